@@ -1,0 +1,210 @@
+"""What a check is, and the registry that validates each one at import time.
+
+A check is one small class in its family module: code, dotted name, default severity,
+a docstring (summary, rationale, Bad:/Good: examples) and a `run` generator. Nothing
+about a rule lives anywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+
+from audit.types import Document, Finding, Segment, SegmentKind, Severity
+
+if TYPE_CHECKING:
+    from audit.config import Config
+
+Scope = Literal["document", "paragraph", "sentence"]
+T = TypeVar("T")
+
+CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_-]*)+$")
+# Which modules may hold which family: the letter is data, checked at registration.
+FAMILY_MODULES: Mapping[str, frozenset[str]] = {
+    "Q": frozenset({"quotes"}),
+    "N": frozenset({"names", "numbers", "script"}),
+    "D": frozenset({"divergence"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    default: Any
+    help: str
+
+
+class Options:
+    """A check's options as a typed, read-only object (`ctx.options.threshold`)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "_values", dict(values))
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("check options are read-only")
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self._values)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may consult about the document it runs on."""
+
+    document: Document
+    config: Config
+    paragraphs: tuple[Segment, ...]
+    sentences: tuple[Segment, ...]
+    options: Options = field(default_factory=lambda: Options({}))
+    # Re-translation evidence for checks that require it (set by the pipeline after scoring).
+    evidence: Any = None
+    # Per-document results several checks share (the quote parse, the name mentions).
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: Any, compute: Callable[[], T]) -> T:
+        if key not in self._memo:
+            self._memo[key] = compute()
+        value: T = self._memo[key]
+        return value
+
+    def for_check(self, check: Check, options: Mapping[str, Any]) -> CheckContext:
+        return replace(self, options=Options(options), _memo=self._memo)
+
+
+class Check:
+    """Base class; subclasses set the class attributes and implement `run`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    scope: ClassVar[Scope] = "paragraph"
+    # "retranslation" for checks that need re-translations; "source" for checks that need the source.
+    requires: ClassVar[frozenset[str]] = frozenset()
+    options: ClassVar[Mapping[str, Option]] = {}
+    aliases: ClassVar[tuple[str, ...]] = ()
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        segment: Segment,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        evidence: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """Make a finding at document offsets [start, end); raises on a span outside the text."""
+        text = segment.doc.text
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"{self.code}: span [{start}, {end}) outside a text of {len(text)}")
+        unit = segment.doc.unit_at(start) if segment.doc.units else None
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            doc_id=segment.doc.id,
+            start=start,
+            end=end,
+            message=message,
+            text=text[start:end],
+            suggestion=suggestion,
+            evidence=evidence,
+            unit_id=unit.id if unit else None,
+        )
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0].strip()
+
+    @classmethod
+    def description(cls) -> str:
+        """The docstring without its summary line, dedented."""
+        lines = (cls.__doc__ or "").strip().splitlines()[1:]
+        indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+        cut = min(indents, default=0)
+        return "\n".join(line[cut:] for line in lines).strip()
+
+    @classmethod
+    def examples(cls) -> tuple[list[str], list[str]]:
+        """The Bad: and Good: example lines of the docstring."""
+        bad: list[str] = []
+        good: list[str] = []
+        current: list[str] | None = None
+        for raw in cls.description().splitlines():
+            line = raw.strip()
+            if line.startswith("Bad:"):
+                current, line = bad, line[4:].strip()
+            elif line.startswith("Good:"):
+                current, line = good, line[5:].strip()
+            elif not line:
+                current = None
+                continue
+            if current is not None and line:
+                current.append(line)
+        return bad, good
+
+
+_REGISTRY: dict[str, type[Check]] = {}
+_NAMES: dict[str, str] = {}
+
+
+def register(cls: type[Check]) -> type[Check]:
+    """Validate a check's declaration and add it to the registry (a decorator)."""
+    where = f"{cls.__module__}.{cls.__qualname__}"
+    code = getattr(cls, "code", None)
+    if not isinstance(code, str) or not CODE_PATTERN.match(code):
+        raise TypeError(f"{where}: code {code!r} must match {CODE_PATTERN.pattern}")
+    taken = {c for c in _REGISTRY} | {a for k in _REGISTRY.values() for a in k.aliases}
+    if code in taken or any(alias in taken for alias in cls.aliases):
+        raise TypeError(f"{where}: code {code} is already registered")
+    name = getattr(cls, "name", None)
+    if not isinstance(name, str) or not NAME_PATTERN.match(name) or name in _NAMES:
+        raise TypeError(f"{where}: name {name!r} must be a unique dotted lower-case string")
+    module = cls.__module__.rsplit(".", 1)[-1]
+    if module not in FAMILY_MODULES.get(code[0], frozenset()):
+        raise TypeError(f"{where}: family {code[0]} does not belong in module {module}")
+    if not isinstance(getattr(cls, "severity", None), Severity):
+        raise TypeError(f"{where}: severity must be a Severity")
+    bad, good = cls.examples()
+    if not cls.summary() or not bad or not good:
+        raise TypeError(f"{where}: docstring needs a summary line and Bad:/Good: examples")
+    _REGISTRY[code] = cls
+    _NAMES[name] = code
+    return cls
+
+
+def all_checks() -> list[type[Check]]:
+    import audit.checks  # noqa: F401  (importing the families registers them)
+
+    return [_REGISTRY[code] for code in sorted(_REGISTRY)]
+
+
+def check_by_code(code: str) -> type[Check] | None:
+    all_checks()
+    if code in _REGISTRY:
+        return _REGISTRY[code]
+    for cls in _REGISTRY.values():
+        if code in cls.aliases or code == cls.name:
+            return cls
+    return None
+
+
+SCOPE_KINDS: Mapping[Scope, SegmentKind] = {
+    "document": SegmentKind.DOCUMENT,
+    "paragraph": SegmentKind.PARAGRAPH,
+    "sentence": SegmentKind.SENTENCE,
+}

@@ -1,0 +1,79 @@
+"""Readers: every input format becomes the same `Document` stream.
+
+`READERS` maps a file extension to its reader; anything else is read as UTF-8 text.
+Directories are walked recursively for the known extensions, and globs are expanded,
+so one command audits a day's feed.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from audit.errors import InputError
+from audit.io.base import ReadFailure, failure
+from audit.io.jsonl import read_jsonl
+from audit.io.text import read_source, read_text
+from audit.types import Document
+
+ReaderFn = Callable[[Path, str], Iterator[Document | ReadFailure]]
+
+READERS: dict[str, ReaderFn] = {
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+}
+TEXT_EXTENSIONS = (".txt", ".text", ".md")
+
+__all__ = ["READERS", "ReadFailure", "read_inputs", "read_source"]
+
+
+def read_inputs(
+    inputs: Iterable[str],
+    *,
+    source: str | None = None,
+    source_lang: str | None = None,
+    input_format: str | None = None,
+) -> Iterator[Document | ReadFailure]:
+    """Documents from every input, in order; a bad input yields a failure and the rest go on."""
+    for path, display in _expand(inputs):
+        reader = _reader_for(path, input_format)
+        try:
+            if reader is None:
+                yield from read_text(path, display, source, source_lang)
+            else:
+                yield from reader(path, display)
+        except InputError as exc:
+            yield failure(display, exc)
+
+
+def _reader_for(path: Path, input_format: str | None) -> ReaderFn | None:
+    if input_format in (None, "auto"):
+        return READERS.get(path.suffix.lower())
+    if input_format == "text":
+        return None
+    return READERS.get("." + input_format)
+
+
+def _expand(inputs: Iterable[str]) -> Iterator[tuple[Path, str]]:
+    for raw in inputs:
+        if raw == "-":
+            yield Path("-"), "<stdin>"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (*READERS, *TEXT_EXTENSIONS)
+            )
+            if not found:
+                yield path, raw  # the text reader says it is a directory with nothing to audit
+            for file in found:
+                yield file, str(file)
+        elif not path.exists() and glob.has_magic(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield path, raw
+            for match in matches:
+                yield Path(match), match
+        else:
+            yield path, raw

@@ -1,0 +1,75 @@
+"""What every reader yields: documents, or a failure that becomes an error entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from audit.errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFailure:
+    """An input that could not become a document; the batch goes on without it."""
+
+    id: str
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class Reader(Protocol):
+    def __call__(self, path: Path, display: str) -> Iterator[object]: ...
+
+
+def read_bytes(path: Path, display: str) -> bytes:
+    """The file's bytes, or an InputError saying in one line what is wrong with it."""
+    if str(path) != "-" and not path.exists():
+        raise InputError(f"{display}: no such file; check the path")
+    if path.is_dir():
+        raise InputError(f"{display}: is a directory; give files, or a directory holding .txt/.jsonl files")
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{display}: permission denied; make the file readable") from None
+    except OSError as exc:
+        raise InputError(f"{display}: cannot read: {exc.strerror or exc}") from None
+
+
+def decode_utf8(data: bytes, display: str, first_line: int = 1) -> str:
+    """Strict UTF-8; a BOM stays in the text (offsets index what was read)."""
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + first_line
+        raise InputError(f"{display}:{line}: binary file (NUL byte); give a UTF-8 text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + first_line
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            f"{display}:{line}:{column}: invalid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8"
+        ) from None
+
+
+def failure(display: str, exc: InputError) -> ReadFailure:
+    message = str(exc)
+    prefix = f"{display}:"
+    line: int | None = None
+    if message.startswith(prefix):
+        rest = message[len(prefix) :]
+        head, _, tail = rest.partition(": ")
+        numbers = head.split(":")
+        if numbers and numbers[0].isdigit():
+            line = int(numbers[0])
+        message = tail if head and all(n.isdigit() for n in numbers) else rest.lstrip()
+    return ReadFailure(id=display, path=display, line=line, message=message)
+
+
+def iter_failures(items: Iterator[object]) -> Iterator[ReadFailure]:
+    return (item for item in items if isinstance(item, ReadFailure))

@@ -1,0 +1,81 @@
+"""Paragraphs, then sentences, as `Segment` views into `Document.text`.
+
+A paragraph is a line (wire copy puts one paragraph on a line); blank lines separate
+nothing more. Sentences are split on terminal punctuation followed by space and a
+capital, opening quote or digit, unless the word before the stop is a known abbreviation
+or a single initial. Quote checks work on paragraphs, because broken quotes break this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.types import Document, Segment, SegmentKind
+
+_LINE = re.compile(r"[^\r\n]+")
+_EDGE_SPACE = "\ufeff \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st jr sr vs etc
+    inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec no nos
+    fig approx est mt mln bln p pp vol ed eds al e.g i.e u.s u.k u.n u.s.a""".split()
+)
+# Terminal punctuation, then any closing quotes/brackets, then space, then a sentence start.
+_BOUNDARY = re.compile(
+    r"""(?P<stop>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>\s+)(?=["'“‘«(\[]?[A-Z0-9\u0400-\u04FF])"""
+)
+
+
+def split_paragraphs(doc: Document) -> tuple[Segment, ...]:
+    return tuple(_paragraphs(doc))
+
+
+def _paragraphs(doc: Document) -> Iterator[Segment]:
+    text = doc.text
+    for match in _LINE.finditer(text):
+        start, end = match.start(), match.end()
+        while start < end and text[start] in _EDGE_SPACE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_SPACE:
+            end -= 1
+        if start < end:
+            yield Segment(doc, SegmentKind.PARAGRAPH, start, end)
+
+
+def split_sentences(doc: Document, paragraphs: tuple[Segment, ...] | None = None) -> tuple[Segment, ...]:
+    sentences: list[Segment] = []
+    for paragraph in paragraphs if paragraphs is not None else split_paragraphs(doc):
+        sentences.extend(_sentences(paragraph))
+    return tuple(sentences)
+
+
+def _sentences(paragraph: Segment) -> Iterator[Segment]:
+    text = paragraph.doc.text
+    start = paragraph.start
+    for match in _BOUNDARY.finditer(text, paragraph.start, paragraph.end):
+        if match.group("stop") == "." and _is_abbreviation(text, start, match.start("stop")):
+            continue
+        end = match.end("close")
+        if end > start:
+            yield Segment(paragraph.doc, SegmentKind.SENTENCE, start, end)
+        start = match.end("space")
+    if start < paragraph.end:
+        yield Segment(paragraph.doc, SegmentKind.SENTENCE, start, paragraph.end)
+
+
+def _is_abbreviation(text: str, sentence_start: int, stop: int) -> bool:
+    word_start = stop
+    while word_start > sentence_start and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:stop].strip("\"'“”‘’«»([").lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "Igor V. Konashenkov"
+    return word in _ABBREVIATIONS
+
+
+def split_text_sentences(text: str) -> list[str]:
+    """Sentences of a plain string (re-translations), for aligners that need only the text."""
+    doc = Document(id="", text=text)
+    return [s.text for s in split_sentences(doc)]
