@@ -1,0 +1,193 @@
+"""Drives the stages per document and yields `DocumentResult`s as a stream.
+
+read -> segment -> model-free checks -> re-translate -> align -> score -> divergence checks.
+Documents are taken in chunks so re-translation can batch across documents while memory
+stays flat in the size of the feed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from audit.checks.base import SCOPE_KINDS, Check, CheckContext, all_checks
+from audit.config import Config
+from audit.errors import ConfigError
+from audit.io.base import ReadFailure
+from audit.segment import split_paragraphs, split_sentences
+from audit.types import Document, DocumentResult, Finding, Segment, SegmentKind
+
+log = logging.getLogger(__name__)
+
+
+class CheckCrash(Exception):
+    """A check raised: a bug in mt-audit, reported with the check's code and place."""
+
+
+@dataclass(frozen=True)
+class ActiveCheck:
+    check: Check
+    options: Mapping[str, Any]
+
+
+def active_checks(config: Config) -> list[ActiveCheck]:
+    """The selected checks with their options resolved (class defaults < config)."""
+    known = {cls.name: cls for cls in all_checks()}
+    for name, options in config.checks.items():
+        cls = known.get(name)
+        if cls is None:
+            raise ConfigError(f"{config.origin or 'config'}: checks.{name}: no such rule (see `mt-audit rules`)")
+        unknown = sorted(set(options) - set(cls.options))
+        if unknown:
+            allowed = ", ".join(cls.options) or "none"
+            raise ConfigError(f"{config.origin or 'config'}: checks.{name}.{unknown[0]}: unknown option (allowed: {allowed})")
+    for code in config.severity:
+        if not any(cls.code == code for cls in known.values()):
+            raise ConfigError(f"{config.origin or 'config'}: severity.{code}: no such rule (see `mt-audit rules`)")
+    selected = []
+    for cls in known.values():
+        if config.is_selected(cls.code, cls.name):
+            options = {key: option.default for key, option in cls.options.items()}
+            options.update(config.checks.get(cls.name, {}))
+            selected.append(ActiveCheck(cls(), options))
+    return selected
+
+
+def needs_retranslation(checks: Sequence[ActiveCheck]) -> bool:
+    return any("retranslation" in active.check.requires for active in checks)
+
+
+def make_context(document: Document, config: Config) -> CheckContext:
+    paragraphs = split_paragraphs(document)
+    return CheckContext(
+        document=document,
+        config=config,
+        paragraphs=paragraphs,
+        sentences=split_sentences(document, paragraphs),
+    )
+
+
+def run_checks(
+    ctx: CheckContext,
+    checks: Sequence[ActiveCheck],
+    *,
+    with_retranslation: bool,
+    strict: bool = False,
+) -> list[Finding]:
+    """Run the checks of one stage (model-free, or those needing re-translations)."""
+    document = ctx.document
+    findings: list[Finding] = []
+    for active in checks:
+        check = active.check
+        if ("retranslation" in check.requires) != with_retranslation:
+            continue
+        if "source" in check.requires and not document.source:
+            continue
+        check_ctx = ctx.for_check(check, active.options)
+        for segment in _segments(ctx, check.scope):
+            try:
+                findings.extend(check.run(segment, check_ctx))
+            except Exception as exc:
+                if strict:
+                    raise
+                log.exception("check %s crashed", check.code)
+                raise CheckCrash(
+                    f"{document.path or document.id}: check {check.code} ({check.name}) crashed on "
+                    f"[{segment.start}, {segment.end}): {type(exc).__name__}: {exc}; please report this"
+                ) from exc
+    config = ctx.config
+    if config.severity:
+        findings = [
+            replace(f, severity=config.severity[f.code]) if f.code in config.severity else f for f in findings
+        ]
+    return findings
+
+
+def _segments(ctx: CheckContext, scope: str) -> Sequence[Segment]:
+    kind = SCOPE_KINDS[scope]  # type: ignore[index]
+    if kind is SegmentKind.PARAGRAPH:
+        return ctx.paragraphs
+    if kind is SegmentKind.SENTENCE:
+        return ctx.sentences
+    return (Segment(ctx.document, SegmentKind.DOCUMENT, 0, len(ctx.document.text)),)
+
+
+def failure_result(item: ReadFailure) -> DocumentResult:
+    document = Document(id=item.id, text="", path=item.path, line=item.line or 1)
+    return DocumentResult(document=document, error=str(item))
+
+
+def audit_documents(
+    items: Iterable[Document | ReadFailure],
+    config: Config,
+    *,
+    strict: bool = False,
+    chunk_size: int = 64,
+) -> Iterator[DocumentResult]:
+    """Audit a stream of documents; failures come out as error results in their place."""
+    checks = active_checks(config)
+    stage = _retranslation_stage(config, checks)
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, chunk_size)):
+        pending: list[tuple[int, CheckContext, list[Finding]]] = []
+        results: list[DocumentResult | None] = []
+        for item in chunk:
+            if isinstance(item, ReadFailure):
+                results.append(failure_result(item))
+                continue
+            ctx = make_context(item, config)
+            try:
+                findings = run_checks(ctx, checks, with_retranslation=False, strict=strict)
+            except CheckCrash as exc:
+                results.append(DocumentResult(document=item, error=str(exc)))
+                continue
+            pending.append((len(results), ctx, findings))
+            results.append(None)
+        for index, result in _finish(pending, stage, checks, strict):
+            results[index] = result
+        for result in results:
+            assert result is not None
+            yield result
+
+
+def _finish(
+    pending: list[tuple[int, CheckContext, list[Finding]]],
+    stage: Any,
+    checks: Sequence[ActiveCheck],
+    strict: bool,
+) -> Iterator[tuple[int, DocumentResult]]:
+    """Re-translate the chunk (when asked for), then run the checks that need it."""
+    if stage is None:
+        for index, ctx, findings in pending:
+            yield index, DocumentResult(document=ctx.document, findings=tuple(sorted(findings, key=Finding.sort_key)))
+        return
+    evidence = stage.evaluate([ctx.document for _, ctx, _ in pending])
+    for (index, ctx, findings), doc_evidence in zip(pending, evidence, strict=True):
+        extra: list[Finding] = []
+        error = None
+        if doc_evidence.available:
+            try:
+                extra = run_checks(replace(ctx, evidence=doc_evidence), checks, with_retranslation=True, strict=strict)
+            except CheckCrash as exc:
+                error = str(exc)
+        yield index, DocumentResult(
+            document=ctx.document,
+            findings=tuple(sorted([*findings, *extra], key=Finding.sort_key)),
+            scores=doc_evidence.scores,
+            alignments=doc_evidence.alignments,
+            retranslations=doc_evidence.retranslations,
+            retranslation_status=doc_evidence.status,
+            error=error,
+        )
+
+
+def _retranslation_stage(config: Config, checks: Sequence[ActiveCheck]) -> Any:
+    """The re-translate/align/score stage, or None when no selected check needs it."""
+    if not needs_retranslation(checks):
+        return None
+    from audit.evidence import RetranslationStage
+
+    return RetranslationStage(config)
