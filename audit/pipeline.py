@@ -18,7 +18,7 @@ from audit.config import Config
 from audit.errors import ConfigError
 from audit.io.base import ReadFailure
 from audit.segment import split_paragraphs, split_sentences
-from audit.types import Document, DocumentResult, Finding, Segment, SegmentKind
+from audit.types import Document, DocumentResult, Finding, RunMeta, Segment, SegmentKind, frozen_mapping
 
 log = logging.getLogger(__name__)
 
@@ -120,37 +120,66 @@ def failure_result(item: ReadFailure) -> DocumentResult:
     return DocumentResult(document=document, error=str(item))
 
 
+class Auditor:
+    """One audit run: the selected checks, the re-translation stage when needed, and its metadata.
+
+    Building it loads the models (or records why they could not be loaded), so the run
+    metadata is known before the first document is reported.
+    """
+
+    def __init__(self, config: Config, *, strict: bool = False, chunk_size: int = 64) -> None:
+        self.config = config
+        self.strict = strict
+        self.chunk_size = chunk_size
+        self.checks = active_checks(config)
+        self.stage = _retranslation_stage(config, self.checks)
+
+    def meta(self) -> RunMeta:
+        from audit import __version__
+
+        stage = self.stage
+        if stage is None:
+            return RunMeta(version=__version__, config_hash=self.config.hash(), retranslation="not-requested")
+        return RunMeta(
+            version=__version__,
+            config_hash=self.config.hash(),
+            retranslation=stage.status_line(),
+            models=tuple(stage.models),
+            metric_signatures=frozen_mapping(stage.signatures),
+            embedding_model=stage.embedding_model,
+            notes=tuple(stage.notes),
+        )
+
+    def audit(self, items: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
+        """Audit a stream of documents; failures come out as error results in their place."""
+        iterator = iter(items)
+        while chunk := list(itertools.islice(iterator, self.chunk_size)):
+            pending: list[tuple[int, CheckContext, list[Finding]]] = []
+            results: list[DocumentResult | None] = []
+            for item in chunk:
+                if isinstance(item, ReadFailure):
+                    results.append(failure_result(item))
+                    continue
+                ctx = make_context(item, self.config)
+                try:
+                    findings = run_checks(ctx, self.checks, with_retranslation=False, strict=self.strict)
+                except CheckCrash as exc:
+                    results.append(DocumentResult(document=item, error=str(exc)))
+                    continue
+                pending.append((len(results), ctx, findings))
+                results.append(None)
+            for index, result in _finish(pending, self.stage, self.checks, self.strict):
+                results[index] = result
+            for result in results:
+                assert result is not None
+                yield result
+
+
 def audit_documents(
-    items: Iterable[Document | ReadFailure],
-    config: Config,
-    *,
-    strict: bool = False,
-    chunk_size: int = 64,
+    items: Iterable[Document | ReadFailure], config: Config, *, strict: bool = False
 ) -> Iterator[DocumentResult]:
-    """Audit a stream of documents; failures come out as error results in their place."""
-    checks = active_checks(config)
-    stage = _retranslation_stage(config, checks)
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, chunk_size)):
-        pending: list[tuple[int, CheckContext, list[Finding]]] = []
-        results: list[DocumentResult | None] = []
-        for item in chunk:
-            if isinstance(item, ReadFailure):
-                results.append(failure_result(item))
-                continue
-            ctx = make_context(item, config)
-            try:
-                findings = run_checks(ctx, checks, with_retranslation=False, strict=strict)
-            except CheckCrash as exc:
-                results.append(DocumentResult(document=item, error=str(exc)))
-                continue
-            pending.append((len(results), ctx, findings))
-            results.append(None)
-        for index, result in _finish(pending, stage, checks, strict):
-            results[index] = result
-        for result in results:
-            assert result is not None
-            yield result
+    """Audit a stream of documents with a one-off `Auditor`."""
+    return Auditor(config, strict=strict).audit(items)
 
 
 def _finish(
