@@ -115,6 +115,17 @@ def _segments(ctx: CheckContext, scope: str) -> Sequence[Segment]:
     return (Segment(ctx.document, SegmentKind.DOCUMENT, 0, len(ctx.document.text)),)
 
 
+def document_fails(result: DocumentResult, config: Config) -> bool:
+    """Whether a document fails the gate: findings at or above fail-on, or a threshold crossed."""
+    threshold = config.fail_threshold()
+    if threshold is not None and any(f.severity >= threshold for f in result.findings):
+        return True
+    if config.max_findings is not None and len(result.findings) > config.max_findings:
+        return True
+    divergence = result.scores.get("divergence")
+    return config.max_divergence is not None and divergence is not None and divergence > config.max_divergence
+
+
 def failure_result(item: ReadFailure) -> DocumentResult:
     document = Document(id=item.id, text="", path=item.path, line=item.line or 1)
     return DocumentResult(document=document, error=str(item))

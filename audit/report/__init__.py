@@ -1,0 +1,6 @@
+"""Reporters, one module per format; importing this package registers them in FORMATS."""
+
+from audit.report import json, terminal  # noqa: F401  (registration)
+from audit.report.base import FORMATS, Reporter
+
+__all__ = ["FORMATS", "Reporter"]

@@ -1,0 +1,205 @@
+"""The `mt-audit` command: the only module that prints final output or exits.
+
+Exit status: 0 clean, 1 a document fails the gate (findings at or above --fail-on,
+--max-divergence, --max-findings), 2 a usage, config or input error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+import click
+
+from audit import __version__
+from audit.checks.base import Check, all_checks, check_by_code
+from audit.config import FAIL_ON_CHOICES, load_config
+from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, InputError
+from audit.io import read_inputs, read_source
+from audit.pipeline import Auditor, document_fails
+from audit.report import FORMATS
+from audit.types import Summary
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(code.strip() for code in value.split(",") if code.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mt-audit")
+def cli() -> None:
+    """Audit machine-translated English wire copy: quotes, names, numbers, divergence."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here (atomically).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: mt-audit.toml or [tool.mt-audit] in pyproject.toml, found upwards).")
+@click.option("--select", help="Codes, prefixes or rule names to run (comma-separated).")
+@click.option("--ignore", help="Codes, prefixes or rule names to skip (comma-separated).")
+@click.option("--extend-select", help="Add to the configured selection (comma-separated).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that fails the run (default: warning).")
+@click.option("--max-divergence", type=float, help="A document fails when its consensus divergence is above this.")
+@click.option("--max-findings", type=int, help="A document fails when it has more findings than this.")
+@click.option("--source", "source_path", type=click.Path(path_type=Path), help="The source text the translation was made from (one text input).")
+@click.option("--source-lang", help="Language code of --source (e.g. ru).")
+@click.option("--glossary", help="TSV/CSV glossary: canonical name, then known variants.")
+@click.option("--ner", help="Name finder: hf:MODEL_ID_OR_DIR or spacy:PIPELINE (default: the offline rule-based finder).")
+@click.option("--retranslate", "mode", type=click.Choice(["auto", "roundtrip", "direct", "off"]), help="How re-translations are made (default: auto).")
+@click.option("--retranslation", "retranslation_files", multiple=True, help="A precomputed English re-translation (one per document; repeatable).")
+@click.option("--model", help="MarianMT model id or directory for direct re-translation.")
+@click.option("--pivot", "pivots", multiple=True, help="Pivot language for round trips (repeatable; default: ru).")
+@click.option("--backend", type=click.Choice(["transformers", "ctranslate2"]), help="Re-translation backend.")
+@click.option("--device", help="auto, cpu or cuda.")
+@click.option("--beam-size", type=int)
+@click.option("--max-length", type=int)
+@click.option("--batch-tokens", type=int, help="Token budget per re-translation batch.")
+@click.option("--threads", type=int, help="CPU threads for the re-translation backend.")
+@click.option("--cache-dir", help="Re-translation cache directory.")
+@click.option("--no-cache", is_flag=True, default=False, help="Neither read nor write the re-translation cache.")
+@click.option("--require-retranslation", is_flag=True, default=False, help="Exit 2 when no re-translation can be made.")
+@click.option("--input-format", type=click.Choice(["auto", "text", "jsonl"]), default="auto", show_default=True)
+@click.option("--strict", is_flag=True, default=False, hidden=True, help="Re-raise crashes in checks (for tests).")
+def check(
+    inputs: tuple[str, ...],
+    output_format: str,
+    output: Path | None,
+    config_path: Path | None,
+    source_path: Path | None,
+    input_format: str,
+    strict: bool,
+    **flags: Any,
+) -> None:
+    """Audit INPUTS (files, directories, globs, JSONL feeds, or - for stdin)."""
+    try:
+        config = load_config(config_path, _overrides(flags))
+        source = read_source(source_path) if source_path is not None else None
+        if source is not None and len(inputs) != 1:
+            raise InputError(f"{source_path}: --source pairs with exactly one input, not {len(inputs)}")
+        auditor = Auditor(config, strict=strict)
+        items = read_inputs(inputs, source=source, source_lang=config.source_lang, input_format=input_format)
+        with _destination(output) as out:
+            status = _run(auditor, items, FORMATS[output_format](out, config, color=_color(out, output_format)))
+    except AuditError as exc:
+        _fail(str(exc))
+    sys.exit(status)
+
+
+def _overrides(flags: dict[str, Any]) -> dict[str, Any]:
+    translate = {
+        "mode": flags.pop("mode"),
+        "model": flags.pop("model"),
+        "pivots": flags.pop("pivots") or None,
+        "backend": flags.pop("backend"),
+        "device": flags.pop("device"),
+        "beam_size": flags.pop("beam_size"),
+        "max_length": flags.pop("max_length"),
+        "batch_tokens": flags.pop("batch_tokens"),
+        "threads": flags.pop("threads"),
+        "cache_dir": flags.pop("cache_dir"),
+        "cache": False if flags.pop("no_cache") else None,
+        "require": True if flags.pop("require_retranslation") else None,
+        "retranslation_files": flags.pop("retranslation_files") or None,
+    }
+    overrides = {key: value for key, value in flags.items() if value is not None}
+    for key in ("select", "ignore", "extend_select"):
+        if key in overrides:
+            overrides[key] = _codes(overrides[key])
+    translate = {key: value for key, value in translate.items() if value is not None}
+    if translate:
+        overrides["translate"] = translate
+    return overrides
+
+
+def _run(auditor: Auditor, items: Any, reporter: Any) -> int:
+    summary = Summary()
+    reporter.start(auditor.meta())
+    for note in auditor.meta().notes:
+        click.echo(f"mt-audit: note: {note}", err=True)
+    failed_any = False
+    for result in auditor.audit(items):
+        failed = document_fails(result, auditor.config)
+        failed_any = failed_any or failed
+        if result.error is not None:
+            click.echo(f"mt-audit: error: {result.error}", err=True)
+        summary.add(result, failed)
+        reporter.document(result, failed)
+    reporter.finish(summary)
+    if summary.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failed_any else EXIT_OK
+
+
+@contextlib.contextmanager
+def _destination(output: Path | None) -> Iterator[TextIO]:
+    """Stdout, or a temporary file beside OUTPUT renamed over it only when the run completes."""
+    if output is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    folder = output.resolve().parent
+    if not folder.is_dir():
+        raise InputError(f"{output}: the folder {folder} does not exist; create it or choose another --output")
+    handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, output)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+def _color(out: TextIO, output_format: str) -> bool:
+    if output_format != "text" or os.environ.get("NO_COLOR"):
+        return False
+    return out.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"mt-audit: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@cli.command()
+@click.argument("code", required=False)
+def rules(code: str | None) -> None:
+    """List the rules, or print one rule's rationale and examples."""
+    if code is None:
+        for cls in all_checks():
+            needs = f" (needs {', '.join(sorted(cls.requires))})" if cls.requires else ""
+            click.echo(f"{cls.code}  {cls.severity!s:<7}  {cls.name:<32} {cls.summary()}{needs}")
+        return
+    found = check_by_code(code.upper()) or check_by_code(code)
+    if found is None:
+        _fail(f"{code}: no such rule; `mt-audit rules` lists them")
+    click.echo(_describe(found))
+
+
+def _describe(cls: type[Check]) -> str:
+    lines = [f"{cls.code} {cls.name} ({cls.severity}, per {cls.scope})", "", cls.summary(), "", cls.description()]
+    if cls.requires:
+        lines += ["", f"Needs: {', '.join(sorted(cls.requires))}"]
+    if cls.options:
+        lines += ["", "Options:"]
+        lines += [f"  {name} = {option.default!r}  {option.help}" for name, option in cls.options.items()]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("mt-audit: interrupted", err=True)
+        sys.exit(130)
+

@@ -1,0 +1,126 @@
+"""JSON (one object) and JSONL (one line per document) reports, streamed.
+
+Schema (documented in README.md): meta, then per document its id, path, status, scores,
+alignments and findings (code, name, severity, start, end, line, column, text, message,
+suggestion, evidence, unit, fingerprint), then a summary.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from audit.report.base import Reporter, register_format
+from audit.report.location import position
+from audit.types import AlignedPair, DocumentResult, Finding, RunMeta, Summary
+
+SCHEMA_VERSION = 1
+
+
+def meta_record(meta: RunMeta) -> dict[str, Any]:
+    return {
+        "tool": "mt-audit",
+        "schema": SCHEMA_VERSION,
+        "version": meta.version,
+        "config_hash": meta.config_hash,
+        "retranslation": meta.retranslation,
+        "models": list(meta.models),
+        "metric_signatures": dict(meta.metric_signatures),
+        "embedding_model": meta.embedding_model,
+        "notes": list(meta.notes),
+    }
+
+
+def finding_record(result: DocumentResult, finding: Finding) -> dict[str, Any]:
+    start = position(result.document, finding.start)
+    end = position(result.document, finding.end)
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": str(finding.severity),
+        "start": finding.start,
+        "end": finding.end,
+        "line": start.line,
+        "column": start.column,
+        "text_line": start.text_line,
+        "text_column": start.text_column,
+        "end_text_line": end.text_line,
+        "end_text_column": end.text_column,
+        "text": finding.text,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "evidence": finding.evidence,
+        "unit": finding.unit_id,
+        "fingerprint": finding.fingerprint,
+    }
+
+
+def alignment_record(pair: AlignedPair) -> dict[str, Any]:
+    return {
+        "retranslation": pair.retranslation,
+        "mt_start": pair.mt_start,
+        "mt_end": pair.mt_end,
+        "rt_text": pair.rt_text,
+        "scores": dict(pair.scores),
+        "divergent_spans": [list(span) for span in pair.divergent_spans],
+    }
+
+
+def document_record(result: DocumentResult, failed: bool) -> dict[str, Any]:
+    document = result.document
+    return {
+        "id": document.id,
+        "path": document.path,
+        "line": document.line,
+        "error": result.error,
+        "failed": failed,
+        "retranslation_status": result.retranslation_status.value,
+        "scores": dict(result.scores),
+        "retranslations": list(result.retranslations),
+        "alignments": [alignment_record(pair) for pair in result.alignments],
+        "findings": [finding_record(result, f) for f in result.findings],
+    }
+
+
+def summary_record(summary: Summary) -> dict[str, Any]:
+    return asdict(summary)
+
+
+@register_format
+class JsonReporter(Reporter):
+    """One JSON object, written as results arrive: the document list is streamed."""
+
+    name = "json"
+
+    def start(self, meta: RunMeta) -> None:
+        super().start(meta)
+        self.out.write('{"meta": ' + json.dumps(meta_record(meta), ensure_ascii=False) + ', "documents": [')
+        self._first = True
+
+    def document(self, result: DocumentResult, failed: bool) -> None:
+        self.out.write(("\n" if self._first else ",\n") + json.dumps(document_record(result, failed), ensure_ascii=False))
+        self._first = False
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write('\n], "summary": ' + json.dumps(summary_record(summary), ensure_ascii=False) + "}\n")
+
+
+@register_format
+class JsonLinesReporter(Reporter):
+    """One line per record: {"type": "meta"}, then "document" lines, then "summary"."""
+
+    name = "jsonl"
+
+    def start(self, meta: RunMeta) -> None:
+        super().start(meta)
+        self._line({"type": "meta", **meta_record(meta)})
+
+    def document(self, result: DocumentResult, failed: bool) -> None:
+        self._line({"type": "document", **document_record(result, failed)})
+
+    def finish(self, summary: Summary) -> None:
+        self._line({"type": "summary", **summary_record(summary)})
+
+    def _line(self, record: dict[str, Any]) -> None:
+        self.out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -1,0 +1,83 @@
+"""Human output shaped like a compiler diagnostic: where, what, the line underlined, the fix."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.markup import escape
+
+from audit.report.base import Reporter, register_format
+from audit.report.location import line_index, position
+from audit.types import DocumentResult, Finding, Severity, Summary
+
+# Characters of context shown either side of a span on long lines (wire paragraphs are long).
+CONTEXT = 50
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+@register_format
+class TextReporter(Reporter):
+    name = "text"
+
+    def start(self, meta: object) -> None:
+        super().start(meta)  # type: ignore[arg-type]
+        self.console = Console(
+            file=self.out,
+            force_terminal=self.color,
+            no_color=not self.color,
+            highlight=False,
+            soft_wrap=True,
+            emoji=False,
+        )
+
+    def document(self, result: DocumentResult, failed: bool) -> None:
+        if result.error is not None:
+            return  # the CLI reports unreadable inputs on stderr as they happen
+        for finding in result.findings:
+            self._finding(result, finding)
+
+    def _finding(self, result: DocumentResult, finding: Finding) -> None:
+        document = result.document
+        where = position(document, finding.start)
+        column = f":{where.column}" if where.column is not None else ""
+        inner = "" if where.column is not None else f" [{escape(document.id)} {where.text_line}:{where.text_column}]"
+        style = STYLES[finding.severity]
+        self.console.print(
+            f"[bold]{escape(where.path)}:{where.line}{column}:[/bold]{inner} "
+            f"[{style}]{finding.code} {finding.severity}[/{style}]: {escape(finding.message)} "
+            f"[dim]\\[{finding.name}][/dim]"
+        )
+        index = line_index(document)
+        line_start = index.line_start(where.text_line)
+        line = index.line_text(where.text_line)
+        span_start = finding.start - line_start
+        span_end = min(finding.end - line_start, len(line))
+        lo = max(0, span_start - CONTEXT)
+        hi = min(len(line), max(span_end, span_start) + CONTEXT)
+        prefix = "…" if lo > 0 else ""
+        suffix = "…" if hi < len(line) else ""
+        shown = prefix + line[lo:hi] + suffix
+        gutter = f"{where.text_line:>5} | "
+        pad = cell_len(prefix + line[lo:span_start])
+        width = max(1, cell_len(line[span_start:span_end]))
+        self.console.print(f"[dim]{gutter}[/dim]{escape(_printable(shown))}")
+        self.console.print(f"[dim]{' ' * (len(gutter) - 2)}| [/dim]{' ' * pad}[{style}]{'^' * width}[/{style}]")
+        if finding.suggestion is not None:
+            self.console.print(f"      [green]suggestion:[/green] {escape(_printable(finding.suggestion)) or '(delete)'}")
+        if finding.evidence:
+            self.console.print(f"      [dim]evidence: {escape(_printable(finding.evidence))}[/dim]")
+
+    def finish(self, summary: Summary) -> None:
+        parts = [f"{summary.documents} document{'s' if summary.documents != 1 else ''}"]
+        parts.append(f"{summary.findings} finding{'s' if summary.findings != 1 else ''}")
+        by_severity = ", ".join(f"{summary.by_severity[s]} {s}" for s in ("error", "warning", "info") if s in summary.by_severity)
+        if by_severity:
+            parts[-1] += f" ({by_severity})"
+        if summary.errors:
+            parts.append(f"{summary.errors} unreadable")
+        self.console.print(" · ".join(parts) + f" · re-translation: {escape(self.meta.retranslation)}")
+
+
+def _printable(text: str) -> str:
+    """Tabs and stray control characters would break the underline's alignment."""
+    return "".join(" " if ch == "\t" else ("\ufffd" if ord(ch) < 32 else ch) for ch in text)
