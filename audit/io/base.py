@@ -18,9 +18,12 @@ class ReadFailure:
     path: str
     line: int | None
     message: str
+    column: int | None = None
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        where = "".join(
+            (self.path, f":{self.line}" if self.line else "", f":{self.column}" if self.line and self.column else "")
+        )
         return f"{where}: {self.message}"
 
 
@@ -60,15 +63,17 @@ def decode_utf8(data: bytes, display: str, first_line: int = 1) -> str:
 def failure(display: str, exc: InputError) -> ReadFailure:
     message = str(exc)
     prefix = f"{display}:"
-    line: int | None = None
+    numbers: list[int] = []
     if message.startswith(prefix):
         rest = message[len(prefix) :]
         head, _, tail = rest.partition(": ")
-        numbers = head.split(":")
-        if numbers and numbers[0].isdigit():
-            line = int(numbers[0])
-        message = tail if head and all(n.isdigit() for n in numbers) else rest.lstrip()
-    return ReadFailure(id=display, path=display, line=line, message=message)
+        if head and all(part.isdigit() for part in head.split(":")):
+            numbers, message = [int(part) for part in head.split(":")], tail
+        else:
+            message = rest.lstrip()
+    line = numbers[0] if numbers else None
+    column = numbers[1] if len(numbers) > 1 else None
+    return ReadFailure(id=display, path=display, line=line, message=message, column=column)
 
 
 def iter_failures(items: Iterator[object]) -> Iterator[ReadFailure]:

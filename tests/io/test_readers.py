@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from audit.io import ReadFailure, read_inputs
+from audit.types import Document
+
+
+def _read(*paths: Path | str) -> list[Document | ReadFailure]:
+    return list(read_inputs([str(p) for p in paths]))
+
+
+def test_text_file_is_read_verbatim(tmp_path: Path) -> None:
+    raw = "\ufeffLine one.\r\nLine two 😀 é.\r\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    [doc] = _read(path)
+    assert isinstance(doc, Document)
+    assert doc.text == raw and doc.verbatim and doc.path == str(path)
+
+
+def test_bad_inputs_become_one_line_failures(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"ok line\nbad \xff byte\n")
+    (tmp_path / "bin.txt").write_bytes(b"abc\x00def")
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    (tmp_path / "emptydir").mkdir()
+    items = _read(tmp_path / "missing.txt", tmp_path / "bad.txt", tmp_path / "bin.txt", tmp_path / "empty.txt", tmp_path / "emptydir")
+    assert all(isinstance(i, ReadFailure) for i in items)
+    messages = [str(i) for i in items]
+    assert "no such file" in messages[0]
+    assert messages[1].endswith("bad.txt:2:5: invalid UTF-8 (byte 0xff); re-save the file as UTF-8")
+    assert "binary file" in messages[2]
+    assert "empty file" in messages[3]
+    assert "is a directory" in messages[4]
+    assert all("\n" not in m for m in messages)
+
+
+def test_jsonl_feed_streams_records_and_isolates_bad_lines(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "One.", "source": "Одно.", "source_lang": "ru", "retranslations": ["One!"]}),
+        "{not json",
+        json.dumps({"id": "c"}),
+        "",
+        json.dumps(["a list"]),
+        json.dumps({"id": "e", "text": "Five.", "retranslation": ["typo"]}),
+        json.dumps({"id": "f", "text": "Six.", "retranslations": [1]}),
+        json.dumps({"text": "No id."}),
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = _read(feed)
+    assert [type(i).__name__ for i in items] == [
+        "Document", "ReadFailure", "ReadFailure", "ReadFailure", "ReadFailure", "ReadFailure", "Document"
+    ]
+    first, last = items[0], items[-1]
+    assert isinstance(first, Document) and first.source_lang == "ru" and first.retranslations == ("One!",)
+    assert first.line == 1 and not first.verbatim
+    assert isinstance(last, Document) and last.id == f"{feed}:8"
+    failures = [i for i in items if isinstance(i, ReadFailure)]
+    assert [f.line for f in failures] == [2, 3, 5, 6, 7]
+    assert "malformed JSON" in failures[0].message
+    assert "no \"text\"" in failures[1].message
+    assert "unknown field 'retranslation'" in failures[3].message
+
+
+def test_directories_are_walked_by_extension(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("B text.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A text.", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\x00")
+    docs = _read(tmp_path)
+    assert [d.text for d in docs if isinstance(d, Document)] == ["A text.", "B text."]
+
+
+def test_globs_expand(tmp_path: Path) -> None:
+    for name in ("x1.txt", "x2.txt"):
+        (tmp_path / name).write_text(name, encoding="utf-8")
+    docs = _read(str(tmp_path / "x*.txt"))
+    assert [d.text for d in docs if isinstance(d, Document)] == ["x1.txt", "x2.txt"]
