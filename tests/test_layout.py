@@ -1,0 +1,57 @@
+"""The shape rules of STYLE.md that a reviewer would otherwise have to remember."""
+
+from __future__ import annotations
+
+import ast
+import re
+import tomllib
+from fnmatch import fnmatch
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+AUDIT = ROOT / "audit"
+
+
+def _imports(path: Path, top_level_only: bool) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    found: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def test_every_test_file_matches_the_pytest_pattern() -> None:
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["python_files"]
+    for path in (ROOT / "tests").rglob("*.py"):
+        if "def test_" in path.read_text(encoding="utf-8"):
+            assert any(fnmatch(path.name, p) for p in patterns), f"{path} holds tests pytest will not collect"
+
+
+def test_types_import_nothing_from_audit() -> None:
+    assert not {m for m in _imports(AUDIT / "types.py", False) if m.startswith("audit")}
+
+
+def test_checks_never_import_reporting_or_cli() -> None:
+    for path in (AUDIT / "checks").rglob("*.py"):
+        bad = {m for m in _imports(path, False) if m.startswith(("audit.report", "audit.cli"))}
+        assert not bad, f"{path} imports {bad}"
+
+
+def test_heavy_model_libraries_are_imported_lazily() -> None:
+    heavy = ("torch", "transformers", "sentence_transformers", "ctranslate2", "spacy")
+    for path in AUDIT.rglob("*.py"):
+        eager = {m for m in _imports(path, True) if m.split(".")[0] in heavy}
+        assert not eager, f"{path} imports {eager} at module level; import it where the model is loaded"
+
+
+def test_only_the_cli_exits_or_prints() -> None:
+    for path in AUDIT.rglob("*.py"):
+        if path.name in ("cli.py", "__main__.py"):
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert "sys.exit(" not in source, path
+        assert not re.search(r"(?<![\w.])print\(", source), path
