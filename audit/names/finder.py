@@ -1,0 +1,249 @@
+"""Name mentions in English text, found without a model.
+
+A mention is a run of capitalised tokens (and acronyms) joined by single spaces, with the
+connectors and particles that live inside names (`of`, `de`, `bin`, `ibn`, `al-`, `ash-`...).
+Sentence-initial words are names only when the document also capitalises them mid-sentence
+or they open a longer name, so `The`, `According` or `Scientists` never become names.
+Title-case headlines contribute only the names the body confirms. Linear in the text: one
+compiled regex pass collects tokens, one more builds mentions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name as it occurs in a text: half-open offsets into that text, and its spelling."""
+
+    start: int
+    end: int
+    text: str
+
+
+MentionFinder = Callable[[str], list[Mention]]
+
+# Arabic article forms written before a hyphen: `al-`, the assimilated `ash-`/`ad-`..., `el-`, `ul-`.
+ARTICLES = frozenset("al el ul ash ad an ar as at az ath adh ud un ur us ut uz".split())
+_ARTICLE_PREFIX = "|".join(sorted(ARTICLES, key=len, reverse=True))
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
+    r"|(?:[^\W_]|[\u0300-\u036f])(?:[\w\u0300-\u036f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*"
+)
+_ARTICLE_HEAD = re.compile(rf"(?:{_ARTICLE_PREFIX})[-‐‑](?=[^\W\d_])", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SPACE = frozenset(" \u00a0\u202f")
+# What may stand before the first word of a sentence (after the space is skipped).
+_SENTENCE_OPENERS = frozenset(".!?:;…\"“”«»„‘’'([{—–-•*")
+
+# Lower-case words that stay inside a name between two capitalised parts.
+CONNECTORS = frozenset("of de da di du del della der den van von bin ibn bint al el la le des dos das y".split())
+# Capitalised words that are never a name on their own (they may sit inside a longer one).
+NON_NAMES = frozenset(
+    """i january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr prof""".split()
+)
+HONORIFICS = frozenset("mr mrs ms dr prof sir mr. mrs. ms. dr. prof.".split())
+# Frequent sentence openers that never start a name, even before another capitalised word.
+_STARTERS = frozenset(
+    """a an the this that these those there then thus so but and or nor yet for if when while
+    where after before since until as at by from in into on onto of off over under about above
+    across against along among around behind below beneath beside between beyond during except
+    inside near outside through throughout toward towards upon with within without according
+    he she it we they you his her its our their my your who whom whose which what why how
+    all any both each every few many most much no none not nothing some several such only
+    also however meanwhile moreover furthermore nevertheless still even yes just here now
+    today yesterday tomorrow last next first second third new other another one two three
+    is are was were be been will would can could should may might must do does did has have had
+    let please said says asked told""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    initial: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in _TOKEN.finditer(text):
+        start = match.start()
+        i = start - 1
+        while i >= 0 and text[i] in _SPACE:
+            i -= 1
+        initial = i < 0 or text[i] in "\r\n" or text[i] in _SENTENCE_OPENERS
+        tokens.append(_Token(start, match.end(), match.group(), initial))
+    return tokens
+
+
+def _is_capitalised(word: str) -> bool:
+    head = _ARTICLE_HEAD.match(word)
+    first = word[head.end()] if head else word[0]
+    return first.isupper()
+
+
+def _fold_article(word: str) -> str:
+    """`Al-Julani` and `al-Julani` are one word for confirming sentence-initial names."""
+    head = _ARTICLE_HEAD.match(word)
+    return word[: head.end()].lower() + word[head.end() :] if head else word
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _name_part(token: _Token) -> tuple[int, int] | None:
+    """The span of a capitalised token that belongs to a name: `Turkish` of `Turkish-controlled`."""
+    word = token.text
+    head = _ARTICLE_HEAD.match(word)
+    offset = head.end() if head else 0
+    for piece in re.finditer(r"[-‐‑]", word[offset:]):
+        rest = word[offset + piece.end() :]
+        if rest[:1].islower() and not _ARTICLE_HEAD.match(rest):
+            cut = offset + piece.start()
+            return token.start, token.start + cut
+    end = token.end
+    possessive = _POSSESSIVE.search(word)
+    if possessive and possessive.start() > 0:
+        end = token.start + possessive.start()
+    return token.start, end
+
+
+def _lines(text: str) -> Iterable[tuple[int, int]]:
+    for match in re.finditer(r"[^\r\n]+", text):
+        yield match.start(), match.end()
+
+
+def _headline_lines(text: str, tokens: list[_Token]) -> set[int]:
+    """Token indices on title-case or all-caps lines, whose capitals say nothing about names."""
+    flagged: set[int] = set()
+    index = 0
+    for start, end in _lines(text):
+        members = []
+        while index < len(tokens) and tokens[index].start < end:
+            if tokens[index].start >= start:
+                members.append(index)
+            index += 1
+        words = [tokens[i].text for i in members if tokens[i].text[0].isalpha()]
+        if len(words) < 4:
+            continue
+        capitalised = sum(1 for w in words if w[0].isupper())
+        if capitalised / len(words) >= 0.7 and text[start:end].rstrip()[-1:] not in ".!?:;\"”»":
+            flagged.update(members)
+    return flagged
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Name mentions in `text`, sorted and non-overlapping, by the rule-based finder."""
+    tokens = _tokens(text)
+    headline = _headline_lines(text, tokens)
+    confirmed = {
+        _fold_article(t.text)
+        for i, t in enumerate(tokens)
+        if not t.initial and i not in headline and _is_capitalised(t.text)
+    }
+
+    def is_name(i: int) -> bool:
+        token = tokens[i]
+        word = token.text
+        if not word[0].isalpha() and not _ARTICLE_HEAD.match(word):
+            return False
+        if not _is_capitalised(word):
+            return False
+        if i in headline:
+            return _fold_article(word) in confirmed or _is_acronym(word)
+        if not token.initial:
+            return True
+        if word.lower() in _STARTERS:
+            return False
+        if _fold_article(word) in confirmed or _is_acronym(word):
+            return True
+        follower = i + 1
+        return (
+            follower < len(tokens)
+            and _joined(text, tokens[i], tokens[follower])
+            and not tokens[follower].initial
+            and _is_capitalised(tokens[follower].text)
+        )
+
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        if not is_name(i):
+            i += 1
+            continue
+        parts = [i]
+        j = i
+        while True:
+            span = _name_part(tokens[j])
+            if span is None or span[1] != tokens[j].end:
+                break  # `Turkish-controlled`, `Ankara’s`: the name ends inside this token
+            k = j + 1
+            if k < len(tokens) and _joined(text, tokens[j], tokens[k]) and tokens[k].text in CONNECTORS:
+                if k + 1 < len(tokens) and _joined(text, tokens[k], tokens[k + 1]) and is_name(k + 1):
+                    parts.append(k + 1)
+                    j = k + 1
+                    continue
+                break
+            if k < len(tokens) and _joined(text, tokens[j], tokens[k]) and is_name(k) and not tokens[k].initial:
+                parts.append(k)
+                j = k
+                continue
+            break
+        mention = _make_mention(text, [tokens[p] for p in parts])
+        if mention is not None:
+            mentions.append(mention)
+        i = j + 1
+    return mentions
+
+
+def _joined(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end : right.start]
+    return len(gap) == 1 and gap in _SPACE
+
+
+def _make_mention(text: str, parts: list[_Token]) -> Mention | None:
+    while parts and parts[0].text.lower().rstrip(".") in HONORIFICS:
+        parts = parts[1:]
+    if not parts:
+        return None
+    span = _name_part(parts[-1])
+    start, end = parts[0].start, span[1] if span else parts[-1].end
+    if len(parts) == 1:
+        start, end = _name_part(parts[0]) or (start, end)
+        if text[start:end].lower() in NON_NAMES:
+            return None
+    if end <= start:
+        return None
+    return Mention(start, end, text[start:end])
+
+
+@functools.lru_cache(maxsize=8)
+def mention_finder(spec: str | None) -> MentionFinder:
+    """The finder a `--ner` value names: None for rules, `hf:MODEL` or `spacy:PIPELINE`.
+
+    Raises ConfigError for an unknown scheme or a model that cannot be loaded.
+    """
+    if spec is None or spec in ("", "rules"):
+        return find_mentions
+    scheme, _, target = spec.partition(":")
+    if scheme == "hf" and target:
+        from audit.names.hf import HFMentionFinder
+
+        return HFMentionFinder(target)
+    if scheme == "spacy" and target:
+        from audit.names.spacy import SpacyMentionFinder
+
+        return SpacyMentionFinder(target)
+    from audit.errors import ConfigError
+
+    raise ConfigError(f"ner: {spec!r} is not a finder; use hf:MODEL_ID_OR_DIR, spacy:PIPELINE or leave it unset")

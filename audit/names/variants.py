@@ -1,0 +1,69 @@
+"""Transliteration-aware keys and similarity for name spellings.
+
+Names that reached English through Russian arrive spelt by Russian conventions: `Kh` for
+Arabic `h`, `Dzh` for `j`, doubled `yy`, the assimilated article `ash-`/`ad-` for `al-`.
+`name_key` folds those differences (and case, hyphens, diacritics, other scripts via
+anyascii) so spellings of one name share a key; `name_similarity` compares keys with
+rapidfuzz, so a near-miss spelling scores high and an unrelated name low.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from audit.names.finder import ARTICLES, CONNECTORS
+
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,·]+")
+_APOSTROPHES = re.compile(r"['’`ʼʻ\"]")
+_DOUBLED = re.compile(r"(.)\1+")
+# Ordered rewrites: multi-letter Russian-mediated spellings first, then single letters.
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"dzh|dj", "j"),
+        (r"kh", "h"),
+        (r"ou", "u"),
+        (r"iy\b|yy|iy(?=[aeiou])", "i"),
+        (r"\bye", "e"),
+        (r"ye", "e"),
+        (r"y", "i"),
+        (r"x", "ks"),
+        (r"q", "k"),
+        (r"ph", "f"),
+        (r"w", "v"),
+    )
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """A transliteration-folded key: `Khayyat Tahrir Ash-Sham` -> `haiat tahrir al sham`."""
+    text = _APOSTROPHES.sub("", anyascii(name).lower())
+    words = []
+    pieces = [p for p in _SEPARATORS.split(text) if p]
+    for index, piece in enumerate(pieces):
+        if piece in ARTICLES and index + 1 < len(pieces):
+            words.append("al")
+            continue
+        for pattern, replacement in _REWRITES:
+            piece = pattern.sub(replacement, piece)
+        words.append(_DOUBLED.sub(r"\1", piece))
+    return " ".join(words)
+
+
+def _content(key: str) -> str:
+    """The key without articles and connectors, which many names share."""
+    words = [w for w in key.split() if w != "al" and w not in CONNECTORS]
+    return " ".join(words) if words else key
+
+
+def name_similarity(a: str, b: str) -> float:
+    """How alike two spellings are, in [0, 1], after folding; 1.0 means one key."""
+    key_a, key_b = name_key(a), name_key(b)
+    if key_a == key_b:
+        return 1.0
+    return fuzz.token_sort_ratio(_content(key_a), _content(key_b)) / 100.0
