@@ -1,0 +1,172 @@
+"""A SQLite cache of re-translations, so re-auditing an unchanged document makes no model call.
+
+Rows are keyed by the translator's key (model id, revision, decoding parameters) and the
+exact input text. The database runs in WAL mode with a busy timeout and writes with
+`INSERT OR IGNORE` inside short immediate transactions, so two `mt-audit` processes can
+read and fill the same cache at once: a translation is a pure function of its key, so
+whichever process writes a row first wins and the other's identical row is dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+
+from audit.translate.base import Translator
+
+FILENAME = "retranslations.sqlite3"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS retranslation (
+    translator TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    PRIMARY KEY (translator, digest)
+) WITHOUT ROWID
+"""
+# How long a writer waits for another process's transaction before giving up.
+BUSY_TIMEOUT_S = 60.0
+# SQLite's limit on host parameters is 32766 in current builds; stay far below it.
+LOOKUP_CHUNK = 500
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("mt-audit"))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class TranslationCache:
+    """Re-translations by (translator key, exact text); one connection per process and thread."""
+
+    def __init__(self, directory: Path | str | None = None) -> None:
+        folder = Path(directory) if directory is not None else default_cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / FILENAME
+        self._local = threading.local()
+        self._connection()
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            _retry_locked(lambda: connection.execute("PRAGMA journal_mode=WAL"))
+            connection.execute("PRAGMA synchronous=NORMAL")
+            _retry_locked(lambda: connection.execute(SCHEMA))
+            self._local.connection = connection
+        return connection
+
+    def get_many(self, translator: str, texts: Iterable[str]) -> dict[str, str]:
+        """The cached re-translations of those `texts` that have one."""
+        wanted = {_digest(text): text for text in texts}
+        found: dict[str, str] = {}
+        digests = list(wanted)
+        connection = self._connection()
+        for i in range(0, len(digests), LOOKUP_CHUNK):
+            chunk = digests[i : i + LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = connection.execute(
+                f"SELECT digest, source, target FROM retranslation WHERE translator = ? AND digest IN ({marks})",
+                (translator, *chunk),
+            )
+            for digest, source, target in rows:
+                if wanted.get(digest) == source:
+                    found[source] = target
+        return found
+
+    def put_many(self, translator: str, pairs: Mapping[str, str]) -> None:
+        if not pairs:
+            return
+        rows = [(translator, _digest(source), source, target) for source, target in pairs.items()]
+        connection = self._connection()
+
+        def write() -> None:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.executemany(
+                    "INSERT OR IGNORE INTO retranslation (translator, digest, source, target) VALUES (?, ?, ?, ?)",
+                    rows,
+                )
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+        _retry_locked(write)
+
+    def count(self, translator: str | None = None) -> int:
+        connection = self._connection()
+        if translator is None:
+            row = connection.execute("SELECT COUNT(*) FROM retranslation").fetchone()
+        else:
+            row = connection.execute(
+                "SELECT COUNT(*) FROM retranslation WHERE translator = ?", (translator,)
+            ).fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+
+def _retry_locked(action: Callable[[], object], attempts: int = 20) -> None:
+    """Run `action`, retrying while another process holds a lock the busy timeout did not cover.
+
+    SQLite skips the busy handler in a few cases (switching to WAL, a deadlock between two
+    deferred transactions), so those surface at once as "database is locked".
+    """
+    for attempt in range(attempts):
+        try:
+            action()
+            return
+        except sqlite3.OperationalError as exc:
+            contended = "locked" in str(exc) or "busy" in str(exc)
+            if not contended or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+class CachedTranslator:
+    """A `Translator` that serves repeated and cached inputs without calling its backend.
+
+    Inputs are de-duplicated before the backend sees them, and only the misses are
+    translated; the backend's answers are written back. With `cache=None` it still
+    de-duplicates, so `--no-cache` costs no more than one pass over the distinct inputs.
+    """
+
+    def __init__(self, backend: Translator, cache: TranslationCache | None) -> None:
+        self.backend = backend
+        self.cache = cache
+        self.hits = 0
+        self.misses = 0
+
+    @property
+    def model_id(self) -> str:
+        return self.backend.model_id
+
+    @property
+    def key(self) -> str:
+        return self.backend.key
+
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        distinct = list(dict.fromkeys(texts))
+        known = self.cache.get_many(self.key, distinct) if self.cache is not None else {}
+        missing = [text for text in distinct if text not in known]
+        self.hits += len(distinct) - len(missing)
+        self.misses += len(missing)
+        if missing:
+            fresh = dict(zip(missing, self.backend.translate(missing), strict=True))
+            if self.cache is not None:
+                self.cache.put_many(self.key, fresh)
+            known.update(fresh)
+        return [known[text] for text in texts]
