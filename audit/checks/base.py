@@ -92,6 +92,9 @@ class Check:
     requires: ClassVar[frozenset[str]] = frozenset()
     options: ClassVar[Mapping[str, Option]] = {}
     aliases: ClassVar[tuple[str, ...]] = ()
+    # True when every suggestion this rule makes is the one right replacement (a quote mark,
+    # spacing, a glossary spelling), so `mt-audit fix` may apply it without a person choosing.
+    fixable: ClassVar[bool] = False
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         raise NotImplementedError
