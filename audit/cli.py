@@ -23,6 +23,7 @@ from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, InputEr
 from audit.io import read_inputs, read_source
 from audit.pipeline import Auditor, document_fails
 from audit.report import FORMATS
+from audit.translate.convert import QUANTIZATIONS, convert_marian, describe
 from audit.types import Summary
 
 
@@ -194,6 +195,25 @@ def _describe(cls: type[Check]) -> str:
         lines += ["", "Options:"]
         lines += [f"  {name} = {option.default!r}  {option.help}" for name, option in cls.options.items()]
     return "\n".join(lines)
+
+
+@cli.group()
+def models() -> None:
+    """Prepare re-translation models (conversion for the ctranslate2 backend)."""
+
+
+@models.command("convert")
+@click.argument("model")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Directory for the converted model.")
+@click.option("--quantization", type=click.Choice(QUANTIZATIONS), default="int8", show_default=True, help="Weight type: int8 for CPUs, float16 or int8_float16 for GPUs.")
+@click.option("--force", is_flag=True, default=False, help="Overwrite a non-empty --output directory.")
+def convert(model: str, output: Path, quantization: str, force: bool) -> None:
+    """Convert MODEL (a MarianMT Hub id or directory) for `--backend ctranslate2`."""
+    try:
+        convert_marian(model, output, quantization=quantization, force=force)
+    except AuditError as exc:
+        _fail(str(exc))
+    click.echo(describe(output))
 
 
 def main() -> None:
