@@ -13,6 +13,7 @@ from pathlib import Path
 
 from audit.errors import InputError
 from audit.io.base import ReadFailure, failure
+from audit.io.bilingual import read_po, read_tmx, read_xliff
 from audit.io.jsonl import read_jsonl
 from audit.io.text import read_source, read_text
 from audit.types import Document
@@ -22,6 +23,10 @@ ReaderFn = Callable[[Path, str], Iterator[Document | ReadFailure]]
 READERS: dict[str, ReaderFn] = {
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
+    ".xlf": read_xliff,
+    ".xliff": read_xliff,
+    ".tmx": read_tmx,
+    ".po": read_po,
 }
 TEXT_EXTENSIONS = (".txt", ".text", ".md")
 
