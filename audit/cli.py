@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -20,11 +21,15 @@ from audit import __version__
 from audit.checks.base import Check, all_checks, check_by_code
 from audit.config import FAIL_ON_CHOICES, load_config
 from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, InputError
-from audit.io import read_inputs, read_source
+from audit.baseline import Baseline, BaselineWriter
+from audit.fix import fix_config, fix_document, unified_diff, write_atomically
+from audit.io import expand_inputs, read_inputs, read_source
+from audit.parallel import ParallelAuditor
 from audit.pipeline import Auditor, document_fails
+from audit.progress import BatchProgress, progress_wanted
 from audit.report import FORMATS
 from audit.translate.convert import QUANTIZATIONS, convert_marian, describe
-from audit.types import Summary
+from audit.types import Document, Summary
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -67,7 +72,11 @@ def cli() -> None:
 @click.option("--cache-dir", help="Re-translation cache directory.")
 @click.option("--no-cache", is_flag=True, default=False, help="Neither read nor write the re-translation cache.")
 @click.option("--require-retranslation", is_flag=True, default=False, help="Exit 2 when no re-translation can be made.")
-@click.option("--input-format", type=click.Choice(["auto", "text", "jsonl"]), default="auto", show_default=True)
+@click.option("--input-format", type=click.Choice(["auto", "text", "jsonl", "xliff", "tmx", "po"]), default="auto", show_default=True)
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), help="Suppress the findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record this run's findings as a baseline file.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes for the model-free checks (0: one per CPU).")
+@click.option("-q", "--quiet", is_flag=True, default=False, help="No progress bar and no notes on stderr (errors still show).")
 @click.option("--strict", is_flag=True, default=False, hidden=True, help="Re-raise crashes in checks (for tests).")
 def check(
     inputs: tuple[str, ...],
@@ -76,22 +85,55 @@ def check(
     config_path: Path | None,
     source_path: Path | None,
     input_format: str,
+    baseline_path: Path | None,
+    write_baseline: Path | None,
+    jobs: int,
+    quiet: bool,
     strict: bool,
     **flags: Any,
 ) -> None:
-    """Audit INPUTS (files, directories, globs, JSONL feeds, or - for stdin)."""
+    """Audit INPUTS (files, directories, globs, JSONL feeds, XLIFF/TMX/PO files, or - for stdin)."""
     try:
         config = load_config(config_path, _overrides(flags))
         source = read_source(source_path) if source_path is not None else None
         if source is not None and len(inputs) != 1:
             raise InputError(f"{source_path}: --source pairs with exactly one input, not {len(inputs)}")
+        baseline = Baseline.load(baseline_path) if baseline_path is not None else None
+        writer = BaselineWriter() if write_baseline is not None else None
         auditor = Auditor(config, strict=strict)
         items = read_inputs(inputs, source=source, source_lang=config.source_lang, input_format=input_format)
-        with _destination(output) as out:
-            status = _run(auditor, items, FORMATS[output_format](out, config, color=_color(out, output_format)))
+        jobs = jobs or os.cpu_count() or 1
+        engine: Any = ParallelAuditor(auditor, jobs) if jobs > 1 else contextlib.nullcontext(auditor)
+        with engine as runner, _destination(output) as out:
+            wanted = progress_wanted(sys.stderr, quiet=quiet, report_on_terminal=output is None and sys.stdout.isatty())
+            files = (path for path, _ in expand_inputs(inputs)) if wanted else ()
+            with BatchProgress(enabled=wanted, files=files) as progress:
+                reporter = FORMATS[output_format](out, config, color=_color(out, output_format))
+                status = _run(auditor, items, reporter, runner=runner, baseline=baseline, writer=writer, progress=progress)
+        _finish_baselines(baseline, writer, write_baseline, quiet)
     except AuditError as exc:
         _fail(str(exc))
     sys.exit(status)
+
+
+def _finish_baselines(baseline: Baseline | None, writer: BaselineWriter | None, path: Path | None, quiet: bool) -> None:
+    """Write the new baseline; say which entries of the old one matched nothing."""
+    if writer is not None and path is not None:
+        with _destination(path) as out:
+            writer.dump(out, __version__)
+        if not quiet:
+            click.echo(f"mt-audit: note: wrote {path}: {writer.findings} findings ({len(writer)} fingerprints)", err=True)
+    if baseline is None or quiet:
+        return
+    unused = list(baseline.unused())
+    for entry, left in unused[:10]:
+        times = f" ({left} of {entry.count})" if entry.count > 1 else ""
+        unit = f" unit {entry.unit}" if entry.unit else ""
+        click.echo(f"mt-audit: note: {baseline.origin}: unused entry {entry.code} in {entry.document}{unit}: {entry.text!r}{times}", err=True)
+    if len(unused) > 10:
+        click.echo(f"mt-audit: note: {baseline.origin}: {len(unused) - 10} more unused entries", err=True)
+    if unused:
+        click.echo(f"mt-audit: note: {baseline.origin}: {len(unused)} entries matched no finding; refresh it with --write-baseline", err=True)
 
 
 def _overrides(flags: dict[str, Any]) -> dict[str, Any]:
@@ -120,17 +162,32 @@ def _overrides(flags: dict[str, Any]) -> dict[str, Any]:
     return overrides
 
 
-def _run(auditor: Auditor, items: Any, reporter: Any) -> int:
+def _run(
+    auditor: Auditor,
+    items: Any,
+    reporter: Any,
+    *,
+    runner: Any = None,
+    baseline: Baseline | None = None,
+    writer: BaselineWriter | None = None,
+    progress: BatchProgress | None = None,
+) -> int:
     summary = Summary()
+    progress = progress or BatchProgress(enabled=False)
     reporter.start(auditor.meta())
     for note in auditor.meta().notes:
         click.echo(f"mt-audit: note: {note}", err=True)
     failed_any = False
-    for result in auditor.audit(items):
+    for result in (runner or auditor).audit(items):
+        if writer is not None:
+            writer.add(result)
+        if baseline is not None:
+            result = baseline.apply(result)
         failed = document_fails(result, auditor.config)
         failed_any = failed_any or failed
         if result.error is not None:
-            click.echo(f"mt-audit: error: {result.error}", err=True)
+            progress.echo(f"mt-audit: error: {result.error}")
+        progress.advance(len(result.findings), error=result.error is not None)
         summary.add(result, failed)
         reporter.document(result, failed)
     reporter.finish(summary)
@@ -216,7 +273,60 @@ def convert(model: str, output: Path, quantization: str, force: bool) -> None:
     click.echo(describe(output))
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--diff", "mode", flag_value="diff", default=True, help="Show the fixes as a unified diff (the default); exit 1 if there are any.")
+@click.option("--write", "mode", flag_value="write", help="Rewrite the files in place, atomically.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: found upwards, as for check).")
+@click.option("--select", help="Codes, prefixes or rule names to fix (comma-separated).")
+@click.option("--ignore", help="Codes, prefixes or rule names not to fix (comma-separated).")
+@click.option("--extend-select", help="Add to the configured selection (comma-separated).")
+def fix(files: tuple[str, ...], mode: str, config_path: Path | None, **flags: str | None) -> None:
+    """Apply the unambiguous suggestions (quote marks, spacing, glossary spellings) to text FILES."""
+    status = EXIT_OK
+    changed = applied = 0
+    try:
+        overrides = {key: _codes(value) for key, value in flags.items() if value is not None}
+        auditor = Auditor(fix_config(load_config(config_path, overrides)))
+        refused: set[str] = set()
+        for item in read_inputs(files):
+            if not isinstance(item, Document):
+                click.echo(f"mt-audit: error: {item}", err=True)
+                status = EXIT_ERROR
+                continue
+            if not item.verbatim or item.path in (None, "<stdin>"):
+                if item.path not in refused:
+                    click.echo(f"mt-audit: error: {item.path}: fix rewrites text files only; fix JSONL and bilingual files at their source", err=True)
+                    refused.add(item.path or "")
+                status = EXIT_ERROR
+                continue
+            outcome = fix_document(item, auditor)
+            if outcome.remaining:
+                click.echo(f"mt-audit: note: {item.path}: {outcome.remaining} fixes keep conflicting; make them by hand", err=True)
+            if not outcome.changed:
+                continue
+            changed += 1
+            applied += outcome.applied
+            if mode == "write":
+                write_atomically(Path(item.path), outcome.text.encode("utf-8"))
+            else:
+                click.echo(unified_diff(item.path, item.text, outcome.text), nl=False)
+    except AuditError as exc:
+        _fail(str(exc))
+    verb = "fixed" if mode == "write" else "would fix"
+    click.echo(f"mt-audit: {verb} {applied} finding{'s' if applied != 1 else ''} in {changed} file{'s' if changed != 1 else ''}", err=True)
+    if status == EXIT_OK and mode == "diff" and changed:
+        status = EXIT_FINDINGS
+    sys.exit(status)
+
+
+def _terminated(signum: int, frame: object) -> NoReturn:
+    """SIGTERM unwinds like Ctrl-C, so a half-written --output is removed, not left behind."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli.main(standalone_mode=True)
     except KeyboardInterrupt:

@@ -30,7 +30,7 @@ READERS: dict[str, ReaderFn] = {
 }
 TEXT_EXTENSIONS = (".txt", ".text", ".md")
 
-__all__ = ["READERS", "ReadFailure", "read_inputs", "read_source"]
+__all__ = ["READERS", "ReadFailure", "expand_inputs", "read_inputs", "read_source"]
 
 
 def read_inputs(
@@ -58,6 +58,11 @@ def _reader_for(path: Path, input_format: str | None) -> ReaderFn | None:
     if input_format == "text":
         return None
     return READERS.get("." + input_format)
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, str]]:
+    """The files the inputs name (directories walked, globs expanded) with their display names."""
+    return _expand(inputs)
 
 
 def _expand(inputs: Iterable[str]) -> Iterator[tuple[Path, str]]:

@@ -1,0 +1,177 @@
+"""A progress bar for long batch runs: documents done, findings so far, rate and ETA.
+
+It draws on stderr only when that is a terminal, not in CI (the `CI` variable every CI
+service sets), not with --quiet, and not while the report itself streams to the same
+terminal (the findings are the progress then, and a bar would garble them). It appears only
+once a run has taken longer than a moment (`DELAY` seconds), so short runs print nothing.
+The total for the ETA is estimated in a background thread (JSONL lines, bilingual units,
+one per text file); until it is known, or for stdin, the bar shows the rate alone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+DELAY = 1.0
+_CHUNK = 1 << 20
+_UNIT_MARKERS = {
+    ".xlf": re.compile(rb"<(?:trans-unit|segment)[\s>]"),
+    ".xliff": re.compile(rb"<(?:trans-unit|segment)[\s>]"),
+    ".tmx": re.compile(rb"<tu[\s>]"),
+    ".po": re.compile(rb"(?m)^msgstr"),
+}
+
+
+def progress_wanted(stream: TextIO, *, quiet: bool, report_on_terminal: bool) -> bool:
+    if quiet or report_on_terminal or os.environ.get("CI"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def estimate_documents(files: Iterable[Path]) -> int | None:
+    """About how many documents the inputs hold (an ETA needs no more); None for stdin."""
+    total = 0
+    for path in files:
+        if str(path) == "-":
+            return None
+        suffix = path.suffix.lower()
+        try:
+            if suffix in (".jsonl", ".ndjson"):
+                total += _count(path, lambda chunk: chunk.count(b"\n"))
+            elif suffix in _UNIT_MARKERS:
+                pattern = _UNIT_MARKERS[suffix]
+                total += len(pattern.findall(path.read_bytes()))
+            else:
+                total += 1
+        except OSError:
+            total += 1
+    return total
+
+
+def _count(path: Path, count: object) -> int:
+    total = 0
+    last = b"\n"
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            total += count(chunk)  # type: ignore[operator]
+            last = chunk[-1:]
+    return total + (0 if last == b"\n" else 1)
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} docs/s" if speed else "… docs/s", style="progress.data.speed")
+
+
+class BatchProgress:
+    """Counts documents and findings; draws a bar once the run outlasts `delay` (if enabled)."""
+
+    def __init__(
+        self,
+        *,
+        enabled: bool,
+        files: Iterable[Path] = (),
+        stream: TextIO | None = None,
+        delay: float = DELAY,
+    ) -> None:
+        self.enabled = enabled
+        self.documents = 0
+        self.findings = 0
+        self.errors = 0
+        self._delay = delay
+        self._files = list(files) if enabled else []
+        self._stream = stream
+        self._started_at = time.monotonic()
+        self._progress: Progress | None = None
+        self._task: int | None = None
+        self._total: int | None = None
+
+    def __enter__(self) -> BatchProgress:
+        self._started_at = time.monotonic()
+        if self.enabled and self._files:
+            threading.Thread(target=self._estimate, name="mt-audit-estimate", daemon=True).start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def advance(self, findings: int = 0, *, error: bool = False) -> None:
+        self.documents += 1
+        self.findings += findings
+        self.errors += int(error)
+        if not self.enabled:
+            return
+        if self._progress is None:
+            if time.monotonic() - self._started_at < self._delay:
+                return
+            self._start()
+        assert self._progress is not None and self._task is not None
+        self._progress.update(
+            self._task, completed=self.documents, total=self._bar_total(), findings=self.findings, errors=self.errors
+        )
+
+    def echo(self, message: str) -> None:
+        """A line on stderr that does not tear the bar (printed above it while it is drawn)."""
+        if self._progress is not None:
+            self._progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
+        else:
+            stream = self._stream or sys.stderr
+            stream.write(message + "\n")
+            stream.flush()
+
+    def _bar_total(self) -> int | None:
+        if self._total is None:
+            return None
+        return max(self._total, self.documents)
+
+    def _start(self) -> None:
+        console = Console(file=self._stream, stderr=self._stream is None)
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]auditing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("docs · {task.fields[findings]:,} findings · {task.fields[errors]:,} unreadable ·"),
+            _RateColumn(),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self._task = self._progress.add_task(
+            "audit", total=self._bar_total(), completed=self.documents, findings=self.findings, errors=self.errors
+        )
+        self._progress.start()
+
+    def _estimate(self) -> None:
+        self._total = estimate_documents(self._files)
