@@ -1,0 +1,1 @@
+from audit.checks import quotes  # noqa: F401  (Q1xx)

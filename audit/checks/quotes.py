@@ -1,0 +1,442 @@
+"""Q1xx: quotation-mark boundaries.
+
+Every rule here reports what `audit.quoting` found when it read the paragraph's marks; the
+parse is made once per document (`ctx.memo`) and each mark is explained once, so the rules
+do not contradict each other. Suggestions replace the finding's span and fix the spacing
+around it; a nested quotation is suggested in the marks its depth calls for (‘…’ inside
+“…”, “…” inside British ‘…’).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.checks.base import Check, CheckContext, Option, register
+from audit.quoting import (
+    GUILLEMETS,
+    DocumentQuotes,
+    Family,
+    Kind,
+    ParagraphQuotes,
+    Quotation,
+    QuoteMark,
+    Role,
+    Side,
+    count_quotations,
+    parse_document,
+    side_of,
+)
+from audit.types import Finding, Segment, Severity
+
+_INNER = {Family.DOUBLE: ("‘", "’"), Family.SINGLE: ("“", "”")}
+_TOP = ("“", "”")
+
+
+def document_quotes(ctx: CheckContext) -> DocumentQuotes:
+    """The quote parse of the whole document, shared by every Q rule."""
+    text = ctx.document.text
+    spans = [(p.start, p.end) for p in ctx.paragraphs]
+    return ctx.memo(("quotes", "document"), lambda: parse_document(text, spans))
+
+
+def paragraph_quotes(segment: Segment, ctx: CheckContext) -> ParagraphQuotes | None:
+    return document_quotes(ctx).at(segment.start)
+
+
+def _parent(paragraph: ParagraphQuotes, quotation: Quotation) -> Quotation | None:
+    return paragraph.quotations[quotation.parent] if quotation.parent is not None else None
+
+
+def _marks_for(paragraph: ParagraphQuotes, quotation: Quotation) -> tuple[str, str]:
+    """The marks a quotation should have at its depth: “…” outermost, ‘…’ inside “…”."""
+    parent = _parent(paragraph, quotation)
+    return _TOP if parent is None else _INNER[parent.family]
+
+
+def _requoted(text: str, paragraph: ParagraphQuotes, start: int, end: int, marks: tuple[str, str]) -> str:
+    """The quotation text[start:end] re-marked, trimmed inside and spaced from the words outside."""
+    inner = text[start + 1 : end - 1].strip()
+    lead = " " if start > paragraph.start and side_of(text[start - 1]) in (Side.WORD, Side.CLOSE_PUNCT, Side.OTHER) else ""
+    trail = " " if end < paragraph.end and side_of(text[end]) in (Side.WORD, Side.OPEN_PUNCT) else ""
+    return f"{lead}{marks[0]}{inner}{marks[1]}{trail}"
+
+
+def _wrong_closing(quotation: Quotation) -> bool:
+    """An English quotation closed with an opening glyph (`border, “the general said`)."""
+    close = quotation.close
+    return close is not None and close.char == "“" and quotation.open.char in "“”\""
+
+
+def _explained(paragraph: ParagraphQuotes) -> set[int]:
+    """Offsets of marks another rule's finding (and suggestion) already covers."""
+    offsets: set[int] = set()
+    for quotation in paragraph.quotations:
+        if quotation.kind is not Kind.NORMAL:
+            offsets.add(quotation.open.offset)
+            if quotation.close is not None:
+                offsets.add(quotation.close.offset)
+        elif quotation.close is not None and _wrong_closing(quotation):
+            offsets.add(quotation.close.offset)
+    return offsets
+
+
+def _spacing_candidates(paragraph: ParagraphQuotes) -> Iterator[QuoteMark]:
+    """Quote marks whose spacing the spacing rules judge (not guillemets: French spaces them)."""
+    explained = _explained(paragraph)
+    for mark in paragraph.quote_marks():
+        if mark.char not in GUILLEMETS and mark.offset not in explained:
+            yield mark
+
+
+@register
+class UnbalancedQuote(Check):
+    """Quotation mark never closed, or closing mark never opened, in this paragraph.
+
+    A quotation that opens and never closes (or closes and never opened) leaves the reader
+    unsure where the quoted words end, and wire copy that a machine translated breaks them
+    often. A quotation that runs on into the next paragraph is left open at the paragraph's
+    end and the next paragraph re-opens it with a mark, as news style does: that is correct.
+    No suggestion: where the missing mark belongs is for a person to decide.
+
+    Bad: “We heard only lamentations about the need to preserve the agreements, the official said.
+    Good: “We heard only lamentations about the need to preserve the agreements,” the official said.
+    """
+
+    code = "Q101"
+    name = "quotes.unbalanced"
+    severity = Severity.ERROR
+    options = {
+        "continuation": Option(True, "a quotation left open at a paragraph's end is fine when the next paragraph re-opens it"),
+    }
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        paragraph = paragraph_quotes(segment, ctx)
+        if paragraph is None:
+            return
+        for quotation in paragraph.quotations:
+            if quotation.close is not None or (quotation.continues and ctx.options.continuation):
+                continue
+            mark = quotation.open
+            if quotation.ended_by is not None:
+                message = "opening quotation mark is never closed: the enclosing quotation ends first"
+            else:
+                message = "opening quotation mark is never closed in this paragraph"
+            yield self.finding(segment, mark.offset, mark.end, message)
+        for mark in paragraph.stray:
+            yield self.finding(segment, mark.offset, mark.end, "closing quotation mark with no opening mark before it")
+
+
+@register
+class ReversedQuotes(Check):
+    """Reversed quotation marks: a closing mark opens the quotation or an opening mark closes it.
+
+    Machine translation turns the source's quotes around a phrase into a closing mark
+    before it and an opening mark after it (`a” demilitarized zone “to`). Read literally the
+    quotation ends and restarts in mid-phrase. The suggestion re-marks the phrase with the
+    marks its depth calls for (‘…’ inside a quotation) and fixes the spaces around it.
+
+    Bad: the creation of a” demilitarized zone “to a depth of 15-20 km
+    Good: the creation of a “demilitarized zone” to a depth of 15-20 km
+    """
+
+    code = "Q102"
+    name = "quotes.reversed"
+    severity = Severity.ERROR
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        paragraph = paragraph_quotes(segment, ctx)
+        if paragraph is None:
+            return
+        text = segment.doc.text
+        for quotation in paragraph.quotations:
+            close = quotation.close
+            if quotation.kind is Kind.REVERSED and close is not None:
+                marks = _marks_for(paragraph, quotation)
+                yield self.finding(
+                    segment,
+                    quotation.start,
+                    close.end,
+                    "reversed quotation marks around this phrase",
+                    suggestion=_requoted(text, paragraph, quotation.start, close.end, marks),
+                )
+            elif quotation.kind is Kind.NORMAL and quotation.open.char == "”":
+                yield self.finding(
+                    segment,
+                    quotation.start,
+                    quotation.open.end,
+                    "closing quotation mark used to open a quotation",
+                    suggestion="“",
+                )
+
+
+@register
+class SpaceInsideQuote(Check):
+    """Space between a quotation mark and the words it quotes.
+
+    An opening mark followed by a space (`“ preserve`) or a closing mark preceded by one
+    (`costs ”`) is the mark of a careless or machine edit; in English the marks hug the
+    quoted words. The suggestion removes the space. Guillemets are left alone (French
+    typography spaces them).
+
+    Bad: the need to “ preserve the Sochi agreements at all costs ”, no one notices
+    Good: the need to “preserve the Sochi agreements at all costs”, no one notices
+    """
+
+    code = "Q103"
+    name = "quotes.space-inside"
+    severity = Severity.WARNING
+    fixable = True
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        paragraph = paragraph_quotes(segment, ctx)
+        if paragraph is None:
+            return
+        for mark in _spacing_candidates(paragraph):
+            if not mark.space_inside:
+                continue
+            if mark.role is Role.OPENING:
+                start, end, message = mark.offset, mark.end + mark.space_after, "space after the opening quotation mark"
+            else:
+                start, end, message = mark.offset - mark.space_before, mark.end, "space before the closing quotation mark"
+            yield self.finding(segment, start, end, message, suggestion=mark.char)
+
+
+@register
+class GluedQuote(Check):
+    """Quotation mark glued to the word outside the quotation.
+
+    An opening mark stuck to the word before it (`need to“ preserve`) or a closing mark
+    stuck to the word after it (`”the official`) hides where the quotation starts or ends;
+    machine translation often moves the space to the wrong side of the mark. The suggestion
+    adds the space outside the mark; a space left inside is Q103's.
+
+    Bad: the need to“preserve the agreements,”the official said
+    Good: the need to “preserve the agreements,” the official said
+    """
+
+    code = "Q104"
+    name = "quotes.glued-outside"
+    severity = Severity.WARNING
+    fixable = True
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        paragraph = paragraph_quotes(segment, ctx)
+        if paragraph is None:
+            return
+        for mark in _spacing_candidates(paragraph):
+            if not mark.glued_outside:
+                continue
+            if mark.role is Role.OPENING:
+                message, suggestion = "opening quotation mark glued to the word before it", " " + mark.char
+            else:
+                message, suggestion = "closing quotation mark glued to the word after it", mark.char + " "
+            yield self.finding(segment, mark.offset, mark.end, message, suggestion=suggestion)
+
+
+@register
+class WrongClosingQuote(Check):
+    """Quotation ends with an opening mark.
+
+    The mark that ends a quotation is an opening mark, usually with the space on the wrong
+    side (`to the Turkish border, “the general said.`): the quotation reads as never closed
+    and a new one as starting before the attribution. The suggestion puts a closing mark
+    against the quoted words and a space after it.
+
+    Bad: all the militants to the north, to the Turkish border, “the general said.
+    Good: all the militants to the north, to the Turkish border,” the general said.
+    """
+
+    code = "Q105"
+    name = "quotes.wrong-closing"
+    severity = Severity.ERROR
+    fixable = True
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        paragraph = paragraph_quotes(segment, ctx)
+        if paragraph is None:
+            return
+        for quotation in paragraph.quotations:
+            close = quotation.close
+            if quotation.kind is not Kind.NORMAL or close is None or not _wrong_closing(quotation):
+                continue
+            space = " " if close.right in (Side.WORD, Side.OPEN_PUNCT) else ""
+            yield self.finding(
+                segment,
+                close.offset - close.space_before,
+                close.end,
+                "opening quotation mark used to close the quotation",
+                suggestion="”" + space,
+            )
+
+
+@register
+class InvertedInnerQuote(Check):
+    """Name inside a quotation set off by a close and a re-open of the quotation.
+
+    The source quoted a name or title inside a quotation; machine translation rendered
+    those inner quotes as the outer quotation's marks turned round, so the quotation seems
+    to stop before the name and restart after it (`them,” Khayyat Tahrir Al-Sham “(a`).
+    The suggestion keeps the outer quotation going and puts the name in the inner marks
+    (‘…’ inside “…”, “…” inside ‘…’), spaced as the sentence needs; a person should confirm
+    the reading, so it is not applied automatically.
+
+    Bad: “… the terrorists who attacked them,” Khayyat Tahrir Al-Sham “(a banned group) were pushed back,” he said.
+    Good: “… the terrorists who attacked them, ‘Khayyat Tahrir Al-Sham’ (a banned group) were pushed back,” he said.
+    """
+
+    code = "Q106"
+    name = "quotes.inverted-inner"
+    severity = Severity.ERROR
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        paragraph = paragraph_quotes(segment, ctx)
+        if paragraph is None:
+            return
+        text = segment.doc.text
+        for quotation in paragraph.quotations:
+            close = quotation.close
+            if quotation.kind is not Kind.EMBEDDED or close is None:
+                continue
+            marks = _marks_for(paragraph, quotation)
+            name = text[quotation.start + 1 : close.offset].strip()
+            yield self.finding(
+                segment,
+                quotation.start,
+                close.end,
+                f"the quotation's marks are turned round the name {name!r}: quote it inside the quotation",
+                suggestion=_requoted(text, paragraph, quotation.start, close.end, marks),
+            )
+
+
+@register
+class NestedSameQuotes(Check):
+    """Quotation nested inside another that uses the same marks.
+
+    A quotation inside a quotation takes the other marks (‘…’ inside “…”, “…” inside ‘…’);
+    with the same marks the reader cannot tell where the inner one ends and the outer one
+    goes on. Below error: the text is readable, only the nesting is unclear. The suggestion
+    re-marks the inner quotation.
+
+    Bad: “Western capitals came down with allegations of “war crimes” in Idlib,” he said.
+    Good: “Western capitals came down with allegations of ‘war crimes’ in Idlib,” he said.
+    """
+
+    code = "Q107"
+    name = "quotes.nested-same"
+    severity = Severity.WARNING
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        paragraph = paragraph_quotes(segment, ctx)
+        if paragraph is None:
+            return
+        text = segment.doc.text
+        for quotation in paragraph.quotations:
+            parent = _parent(paragraph, quotation)
+            close = quotation.close
+            if quotation.kind is not Kind.NORMAL or close is None or parent is None:
+                continue
+            if parent.open.style != quotation.open.style or _wrong_closing(quotation) or quotation.open.char == "”":
+                continue
+            suggestion = None
+            if quotation.open.style.startswith("english"):
+                marks = _INNER[quotation.family]
+                if quotation.open.straight and close.straight:
+                    marks = ("'", "'") if quotation.family is Family.DOUBLE else ('"', '"')
+                suggestion = _requoted(text, paragraph, quotation.start, close.end, marks)
+            yield self.finding(
+                segment,
+                quotation.start,
+                close.end,
+                "quotation nested inside a quotation with the same marks",
+                suggestion=suggestion,
+            )
+
+
+@register
+class MixedQuoteStyles(Check):
+    """Straight and curly double quotes mixed in one document.
+
+    A document should quote one way; a mix of "straight" and “curly” double quotes is
+    the trace of text pasted from several sources or tools. The marks of the style used
+    less often are reported, each with the mark of the other style in its role; on a tie
+    the straight marks are reported.
+
+    Bad: “We are ready,” he said. "The talks go on," she said.
+    Good: “We are ready,” he said. “The talks go on,” she said.
+    """
+
+    code = "Q108"
+    name = "quotes.mixed-styles"
+    severity = Severity.WARNING
+    scope = "document"
+    fixable = True
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        straight: list[QuoteMark] = []
+        curly: list[QuoteMark] = []
+        for paragraph in document_quotes(ctx).paragraphs:
+            for mark in paragraph.quote_marks():
+                if mark.char == '"':
+                    straight.append(mark)
+                elif mark.char in "“”":
+                    curly.append(mark)
+        if not straight or not curly:
+            return
+        if len(straight) <= len(curly):
+            for mark in straight:
+                glyph = "“" if mark.role is Role.OPENING else "”"
+                yield self.finding(segment, mark.offset, mark.end, "straight quote in a document of curly quotes", suggestion=glyph)
+        else:
+            for mark in curly:
+                yield self.finding(segment, mark.offset, mark.end, "curly quote in a document of straight quotes", suggestion='"')
+
+
+@register
+class QuoteCountMismatch(Check):
+    """Number of quotations differs from the source.
+
+    Each quotation of the source (« », „ “, „ ”, “ ”, " " and their single forms) should
+    come through as one quotation of the translation; a different count means quotes were
+    lost, added or broken apart. Paragraphs are compared one by one when source and
+    translation have the same number of them, else the document as a whole (a finding at
+    its start). Sources that quote company names the English leaves bare can raise the
+    `tolerance`.
+
+    Bad: Ankara’s legal right to defense, he said. (source: «законное право Анкары на оборону», — сказал он.)
+    Good: “Ankara’s legal right to defense,” he said. (source: «законное право Анкары на оборону», — сказал он.)
+    """
+
+    code = "Q109"
+    name = "quotes.count-mismatch"
+    severity = Severity.WARNING
+    scope = "document"
+    requires = frozenset({"source"})
+    options = {"tolerance": Option(0, "report only differences larger than this many quotations")}
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        source = ctx.document.source or ""
+        source_counts = count_quotations(source)
+        target = document_quotes(ctx).paragraphs
+        tolerance = int(ctx.options.tolerance)
+        if len(source_counts) == len(target):
+            for paragraph, expected in zip(target, source_counts, strict=True):
+                found = paragraph.count()
+                if abs(found - expected) > tolerance:
+                    yield self.finding(
+                        segment,
+                        paragraph.start,
+                        paragraph.end,
+                        f"{found} quotation(s) in this paragraph, {expected} in the source paragraph",
+                        evidence=f"source: {expected}, translation: {found}",
+                    )
+            return
+        found, expected = sum(p.count() for p in target), sum(source_counts)
+        if abs(found - expected) > tolerance:
+            at = target[0].start if target else 0
+            yield self.finding(
+                segment,
+                at,
+                at,
+                f"{found} quotation(s) in the translation, {expected} in the source",
+                evidence=f"source: {expected}, translation: {found}",
+            )

@@ -1,0 +1,741 @@
+"""The quotation marks of a paragraph: where each one is, what it does, and what it pairs with.
+
+Machine-translated wire copy breaks quotes in a few characteristic ways: the source's inner
+quotes come out as a close and a re-open of the outer quotation, marks come out reversed,
+padded with a space on the inside or glued to the word outside, and a quotation ends with an
+opening mark. A generic bracket matcher reads those as nonsense; this parser reads a paragraph
+the way an editor does and *explains* each mark, so the Q1xx rules only report what it found.
+
+Every mark gets a role (opening, closing, apostrophe, ambiguous) from its glyph, the characters
+on either side of it and what is open at that point; every quotation records its marks and how
+it was read (normal, reversed, an embedded name). Single-quote glyphs double as apostrophes
+(`Ankara’s`, `rock ’n’ roll`, `the ’90s`, `the workers’ union`), so they are read cautiously:
+only marks that can only be quotes take part in pairing.
+
+Offsets are absolute offsets into the document text; nothing here rewrites it. The parse is
+linear in the paragraph's length (each look-ahead reads a bounded window).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+
+class Family(str, enum.Enum):
+    DOUBLE = "double"
+    SINGLE = "single"
+
+
+class Role(str, enum.Enum):
+    OPENING = "opening"
+    CLOSING = "closing"
+    APOSTROPHE = "apostrophe"
+    # Not read as a quote or an apostrophe (a spaced straight quote, an inch mark).
+    AMBIGUOUS = "ambiguous"
+
+
+class Side(enum.Enum):
+    """What is next to a mark, on one side."""
+
+    SPACE = "space"  # whitespace or the paragraph's edge
+    WORD = "word"  # a letter, digit or combining mark
+    OPEN_PUNCT = "open-punct"  # ( [ {
+    CLOSE_PUNCT = "close-punct"  # . , ; : ! ? ) ] }
+    DASH = "dash"
+    QUOTE = "quote"  # another quotation mark
+    OTHER = "other"  # symbols, ellipsis, emoji
+
+
+class Kind(str, enum.Enum):
+    """How a quotation's marks were read."""
+
+    NORMAL = "normal"
+    # A closing-glyph mark opens it or an opening-glyph mark closes it (`a” zone “to`).
+    REVERSED = "reversed"
+    # A name inside a quotation set off by a close and a re-open of the outer quotation
+    # (`them,” Khayyat Tahrir Al-Sham “(a`): the source's inner quotes.
+    EMBEDDED = "embedded"
+
+
+DOUBLE_MARKS = "\"“”„‟«»"
+SINGLE_MARKS = "'‘’‚‛‹›"
+MARKS = DOUBLE_MARKS + SINGLE_MARKS
+MARK_PATTERN = re.compile("[" + re.escape(MARKS) + "]")
+
+# What the glyph alone says in English typography; straight marks say nothing.
+GLYPH_ROLE: dict[str, Role] = {
+    "“": Role.OPENING,
+    "„": Role.OPENING,
+    "‟": Role.OPENING,
+    "«": Role.OPENING,
+    "‘": Role.OPENING,
+    "‚": Role.OPENING,
+    "‛": Role.OPENING,
+    "‹": Role.OPENING,
+    "”": Role.CLOSING,
+    "»": Role.CLOSING,
+    "’": Role.CLOSING,
+    "›": Role.CLOSING,
+}
+
+# Quotation styles: a quotation nested in one of the same style uses "the same marks".
+STYLE = {
+    "“": "english",
+    "”": "english",
+    '"': "english",
+    "‟": "english",
+    "‘": "english-single",
+    "’": "english-single",
+    "'": "english-single",
+    "‛": "english-single",
+    "„": "low",
+    "‚": "low-single",
+    "«": "guillemet",
+    "»": "guillemet",
+    "‹": "guillemet-single",
+    "›": "guillemet-single",
+}
+GUILLEMETS = "«»‹›"
+
+_OPEN_PUNCT = frozenset("([{")
+_CLOSE_PUNCT = frozenset(".,;:!?)]}")
+_DASHES = frozenset("-‐‑‒–—―/")
+_MARK_SET = frozenset(MARKS)
+
+# After a leading apostrophe: elisions and clipped years, never the start of a quotation.
+_ELISION = re.compile(
+    r"(?:\d\ds?\b|n['’‘](?![^\W\d_])|s\b|(?:tis|twas|twere|twill|em|cause|cos|coz|til|till|bout|round|nuff|kay|neath|gainst)\b)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_LAST_WORD = re.compile(r"([^\W_]+(?:[-'’][^\W_]+)*)$")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+SPEECH_VERBS = frozenset(
+    """said says say told tells added adds stated states noted notes explained explains asked asks
+    replied replies stressed stresses emphasized emphasised emphasizes declared declares announced
+    announces continued continues wrote writes warned warns insisted insists concluded recalled
+    argued argues claimed claims commented remarked answered according acknowledged admitted
+    suggested urged quoted shouted whispered cried began reported reports pointed underlined
+    underscored assured observed went""".split()
+)
+FUNCTION_WORDS = frozenset(
+    """a an the of to in on at by for with from into onto about as against over under between
+    among than like via toward towards through during after before without within upon
+    this that these those its their his her our your my some any no every each such
+    and or but nor is are was were be been being called dubbed termed named so-called""".split()
+)
+# Lower-case particles inside names (Khoras ad-Din, Abu Bakr al-Baghdadi, van der Berg).
+_NAME_PARTICLES = frozenset("al ad ash as at el ul bin ibn abu de del della der di da du la le van von of the and for y e".split())
+_NAME_TOKEN = re.compile(r"^(?:[A-Z\u0400-\u042F][\w’'.-]*|[a-z]{1,4}-[A-Z][\w’'-]*)$")
+
+_WINDOW = 240  # how far a look-ahead or look-behind reads
+
+
+@lru_cache(maxsize=4096)
+def side_of(char: str | None) -> Side:
+    """Classify the character beside a mark (None: the paragraph's edge)."""
+    if char is None or char.isspace() or char == "\ufeff":
+        return Side.SPACE
+    if char in _MARK_SET:
+        return Side.QUOTE
+    if char in _OPEN_PUNCT:
+        return Side.OPEN_PUNCT
+    if char in _CLOSE_PUNCT:
+        return Side.CLOSE_PUNCT
+    if char in _DASHES:
+        return Side.DASH
+    if unicodedata.category(char)[0] in "LNM":
+        return Side.WORD
+    return Side.OTHER
+
+
+_OPENER_LEFT = frozenset({Side.SPACE, Side.OPEN_PUNCT, Side.DASH, Side.QUOTE})
+_CONTENT = frozenset({Side.WORD, Side.OPEN_PUNCT, Side.QUOTE, Side.OTHER, Side.DASH})
+_CLOSER_RIGHT = frozenset({Side.SPACE, Side.CLOSE_PUNCT, Side.DASH, Side.QUOTE})
+_GLUED = frozenset({Side.WORD, Side.CLOSE_PUNCT, Side.OTHER})
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMark:
+    """One quotation mark or apostrophe: absolute offset, glyph, role and surroundings."""
+
+    offset: int
+    char: str
+    family: Family
+    role: Role
+    left: Side
+    right: Side
+    # Whitespace directly before / after the mark, inside the paragraph.
+    space_before: int
+    space_after: int
+
+    @property
+    def end(self) -> int:
+        return self.offset + 1
+
+    @property
+    def glyph(self) -> Role | None:
+        return GLYPH_ROLE.get(self.char)
+
+    @property
+    def straight(self) -> bool:
+        return self.char in "\"'"
+
+    @property
+    def style(self) -> str:
+        return STYLE[self.char]
+
+    @property
+    def opener_like(self) -> bool:
+        """Placed like an opening mark: space (or a bracket) before, the quoted text after."""
+        return self.left in _OPENER_LEFT and self.right in _CONTENT
+
+    @property
+    def closer_like(self) -> bool:
+        """Placed like a closing mark: the quoted text before, space or punctuation after."""
+        return self.left is not Side.SPACE and self.right in _CLOSER_RIGHT
+
+    @property
+    def space_inside(self) -> bool:
+        """A space between the mark and the text it quotes."""
+        if self.role is Role.OPENING:
+            return self.right is Side.SPACE and self.space_after > 0
+        if self.role is Role.CLOSING:
+            return self.left is Side.SPACE and self.space_before > 0
+        return False
+
+    @property
+    def glued_outside(self) -> bool:
+        """No space between the mark and the word outside the quotation."""
+        if self.role is Role.OPENING:
+            return self.left in _GLUED
+        if self.role is Role.CLOSING:
+            return self.right is Side.WORD
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quoted span: its opening mark and, when found, its closing mark."""
+
+    open: QuoteMark
+    close: QuoteMark | None
+    kind: Kind
+    # 1 for an outermost quotation.
+    depth: int
+    # Index of the enclosing quotation in `ParagraphQuotes.quotations`.
+    parent: int | None
+    # Unclosed because an enclosing quotation closed here (the offset of that closing mark).
+    ended_by: int | None = None
+    # Open at the paragraph's end and re-opened by the next paragraph, as news style does.
+    continues: bool = False
+
+    @property
+    def family(self) -> Family:
+        return self.open.family
+
+    @property
+    def start(self) -> int:
+        return self.open.offset
+
+    @property
+    def end(self) -> int:
+        """End of the quotation, closing mark included (the opening mark's end when unclosed)."""
+        return (self.close or self.open).end
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphQuotes:
+    start: int
+    end: int
+    marks: tuple[QuoteMark, ...]
+    quotations: tuple[Quotation, ...]
+    # Closing marks that close nothing.
+    stray: tuple[QuoteMark, ...]
+
+    def quote_marks(self) -> Iterable[QuoteMark]:
+        return (m for m in self.marks if m.role in (Role.OPENING, Role.CLOSING))
+
+    def count(self) -> int:
+        """How many quotations a reader sees: paired, unclosed, and stray closing marks."""
+        return len(self.quotations) + len(self.stray)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentQuotes:
+    paragraphs: tuple[ParagraphQuotes, ...]
+    _by_start: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_start.update((p.start, index) for index, p in enumerate(self.paragraphs))
+
+    def at(self, start: int) -> ParagraphQuotes | None:
+        """The parse of the paragraph that starts at `start`."""
+        index = self._by_start.get(start)
+        return None if index is None else self.paragraphs[index]
+
+    def count(self) -> int:
+        return sum(p.count() for p in self.paragraphs)
+
+
+class _Builder:
+    """A quotation while the parser still holds it open."""
+
+    __slots__ = ("open", "close", "kind", "depth", "parent", "ended_by")
+
+    def __init__(self, open_index: int, kind: Kind, depth: int, parent: int | None) -> None:
+        self.open = open_index
+        self.close: int | None = None
+        self.kind = kind
+        self.depth = depth
+        self.parent = parent
+        self.ended_by: int | None = None
+
+
+class _ParagraphParser:
+    """One left-to-right pass over the marks of a paragraph, with bounded look-ahead."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.offsets: list[int] = []
+        self.chars: list[str] = []
+        self.lefts: list[Side] = []
+        self.rights: list[Side] = []
+        self.roles: list[Role] = []
+        for match in MARK_PATTERN.finditer(text, start, end):
+            at = match.start()
+            self.offsets.append(at)
+            self.chars.append(text[at])
+            self.lefts.append(side_of(text[at - 1] if at > start else None))
+            self.rights.append(side_of(text[at + 1] if at + 1 < end else None))
+            self.roles.append(Role.AMBIGUOUS)
+        self.quotations: list[_Builder] = []
+        self.stack: list[int] = []  # indices into self.quotations
+        self.stray: list[int] = []
+        # Per mark: what the single-quote pre-pass made of it ("open", "close", or a final role).
+        self.single: dict[int, str] = {}
+
+    # -- small helpers over mark i ------------------------------------------------------
+
+    def _opener_like(self, i: int) -> bool:
+        return self.lefts[i] in _OPENER_LEFT and self.rights[i] in _CONTENT
+
+    def _closer_like(self, i: int) -> bool:
+        return self.lefts[i] is not Side.SPACE and self.rights[i] in _CLOSER_RIGHT
+
+    def _open_in_closing_place(self, i: int) -> bool:
+        """An opening glyph glued to the word before it, spaced from the text after (`to“ pre`)."""
+        return self.lefts[i] in _GLUED and self.rights[i] in (Side.SPACE, Side.CLOSE_PUNCT)
+
+    def _close_in_opening_place(self, i: int) -> bool:
+        """A closing glyph spaced from the text before it, glued to the word after (`, ”the`)."""
+        return self.lefts[i] in (Side.SPACE, Side.OPEN_PUNCT, Side.DASH) and self.rights[i] in (
+            Side.WORD,
+            Side.OPEN_PUNCT,
+            Side.OTHER,
+        )
+
+    def _family(self, i: int) -> Family:
+        return Family.DOUBLE if self.chars[i] in DOUBLE_MARKS else Family.SINGLE
+
+    # -- the pass -----------------------------------------------------------------------
+
+    def parse(self) -> ParagraphQuotes:
+        self._read_singles()
+        candidates = [i for i in range(len(self.offsets)) if self._family(i) is Family.DOUBLE or self.single[i] in ("open", "close")]
+        self.next_double = self._next_index(candidates, lambda i: self._family(i) is Family.DOUBLE)
+        self.next_any = self._next_index(candidates, lambda i: True)
+        self.next_single_close = self._next_index(
+            candidates, lambda i: self._family(i) is Family.SINGLE and self.single[i] == "close"
+        )
+        position = 0
+        while position < len(candidates):
+            i = candidates[position]
+            if self._family(i) is Family.DOUBLE:
+                position += self._double(i)
+            else:
+                self._single_quote(i)
+                position += 1
+        return self._freeze()
+
+    @staticmethod
+    def _next_index(candidates: Sequence[int], keep: Callable[[int], bool]) -> dict[int, int | None]:
+        """For each candidate, the next later candidate that `keep` accepts."""
+        following: dict[int, int | None] = {}
+        upcoming: int | None = None
+        for i in reversed(candidates):
+            following[i] = upcoming
+            if keep(i):
+                upcoming = i
+        return following
+
+    def _read_singles(self) -> None:
+        """Apostrophes first: what is left of the single marks may be quotes."""
+        forced: set[int] = set()
+        text = self.text
+        for i, char in enumerate(self.chars):
+            if char in DOUBLE_MARKS:
+                continue
+            left, right = self.lefts[i], self.rights[i]
+            at = self.offsets[i]
+            kind: str
+            if i in forced:
+                kind = "apostrophe"
+            elif left in (Side.WORD, Side.CLOSE_PUNCT, Side.QUOTE) and right is Side.WORD:
+                kind = "apostrophe"  # Ankara’s, don't, O’Brien, ”’s
+            elif char in "'’‘" and left in _OPENER_LEFT and (elision := _ELISION.match(text, at + 1, self.end)):
+                kind = "apostrophe"  # ’90s, 'tis, ’n’
+                if elision.group().lower().startswith("n") and len(elision.group()) == 2:
+                    forced.add(i + 1)
+            elif char in "‚‛":
+                kind = "open" if right is not Side.SPACE else "ambiguous"
+            elif char == "‹":
+                kind = "open"
+            elif char == "›":
+                kind = "close"
+            elif char == "‘":
+                kind = "open" if self._opener_like(i) else "ambiguous"
+            elif char == "’":
+                kind = "close" if self._closer_like(i) else "ambiguous"
+            elif self._opener_like(i):
+                kind = "open"
+            elif self._closer_like(i):
+                kind = "close"
+            else:
+                kind = "ambiguous"
+            self.single[i] = kind
+            if kind == "apostrophe":
+                self.roles[i] = Role.APOSTROPHE
+
+    # -- stack operations ---------------------------------------------------------------
+
+    def _top_char(self, family: Family) -> str | None:
+        if self.stack:
+            quotation = self.quotations[self.stack[-1]]
+            if self._family(quotation.open) is family:
+                return self.chars[quotation.open]
+        return None
+
+    def _has_open(self, family: Family) -> bool:
+        return any(self._family(self.quotations[q].open) is family for q in self.stack)
+
+    def _push(self, i: int, kind: Kind = Kind.NORMAL) -> None:
+        self.roles[i] = Role.OPENING
+        parent = self.stack[-1] if self.stack else None
+        self.quotations.append(_Builder(i, kind, len(self.stack) + 1, parent))
+        self.stack.append(len(self.quotations) - 1)
+
+    def _pair(self, i: int, j: int, kind: Kind) -> None:
+        """Marks i and j form a quotation inside whatever is open (reversed or embedded)."""
+        self._push(i, kind)
+        self._close_top(j)
+
+    def _close_top(self, j: int) -> None:
+        self.roles[j] = Role.CLOSING
+        self.quotations[self.stack.pop()].close = j
+
+    def _close(self, j: int, family: Family) -> None:
+        """Close the innermost open quotation of `family` (the outermost one when an
+        attribution follows and several are open: `…opposition,” Konashenkov said`)."""
+        positions = [p for p, q in enumerate(self.stack) if self._family(self.quotations[q].open) is family]
+        if not positions:
+            if family is Family.DOUBLE:
+                self.roles[j] = Role.CLOSING
+                self.stray.append(j)
+            else:
+                self.roles[j] = Role.APOSTROPHE if self.chars[j] in "’'" else Role.AMBIGUOUS
+            return
+        target = positions[-1]
+        if len(positions) > 1 and self._attribution_after(j):
+            target = positions[0]
+        for above in self.stack[target + 1 :]:
+            self.quotations[above].ended_by = j
+        del self.stack[target + 1 :]
+        self._close_top(j)
+
+    # -- double marks -------------------------------------------------------------------
+
+    def _double(self, i: int) -> int:
+        """Read double mark i; returns how many candidates it consumed (2 for a pair)."""
+        char = self.chars[i]
+        if char == '"':
+            self._straight_double(i)
+        elif char == "«":
+            if self._closer_like(i) and self._top_char(Family.DOUBLE) == "»":
+                self._close(i, Family.DOUBLE)
+            else:
+                self._push(i)
+        elif char == "»":
+            if self._opener_like(i) and self._top_char(Family.DOUBLE) != "«":
+                self._push(i)  # German »…«
+            else:
+                self._close(i, Family.DOUBLE)
+        elif char in "„‟":
+            self._push(i)
+        elif char == "“":
+            self._left_double(i)
+        else:
+            return self._right_double(i)
+        return 1
+
+    def _straight_double(self, i: int) -> None:
+        at = self.offsets[i]
+        top = self._top_char(Family.DOUBLE)
+        if self.text[at - 1 : at].isdigit() and self.rights[i] is not Side.WORD and top != '"':
+            return  # 15" screen: an inch mark
+        if self._opener_like(i):
+            self._push(i)
+        elif self._closer_like(i) or top == '"':
+            self._close(i, Family.DOUBLE)
+        else:
+            self._push(i)
+
+    def _left_double(self, i: int) -> None:
+        """An opening glyph “ (or the closing mark of German „…“)."""
+        if self._top_char(Family.DOUBLE) == "„" and not self._opener_like(i):
+            self._close(i, Family.DOUBLE)
+            return
+        following = self.next_double[i]
+        open_double = self._has_open(Family.DOUBLE)
+        if self._open_in_closing_place(i):
+            if following is not None and GLYPH_ROLE.get(self.chars[following]) is Role.CLOSING:
+                self._push(i)  # `to“ preserve … costs, ”the`: misplaced, not reversed
+            elif following is None and open_double:
+                self._close(i, Family.DOUBLE)  # `“We will win.“`: wrong closing glyph
+            else:
+                self._push(i)
+        elif following is None and open_double and self._attribution_after(i):
+            self._close(i, Family.DOUBLE)  # `border, “the general said.`
+        else:
+            self._push(i)
+
+    def _right_double(self, i: int) -> int:
+        """A closing glyph ”: a close, or half of a reversed or embedded pair."""
+        following = self.next_any[i]
+        pair = following if following is not None and self.chars[following] == "“" else None
+        if self._close_in_opening_place(i):
+            if pair is not None and self._open_in_closing_place(pair) and self._short_phrase(i, pair, 4):
+                self._pair(i, pair, Kind.REVERSED)  # `”peace“`
+                return 2
+            if self._has_open(Family.DOUBLE):
+                self._close(i, Family.DOUBLE)  # `, ”the official`: misplaced
+            else:
+                self._push(i)  # `”Hello,” he said`: reversed opening mark
+            return 1
+        if pair is not None:
+            between = self.text[self.offsets[i] + 1 : self.offsets[pair]]
+            if self._top_char(Family.DOUBLE) is not None:
+                if _name_like(between) and self._continues_after(pair):
+                    self._pair(i, pair, Kind.EMBEDDED)
+                    return 2
+                if self._reversed_inside(i, pair, between):
+                    self._pair(i, pair, Kind.REVERSED)
+                    return 2
+            elif not self._has_open(Family.DOUBLE) and self._short_phrase(i, pair, 6):
+                self._pair(i, pair, Kind.REVERSED)  # nothing to close: `of a” zone “to`
+                return 2
+        self._close(i, Family.DOUBLE)
+        return 1
+
+    # -- single marks -------------------------------------------------------------------
+
+    def _single_quote(self, i: int) -> None:
+        if self.single[i] == "open":
+            self._push(i)
+            return
+        if not self._has_open(Family.SINGLE):
+            self.roles[i] = Role.APOSTROPHE if self.chars[i] in "’'" else Role.AMBIGUOUS
+            return
+        at = self.offsets[i]
+        plural_possessive = self.text[at - 1] in "sSzx" and self.rights[i] in (Side.SPACE, Side.CLOSE_PUNCT)
+        if plural_possessive and self.next_single_close[i] is not None:
+            self.roles[i] = Role.APOSTROPHE  # ‘the workers’ union,’
+        else:
+            self._close(i, Family.SINGLE)
+
+    # -- reading the words around marks ---------------------------------------------------
+
+    def _attribution_after(self, i: int) -> bool:
+        """Whether the text after mark i, to the next mark or sentence end, says who spoke."""
+        at = self.offsets[i] + 1
+        window = self.text[at : min(self.end, at + _WINDOW)]
+        cut = MARK_PATTERN.search(window)
+        if cut:
+            window = window[: cut.start()]
+        stop = _SENTENCE_END.search(window)
+        if stop:
+            window = window[: stop.start()]
+        words = _WORD.findall(window)
+        return 0 < len(words) <= 20 and any(w.lower() in SPEECH_VERBS for w in words)
+
+    def _continues_after(self, i: int) -> bool:
+        """The text after mark i goes on with the sentence (lower case or a bracket)."""
+        at = self.offsets[i] + 1
+        while at < self.end and self.text[at].isspace():
+            at += 1
+        return at < self.end and (self.text[at].islower() or self.text[at] in "([" or self.text[at].isdigit())
+
+    def _short_phrase(self, i: int, j: int, limit: int) -> bool:
+        between = self.text[self.offsets[i] + 1 : self.offsets[j]]
+        words = _WORD.findall(between)
+        if not 1 <= len(words) <= limit or between.strip()[-1:] in ",.;:!?":
+            return False
+        return not all(w.lower() in FUNCTION_WORDS for w in words) and not any(w.lower() in SPEECH_VERBS for w in words)
+
+    def _reversed_inside(self, i: int, j: int, between: str) -> bool:
+        """`the creation of a” demilitarized zone “to a depth`, inside a longer quotation.
+
+        Read as a close and a re-open, the close would end a quotation on a word that leads
+        into a phrase (an article, a preposition, `supposedly`), the text between would be a
+        bare phrase, and the re-opened quotation would go on mid-sentence.
+        """
+        if self.lefts[i] is not Side.WORD or not self._short_phrase(i, j, 4):
+            return False
+        phrase = between.strip()
+        words = _WORD.findall(phrase)
+        if not phrase[:1].islower() or words[-1].lower() in FUNCTION_WORDS:
+            return False
+        before = self._word_before(i).lower()
+        if not (before in FUNCTION_WORDS or (len(before) > 4 and before.endswith("ly"))):
+            return False
+        after = self.text[self.offsets[j] + 1 : min(self.end, self.offsets[j] + 3)].lstrip()
+        if after[:1].isupper():
+            return False
+        return self._words_before(i) >= 4 or self._words_after(j) >= 4
+
+    def _word_before(self, i: int) -> str:
+        at = self.offsets[i]
+        match = _LAST_WORD.search(self.text, max(self.start, at - 40), at)
+        return match.group(1) if match else ""
+
+    def _words_before(self, i: int) -> int:
+        """Words between the previous quote mark (or the paragraph start) and mark i."""
+        at = self.offsets[i]
+        begin = max(self.start, at - _WINDOW)
+        previous = i - 1
+        while previous >= 0 and self.offsets[previous] >= begin:
+            if self.roles[previous] is not Role.APOSTROPHE:
+                begin = self.offsets[previous] + 1
+                break
+            previous -= 1
+        return len(_WORD.findall(self.text, begin, at))
+
+    def _words_after(self, j: int) -> int:
+        """Words between mark j and the next quote mark (or the paragraph end)."""
+        at = self.offsets[j] + 1
+        finish = min(self.end, at + _WINDOW)
+        following = j + 1
+        while following < len(self.offsets) and self.offsets[following] < finish:
+            if self.roles[following] is not Role.APOSTROPHE:
+                finish = self.offsets[following]
+                break
+            following += 1
+        return len(_WORD.findall(self.text, at, finish))
+
+    # -- the result ---------------------------------------------------------------------
+
+    def _mark(self, i: int) -> QuoteMark:
+        at = self.offsets[i]
+        before = at
+        while before > self.start and self.text[before - 1].isspace():
+            before -= 1
+        after = at + 1
+        while after < self.end and self.text[after].isspace():
+            after += 1
+        return QuoteMark(
+            offset=at,
+            char=self.chars[i],
+            family=self._family(i),
+            role=self.roles[i],
+            left=self.lefts[i],
+            right=self.rights[i],
+            space_before=at - before,
+            space_after=after - at - 1,
+        )
+
+    def _freeze(self) -> ParagraphQuotes:
+        marks = [self._mark(i) for i in range(len(self.offsets))]
+        quotations = tuple(
+            Quotation(
+                open=marks[q.open],
+                close=marks[q.close] if q.close is not None else None,
+                kind=q.kind,
+                depth=q.depth,
+                parent=q.parent,
+                ended_by=self.offsets[q.ended_by] if q.ended_by is not None else None,
+            )
+            for q in self.quotations
+        )
+        return ParagraphQuotes(
+            start=self.start,
+            end=self.end,
+            marks=tuple(marks),
+            quotations=quotations,
+            stray=tuple(marks[i] for i in self.stray),
+        )
+
+
+def _name_like(text: str) -> bool:
+    """A short run of capitalised words, with name particles (`Khayyat Tahrir Al-Sham`)."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 8 or not tokens[0][:1].isupper():
+        return False
+    return all(_NAME_TOKEN.match(t) or t in _NAME_PARTICLES for t in tokens)
+
+
+def parse_paragraph(text: str, start: int = 0, end: int | None = None) -> ParagraphQuotes:
+    """Parse the quotation marks of `text[start:end]`, one paragraph."""
+    return _ParagraphParser(text, start, len(text) if end is None else end).parse()
+
+
+def parse_document(text: str, paragraphs: Sequence[tuple[int, int]]) -> DocumentQuotes:
+    """Parse each paragraph, then mark quotations that continue into the next paragraph.
+
+    News style leaves a quotation that runs on into the next paragraph unclosed and opens
+    the next paragraph with a fresh mark: that is correct, not unbalanced.
+    """
+    parsed = [parse_paragraph(text, start, end) for start, end in paragraphs]
+    for index, paragraph in enumerate(parsed[:-1]):
+        open_at_end = [q for q in paragraph.quotations if q.close is None and q.ended_by is None]
+        if len(open_at_end) != 1:
+            continue
+        following = parsed[index + 1]
+        first = following.marks[0] if following.marks else None
+        if (
+            first is not None
+            and first.offset == following.start
+            and first.role is Role.OPENING
+            and first.family is open_at_end[0].family
+        ):
+            position = paragraph.quotations.index(open_at_end[0])
+            quotations = list(paragraph.quotations)
+            quotations[position] = replace(open_at_end[0], continues=True)
+            parsed[index] = replace(paragraph, quotations=tuple(quotations))
+    return DocumentQuotes(tuple(parsed))
+
+
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans of a plain string (a source text): its non-blank lines, trimmed."""
+    spans = []
+    for match in re.finditer(r"[^\r\n]+", text):
+        start, end = match.start(), match.end()
+        while start < end and (text[start].isspace() or text[start] == "\ufeff"):
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def count_quotations(text: str) -> list[int]:
+    """Quotations per paragraph (line) of a plain string, in any of the styles parsed here."""
+    return [p.count() for p in parse_document(text, split_lines(text)).paragraphs]
