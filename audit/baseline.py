@@ -24,7 +24,7 @@ from audit.errors import InputError
 from audit.types import DocumentResult, Finding, normalize_span_text
 
 FORMAT_VERSION = 1
-_ENTRY_KEYS = {"fingerprint": str, "code": str, "document": str, "unit": (str, type(None)), "text": str, "count": int}
+_ENTRY_KEYS: dict[str, type | tuple[type, ...]] = {"fingerprint": str, "code": str, "document": str, "unit": (str, type(None)), "text": str, "count": int}
 
 
 @dataclass(frozen=True, slots=True)

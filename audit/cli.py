@@ -18,10 +18,10 @@ from typing import Any, NoReturn, TextIO
 import click
 
 from audit import __version__
+from audit.baseline import Baseline, BaselineWriter
 from audit.checks.base import Check, all_checks, check_by_code
 from audit.config import FAIL_ON_CHOICES, load_config
 from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, InputError
-from audit.baseline import Baseline, BaselineWriter
 from audit.fix import fix_config, fix_document, unified_diff, write_atomically
 from audit.io import expand_inputs, read_inputs, read_source
 from audit.parallel import ParallelAuditor

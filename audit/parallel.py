@@ -15,11 +15,20 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from audit.config import Config
 from audit.io.base import ReadFailure
-from audit.pipeline import ActiveCheck, Auditor, CheckCrash, _finish, active_checks, failure_result, make_context, run_checks
+from audit.pipeline import (
+    ActiveCheck,
+    Auditor,
+    CheckCrash,
+    _finish,
+    active_checks,
+    failure_result,
+    make_context,
+    run_checks,
+)
 from audit.types import Document, DocumentResult, Finding
 
 CHUNK_SIZE = 32
@@ -60,7 +69,7 @@ class ParallelAuditor:
         self.chunk_size = chunk_size
         self._pool: ProcessPoolExecutor | None = None
 
-    def __enter__(self) -> ParallelAuditor:
+    def __enter__(self) -> Self:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self._pool = ProcessPoolExecutor(
@@ -117,6 +126,4 @@ class ParallelAuditor:
             results.append(None)
         for index, result in _finish(pending, self.auditor.stage, self.auditor.checks, self.auditor.strict):
             results[index] = result
-        for result in results:
-            assert result is not None
-            yield result
+        yield from (result for result in results if result is not None)

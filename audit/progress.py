@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import Self, TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -28,6 +28,7 @@ from rich.progress import (
     ProgressColumn,
     SpinnerColumn,
     Task,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
@@ -107,10 +108,10 @@ class BatchProgress:
         self._stream = stream
         self._started_at = time.monotonic()
         self._progress: Progress | None = None
-        self._task: int | None = None
+        self._task: TaskID | None = None
         self._total: int | None = None
 
-    def __enter__(self) -> BatchProgress:
+    def __enter__(self) -> Self:
         self._started_at = time.monotonic()
         if self.enabled and self._files:
             threading.Thread(target=self._estimate, name="mt-audit-estimate", daemon=True).start()

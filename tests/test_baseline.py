@@ -95,8 +95,10 @@ def test_baseline_reports_unused_entries(tmp_path: Path, fake_checks: object) ->
         ('{"tool": "mt-audit", "baseline": 1, "findings": {}}', 'b.json: baseline "findings" must be a list'),
         ('{"tool": "mt-audit", "baseline": 1, "findings": [{"code": "Q101"}]}', "b.json: findings[0]: missing 'fingerprint'"),
         (
-            '{"tool": "mt-audit", "baseline": 1, "findings": [{"fingerprint": "f", "code": "Q", "document": "d",'
-            ' "unit": null, "text": "t", "count": 0}]}',
+            (
+                '{"tool": "mt-audit", "baseline": 1, "findings": [{"fingerprint": "f", "code": "Q", "document": "d",'
+                ' "unit": null, "text": "t", "count": 0}]}'
+            ),
             "findings[0]: 'count' must be at least 1",
         ),
     ],

@@ -73,7 +73,7 @@ def test_fix_write_changes_only_the_fixed_spans_bytes(tmp_path: Path, fake_check
     path = tmp_path / "wire.txt"
     path.write_bytes(raw.encode("utf-8"))
     os.chmod(path, 0o640)
-    code, out, err = fix(str(path), "--write")
+    code, _, err = fix(str(path), "--write")
     assert code == 0, err
     expected = "\ufeffThe general Konashenkov said.\r\nAn ALERT came.\r\nLast line without newline 😀"
     assert path.read_bytes() == expected.encode("utf-8")
@@ -88,7 +88,7 @@ def test_fix_twice_changes_nothing_the_second_time(tmp_path: Path, fake_checks: 
     assert fix(str(path), "--write")[0] == 0
     once = path.read_bytes()
     assert once == b"The general Konashenkov said Konashenkov.\n"
-    code, out, err = fix(str(path), "--write")
+    code, _, err = fix(str(path), "--write")
     assert code == 0 and path.read_bytes() == once
     assert "fixed 0 findings in 0 files" in err
     assert fix(str(path), "--diff") == (0, "", "mt-audit: would fix 0 findings in 0 files\n")

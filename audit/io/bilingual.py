@@ -31,8 +31,9 @@ def read_xliff(path: Path, display: str) -> Iterator[Document | ReadFailure]:
     from translate.storage.xliff2 import Xliff2File
 
     data = _data(path, display)
+    parse: Any = xlifffile.parsestring
     try:
-        store: Any = xlifffile.parsestring(data)
+        store: Any = parse(data)
     except ValueError as exc:
         if "XLIFF 2" not in str(exc):
             raise InputError(f"{display}: not an XLIFF file: {exc}") from None

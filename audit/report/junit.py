@@ -53,7 +53,10 @@ class JunitReporter(Reporter):
 
     def start(self, meta: RunMeta) -> None:
         super().start(meta)
-        self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline="")
+        # Closed in finish(): the spool lives across the reporter's calls, not one block.
+        self._spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline=""
+        )
         self._failures = 0
 
     def document(self, result: DocumentResult, failed: bool) -> None:
