@@ -2,8 +2,9 @@
 
 A mention is a run of capitalised tokens (and acronyms) joined by single spaces, with the
 connectors and particles that live inside names (`of`, `de`, `bin`, `ibn`, `al-`, `ash-`...).
-Sentence-initial words are names only when the document also capitalises them mid-sentence
-or they open a longer name, so `The`, `According` or `Scientists` never become names.
+Sentence-initial words are names only when the document also capitalises them mid-sentence,
+they open a longer name, or they are no common English word (Webster's, through
+english-words), so `The`, `According` or `Scientists` never become names and `Muskoka` does.
 Title-case headlines contribute only the names the body confirms. Linear in the text: one
 compiled regex pass collects tokens, one more builds mentions.
 """
@@ -14,6 +15,8 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from audit.names.lexicon import is_common_word
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,7 @@ NON_NAMES = frozenset(
     """i january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr prof""".split()
 )
+_NAME_ABBREVIATIONS = frozenset({"St", "Mt", "Ft", "Jr", "Sr", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Gov", "Sen"})
 HONORIFICS = frozenset("mr mrs ms dr prof sir mr. mrs. ms. dr. prof.".split())
 # Frequent sentence openers that never start a name, even before another capitalised word.
 _STARTERS = frozenset(
@@ -72,22 +76,46 @@ class _Token:
     initial: bool
 
 
+_CLOSING_QUOTES = frozenset("\"”»’'")
+_STOPS = frozenset(".!?…:;")
+
+
+def is_sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence, a paragraph, a quotation or a bracket.
+
+    A closing quote counts only after a full stop (`...done.” Then`), not after a comma
+    (`," Giza said`); a straight quote is closing when it follows a non-space.
+    """
+    i = start - 1
+    while i >= 0 and text[i] in _SPACE:
+        i -= 1
+    if i < 0 or text[i] in "\r\n":
+        return True
+    mark = text[i]
+    if mark in _CLOSING_QUOTES and i > 0 and not text[i - 1].isspace() and mark not in "«":
+        j = i - 1
+        while j >= 0 and text[j] in _CLOSING_QUOTES:
+            j -= 1
+        return j < 0 or text[j] in _STOPS
+    return mark in _SENTENCE_OPENERS
+
+
 def _tokens(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    for match in _TOKEN.finditer(text):
-        start = match.start()
-        i = start - 1
-        while i >= 0 and text[i] in _SPACE:
-            i -= 1
-        initial = i < 0 or text[i] in "\r\n" or text[i] in _SENTENCE_OPENERS
-        tokens.append(_Token(start, match.end(), match.group(), initial))
-    return tokens
+    return [
+        _Token(match.start(), match.end(), match.group(), is_sentence_initial(text, match.start()))
+        for match in _TOKEN.finditer(text)
+    ]
 
 
 def _is_capitalised(word: str) -> bool:
     head = _ARTICLE_HEAD.match(word)
     first = word[head.end()] if head else word[0]
     return first.isupper()
+
+
+def _base(word: str) -> str:
+    """The word without a possessive or contraction: `I'm` -> `i`, `Today's` -> `today`."""
+    return re.split(r"['’]", word, maxsplit=1)[0].lower()
 
 
 def _fold_article(word: str) -> str:
@@ -163,9 +191,9 @@ def find_mentions(text: str) -> list[Mention]:
             return _fold_article(word) in confirmed or _is_acronym(word)
         if not token.initial:
             return True
-        if word.lower() in _STARTERS:
+        if word.lower() in _STARTERS or _base(word) in NON_NAMES:
             return False
-        if _fold_article(word) in confirmed or _is_acronym(word):
+        if _fold_article(word) in confirmed or _is_acronym(word) or not is_common_word(_base(word)):
             return True
         follower = i + 1
         return (
@@ -185,16 +213,26 @@ def find_mentions(text: str) -> list[Mention]:
         j = i
         while True:
             span = _name_part(tokens[j])
-            if span is None or span[1] != tokens[j].end:
-                break  # `Turkish-controlled`, `Ankara’s`: the name ends inside this token
             k = j + 1
+            if span is None or span[1] != tokens[j].end:
+                possessive = _POSSESSIVE.search(tokens[j].text) is not None
+                if not (possessive and k < len(tokens) and _joined(text, tokens[j], tokens[k]) and is_name(k)):
+                    break  # `Turkish-controlled`, `Ankara’s`: the name ends inside this token
+                parts.append(k)  # `St. Peter's Square`, `National Women's Hospital`
+                j = k
+                continue
             if k < len(tokens) and _joined(text, tokens[j], tokens[k]) and tokens[k].text in CONNECTORS:
                 if k + 1 < len(tokens) and _joined(text, tokens[k], tokens[k + 1]) and is_name(k + 1):
                     parts.append(k + 1)
                     j = k + 1
                     continue
                 break
-            if k < len(tokens) and _joined(text, tokens[j], tokens[k]) and is_name(k) and not tokens[k].initial:
+            if (
+                k < len(tokens)
+                and _joined(text, tokens[j], tokens[k])
+                and (not tokens[k].initial or _is_abbreviation(tokens[j].text))
+                and (is_name(k) or (_is_abbreviation(tokens[j].text) and _is_capitalised(tokens[k].text)))
+            ):
                 parts.append(k)
                 j = k
                 continue
@@ -208,7 +246,14 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
     gap = text[left.end : right.start]
+    if len(gap) == 2 and gap[0] == "." and gap[1] in _SPACE:
+        return _is_abbreviation(left.text)
     return len(gap) == 1 and gap in _SPACE
+
+
+def _is_abbreviation(word: str) -> bool:
+    """`St.`, `Mt.` and initials (`George W. Bush`) join the word after them."""
+    return (len(word) == 1 and word.isupper()) or word in _NAME_ABBREVIATIONS
 
 
 def _make_mention(text: str, parts: list[_Token]) -> Mention | None:
@@ -220,8 +265,8 @@ def _make_mention(text: str, parts: list[_Token]) -> Mention | None:
     start, end = parts[0].start, span[1] if span else parts[-1].end
     if len(parts) == 1:
         start, end = _name_part(parts[0]) or (start, end)
-        if text[start:end].lower() in NON_NAMES:
-            return None
+    if all(part.text.lower() in NON_NAMES for part in parts):
+        return None
     if end <= start:
         return None
     return Mention(start, end, text[start:end])

@@ -32,6 +32,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ye", "e"),
         (r"y", "i"),
         (r"x", "ks"),
+        (r"ck", "k"),
+        (r"c(?=[aou])", "k"),
         (r"q", "k"),
         (r"ph", "f"),
         (r"w", "v"),
@@ -67,3 +69,34 @@ def name_similarity(a: str, b: str) -> float:
     if key_a == key_b:
         return 1.0
     return fuzz.token_sort_ratio(_content(key_a), _content(key_b)) / 100.0
+
+
+_VOWELS = re.compile(r"[aeiou]")
+
+
+def stem_match(a: str, b: str) -> bool:
+    """Two folded words that are one name up to inflection or a transliteration slip.
+
+    `kacinskiego`/`kacinski` (a case ending), `konashenkova`/`konashenkov`,
+    `muhamad`/`mohameds` (vowels vary in romanised Arabic): a shared stem, a near-equal
+    spelling, or the same consonants.
+    """
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 3:
+        return False
+    if len(short) >= 4 and long.startswith(short[:-1]) and len(long) - len(short) <= 4:
+        return True
+    prefix = 0
+    for x, y in zip(short, long):
+        if x != y:
+            break
+        prefix += 1
+    if prefix >= 5 and prefix >= len(short) - 2:
+        return True
+    if len(short) >= 5 and fuzz.ratio(a, b) >= (75 if len(short) >= 8 else 82):
+        return True
+    skeleton_a, skeleton_b = _VOWELS.sub("", a), _VOWELS.sub("", b)
+    short_s, long_s = sorted((skeleton_a, skeleton_b), key=len)
+    return len(short_s) >= 4 and a[0] == b[0] and long_s.startswith(short_s) and len(long_s) - len(short_s) <= 1

@@ -1,0 +1,206 @@
+"""English names and their forms in other languages, from the Unicode CLDR (through babel).
+
+A translation renders `Südafrika` as `South Africa`, `Varsovie`... as `Warsaw`, `maja` as
+`May`: spellings no fuzzy match relates. CLDR carries these pairs for every language it
+covers: territories, language names (which double as many nationality adjectives), months,
+weekdays and the exemplar cities of time zones. Built once per language, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Iterator
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_timezone_location
+
+from audit.names.variants import name_key, stem_match
+
+_SPLIT = re.compile(r"[\s_\-]+")
+
+
+@functools.lru_cache(maxsize=256)
+def language_code(lang: str | None) -> str | None:
+    """`de`, `de-DE`, `German`, `german` or `chinese_simple` -> `de`/`zh`; None when unknown."""
+    if not lang:
+        return None
+    cleaned = lang.strip()
+    for candidate in (cleaned.replace("-", "_"), _SPLIT.split(cleaned)[0]):
+        try:
+            return Locale.parse(candidate).language
+        except (UnknownLocaleError, ValueError, TypeError):
+            pass
+    names = _english_language_names()
+    for candidate in (cleaned.lower(), _SPLIT.split(cleaned.lower())[0]):
+        if candidate in names:
+            return names[candidate]
+    return None
+
+
+def is_language_name(word: str) -> bool:
+    """`Czech`, `Polish`, `German`: English names of languages, which double as adjectives."""
+    return word.lower() in _english_language_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _english_language_names() -> dict[str, str]:
+    return {name.lower(): code for code, name in Locale("en").languages.items() if "_" not in code}
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One word with another case ending (`varshavie`/`varshava`, `vloh`/`vlohi`)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    prefix = 0
+    for x, y in zip(short, long):
+        if x != y:
+            break
+        prefix += 1
+    return prefix >= 4 and prefix >= len(short) - 2 and len(long) - prefix <= 4
+
+
+# Acronyms of international bodies and common terms, which each language spells its own way.
+ACRONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "UN ONU ONZ OSN UNO VN ООН",
+        "EU UE ЕС ЄС",
+        "US USA EEUU EUA SUA США",
+        "UK GB",
+        "NATO OTAN НАТО",
+        "WHO OMS ВОЗ",
+        "GDP BIP PIB PKB HDP ВВП",
+        "NGO ONG NNO НКО",
+        "DNA ADN ДНК",
+        "AIDS SIDA СПИД",
+        "HIV VIH ВИЧ",
+        "IMF FMI IWF MFW MMF МВФ",
+        "ECB BCE EZB EBC ЕЦБ",
+        "OSCE OSZE OBWE OBSE ОБСЕ",
+        "IAEA AIEA OIEA MAAE МАГАТЭ",
+        "ECHR CEDH EGMR ETPC ESLP ЕСПЧ",
+        "ISIS ISIL IS EI EIIL ИГ ИГИЛ",
+        "USSR SSSR UDSSR URSS ZSRR СССР",
+        "OPEC OPEP ОПЕК",
+        "WTO OMC ВТО",
+        "CIS GUS CEI WNP SNS СНГ",
+        "UAE EAU VAE ZEA SAE ОАЭ",
+        "AI KI IA SI ИИ",
+        "CIA ЦРУ",
+        "FBI ФБР",
+    )
+)
+_ACRONYM_GROUPS: dict[str, frozenset[str]] = {form: group for group in ACRONYMS for form in group}
+
+
+# What English writes out in full for an acronym a source may use.
+EXPANSIONS: dict[str, tuple[str, ...]] = {
+    "UN": ("United Nations",),
+    "EU": ("European Union",),
+    "US": ("United States", "America"),
+    "UK": ("United Kingdom", "Britain"),
+    "UAE": ("United Arab Emirates", "Emirates"),
+    "USSR": ("Soviet Union",),
+    "WHO": ("World Health Organization", "World Health Organisation"),
+    "IMF": ("International Monetary Fund",),
+    "ECB": ("European Central Bank",),
+    "GDP": ("gross domestic product",),
+}
+
+
+def acronym_forms(acronym: str) -> frozenset[str]:
+    """The other languages' forms of an acronym (`UN` -> `ONU`, `ONZ`, `ООН`...), itself included."""
+    plain = acronym.replace(".", "").upper()
+    return _ACRONYM_GROUPS.get(plain, frozenset({plain}))
+
+
+class Exonyms:
+    """English <-> local name pairs for one language, keyed by `name_key`."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        local: dict[str, set[str]] = defaultdict(set)
+        english: dict[str, set[str]] = defaultdict(set)
+        for en, other in pairs:
+            if en and other and en != other:
+                local[name_key(en)].add(other)
+                english[name_key(other)].add(en)
+        self._local = {k: tuple(sorted(v)) for k, v in local.items()}
+        self._english = {k: tuple(sorted(v)) for k, v in english.items()}
+        self._english_by_initial: dict[tuple[str, int], list[tuple[list[str], tuple[str, ...]]]] = defaultdict(list)
+        for key, names in self._english.items():
+            words = key.split()
+            if words:
+                self._english_by_initial[(key[:1], len(words))].append((words, names))
+
+    def local_names(self, english_name: str) -> tuple[str, ...]:
+        """The local forms of an English name (`South Africa` -> `Südafrika` for German)."""
+        return self._local.get(name_key(english_name), ())
+
+    def is_known_english(self, english_name: str) -> bool:
+        return name_key(english_name) in self._local
+
+    def english_names(self, local_name: str) -> tuple[str, ...]:
+        """The English forms of a local name, inflected forms included (`Warszawie` -> `Warsaw`)."""
+        key = name_key(local_name)
+        exact = self._english.get(key)
+        if exact:
+            return exact
+        words = key.split()
+        if not words:
+            return ()
+        found: list[str] = []
+        for candidate, names in self._english_by_initial.get((key[:1], len(words)), ()):
+            if all(_inflected(a, b) for a, b in zip(words, candidate)):
+                found.extend(names)
+        return tuple(dict.fromkeys(found))
+
+
+@functools.lru_cache(maxsize=32)
+def exonyms(lang: str | None) -> Exonyms:
+    """The CLDR pairs for a language code; empty for English or an unknown language."""
+    code = language_code(lang)
+    if code is None or code == "en":
+        return Exonyms([])
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return Exonyms([])
+    return Exonyms(list(_pairs(Locale("en"), locale)))
+
+
+def _pairs(en: Locale, other: Locale) -> Iterator[tuple[str, str]]:
+    for code, name in en.territories.items():
+        if code in other.territories:
+            yield name, other.territories[code]
+    for code, name in en.languages.items():
+        if code in other.languages and "_" not in code:
+            yield name, other.languages[code]
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for table in ("months", "days"):
+                ours = getattr(en, table)[context][width]
+                theirs = getattr(other, table)[context][width]
+                for key, name in ours.items():
+                    if key in theirs:
+                        yield name, theirs[key]
+    for code, name in en.currencies.items():
+        if code in other.currencies:
+            yield code, other.currencies[code]
+            yield name, other.currencies[code]
+            symbol = other.currency_symbols.get(code)
+            if symbol and symbol != code and any(c.isalpha() for c in symbol):
+                yield code, symbol
+    for zone in sorted(zoneinfo.available_timezones()):
+        if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/", "posix/", "right/")):
+            continue
+        try:
+            yield (
+                get_timezone_location(zone, en, return_city=True),
+                get_timezone_location(zone, other, return_city=True),
+            )
+        except (LookupError, ValueError):
+            continue

@@ -1,0 +1,322 @@
+"""Names in a source text, and whether another text carries a counterpart of a name.
+
+Source names are what a translation must carry over: runs of capitalised words that are
+not sentence-initial, acronyms, and in a source in another script (Chinese, Japanese,
+Hindi) the Latin-script words it quotes (`CEP`, `iPhone`). German capitalises every noun,
+so there a name must hold a proper noun English knows (`Markus`, `Madrid`) or be a CLDR
+name: `Kontrolle der Unterkünfte` or `Roten Karte` are nouns, not names.
+
+A counterpart is looked up word by word on transliteration-folded keys (`name_key` of each
+romanisation `translit.romanise` gives), allowing for inflection (`Kaczyńskiego`,
+`Конашенкова`) through `stem_match`, and through CLDR exonyms (`Südafrika` / `South Africa`)
+and the acronyms international bodies take in each language (`UN` / `ONZ` / `ООН`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from audit.names.exonyms import EXPANSIONS, acronym_forms, exonyms, is_language_name, language_code
+from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
+from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
+from audit.names.translit import romanise
+from audit.names.variants import name_key, stem_match
+from audit.types import Document
+
+_WORD = re.compile(
+    r"(?:[^\W\d_]|[\u0900-\u097f])(?:[\w\u0300-\u036f\u0900-\u097f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*"
+)
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
+_SPACE = frozenset(" \u00a0\u202f")
+# Lower-case words that may stand inside a source name, by language (articles excluded).
+_SOURCE_CONNECTORS: dict[str, frozenset[str]] = {
+    "de": frozenset({"von", "van", "zu", "de"}),
+    "default": frozenset({"de", "da", "di", "du", "del", "della", "des", "do", "dos", "van", "von", "y", "i"}),
+}
+# Words that head or title a name in many languages and so say nothing about which name it is.
+GENERIC = frozenset(
+    """president minister prime general major colonel king queen prince pope chancellor mayor
+    governor senator secretary director chairman chief ceo sir saint st mount lake river
+    university ministry party republic state states united national international federal
+    city county province region district island islands north south east west northern
+    southern eastern western central new great upper lower old the and""".split()
+)
+# Acronyms that are ordinary terms, written in capitals in English but spelt out elsewhere.
+GENERIC_ACRONYMS = frozenset(
+    "TV PC IT ID OK AM PM CEO CFO GPS SUV CD DVD SMS UFO IQ VIP LGBT LPG CO2 PR HR IPO AI DJ MP".split()
+)
+_GENERIC_KEYS = frozenset(name_key(word) for word in GENERIC)
+_CONNECTOR_KEYS = frozenset(name_key(word) for word in CONNECTORS) | ARTICLES
+
+
+def script_of(text: str) -> str:
+    """`latin`, `cyrillic` or `other`: the script most of the letters are in."""
+    latin = len(_LATIN.findall(text))
+    cyrillic = len(_CYRILLIC.findall(text))
+    letters = sum(1 for c in text if c.isalpha())
+    if letters == 0:
+        return "latin"
+    if cyrillic >= latin and cyrillic * 2 >= letters:
+        return "cyrillic"
+    if latin * 2 >= letters:
+        return "latin"
+    return "other"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceName:
+    """A name in the source: offsets into the source text, and its spelling there."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    initial: bool
+
+
+# French and Italian elided articles and prepositions glued to a name: `l’UE`, `dell'ONU`, `qu'Emin`.
+_ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all)['’](?=[^\W\d_])")
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _WORD.finditer(text):
+        start = match.start()
+        elided = _ELISION.match(match.group())
+        if elided:
+            start += elided.end()
+        spans.append((start, match.end()))
+    return spans
+
+
+def words_of(text: str) -> list[_Word]:
+    return [_Word(start, end, text[start:end], is_sentence_initial(text, start)) for start, end in _word_spans(text)]
+
+
+
+
+def is_acronym(word: str) -> bool:
+    """`UN`, `NATO`, `MSWiA`, `NGOs`; not `WM-Punkte` or a Roman numeral."""
+    letters = [c for c in word if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and letters[0].isupper()
+        and sum(c.isupper() for c in letters) >= 2
+        and not any(c.islower() and n.islower() for c, n in zip(word, word[1:]))
+        and not _ROMAN_NUMERAL.match(word)
+    )
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not _ROMAN_NUMERAL.match(word)
+
+
+def source_names(text: str, lang: str | None = None, *, single_words: bool = False) -> list[SourceName]:
+    """The names a translation of `text` should carry over, sorted, non-overlapping.
+
+    A lone capitalised word is often a translated common noun (`Organizace`, `Ville`,
+    `Salud`), so it counts only when it is an acronym, a CLDR name or a proper noun
+    English knows, unless `single_words` asks for all of them.
+    """
+    code = language_code(lang)
+    script = script_of(text)
+    words = words_of(text)
+    if script == "other":
+        candidates = [bool(_LATIN.match(w.text)) and len(w.text) >= 2 and _capitalised(w.text) for w in words]
+    else:
+        mid = {w.text for w in words if not w.initial and _capitalised(w.text)}
+        candidates = [
+            _capitalised(w.text) and (not w.initial or is_acronym(w.text) or w.text in mid) for w in words
+        ]
+    connectors = _SOURCE_CONNECTORS.get(code or "", _SOURCE_CONNECTORS["default"])
+    names: list[SourceName] = []
+    i = 0
+    while i < len(words):
+        if not candidates[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words) and _adjacent(text, words[j], words[j + 1]):
+            if candidates[j + 1]:
+                j += 1
+            elif (
+                words[j + 1].text in connectors
+                and j + 2 < len(words)
+                and candidates[j + 2]
+                and _adjacent(text, words[j + 1], words[j + 2])
+            ):
+                j += 2
+            else:
+                break
+        run = words[i : j + 1]
+        if _keep(run, code, script, single_words):
+            names.append(SourceName(run[0].start, run[-1].end, text[run[0].start : run[-1].end]))
+        i = j + 1
+    return names
+
+
+def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -> bool:
+    if is_acronym(run[0].text) or script == "other":
+        return run[0].text not in GENERIC_ACRONYMS or len(run) > 1
+    if any(is_proper_noun(piece) for w in run for piece in re.split(r"[-‐‑]", w.text)):
+        return True
+    if len(run) == 1:
+        if exonyms(code).english_names(run[0].text):
+            return True
+        return code != "de" and single_words
+    return code != "de"
+
+
+def _adjacent(text: str, left: _Word, right: _Word) -> bool:
+    gap = text[left.end : right.start]
+    return len(gap) == 1 and gap in _SPACE
+
+
+class TokenIndex:
+    """The words of a text under every romanisation, for counterpart look-ups."""
+
+    def __init__(self, text: str, lang: str | None = None) -> None:
+        self.text = text
+        self.lang = language_code(lang)
+        self.script = script_of(text)
+        self._keys: set[str] = set()
+        self._acronyms: set[str] = set()
+        self._by_initial: dict[str, set[str]] = defaultdict(set)
+        for word in {text[start:end] for start, end in _word_spans(text)}:
+            if is_acronym(word):
+                self._acronyms.add(word.replace(".", "").upper())
+            for spelling in romanise(word, self.lang):
+                for key in name_key(spelling).split():
+                    if key not in self._keys:
+                        self._keys.add(key)
+                        self._by_initial[key[:1]].add(key)
+
+    def has_word(self, key: str) -> bool:
+        if key in self._keys:
+            return True
+        return any(stem_match(key, other) for other in self._by_initial.get(key[:1], ()))
+
+    def has_acronym(self, acronym: str) -> bool:
+        forms = acronym_forms(acronym)
+        if any(form in self._acronyms for form in forms):
+            return True
+        return any(
+            expansion.lower() in self.text.lower() for form in forms for expansion in EXPANSIONS.get(form, ())
+        )
+
+    def has_name(self, name: str, name_lang: str | None = None) -> bool:
+        """Whether a distinctive word of `name`, or a CLDR form of it, occurs in the text."""
+        if any(is_acronym(word) and self.has_acronym(word) for word in name.split()):
+            return True
+        keys = distinctive_keys(name, name_lang)
+        if any(self.has_word(key) for key in keys):
+            return True
+        english = language_code(name_lang) in (None, "en")
+        forms = exonyms(self.lang).local_names(name) if english else exonyms(name_lang).english_names(name)
+        for form in forms:
+            if form in self.text:
+                return True
+            form_keys = distinctive_keys(form, self.lang)
+            if form_keys and all(self.has_word(key) for key in form_keys):
+                return True
+        return not keys
+
+
+def distinctive_keys(name: str, lang: str | None) -> list[str]:
+    """The folded words of a name that identify it: no articles, connectors or titles."""
+    keys: list[str] = []
+    everything: list[str] = []
+    for spelling in romanise(name, language_code(lang)):
+        for key in name_key(spelling).split():
+            if key in _CONNECTOR_KEYS or len(key) < 2:
+                continue
+            everything.append(key)
+            if key not in _GENERIC_KEYS:
+                keys.append(key)
+    return list(dict.fromkeys(keys or everything))
+
+
+def missing_words(name: str, index: TokenIndex) -> list[str]:
+    """The words of an English name that should occur in `index`'s source and do not.
+
+    A CLDR name found whole (`South Africa` / `Südafrika`) misses nothing; otherwise every
+    distinctive word (not common English, not a title, not a nationality) must be there.
+    """
+    table = exonyms(index.lang)
+    if table.is_known_english(name):
+        return [] if index.has_name(name, "en") else [name]
+    if is_acronym(name) and " " not in name:
+        return [] if index.has_name(name, "en") else [name]
+    missing = []
+    for word in re.split(r"[\s\-‐‑]+", name):
+        if not _distinctive_english(word):
+            continue
+        if not index.has_name(word, "en"):
+            missing.append(word)
+    return missing
+
+
+def _distinctive_english(word: str) -> bool:
+    plain = re.split(r"['’]", word, maxsplit=1)[0]
+    return (
+        len(plain) >= 2
+        and plain not in GENERIC_ACRONYMS
+        and not is_language_name(plain)
+        and plain.lower() not in CONNECTORS
+        and plain.lower() not in GENERIC
+        and not (plain.isalpha() and plain.isupper() and len(plain) == 1)
+        and not is_demonym(plain)
+        and (is_acronym(plain) or not is_common_word(plain))
+    )
+
+
+def carries_over(name: str, source_lang: str | None) -> bool:
+    """Whether an English name should have a recognisable counterpart in a source.
+
+    Names built from ordinary words (`Ministry of Economy`, `Cold War`) and adjectives of
+    nationality (`Iranian`) are translated, not carried over, unless CLDR knows them.
+    """
+    if exonyms(source_lang).is_known_english(name):
+        return True
+    words = [w for w in re.split(r"[\s\-‐‑]+", name) if w and w.lower() not in CONNECTORS]
+    if len(words) == 1 and is_demonym(words[0]):
+        return False
+    if is_acronym(name) and " " not in name:
+        return True
+    return not all(is_common_word(w) or w.lower() in GENERIC or is_demonym(w) for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePair:
+    """A stretch of the translation [start, end) and the source text it translates."""
+
+    start: int
+    end: int
+    source: str
+
+
+def source_pairs(document: Document) -> list[SourcePair]:
+    """Per unit when the units carry their sources (XLIFF, JSONL feeds), else the whole text."""
+    if document.units and all(unit.source is not None for unit in document.units):
+        return [SourcePair(u.start, u.end, u.source or "") for u in document.units]
+    if document.source:
+        return [SourcePair(0, len(document.text), document.source)]
+    return []
+
+
+def proportional_offset(pair: SourcePair, source_offset: int) -> int:
+    """Where in the translation a source offset most likely falls, by relative position."""
+    if not pair.source:
+        return pair.start
+    share = source_offset / len(pair.source)
+    return min(pair.end, pair.start + int(share * (pair.end - pair.start)))

@@ -1,0 +1,71 @@
+"""Romanisations of a name written in another script, under the schemes English copy meets.
+
+Russian Cyrillic goes through iuliia's schemas: BGN/PCGN (the US/UK geographic names
+standard, what most wire copy follows), ISO 9 / GOST 7.79 System A (libraries, scholarly
+references), and the Wikipedia scheme (common English usage: `Yevgeny`, `Dzerzhinsky`).
+Other scripts, and other Cyrillic languages (Ukrainian, Bulgarian, Serbian) fall back to
+anyascii, which romanises every script with one table per character. The keys from these
+spellings (`variants.name_key`) are what a translation's spelling is compared against.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import iuliia
+from anyascii import anyascii
+
+SCHEMES: dict[str, iuliia.Schema] = {
+    "bgn-pcgn": iuliia.BGN_PCGN,
+    "iso9": iuliia.GOST_779,
+    "english": iuliia.WIKIPEDIA,
+}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff\u0500-\u052f]")
+_RUSSIAN_ONLY_FOREIGN = re.compile(r"[іїєґўђјљњћџѓќѕ]", re.IGNORECASE)
+
+
+def has_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
+
+@functools.lru_cache(maxsize=65536)
+def romanise(text: str, lang: str | None = None) -> tuple[str, ...]:
+    """The distinct Latin spellings of `text`: one per scheme that applies, anyascii last.
+
+    Latin-script text comes back as itself (diacritics folded by anyascii as an alternative).
+    """
+    spellings: list[str] = []
+    if has_cyrillic(text) and lang in (None, "ru") and not _RUSSIAN_ONLY_FOREIGN.search(text):
+        spellings.extend(anyascii(schema.translate(text)) for schema in SCHEMES.values())
+    elif not has_cyrillic(text):
+        spellings.append(text)
+        spellings.extend(_english_spelling(text, lang))
+    spellings.append(anyascii(text))
+    return tuple(dict.fromkeys(s for s in spellings if s))
+
+
+# How Czech, Polish and German spell sounds English writes otherwise, in the names they
+# take over from Russian, Arabic or English: `Netanjahu`, `Szojgu`, `Chodorkowski`.
+_RESPELLINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "cs": (("ch", "kh"), ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("j", "y"), ("c", "ts")),
+    "sk": (("ch", "kh"), ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("j", "y"), ("c", "ts")),
+    "pl": (("ch", "kh"), ("sz", "sh"), ("cz", "ch"), ("rz", "zh"), ("ż", "zh"), ("j", "y"), ("w", "v")),
+    "de": (("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("j", "y"), ("w", "v"), ("z", "ts")),
+}
+
+
+def _english_spelling(word: str, lang: str | None) -> list[str]:
+    rules = _RESPELLINGS.get(lang or "")
+    if not rules:
+        return []
+    lower = word.lower()
+    for old, new in rules:
+        lower = lower.replace(old, "\0" + new + "\0")
+    respelt = lower.replace("\0", "")
+    return [respelt] if respelt != word.lower() else []
+
+
+def transliterate(text: str, scheme: str) -> str:
+    """`text` under one named scheme (`bgn-pcgn`, `iso9`, `english`), diacritics kept."""
+    return SCHEMES[scheme].translate(text)

@@ -1,0 +1,161 @@
+"""Numbers in text, with every value a reader could take them for, so two texts can be compared.
+
+`100,000` is a hundred thousand in English and a hundred in German; `100.000` the other way
+round; `100 000`, `100 thousand`, `100 тысяч` and `100k` all mean one value. Rather than guess
+a locale, a number carries the set of values its spelling admits (both readings of an
+ambiguous separator, the value with and without a following scale word), and two numbers
+match when their sets meet. Times (`12 h 00`, `12:00`, `1200 GMT`) carry the hour and the
+HHMM value; Roman centuries (`XIe siècle`) their value. English number words (`two`,
+`twenty`) count in a translation; numbers spelt in words in a source are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SCALES: dict[str, float] = {}
+for _words, _value in (
+    ("thousand thousands k tys tys. tis tis. тыс тыс. тысяч тысячи тысяча mila mil tausend", 1e3),
+    ("million millions m mn mln mln. mio mio. millionen millionen milioni millones miliony milionów "
+     "milionu milionů milion miliónů млн млн. миллион миллиона миллионов", 1e6),
+    ("billion billions bn b mld mld. mrd mrd. milliarde milliarden miliardi miliardy miliardów "
+     "miliard miliardů milliard milliards млрд млрд. миллиард миллиарда миллиардов", 1e9),
+    ("trillion trillions tn bio billionen trilioni bilionów bilion трлн триллион триллиона триллионов", 1e12),
+):
+    for _word in _words.split():
+        _SCALES[_word] = _value
+
+_ENGLISH_WORDS: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_ENGLISH_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                       "ninety": 90, "hundred": 100, "dozen": 12})
+_ENGLISH_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+
+_SEP = r"[,.\u00a0\u202f ’']"
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?:"  # not glued to a word: `M5`, `CO2`, `A320` are names, not quantities
+    r"(?P<time>(?P<hh>[01]?\d|2[0-3])\s?(?::|h|\.(?=\d\d\s?(?:Uhr|h\b)))\s?(?P<mm>[0-5]\d)(?!\d))"
+    rf"|(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?))"
+)
+_SCALE_AFTER = re.compile(r"[\s\u00a0]?([^\W\d_]+\.?)", re.UNICODE)
+_CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|hrs|hours|h\b|Uhr|Z\b)")
+_ROMAN = re.compile(
+    r"\b(?P<roman>[IVXLC]{1,6})(?:e|er|ème|\.)?"
+    r"(?=(?:\s?[–-]\s?[IVXLC]{1,6}(?:e|er|ème|\.)?)?\s+"
+    r"(?:siècles?|siglos?|secoli|secolo|wieku|wiek|století|Jahrhunderts?|century|века|век)\b)"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_WORD = re.compile(r"\b[a-z]+(?:-[a-z]+)?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number as written: offsets into its text, the spelling, and the values it can mean."""
+
+    start: int
+    end: int
+    text: str
+    values: frozenset[float]
+    spelt: bool = False
+
+    def matches(self, other: Number) -> bool:
+        return not self.values.isdisjoint(other.values)
+
+    @property
+    def magnitude(self) -> float:
+        return min(self.values)
+
+
+def _readings(text: str) -> set[float]:
+    """The values a digit string admits: English and continental separators both tried."""
+    digits = re.sub(r"[\u00a0\u202f ’']", "", text)
+    readings: set[float] = set()
+    english = re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", digits)
+    if english:
+        readings.add(float(digits.replace(",", "")))
+    continental = re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", digits)
+    if continental:
+        readings.add(float(digits.replace(".", "").replace(",", ".")))
+    if not readings:
+        readings.add(float(re.sub(r"\D", "", digits) or 0))
+    return readings
+
+
+def _roman(numeral: str) -> int:
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = _ROMAN_VALUES[ch]
+        following = _ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def find_numbers(text: str, *, english_words: bool = False) -> list[Number]:
+    """The numbers of `text` in order; `english_words` adds `two`, `twenty`, `third`."""
+    numbers: list[Number] = []
+    for match in _NUMBER.finditer(text):
+        if match.group("time"):
+            hh, mm = int(match.group("hh")), int(match.group("mm"))
+            values = {float(hh), float(hh * 100 + mm), hh + mm / 100}
+            numbers.append(Number(match.start(), match.end(), match.group(), frozenset(values)))
+            continue
+        raw = match.group("num")
+        values = _readings(raw)
+        after = text[match.end() : match.end() + 16]
+        scale = _SCALE_AFTER.match(after)
+        if scale and scale.group(1).lower() in _SCALES:
+            factor = _SCALES[scale.group(1).lower()]
+            values |= {v * factor for v in values}
+        if re.fullmatch(r"\d{4}", raw) and _CLOCK_AFTER.match(after):
+            values.add(float(int(raw) // 100))
+        numbers.append(Number(match.start(), match.end(), raw, frozenset(values)))
+    for match in _ROMAN.finditer(text):
+        numbers.append(Number(match.start(), match.end("roman"), match.group("roman"),
+                              frozenset({float(_roman(match.group("roman")))})))
+    if english_words:
+        for match in _WORD.finditer(text):
+            word = match.group().lower()
+            value = _ENGLISH_WORDS.get(word) or _ENGLISH_ORDINALS.get(word)
+            if value is None and "-" in word:
+                tens, _, unit = word.partition("-")
+                if tens in _ENGLISH_WORDS and unit in _ENGLISH_WORDS:
+                    value = _ENGLISH_WORDS[tens] + _ENGLISH_WORDS[unit]
+            if value is None:
+                continue
+            values = {float(value)}
+            scale = _SCALE_AFTER.match(text[match.end() : match.end() + 16])
+            if scale and scale.group(1).lower() in _SCALES:
+                values.add(value * _SCALES[scale.group(1).lower()])
+            numbers.append(Number(match.start(), match.end(), match.group(), frozenset(values), spelt=True))
+    numbers.sort(key=lambda n: (n.start, n.end))
+    return numbers
+
+
+def unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:
+    """The numbers of `ours` with no counterpart in `theirs`, each counterpart used once."""
+    pool = list(theirs)
+    missing = []
+    for number in ours:
+        for i, other in enumerate(pool):
+            if number.matches(other):
+                del pool[i]
+                break
+        else:
+            missing.append(number)
+    return missing
+
+
+def format_english(value: float) -> str:
+    """A value as English copy writes it: `100,000`, `7.1`."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.10g}"
