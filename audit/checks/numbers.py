@@ -1,0 +1,126 @@
+"""N211-N212: numbers that differ between the source and the translation.
+
+Both sides are read by `audit.numbers`, which keeps every value a spelling admits (`100,000`
+and `100.000` both read as a hundred thousand and as a hundred), so format differences pass
+and a changed digit does not. Compared per unit when units carry sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.checks.base import Check, CheckContext, Option, register
+from audit.names.source import SourcePair, proportional_offset, source_pairs
+from audit.numbers import Number, find_numbers, format_english, unmatched
+from audit.types import Finding, Segment, Severity
+
+
+def _compare(ctx: CheckContext, pair: SourcePair) -> tuple[list[Number], list[Number]]:
+    """(source numbers missing from the translation, translation numbers missing from the source)."""
+
+    def compute() -> tuple[list[Number], list[Number]]:
+        text = ctx.document.text
+        source = find_numbers(pair.source)
+        target = [
+            Number(n.start + pair.start, n.end + pair.start, n.text, n.values, n.spelt)
+            for n in find_numbers(text[pair.start : pair.end], english_words=True)
+        ]
+        return unmatched(source, target), [n for n in unmatched(target, source) if not n.spelt]
+
+    return ctx.memo(("numbers", pair.start, pair.end), compute)
+
+
+def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float) -> list[Number]:
+    """Extra numbers worth flagging: any when a source number is unpaired, else only large ones."""
+    if missing:
+        return extras
+    return [n for n in extras if n.magnitude >= smallest or n.magnitude != int(n.magnitude)]
+
+
+@register
+class NumberMismatch(Check):
+    """Number in the translation that the source does not have.
+
+    A changed figure (a casualty count, a date, a percentage) is among the worst errors a
+    wire translation can carry, and nothing in the English alone reveals it. Each number is
+    compared by value, whatever its format: thousands separators (`100,000`, `100 000`,
+    `100.000`), decimal comma or point, percentages, ordinals in dates, scale words
+    (`100 thousand`, `100 тысяч`), times (`12 h 00`, `1200 GMT`). Numbers spelt in words in
+    the source are not read yet, so a small number (below `smallest`) is flagged only when a
+    source number is left unpaired; the unpaired source numbers are named and, when there is
+    exactly one, suggested.
+
+    Bad: Presque exactement 30 % de mon argent -> Almost exactly 35% of my money
+    Good: Presque exactement 30 % de mon argent -> Almost exactly 30% of my money
+    """
+
+    code = "N211"
+    name = "numbers.mismatch"
+    severity = Severity.ERROR
+    scope = "document"
+    requires = frozenset({"source"})
+    options = {"smallest": Option(10, "flag an unpaired translation number below this only when a source number is unpaired too")}
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        for pair in source_pairs(ctx.document):
+            missing, extras = _compare(ctx, pair)
+            for number in _flagged_extras(extras, missing, ctx.options.smallest):
+                if missing:
+                    names = ", ".join(f"“{n.text}”" for n in missing)
+                    message = f"number “{number.text}” is not in the source, which has {names} unpaired"
+                else:
+                    message = f"number “{number.text}” is not in the source"
+                suggestion = None
+                if len(missing) == 1 and len(extras) == 1:
+                    suggestion = format_english(min(missing[0].values, key=lambda v: abs(v - number.magnitude)))
+                yield self.finding(segment, number.start, number.end, message, suggestion=suggestion,
+                                   evidence=", ".join(n.text for n in missing) or None)
+
+
+@register
+class NumberMissing(Check):
+    """Number in the source with no counterpart in the translation.
+
+    A figure the source gives and the translation leaves out is lost to the reader. Flagged
+    on the translation's sentence where the number belongs, when the translation has no
+    unpaired number of its own (then N211 has already named the pair). English numbers in
+    words (`two`, `twenty`) count as counterparts; a source's numbers in words are not read.
+
+    Bad: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and thousands recovered.
+    Good: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and 11,419 recovered.
+    """
+
+    code = "N212"
+    name = "numbers.missing"
+    severity = Severity.WARNING
+    scope = "document"
+    requires = frozenset({"source"})
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        smallest = NumberMismatch.options["smallest"].default
+        checks = ctx.config.checks.get(NumberMismatch.name, {})
+        smallest = checks.get("smallest", smallest)
+        for pair in source_pairs(ctx.document):
+            missing, extras = _compare(ctx, pair)
+            if not missing or _flagged_extras(extras, missing, smallest):
+                continue
+            for number in missing:
+                start, end = _sentence(ctx, proportional_offset(pair, number.start), pair)
+                yield self.finding(
+                    segment,
+                    start,
+                    end,
+                    f"source number “{number.text}” has no counterpart in this sentence's translation",
+                    evidence=number.text,
+                )
+
+
+def _sentence(ctx: CheckContext, offset: int, pair: SourcePair) -> tuple[int, int]:
+    inside = [s for s in ctx.sentences if s.start >= pair.start and s.end <= pair.end]
+    for sentence in inside:
+        if sentence.start <= offset < sentence.end:
+            return sentence.start, sentence.end
+    if inside:
+        nearest = min(inside, key=lambda s: abs(s.start - offset))
+        return nearest.start, nearest.end
+    return pair.start, pair.end
