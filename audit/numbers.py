@@ -5,8 +5,9 @@ round; `100 000`, `100 thousand`, `100 тысяч` and `100k` all mean one value
 a locale, a number carries the set of values its spelling admits (both readings of an
 ambiguous separator, the value with and without a following scale word), and two numbers
 match when their sets meet. Times (`12 h 00`, `12:00`, `1200 GMT`) carry the hour and the
-HHMM value; Roman centuries (`XIe siècle`) their value. English number words (`two`,
-`twenty`) count in a translation; numbers spelt in words in a source are not read.
+HHMM value; Roman centuries (`XIe siècle`, `siglo XV`) their value; `1970s` also means `70`.
+English number words (`two`, `twenty`) and month names count in a translation; numbers
+spelt in words in a source are not read (yet).
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ _ENGLISH_WORDS: dict[str, int] = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
+_ENGLISH_MONTHS = {
+    month: value
+    for value, month in enumerate(
+        "january february march april may june july august september october november december".split(), start=1
+    )
+}
 _ENGLISH_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                        "ninety": 90, "hundred": 100, "dozen": 12})
 _ENGLISH_ORDINALS = {
@@ -42,14 +49,17 @@ _ENGLISH_ORDINALS = {
 
 _SEP = r"[,.\u00a0\u202f ’']"
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?:"  # not glued to a word: `M5`, `CO2`, `A320` are names, not quantities
+    r"(?<![A-Za-z\u00c0-\u024f\u0400-\u052f\d.,])(?:"  # not glued to a word: `M5`, `CO2`, `A320` are names
     r"(?P<time>(?P<hh>[01]?\d|2[0-3])\s?(?::|h|\.(?=\d\d\s?(?:Uhr|h\b)))\s?(?P<mm>[0-5]\d)(?!\d))"
     rf"|(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?))"
 )
+# Chinese and Japanese scale characters written straight after the digits (`417.6万`).
+_CJK_SCALES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 _SCALE_AFTER = re.compile(r"[\s\u00a0]?([^\W\d_]+\.?)", re.UNICODE)
 _CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|hrs|hours|h\b|Uhr|Z\b)")
 _ROMAN = re.compile(
-    r"\b(?P<roman>[IVXLC]{1,6})(?:e|er|ème|\.)?"
+    r"\b(?:siglo|secolo|siècle|wieku|století|века|век) (?P<roman_after>[IVXLC]{1,6})\b"
+    r"|\b(?P<roman>[IVXLC]{1,6})(?:e|er|ème|\.)?"
     r"(?=(?:\s?[–-]\s?[IVXLC]{1,6}(?:e|er|ème|\.)?)?\s+"
     r"(?:siècles?|siglos?|secoli|secolo|wieku|wiek|století|Jahrhunderts?|century|века|век)\b)"
 )
@@ -59,13 +69,17 @@ _WORD = re.compile(r"\b[a-z]+(?:-[a-z]+)?\b", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class Number:
-    """A number as written: offsets into its text, the spelling, and the values it can mean."""
+    """A number as written: offsets into its text, the spelling, and the values it can mean.
+
+    A `weak` number (a word like `two`, a month name, the minutes of a time) may pair with
+    a number of the other text but is never reported unpaired itself.
+    """
 
     start: int
     end: int
     text: str
     values: frozenset[float]
-    spelt: bool = False
+    weak: bool = False
 
     def matches(self, other: Number) -> bool:
         return not self.values.isdisjoint(other.values)
@@ -90,6 +104,11 @@ def _readings(text: str) -> set[float]:
     return readings
 
 
+def _clean(values: set[float]) -> frozenset[float]:
+    """Values rounded to nine significant digits, so `417.6万` equals `4.176 million`."""
+    return frozenset(float(f"{v:.9g}") for v in values)
+
+
 def _roman(numeral: str) -> int:
     total = 0
     for i, ch in enumerate(numeral):
@@ -100,31 +119,38 @@ def _roman(numeral: str) -> int:
 
 
 def find_numbers(text: str, *, english_words: bool = False) -> list[Number]:
-    """The numbers of `text` in order; `english_words` adds `two`, `twenty`, `third`."""
+    """The numbers of `text` in order; `english_words` adds `two`, `twenty`, `third`, `July` (weak)."""
     numbers: list[Number] = []
     for match in _NUMBER.finditer(text):
         if match.group("time"):
             hh, mm = int(match.group("hh")), int(match.group("mm"))
-            values = {float(hh), float(hh * 100 + mm), hh + mm / 100}
-            numbers.append(Number(match.start(), match.end(), match.group(), frozenset(values)))
+            hours = {float(hh), float(hh * 100 + mm), float((hh + 12) % 24)}
+            numbers.append(Number(match.start(), match.end(), match.group(), _clean(hours)))
+            numbers.append(Number(match.start("mm"), match.end("mm"), match.group("mm"), _clean({float(mm)}), weak=True))
             continue
         raw = match.group("num")
         values = _readings(raw)
         after = text[match.end() : match.end() + 16]
         scale = _SCALE_AFTER.match(after)
-        if scale and scale.group(1).lower() in _SCALES:
+        if after[:1] in _CJK_SCALES:
+            values |= {v * _CJK_SCALES[after[0]] for v in values}
+        elif scale and scale.group(1).lower() in _SCALES:
             factor = _SCALES[scale.group(1).lower()]
             values |= {v * factor for v in values}
         if re.fullmatch(r"\d{4}", raw) and _CLOCK_AFTER.match(after):
             values.add(float(int(raw) // 100))
-        numbers.append(Number(match.start(), match.end(), raw, frozenset(values)))
+        if re.fullmatch(r"\d{3}0", raw) and re.match(r"['’]?s\b", after):
+            year = int(raw)
+            values |= {float(year % 100), float(year // 100 + 1)}  # the 1850s: the fifties of the 19th century
+        numbers.append(Number(match.start(), match.end(), raw, _clean(values)))
     for match in _ROMAN.finditer(text):
-        numbers.append(Number(match.start(), match.end("roman"), match.group("roman"),
-                              frozenset({float(_roman(match.group("roman")))})))
+        group = "roman" if match.group("roman") else "roman_after"
+        numbers.append(Number(match.start(group), match.end(group), match.group(group),
+                              frozenset({float(_roman(match.group(group)))})))
     if english_words:
         for match in _WORD.finditer(text):
             word = match.group().lower()
-            value = _ENGLISH_WORDS.get(word) or _ENGLISH_ORDINALS.get(word)
+            value = _ENGLISH_WORDS.get(word) or _ENGLISH_ORDINALS.get(word) or _ENGLISH_MONTHS.get(word)
             if value is None and "-" in word:
                 tens, _, unit = word.partition("-")
                 if tens in _ENGLISH_WORDS and unit in _ENGLISH_WORDS:
@@ -135,23 +161,28 @@ def find_numbers(text: str, *, english_words: bool = False) -> list[Number]:
             scale = _SCALE_AFTER.match(text[match.end() : match.end() + 16])
             if scale and scale.group(1).lower() in _SCALES:
                 values.add(value * _SCALES[scale.group(1).lower()])
-            numbers.append(Number(match.start(), match.end(), match.group(), frozenset(values), spelt=True))
+            numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=True))
     numbers.sort(key=lambda n: (n.start, n.end))
     return numbers
 
 
 def unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:
-    """The numbers of `ours` with no counterpart in `theirs`, each counterpart used once."""
-    pool = list(theirs)
+    """The strong numbers of `ours` with no counterpart in `theirs`, each counterpart used once.
+
+    Strong numbers pair first, so a weak one (`two`, the minutes of a time) never takes
+    the counterpart a strong one needs.
+    """
+    pool = sorted(theirs, key=lambda n: n.weak)
     missing = []
-    for number in ours:
+    for number in sorted(ours, key=lambda n: n.weak):
         for i, other in enumerate(pool):
             if number.matches(other):
                 del pool[i]
                 break
         else:
-            missing.append(number)
-    return missing
+            if not number.weak:
+                missing.append(number)
+    return sorted(missing, key=lambda n: n.start)
 
 
 def format_english(value: float) -> str:

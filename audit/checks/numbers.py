@@ -22,10 +22,10 @@ def _compare(ctx: CheckContext, pair: SourcePair) -> tuple[list[Number], list[Nu
         text = ctx.document.text
         source = find_numbers(pair.source)
         target = [
-            Number(n.start + pair.start, n.end + pair.start, n.text, n.values, n.spelt)
+            Number(n.start + pair.start, n.end + pair.start, n.text, n.values, n.weak)
             for n in find_numbers(text[pair.start : pair.end], english_words=True)
         ]
-        return unmatched(source, target), [n for n in unmatched(target, source) if not n.spelt]
+        return unmatched(source, target), unmatched(target, source)
 
     return ctx.memo(("numbers", pair.start, pair.end), compute)
 
