@@ -41,7 +41,8 @@ _ENGLISH_MONTHS = {
     )
 }
 _ENGLISH_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                       "ninety": 90, "hundred": 100, "dozen": 12})
+                       "ninety": 90, "hundred": 100, "dozen": 12, "midnight": 0, "noon": 12})
+_ENGLISH_WORDS.update({word[:-1] + "ies": value for word, value in list(_ENGLISH_WORDS.items()) if word.endswith("ty")})
 _ENGLISH_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
@@ -49,7 +50,7 @@ _ENGLISH_ORDINALS = {
 
 _SEP = r"[,.\u00a0\u202f ’']"
 _NUMBER = re.compile(
-    r"(?<![A-Za-z\u00c0-\u024f\u0400-\u052f\d.,])(?:"  # not glued to a word: `M5`, `CO2`, `A320` are names
+    r"(?<![A-Za-z\u00c0-\u024f\u0400-\u052f\uff21-\uff3a\uff41-\uff5a\d.,])(?:"  # not glued to a word: `M5`, `CO2`, `A320` are names
     r"(?P<time>(?P<hh>[01]?\d|2[0-3])\s?(?::|h|\.(?=\d\d\s?(?:Uhr|h\b)))\s?(?P<mm>[0-5]\d)(?!\d))"
     rf"|(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?))"
 )
@@ -104,6 +105,13 @@ def _readings(text: str) -> set[float]:
     return readings
 
 
+def _word_value(word: str) -> int | None:
+    for table in (_ENGLISH_WORDS, _ENGLISH_ORDINALS, _ENGLISH_MONTHS):
+        if word in table:
+            return table[word]
+    return None
+
+
 def _clean(values: set[float]) -> frozenset[float]:
     """Values rounded to nine significant digits, so `417.6万` equals `4.176 million`."""
     return frozenset(float(f"{v:.9g}") for v in values)
@@ -121,7 +129,11 @@ def _roman(numeral: str) -> int:
 def find_numbers(text: str, *, english_words: bool = False) -> list[Number]:
     """The numbers of `text` in order; `english_words` adds `two`, `twenty`, `third`, `July` (weak)."""
     numbers: list[Number] = []
+    compound_until = -1
     for match in _NUMBER.finditer(text):
+        if match.start() < compound_until:
+            numbers.append(Number(match.start(), match.end(), match.group(), _clean(_readings(match.group())), weak=True))
+            continue
         if match.group("time"):
             hh, mm = int(match.group("hh")), int(match.group("mm"))
             hours = {float(hh), float(hh * 100 + mm), float((hh + 12) % 24)}
@@ -134,6 +146,10 @@ def find_numbers(text: str, *, english_words: bool = False) -> list[Number]:
         scale = _SCALE_AFTER.match(after)
         if after[:1] in _CJK_SCALES:
             values |= {v * _CJK_SCALES[after[0]] for v in values}
+            rest = re.match(r"\d+", after[1:])
+            if rest:  # `1万1000`: one number, 11,000
+                values |= {v * _CJK_SCALES[after[0]] + float(rest.group()) for v in _readings(raw)}
+                compound_until = match.end() + 1 + rest.end()
         elif scale and scale.group(1).lower() in _SCALES:
             factor = _SCALES[scale.group(1).lower()]
             values |= {v * factor for v in values}
@@ -142,7 +158,8 @@ def find_numbers(text: str, *, english_words: bool = False) -> list[Number]:
         if re.fullmatch(r"\d{3}0", raw) and re.match(r"['’]?s\b", after):
             year = int(raw)
             values |= {float(year % 100), float(year // 100 + 1)}  # the 1850s: the fifties of the 19th century
-        numbers.append(Number(match.start(), match.end(), raw, _clean(values)))
+        weak = values <= {0.0, 1.0}  # `one` is as often `a`, `zero` `no`: never required
+        numbers.append(Number(match.start(), match.end(), raw, _clean(values), weak=weak))
     for match in _ROMAN.finditer(text):
         group = "roman" if match.group("roman") else "roman_after"
         numbers.append(Number(match.start(group), match.end(group), match.group(group),
@@ -150,7 +167,10 @@ def find_numbers(text: str, *, english_words: bool = False) -> list[Number]:
     if english_words:
         for match in _WORD.finditer(text):
             word = match.group().lower()
-            value = _ENGLISH_WORDS.get(word) or _ENGLISH_ORDINALS.get(word) or _ENGLISH_MONTHS.get(word)
+            value = _word_value(word) if "-" not in word else None
+            if value is None and "-" in word:
+                head = word.split("-", 1)[0]
+                value = _word_value(head)
             if value is None and "-" in word:
                 tens, _, unit = word.partition("-")
                 if tens in _ENGLISH_WORDS and unit in _ENGLISH_WORDS:

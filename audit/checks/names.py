@@ -57,6 +57,13 @@ def _tokens(key: str) -> list[str]:
     return [w for w in key.split() if w != "al"]
 
 
+def _common_prefix(a: str, b: str) -> str:
+    end = 0
+    while end < min(len(a), len(b)) and a[end] == b[end]:
+        end += 1
+    return a[:end]
+
+
 def same_name(a: str, b: str) -> bool:
     """Two spellings of one name: word for word alike after folding, not merely related.
 
@@ -75,8 +82,9 @@ def same_name(a: str, b: str) -> bool:
         if x == y:
             continue
         differs = True
-        if min(len(x), len(y)) < 5 or x.startswith(y) or y.startswith(x):
-            return False
+        shared = len(_common_prefix(x, y))
+        if min(len(x), len(y)) < 5 or shared >= min(len(x), len(y)) - 2:
+            return False  # `Iran`/`Iraq` too short to tell; `Mosasaurus`/`Mosasaurs` an inflection
         if fuzz.ratio(x, y) < 80:
             return False
     return differs

@@ -179,7 +179,7 @@ def _pairs(en: Locale, other: Locale) -> Iterator[tuple[str, str]]:
     for code, name in en.languages.items():
         if code in other.languages and "_" not in code:
             yield name, other.languages[code]
-    for width in ("wide", "abbreviated"):
+    for width in ("wide",):  # abbreviations (`Sun`, `Mar`, `May`) are words too
         for context in ("format", "stand-alone"):
             for table in ("months", "days"):
                 ours = getattr(en, table)[context][width]

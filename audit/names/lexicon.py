@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 
-_SUFFIXES = re.compile(r"(?:ies|es|s|’s|'s)$")
 # Adjectives of nationality or religion (`Iranian`, `Jewish`, `Moroccan`): translated, not carried over.
 _DEMONYM = re.compile(r"(?:ian|ean|ish|ese|can|ian|ans|ians|eans|cans)$")
 
@@ -33,14 +32,40 @@ def is_proper_noun(word: str) -> bool:
     return len(word) >= 3 and word in _web2() and word.lower() not in _common()
 
 
+# Inflectional endings Webster's does not list words with, and what the stem may end in instead.
+_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("’s", ("",)),
+    ("'s", ("",)),
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("ier", ("y",)),
+    ("iest", ("y",)),
+    ("ily", ("y",)),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("ing", ("", "e")),
+    ("ed", ("", "e")),
+    ("er", ("", "e")),
+    ("est", ("", "e")),
+    ("ly", ("", "le")),
+)
+
+
 def is_common_word(word: str) -> bool:
-    """Whether `word`, in lower case and without a plural ending, is an ordinary English word."""
+    """Whether `word` (lower-cased, inflections undone) is an ordinary English word."""
     lower = word.lower()
     common = _common()
     if lower in common:
         return True
-    stem = _SUFFIXES.sub("", lower)
-    return stem != lower and (stem in common or stem + "y" in common or stem + "e" in common)
+    for ending, replacements in _ENDINGS:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            stem = lower[: -len(ending)]
+            for replacement in replacements:
+                if stem + replacement in common:
+                    return True
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in common:
+                return True  # `stopped`, `bigger`
+    return False
 
 
 def is_demonym(word: str) -> bool:

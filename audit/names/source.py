@@ -88,9 +88,14 @@ class _Word:
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all)['’](?=[^\W\d_])")
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|[-'’](?=[A-Za-z]))*")
+
+
 def _word_spans(text: str) -> list[tuple[int, int]]:
+    """Word spans; in a text of another script (Chinese, Japanese) only its Latin words."""
     spans = []
-    for match in _WORD.finditer(text):
+    pattern = _LATIN_WORD if script_of(text) == "other" else _WORD
+    for match in pattern.finditer(text):
         start = match.start()
         elided = _ELISION.match(match.group())
         if elided:
@@ -267,7 +272,7 @@ def missing_words(name: str, index: TokenIndex) -> list[str]:
 
 
 def _distinctive_english(word: str) -> bool:
-    plain = re.split(r"['’]", word, maxsplit=1)[0]
+    plain = re.split(r"['’]", word, maxsplit=1)[0].rstrip(".")
     return (
         len(plain) >= 2
         and plain not in GENERIC_ACRONYMS

@@ -93,7 +93,7 @@ def stem_match(a: str, b: str) -> bool:
         if x != y:
             break
         prefix += 1
-    if prefix >= 5 and prefix >= len(short) - 2:
+    if prefix >= 4 and prefix >= len(short) - 2:
         return True
     if len(short) >= 5 and fuzz.ratio(a, b) >= (75 if len(short) >= 8 else 82):
         return True
