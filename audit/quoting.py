@@ -317,8 +317,10 @@ class _ParagraphParser:
             self.lefts.append(side_of(text[at - 1] if at > start else None))
             self.rights.append(side_of(text[at + 1] if at + 1 < end else None))
             self.roles.append(Role.AMBIGUOUS)
+        self.families = [Family.DOUBLE if c in DOUBLE_MARKS else Family.SINGLE for c in self.chars]
         self.quotations: list[_Builder] = []
         self.stack: list[int] = []  # indices into self.quotations
+        self.open_count = {Family.DOUBLE: 0, Family.SINGLE: 0}
         self.stray: list[int] = []
         # Per mark: what the single-quote pre-pass made of it ("open", "close", or a final role).
         self.single: dict[int, str] = {}
@@ -344,7 +346,7 @@ class _ParagraphParser:
         )
 
     def _family(self, i: int) -> Family:
-        return Family.DOUBLE if self.chars[i] in DOUBLE_MARKS else Family.SINGLE
+        return self.families[i]
 
     # -- the pass -----------------------------------------------------------------------
 
@@ -425,13 +427,19 @@ class _ParagraphParser:
         return None
 
     def _has_open(self, family: Family) -> bool:
-        return any(self._family(self.quotations[q].open) is family for q in self.stack)
+        return self.open_count[family] > 0
 
     def _push(self, i: int, kind: Kind = Kind.NORMAL) -> None:
         self.roles[i] = Role.OPENING
         parent = self.stack[-1] if self.stack else None
         self.quotations.append(_Builder(i, kind, len(self.stack) + 1, parent))
         self.stack.append(len(self.quotations) - 1)
+        self.open_count[self._family(i)] += 1
+
+    def _pop(self) -> _Builder:
+        quotation = self.quotations[self.stack.pop()]
+        self.open_count[self._family(quotation.open)] -= 1
+        return quotation
 
     def _pair(self, i: int, j: int, kind: Kind) -> None:
         """Marks i and j form a quotation inside whatever is open (reversed or embedded)."""
@@ -440,25 +448,24 @@ class _ParagraphParser:
 
     def _close_top(self, j: int) -> None:
         self.roles[j] = Role.CLOSING
-        self.quotations[self.stack.pop()].close = j
+        self._pop().close = j
 
     def _close(self, j: int, family: Family) -> None:
         """Close the innermost open quotation of `family` (the outermost one when an
         attribution follows and several are open: `…opposition,” Konashenkov said`)."""
-        positions = [p for p, q in enumerate(self.stack) if self._family(self.quotations[q].open) is family]
-        if not positions:
+        count = self.open_count[family]
+        if count == 0:
             if family is Family.DOUBLE:
                 self.roles[j] = Role.CLOSING
                 self.stray.append(j)
             else:
                 self.roles[j] = Role.APOSTROPHE if self.chars[j] in "’'" else Role.AMBIGUOUS
             return
-        target = positions[-1]
-        if len(positions) > 1 and self._attribution_after(j):
-            target = positions[0]
-        for above in self.stack[target + 1 :]:
-            self.quotations[above].ended_by = j
-        del self.stack[target + 1 :]
+        outermost = count > 1 and self._attribution_after(j)
+        positions = range(len(self.stack)) if outermost else range(len(self.stack) - 1, -1, -1)
+        target = next(p for p in positions if self._family(self.quotations[self.stack[p]].open) is family)
+        while len(self.stack) > target + 1:
+            self._pop().ended_by = j
         self._close_top(j)
 
     # -- double marks -------------------------------------------------------------------
@@ -530,7 +537,7 @@ class _ParagraphParser:
             else:
                 self._push(i)  # `”Hello,” he said`: reversed opening mark
             return 1
-        if pair is not None:
+        if pair is not None and self.offsets[pair] - self.offsets[i] <= _WINDOW:
             between = self.text[self.offsets[i] + 1 : self.offsets[pair]]
             if self._top_char(Family.DOUBLE) is not None:
                 if _name_like(between) and self._continues_after(pair):
@@ -584,6 +591,8 @@ class _ParagraphParser:
         return at < self.end and (self.text[at].islower() or self.text[at] in "([" or self.text[at].isdigit())
 
     def _short_phrase(self, i: int, j: int, limit: int) -> bool:
+        if self.offsets[j] - self.offsets[i] > _WINDOW:
+            return False
         between = self.text[self.offsets[i] + 1 : self.offsets[j]]
         words = _WORD.findall(between)
         if not 1 <= len(words) <= limit or between.strip()[-1:] in ",.;:!?":

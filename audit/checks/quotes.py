@@ -30,13 +30,17 @@ from audit.types import Finding, Segment, Severity
 
 _INNER = {Family.DOUBLE: ("‘", "’"), Family.SINGLE: ("“", "”")}
 _TOP = ("“", "”")
+# A nested quotation longer than this is reported at its opening mark, so that findings on
+# deeply nested text stay linear in its length.
+_LONG_NESTED = 600
 
 
 def document_quotes(ctx: CheckContext) -> DocumentQuotes:
     """The quote parse of the whole document, shared by every Q rule."""
-    text = ctx.document.text
-    spans = [(p.start, p.end) for p in ctx.paragraphs]
-    return ctx.memo(("quotes", "document"), lambda: parse_document(text, spans))
+    return ctx.memo(
+        ("quotes", "document"),
+        lambda: parse_document(ctx.document.text, [(p.start, p.end) for p in ctx.paragraphs]),
+    )
 
 
 def paragraph_quotes(segment: Segment, ctx: CheckContext) -> ParagraphQuotes | None:
@@ -242,8 +246,8 @@ class WrongClosingQuote(Check):
     and a new one as starting before the attribution. The suggestion puts a closing mark
     against the quoted words and a space after it.
 
-    Bad: all the militants to the north, to the Turkish border, “the general said.
-    Good: all the militants to the north, to the Turkish border,” the general said.
+    Bad: “All the militants were pushed to the north, to the Turkish border, “the general said.
+    Good: “All the militants were pushed to the north, to the Turkish border,” the general said.
     """
 
     code = "Q105"
@@ -315,7 +319,7 @@ class NestedSameQuotes(Check):
     A quotation inside a quotation takes the other marks (‘…’ inside “…”, “…” inside ‘…’);
     with the same marks the reader cannot tell where the inner one ends and the outer one
     goes on. Below error: the text is readable, only the nesting is unclear. The suggestion
-    re-marks the inner quotation.
+    re-marks the inner quotation (one longer than a few lines is reported at its opening mark).
 
     Bad: “Western capitals came down with allegations of “war crimes” in Idlib,” he said.
     Good: “Western capitals came down with allegations of ‘war crimes’ in Idlib,” he said.
@@ -337,19 +341,17 @@ class NestedSameQuotes(Check):
                 continue
             if parent.open.style != quotation.open.style or _wrong_closing(quotation) or quotation.open.char == "”":
                 continue
+            message = "quotation nested inside a quotation with the same marks"
+            if close.end - quotation.start > _LONG_NESTED:
+                yield self.finding(segment, quotation.start, quotation.open.end, message + " (it is long: reported here)")
+                continue
             suggestion = None
             if quotation.open.style.startswith("english"):
                 marks = _INNER[quotation.family]
                 if quotation.open.straight and close.straight:
                     marks = ("'", "'") if quotation.family is Family.DOUBLE else ('"', '"')
                 suggestion = _requoted(text, paragraph, quotation.start, close.end, marks)
-            yield self.finding(
-                segment,
-                quotation.start,
-                close.end,
-                "quotation nested inside a quotation with the same marks",
-                suggestion=suggestion,
-            )
+            yield self.finding(segment, quotation.start, close.end, message, suggestion=suggestion)
 
 
 @register

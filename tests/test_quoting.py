@@ -1,0 +1,171 @@
+"""The quote parser: roles of marks, the quotations it pairs, and its invariants."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.quoting import (
+    Family,
+    Kind,
+    ParagraphQuotes,
+    Role,
+    count_quotations,
+    parse_document,
+    parse_paragraph,
+    split_lines,
+)
+
+
+def _roles(text: str) -> list[tuple[str, Role]]:
+    return [(m.char, m.role) for m in parse_paragraph(text).marks]
+
+
+def _quoted(paragraph: ParagraphQuotes, text: str) -> list[str]:
+    return [text[q.start : q.end] for q in paragraph.quotations]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara’s and Idlib’s officials",
+        "rock ’n’ roll and rock 'n' roll",
+        "the ’90s, the '80s and the class of ’98",
+        "'tis the season, ’Tis the season, 'em and ’cause",
+        "the workers’ union and the Joneses' car",
+        "don't, won’t, O’Brien, Russia 's",
+        "just goin’ home",
+    ],
+)
+def test_parse_apostrophes_are_not_quotes(text: str) -> None:
+    paragraph = parse_paragraph(text)
+    assert paragraph.quotations == ()
+    assert paragraph.stray == ()
+    assert {role for _, role in _roles(text)} == {Role.APOSTROPHE}
+
+
+def test_parse_possessive_inside_single_quotes_is_an_apostrophe() -> None:
+    text = "‘Our members’ pay has fallen,’ he said. ‘I love the workers’"
+    paragraph = parse_paragraph(text)
+    assert _quoted(paragraph, text) == ["‘Our members’ pay has fallen,’", "‘I love the workers’"]
+
+
+def test_parse_british_style_nests_double_inside_single() -> None:
+    text = "‘People kept saying, “This is the ’70s all over again.” It isn’t,’ he said."
+    paragraph = parse_paragraph(text)
+    outer, inner = paragraph.quotations
+    assert (outer.family, outer.depth, outer.parent) == (Family.SINGLE, 1, None)
+    assert (inner.family, inner.depth, inner.parent) == (Family.DOUBLE, 2, 0)
+    assert text[inner.start : inner.end] == "“This is the ’70s all over again.”"
+
+
+def test_parse_straight_quotes_pair_by_position() -> None:
+    text = "\"I will say 'no' once in a while,\" he said of a 15\" screen."
+    paragraph = parse_paragraph(text)
+    assert _quoted(paragraph, text) == ["\"I will say 'no' once in a while,\"", "'no'"]
+    assert paragraph.marks[-1].role is Role.AMBIGUOUS  # the inch mark
+
+
+def test_parse_low_high_and_guillemets() -> None:
+    text = "„Wir schaffen das“, «Kommersant», »Nein«, „Tak”"
+    paragraph = parse_paragraph(text)
+    assert _quoted(paragraph, text) == ["„Wir schaffen das“", "«Kommersant»", "»Nein«", "„Tak”"]
+    assert paragraph.stray == ()
+
+
+def test_parse_reversed_pair() -> None:
+    text = "the creation of a” demilitarized zone “to a depth of 15-20 km"
+    [quotation] = parse_paragraph(text).quotations
+    assert quotation.kind is Kind.REVERSED
+    assert text[quotation.start : quotation.end] == "” demilitarized zone “"
+    assert quotation.open.role is Role.OPENING and quotation.open.glyph is Role.CLOSING
+
+
+def test_parse_embedded_name_keeps_the_outer_quotation_open() -> None:
+    text = "“The terrorists who attacked them,” Khayyat Tahrir Al-Sham “(a banned group) were pushed back,” he said."
+    outer, name = parse_paragraph(text).quotations
+    assert name.kind is Kind.EMBEDDED and name.parent == 0
+    assert text[name.start : name.end] == "” Khayyat Tahrir Al-Sham “"
+    assert outer.close is not None and text[outer.close.offset - 5 : outer.close.end] == "back,”"
+
+
+def test_parse_interrupted_quotation_is_two_quotations() -> None:
+    text = "“The talks,” Lavrov said, “will resume on Monday.”"
+    paragraph = parse_paragraph(text)
+    assert [q.kind for q in paragraph.quotations] == [Kind.NORMAL, Kind.NORMAL]
+    assert _quoted(paragraph, text) == ["“The talks,”", "“will resume on Monday.”"]
+
+
+def test_parse_wrong_closing_mark_closes() -> None:
+    text = "“They were pushed to the Turkish border, “the general said."
+    [quotation] = parse_paragraph(text).quotations
+    assert quotation.close is not None and quotation.close.char == "“"
+    assert quotation.close.role is Role.CLOSING
+
+
+def test_parse_misplaced_marks_keep_their_glyph_roles() -> None:
+    text = "the need to“ preserve the agreements, ”the official said"
+    [quotation] = parse_paragraph(text).quotations
+    assert quotation.kind is Kind.NORMAL
+    assert quotation.open.space_inside and quotation.open.glued_outside
+    assert quotation.close is not None and quotation.close.space_inside and quotation.close.glued_outside
+
+
+def test_parse_attribution_closes_the_outermost_quotation() -> None:
+    text = "“Allegations of “war crimes in Idlib,” Konashenkov said."
+    outer, inner = parse_paragraph(text).quotations
+    assert outer.close is not None and inner.close is None
+    assert inner.ended_by == outer.close.offset
+
+
+def test_parse_offsets_are_absolute() -> None:
+    text = "\ufeffFirst line.\r\nHe said: “We are ready.”\r\n"
+    start = text.index("He")
+    paragraph = parse_paragraph(text, start, text.index("\r\n", start))
+    [quotation] = paragraph.quotations
+    assert text[quotation.start] == "“" and quotation.close is not None and text[quotation.close.offset] == "”"
+
+
+def test_parse_document_marks_continued_quotations() -> None:
+    text = "He said: “We will fight.\n\n“We will win,” he added.\nHe said: “Never.\nIt was over."
+    document = parse_document(text, split_lines(text))
+    first, second, third, fourth = document.paragraphs
+    assert first.quotations[0].continues
+    assert not second.quotations[0].continues
+    assert not third.quotations[0].continues  # the next paragraph does not re-open
+    assert document.at(first.start) is first and document.at(first.start + 1) is None
+    assert fourth.quotations == ()
+
+
+def test_count_quotations_per_line() -> None:
+    source = "«Боевики „Хайят Тахрир аш-Шам“ отброшены», — сказал он.\nОн ушёл.\n\n«Да»"
+    assert count_quotations(source) == [2, 0, 1]
+
+
+QUOTEY = list("“”‘’„«»‹›‚\"' ") + ["\n", "\r\n", "\ufeff", "\u0301", "😀", "s", "a", "A", ",", ".", "(", "—", "said", "’90s", "n’"]
+TEXT = st.lists(st.one_of(st.sampled_from(QUOTEY), st.characters()), max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_parse_invariants_on_arbitrary_text(text: str) -> None:
+    document = parse_document(text, split_lines(text))
+    for paragraph in document.paragraphs:
+        offsets = [m.offset for m in paragraph.marks]
+        assert offsets == sorted(offsets)
+        for mark in paragraph.marks:
+            assert paragraph.start <= mark.offset < paragraph.end
+            assert text[mark.offset] == mark.char
+        for quotation in paragraph.quotations:
+            assert quotation.open.role is Role.OPENING
+            if quotation.close is not None:
+                assert quotation.close.role is Role.CLOSING
+                assert quotation.open.offset < quotation.close.offset
+            if quotation.parent is not None:
+                parent = paragraph.quotations[quotation.parent]
+                assert parent.start < quotation.start and parent.depth == quotation.depth - 1
+        for mark in paragraph.stray:
+            assert mark.role is Role.CLOSING
+        paired = [m for q in paragraph.quotations for m in (q.open, q.close) if m is not None]
+        assert len({m.offset for m in paired + list(paragraph.stray)}) == len(paired) + len(paragraph.stray)
