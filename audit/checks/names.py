@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from audit.checks.base import Check, CheckContext, Option, register
-from audit.names.finder import ARTICLES, Mention, mention_finder
+from audit.names.exonyms import is_english_place
+from audit.names.finder import Mention, mention_finder
 from audit.names.glossary import Glossary, load_glossary, resolve_glossary_path
+from audit.names.lexicon import is_proper_noun
 from audit.names.source import (
     TokenIndex,
     is_acronym,
@@ -271,13 +273,11 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def transliteration_marks(spelling: str) -> list[str]:
     """The signs of Russian-mediated transliteration in a spelling (`Khayyat`: Kh, doubled y)."""
-    from audit.names.lexicon import is_proper_noun
-
     marks = []
     for pattern, label in _MARKS:
         for match in pattern.finditer(spelling):
-            word = spelling[match.start() :].split()[0].strip("-")
-            if label in ("Kh for h", "doubled y") and is_proper_noun(word.split("-")[0]):
+            word = spelling[match.start() :].split()[0].strip("-").split("-")[0]
+            if label in ("Kh for h", "doubled y") and (is_proper_noun(word) or is_english_place(word)):
                 continue  # `Khan`, `Khartoum`: the established English spelling
             marks.append(label)
             break

@@ -40,6 +40,24 @@ def language_code(lang: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _english_places() -> frozenset[str]:
+    en = Locale("en")
+    names = set(en.territories.values())
+    for zone in zoneinfo.available_timezones():
+        if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "US/", "posix/", "right/")):
+            try:
+                names.add(get_timezone_location(zone, en, return_city=True))
+            except (LookupError, ValueError):
+                continue
+    return frozenset(names)
+
+
+def is_english_place(name: str) -> bool:
+    """A country, region or time-zone city CLDR names in English (`Khartoum`, `Kazakhstan`)."""
+    return name in _english_places()
+
+
 def is_language_name(word: str) -> bool:
     """`Czech`, `Polish`, `German`: English names of languages, which double as adjectives."""
     return word.lower() in _english_language_names()

@@ -2,9 +2,9 @@
 
 A mention is a run of capitalised tokens (and acronyms) joined by single spaces, with the
 connectors and particles that live inside names (`of`, `de`, `bin`, `ibn`, `al-`, `ash-`...).
-Sentence-initial words are names only when the document also capitalises them mid-sentence,
-they open a longer name, or they are no common English word (Webster's, through
-english-words), so `The`, `According` or `Scientists` never become names and `Muskoka` does.
+Sentence-initial words are names only when the document also capitalises them mid-sentence
+or they are no common English word (Webster's, through english-words), so `The`,
+`According`, `Later` or `Scientists` never become names and `Muskoka` does.
 Title-case headlines contribute only the names the body confirms. Linear in the text: one
 compiled regex pass collects tokens, one more builds mentions.
 """
@@ -193,15 +193,7 @@ def find_mentions(text: str) -> list[Mention]:
             return True
         if word.lower() in _STARTERS or _base(word) in NON_NAMES:
             return False
-        if _fold_article(word) in confirmed or _is_acronym(word) or not is_common_word(_base(word)):
-            return True
-        follower = i + 1
-        return (
-            follower < len(tokens)
-            and _joined(text, tokens[i], tokens[follower])
-            and not tokens[follower].initial
-            and _is_capitalised(tokens[follower].text)
-        )
+        return _fold_article(word) in confirmed or _is_acronym(word) or not is_common_word(_base(word))
 
     mentions: list[Mention] = []
     i = 0
