@@ -540,7 +540,7 @@ class _ParagraphParser:
         if pair is not None and self.offsets[pair] - self.offsets[i] <= _WINDOW:
             between = self.text[self.offsets[i] + 1 : self.offsets[pair]]
             if self._top_char(Family.DOUBLE) is not None:
-                if _name_like(between) and self._continues_after(pair):
+                if self._embedded_name(i, pair, between):
                     self._pair(i, pair, Kind.EMBEDDED)
                     return 2
                 if self._reversed_inside(i, pair, between):
@@ -599,6 +599,16 @@ class _ParagraphParser:
             return False
         return not all(w.lower() in FUNCTION_WORDS for w in words) and not any(w.lower() in SPEECH_VERBS for w in words)
 
+    def _embedded_name(self, i: int, j: int, between: str) -> bool:
+        """`them,” Khayyat Tahrir Al-Sham “(a banned group) were`: a bare name between a
+        close and a re-open, with quoted words on both sides and the sentence going on."""
+        return (
+            _name_like(between)
+            and self._continues_after(j)
+            and self._words_before(i) >= 3
+            and self._words_after(j) >= 3
+        )
+
     def _reversed_inside(self, i: int, j: int, between: str) -> bool:
         """`the creation of a” demilitarized zone “to a depth`, inside a longer quotation.
 
@@ -618,7 +628,7 @@ class _ParagraphParser:
         after = self.text[self.offsets[j] + 1 : min(self.end, self.offsets[j] + 3)].lstrip()
         if after[:1].isupper():
             return False
-        return self._words_before(i) >= 4 or self._words_after(j) >= 4
+        return self._words_before(i) >= 3 and self._words_after(j) >= 3
 
     def _word_before(self, i: int) -> str:
         at = self.offsets[i]

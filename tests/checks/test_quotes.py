@@ -114,7 +114,7 @@ def test_clean_news_has_enough_paragraphs() -> None:
     assert len(paragraphs) >= 40
 
 
-@pytest.mark.parametrize("story", _stories(), ids=lambda s: s.split(" —")[0].split(" (")[0][:20])
+@pytest.mark.parametrize("story", _stories(), ids=lambda s: s.splitlines()[0].split(" —")[0].split(" (")[0][:20])
 def test_clean_news_gives_no_quote_finding(story: str) -> None:
     assert _audit(story) == []
 
