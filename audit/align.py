@@ -1,0 +1,329 @@
+"""MT sentences against a re-translation's sentences, then tokens inside aligned pairs.
+
+Sentence level: a round trip is 1-1 by construction (each MT sentence was re-translated
+on its own). A direct or precomputed re-translation was segmented independently, so a
+dynamic-programming aligner (Gale-Church in shape) pairs them with 1-1, 1-2 and 2-1
+beads, and 1-0 / 0-1 for a sentence with no counterpart; a bead costs its chrF distance
+plus a length-ratio penalty.
+
+Token level: inside an aligned pair, MT words are linked to re-translation words, first
+in order (longest common subsequence), then anywhere (reordered words), then by stem and
+by near-miss spelling. MT content words left unlinked are the spans the re-translation
+has no counterpart for: where a meaning was added, lost or changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from anyascii import anyascii
+from rapidfuzz.fuzz import ratio
+
+# Bead costs: a sentence with no counterpart, a 1-2/2-1 merge, and the weight of |log length ratio|.
+# Tuned on the sample against its re-translation with sentences dropped and merged on either side.
+SKIP_COST = 0.65
+MERGE_COST = 0.5
+LENGTH_WEIGHT = 0.45
+# Sentences either side of the diagonal the aligner considers (beyond the length difference).
+BAND = 12
+# Two spellings of a word this similar (rapidfuzz ratio, 0-100) are one word misspelt.
+FUZZY_WORD = 80.0
+CHRF_ORDER = 6
+CHRF_BETA = 2.0
+# The aligner weighs precision and recall alike: chrF's recall bias would favour merging.
+ALIGN_BETA = 1.0
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_STOPWORD_TEXT = """a an the of in on at to for from by with and or but nor as is are was were be been being
+    it its this that these those there here he she they them his her their we our you your i me my
+    which who whom whose what when where why how not no so than then also too very into onto over
+    under about after before during between against through up down out off again further once
+    has have had having do does did will would shall should can could may might must said says say
+    all any both each few more most other some such only own same just now"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """MT items [mt_start, mt_end) aligned with re-translation items [rt_start, rt_end)."""
+
+    mt_start: int
+    mt_end: int
+    rt_start: int
+    rt_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark; `start`/`end` are offsets into the text it was read from."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return any(ch.isalnum() for ch in self.text)
+
+    @property
+    def is_content(self) -> bool:
+        return self.is_word and _fold(self.text) not in STOPWORDS
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Words and punctuation of `text`, with offsets shifted by `offset`."""
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Beads between MT items (sentences or tokens) and re-translation items."""
+
+    beads: tuple[Bead, ...]
+
+    @cached_property
+    def mt2rt(self) -> dict[int, tuple[int, ...]]:
+        links: dict[int, tuple[int, ...]] = {}
+        for bead in self.beads:
+            for i in range(bead.mt_start, bead.mt_end):
+                links[i] = (*links.get(i, ()), *range(bead.rt_start, bead.rt_end))
+        return links
+
+    @cached_property
+    def rt2mt(self) -> dict[int, tuple[int, ...]]:
+        links: dict[int, tuple[int, ...]] = {}
+        for bead in self.beads:
+            for j in range(bead.rt_start, bead.rt_end):
+                links[j] = (*links.get(j, ()), *range(bead.mt_start, bead.mt_end))
+        return links
+
+    @classmethod
+    def one_to_one(cls, count: int) -> Alignment:
+        """The round trip's alignment: sentence i re-translated as sentence i."""
+        return cls(tuple(Bead(i, i + 1, i, i + 1) for i in range(count)))
+
+    @classmethod
+    def from_sentences(cls, mt: Sequence[str], rt: Sequence[str]) -> Alignment:
+        """Monotone 1-1 / 1-2 / 2-1 / 1-0 / 0-1 alignment minimising chrF distance and length penalty."""
+        return cls(tuple(_align_sentences(mt, rt)))
+
+    @classmethod
+    def from_tokens(cls, mt: Sequence[Token], rt: Sequence[Token]) -> Alignment:
+        """1-1 word links: in order first, then reordered, then by stem, then near-miss spellings."""
+        return cls(tuple(Bead(i, i + 1, j, j + 1) for i, j in sorted(_link_tokens(mt, rt).items())))
+
+
+def unmatched_spans(tokens: Sequence[Token], alignment: Alignment, min_content: int = 2) -> list[tuple[int, int]]:
+    """Runs of MT tokens with no counterpart holding at least `min_content` content words.
+
+    A run may hold unlinked function words and punctuation, but starts and ends on a
+    content word; a single unlinked number counts, since a number is never filler.
+    """
+    linked = alignment.mt2rt
+    spans: list[tuple[int, int]] = []
+    run: list[Token] = []
+
+    def close() -> None:
+        content = [t for t in run if t.is_content]
+        numeric = any(t.text[0].isdigit() for t in content)
+        if content and (len(content) >= min_content or numeric):
+            spans.append((content[0].start, content[-1].end))
+        run.clear()
+
+    for index, token in enumerate(tokens):
+        if index in linked:
+            close()
+        elif token.is_word or run:
+            run.append(token)
+    close()
+    return spans
+
+
+def chrf(hypothesis: str, reference: str) -> float:
+    """chrF (character n-grams 1-6, beta 2) in [0, 1]: the aligner's fast stand-in for sacrebleu's."""
+    return _chrf_counts(_ngrams(hypothesis), _ngrams(reference))
+
+
+def _fold(word: str) -> str:
+    return anyascii(word).lower().replace("'", "").replace("’", "")
+
+
+def _stem(word: str) -> str:
+    for suffix in ("'s", "ies", "es", "ed", "ing", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _link_tokens(mt: Sequence[Token], rt: Sequence[Token]) -> dict[int, int]:
+    mt_keys = [_fold(t.text) for t in mt]
+    rt_keys = [_fold(t.text) for t in rt]
+    links: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, mt_keys, rt_keys, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            links[block.a + k] = block.b + k
+    used = set(links.values())
+    candidates = [i for i, t in enumerate(mt) if i not in links and t.is_content]
+    for same in (lambda a, b: a == b, lambda a, b: _stem(a) == _stem(b), _near_miss):
+        for i in candidates:
+            if i in links:
+                continue
+            for j, key in enumerate(rt_keys):
+                if j not in used and rt[j].is_content and same(mt_keys[i], key):
+                    links[i] = j
+                    used.add(j)
+                    break
+    return links
+
+
+def _near_miss(a: str, b: str) -> bool:
+    return min(len(a), len(b)) >= 4 and ratio(a, b) >= FUZZY_WORD
+
+
+_NgramCounts = tuple[Counter[str], ...]
+
+
+def _ngrams(text: str) -> _NgramCounts:
+    chars = "".join(text.split())
+    return tuple(Counter(chars[i : i + n] for i in range(len(chars) - n + 1)) for n in range(1, CHRF_ORDER + 1))
+
+
+def _chrf_counts(hyp: _NgramCounts, ref: _NgramCounts) -> float:
+    precision = recall = 0.0
+    orders = 0
+    for h, r in zip(hyp, ref, strict=True):
+        h_total, r_total = sum(h.values()), sum(r.values())
+        if not h_total or not r_total:
+            continue
+        common = sum((h & r).values())
+        precision += common / h_total
+        recall += common / r_total
+        orders += 1
+    if not orders:
+        return 0.0
+    precision, recall = precision / orders, recall / orders
+    if not precision or not recall:
+        return 0.0
+    beta2 = CHRF_BETA**2
+    return (1 + beta2) * precision * recall / (beta2 * precision + recall)
+
+
+def _length_penalty(mt_chars: int, rt_chars: int) -> float:
+    return LENGTH_WEIGHT * abs(math.log((mt_chars + 1) / (rt_chars + 1)))
+
+
+class _NgramTable:
+    """Character n-gram counts of sentences (and of adjacent pairs) as rows of one matrix.
+
+    chrF of many (hypothesis, reference) rows at once is then a few array operations,
+    which keeps the aligner's O(n x band) similarity table cheap.
+    """
+
+    def __init__(self, mt: Sequence[str], rt: Sequence[str]) -> None:
+        import numpy as np
+
+        counts = [_ngrams(s) for s in (*mt, *rt)]
+        vocab: dict[tuple[int, str], int] = {}
+        for grams in counts:
+            for order, counter in enumerate(grams):
+                for gram in counter:
+                    vocab.setdefault((order, gram), len(vocab))
+        matrix = np.zeros((len(counts), max(1, len(vocab))), dtype=np.float32)
+        for row, grams in enumerate(counts):
+            for order, counter in enumerate(grams):
+                for gram, count in counter.items():
+                    matrix[row, vocab[(order, gram)]] = count
+        orders = np.zeros((matrix.shape[1], CHRF_ORDER), dtype=np.float32)
+        for (order, _), column in vocab.items():
+            orders[column, order] = 1.0
+        n = len(mt)
+        self.np = np
+        self.orders = orders
+        self.mt = {1: matrix[:n], 2: matrix[: n - 1] + matrix[1:n] if n > 1 else matrix[:0]}
+        rt_rows = matrix[n:]
+        self.rt = {1: rt_rows, 2: rt_rows[:-1] + rt_rows[1:] if len(rt_rows) > 1 else rt_rows[:0]}
+
+    def chrf_row(self, mt_size: int, i: int, rt_size: int, j0: int, j1: int) -> Any:
+        """chrF of MT item i (a sentence, or sentences i, i+1) against reference items j0..j1-1."""
+        np = self.np
+        hyp = self.mt[mt_size][i]
+        refs = self.rt[rt_size][j0:j1]
+        common = np.minimum(hyp[None, :], refs) @ self.orders
+        hyp_total = hyp @ self.orders
+        ref_total = refs @ self.orders
+        valid = (hyp_total[None, :] > 0) & (ref_total > 0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            precision = np.where(valid, common / hyp_total[None, :], 0.0)
+            recall = np.where(valid, common / ref_total, 0.0)
+        counted = np.maximum(valid.sum(axis=1), 1)
+        precision = precision.sum(axis=1) / counted
+        recall = recall.sum(axis=1) / counted
+        beta2 = ALIGN_BETA**2
+        with np.errstate(divide="ignore", invalid="ignore"):
+            score = (1 + beta2) * precision * recall / (beta2 * precision + recall)
+        return np.nan_to_num(score)
+
+
+def _align_sentences(mt: Sequence[str], rt: Sequence[str]) -> list[Bead]:
+    n, m = len(mt), len(rt)
+    if not n or not m:
+        return [Bead(i, i + 1, 0, 0) for i in range(n)] + [Bead(n, n, j, j + 1) for j in range(m)]
+    table = _NgramTable(mt, rt)
+    mt_len = [len(s) for s in mt]
+    rt_len = [len(s) for s in rt]
+    band = BAND + abs(n - m)
+    window = [(max(0, int(i * m / n) - band), min(m, int(i * m / n) + band) + 1) for i in range(n + 1)]
+    # sims[(mt_size, rt_size)][i0] -> (j0 of the row, chrF of MT item i0 against items j0...).
+    sims: dict[tuple[int, int], list[tuple[int, Any]]] = {}
+    for mt_size, rt_size in ((1, 1), (2, 1), (1, 2)):
+        rows = []
+        for i0 in range(n - mt_size + 1):
+            lo = max(0, window[i0][0] - 2)
+            hi = min(m - rt_size + 1, window[i0 + mt_size][1])
+            rows.append((lo, table.chrf_row(mt_size, i0, rt_size, lo, max(lo, hi))))
+        sims[(mt_size, rt_size)] = rows
+
+    def bead_cost(i0: int, i1: int, j0: int, j1: int) -> float:
+        if i0 == i1 or j0 == j1:
+            return SKIP_COST * ((i1 - i0) + (j1 - j0))
+        lo, row = sims[(i1 - i0, j1 - j0)][i0]
+        if not lo <= j0 < lo + len(row):
+            return float("inf")
+        merge = MERGE_COST if (i1 - i0) + (j1 - j0) > 2 else 0.0
+        length = _length_penalty(sum(mt_len[i0:i1]), sum(rt_len[j0:j1]))
+        return 1.0 - float(row[j0 - lo]) + length + merge
+
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(*window[i]):
+            if i == 0 and j == 0:
+                continue
+            for di, dj in ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2)):
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0 or cost[pi][pj] == inf:
+                    continue
+                total = cost[pi][pj] + bead_cost(pi, i, pj, j)
+                if total < cost[i][j]:
+                    cost[i][j] = total
+                    back[i][j] = (pi, pj)
+    beads: list[Bead] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        previous = back[i][j]
+        if previous is None:
+            raise RuntimeError("sentence alignment found no path")
+        beads.append(Bead(previous[0], i, previous[1], j))
+        i, j = previous
+    beads.reverse()
+    return beads

