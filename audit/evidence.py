@@ -152,11 +152,16 @@ class RetranslationStage:
 
     @property
     def notes(self) -> list[str]:
-        notes = [
-            f"re-translation unavailable: {exc}; documents without precomputed re-translations "
-            "were audited without the divergence checks (D3xx)"
-            for exc in self.retranslator.failures.values()
-        ]
+        notes = []
+        failures = list(self.retranslator.failures.values())
+        if failures:
+            more = (
+                f" (and {len(failures) - 1} more model{'s' if len(failures) > 2 else ''})" if len(failures) > 1 else ""
+            )
+            notes.append(
+                f"re-translation unavailable: {failures[0]}{more}; documents without precomputed "
+                "re-translations are audited without the divergence checks (D3xx)"
+            )
         if self._embedding_failure:
             notes.append(f"embedding model unavailable: {self._embedding_failure}; divergence uses chrF++ only")
         return notes
@@ -174,7 +179,12 @@ class RetranslationStage:
         )
 
     def _probe(self) -> str:
-        """Find (without loading) the round-trip models most runs need, so an offline run says so at once."""
+        """Settle at once what can be known before the first document, so the run metadata says it.
+
+        An explicit round trip loads its models now. "auto" only locates them (a precomputed
+        feed must not download or load a model it will not use), which is enough for an
+        offline run to say at the start that re-translation will not run.
+        """
         mode = self.translate.mode
         if mode == "off":
             return "off: precomputed re-translations only"
@@ -183,18 +193,19 @@ class RetranslationStage:
         routes = roundtrip_routes(self.translate)
         for route in routes:
             for model_id in route.models:
-                if model_id in self.retranslator.failures:
-                    continue
                 try:
-                    locate(model_id)
+                    if mode == "roundtrip":
+                        self.retranslator.translator(model_id)
+                    else:
+                        locate(model_id)
                 except ModelUnavailable as exc:
-                    self.retranslator.failures[model_id] = exc
+                    self.retranslator.failures.setdefault(model_id, exc)
         failure = next(iter(self.retranslator.failures.values()), None)
-        if failure is not None:
-            if mode == "roundtrip" and self.translate.require:
-                raise InputError(f"re-translation cannot run: {failure}; --require-retranslation makes this an error")
-            return f"unavailable: {failure}"
-        return f"{mode}: " + ", ".join(f"{r.name} via {' -> '.join(r.models)}" for r in routes)
+        if failure is None:
+            return f"{mode}: " + ", ".join(f"{r.name} via {' -> '.join(r.models)}" for r in routes)
+        if mode == "roundtrip" and self.translate.require:
+            raise InputError(f"re-translation cannot run: {failure}; --require-retranslation makes this an error")
+        return f"unavailable: {failure}"
 
     def _configured_embedding_name(self) -> str | None:
         settings = self.config.divergence
