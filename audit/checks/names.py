@@ -271,6 +271,9 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_SLAVIC = re.compile(r"(?:iv|ov|ova|ev|eva|sk|sky|ski|skiy|enko|in|ina|ich)$")
+
+
 def transliteration_marks(spelling: str) -> list[str]:
     """The signs of Russian-mediated transliteration in a spelling (`Khayyat`: Kh, doubled y)."""
     marks = []
@@ -279,8 +282,12 @@ def transliteration_marks(spelling: str) -> list[str]:
             word = spelling[match.start() :].split()[0].strip("-").split("-")[0]
             if label in ("Kh for h", "doubled y") and (is_proper_noun(word) or is_english_place(word)):
                 continue  # `Khan`, `Khartoum`: the established English spelling
+            if label == "Kh for h" and _SLAVIC.search(word):
+                continue  # `Kharkiv`, `Khodorkovsky`: Kh is right in Slavic names
             marks.append(label)
             break
+    if marks == ["doubled y"]:
+        return []  # `Tayyip`: a doubled y alone is ordinary Turkish spelling
     return marks
 
 

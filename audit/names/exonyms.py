@@ -143,7 +143,7 @@ class Exonyms:
         local: dict[str, set[str]] = defaultdict(set)
         english: dict[str, set[str]] = defaultdict(set)
         for en, other in pairs:
-            if en and other and en != other:
+            if en and other:
                 local[name_key(en)].add(other)
                 english[name_key(other)].add(en)
         self._local = {k: tuple(sorted(v)) for k, v in local.items()}
@@ -161,12 +161,12 @@ class Exonyms:
     def is_known_english(self, english_name: str) -> bool:
         return name_key(english_name) in self._local
 
-    def english_names(self, local_name: str) -> tuple[str, ...]:
+    def english_names(self, local_name: str, *, inflected: bool = True) -> tuple[str, ...]:
         """The English forms of a local name, inflected forms included (`Warszawie` -> `Warsaw`)."""
         key = name_key(local_name)
         exact = self._english.get(key)
-        if exact:
-            return exact
+        if exact or not inflected:
+            return exact or ()
         words = key.split()
         if not words:
             return ()

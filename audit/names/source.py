@@ -35,7 +35,7 @@ _SPACE = frozenset(" \u00a0\u202f")
 # Lower-case words that may stand inside a source name, by language (articles excluded).
 _SOURCE_CONNECTORS: dict[str, frozenset[str]] = {
     "de": frozenset({"von", "van", "zu", "de"}),
-    "default": frozenset({"de", "da", "di", "du", "del", "della", "des", "do", "dos", "van", "von", "y", "i"}),
+    "default": frozenset({"de", "da", "di", "du", "del", "della", "des", "do", "dos", "van", "von"}),
 }
 # Words that head or title a name in many languages and so say nothing about which name it is.
 GENERIC = frozenset(
@@ -176,7 +176,11 @@ def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -
     if any(is_proper_noun(piece) for w in run for piece in re.split(r"[-‐‑]", w.text)):
         return True
     if len(run) == 1:
-        if exonyms(code).english_names(run[0].text):
+        word = run[0].text
+        table = exonyms(code)
+        if code == "de":  # German nouns would pass for inflected place names: exact, or a genitive -s
+            return bool(table.english_names(word, inflected=False) or table.english_names(word.removesuffix("s"), inflected=False))
+        if table.english_names(word):
             return True
         return code != "de" and single_words
     return code != "de"

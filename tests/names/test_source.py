@@ -1,0 +1,84 @@
+"""Source names (Cyrillic, Latin-script and mixed sources) and their counterparts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audit.names.source import TokenIndex, missing_words, script_of, source_names
+from audit.names.translit import romanise, transliterate
+
+ROWS = [
+    line.split("\t")
+    for line in (Path(__file__).parents[1] / "data" / "names_ru.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize(("russian", "carried", "replaced"), ROWS, ids=[row[0] for row in ROWS])
+def test_source_russian_names_found_under_every_scheme(russian: str, carried: str, replaced: str) -> None:
+    for english in carried.split("|"):
+        index = TokenIndex(f"The report mentions {english} twice.", "en")
+        assert index.has_name(russian, "ru"), (russian, english)
+        source_index = TokenIndex(f"В докладе упоминается {russian}.", "ru")
+        assert not missing_words(english, source_index), (english, russian)
+    assert not TokenIndex(f"The report mentions {replaced}.", "en").has_name(russian, "ru")
+
+
+def test_source_russian_names_found_in_running_text() -> None:
+    source = "Официальный представитель Минобороны России генерал-майор Игорь Конашенков заявил в среду."
+    names = [n.text for n in source_names(source, "ru")]
+    assert "Игорь Конашенков" in names
+    assert all(source[n.start : n.end] == n.text for n in source_names(source, "ru"))
+
+
+def test_source_inflected_russian_names_match() -> None:
+    index = TokenIndex("Igor Konashenkov and Sergei Lavrov spoke in Moscow.", "en")
+    for inflected in ("Конашенкова", "Лаврову", "Москве"):
+        assert index.has_name(inflected, "ru"), inflected
+
+
+def test_source_latin_names_compare_directly_with_diacritics_folded() -> None:
+    source = "Schetyna stwierdził, że Jarosław Kaczyński i Mateusz Morawiecki boją się debaty."
+    names = [n.text for n in source_names(source, "pl")]
+    assert names == ["Jarosław Kaczyński", "Mateusz Morawiecki"]
+    index = TokenIndex("Schetyna said Jaroslaw Kaczynski is afraid to debate.", "en")
+    assert index.has_name("Jarosław Kaczyński", "pl")
+    assert not index.has_name("Mateusz Morawiecki", "pl")
+
+
+def test_source_german_nouns_are_not_names() -> None:
+    source = "Ersten Ermittlungen zufolge wurde die Kontrolle der Unterkünfte verschärft, sagte Markus Söder in Berlin."
+    names = [n.text for n in source_names(source, "de")]
+    assert "Markus Söder" in names and "Berlin" in names
+    assert not any("Kontrolle" in n or "Ermittlungen" in n or "Unterkünfte" in n for n in names)
+
+
+def test_source_mixed_script_source_keeps_both() -> None:
+    source = "Компания Gazprom Neft и Роснефть подписали соглашение с BP в Лондоне."
+    index = TokenIndex(source, "ru")
+    for english in ("Gazprom Neft", "Rosneft", "BP", "London"):
+        assert not missing_words(english, index), english
+    assert missing_words("Lukoil", index) == ["Lukoil"]
+
+
+def test_source_other_scripts_offer_only_their_latin_words() -> None:
+    source = "上个月，总统委员会建议前任 CEP 辞职。"
+    assert script_of(source) == "other"
+    assert [n.text for n in source_names(source, "zh")] == ["CEP"]
+
+
+def test_source_exonyms_and_acronyms_across_languages() -> None:
+    assert TokenIndex("in South Africa, the UN said", "en").has_name("Südafrika", "de")
+    assert TokenIndex("in South Africa, the UN said", "en").has_name("ONZ", "pl")
+    assert not missing_words("Warsaw", TokenIndex("spotkanie w Warszawie", "pl"))
+    assert not missing_words("United Nations", TokenIndex("Organizacja Narodów Zjednoczonych (ONZ)", "pl"))
+
+
+def test_translit_schemes_differ_where_they_should() -> None:
+    assert transliterate("Хайят", "bgn-pcgn") == "Khayyat"
+    assert transliterate("Хайят", "iso9") == "Hajât"
+    assert transliterate("Дзержинский", "english") == "Dzerzhinsky"
+    assert "Kiiv" in romanise("Київ", "uk")
+    assert romanise("Kaczyński", "pl")[:2] == ("Kaczyński", "kachyński")
