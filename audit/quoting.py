@@ -62,7 +62,7 @@ class Kind(str, enum.Enum):
     EMBEDDED = "embedded"
 
 
-DOUBLE_MARKS = "\"“”„‟«»"
+DOUBLE_MARKS = '"“”„‟«»'
 SINGLE_MARKS = "'‘’‚‛‹›"
 MARKS = DOUBLE_MARKS + SINGLE_MARKS
 MARK_PATTERN = re.compile("[" + re.escape(MARKS) + "]")
@@ -131,7 +131,9 @@ FUNCTION_WORDS = frozenset(
     and or but nor is are was were be been being called dubbed termed named so-called""".split()
 )
 # Lower-case particles inside names (Khoras ad-Din, Abu Bakr al-Baghdadi, van der Berg).
-_NAME_PARTICLES = frozenset("al ad ash as at el ul bin ibn abu de del della der di da du la le van von of the and for y e".split())
+_NAME_PARTICLES = frozenset(
+    "al ad ash as at el ul bin ibn abu de del della der di da du la le van von of the and for y e".split()
+)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z\u0400-\u042F][\w’'.-]*|[a-z]{1,4}-[A-Z][\w’'-]*)$")
 
 _WINDOW = 240  # how far a look-ahead or look-behind reads
@@ -287,7 +289,7 @@ class DocumentQuotes:
 class _Builder:
     """A quotation while the parser still holds it open."""
 
-    __slots__ = ("open", "close", "kind", "depth", "parent", "ended_by")
+    __slots__ = ("close", "depth", "ended_by", "kind", "open", "parent")
 
     def __init__(self, open_index: int, kind: Kind, depth: int, parent: int | None) -> None:
         self.open = open_index
@@ -352,7 +354,11 @@ class _ParagraphParser:
 
     def parse(self) -> ParagraphQuotes:
         self._read_singles()
-        candidates = [i for i in range(len(self.offsets)) if self._family(i) is Family.DOUBLE or self.single[i] in ("open", "close")]
+        candidates = [
+            i
+            for i in range(len(self.offsets))
+            if self._family(i) is Family.DOUBLE or self.single[i] in ("open", "close")
+        ]
         self.next_double = self._next_index(candidates, lambda i: self._family(i) is Family.DOUBLE)
         self.next_any = self._next_index(candidates, lambda i: True)
         self.next_single_close = self._next_index(

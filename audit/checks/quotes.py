@@ -9,7 +9,8 @@ around it; a nested quotation is suggested in the marks its depth calls for (‘
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.quoting import (
@@ -60,7 +61,9 @@ def _marks_for(paragraph: ParagraphQuotes, quotation: Quotation) -> tuple[str, s
 def _requoted(text: str, paragraph: ParagraphQuotes, start: int, end: int, marks: tuple[str, str]) -> str:
     """The quotation text[start:end] re-marked, trimmed inside and spaced from the words outside."""
     inner = text[start + 1 : end - 1].strip()
-    lead = " " if start > paragraph.start and side_of(text[start - 1]) in (Side.WORD, Side.CLOSE_PUNCT, Side.OTHER) else ""
+    lead = (
+        " " if start > paragraph.start and side_of(text[start - 1]) in (Side.WORD, Side.CLOSE_PUNCT, Side.OTHER) else ""
+    )
     trail = " " if end < paragraph.end and side_of(text[end]) in (Side.WORD, Side.OPEN_PUNCT) else ""
     return f"{lead}{marks[0]}{inner}{marks[1]}{trail}"
 
@@ -68,7 +71,7 @@ def _requoted(text: str, paragraph: ParagraphQuotes, start: int, end: int, marks
 def _wrong_closing(quotation: Quotation) -> bool:
     """An English quotation closed with an opening glyph (`border, “the general said`)."""
     close = quotation.close
-    return close is not None and close.char == "“" and quotation.open.char in "“”\""
+    return close is not None and close.char == "“" and quotation.open.char in '“”"'
 
 
 def _explained(paragraph: ParagraphQuotes) -> set[int]:
@@ -109,8 +112,10 @@ class UnbalancedQuote(Check):
     code = "Q101"
     name = "quotes.unbalanced"
     severity = Severity.ERROR
-    options = {
-        "continuation": Option(True, "a quotation left open at a paragraph's end is fine when the next paragraph re-opens it"),
+    options: ClassVar[Mapping[str, Option]] = {
+        "continuation": Option(
+            True, "a quotation left open at a paragraph's end is fine when the next paragraph re-opens it"
+        ),
     }
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
@@ -201,7 +206,11 @@ class SpaceInsideQuote(Check):
             if mark.role is Role.OPENING:
                 start, end, message = mark.offset, mark.end + mark.space_after, "space after the opening quotation mark"
             else:
-                start, end, message = mark.offset - mark.space_before, mark.end, "space before the closing quotation mark"
+                start, end, message = (
+                    mark.offset - mark.space_before,
+                    mark.end,
+                    "space before the closing quotation mark",
+                )
             yield self.finding(segment, start, end, message, suggestion=mark.char)
 
 
@@ -343,7 +352,9 @@ class NestedSameQuotes(Check):
                 continue
             message = "quotation nested inside a quotation with the same marks"
             if close.end - quotation.start > _LONG_NESTED:
-                yield self.finding(segment, quotation.start, quotation.open.end, message + " (it is long: reported here)")
+                yield self.finding(
+                    segment, quotation.start, quotation.open.end, message + " (it is long: reported here)"
+                )
                 continue
             suggestion = None
             if quotation.open.style.startswith("english"):
@@ -387,10 +398,14 @@ class MixedQuoteStyles(Check):
         if len(straight) <= len(curly):
             for mark in straight:
                 glyph = "“" if mark.role is Role.OPENING else "”"
-                yield self.finding(segment, mark.offset, mark.end, "straight quote in a document of curly quotes", suggestion=glyph)
+                yield self.finding(
+                    segment, mark.offset, mark.end, "straight quote in a document of curly quotes", suggestion=glyph
+                )
         else:
             for mark in curly:
-                yield self.finding(segment, mark.offset, mark.end, "curly quote in a document of straight quotes", suggestion='"')
+                yield self.finding(
+                    segment, mark.offset, mark.end, "curly quote in a document of straight quotes", suggestion='"'
+                )
 
 
 @register
@@ -413,7 +428,9 @@ class QuoteCountMismatch(Check):
     severity = Severity.WARNING
     scope = "document"
     requires = frozenset({"source"})
-    options = {"tolerance": Option(0, "report only differences larger than this many quotations")}
+    options: ClassVar[Mapping[str, Option]] = {
+        "tolerance": Option(0, "report only differences larger than this many quotations")
+    }
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         source = ctx.document.source or ""
