@@ -253,7 +253,7 @@ def test_progress_draws_counts_once_the_run_takes_a_while(tmp_path: Path) -> Non
         progress.advance(0, error=True)
         progress.echo("mt-audit: error: f.jsonl:3: malformed JSON")
     shown = stream.getvalue()
-    assert "5/10" in shown and "8 findings" in shown and "1 unreadable" in shown
+    assert "5/10 docs" in shown and "8 findings" in shown and "1 error ·" in shown
     assert "mt-audit: error: f.jsonl:3: malformed JSON" in shown
     quiet = Terminal()
     with BatchProgress(enabled=False, stream=quiet, delay=0.0) as progress:
