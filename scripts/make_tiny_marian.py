@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +57,9 @@ def build_tiny_marian(
         pad_id = vocab.setdefault("<pad>", len(vocab))
         vocab_file = Path(work) / "vocab.json"
         vocab_file.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-        tokenizer = MarianTokenizer(source_spm=str(model_file), target_spm=str(model_file), vocab=str(vocab_file))
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*sacremoses.*")
+            tokenizer = MarianTokenizer(source_spm=str(model_file), target_spm=str(model_file), vocab=str(vocab_file))
         tokenizer.save_pretrained(str(out_dir))
 
     torch.manual_seed(seed)

@@ -150,3 +150,42 @@ def fake_config(**table: Any) -> Config:
 def report(fake_checks: tuple[type[Check], ...]) -> Callable[..., str]:
     """`report(format, items, **config)`: a rendered report with the fake rules selected."""
     return render
+
+
+# ---------------------------------------------------------------- tiny MarianMT models
+
+TINY_LANGS = ("en", "ru")
+
+
+def _tiny_builder() -> Any:
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "make_tiny_marian.py"
+    spec = importlib.util.spec_from_file_location("make_tiny_marian", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_template(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A `translate.model-template` naming two tiny random-weight Marians, en->ru and ru->en.
+
+    Built once per session (scripts/make_tiny_marian.py): the real transformers path end to
+    end, in milliseconds per sentence, with nonsense output.
+    """
+    pytest.importorskip("transformers")
+    pytest.importorskip("sentencepiece")
+    builder = _tiny_builder()
+    root = tmp_path_factory.mktemp("tiny-marian")
+    for seed, (src, tgt) in enumerate((TINY_LANGS, TINY_LANGS[::-1])):
+        builder.build_tiny_marian(root / f"tiny-{src}-{tgt}", seed=seed)
+    return str(root / "tiny-{src}-{tgt}")
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tiny_marian_template: str) -> str:
+    """The directory of one tiny Marian (en->ru)."""
+    return tiny_marian_template.format(src=TINY_LANGS[0], tgt=TINY_LANGS[1])
