@@ -84,6 +84,21 @@ def test_cli_max_findings(files: dict[str, Path], fake_checks: object) -> None:
     assert run("check", dirty, *FAKES, "--fail-on", "never", "--max-findings", "3").exit_code == 0
 
 
+def test_cli_max_divergence_gates_on_the_consensus_divergence(tmp_path: Path) -> None:
+    (tmp_path / "mt-audit.toml").write_text("[divergence]\nembeddings = false\n", encoding="utf-8")
+    text = "The general said the talks would resume on Monday in Ankara."
+    records = [
+        {"id": "same", "text": text, "retranslations": [text]},
+        {"id": "far", "text": text, "retranslations": ["Bananas are yellow and grow in warm tropical countries."]},
+    ]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    args = ["check", "feed.jsonl", "--retranslate", "off", "--select", "D", "--fail-on", "never", "--format", "json"]
+    gated = run(*args, "--max-divergence", "0.5", cwd=tmp_path)
+    assert gated.exit_code == 1, gated.output
+    assert [(d["id"], d["failed"]) for d in json.loads(gated.stdout)["documents"]] == [("same", False), ("far", True)]
+    assert run(*args, "--max-divergence", "0.99", cwd=tmp_path).exit_code == 0
+
+
 def test_cli_config_from_pyproject(tmp_path: Path, files: dict[str, Path], fake_checks: object) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.mt-audit]\nselect = ["N99"]\nignore = ["N991"]\nfail-on = "error"\n'
