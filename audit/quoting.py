@@ -109,7 +109,7 @@ _MARK_SET = frozenset(MARKS)
 
 # After a leading apostrophe: elisions and clipped years, never the start of a quotation.
 _ELISION = re.compile(
-    r"(?:\d\ds?\b|n['’‘](?![^\W\d_])|s\b|(?:tis|twas|twere|twill|em|cause|cos|coz|til|till|bout|round|nuff|kay|neath|gainst)\b)",
+    r"(?:\d\ds?\b|n['’‘](?![^\W\d_])|[ns]\b|(?:tis|twas|twere|twill|em|cause|cos|coz|til|till|bout|round|nuff|kay|neath|gainst)\b)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -134,7 +134,8 @@ FUNCTION_WORDS = frozenset(
 _NAME_PARTICLES = frozenset(
     "al ad ash as at el ul bin ibn abu de del della der di da du la le van von of the and for y e".split()
 )
-_NAME_TOKEN = re.compile(r"^(?:[A-Z\u0400-\u042F][\w’'.-]*|[a-z]{1,4}-[A-Z][\w’'-]*)$")
+# A capitalised word (Al-Sham, O’Brien, J.), or a particle joined to one (al-Nusra, ad-Din).
+_NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w’'.-]*|[a-z]{1,4}-[^\W\d_][\w’'-]*)$")
 
 _WINDOW = 240  # how far a look-ahead or look-behind reads
 
@@ -713,7 +714,11 @@ def _name_like(text: str) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 8 or not tokens[0][:1].isupper():
         return False
-    return all(_NAME_TOKEN.match(t) or t in _NAME_PARTICLES for t in tokens)
+    return all(t in _NAME_PARTICLES or (_NAME_TOKEN.match(t) and _capitalised(t)) for t in tokens)
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() or token.partition("-")[2][:1].isupper()
 
 
 def parse_paragraph(text: str, start: int = 0, end: int | None = None) -> ParagraphQuotes:
