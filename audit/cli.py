@@ -203,6 +203,11 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
         yield sys.stdout
         sys.stdout.flush()
         return
+    if output.exists() and not output.is_file():
+        # A device or a pipe (/dev/null, a FIFO) is written in place: renaming over it would replace it.
+        with output.open("w", encoding="utf-8", newline="") as out:
+            yield out
+        return
     folder = output.resolve().parent
     if not folder.is_dir():
         raise InputError(f"{output}: the folder {folder} does not exist; create it or choose another --output")

@@ -6,8 +6,10 @@ import io
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -331,3 +333,17 @@ def test_cli_completed_run_replaces_the_report(tmp_path: Path, files: dict[str, 
     assert result.exit_code == 0 and result.stdout == ""
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["documents"] == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.txt", "dirty.txt", "report.json"]
+
+
+def test_cli_output_to_a_pipe_or_device_writes_in_place(tmp_path: Path, files: dict[str, Path]) -> None:
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = run("check", str(files["clean"]), "--format", "json", "-o", str(fifo))
+    reader.join(timeout=20)
+    assert result.exit_code == 0, result.output
+    assert json.loads(received[0])["summary"]["documents"] == 1
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the pipe, not replaced by a file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.txt", "dirty.txt", "report.pipe"]
