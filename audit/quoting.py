@@ -500,11 +500,17 @@ class _ParagraphParser:
             return self._right_double(i)
         return 1
 
-    def _straight_double(self, i: int) -> None:
+    def _inch_mark(self, i: int) -> bool:
+        """`a 15" screen`, `a 15” screen`: after a digit, with no quotation open to close."""
         at = self.offsets[i]
+        return (
+            self.text[at - 1 : at].isdigit() and self.rights[i] is not Side.WORD and not self._has_open(Family.DOUBLE)
+        )
+
+    def _straight_double(self, i: int) -> None:
+        if self._inch_mark(i):
+            return
         top = self._top_char(Family.DOUBLE)
-        if self.text[at - 1 : at].isdigit() and self.rights[i] is not Side.WORD and top != '"':
-            return  # 15" screen: an inch mark
         if self._opener_like(i):
             self._push(i)
         elif self._closer_like(i) or top == '"':
@@ -533,6 +539,8 @@ class _ParagraphParser:
 
     def _right_double(self, i: int) -> int:
         """A closing glyph ”: a close, or half of a reversed or embedded pair."""
+        if self._inch_mark(i):
+            return 1
         following = self.next_any[i]
         pair = following if following is not None and self.chars[following] == "“" else None
         if self._close_in_opening_place(i):
