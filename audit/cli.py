@@ -109,7 +109,9 @@ def check(
             files = (path for path, _ in expand_inputs(inputs)) if wanted else ()
             with BatchProgress(enabled=wanted, files=files) as progress:
                 reporter = FORMATS[output_format](out, config, color=_color(out, output_format))
-                status = _run(auditor, items, reporter, runner=runner, baseline=baseline, writer=writer, progress=progress)
+                status = _run(
+                    auditor, items, reporter, runner=runner, baseline=baseline, writer=writer, progress=progress, quiet=quiet
+                )
         _finish_baselines(baseline, writer, write_baseline, quiet)
     except AuditError as exc:
         _fail(str(exc))
@@ -171,11 +173,12 @@ def _run(
     baseline: Baseline | None = None,
     writer: BaselineWriter | None = None,
     progress: BatchProgress | None = None,
+    quiet: bool = False,
 ) -> int:
     summary = Summary()
     progress = progress or BatchProgress(enabled=False)
     reporter.start(auditor.meta())
-    for note in auditor.meta().notes:
+    for note in () if quiet else auditor.meta().notes:
         click.echo(f"mt-audit: note: {note}", err=True)
     failed_any = False
     for result in (runner or auditor).audit(items):
