@@ -180,20 +180,36 @@ class Exonyms:
 @functools.lru_cache(maxsize=32)
 def exonyms(lang: str | None) -> Exonyms:
     """The CLDR pairs for a language code; empty for English or an unknown language."""
+    return Exonyms(list(_pairs_for(lang, places_only=False)))
+
+
+@functools.lru_cache(maxsize=32)
+def place_exonyms(lang: str | None) -> Exonyms:
+    """Only the places (countries, regions, cities): what tells a source word is a name."""
+    return Exonyms(list(_pairs_for(lang, places_only=True)))
+
+
+def _pairs_for(lang: str | None, places_only: bool) -> Iterator[tuple[str, str]]:
     code = language_code(lang)
     if code is None or code == "en":
-        return Exonyms([])
+        return iter(())
     try:
         locale = Locale.parse(code)
     except (UnknownLocaleError, ValueError):
-        return Exonyms([])
-    return Exonyms(list(_pairs(Locale("en"), locale)))
+        return iter(())
+    return _pairs(Locale("en"), locale, places_only)
 
 
-def _pairs(en: Locale, other: Locale) -> Iterator[tuple[str, str]]:
+def _pairs(en: Locale, other: Locale, places_only: bool) -> Iterator[tuple[str, str]]:
     for code, name in en.territories.items():
         if code in other.territories:
             yield name, other.territories[code]
+    if not places_only:
+        yield from _term_pairs(en, other)
+    yield from _city_pairs(en, other)
+
+
+def _term_pairs(en: Locale, other: Locale) -> Iterator[tuple[str, str]]:
     for code, name in en.languages.items():
         if code in other.languages and "_" not in code:
             yield name, other.languages[code]
@@ -212,6 +228,10 @@ def _pairs(en: Locale, other: Locale) -> Iterator[tuple[str, str]]:
             symbol = other.currency_symbols.get(code)
             if symbol and symbol != code and any(c.isalpha() for c in symbol):
                 yield code, symbol
+
+
+
+def _city_pairs(en: Locale, other: Locale) -> Iterator[tuple[str, str]]:
     for zone in sorted(zoneinfo.available_timezones()):
         if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/", "posix/", "right/")):
             continue

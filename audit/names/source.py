@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from audit.names.exonyms import EXPANSIONS, acronym_forms, exonyms, is_language_name, language_code
+from audit.names.exonyms import EXPANSIONS, acronym_forms, exonyms, is_language_name, language_code, place_exonyms
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.translit import romanise
@@ -163,11 +163,25 @@ def source_names(text: str, lang: str | None = None, *, single_words: bool = Fal
                 j += 2
             else:
                 break
-        run = words[i : j + 1]
-        if _keep(run, code, script, single_words):
-            names.append(SourceName(run[0].start, run[-1].end, text[run[0].start : run[-1].end]))
+        for run in _split_at_places(words[i : j + 1], code):
+            if _keep(run, code, script, single_words):
+                names.append(SourceName(run[0].start, run[-1].end, text[run[0].start : run[-1].end]))
         i = j + 1
     return names
+
+
+def _split_at_places(run: list[_Word], code: str | None) -> list[list[_Word]]:
+    """`Минобороны России Игорь Конашенков` is three names: a place word stands alone."""
+    if len(run) < 2:
+        return [run]
+    table = place_exonyms(code)
+    parts: list[list[_Word]] = [[]]
+    for word in run:
+        if table.english_names(word.text, inflected=code != "de") and word.text not in CONNECTORS:
+            parts.extend([[word], []])
+        else:
+            parts[-1].append(word)
+    return [part for part in parts if part]
 
 
 def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -> bool:
@@ -177,7 +191,7 @@ def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -
         return True
     if len(run) == 1:
         word = run[0].text
-        table = exonyms(code)
+        table = place_exonyms(code)
         if code == "de":  # German nouns would pass for inflected place names: exact, or a genitive -s
             return bool(table.english_names(word, inflected=False) or table.english_names(word.removesuffix("s"), inflected=False))
         if table.english_names(word):
@@ -231,7 +245,9 @@ class TokenIndex:
         if any(self.has_word(key) for key in keys):
             return True
         english = language_code(name_lang) in (None, "en")
-        forms = exonyms(self.lang).local_names(name) if english else exonyms(name_lang).english_names(name)
+        forms = list(exonyms(self.lang).local_names(name) if english else exonyms(name_lang).english_names(name))
+        if not english and " " in name.strip():
+            forms.extend(f for word in name.split() for f in exonyms(name_lang).english_names(word))  # `Минобороны России`
         for form in forms:
             if form in self.text:
                 return True

@@ -1,0 +1,51 @@
+"""Number parsing (property tests) and the N211/N212 rules."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from audit.numbers import find_numbers, format_english, unmatched
+
+
+def _values(text: str) -> list[set[float]]:
+    return [set(n.values) for n in find_numbers(text)]
+
+
+def test_numbers_separators_and_decimals() -> None:
+    assert 100000.0 in _values("100,000")[0] and 100000.0 in _values("100.000")[0]
+    assert _values("100 000") == [{100000.0}]
+    assert _values("7,1") == [{7.1}] and _values("7.1") == [{7.1}]
+    assert 100000.0 in _values("100 thousand")[0] and 100000.0 in _values("100 тысяч")[0]
+    assert _values("4.176 million")[0] & _values("417.6万")[0]
+
+
+def test_numbers_ranges_percentages_ordinals_times() -> None:
+    assert [n.text for n in find_numbers("a depth of 15-20 km, 30 %, the 18th, 18. den")] == ["15", "20", "30", "18", "18"]
+    assert _values("12 h 00 GMT")[0] & _values("1200 GMT")[0]
+    assert _values("XIe siècle") == [{11.0}] and _values("siglo XV") == [{15.0}]
+    assert [n.text for n in find_numbers("M5, CO2, F-35 and Covid-19")] == ["35", "19"]
+
+
+def test_numbers_words_count_in_english_only() -> None:
+    source = find_numbers("zwei Behörden, 2 Jahre")
+    target = find_numbers("two agencies for 2 years", english_words=True)
+    assert unmatched(source, target) == [] and unmatched(target, source) == []
+    assert find_numbers("zwei") == []
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_numbers_english_and_continental_formats_meet(value: int) -> None:
+    english = f"{value:,}"
+    continental = english.replace(",", ".")
+    spaced = english.replace(",", "\u00a0")
+    for text in (english, continental, spaced):
+        [number] = find_numbers(f"about {text} people")
+        assert float(value) in number.values
+    assert float(value) in find_numbers(format_english(value))[0].values
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.:-%hé\u00a0万XIV")), max_size=40))
+def test_numbers_offsets_index_the_text(text: str) -> None:
+    for number in find_numbers(text, english_words=True):
+        assert text[number.start : number.end] == number.text

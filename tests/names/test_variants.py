@@ -1,0 +1,44 @@
+"""Transliteration-folded keys and name similarity."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.names.variants import name_key, name_similarity, stem_match
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Khayyat Tahrir Al-Sham", "Hayat Tahrir al-Sham"),
+        ("Khayyat Tahrir Ash-Sham", "Khayyat Tahrir Al-Sham"),
+        ("Dzhabkhat an-Nusra", "Jabhat al-Nusra"),
+        ("Yevgeny Prigozhin", "Evgeniy Prigozhin"),
+        ("Aleksandr", "Alexandr"),
+        ("Yousef", "Yusef"),
+    ],
+)
+def test_variants_same_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+    assert name_similarity(a, b) == 1.0
+
+
+def test_variants_near_misses_and_strangers() -> None:
+    assert name_similarity("Khoras ad-Din", "Hurras al-Din") >= 0.85
+    assert name_similarity("Islamic Party of Turkestan", "Turkistan Islamic Party") >= 0.85
+    assert name_similarity("Hurras al-Din", "Hayat Tahrir al-Sham") < 0.5
+    assert name_similarity("al-Baghdadi", "al-Julani") < 0.5
+    assert name_similarity("Aleppo", "Idlib") < 0.5
+
+
+def test_variants_key_folds_case_hyphens_and_diacritics() -> None:
+    assert name_key("Małgorzata KIDAWA-Błońska") == name_key("malgorzata kidawa blonska")
+    assert name_key("Игорь") == name_key("Igor")
+
+
+def test_variants_stem_match_inflection_not_strangers() -> None:
+    assert stem_match(name_key("Kaczyńskiego"), name_key("Kaczyński"))
+    assert stem_match(name_key("Konashenkova"), name_key("Konashenkov"))
+    assert stem_match(name_key("Muhammad"), name_key("Mohammed"))
+    assert not stem_match(name_key("Scholz"), name_key("Carey"))
+    assert not stem_match("us", "usa")
