@@ -175,13 +175,23 @@ def _split_at_places(run: list[_Word], code: str | None) -> list[list[_Word]]:
     if len(run) < 2:
         return [run]
     table = place_exonyms(code)
+    if table.english_names(" ".join(w.text for w in run), inflected=False):
+        return [run]  # `Regno Unito`: one place
     parts: list[list[_Word]] = [[]]
     for word in run:
         if table.english_names(word.text, inflected=code != "de") and word.text not in CONNECTORS:
             parts.extend([[word], []])
         else:
             parts[-1].append(word)
-    return [part for part in parts if part]
+    trimmed = []
+    for part in parts:
+        while part and part[0].text in CONNECTORS | _SOURCE_CONNECTORS["default"]:
+            part = part[1:]
+        while part and part[-1].text in CONNECTORS | _SOURCE_CONNECTORS["default"]:
+            part = part[:-1]
+        if part:
+            trimmed.append(part)
+    return trimmed
 
 
 def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -> bool:
