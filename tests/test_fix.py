@@ -128,3 +128,16 @@ def test_fix_refuses_feeds_and_reports_bad_files(tmp_path: Path, fake_checks: ob
     assert lines[0] == f"mt-audit: error: {feed}: fix rewrites text files only; fix JSONL and bilingual files at their source"
     assert lines[1] == f"mt-audit: error: {tmp_path / 'missing.txt'}: no such file; check the path"
     assert good.read_text(encoding="utf-8") == "The general.\n"  # the good file is still fixed
+
+
+def test_fix_the_sample_with_the_real_rules_is_idempotent(tmp_path: Path) -> None:
+    sample = Path(__file__).parent.parent / "samples" / "idlib-wire.txt"
+    path = tmp_path / "wire.txt"
+    path.write_bytes(sample.read_bytes())
+    runner = CliRunner()
+    first = runner.invoke(cli, ["fix", str(path), "--write"])
+    assert first.exit_code == 0, first.output
+    once = path.read_bytes()
+    second = runner.invoke(cli, ["fix", str(path), "--diff"])
+    assert (second.exit_code, second.stdout) == (0, "")
+    assert path.read_bytes() == once
