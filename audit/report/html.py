@@ -5,7 +5,7 @@ writes one section per document as it arrives (its text with every finding highl
 re-translations aligned beside the MT, its name variants); `finish()` writes the summary,
 the divergence chart and the feed's name-variant table, which CSS places above the
 documents. The sortable document list is built in the browser from the sections' data
-attributes, so the reporter keeps only bounded tallies and one float per document.
+attributes, so the reporter keeps only bounded tallies: memory is flat in the feed's size.
 
 Document text, ids, paths, messages and model names are untrusted: the templates autoescape,
 highlights are assembled from escaped pieces, and the one JSON block inside a <script>
@@ -18,7 +18,6 @@ import base64
 import hashlib
 import json
 import math
-from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -98,7 +97,7 @@ def ordered_scores(scores: Mapping[str, float]) -> list[tuple[str, float]]:
 # --- highlights -------------------------------------------------------------------------
 
 
-def _finding_attrs(finding: Finding, element_id: str, document: Document) -> Markup:
+def _finding_attrs(finding: Finding, element_id: str, document: Document) -> str:
     where = position(document, finding.start)
     attrs: list[tuple[str, str]] = [
         ("id", element_id),
@@ -116,15 +115,15 @@ def _finding_attrs(finding: Finding, element_id: str, document: Document) -> Mar
     if finding.unit_id is not None:
         attrs.append(("data-unit", finding.unit_id))
     attrs.append(("title", f"{finding.code}: {finding.message}"))
-    return Markup(" ").join(Markup('{}="{}"').format(Markup(name), value) for name, value in attrs)
+    return " ".join(f'{name}="{escape(value)}"' for name, value in attrs)
 
 
-def _open_tag(finding: Finding, element_id: str, document: Document, *, part: bool, zero: bool = False) -> Markup:
+def _open_tag(finding: Finding, element_id: str, document: Document, *, part: bool, zero: bool = False) -> str:
     severity = str(finding.severity)
     if part:
-        return Markup('<mark class="finding-part sev-{}" data-part-of="{}">').format(severity, element_id)
+        return f'<mark class="finding-part sev-{severity}" data-part-of="{escape(element_id)}">'
     classes = f"finding sev-{severity}" + (" zero" if zero else "")
-    return Markup('<mark class="{}" tabindex="0" {}>').format(classes, _finding_attrs(finding, element_id, document))
+    return f'<mark class="{classes}" tabindex="0" {_finding_attrs(finding, element_id, document)}>'
 
 
 def highlight(document: Document, findings: Sequence[Finding], prefix: str) -> Markup:
@@ -168,7 +167,7 @@ def highlight(document: Document, findings: Sequence[Finding], prefix: str) -> M
                 out.append(_open_tag(findings[index], element_id(index), document, part=True))
                 stack.append((end, index))
         for index in zeros.get(here, ()):
-            out.append(str(_open_tag(findings[index], element_id(index), document, part=False, zero=True)) + "</mark>")
+            out.append(_open_tag(findings[index], element_id(index), document, part=False, zero=True) + "</mark>")
         for end, index in starts.get(here, ()):
             out.append(_open_tag(findings[index], element_id(index), document, part=False))
             stack.append((end, index))
@@ -195,7 +194,7 @@ def mark_spans(text: str, offset: int, spans: Iterable[tuple[int, int]], css_cla
     cursor = 0
     for start, end in merged:
         out.append(str(escape(text[cursor:start])))
-        out.append(str(Markup('<mark class="{}">{}</mark>').format(css_class, text[start:end])))
+        out.append(f'<mark class="{escape(css_class)}">{escape(text[start:end])}</mark>')
         cursor = end
     out.append(str(escape(text[cursor:])))
     return Markup("".join(out))
@@ -208,7 +207,9 @@ def is_name_variant(finding: Finding) -> bool:
     """Name findings that point at another spelling (N2xx names, D3xx name checks)."""
     if finding.name.startswith("numbers."):
         return False
-    names_rule = finding.code.startswith("N2") or "name" in finding.name.split(".")[-1] or finding.name.startswith("names.")
+    names_rule = (
+        finding.code.startswith("N2") or "name" in finding.name.split(".")[-1] or finding.name.startswith("names.")
+    )
     return names_rule and (finding.suggestion is not None or bool(finding.evidence))
 
 
@@ -296,6 +297,36 @@ class Bar:
     over: bool
 
 
+class DivergenceHistogram:
+    """Document divergence tallied into fine bins over [0, 1]: constant memory on any feed.
+
+    Values outside [0, 1] (the scale of the consensus divergence) land in the edge bins.
+    """
+
+    FINE_BINS = 100
+
+    def __init__(self) -> None:
+        self.counts = [0] * self.FINE_BINS
+        self.total = 0.0
+        self.scored = 0
+
+    def add(self, value: float) -> None:
+        if math.isnan(value):
+            return
+        self.counts[min(self.FINE_BINS - 1, max(0, int(value * self.FINE_BINS)))] += 1
+        self.total += value
+        self.scored += 1
+
+    def median(self) -> float:
+        """The midpoint of the fine bin holding the median (to 0.01)."""
+        seen, half = 0, self.scored / 2
+        for index, count in enumerate(self.counts):
+            seen += count
+            if seen >= half:
+                return (index + 0.5) / self.FINE_BINS
+        return 1.0
+
+
 @dataclass(frozen=True, slots=True)
 class Chart:
     """A histogram of document divergence, drawn as inline SVG by the template."""
@@ -313,51 +344,51 @@ class Chart:
     median: float
 
 
-def divergence_chart(values: Sequence[float], gate: float | None, bins: int = 10) -> Chart | None:
-    if not values:
+def divergence_chart(histogram: DivergenceHistogram, gate: float | None, bins: int = 10) -> Chart | None:
+    if not histogram.scored:
         return None
-    ordered = sorted(values)
-    high = max(1.0, math.ceil(ordered[-1]))
-    low = min(0.0, math.floor(ordered[0]))
-    step = (high - low) / bins
-    counts = [0] * bins
-    for value in ordered:
-        counts[min(bins - 1, max(0, int((value - low) / step)))] += 1
+    per_bar = histogram.FINE_BINS // bins
+    counts = [sum(histogram.counts[i * per_bar : (i + 1) * per_bar]) for i in range(bins)]
     width, height, left, top, bottom = 560, 220, 44, 16, 36
     plot_w, plot_h = width - left - 12, height - top - bottom
-    peak = max(counts)
-    y_step = _nice_step(peak)
-    y_max = max(y_step, math.ceil(peak / y_step) * y_step)
+    y_step = _nice_step(max(counts))
+    y_max = max(y_step, math.ceil(max(counts) / y_step) * y_step)
 
     def x_of(value: float) -> float:
-        return left + (value - low) / (high - low) * plot_w
+        return left + min(max(value, 0.0), 1.0) * plot_w
 
     def y_of(count: float) -> float:
         return top + plot_h - count / y_max * plot_h
 
     bars = []
     for i, count in enumerate(counts):
-        b_low, b_high = low + i * step, low + (i + 1) * step
+        low, high = i / bins, (i + 1) / bins
         y = y_of(count)
         bars.append(
             Bar(
-                x=round(x_of(b_low) + 1, 2),
+                x=round(x_of(low) + 1, 2),
                 y=round(y, 2),
                 width=round(plot_w / bins - 2, 2),
                 height=round(top + plot_h - y, 2),
                 count=count,
-                low=b_low,
-                high=b_high,
-                over=gate is not None and b_low >= gate,
+                low=low,
+                high=high,
+                over=gate is not None and low >= gate,
             )
         )
-    x_ticks = [(round(x_of(low + i * (high - low) / 5), 2), f"{low + i * (high - low) / 5:g}") for i in range(6)]
-    y_ticks = [(round(y_of(v), 2), str(v)) for v in range(0, y_max + 1, y_step)]
-    threshold = (round(x_of(min(max(gate, low), high)), 2), f"{gate:g}") if gate is not None else None
-    middle = len(ordered) // 2
-    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-    return Chart(width, height, left, height - bottom, bars, x_ticks, y_ticks, threshold,
-                 len(ordered), sum(ordered) / len(ordered), median)
+    return Chart(
+        width=width,
+        height=height,
+        left=left,
+        bottom=height - bottom,
+        bars=bars,
+        x_ticks=[(round(x_of(i / 5), 2), f"{i / 5:g}") for i in range(6)],
+        y_ticks=[(round(y_of(v), 2), str(v)) for v in range(0, y_max + 1, y_step)],
+        threshold=(round(x_of(gate), 2), f"{gate:g}") if gate is not None else None,
+        scored=histogram.scored,
+        mean=histogram.total / histogram.scored,
+        median=histogram.median(),
+    )
 
 
 def _nice_step(peak: int) -> int:
@@ -391,7 +422,7 @@ class HtmlReporter(Reporter):
         super().start(meta)
         self.env = _environment()
         self._count = 0
-        self._divergences = array("d")
+        self._histogram = DivergenceHistogram()
         self._statuses: Counter[str] = Counter()
         self._rules: dict[str, tuple[str, str]] = {}
         self._variants: Counter[VariantKey] = Counter()
@@ -421,8 +452,8 @@ class HtmlReporter(Reporter):
             return
         self._statuses[result.retranslation_status.value] += 1
         divergence = result.scores.get(DIVERGENCE)
-        if divergence is not None and not math.isnan(divergence):
-            self._divergences.append(divergence)
+        if divergence is not None:
+            self._histogram.add(divergence)
         for finding in result.findings:
             self._rules.setdefault(finding.code, (finding.name, str(finding.severity)))
             if is_name_variant(finding):
@@ -499,8 +530,8 @@ class HtmlReporter(Reporter):
                 severities=severities,
                 codes=[(code, self._rules.get(code, ("", "info")), count) for code, count in codes],
                 statuses=sorted(self._statuses.items(), key=lambda item: -item[1]),
-                chart=divergence_chart(self._divergences, self.config.max_divergence),
-                unscored=summary.documents - summary.errors - len(self._divergences),
+                chart=divergence_chart(self._histogram, self.config.max_divergence),
+                unscored=summary.documents - summary.errors - self._histogram.scored,
                 errors=self._errors,
                 errors_dropped=summary.errors - len(self._errors),
                 variants=variant_rows(self._variants),
