@@ -18,10 +18,20 @@ from dataclasses import dataclass
 _SCALES: dict[str, float] = {}
 for _words, _value in (
     ("thousand thousands k tys tys. tis tis. тыс тыс. тысяч тысячи тысяча mila mil tausend", 1e3),
-    ("million millions m mn mln mln. mio mio. millionen millionen milioni millones miliony milionów "
-     "milionu milionů milion miliónů млн млн. миллион миллиона миллионов", 1e6),
-    ("billion billions bn b mld mld. mrd mrd. milliarde milliarden miliardi miliardy miliardów "
-     "miliard miliardů milliard milliards млрд млрд. миллиард миллиарда миллиардов", 1e9),
+    (
+        (
+            "million millions m mn mln mln. mio mio. millionen millionen milioni millones miliony milionów "
+            "milionu milionů milion miliónů млн млн. миллион миллиона миллионов"
+        ),
+        1e6,
+    ),
+    (
+        (
+            "billion billions bn b mld mld. mrd mrd. milliarde milliarden miliardi miliardy miliardów "
+            "miliard miliardů milliard milliards млрд млрд. миллиард миллиарда миллиардов"
+        ),
+        1e9,
+    ),
     ("trillion trillions tn bio billionen trilioni bilionów bilion трлн триллион триллиона триллионов", 1e12),
 ):
     for _word in _words.split():
@@ -30,22 +40,80 @@ for _words, _value in (
 _ENGLISH_WORDS: dict[str, int] = {
     word: value
     for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 _ENGLISH_MONTHS = {
     month: value
     for value, month in enumerate(
-        "january february march april may june july august september october november december".split(), start=1
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
     )
 }
-_ENGLISH_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                       "ninety": 90, "hundred": 100, "dozen": 12, "midnight": 0, "noon": 12})
+_ENGLISH_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+        "midnight": 0,
+        "noon": 12,
+    }
+)
 _ENGLISH_WORDS.update({word[:-1] + "ies": value for word, value in list(_ENGLISH_WORDS.items()) if word.endswith("ty")})
 _ENGLISH_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
 
 _SEP = r"[,.\u00a0\u202f ’']"
@@ -132,13 +200,17 @@ def find_numbers(text: str, *, english_words: bool = False) -> list[Number]:
     compound_until = -1
     for match in _NUMBER.finditer(text):
         if match.start() < compound_until:
-            numbers.append(Number(match.start(), match.end(), match.group(), _clean(_readings(match.group())), weak=True))
+            numbers.append(
+                Number(match.start(), match.end(), match.group(), _clean(_readings(match.group())), weak=True)
+            )
             continue
         if match.group("time"):
             hh, mm = int(match.group("hh")), int(match.group("mm"))
             hours = {float(hh), float(hh * 100 + mm), float((hh + 12) % 24)}
             numbers.append(Number(match.start(), match.end(), match.group(), _clean(hours)))
-            numbers.append(Number(match.start("mm"), match.end("mm"), match.group("mm"), _clean({float(mm)}), weak=True))
+            numbers.append(
+                Number(match.start("mm"), match.end("mm"), match.group("mm"), _clean({float(mm)}), weak=True)
+            )
             continue
         raw = match.group("num")
         values = _readings(raw)
@@ -162,8 +234,11 @@ def find_numbers(text: str, *, english_words: bool = False) -> list[Number]:
         numbers.append(Number(match.start(), match.end(), raw, _clean(values), weak=weak))
     for match in _ROMAN.finditer(text):
         group = "roman" if match.group("roman") else "roman_after"
-        numbers.append(Number(match.start(group), match.end(group), match.group(group),
-                              frozenset({float(_roman(match.group(group)))})))
+        numbers.append(
+            Number(
+                match.start(group), match.end(group), match.group(group), frozenset({float(_roman(match.group(group)))})
+            )
+        )
     if english_words:
         for match in _WORD.finditer(text):
             word = match.group().lower()

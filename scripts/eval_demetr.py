@@ -121,7 +121,9 @@ def main() -> int:
         for kind in FAMILY:
             print(f"\nmisses, {kind} (first {args.examples}):")
             for record in misses[kind][: args.examples]:
-                print(f"  {record['id']} ({record['source_lang']})\n    src: {record['source']}\n    pt:  {record['perturbed']}")
+                print(
+                    f"  {record['id']} ({record['source_lang']})\n    src: {record['source']}\n    pt:  {record['perturbed']}"
+                )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0

@@ -12,7 +12,25 @@ import argparse
 import sys
 from pathlib import Path
 
-WORDS = "the said of in and to on was al igor konashenkov ankara idlib hayat tahrir sham moscow".split()
+WORDS = [
+    "the",
+    "said",
+    "of",
+    "in",
+    "and",
+    "to",
+    "on",
+    "was",
+    "al",
+    "igor",
+    "konashenkov",
+    "ankara",
+    "idlib",
+    "hayat",
+    "tahrir",
+    "sham",
+    "moscow",
+]
 LABELS = {0: "O", 1: "B-PER", 2: "I-PER", 3: "B-DATE"}
 
 

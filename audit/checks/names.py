@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rapidfuzz import fuzz
 
@@ -22,7 +23,6 @@ from audit.names.glossary import Glossary, load_glossary, resolve_glossary_path
 from audit.names.lexicon import is_proper_noun
 from audit.names.source import (
     TokenIndex,
-    is_acronym,
     missing_words,
     proportional_offset,
     source_names,
@@ -245,7 +245,9 @@ class GlossaryName(Check):
     name = "names.glossary"
     severity = Severity.WARNING
     scope = "document"
-    options = {"threshold": Option(0.85, "similarity (0-1) above which an unlisted spelling is a near-miss")}
+    options: ClassVar[Mapping[str, Option]] = {
+        "threshold": Option(0.85, "similarity (0-1) above which an unlisted spelling is a near-miss")
+    }
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         for hit in glossary_hits(ctx, ctx.options.threshold):
@@ -267,7 +269,10 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bKh(?=[aeiouy])"), "Kh for h"),
     (re.compile(r"\bDzh|dzh"), "Dzh for j"),
     (re.compile(r"yy"), "doubled y"),
-    (re.compile(r"(?<![\w])(?:[Aa]sh|[Aa]d|[Aa]n|[Aa]r|[Aa]s|[Aa]t|[Aa]z|[Aa]th|[Aa]dh)-(?=[A-Z])"), "assimilated article"),
+    (
+        re.compile(r"(?<![\w])(?:[Aa]sh|[Aa]d|[Aa]n|[Aa]r|[Aa]s|[Aa]t|[Aa]z|[Aa]th|[Aa]dh)-(?=[A-Z])"),
+        "assimilated article",
+    ),
 )
 
 
@@ -296,7 +301,9 @@ def _retranslation_spelling(ctx: CheckContext, spelling: str) -> str | None:
     texts = ctx.document.retranslations
     if not texts:
         return None
-    found = ctx.memo(("names", "retranslation-mentions"), lambda: [m.text for t in texts for m in mention_finder(ctx.config.ner)(t)])
+    found = ctx.memo(
+        ("names", "retranslation-mentions"), lambda: [m.text for t in texts for m in mention_finder(ctx.config.ner)(t)]
+    )
     best, score = None, 0.0
     for other in found:
         if other.casefold() == spelling.casefold():
@@ -334,7 +341,11 @@ class TransliterationHint(Check):
             if spelling != group.preferred
         }
         terms = glossary(ctx)
-        hits = {(h.start, h.end): h.canonical for h in glossary_hits(ctx, GlossaryName.options["threshold"].default)} if terms else {}
+        hits = (
+            {(h.start, h.end): h.canonical for h in glossary_hits(ctx, GlossaryName.options["threshold"].default)}
+            if terms
+            else {}
+        )
         for mention in mentions(ctx):
             marks = transliteration_marks(mention.text)
             if not marks:
@@ -350,7 +361,9 @@ class TransliterationHint(Check):
                     other = None
             what = ", ".join(marks)
             if other is None:
-                yield self.finding(segment, mention.start, mention.end, f"“{spelling}” looks transliterated through Russian ({what})")
+                yield self.finding(
+                    segment, mention.start, mention.end, f"“{spelling}” looks transliterated through Russian ({what})"
+                )
                 continue
             yield self.finding(
                 segment,
@@ -402,7 +415,7 @@ class DroppedName(Check):
     severity = Severity.WARNING
     scope = "document"
     requires = frozenset({"source"})
-    options = {
+    options: ClassVar[Mapping[str, Option]] = {
         "single_words": Option(
             False, "also require lone capitalised source words (more dropped names found, more false alarms)"
         )
@@ -468,5 +481,3 @@ class UnsourcedName(Check):
                         mention.end,
                         f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?",
                     )
-
-

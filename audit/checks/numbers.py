@@ -7,7 +7,8 @@ and a changed digit does not. Compared per unit when units carry sources.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.names.source import SourcePair, proportional_offset, source_pairs
@@ -59,7 +60,11 @@ class NumberMismatch(Check):
     severity = Severity.ERROR
     scope = "document"
     requires = frozenset({"source"})
-    options = {"smallest": Option(10, "flag an unpaired translation number below this only when a source number is unpaired too")}
+    options: ClassVar[Mapping[str, Option]] = {
+        "smallest": Option(
+            10, "flag an unpaired translation number below this only when a source number is unpaired too"
+        )
+    }
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         for pair in source_pairs(ctx.document):
@@ -73,8 +78,14 @@ class NumberMismatch(Check):
                 suggestion = None
                 if len(missing) == 1 and len(extras) == 1:
                     suggestion = format_english(min(missing[0].values, key=lambda v: abs(v - number.magnitude)))
-                yield self.finding(segment, number.start, number.end, message, suggestion=suggestion,
-                                   evidence=", ".join(n.text for n in missing) or None)
+                yield self.finding(
+                    segment,
+                    number.start,
+                    number.end,
+                    message,
+                    suggestion=suggestion,
+                    evidence=", ".join(n.text for n in missing) or None,
+                )
 
 
 @register

@@ -8,7 +8,8 @@ Machine translation leaves words it could not translate in the source's script (
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.names.translit import transliterate
@@ -47,7 +48,9 @@ def _pattern(scripts: tuple[str, ...]) -> re.Pattern[str]:
         if unknown:
             from audit.errors import ConfigError
 
-            raise ConfigError(f"checks.script.leftover.scripts: unknown script {unknown[0]!r} (allowed: {', '.join(SCRIPTS)})")
+            raise ConfigError(
+                f"checks.script.leftover.scripts: unknown script {unknown[0]!r} (allowed: {', '.join(SCRIPTS)})"
+            )
         _CACHE[scripts] = _run_pattern(scripts)
     return _CACHE[scripts]
 
@@ -77,7 +80,7 @@ class LeftoverScript(Check):
     name = "script.leftover"
     severity = Severity.ERROR
     scope = "paragraph"
-    options = {
+    options: ClassVar[Mapping[str, Option]] = {
         "scripts": Option(
             ("Cyrillic", "Armenian", "Hebrew", "Arabic", "Devanagari", "Thai", "Georgian", "Hangul", "Kana", "Han"),
             f"scripts to flag, from: {', '.join(SCRIPTS)}",
@@ -98,8 +101,14 @@ class LeftoverScript(Check):
                 evidence = romanised
                 if run[:1].isupper():
                     suggestion = romanised
-            yield self.finding(segment, match.start(), match.end(), f"“{run}” is not in the Latin script",
-                               suggestion=suggestion, evidence=evidence)
+            yield self.finding(
+                segment,
+                match.start(),
+                match.end(),
+                f"“{run}” is not in the Latin script",
+                suggestion=suggestion,
+                evidence=evidence,
+            )
 
 
 @register

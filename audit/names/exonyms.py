@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_timezone_location
 
-from audit.names.variants import name_key, stem_match
+from audit.names.variants import name_key
 
 _SPLIT = re.compile(r"[\s_\-]+")
 
@@ -228,7 +228,6 @@ def _term_pairs(en: Locale, other: Locale) -> Iterator[tuple[str, str]]:
             symbol = other.currency_symbols.get(code)
             if symbol and symbol != code and any(c.isalpha() for c in symbol):
                 yield code, symbol
-
 
 
 def _city_pairs(en: Locale, other: Locale) -> Iterator[tuple[str, str]]:

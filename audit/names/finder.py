@@ -31,7 +31,9 @@ class Mention:
 MentionFinder = Callable[[str], list[Mention]]
 
 # Arabic article forms written before a hyphen: `al-`, the assimilated `ash-`/`ad-`..., `el-`, `ul-`.
-ARTICLES = frozenset("al el ul ash ad an ar as at az ath adh ud un ur us ut uz".split())
+ARTICLES = frozenset(
+    ["al", "el", "ul", "ash", "ad", "an", "ar", "as", "at", "az", "ath", "adh", "ud", "un", "ur", "us", "ut", "uz"]
+)
 _ARTICLE_PREFIX = "|".join(sorted(ARTICLES, key=len, reverse=True))
 
 _TOKEN = re.compile(
@@ -45,26 +47,221 @@ _SPACE = frozenset(" \u00a0\u202f")
 _SENTENCE_OPENERS = frozenset(".!?:;…\"“”«»„‘’'([{—–-•*")
 
 # Lower-case words that stay inside a name between two capitalised parts.
-CONNECTORS = frozenset("of de da di du del della der den van von bin ibn bint al el la le des dos das y".split())
+CONNECTORS = frozenset(
+    [
+        "of",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "bint",
+        "al",
+        "el",
+        "la",
+        "le",
+        "des",
+        "dos",
+        "das",
+        "y",
+    ]
+)
 # Capitalised words that are never a name on their own (they may sit inside a longer one).
 NON_NAMES = frozenset(
-    """i january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr prof""".split()
+    [
+        "i",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+    ]
 )
 _NAME_ABBREVIATIONS = frozenset({"St", "Mt", "Ft", "Jr", "Sr", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Gov", "Sen"})
-HONORIFICS = frozenset("mr mrs ms dr prof sir mr. mrs. ms. dr. prof.".split())
+HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "prof", "sir", "mr.", "mrs.", "ms.", "dr.", "prof."])
 # Frequent sentence openers that never start a name, even before another capitalised word.
 _STARTERS = frozenset(
-    """a an the this that these those there then thus so but and or nor yet for if when while
-    where after before since until as at by from in into on onto of off over under about above
-    across against along among around behind below beneath beside between beyond during except
-    inside near outside through throughout toward towards upon with within without according
-    he she it we they you his her its our their my your who whom whose which what why how
-    all any both each every few many most much no none not nothing some several such only
-    also however meanwhile moreover furthermore nevertheless still even yes just here now
-    today yesterday tomorrow last next first second third new other another one two three
-    is are was were be been will would can could should may might must do does did has have had
-    let please said says asked told""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "then",
+        "thus",
+        "so",
+        "but",
+        "and",
+        "or",
+        "nor",
+        "yet",
+        "for",
+        "if",
+        "when",
+        "while",
+        "where",
+        "after",
+        "before",
+        "since",
+        "until",
+        "as",
+        "at",
+        "by",
+        "from",
+        "in",
+        "into",
+        "on",
+        "onto",
+        "of",
+        "off",
+        "over",
+        "under",
+        "about",
+        "above",
+        "across",
+        "against",
+        "along",
+        "among",
+        "around",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "between",
+        "beyond",
+        "during",
+        "except",
+        "inside",
+        "near",
+        "outside",
+        "through",
+        "throughout",
+        "toward",
+        "towards",
+        "upon",
+        "with",
+        "within",
+        "without",
+        "according",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "you",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "my",
+        "your",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "why",
+        "how",
+        "all",
+        "any",
+        "both",
+        "each",
+        "every",
+        "few",
+        "many",
+        "most",
+        "much",
+        "no",
+        "none",
+        "not",
+        "nothing",
+        "some",
+        "several",
+        "such",
+        "only",
+        "also",
+        "however",
+        "meanwhile",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "still",
+        "even",
+        "yes",
+        "just",
+        "here",
+        "now",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "last",
+        "next",
+        "first",
+        "second",
+        "third",
+        "new",
+        "other",
+        "another",
+        "one",
+        "two",
+        "three",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "let",
+        "please",
+        "said",
+        "says",
+        "asked",
+        "told",
+    ]
 )
 
 
@@ -165,7 +362,7 @@ def _headline_lines(text: str, tokens: list[_Token]) -> set[int]:
         if len(words) < 4:
             continue
         capitalised = sum(1 for w in words if w[0].isupper())
-        if capitalised / len(words) >= 0.7 and text[start:end].rstrip()[-1:] not in ".!?:;\"”»":
+        if capitalised / len(words) >= 0.7 and text[start:end].rstrip()[-1:] not in '.!?:;"”»':
             flagged.update(members)
     return flagged
 

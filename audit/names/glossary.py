@@ -93,7 +93,9 @@ def parse_glossary(text: str, path: str) -> Glossary:
             try:
                 fields = next(csv.reader(io.StringIO(line), skipinitialspace=True))
             except csv.Error as exc:
-                raise ConfigError(f"{path}:{number}: glossary line is not valid CSV ({exc}); fix or remove it") from None
+                raise ConfigError(
+                    f"{path}:{number}: glossary line is not valid CSV ({exc}); fix or remove it"
+                ) from None
         fields = [" ".join(f.split()) for f in fields]
         if number == 1 and fields[0].casefold() == "canonical":
             continue

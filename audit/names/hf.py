@@ -40,7 +40,9 @@ class HFMentionFinder:
                 self.model = AutoModelForTokenClassification.from_pretrained(model, trust_remote_code=False)
         except (OSError, ValueError) as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ConfigError(f"ner: cannot load hf:{model}: {first}; pass a local model directory or a Hub id") from None
+            raise ConfigError(
+                f"ner: cannot load hf:{model}: {first}; pass a local model directory or a Hub id"
+            ) from None
         if not getattr(self.tokenizer, "is_fast", False):
             raise ConfigError(f"ner: hf:{model} has no fast tokenizer, which character offsets need")
         self.model.eval()
@@ -84,7 +86,7 @@ class HFMentionFinder:
             else:
                 spans.append([tok_start, tok_end])
             previous_type = kind
-        mentions = []
+        mentions: list[Mention] = []
         for span_start, span_end in spans:
             span_start, span_end = _whole_words(chunk, span_start, span_end)
             if span_end <= span_start or (mentions and start + span_start < mentions[-1].end):

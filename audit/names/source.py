@@ -14,6 +14,7 @@ and the acronyms international bodies take in each language (`UN` / `ONZ` / `О�
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -25,9 +26,7 @@ from audit.names.translit import romanise
 from audit.names.variants import name_key, stem_match
 from audit.types import Document
 
-_WORD = re.compile(
-    r"(?:[^\W\d_]|[\u0900-\u097f])(?:[\w\u0300-\u036f\u0900-\u097f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*"
-)
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])(?:[\w\u0300-\u036f\u0900-\u097f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
@@ -39,15 +38,97 @@ _SOURCE_CONNECTORS: dict[str, frozenset[str]] = {
 }
 # Words that head or title a name in many languages and so say nothing about which name it is.
 GENERIC = frozenset(
-    """president minister prime general major colonel king queen prince pope chancellor mayor
-    governor senator secretary director chairman chief ceo sir saint st mount lake river
-    university ministry party republic state states united national international federal
-    city county province region district island islands north south east west northern
-    southern eastern western central new great upper lower old the and""".split()
+    [
+        "president",
+        "minister",
+        "prime",
+        "general",
+        "major",
+        "colonel",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "chancellor",
+        "mayor",
+        "governor",
+        "senator",
+        "secretary",
+        "director",
+        "chairman",
+        "chief",
+        "ceo",
+        "sir",
+        "saint",
+        "st",
+        "mount",
+        "lake",
+        "river",
+        "university",
+        "ministry",
+        "party",
+        "republic",
+        "state",
+        "states",
+        "united",
+        "national",
+        "international",
+        "federal",
+        "city",
+        "county",
+        "province",
+        "region",
+        "district",
+        "island",
+        "islands",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "new",
+        "great",
+        "upper",
+        "lower",
+        "old",
+        "the",
+        "and",
+    ]
 )
 # Acronyms that are ordinary terms, written in capitals in English but spelt out elsewhere.
 GENERIC_ACRONYMS = frozenset(
-    "TV PC IT ID OK AM PM CEO CFO GPS SUV CD DVD SMS UFO IQ VIP LGBT LPG CO2 PR HR IPO AI DJ MP".split()
+    [
+        "TV",
+        "PC",
+        "IT",
+        "ID",
+        "OK",
+        "AM",
+        "PM",
+        "CEO",
+        "CFO",
+        "GPS",
+        "SUV",
+        "CD",
+        "DVD",
+        "SMS",
+        "UFO",
+        "IQ",
+        "VIP",
+        "LGBT",
+        "LPG",
+        "CO2",
+        "PR",
+        "HR",
+        "IPO",
+        "AI",
+        "DJ",
+        "MP",
+    ]
 )
 _GENERIC_KEYS = frozenset(name_key(word) for word in GENERIC)
 _CONNECTOR_KEYS = frozenset(name_key(word) for word in CONNECTORS) | ARTICLES
@@ -108,8 +189,6 @@ def words_of(text: str) -> list[_Word]:
     return [_Word(start, end, text[start:end], is_sentence_initial(text, start)) for start, end in _word_spans(text)]
 
 
-
-
 def is_acronym(word: str) -> bool:
     """`UN`, `NATO`, `MSWiA`, `NGOs`; not `WM-Punkte` or a Roman numeral."""
     letters = [c for c in word if c.isalpha()]
@@ -117,7 +196,7 @@ def is_acronym(word: str) -> bool:
         len(letters) >= 2
         and letters[0].isupper()
         and sum(c.isupper() for c in letters) >= 2
-        and not any(c.islower() and n.islower() for c, n in zip(word, word[1:]))
+        and not any(c.islower() and n.islower() for c, n in itertools.pairwise(word))
         and not _ROMAN_NUMERAL.match(word)
     )
 
@@ -140,9 +219,7 @@ def source_names(text: str, lang: str | None = None, *, single_words: bool = Fal
         candidates = [bool(_LATIN.match(w.text)) and len(w.text) >= 2 and _capitalised(w.text) for w in words]
     else:
         mid = {w.text for w in words if not w.initial and _capitalised(w.text)}
-        candidates = [
-            _capitalised(w.text) and (not w.initial or is_acronym(w.text) or w.text in mid) for w in words
-        ]
+        candidates = [_capitalised(w.text) and (not w.initial or is_acronym(w.text) or w.text in mid) for w in words]
     connectors = _SOURCE_CONNECTORS.get(code or "", _SOURCE_CONNECTORS["default"])
     names: list[SourceName] = []
     i = 0
@@ -203,7 +280,10 @@ def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -
         word = run[0].text
         table = place_exonyms(code)
         if code == "de":  # German nouns would pass for inflected place names: exact, or a genitive -s
-            return bool(table.english_names(word, inflected=False) or table.english_names(word.removesuffix("s"), inflected=False))
+            return bool(
+                table.english_names(word, inflected=False)
+                or table.english_names(word.removesuffix("s"), inflected=False)
+            )
         if table.english_names(word):
             return True
         return code != "de" and single_words
@@ -243,9 +323,7 @@ class TokenIndex:
         forms = acronym_forms(acronym)
         if any(form in self._acronyms for form in forms):
             return True
-        return any(
-            expansion.lower() in self.text.lower() for form in forms for expansion in EXPANSIONS.get(form, ())
-        )
+        return any(expansion.lower() in self.text.lower() for form in forms for expansion in EXPANSIONS.get(form, ()))
 
     def has_name(self, name: str, name_lang: str | None = None) -> bool:
         """Whether a distinctive word of `name`, or a CLDR form of it, occurs in the text."""
@@ -257,7 +335,9 @@ class TokenIndex:
         english = language_code(name_lang) in (None, "en")
         forms = list(exonyms(self.lang).local_names(name) if english else exonyms(name_lang).english_names(name))
         if not english and " " in name.strip():
-            forms.extend(f for word in name.split() for f in exonyms(name_lang).english_names(word))  # `Минобороны России`
+            forms.extend(
+                f for word in name.split() for f in exonyms(name_lang).english_names(word)
+            )  # `Минобороны России`
         for form in forms:
             if form in self.text:
                 return True

@@ -68,4 +68,4 @@ def _english_spelling(word: str, lang: str | None) -> list[str]:
 
 def transliterate(text: str, scheme: str) -> str:
     """`text` under one named scheme (`bgn-pcgn`, `iso9`, `english`), diacritics kept."""
-    return SCHEMES[scheme].translate(text)
+    return str(SCHEMES[scheme].translate(text))

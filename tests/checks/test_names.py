@@ -63,7 +63,10 @@ def test_names_units_compare_their_own_sources() -> None:
     from audit.types import Unit
 
     text = "Lavrov met Shoigu.\nPeskov said 30 people came."
-    units = (Unit("1", 0, 18, source="Лавров встретился с Шойгу."), Unit("2", 19, len(text), source="Песков сказал, что пришли 20 человек."))
+    units = (
+        Unit("1", 0, 18, source="Лавров встретился с Шойгу."),
+        Unit("2", 19, len(text), source="Песков сказал, что пришли 20 человек."),
+    )
     config = apply(Config(), {"select": ["N2"]}, "test")
     [result] = audit_documents([Document(id="d", text=text, source="x", units=units)], config, strict=True)
     assert [(f.code, f.text, f.unit_id) for f in result.findings] == [("N211", "30", "2")]

@@ -21,7 +21,13 @@ def test_numbers_separators_and_decimals() -> None:
 
 
 def test_numbers_ranges_percentages_ordinals_times() -> None:
-    assert [n.text for n in find_numbers("a depth of 15-20 km, 30 %, the 18th, 18. den")] == ["15", "20", "30", "18", "18"]
+    assert [n.text for n in find_numbers("a depth of 15-20 km, 30 %, the 18th, 18. den")] == [
+        "15",
+        "20",
+        "30",
+        "18",
+        "18",
+    ]
     assert _values("12 h 00 GMT")[0] & _values("1200 GMT")[0]
     assert _values("XIe siècle") == [{11.0}] and _values("siglo XV") == [{15.0}]
     assert [n.text for n in find_numbers("M5, CO2, F-35 and Covid-19")] == ["35", "19"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,7 +16,12 @@ def _texts(text: str) -> list[str]:
 
 def test_finder_particles_connectors_and_hyphens() -> None:
     text = "Fighters of Khayyat Tahrir Ash-Sham, the Islamic Party of Turkestan and al-Baghdadi met Abu Bakr bin Laden."
-    assert _texts(text) == ["Khayyat Tahrir Ash-Sham", "Islamic Party of Turkestan", "al-Baghdadi", "Abu Bakr bin Laden"]
+    assert _texts(text) == [
+        "Khayyat Tahrir Ash-Sham",
+        "Islamic Party of Turkestan",
+        "al-Baghdadi",
+        "Abu Bakr bin Laden",
+    ]
 
 
 def test_finder_sentence_initial_common_words_are_not_names() -> None:
@@ -45,4 +52,4 @@ def test_finder_offsets_index_the_text(text: str) -> None:
     mentions = find_mentions(text)
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.text and mention.text.strip() == mention.text
-    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))

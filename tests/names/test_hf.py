@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import sys
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def test_hf_every_token_begins_a_name(models: dict[str, Path]) -> None:
     assert "Konashenkov" in texts and "Ankara" in texts and "Idlib" in texts
     for m in mentions:
         assert TEXT[m.start : m.end] == m.text
-    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
 
 
 def test_hf_inside_labels_join_adjacent_words(models: dict[str, Path]) -> None:
@@ -77,5 +78,5 @@ def test_hf_chunks_cover_the_text_in_order() -> None:
     text = ("word " * 700 + "\n") * 3
     pieces = _chunks(text)
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(pieces))
     assert all(end - start <= 1500 for start, end in pieces)
