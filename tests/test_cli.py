@@ -347,3 +347,17 @@ def test_cli_output_to_a_pipe_or_device_writes_in_place(tmp_path: Path, files: d
     assert json.loads(received[0])["summary"]["documents"] == 1
     assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the pipe, not replaced by a file
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.txt", "dirty.txt", "report.pipe"]
+
+
+def test_cli_walks_directories_and_globs_for_every_known_format(tmp_path: Path, fake_checks: object) -> None:
+    nested = tmp_path / "feeds" / "2020" / "02"
+    nested.mkdir(parents=True)
+    (tmp_path / "feeds" / "a.txt").write_text(DIRTY, encoding="utf-8")
+    (nested / "b.jsonl").write_text(json.dumps({"id": "b1", "text": DIRTY}) + "\n", encoding="utf-8")
+    (nested / "c.po").write_text('msgid "Генерал"\nmsgstr "The  general"\n', encoding="utf-8")
+    (nested / "notes.csv").write_text("not,audited\n", encoding="utf-8")
+    result = run("check", "feeds", *FAKES, "--format", "json", cwd=tmp_path)
+    ids = [doc["id"] for doc in json.loads(result.stdout)["documents"]]
+    assert ids == ["b1", "feeds/2020/02/c.po#Генерал", "feeds/a.txt"]
+    result = run("check", "feeds/**/*.jsonl", "feeds/*.txt", *FAKES, "--format", "json", cwd=tmp_path)
+    assert [doc["id"] for doc in json.loads(result.stdout)["documents"]] == ["b1", "feeds/a.txt"]
