@@ -20,6 +20,7 @@ from audit.checks.base import Check, CheckContext, Option, register
 from audit.names.exonyms import is_english_place
 from audit.names.finder import Mention, mention_finder
 from audit.names.glossary import Glossary, load_glossary, resolve_glossary_path
+from audit.names.glossary import Match as GlossaryMatch
 from audit.names.lexicon import is_proper_noun
 from audit.names.source import (
     TokenIndex,
@@ -119,8 +120,8 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
             return i
 
         for i, spelling in enumerate(spellings):
-            key = name_key(spelling)
-            bucket = by_initial.setdefault(f"{len(_tokens(key))}", [])
+            words = _tokens(name_key(spelling))
+            bucket = by_initial.setdefault(f"{len(words)}:{words[-1][:2] if words else ''}", [])
             for j in bucket:
                 if same_name(spellings[j], spelling):
                     parent[root(i)] = root(j)
@@ -215,12 +216,15 @@ def glossary_hits(ctx: CheckContext, threshold: float) -> list[GlossaryHit]:
     def compute() -> list[GlossaryHit]:
         sizes = {len(form.split()) for e in terms.entries for form in (e.canonical, *e.variants)}
         hits = []
+        looked_up: dict[str, object] = {}
         for mention in mentions(ctx):
             for start, end, text in _windows(mention, sizes):
                 if terms.canonical_of(text) == text:
                     break
-                match = terms.lookup(text, threshold)
-                if match is not None:
+                if text not in looked_up:
+                    looked_up[text] = terms.lookup(text, threshold)
+                match = looked_up[text]
+                if isinstance(match, GlossaryMatch):
                     hits.append(GlossaryHit(start, end, text, match.canonical, match.listed))
                     break
         return hits

@@ -298,10 +298,19 @@ def is_sentence_initial(text: str, start: int) -> bool:
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [
-        _Token(match.start(), match.end(), match.group(), is_sentence_initial(text, match.start()))
-        for match in _TOKEN.finditer(text)
-    ]
+    """Capitalised words, connectors and `al-` words: all a name is made of.
+
+    Plain lower-case words are left out (the gap they leave keeps names apart), and
+    whether a word opens a sentence is worked out only for capitalised ones.
+    """
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if word[0].isupper():
+            tokens.append(_Token(match.start(), match.end(), word, is_sentence_initial(text, match.start())))
+        elif word in CONNECTORS or (word[0].islower() and _ARTICLE_HEAD.match(word) is not None):
+            tokens.append(_Token(match.start(), match.end(), word, False))
+    return tokens
 
 
 def _is_capitalised(word: str) -> bool:
@@ -348,6 +357,9 @@ def _lines(text: str) -> Iterable[tuple[int, int]]:
         yield match.start(), match.end()
 
 
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _headline_lines(text: str, tokens: list[_Token]) -> set[int]:
     """Token indices on title-case or all-caps lines, whose capitals say nothing about names."""
     flagged: set[int] = set()
@@ -358,11 +370,13 @@ def _headline_lines(text: str, tokens: list[_Token]) -> set[int]:
             if tokens[index].start >= start:
                 members.append(index)
             index += 1
-        words = [tokens[i].text for i in members if tokens[i].text[0].isalpha()]
-        if len(words) < 4:
+        if len(members) < 3:
+            continue
+        words = _PLAIN_WORD.findall(text, start, end)
+        if len(words) < 4 or text[start:end].rstrip()[-1:] in '.!?:;"”»':
             continue
         capitalised = sum(1 for w in words if w[0].isupper())
-        if capitalised / len(words) >= 0.7 and text[start:end].rstrip()[-1:] not in '.!?:;"”»':
+        if capitalised / len(words) >= 0.7:
             flagged.update(members)
     return flagged
 

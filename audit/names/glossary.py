@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit.errors import ConfigError
-from audit.names.variants import name_key, name_similarity
+from rapidfuzz import fuzz, process
+
+from audit.names.variants import content_key, name_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,12 @@ class Glossary:
     def __init__(self, entries: list[Entry], path: str = "<glossary>") -> None:
         self.entries = tuple(entries)
         self.path = path
+        self._content_keys: list[str] = []
+        self._content_entries: list[Entry] = []
+        for entry in entries:
+            for form in (entry.canonical, *entry.variants):
+                self._content_keys.append(content_key(form))
+                self._content_entries.append(entry)
         self._by_variant: dict[str, Entry] = {}
         for entry in entries:
             for variant in entry.variants:
@@ -53,15 +61,15 @@ class Glossary:
         listed = self._by_variant.get(folded) or self._by_variant.get(name_key(spelling))
         if listed is not None:
             return Match(listed.canonical, True, 1.0)
-        best: Entry | None = None
-        best_score = 0.0
-        for entry in self.entries:
-            score = max(name_similarity(spelling, form) for form in (entry.canonical, *entry.variants))
-            if score > best_score:
-                best, best_score = entry, score
-        if best is not None and best_score >= threshold and _comparable(spelling, best):
-            return Match(best.canonical, False, best_score)
-        return None
+        found = process.extractOne(
+            content_key(spelling), self._content_keys, scorer=fuzz.token_sort_ratio, score_cutoff=threshold * 100
+        )
+        if found is None:
+            return None
+        best = self._content_entries[found[2]]
+        if not _comparable(spelling, best):
+            return None
+        return Match(best.canonical, False, found[1] / 100.0)
 
     def canonical_of(self, spelling: str) -> str | None:
         """The canonical spelling for a canonical or listed spelling (exact, after folding)."""

@@ -57,10 +57,16 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=65536)
 def _content(key: str) -> str:
     """The key without articles and connectors, which many names share."""
     words = [w for w in key.split() if w != "al" and w not in CONNECTORS]
     return " ".join(words) if words else key
+
+
+def content_key(name: str) -> str:
+    """`name_key` without articles and connectors: what `name_similarity` compares."""
+    return _content(name_key(name))
 
 
 def name_similarity(a: str, b: str) -> float:
