@@ -83,6 +83,8 @@ def _asset(env: Environment, name: str) -> Markup:
 def format_score(value: float | None) -> str:
     if value is None or math.isnan(value):
         return "–"
+    if value.is_integer():
+        return str(int(value))  # counts, such as segments
     if abs(value) >= 10:
         return f"{value:.1f}"
     return f"{value:.3f}"
@@ -231,7 +233,10 @@ class VariantRow:
 
 
 def variant_rows(counts: Mapping[VariantKey, int]) -> list[VariantRow]:
-    rows = [VariantRow(*key, count=count) for key, count in counts.items()]
+    rows = [
+        VariantRow(code, rule, text, suggestion, "" if evidence == suggestion else evidence, count)
+        for (code, rule, text, suggestion, evidence), count in counts.items()
+    ]
     rows.sort(key=lambda r: (-r.count, r.text.casefold(), r.code))
     return rows
 
@@ -274,7 +279,8 @@ def retranslation_views(result: DocumentResult, threshold: float) -> list[Retran
                     rt=pair.rt_text,
                     scores=ordered_scores(pair.scores),
                     divergence=divergence,
-                    divergent=bool(pair.divergent_spans) or (divergence is not None and divergence > threshold),
+                    # Judged by score when there is one; token-level spans alone mark words, not rows.
+                    divergent=divergence > threshold if divergence is not None else bool(pair.divergent_spans),
                 )
             )
         rt_text = result.retranslations[number] if number < len(result.retranslations) else ""
