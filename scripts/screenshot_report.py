@@ -55,7 +55,7 @@ def build_report(check_args: list[str], html: Path) -> None:
 
 
 def screenshot(html: Path, output: Path, *, width: int, height: int, click: str | None) -> list[str]:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import ConsoleMessage, Error, sync_playwright
 
     errors: list[str] = []
     with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="mt-audit-chromium-") as profile:
@@ -68,8 +68,16 @@ def screenshot(html: Path, output: Path, *, width: int, height: int, click: str 
             device_scale_factor=1,
         )
         page = context.new_page()
-        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        page.on("pageerror", lambda error: errors.append(str(error)))
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                errors.append(message.text)
+
+        def on_page_error(error: Error) -> None:
+            errors.append(str(error))
+
+        page.on("console", on_console)
+        page.on("pageerror", on_page_error)
         page.goto(html.resolve().as_uri())
         if click:
             marks = page.locator(click)
