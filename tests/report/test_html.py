@@ -619,3 +619,10 @@ def test_html_cli_writes_the_report(fake_checks: object, tmp_path: Path) -> None
     [section] = page.by_class("doc")
     assert section.attrs["data-path"] == str(SAMPLE)
     assert len(page.findings()) == int(section.attrs["data-findings"])
+
+
+def test_html_empty_run_is_a_valid_page() -> None:
+    page = parse(render([], NO_RETRANSLATION))
+    assert not page.by_class("doc")
+    assert "No documents were audited." in "".join(page.text)
+    assert page.by_class("no-chart")
