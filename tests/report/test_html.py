@@ -63,7 +63,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "div", "h1", "h2", "h3", "span", "label",
     "input", "button", "section", "dl", "dt", "dd", "ul", "ol", "li", "code", "details", "summary", "article",
     "aside", "mark", "table", "thead", "tbody", "tr", "th", "td", "a", "p", "strong", "figure", "figcaption",
-    "svg", "line", "text", "rect", "desc", "script", "br",
+    "svg", "line", "text", "rect", "desc", "script", "br", "wbr",
 }  # fmt: skip
 
 
@@ -240,7 +240,7 @@ class Element:
 class Page(HTMLParser):
     """The elements of a page (with each element's full text), and the text of each finding."""
 
-    VOID = frozenset({"meta", "input", "br"})
+    VOID = frozenset({"meta", "input", "br", "wbr"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
