@@ -41,6 +41,7 @@ GPU_BYTES_PER_TOKEN = 96 * 1024
 GPU_MEMORY_SHARE = 0.5
 # Beyond this many tokens per batch throughput stops growing on current GPUs.
 GPU_MAX_BATCH_TOKENS = 65536
+_DEFAULT_PARAMS = DecodingParams()
 
 
 class MarianPieces:
@@ -100,7 +101,7 @@ _LOAD_LOCK = threading.Lock()
 
 def load_ctranslate2(
     model_dir: str,
-    params: DecodingParams = DecodingParams(),
+    params: DecodingParams = _DEFAULT_PARAMS,
     *,
     device: str = "auto",
     threads: int = 0,

@@ -1,0 +1,756 @@
+"""Side-by-side benchmark of the re-translation paths, the work avoided, and the model-free checks.
+
+One command, one run, the same inputs for every backend:
+
+- re-translation throughput of transformers one sentence at a time, transformers batched
+  (batches sorted by length), and CTranslate2 in two compute types, each in its own
+  subprocess so peak memory is its own; output tokens/s, segments/s, peak RSS;
+- de-duplication: a feed of documents recombined from the sample's paragraphs, re-translated
+  with the same backend with and without de-duplication (CachedTranslator + cache);
+- the cache: the same feed audited again, which must make no model call;
+- the whole `mt-audit check` on a feed (the sample repeated with variations, precomputed
+  re-translations): model-free stages alone, and all stages, in MB/s and MB per CPU-second.
+
+The model is built here, with no download: the opus-mt architecture (MarianConfig as
+Helsinki-NLP/opus-mt-ru-en: d_model 512, 6+6 layers, 8 heads, ffn 2048, 62,518-token vocabulary;
+76.7M parameters) with random weights, and a real SentencePiece model trained on samples/
+whose vocabulary is padded to that size. It is cached in --workdir between runs.
+
+Method. Random weights never choose to stop, and their outputs differ between backends, so
+every backend is made to write exactly the same number of tokens: min = max output length
+(transformers `min_new_tokens = max_new_tokens`, CTranslate2 `min_decoding_length =
+max_decoding_length`), which also forbids an early end token. Tokenization and decoding
+are inside the timed region; model loading and one warm-up batch are not. Decoding is
+greedy. One-at-a-time runs on an evenly spaced subset of the length-sorted inputs (its
+rate, not its total, is compared).
+
+    python scripts/bench.py                      # full run (CPU: 256 sentences, 1,000 documents)
+    python scripts/bench.py --quick --json b.json  # reduced, under two minutes on 2 cores
+    python scripts/bench.py --device cuda        # GPU: fp16 transformers vs CTranslate2 float16/int8_float16
+    python scripts/bench.py --profile            # also print the model-free checks' hot spots
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import io
+import json
+import os
+import pstats
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "idlib-wire.txt"
+sys.path.insert(0, str(ROOT))
+
+# Helsinki-NLP/opus-mt-ru-en's architecture.
+OPUS_MT = {
+    "vocab_size": 62518,
+    "d_model": 512,
+    "encoder_layers": 6,
+    "decoder_layers": 6,
+    "encoder_attention_heads": 8,
+    "decoder_attention_heads": 8,
+    "encoder_ffn_dim": 2048,
+    "decoder_ffn_dim": 2048,
+    "max_position_embeddings": 512,
+    "activation_function": "swish",
+    "scale_embedding": True,
+    "static_position_embeddings": True,
+}
+BUILD_VERSION = 1
+# The pipeline hands the re-translation stage documents in chunks of this many.
+CHUNK_DOCS = 64
+# Canonical spellings a careful re-translation would use: the precomputed re-translations.
+CANONICAL = {
+    "Khayyat Tahrir Al-Sham": "Hayat Tahrir al-Sham",
+    "Khayyat Tahrir Ash-Sham": "Hayat Tahrir al-Sham",
+    "Khoras ad-Din": "Hurras al-Din",
+    "Islamic Party of Turkestan": "Turkestan Islamic Party",
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass
+class Sizes:
+    sentences: int
+    one_at_a_time: int
+    feed_docs: int
+    model_free_mb: float
+    # The all-stages run scores and embeds every sentence: a smaller feed keeps it short.
+    all_stages_mb: float
+    hf_batch: int
+    # Each timed pass is repeated and the fastest kept, so other load on the machine counts less.
+    repeats: int
+
+
+def sizes_for(quick: bool, cuda: bool) -> Sizes:
+    if cuda:
+        return Sizes(512, 8, 200, 1.0, 0.05, 64, 2) if quick else Sizes(4096, 32, 1000, 5.0, 0.5, 64, 3)
+    return Sizes(48, 8, 100, 1.0, 0.05, 32, 2) if quick else Sizes(256, 64, 1000, 5.0, 0.5, 32, 3)
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def sample_paragraphs() -> list[str]:
+    return [line.strip() for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """The same story on another day: weekdays, figures and distances change, the boilerplate does not."""
+    text = re.sub(r"\b(" + "|".join(WEEKDAYS) + r")\b", lambda m: rng.choice(WEEKDAYS), text)
+    text = re.sub(r"\b(\d{1,2})-(\d{1,2}) km\b", lambda m: f"{rng.randint(5, 15)}-{rng.randint(16, 40)} km", text)
+    text = re.sub(r"\b(\d+) (thousand|months)\b", lambda m: f"{rng.randint(2, 300)} {m.group(2)}", text)
+    return text
+
+
+def canonical(text: str) -> str:
+    for garbled, right in CANONICAL.items():
+        text = text.replace(garbled, right)
+    return text
+
+
+def recombined_feed(count: int, seed: int = 0) -> list[str]:
+    """Documents of 3-8 of the sample's paragraphs in a new order, each on its own day and figures."""
+    rng = random.Random(seed)
+    paragraphs = sample_paragraphs()
+    documents = []
+    for _ in range(count):
+        chosen = rng.sample(paragraphs, rng.randint(3, min(8, len(paragraphs))))
+        day = random.Random(rng.random())
+        documents.append("\n\n".join(vary(p, day) for p in chosen))
+    return documents
+
+
+def write_check_feed(path: Path, megabytes: float, seed: int = 1) -> int:
+    """A JSONL feed of the sample repeated with variations, each with a precomputed re-translation."""
+    rng = random.Random(seed)
+    paragraphs = sample_paragraphs()
+    written = 0
+    number = 0
+    with path.open("w", encoding="utf-8") as out:
+        while written < megabytes * 1e6:
+            order = paragraphs[:]
+            rng.shuffle(order)
+            text = "\n\n".join(vary(p, rng) for p in order[: rng.randint(6, len(order))])
+            record = {"id": f"wire-{number:06d}", "text": text, "retranslations": [canonical(text)]}
+            line = json.dumps(record, ensure_ascii=False) + "\n"
+            out.write(line)
+            written += len(text.encode("utf-8"))
+            number += 1
+    return written
+
+
+def bench_sentences(pieces: Any, count: int, seed: int = 2) -> list[str]:
+    """`count` spans of sample text, 12-60 sub-word tokens long (with `</s>`), lengths spread evenly."""
+    rng = random.Random(seed)
+    words = " ".join(sample_paragraphs()).split()
+    sentences = []
+    for index in range(count):
+        wanted = 12 + (48 * index) // max(count - 1, 1)
+        start = rng.randrange(len(words))
+        taken: list[str] = []
+        while True:
+            taken.append(words[(start + len(taken)) % len(words)])
+            if len(pieces.encode(" ".join(taken))) >= wanted:
+                break
+        sentences.append(" ".join(taken))
+    rng.shuffle(sentences)
+    return sentences
+
+
+# --------------------------------------------------------------------------- the model
+
+
+def model_paths(workdir: Path) -> tuple[Path, Path]:
+    tag = hashlib.sha1(json.dumps([OPUS_MT, BUILD_VERSION, SAMPLE.read_bytes().hex()]).encode()).hexdigest()[:10]
+    base = workdir / f"opus-mt-random-{tag}"
+    return base / "transformers", base / "ctranslate2-float32"
+
+
+def build_model(hf_dir: Path, ct2_dir: Path, seed: int = 0) -> dict[str, Any]:
+    """The opus-mt-sized random model and tokenizer, and its CTranslate2 conversion (float32 weights)."""
+    import sentencepiece as spm
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+    from transformers.utils import logging as hf_logging
+
+    from audit.translate.convert import convert_marian
+
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    started = time.perf_counter()
+    shutil.rmtree(hf_dir, ignore_errors=True)
+    shutil.rmtree(ct2_dir, ignore_errors=True)
+    hf_dir.mkdir(parents=True)
+    with tempfile.TemporaryDirectory() as work:
+        corpus = Path(work) / "corpus.txt"
+        corpus.write_text("\n".join(sample_paragraphs()) + "\n", encoding="utf-8")
+        prefix = Path(work) / "spm"
+        spm.SentencePieceTrainer.train(
+            input=str(corpus),
+            model_prefix=str(prefix),
+            vocab_size=2000,
+            model_type="unigram",
+            hard_vocab_limit=False,
+            character_coverage=1.0,
+            minloglevel=2,
+        )
+        model_file = prefix.with_suffix(".model")
+        processor = spm.SentencePieceProcessor(model_file=str(model_file))
+        vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
+        for index in range(processor.get_piece_size()):
+            vocab.setdefault(processor.id_to_piece(index), len(vocab))
+        pieces = len(vocab)
+        # Filler entries pad the real pieces to opus-mt's vocabulary size; <pad> comes last, as in opus-mt.
+        while len(vocab) < OPUS_MT["vocab_size"] - 1:
+            vocab[f"<filler{len(vocab):05d}>"] = len(vocab)
+        pad_id = vocab["<pad>"] = len(vocab)
+        vocab_file = Path(work) / "vocab.json"
+        vocab_file.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+        tokenizer = MarianTokenizer(source_spm=str(model_file), target_spm=str(model_file), vocab=str(vocab_file))
+        tokenizer.save_pretrained(str(hf_dir))
+    torch.manual_seed(seed)
+    config = MarianConfig(**OPUS_MT, pad_token_id=pad_id, eos_token_id=0, decoder_start_token_id=pad_id)
+    model = MarianMTModel(config)
+    parameters = sum(p.numel() for p in model.parameters())
+    model.save_pretrained(str(hf_dir), safe_serialization=True)
+    del model
+    convert_marian(str(hf_dir), ct2_dir, quantization="float32")
+    return {"parameters": parameters, "real_pieces": pieces, "build_s": round(time.perf_counter() - started, 1)}
+
+
+# --------------------------------------------------------------------------- workers
+
+
+class PeakGpuMemory:
+    """Device-wide GPU memory in use, polled while a run lasts (CTranslate2 keeps its own allocator)."""
+
+    def __init__(self, index: int = 0) -> None:
+        import torch
+
+        self.torch = torch
+        self.index = index
+        self.baseline = self._used()
+        self.peak = self.baseline
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+        self._thread.start()
+
+    def _used(self) -> int:
+        free, total = self.torch.cuda.mem_get_info(self.index)
+        return int(total - free)
+
+    def _poll(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, self._used())
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._used())
+        return round(self.peak / 2**20, 1)
+
+
+def peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def worker_hf(task: dict[str, Any]) -> dict[str, Any]:
+    """transformers: one sentence at a time, or batches of `batch` sorted by length."""
+    import torch
+    from transformers import MarianMTModel, MarianTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    cuda = task["device"] == "cuda"
+    if not cuda:
+        torch.set_num_threads(task["threads"])
+    tokenizer = MarianTokenizer.from_pretrained(task["hf_dir"])
+    model = MarianMTModel.from_pretrained(task["hf_dir"], dtype=torch.float16 if cuda else torch.float32)
+    model.to(task["device"]).eval()
+    sentences: list[str] = task["sentences"]
+    length = task["output_tokens"]
+    batch_size = 1 if task["mode"] == "one" else task["batch"]
+
+    def run(batch: list[str], tokens: int) -> int:
+        encoded = tokenizer(batch, return_tensors="pt", padding=True).to(task["device"])
+        with torch.inference_mode():
+            out = model.generate(
+                **encoded, num_beams=1, do_sample=False, min_new_tokens=tokens, max_new_tokens=tokens
+            )
+        tokenizer.batch_decode(out, skip_special_tokens=True)
+        return int((out[:, 1:] != tokenizer.pad_token_id).sum())
+
+    run(sentences[:2], 4)
+    order = sorted(sentences, key=lambda s: -len(tokenizer(s)["input_ids"]))
+    memory = PeakGpuMemory() if cuda else None
+
+    def timed_pass() -> int:
+        generated = sum(run(order[i : i + batch_size], length) for i in range(0, len(order), batch_size))
+        if cuda:
+            torch.cuda.synchronize()
+        return generated
+
+    result = _rates(best_of(task["repeats"], timed_pass), len(sentences) * length, len(sentences))
+    result.update(batch=batch_size, dtype="float16" if cuda else "float32")
+    if memory is not None:
+        result["peak_gpu_mb"] = memory.stop()
+    return result
+
+
+def worker_ct2(task: dict[str, Any]) -> dict[str, Any]:
+    """CTranslate2 through the backend: its token-budget batches, sorted by length."""
+    from audit.translate.base import DecodingParams
+    from audit.translate.ctranslate2 import load_ctranslate2
+
+    cuda = task["device"] == "cuda"
+    memory = PeakGpuMemory() if cuda else None
+    params = DecodingParams(beam_size=1, max_length=task["output_tokens"] + 1, batch_tokens=task["batch_tokens"])
+    translator = load_ctranslate2(
+        task["ct2_dir"], params, device=task["device"], threads=task["threads"], compute_type=task["compute_type"]
+    )
+    pieces = translator.loaded.pieces
+    sentences: list[str] = task["sentences"]
+    length = task["output_tokens"]
+    translator.translate_tokens([pieces.encode(s) for s in sentences[:2]], min_decoding_length=4, max_decoding_length=4)
+
+    def timed_pass() -> int:
+        outputs = translator.translate_tokens(
+            [pieces.encode(s) for s in sentences], min_decoding_length=length, max_decoding_length=length
+        )
+        [pieces.decode(tokens) for tokens in outputs]
+        return sum(len(t) for t in outputs)
+
+    result = _rates(best_of(task["repeats"], timed_pass), len(sentences) * length, len(sentences))
+    result.update(batch_tokens=translator.batch_tokens, compute_type=translator.loaded.compute_type)
+    if memory is not None:
+        result["peak_gpu_mb"] = memory.stop()
+    return result
+
+
+@dataclass
+class Timing:
+    result: Any
+    best_s: float
+    median_s: float
+
+
+def best_of(repeats: int, action: Callable[[], Any]) -> Timing:
+    """Run `action` `repeats` times; the fastest pass and the median (the result is the last one's)."""
+    times = []
+    result = None
+    for _ in range(max(repeats, 1)):
+        started = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - started)
+    times.sort()
+    return Timing(result, times[0], times[len(times) // 2])
+
+
+def _rates(timing: Timing, expected: int, segments: int) -> dict[str, Any]:
+    generated = int(timing.result)
+    if generated != expected:
+        raise RuntimeError(f"output length not forced: {generated} tokens generated, {expected} expected")
+    return {
+        "output_tokens": generated,
+        "segments": segments,
+        "seconds": round(timing.best_s, 3),
+        "tokens_per_s": round(generated / timing.best_s, 1),
+        "segments_per_s": round(segments / timing.best_s, 2),
+        "median_tokens_per_s": round(generated / timing.median_s, 1),
+    }
+
+
+def worker_feed(task: dict[str, Any]) -> dict[str, Any]:
+    """De-duplication and cache on a recombined feed, through the fast backend.
+
+    Without de-duplication every sentence of every document goes to the backend (a chunk of
+    documents at a time, as the pipeline hands them over). With it, each chunk goes through
+    `CachedTranslator` over a fresh cache, which translates a chunk's distinct sentences once
+    and serves sentences seen in earlier chunks from the cache. The second audit reads the
+    same feed again over the filled cache.
+    """
+    from audit.segment import split_text_sentences
+    from audit.translate.base import DecodingParams
+    from audit.translate.cache import CachedTranslator, TranslationCache
+    from audit.translate.ctranslate2 import load_ctranslate2
+
+    params = DecodingParams(beam_size=1, max_length=task["output_tokens"] + 1, batch_tokens=task["batch_tokens"])
+    backend = load_ctranslate2(
+        task["ct2_dir"], params, device=task["device"], threads=task["threads"], compute_type=task["compute_type"]
+    )
+    documents = recombined_feed(task["documents"])
+    backend.translate(["warm-up"])
+
+    def chunks() -> Iterator[list[str]]:
+        for start in range(0, len(documents), CHUNK_DOCS):
+            yield [s for doc in documents[start : start + CHUNK_DOCS] for s in split_text_sentences(doc)]
+
+    instances = sum(len(chunk) for chunk in chunks())
+    distinct = len({s for chunk in chunks() for s in chunk})
+    repeats = task["repeats"]
+
+    def sent(action: Callable[[], None]) -> Callable[[], int]:
+        def counted() -> int:
+            before = backend.sentences
+            action()
+            return backend.sentences - before
+
+        return counted
+
+    plain = best_of(repeats, sent(lambda: [backend.translate(chunk) for chunk in chunks()]))
+    folders: list[str] = []
+
+    def first_audit() -> None:
+        folders.append(tempfile.mkdtemp(prefix="bench-cache-"))
+        cached = CachedTranslator(backend, TranslationCache(folders[-1]))
+        for chunk in chunks():
+            cached.translate(chunk)
+
+    def second_audit() -> None:
+        cached = CachedTranslator(backend, TranslationCache(folders[-1]))
+        for chunk in chunks():
+            cached.translate(chunk)
+
+    dedup = best_of(repeats, sent(first_audit))
+    calls_before = backend.calls
+    again = best_of(repeats, sent(second_audit))
+    second_calls = backend.calls - calls_before
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+    plain_s, dedup_s, cached_s = plain.best_s, dedup.best_s, again.best_s
+    plain_sent, dedup_sent, cached_sent = plain.result, dedup.result, again.result
+    return {
+        "documents": len(documents),
+        "repeats": repeats,
+        "sentences": instances,
+        "distinct_sentences": distinct,
+        "without_dedup_s": round(plain_s, 3),
+        "without_dedup_model_sentences": plain_sent,
+        "with_dedup_s": round(dedup_s, 3),
+        "with_dedup_model_sentences": dedup_sent,
+        "dedup_speedup": round(plain_s / dedup_s, 2),
+        "second_audit_s": round(cached_s, 4),
+        "second_audit_model_calls": second_calls,
+        "second_audit_model_sentences": cached_sent,
+        "cache_speedup": round(dedup_s / cached_s, 1),
+        "compute_type": backend.loaded.compute_type,
+    }
+
+
+WORKERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "hf": worker_hf,
+    "ct2": worker_ct2,
+    "feed": worker_feed,
+}
+
+
+def run_worker(kind: str, task: dict[str, Any]) -> dict[str, Any]:
+    """Run one measurement in a fresh interpreter; its peak RSS is its own."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1", "TOKENIZERS_PARALLELISM": "false"}
+    if task.get("device") == "cpu":
+        env["OMP_NUM_THREADS"] = str(task["threads"])
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", __file__, "--worker", kind],
+        input=json.dumps(task),
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{kind} worker failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def worker_main(kind: str) -> None:
+    task = json.loads(sys.stdin.read())
+    if kind == "build":
+        result = build_model(Path(task["hf_dir"]), Path(task["ct2_dir"]))
+    elif kind == "inputs":
+        from audit.translate.ctranslate2 import MarianPieces
+
+        result = {"sentences": bench_sentences(MarianPieces(Path(task["ct2_dir"])), task["count"])}
+    else:
+        result = WORKERS[kind](task)
+        result["peak_rss_mb"] = peak_rss_mb()
+    print(json.dumps(result))
+
+
+# --------------------------------------------------------------------------- model-free checks
+
+
+def model_free_codes() -> list[str]:
+    from audit.checks.base import all_checks
+
+    return sorted(cls.code for cls in all_checks() if "retranslation" not in cls.requires)
+
+
+def time_check(arguments: list[str]) -> dict[str, float]:
+    """Wall and CPU seconds of one `mt-audit check` run in a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", "-m", "audit", "check", *arguments],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1"},
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"mt-audit check {' '.join(arguments)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": round(wall, 3), "cpu_s": round(cpu, 3)}
+
+
+def measure_checks(workdir: Path, megabytes: float, all_stages_megabytes: float) -> dict[str, Any]:
+    feed = workdir / "check-feed.jsonl"
+    size = write_check_feed(feed, megabytes)
+    small = workdir / "check-feed-small.jsonl"
+    small_size = write_check_feed(small, all_stages_megabytes)
+    one = workdir / "check-one.jsonl"
+    one.write_text(feed.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    codes = ",".join(model_free_codes())
+    common = ["--format", "jsonl", "-o", os.devnull, "--fail-on", "never", "--no-cache"]
+    model_free = [*common, "--select", codes, "--retranslate", "off"]
+    startup = time_check([str(one), *model_free])
+    free = time_check([str(feed), *model_free])
+    everything = time_check([str(small), *common, "--retranslate", "off"])
+    mb = size / 1e6
+    small_mb = small_size / 1e6
+    return {
+        "feed_mb": round(mb, 3),
+        "all_stages_feed_mb": round(small_mb, 3),
+        "model_free_codes": codes,
+        "startup_s": startup["wall_s"],
+        "model_free": {**free, "mb_per_s": round(mb / free["wall_s"], 3), "mb_per_cpu_s": round(mb / free["cpu_s"], 3)},
+        "all_stages_precomputed": {
+            **everything,
+            "mb_per_s": round(small_mb / everything["wall_s"], 3),
+            "mb_per_cpu_s": round(small_mb / everything["cpu_s"], 3),
+        },
+    }
+
+
+def profile_checks(workdir: Path, megabytes: float, top: int = 15) -> str:
+    """The model-free stages' hot spots, in-process under cProfile."""
+    from audit.config import Config, apply
+    from audit.io import read_inputs
+    from audit.pipeline import Auditor
+
+    feed = workdir / "profile-feed.jsonl"
+    write_check_feed(feed, megabytes)
+    config = apply(Config(), {"select": model_free_codes()}, "bench")
+    auditor = Auditor(config)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in auditor.audit(read_inputs([str(feed)], source=None, source_lang=None, input_format="jsonl")):
+        pass
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(str(ROOT / "audit"), top)
+    stats.sort_stats("cumulative").print_stats(str(ROOT / "audit"), top)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass
+class Report:
+    meta: dict[str, Any] = field(default_factory=dict)
+    backends: dict[str, dict[str, Any]] = field(default_factory=dict)
+    feed: dict[str, Any] = field(default_factory=dict)
+    checks: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "backends": self.backends,
+            "model_free_mb_per_s": self.checks.get("model_free", {}).get("mb_per_s"),
+            "dedup_speedup": self.feed.get("dedup_speedup"),
+            "cache_speedup": self.feed.get("cache_speedup"),
+            "meta": self.meta,
+            "feed": self.feed,
+            "checks": self.checks,
+        }
+
+
+def cuda_available() -> bool:
+    try:
+        import ctranslate2
+    except ImportError:
+        return False
+    return bool(ctranslate2.get_cuda_device_count() > 0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="Reduced sizes: under two minutes on 2 cores.")
+    parser.add_argument("--json", type=Path, help="Write the results here as JSON.")
+    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    parser.add_argument("--threads", type=int, default=2, help="CPU threads per backend (default 2).")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "mt-audit-bench")
+    parser.add_argument("--output-tokens", type=int, default=36, help="Tokens every backend writes per sentence.")
+    parser.add_argument("--feed-output-tokens", type=int, default=16, help="Tokens per sentence in the feed runs.")
+    parser.add_argument("--skip", default="", help="Comma-separated parts to skip: backends, feed, checks.")
+    parser.add_argument("--profile", action="store_true", help="Print the model-free checks' hot spots.")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker_main(args.worker)
+        return 0
+    cuda = cuda_available()
+    if args.device == "cuda" and not cuda:
+        print("bench: --device cuda, but CTranslate2 sees no CUDA device (its 4.x wheels need CUDA 12)", file=sys.stderr)
+        return 2
+    device = "cuda" if args.device == "cuda" or (args.device == "auto" and cuda) else "cpu"
+    sizes = sizes_for(args.quick, device == "cuda")
+    skip = {part.strip() for part in args.skip.split(",") if part.strip()}
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    report = Report(meta={
+        "device": device,
+        "threads": args.threads if device == "cpu" else None,
+        "cpu_count": os.cpu_count(),
+        "quick": args.quick,
+        "decoding": "greedy",
+        "output_tokens_per_sentence": args.output_tokens,
+        "sizes": sizes.__dict__,
+    })
+
+    hf_dir, ct2_dir = model_paths(args.workdir)
+    if not (ct2_dir / "model.bin").is_file():
+        _say(f"building the opus-mt-sized random model in {hf_dir.parent} ...")
+        report.meta["build"] = run_worker("build", {"hf_dir": str(hf_dir), "ct2_dir": str(ct2_dir)})
+    sentences = run_worker("inputs", {"ct2_dir": str(ct2_dir), "count": sizes.sentences})["sentences"]
+    base = {
+        "hf_dir": str(hf_dir),
+        "ct2_dir": str(ct2_dir),
+        "device": device,
+        "threads": args.threads,
+        "output_tokens": args.output_tokens,
+        "repeats": sizes.repeats,
+    }
+    fast_types = ("float16", "int8_float16") if device == "cuda" else ("float32", "int8")
+
+    if "backends" not in skip:
+        ordered = sorted(sentences, key=len)
+        step = max(1, len(ordered) // sizes.one_at_a_time)
+        subset = ordered[step // 2 :: step][: sizes.one_at_a_time]
+        plan: list[tuple[str, str, dict[str, Any]]] = [
+            ("hf_one_at_a_time", "hf", {"mode": "one", "sentences": subset}),
+            ("hf_batched", "hf", {"mode": "batched", "batch": sizes.hf_batch, "sentences": sentences}),
+        ]
+        for compute_type in fast_types:
+            plan.append((f"ct2_{compute_type}", "ct2", {"compute_type": compute_type, "batch_tokens": 4096, "sentences": sentences}))
+        for name, kind, extra in plan:
+            _say(f"measuring {name} ...")
+            report.backends[name] = run_worker(kind, {**base, **extra})
+
+    if "feed" not in skip:
+        _say(f"measuring de-duplication and the cache on {sizes.feed_docs} recombined documents ...")
+        report.feed = run_worker("feed", {
+            **base,
+            "output_tokens": args.feed_output_tokens,
+            "compute_type": fast_types[-1],
+            "batch_tokens": 4096,
+            "documents": sizes.feed_docs,
+        })
+
+    if "checks" not in skip:
+        _say(f"measuring mt-audit check on a {sizes.model_free_mb:g} MB feed ...")
+        report.checks = measure_checks(args.workdir, sizes.model_free_mb, sizes.all_stages_mb)
+    report.meta["total_s"] = round(time.perf_counter() - started, 1)
+
+    print(render(report))
+    if args.profile:
+        print(profile_checks(args.workdir, min(sizes.model_free_mb, 1.0)))
+    if args.json:
+        args.json.write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def _say(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def render(report: Report) -> str:
+    meta = report.meta
+    lines = [
+        f"mt-audit bench: device {meta['device']}"
+        + (f", {meta['threads']} threads" if meta.get("threads") else "")
+        + f", greedy, {meta['output_tokens_per_sentence']} output tokens per sentence, {meta['total_s']} s in all",
+        "",
+    ]
+    if report.backends:
+        reference = report.backends.get("hf_batched", {}).get("tokens_per_s")
+        single = report.backends.get("hf_one_at_a_time", {}).get("tokens_per_s")
+        lines.append("| backend | segments | output tokens/s | segments/s | peak RSS MB | vs batched | vs one-at-a-time |")
+        lines.append("|---|---|---|---|---|---|---|")
+        for name, row in report.backends.items():
+            rate = row["tokens_per_s"]
+            versus = f"{rate / reference:.2f}x" if reference else "-"
+            versus_one = f"{rate / single:.1f}x" if single else "-"
+            lines.append(
+                f"| {name} | {row['segments']} | {rate:,.0f} | {row['segments_per_s']:,.1f} | "
+                f"{row['peak_rss_mb']:,.0f} | {versus} | {versus_one} |"
+            )
+        lines.append("")
+    if report.feed:
+        f = report.feed
+        lines += [
+            (f"feed: {f['documents']} documents, {f['sentences']} sentences, {f['distinct_sentences']} distinct "
+            f"(ct2 {f['compute_type']})"),
+            "| run | seconds | sentences sent to the model | model calls |",
+            "|---|---|---|---|",
+            f"| without de-duplication | {f['without_dedup_s']:.2f} | {f['without_dedup_model_sentences']} | - |",
+            f"| with de-duplication + cache (first audit) | {f['with_dedup_s']:.2f} | {f['with_dedup_model_sentences']} | - |",
+            (f"| second audit, unchanged feed | {f['second_audit_s']:.3f} | {f['second_audit_model_sentences']} | "
+            f"{f['second_audit_model_calls']} |"),
+            f"dedup speedup {f['dedup_speedup']:.2f}x, cache speedup {f['cache_speedup']:.0f}x",
+            "",
+        ]
+    if report.checks:
+        c = report.checks
+        lines += [
+            f"mt-audit check (startup alone {c['startup_s']:.2f} s):",
+            "| stages | feed MB | wall s | CPU s | MB/s | MB per CPU-second |",
+            "|---|---|---|---|---|---|",
+        ]
+        rows = (
+            ("model-free", "model_free", c["feed_mb"]),
+            ("all, precomputed re-translations", "all_stages_precomputed", c["all_stages_feed_mb"]),
+        )
+        for label, key, mb in rows:
+            row = c[key]
+            lines.append(
+                f"| {label} | {mb:.2f} | {row['wall_s']:.2f} | {row['cpu_s']:.2f} | {row['mb_per_s']:.3f} | "
+                f"{row['mb_per_cpu_s']:.3f} |"
+            )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
