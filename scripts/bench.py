@@ -292,9 +292,7 @@ def worker_hf(task: dict[str, Any]) -> dict[str, Any]:
     def run(batch: list[str], tokens: int) -> int:
         encoded = tokenizer(batch, return_tensors="pt", padding=True).to(task["device"])
         with torch.inference_mode():
-            out = model.generate(
-                **encoded, num_beams=1, do_sample=False, min_new_tokens=tokens, max_new_tokens=tokens
-            )
+            out = model.generate(**encoded, num_beams=1, do_sample=False, min_new_tokens=tokens, max_new_tokens=tokens)
         tokenizer.batch_decode(out, skip_special_tokens=True)
         return int((out[:, 1:] != tokenizer.pad_token_id).sum())
 
@@ -623,22 +621,26 @@ def main() -> int:
         return 0
     cuda = cuda_available()
     if args.device == "cuda" and not cuda:
-        print("bench: --device cuda, but CTranslate2 sees no CUDA device (its 4.x wheels need CUDA 12)", file=sys.stderr)
+        print(
+            "bench: --device cuda, but CTranslate2 sees no CUDA device (its 4.x wheels need CUDA 12)", file=sys.stderr
+        )
         return 2
     device = "cuda" if args.device == "cuda" or (args.device == "auto" and cuda) else "cpu"
     sizes = sizes_for(args.quick, device == "cuda")
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
     args.workdir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    report = Report(meta={
-        "device": device,
-        "threads": args.threads if device == "cpu" else None,
-        "cpu_count": os.cpu_count(),
-        "quick": args.quick,
-        "decoding": "greedy",
-        "output_tokens_per_sentence": args.output_tokens,
-        "sizes": sizes.__dict__,
-    })
+    report = Report(
+        meta={
+            "device": device,
+            "threads": args.threads if device == "cpu" else None,
+            "cpu_count": os.cpu_count(),
+            "quick": args.quick,
+            "decoding": "greedy",
+            "output_tokens_per_sentence": args.output_tokens,
+            "sizes": sizes.__dict__,
+        }
+    )
 
     hf_dir, ct2_dir = model_paths(args.workdir)
     if not (ct2_dir / "model.bin").is_file():
@@ -664,20 +666,29 @@ def main() -> int:
             ("hf_batched", "hf", {"mode": "batched", "batch": sizes.hf_batch, "sentences": sentences}),
         ]
         for compute_type in fast_types:
-            plan.append((f"ct2_{compute_type}", "ct2", {"compute_type": compute_type, "batch_tokens": 4096, "sentences": sentences}))
+            plan.append(
+                (
+                    f"ct2_{compute_type}",
+                    "ct2",
+                    {"compute_type": compute_type, "batch_tokens": 4096, "sentences": sentences},
+                )
+            )
         for name, kind, extra in plan:
             _say(f"measuring {name} ...")
             report.backends[name] = run_worker(kind, {**base, **extra})
 
     if "feed" not in skip:
         _say(f"measuring de-duplication and the cache on {sizes.feed_docs} recombined documents ...")
-        report.feed = run_worker("feed", {
-            **base,
-            "output_tokens": args.feed_output_tokens,
-            "compute_type": fast_types[-1],
-            "batch_tokens": 4096,
-            "documents": sizes.feed_docs,
-        })
+        report.feed = run_worker(
+            "feed",
+            {
+                **base,
+                "output_tokens": args.feed_output_tokens,
+                "compute_type": fast_types[-1],
+                "batch_tokens": 4096,
+                "documents": sizes.feed_docs,
+            },
+        )
 
     if "checks" not in skip:
         _say(f"measuring mt-audit check on a {sizes.model_free_mb:g} MB feed ...")
@@ -707,7 +718,9 @@ def render(report: Report) -> str:
     if report.backends:
         reference = report.backends.get("hf_batched", {}).get("tokens_per_s")
         single = report.backends.get("hf_one_at_a_time", {}).get("tokens_per_s")
-        lines.append("| backend | segments | output tokens/s | segments/s | peak RSS MB | vs batched | vs one-at-a-time |")
+        lines.append(
+            "| backend | segments | output tokens/s | segments/s | peak RSS MB | vs batched | vs one-at-a-time |"
+        )
         lines.append("|---|---|---|---|---|---|---|")
         for name, row in report.backends.items():
             rate = row["tokens_per_s"]
@@ -721,14 +734,18 @@ def render(report: Report) -> str:
     if report.feed:
         f = report.feed
         lines += [
-            (f"feed: {f['documents']} documents, {f['sentences']} sentences, {f['distinct_sentences']} distinct "
-            f"(ct2 {f['compute_type']})"),
+            (
+                f"feed: {f['documents']} documents, {f['sentences']} sentences, {f['distinct_sentences']} distinct "
+                f"(ct2 {f['compute_type']})"
+            ),
             "| run | seconds | sentences sent to the model | model calls |",
             "|---|---|---|---|",
             f"| without de-duplication | {f['without_dedup_s']:.2f} | {f['without_dedup_model_sentences']} | - |",
             f"| with de-duplication + cache (first audit) | {f['with_dedup_s']:.2f} | {f['with_dedup_model_sentences']} | - |",
-            (f"| second audit, unchanged feed | {f['second_audit_s']:.3f} | {f['second_audit_model_sentences']} | "
-            f"{f['second_audit_model_calls']} |"),
+            (
+                f"| second audit, unchanged feed | {f['second_audit_s']:.3f} | {f['second_audit_model_sentences']} | "
+                f"{f['second_audit_model_calls']} |"
+            ),
             f"dedup speedup {f['dedup_speedup']:.2f}x, cache speedup {f['cache_speedup']:.0f}x",
             "",
         ]

@@ -10,10 +10,12 @@ backend's decoding limits.
 
 from __future__ import annotations
 
+import importlib
 import json
 import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from audit.errors import ConfigError, InputError
 from audit.translate.base import ModelUnavailable
@@ -114,7 +116,7 @@ def _local_copy(model: str) -> tuple[Path, str]:
     return folder, revision or folder.name
 
 
-def _source_config(source: Path, model: str) -> dict[str, object]:
+def _source_config(source: Path, model: str) -> dict[str, Any]:
     try:
         config = json.loads((source / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -128,8 +130,7 @@ def _source_config(source: Path, model: str) -> dict[str, object]:
 
 def _quiet_transformers() -> None:
     """The converter loads through transformers, whose progress bars would land on our stderr."""
-    from transformers.utils import logging as hf_logging
-
+    hf_logging: Any = importlib.import_module("transformers.utils.logging")
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()
 

@@ -7,7 +7,6 @@ must end `models convert` with one line and exit 2.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
 from pathlib import Path
@@ -37,26 +36,18 @@ def _sentences() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def tiny_marian(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = importlib.util.spec_from_file_location("make_tiny_marian", ROOT / "scripts" / "make_tiny_marian.py")
-    assert spec is not None and spec.loader is not None
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
-    return Path(builder.build_tiny_marian(tmp_path_factory.mktemp("tiny") / "model"))
-
-
-@pytest.fixture(scope="module")
-def tiny_float32(tiny_marian: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def tiny_float32(tiny_marian: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny en->ru Marian of tests/conftest.py, converted with float32 weights."""
     output = tmp_path_factory.mktemp("ct2") / "float32"
-    convert_marian(str(tiny_marian), output, quantization="float32")
+    convert_marian(tiny_marian, output, quantization="float32")
     return output
 
 
 @pytest.fixture(scope="module")
-def reference(tiny_marian: Path) -> Any:
+def reference(tiny_marian: str) -> Any:
     from audit.translate.marian import load_marian
 
-    return load_marian(str(tiny_marian), GREEDY, device="cpu")
+    return load_marian(tiny_marian, GREEDY, device="cpu")
 
 
 def test_ctranslate2_reads_the_pieces_marian_tokenizer_reads(reference: Any, tiny_float32: Path) -> None:
@@ -87,7 +78,9 @@ def test_ctranslate2_greedy_float32_gives_the_reference_tokens(reference: Any, t
     assert len(sentences) >= 5
     encoded = tokenizer(sentences, return_tensors="pt", padding=True)
     with torch.inference_mode():
-        generated = reference.loaded.model.generate(**encoded, num_beams=1, do_sample=False, max_length=GREEDY.max_length)
+        generated = reference.loaded.model.generate(
+            **encoded, num_beams=1, do_sample=False, max_length=GREEDY.max_length
+        )
     special = {tokenizer.pad_token_id, tokenizer.eos_token_id}
     expected = [tokenizer.convert_ids_to_tokens([i for i in row.tolist() if i not in special]) for row in generated]
     got = fast.translate_tokens([fast.loaded.pieces.encode(s) for s in sentences])
@@ -111,11 +104,13 @@ def test_ctranslate2_key_names_backend_revision_and_compute_type(tiny_float32: P
     assert exact.model_id == str(tiny_float32)
 
 
-def test_convert_command_then_translate_through_the_cache(tiny_marian: Path, tmp_path: Path) -> None:
+def test_convert_command_then_translate_through_the_cache(tiny_marian: str, tmp_path: Path) -> None:
     output = tmp_path / "int8"
-    result = CliRunner().invoke(cli, ["models", "convert", str(tiny_marian), "--quantization", "int8", "--output", str(output)])
+    result = CliRunner().invoke(
+        cli, ["models", "convert", tiny_marian, "--quantization", "int8", "--output", str(output)]
+    )
     assert result.exit_code == 0, result.output
-    assert str(tiny_marian) in result.stdout and "int8" in result.stdout
+    assert tiny_marian in result.stdout and "int8" in result.stdout
     converted = read_sidecar(output)
     assert converted is not None and converted.quantization == "int8" and converted.max_positions == 64
     assert {"model.bin", "source.spm", "target.spm", "vocab.json", SIDECAR} <= {p.name for p in output.iterdir()}
@@ -132,34 +127,36 @@ def test_convert_command_then_translate_through_the_cache(tiny_marian: Path, tmp
     assert backend.calls == calls and second.misses == 0
 
 
-def test_convert_command_refuses_a_non_empty_output(tiny_marian: Path, tmp_path: Path) -> None:
+def test_convert_command_refuses_a_non_empty_output(tiny_marian: str, tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("x", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["models", "convert", str(tiny_marian), "--output", str(tmp_path)])
+    result = CliRunner().invoke(cli, ["models", "convert", tiny_marian, "--output", str(tmp_path)])
     assert result.exit_code == 2
     assert "--force" in result.stderr and "Traceback" not in result.output
 
 
 def test_convert_command_without_ctranslate2_says_so_in_one_line(
-    tiny_marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tiny_marian: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "ctranslate2", None)
     monkeypatch.setitem(sys.modules, "ctranslate2.converters", None)
-    result = CliRunner().invoke(cli, ["models", "convert", str(tiny_marian), "--output", str(tmp_path / "out")])
+    result = CliRunner().invoke(cli, ["models", "convert", tiny_marian, "--output", str(tmp_path / "out")])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "pip install" in lines[0] and "ctranslate2" in lines[0]
     assert result.stdout == ""
 
 
-def test_load_ctranslate2_without_ctranslate2_is_unavailable(tiny_float32: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_load_ctranslate2_without_ctranslate2_is_unavailable(
+    tiny_float32: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "ctranslate2", None)
     with pytest.raises(ModelUnavailable, match="pip install"):
         load_ctranslate2(str(tiny_float32), GREEDY, device="cpu", threads=1)
 
 
-def test_load_ctranslate2_names_the_convert_command_for_a_transformers_directory(tiny_marian: Path) -> None:
+def test_load_ctranslate2_names_the_convert_command_for_a_transformers_directory(tiny_marian: str) -> None:
     with pytest.raises(ModelUnavailable, match="mt-audit models convert"):
-        load_ctranslate2(str(tiny_marian), GREEDY, device="cpu")
+        load_ctranslate2(tiny_marian, GREEDY, device="cpu")
 
 
 def test_load_ctranslate2_refuses_cuda_it_cannot_see(tiny_float32: Path) -> None:
@@ -176,3 +173,52 @@ def test_gpu_token_budget_grows_with_free_memory_within_bounds() -> None:
     assert gpu_token_budget(1 << 30, 1, 4096) > gpu_token_budget(1 << 30, 4, 4096) >= 4096
     assert gpu_token_budget(80 << 30, 1, 4096) == GPU_MAX_BATCH_TOKENS
     assert gpu_token_budget(1 << 20, 1, 4096) == 4096
+
+
+def _ctranslate2_loader(model_id: str, params: DecodingParams, config: Any) -> Any:
+    return load_ctranslate2(model_id, params, device=config.device, threads=config.threads)
+
+
+def test_roundtrip_audit_through_converted_models_then_from_the_cache(
+    tiny_marian_template: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from audit.config import Config, apply
+    from audit.pipeline import Auditor
+    from audit.translate import backends
+    from audit.types import Document, RetranslationStatus
+
+    monkeypatch.setitem(backends.BACKENDS, "ctranslate2", backends.BACKENDS.get("ctranslate2", _ctranslate2_loader))
+    template = str(tmp_path / "ct2-{src}-{tgt}")
+    for src, tgt in (("en", "ru"), ("ru", "en")):
+        source = tiny_marian_template.format(src=src, tgt=tgt)
+        result = CliRunner().invoke(cli, ["models", "convert", source, "--output", template.format(src=src, tgt=tgt)])
+        assert result.exit_code == 0, result.output
+    table = {
+        "select": ["D"],
+        "translate": {
+            "backend": "ctranslate2",
+            "mode": "roundtrip",
+            "model-template": template,
+            "beam-size": 1,
+            "max-length": 16,
+            "cache-dir": str(tmp_path / "cache"),
+        },
+        "divergence": {"embeddings": False},
+    }
+    documents = [
+        Document(id="sample", text=SAMPLE.read_text(encoding="utf-8")),
+        Document(id="twice", text="He said.\n\nHe said."),
+    ]
+
+    def audit() -> tuple[list[Any], int]:
+        auditor = Auditor(apply(Config(), table, "test"))
+        results = list(auditor.audit(documents))
+        translators = auditor.stage.retranslator.translators.values()
+        return results, sum(t.backend.calls for t in translators)
+
+    first, first_calls = audit()
+    assert first_calls > 0
+    assert all(r.retranslation_status is RetranslationStatus.RAN and r.retranslations for r in first)
+    again, again_calls = audit()
+    assert again_calls == 0
+    assert [r.retranslations for r in again] == [r.retranslations for r in first]
