@@ -123,8 +123,9 @@ class Alignment:
 def unmatched_spans(tokens: Sequence[Token], alignment: Alignment, min_content: int = 2) -> list[tuple[int, int]]:
     """Runs of MT tokens with no counterpart holding at least `min_content` content words.
 
-    A run may hold unlinked function words and punctuation, but starts and ends on a
-    content word; a single unlinked number counts, since a number is never filler.
+    A run may hold function words (linked or not: `the` always finds a partner somewhere)
+    and unlinked punctuation, but starts and ends on a content word; a single unlinked
+    number counts, since a number is never filler.
     """
     linked = alignment.mt2rt
     spans: list[tuple[int, int]] = []
@@ -138,7 +139,7 @@ def unmatched_spans(tokens: Sequence[Token], alignment: Alignment, min_content: 
         run.clear()
 
     for index, token in enumerate(tokens):
-        if index in linked:
+        if index in linked and (token.is_content or not token.is_word):
             close()
         elif token.is_word or run:
             run.append(token)

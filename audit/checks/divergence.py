@@ -60,8 +60,8 @@ class RetranslationDivergence(Check):
     has most likely added, lost or changed something: a sentence to re-read against the
     source. The threshold is `divergence.threshold` (0 = same, 1 = unrelated).
 
-    Bad: The talks were cancelled after the minister resigned. (re-translation: The talks went ahead as planned.)
-    Good: The talks were called off after the minister resigned. (re-translation: The talks were cancelled after the minister resigned.)
+    Bad: He refused to comment on reports of losses among the troops. (re-translation: He said that twelve soldiers had been killed in the attack on the checkpoint.)
+    Good: He said 12 soldiers were killed in the attack on the checkpoint. (re-translation: He said that twelve soldiers had been killed in the attack on the checkpoint.)
     """
 
     code = "D301"
@@ -97,8 +97,8 @@ class DivergentSpan(Check):
     spelling, are where the meaning was added or changed. A run needs `min_words` content
     words (a number counts alone), so a paraphrased function word is not reported.
 
-    Bad: The talks were cancelled after the minister resigned. (re-translation: The talks went ahead as planned.)
-    Good: The talks were called off after the minister resigned. (re-translation: The talks were cancelled after the minister resigned.)
+    Bad: He refused to comment on reports of losses among the troops. (re-translation: He said that twelve soldiers had been killed in the attack on the checkpoint.)
+    Good: He said 12 soldiers were killed in the attack on the checkpoint. (re-translation: He said that twelve soldiers had been killed in the attack on the checkpoint.)
     """
 
     code = "D302"
