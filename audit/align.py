@@ -251,15 +251,19 @@ class _NgramTable:
         self.mt = {1: matrix[:n], 2: matrix[: n - 1] + matrix[1:n] if n > 1 else matrix[:0]}
         rt_rows = matrix[n:]
         self.rt = {1: rt_rows, 2: rt_rows[:-1] + rt_rows[1:] if len(rt_rows) > 1 else rt_rows[:0]}
+        self.rt_totals = {size: rows @ orders for size, rows in self.rt.items()}
 
     def chrf_row(self, mt_size: int, i: int, rt_size: int, j0: int, j1: int) -> Any:
         """chrF of MT item i (a sentence, or sentences i, i+1) against reference items j0..j1-1."""
         np = self.np
         hyp = self.mt[mt_size][i]
         refs = self.rt[rt_size][j0:j1]
-        common = np.minimum(hyp[None, :], refs) @ self.orders
-        hyp_total = hyp @ self.orders
-        ref_total = refs @ self.orders
+        # min(hyp, ref) is zero wherever the hypothesis has no n-gram: read only its columns.
+        columns = np.flatnonzero(hyp)
+        orders = self.orders[columns]
+        common = np.minimum(hyp[columns][None, :], refs[:, columns]) @ orders
+        hyp_total = hyp[columns] @ orders
+        ref_total = self.rt_totals[rt_size][j0:j1]
         valid = (hyp_total[None, :] > 0) & (ref_total > 0)
         with np.errstate(divide="ignore", invalid="ignore"):
             precision = np.where(valid, common / hyp_total[None, :], 0.0)

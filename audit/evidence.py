@@ -31,8 +31,7 @@ from audit.score import (
     load_embedder,
     mean,
     rounded,
-    score_corpus,
-    score_segment,
+    score_pairs,
     signatures,
 )
 from audit.segment import split_sentences, split_text_sentences
@@ -300,16 +299,16 @@ class RetranslationStage:
         corpus: list[dict[str, float]] = []
         for index, item in enumerate(items):
             by_sentence: dict[int, tuple[dict[str, float], Span, tuple[Span, ...]]] = {}
-            hypotheses: list[str] = []
-            references: list[str] = []
-            for bead, (mt, rt) in zip(item.alignment.beads, _bead_spans(p, item), strict=True):
-                hypothesis, reference = document.text[mt[0] : mt[1]], item.text[rt[0] : rt[1]]
-                hypotheses.append(hypothesis)
-                references.append(reference)
+            spans_of = _bead_spans(p, item)
+            texts = [(document.text[mt[0] : mt[1]], item.text[rt[0] : rt[1]]) for mt, rt in spans_of]
+            pair_scores, corpus_scores = score_pairs([h for h, _ in texts], [r for _, r in texts])
+            corpus.append(corpus_scores)
+            for bead, (mt, rt), (hypothesis, reference), scores in zip(
+                item.alignment.beads, spans_of, texts, pair_scores, strict=True
+            ):
                 if mt[0] == mt[1]:
                     alignments.append(AlignedPair(index, mt[0], mt[1], reference))
                     continue
-                scores = score_segment(hypothesis, reference)
                 cosine = cosines.get((hypothesis, reference))
                 if cosine is not None:
                     scores[COSINE] = cosine
@@ -322,7 +321,6 @@ class RetranslationStage:
                 for i in range(bead.mt_start, bead.mt_end):
                     by_sentence[i] = (scores, rt, spans)
             per_sentence.append(by_sentence)
-            corpus.append(score_corpus(hypotheses, references))
         segments = tuple(_segment(i, s, per_sentence) for i, s in enumerate(p.sentences))
         status = RetranslationStatus.RAN if p.made else RetranslationStatus.PRECOMPUTED
         return DocEvidence(
