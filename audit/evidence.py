@@ -446,9 +446,9 @@ def _segment(
             divergent.append(whole)
     values = [s[DIVERGENCE] for s in scores]
     closest = min(range(len(values)), key=values.__getitem__)
-    common = divergent[0]
-    for spans in divergent[1:]:
-        common = _intersect(common, spans)
+    common: list[Span] = divergent[0]
+    for others in divergent[1:]:
+        common = _intersect(common, others)
     return SegmentEvidence(
         start=sentence.start,
         end=sentence.end,

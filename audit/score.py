@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Any
 
-from sacrebleu.metrics import BLEU, CHRF, TER
+from sacrebleu.metrics.bleu import BLEU
+from sacrebleu.metrics.chrf import CHRF
+from sacrebleu.metrics.ter import TER
 
 from audit.translate.base import ModelUnavailable
 from audit.translate.hub import locate
@@ -145,7 +147,7 @@ def _load_embedder(name: str, device: str) -> Embedder:
         raise ModelUnavailable(
             f"{name}: sentence-transformers is not installed ({exc}); pip install 'mt-audit[embeddings]'"
         ) from None
-    hf_logging.disable_progress_bar()
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     try:
         model = SentenceTransformer(
             path, device=None if device == "auto" else device, local_files_only=local_only, trust_remote_code=False

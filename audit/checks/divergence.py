@@ -197,7 +197,7 @@ def _near_miss(mention: Mention, candidates: list[tuple[Mention, _Reading]], thr
 
 
 def _aligned_candidates(sentence: SegmentEvidence, readings: list[_Reading]) -> list[tuple[Mention, _Reading]]:
-    candidates = []
+    candidates: list[tuple[Mention, _Reading]] = []
     for (start, end), reading in zip(sentence.rt_spans, readings, strict=True):
         candidates.extend((m, reading) for m in reading.mentions if start <= m.start and m.end <= end)
     return candidates

@@ -72,7 +72,7 @@ def _load_uncached(model_id: str, device: str, threads: int) -> LoadedModel:
         from transformers.utils import logging as hf_logging
     except ImportError as exc:
         raise ModelUnavailable(f"{model_id}: transformers/torch are not installed ({exc})") from None
-    hf_logging.disable_progress_bar()
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     if threads > 0:
         torch.set_num_threads(threads)
     target, dtype = _device(torch, device, model_id)
