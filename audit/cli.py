@@ -220,10 +220,20 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
             yield out
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, _report_mode(output))
         os.replace(temp, output)
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+
+
+def _report_mode(output: Path) -> int:
+    """An existing report keeps its mode; a new one gets the usual 0666 less the umask, not mkstemp's 0600."""
+    if output.exists():
+        return output.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _color(out: TextIO, output_format: str) -> bool:
@@ -336,8 +346,11 @@ def _terminated(signum: int, frame: object) -> NoReturn:
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminated)
     try:
-        cli.main(standalone_mode=True)
-    except KeyboardInterrupt:
+        cli.main(standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except (KeyboardInterrupt, click.Abort):
         click.echo("mt-audit: interrupted", err=True)
         sys.exit(130)
 

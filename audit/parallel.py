@@ -23,7 +23,7 @@ from audit.pipeline import (
     ActiveCheck,
     Auditor,
     CheckCrash,
-    _finish,
+    finish_chunk,
     active_checks,
     failure_result,
     make_context,
@@ -124,6 +124,6 @@ class ParallelAuditor:
                 continue
             pending.append((len(results), make_context(item, self.auditor.config), findings))
             results.append(None)
-        for index, result in _finish(pending, self.auditor.stage, self.auditor.checks, self.auditor.strict):
+        for index, result in finish_chunk(pending, self.auditor.stage, self.auditor.checks, self.auditor.strict):
             results[index] = result
         yield from (result for result in results if result is not None)

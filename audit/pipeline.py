@@ -179,11 +179,9 @@ class Auditor:
                     continue
                 pending.append((len(results), ctx, findings))
                 results.append(None)
-            for index, result in _finish(pending, self.stage, self.checks, self.strict):
+            for index, result in finish_chunk(pending, self.stage, self.checks, self.strict):
                 results[index] = result
-            for result in results:
-                assert result is not None
-                yield result
+            yield from (result for result in results if result is not None)
 
 
 def audit_documents(
@@ -193,7 +191,7 @@ def audit_documents(
     return Auditor(config, strict=strict).audit(items)
 
 
-def _finish(
+def finish_chunk(
     pending: list[tuple[int, CheckContext, list[Finding]]],
     stage: Any,
     checks: Sequence[ActiveCheck],
