@@ -151,3 +151,30 @@ def test_mode_off_without_precomputed_is_not_requested() -> None:
     [result] = Auditor(config).audit([Document(id="d", text=SHORT)])
     assert result.retranslation_status is RetranslationStatus.NOT_REQUESTED
     assert result.findings == ()
+
+
+def test_cli_roundtrip_report_names_models_scores_and_alignments(tiny_marian_template: str, tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from audit.cli import cli
+
+    (tmp_path / "mt-audit.toml").write_text(
+        f'[translate]\nmodel-template = "{tiny_marian_template}"\nbeam-size = 1\nmax-length = 16\n'
+        "[divergence]\nembeddings = false\n",
+        encoding="utf-8",
+    )
+    document = tmp_path / "short.txt"
+    document.write_text(SHORT, encoding="utf-8")
+    args = ["check", str(document), "--config", str(tmp_path / "mt-audit.toml"), "--retranslate", "roundtrip"]
+    args += ["--cache-dir", str(tmp_path / "cache"), "--format", "json", "--fail-on", "never", "--jobs", "1"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert len(report["meta"]["models"]) == 2
+    assert "chrf++" in report["meta"]["metric_signatures"]
+    [doc] = report["documents"]
+    assert doc["retranslation_status"] == "ran"
+    assert len(doc["alignments"]) == 3 and len(doc["retranslations"]) == 1
+    assert {"chrf++", "bleu", "ter", "divergence"} <= set(doc["scores"])
