@@ -17,12 +17,16 @@ MT = split_text_sentences((ROOT / "samples" / "idlib-wire.txt").read_text(encodi
 RT = split_text_sentences((ROOT / "tests" / "data" / "idlib-retranslation.txt").read_text(encoding="utf-8"))
 
 # DEMETR: a faithful MT, the human reference, and the MT with one entity or number replaced.
-COMET_MT = "Comets may have been the source of Earth's water and organic matter that can form proteins and sustain life."
+COMET_MT = (
+    "Comets may have been the source of Earth's water and organic matter that can form proteins and sustain life."
+)
 COMET_REF = (
     "Comets may possibly have been a source of water delivery to the earth along with organic matter "
     "that can form proteins and support life."
 )
-COMET_BAD = "Comets may have been the source of Austria's water and organic matter that can form proteins and sustain life."
+COMET_BAD = (
+    "Comets may have been the source of Austria's water and organic matter that can form proteins and sustain life."
+)
 HOUSTON_REF = (
     "The Chinese Consulate General in Houston was established in 1979 as the first Chinese Consulate General "
     "opened in the United States."

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from audit.checks.divergence import _narrowed, _same_name, _surface, _Reading
+from audit.checks.divergence import _narrowed, _Reading, _same_name, _surface
 from audit.cli import cli
 from audit.names.finder import Mention, find_mentions
 

@@ -109,7 +109,7 @@ def test_cache_two_processes_writing_at_once(tmp_path: Path) -> None:
         for name, start in (("first", 0), ("second", 200))
     ]
     for process in processes:
-        out, err = process.communicate(timeout=120)
+        _, err = process.communicate(timeout=120)
         assert process.returncode == 0, err
     cache = TranslationCache(folder)
     # 0..399 from the first, 200..599 from the second: 600 distinct rows.

@@ -22,7 +22,12 @@ def test_marian_translates_a_batch_end_to_end(tiny_marian: str) -> None:
     from audit.translate.marian import load_marian
 
     translator = load_marian(tiny_marian, SMALL, device="cpu")
-    texts = ["Konashenkov said.", "He said that the signing of the Sochi agreements was welcomed.", "", "Konashenkov said."]
+    texts = [
+        "Konashenkov said.",
+        "He said that the signing of the Sochi agreements was welcomed.",
+        "",
+        "Konashenkov said.",
+    ]
     out = translator.translate(texts)
     assert len(out) == len(texts)
     assert out[2] == ""
@@ -102,7 +107,7 @@ def test_locate_unreachable_hub_fails_after_one_probe(monkeypatch: pytest.Monkey
     monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
     monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # the discard port: refused at once
     probes: list[str] = []
-    import audit.translate.hub as hub
+    from audit.translate import hub
 
     real = hub.endpoint_reachable
     monkeypatch.setattr(hub, "endpoint_reachable", lambda endpoint: probes.append(endpoint) or real(endpoint))
@@ -129,3 +134,13 @@ def test_locate_directory_revision_follows_its_content(tmp_path: Path) -> None:
     assert first.local_only and first.revision
     (tmp_path / "config.json").write_text('{"d_model": 16}', encoding="utf-8")
     assert locate(str(tmp_path)).revision != first.revision
+
+
+def test_marian_cuda_requested_without_cuda_is_unavailable(tiny_marian: str) -> None:
+    torch = pytest.importorskip("torch")
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")
+    from audit.translate.marian import load_marian
+
+    with pytest.raises(ModelUnavailable, match="CUDA is not available; use --device cpu"):
+        load_marian(tiny_marian, SMALL, device="cuda")

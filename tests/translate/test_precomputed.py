@@ -84,7 +84,10 @@ def test_auto_prefers_precomputed_then_direct_then_round_trip() -> None:
 
 
 def test_explicit_modes() -> None:
-    assert _names("roundtrip", has_precomputed=True, has_source=True, source_lang="ru") == ["roundtrip:ru", "roundtrip:de"]
+    assert _names("roundtrip", has_precomputed=True, has_source=True, source_lang="ru") == [
+        "roundtrip:ru",
+        "roundtrip:de",
+    ]
     assert _names("direct", has_precomputed=True, has_source=True, source_lang="ru") == ["direct:ru-en"]
     assert _names("direct") == []
     assert _names("off", has_source=True, source_lang="ru") == []

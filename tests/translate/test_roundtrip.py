@@ -19,7 +19,9 @@ from audit.types import Document, RetranslationStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = (ROOT / "samples" / "idlib-wire.txt").read_text(encoding="utf-8")
-SHORT = "Konashenkov said on Wednesday. He said that the Sochi agreements were welcomed.\n\nKonashenkov said on Wednesday."
+SHORT = (
+    "Konashenkov said on Wednesday. He said that the Sochi agreements were welcomed.\n\nKonashenkov said on Wednesday."
+)
 
 
 def _config(**translate: Any) -> Config:
@@ -97,7 +99,7 @@ def test_precomputed_and_model_retranslations_are_used_together(tiny_marian_temp
 def test_auditor_reports_unavailable_model_and_keeps_model_free_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     """An unknown Hub id offline: one clear note, status UNAVAILABLE, Q/N findings still there, no load tried."""
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    import audit.translate.backends as backends
+    from audit.translate import backends
 
     def refuse(*_: Any) -> Any:
         raise AssertionError("no model load may be attempted once the model is known to be missing")
@@ -140,7 +142,9 @@ def test_explicit_roundtrip_with_require_fails_before_any_document(monkeypatch: 
 
 def test_precomputed_document_is_audited_even_when_models_are_missing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    config = apply(Config(), {"select": ["D"], "divergence": {"embeddings": False}, "translate": {"require": True}}, "t")
+    config = apply(
+        Config(), {"select": ["D"], "divergence": {"embeddings": False}, "translate": {"require": True}}, "t"
+    )
     [result] = Auditor(config).audit([Document(id="d", text=SHORT, retranslations=(SHORT,))])
     assert result.retranslation_status is RetranslationStatus.PRECOMPUTED
     assert result.scores["chrf++"] == pytest.approx(100.0)
