@@ -19,17 +19,8 @@ from typing import Any, Self
 
 from audit.config import Config
 from audit.io.base import ReadFailure
-from audit.pipeline import (
-    ActiveCheck,
-    Auditor,
-    CheckCrash,
-    finish_chunk,
-    active_checks,
-    failure_result,
-    make_context,
-    run_checks,
-)
-from audit.types import Document, DocumentResult, Finding
+from audit.pipeline import Auditor, ModelFree, active_checks, check_model_free
+from audit.types import Document, DocumentResult
 
 CHUNK_SIZE = 32
 
@@ -41,19 +32,8 @@ def _start_worker(config: Config, strict: bool) -> None:
     _worker.update(config=config, strict=strict, checks=active_checks(config))
 
 
-def _check_chunk(documents: list[Document]) -> list[tuple[list[Finding], str | None]]:
-    """Model-free findings per document, or the crash report of the check that failed."""
-    config: Config = _worker["config"]
-    checks: list[ActiveCheck] = _worker["checks"]
-    out: list[tuple[list[Finding], str | None]] = []
-    for document in documents:
-        try:
-            findings = run_checks(make_context(document, config), checks, with_retranslation=False, strict=_worker["strict"])
-        except CheckCrash as exc:
-            out.append(([], str(exc)))
-            continue
-        out.append((findings, None))
-    return out
+def _check_chunk(documents: list[Document]) -> list[ModelFree]:
+    return check_model_free(documents, _worker["config"], _worker["checks"], _worker["strict"])
 
 
 def _ready() -> bool:
@@ -102,28 +82,4 @@ class ParallelAuditor:
             if not in_flight:
                 return
             chunk, future = in_flight.popleft()
-            yield from self._results(chunk, future.result())
-
-    def _results(
-        self, chunk: list[Document | ReadFailure], checked: list[tuple[list[Finding], str | None]]
-    ) -> Iterator[DocumentResult]:
-        """Put the chunk back in order; documents go through the re-translation stage when it runs."""
-        outcomes = iter(checked)
-        results: list[DocumentResult | None] = []
-        pending = []
-        for item in chunk:
-            if isinstance(item, ReadFailure):
-                results.append(failure_result(item))
-                continue
-            findings, error = next(outcomes)
-            if error is not None:
-                results.append(DocumentResult(document=item, error=error))
-                continue
-            if self.auditor.stage is None:
-                results.append(DocumentResult(document=item, findings=tuple(sorted(findings, key=Finding.sort_key))))
-                continue
-            pending.append((len(results), make_context(item, self.auditor.config), findings))
-            results.append(None)
-        for index, result in finish_chunk(pending, self.auditor.stage, self.auditor.checks, self.auditor.strict):
-            results[index] = result
-        yield from (result for result in results if result is not None)
+            yield from self.auditor.assemble(chunk, future.result())

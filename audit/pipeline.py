@@ -165,23 +165,49 @@ class Auditor:
         """Audit a stream of documents; failures come out as error results in their place."""
         iterator = iter(items)
         while chunk := list(itertools.islice(iterator, self.chunk_size)):
-            pending: list[tuple[int, CheckContext, list[Finding]]] = []
-            results: list[DocumentResult | None] = []
-            for item in chunk:
-                if isinstance(item, ReadFailure):
-                    results.append(failure_result(item))
-                    continue
-                ctx = make_context(item, self.config)
-                try:
-                    findings = run_checks(ctx, self.checks, with_retranslation=False, strict=self.strict)
-                except CheckCrash as exc:
-                    results.append(DocumentResult(document=item, error=str(exc)))
-                    continue
-                pending.append((len(results), ctx, findings))
+            documents = [item for item in chunk if isinstance(item, Document)]
+            yield from self.assemble(chunk, check_model_free(documents, self.config, self.checks, self.strict))
+
+    def assemble(self, chunk: Sequence[Document | ReadFailure], checked: Sequence[ModelFree]) -> Iterator[DocumentResult]:
+        """Results of a chunk in input order, given its documents' model-free outcomes.
+
+        The model-free stage may have run in another process (`--jobs`); re-translation,
+        which batches across the chunk and holds the models, runs here.
+        """
+        outcomes = iter(checked)
+        pending: list[tuple[int, CheckContext, list[Finding]]] = []
+        results: list[DocumentResult | None] = []
+        for item in chunk:
+            if isinstance(item, ReadFailure):
+                results.append(failure_result(item))
+                continue
+            findings, error = next(outcomes)
+            if error is not None:
+                results.append(DocumentResult(document=item, error=error))
+            elif self.stage is None:
+                results.append(DocumentResult(document=item, findings=tuple(sorted(findings, key=Finding.sort_key))))
+            else:
+                pending.append((len(results), make_context(item, self.config), findings))
                 results.append(None)
-            for index, result in finish_chunk(pending, self.stage, self.checks, self.strict):
-                results[index] = result
-            yield from (result for result in results if result is not None)
+        for index, result in finish_chunk(pending, self.stage, self.checks, self.strict):
+            results[index] = result
+        yield from (result for result in results if result is not None)
+
+
+# A document's model-free findings, or the report of the check that crashed on it.
+ModelFree = tuple[list[Finding], str | None]
+
+
+def check_model_free(
+    documents: Sequence[Document], config: Config, checks: Sequence[ActiveCheck], strict: bool
+) -> list[ModelFree]:
+    outcomes: list[ModelFree] = []
+    for document in documents:
+        try:
+            outcomes.append((run_checks(make_context(document, config), checks, with_retranslation=False, strict=strict), None))
+        except CheckCrash as exc:
+            outcomes.append(([], str(exc)))
+    return outcomes
 
 
 def audit_documents(
