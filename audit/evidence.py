@@ -187,8 +187,10 @@ class RetranslationStage:
         mode = self.translate.mode
         if mode == "off":
             return "off: precomputed re-translations only"
-        if mode == "direct" or (mode == "auto" and not self.files.empty):
-            return f"{mode}: models load when first needed"
+        if mode == "auto" and not self.files.empty:
+            return "auto: precomputed re-translations from files; models load only for documents without one"
+        if mode == "direct":
+            return "direct: models load when first needed"
         routes = roundtrip_routes(self.translate)
         for route in routes:
             for model_id in route.models:
