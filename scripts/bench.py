@@ -747,8 +747,8 @@ def main() -> int:
                     "compute_type": fast_types[-1],
                     "batch_tokens": 4096,
                     "documents": sizes.feed_docs,
-                    # Quick runs time the feed once: its passes are long enough to ride out short spikes.
-                    "repeats": 1 if args.quick else sizes.repeats,
+                    # The feed is timed once: its passes are long enough to ride out short spikes.
+                    "repeats": 1,
                 },
             )
 
