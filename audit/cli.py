@@ -177,8 +177,9 @@ def _run(
 ) -> int:
     summary = Summary()
     progress = progress or BatchProgress(enabled=False)
-    reporter.start(auditor.meta())
-    for note in () if quiet else auditor.meta().notes:
+    meta = auditor.meta()
+    reporter.start(meta)
+    for note in () if quiet else meta.notes:
         click.echo(f"mt-audit: note: {note}", err=True)
     failed_any = False
     for result in (runner or auditor).audit(items):
@@ -193,7 +194,10 @@ def _run(
         progress.advance(len(result.findings), error=result.error is not None)
         summary.add(result, failed)
         reporter.document(result, failed)
-    reporter.finish(summary)
+    final = auditor.meta()
+    for note in () if quiet else [n for n in final.notes if n not in meta.notes]:
+        progress.echo(f"mt-audit: note: {note}")
+    reporter.close(summary, final)
     if summary.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failed_any else EXIT_OK

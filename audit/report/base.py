@@ -33,6 +33,11 @@ class Reporter:
     def finish(self, summary: Summary) -> None:
         pass
 
+    def close(self, summary: Summary, meta: RunMeta) -> None:
+        """Finish with the run metadata as known at the end: models load when first needed."""
+        self.meta = meta
+        self.finish(summary)
+
 
 FORMATS: dict[str, type[Reporter]] = {}
 

@@ -95,7 +95,7 @@ class JsonReporter(Reporter):
 
     def start(self, meta: RunMeta) -> None:
         super().start(meta)
-        self.out.write('{"meta": ' + json.dumps(meta_record(meta), ensure_ascii=False) + ', "documents": [')
+        self.out.write('{"documents": [')
         self._first = True
 
     def document(self, result: DocumentResult, failed: bool) -> None:
@@ -103,12 +103,13 @@ class JsonReporter(Reporter):
         self._first = False
 
     def finish(self, summary: Summary) -> None:
-        self.out.write('\n], "summary": ' + json.dumps(summary_record(summary), ensure_ascii=False) + "}\n")
+        self.out.write('\n], "summary": ' + json.dumps(summary_record(summary), ensure_ascii=False))
+        self.out.write(', "meta": ' + json.dumps(meta_record(self.meta), ensure_ascii=False) + "}\n")
 
 
 @register_format
 class JsonLinesReporter(Reporter):
-    """One line per record: {"type": "meta"}, then "document" lines, then "summary"."""
+    """One line per record: {"type": "meta"} (the plan), "document" lines, then "summary" with the final meta."""
 
     name = "jsonl"
 
@@ -120,7 +121,7 @@ class JsonLinesReporter(Reporter):
         self._line({"type": "document", **document_record(result, failed)})
 
     def finish(self, summary: Summary) -> None:
-        self._line({"type": "summary", **summary_record(summary)})
+        self._line({"type": "summary", **summary_record(summary), "meta": meta_record(self.meta)})
 
     def _line(self, record: dict[str, Any]) -> None:
         self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
