@@ -117,22 +117,14 @@ _LAST_WORD = re.compile(r"([^\W_]+(?:[-'’][^\W_]+)*)$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 SPEECH_VERBS = frozenset(
-    """said says say told tells added adds stated states noted notes explained explains asked asks
-    replied replies stressed stresses emphasized emphasised emphasizes declared declares announced
-    announces continued continues wrote writes warned warns insisted insists concluded recalled
-    argued argues claimed claims commented remarked answered according acknowledged admitted
-    suggested urged quoted shouted whispered cried began reported reports pointed underlined
-    underscored assured observed went""".split()
+    ["said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "notes", "explained", "explains", "asked", "asks", "replied", "replies", "stressed", "stresses", "emphasized", "emphasised", "emphasizes", "declared", "declares", "announced", "announces", "continued", "continues", "wrote", "writes", "warned", "warns", "insisted", "insists", "concluded", "recalled", "argued", "argues", "claimed", "claims", "commented", "remarked", "answered", "according", "acknowledged", "admitted", "suggested", "urged", "quoted", "shouted", "whispered", "cried", "began", "reported", "reports", "pointed", "underlined", "underscored", "assured", "observed", "went"]
 )
 FUNCTION_WORDS = frozenset(
-    """a an the of to in on at by for with from into onto about as against over under between
-    among than like via toward towards through during after before without within upon
-    this that these those its their his her our your my some any no every each such
-    and or but nor is are was were be been being called dubbed termed named so-called""".split()
+    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "about", "as", "against", "over", "under", "between", "among", "than", "like", "via", "toward", "towards", "through", "during", "after", "before", "without", "within", "upon", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "some", "any", "no", "every", "each", "such", "and", "or", "but", "nor", "is", "are", "was", "were", "be", "been", "being", "called", "dubbed", "termed", "named", "so-called"]
 )
 # Lower-case particles inside names (Khoras ad-Din, Abu Bakr al-Baghdadi, van der Berg).
 _NAME_PARTICLES = frozenset(
-    "al ad ash as at el ul bin ibn abu de del della der di da du la le van von of the and for y e".split()
+    ["al", "ad", "ash", "as", "at", "el", "ul", "bin", "ibn", "abu", "de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "of", "the", "and", "for", "y", "e"]
 )
 # A capitalised word (Al-Sham, O’Brien, J.), or a particle joined to one (al-Nusra, ad-Din).
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w’'.-]*|[a-z]{1,4}-[^\W\d_][\w’'-]*)$")

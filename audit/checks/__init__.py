@@ -1,5 +1,7 @@
-from audit.checks import quotes  # noqa: F401  (Q1xx)
-from audit.checks import names  # noqa: F401  (N201-N205)
-from audit.checks import numbers  # noqa: F401  (N211-N212)
-from audit.checks import script  # noqa: F401  (N221-N222)
-from audit.checks import divergence  # noqa: F401  (D301-D305)
+from audit.checks import (
+    divergence,  # noqa: F401  (D301-D305)
+    names,  # noqa: F401  (N201-N205)
+    numbers,  # noqa: F401  (N211-N212)
+    quotes,  # noqa: F401  (Q1xx)
+    script,  # noqa: F401  (N221-N222)
+)
