@@ -6,8 +6,9 @@ a locale, a number carries the set of values its spelling admits (both readings 
 ambiguous separator, the value with and without a following scale word), and two numbers
 match when their sets meet. Times (`12 h 00`, `12:00`, `1200 GMT`) carry the hour and the
 HHMM value; Roman centuries (`XIe siècle`, `siglo XV`) their value; `1970s` also means `70`.
-English number words (`two`, `twenty`) and month names count in a translation; numbers
-spelt in words in a source are not read (yet).
+English number words (`two`, `twenty`, `both`) and month names count in a translation; a
+source's cardinals in words (`dos`, `cinq`, `zwanzig`, `dwóch`, `třicet dva`) are read in
+Spanish, French, Italian, German, Polish and Czech, inflected forms included.
 """
 
 from __future__ import annotations
@@ -15,9 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from audit.names.finder import is_sentence_initial
+
 _SCALES: dict[str, float] = {}
 for _words, _value in (
-    ("thousand thousands k tys tys. tis tis. тыс тыс. тысяч тысячи тысяча mila mil tausend", 1e3),
+    (
+        "thousand thousands k tys tys. tis tis. тыс тыс. тысяч тысячи тысяча mila mil mille tausend "
+        "tisíc tisíce tisíců tysiąc tysiące tysięcy",
+        1e3,
+    ),
     (
         (
             "million millions m mn mln mln. mio mio. millionen millionen milioni millones miliony milionów "
@@ -116,6 +123,123 @@ _ENGLISH_ORDINALS = {
     "twelfth": 12,
 }
 
+# Words English uses for two of a thing, counted with the number words.
+_ENGLISH_WORDS.update(
+    {"both": 2, "either": 2, "pair": 2, "couple": 2, "twice": 2, "twin": 2, "twins": 2, "double": 2, "thousand": 1000}
+)
+
+
+def _table(spec: str) -> dict[str, int]:
+    """`"2 dos|3 tres"` -> {"dos": 2, "tres": 3}: a value, then its forms (inflections too)."""
+    table: dict[str, int] = {}
+    for entry in spec.split("|"):
+        value, *forms = entry.split()
+        for form in forms:
+            table[form] = int(value)
+    return table
+
+
+def _italian() -> str:
+    units = "uno due tre quattro cinque sei sette otto nove".split()
+    tens = "venti trenta quaranta cinquanta sessanta settanta ottanta novanta".split()
+    compounds = []
+    for t, ten in enumerate(tens, start=2):
+        for u, unit in enumerate(units, start=1):
+            stem = ten[:-1] if unit[0] in "uo" else ten
+            forms = {stem + unit, stem + unit.replace("tre", "tré")}
+            compounds.append(f"{t * 10 + u} {' '.join(sorted(forms))}")
+    return "|".join(compounds)
+
+
+def _german() -> str:
+    units = "ein zwei drei vier fünf sechs sieben acht neun".split()
+    tens = "zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig".split()
+    return "|".join(
+        f"{t * 10 + u} {unit}und{ten}" + (f" {unit}unddreissig" if t == 3 else "")
+        for t, ten in enumerate(tens, start=2)
+        for u, unit in enumerate(units, start=1)
+    )
+
+
+def _french() -> str:
+    units = "un deux trois quatre cinq six sept huit neuf".split()
+    teens = "onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf".split()
+    tens = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante"}
+    entries = []
+    for value, ten in tens.items():
+        entries.extend(f"{value + u} {ten}-{unit}" for u, unit in enumerate(units, start=1) if u > 1)
+    entries.extend(f"{71 + i} soixante-{teen}" for i, teen in enumerate(teens))
+    entries.extend(f"{81 + i} quatre-vingt-{unit}" for i, unit in enumerate(units))
+    entries.extend(f"{91 + i} quatre-vingt-{teen}" for i, teen in enumerate(teens))
+    return "|".join(entries)
+
+
+def _czech() -> str:
+    units = "jedna dva tři čtyři pět šest sedm osm devět".split()
+    tens = "dvacet třicet čtyřicet padesát šedesát sedmdesát osmdesát devadesát".split()
+    return "|".join(
+        f"{t * 10 + u} {unit}a{ten}" for t, ten in enumerate(tens, start=2) for u, unit in enumerate(units, start=1)
+    )
+
+
+# Cardinals in words as a source writes them, by language: value, then forms (cases, genders).
+SOURCE_WORDS: dict[str, dict[str, int]] = {
+    "es": _table(
+        "1 un uno una|2 dos ambos ambas|3 tres|4 cuatro|5 cinco|6 seis|7 siete|8 ocho|9 nueve|10 diez|11 once|12 doce docena"
+        "|13 trece|14 catorce|15 quince|16 dieciséis|17 diecisiete|18 dieciocho|19 diecinueve|20 veinte"
+        "|21 veintiuno veintiún veintiuna|22 veintidós|23 veintitrés|24 veinticuatro|25 veinticinco|26 veintiséis"
+        "|27 veintisiete|28 veintiocho|29 veintinueve|30 treinta|40 cuarenta|50 cincuenta|60 sesenta|70 setenta"
+        "|80 ochenta|90 noventa|100 cien ciento centenar|200 doscientos doscientas|300 trescientos trescientas"
+        "|400 cuatrocientos cuatrocientas|500 quinientos quinientas|600 seiscientos seiscientas"
+        "|700 setecientos setecientas|800 ochocientos ochocientas|900 novecientos novecientas|1000 mil"
+    ),
+    "fr": _table(
+        "1 un une|2 deux|3 trois|4 quatre|5 cinq|6 six|7 sept|8 huit|9 neuf|10 dix|11 onze|12 douze douzaine|13 treize"
+        "|14 quatorze|15 quinze|16 seize|17 dix-sept|18 dix-huit|19 dix-neuf|20 vingt|30 trente|40 quarante"
+        "|50 cinquante|60 soixante|70 soixante-dix|80 quatre-vingts quatre-vingt|90 quatre-vingt-dix"
+        "|100 cent centaine|1000 mille|" + _french()
+    ),
+    "it": _table(
+        "1 un uno una|2 due entrambi entrambe|3 tre|4 quattro|5 cinque|6 sei|7 sette|8 otto|9 nove|10 dieci|11 undici|12 dodici dozzina"
+        "|13 tredici|14 quattordici|15 quindici|16 sedici|17 diciassette|18 diciotto|19 diciannove|30 trenta"
+        "|40 quaranta|50 cinquanta|60 sessanta|70 settanta|80 ottanta|90 novanta|100 cento centinaio"
+        "|200 duecento|300 trecento|500 cinquecento|1000 mille|" + _italian()
+    ),
+    "de": _table(
+        "1 ein eins eine einen einem einer|2 zwei beiden beide|3 drei|4 vier|5 fünf|6 sechs|7 sieben|8 acht"
+        "|9 neun|10 zehn|11 elf|12 zwölf dutzend|13 dreizehn|14 vierzehn|15 fünfzehn|16 sechzehn|17 siebzehn"
+        "|18 achtzehn|19 neunzehn|20 zwanzig|30 dreißig dreissig|40 vierzig|50 fünfzig|60 sechzig|70 siebzig"
+        "|80 achtzig|90 neunzig|100 hundert einhundert|200 zweihundert|1000 tausend eintausend|" + _german()
+    ),
+    "pl": _table(
+        "1 jeden jedna jedno jednego jednej jednym|2 dwa dwie dwóch dwu dwoma dwom dwaj oboje obaj obie obu"
+        "|3 trzy trzech trzem trzema trzej|4 cztery czterech czterem czterema czterej|5 pięć pięciu pięcioma"
+        "|6 sześć sześciu sześcioma|7 siedem siedmiu siedmioma|8 osiem ośmiu ośmioma|9 dziewięć dziewięciu"
+        "|10 dziesięć dziesięciu|11 jedenaście jedenastu|12 dwanaście dwunastu|13 trzynaście trzynastu"
+        "|14 czternaście czternastu|15 piętnaście piętnastu|16 szesnaście szesnastu|17 siedemnaście siedemnastu"
+        "|18 osiemnaście osiemnastu|19 dziewiętnaście dziewiętnastu|20 dwadzieścia dwudziestu"
+        "|30 trzydzieści trzydziestu|40 czterdzieści czterdziestu|50 pięćdziesiąt pięćdziesięciu"
+        "|60 sześćdziesiąt sześćdziesięciu|70 siedemdziesiąt siedemdziesięciu|80 osiemdziesiąt osiemdziesięciu"
+        "|90 dziewięćdziesiąt dziewięćdziesięciu|100 sto stu|200 dwieście dwustu|300 trzysta|1000 tysiąc"
+    ),
+    "cs": _table(
+        "1 jeden jedna jedno jednoho jedné|2 dva dvě dvou dvěma oba obě obou|3 tři tří třech třem třemi"
+        "|4 čtyři čtyř čtyřech čtyřem čtyřmi|5 pět pěti|6 šest šesti|7 sedm sedmi|8 osm osmi|9 devět devíti"
+        "|10 deset deseti|11 jedenáct jedenácti|12 dvanáct dvanácti|13 třináct třinácti|14 čtrnáct čtrnácti"
+        "|15 patnáct patnácti|16 šestnáct šestnácti|17 sedmnáct sedmnácti|18 osmnáct osmnácti"
+        "|19 devatenáct devatenácti|20 dvacet dvaceti|30 třicet třiceti|40 čtyřicet čtyřiceti|50 padesát padesáti"
+        "|60 šedesát šedesáti|70 sedmdesát sedmdesáti|80 osmdesát osmdesáti|90 devadesát devadesáti|100 sto"
+        "|1000 tisíc|" + _czech()
+    ),
+}
+# Number words that are as often another word (`neuf` new, `sei` you are, `venti` winds): weak.
+_AMBIGUOUS = frozenset(
+    "neuf sei venti beide beiden ambos ambas entrambi entrambe oboje obaj obie obu oba obě obou".split()
+)
+# The word between tens and units (`treinta y dos`, `vingt et un`).
+_JOINERS = frozenset({"y", "et"})
+_SOURCE_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+
 _SEP = r"[,.\u00a0\u202f ’']"
 _NUMBER = re.compile(
     r"(?<![A-Za-z\u00c0-\u024f\u0400-\u052f\uff21-\uff3a\uff41-\uff5a\d.,])(?:"  # not glued to a word: `M5`, `CO2`, `A320` are names
@@ -194,8 +318,12 @@ def _roman(numeral: str) -> int:
     return total
 
 
-def find_numbers(text: str, *, english_words: bool = False) -> list[Number]:
-    """The numbers of `text` in order; `english_words` adds `two`, `twenty`, `third`, `July` (weak)."""
+def find_numbers(text: str, *, english_words: bool = False, lang: str | None = None) -> list[Number]:
+    """The numbers of `text` in order.
+
+    `english_words` adds `two`, `twenty`, `third`, `July` (weak); `lang` (a language code)
+    adds that language's cardinals in words (`dos`, `zwanzig`), which must be paired.
+    """
     numbers: list[Number] = []
     compound_until = -1
     for match in _NUMBER.finditer(text):
@@ -257,8 +385,52 @@ def find_numbers(text: str, *, english_words: bool = False) -> list[Number]:
             if scale and scale.group(1).lower() in _SCALES:
                 values.add(value * _SCALES[scale.group(1).lower()])
             numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=True))
+    if lang in SOURCE_WORDS:
+        numbers.extend(_source_words(text, SOURCE_WORDS[lang]))
     numbers.sort(key=lambda n: (n.start, n.end))
     return numbers
+
+
+def _source_words(text: str, table: dict[str, int]) -> list[Number]:
+    """A source's cardinals in words, `treinta y dos` and `doscientos cincuenta` as one number."""
+    found: list[tuple[int, int, int]] = []
+    for match in _SOURCE_WORD.finditer(text):
+        word = match.group().lower()
+        value = table.get(word)
+        if value is None:
+            continue
+        if word in _SCALES and re.search(r"\w\s?$", text[max(0, match.start() - 2) : match.start()]):
+            before = text[: match.start()].rstrip()
+            if before[-1:].isdigit() or (found and found[-1][1] == len(before)):
+                continue  # `5 mil`, `dos mil`: the scale of the number before it
+        if match.group()[0].isupper() and not is_sentence_initial(text, match.start()):
+            continue  # `Otto Ritter`, `Cinco de Mayo`: a name
+        if found and _continues(text, found[-1], match.start(), value):
+            start, _, previous = found[-1]
+            found[-1] = (start, match.end(), previous + value)
+        else:
+            found.append((match.start(), match.end(), value))
+    numbers = []
+    for start, end, value in found:
+        spelling = text[start:end]
+        values = {float(value)}
+        scale = _SCALE_AFTER.match(text[end : end + 16])
+        if scale and scale.group(1).lower() in _SCALES:
+            values.add(value * _SCALES[scale.group(1).lower()])
+        weak = value <= 1 or spelling.lower() in _AMBIGUOUS
+        numbers.append(Number(start, end, spelling, _clean(values), weak=weak))
+    return numbers
+
+
+def _continues(text: str, previous: tuple[int, int, int], start: int, value: int) -> bool:
+    """Whether a number word adds to the one before: tens then units, hundreds then the rest."""
+    _, end, before = previous
+    gap = text[end:start].strip().lower()
+    if gap and gap not in _JOINERS or len(text[end:start]) > len(gap) + 2:
+        return False
+    if before >= 100 and before % 100 == 0 and before < 1000:
+        return value < 100
+    return 20 <= before < 100 and before % 10 == 0 and 1 <= value <= 9
 
 
 def unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:

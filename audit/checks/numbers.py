@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from audit.checks.base import Check, CheckContext, Option, register
+from audit.names.exonyms import language_code
 from audit.names.source import SourcePair, proportional_offset, source_pairs
 from audit.numbers import Number, find_numbers, format_english, unmatched
 from audit.types import Finding, Segment, Severity
@@ -21,7 +22,7 @@ def _compare(ctx: CheckContext, pair: SourcePair) -> tuple[list[Number], list[Nu
 
     def compute() -> tuple[list[Number], list[Number]]:
         text = ctx.document.text
-        source = find_numbers(pair.source)
+        source = find_numbers(pair.source, lang=language_code(ctx.document.source_lang or ctx.config.source_lang))
         target = [
             Number(n.start + pair.start, n.end + pair.start, n.text, n.values, n.weak)
             for n in find_numbers(text[pair.start : pair.end], english_words=True)

@@ -55,3 +55,35 @@ def test_numbers_english_and_continental_formats_meet(value: int) -> None:
 def test_numbers_offsets_index_the_text(text: str) -> None:
     for number in find_numbers(text, english_words=True):
         assert text[number.start : number.end] == number.text
+
+
+def test_numbers_source_words_by_language() -> None:
+    def read(text: str, lang: str) -> list[tuple[str, set[float]]]:
+        return [(n.text, set(n.values)) for n in find_numbers(text, lang=lang) if not n.weak]
+
+    assert read("treinta y dos personas y dos mil euros", "es") == [("treinta y dos", {32.0}), ("dos", {2.0, 2000.0})]
+    assert read("cinco millones, 5 mil", "es") == [("cinco", {5.0, 5e6}), ("5", {5.0, 5000.0})]
+    assert read("vingt et un, quatre-vingt-dix-neuf", "fr") == [("vingt et un", {21.0}), ("quatre-vingt-dix-neuf", {99.0})]
+    assert read("dwadzieścia dwa, dwóch", "pl") == [("dwadzieścia dwa", {22.0}), ("dwóch", {2.0})]
+    assert read("dvaadvacet, třicet dva, 100 tisíc", "cs") == [
+        ("dvaadvacet", {22.0}),
+        ("třicet dva", {32.0}),
+        ("100", {100.0, 100000.0}),
+    ]
+    assert read("einundzwanzig Menschen", "de") == [("einundzwanzig", {21.0})]
+    assert read("ventitré, doscientos cincuenta", "it") == [("ventitré", {23.0})]
+    assert read("doscientos cincuenta", "es") == [("doscientos cincuenta", {250.0})]
+
+
+def test_numbers_source_words_that_are_not_numbers() -> None:
+    assert [n.text for n in find_numbers("due architetti Otto Ritter", lang="it")] == ["due"]
+    assert all(n.weak for n in find_numbers("un livre neuf, sei bravo, una casa", lang="fr"))
+    assert find_numbers("zwei", lang=None) == []
+
+
+def test_numbers_source_words_pair_with_english() -> None:
+    source = find_numbers("Ocho personas, ambos hijos y dos semanas", lang="es")
+    target = find_numbers("Eight people, both sons and two weeks", english_words=True)
+    assert unmatched(source, target) == []
+    changed = find_numbers("Five people, both sons and two weeks", english_words=True)
+    assert [n.text for n in unmatched(source, changed)] == ["Ocho"]
