@@ -21,8 +21,10 @@ from audit.names.finder import is_sentence_initial
 _SCALES: dict[str, float] = {}
 for _words, _value in (
     (
-        "thousand thousands k tys tys. tis tis. тыс тыс. тысяч тысячи тысяча mila mil mille tausend "
-        "tisíc tisíce tisíců tysiąc tysiące tysięcy",
+        (
+            "thousand thousands k tys tys. tis tis. тыс тыс. тысяч тысячи тысяча mila mil mille tausend "
+            "tisíc tisíce tisíců tysiąc tysiące tysięcy"
+        ),
         1e3,
     ),
     (
@@ -140,8 +142,8 @@ def _table(spec: str) -> dict[str, int]:
 
 
 def _italian() -> str:
-    units = "uno due tre quattro cinque sei sette otto nove".split()
-    tens = "venti trenta quaranta cinquanta sessanta settanta ottanta novanta".split()
+    units = ["uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"]
+    tens = ["venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta", "novanta"]
     compounds = []
     for t, ten in enumerate(tens, start=2):
         for u, unit in enumerate(units, start=1):
@@ -152,8 +154,8 @@ def _italian() -> str:
 
 
 def _german() -> str:
-    units = "ein zwei drei vier fünf sechs sieben acht neun".split()
-    tens = "zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig".split()
+    units = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+    tens = ["zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
     return "|".join(
         f"{t * 10 + u} {unit}und{ten}" + (f" {unit}unddreissig" if t == 3 else "")
         for t, ten in enumerate(tens, start=2)
@@ -162,8 +164,8 @@ def _german() -> str:
 
 
 def _french() -> str:
-    units = "un deux trois quatre cinq six sept huit neuf".split()
-    teens = "onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf".split()
+    units = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+    teens = ["onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"]
     tens = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante"}
     entries = []
     for value, ten in tens.items():
@@ -175,8 +177,8 @@ def _french() -> str:
 
 
 def _czech() -> str:
-    units = "jedna dva tři čtyři pět šest sedm osm devět".split()
-    tens = "dvacet třicet čtyřicet padesát šedesát sedmdesát osmdesát devadesát".split()
+    units = ["jedna", "dva", "tři", "čtyři", "pět", "šest", "sedm", "osm", "devět"]
+    tens = ["dvacet", "třicet", "čtyřicet", "padesát", "šedesát", "sedmdesát", "osmdesát", "devadesát"]
     return "|".join(
         f"{t * 10 + u} {unit}a{ten}" for t, ten in enumerate(tens, start=2) for u, unit in enumerate(units, start=1)
     )
@@ -234,7 +236,24 @@ SOURCE_WORDS: dict[str, dict[str, int]] = {
 }
 # Number words that are as often another word (`neuf` new, `sei` you are, `venti` winds): weak.
 _AMBIGUOUS = frozenset(
-    "neuf sei venti beide beiden ambos ambas entrambi entrambe oboje obaj obie obu oba obě obou".split()
+    [
+        "neuf",
+        "sei",
+        "venti",
+        "beide",
+        "beiden",
+        "ambos",
+        "ambas",
+        "entrambi",
+        "entrambe",
+        "oboje",
+        "obaj",
+        "obie",
+        "obu",
+        "oba",
+        "obě",
+        "obou",
+    ]
 )
 # The word between tens and units (`treinta y dos`, `vingt et un`).
 _JOINERS = frozenset({"y", "et"})

@@ -130,6 +130,19 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# How other languages write terms English abbreviates (`TV`: `telewizor`, `Fernseher`), as word beginnings.
+SPELLED_OUT: dict[str, tuple[str, ...]] = {
+    "TV": ("tv", "tele", "télé", "fernseh"),
+    "PC": ("pc", "ordenador", "ordinateur", "computer", "komputer", "počítač", "rechner"),
+    "CEO": ("ceo", "director", "directeur", "pdg", "amministratore", "vorstand", "chef", "prezes", "ředitel", "jefe"),
+    "MP": ("diputad", "député", "deputat", "abgeordnet", "poseł", "posł", "posłan", "poslan", "parlamentar"),
+    "ID": ("id", "dni", "identi", "ausweis", "dowód", "dowod", "průkaz", "carta", "carte"),
+    "GPS": ("gps",),
+    "SMS": ("sms", "esemes", "textov"),
+    "DNA": ("dna", "adn", "dnk", "dns"),
+}
+
+
 def acronym_forms(acronym: str) -> frozenset[str]:
     """The other languages' forms of an acronym (`UN` -> `ONU`, `ONZ`, `ООН`...), itself included."""
     plain = acronym.replace(".", "").upper()

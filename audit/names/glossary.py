@@ -14,9 +14,9 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.errors import ConfigError
 from rapidfuzz import fuzz, process
 
+from audit.errors import ConfigError
 from audit.names.variants import content_key, name_key
 
 

@@ -68,6 +68,75 @@ def is_common_word(word: str) -> bool:
     return False
 
 
+# Nouns and adjectives of nationality or religion that no suffix gives away.
+_IRREGULAR_DEMONYMS = frozenset(
+    [
+        "Arab",
+        "Basque",
+        "Breton",
+        "Briton",
+        "Croat",
+        "Cypriot",
+        "Czech",
+        "Dane",
+        "Dutch",
+        "Finn",
+        "Fleming",
+        "Frank",
+        "Gaul",
+        "Greek",
+        "Hindu",
+        "Inuit",
+        "Iraqi",
+        "Israeli",
+        "Jew",
+        "Kurd",
+        "Latin",
+        "Muslim",
+        "Pakistani",
+        "Pole",
+        "Qatari",
+        "Roman",
+        "Saudi",
+        "Scot",
+        "Serb",
+        "Sikh",
+        "Slav",
+        "Slovak",
+        "Sunni",
+        "Shia",
+        "Shiite",
+        "Swede",
+        "Swiss",
+        "Thai",
+        "Turk",
+        "Uzbek",
+        "Kazakh",
+        "Kuwaiti",
+        "Yemeni",
+        "Omani",
+        "Afghan",
+        "Nepali",
+        "Somali",
+        "Bangladeshi",
+        "Emirati",
+        "Filipino",
+        "Tajik",
+        "Kyrgyz",
+        "Maori",
+        "Zulu",
+        "Aztec",
+        "Viking",
+        "Celt",
+        "Saxon",
+        "Norman",
+        "Moor",
+    ]
+)
+
+
 def is_demonym(word: str) -> bool:
-    """`Iranian`, `Jewish`, `Egyptians`: a capitalised adjective or noun of nationality."""
+    """`Iranian`, `Jewish`, `Egyptians`, `Swede`: a capitalised adjective or noun of nationality."""
+    if word.removesuffix("s") in _IRREGULAR_DEMONYMS or word.removesuffix("es") in _IRREGULAR_DEMONYMS:
+        return True
     return word[:1].isupper() and _DEMONYM.search(word) is not None and len(word) > 4

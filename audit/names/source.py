@@ -14,16 +14,25 @@ and the acronyms international bodies take in each language (`UN` / `ONZ` / `О�
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from audit.names.exonyms import EXPANSIONS, acronym_forms, exonyms, is_language_name, language_code, place_exonyms
+from audit.names.exonyms import (
+    EXPANSIONS,
+    SPELLED_OUT,
+    acronym_forms,
+    exonyms,
+    is_language_name,
+    language_code,
+    place_exonyms,
+)
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.translit import romanise
-from audit.names.variants import name_key, stem_match
+from audit.names.variants import name_key, sounds_alike, stem_match
 from audit.types import Document
 
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])(?:[\w\u0300-\u036f\u0900-\u097f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*")
@@ -317,13 +326,22 @@ class TokenIndex:
     def has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
-        return any(stem_match(key, other) for other in self._by_initial.get(key[:1], ()))
+        others = self._by_initial.get(key[:1], ())
+        return any(stem_match(key, other) for other in others) or any(sounds_alike(key, other) for other in others)
 
     def has_acronym(self, acronym: str) -> bool:
         forms = acronym_forms(acronym)
         if any(form in self._acronyms for form in forms):
             return True
         return any(expansion.lower() in self.text.lower() for form in forms for expansion in EXPANSIONS.get(form, ()))
+
+    def spells_out(self, acronym: str) -> bool:
+        """Whether the text writes out a term English abbreviates (`TV`: `telewizora`)."""
+        beginnings = SPELLED_OUT.get(acronym)
+        if not beginnings:
+            return False
+        pattern = _spelled_out_pattern(beginnings)
+        return pattern.search(self.text.lower()) is not None
 
     def has_name(self, name: str, name_lang: str | None = None) -> bool:
         """Whether a distinctive word of `name`, or a CLDR form of it, occurs in the text."""
@@ -345,6 +363,11 @@ class TokenIndex:
             if form_keys and all(self.has_word(key) for key in form_keys):
                 return True
         return not keys
+
+
+@functools.lru_cache(maxsize=64)
+def _spelled_out_pattern(beginnings: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, beginnings)) + ")")
 
 
 def distinctive_keys(name: str, lang: str | None) -> list[str]:
@@ -371,7 +394,7 @@ def missing_words(name: str, index: TokenIndex) -> list[str]:
     if table.is_known_english(name):
         return [] if index.has_name(name, "en") else [name]
     if is_acronym(name) and " " not in name:
-        return [] if index.has_name(name, "en") else [name]
+        return [] if index.has_name(name, "en") or index.spells_out(name) else [name]
     missing = []
     for word in re.split(r"[\s\-‐‑]+", name):
         if not _distinctive_english(word):

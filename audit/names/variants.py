@@ -106,3 +106,74 @@ def stem_match(a: str, b: str) -> bool:
     skeleton_a, skeleton_b = _VOWELS.sub("", a), _VOWELS.sub("", b)
     short_s, long_s = sorted((skeleton_a, skeleton_b), key=len)
     return len(short_s) >= 4 and a[0] == b[0] and long_s.startswith(short_s) and len(long_s) - len(short_s) <= 1
+
+
+# Spellings that differ between languages for one sound (`Mozazaur`/`Mosasaurus`,
+# `Majorka`/`Mallorca`, `Losanna`/`Lausanne`), applied to a `name_key` word.
+_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"sch|sz", "sh"),
+        (r"cz", "ch"),
+        (r"z", "s"),
+        (r"j", "i"),
+        (r"au", "o"),
+        (r"ae|oe", "e"),
+        (r"th", "t"),
+        (r"c(?=[ei])", "s"),
+        (r"c", "k"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+# Case, gender and number endings of Slavic, Romance and Latin names, longest first.
+_ENDINGS = tuple(
+    sorted(
+        [
+            "ovie",
+            "ami",
+            "ah",
+            "ego",
+            "emu",
+            "iei",
+            "ovi",
+            "ov",
+            "om",
+            "em",
+            "ie",
+            "ii",
+            "ia",
+            "ou",
+            "us",
+            "um",
+            "os",
+            "es",
+            "ei",
+            "a",
+            "e",
+            "i",
+            "o",
+            "u",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def sound_stem(word: str) -> str:
+    """A folded word's sound, without its case ending: `mozazaur`, `mosasaurus` -> `mosasor`."""
+    for pattern, replacement in _SOUNDS:
+        word = pattern.sub(replacement, word)
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Two folded words that are one name in two languages' spellings, inflection aside."""
+    stem_a, stem_b = sound_stem(a), sound_stem(b)
+    if stem_a[:1] != stem_b[:1] or min(len(stem_a), len(stem_b)) < 5:
+        return stem_a == stem_b and len(stem_a) >= 4
+    return stem_a == stem_b or fuzz.ratio(stem_a, stem_b) >= 80

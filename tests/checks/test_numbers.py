@@ -63,7 +63,10 @@ def test_numbers_source_words_by_language() -> None:
 
     assert read("treinta y dos personas y dos mil euros", "es") == [("treinta y dos", {32.0}), ("dos", {2.0, 2000.0})]
     assert read("cinco millones, 5 mil", "es") == [("cinco", {5.0, 5e6}), ("5", {5.0, 5000.0})]
-    assert read("vingt et un, quatre-vingt-dix-neuf", "fr") == [("vingt et un", {21.0}), ("quatre-vingt-dix-neuf", {99.0})]
+    assert read("vingt et un, quatre-vingt-dix-neuf", "fr") == [
+        ("vingt et un", {21.0}),
+        ("quatre-vingt-dix-neuf", {99.0}),
+    ]
     assert read("dwadzieścia dwa, dwóch", "pl") == [("dwadzieścia dwa", {22.0}), ("dwóch", {2.0})]
     assert read("dvaadvacet, třicet dva, 100 tisíc", "cs") == [
         ("dvaadvacet", {22.0}),
