@@ -23,7 +23,11 @@ from audit.names.glossary import Glossary, load_glossary, resolve_glossary_path
 from audit.names.glossary import Match as GlossaryMatch
 from audit.names.lexicon import is_proper_noun
 from audit.names.source import (
+    SourcePair,
     TokenIndex,
+    is_translatable,
+    is_translated_name,
+    may_translate,
     missing_words,
     proportional_offset,
     source_names,
@@ -400,6 +404,22 @@ def _spellings(name: str, lang: str | None) -> str:
     return name if not forms else f"{name} ({', '.join(forms)})"
 
 
+def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], lang: str | None) -> list[Mention]:
+    """The translation's names of ordinary words that no carried-over source name accounts for.
+
+    `Russian Defence Ministry` holds `России`'s counterpart, so it is not free to be the
+    translation of another source name.
+    """
+    free = []
+    for mention in mentions(ctx):
+        if not pair.start <= mention.start < pair.end or not is_translated_name(mention.text, lang):
+            continue
+        index = TokenIndex(mention.text, "en")
+        if not any(index.has_name(name, lang) for name in carried):
+            free.append(mention)
+    return free
+
+
 @register
 class DroppedName(Check):
     """Name in the source with no counterpart in the translation.
@@ -430,8 +450,14 @@ class DroppedName(Check):
         lang = document.source_lang or ctx.config.source_lang
         for pair in source_pairs(document):
             index = TokenIndex(document.text[pair.start : pair.end], "en")
-            for name in source_names(pair.source, lang, single_words=ctx.options.single_words):
-                if index.has_name(name.text, lang):
+            names = source_names(pair.source, lang, single_words=ctx.options.single_words)
+            carried = [name.text for name in names if index.has_name(name.text, lang)]
+            unpaired = [name for name in names if name.text not in carried]
+            translated = _translated_names(ctx, pair, carried, lang) if unpaired else []
+            for name in unpaired:
+                counterpart = next((m for m in translated if may_translate(name.text, m.text)), None)
+                if counterpart is not None and is_translatable(name.text, lang):
+                    translated.remove(counterpart)  # `Dzień Niepodległości` / `Independence Day`
                     continue
                 start, end = _sentence_at(ctx, proportional_offset(pair, name.start), pair.start, pair.end)
                 yield self.finding(

@@ -143,6 +143,90 @@ SPELLED_OUT: dict[str, tuple[str, ...]] = {
 }
 
 
+# Given names each language spells its own way, English first: popes, saints and kings
+# keep them (`Jan Paweł II` / `John Paul II`, `Franciszek` / `Francis`).
+GIVEN_NAMES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(group.split())
+    for group in (
+        "John Jan Jean Juan Giovanni Johann Johannes Ján",
+        "Paul Paweł Pablo Paolo Pavel Paulus",
+        "Peter Piotr Pierre Pedro Pietro Petr Petrus",
+        "Joseph Józef José Giuseppe Josef",
+        "Francis Franciszek François Francisco Francesco František Franz",
+        "Benedict Benedykt Benoît Benedicto Benedetto Benedikt",
+        "Charles Karol Carlos Carlo Karel Karl",
+        "William Wilhelm Guillaume Guillermo Guglielmo Vilém",
+        "Henry Henryk Henri Enrique Enrico Jindřich Heinrich",
+        "Louis Ludwik Luis Luigi Ludvík Ludwig",
+        "George Jerzy Georges Jorge Giorgio Jiří Georg",
+        "James Jakub Jacques Jaime Giacomo Jakob",
+        "Michael Michał Michel Miguel Michele Michal",
+        "Stephen Stefan Étienne Esteban Stefano Štěpán Stephan",
+        "Anthony Antoni Antoine Antonio Antonín Anton",
+        "Andrew Andrzej André Andrés Andrea Ondřej Andreas",
+        "Matthew Mateusz Matthieu Mateo Matteo Matěj Matthäus",
+        "Luke Łukasz Luc Lucas Luca Lukáš Lukas",
+        "Thomas Tomasz Tomás Tommaso Tomáš",
+        "Gregory Grzegorz Grégoire Gregorio Řehoř Gregor",
+        "Alexander Aleksander Alexandre Alejandro Alessandro Alexandr",
+        "Philip Filip Philippe Felipe Filippo Philipp",
+        "Frederick Fryderyk Frédéric Federico Bedřich Friedrich",
+        "Edward Édouard Eduardo Edoardo Eduard",
+        "Nicholas Mikołaj Nicolas Nicolás Niccolò Nicola Mikuláš Nikolaus",
+        "Christopher Krzysztof Christophe Cristóbal Cristoforo Kryštof Christoph",
+        "Joan Joanna Jeanne Juana Giovanna Johana Johanna",
+        "Mary Maria Marie María",
+        "Elizabeth Elżbieta Élisabeth Isabel Elisabetta Alžběta Elisabeth",
+        "Catherine Katarzyna Catalina Caterina Kateřina Katharina",
+        "Margaret Małgorzata Marguerite Margarita Margherita Markéta Margarete",
+        "Vincent Wincenty Vicente Vincenzo Vincenc",
+        "Lawrence Wawrzyniec Laurent Lorenzo Vavřinec Lorenz",
+        "Adalbert Wojciech Vojtěch Adalberto",
+        "Wenceslas Wacław Václav Venceslao Wenzel",
+        "Casimir Kazimierz Kazimír Casimiro",
+        "Stanislaus Stanisław Stanislas Estanislao Stanislao Stanislav",
+        "Sigismund Zygmunt Zikmund Segismundo Sigismondo",
+        "Hedwig Jadwiga",
+        "Leo Leon León Leone",
+        "Pius Pio Pie",
+        "Innocent Innocenzo Inocencio Innocenty",
+        "Clement Klemens Clément Clemente",
+        "Jerome Hieronim Jérôme Jerónimo Girolamo Jeroným Hieronymus",
+        "Augustine Augustyn Augustin Agustín Agostino",
+        "Ignatius Ignacy Ignace Ignacio Ignazio Ignác",
+        "Bartholomew Bartłomiej Barthélemy Bartolomé Bartolomeo Bartoloměj",
+        "Simon Szymon Simón Simone Šimon",
+        "Martin Marcin Martín Martino",
+    )
+)
+# Case endings a given name takes in a sentence (`Pawła`, `Janem`, `Piotrowi`), longest first.
+_NAME_ENDINGS = ("owi", "ego", "em", "om", "ie", "a", "u", "e", "y", "i")
+
+
+@functools.lru_cache(maxsize=1)
+def _given_name_groups() -> dict[str, frozenset[str]]:
+    groups: dict[str, frozenset[str]] = {}
+    for group in GIVEN_NAMES:
+        keys = frozenset(name_key(name) for name in group)
+        for key in keys:
+            groups[key] = keys
+            if len(key) > 4 and key[-2] == "e":
+                groups.setdefault(key[:-2] + key[-1], keys)  # `Paweł` -> `Pawła`: the e drops
+    return groups
+
+
+def given_name_forms(key: str) -> frozenset[str]:
+    """The other languages' forms (as keys) of a folded given name, inflected or not; empty if unknown."""
+    groups = _given_name_groups()
+    if key in groups:
+        return groups[key] - {key}
+    for ending in _NAME_ENDINGS:
+        stem = key.removesuffix(ending)
+        if stem != key and len(stem) >= 3 and stem in groups:
+            return groups[stem]
+    return frozenset()
+
+
 def acronym_forms(acronym: str) -> frozenset[str]:
     """The other languages' forms of an acronym (`UN` -> `ONU`, `ONZ`, `ООН`...), itself included."""
     plain = acronym.replace(".", "").upper()

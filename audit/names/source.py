@@ -20,11 +20,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from anyascii import anyascii
+
 from audit.names.exonyms import (
     EXPANSIONS,
     SPELLED_OUT,
     acronym_forms,
     exonyms,
+    given_name_forms,
     is_language_name,
     language_code,
     place_exonyms,
@@ -39,6 +42,7 @@ _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])(?:[\w\u0300-\u036f\u0900-\u097
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
+_VOWEL = re.compile(r"[AEIOUYaeiouy]")
 _SPACE = frozenset(" \u00a0\u202f")
 # Lower-case words that may stand inside a source name, by language (articles excluded).
 _SOURCE_CONNECTORS: dict[str, frozenset[str]] = {
@@ -314,6 +318,7 @@ class TokenIndex:
         self._keys: set[str] = set()
         self._acronyms: set[str] = set()
         self._by_initial: dict[str, set[str]] = defaultdict(set)
+        self._given: frozenset[str] | None = None
         for word in {text[start:end] for start, end in _word_spans(text)}:
             if is_acronym(word):
                 self._acronyms.add(word.replace(".", "").upper())
@@ -322,6 +327,17 @@ class TokenIndex:
                     if key not in self._keys:
                         self._keys.add(key)
                         self._by_initial[key[:1]].add(key)
+
+    def _given_names(self) -> frozenset[str]:
+        """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
+        if self._given is None:
+            found = set()
+            for key in self._keys:
+                forms = given_name_forms(key)
+                if forms:
+                    found |= forms | {key}
+            self._given = frozenset(found)
+        return self._given
 
     def has_word(self, key: str) -> bool:
         if key in self._keys:
@@ -349,6 +365,8 @@ class TokenIndex:
             return True
         keys = distinctive_keys(name, name_lang)
         if any(self.has_word(key) for key in keys):
+            return True
+        if any(given_name_forms(key) & self._given_names() for key in keys):
             return True
         english = language_code(name_lang) in (None, "en")
         forms = list(exonyms(self.lang).local_names(name) if english else exonyms(name_lang).english_names(name))
@@ -432,6 +450,56 @@ def carries_over(name: str, source_lang: str | None) -> bool:
     if is_acronym(name) and " " not in name:
         return True
     return not all(is_common_word(w) or w.lower() in GENERIC or is_demonym(w) for w in words)
+
+
+def is_translated_name(name: str, source_lang: str | None) -> bool:
+    """A name of two or more ordinary words (`Cold War`, `Polish Football Association`).
+
+    Such a name is the translation of a source name (`Guerra Fría`, `PZPN`), which then
+    has no spelling in common with it.
+    """
+    words = [w for w in re.split(r"[\s\-‐‑]+", name) if w and w.lower() not in CONNECTORS]
+    return len(words) >= 2 and not any(is_acronym(w) for w in words) and not carries_over(name, source_lang)
+
+
+def is_translatable(name: str, lang: str | None) -> bool:
+    """A source name a translation renders word by word rather than carrying over.
+
+    `Dzień Niepodległości`, `Guerra Fría`, or a national acronym with a small letter
+    (`MSWiA`); not one with a given name, a proper noun or a place in it (`Henry Louis
+    Gates`, `Stanach Zjednoczonych`), nor an international acronym (`FIFA`).
+    """
+    words = [w for w in name.split() if w.lower() not in CONNECTORS]
+    if len(words) == 1:
+        return is_acronym(name) and (any(c.islower() for c in name) or not _VOWEL.search(anyascii(name)))
+    code = language_code(lang)
+    table = place_exonyms(code)
+    if table.english_names(name, inflected=code != "de"):
+        return False
+    for word in words:
+        key = name_key(word)
+        if is_proper_noun(word) or given_name_forms(key) or table.english_names(word, inflected=code != "de"):
+            return False
+    return True
+
+
+def may_translate(source_name: str, english_name: str) -> bool:
+    """Whether an English name of ordinary words can be the translation of a source name.
+
+    An acronym must open with the English name's initial (`MSWiA` / `Ministry of Interior
+    and Administration`); words must be about as many, or share a cognate
+    (`Procuraduría General` / `Attorney General's Office`).
+    """
+    english = [name_key(w) for w in re.split(r"[\s\-‐‑]+", english_name) if w and w.lower() not in CONNECTORS]
+    english = [k for k in english if k and k not in _CONNECTOR_KEYS]
+    if not english:
+        return False
+    if " " not in source_name.strip():
+        return name_key(source_name)[:1] == english[0][:1]
+    source = [name_key(w) for w in source_name.split() if w.lower() not in CONNECTORS]
+    if abs(len(source) - len(english)) <= 1:
+        return True
+    return any(sounds_alike(a, b) for a in source for b in english)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from audit.names.source import TokenIndex, missing_words, script_of, source_names
+from audit.names.exonyms import given_name_forms
+from audit.names.source import (
+    TokenIndex,
+    is_translatable,
+    is_translated_name,
+    may_translate,
+    missing_words,
+    script_of,
+    source_names,
+)
 from audit.names.translit import romanise, transliterate
+from audit.names.variants import name_key
 
 ROWS = [
     line.split("\t")
@@ -82,3 +92,26 @@ def test_translit_schemes_differ_where_they_should() -> None:
     assert transliterate("Дзержинский", "english") == "Dzerzhinsky"
     assert "Kiiv" in romanise("Київ", "uk")
     assert romanise("Kaczyński", "pl")[:2] == ("Kaczyński", "kachyński")
+
+
+def test_source_given_names_pair_across_languages() -> None:
+    assert TokenIndex("In 1981 John Paul II was a great authority.", "en").has_name("Jan Paweł", "pl")
+    assert not TokenIndex("In 1981 George Paul was a great authority.", "en").has_name("Jan", "pl")
+    assert given_name_forms(name_key("Pawła")) >= {name_key("Paul")}
+    assert not missing_words("John", TokenIndex("Rozmawiał z Janem Kowalskim.", "pl"))
+    assert missing_words("Stephen", TokenIndex("Rozmawiał z Janem Kowalskim.", "pl")) == ["Stephen"]
+
+
+def test_source_translated_names() -> None:
+    assert is_translated_name("Polish Football Association", "pl") and is_translated_name("Cold War", "es")
+    assert not is_translated_name("US Supreme Court", "pl") and not is_translated_name("Donald Trump", "pl")
+    assert is_translatable("Dzień Niepodległości", "pl") and is_translatable("MSWiA", "pl")
+    assert not is_translatable("FIFA", "pl") and not is_translatable("Stanach Zjednoczonych", "pl")
+    assert may_translate("MSWiA", "Ministry of Interior and Administration")
+    assert not may_translate("MSWiA", "Institute of Health Information")
+    assert may_translate("Procuraduría General", "Attorney General's Office")
+
+
+def test_source_spelt_out_acronyms() -> None:
+    assert TokenIndex("Kontroler przypomina pilot do telewizora.", "pl").spells_out("TV")
+    assert not TokenIndex("La asociación Mangola.", "es").spells_out("LPG")

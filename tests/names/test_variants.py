@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.names.variants import name_key, name_similarity, stem_match
+from audit.names.variants import name_key, name_similarity, sounds_alike, stem_match
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,18 @@ def test_variants_stem_match_inflection_not_strangers() -> None:
     assert stem_match(name_key("Muhammad"), name_key("Mohammed"))
     assert not stem_match(name_key("Scholz"), name_key("Carey"))
     assert not stem_match("us", "usa")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Mosasaurus", "Mozazaur"), ("Mallorca", "Majorki"), ("Lausanne", "Losanna"), ("Paris", "Paryżu")],
+)
+def test_sounds_alike_across_languages(a: str, b: str) -> None:
+    assert sounds_alike(name_key(a), name_key(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Ghent", "Gandawie"), ("Conte", "Kontinent"), ("Harry", "Harrison"), ("Iran", "Iraq")]
+)
+def test_sounds_alike_keeps_other_names_apart(a: str, b: str) -> None:
+    assert not sounds_alike(name_key(a), name_key(b))
