@@ -35,7 +35,7 @@ from audit.names.source import (
 )
 from audit.names.translit import romanise
 from audit.names.variants import name_key, name_similarity
-from audit.types import Finding, LineIndex, Segment, Severity
+from audit.types import Finding, Segment, Severity
 
 
 def mentions(ctx: CheckContext) -> list[Mention]:
@@ -51,8 +51,9 @@ def glossary(ctx: CheckContext) -> Glossary | None:
 
 
 def _line(ctx: CheckContext, offset: int) -> int:
-    index = ctx.memo(("names", "lines"), lambda: LineIndex(ctx.document.text))
-    return index.position(offset)[0]
+    """The 1-based line of `offset` (LF, CRLF or CR ends a line), counted without a line index."""
+    text = ctx.document.text
+    return text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
 
 
 # ---------------------------------------------------------------- in-document variants

@@ -130,6 +130,8 @@ class MixedScriptWord(Check):
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.document.text
+        if not _CYRILLIC.search(text, segment.start, segment.end):
+            return  # no Cyrillic letter, so no mixed word
         for match in _WORD.finditer(text, segment.start, segment.end):
             word = match.group()
             if not _mixed(word):

@@ -44,12 +44,7 @@ def language_code(lang: str | None) -> str | None:
 def _english_places() -> frozenset[str]:
     en = Locale("en")
     names = set(en.territories.values())
-    for zone in zoneinfo.available_timezones():
-        if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "US/", "posix/", "right/")):
-            try:
-                names.add(get_timezone_location(zone, en, return_city=True))
-            except (LookupError, ValueError):
-                continue
+    names.update(_zone_cities("en").values())
     return frozenset(names)
 
 
@@ -328,13 +323,21 @@ def _term_pairs(en: Locale, other: Locale) -> Iterator[tuple[str, str]]:
 
 
 def _city_pairs(en: Locale, other: Locale) -> Iterator[tuple[str, str]]:
+    english = _zone_cities(str(en))
+    for zone, city in _zone_cities(str(other)).items():
+        if zone in english:
+            yield english[zone], city
+
+
+@functools.lru_cache(maxsize=32)
+def _zone_cities(locale: str) -> dict[str, str]:
+    """The exemplar city of every time zone in one locale (slow to build: built once per locale)."""
+    cities = {}
     for zone in sorted(zoneinfo.available_timezones()):
         if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/", "posix/", "right/")):
             continue
         try:
-            yield (
-                get_timezone_location(zone, en, return_city=True),
-                get_timezone_location(zone, other, return_city=True),
-            )
+            cities[zone] = get_timezone_location(zone, locale, return_city=True)
         except (LookupError, ValueError):
             continue
+    return cities

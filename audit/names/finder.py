@@ -42,6 +42,7 @@ _TOKEN = re.compile(
 )
 _ARTICLE_HEAD = re.compile(rf"(?:{_ARTICLE_PREFIX})[-‐‑](?=[^\W\d_])", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_HYPHENS = frozenset("-‐‑")
 _SPACE = frozenset(" \u00a0\u202f")
 # What may stand before the first word of a sentence (after the space is skipped).
 _SENTENCE_OPENERS = frozenset(".!?:;…\"“”«»„‘’'([{—–-•*")
@@ -308,7 +309,9 @@ def _tokens(text: str) -> list[_Token]:
         word = match.group()
         if word[0].isupper():
             tokens.append(_Token(match.start(), match.end(), word, is_sentence_initial(text, match.start())))
-        elif word in CONNECTORS or (word[0].islower() and _ARTICLE_HEAD.match(word) is not None):
+        elif word in CONNECTORS or (
+            _HYPHENS.intersection(word[1:4]) and word[0].islower() and _ARTICLE_HEAD.match(word) is not None
+        ):
             tokens.append(_Token(match.start(), match.end(), word, False))
     return tokens
 

@@ -43,6 +43,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
+_LETTER = re.compile(r"[^\W\d_]")
 _SPACE = frozenset(" \u00a0\u202f")
 # Lower-case words that may stand inside a source name, by language (articles excluded).
 _SOURCE_CONNECTORS: dict[str, frozenset[str]] = {
@@ -149,9 +150,11 @@ _CONNECTOR_KEYS = frozenset(name_key(word) for word in CONNECTORS) | ARTICLES
 
 def script_of(text: str) -> str:
     """`latin`, `cyrillic` or `other`: the script most of the letters are in."""
+    if text.isascii():
+        return "latin"
     latin = len(_LATIN.findall(text))
     cyrillic = len(_CYRILLIC.findall(text))
-    letters = sum(1 for c in text if c.isalpha())
+    letters = len(_LETTER.findall(text))
     if letters == 0:
         return "latin"
     if cyrillic >= latin and cyrillic * 2 >= letters:
