@@ -238,6 +238,7 @@ def source_names(text: str, lang: str | None = None, *, single_words: bool = Fal
         candidates = [_capitalised(w.text) and (not w.initial or is_acronym(w.text) or w.text in mid) for w in words]
     connectors = _SOURCE_CONNECTORS.get(code or "", _SOURCE_CONNECTORS["default"])
     names: list[SourceName] = []
+    singles: list[_Word] = []
     i = 0
     while i < len(words):
         if not candidates[i]:
@@ -259,8 +260,13 @@ def source_names(text: str, lang: str | None = None, *, single_words: bool = Fal
         for run in _split_at_places(words[i : j + 1], code):
             if _keep(run, code, script, single_words):
                 names.append(SourceName(run[0].start, run[-1].end, text[run[0].start : run[-1].end]))
+            elif len(run) == 1:
+                singles.append(run[0])
         i = j + 1
-    return names
+    # A word standing alone that is part of a longer name here is that name again (`Green` ... `Bethnal Green`).
+    known = {word for name in names if " " in name.text for word in name.text.split()}
+    names.extend(SourceName(w.start, w.end, w.text) for w in singles if w.text in known)
+    return sorted(names, key=lambda name: name.start)
 
 
 def _split_at_places(run: list[_Word], code: str | None) -> list[list[_Word]]:
@@ -303,7 +309,9 @@ def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -
         if table.english_names(word):
             return True
         return code != "de" and single_words
-    return code != "de"
+    if code == "de":  # `National Hurricane Center`, `North Shore`: an English name quoted whole
+        return all(is_common_word(w.text) for w in run)
+    return True
 
 
 def _adjacent(text: str, left: _Word, right: _Word) -> bool:
@@ -400,9 +408,15 @@ def distinctive_keys(name: str, lang: str | None) -> list[str]:
             if key in _CONNECTOR_KEYS or len(key) < 2:
                 continue
             everything.append(key)
-            if key not in _GENERIC_KEYS:
+            if not is_generic_key(key):
                 keys.append(key)
     return list(dict.fromkeys(keys or everything))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_generic_key(key: str) -> bool:
+    """A folded title or generic word, in English or a cognate spelling (`prasident`, `ministr`)."""
+    return key in _GENERIC_KEYS or any(sounds_alike(key, generic) for generic in _GENERIC_KEYS if len(generic) >= 5)
 
 
 def missing_words(name: str, index: TokenIndex) -> list[str]:
@@ -435,7 +449,7 @@ def _distinctive_english(word: str) -> bool:
         and plain.lower() not in GENERIC
         and not (plain.isalpha() and plain.isupper() and len(plain) == 1)
         and not is_demonym(plain)
-        and (is_acronym(plain) or not is_common_word(plain))
+        and (is_acronym(plain) or is_proper_noun(plain) or not is_common_word(plain))
     )
 
 

@@ -9,6 +9,7 @@ import pytest
 from audit.names.exonyms import given_name_forms
 from audit.names.source import (
     TokenIndex,
+    is_generic_key,
     is_translatable,
     is_translated_name,
     may_translate,
@@ -115,3 +116,23 @@ def test_source_translated_names() -> None:
 def test_source_spelt_out_acronyms() -> None:
     assert TokenIndex("Kontroler przypomina pilot do telewizora.", "pl").spells_out("TV")
     assert not TokenIndex("La asociación Mangola.", "es").spells_out("LPG")
+
+
+def test_source_german_keeps_english_names_and_repeated_words() -> None:
+    source = "Green wurde im Londoner Stadtteil Bethnal Green geboren; das National Hurricane Center warnte."
+    names = [n.text for n in source_names(source, "de")]
+    assert "National Hurricane Center" in names and "Green" in names
+    assert "Die Kontrolle" not in [n.text for n in source_names("Sie sagte, Die Kontrolle sei streng.", "de")]
+
+
+def test_source_titles_in_other_spellings_do_not_identify_a_name() -> None:
+    index = TokenIndex("US President Conte arrived in Singapore.", "en")
+    assert not index.has_name("Präsident George W", "de")
+    assert index.has_name("Präsident Conte", "de")
+    assert is_generic_key(name_key("Prezydent")) and not is_generic_key(name_key("Morawiecki"))
+
+
+def test_source_proper_nouns_count_even_when_a_common_word_looks_alike() -> None:
+    index = TokenIndex("Ein Mitglied einer Gruppe gab einen Schuss ab.", "de")
+    assert missing_words("James", index) == ["James"]
+    assert missing_words("the Greens", index) == []
