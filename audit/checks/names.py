@@ -405,6 +405,9 @@ def _spellings(name: str, lang: str | None) -> str:
     return name if not forms else f"{name} ({', '.join(forms)})"
 
 
+_POSSESSIVE_HEAD = re.compile(r".*['’]s?\s+")
+
+
 def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], lang: str | None) -> list[Mention]:
     """The translation's names of ordinary words that no carried-over source name accounts for.
 
@@ -412,8 +415,12 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
     translation of another source name.
     """
     free = []
-    for mention in mentions(ctx):
-        if not pair.start <= mention.start < pair.end or not is_translated_name(mention.text, lang):
+    for whole in mentions(ctx):
+        if not pair.start <= whole.start < pair.end:
+            continue
+        tail = _POSSESSIVE_HEAD.match(whole.text)  # `Israel's Iron Dome`: the name is `Iron Dome`
+        mention = Mention(whole.start + tail.end(), whole.end, whole.text[tail.end() :]) if tail else whole
+        if not is_translated_name(mention.text, lang):
             continue
         index = TokenIndex(mention.text, "en")
         if not any(index.has_name(name, lang) for name in carried):

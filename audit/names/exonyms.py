@@ -125,6 +125,27 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# What English copy calls a country or region CLDR names otherwise.
+SHORT_FORMS: dict[str, str] = {
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Holland": "Netherlands",
+    "America": "United States",
+    "Czech Republic": "Czechia",
+    "Ivory Coast": "Côte d’Ivoire",
+    "Burma": "Myanmar",
+    "Macedonia": "North Macedonia",
+    "Swaziland": "Eswatini",
+    "Vatican": "Vatican City",
+    "Congo": "Congo - Kinshasa",
+}
+
+# The acronyms of what English writes out (`United Kingdom` -> `UK`).
+ACRONYMS_OF: dict[str, tuple[str, ...]] = {}
+for _acronym, _expansions in EXPANSIONS.items():
+    for _expansion in _expansions:
+        ACRONYMS_OF[_expansion] = (*ACRONYMS_OF.get(_expansion, ()), _acronym)
+
 # How other languages write terms English abbreviates (`TV`: `telewizor`, `Fernseher`), as word beginnings.
 SPELLED_OUT: dict[str, tuple[str, ...]] = {
     "TV": ("tv", "tele", "télé", "fernseh"),
@@ -252,6 +273,13 @@ class Exonyms:
 
     def is_known_english(self, english_name: str) -> bool:
         return name_key(english_name) in self._local
+
+    def cldr_english(self, english_name: str) -> str | None:
+        """The CLDR English form of a name, short forms included (`Falklands`, `Britain`)."""
+        for candidate in (english_name, SHORT_FORMS.get(english_name), f"{english_name.removesuffix('s')} Islands"):
+            if candidate and name_key(candidate) in self._local:
+                return candidate
+        return None
 
     def english_names(self, local_name: str, *, inflected: bool = True) -> tuple[str, ...]:
         """The English forms of a local name, inflected forms included (`Warszawie` -> `Warsaw`)."""

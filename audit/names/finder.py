@@ -43,7 +43,7 @@ _TOKEN = re.compile(
 _ARTICLE_HEAD = re.compile(rf"(?:{_ARTICLE_PREFIX})[-‐‑](?=[^\W\d_])", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HYPHENS = frozenset("-‐‑")
-_SPACE = frozenset(" \u00a0\u202f")
+_SPACE = frozenset(" \u00a0\u202f\u2009")
 # What may stand before the first word of a sentence (after the space is skipped).
 _SENTENCE_OPENERS = frozenset(".!?:;…\"“”«»„‘’'([{—–-•*")
 

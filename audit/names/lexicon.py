@@ -51,11 +51,33 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# British spellings Webster's lists the American way (`organisation`, `labour`, `centre`), and its diaereses.
+_AMERICAN = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"isation", "ization"),
+        (r"is(e|ed|es|ing)$", r"iz\1"),
+        (r"our(s?)$", r"or\1"),
+        (r"tre(s?)$", r"ter\1"),
+        (r"^coop", "coöp"),
+    )
+)
+
+
+def _american(word: str) -> str:
+    for pattern, replacement in _AMERICAN:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def is_common_word(word: str) -> bool:
     """Whether `word` (lower-cased, inflections undone) is an ordinary English word."""
     lower = word.lower()
     common = _common()
     if lower in common:
+        return True
+    american = _american(lower)
+    if american != lower and american in common:
         return True
     for ending, replacements in _ENDINGS:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:

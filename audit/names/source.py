@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from audit.names.exonyms import (
+    ACRONYMS_OF,
     EXPANSIONS,
     SPELLED_OUT,
     acronym_forms,
@@ -41,10 +42,12 @@ from audit.types import Document
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])(?:[\w\u0300-\u036f\u0900-\u097f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
-_ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
+_ROMAN_NUMERAL = re.compile(r"^(?:[IVXLCDM]+|[IVXLC]{2,}(?:e|er|re|ème)|[IVX](?:e|er|re|ème))$")  # `XIVe` siècle
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
 _LETTER = re.compile(r"[^\W\d_]")
-_SPACE = frozenset(" \u00a0\u202f")
+# What follows a name abbreviated in quotation marks (a newspaper: „Rz”, „GW”).
+_ABBREVIATION_END = re.compile(r"[”’\"»]")
+_SPACE = frozenset(" \u00a0\u202f\u2009")
 # Lower-case words that may stand inside a source name, by language (articles excluded).
 _SOURCE_CONNECTORS: dict[str, frozenset[str]] = {
     "de": frozenset({"von", "van", "zu", "de"}),
@@ -330,9 +333,18 @@ class TokenIndex:
         self._acronyms: set[str] = set()
         self._by_initial: dict[str, set[str]] = defaultdict(set)
         self._given: frozenset[str] | None = None
-        for word in {text[start:end] for start, end in _word_spans(text)}:
-            if is_acronym(word):
-                self._acronyms.add(word.replace(".", "").upper())
+        self._abbreviations: set[str] = set()
+        seen: set[str] = set()
+        for start, end in _word_spans(text):
+            word = text[start:end]
+            if word in seen:
+                continue
+            seen.add(word)
+            for piece in re.split(r"[-‐‑]", word) if "-" in word else (word,):
+                if is_acronym(piece):
+                    self._acronyms.add(piece.replace(".", "").upper())  # `BIP-Einheit`
+            if 2 <= len(word) <= 3 and word.istitle() and _ABBREVIATION_END.match(text, end):
+                self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
             for spelling in romanise(word, self.lang):
                 for key in name_key(spelling).split():
                     if key not in self._keys:
@@ -354,13 +366,22 @@ class TokenIndex:
         if key in self._keys:
             return True
         others = self._by_initial.get(key[:1], ())
-        return any(stem_match(key, other) for other in others) or any(sounds_alike(key, other) for other in others)
+        if any(stem_match(key, other) for other in others) or any(sounds_alike(key, other) for other in others):
+            return True
+        return any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations)
 
     def has_acronym(self, acronym: str) -> bool:
+        """The acronym, another language's form of it, or what it stands for (`UK`: `Regno Unito`)."""
         forms = acronym_forms(acronym)
         if any(form in self._acronyms for form in forms):
             return True
-        return any(expansion.lower() in self.text.lower() for form in forms for expansion in EXPANSIONS.get(form, ()))
+        lower = self.text.lower()
+        table = exonyms(self.lang)
+        for form in forms:
+            for expansion in EXPANSIONS.get(form, ()):
+                if any(spelling.lower() in lower for spelling in (expansion, *table.local_names(expansion))):
+                    return True
+        return False
 
     def spells_out(self, acronym: str) -> bool:
         """Whether the text writes out a term English abbreviates (`TV`: `telewizora`)."""
@@ -386,8 +407,8 @@ class TokenIndex:
                 f for word in name.split() for f in exonyms(name_lang).english_names(word)
             )  # `Минобороны России`
         for form in forms:
-            if form in self.text:
-                return True
+            if form in self.text or any(a in self._acronyms for a in ACRONYMS_OF.get(form, ())):
+                return True  # `Regno Unito`: `United Kingdom` or `UK`
             form_keys = distinctive_keys(form, self.lang)
             if form_keys and all(self.has_word(key) for key in form_keys):
                 return True
@@ -426,8 +447,9 @@ def missing_words(name: str, index: TokenIndex) -> list[str]:
     distinctive word (not common English, not a title, not a nationality) must be there.
     """
     table = exonyms(index.lang)
-    if table.is_known_english(name):
-        return [] if index.has_name(name, "en") else [name]
+    known = table.cldr_english(name)
+    if known is not None:
+        return [] if index.has_name(name, "en") or index.has_name(known, "en") else [name]
     if is_acronym(name) and " " not in name:
         return [] if index.has_name(name, "en") or index.spells_out(name) else [name]
     missing = []

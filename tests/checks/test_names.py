@@ -70,3 +70,10 @@ def test_names_units_compare_their_own_sources() -> None:
     config = apply(Config(), {"select": ["N2"]}, "test")
     [result] = audit_documents([Document(id="d", text=text, source="x", units=units)], config, strict=True)
     assert [(f.code, f.text, f.unit_id) for f in result.findings] == [("N211", "30", "2")]
+
+
+def test_names_common_words_in_british_spelling() -> None:
+    from audit.names.lexicon import is_common_word
+
+    assert is_common_word("Organisation") and is_common_word("Labour") and is_common_word("Centre")
+    assert not is_common_word("Kolonko")

@@ -136,3 +136,25 @@ def test_source_proper_nouns_count_even_when_a_common_word_looks_alike() -> None
     index = TokenIndex("Ein Mitglied einer Gruppe gab einen Schuss ab.", "de")
     assert missing_words("James", index) == ["James"]
     assert missing_words("the Greens", index) == []
+
+
+def test_source_roman_ordinals_and_thin_spaces_are_not_names() -> None:
+    assert source_names("Le style a connu son apogée entre le XIe siècle et le XIVe siècle.", "fr") == []
+    assert source_names("Elles ont été baptisées «\u2009Les sept sœurs\u2009».", "fr") == []
+    assert [n.text for n in source_names("la visite de De Gaulle à Paris", "fr")] == ["De Gaulle", "Paris"]
+
+
+def test_source_acronyms_inside_words_and_written_out() -> None:
+    assert not missing_words("GDP", TokenIndex("Emissionen pro BIP-Einheit bis 2020.", "de"))
+    assert not missing_words("UK", TokenIndex("Glitter ritornò nel Regno Unito lo scorso mese.", "it"))
+    assert TokenIndex("Glitter returned to the UK last month.", "en").has_name("Regno Unito", "it")
+    assert missing_words("UK", TokenIndex("Glitter ritornò in Francia lo scorso mese.", "it")) == ["UK"]
+
+
+def test_source_short_forms_and_quoted_abbreviations() -> None:
+    assert not missing_words("Falklands", TokenIndex("l’argent des Malouines en dehors des îles", "fr"))
+    assert missing_words("Falklands", TokenIndex("l’argent des Canaries en dehors des îles", "fr")) == ["Falklands"]
+    assert not missing_words("Rzeczpospolita", TokenIndex("Jak zauważa „Rz”, budżet to 103 mld zł.", "pl"))
+    assert missing_words("Rzeczpospolita", TokenIndex("Jak zauważa „GW”, budżet to 103 mld zł.", "pl")) == [
+        "Rzeczpospolita"
+    ]
