@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from audit.config import Config, apply
+from audit.names.lexicon import is_common_word
 from audit.pipeline import audit_documents
 from audit.types import Document, Finding
 
@@ -73,7 +74,5 @@ def test_names_units_compare_their_own_sources() -> None:
 
 
 def test_names_common_words_in_british_spelling() -> None:
-    from audit.names.lexicon import is_common_word
-
     assert is_common_word("Organisation") and is_common_word("Labour") and is_common_word("Centre")
     assert not is_common_word("Kolonko")
