@@ -735,7 +735,13 @@ def main() -> int:
         for name, kind, extra in plan:
             _say(f"measuring {name} ...")
             with _part(report, name):
-                report.backends[name] = run_worker(kind, {**base, **extra})
+                try:
+                    report.backends[name] = run_worker(kind, {**base, **extra})
+                except RuntimeError as exc:
+                    # One backend that cannot run here (say, CPU-only torch beside a CUDA CTranslate2)
+                    # must not cost the others' figures.
+                    report.backends[name] = {"error": str(exc).strip().splitlines()[-1]}
+                    _say(f"{name} failed: {report.backends[name]['error']}")
 
     if "feed" not in skip:
         _say(f"measuring de-duplication and the cache on {sizes.feed_docs} recombined documents ...")
@@ -795,6 +801,9 @@ def render(report: Report) -> str:
         )
         lines.append("|---|---|---|---|---|---|---|")
         for name, row in report.backends.items():
+            if "error" in row:
+                lines.append(f"| {name} | failed: {row['error']} | | | | | |")
+                continue
             rate = row["tokens_per_s"]
             versus = f"{rate / reference:.2f}x" if reference else "-"
             versus_one = f"{rate / single:.1f}x" if single else "-"
