@@ -231,6 +231,11 @@ def _given_name_groups() -> dict[str, frozenset[str]]:
     return groups
 
 
+def is_given_name(key: str) -> bool:
+    """Whether a folded word is a given name of the table, uninflected (`pedro`, `jerzi`)."""
+    return key in _given_name_groups()
+
+
 def given_name_forms(key: str) -> frozenset[str]:
     """The other languages' forms (as keys) of a folded given name, inflected or not; empty if unknown."""
     groups = _given_name_groups()

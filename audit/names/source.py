@@ -29,6 +29,7 @@ from audit.names.exonyms import (
     acronym_forms,
     exonyms,
     given_name_forms,
+    is_given_name,
     is_language_name,
     language_code,
     place_exonyms,
@@ -239,6 +240,16 @@ def source_names(text: str, lang: str | None = None, *, single_words: bool = Fal
     else:
         mid = {w.text for w in words if not w.initial and _capitalised(w.text)}
         candidates = [_capitalised(w.text) and (not w.initial or is_acronym(w.text) or w.text in mid) for w in words]
+        places = place_exonyms(code)
+        for i, word in enumerate(words):
+            if candidates[i] or not word.initial or not _capitalised(word.text):
+                continue
+            if i + 1 < len(words) and candidates[i + 1] and code != "de":
+                candidates[i] = _adjacent(text, word, words[i + 1])  # `Jersey Dairy ha annunciato`
+            else:  # `Madagaskar ist`, `Pedro dijo`: a place or a given name opens the sentence
+                candidates[i] = bool(
+                    places.english_names(word.text, inflected=False) or is_given_name(name_key(word.text))
+                )
     connectors = _SOURCE_CONNECTORS.get(code or "", _SOURCE_CONNECTORS["default"])
     names: list[SourceName] = []
     singles: list[_Word] = []
@@ -303,6 +314,8 @@ def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -
         return True
     if len(run) == 1:
         word = run[0].text
+        if is_given_name(name_key(word)):
+            return True
         table = place_exonyms(code)
         if code == "de":  # German nouns would pass for inflected place names: exact, or a genitive -s
             return bool(

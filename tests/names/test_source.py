@@ -158,3 +158,12 @@ def test_source_short_forms_and_quoted_abbreviations() -> None:
     assert missing_words("Rzeczpospolita", TokenIndex("Jak zauważa „GW”, budżet to 103 mld zł.", "pl")) == [
         "Rzeczpospolita"
     ]
+
+
+def test_source_names_that_open_a_sentence() -> None:
+    names = [n.text for n in source_names("Neckermann Reisen ha annunciato un aumento.", "it")]
+    assert names == ["Neckermann Reisen"]
+    assert [n.text for n in source_names("Madagaskar ist bei Weitem die Größte.", "de")] == ["Madagaskar"]
+    assert [n.text for n in source_names("Pedro dijo que Como era bonito.", "es")] == ["Pedro", "Como"]
+    assert source_names("Como dijo ayer. Esto es bueno.", "es") == []
+    assert source_names("La Rivoluzione francese fu una fonte di ispirazione.", "it")[0].text == "La Rivoluzione"
