@@ -435,8 +435,11 @@ class DroppedName(Check):
     A name that the source carries and the translation lacks was dropped or replaced, the
     most damaging error a wire translation can make. Source names are runs of capitalised
     words, acronyms and CLDR place names (German nouns are not names); Cyrillic is compared
-    under BGN/PCGN, ISO 9 and common English spellings, other languages' inflections and
-    exonyms (`Südafrika`, `ONZ`) are allowed for. Flagged on the sentence where the name belongs.
+    under BGN/PCGN, ISO 9 and common English spellings, other languages' inflections,
+    spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. A name
+    of ordinary words (`Dzień Niepodległości`, `MSWiA`) may pair with an English name of
+    ordinary words that can translate it (`Independence Day`). Flagged on the sentence where
+    the name belongs.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
     Good: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Chase Carey.

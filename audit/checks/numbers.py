@@ -47,10 +47,11 @@ class NumberMismatch(Check):
     wire translation can carry, and nothing in the English alone reveals it. Each number is
     compared by value, whatever its format: thousands separators (`100,000`, `100 000`,
     `100.000`), decimal comma or point, percentages, ordinals in dates, scale words
-    (`100 thousand`, `100 тысяч`), times (`12 h 00`, `1200 GMT`). Numbers spelt in words in
-    the source are not read yet, so a small number (below `smallest`) is flagged only when a
-    source number is left unpaired; the unpaired source numbers are named and, when there is
-    exactly one, suggested.
+    (`100 thousand`, `100 тысяч`), times (`12 h 00`, `1200 GMT`). A source's cardinals in
+    words are read in Spanish, French, Italian, German, Polish and Czech (`dos`, `zwanzig`),
+    not yet in other languages or as ordinals, so a small number (below `smallest`) is flagged
+    only when a source number is left unpaired; the unpaired source numbers are named and,
+    when there is exactly one, suggested.
 
     Bad: Presque exactement 30 % de mon argent -> Almost exactly 35% of my money
     Good: Presque exactement 30 % de mon argent -> Almost exactly 30% of my money
@@ -96,7 +97,8 @@ class NumberMissing(Check):
     A figure the source gives and the translation leaves out is lost to the reader. Flagged
     on the translation's sentence where the number belongs, when the translation has no
     unpaired number of its own (then N211 has already named the pair). English numbers in
-    words (`two`, `twenty`) count as counterparts; a source's numbers in words are not read.
+    words (`two`, `twenty`, `both`) count as counterparts; a source's cardinals in words are
+    read in Spanish, French, Italian, German, Polish and Czech (`ocho` needs `eight` or `8`).
 
     Bad: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and thousands recovered.
     Good: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and 11,419 recovered.
