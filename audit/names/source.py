@@ -1,15 +1,20 @@
 """Names in a source text, and whether another text carries a counterpart of a name.
 
 Source names are what a translation must carry over: runs of capitalised words that are
-not sentence-initial, acronyms, and in a source in another script (Chinese, Japanese,
-Hindi) the Latin-script words it quotes (`CEP`, `iPhone`). German capitalises every noun,
-so there a name must hold a proper noun English knows (`Markus`, `Madrid`) or be a CLDR
-name: `Kontrolle der Unterkünfte` or `Roten Karte` are nouns, not names.
+not sentence-initial (unless a place, a given name or a pair opens the sentence), acronyms,
+and in a source in another script (Chinese, Japanese, Hindi) the Latin-script words it
+quotes (`CEP`, `iPhone`). German capitalises every noun, so there a name must hold a proper
+noun English knows (`Markus`, `Madrid`), be a CLDR name or an English name quoted whole
+(`National Hurricane Center`): `Kontrolle der Unterkünfte` or `Roten Karte` are nouns.
 
 A counterpart is looked up word by word on transliteration-folded keys (`name_key` of each
 romanisation `translit.romanise` gives), allowing for inflection (`Kaczyńskiego`,
-`Конашенкова`) through `stem_match`, and through CLDR exonyms (`Südafrika` / `South Africa`)
-and the acronyms international bodies take in each language (`UN` / `ONZ` / `ООН`).
+`Конашенкова`) through `stem_match`, for other languages' spellings (`Majorki` /
+`Mallorca`) through `sounds_alike`, and through CLDR exonyms (`Südafrika` / `South
+Africa`), given names (`Jan Paweł` / `John Paul`) and the acronyms international bodies
+take in each language (`UN` / `ONZ` / `ООН`). Names of ordinary words are translated, not
+carried over (`Guerra Fría` / `Cold War`): `is_translated_name`, `is_translatable` and
+`may_translate` say when two such names can be one.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _ROMAN_NUMERAL = re.compile(r"^(?:[IVXLCDM]+|[IVXLC]{2,}(?:e|er|re|ème)|[IVX](?:e|er|re|ème))$")  # `XIVe` siècle
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
+_HYPHEN = re.compile(r"[-‐‑]")
 _LETTER = re.compile(r"[^\W\d_]")
 # What follows a name abbreviated in quotation marks (a newspaper: „Rz”, „GW”).
 _ABBREVIATION_END = re.compile(r"[”’\"»]")
@@ -353,7 +359,7 @@ class TokenIndex:
             if word in seen:
                 continue
             seen.add(word)
-            for piece in re.split(r"[-‐‑]", word) if "-" in word else (word,):
+            for piece in _HYPHEN.split(word):
                 if is_acronym(piece):
                     self._acronyms.add(piece.replace(".", "").upper())  # `BIP-Einheit`
             if 2 <= len(word) <= 3 and word.istitle() and _ABBREVIATION_END.match(text, end):
