@@ -90,3 +90,17 @@ def test_numbers_source_words_pair_with_english() -> None:
     assert unmatched(source, target) == []
     changed = find_numbers("Five people, both sons and two weeks", english_words=True)
     assert [n.text for n in unmatched(source, changed)] == ["Ocho"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["dos", "mil", "treinta", "y", "Ocho", "5", "cien", "millones", "vingt-deux", " ", ", ", "."]),
+        max_size=12,
+    ),
+    st.sampled_from(["es", "fr", "it", "de", "pl", "cs"]),
+)
+def test_numbers_source_word_offsets_index_the_text(pieces: list[str], lang: str) -> None:
+    text = " ".join(pieces)
+    for number in find_numbers(text, lang=lang):
+        assert text[number.start : number.end] == number.text
+        assert number.values
