@@ -8,7 +8,7 @@ match when their sets meet. Times (`12 h 00`, `12:00`, `1200 GMT`) carry the hou
 HHMM value; Roman centuries (`XIe siècle`, `siglo XV`) their value; `1970s` also means `70`.
 English number words (`two`, `twenty`, `both`) and month names count in a translation; a
 source's cardinals in words (`dos`, `cinq`, `zwanzig`, `dwóch`, `třicet dva`) are read in
-Spanish, French, Italian, German, Polish and Czech, inflected forms included.
+Spanish, French, Italian, German, Polish, Czech and Russian, inflected forms included.
 """
 
 from __future__ import annotations
@@ -233,6 +233,17 @@ SOURCE_WORDS: dict[str, dict[str, int]] = {
         "|60 šedesát šedesáti|70 sedmdesát sedmdesáti|80 osmdesát osmdesáti|90 devadesát devadesáti|100 sto"
         "|1000 tisíc|" + _czech()
     ),
+    "ru": _table(
+        "1 один одна одно одного одной одному одним|2 два две двух двум двумя двое оба обе обоих"
+        "|3 три трёх трех трём трем тремя трое|4 четверо четыре четырёх четырех четырём четырем четырьмя|5 пять пяти пятью|6 шесть шести шестью|7 семь семи"
+        "|8 восемь восьми восемью|9 девять девяти девятью|10 десять десяти десятью|11 одиннадцать одиннадцати"
+        "|12 двенадцать двенадцати|13 тринадцать тринадцати|14 четырнадцать четырнадцати|15 пятнадцать пятнадцати"
+        "|16 шестнадцать шестнадцати|17 семнадцать семнадцати|18 восемнадцать восемнадцати"
+        "|19 девятнадцать девятнадцати|20 двадцать двадцати|30 тридцать тридцати|40 сорок сорока"
+        "|50 пятьдесят пятидесяти|60 шестьдесят шестидесяти|70 семьдесят семидесяти|80 восемьдесят восьмидесяти"
+        "|90 девяносто девяноста|100 сто ста|200 двести двухсот|300 триста трёхсот трехсот|400 четыреста четырёхсот"
+        "|500 пятьсот пятисот|1000 тысяча"
+    ),
 }
 # Number words that are as often another word (`neuf` new, `sei` you are, `venti` winds): weak.
 _AMBIGUOUS = frozenset(
@@ -253,6 +264,10 @@ _AMBIGUOUS = frozenset(
         "oba",
         "obě",
         "obou",
+        "оба",
+        "обе",
+        "обоих",
+        "семью",
     ]
 )
 # The word between tens and units (`treinta y dos`, `vingt et un`).
@@ -391,12 +406,11 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             word = match.group().lower()
             value = _word_value(word) if "-" not in word else None
             if value is None and "-" in word:
-                head = word.split("-", 1)[0]
-                value = _word_value(head)
-            if value is None and "-" in word:
                 tens, _, unit = word.partition("-")
                 if tens in _ENGLISH_WORDS and unit in _ENGLISH_WORDS:
-                    value = _ENGLISH_WORDS[tens] + _ENGLISH_WORDS[unit]
+                    value = _ENGLISH_WORDS[tens] + _ENGLISH_WORDS[unit]  # `twenty-three`
+                else:
+                    value = _word_value(tens)  # `two-thirds`, `four-month-old`
             if value is None:
                 continue
             values = {float(value)}

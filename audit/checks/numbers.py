@@ -48,7 +48,7 @@ class NumberMismatch(Check):
     compared by value, whatever its format: thousands separators (`100,000`, `100 000`,
     `100.000`), decimal comma or point, percentages, ordinals in dates, scale words
     (`100 thousand`, `100 тысяч`), times (`12 h 00`, `1200 GMT`). A source's cardinals in
-    words are read in Spanish, French, Italian, German, Polish and Czech (`dos`, `zwanzig`),
+    words are read in Spanish, French, Italian, German, Polish, Czech and Russian (`dos`, `двое`),
     not yet in other languages or as ordinals, so a small number (below `smallest`) is flagged
     only when a source number is left unpaired; the unpaired source numbers are named and,
     when there is exactly one, suggested.
@@ -98,7 +98,7 @@ class NumberMissing(Check):
     on the translation's sentence where the number belongs, when the translation has no
     unpaired number of its own (then N211 has already named the pair). English numbers in
     words (`two`, `twenty`, `both`) count as counterparts; a source's cardinals in words are
-    read in Spanish, French, Italian, German, Polish and Czech (`ocho` needs `eight` or `8`).
+    read in Spanish, French, Italian, German, Polish, Czech and Russian (`ocho` needs `eight`).
 
     Bad: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and thousands recovered.
     Good: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and 11,419 recovered.

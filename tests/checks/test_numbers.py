@@ -104,3 +104,16 @@ def test_numbers_source_word_offsets_index_the_text(pieces: list[str], lang: str
     for number in find_numbers(text, lang=lang):
         assert text[number.start : number.end] == number.text
         assert number.values
+
+
+def test_numbers_russian_words_and_english_compounds() -> None:
+    source = find_numbers("Погибли двое, ранены пять человек и ещё двадцать три, сто тысяч жителей", lang="ru")
+    target = find_numbers(
+        "Two died, five people and twenty-three more were injured, 100,000 residents", english_words=True
+    )
+    assert unmatched(source, target) == []
+    changed = find_numbers(
+        "Two died, six people and twenty-three more were injured, 100,000 residents", english_words=True
+    )
+    assert [n.text for n in unmatched(source, changed)] == ["пять"]
+    assert [sorted(n.values) for n in find_numbers("a four-month-old", english_words=True)] == [[4.0]]
