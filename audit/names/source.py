@@ -217,6 +217,8 @@ def words_of(text: str) -> list[_Word]:
 
 def is_acronym(word: str) -> bool:
     """`UN`, `NATO`, `MSWiA`, `NGOs`; not `WM-Punkte` or a Roman numeral."""
+    if sum(map(str.isupper, word)) < 2:
+        return False  # most words: settled without looking at letter pairs
     letters = [c for c in word if c.isalpha()]
     return (
         len(letters) >= 2
