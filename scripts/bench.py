@@ -464,14 +464,8 @@ def whole_audits(task: dict[str, Any], texts: list[str]) -> dict[str, Any]:
     """
     from audit.config import Config, apply
     from audit.pipeline import Auditor
-    from audit.translate import backends
-    from audit.translate.ctranslate2 import load_ctranslate2
     from audit.types import Document
 
-    def ctranslate2_backend(model_id: str, params: Any, config: Any) -> Any:
-        return load_ctranslate2(model_id, params, device=config.device, threads=config.threads)
-
-    backends.BACKENDS.setdefault("ctranslate2", ctranslate2_backend)
     documents = [Document(id=f"doc-{i:05d}", text=text) for i, text in enumerate(texts)]
     with tempfile.TemporaryDirectory() as folder:
         table = {

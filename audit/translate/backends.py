@@ -22,7 +22,13 @@ def _transformers(model_id: str, params: DecodingParams, config: TranslateConfig
     return load_marian(model_id, params, device=config.device, threads=config.threads)
 
 
-BACKENDS: dict[str, BackendLoader] = {"transformers": _transformers}
+def _ctranslate2(model_id: str, params: DecodingParams, config: TranslateConfig) -> Translator:
+    from audit.translate.ctranslate2 import load_ctranslate2
+
+    return load_ctranslate2(model_id, params, device=config.device, threads=config.threads)
+
+
+BACKENDS: dict[str, BackendLoader] = {"transformers": _transformers, "ctranslate2": _ctranslate2}
 
 
 def decoding_params(config: TranslateConfig) -> DecodingParams:

@@ -5,6 +5,7 @@ exact input text. The database runs in WAL mode with a busy timeout and writes w
 `INSERT OR IGNORE` inside short immediate transactions, so two `mt-audit` processes can
 read and fill the same cache at once: a translation is a pure function of its key, so
 whichever process writes a row first wins and the other's identical row is dropped.
+With `--no-cache`, `MemoryCache` serves sentences repeated across a feed for one run only.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import hashlib
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from audit.translate.base import Translator
 
@@ -136,15 +139,60 @@ def _retry_locked(action: Callable[[], object], attempts: int = 20) -> None:
             time.sleep(0.05 * (attempt + 1))
 
 
+# About 30 MB of sentence pairs at wire-copy sentence lengths.
+DEFAULT_MAX_ENTRIES = 50_000
+
+
+class MemoryCache:
+    """Re-translations by (translator key, exact text), in memory, least recently used evicted."""
+
+    def __init__(self, max_entries: int = DEFAULT_MAX_ENTRIES) -> None:
+        self.max_entries = max_entries
+        self._entries: OrderedDict[tuple[str, str], str] = OrderedDict()
+
+    def get_many(self, translator: str, texts: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for text in texts:
+            key = (translator, text)
+            target = self._entries.get(key)
+            if target is not None:
+                self._entries.move_to_end(key)
+                found[text] = target
+        return found
+
+    def put_many(self, translator: str, pairs: Mapping[str, str]) -> None:
+        for source, target in pairs.items():
+            self._entries[(translator, source)] = target
+            self._entries.move_to_end((translator, source))
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
+
+    def count(self, translator: str | None = None) -> int:
+        if translator is None:
+            return len(self._entries)
+        return sum(1 for key, _ in self._entries if key == translator)
+
+    def close(self) -> None:
+        self._entries.clear()
+
+
+class SentenceCache(Protocol):
+    """What `CachedTranslator` needs of a cache: the SQLite one, or the in-memory one of `--no-cache`."""
+
+    def get_many(self, translator: str, texts: Iterable[str]) -> dict[str, str]: ...
+
+    def put_many(self, translator: str, pairs: Mapping[str, str]) -> None: ...
+
+
 class CachedTranslator:
     """A `Translator` that serves repeated and cached inputs without calling its backend.
 
     Inputs are de-duplicated before the backend sees them, and only the misses are
-    translated; the backend's answers are written back. With `cache=None` it still
-    de-duplicates, so `--no-cache` costs no more than one pass over the distinct inputs.
+    translated; the backend's answers are written back. With `--no-cache` the cache is a
+    `MemoryCache`, so boilerplate repeated across a feed is still translated once.
     """
 
-    def __init__(self, backend: Translator, cache: TranslationCache | None) -> None:
+    def __init__(self, backend: Translator, cache: SentenceCache) -> None:
         self.backend = backend
         self.cache = cache
         self.hits = 0
@@ -160,13 +208,12 @@ class CachedTranslator:
 
     def translate(self, texts: Sequence[str]) -> list[str]:
         distinct = list(dict.fromkeys(texts))
-        known = self.cache.get_many(self.key, distinct) if self.cache is not None else {}
+        known = self.cache.get_many(self.key, distinct)
         missing = [text for text in distinct if text not in known]
         self.hits += len(distinct) - len(missing)
         self.misses += len(missing)
         if missing:
             fresh = dict(zip(missing, self.backend.translate(missing), strict=True))
-            if self.cache is not None:
-                self.cache.put_many(self.key, fresh)
+            self.cache.put_many(self.key, fresh)
             known.update(fresh)
         return [known[text] for text in texts]

@@ -26,7 +26,7 @@ from typing import Any
 from audit.translate.base import DecodingParams, ModelUnavailable
 from audit.translate.convert import MISSING_CTRANSLATE2, ConvertedModel, read_sidecar
 from audit.translate.hub import directory_revision
-from audit.translate.marian import _best_cut
+from audit.translate.marian import best_cut
 
 EOS = "</s>"
 # Tokens MarianTokenizer drops when decoding with skip_special_tokens=True.
@@ -295,7 +295,7 @@ class CTranslate2Translator:
         tokens = self.loaded.pieces.encode(text)
         if len(tokens) <= self.loaded.max_positions:
             return [tokens]
-        cut = _best_cut(text)
+        cut = best_cut(text)
         return [*self.split_to_fit(text[:cut].strip()), *self.split_to_fit(text[cut:].strip())]
 
     def translate_tokens(self, batch: list[list[str]], **options: Any) -> list[list[str]]:

@@ -172,7 +172,7 @@ class MarianTranslator:
             return [text] if text else []
         if len(text) < 2 or self.token_count(text) <= self.max_input_tokens:
             return [text]
-        cut = _best_cut(text)
+        cut = best_cut(text)
         return [*self.split_to_fit(text[:cut].strip()), *self.split_to_fit(text[cut:].strip())]
 
     def _translate_pieces(self, pieces: list[str]) -> list[str]:
@@ -214,7 +214,7 @@ def _batches(order: list[int], lengths: list[int], budget: int) -> list[list[int
     return batches
 
 
-def _best_cut(text: str) -> int:
+def best_cut(text: str) -> int:
     """A cut point near the middle: a clause break if there is one, else a space, else the middle."""
     middle = len(text) // 2
     for pattern in (_CLAUSE_BREAK, _SPACE):

@@ -23,7 +23,7 @@ from audit.config import TranslateConfig
 from audit.errors import ConfigError
 from audit.translate.backends import load_backend
 from audit.translate.base import ModelUnavailable, Translator
-from audit.translate.cache import CachedTranslator, TranslationCache
+from audit.translate.cache import CachedTranslator, MemoryCache, TranslationCache
 
 MODES = ("auto", "roundtrip", "direct", "off")
 TARGET_LANG = "en"
@@ -84,10 +84,10 @@ class Retranslator:
 
     def __init__(self, config: TranslateConfig) -> None:
         self.config = config
-        self.cache = (
+        self.cache: TranslationCache | MemoryCache = (
             TranslationCache(Path(config.cache_dir).expanduser() if config.cache_dir else None)
             if config.cache
-            else None
+            else MemoryCache()
         )
         self.translators: dict[str, CachedTranslator] = {}
         self.failures: dict[str, ModelUnavailable] = {}

@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from audit.translate.cache import CachedTranslator, TranslationCache
+from audit.translate.cache import CachedTranslator, MemoryCache, TranslationCache
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,11 +63,12 @@ def test_cached_translator_deduplicates_and_serves_repeats_from_the_cache(tmp_pa
     assert (again.hits, again.misses) == (2, 1)
 
 
-def test_cached_translator_without_cache_still_deduplicates() -> None:
+def test_cached_translator_in_memory_deduplicates_across_calls() -> None:
     backend = CountingBackend()
-    translator = CachedTranslator(backend, None)
+    translator = CachedTranslator(backend, MemoryCache())
     assert translator.translate(["x", "x", "y"]) == ["X", "X", "Y"]
-    assert backend.batches == [["x", "y"]]
+    assert translator.translate(["y", "z"]) == ["Y", "Z"]
+    assert backend.batches == [["x", "y"], ["z"]]
 
 
 def test_cached_translator_keys_by_backend_key(tmp_path: Path) -> None:

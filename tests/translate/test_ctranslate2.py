@@ -175,19 +175,13 @@ def test_gpu_token_budget_grows_with_free_memory_within_bounds() -> None:
     assert gpu_token_budget(1 << 20, 1, 4096) == 4096
 
 
-def _ctranslate2_loader(model_id: str, params: DecodingParams, config: Any) -> Any:
-    return load_ctranslate2(model_id, params, device=config.device, threads=config.threads)
-
-
 def test_roundtrip_audit_through_converted_models_then_from_the_cache(
     tiny_marian_template: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from audit.config import Config, apply
     from audit.pipeline import Auditor
-    from audit.translate import backends
     from audit.types import Document, RetranslationStatus
 
-    monkeypatch.setitem(backends.BACKENDS, "ctranslate2", backends.BACKENDS.get("ctranslate2", _ctranslate2_loader))
     template = str(tmp_path / "ct2-{src}-{tgt}")
     for src, tgt in (("en", "ru"), ("ru", "en")):
         source = tiny_marian_template.format(src=src, tgt=tgt)

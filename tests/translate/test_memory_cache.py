@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from audit.translate.batching import MemoryCache
+from audit.translate.cache import MemoryCache
 from audit.translate.cache import CachedTranslator
 
 
