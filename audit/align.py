@@ -164,6 +164,8 @@ def _stem(word: str) -> str:
 
 
 def _link_tokens(mt: Sequence[Token], rt: Sequence[Token]) -> dict[int, int]:
+    """Longest common runs first, then each unlinked MT content word to the first free
+    re-translation content word that is the same, has the same stem, or is a near miss."""
     mt_keys = [_fold(t.text) for t in mt]
     rt_keys = [_fold(t.text) for t in rt]
     links: dict[int, int] = {}
@@ -173,15 +175,27 @@ def _link_tokens(mt: Sequence[Token], rt: Sequence[Token]) -> dict[int, int]:
             links[block.a + k] = block.b + k
     used = set(links.values())
     candidates = [i for i, t in enumerate(mt) if i not in links and t.is_content]
-    for same in (lambda a, b: a == b, lambda a, b: _stem(a) == _stem(b), _near_miss):
+    if not candidates:
+        return links
+    free = [j for j, t in enumerate(rt) if j not in used and t.is_content]
+    for normalise in (str, _stem):
+        by_form: dict[str, list[int]] = {}
+        for j in free:
+            by_form.setdefault(normalise(rt_keys[j]), []).append(j)
         for i in candidates:
             if i in links:
                 continue
-            for j, key in enumerate(rt_keys):
-                if j not in used and rt[j].is_content and same(mt_keys[i], key):
+            for j in by_form.get(normalise(mt_keys[i]), ()):
+                if j not in used:
                     links[i] = j
                     used.add(j)
                     break
+    for i in candidates:
+        if i not in links:
+            j = next((j for j in free if j not in used and _near_miss(mt_keys[i], rt_keys[j])), None)
+            if j is not None:
+                links[i] = j
+                used.add(j)
     return links
 
 
