@@ -17,7 +17,7 @@ from audit.checks.base import SCOPE_KINDS, Check, CheckContext, all_checks
 from audit.config import Config
 from audit.errors import ConfigError
 from audit.io.base import ReadFailure
-from audit.segment import split_paragraphs, split_sentences
+from audit.segment import split_paragraphs
 from audit.types import Document, DocumentResult, Finding, RunMeta, Segment, SegmentKind, frozen_mapping
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,6 @@ def make_context(document: Document, config: Config) -> CheckContext:
         document=document,
         config=config,
         paragraphs=paragraphs,
-        sentences=split_sentences(document, paragraphs),
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
+from audit.segment import split_sentences
 from audit.types import Document, Finding, Segment, SegmentKind, Severity
 
 if TYPE_CHECKING:
@@ -64,12 +65,16 @@ class CheckContext:
     document: Document
     config: Config
     paragraphs: tuple[Segment, ...]
-    sentences: tuple[Segment, ...]
     options: Options = field(default_factory=lambda: Options({}))
     # Re-translation evidence for checks that require it (set by the pipeline after scoring).
     evidence: Any = None
     # Per-document results several checks share (the quote parse, the name mentions).
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def sentences(self) -> tuple[Segment, ...]:
+        """Split on first use: paragraph-scope checks never pay for it."""
+        return self.memo("sentences", lambda: split_sentences(self.document, self.paragraphs))
 
     def memo(self, key: Any, compute: Callable[[], T]) -> T:
         if key not in self._memo:
