@@ -254,6 +254,9 @@ def acronym_forms(acronym: str) -> frozenset[str]:
     return _ACRONYM_GROUPS.get(plain, frozenset({plain}))
 
 
+_CACHE_SIZE = 65536
+
+
 class Exonyms:
     """English <-> local name pairs for one language, keyed by `name_key`."""
 
@@ -266,6 +269,7 @@ class Exonyms:
                 english[name_key(other)].add(en)
         self._local = {k: tuple(sorted(v)) for k, v in local.items()}
         self._english = {k: tuple(sorted(v)) for k, v in english.items()}
+        self._inflected_cache: dict[str, tuple[str, ...]] = {}
         self._english_by_initial: dict[tuple[str, int], list[tuple[list[str], tuple[str, ...]]]] = defaultdict(list)
         for key, names in self._english.items():
             words = key.split()
@@ -292,6 +296,14 @@ class Exonyms:
         exact = self._english.get(key)
         if exact or not inflected:
             return exact or ()
+        found = self._inflected_cache.get(key)
+        if found is None:
+            if len(self._inflected_cache) >= _CACHE_SIZE:
+                self._inflected_cache.clear()  # memory stays flat over a feed of any size
+            found = self._inflected_cache[key] = self._inflected_names(key)
+        return found
+
+    def _inflected_names(self, key: str) -> tuple[str, ...]:
         words = key.split()
         if not words:
             return ()

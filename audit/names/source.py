@@ -158,6 +158,7 @@ _GENERIC_KEYS = frozenset(name_key(word) for word in GENERIC)
 _CONNECTOR_KEYS = frozenset(name_key(word) for word in CONNECTORS) | ARTICLES
 
 
+@functools.lru_cache(maxsize=256)
 def script_of(text: str) -> str:
     """`latin`, `cyrillic` or `other`: the script most of the letters are in."""
     if text.isascii():
@@ -198,7 +199,8 @@ _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[sS]
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|[-'’](?=[A-Za-z]))*")
 
 
-def _word_spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=256)
+def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Word spans; in a text of another script (Chinese, Japanese) only its Latin words."""
     spans = []
     pattern = _LATIN_WORD if script_of(text) == "other" else _WORD
@@ -208,7 +210,7 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
         if elided:
             start += elided.end()
         spans.append((start, match.end()))
-    return spans
+    return tuple(spans)
 
 
 def words_of(text: str) -> list[_Word]:
