@@ -158,7 +158,7 @@ _GENERIC_KEYS = frozenset(name_key(word) for word in GENERIC)
 _CONNECTOR_KEYS = frozenset(name_key(word) for word in CONNECTORS) | ARTICLES
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=16)  # a document's texts are looked at together: few to remember
 def script_of(text: str) -> str:
     """`latin`, `cyrillic` or `other`: the script most of the letters are in."""
     if text.isascii():
@@ -199,7 +199,7 @@ _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[sS]
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|[-'’](?=[A-Za-z]))*")
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=16)
 def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Word spans; in a text of another script (Chinese, Japanese) only its Latin words."""
     spans = []
