@@ -25,11 +25,13 @@ from audit.score import (
     COSINE,
     DIVERGENCE,
     Embedder,
+    ScoreStore,
     consensus,
     divergence,
     embedding_model_name,
     load_embedder,
     mean,
+    pair_digest,
     rounded,
     score_pairs,
     signatures,
@@ -276,17 +278,32 @@ class RetranslationStage:
                 items.append(_from_roundtrip(p, sentences, origin))
         return items
 
+    @property
+    def store(self) -> ScoreStore:
+        """Where scores outlive a run: the re-translation cache's database (memory under `--no-cache`)."""
+        return self.retranslator.cache
+
     def _cosines(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float]:
-        if not pairs or not self.config.divergence.embeddings or self._embedding_failure:
+        """Embedding cosine of each distinct pair: stored ones read back, the rest encoded once."""
+        if not pairs or not self.config.divergence.embeddings or self._embedding_failure or not self._embedding_name:
             return {}
+        scorer = f"{COSINE}|{self._embedding_name}"
+        distinct = {pair_digest(a, b): (a, b) for a, b in pairs}
+        stored = self.store.get_scores(scorer, distinct)
+        found = {distinct[d]: float(value) for d, value in stored.items()}
+        missing = [d for d in distinct if d not in stored]
+        if not missing:
+            return found
         if self.embedder is None:
             try:
                 self.embedder = load_embedder(self.config.divergence.embedding_model, self.translate.device)
             except ModelUnavailable as exc:
                 self._embedding_failure = str(exc)
                 return {}
-        distinct = list(dict.fromkeys(pairs))
-        return dict(zip(distinct, self.embedder.similarities(distinct), strict=True))
+        similarities = self.embedder.similarities([distinct[d] for d in missing])
+        self.store.put_scores(scorer, {d: repr(value) for d, value in zip(missing, similarities, strict=True)})
+        found.update({distinct[d]: value for d, value in zip(missing, similarities, strict=True)})
+        return found
 
     def _evidence(
         self, p: _Pending, items: list[Retranslation], cosines: Mapping[tuple[str, str], float]
@@ -303,7 +320,7 @@ class RetranslationStage:
             by_sentence: dict[int, tuple[dict[str, float], Span, tuple[Span, ...]]] = {}
             spans_of = _bead_spans(p, item)
             texts = [(document.text[mt[0] : mt[1]], item.text[rt[0] : rt[1]]) for mt, rt in spans_of]
-            pair_scores, corpus_scores = score_pairs([h for h, _ in texts], [r for _, r in texts])
+            pair_scores, corpus_scores = score_pairs([h for h, _ in texts], [r for _, r in texts], self.store)
             corpus.append(corpus_scores)
             for bead, (mt, rt), (hypothesis, reference), scores in zip(
                 item.alignment.beads, spans_of, texts, pair_scores, strict=True

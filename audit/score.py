@@ -15,12 +15,15 @@ model loads lazily, once per process; the default all-MiniLM-L6-v2 comes from th
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import os
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
-from typing import Any
+from typing import Any, Protocol
 
 from sacrebleu.metrics.bleu import BLEU
 from sacrebleu.metrics.chrf import CHRF
@@ -44,16 +47,39 @@ _TER = TER()
 _METRIC_LOCK = threading.Lock()
 
 
+class ScoreStore(Protocol):
+    """Where per-pair statistics outlive the pair: the SQLite cache, or `--no-cache`'s memory."""
+
+    def get_scores(self, scorer: str, digests: Iterable[str]) -> dict[str, str]: ...
+
+    def put_scores(self, scorer: str, rows: Mapping[str, str]) -> None: ...
+
+
+def pair_digest(hypothesis: str, reference: str) -> str:
+    """The key of one (hypothesis, reference) pair; the length prefix keeps the split unambiguous."""
+    text = f"{len(hypothesis)}:{hypothesis}{reference}"
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@functools.cache
+def stats_key() -> str:
+    """Names the sufficient statistics: every metric's sacrebleu signature, version included."""
+    found = signatures()
+    return "stats|" + "|".join(found[name] for name in (CHRF_PLUS, BLEU_NAME, TER_NAME))
+
+
 def score_pairs(
-    hypotheses: Sequence[str], references: Sequence[str]
+    hypotheses: Sequence[str], references: Sequence[str], store: ScoreStore | None = None
 ) -> tuple[list[dict[str, float]], dict[str, float]]:
     """chrF++, BLEU and TER of each (MT segment, re-translation) pair, and of all of them as a corpus.
 
-    Each metric reads each pair once: the corpus score is aggregated from the pairs'
-    sufficient statistics (sacrebleu's own route for significance tests), which halves
-    the cost of TER, by far the slowest of the three.
+    Scores are pure functions of the pair, so each distinct pair's sufficient statistics
+    (sacrebleu's per-segment stats lists) are extracted once, or read from `store`, and
+    both the sentence and the corpus scores are computed from them exactly as sacrebleu's
+    `sentence_score` and `corpus_score` do. TER, a pure-Python edit distance, is by far the
+    slowest of the three; sentence and corpus BLEU share one set of statistics.
     """
-    refs = [list(references)]
+    stats = pair_statistics(list(zip(hypotheses, references, strict=True)), store)
     per_pair: list[dict[str, float]] = [{} for _ in hypotheses]
     corpus: dict[str, float] = {}
     with _METRIC_LOCK:
@@ -62,22 +88,47 @@ def score_pairs(
             (BLEU_NAME, _BLEU_CORPUS, _BLEU_SENTENCE),
             (TER_NAME, _TER, _TER),
         ):
-            stats = metric._extract_corpus_statistics(list(hypotheses), refs)
-            for scores, row in zip(per_pair, stats, strict=True):
+            rows = [row[name] for row in stats]
+            for scores, row in zip(per_pair, rows, strict=True):
                 scores[name] = sentence_metric._aggregate_and_compute([row]).score
-            corpus[name] = metric._aggregate_and_compute(stats).score if stats else 0.0
+            corpus[name] = metric._aggregate_and_compute(rows).score if rows else 0.0
     return per_pair, corpus
 
 
-def score_segment(hypothesis: str, reference: str) -> dict[str, float]:
+def pair_statistics(pairs: Sequence[tuple[str, str]], store: ScoreStore | None = None) -> list[dict[str, list[Any]]]:
+    """Each pair's chrF++, BLEU and TER statistics; repeated pairs and stored ones are not recomputed."""
+    digests = [pair_digest(h, r) for h, r in pairs]
+    distinct = dict(zip(digests, pairs, strict=True))
+    key = stats_key()
+    known: dict[str, dict[str, list[Any]]] = {}
+    if store is not None and distinct:
+        known = {d: json.loads(v) for d, v in store.get_scores(key, distinct).items()}
+    missing = [d for d in distinct if d not in known]
+    if missing:
+        hypotheses = [distinct[d][0] for d in missing]
+        references = [[distinct[d][1] for d in missing]]
+        fresh: dict[str, dict[str, list[Any]]] = {d: {} for d in missing}
+        with _METRIC_LOCK:
+            for name, metric in ((CHRF_PLUS, _CHRF), (BLEU_NAME, _BLEU_CORPUS), (TER_NAME, _TER)):
+                for d, row in zip(missing, metric._extract_corpus_statistics(hypotheses, references), strict=True):
+                    fresh[d][name] = list(row)
+        if store is not None:
+            store.put_scores(key, {d: json.dumps(row, separators=(",", ":")) for d, row in fresh.items()})
+        known.update(fresh)
+    return [known[d] for d in digests]
+
+
+def score_segment(hypothesis: str, reference: str, store: ScoreStore | None = None) -> dict[str, float]:
     """chrF++, BLEU (effective order) and TER of one MT segment against one re-translation."""
-    [scores], _ = score_pairs([hypothesis], [reference])
+    [scores], _ = score_pairs([hypothesis], [reference], store)
     return scores
 
 
-def score_corpus(hypotheses: Sequence[str], references: Sequence[str]) -> dict[str, float]:
+def score_corpus(
+    hypotheses: Sequence[str], references: Sequence[str], store: ScoreStore | None = None
+) -> dict[str, float]:
     """Corpus-level chrF++, BLEU and TER of aligned segments (one document, one re-translation)."""
-    return score_pairs(hypotheses, references)[1]
+    return score_pairs(hypotheses, references, store)[1]
 
 
 def signatures() -> dict[str, str]:

@@ -6,8 +6,14 @@ human reference, and the MT with meaning broken against the same reference.
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from sacrebleu.metrics.bleu import BLEU
+from sacrebleu.metrics.chrf import CHRF
+from sacrebleu.metrics.ter import TER
+
+from audit import score
 from audit.score import (
     BLEU_NAME,
     CHRF_PLUS,
@@ -17,10 +23,16 @@ from audit.score import (
     embedding_model_name,
     load_embedder,
     mean,
+    pair_digest,
+    pair_statistics,
     score_corpus,
+    score_pairs,
     score_segment,
     signatures,
+    stats_key,
 )
+from audit.segment import split_text_sentences
+from audit.translate.cache import MemoryCache, TranslationCache
 
 REF = (
     "Last month a presidential commission recommended the prior CEP's resignation as part of a package "
@@ -103,3 +115,66 @@ def test_embeddings_rank_a_paraphrase_above_an_unrelated_sentence() -> None:
     # The paraphrase is near in meaning though its chrF++ is modest; the consensus divergence says so.
     assert divergence(score_segment(MT, REF)[CHRF_PLUS], paraphrase, 0.5) < 0.3
     assert divergence(score_segment(BROKEN, REF)[CHRF_PLUS], unrelated, 0.5) > 0.6
+
+
+def _real_pairs() -> list[tuple[str, str]]:
+    """The sample's sentences against the re-translation's, in order, plus the DEMETR pairs."""
+    root = Path(__file__).resolve().parent.parent
+    mt = split_text_sentences((root / "samples" / "idlib-wire.txt").read_text(encoding="utf-8"))
+    rt = split_text_sentences((root / "tests" / "data" / "idlib-retranslation.txt").read_text(encoding="utf-8"))
+    pairs = list(zip(mt, rt, strict=False)) + [(MT, REF), (BROKEN, REF), (MT, MT), ("", REF), (MT, "")]
+    return pairs + pairs[:5]  # repeats are served once
+
+
+def test_cached_and_uncached_scores_equal_sacrebleu(tmp_path: Path) -> None:
+    pairs = _real_pairs()
+    hyps, refs = [h for h, _ in pairs], [r for _, r in pairs]
+    chrf, bleu, sentence_bleu, ter = CHRF(word_order=2), BLEU(), BLEU(effective_order=True), TER()
+    expected_corpus = {
+        CHRF_PLUS: chrf.corpus_score(hyps, [refs]).score,
+        BLEU_NAME: bleu.corpus_score(hyps, [refs]).score,
+        TER_NAME: ter.corpus_score(hyps, [refs]).score,
+    }
+    expected_pairs = [
+        {
+            CHRF_PLUS: chrf.sentence_score(h, [r]).score,
+            BLEU_NAME: sentence_bleu.sentence_score(h, [r]).score,
+            TER_NAME: ter.sentence_score(h, [r]).score,
+        }
+        for h, r in pairs
+    ]
+    database = TranslationCache(tmp_path)
+    for store in (None, MemoryCache(), database, database, TranslationCache(tmp_path)):
+        per_pair, corpus = score_pairs(hyps, refs, store)
+        for name, value in expected_corpus.items():
+            assert corpus[name] == pytest.approx(value, abs=1e-9)
+        for got, want in zip(per_pair, expected_pairs, strict=True):
+            for name, value in want.items():
+                assert got[name] == pytest.approx(value, abs=1e-9)
+
+
+def test_statistics_are_read_back_not_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pairs = _real_pairs()
+    store = TranslationCache(tmp_path)
+    pair_statistics(pairs, store)
+    distinct = len({pair_digest(h, r) for h, r in pairs})
+    assert len(store.get_scores(stats_key(), [pair_digest(h, r) for h, r in pairs])) == distinct
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("statistics recomputed")
+
+    monkeypatch.setattr(score._TER, "_extract_corpus_statistics", refuse)
+    assert pair_statistics(pairs, TranslationCache(tmp_path)) == pair_statistics(pairs, store)
+
+
+def test_repeated_pairs_are_scored_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    extract = score._TER._extract_corpus_statistics
+
+    def counting(hypotheses: list[str], references: list[list[str]]) -> object:
+        seen.append(len(hypotheses))
+        return extract(hypotheses, references)
+
+    monkeypatch.setattr(score._TER, "_extract_corpus_statistics", counting)
+    score_pairs([MT, MT, BROKEN, MT], [REF, REF, REF, REF])
+    assert seen == [2]

@@ -6,6 +6,10 @@ exact input text. The database runs in WAL mode with a busy timeout and writes w
 read and fill the same cache at once: a translation is a pure function of its key, so
 whichever process writes a row first wins and the other's identical row is dropped.
 With `--no-cache`, `MemoryCache` serves sentences repeated across a feed for one run only.
+
+A second table holds what scoring computes from a (hypothesis, reference) pair (sacrebleu's
+per-segment statistics, embedding cosines), keyed by the scorer's signature and a digest of
+the pair, under the same discipline: scores too are pure functions of their key.
 """
 
 from __future__ import annotations
@@ -29,7 +33,13 @@ CREATE TABLE IF NOT EXISTS retranslation (
     source TEXT NOT NULL,
     target TEXT NOT NULL,
     PRIMARY KEY (translator, digest)
-) WITHOUT ROWID
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS score (
+    scorer TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (scorer, digest)
+) WITHOUT ROWID;
 """
 # How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
@@ -63,7 +73,7 @@ class TranslationCache:
             connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             _retry_locked(lambda: connection.execute("PRAGMA journal_mode=WAL"))
             connection.execute("PRAGMA synchronous=NORMAL")
-            _retry_locked(lambda: connection.execute(SCHEMA))
+            _retry_locked(lambda: connection.executescript(SCHEMA))
             self._local.connection = connection
         return connection
 
@@ -98,6 +108,37 @@ class TranslationCache:
                     "INSERT OR IGNORE INTO retranslation (translator, digest, source, target) VALUES (?, ?, ?, ?)",
                     rows,
                 )
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+        _retry_locked(write)
+
+    def get_scores(self, scorer: str, digests: Iterable[str]) -> dict[str, str]:
+        """The stored values of those pair `digests` that have one under `scorer`."""
+        wanted = list(dict.fromkeys(digests))
+        found: dict[str, str] = {}
+        connection = self._connection()
+        for i in range(0, len(wanted), LOOKUP_CHUNK):
+            chunk = wanted[i : i + LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = connection.execute(
+                f"SELECT digest, value FROM score WHERE scorer = ? AND digest IN ({marks})", (scorer, *chunk)
+            )
+            found.update(rows)
+        return found
+
+    def put_scores(self, scorer: str, rows: Mapping[str, str]) -> None:
+        if not rows:
+            return
+        values = [(scorer, digest, value) for digest, value in rows.items()]
+        connection = self._connection()
+
+        def write() -> None:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.executemany("INSERT OR IGNORE INTO score (scorer, digest, value) VALUES (?, ?, ?)", values)
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
@@ -149,6 +190,7 @@ class MemoryCache:
     def __init__(self, max_entries: int = DEFAULT_MAX_ENTRIES) -> None:
         self.max_entries = max_entries
         self._entries: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._scores: OrderedDict[tuple[str, str], str] = OrderedDict()
 
     def get_many(self, translator: str, texts: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -167,6 +209,22 @@ class MemoryCache:
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
 
+    def get_scores(self, scorer: str, digests: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for digest in digests:
+            value = self._scores.get((scorer, digest))
+            if value is not None:
+                self._scores.move_to_end((scorer, digest))
+                found[digest] = value
+        return found
+
+    def put_scores(self, scorer: str, rows: Mapping[str, str]) -> None:
+        for digest, value in rows.items():
+            self._scores.setdefault((scorer, digest), value)
+            self._scores.move_to_end((scorer, digest))
+        while len(self._scores) > self.max_entries:
+            self._scores.popitem(last=False)
+
     def count(self, translator: str | None = None) -> int:
         if translator is None:
             return len(self._entries)
@@ -174,6 +232,7 @@ class MemoryCache:
 
     def close(self) -> None:
         self._entries.clear()
+        self._scores.clear()
 
 
 class SentenceCache(Protocol):

@@ -119,3 +119,14 @@ def test_cache_two_processes_writing_at_once(tmp_path: Path) -> None:
     assert len(found) == 600
     assert found["sentence 0"] == "first 0" and found["sentence 599"] == "second 599"
     assert found["sentence 300"] in ("first 300", "second 300")
+
+
+def test_scores_live_beside_translations_keyed_by_scorer(tmp_path: Path) -> None:
+    for cache in (TranslationCache(tmp_path), MemoryCache()):
+        cache.put_many("model-a", {"Привет": "Hello"})
+        cache.put_scores("stats|v1", {"d1": "[1,2]", "d2": "[3]"})
+        cache.put_scores("stats|v1", {"d1": "[9]"})  # a pure function: the first row stands
+        assert cache.get_scores("stats|v1", ["d1", "d2", "d3"]) == {"d1": "[1,2]", "d2": "[3]"}
+        assert cache.get_scores("stats|v2", ["d1"]) == {}
+        assert cache.get_many("model-a", ["Привет"]) == {"Привет": "Hello"}
+    assert TranslationCache(tmp_path).get_scores("stats|v1", ["d1"]) == {"d1": "[1,2]"}
