@@ -299,7 +299,9 @@ class Number:
     """A number as written: offsets into its text, the spelling, and the values it can mean.
 
     A `weak` number (a word like `two`, a month name, the minutes of a time) may pair with
-    a number of the other text but is never reported unpaired itself.
+    a number of the other text but is never reported unpaired itself. A time of day also
+    carries its `clock` readings (HHMM, on a 24- and a 12-hour dial): two times pair only
+    when they agree to the minute, while a time pairs with an hour written alone (`15时`).
     """
 
     start: int
@@ -307,8 +309,11 @@ class Number:
     text: str
     values: frozenset[float]
     weak: bool = False
+    clock: frozenset[float] = frozenset()
 
     def matches(self, other: Number) -> bool:
+        if self.clock and other.clock:
+            return not self.clock.isdisjoint(other.clock)
         return not self.values.isdisjoint(other.values)
 
     @property
@@ -368,8 +373,10 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             continue
         if match.group("time"):
             hh, mm = int(match.group("hh")), int(match.group("mm"))
-            hours = {float(hh), float(hh * 100 + mm), float((hh + 12) % 24)}
-            numbers.append(Number(match.start(), match.end(), match.group(), _clean(hours)))
+            other = (hh + 12) % 24
+            hours = {float(hh), float(hh * 100 + mm), float(other)}
+            clock = frozenset({float(hh * 100 + mm), float(other * 100 + mm)})  # `23:35` is `11:35 pm`
+            numbers.append(Number(match.start(), match.end(), match.group(), _clean(hours), clock=clock))
             numbers.append(
                 Number(match.start("mm"), match.end("mm"), match.group("mm"), _clean({float(mm)}), weak=True)
             )

@@ -8,6 +8,7 @@ and a changed digit does not. Compared per unit when units carry sources.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import ClassVar
 
 from audit.checks.base import Check, CheckContext, Option, register
@@ -24,7 +25,7 @@ def _compare(ctx: CheckContext, pair: SourcePair) -> tuple[list[Number], list[Nu
         text = ctx.document.text
         source = find_numbers(pair.source, lang=language_code(ctx.document.source_lang or ctx.config.source_lang))
         target = [
-            Number(n.start + pair.start, n.end + pair.start, n.text, n.values, n.weak)
+            replace(n, start=n.start + pair.start, end=n.end + pair.start)
             for n in find_numbers(text[pair.start : pair.end], english_words=True)
         ]
         return unmatched(source, target), unmatched(target, source)
