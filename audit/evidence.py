@@ -14,9 +14,14 @@ A model that cannot be loaded is reported once, in `notes` and in each document'
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from audit import align
 from audit.align import Alignment, Bead, tokenize, unmatched_spans
 from audit.config import Config
 from audit.errors import InputError
@@ -269,14 +274,45 @@ class RetranslationStage:
                 position += len(texts)
 
     def _retranslations(self, p: _Pending) -> list[Retranslation]:
-        items = [_from_text(p, text, PRECOMPUTED) for text in p.precomputed]
+        items = [self._from_text(p, text, PRECOMPUTED) for text in p.precomputed]
         for origin, sentences in p.made:
             route = next(r for r in p.routes if r.name == origin)
             if route.reads_source:
-                items.append(_from_text(p, _join_sentences(sentences), origin))
+                items.append(self._from_text(p, _join_sentences(sentences), origin))
             else:
                 items.append(_from_roundtrip(p, sentences, origin))
         return items
+
+    def _from_text(self, p: _Pending, text: str, origin: str) -> Retranslation:
+        """A re-translation as text, its sentences aligned with the MT's (stored: a pure function)."""
+        spans = _sentence_spans(text)
+        mt = [s.text for s in p.sentences]
+        rt = [text[a:b] for a, b in spans]
+        scorer, digest = f"align.sentences|{_aligner_version()}", _texts_digest(mt, rt)
+        stored = self.store.get_scores(scorer, [digest]).get(digest)
+        if stored is not None:
+            alignment = Alignment(tuple(Bead(*bead) for bead in json.loads(stored)))
+        else:
+            alignment = Alignment.from_sentences(mt, rt)
+            beads = [[b.mt_start, b.mt_end, b.rt_start, b.rt_end] for b in alignment.beads]
+            self.store.put_scores(scorer, {digest: json.dumps(beads, separators=(",", ":"))})
+        return Retranslation(text, origin, spans, alignment)
+
+    def _unmatched(self, pairs: Sequence[tuple[str, str]]) -> list[list[Span]]:
+        """Spans (from 0) of each hypothesis with no counterpart in its reference, stored per pair."""
+        scorer = f"align.tokens|{_aligner_version()}"
+        digests = [pair_digest(h, r) for h, r in pairs]
+        known = {d: json.loads(v) for d, v in self.store.get_scores(scorer, digests).items()}
+        fresh: dict[str, list[Span]] = {}
+        for digest, (hypothesis, reference) in zip(digests, pairs, strict=True):
+            if digest not in known and digest not in fresh:
+                tokens = tokenize(hypothesis)
+                alignment = Alignment.from_tokens(tokens, tokenize(reference))
+                fresh[digest] = unmatched_spans(tokens, alignment, min_content=1)
+        if fresh:
+            self.store.put_scores(scorer, {d: json.dumps(v, separators=(",", ":")) for d, v in fresh.items()})
+            known.update(fresh)
+        return [known[d] for d in digests]
 
     @property
     def store(self) -> ScoreStore:
@@ -322,6 +358,10 @@ class RetranslationStage:
             texts = [(document.text[mt[0] : mt[1]], item.text[rt[0] : rt[1]]) for mt, rt in spans_of]
             pair_scores, corpus_scores = score_pairs([h for h, _ in texts], [r for _, r in texts], self.store)
             corpus.append(corpus_scores)
+            unmatched = self._unmatched(
+                [(h, r) for (mt, _), (h, r) in zip(spans_of, texts, strict=True) if mt[0] < mt[1]]
+            )
+            position = 0
             for bead, (mt, rt), (hypothesis, reference), scores in zip(
                 item.alignment.beads, spans_of, texts, pair_scores, strict=True
             ):
@@ -332,10 +372,8 @@ class RetranslationStage:
                 if cosine is not None:
                     scores[COSINE] = cosine
                 scores[DIVERGENCE] = divergence(scores[CHRF_PLUS], cosine, weight) if reference else 1.0
-                tokens = tokenize(hypothesis, offset=mt[0])
-                spans = tuple(
-                    unmatched_spans(tokens, Alignment.from_tokens(tokens, tokenize(reference)), min_content=1)
-                )
+                spans = tuple((mt[0] + a, mt[0] + b) for a, b in unmatched[position])
+                position += 1
                 alignments.append(AlignedPair(index, mt[0], mt[1], reference, frozen_mapping(rounded(scores)), spans))
                 for i in range(bead.mt_start, bead.mt_end):
                     by_sentence[i] = (scores, rt, spans)
@@ -393,6 +431,16 @@ class RetranslationStage:
         return rounded(scores)
 
 
+@functools.cache
+def _aligner_version() -> str:
+    """Stored alignments are keyed by the aligner's source, so a changed aligner recomputes them."""
+    return hashlib.sha256(Path(align.__file__).read_bytes()).hexdigest()[:16]
+
+
+def _texts_digest(*parts: Sequence[str]) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _route_inputs(p: _Pending, route: Route) -> list[str]:
     if route.reads_source:
         return split_text_sentences(p.document.source or "")
@@ -405,12 +453,6 @@ def _join_sentences(sentences: Sequence[str]) -> str:
 
 def _sentence_spans(text: str) -> tuple[Span, ...]:
     return tuple((s.start, s.end) for s in split_sentences(Document(id="", text=text)))
-
-
-def _from_text(p: _Pending, text: str, origin: str) -> Retranslation:
-    spans = _sentence_spans(text)
-    mt = [s.text for s in p.sentences]
-    return Retranslation(text, origin, spans, Alignment.from_sentences(mt, [text[a:b] for a, b in spans]))
 
 
 def _from_roundtrip(p: _Pending, outputs: Sequence[str], origin: str) -> Retranslation:

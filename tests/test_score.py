@@ -178,3 +178,32 @@ def test_repeated_pairs_are_scored_once(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(score._TER, "_extract_corpus_statistics", counting)
     score_pairs([MT, MT, BROKEN, MT], [REF, REF, REF, REF])
     assert seen == [2]
+
+
+def test_a_second_evaluation_reads_every_score_and_alignment_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from audit import align
+    from audit.config import Config, apply
+    from audit.evidence import RetranslationStage
+    from audit.types import Document
+
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "samples" / "idlib-wire.txt").read_text(encoding="utf-8")
+    rt = (root / "tests" / "data" / "idlib-retranslation.txt").read_text(encoding="utf-8")
+    docs = [Document(id="a", text=text, retranslations=(rt,)), Document(id="b", text=text, retranslations=(rt, text))]
+    table = {"divergence": {"embeddings": False}, "translate": {"cache-dir": str(tmp_path)}}
+    first = RetranslationStage(apply(Config(), table, "t")).evaluate(docs)
+    uncached = RetranslationStage(apply(Config(), {**table, "translate": {"cache": False}}, "t")).evaluate(docs)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("recomputed")
+
+    monkeypatch.setattr(score._TER, "_extract_corpus_statistics", refuse)
+    monkeypatch.setattr(align.Alignment, "from_sentences", refuse)
+    monkeypatch.setattr(align.Alignment, "from_tokens", refuse)
+    second = RetranslationStage(apply(Config(), table, "t")).evaluate(docs)
+    for a, b, c in zip(first, second, uncached, strict=True):
+        assert a.scores == b.scores == c.scores
+        assert a.segments == b.segments == c.segments
+        assert a.alignments == b.alignments == c.alignments
