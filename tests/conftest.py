@@ -189,3 +189,17 @@ def tiny_marian_template(tmp_path_factory: pytest.TempPathFactory) -> str:
 def tiny_marian(tiny_marian_template: str) -> str:
     """The directory of one tiny Marian (en->ru)."""
     return tiny_marian_template.format(src=TINY_LANGS[0], tgt=TINY_LANGS[1])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Runs that use the default cache directory write into a temporary one, never the user's."""
+    import os
+
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
