@@ -42,6 +42,7 @@ _TOKEN = re.compile(
 )
 _ARTICLE_HEAD = re.compile(rf"(?:{_ARTICLE_PREFIX})[-‐‑](?=[^\W\d_])", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_HYPHEN = re.compile(r"[-‐‑]")
 _HYPHENS = frozenset("-‐‑")
 _SPACE = frozenset(" \u00a0\u202f\u2009")
 # What may stand before the first word of a sentence (after the space is skipped).
@@ -266,12 +267,25 @@ _STARTERS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class _Token:
-    start: int
-    end: int
-    text: str
-    initial: bool
+    """A word of a possible name, with what the finder asks of it worked out once."""
+
+    __slots__ = ("article", "capitalised", "end", "folded", "initial", "part_end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, initial: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.initial = initial
+        head = _ARTICLE_HEAD.match(text)
+        self.article = head is not None
+        if head is None:
+            self.capitalised = text[0].isupper()
+            self.folded = text
+        else:
+            self.capitalised = text[head.end()].isupper()
+            self.folded = text[: head.end()].lower() + text[head.end() :]  # `Al-Julani` is `al-Julani`
+        self.part_end = _name_part_end(text, head.end() if head else 0, start, end)
 
 
 _CLOSING_QUOTES = frozenset("\"”»’'")
@@ -316,21 +330,9 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
-def _is_capitalised(word: str) -> bool:
-    head = _ARTICLE_HEAD.match(word)
-    first = word[head.end()] if head else word[0]
-    return first.isupper()
-
-
 def _base(word: str) -> str:
     """The word without a possessive or contraction: `I'm` -> `i`, `Today's` -> `today`."""
     return re.split(r"['’]", word, maxsplit=1)[0].lower()
-
-
-def _fold_article(word: str) -> str:
-    """`Al-Julani` and `al-Julani` are one word for confirming sentence-initial names."""
-    head = _ARTICLE_HEAD.match(word)
-    return word[: head.end()].lower() + word[head.end() :] if head else word
 
 
 def _is_acronym(word: str) -> bool:
@@ -338,21 +340,18 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _name_part(token: _Token) -> tuple[int, int] | None:
-    """The span of a capitalised token that belongs to a name: `Turkish` of `Turkish-controlled`."""
-    word = token.text
-    head = _ARTICLE_HEAD.match(word)
-    offset = head.end() if head else 0
-    for piece in re.finditer(r"[-‐‑]", word[offset:]):
-        rest = word[offset + piece.end() :]
+def _name_part_end(word: str, offset: int, start: int, end: int) -> int:
+    """Where the part of the token `word` at [start, end) that belongs to a name ends
+    (`Turkish` of `Turkish-controlled`, `Ankara` of `Ankara’s`); `offset` skips an article head."""
+    for piece in _HYPHEN.finditer(word, offset):
+        rest = word[piece.end() :]
         if rest[:1].islower() and not _ARTICLE_HEAD.match(rest):
-            cut = offset + piece.start()
-            return token.start, token.start + cut
-    end = token.end
-    possessive = _POSSESSIVE.search(word)
-    if possessive and possessive.start() > 0:
-        end = token.start + possessive.start()
-    return token.start, end
+            return start + piece.start()
+    if word[-1] in "s'’":
+        possessive = _POSSESSIVE.search(word)
+        if possessive and possessive.start() > 0:
+            return start + possessive.start()
+    return end
 
 
 def _lines(text: str) -> Iterable[tuple[int, int]]:
@@ -388,26 +387,20 @@ def find_mentions(text: str) -> list[Mention]:
     """Name mentions in `text`, sorted and non-overlapping, by the rule-based finder."""
     tokens = _tokens(text)
     headline = _headline_lines(text, tokens)
-    confirmed = {
-        _fold_article(t.text)
-        for i, t in enumerate(tokens)
-        if not t.initial and i not in headline and _is_capitalised(t.text)
-    }
+    confirmed = {t.folded for i, t in enumerate(tokens) if not t.initial and i not in headline and t.capitalised}
 
     def is_name(i: int) -> bool:
         token = tokens[i]
         word = token.text
-        if not word[0].isalpha() and not _ARTICLE_HEAD.match(word):
-            return False
-        if not _is_capitalised(word):
+        if not token.capitalised or not (token.article or word[0].isalpha()):
             return False
         if i in headline:
-            return _fold_article(word) in confirmed or _is_acronym(word)
+            return token.folded in confirmed or _is_acronym(word)
         if not token.initial:
             return True
         if word.lower() in _STARTERS or _base(word) in NON_NAMES:
             return False
-        return _fold_article(word) in confirmed or _is_acronym(word) or not is_common_word(_base(word))
+        return token.folded in confirmed or _is_acronym(word) or not is_common_word(_base(word))
 
     mentions: list[Mention] = []
     i = 0
@@ -418,9 +411,8 @@ def find_mentions(text: str) -> list[Mention]:
         parts = [i]
         j = i
         while True:
-            span = _name_part(tokens[j])
             k = j + 1
-            if span is None or span[1] != tokens[j].end:
+            if tokens[j].part_end != tokens[j].end:
                 possessive = _POSSESSIVE.search(tokens[j].text) is not None
                 if not (possessive and k < len(tokens) and _joined(text, tokens[j], tokens[k]) and is_name(k)):
                     break  # `Turkish-controlled`, `Ankara’s`: the name ends inside this token
@@ -437,7 +429,7 @@ def find_mentions(text: str) -> list[Mention]:
                 k < len(tokens)
                 and _joined(text, tokens[j], tokens[k])
                 and (not tokens[k].initial or _is_abbreviation(tokens[j].text))
-                and (is_name(k) or (_is_abbreviation(tokens[j].text) and _is_capitalised(tokens[k].text)))
+                and (is_name(k) or (_is_abbreviation(tokens[j].text) and tokens[k].capitalised))
             ):
                 parts.append(k)
                 j = k
@@ -467,10 +459,7 @@ def _make_mention(text: str, parts: list[_Token]) -> Mention | None:
         parts = parts[1:]
     if not parts:
         return None
-    span = _name_part(parts[-1])
-    start, end = parts[0].start, span[1] if span else parts[-1].end
-    if len(parts) == 1:
-        start, end = _name_part(parts[0]) or (start, end)
+    start, end = parts[0].start, parts[-1].part_end
     if all(part.text.lower() in NON_NAMES for part in parts):
         return None
     if end <= start:
