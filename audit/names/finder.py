@@ -36,9 +36,10 @@ ARTICLES = frozenset(
 )
 _ARTICLE_PREFIX = "|".join(sorted(ARTICLES, key=len, reverse=True))
 
+# One group, so that `split` hands back the text between tokens and the tokens in turn.
 _TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
-    r"|(?:[^\W_]|[\u0300-\u036f])(?:[\w\u0300-\u036f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*"
+    r"((?:[^\W\d_]\.){2,}"  # U.S., U.N.
+    r"|(?:[^\W_]|[\u0300-\u036f])(?:[\w\u0300-\u036f]+|['’](?=[^\W\d_])|[-‐‑](?=\w))*)"
 )
 _ARTICLE_HEAD = re.compile(rf"(?:{_ARTICLE_PREFIX})[-‐‑](?=[^\W\d_])", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -319,14 +320,18 @@ def _tokens(text: str) -> list[_Token]:
     whether a word opens a sentence is worked out only for capitalised ones.
     """
     tokens = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
+    pieces = _TOKEN.split(text)  # gap, token, gap, token, ..., gap
+    start = len(pieces[0])
+    for index in range(1, len(pieces), 2):
+        word = pieces[index]
+        end = start + len(word)
         if word[0].isupper():
-            tokens.append(_Token(match.start(), match.end(), word, is_sentence_initial(text, match.start())))
+            tokens.append(_Token(start, end, word, is_sentence_initial(text, start)))
         elif word in CONNECTORS or (
-            _HYPHENS.intersection(word[1:4]) and word[0].islower() and _ARTICLE_HEAD.match(word) is not None
+            not _HYPHENS.isdisjoint(word[2:4]) and word[0].islower() and _ARTICLE_HEAD.match(word) is not None
         ):
-            tokens.append(_Token(match.start(), match.end(), word, False))
+            tokens.append(_Token(start, end, word, False))  # an article head is two or three letters
+        start = end + len(pieces[index + 1])
     return tokens
 
 
