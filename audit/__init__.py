@@ -1,7 +1,7 @@
 """mt-audit: a translation-quality auditor for machine-translated English wire copy.
 
-    >>> from audit import audit_text
-    >>> [f.code for f in audit_text("He said the “ talks ” failed.").findings]
+    from audit import audit_text
+    codes = [f.code for f in audit_text("He said the “ talks ” failed.").findings]  # Q103 twice
 """
 
 from __future__ import annotations
