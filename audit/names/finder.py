@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import accumulate
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -319,20 +320,24 @@ def _tokens(text: str) -> list[_Token]:
     Plain lower-case words are left out (the gap they leave keeps names apart), and
     whether a word opens a sentence is worked out only for capitalised ones.
     """
-    tokens = []
     pieces = _TOKEN.split(text)  # gap, token, gap, token, ..., gap
-    start = len(pieces[0])
-    for index in range(1, len(pieces), 2):
-        word = pieces[index]
-        end = start + len(word)
-        if word[0].isupper():
-            tokens.append(_Token(start, end, word, is_sentence_initial(text, start)))
-        elif word in CONNECTORS or (
-            not _HYPHENS.isdisjoint(word[2:4]) and word[0].islower() and _ARTICLE_HEAD.match(word) is not None
-        ):
-            tokens.append(_Token(start, end, word, False))  # an article head is two or three letters
-        start = end + len(pieces[index + 1])
+    words = pieces[1::2]
+    bounds = list(accumulate(map(len, pieces)))  # token t spans [bounds[2t], bounds[2t + 1])
+    kept = {word for word in set(words) if _is_name_material(word)}  # each distinct word judged once
+    tokens = []
+    for index in [index for index, word in enumerate(words) if word in kept]:
+        word = words[index]
+        start = bounds[2 * index]
+        initial = word[0].isupper() and is_sentence_initial(text, start)
+        tokens.append(_Token(start, bounds[2 * index + 1], word, initial))
     return tokens
+
+
+def _is_name_material(word: str) -> bool:
+    """Capitalised words, connectors and lower-case words with an article head (`al-Assad`)."""
+    if word[0].isupper() or word in CONNECTORS:
+        return True
+    return not _HYPHENS.isdisjoint(word[2:4]) and word[0].islower() and _ARTICLE_HEAD.match(word) is not None
 
 
 def _base(word: str) -> str:
