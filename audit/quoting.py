@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -352,11 +352,7 @@ class _ParagraphParser:
             for i in range(len(self.offsets))
             if self._family(i) is Family.DOUBLE or self.single[i] in ("open", "close")
         ]
-        self.next_double = self._next_index(candidates, lambda i: self._family(i) is Family.DOUBLE)
-        self.next_any = self._next_index(candidates, lambda i: True)
-        self.next_single_close = self._next_index(
-            candidates, lambda i: self._family(i) is Family.SINGLE and self.single[i] == "close"
-        )
+        self._index_following(candidates)
         position = 0
         while position < len(candidates):
             i = candidates[position]
@@ -367,16 +363,23 @@ class _ParagraphParser:
                 position += 1
         return self._freeze()
 
-    @staticmethod
-    def _next_index(candidates: Sequence[int], keep: Callable[[int], bool]) -> dict[int, int | None]:
-        """For each candidate, the next later candidate that `keep` accepts."""
-        following: dict[int, int | None] = {}
-        upcoming: int | None = None
+    def _index_following(self, candidates: Sequence[int]) -> None:
+        """For each candidate, the next later double mark, candidate and closing single mark."""
+        self.next_double: dict[int, int | None] = {}
+        self.next_any: dict[int, int | None] = {}
+        self.next_single_close: dict[int, int | None] = {}
+        double: int | None = None
+        any_mark: int | None = None
+        single_close: int | None = None
         for i in reversed(candidates):
-            following[i] = upcoming
-            if keep(i):
-                upcoming = i
-        return following
+            self.next_double[i] = double
+            self.next_any[i] = any_mark
+            self.next_single_close[i] = single_close
+            any_mark = i
+            if self.families[i] is Family.DOUBLE:
+                double = i
+            elif self.single[i] == "close":
+                single_close = i
 
     def _read_singles(self) -> None:
         """Apostrophes first: what is left of the single marks may be quotes."""
@@ -723,7 +726,10 @@ def _capitalised(token: str) -> bool:
 
 def parse_paragraph(text: str, start: int = 0, end: int | None = None) -> ParagraphQuotes:
     """Parse the quotation marks of `text[start:end]`, one paragraph."""
-    return _ParagraphParser(text, start, len(text) if end is None else end).parse()
+    end = len(text) if end is None else end
+    if MARK_PATTERN.search(text, start, end) is None:
+        return ParagraphQuotes(start=start, end=end, marks=(), quotations=(), stray=())  # nothing to parse
+    return _ParagraphParser(text, start, end).parse()
 
 
 def parse_document(text: str, paragraphs: Sequence[tuple[int, int]]) -> DocumentQuotes:

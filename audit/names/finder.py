@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import accumulate
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from audit.names.lexicon import is_common_word
 
