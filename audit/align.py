@@ -192,10 +192,10 @@ def _link_tokens(mt: Sequence[Token], rt: Sequence[Token]) -> dict[int, int]:
                     break
     for i in candidates:
         if i not in links:
-            j = next((j for j in free if j not in used and _near_miss(mt_keys[i], rt_keys[j])), None)
-            if j is not None:
-                links[i] = j
-                used.add(j)
+            near = next((j for j in free if j not in used and _near_miss(mt_keys[i], rt_keys[j])), None)
+            if near is not None:
+                links[i] = near
+                used.add(near)
     return links
 
 

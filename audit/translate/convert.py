@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.errors import ConfigError, InputError
-from audit.translate.base import ModelUnavailable
+from audit.translate.base import ModelUnavailable, one_line
 from audit.translate.hub import locate
 
 # Written beside model.bin; absent when a directory was converted by hand with ct2-transformers-converter.
@@ -85,7 +85,7 @@ def convert_marian(model: str, output: Path, *, quantization: str = "int8", forc
             warnings.filterwarnings("ignore", message=".*sacremoses.*")
             converter.convert(str(output), quantization=quantization, force=True)
     except (OSError, ValueError, RuntimeError, TypeError) as exc:
-        raise InputError(f"{model}: conversion failed: {_one_line(exc)}") from None
+        raise InputError(f"{model}: conversion failed: {one_line(exc)}") from None
     converted = ConvertedModel(
         source_model=model,
         source_revision=revision,
@@ -112,7 +112,7 @@ def _local_copy(model: str) -> tuple[Path, str]:
     try:
         folder = Path(snapshot_download(model, local_files_only=local_only))
     except Exception as exc:  # noqa: BLE001 - the Hub client raises HTTP, OS and validation errors alike
-        raise InputError(f"{model}: cannot fetch the model: {_one_line(exc)}") from None
+        raise InputError(f"{model}: cannot fetch the model: {one_line(exc)}") from None
     return folder, revision or folder.name
 
 
@@ -120,7 +120,7 @@ def _source_config(source: Path, model: str) -> dict[str, Any]:
     try:
         config = json.loads((source / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise InputError(f"{model}: no readable config.json ({_one_line(exc)}); is it a transformers model?") from None
+        raise InputError(f"{model}: no readable config.json ({one_line(exc)}); is it a transformers model?") from None
     if config.get("model_type") != "marian":
         raise InputError(
             f"{model}: model_type is {config.get('model_type')!r}; only MarianMT (marian) models convert here"
@@ -133,11 +133,6 @@ def _quiet_transformers() -> None:
     hf_logging: Any = importlib.import_module("transformers.utils.logging")
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= 300 else text[:297] + "..."
 
 
 def describe(directory: Path) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from audit.translate.base import DecodingParams, ModelUnavailable
+from audit.translate.base import DecodingParams, ModelUnavailable, one_line, translate_in_pieces
 from audit.translate.convert import MISSING_CTRANSLATE2, ConvertedModel, read_sidecar
 from audit.translate.hub import directory_revision
 from audit.translate.marian import best_cut
@@ -152,7 +152,7 @@ def _load(model_dir: str, device: str, compute_type: str, threads: int, inter_th
         )
         pieces = MarianPieces(directory)
     except (RuntimeError, ValueError, OSError) as exc:
-        raise ModelUnavailable(f"{model_dir}: cannot load the CTranslate2 model: {_one_line(exc)}") from None
+        raise ModelUnavailable(f"{model_dir}: cannot load the CTranslate2 model: {one_line(exc)}") from None
     return LoadedCTranslate2(
         model_id=model_dir,
         revision=directory_revision(directory),
@@ -276,17 +276,10 @@ class CTranslate2Translator:
         return self.params.batch_tokens
 
     def translate(self, texts: Sequence[str]) -> list[str]:
-        pieces: list[list[str]] = []
-        owners: list[int] = []
-        for index, text in enumerate(texts):
-            for tokens in self.split_to_fit(text):
-                pieces.append(tokens)
-                owners.append(index)
-        outputs = self.translate_tokens(pieces)
-        joined: list[list[str]] = [[] for _ in texts]
-        for owner, tokens in zip(owners, outputs, strict=True):
-            joined[owner].append(self.loaded.pieces.decode(tokens))
-        return [" ".join(part for part in parts if part) for parts in joined]
+        decode = self.loaded.pieces.decode
+        return translate_in_pieces(
+            texts, self.split_to_fit, lambda pieces: [decode(tokens) for tokens in self.translate_tokens(pieces)]
+        )
 
     def split_to_fit(self, text: str) -> list[list[str]]:
         """`text` as tokens, or cut at clause/word boundaries into pieces the model can read whole."""
@@ -322,8 +315,3 @@ def _read_json(path: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= 300 else text[:297] + "..."

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from audit.translate.base import DecodingParams, ModelUnavailable
+from audit.translate.base import DecodingParams, ModelUnavailable, one_line, translate_in_pieces
 from audit.translate.hub import cached_revision, locate
 
 # Where a long sentence is best cut: after clause punctuation, then at any space.
@@ -83,7 +83,7 @@ def _load_uncached(model_id: str, device: str, threads: int) -> LoadedModel:
         model = _from_pretrained(MarianMTModel, location.path, location.local_only, dtype)
     # The Hub client and the loaders raise OSError, ValueError, HTTP and parse errors alike.
     except Exception as exc:  # noqa: BLE001
-        raise ModelUnavailable(f"{model_id}: cannot load the model: {_one_line(exc)}") from None
+        raise ModelUnavailable(f"{model_id}: cannot load the model: {one_line(exc)}") from None
     model.to(target)
     model.eval()
     return LoadedModel(
@@ -113,11 +113,6 @@ def _device(torch: Any, device: str, model_id: str) -> tuple[str, Any]:
     if device.startswith("cuda") and not torch.cuda.is_available():
         raise ModelUnavailable(f"{model_id}: device {device!r} requested but CUDA is not available; use --device cpu")
     return device, (torch.float16 if device.startswith("cuda") else torch.float32)
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= 300 else text[:297] + "..."
 
 
 class MarianTranslator:
@@ -151,17 +146,7 @@ class MarianTranslator:
         return min(self.params.max_length, self.loaded.max_positions)
 
     def translate(self, texts: Sequence[str]) -> list[str]:
-        pieces: list[str] = []
-        owners: list[int] = []
-        for index, text in enumerate(texts):
-            for piece in self.split_to_fit(text):
-                pieces.append(piece)
-                owners.append(index)
-        outputs = self._translate_pieces(pieces)
-        joined: list[list[str]] = [[] for _ in texts]
-        for owner, output in zip(owners, outputs, strict=True):
-            joined[owner].append(output.strip())
-        return [" ".join(part for part in parts if part) for parts in joined]
+        return translate_in_pieces(texts, self.split_to_fit, self._translate_pieces)
 
     def token_count(self, text: str) -> int:
         return len(self.loaded.tokenizer(text)["input_ids"])
