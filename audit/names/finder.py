@@ -279,7 +279,7 @@ class _Token:
         self.end = end
         self.text = text
         self.initial = initial
-        head = _ARTICLE_HEAD.match(text)
+        head = None if _HYPHENS.isdisjoint(text[2:4]) else _ARTICLE_HEAD.match(text)  # a head is 2-3 letters
         self.article = head is not None
         if head is None:
             self.capitalised = text[0].isupper()
@@ -353,7 +353,7 @@ def _is_acronym(word: str) -> bool:
 def _name_part_end(word: str, offset: int, start: int, end: int) -> int:
     """Where the part of the token `word` at [start, end) that belongs to a name ends
     (`Turkish` of `Turkish-controlled`, `Ankara` of `Ankara’s`); `offset` skips an article head."""
-    for piece in _HYPHEN.finditer(word, offset):
+    for piece in () if _HYPHENS.isdisjoint(word) else _HYPHEN.finditer(word, offset):
         rest = word[piece.end() :]
         if rest[:1].islower() and not _ARTICLE_HEAD.match(rest):
             return start + piece.start()
