@@ -8,6 +8,7 @@ Source-name checks run per unit when units carry sources, else on the whole docu
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -290,6 +291,14 @@ _SLAVIC = re.compile(r"(?:iv|ov|ova|ev|eva|sk|sky|ski|skiy|enko|in|ina|ich)$")
 
 def transliteration_marks(spelling: str) -> list[str]:
     """The signs of Russian-mediated transliteration in a spelling (`Khayyat`: Kh, doubled y)."""
+    return list(_transliteration_marks(spelling))
+
+
+@functools.lru_cache(maxsize=65536)
+def _transliteration_marks(spelling: str) -> tuple[str, ...]:
+    """A name recurs within and across documents: each spelling is judged once."""
+    if "-" not in spelling and "h" not in spelling and "yy" not in spelling:
+        return ()  # every mark needs `Kh`, `Dzh`, `yy` or an article's hyphen
     marks = []
     for pattern, label in _MARKS:
         for match in pattern.finditer(spelling):
@@ -301,8 +310,8 @@ def transliteration_marks(spelling: str) -> list[str]:
             marks.append(label)
             break
     if marks == ["doubled y"]:
-        return []  # `Tayyip`: a doubled y alone is ordinary Turkish spelling
-    return marks
+        return ()  # `Tayyip`: a doubled y alone is ordinary Turkish spelling
+    return tuple(marks)
 
 
 def _retranslation_spelling(ctx: CheckContext, spelling: str) -> str | None:
