@@ -167,7 +167,7 @@ def _french() -> str:
     units = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
     teens = ["onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"]
     tens = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante"}
-    entries = []
+    entries: list[str] = []
     for value, ten in tens.items():
         entries.extend(f"{value + u} {ten}-{unit}" for u, unit in enumerate(units, start=1) if u > 1)
     entries.extend(f"{71 + i} soixante-{teen}" for i, teen in enumerate(teens))

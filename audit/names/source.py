@@ -377,7 +377,7 @@ class TokenIndex:
     def _given_names(self) -> frozenset[str]:
         """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
         if self._given is None:
-            found = set()
+            found: set[str] = set()
             for key in self._keys:
                 forms = given_name_forms(key)
                 if forms:
