@@ -441,7 +441,6 @@ class HtmlReporter(Reporter):
                 meta=meta,
                 css=_asset(self.env, "report.css"),
                 script_hash=script_hash(self._js),
-                gate=self.config.max_divergence,
             )
         )
 
@@ -532,6 +531,7 @@ class HtmlReporter(Reporter):
         self.out.write(
             self.env.get_template("finish.html").render(
                 meta=self.meta,
+                gate=self.config.max_divergence,
                 summary=summary,
                 severities=severities,
                 codes=[(code, self._rules.get(code, ("", "info")), count) for code, count in codes],
