@@ -188,6 +188,7 @@ def build_model(hf_dir: Path, ct2_dir: Path, seed: int = 0) -> dict[str, Any]:
     """The opus-mt-sized random model and tokenizer, and its CTranslate2 conversion (float32 weights)."""
     import sentencepiece as spm
     import torch
+    from make_tiny_marian import train_sentencepiece  # scripts/ is on the path when run as a script
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
     from transformers.utils import logging as hf_logging
 
@@ -200,19 +201,7 @@ def build_model(hf_dir: Path, ct2_dir: Path, seed: int = 0) -> dict[str, Any]:
     shutil.rmtree(ct2_dir, ignore_errors=True)
     hf_dir.mkdir(parents=True)
     with tempfile.TemporaryDirectory() as work:
-        corpus = Path(work) / "corpus.txt"
-        corpus.write_text("\n".join(sample_paragraphs()) + "\n", encoding="utf-8")
-        prefix = Path(work) / "spm"
-        spm.SentencePieceTrainer.train(
-            input=str(corpus),
-            model_prefix=str(prefix),
-            vocab_size=2000,
-            model_type="unigram",
-            hard_vocab_limit=False,
-            character_coverage=1.0,
-            minloglevel=2,
-        )
-        model_file = prefix.with_suffix(".model")
+        model_file = train_sentencepiece(sample_paragraphs(), Path(work), vocab_size=2000)
         processor = spm.SentencePieceProcessor(model_file=str(model_file))
         vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
         for index in range(processor.get_piece_size()):

@@ -21,6 +21,25 @@ SAMPLES = ROOT / "samples"
 SPECIAL = ("</s>", "<unk>")
 
 
+def train_sentencepiece(lines: list[str], folder: Path, vocab_size: int) -> Path:
+    """A real unigram SentencePiece model trained on `lines`, written in `folder`; its path."""
+    import sentencepiece as spm
+
+    corpus = folder / "corpus.txt"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    prefix = folder / "spm"
+    spm.SentencePieceTrainer.train(
+        input=str(corpus),
+        model_prefix=str(prefix),
+        vocab_size=vocab_size,
+        model_type="unigram",
+        hard_vocab_limit=False,
+        character_coverage=1.0,
+        minloglevel=2,
+    )
+    return prefix.with_suffix(".model")
+
+
 def build_tiny_marian(
     out_dir: Path,
     *,
@@ -36,19 +55,7 @@ def build_tiny_marian(
     lines = texts if texts is not None else _sample_lines()
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        corpus = Path(work) / "corpus.txt"
-        corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        prefix = Path(work) / "spm"
-        spm.SentencePieceTrainer.train(
-            input=str(corpus),
-            model_prefix=str(prefix),
-            vocab_size=120,
-            model_type="unigram",
-            hard_vocab_limit=False,
-            character_coverage=1.0,
-            minloglevel=2,
-        )
-        model_file = prefix.with_suffix(".model")
+        model_file = train_sentencepiece(lines, Path(work), vocab_size=120)
         processor = spm.SentencePieceProcessor(model_file=str(model_file))
         pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
         vocab: dict[str, int] = {token: index for index, token in enumerate(SPECIAL)}
