@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import enum
 import hashlib
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -143,6 +144,9 @@ class Finding:
         return (self.doc_id, self.start, self.end, self.code)
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     """Maps offsets to 1-based (line, column); columns count code points.
 
@@ -150,17 +154,7 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        i, n = 0, len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            elif ch == "\n":
-                starts.append(i + 1)
-            i += 1
+        starts = [0, *(match.end() for match in _LINE_END.finditer(text))]
         self._starts = starts
         self._text = text
 

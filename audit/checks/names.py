@@ -319,8 +319,9 @@ def _retranslation_spelling(ctx: CheckContext, spelling: str) -> str | None:
     texts = ctx.document.retranslations
     if not texts:
         return None
-    found = ctx.memo(
-        ("names", "retranslation-mentions"), lambda: [m.text for t in texts for m in mention_finder(ctx.config.ner)(t)]
+    found = ctx.memo(  # each spelling once: names recur
+        ("names", "retranslation-mentions"),
+        lambda: list(dict.fromkeys(m.text for t in texts for m in mention_finder(ctx.config.ner)(t))),
     )
     best, score = None, 0.0
     for other in found:

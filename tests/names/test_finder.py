@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from audit.names import finder
 from audit.names.finder import find_mentions
 
 
@@ -53,3 +55,49 @@ def test_finder_offsets_index_the_text(text: str) -> None:
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.text and mention.text.strip() == mention.text
     assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+_WORD = re.compile(finder._WORD_BODY)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "A",
+                "o",
+                "f",
+                "l",
+                "d",
+                "e",
+                "U",
+                "S",
+                " ",
+                "-",
+                "‐",
+                "’",
+                "'",
+                ".",
+                "_",
+                "\n",
+                "\u0301",
+                "É",
+                "é",
+                "1",
+                "of",
+                "al-",
+                "de",
+                "U.S.",
+                "Ж",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_finder_skips_exactly_the_plain_words(text: str) -> None:
+    """The regex that skips plain words finds the same words as tokenising everything would."""
+    pieces = _WORD.split(text)  # gap, word, gap, word, ..., gap
+    starts = itertools.accumulate(map(len, pieces))
+    every_word = [(start, word) for start, word in zip(list(starts)[::2], pieces[1::2])]
+    expected = [(start, word) for start, word in every_word if finder._is_name_material(word)]
+    assert [(t.start, t.text) for t in finder._tokens(text)] == expected

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from audit.translate.cache import MemoryCache
-from audit.translate.cache import CachedTranslator
+from audit.translate.cache import CachedTranslator, MemoryCache
 
 
 class CountingBackend:
