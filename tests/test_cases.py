@@ -2,7 +2,7 @@
 
 A case holds `text` (and optionally `source`, `source_lang`, `retranslations`, `options`,
 `config`) and `expect`: the findings of that code, each `{text = "...", occurrence = N}` or
-`{start = S, end = E}`, with an optional `suggestion`. `expect = []` means: must not flag.
+`{start = S, end = E}`, with an optional `suggestion` (`""`: none). `expect = []` means: must not flag.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def test_case(code: str, case: dict[str, Any]) -> None:
     assert set(found) == set(expected), [(f.start, f.end, f.text, f.message) for f in found.values()]
     for span, e in expected.items():
         if "suggestion" in e:
-            assert found[span].suggestion == e["suggestion"]
+            assert (found[span].suggestion or "") == e["suggestion"]
 
 
 def test_every_rule_has_flag_and_clean_cases() -> None:

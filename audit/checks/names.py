@@ -36,7 +36,8 @@ from audit.names.source import (
 )
 from audit.names.translit import romanise
 from audit.names.variants import name_key, name_similarity
-from audit.types import Finding, Segment, Severity
+from audit.segment import split_paragraphs
+from audit.types import Document, Finding, Segment, Severity
 
 
 def mentions(ctx: CheckContext) -> list[Mention]:
@@ -314,23 +315,53 @@ def _transliteration_marks(spelling: str) -> tuple[str, ...]:
     return tuple(marks)
 
 
-def _retranslation_spelling(ctx: CheckContext, spelling: str) -> str | None:
+def _retranslation_spelling(ctx: CheckContext, spelling: str, offset: int) -> str | None:
     """A re-translation's spelling of the same name, where it differs (precomputed ones only)."""
-    texts = ctx.document.retranslations
-    if not texts:
-        return None
-    found = ctx.memo(  # each spelling once: names recur
-        ("names", "retranslation-mentions"),
-        lambda: list(dict.fromkeys(m.text for t in texts for m in mention_finder(ctx.config.ner)(t))),
-    )
     best, score = None, 0.0
-    for other in found:
+    for other in _retranslated_names(ctx, offset):
         if other.casefold() == spelling.casefold():
             return None
         similarity = name_similarity(spelling, other)
         if similarity > score:
             best, score = other, similarity
     return best if score >= 0.8 and best is not None and not transliteration_marks(best) else None
+
+
+def _retranslated_names(ctx: CheckContext, offset: int) -> list[str]:
+    """The names the re-translations use where the paragraph at `offset` is re-translated.
+
+    A re-translation of wire copy keeps its paragraphs: when the counts agree, only the
+    matching paragraph is searched (more precise, and a fraction of the work); otherwise
+    the whole re-translation is.
+    """
+    paragraphs = ctx.paragraphs
+    index = next((i for i, p in enumerate(paragraphs) if p.start <= offset < p.end), None)
+
+    def compute() -> list[str]:
+        finder = mention_finder(ctx.config.ner)
+        names: list[str] = []
+        for number in range(len(ctx.document.retranslations)):
+            pieces = _retranslated_paragraphs(ctx, number)
+            if index is not None and len(pieces) == len(paragraphs):
+                names.extend(m.text for m in finder(pieces[index]))
+            else:
+                names.extend(_whole_retranslation_names(ctx, number))
+        return list(dict.fromkeys(names))  # each spelling once: names recur
+
+    return ctx.memo(("names", "retranslated-names", index), compute)
+
+
+def _retranslated_paragraphs(ctx: CheckContext, number: int) -> list[str]:
+    text = ctx.document.retranslations[number]
+    document = Document(id=f"{ctx.document.id}#retranslation-{number}", text=text)
+    return ctx.memo(("names", "retranslation-paragraphs", number), lambda: [p.text for p in split_paragraphs(document)])
+
+
+def _whole_retranslation_names(ctx: CheckContext, number: int) -> list[str]:
+    text = ctx.document.retranslations[number]
+    return ctx.memo(
+        ("names", "retranslation-mentions", number), lambda: [m.text for m in mention_finder(ctx.config.ner)(text)]
+    )
 
 
 @register
@@ -373,7 +404,7 @@ class TransliterationHint(Check):
             other = hits.get((mention.start, mention.end)) or variants.get(spelling)
             source = "the glossary" if (mention.start, mention.end) in hits else "this document"
             if other is None or transliteration_marks(other):
-                retranslated = _retranslation_spelling(ctx, spelling)
+                retranslated = _retranslation_spelling(ctx, spelling, mention.start)
                 if retranslated is not None:
                     other, source = retranslated, "a re-translation"
                 elif other is not None and transliteration_marks(other):
