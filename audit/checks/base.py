@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from audit.segment import split_sentences
@@ -83,7 +83,7 @@ class CheckContext:
         return value
 
     def for_check(self, check: Check, options: Mapping[str, Any]) -> CheckContext:
-        return replace(self, options=Options(options), _memo=self._memo)
+        return CheckContext(self.document, self.config, self.paragraphs, Options(options), self.evidence, self._memo)
 
 
 class Check:

@@ -302,7 +302,8 @@ class _Token:
         self.end = end
         self.text = text
         self.initial = initial
-        head = None if _HYPHENS.isdisjoint(text[2:4]) else _ARTICLE_HEAD.match(text)  # a head is 2-3 letters
+        plain = _HYPHENS.isdisjoint(text) and text[-1] not in "s'’"  # most words: nothing to cut off
+        head = None if plain or _HYPHENS.isdisjoint(text[2:4]) else _ARTICLE_HEAD.match(text)  # 2-3 letters
         self.article = head is not None
         if head is None:
             self.capitalised = text[0].isupper()
@@ -310,7 +311,7 @@ class _Token:
         else:
             self.capitalised = text[head.end()].isupper()
             self.folded = text[: head.end()].lower() + text[head.end() :]  # `Al-Julani` is `al-Julani`
-        self.part_end = _name_part_end(text, head.end() if head else 0, start, end)
+        self.part_end = end if plain else _name_part_end(text, head.end() if head else 0, start, end)
 
 
 _CLOSING_QUOTES = frozenset("\"”»’'")
@@ -487,6 +488,12 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _make_mention(text: str, parts: list[_Token]) -> Mention | None:
+    if len(parts) == 1:  # the common case, in short
+        only = parts[0]
+        lower = only.text.lower()
+        if lower in NON_NAMES or lower.rstrip(".") in HONORIFICS or only.part_end <= only.start:
+            return None
+        return Mention(only.start, only.part_end, text[only.start : only.part_end])
     while parts and parts[0].text.lower().rstrip(".") in HONORIFICS:
         parts = parts[1:]
     if not parts:
