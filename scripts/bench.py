@@ -560,6 +560,12 @@ def time_check(arguments: list[str]) -> dict[str, float]:
 
 
 def measure_checks(workdir: Path, megabytes: float, all_stages_megabytes: float) -> dict[str, Any]:
+    """`mt-audit check` on a feed, whole and after startup.
+
+    Startup (imports, the word lists, CLDR) is paid once per process; the steady-state
+    figures subtract a one-document run of the same command, and `mb_per_cpu_s_steady`
+    (MB per CPU-second after startup) is the per-core throughput the issue's target means.
+    """
     feed = workdir / "check-feed.jsonl"
     size = write_check_feed(feed, megabytes)
     one = workdir / "check-one.jsonl"
@@ -567,26 +573,34 @@ def measure_checks(workdir: Path, megabytes: float, all_stages_megabytes: float)
     codes = ",".join(model_free_codes())
     common = ["--format", "jsonl", "-o", os.devnull, "--fail-on", "never", "--no-cache"]
     model_free = [*common, "--select", codes, "--retranslate", "off"]
-    startup = time_check([str(one), *model_free])
-    free = time_check([str(feed), *model_free])
+    startup = min((time_check([str(one), *model_free]) for _ in range(2)), key=lambda t: t["wall_s"])
     mb = size / 1e6
     result: dict[str, Any] = {
         "feed_mb": round(mb, 3),
         "model_free_codes": codes,
         "startup_s": startup["wall_s"],
-        "model_free": {**free, "mb_per_s": round(mb / free["wall_s"], 3), "mb_per_cpu_s": round(mb / free["cpu_s"], 3)},
+        "startup_cpu_s": startup["cpu_s"],
+        "model_free": _check_rates(time_check([str(feed), *model_free]), startup, mb),
     }
     if all_stages_megabytes > 0:
         small = workdir / "check-feed-small.jsonl"
         small_mb = write_check_feed(small, all_stages_megabytes) / 1e6
         everything = time_check([str(small), *common, "--retranslate", "off"])
         result["all_stages_feed_mb"] = round(small_mb, 3)
-        result["all_stages_precomputed"] = {
-            **everything,
-            "mb_per_s": round(small_mb / everything["wall_s"], 3),
-            "mb_per_cpu_s": round(small_mb / everything["cpu_s"], 3),
-        }
+        result["all_stages_precomputed"] = _check_rates(everything, startup, small_mb)
     return result
+
+
+def _check_rates(run: dict[str, float], startup: dict[str, float], mb: float) -> dict[str, Any]:
+    steady_wall = max(run["wall_s"] - startup["wall_s"], 1e-3)
+    steady_cpu = max(run["cpu_s"] - startup["cpu_s"], 1e-3)
+    return {
+        **run,
+        "mb_per_s": round(mb / run["wall_s"], 3),
+        "mb_per_cpu_s": round(mb / run["cpu_s"], 3),
+        "mb_per_s_steady": round(mb / steady_wall, 3),
+        "mb_per_cpu_s_steady": round(mb / steady_cpu, 3),
+    }
 
 
 def profile_checks(workdir: Path, megabytes: float, top: int = 15) -> str:
@@ -624,7 +638,8 @@ class Report:
     def as_json(self) -> dict[str, Any]:
         return {
             "backends": self.backends,
-            "model_free_mb_per_s": self.checks.get("model_free", {}).get("mb_per_s"),
+            # Per core, after startup: the figure the issue's 1 MB/s target is about.
+            "model_free_mb_per_s": self.checks.get("model_free", {}).get("mb_per_cpu_s_steady"),
             "dedup_speedup": self.feed.get("dedup_speedup"),
             "cache_speedup": self.feed.get("cache_speedup"),
             "meta": self.meta,
@@ -821,9 +836,11 @@ def render(report: Report) -> str:
     if report.checks:
         c = report.checks
         lines += [
-            f"mt-audit check (startup alone {c['startup_s']:.2f} s):",
-            "| stages | feed MB | wall s | CPU s | MB/s | MB per CPU-second |",
-            "|---|---|---|---|---|---|",
+            f"mt-audit check (startup alone: {c['startup_s']:.2f} s wall, {c['startup_cpu_s']:.2f} CPU s; "
+            "'after startup' subtracts it):",
+            "| stages | feed MB | wall s | CPU s | MB/s | MB per CPU-second | MB/s after startup "
+            "| MB per CPU-second after startup |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         rows = [("model-free", "model_free", c["feed_mb"])]
         if "all_stages_precomputed" in c:
@@ -832,7 +849,7 @@ def render(report: Report) -> str:
             row = c[key]
             lines.append(
                 f"| {label} | {mb:.2f} | {row['wall_s']:.2f} | {row['cpu_s']:.2f} | {row['mb_per_s']:.3f} | "
-                f"{row['mb_per_cpu_s']:.3f} |"
+                f"{row['mb_per_cpu_s']:.3f} | {row['mb_per_s_steady']:.3f} | {row['mb_per_cpu_s_steady']:.3f} |"
             )
     return "\n".join(lines)
 
