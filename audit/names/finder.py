@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from typing import NamedTuple
 
 from audit.names.lexicon import is_common_word
@@ -419,51 +420,39 @@ def _headline_lines(text: str, tokens: list[_Token]) -> set[int]:
 def find_mentions(text: str) -> list[Mention]:
     """Name mentions in `text`, sorted and non-overlapping, by the rule-based finder."""
     tokens = _tokens(text)
+    if not tokens:
+        return []
     headline = _headline_lines(text, tokens)
     confirmed = {t.folded for i, t in enumerate(tokens) if not t.initial and i not in headline and t.capitalised}
-
-    def is_name(i: int) -> bool:
-        token = tokens[i]
-        word = token.text
-        if not token.capitalised or not (token.article or word[0].isalpha()):
-            return False
-        if i in headline:
-            return token.folded in confirmed or _is_acronym(word)
-        if not token.initial:
-            return True
-        if word.lower() in _STARTERS or _base(word) in NON_NAMES:
-            return False
-        return token.folded in confirmed or _is_acronym(word) or not is_common_word(_base(word))
+    names = [_is_name(token, i in headline, confirmed) for i, token in enumerate(tokens)]
+    # joined[k]: tokens k and k + 1 are one space (or an abbreviation's `. `) apart.
+    joined = [_joined(text, left, right) for left, right in pairwise(tokens)] + [False]
 
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
-        if not is_name(i):
+        if not names[i]:
             i += 1
             continue
         parts = [i]
         j = i
-        while True:
+        while joined[j] or tokens[j].part_end != tokens[j].end:
             k = j + 1
             if tokens[j].part_end != tokens[j].end:
                 possessive = _POSSESSIVE.search(tokens[j].text) is not None
-                if not (possessive and k < len(tokens) and _joined(text, tokens[j], tokens[k]) and is_name(k)):
+                if not (possessive and joined[j] and names[k]):
                     break  # `Turkish-controlled`, `Ankara’s`: the name ends inside this token
                 parts.append(k)  # `St. Peter's Square`, `National Women's Hospital`
                 j = k
                 continue
-            if k < len(tokens) and _joined(text, tokens[j], tokens[k]) and tokens[k].text in CONNECTORS:
-                if k + 1 < len(tokens) and _joined(text, tokens[k], tokens[k + 1]) and is_name(k + 1):
+            if tokens[k].text in CONNECTORS:
+                if joined[k] and names[k + 1]:
                     parts.append(k + 1)
                     j = k + 1
                     continue
                 break
-            if (
-                k < len(tokens)
-                and _joined(text, tokens[j], tokens[k])
-                and (not tokens[k].initial or _is_abbreviation(tokens[j].text))
-                and (is_name(k) or (_is_abbreviation(tokens[j].text) and tokens[k].capitalised))
-            ):
+            abbreviation = _is_abbreviation(tokens[j].text)
+            if (not tokens[k].initial or abbreviation) and (names[k] or (abbreviation and tokens[k].capitalised)):
                 parts.append(k)
                 j = k
                 continue
@@ -475,7 +464,23 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
+def _is_name(token: _Token, in_headline: bool, confirmed: set[str]) -> bool:
+    """Whether a token starts or continues a name, by its capitals and where it stands."""
+    word = token.text
+    if not token.capitalised or not (token.article or word[0].isalpha()):
+        return False
+    if in_headline:
+        return token.folded in confirmed or _is_acronym(word)
+    if not token.initial:
+        return True
+    if word.lower() in _STARTERS or _base(word) in NON_NAMES:
+        return False
+    return token.folded in confirmed or _is_acronym(word) or not is_common_word(_base(word))
+
+
 def _joined(text: str, left: _Token, right: _Token) -> bool:
+    if right.start - left.end > 2:
+        return False
     gap = text[left.end : right.start]
     if len(gap) == 2 and gap[0] == "." and gap[1] in _SPACE:
         return _is_abbreviation(left.text)
