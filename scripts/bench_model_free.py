@@ -6,6 +6,7 @@ machine is shared, and the best of three runs is printed for each selection.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from audit.config import Config, apply
 from audit.pipeline import audit_documents
@@ -13,8 +14,8 @@ from audit.types import Document
 
 
 def main() -> None:
-    text = open("samples/idlib-wire.txt", encoding="utf-8").read()
-    clean = open("tests/data/clean_news.txt", encoding="utf-8").read()
+    text = Path("samples/idlib-wire.txt").read_text(encoding="utf-8")
+    clean = Path("tests/data/clean_news.txt").read_text(encoding="utf-8")
     docs = [Document(id=f"d{i}", text=text if i % 2 else clean) for i in range(200)]
     mb = sum(len(d.text.encode()) for d in docs) / 1e6
     for select in (["Q"], ["N"], ["Q", "N"]):

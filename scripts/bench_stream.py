@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_feed import make_feed  # noqa: E402  (a sibling script, not a package)
+from make_feed import make_feed
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 1.2
