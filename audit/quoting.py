@@ -821,29 +821,24 @@ class _ParagraphParser:
 
     # -- the result ---------------------------------------------------------------------
 
-    def _mark(self, i: int) -> QuoteMark:
-        at = self.offsets[i]
+    def _space_before(self, at: int) -> int:
         before = at
-        if self.lefts[i] is Side.SPACE:
-            while before > self.start and self.text[before - 1].isspace():
-                before -= 1
+        while before > self.start and self.text[before - 1].isspace():
+            before -= 1
+        return at - before
+
+    def _space_after(self, at: int) -> int:
         after = at + 1
-        if self.rights[i] is Side.SPACE:
-            while after < self.end and self.text[after].isspace():
-                after += 1
-        return QuoteMark(
-            offset=at,
-            char=self.chars[i],
-            family=self.families[i],
-            role=self.roles[i],
-            left=self.lefts[i],
-            right=self.rights[i],
-            space_before=at - before,
-            space_after=after - at - 1,
-        )
+        while after < self.end and self.text[after].isspace():
+            after += 1
+        return after - at - 1
 
     def _freeze(self) -> ParagraphQuotes:
-        marks = [self._mark(i) for i in range(len(self.offsets))]
+        offsets, lefts, rights = self.offsets, self.lefts, self.rights
+        before = [self._space_before(at) if left is Side.SPACE else 0 for at, left in zip(offsets, lefts, strict=True)]
+        after = [self._space_after(at) if right is Side.SPACE else 0 for at, right in zip(offsets, rights, strict=True)]
+        fields = zip(offsets, self.chars, self.families, self.roles, lefts, rights, before, after, strict=True)
+        marks = list(map(QuoteMark._make, fields))  # in QuoteMark's field order
         quotations = tuple(
             Quotation(
                 open=marks[q.open],
