@@ -5,8 +5,9 @@ connectors and particles that live inside names (`of`, `de`, `bin`, `ibn`, `al-`
 Sentence-initial words are names only when the document also capitalises them mid-sentence
 or they are no common English word (Webster's, through english-words), so `The`,
 `According`, `Later` or `Scientists` never become names and `Muskoka` does.
-Title-case headlines contribute only the names the body confirms. Linear in the text: one
-compiled regex pass collects tokens, one more builds mentions.
+Title-case headlines contribute only the names the body confirms. Linear in the text: a
+scan from capital to capital collects the words (plain lower-case words are never
+visited in Python), one pass over them builds mentions.
 """
 
 from __future__ import annotations
@@ -40,19 +41,20 @@ ARTICLES = frozenset(
 _ARTICLE_PREFIX = "|".join(sorted(ARTICLES, key=len, reverse=True))
 
 # A word: letters, digits and combining marks, joined by apostrophes (`O’Brien`) and
-# hyphens (`al-Assad`); an underscore separates words.
+# hyphens (`al-Assad`); an underscore separates words. Dotted initials (`U.S.`, `U.N.`)
+# are one word when they start with a capital.
 _ALNUM = r"(?:[^\W_]|[\u0300-\u036f])"
 _WORD_BODY = (
-    r"((?:[^\W\d_]\.){2,}"  # U.S., U.N.
+    r"((?:[^\W\d_a-z]\.)(?:[^\W\d_]\.)+"
     rf"|{_ALNUM}(?:{_ALNUM}+|['’](?=[^\W\d_])|[-‐‑](?={_ALNUM}))*)"
 )
-# Where a word that starts with a letter may begin: not inside the word before it, and
-# not joined to it by an apostrophe or a hyphen.
-_WORD_START = r"(?<![^\W_])(?<![\u0300-\u036f])"
-_NOT_JOINED = "".join(
-    rf"(?<!{before}{joiner})" for before in (r"[^\W_]", r"[\u0300-\u036f]") for joiner in ("['’]", "[-‐‑]")
-)
-_WORD_END = rf"(?!{_ALNUM}|['’][^\W\d_]|[-‐‑]{_ALNUM})"
+_WORD = re.compile(_WORD_BODY)
+# Where a name's word may start: a capital (any non-ASCII letter too, judged in Python), or
+# the hyphen of a lower-case article word (`al-Assad`). Connectors are read from the gaps
+# between those words. A simple character class is what Python's regex engine scans fastest.
+_CANDIDATE = re.compile(r"[A-Z\u00c0-\u1fff\u2100-\u218f\u2c00-\U0010ffff]|[-‐‑](?=[^\W\d_])")
+_COMBINING = frozenset(chr(c) for c in range(0x300, 0x370))
+_JOINERS = frozenset("'’-‐‑")
 _ARTICLE_HEAD = re.compile(rf"(?:{_ARTICLE_PREFIX})[-‐‑](?=[^\W\d_])", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HYPHEN = re.compile(r"[-‐‑]")
@@ -89,17 +91,9 @@ CONNECTORS = frozenset(
         "y",
     ]
 )
-# Only the words a name is made of: any but a lower-case ASCII letter first (the few
-# non-ASCII lower-case words are dropped in Python), connectors, and `al-` words. Skipping
-# plain words in the regex keeps the finder at several MB/s.
-_TOKEN = re.compile(
-    _WORD_START
-    + r"(?=[^\W\d_a-z]|[abdeilouvy]|[a-z]\.)"  # cheap test of the first letter (connectors, articles, U.S.)
-    + r"(?=(?:[^\W\d_]\.){2}|[^\W\d_a-z]"
-    + rf"|(?:{'|'.join(sorted(CONNECTORS, key=len, reverse=True))}){_WORD_END}"
-    + rf"|(?i:{_ARTICLE_PREFIX})[-‐‑][^\W\d_])"
-    + _NOT_JOINED
-    + _WORD_BODY
+# The gap between two words of a name that a connector fills (`Bank of England`, `St. de`).
+_CONNECTOR_GAP = re.compile(
+    rf"\.?[ \u00a0\u202f\u2009]({'|'.join(sorted(CONNECTORS, key=len, reverse=True))})[ \u00a0\u202f\u2009]"
 )
 # Capitalised words that are never a name on their own (they may sit inside a longer one).
 NON_NAMES = frozenset(
@@ -340,19 +334,69 @@ def is_sentence_initial(text: str, start: int) -> bool:
 
 
 def _tokens(text: str) -> list[_Token]:
-    """Capitalised words, connectors and `al-` words: all a name is made of.
+    """Capitalised words, `al-` words and the connectors between them: all a name is made of.
 
-    Plain lower-case words are left out (the gap they leave keeps names apart), and
-    whether a word opens a sentence is worked out only for capitalised ones.
+    Plain lower-case words are never read (the gap they leave keeps names apart): the scan
+    jumps from capital to capital, so it costs little more than the regex engine's pass.
+    Whether a word opens a sentence is worked out only for capitalised ones.
     """
-    tokens = []
-    for match in _TOKEN.finditer(text):
+    words: list[tuple[int, str]] = []
+    position = 0
+    search = _CANDIDATE.search
+    while (found := search(text, position)) is not None:
+        at = found.start()
+        if text[at] in _HYPHENS:
+            position = at + 1
+            article = _article_start(text, at)
+            if article is None:
+                continue
+            at = article
+        elif not _starts_word(text, at):
+            position = at + 1
+            continue
+        match = _WORD.match(text, at)
+        assert match is not None  # a letter or digit always starts a word
         word = match.group(1)
+        position = at + len(word)
         if _is_name_material(word):
-            start = match.start()
-            initial = word[0].isupper() and is_sentence_initial(text, start)
-            tokens.append(_Token(start, match.end(), word, initial))
+            words.append((at, word))
+    tokens = []
+    for index, (start, word) in enumerate(words):
+        if index:
+            previous_end = words[index - 1][0] + len(words[index - 1][1])
+            gap = _CONNECTOR_GAP.fullmatch(text, previous_end, start)
+            if gap is not None:
+                tokens.append(_Token(gap.start(1), gap.end(1), gap.group(1), False))
+        initial = word[0].isupper() and is_sentence_initial(text, start)
+        tokens.append(_Token(start, start + len(word), word, initial))
     return tokens
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """Whether a word begins at `at` rather than inside the word before (as `_WORD` reads them)."""
+    char = text[at]
+    if not char.isalnum():
+        return False
+    if at == 0:
+        return True
+    before = text[at - 1]
+    if before.isalnum() or before in _COMBINING:
+        return False
+    if before in _JOINERS and at >= 2 and (text[at - 2].isalnum() or text[at - 2] in _COMBINING):
+        return before in "'’" and char.isdecimal()  # a hyphen joins any word; an apostrophe, letters
+    return True
+
+
+def _article_start(text: str, hyphen: int) -> int | None:
+    """Where a lower-case article word (`al-Assad`, `ash-Sham`) whose hyphen is at `hyphen` starts."""
+    for length in (2, 3):
+        at = hyphen - length
+        if at < 0 or not text[at].islower():
+            continue
+        head = _ARTICLE_HEAD.match(text, at)
+        if head is not None and head.end() == hyphen + 1 and _starts_word(text, at):
+            return at
+    return None
 
 
 def _is_name_material(word: str) -> bool:
