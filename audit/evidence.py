@@ -138,6 +138,9 @@ class RetranslationStage:
         self._embedding_failure: str | None = None
         self._embedding_name = self._configured_embedding_name()
         self._counts: dict[RetranslationStatus, int] = {}
+        # Direct routes whose model is missing, by route name: in auto mode those documents
+        # take the round trip instead.
+        self._direct_fallbacks: dict[str, ModelUnavailable] = {}
         self._planned = self._probe()
 
     # -- run metadata ---------------------------------------------------------------------------
@@ -160,7 +163,9 @@ class RetranslationStage:
     def notes(self) -> list[str]:
         notes = []
         failures = list(self.retranslator.failures.values())
-        if failures:
+        # In auto mode a missing model matters only once a document arrives without a
+        # precomputed re-translation: a feed that carries them gets no note.
+        if failures and (self.translate.mode != "auto" or RetranslationStatus.UNAVAILABLE in self._counts):
             more = (
                 f" (and {len(failures) - 1} more model{'s' if len(failures) > 2 else ''})" if len(failures) > 1 else ""
             )
@@ -168,6 +173,8 @@ class RetranslationStage:
                 f"re-translation unavailable: {failures[0]}{more}; documents without precomputed "
                 "re-translations are audited without the divergence checks (D3xx)"
             )
+        for name, failure in self._direct_fallbacks.items():
+            notes.append(f"{name} re-translation unavailable: {failure}; documents with a source took the round trip")
         if self._embedding_failure:
             notes.append(f"embedding model unavailable: {self._embedding_failure}; divergence uses chrF++ only")
         return notes
@@ -260,11 +267,16 @@ class RetranslationStage:
         for p in pending:
             for route in p.routes:
                 by_route.setdefault(route, []).append(p)
+        fallback: list[_Pending] = []
         for route, group in by_route.items():
             inputs = [_route_inputs(p, route) for p in group]
             try:
                 outputs = self.retranslator.run(route, [text for texts in inputs for text in texts])
             except ModelUnavailable as exc:
+                if route.reads_source and self.translate.mode == "auto":
+                    self._direct_fallbacks.setdefault(route.name, exc)
+                    fallback.extend(group)  # the round trip needs only the English
+                    continue
                 for p in group:
                     p.failures.append(str(exc))
                 continue
@@ -272,6 +284,11 @@ class RetranslationStage:
             for p, texts in zip(group, inputs, strict=True):
                 p.made.append((route.name, outputs[position : position + len(texts)]))
                 position += len(texts)
+        if fallback:
+            routes = roundtrip_routes(self.translate)
+            for p in fallback:
+                p.routes = routes
+            self._retranslate(fallback)
 
     def _retranslations(self, p: _Pending) -> list[Retranslation]:
         items = [self._from_text(p, text, PRECOMPUTED) for text in p.precomputed]

@@ -6,7 +6,7 @@
 - precomputed: carried in the input or given in files; no model.
 
 Mode "auto" takes precomputed re-translations when a document has them, else direct when
-it has a source, else the round trip. "roundtrip" and "direct" add model re-translations
+it has a source (the round trip when the direct model is missing), else the round trip. "roundtrip" and "direct" add model re-translations
 to any precomputed ones; "off" uses precomputed ones only.
 
 A `Retranslator` loads each model once (through the configured backend), wraps it in

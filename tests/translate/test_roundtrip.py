@@ -109,9 +109,11 @@ def test_auditor_reports_unavailable_model_and_keeps_model_free_findings(monkeyp
     auditor = Auditor(config)
     meta = auditor.meta()
     assert meta.retranslation.startswith("unavailable: Helsinki-NLP/opus-mt-en-ru-nonexistent")
-    assert len(meta.notes) == 1 and "re-translation unavailable" in meta.notes[0]
+    assert meta.notes == ()  # said once a document needs the model (auto mode)
     [result] = auditor.audit([Document(id="sample", text=SAMPLE)])
     assert result.retranslation_status is RetranslationStatus.UNAVAILABLE
+    notes = auditor.meta().notes
+    assert len(notes) == 1 and "re-translation unavailable" in notes[0]
     assert result.error is None
     assert not any(f.code.startswith("D") for f in result.findings)
     assert any(f.code.startswith("Q") for f in result.findings)
@@ -145,9 +147,11 @@ def test_precomputed_document_is_audited_even_when_models_are_missing(monkeypatc
     config = apply(
         Config(), {"select": ["D"], "divergence": {"embeddings": False}, "translate": {"require": True}}, "t"
     )
-    [result] = Auditor(config).audit([Document(id="d", text=SHORT, retranslations=(SHORT,))])
+    auditor = Auditor(config)
+    [result] = auditor.audit([Document(id="d", text=SHORT, retranslations=(SHORT,))])
     assert result.retranslation_status is RetranslationStatus.PRECOMPUTED
     assert result.scores["chrf++"] == pytest.approx(100.0)
+    assert auditor.meta().notes == ()  # the missing models were never needed: nothing to say
 
 
 def test_mode_off_without_precomputed_is_not_requested() -> None:
@@ -182,3 +186,26 @@ def test_cli_roundtrip_report_names_models_scores_and_alignments(tiny_marian_tem
     assert doc["retranslation_status"] == "ran"
     assert len(doc["alignments"]) == 3 and len(doc["retranslations"]) == 1
     assert {"chrf++", "bleu", "ter", "divergence"} <= set(doc["scores"])
+
+
+def test_auto_mode_takes_the_round_trip_when_the_direct_model_is_missing(
+    tiny_marian_template: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No `opus-mt-uk-en` here: a Ukrainian source still gets a re-translation, by round trip."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    config = _config(mode="auto", model_template=tiny_marian_template, cache_dir=str(tmp_path), pivots=["ru"])
+    document = Document(id="d", text=SHORT, source="Конашенков заявив у середу.", source_lang="uk")
+    auditor = Auditor(config)
+    [result] = auditor.audit([document])
+    assert result.retranslation_status is RetranslationStatus.RAN
+    assert len(result.retranslations) == 1
+    [note] = auditor.meta().notes
+    assert note.startswith("direct:uk-en re-translation unavailable") and "took the round trip" in note
+
+
+def test_direct_mode_does_not_fall_back(tiny_marian_template: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    config = _config(mode="direct", model_template=tiny_marian_template, cache_dir=str(tmp_path))
+    document = Document(id="d", text=SHORT, source="Конашенков заявив у середу.", source_lang="uk")
+    [result] = Auditor(config).audit([document])
+    assert result.retranslation_status is RetranslationStatus.UNAVAILABLE
