@@ -570,8 +570,8 @@ def time_check(arguments: list[str]) -> dict[str, float]:
     return {"wall_s": round(wall, 3), "cpu_s": round(cpu, 3)}
 
 
-def measure_checks(workdir: Path, megabytes: float, all_stages_megabytes: float) -> dict[str, Any]:
-    """`mt-audit check` on a feed, whole and after startup.
+def measure_checks(workdir: Path, megabytes: float, all_stages_megabytes: float, repeats: int) -> dict[str, Any]:
+    """`mt-audit check` on a feed, whole and after startup; the fastest of `repeats` runs.
 
     Startup (imports, the word lists, CLDR) is paid once per process; the steady-state
     figures subtract a one-document run of the same command, and `mb_per_cpu_s_steady`
@@ -584,14 +584,14 @@ def measure_checks(workdir: Path, megabytes: float, all_stages_megabytes: float)
     codes = ",".join(model_free_codes())
     common = ["--format", "jsonl", "-o", os.devnull, "--fail-on", "never", "--no-cache"]
     model_free = [*common, "--select", codes, "--retranslate", "off"]
-    startup = min((time_check([str(one), *model_free]) for _ in range(2)), key=lambda t: t["wall_s"])
+    startup = _fastest(repeats, [str(one), *model_free])
     mb = size / 1e6
     result: dict[str, Any] = {
         "feed_mb": round(mb, 3),
         "model_free_codes": codes,
         "startup_s": startup["wall_s"],
         "startup_cpu_s": startup["cpu_s"],
-        "model_free": _check_rates(time_check([str(feed), *model_free]), startup, mb),
+        "model_free": _check_rates(_fastest(repeats, [str(feed), *model_free]), startup, mb),
     }
     if all_stages_megabytes > 0:
         small = workdir / "check-feed-small.jsonl"
@@ -600,6 +600,10 @@ def measure_checks(workdir: Path, megabytes: float, all_stages_megabytes: float)
         result["all_stages_feed_mb"] = round(small_mb, 3)
         result["all_stages_precomputed"] = _check_rates(everything, startup, small_mb)
     return result
+
+
+def _fastest(repeats: int, arguments: list[str]) -> dict[str, float]:
+    return min((time_check(arguments) for _ in range(max(repeats, 1))), key=lambda t: t["cpu_s"])
 
 
 def _check_rates(run: dict[str, float], startup: dict[str, float], mb: float) -> dict[str, Any]:
@@ -659,6 +663,19 @@ class Report:
         }
 
 
+def python_loop_seconds() -> float:
+    """CPU seconds of ten million additions in a Python loop: how fast this CPU runs now.
+
+    A shared VM's speed drifts (by up to 2x here over minutes); figures from runs with
+    different loop times are not comparable.
+    """
+    started = time.process_time()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return round(time.process_time() - started, 3)
+
+
 def cuda_available() -> bool:
     try:
         import ctranslate2
@@ -703,8 +720,10 @@ def main() -> int:
             "decoding": "greedy",
             "output_tokens_per_sentence": args.output_tokens,
             "sizes": sizes.__dict__,
-            # Other work on the machine slows every figure; the load average says how much there was.
+            # Other work on the machine slows every figure; the load average says how much there was,
+            # and a fixed pure-Python loop timed at the start and the end how fast the CPU ran.
             "load_average_start": [round(x, 2) for x in os.getloadavg()],
+            "python_loop_s_start": python_loop_seconds(),
             "part_s": {},
         }
     )
@@ -775,9 +794,10 @@ def main() -> int:
     if "checks" not in skip:
         _say(f"measuring mt-audit check on a {sizes.model_free_mb:g} MB feed ...")
         with _part(report, "checks"):
-            report.checks = measure_checks(args.workdir, sizes.model_free_mb, sizes.all_stages_mb)
+            report.checks = measure_checks(args.workdir, sizes.model_free_mb, sizes.all_stages_mb, sizes.repeats)
     report.meta["total_s"] = round(time.perf_counter() - started, 1)
     report.meta["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
+    report.meta["python_loop_s_end"] = python_loop_seconds()
 
     print(render(report))
     if args.profile:
@@ -804,7 +824,8 @@ def render(report: Report) -> str:
     lines = [
         f"mt-audit bench: device {meta['device']}"
         + (f", {meta['threads']} threads" if meta.get("threads") else "")
-        + f", greedy, {meta['output_tokens_per_sentence']} output tokens per sentence, {meta['total_s']} s in all",
+        + f", greedy, {meta['output_tokens_per_sentence']} output tokens per sentence, {meta['total_s']} s in all"
+        + f" (CPU probe: {meta['python_loop_s_start']} s at the start, {meta['python_loop_s_end']} s at the end)",
         "",
     ]
     if report.backends:
