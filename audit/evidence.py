@@ -268,13 +268,14 @@ class RetranslationStage:
             for route in p.routes:
                 by_route.setdefault(route, []).append(p)
         fallback: list[_Pending] = []
+        missing: dict[str, ModelUnavailable] = {}
         for route, group in by_route.items():
             inputs = [_route_inputs(p, route) for p in group]
             try:
                 outputs = self.retranslator.run(route, [text for texts in inputs for text in texts])
             except ModelUnavailable as exc:
                 if route.reads_source and self.translate.mode == "auto":
-                    self._direct_fallbacks.setdefault(route.name, exc)
+                    missing.setdefault(route.name, exc)
                     fallback.extend(group)  # the round trip needs only the English
                     continue
                 for p in group:
@@ -289,6 +290,9 @@ class RetranslationStage:
             for p in fallback:
                 p.routes = routes
             self._retranslate(fallback)
+            if any(p.made for p in fallback):  # else the round trip failed too, and that note says so
+                for name, failure in missing.items():
+                    self._direct_fallbacks.setdefault(name, failure)
 
     def _retranslations(self, p: _Pending) -> list[Retranslation]:
         items = [self._from_text(p, text, PRECOMPUTED) for text in p.precomputed]
