@@ -209,3 +209,14 @@ def test_direct_mode_does_not_fall_back(tiny_marian_template: str, tmp_path: Pat
     document = Document(id="d", text=SHORT, source="Конашенков заявив у середу.", source_lang="uk")
     [result] = Auditor(config).audit([document])
     assert result.retranslation_status is RetranslationStatus.UNAVAILABLE
+
+
+def test_no_fallback_note_when_the_round_trip_is_missing_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    config = _config(mode="auto", model_template="Helsinki-NLP/opus-mt-{src}-{tgt}-nonexistent")
+    document = Document(id="d", text=SHORT, source="Конашенков заявив у середу.", source_lang="uk")
+    auditor = Auditor(config)
+    [result] = auditor.audit([document])
+    assert result.retranslation_status is RetranslationStatus.UNAVAILABLE
+    [note] = auditor.meta().notes
+    assert note.startswith("re-translation unavailable") and "round trip" not in note
