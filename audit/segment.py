@@ -16,70 +16,14 @@ from audit.types import Document, Segment, SegmentKind
 _LINE = re.compile(r"[^\r\n]+")
 _EDGE_SPACE = "\ufeff \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "st",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "univ",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "nos",
-        "fig",
-        "approx",
-        "est",
-        "mt",
-        "mln",
-        "bln",
-        "p",
-        "pp",
-        "vol",
-        "ed",
-        "eds",
-        "al",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "u.n",
-        "u.s.a",
-    ]
+    """mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st jr sr vs etc
+    inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec no nos
+    fig approx est mt mln bln p pp vol ed eds al e.g i.e u.s u.k u.n u.s.a""".split()  # noqa: SIM905 (reads as words)
 )
 # Terminal punctuation, then any closing quotes/brackets, then space, then a sentence start.
-_BOUNDARY = re.compile(r"""(?P<stop>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>\s+)(?=["'“‘«(\[]?[A-Z0-9\u0400-\u04FF])""")
+_BOUNDARY = re.compile(
+    r"""(?P<stop>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>\s+)(?=["'“‘«(\[]?[A-Z0-9\u0400-\u04FF])"""
+)
 
 
 def split_paragraphs(doc: Document) -> tuple[Segment, ...]:
