@@ -83,7 +83,14 @@ class CheckContext:
         return value
 
     def for_check(self, check: Check, options: Mapping[str, Any]) -> CheckContext:
-        return CheckContext(self.document, self.config, self.paragraphs, Options(options), self.evidence, self._memo)
+        return CheckContext(
+            document=self.document,
+            config=self.config,
+            paragraphs=self.paragraphs,
+            options=Options(options),
+            evidence=self.evidence,
+            _memo=self._memo,
+        )
 
 
 class Check:

@@ -352,9 +352,11 @@ def _retranslated_names(ctx: CheckContext, offset: int) -> list[str]:
 
 
 def _retranslated_paragraphs(ctx: CheckContext, number: int) -> list[str]:
-    text = ctx.document.retranslations[number]
-    document = Document(id=f"{ctx.document.id}#retranslation-{number}", text=text)
-    return ctx.memo(("names", "retranslation-paragraphs", number), lambda: [p.text for p in split_paragraphs(document)])
+    def compute() -> list[str]:
+        text = ctx.document.retranslations[number]
+        return [p.text for p in split_paragraphs(Document(id=f"{ctx.document.id}#retranslation-{number}", text=text))]
+
+    return ctx.memo(("names", "retranslation-paragraphs", number), compute)
 
 
 def _whole_retranslation_names(ctx: CheckContext, number: int) -> list[str]:

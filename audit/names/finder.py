@@ -537,12 +537,6 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _make_mention(text: str, parts: list[_Token]) -> Mention | None:
-    if len(parts) == 1:  # the common case, in short
-        only = parts[0]
-        lower = only.text.lower()
-        if lower in NON_NAMES or lower.rstrip(".") in HONORIFICS or only.part_end <= only.start:
-            return None
-        return Mention(only.start, only.part_end, text[only.start : only.part_end])
     while parts and parts[0].text.lower().rstrip(".") in HONORIFICS:
         parts = parts[1:]
     if not parts:
