@@ -208,13 +208,13 @@ class RetranslationStage:
         routes = roundtrip_routes(self.translate)
         for route in routes:
             for model_id in route.models:
+                if mode == "roundtrip":
+                    self.retranslator.translator(model_id)  # a failure is remembered in `failures`
+                    continue
                 try:
-                    if mode == "roundtrip":
-                        self.retranslator.translator(model_id)
-                    else:
-                        locate(model_id)
+                    locate(model_id)
                 except ModelUnavailable as exc:
-                    self.retranslator.failures.setdefault(model_id, exc)
+                    self.retranslator.failures.setdefault(model_id, exc.with_traceback(None))
         failure = next(iter(self.retranslator.failures.values()), None)
         if failure is None:
             return f"{mode}: " + ", ".join(f"{r.name} via {' -> '.join(r.models)}" for r in routes)
@@ -271,15 +271,14 @@ class RetranslationStage:
         missing: dict[str, ModelUnavailable] = {}
         for route, group in by_route.items():
             inputs = [_route_inputs(p, route) for p in group]
-            try:
-                outputs = self.retranslator.run(route, [text for texts in inputs for text in texts])
-            except ModelUnavailable as exc:
+            outputs = self.retranslator.run(route, [text for texts in inputs for text in texts])
+            if isinstance(outputs, ModelUnavailable):
                 if route.reads_source and self.translate.mode == "auto":
-                    missing.setdefault(route.name, exc)
+                    missing.setdefault(route.name, outputs)
                     fallback.extend(group)  # the round trip needs only the English
                     continue
                 for p in group:
-                    p.failures.append(str(exc))
+                    p.failures.append(str(outputs))
                 continue
             position = 0
             for p, texts in zip(group, inputs, strict=True):

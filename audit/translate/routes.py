@@ -92,29 +92,40 @@ class Retranslator:
         self.translators: dict[str, CachedTranslator] = {}
         self.failures: dict[str, ModelUnavailable] = {}
 
-    def translator(self, model_id: str) -> CachedTranslator:
-        """The cached translator for `model_id`; raises the same `ModelUnavailable` every time."""
+    def translator(self, model_id: str) -> CachedTranslator | ModelUnavailable:
+        """The cached translator for `model_id`, or why it cannot be had: each model is tried once per run.
+
+        The failure is kept as a value, without its traceback, and handed back, never raised
+        again: re-raising one exception every chunk grows its traceback by the frames of each
+        chunk, and with them every chunk's documents (memory grew with the feed).
+        """
         if model_id in self.failures:
-            raise self.failures[model_id]
+            return self.failures[model_id]
         if model_id not in self.translators:
             try:
                 backend: Translator = load_backend(model_id, self.config)
             except ModelUnavailable as exc:
-                self.failures[model_id] = exc
-                raise
+                self.failures[model_id] = exc.with_traceback(None)
+                return self.failures[model_id]
             self.translators[model_id] = CachedTranslator(backend, self.cache)
         return self.translators[model_id]
 
-    def load(self, route: Route) -> None:
-        """Load every model of `route` now; raises `ModelUnavailable`."""
+    def unavailable(self, route: Route) -> ModelUnavailable | None:
+        """Why `route` cannot run (the first of its models that cannot be loaded), or None: it can."""
         for model_id in route.models:
-            self.translator(model_id)
+            found = self.translator(model_id)
+            if isinstance(found, ModelUnavailable):
+                return found
+        return None
 
-    def run(self, route: Route, texts: Sequence[str]) -> list[str]:
-        """Each text through every model of the route in turn."""
+    def run(self, route: Route, texts: Sequence[str]) -> list[str] | ModelUnavailable:
+        """Each text through every model of the route in turn, or why the route cannot run."""
+        failure = self.unavailable(route)
+        if failure is not None:
+            return failure
         current = list(texts)
         for model_id in route.models:
-            current = self.translator(model_id).translate(current)
+            current = self.translators[model_id].translate(current)
         return current
 
     @property

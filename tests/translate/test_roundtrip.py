@@ -15,6 +15,7 @@ from audit.config import Config, apply
 from audit.errors import InputError
 from audit.evidence import RetranslationStage
 from audit.pipeline import Auditor
+from audit.translate.routes import roundtrip_routes
 from audit.types import Document, RetranslationStatus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,6 +118,19 @@ def test_auditor_reports_unavailable_model_and_keeps_model_free_findings(monkeyp
     assert result.error is None
     assert not any(f.code.startswith("D") for f in result.findings)
     assert any(f.code.startswith("Q") for f in result.findings)
+
+
+def test_issue14_missing_model_is_a_value_that_holds_no_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The failure is handed back, never re-raised: its traceback would grow by every chunk's frames."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    config = apply(Config(), {"translate": {"model-template": "nowhere/opus-mt-{src}-{tgt}-nonexistent"}}, "test")
+    auditor = Auditor(config, chunk_size=2)
+    results = list(auditor.audit([Document(id=str(i), text=SHORT) for i in range(7)]))
+    assert [r.retranslation_status for r in results] == [RetranslationStatus.UNAVAILABLE] * 7
+    failures = auditor.stage.retranslator.failures
+    assert failures and all(failure.__traceback__ is None for failure in failures.values())
+    [route] = roundtrip_routes(config.translate)
+    assert auditor.stage.retranslator.run(route, ["x"]) is failures[route.models[0]]
 
 
 def test_auditor_with_require_retranslation_raises_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
