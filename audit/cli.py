@@ -10,7 +10,6 @@ import contextlib
 import os
 import signal
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -22,8 +21,9 @@ from audit.baseline import Baseline, BaselineWriter
 from audit.checks.base import Check, all_checks, check_by_code
 from audit.config import FAIL_ON_CHOICES, load_config
 from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, InputError
-from audit.fix import fix_config, fix_document, unified_diff, write_atomically
+from audit.fix import fix_config, fix_document, unified_diff
 from audit.io import expand_inputs, read_inputs, read_source
+from audit.output import atomic_text, guarded, in_place_text, write_atomically
 from audit.parallel import ParallelAuditor
 from audit.pipeline import Auditor, document_fails
 from audit.progress import BatchProgress, progress_wanted
@@ -206,39 +206,21 @@ def _run(
 
 @contextlib.contextmanager
 def _destination(output: Path | None) -> Iterator[TextIO]:
-    """Stdout, or a temporary file beside OUTPUT renamed over it only when the run completes."""
+    """Stdout, or a temporary file beside OUTPUT renamed over it only when the run completes.
+
+    Either way a failed write (a full disk, a read-only folder) is an `OutputError`: one line, exit 2.
+    """
     if output is None:
-        yield sys.stdout
-        sys.stdout.flush()
+        out = guarded(sys.stdout, "<stdout>")
+        yield out
+        out.flush()
         return
     if output.exists() and not output.is_file():
-        # A device or a pipe (/dev/null, a FIFO) is written in place: renaming over it would replace it.
-        with output.open("w", encoding="utf-8", newline="") as out:
+        with in_place_text(output) as out:
             yield out
         return
-    folder = output.resolve().parent
-    if not folder.is_dir():
-        raise InputError(f"{output}: the folder {folder} does not exist; create it or choose another --output")
-    handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, _report_mode(output))
-        os.replace(temp, output)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
-
-
-def _report_mode(output: Path) -> int:
-    """An existing report keeps its mode; a new one gets the usual 0666 less the umask, not mkstemp's 0600."""
-    if output.exists():
-        return output.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    with atomic_text(output) as out:
+        yield out
 
 
 def _color(out: TextIO, output_format: str) -> bool:
@@ -349,12 +331,13 @@ def fix(files: tuple[str, ...], mode: str, config_path: Path | None, **flags: st
 
 
 def _terminated(signum: int, frame: object) -> NoReturn:
-    """SIGTERM unwinds like Ctrl-C, so a half-written --output is removed, not left behind."""
+    """SIGTERM and SIGHUP unwind like Ctrl-C, so a half-written --output is removed, not left behind."""
     raise SystemExit(128 + signum)
 
 
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGHUP, _terminated)
     try:
         cli.main(standalone_mode=False)
     except click.ClickException as exc:

@@ -177,6 +177,7 @@ class RetranslationStage:
             notes.append(f"{name} re-translation unavailable: {failure}; documents with a source took the round trip")
         if self._embedding_failure:
             notes.append(f"embedding model unavailable: {self._embedding_failure}; divergence uses chrF++ only")
+        notes.extend(self.retranslator.cache_notes)
         return notes
 
     def status_line(self) -> str:

@@ -23,7 +23,7 @@ from audit.config import TranslateConfig
 from audit.errors import ConfigError
 from audit.translate.backends import load_backend
 from audit.translate.base import ModelUnavailable, Translator
-from audit.translate.cache import CachedTranslator, MemoryCache, TranslationCache
+from audit.translate.cache import CachedTranslator, MemoryCache, ResilientCache
 
 MODES = ("auto", "roundtrip", "direct", "off")
 TARGET_LANG = "en"
@@ -84,8 +84,8 @@ class Retranslator:
 
     def __init__(self, config: TranslateConfig) -> None:
         self.config = config
-        self.cache: TranslationCache | MemoryCache = (
-            TranslationCache(Path(config.cache_dir).expanduser() if config.cache_dir else None)
+        self.cache: ResilientCache | MemoryCache = (
+            ResilientCache(Path(config.cache_dir).expanduser() if config.cache_dir else None)
             if config.cache
             else MemoryCache()
         )
@@ -127,6 +127,11 @@ class Retranslator:
         for model_id in route.models:
             current = self.translators[model_id].translate(current)
         return current
+
+    @property
+    def cache_notes(self) -> list[str]:
+        """What went wrong with the cache, once each (the run went on without it)."""
+        return self.cache.notes if isinstance(self.cache, ResilientCache) else []
 
     @property
     def model_calls(self) -> int:
