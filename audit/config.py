@@ -118,6 +118,8 @@ def _tool_table(path: Path) -> dict[str, Any] | None:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply for a config file") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("mt-audit")
         return table if isinstance(table, dict) else None

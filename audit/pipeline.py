@@ -86,9 +86,11 @@ def run_checks(
         if "source" in check.requires and not document.source:
             continue
         check_ctx = ctx.for_check(check, active.options)
+        tally = RuleTally()
         for segment in _segments(ctx, check.scope):
             try:
-                findings.extend(check.run(segment, check_ctx))
+                for finding in check.run(segment, check_ctx):
+                    tally.add(finding)
             except Exception as exc:
                 if strict:
                     raise
@@ -97,12 +99,52 @@ def run_checks(
                     f"{document.path or document.id}: check {check.code} ({check.name}) crashed on "
                     f"[{segment.start}, {segment.end}): {type(exc).__name__}: {exc}; please report this"
                 ) from exc
+        findings.extend(tally.findings())
     config = ctx.config
     if config.severity:
         findings = [
             replace(f, severity=config.severity[f.code]) if f.code in config.severity else f for f in findings
         ]
     return findings
+
+
+# A rule lists at most this many findings in one document; one more finding says how many it
+# did not list. Hostile text (a megabyte of quote marks) would otherwise make a finding per
+# character, and the report's memory grow with it.
+FINDINGS_PER_RULE = 100
+
+
+class RuleTally:
+    """One rule's findings in one document: the first `limit` kept, the rest only counted."""
+
+    def __init__(self, limit: int = FINDINGS_PER_RULE) -> None:
+        self.limit = limit
+        self.kept: list[Finding] = []
+        self.unlisted = 0
+        self._next: Finding | None = None
+
+    def add(self, finding: Finding) -> None:
+        if len(self.kept) < self.limit:
+            self.kept.append(finding)
+            return
+        if self._next is None:
+            self._next = finding
+        self.unlisted += 1
+
+    def findings(self) -> list[Finding]:
+        """The kept findings, then (when any were not) one on the first unlisted span: "and K more like this"."""
+        if self._next is None:
+            return self.kept
+        summary = replace(
+            self._next,
+            message=(
+                f"and {self.unlisted:,} more like this, not listed (a rule lists at most {self.limit} findings "
+                f"per document); the next: {self._next.message}"
+            ),
+            suggestion=None,
+            evidence=None,
+        )
+        return [*self.kept, summary]
 
 
 def _segments(ctx: CheckContext, scope: str) -> Sequence[Segment]:

@@ -13,7 +13,8 @@ it was read (normal, reversed, an embedded name). Single-quote glyphs double as 
 only marks that can only be quotes take part in pairing.
 
 Offsets are absolute offsets into the document text; nothing here rewrites it. The parse is
-linear in the paragraph's length (each look-ahead reads a bounded window).
+linear in the paragraph's length (each look-ahead reads a bounded window), and reads at most
+MAX_MARKS marks of a document.
 """
 
 from __future__ import annotations
@@ -131,6 +132,10 @@ _NAME_PARTICLES = frozenset(
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w’'.-]*|[a-z]{1,4}-[^\W\d_][\w’'-]*)$")
 
 _WINDOW = 240  # how far a look-ahead or look-behind reads
+# A document's parse reads at most this many marks (a novel has some 20,000). Every mark
+# read is held until the document's quote rules are done, some 300 bytes each, so hostile
+# text (a megabyte of `"`) would otherwise take memory in proportion to its size.
+MAX_MARKS = 100_000
 
 
 @lru_cache(maxsize=4096)
@@ -268,6 +273,8 @@ class ParagraphQuotes:
 @dataclass(frozen=True, slots=True)
 class DocumentQuotes:
     paragraphs: tuple[ParagraphQuotes, ...]
+    # Where the parse stopped short of MAX_MARKS (the start of the first paragraph not read).
+    unread_from: int | None = None
     _by_start: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -722,13 +729,25 @@ def parse_paragraph(text: str, start: int = 0, end: int | None = None) -> Paragr
     return _ParagraphParser(text, start, end).parse()
 
 
-def parse_document(text: str, paragraphs: Sequence[tuple[int, int]]) -> DocumentQuotes:
+def parse_document(
+    text: str, paragraphs: Sequence[tuple[int, int]], max_marks: int = MAX_MARKS
+) -> DocumentQuotes:
     """Parse each paragraph, then mark quotations that continue into the next paragraph.
 
     News style leaves a quotation that runs on into the next paragraph unclosed and opens
-    the next paragraph with a fresh mark: that is correct, not unbalanced.
+    the next paragraph with a fresh mark: that is correct, not unbalanced. The parse stops
+    before the paragraph that would take the document past `max_marks` marks.
     """
-    parsed = [parse_paragraph(text, start, end) for start, end in paragraphs]
+    parsed: list[ParagraphQuotes] = []
+    unread_from: int | None = None
+    budget = max_marks
+    for start, end in paragraphs:
+        marks = sum(text.count(mark, start, end) for mark in MARKS)
+        if marks > budget:
+            unread_from = start
+            break
+        budget -= marks
+        parsed.append(parse_paragraph(text, start, end))
     for index, paragraph in enumerate(parsed[:-1]):
         open_at_end = [q for q in paragraph.quotations if q.close is None and q.ended_by is None]
         if len(open_at_end) != 1:
@@ -745,7 +764,7 @@ def parse_document(text: str, paragraphs: Sequence[tuple[int, int]]) -> Document
             quotations = list(paragraph.quotations)
             quotations[position] = open_at_end[0]._replace(continues=True)
             parsed[index] = replace(paragraph, quotations=tuple(quotations))
-    return DocumentQuotes(tuple(parsed))
+    return DocumentQuotes(tuple(parsed), unread_from)
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:

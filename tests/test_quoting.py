@@ -170,3 +170,29 @@ def test_parse_invariants_on_arbitrary_text(text: str) -> None:
             assert mark.role is Role.CLOSING
         paired = [m for q in paragraph.quotations for m in (q.open, q.close) if m is not None]
         assert len({m.offset for m in paired + list(paragraph.stray)}) == len(paired) + len(paragraph.stray)
+
+
+def test_issue14_parse_stops_before_the_paragraph_past_the_mark_budget() -> None:
+    text = "“One.”\n“Two” and “three”.\n“Four.”"
+    spans = split_lines(text)
+    whole = parse_document(text, spans, max_marks=8)
+    assert whole.unread_from is None and len(whole.paragraphs) == 3
+    cut = parse_document(text, spans, max_marks=5)
+    assert cut.unread_from == spans[1][0]
+    assert [p.start for p in cut.paragraphs] == [0]
+    assert cut.at(spans[1][0]) is None and cut.at(spans[2][0]) is None
+
+
+@settings(max_examples=80, deadline=None)
+@given(TEXT, st.integers(min_value=0, max_value=30))
+def test_issue14_parse_reads_whole_paragraphs_within_the_budget(text: str, budget: int) -> None:
+    spans = split_lines(text)
+    document = parse_document(text, spans, max_marks=budget)
+    read = len(document.paragraphs)
+    assert [(p.start, p.end) for p in document.paragraphs] == spans[:read]
+    assert sum(len(p.marks) for p in document.paragraphs) <= budget
+    if read < len(spans):
+        assert document.unread_from == spans[read][0]
+        assert sum(len(p.marks) for p in parse_document(text, spans[: read + 1]).paragraphs) > budget
+    else:
+        assert document.unread_from is None

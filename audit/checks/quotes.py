@@ -15,6 +15,7 @@ from typing import ClassVar
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.quoting import (
     GUILLEMETS,
+    MAX_MARKS,
     DocumentQuotes,
     Family,
     Kind,
@@ -119,6 +120,14 @@ class UnbalancedQuote(Check):
     }
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        if document_quotes(ctx).unread_from == segment.start:
+            yield self.finding(
+                segment,
+                segment.start,
+                segment.start,
+                f"the quote checks stop here: the document has more than {MAX_MARKS:,} quotation marks, "
+                "more than prose has; the marks from here on are not checked",
+            )
         paragraph = paragraph_quotes(segment, ctx)
         if paragraph is None:
             return

@@ -70,6 +70,9 @@ def _parse(kind: Any, data: bytes, display: str) -> Any:
         return kind.parsestring(data)
     except SyntaxError as exc:
         raise _xml_error(exc, display) from None
+    except AssertionError:
+        # translate-toolkit asserts the root element (a well-formed file of another XML kind).
+        raise InputError(f"{display}: not a {kind.__name__} file: its root element is another format's") from None
     except (ValueError, UnicodeDecodeError) as exc:
         found = _PO_LINE.search(str(exc))
         where = f"{display}:{found.group(1)}" if found else display

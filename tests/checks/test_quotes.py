@@ -158,3 +158,18 @@ def test_rules_on_arbitrary_text_keep_their_spans(text: str) -> None:
 @given(TEXT, TEXT)
 def test_rules_with_a_source_on_arbitrary_text_keep_their_spans(text: str, source: str) -> None:
     _check_spans(text, _audit(text, source=source or "«»"))
+
+
+def test_issue14_q101_says_where_the_quote_checks_stop(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("audit.checks.quotes.parse_document", _small_budget)
+    text = "He said “one” and “two.\n" + '"' * 50 + "\nShe said “three.\n"
+    findings = _audit(text)
+    stop = text.index('"')
+    assert [(f.code, f.start, f.end) for f in findings] == [("Q101", 18, 19), ("Q101", stop, stop)]
+    assert findings[1].message.startswith("the quote checks stop here: the document has more than 100,000")
+
+
+def _small_budget(text: str, paragraphs: list[tuple[int, int]]) -> object:
+    from audit.quoting import parse_document
+
+    return parse_document(text, paragraphs, max_marks=10)

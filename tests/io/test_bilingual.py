@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from audit.cli import cli
 from audit.io import ReadFailure, read_inputs
+from audit.io.base import is_blank
 from audit.types import Document
 
 XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
@@ -188,7 +189,7 @@ def test_input_format_forces_the_bilingual_reader(tmp_path: Path) -> None:
 
 _UNIT_TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"), min_size=1
-).filter(lambda s: s.strip() != "")
+).filter(lambda s: not is_blank(s))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
