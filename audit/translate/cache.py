@@ -28,7 +28,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from audit.translate.base import Translator
 
@@ -189,6 +189,7 @@ def _retry_locked(action: Callable[[], object], attempts: int = 20) -> None:
             time.sleep(0.05 * (attempt + 1))
 
 
+_T = TypeVar("_T")
 # What SQLite says of a file that is not a sound database of its own.
 _CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 # The faults a cache can meet: SQLite's own, and the file system's (permissions, space, paths).
@@ -231,47 +232,29 @@ class ResilientCache:
 
     def get_many(self, translator: str, texts: Iterable[str]) -> dict[str, str]:
         texts = list(texts)
-        if self._database is not None:
-            try:
-                return self._database.get_many(translator, texts)
-            except CacheFault as exc:
-                self._fault(exc)
-        return self._memory.get_many(translator, texts)
+        return self._use(lambda cache: cache.get_many(translator, texts))
 
     def put_many(self, translator: str, pairs: Mapping[str, str]) -> None:
-        if self._database is not None:
-            try:
-                self._database.put_many(translator, pairs)
-                return
-            except CacheFault as exc:
-                self._fault(exc)
-        self._memory.put_many(translator, pairs)
+        self._use(lambda cache: cache.put_many(translator, pairs))
 
     def get_scores(self, scorer: str, digests: Iterable[str]) -> dict[str, str]:
         digests = list(digests)
-        if self._database is not None:
-            try:
-                return self._database.get_scores(scorer, digests)
-            except CacheFault as exc:
-                self._fault(exc)
-        return self._memory.get_scores(scorer, digests)
+        return self._use(lambda cache: cache.get_scores(scorer, digests))
 
     def put_scores(self, scorer: str, rows: Mapping[str, str]) -> None:
-        if self._database is not None:
-            try:
-                self._database.put_scores(scorer, rows)
-                return
-            except CacheFault as exc:
-                self._fault(exc)
-        self._memory.put_scores(scorer, rows)
+        self._use(lambda cache: cache.put_scores(scorer, rows))
 
     def count(self, translator: str | None = None) -> int:
+        return self._use(lambda cache: cache.count(translator))
+
+    def _use(self, call: Callable[[TranslationCache | MemoryCache], _T]) -> _T:
+        """`call` on the database while it works; on memory from its first fault on."""
         if self._database is not None:
             try:
-                return self._database.count(translator)
+                return call(self._database)
             except CacheFault as exc:
                 self._fault(exc)
-        return self._memory.count(translator)
+        return call(self._memory)
 
     def close(self) -> None:
         if self._database is not None:
