@@ -40,7 +40,11 @@ def output_error(shown: str, exc: OSError) -> OutputError:
 
 
 class GuardedStream(io.TextIOBase):
-    """A text stream whose failed writes raise `OutputError` naming it (a closed pipe stays a BrokenPipeError)."""
+    """A text stream whose failed writes raise `OutputError` naming it (a closed pipe stays a BrokenPipeError).
+
+    Text no encoder can write (a lone surrogate that reached a report through the library
+    API; the readers refuse it) is written with it escaped as `\\udXXX`, never a crash.
+    """
 
     def __init__(self, stream: TextIO, shown: str) -> None:
         super().__init__()
@@ -49,7 +53,10 @@ class GuardedStream(io.TextIOBase):
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            try:
+                return self._stream.write(text)
+            except UnicodeEncodeError:
+                return self._stream.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
         except BrokenPipeError:
             raise  # the reader of a pipe went away (`| head`): click ends the run quietly
         except OSError as exc:

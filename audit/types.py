@@ -138,7 +138,7 @@ class Finding:
     def fingerprint(self) -> str:
         """Stable across edits elsewhere in the document: code, document/unit and spanned text."""
         key = "\x1f".join((self.code, self.doc_id, self.unit_id or "", normalize_span_text(self.text)))
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.doc_id, self.start, self.end, self.code)

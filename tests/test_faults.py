@@ -27,6 +27,7 @@ from click.testing import CliRunner, Result
 from audit.cli import cli
 from audit.output import remove_stale_temporaries
 from audit.translate.cache import FILENAME, ResilientCache, TranslationCache
+from audit.types import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "The minister said on Monday that talks “went well.\n"
@@ -427,3 +428,25 @@ def test_issue14_a_temporary_file_being_written_is_left_alone(tmp_path: Path) ->
         process.kill()
         process.wait(timeout=60)
     assert remove_stale_temporaries(report) == [busy]
+
+
+def test_issue14_unencodable_text_is_escaped_not_a_crash(tmp_path: Path) -> None:
+    """The readers refuse lone surrogates; a report given one through the library API still gets written."""
+    from audit.config import Config
+    from audit.output import atomic_text
+    from audit.pipeline import Auditor
+    from audit.report import FORMATS
+    from audit.types import Summary
+
+    config = Config()
+    auditor = Auditor(config)
+    [result] = auditor.audit([Document(id="s\ud800", text="He said “x\ud800 y.\n")])
+    for name in ("html", "json", "text"):
+        target = tmp_path / f"r.{name}"
+        with atomic_text(target) as out:
+            reporter = FORMATS[name](out, config)
+            reporter.start(auditor.meta())
+            reporter.document(result, failed=True)
+            reporter.close(Summary(), auditor.meta())
+        assert target.stat().st_size > 0
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["documents"][0]["id"] == "s\ud800"
