@@ -105,7 +105,10 @@ def check(
         baseline = Baseline.load(baseline_path) if baseline_path is not None else None
         writer = BaselineWriter() if write_baseline is not None else None
         auditor = Auditor(config, strict=strict)
-        items = read_inputs(inputs, source=source, source_lang=config.source_lang, input_format=input_format)
+        skipped = _skip_note if verbose and not quiet else None
+        items = read_inputs(
+            inputs, source=source, source_lang=config.source_lang, input_format=input_format, skipped=skipped
+        )
         jobs = jobs or os.cpu_count() or 1
         engine: Any = ParallelAuditor(auditor, jobs) if jobs > 1 else contextlib.nullcontext(auditor)
         with engine as runner, _destination(output) as out:
@@ -120,6 +123,10 @@ def check(
     except AuditError as exc:
         _fail(str(exc))
     sys.exit(status)
+
+
+def _skip_note(path: str, reason: str) -> None:
+    click.echo(f"mt-audit: note: skipped {path}: {reason}", err=True)
 
 
 def _finish_baselines(baseline: Baseline | None, writer: BaselineWriter | None, path: Path | None, quiet: bool) -> None:

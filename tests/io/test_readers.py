@@ -78,3 +78,60 @@ def test_globs_expand(tmp_path: Path) -> None:
         (tmp_path / name).write_text(name, encoding="utf-8")
     docs = _read(str(tmp_path / "x*.txt"))
     assert [d.text for d in docs if isinstance(d, Document)] == ["x1.txt", "x2.txt"]
+
+
+def _checkout(root: Path) -> None:
+    """A project checkout: copy beside a virtualenv, caches, package metadata and hidden folders."""
+    for folder in (".git", ".venv/lib", "env/lib/python3.11/site-packages/pkg", "x.egg-info", "__pycache__", "news/2024", "node_modules/y"):
+        (root / folder).mkdir(parents=True)
+    (root / "env" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (root / "env" / "lib" / "python3.11" / "site-packages" / "pkg" / "LICENSE.txt").write_text("MIT", encoding="utf-8")
+    (root / "x.egg-info" / "top_level.txt").write_bytes(b"")
+    (root / ".venv" / "lib" / "r.txt").write_text("venv", encoding="utf-8")
+    (root / ".git" / "description.txt").write_text("git", encoding="utf-8")
+    (root / "node_modules" / "y" / "notes.txt").write_text("npm", encoding="utf-8")
+    (root / ".draft.txt").write_text("hidden", encoding="utf-8")
+    (root / "README.md").write_text("# readme", encoding="utf-8")
+    (root / "news" / "a.txt").write_text("Story A.", encoding="utf-8")
+    (root / "news" / "2024" / "b.txt").write_text("Story B.", encoding="utf-8")
+    (root / "news" / "feed.jsonl").write_text('{"text": "Story C."}\n', encoding="utf-8")
+
+
+def test_issue13_walk_skips_tool_folders_and_says_why(tmp_path: Path) -> None:
+    _checkout(tmp_path)
+    skips: list[tuple[str, str]] = []
+    items = list(read_inputs([str(tmp_path)], skipped=lambda path, reason: skips.append((path, reason))))
+    assert [i.text for i in items if isinstance(i, Document)] == ["Story B.", "Story A.", "Story C."]
+    assert not [i for i in items if isinstance(i, ReadFailure)]
+    reasons = {Path(path).name: reason for path, reason in skips}
+    assert reasons == {
+        ".git": "hidden",
+        ".venv": "hidden",
+        "__pycache__": "a Python cache",
+        "env": "a virtualenv",
+        "node_modules": "installed npm packages",
+        "x.egg-info": "Python package metadata",
+        ".draft.txt": "hidden",
+        tmp_path.name: "1 files of other types (1 .md); it reads .jsonl, .ndjson, .xlf, .xliff, .tmx, .po, .txt",
+    }
+
+
+def test_issue13_globs_skip_tool_folders_below_what_they_name(tmp_path: Path) -> None:
+    _checkout(tmp_path)
+    (tmp_path / "venv" / "lib").mkdir(parents=True)
+    (tmp_path / "venv" / "pyvenv.cfg").write_text("", encoding="utf-8")
+    (tmp_path / "venv" / "lib" / "x.txt").write_text("venv", encoding="utf-8")
+    docs = _read(str(tmp_path / "**" / "*.txt"))
+    assert [Path(d.path or "").name for d in docs if isinstance(d, Document)] == ["b.txt", "a.txt"]
+    # A file or folder named outright is read wherever it is.
+    [named] = _read(tmp_path / ".venv" / "lib" / "r.txt")
+    assert isinstance(named, Document) and named.text == "venv"
+    assert [d.text for d in _read(tmp_path / ".venv") if isinstance(d, Document)] == ["venv"]
+
+
+def test_issue13_an_input_named_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Story A.", encoding="utf-8")
+    skips: list[tuple[str, str]] = []
+    items = list(read_inputs([str(tmp_path), str(tmp_path / "a.txt")], skipped=lambda path, reason: skips.append((path, reason))))
+    assert len(items) == 1
+    assert skips == [(str(tmp_path / "a.txt"), "named twice; read once")]
