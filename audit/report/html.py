@@ -70,7 +70,13 @@ def _environment() -> Environment:
     )
     env.filters["json_script"] = json_script
     env.filters["score"] = format_score
+    env.filters["metadata_value"] = metadata_value
     return env
+
+
+def metadata_value(value: Any) -> str:
+    """A metadata field as text: strings as they are, anything else as JSON (autoescaped after)."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def _asset(env: Environment, name: str) -> Markup:

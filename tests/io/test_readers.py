@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from audit.io import ReadFailure, read_inputs
 from audit.types import Document
 
@@ -61,7 +63,7 @@ def test_jsonl_feed_streams_records_and_isolates_bad_lines(tmp_path: Path) -> No
     assert [f.line for f in failures] == [2, 3, 5, 6, 7]
     assert "malformed JSON" in failures[0].message
     assert "no \"text\"" in failures[1].message
-    assert "unknown field 'retranslation'" in failures[3].message
+    assert "field 'retranslation' looks like a misspelt 'retranslations'" in failures[3].message
 
 
 def test_directories_are_walked_by_extension(tmp_path: Path) -> None:
@@ -135,3 +137,28 @@ def test_issue13_an_input_named_twice_is_read_once(tmp_path: Path) -> None:
     items = list(read_inputs([str(tmp_path), str(tmp_path / "a.txt")], skipped=lambda path, reason: skips.append((path, reason))))
     assert len(items) == 1
     assert skips == [(str(tmp_path / "a.txt"), "named twice; read once")]
+
+
+def test_issue13_jsonl_keeps_other_fields_as_metadata(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    record = {"id": "a", "text": "One.", "lang": "en", "url": "https://example.org/a", "published": "2024-05-01",
+              "tags": ["syria"], "source_url": "https://example.org/ru", "test": True}
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [doc] = _read(feed)
+    assert isinstance(doc, Document)
+    assert dict(doc.metadata) == {"lang": "en", "url": "https://example.org/a", "published": "2024-05-01",
+                                  "tags": ["syria"], "source_url": "https://example.org/ru", "test": True}
+
+
+@pytest.mark.parametrize(
+    ("field", "meant"),
+    [("retranslation", "retranslations"), ("src", "source"), ("txt", "text"), ("Text", "text"),
+     ("sourceLang", "source_lang"), ("source-lang", "source_lang"), ("srcLang", "source_lang"), ("Sources", "source")],
+)
+def test_issue13_jsonl_refuses_near_misspellings_with_a_hint(tmp_path: Path, field: str, meant: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    record = {"id": "a", field: "value"} if meant == "text" else {"id": "a", "text": "One.", field: "value"}
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [failure] = _read(feed)
+    assert isinstance(failure, ReadFailure)
+    assert failure.message == f"field {field!r} looks like a misspelt {meant!r}; rename it (other fields are kept as metadata)"
