@@ -358,7 +358,7 @@ def test_cli_walks_directories_and_globs_for_every_known_format(tmp_path: Path, 
     (nested / "notes.csv").write_text("not,audited\n", encoding="utf-8")
     result = run("check", "feeds", *FAKES, "--format", "json", cwd=tmp_path)
     ids = [doc["id"] for doc in json.loads(result.stdout)["documents"]]
-    assert ids == ["b1", "feeds/2020/02/c.po#Генерал", "feeds/a.txt"]
+    assert ids == ["b1", "feeds/2020/02/c.po", "feeds/a.txt"]
     result = run("check", "feeds/**/*.jsonl", "feeds/*.txt", *FAKES, "--format", "json", cwd=tmp_path)
     assert [doc["id"] for doc in json.loads(result.stdout)["documents"]] == ["b1", "feeds/a.txt"]
 

@@ -7,8 +7,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from audit.report.base import Reporter, register_format
-from audit.report.location import line_index, position
-from audit.types import DocumentResult, Finding, Severity, Summary
+from audit.report.location import Position, line_index, position
+from audit.types import Document, DocumentResult, Finding, Severity, Summary
 
 # Characters of context shown either side of a span on long lines (wire paragraphs are long).
 CONTEXT = 50
@@ -40,7 +40,7 @@ class TextReporter(Reporter):
         document = result.document
         where = position(document, finding.start)
         column = f":{where.column}" if where.column is not None else ""
-        inner = "" if where.column is not None else f" [{escape(document.id)} {where.text_line}:{where.text_column}]"
+        inner = "" if where.column is not None else " " + escape(f"[{_inside(document, finding, where)}]")
         style = STYLES[finding.severity]
         self.console.print(
             f"[bold]{escape(where.path)}:{where.line}{column}:[/bold]{inner} "
@@ -76,6 +76,13 @@ class TextReporter(Reporter):
         if summary.errors:
             parts.append(f"{summary.errors} unreadable")
         self.console.print(" · ".join(parts) + f" · re-translation: {escape(self.meta.retranslation)}")
+
+
+def _inside(document: Document, finding: Finding, where: Position) -> str:
+    """Where in a document that is not its file verbatim: the unit of a bilingual file, else the record's line:column."""
+    if finding.unit_id is not None and document.id == document.path:
+        return f"unit {finding.unit_id}"
+    return f"{document.id} {where.text_line}:{where.text_column}"
 
 
 def _printable(text: str) -> str:
