@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.errors import InputError
-from audit.io.base import ReadFailure, read_bytes
+from audit.io.base import MAX_DOCUMENT_BYTES, ReadFailure, is_blank, read_bytes, too_large
 from audit.types import Document, Unit
 
 _PO_LINE = re.compile(r"\bline (\d+)")
@@ -122,7 +122,7 @@ def _documents(store: Any, display: str, unit_id: Any) -> Iterator[Document | Re
     sources: list[str | None] = []
     units: list[Unit] = []
     seen: set[str] = set()
-    offset = 0
+    offset = size = 0
     for position, unit in enumerate(store.units, start=1):
         if unit.isheader() or (hasattr(unit, "isobsolete") and unit.isobsolete()):
             continue
@@ -134,7 +134,7 @@ def _documents(store: Any, display: str, unit_id: Any) -> Iterator[Document | Re
         forms = _targets(unit)
         source = (str(unit.source) if unit.source is not None else None) or None
         for index, target in enumerate(forms):
-            if not target.strip():
+            if is_blank(target):
                 continue
             if targets:
                 offset += len(UNIT_SEPARATOR)
@@ -143,6 +143,9 @@ def _documents(store: Any, display: str, unit_id: Any) -> Iterator[Document | Re
             targets.append(target)
             sources.append(source)
             offset += len(target)
+            size += len(target.encode("utf-8"))
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(f"{display}: {too_large(size)}")
     if not units:
         raise InputError(f"{display}: no translated units; nothing to audit")
     yield Document(
