@@ -29,6 +29,7 @@ from audit.types import Severity
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 MODES = ("auto", "roundtrip", "direct", "off")
+# The names `audit.translate.backends.BACKENDS` loads (config comes before translate).
 BACKENDS = ("transformers", "ctranslate2")
 _DEVICE = re.compile(r"^(auto|cpu|cuda(:[0-9]+)?)$")
 # A language code as the opus-mt model names spell them (`ru`, `zh`, `pt_br`, `ROMANCE`).

@@ -195,3 +195,10 @@ def test_config_file_problems_are_one_line(tmp_path: Path, name: str, content: s
     with pytest.raises(ConfigError, match=message) as caught:
         load_config(path, {})
     assert "\n" not in str(caught.value)
+
+
+def test_config_knows_the_backends_translate_loads() -> None:
+    from audit.config import BACKENDS
+    from audit.translate.backends import BACKENDS as LOADERS
+
+    assert set(BACKENDS) == set(LOADERS)
