@@ -100,6 +100,8 @@ def check(
     """Audit INPUTS (files, directories, globs, JSONL feeds, XLIFF/TMX/PO files, or - for stdin)."""
     try:
         config = load_config(config_path, _overrides(flags), isolated=isolated)
+        _check_folder(output, "--output")
+        _check_folder(write_baseline, "--write-baseline")
         source = read_source(source_path) if source_path is not None else None
         if source is not None and len(inputs) != 1:
             raise InputError(f"{source_path}: --source pairs with exactly one input, not {len(inputs)}")
@@ -124,6 +126,12 @@ def check(
     except AuditError as exc:
         _fail(str(exc))
     sys.exit(status)
+
+
+def _check_folder(path: Path | None, flag: str) -> None:
+    """A file to write goes into a folder that exists: said before the audit, not after it."""
+    if path is not None and not path.resolve().parent.is_dir():
+        raise InputError(f"{path}: the folder {path.resolve().parent} does not exist; create it or choose another {flag}")
 
 
 def _skip_note(path: str, reason: str) -> None:
