@@ -31,6 +31,7 @@ FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 MODES = ("auto", "roundtrip", "direct", "off")
 # The names `audit.translate.backends.BACKENDS` loads (config comes before translate).
 BACKENDS = ("transformers", "ctranslate2")
+_CHOICES = {"fail_on": FAIL_ON_CHOICES, "mode": MODES, "backend": BACKENDS}
 _DEVICE = re.compile(r"^(auto|cpu|cuda(:[0-9]+)?)$")
 # A language code as the opus-mt model names spell them (`ru`, `zh`, `pt_br`, `ROMANCE`).
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
@@ -205,7 +206,7 @@ def apply(config: Config, table: Mapping[str, Any], where: str) -> Config:
         elif key == "checks":
             changes[key] = _check_options(value, where)
         elif key in _SELECTION:
-            changes[key] = _selectors(value, label)
+            changes[key] = _selectors(value, label, empty_ok=key != "select")
         elif key in _TOP_LEVEL:
             changes[key] = _checked(key, _coerce(_TOP_LEVEL[key], value, label), label)
         else:
@@ -229,12 +230,12 @@ def _did_you_mean(word: str, known: list[str]) -> str:
     return f" (did you mean {close[0]}?)" if close else ""
 
 
-def _selectors(value: Any, label: str) -> tuple[str, ...]:
+def _selectors(value: Any, label: str, *, empty_ok: bool) -> tuple[str, ...]:
     """Codes, code prefixes or rule names, any case; each must name at least one rule."""
     from audit.checks.base import all_checks, closest_rule, rule_key  # the registry, once a selection is read
 
     given = _coerce(tuple, value, label)
-    if not given and label.endswith("select") and "extend" not in label:
+    if not given and not empty_ok:
         raise ConfigError(f"{label}: is empty, so no rule would run; name codes, prefixes or rule names")
     rules = all_checks()
     for entry in given:
@@ -247,12 +248,9 @@ def _selectors(value: Any, label: str) -> tuple[str, ...]:
 
 def _checked(key: str, value: Any, label: str, *, section: str | None = None) -> Any:
     """A value that has its type, checked against what the setting allows."""
-    if key == "fail_on" and value not in FAIL_ON_CHOICES:
-        raise ConfigError(f"{label}: must be one of {', '.join(FAIL_ON_CHOICES)}, not {value!r}")
-    if key == "mode" and value not in MODES:
-        raise ConfigError(f"{label}: must be one of {', '.join(MODES)}, not {value!r}")
-    if key == "backend" and value not in BACKENDS:
-        raise ConfigError(f"{label}: must be one of {', '.join(BACKENDS)}, not {value!r}")
+    choices = _CHOICES.get(key)
+    if choices is not None and value not in choices:
+        raise ConfigError(f"{label}: must be one of {', '.join(choices)}, not {value!r}")
     if key == "device" and not _DEVICE.match(value):
         raise ConfigError(f"{label}: unknown device {value!r}; use auto, cpu, cuda or cuda:N")
     if key == "model_template":
