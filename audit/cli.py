@@ -19,7 +19,7 @@ import click
 from audit import __version__
 from audit.baseline import Baseline, BaselineWriter
 from audit.checks.base import Check, all_checks, check_by_code
-from audit.config import FAIL_ON_CHOICES, load_config
+from audit.config import BACKENDS, FAIL_ON_CHOICES, MODES, load_config
 from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, InputError
 from audit.fix import fix_config, fix_document, unified_diff
 from audit.io import expand_inputs, read_inputs, read_source
@@ -49,8 +49,9 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here (atomically).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: mt-audit.toml or [tool.mt-audit] in pyproject.toml, found upwards).")
-@click.option("--select", help="Codes, prefixes or rule names to run (comma-separated).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: mt-audit.toml or [tool.mt-audit] in pyproject.toml, found from the working directory upwards).")
+@click.option("--isolated", is_flag=True, default=False, help="Ignore every config file (for CI gates: the settings are the flags alone).")
+@click.option("--select", help="Codes, prefixes or rule names to run (comma-separated); replaces the config file's selection.")
 @click.option("--ignore", help="Codes, prefixes or rule names to skip (comma-separated).")
 @click.option("--extend-select", help="Add to the configured selection (comma-separated).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that fails the run (default: warning).")
@@ -60,12 +61,12 @@ def cli() -> None:
 @click.option("--source-lang", help="Language code of --source (e.g. ru).")
 @click.option("--glossary", help="TSV/CSV glossary: canonical name, then known variants.")
 @click.option("--ner", help="Name finder: hf:MODEL_ID_OR_DIR or spacy:PIPELINE (default: the offline rule-based finder).")
-@click.option("--retranslate", "mode", type=click.Choice(["auto", "roundtrip", "direct", "off"]), help="How re-translations are made (default: auto).")
+@click.option("--retranslate", "mode", type=click.Choice(MODES), help="How re-translations are made (default: auto).")
 @click.option("--retranslation", "retranslation_files", multiple=True, help="A precomputed English re-translation (one per document; repeatable).")
 @click.option("--model", help="MarianMT model id or directory for direct re-translation.")
 @click.option("--pivot", "pivots", multiple=True, help="Pivot language for round trips (repeatable; default: ru).")
-@click.option("--backend", type=click.Choice(["transformers", "ctranslate2"]), help="Re-translation backend.")
-@click.option("--device", help="auto, cpu or cuda.")
+@click.option("--backend", type=click.Choice(BACKENDS), help="Re-translation backend.")
+@click.option("--device", help="auto, cpu, cuda or cuda:N.")
 @click.option("--beam-size", type=int)
 @click.option("--max-length", type=int)
 @click.option("--batch-tokens", type=int, help="Token budget per re-translation batch.")
@@ -78,31 +79,39 @@ def cli() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record this run's findings as a baseline file.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes for the model-free checks (0: one per CPU).")
 @click.option("-q", "--quiet", is_flag=True, default=False, help="No progress bar and no notes on stderr (errors still show).")
+@click.option("-v", "--verbose", is_flag=True, default=False, help="Also say which folders a directory walk skipped, and why.")
 @click.option("--strict", is_flag=True, default=False, hidden=True, help="Re-raise crashes in checks (for tests).")
 def check(
     inputs: tuple[str, ...],
     output_format: str,
     output: Path | None,
     config_path: Path | None,
+    isolated: bool,
     source_path: Path | None,
     input_format: str,
     baseline_path: Path | None,
     write_baseline: Path | None,
     jobs: int,
     quiet: bool,
+    verbose: bool,
     strict: bool,
     **flags: Any,
 ) -> None:
     """Audit INPUTS (files, directories, globs, JSONL feeds, XLIFF/TMX/PO files, or - for stdin)."""
     try:
-        config = load_config(config_path, _overrides(flags))
+        config = load_config(config_path, _overrides(flags), isolated=isolated)
+        _check_folder(output, "--output")
+        _check_folder(write_baseline, "--write-baseline")
         source = read_source(source_path) if source_path is not None else None
         if source is not None and len(inputs) != 1:
             raise InputError(f"{source_path}: --source pairs with exactly one input, not {len(inputs)}")
         baseline = Baseline.load(baseline_path) if baseline_path is not None else None
         writer = BaselineWriter() if write_baseline is not None else None
         auditor = Auditor(config, strict=strict)
-        items = read_inputs(inputs, source=source, source_lang=config.source_lang, input_format=input_format)
+        skipped = _skip_note if verbose and not quiet else None
+        items = read_inputs(
+            inputs, source=source, source_lang=config.source_lang, input_format=input_format, skipped=skipped
+        )
         jobs = jobs or os.cpu_count() or 1
         engine: Any = ParallelAuditor(auditor, jobs) if jobs > 1 else contextlib.nullcontext(auditor)
         with engine as runner, _destination(output) as out:
@@ -117,6 +126,16 @@ def check(
     except AuditError as exc:
         _fail(str(exc))
     sys.exit(status)
+
+
+def _check_folder(path: Path | None, flag: str) -> None:
+    """A file to write goes into a folder that exists: said before the audit, not after it."""
+    if path is not None and not path.resolve().parent.is_dir():
+        raise InputError(f"{path}: the folder {path.resolve().parent} does not exist; create it or choose another {flag}")
+
+
+def _skip_note(path: str, reason: str) -> None:
+    click.echo(f"mt-audit: note: skipped {path}: {reason}", err=True)
 
 
 def _finish_baselines(baseline: Baseline | None, writer: BaselineWriter | None, path: Path | None, quiet: bool) -> None:
@@ -288,16 +307,17 @@ def convert(model: str, output: Path, quantization: str, force: bool) -> None:
 @click.option("--diff", "mode", flag_value="diff", default=True, help="Show the fixes as a unified diff (the default); exit 1 if there are any.")
 @click.option("--write", "mode", flag_value="write", help="Rewrite the files in place, atomically.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: found upwards, as for check).")
-@click.option("--select", help="Codes, prefixes or rule names to fix (comma-separated).")
+@click.option("--isolated", is_flag=True, default=False, help="Ignore every config file.")
+@click.option("--select", help="Codes, prefixes or rule names to fix (comma-separated); replaces the config file's selection.")
 @click.option("--ignore", help="Codes, prefixes or rule names not to fix (comma-separated).")
 @click.option("--extend-select", help="Add to the configured selection (comma-separated).")
-def fix(files: tuple[str, ...], mode: str, config_path: Path | None, **flags: str | None) -> None:
+def fix(files: tuple[str, ...], mode: str, config_path: Path | None, isolated: bool, **flags: str | None) -> None:
     """Apply the unambiguous suggestions (quote marks, spacing, glossary spellings) to text FILES."""
     status = EXIT_OK
     changed = applied = 0
     try:
         overrides = {key: _codes(value) for key, value in flags.items() if value is not None}
-        auditor = Auditor(fix_config(load_config(config_path, overrides)))
+        auditor = Auditor(fix_config(load_config(config_path, overrides, isolated=isolated)))
         refused: set[str] = set()
         for item in read_inputs(files):
             if not isinstance(item, Document):
@@ -339,7 +359,12 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminated)
     signal.signal(signal.SIGHUP, _terminated)
     try:
-        cli.main(standalone_mode=False)
+        cli.main(prog_name="mt-audit", standalone_mode=False)
+    except click.UsageError as exc:
+        # One line, like every other error; the usage is one --help away.
+        command = exc.ctx.command_path if exc.ctx is not None else "mt-audit"
+        click.echo(f"mt-audit: error: {exc.format_message().rstrip('.')}; see `{command} --help`", err=True)
+        sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_ERROR)

@@ -15,7 +15,6 @@ from typing import Any
 
 from audit.checks.base import SCOPE_KINDS, Check, CheckContext, all_checks
 from audit.config import Config
-from audit.errors import ConfigError
 from audit.io.base import ReadFailure
 from audit.segment import split_paragraphs
 from audit.types import Document, DocumentResult, Finding, RunMeta, Segment, SegmentKind, frozen_mapping
@@ -34,19 +33,8 @@ class ActiveCheck:
 
 
 def active_checks(config: Config) -> list[ActiveCheck]:
-    """The selected checks with their options resolved (class defaults < config)."""
+    """The selected checks with their options resolved (class defaults < config, which validated them)."""
     known = {cls.name: cls for cls in all_checks()}
-    for name, options in config.checks.items():
-        cls = known.get(name)
-        if cls is None:
-            raise ConfigError(f"{config.origin or 'config'}: checks.{name}: no such rule (see `mt-audit rules`)")
-        unknown = sorted(set(options) - set(cls.options))
-        if unknown:
-            allowed = ", ".join(cls.options) or "none"
-            raise ConfigError(f"{config.origin or 'config'}: checks.{name}.{unknown[0]}: unknown option (allowed: {allowed})")
-    for code in config.severity:
-        if not any(cls.code == code for cls in known.values()):
-            raise ConfigError(f"{config.origin or 'config'}: severity.{code}: no such rule (see `mt-audit rules`)")
     selected = []
     for cls in known.values():
         if config.is_selected(cls.code, cls.name):
@@ -54,6 +42,21 @@ def active_checks(config: Config) -> list[ActiveCheck]:
             options.update(config.checks.get(cls.name, {}))
             selected.append(ActiveCheck(cls(), options))
     return selected
+
+
+def load_knowledge(config: Config) -> None:
+    """Load what the settings name (the glossary, the name finder) once, before the first document.
+
+    A missing or malformed glossary or an unknown `--ner` is then one ConfigError for the
+    run, not a crash reported in every document; the loaders cache what they load.
+    """
+    from audit.names.finder import mention_finder
+    from audit.names.glossary import load_glossary, resolve_glossary_path
+
+    if config.glossary:
+        load_glossary(resolve_glossary_path(config.glossary, config.origin))
+    if config.ner:
+        mention_finder(config.ner)
 
 
 def needs_retranslation(checks: Sequence[ActiveCheck]) -> bool:
@@ -184,6 +187,7 @@ class Auditor:
         self.strict = strict
         self.chunk_size = chunk_size
         self.checks = active_checks(config)
+        load_knowledge(config)
         self.stage = _retranslation_stage(config, self.checks)
 
     def meta(self) -> RunMeta:

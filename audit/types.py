@@ -69,6 +69,9 @@ class Document:
     # Whether `text` is the file's content verbatim, so lines/columns in it are file positions.
     verbatim: bool = True
     units: tuple[Unit, ...] = ()
+    # What the input carried besides the text (a JSONL record's other fields: url, lang,
+    # published...), passed through to the reports untouched; never audited.
+    metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     def unit_at(self, offset: int) -> Unit | None:
         for unit in self.units:

@@ -124,8 +124,12 @@ def parse_glossary(text: str, path: str) -> Glossary:
 @functools.lru_cache(maxsize=16)
 def load_glossary(path: str) -> Glossary:
     """Read and parse a glossary file once per path."""
+    if Path(path).is_dir():
+        raise ConfigError(f"{path}: is a directory; --glossary takes a TSV or CSV file")
     try:
         data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such glossary file; check the --glossary path") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read glossary: {exc.strerror or exc}; check the --glossary path") from None
     try:

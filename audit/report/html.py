@@ -82,7 +82,13 @@ def environment(*loaders: BaseLoader) -> Environment:
     )
     env.filters["json_script"] = json_script
     env.filters["score"] = format_score
+    env.filters["metadata_value"] = metadata_value
     return env
+
+
+def metadata_value(value: Any) -> str:
+    """A metadata field as text: strings as they are, anything else as JSON (autoescaped after)."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def asset(env: Environment, *names: str) -> Markup:

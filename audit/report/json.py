@@ -1,7 +1,7 @@
 """JSON (one object) and JSONL (one line per document) reports, streamed.
 
-Schema (documented in README.md): meta, then per document its id, path, status, scores,
-alignments and findings (code, name, severity, start, end, line, column, text, message,
+Schema (documented in README.md): meta, then per document its id, path, metadata (when the
+input carried any), status, scores, alignments and findings (code, name, severity, start, end, line, column, text, message,
 suggestion, evidence, unit, fingerprint), then a summary.
 """
 
@@ -69,10 +69,13 @@ def alignment_record(pair: AlignedPair) -> dict[str, Any]:
 
 def document_record(result: DocumentResult, failed: bool) -> dict[str, Any]:
     document = result.document
+    # The input's own fields (a JSONL record's url, lang...), only when it carried any.
+    metadata = {"metadata": dict(document.metadata)} if document.metadata else {}
     return {
         "id": document.id,
         "path": document.path,
         "line": document.line,
+        **metadata,
         "error": result.error,
         "failed": failed,
         "retranslation_status": result.retranslation_status.value,

@@ -19,13 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.config import TranslateConfig
+from audit.config import MODES, TranslateConfig
 from audit.errors import ConfigError
 from audit.translate.backends import load_backend
 from audit.translate.base import ModelUnavailable, Translator
 from audit.translate.cache import CachedTranslator, MemoryCache, ResilientCache
 
-MODES = ("auto", "roundtrip", "direct", "off")
 TARGET_LANG = "en"
 
 
