@@ -258,7 +258,9 @@ def rules(code: str | None) -> None:
     if code is None:
         for cls in all_checks():
             needs = f" (needs {', '.join(sorted(cls.requires))})" if cls.requires else ""
-            click.echo(f"{cls.code}  {cls.severity!s:<7}  {cls.name:<32} {cls.summary()}{needs}")
+            fixable = "fix" if cls.fixable else "   "
+            click.echo(f"{cls.code}  {cls.severity!s:<7}  {fixable}  {cls.name:<32} {cls.summary()}{needs}")
+        click.echo("fix: `mt-audit fix` applies this rule's suggestions")
         return
     found = check_by_code(code.upper()) or check_by_code(code)
     if found is None:
@@ -270,6 +272,8 @@ def _describe(cls: type[Check]) -> str:
     lines = [f"{cls.code} {cls.name} ({cls.severity}, per {cls.scope})", "", cls.summary(), "", cls.description()]
     if cls.requires:
         lines += ["", f"Needs: {', '.join(sorted(cls.requires))}"]
+    if cls.fixable:
+        lines += ["", "Fixable: `mt-audit fix` applies its suggestions."]
     if cls.options:
         lines += ["", "Options:"]
         lines += [f"  {name} = {option.default!r}  {option.help}" for name, option in cls.options.items()]

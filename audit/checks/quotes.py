@@ -112,6 +112,8 @@ class UnbalancedQuote(Check):
     code = "Q101"
     name = "quotes.unbalanced"
     severity = Severity.ERROR
+    subjects = frozenset({"mark"})
+    precedence = 60
     options: ClassVar[Mapping[str, Option]] = {
         "continuation": Option(
             True, "a quotation left open at a paragraph's end is fine when the next paragraph re-opens it"
@@ -151,6 +153,9 @@ class ReversedQuotes(Check):
     code = "Q102"
     name = "quotes.reversed"
     severity = Severity.ERROR
+    subjects = frozenset({"mark"})
+    precedence = 85
+    fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         paragraph = paragraph_quotes(segment, ctx)
@@ -194,6 +199,8 @@ class SpaceInsideQuote(Check):
     code = "Q103"
     name = "quotes.space-inside"
     severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 30
     fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
@@ -230,6 +237,8 @@ class GluedQuote(Check):
     code = "Q104"
     name = "quotes.glued-outside"
     severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 40
     fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
@@ -262,6 +271,8 @@ class WrongClosingQuote(Check):
     code = "Q105"
     name = "quotes.wrong-closing"
     severity = Severity.ERROR
+    subjects = frozenset({"mark"})
+    precedence = 75
     fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
@@ -290,8 +301,7 @@ class InvertedInnerQuote(Check):
     those inner quotes as the outer quotation's marks turned round, so the quotation seems
     to stop before the name and restart after it (`them,” Khayyat Tahrir Al-Sham “(a`).
     The suggestion keeps the outer quotation going and puts the name in the inner marks
-    (‘…’ inside “…”, “…” inside ‘…’), spaced as the sentence needs; a person should confirm
-    the reading, so it is not applied automatically.
+    (‘…’ inside “…”, “…” inside ‘…’), spaced as the sentence needs.
 
     Bad: “… the terrorists who attacked them,” Khayyat Tahrir Al-Sham “(a banned group) were pushed back,” he said.
     Good: “… the terrorists who attacked them, ‘Khayyat Tahrir Al-Sham’ (a banned group) were pushed back,” he said.
@@ -300,6 +310,9 @@ class InvertedInnerQuote(Check):
     code = "Q106"
     name = "quotes.inverted-inner"
     severity = Severity.ERROR
+    subjects = frozenset({"mark", "name"})
+    precedence = 90
+    fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         paragraph = paragraph_quotes(segment, ctx)
@@ -337,6 +350,9 @@ class NestedSameQuotes(Check):
     code = "Q107"
     name = "quotes.nested-same"
     severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 70
+    fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         paragraph = paragraph_quotes(segment, ctx)
@@ -381,6 +397,9 @@ class MixedQuoteStyles(Check):
     code = "Q108"
     name = "quotes.mixed-styles"
     severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 20
+    once_per_document = True
     scope = "document"
     fixable = True
 

@@ -27,7 +27,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from audit.report.base import Reporter, register_format
-from audit.report.location import position
+from audit.report.location import describe_related, position
 from audit.types import AlignedPair, Document, DocumentResult, Finding, RunMeta, Severity, Summary
 
 # Documents shown expanded; the rest start collapsed so a large feed's page stays light.
@@ -116,6 +116,9 @@ def _finding_attrs(finding: Finding, element_id: str, document: Document) -> str
         attrs.append(("data-evidence", finding.evidence))
     if finding.unit_id is not None:
         attrs.append(("data-unit", finding.unit_id))
+    if finding.related:
+        lines = [describe_related(document, finding, related) for related in finding.related]
+        attrs.append(("data-related", "\n".join(lines)))
     attrs.append(("title", f"{finding.code}: {finding.message}"))
     return " ".join(f'{name}="{escape(value)}"' for name, value in attrs)
 

@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from audit.report.base import Reporter, register_format
-from audit.report.location import line_index, position
+from audit.report.location import describe_related, line_index, position
 from audit.types import DocumentResult, Finding, Severity, Summary
 
 # Characters of context shown either side of a span on long lines (wire paragraphs are long).
@@ -66,6 +66,8 @@ class TextReporter(Reporter):
             self.console.print(f"      [green]suggestion:[/green] {escape(_printable(finding.suggestion)) or '(delete)'}")
         if finding.evidence:
             self.console.print(f"      [dim]evidence: {escape(_printable(finding.evidence))}[/dim]")
+        for related in finding.related:
+            self.console.print(f"      [dim]also: {escape(_printable(describe_related(document, finding, related)))}[/dim]")
 
     def finish(self, summary: Summary) -> None:
         parts = [f"{summary.documents} document{'s' if summary.documents != 1 else ''}"]

@@ -157,6 +157,14 @@
       popover.appendChild(fix);
     }
     if (d.evidence !== undefined) popover.appendChild(el("p", "pop-evidence", "Evidence: " + d.evidence));
+    if (d.related !== undefined) {
+      var related = el("ul", "pop-related");
+      related.appendChild(el("li", "muted", "Also found (same defect):"));
+      d.related.split("\n").forEach(function (line) {
+        related.appendChild(el("li", null, line));
+      });
+      popover.appendChild(related);
+    }
 
     var others = enclosing(mark, target || mark);
     if (others.length) {
