@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.quoting import (
-    GUILLEMETS,
+    FOREIGN_MARKS,
     DocumentQuotes,
     Family,
     Kind,
@@ -25,6 +25,8 @@ from audit.quoting import (
     Side,
     count_quotations,
     parse_document,
+    quotes_foreign_text,
+    quotes_nothing,
     side_of,
 )
 from audit.types import Finding, Segment, Severity
@@ -87,12 +89,32 @@ def _explained(paragraph: ParagraphQuotes) -> set[int]:
     return offsets
 
 
-def _spacing_candidates(paragraph: ParagraphQuotes) -> Iterator[QuoteMark]:
-    """Quote marks whose spacing the spacing rules judge (not guillemets: French spaces them)."""
-    explained = _explained(paragraph)
+def _foreign_phrases(text: str, paragraph: ParagraphQuotes) -> set[int]:
+    """Offsets of the marks of quoted foreign phrases, which keep their own typography."""
+    offsets: set[int] = set()
+    for quotation in paragraph.quotations:
+        if quotation.close is not None and quotes_foreign_text(text, quotation):
+            offsets.update((quotation.open.offset, quotation.close.offset))
+    return offsets
+
+
+def _spacing_candidates(text: str, paragraph: ParagraphQuotes) -> Iterator[QuoteMark]:
+    """Quote marks whose spacing the spacing rules judge: guillemets too (English does not
+    space them), except around a quoted foreign phrase (`« un théâtre »`)."""
+    skipped = _explained(paragraph) | _foreign_phrases(text, paragraph)
     for mark in paragraph.quote_marks():
-        if mark.char not in GUILLEMETS and mark.offset not in explained:
+        if mark.offset not in skipped:
             yield mark
+
+
+def _plural_after(text: str, mark: QuoteMark, end: int) -> bool:
+    """`mind your “p”s and “q”s`: a plural `s` after a closing mark, not a glued word."""
+    after = mark.end
+    return (
+        mark.role is Role.CLOSING
+        and text[after : after + 1] == "s"
+        and (after + 1 >= end or side_of(text[after + 1]) is not Side.WORD)
+    )
 
 
 @register
@@ -103,7 +125,8 @@ class UnbalancedQuote(Check):
     unsure where the quoted words end, and wire copy that a machine translated breaks them
     often. A quotation that runs on into the next paragraph is left open at the paragraph's
     end and the next paragraph re-opens it with a mark, as news style does: that is correct.
-    No suggestion: where the missing mark belongs is for a person to decide.
+    An opening mark with only punctuation after it (`was confirmed “.`) quotes nothing and
+    continues nothing. No suggestion: where the missing mark belongs is for a person to decide.
 
     Bad: “We heard only lamentations about the need to preserve the agreements, the official said.
     Good: “We heard only lamentations about the need to preserve the agreements,” the official said.
@@ -130,6 +153,8 @@ class UnbalancedQuote(Check):
             mark = quotation.open
             if quotation.ended_by is not None:
                 message = "opening quotation mark is never closed: the enclosing quotation ends first"
+            elif quotes_nothing(segment.doc.text, quotation, paragraph.end):
+                message = "opening quotation mark with nothing after it to quote"
             else:
                 message = "opening quotation mark is never closed in this paragraph"
             yield self.finding(segment, mark.offset, mark.end, message)
@@ -189,8 +214,9 @@ class SpaceInsideQuote(Check):
 
     An opening mark followed by a space (`“ preserve`) or a closing mark preceded by one
     (`costs ”`) is the mark of a careless or machine edit; in English the marks hug the
-    quoted words. The suggestion removes the space. Guillemets are left alone (French
-    typography spaces them).
+    quoted words, single (`‘ a disaster ’`) and double alike, and guillemets left from
+    French copy (`« Tahrir »`, Q110's too) are not spaced either. The suggestion removes
+    the space.
 
     Bad: the need to “ preserve the Sochi agreements at all costs ”, no one notices
     Good: the need to “preserve the Sochi agreements at all costs”, no one notices
@@ -207,7 +233,7 @@ class SpaceInsideQuote(Check):
         paragraph = paragraph_quotes(segment, ctx)
         if paragraph is None:
             return
-        for mark in _spacing_candidates(paragraph):
+        for mark in _spacing_candidates(segment.doc.text, paragraph):
             if not mark.space_inside:
                 continue
             if mark.role is Role.OPENING:
@@ -228,7 +254,8 @@ class GluedQuote(Check):
     An opening mark stuck to the word before it (`need to“ preserve`) or a closing mark
     stuck to the word after it (`”the official`) hides where the quotation starts or ends;
     machine translation often moves the space to the wrong side of the mark. The suggestion
-    adds the space outside the mark; a space left inside is Q103's.
+    adds the space outside the mark; a space left inside is Q103's. A plural `s` after a
+    quoted letter (`mind your “p”s and “q”s`) is not a glued word.
 
     Bad: the need to“preserve the agreements,”the official said
     Good: the need to “preserve the agreements,” the official said
@@ -245,8 +272,9 @@ class GluedQuote(Check):
         paragraph = paragraph_quotes(segment, ctx)
         if paragraph is None:
             return
-        for mark in _spacing_candidates(paragraph):
-            if not mark.glued_outside:
+        text = segment.doc.text
+        for mark in _spacing_candidates(text, paragraph):
+            if not mark.glued_outside or _plural_after(text, mark, paragraph.end):
                 continue
             if mark.role is Role.OPENING:
                 message, suggestion = "opening quotation mark glued to the word before it", " " + mark.char
@@ -478,3 +506,52 @@ class QuoteCountMismatch(Check):
                 f"{found} quotation(s) in the translation, {expected} in the source",
                 evidence=f"source: {expected}, translation: {found}",
             )
+
+
+@register
+class ForeignQuoteMarks(Check):
+    """Quotation marks of another language in English copy.
+
+    German and Polish low-high marks („…“, ‚…‘), French and Russian guillemets («…», spaced
+    or not, ‹…›) and the German reversed ones (»…«) come through from the source when a
+    machine translation keeps its punctuation. English copy quotes with “…” (‘…’ inside);
+    the suggestion re-marks the quotation at its depth and drops French inner spaces. A
+    quoted phrase in that language (`„Wir schaffen das“`, `« un théâtre »`) may keep its marks.
+
+    Bad: The group « Tahrir » claimed responsibility, calling the raid „a success“.
+    Good: The group “Tahrir” claimed responsibility, calling the raid “a success”.
+    """
+
+    code = "Q110"
+    name = "quotes.foreign-marks"
+    severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 80
+    fixable = True
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        paragraph = paragraph_quotes(segment, ctx)
+        if paragraph is None:
+            return
+        text = segment.doc.text
+        covered = _foreign_phrases(text, paragraph)
+        for quotation in paragraph.quotations:
+            close = quotation.close
+            if close is None or close.offset in covered or not {quotation.open.char, close.char} & set(FOREIGN_MARKS):
+                continue
+            covered.update((quotation.open.offset, close.offset))
+            marks = _marks_for(paragraph, quotation)
+            yield self.finding(
+                segment,
+                quotation.start,
+                close.end,
+                f"{quotation.open.char}…{close.char} quotation marks in English copy: quote with {marks[0]}…{marks[1]}",
+                suggestion=_requoted(text, paragraph, quotation.start, close.end, marks),
+            )
+        for mark in paragraph.quote_marks():
+            if mark.char in FOREIGN_MARKS and mark.offset not in covered:
+                marks = _INNER[Family.DOUBLE] if mark.family is Family.SINGLE else _TOP
+                glyph = marks[0] if mark.role is Role.OPENING else marks[1]
+                yield self.finding(
+                    segment, mark.offset, mark.end, f"{mark.char} quotation mark in English copy", suggestion=glyph
+                )
