@@ -19,6 +19,10 @@ from audit.errors import ConfigError
 from audit.types import Severity
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+# How quotations nest: "american" “…‘…’…”, "british" ‘…“…”…’, or either one.
+QUOTE_STYLE_CHOICES = ("either", "american", "british")
+# What a paragraph is: a line (wire copy), or lines up to a blank line (hard-wrapped text).
+PARAGRAPH_CHOICES = ("line", "blank-line")
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class Config:
     source_lang: str | None = None
     max_divergence: float | None = None
     max_findings: int | None = None
+    quote_style: str = "either"
+    paragraphs: str = "line"
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     divergence: DivergenceConfig = field(default_factory=DivergenceConfig)
     # Where the config file was found (for messages); not part of the hash.
@@ -159,6 +165,10 @@ def apply(config: Config, table: Mapping[str, Any], where: str) -> Config:
             raise ConfigError(f"{where}: unknown key {raw_key!r} (allowed: {allowed})")
     if "fail_on" in changes and changes["fail_on"] not in FAIL_ON_CHOICES:
         raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, not {changes['fail_on']!r}")
+    for key, choices in (("quote_style", QUOTE_STYLE_CHOICES), ("paragraphs", PARAGRAPH_CHOICES)):
+        if key in changes and changes[key] not in choices:
+            name = key.replace("_", "-")
+            raise ConfigError(f"{where}: {name} must be one of {', '.join(choices)}, not {changes[key]!r}")
     return replace(config, **changes)
 
 
@@ -172,6 +182,8 @@ _TOP_LEVEL: dict[str, type] = {
     "source_lang": str,
     "max_divergence": float,
     "max_findings": int,
+    "quote_style": str,
+    "paragraphs": str,
 }
 
 

@@ -63,7 +63,7 @@ def needs_retranslation(checks: Sequence[ActiveCheck]) -> bool:
 
 
 def make_context(document: Document, config: Config) -> CheckContext:
-    paragraphs = split_paragraphs(document)
+    paragraphs = split_paragraphs(document, config.paragraphs)
     return CheckContext(
         document=document,
         config=config,

@@ -826,6 +826,8 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def count_quotations(text: str) -> list[int]:
-    """Quotations per paragraph (line) of a plain string, in any of the styles parsed here."""
-    return [p.count() for p in parse_document(text, split_lines(text)).paragraphs]
+def count_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[int]:
+    """Quotations per paragraph of a plain string (its lines unless `paragraphs` are given),
+    in any of the styles parsed here."""
+    spans = split_lines(text) if paragraphs is None else paragraphs
+    return [p.count() for p in parse_document(text, spans).paragraphs]

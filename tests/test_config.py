@@ -50,6 +50,8 @@ def test_pyproject_table_is_found_upwards_and_cli_overrides(tmp_path: Path, monk
         ({"translate": {"beam-size": "4"}}, "expected an integer"),
         ({"severity": {"Q101": "fatal"}}, "unknown severity"),
         ({"select": 3}, "expected a list of strings"),
+        ({"quote-style": "french"}, "quote-style must be one of either, american, british"),
+        ({"paragraphs": "blank-lines"}, "paragraphs must be one of line, blank-line"),
     ],
 )
 def test_bad_config_is_one_line_naming_the_key(table: dict[str, object], message: str) -> None:

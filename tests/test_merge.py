@@ -142,3 +142,18 @@ def test_merge_jobs_give_the_same_merged_report(tmp_path: Path) -> None:
     assert one.exit_code == two.exit_code == 0, one.output
     assert one.stdout == two.stdout
     assert '"related": [{"code": "Q104"' in one.stdout
+
+
+def test_issue13_cli_paragraphs_and_quote_style(tmp_path: Path) -> None:
+    wrapped = tmp_path / "wrapped.txt"
+    wrapped.write_text("‘We will fight on the beaches,\nwe will never surrender,’ he said.\n", encoding="utf-8")
+    base = ["check", str(wrapped), "--select", "Q", "--format", "json", "--fail-on", "never"]
+
+    def codes(*extra: str) -> list[str]:
+        result = CliRunner().invoke(cli, [*base, *extra])
+        assert result.exit_code == 0, result.output
+        return [f["code"] for f in json.loads(result.stdout)["documents"][0]["findings"]]
+
+    assert codes() == ["Q101"]  # a line is a paragraph: the quotation looks unclosed
+    assert codes("--paragraphs", "blank-line") == []
+    assert codes("--paragraphs", "blank-line", "--quote-style", "american") == ["Q111"]

@@ -359,7 +359,8 @@ def _retranslated_names(ctx: CheckContext, offset: int) -> list[str]:
 def _retranslated_paragraphs(ctx: CheckContext, number: int) -> list[str]:
     def compute() -> list[str]:
         text = ctx.document.retranslations[number]
-        return [p.text for p in split_paragraphs(Document(id=f"{ctx.document.id}#retranslation-{number}", text=text))]
+        document = Document(id=f"{ctx.document.id}#retranslation-{number}", text=text)
+        return [p.text for p in split_paragraphs(document, ctx.config.paragraphs)]
 
     return ctx.memo(("names", "retranslation-paragraphs", number), compute)
 

@@ -29,10 +29,12 @@ from audit.quoting import (
     quotes_nothing,
     side_of,
 )
-from audit.types import Finding, Segment, Severity
+from audit.segment import split_paragraphs
+from audit.types import Document, Finding, Segment, Severity
 
 _INNER = {Family.DOUBLE: ("‘", "’"), Family.SINGLE: ("“", "”")}
-_TOP = ("“", "”")
+# The marks of an outermost quotation, by the configured `quote-style`.
+_TOP = {"either": ("“", "”"), "american": ("“", "”"), "british": ("‘", "’")}
 # A nested quotation longer than this is reported at its opening mark, so that findings on
 # deeply nested text stay linear in its length.
 _LONG_NESTED = 600
@@ -54,10 +56,11 @@ def _parent(paragraph: ParagraphQuotes, quotation: Quotation) -> Quotation | Non
     return paragraph.quotations[quotation.parent] if quotation.parent is not None else None
 
 
-def _marks_for(paragraph: ParagraphQuotes, quotation: Quotation) -> tuple[str, str]:
-    """The marks a quotation should have at its depth: “…” outermost, ‘…’ inside “…”."""
+def _marks_for(paragraph: ParagraphQuotes, quotation: Quotation, ctx: CheckContext) -> tuple[str, str]:
+    """The marks a quotation should have at its depth: outermost “…” (‘…’ in British style),
+    and inside a quotation the other marks (‘…’ inside “…”, “…” inside ‘…’)."""
     parent = _parent(paragraph, quotation)
-    return _TOP if parent is None else _INNER[parent.family]
+    return _TOP[ctx.config.quote_style] if parent is None else _INNER[parent.family]
 
 
 def _requoted(text: str, paragraph: ParagraphQuotes, start: int, end: int, marks: tuple[str, str]) -> str:
@@ -190,7 +193,7 @@ class ReversedQuotes(Check):
         for quotation in paragraph.quotations:
             close = quotation.close
             if quotation.kind is Kind.REVERSED and close is not None:
-                marks = _marks_for(paragraph, quotation)
+                marks = _marks_for(paragraph, quotation, ctx)
                 yield self.finding(
                     segment,
                     quotation.start,
@@ -351,7 +354,7 @@ class InvertedInnerQuote(Check):
             close = quotation.close
             if quotation.kind is not Kind.EMBEDDED or close is None:
                 continue
-            marks = _marks_for(paragraph, quotation)
+            marks = _marks_for(paragraph, quotation, ctx)
             name = text[quotation.start + 1 : close.offset].strip()
             yield self.finding(
                 segment,
@@ -481,7 +484,8 @@ class QuoteCountMismatch(Check):
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         source = ctx.document.source or ""
-        source_counts = count_quotations(source)
+        source_paragraphs = split_paragraphs(Document(id=f"{ctx.document.id}#source", text=source), ctx.config.paragraphs)
+        source_counts = count_quotations(source, [(p.start, p.end) for p in source_paragraphs])
         target = document_quotes(ctx).paragraphs
         tolerance = int(ctx.options.tolerance)
         if len(source_counts) == len(target):
@@ -540,7 +544,7 @@ class ForeignQuoteMarks(Check):
             if close is None or close.offset in covered or not {quotation.open.char, close.char} & set(FOREIGN_MARKS):
                 continue
             covered.update((quotation.open.offset, close.offset))
-            marks = _marks_for(paragraph, quotation)
+            marks = _marks_for(paragraph, quotation, ctx)
             yield self.finding(
                 segment,
                 quotation.start,
@@ -550,8 +554,54 @@ class ForeignQuoteMarks(Check):
             )
         for mark in paragraph.quote_marks():
             if mark.char in FOREIGN_MARKS and mark.offset not in covered:
-                marks = _INNER[Family.DOUBLE] if mark.family is Family.SINGLE else _TOP
+                marks = _INNER[Family.DOUBLE] if mark.family is Family.SINGLE else _TOP["american"]
                 glyph = marks[0] if mark.role is Role.OPENING else marks[1]
                 yield self.finding(
                     segment, mark.offset, mark.end, f"{mark.char} quotation mark in English copy", suggestion=glyph
                 )
+
+
+@register
+class NestingStyle(Check):
+    """Outermost quotation in the marks the house style keeps for quotations inside quotations.
+
+    With `quote-style = "american"` quotations take “…” and quotations inside them ‘…’; with
+    "british" the other way round (‘…’, then “…”). An outermost quotation in the other marks
+    breaks the house style, and its inner quotations then nest the wrong way too. Runs only
+    when a style is chosen (the default, "either", accepts both); the suggestion re-marks the
+    quotation (straight marks stay straight).
+
+    Bad: ‘We will not stop,’ he said. (quote-style = "american")
+    Good: “We will not stop,” he said. (quote-style = "american")
+    """
+
+    code = "Q111"
+    name = "quotes.nesting-style"
+    severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 45
+    fixable = True
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        style = ctx.config.quote_style
+        paragraph = paragraph_quotes(segment, ctx) if style != "either" else None
+        if paragraph is None:
+            return
+        wrong = Family.SINGLE if style == "american" else Family.DOUBLE
+        text = segment.doc.text
+        for quotation in paragraph.quotations:
+            close = quotation.close
+            if quotation.parent is not None or quotation.kind is not Kind.NORMAL or close is None:
+                continue
+            if quotation.family is not wrong or not quotation.open.style.startswith("english") or _wrong_closing(quotation):
+                continue
+            marks = _TOP[style]
+            if quotation.open.straight and close.straight:
+                marks = ('"', '"') if wrong is Family.SINGLE else ("'", "'")
+            yield self.finding(
+                segment,
+                quotation.start,
+                close.end,
+                f"{quotation.open.char}…{close.char} outermost: the {style} style quotes with {marks[0]}…{marks[1]}",
+                suggestion=_requoted(text, paragraph, quotation.start, close.end, marks),
+            )

@@ -142,11 +142,17 @@ def test_clean_news_as_one_document_only_mixes_styles() -> None:
 
 @pytest.mark.parametrize("rule", [r for r in QUOTE_RULES if "source" not in r.requires], ids=lambda r: r.code)
 def test_rule_docstring_examples(rule: type) -> None:
+    """An example may end with the config it needs: `(quote-style = "american")`."""
+
+    def audit(example: str) -> list[Finding]:
+        text, _, setting = example.partition(" (quote-style = ")
+        return _audit(text, **({"quote-style": setting.strip('")')} if setting else {}))
+
     bad, good = rule.examples()  # type: ignore[attr-defined]
     for text in bad:
-        assert any(f.code == rule.code for f in _audit(text)), text  # type: ignore[attr-defined]
+        assert any(f.code == rule.code for f in audit(text)), text  # type: ignore[attr-defined]
     for text in good:
-        assert _audit(text) == [], text
+        assert audit(text) == [], text
 
 
 # Weighted towards quote marks, apostrophes, spaces, letters, line ends, BOM, combining marks, emoji.
@@ -174,3 +180,9 @@ def test_rules_on_arbitrary_text_keep_their_spans(text: str) -> None:
 @given(TEXT, TEXT)
 def test_rules_with_a_source_on_arbitrary_text_keep_their_spans(text: str, source: str) -> None:
     _check_spans(text, _audit(text, source=source or "«»"))
+
+
+def test_issue13_hard_wrapped_quotations_pair_with_blank_line_paragraphs() -> None:
+    text = "“We will fight on the beaches,\nwe will never surrender,” he said.\n\nHe said “no”.\n"
+    assert {f.code for f in _audit(text)} == {"Q101"}
+    assert _audit(text, paragraphs="blank-line") == []
