@@ -116,9 +116,12 @@ _ELISION = re.compile(
     re.IGNORECASE,
 )
 # An Arabic ʿayn or hamza written as an apostrophe after an article or particle and its
-# hyphen (`Jaysh al-'Adl`, `al-‘Ula`, `Abd al-'Aziz`): part of the name, never a quote.
+# hyphen (`Jaysh al-'Adl`, `al-‘Ula`, `Abd al-'Aziz`) or after a name word (`ibn 'Abd`,
+# `Bani 'Amir`): part of the name, never a quote.
 _AYN_AFTER_PARTICLE = re.compile(
-    r"(?<![^\W\d_])(?:al|el|ul|il|ad|adh|an|ar|as|ash|at|ath|az|bin|ibn|abu|umm|bani|beni)-$", re.IGNORECASE
+    r"(?<![^\W\d_])(?:(?:al|el|ul|il|ad|adh|an|ar|as|ash|at|ath|az|bin|ibn|abu|umm|bani|beni)-"
+    r"|(?:bin|bint|ibn|abu|umm|bani|beni) )$",
+    re.IGNORECASE,
 )
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # A compass letter after a second mark: `40°26'46"N`.
@@ -407,8 +410,8 @@ class _ParagraphParser:
                 kind = "apostrophe"  # ’90s, 'tis, ’n’
                 if elision.group().lower().startswith("n") and len(elision.group()) == 2:
                     forced.add(i + 1)
-            elif left is Side.DASH and right is Side.WORD and _AYN_AFTER_PARTICLE.search(text, max(self.start, at - 6), at):
-                kind = "apostrophe"  # al-'Adl
+            elif left in (Side.DASH, Side.SPACE) and right is Side.WORD and _AYN_AFTER_PARTICLE.search(text, max(self.start, at - 6), at):
+                kind = "apostrophe"  # al-'Adl, ibn 'Abd
             elif char in "‚‛":
                 kind = "open" if right is not Side.SPACE else "ambiguous"
             elif char == "‹":
