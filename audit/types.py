@@ -110,6 +110,13 @@ def normalize_span_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def _check_span(start: int, end: int, text: str, what: str) -> None:
+    if not 0 <= start <= end:
+        raise ValueError(f"invalid {what} span [{start}, {end})")
+    if len(text) != end - start:
+        raise ValueError(f"{what} text does not match its span")
+
+
 @dataclass(frozen=True, slots=True)
 class Related:
     """Another rule's finding about the same defect, kept inside the finding that reports it.
@@ -131,10 +138,7 @@ class Related:
     evidence: str | None = None
 
     def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"invalid related span [{self.start}, {self.end})")
-        if len(self.text) != self.end - self.start:
-            raise ValueError("related text does not match its span")
+        _check_span(self.start, self.end, self.text, "related")
 
 
 @dataclass(frozen=True, slots=True, order=False)
@@ -159,10 +163,7 @@ class Finding:
     related: tuple[Related, ...] = ()
 
     def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"invalid finding span [{self.start}, {self.end})")
-        if len(self.text) != self.end - self.start:
-            raise ValueError("finding text does not match its span")
+        _check_span(self.start, self.end, self.text, "finding")
 
     @property
     def codes(self) -> tuple[str, ...]:
