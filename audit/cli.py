@@ -19,7 +19,7 @@ import click
 from audit import __version__
 from audit.baseline import Baseline, BaselineWriter
 from audit.checks.base import Check, all_checks, check_by_code
-from audit.config import BACKENDS, FAIL_ON_CHOICES, MODES, load_config
+from audit.config import BACKENDS, FAIL_ON_CHOICES, MODES, PARAGRAPH_CHOICES, QUOTE_STYLE_CHOICES, load_config
 from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, InputError
 from audit.fix import fix_config, fix_document, unified_diff
 from audit.io import expand_inputs, read_inputs, read_source
@@ -57,6 +57,8 @@ def cli() -> None:
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that fails the run (default: warning).")
 @click.option("--max-divergence", type=float, help="A document fails when its consensus divergence is above this.")
 @click.option("--max-findings", type=int, help="A document fails when it has more findings than this.")
+@click.option("--quote-style", type=click.Choice(QUOTE_STYLE_CHOICES), help="How quotations nest: american “‘…’”, british ‘“…”’, or either (default).")
+@click.option("--paragraphs", type=click.Choice(PARAGRAPH_CHOICES), help="A paragraph is a line (default), or the lines up to a blank line (hard-wrapped text).")
 @click.option("--source", "source_path", type=click.Path(path_type=Path), help="The source text the translation was made from (one text input).")
 @click.option("--source-lang", help="Language code of --source (e.g. ru).")
 @click.option("--glossary", help="TSV/CSV glossary: canonical name, then known variants.")
@@ -265,7 +267,9 @@ def rules(code: str | None) -> None:
     if code is None:
         for cls in all_checks():
             needs = f" (needs {', '.join(sorted(cls.requires))})" if cls.requires else ""
-            click.echo(f"{cls.code}  {cls.severity!s:<7}  {cls.name:<32} {cls.summary()}{needs}")
+            fixable = "fix" if cls.fixable else "   "
+            click.echo(f"{cls.code}  {cls.severity!s:<7}  {fixable}  {cls.name:<32} {cls.summary()}{needs}")
+        click.echo("fix: `mt-audit fix` applies this rule's suggestions")
         return
     found = check_by_code(code.upper()) or check_by_code(code)
     if found is None:
@@ -277,6 +281,8 @@ def _describe(cls: type[Check]) -> str:
     lines = [f"{cls.code} {cls.name} ({cls.severity}, per {cls.scope})", "", cls.summary(), "", cls.description()]
     if cls.requires:
         lines += ["", f"Needs: {', '.join(sorted(cls.requires))}"]
+    if cls.fixable:
+        lines += ["", "Fixable: `mt-audit fix` applies its suggestions."]
     if cls.options:
         lines += ["", "Options:"]
         lines += [f"  {name} = {option.default!r}  {option.help}" for name, option in cls.options.items()]
@@ -311,12 +317,17 @@ def convert(model: str, output: Path, quantization: str, force: bool) -> None:
 @click.option("--select", help="Codes, prefixes or rule names to fix (comma-separated); replaces the config file's selection.")
 @click.option("--ignore", help="Codes, prefixes or rule names not to fix (comma-separated).")
 @click.option("--extend-select", help="Add to the configured selection (comma-separated).")
+@click.option("--quote-style", type=click.Choice(QUOTE_STYLE_CHOICES), help="How quotations nest (as for check).")
+@click.option("--paragraphs", type=click.Choice(PARAGRAPH_CHOICES), help="What a paragraph is (as for check).")
 def fix(files: tuple[str, ...], mode: str, config_path: Path | None, isolated: bool, **flags: str | None) -> None:
     """Apply the unambiguous suggestions (quote marks, spacing, glossary spellings) to text FILES."""
     status = EXIT_OK
     changed = applied = 0
     try:
-        overrides = {key: _codes(value) for key, value in flags.items() if value is not None}
+        overrides: dict[str, Any] = {key: value for key, value in flags.items() if value is not None}
+        for key in ("select", "ignore", "extend_select"):
+            if key in overrides:
+                overrides[key] = _codes(overrides[key])
         auditor = Auditor(fix_config(load_config(config_path, overrides, isolated=isolated)))
         refused: set[str] = set()
         for item in read_inputs(files):

@@ -28,10 +28,20 @@ from audit.errors import ConfigError
 from audit.types import Severity
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+# How quotations nest: "american" “…‘…’…”, "british" ‘…“…”…’, or either one.
+QUOTE_STYLE_CHOICES = ("either", "american", "british")
+# What a paragraph is: a line (wire copy), or lines up to a blank line (hard-wrapped text).
+PARAGRAPH_CHOICES = ("line", "blank-line")
 MODES = ("auto", "roundtrip", "direct", "off")
 # The names `audit.translate.backends.BACKENDS` loads (config comes before translate).
 BACKENDS = ("transformers", "ctranslate2")
-_CHOICES = {"fail_on": FAIL_ON_CHOICES, "mode": MODES, "backend": BACKENDS}
+_CHOICES = {
+    "fail_on": FAIL_ON_CHOICES,
+    "mode": MODES,
+    "backend": BACKENDS,
+    "quote_style": QUOTE_STYLE_CHOICES,
+    "paragraphs": PARAGRAPH_CHOICES,
+}
 _DEVICE = re.compile(r"^(auto|cpu|cuda(:[0-9]+)?)$")
 # A language code as the opus-mt model names spell them (`ru`, `zh`, `pt_br`, `ROMANCE`).
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
@@ -98,6 +108,8 @@ class Config:
     source_lang: str | None = None
     max_divergence: float | None = None
     max_findings: int | None = None
+    quote_style: str = "either"
+    paragraphs: str = "line"
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     divergence: DivergenceConfig = field(default_factory=DivergenceConfig)
     # Where the config file was found (for messages); not part of the hash.
@@ -224,6 +236,8 @@ _TOP_LEVEL: dict[str, type] = {
     "source_lang": str,
     "max_divergence": float,
     "max_findings": int,
+    "quote_style": str,
+    "paragraphs": str,
 }
 
 

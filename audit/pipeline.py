@@ -1,6 +1,7 @@
 """Drives the stages per document and yields `DocumentResult`s as a stream.
 
-read -> segment -> model-free checks -> re-translate -> align -> score -> divergence checks.
+read -> segment -> model-free checks -> re-translate -> align -> score -> divergence checks
+-> merge (one finding per defect, `audit.merge`).
 Documents are taken in chunks so re-translation can batch across documents while memory
 stays flat in the size of the feed.
 """
@@ -16,6 +17,7 @@ from typing import Any
 from audit.checks.base import SCOPE_KINDS, Check, CheckContext, all_checks
 from audit.config import Config
 from audit.io.base import ReadFailure
+from audit.merge import merge_findings
 from audit.segment import split_paragraphs
 from audit.types import Document, DocumentResult, Finding, RunMeta, Segment, SegmentKind, frozen_mapping
 
@@ -64,7 +66,7 @@ def needs_retranslation(checks: Sequence[ActiveCheck]) -> bool:
 
 
 def make_context(document: Document, config: Config) -> CheckContext:
-    paragraphs = split_paragraphs(document)
+    paragraphs = split_paragraphs(document, config.paragraphs)
     return CheckContext(
         document=document,
         config=config,
@@ -230,7 +232,7 @@ class Auditor:
             if error is not None:
                 results.append(DocumentResult(document=item, error=error))
             elif self.stage is None:
-                results.append(DocumentResult(document=item, findings=tuple(sorted(findings, key=Finding.sort_key))))
+                results.append(DocumentResult(document=item, findings=merge_findings(findings)))
             else:
                 pending.append((len(results), make_context(item, self.config), findings))
                 results.append(None)
@@ -271,7 +273,7 @@ def finish_chunk(
     """Re-translate the chunk (when asked for), then run the checks that need it."""
     if stage is None:
         for index, ctx, findings in pending:
-            yield index, DocumentResult(document=ctx.document, findings=tuple(sorted(findings, key=Finding.sort_key)))
+            yield index, DocumentResult(document=ctx.document, findings=merge_findings(findings))
         return
     evidence = stage.evaluate([ctx.document for _, ctx, _ in pending])
     for (index, ctx, findings), doc_evidence in zip(pending, evidence, strict=True):
@@ -284,7 +286,7 @@ def finish_chunk(
                 error = str(exc)
         yield index, DocumentResult(
             document=ctx.document,
-            findings=tuple(sorted([*findings, *extra], key=Finding.sort_key)),
+            findings=merge_findings([*findings, *extra]),
             scores=doc_evidence.scores,
             alignments=doc_evidence.alignments,
             retranslations=doc_evidence.retranslations,

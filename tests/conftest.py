@@ -58,9 +58,11 @@ class GlossarySpelling(Check):
     name = "names.test_glossary"
     severity = Severity.ERROR
     fixable = True
+    subjects = frozenset({"name"})
+    precedence = 60
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        for match in re.finditer(r"Konashenkof", segment.text):
+        for match in re.finditer(r"(?i)Konashenkof", segment.text):
             start = segment.absolute(match.start())
             yield self.finding(
                 segment, start, start + len(match.group()), "glossary spells it Konashenkov", suggestion="Konashenkov"
@@ -80,6 +82,8 @@ class ShoutedWord(Check):
     name = "names.test_shout"
     severity = Severity.INFO
     scope = "sentence"
+    subjects = frozenset({"name"})
+    precedence = 10
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         for match in re.finditer(r"\b[A-Z]{5,}\b", segment.text):

@@ -86,6 +86,8 @@ def test_pyproject_table_is_found_upwards_and_cli_overrides(tmp_path: Path, monk
         ({"translate": {"beem-size": 4}}, r"unknown key 'beem-size' \(did you mean beam-size\?\)"),
         ({"divergence": {"threshold": 2}}, "divergence.threshold: must be from 0 to 1, not 2"),
         ({"divergence": {"semantic-weight": -1}}, "divergence.semantic-weight: must be from 0 to 1"),
+        ({"quote-style": "french"}, "quote-style: must be one of either, american, british"),
+        ({"paragraphs": "blank-lines"}, "paragraphs: must be one of line, blank-line"),
     ],
 )
 def test_bad_config_is_one_line_naming_the_key(table: dict[str, object], message: str) -> None:

@@ -36,6 +36,8 @@ def _quoted(paragraph: ParagraphQuotes, text: str) -> list[str]:
         "the workers’ union and the Joneses' car",
         "don't, won’t, O’Brien, Russia 's",
         "just goin’ home",
+        "Jaysh al-'Adl, al-‘Ula, Abd al-'Aziz and the Shi'a",
+        "the 'Ndrangheta and the 'phone",
     ],
 )
 def test_parse_apostrophes_are_not_quotes(text: str) -> None:
@@ -196,3 +198,39 @@ def test_issue14_parse_reads_whole_paragraphs_within_the_budget(text: str, budge
         assert sum(len(p.marks) for p in parse_document(text, spans[: read + 1]).paragraphs) > budget
     else:
         assert document.unread_from is None
+
+
+def test_issue13_parse_inch_and_second_marks_inside_a_curly_quotation() -> None:
+    text = "“A 12\" pipe at 40°26'46\"N burst,” he said."
+    paragraph = parse_paragraph(text)
+    assert _quoted(paragraph, text) == ["“A 12\" pipe at 40°26'46\"N burst,”"]
+    assert [m.role for m in paragraph.marks if m.char == '"'] == [Role.AMBIGUOUS, Role.AMBIGUOUS]
+
+
+def test_issue13_parse_straight_inch_mark_closes_a_straight_quotation() -> None:
+    text = '"It was 15" he said.'
+    [quotation] = parse_paragraph(text).quotations
+    assert quotation.close is not None and quotation.close.offset == text.index('" he')
+
+
+def test_issue13_parse_spaced_curly_singles_pair() -> None:
+    text = "He called it ‘ a disaster ’ on Monday."
+    [quotation] = parse_paragraph(text).quotations
+    assert (quotation.open.space_after, quotation.close and quotation.close.space_before) == (1, 1)
+
+
+def test_issue13_parse_german_single_marks_pair() -> None:
+    text = "He called the plan ‚nonsense‘ and left."
+    assert _quoted(parse_paragraph(text), text) == ["‚nonsense‘"]
+
+
+def test_issue13_parse_opening_glyph_before_final_punctuation_closes() -> None:
+    text = "“The attack was confirmed “."
+    [quotation] = parse_paragraph(text).quotations
+    assert quotation.close is not None and quotation.close.offset == text.rindex("“")
+
+
+def test_issue13_parse_a_mark_that_quotes_nothing_does_not_continue() -> None:
+    text = "The attack was confirmed “.\n“We will respond,” he said."
+    first, _ = parse_document(text, split_lines(text)).paragraphs
+    assert [q.continues for q in first.quotations] == [False]

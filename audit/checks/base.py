@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from audit.config import Config
 
 Scope = Literal["document", "paragraph", "sentence"]
+# What a finding is about, for the merge stage (`audit.merge`): a quotation mark, or a name.
+Subject = Literal["mark", "name"]
 T = TypeVar("T")
 
 CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
@@ -147,6 +149,17 @@ class Check:
     # True when every suggestion this rule makes is the one right replacement (a quote mark,
     # spacing, a glossary spelling), so `mt-audit fix` may apply it without a person choosing.
     fixable: ClassVar[bool] = False
+    # What this rule's findings are about (`audit.merge` folds findings that share one): "mark"
+    # for findings on quotation marks (those at either end of the span), "name" for findings
+    # on a name's spelling (overlapping spans are one name). Empty: never merged.
+    subjects: ClassVar[frozenset[Subject]] = frozenset()
+    # Which rule reports when findings merge (the highest; the others become related).
+    # Marks: the most specific explanation of the mark. Names: the most authoritative
+    # suggestion; glossary 60, house spellings 55, re-translation 50, gazetteer 40,
+    # in-document variant 30, spelling pattern 20, rules without a suggestion below that.
+    precedence: ClassVar[int] = 0
+    # Reported once per document: the merge keeps the first place and lists the others.
+    once_per_document: ClassVar[bool] = False
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         raise NotImplementedError
@@ -246,6 +259,11 @@ def all_checks() -> list[type[Check]]:
     import audit.checks  # noqa: F401  (importing the families registers them)
 
     return [_REGISTRY[code] for code in sorted(_REGISTRY)]
+
+
+def rule_of(code: str) -> type[Check] | None:
+    """The registered rule that made a finding with this code (a plain lookup, for every finding)."""
+    return _REGISTRY.get(code)
 
 
 def check_by_code(code: str) -> type[Check] | None:

@@ -235,6 +235,8 @@ class MangledName(Check):
     code = "D303"
     name = "divergence.mangled-name"
     severity = Severity.WARNING
+    subjects = frozenset({"name"})
+    precedence = 50
     scope = "sentence"
     requires = frozenset({"retranslation"})
     options: ClassVar[Mapping[str, Option]] = {
@@ -299,6 +301,8 @@ class UnsupportedName(Check):
     code = "D304"
     name = "divergence.unsupported-name"
     severity = Severity.INFO
+    subjects = frozenset({"name"})
+    precedence = 5
     scope = "sentence"
     requires = frozenset({"retranslation"})
 

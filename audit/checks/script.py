@@ -72,6 +72,8 @@ class LeftoverScript(Check):
     code = "N221"
     name = "script.leftover"
     severity = Severity.ERROR
+    subjects = frozenset({"name"})
+    precedence = 25
     scope = "paragraph"
     options: ClassVar[Mapping[str, Option]] = {
         "scripts": Option(
@@ -120,6 +122,9 @@ class MixedScriptWord(Check):
     code = "N222"
     name = "script.mixed-word"
     severity = Severity.ERROR
+    fixable = True
+    subjects = frozenset({"name"})
+    precedence = 52
     scope = "paragraph"
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:

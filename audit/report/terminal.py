@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from audit.report.base import Reporter, register_format
-from audit.report.location import Position, line_index, position
+from audit.report.location import Position, describe_related, line_index, position
 from audit.report.printable import printable
 from audit.types import Document, DocumentResult, Finding, Severity, Summary
 
@@ -77,6 +77,8 @@ class TextReporter(Reporter):
             self._print("      ", ("suggestion:", "green"), " ", shown_fix or "(delete)", legend)
         if finding.evidence:
             self._print("      ", (f"evidence: {finding.evidence}", "dim"))
+        for related in finding.related:
+            self._print("      ", (f"also: {describe_related(document, finding, related)}", "dim"))
 
     def finish(self, summary: Summary) -> None:
         parts = [f"{summary.documents} document{'s' if summary.documents != 1 else ''}"]

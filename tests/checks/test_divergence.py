@@ -52,7 +52,8 @@ def sample_report(sample_feed: Path) -> dict:  # type: ignore[type-arg]
 
 def test_sample_every_garbled_group_gets_the_retranslation_spelling(sample_report: dict) -> None:  # type: ignore[type-arg]
     [document] = sample_report["documents"]
-    mangled = [f for f in document["findings"] if f["code"] == "D303"]
+    places = [item for f in document["findings"] for item in (f, *f["related"])]
+    mangled = [f for f in places if f["code"] == "D303"]
     text = SAMPLE.read_text(encoding="utf-8")
     expected = sum(text.count(garbled) for garbled in GARBLED)
     assert expected == 7
