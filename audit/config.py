@@ -279,8 +279,6 @@ def _checked(key: str, value: Any, label: str, *, section: str | None = None) ->
                 raise ConfigError(f"{label}: a round trip from English needs another language than {code!r} (e.g. ru)")
     if key in ("glossary", "ner") and not value.strip():
         raise ConfigError(f"{label}: is empty; give a value or leave it out")
-    if key == "cache_dir" and Path(value).expanduser().exists() and not Path(value).expanduser().is_dir():
-        raise ConfigError(f"{label}: {value!r} is a file; the cache needs a folder (it is created when missing)")
     if key == "ner" and value != "rules" and not _NER.match(value):
         raise ConfigError(f"{label}: {value!r} is not a name finder; use rules, hf:MODEL_ID_OR_DIR or spacy:PIPELINE")
     bounds = _RANGES.get(f"{section}.{key}" if section else key)

@@ -67,7 +67,6 @@ BAD_FLAGS = [
     (["--isolated", "--config", "mt-audit.toml"], "--isolated ignores every config file"),
     (["--config", "folder"], "folder: is a directory; --config takes"),
     (["--config", "absent.toml"], "absent.toml: config file not found"),
-    (["--cache-dir", "article.txt"], "--cache-dir: 'article.txt' is a file; the cache needs a folder"),
     (["--output", "nowhere/report.json"], "does not exist; create it or choose another --output"),
     (["--write-baseline", "nowhere/base.json"], "does not exist; create it or choose another --write-baseline"),
     (["--baseline", "absent.json"], "absent.json: baseline not found"),

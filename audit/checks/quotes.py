@@ -15,7 +15,6 @@ from typing import ClassVar
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.quoting import (
     FOREIGN_MARKS,
-    GUILLEMETS,
     MAX_MARKS,
     DocumentQuotes,
     Family,

@@ -44,6 +44,9 @@ def read_xliff(path: Path, display: str) -> Iterator[Document | ReadFailure]:
         store = _parse(Xliff2File, data, display)
     except SyntaxError as exc:
         raise _xml_error(exc, display) from None
+    except (AssertionError, StopIteration):
+        # Well-formed XML of another kind (a TMX `<tu>` root): translate-toolkit finds no XLIFF body.
+        raise InputError(f"{display}: not an XLIFF file: its root element is another format's") from None
     several_files = len(store.getfilenames()) > 1
     return _documents(store, display, lambda unit: _xliff_id(unit, several_files))
 

@@ -195,7 +195,7 @@ def test_bilingual_findings_in_sarif_name_unit_and_line(tmp_path: Path, report: 
     assert located == [("N992", 5, "u1"), ("N990", 11, "u2::s1"), ("N992", 12, "u2::s2")]
     logical = [r["locations"][0]["logicalLocations"][-1]["fullyQualifiedName"] for r in results]
     assert logical == [f"{path}#u1", f"{path}#u2::s1", f"{path}#u2::s2"]
-    assert len({r["partialFingerprints"]["mtAudit/v1"] for r in results}) == 3
+    assert len({r["partialFingerprints"]["mtAudit/v2"] for r in results}) == 3
 
 
 @pytest.mark.parametrize(
