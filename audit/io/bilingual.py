@@ -91,6 +91,7 @@ def _xml_error(exc: SyntaxError, display: str) -> InputError:
     line, column = getattr(exc, "position", None) or (exc.lineno or 1, exc.offset or 1)
     message = getattr(exc, "msg", None) or str(exc)
     message = re.sub(r", line \d+, column \d+$", "", str(message))
+    message = " ".join(message.split())  # lxml messages may span lines; ours is one
     return InputError(f"{display}:{line}:{column}: malformed XML: {message}; fix the file or re-export it")
 
 

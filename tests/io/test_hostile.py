@@ -22,7 +22,7 @@ from audit.config import load_config
 from audit.errors import AuditError
 from audit.io import ReadFailure, read_inputs
 from audit.io.base import is_blank
-from audit.names.glossary import load_glossary
+from audit.names.glossary import _load_glossary, load_glossary
 from audit.translate.precomputed import read_retranslation_files
 from audit.types import Document
 
@@ -112,7 +112,7 @@ def test_issue14_baseline_config_and_glossary_fail_with_one_line(tmp_path: Path,
     baseline, config, glossary = tmp_path / "b.json", tmp_path / "mt-audit.toml", tmp_path / "g.tsv"
     for path in (baseline, config, glossary):
         path.write_bytes(data)
-    load_glossary.cache_clear()
+    _load_glossary.cache_clear()
     for load in (lambda: Baseline.load(baseline), lambda: load_config(config), lambda: load_glossary(str(glossary))):
         try:
             load()
