@@ -203,3 +203,48 @@ def _private_user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
         os.environ["XDG_CACHE_HOME"] = previous
+
+
+# ---------------------------------------------------------------- headless Chromium
+
+CHROMIUM = "/usr/bin/chromium"
+# Flags for headless Chromium as root in a container, with nothing reaching out (ENV-NOTES.md §2).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Debian's Chromium through Playwright (a persistent context: downloads allowed).
+
+    Skipped only when /usr/bin/chromium is absent and CI is not set; in CI it must run
+    (.ci/browser-deps.sh installs chromium).
+    """
+    import os
+    from pathlib import Path
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but /usr/bin/chromium is missing: .ci/browser-deps.sh should have installed it")
+        pytest.skip("no /usr/bin/chromium (run .ci/browser-deps.sh to install it); CI is not set, so skipping")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1280, "height": 900},
+            accept_downloads=True,
+        )
+        yield context
+        context.close()

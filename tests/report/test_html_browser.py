@@ -11,7 +11,6 @@ Skipped only when /usr/bin/chromium is absent and CI is not set; in CI it must r
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 import sys
 from collections.abc import Iterator
@@ -25,18 +24,6 @@ import pytest
 from audit.config import Config, apply
 from audit.types import Document, DocumentResult, Finding, Severity, frozen_mapping
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags for headless Chromium as root in a container, with nothing reaching out (ENV-NOTES.md §2).
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # What a payload sets if it ever runs (see PAYLOADS in test_html.py).
 PWNED = "window.__pwned !== undefined || (window.parent && window.parent.__pwned !== undefined)"
 
@@ -52,26 +39,6 @@ def _static_tests() -> ModuleType:
 
 
 static = _static_tests()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI is set but /usr/bin/chromium is missing: .ci/browser-deps.sh should have installed it")
-        pytest.skip("no /usr/bin/chromium (run .ci/browser-deps.sh to install it); CI is not set, so skipping")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            args=ARGS,
-            headless=True,
-            viewport={"width": 1280, "height": 900},
-        )
-        yield context
-        context.close()
 
 
 @dataclass

@@ -169,7 +169,10 @@
 
   /* ---- auditing as the translator types ---- */
 
+  /* The editor's data-state says whether its highlights are those of its text:
+     pending (an audit is due or under way), audited, error or empty. */
   function schedule() {
+    editor.dataset.state = "pending";
     window.clearTimeout(state.timer);
     state.timer = window.setTimeout(function () {
       state.typing = false;
@@ -193,6 +196,7 @@
     var text = current().text;
     var started = window.performance.now();
     setStatus(busy, "busy");
+    editor.dataset.state = "pending";
     return api("/api/workspace", auditBody(mode))
       .then(function (response) { return response.json(); })
       .then(function (view) {
@@ -202,13 +206,17 @@
         return view;
       })
       .catch(function (error) {
-        if (sequence === state.sequence) setStatus(error.message, "error");
+        if (sequence === state.sequence) {
+          setStatus(error.message, "error");
+          editor.dataset.state = "error";
+        }
         return null;
       });
   }
 
   function clearView() {
     state.view = null;
+    editor.dataset.state = "empty";
     MtAudit.hidePopover();
     $("findings").textContent = "";
     $("findings").appendChild(el("p", "muted", "No text yet."));
@@ -226,6 +234,7 @@
     MtAudit.hidePopover();
     editor.innerHTML = view.panels.text; /* the report's highlight(): every text escaped by the server */
     setCaret(place);
+    editor.dataset.state = "audited";
     var report = view.report.documents[0];
     $("findings").innerHTML = view.panels.findings;
     if (!report.findings.length) {
@@ -290,8 +299,26 @@
   function undo() { restore(current().undo, current().redo); }
   function redo() { restore(current().redo, current().undo); }
 
+  /* Text goes in as a text node at the caret: the browser's own insertion turns line breaks
+     into elements, and the editor's text must stay exactly the characters typed. */
   function insert(text) {
-    document.execCommand("insertText", false, text);
+    var selection = window.getSelection();
+    var range;
+    if (selection.rangeCount && editor.contains(selection.getRangeAt(0).commonAncestorContainer)) {
+      range = selection.getRangeAt(0);
+    } else {
+      range = document.createRange();
+      range.selectNodeContents(editor);
+      range.collapse(false);
+    }
+    range.deleteContents();
+    var node = document.createTextNode(text);
+    range.insertNode(node);
+    range.setStartAfter(node);
+    range.collapse(true);
+    selection.removeAllRanges();
+    selection.addRange(range);
+    schedule();
   }
 
   editor.addEventListener("beforeinput", function (event) {
@@ -314,7 +341,12 @@
     var text = event.clipboardData && event.clipboardData.getData("text/plain");
     if (text === undefined || text === null) return;
     event.preventDefault();
+    remember();
     insert(text.replace(/\r\n?/g, "\n"));
+  });
+
+  editor.addEventListener("drop", function (event) {
+    event.preventDefault(); /* dropped markup or files would not be plain text */
   });
 
   editor.addEventListener("compositionstart", function () { window.clearTimeout(state.timer); });
