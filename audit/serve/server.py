@@ -59,7 +59,14 @@ def serve(
 
     certfile, keyfile = certificate or (None, None)
     config = uvicorn.Config(
-        app, log_level="warning", access_log=False, server_header=False, ssl_certfile=certfile, ssl_keyfile=keyfile
+        app,
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+        ssl_certfile=certfile,
+        ssl_keyfile=keyfile,
+        # An open browser tab keeps connections alive: Ctrl+C waits for requests, not for tabs.
+        timeout_graceful_shutdown=5,
     )
     server = uvicorn.Server(config)
     if on_started is not None:
