@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 from pathlib import Path
 
 # Scripts run with their folder on sys.path: one way to start the server and launch Chromium.
 from bench_serve import start_server
-from screenshot_report import ARGS, CHROMIUM
+from screenshot_report import CHROMIUM, chromium_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "idlib-wire.txt"
@@ -28,29 +27,7 @@ RETRANSLATION = ROOT / "tests" / "data" / "idlib-retranslation.txt"
 
 
 def screenshot(url: str, output: Path, *, width: int, height: int) -> list[str]:
-    from playwright.sync_api import ConsoleMessage, Error, sync_playwright
-
-    errors: list[str] = []
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="mt-audit-chromium-") as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile,
-            executable_path=str(CHROMIUM),
-            args=ARGS,
-            headless=True,
-            viewport={"width": width, "height": height},
-            device_scale_factor=1,
-        )
-        page = context.new_page()
-
-        def on_console(message: ConsoleMessage) -> None:
-            if message.type == "error":
-                errors.append(message.text)
-
-        def on_page_error(error: Error) -> None:
-            errors.append(str(error))
-
-        page.on("console", on_console)
-        page.on("pageerror", on_page_error)
+    with chromium_page(width, height) as (page, errors):
         page.goto(url)
         page.click("#glossary-panel summary")
         page.fill("#glossary", GLOSSARY.read_text(encoding="utf-8"))
@@ -75,7 +52,6 @@ def screenshot(url: str, output: Path, *, width: int, height: int) -> list[str]:
         page.evaluate("window.scrollTo(0, 0)")
         output.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(output))
-        context.close()
     return errors
 
 

@@ -13,7 +13,6 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -62,41 +61,12 @@ def server() -> Iterator[str]:
     sock.close()
 
 
-@dataclass
-class Watched:
-    page: Any
-    base: str
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    elsewhere: list[str] = field(default_factory=list)
-
-    def assert_quiet(self) -> None:
-        assert self.errors == []
-        assert self.dialogs == []
-        assert self.elsewhere == []
-        assert self.page.evaluate("window.__pwned === undefined") is True
-
-
 @pytest.fixture
-def workspace(browser: Any, server: str) -> Iterator[Watched]:
-    page = browser.new_page()
-    page.set_default_timeout(15000)
-    watched = Watched(page, server)
-    page.on("console", lambda m: m.type == "error" and watched.errors.append(m.text))
-    page.on("pageerror", lambda e: watched.errors.append(str(e)))
-
-    def on_dialog(dialog: Any) -> None:
-        watched.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.on(
-        "request",
-        lambda r: r.url.startswith((server + "/", "blob:", "data:")) or watched.elsewhere.append(r.url),
-    )
-    page.goto(server + "/")
-    yield watched
-    page.close()
+def workspace(watched_page: Any, server: str) -> Any:
+    watched = watched_page((server + "/", "blob:", "data:"))
+    watched.page.goto(server + "/")
+    watched.base = server
+    return watched
 
 
 def paste(page: Any, text: str) -> None:
@@ -151,7 +121,7 @@ def click_start(page: Any, locator: Any) -> None:
     page.mouse.click(rect["x"] + 2, rect["y"] + rect["h"] / 2)
 
 
-def test_workspace_paste_highlight_fix_undo_and_download(workspace: Watched, tmp_path: Path) -> None:
+def test_workspace_paste_highlight_fix_undo_and_download(workspace: Any, tmp_path: Path) -> None:
     page = workspace.page
     text = SAMPLE.read_text(encoding="utf-8")
     paste(page, text)
@@ -208,7 +178,7 @@ def test_workspace_paste_highlight_fix_undo_and_download(workspace: Watched, tmp
     workspace.assert_quiet()
 
 
-def test_workspace_reaudits_as_the_translator_types(workspace: Watched) -> None:
+def test_workspace_reaudits_as_the_translator_types(workspace: Any) -> None:
     page = workspace.page
     paste(page, "The talks went on.")
     audited(page, "The talks went on.")
@@ -225,7 +195,7 @@ def test_workspace_reaudits_as_the_translator_types(workspace: Watched) -> None:
     workspace.assert_quiet()
 
 
-def test_workspace_next_and_previous_finding_from_the_keyboard(workspace: Watched) -> None:
+def test_workspace_next_and_previous_finding_from_the_keyboard(workspace: Any) -> None:
     page = workspace.page
     text = SAMPLE.read_text(encoding="utf-8")
     paste(page, text)
@@ -245,7 +215,7 @@ def test_workspace_next_and_previous_finding_from_the_keyboard(workspace: Watche
     workspace.assert_quiet()
 
 
-def test_workspace_pasted_payloads_stay_text(workspace: Watched) -> None:
+def test_workspace_pasted_payloads_stay_text(workspace: Any) -> None:
     page = workspace.page
     text = "He said “" + " ".join(PAYLOADS) + "\n\nThen “ " + PAYLOADS[1] + " ” ended."
     paste(page, text)
@@ -258,14 +228,9 @@ def test_workspace_pasted_payloads_stay_text(workspace: Watched) -> None:
     workspace.assert_quiet()
 
 
-def test_docs_load_offline_under_their_policy(browser: Any, server: str) -> None:
-    page = browser.new_page()
-    errors: list[str] = []
-    elsewhere: list[str] = []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: r.url.startswith((server + "/", "data:")) or elsewhere.append(r.url))
+def test_docs_load_offline_under_their_policy(watched_page: Any, server: str) -> None:
+    watched = watched_page((server + "/", "data:"))
+    page = watched.page
     page.goto(server + "/docs")
     page.wait_for_selector('.opblock-summary-path[data-path="/api/audit"]', timeout=15000)
-    assert errors == [] and elsewhere == []
-    page.close()
+    watched.assert_quiet()
