@@ -80,12 +80,17 @@
   }
 
   function api(path, body) {
+    var payload = JSON.stringify(body);
+    if (payload.length > settings.maxRequestBytes) {
+      return Promise.reject(new Error("too large for this server: it takes requests up to " +
+        Math.floor(settings.maxRequestBytes / 1048576) + " MB (mt-audit serve --max-request-mb)"));
+    }
     var headers = { "Content-Type": "application/json" };
     if (token) headers.Authorization = "Bearer " + token;
     return window.fetch(path, {
       method: "POST",
       headers: headers,
-      body: JSON.stringify(body),
+      body: payload,
       credentials: "omit",
       cache: "no-store"
     }).then(function (response) {
