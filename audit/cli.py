@@ -10,6 +10,7 @@ import contextlib
 import os
 import signal
 import sys
+import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -359,6 +360,84 @@ def fix(files: tuple[str, ...], mode: str, config_path: Path | None, isolated: b
     if status == EXIT_OK and mode == "diff" and changed:
         status = EXIT_FINDINGS
     sys.exit(status)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback needs --allow-remote.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free one).")
+@click.option("--open", "open_browser", is_flag=True, default=False, help="Open the workspace in a browser once it is up.")
+@click.option("--allow-remote", is_flag=True, default=False, help="Allow a --host other than loopback (the API then needs a token).")
+@click.option("--token", envvar="MT_AUDIT_TOKEN", help="The API token (or $MT_AUDIT_TOKEN); generated and printed once when remote and not given.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: found upwards, as for check).")
+@click.option("--select", help="Codes, prefixes or rule names to run (comma-separated).")
+@click.option("--ignore", help="Codes, prefixes or rule names to skip (comma-separated).")
+@click.option("--glossary", help="The server's default glossary (a client may send its own content instead).")
+@click.option("--retranslate", "mode", type=click.Choice(["auto", "roundtrip", "direct", "off"]), help="How re-translations are made (default: auto).")
+@click.option("--pivot", "pivots", multiple=True, help="Pivot language for round trips (repeatable; default: ru).")
+@click.option("--model", help="MarianMT model id or directory for direct re-translation.")
+@click.option("--backend", type=click.Choice(["transformers", "ctranslate2"]), help="Re-translation backend.")
+@click.option("--device", help="auto, cpu or cuda.")
+@click.option("--cache-dir", help="Re-translation cache directory (default: the CLI's).")
+@click.option("--no-cache", is_flag=True, default=False, help="Neither read nor write the re-translation cache.")
+@click.option("--max-request-mb", type=click.FloatRange(min=0.01), default=8.0, show_default=True, help="Larger requests are refused (413).")
+@click.option("--retranslation-workers", type=click.IntRange(min=1), default=1, show_default=True, help="Requests that may re-translate at once; more wait in line.")
+@click.option("--ssl-certfile", type=click.Path(exists=True, dir_okay=False), help="Serve HTTPS with this certificate (with --ssl-keyfile).")
+@click.option("--ssl-keyfile", type=click.Path(exists=True, dir_okay=False), help="The certificate's private key.")
+def serve(
+    host: str,
+    port: int,
+    open_browser: bool,
+    allow_remote: bool,
+    token: str | None,
+    config_path: Path | None,
+    max_request_mb: float,
+    retranslation_workers: int,
+    ssl_certfile: str | None,
+    ssl_keyfile: str | None,
+    **flags: Any,
+) -> None:
+    """The translator's workspace in a browser, and a JSON API (needs `pip install 'mt-audit[serve]'`)."""
+    try:
+        from audit import serve as server
+    except ImportError as exc:
+        _fail(f"mt-audit serve needs its extra ({exc.name} is missing): pip install 'mt-audit[serve]'")
+    loopback = server.is_loopback(host)
+    if not loopback and not allow_remote:
+        _fail(f"--host {host}: not a loopback address; add --allow-remote to serve other machines (with a token)")
+    if bool(ssl_certfile) != bool(ssl_keyfile):
+        _fail("--ssl-certfile and --ssl-keyfile go together; give both or neither")
+    generated = token is None and not loopback
+    if generated:
+        token = server.new_token()
+    try:
+        translate = {key: flags.pop(key) for key in ("mode", "model", "backend", "device", "cache_dir")}
+        translate["pivots"] = flags.pop("pivots") or None
+        translate["cache"] = False if flags.pop("no_cache") else None
+        overrides: dict[str, Any] = {key: _codes(value) if key in ("select", "ignore") else value for key, value in flags.items()}
+        overrides["translate"] = {key: value for key, value in translate.items() if value is not None} or None
+        config = load_config(config_path, overrides)
+        service = server.AuditService(config, queue=server.RetranslationQueue(workers=retranslation_workers))
+        click.echo("mt-audit: loading models…", err=True)
+        startup = service.load_models()
+        sock = server.bind(host, port)
+    except AuditError as exc:
+        _fail(str(exc))
+    for model in startup.loaded:
+        click.echo(f"mt-audit: loaded {model}", err=True)
+    for problem in startup.unavailable:
+        click.echo(f"mt-audit: note: {problem}; the workspace audits without it", err=True)
+    address, bound_port = sock.getsockname()[:2]
+    shown = host if host == "localhost" else f"[{address}]" if ":" in address else address
+    url = f"{'https' if ssl_certfile else 'http'}://{shown}:{bound_port}/"
+    page = url + (f"#token={token}" if token else "")
+    access = server.Access(token=token, loopback=loopback, max_request_bytes=int(max_request_mb * 1024 * 1024))
+    app = server.create_app(service, access)
+    click.echo(f"mt-audit: serving the workspace at {page}  (API docs: {url}docs; Ctrl+C stops)", err=True)
+    if generated:
+        click.echo("mt-audit: that token is shown once; pass --token (or $MT_AUDIT_TOKEN) to keep one across restarts", err=True)
+    certificate = (ssl_certfile, ssl_keyfile) if ssl_certfile and ssl_keyfile else None
+    on_started = (lambda: webbrowser.open(page)) if open_browser else None
+    server.serve(app, sock, certificate=certificate, on_started=on_started)
 
 
 def _terminated(signum: int, frame: object) -> NoReturn:
