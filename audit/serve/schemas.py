@@ -110,6 +110,22 @@ class ReadResponse(Strict):
 # --- the `--format json` report, described for the docs ---------------------------------------
 
 
+class RelatedOut(Strict):
+    """Another rule's finding on the same mark or name, merged into a finding."""
+
+    code: str
+    name: str
+    severity: SeverityName
+    start: int
+    end: int
+    line: int
+    column: int | None
+    text: str
+    message: str
+    suggestion: str | None
+    evidence: str | None
+
+
 class FindingOut(Strict):
     code: str
     name: str
@@ -128,6 +144,9 @@ class FindingOut(Strict):
     evidence: str | None
     unit: str | None
     fingerprint: str
+    # The finding's code, then the codes of the rules whose findings were merged into it.
+    codes: list[str]
+    related: list[RelatedOut]
 
 
 class AlignmentOut(Strict):
@@ -143,6 +162,8 @@ class DocumentOut(Strict):
     id: str
     path: str | None
     line: int
+    # A JSONL record's fields other than the known ones (url, published, …), when there are any.
+    metadata: dict[str, Any] | None = None
     error: str | None
     failed: bool
     retranslation_status: Literal["ran", "precomputed", "not-requested", "unavailable"]

@@ -169,8 +169,7 @@ class AuditService:
             return Startup((), ())
         if self.config.translate.mode in ("auto", "roundtrip"):
             for route in roundtrip_routes(self.config.translate):
-                with contextlib.suppress(ModelUnavailable):
-                    stage.retranslator.load(route)
+                stage.retranslator.unavailable(route)  # loads the route's models; a failure is kept
         loaded = list(stage.models)
         unavailable = [str(failure) for failure in stage.retranslator.failures.values()]
         settings = self.config.divergence

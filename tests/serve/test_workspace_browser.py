@@ -147,7 +147,8 @@ def test_workspace_paste_highlight_fix_undo_and_download(workspace: Any, tmp_pat
     after = api_audit(workspace.base, fixed)
     assert editor_findings(page) == places(after)
     assert not [f for f in after if f["code"] == target["code"] and f["start"] == target["start"]]
-    assert len(after) < len(findings)
+    # Fewer rule findings in all (a merged finding's related rules counted too: the fix may leave one of them).
+    assert sum(len(f["codes"]) for f in after) < sum(len(f["codes"]) for f in findings)
 
     # Undo brings the text and its finding back.
     page.click("#undo")
