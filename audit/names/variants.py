@@ -177,3 +177,173 @@ def sounds_alike(a: str, b: str) -> bool:
     if stem_a[:1] != stem_b[:1] or min(len(stem_a), len(stem_b)) < 5:
         return stem_a == stem_b and len(stem_a) >= 4
     return stem_a == stem_b or fuzz.ratio(stem_a, stem_b) >= 80
+
+
+# ---------------------------------------------------------------- one name under two conventions
+#
+# Spellings that differ only by a convention, not by a slip: another romanisation scheme
+# (`Alexei`/`Aleksei`/`Alexey`, `Kiev`/`Kyiv`), another language's letters for one sound
+# (`Netanjahu`, `Bangladesch`), British or American
+# spelling (`Harbour`/`Harbor`), an abbreviation (`Mt.`/`Mount`), the country for its
+# demonym or a possessive (`Ukraine's`/`Ukrainian`), or another word order (`Katsuno Akiyoshi`).
+# The re-translation checks count such a pair as one name, never as a near miss.
+
+_WORD_SPLIT = re.compile(r"[\s\-‐‑–—_/,·]+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_VOWEL_RUNS = re.compile(r"([aeiou]+)")
+# Letters romanisation schemes trade for one another in a vowel cluster: `Kiev`/`Kyiv`, `Dmitri`/`Dmitry`.
+_GLIDES = str.maketrans("", "", "ie")
+# Abbreviations of name words whose letters are not a prefix of the word (`Mt.` for `Mount`).
+ABBREVIATIONS = frozenset(
+    """mt mts st ste ft pt jr sr dr gen lt col capt cpt sgt adm gov sen rep maj brig cmdr cdr mgr bros co corp
+    inc ltd dept univ assn natl intl""".split()  # noqa: SIM905 (reads as words)
+)
+# Endings of a country or region, and of its demonym, past their shared stem (`Ukrain|e`/`Ukrain|ian`).
+_COUNTRY_ENDINGS = frozenset(["", "a", "e", "o", "y", "ey", "ia"])
+_DEMONYM_ENDINGS = frozenset(["n", "an", "ian", "ean", "ese", "ish", "i", "ic", "ine", "ns", "ans", "ians", "eans"])
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_forms(word: str) -> tuple[str, str, str]:
+    """(lower-case ASCII, American spelling, `name_key`) of one word of a name."""
+    from audit.names.lexicon import american_spelling
+
+    plain = _APOSTROPHES.sub("", anyascii(_POSSESSIVE_END.sub("", word)).lower()).replace(".", "")
+    return plain, american_spelling(plain), name_key(plain)
+
+
+def _vowel_variants(a: str, b: str) -> bool:
+    """One word in two romanisations: the same consonants, vowel clusters differing by i, e, y, j only."""
+    runs_a = _VOWEL_RUNS.split(a.replace("j", "i"))
+    runs_b = _VOWEL_RUNS.split(b.replace("j", "i"))
+    if len(runs_a) != len(runs_b) or len(a) < 3:
+        return False
+    for index, (x, y) in enumerate(zip(runs_a, runs_b, strict=True)):
+        consonants = index % 2 == 0
+        if x != y and (consonants or x.translate(_GLIDES) != y.translate(_GLIDES)):
+            return False
+    return True
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """`mt`/`mount`, `sgt`/`sergeant`, `st`/`saint`: a known abbreviation whose letters the word keeps in order."""
+    if short not in ABBREVIATIONS or len(long) <= len(short) or short[0] != long[0]:
+        return False
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
+@functools.lru_cache(maxsize=1)
+def _nations() -> dict[str, str]:
+    """English country names and the language names that double as their demonyms, by lower case.
+
+    CLDR (babel) names languages and territories; a language's likely territory ties
+    `French` to `France`, `Polish` to `Poland`, `Ukrainian` to `Ukraine`.
+    """
+    from babel import Locale
+    from babel.core import get_global
+
+    english = Locale("en")
+    territories = {code: name for code, name in english.territories.items() if code.isalpha()}
+    likely = get_global("likely_subtags")
+    nations = {name.lower(): code for code, name in territories.items()}
+    for language, name in english.languages.items():
+        region = str(likely.get(language, "")).rsplit("_", 1)[-1]
+        if "_" not in language and region in territories:
+            nations.setdefault(name.lower(), region)
+    return nations
+
+
+def _nation_forms(a: str, b: str) -> bool:
+    """A country and its demonym (`ukraine`/`ukrainian`, `france`/`french`), or two forms of one."""
+    nations = _nations()
+    if a in nations and b in nations:
+        return nations[a] == nations[b]  # `Niger`/`Nigeria` are two countries
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    if shared < 4:
+        return False
+    rest_a, rest_b = a[shared:], b[shared:]
+    return (rest_a in _COUNTRY_ENDINGS and rest_b in _DEMONYM_ENDINGS) or (
+        rest_b in _COUNTRY_ENDINGS and rest_a in _DEMONYM_ENDINGS
+    )
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Two spellings of one word up to folding: case, diacritics, a possessive, British or
+    American spelling, the transliteration-folded `name_key`."""
+    plain_a, american_a, key_a = _word_forms(a)
+    plain_b, american_b, key_b = _word_forms(b)
+    return plain_a == plain_b or american_a == american_b or key_a == key_b
+
+
+def word_form(a: str, b: str) -> bool:
+    """One word and another form of it: an abbreviation (`Mt.`/`Mount`), a country and its
+    demonym (`Ukraine`/`Ukrainian`), an inflection (`Max`/`Maxa`)."""
+    plain_a, american_a, _ = _word_forms(a)
+    plain_b, american_b, _ = _word_forms(b)
+    nations = _nations()
+    if american_a in nations and american_b in nations:
+        return nations[american_a] == nations[american_b]  # `Niger`/`Nigeria` are two countries
+    short, long = sorted((plain_a, plain_b), key=len)
+    if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 3:
+        return True
+    return _abbreviates(short, long) or _nation_forms(american_a, american_b)
+
+
+@functools.lru_cache(maxsize=65536)
+def _sounds(key: str) -> str:
+    """A folded word with other languages' letters for one sound made English (`sound_stem` keeps its ending)."""
+    for pattern, replacement in _SOUNDS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """One word in two romanisations or two languages' letters (`Kiev`/`Kyiv`, `Bangladesch`,
+    `Mallorca`/`Majorca`, `Alexandr`/`Alexander`)."""
+    from audit.names.exonyms import given_name_forms  # exonyms is built on this module
+
+    plain_a, _, key_a = _word_forms(a)
+    plain_b, _, key_b = _word_forms(b)
+    if _vowel_variants(key_a, key_b) or _sounds(key_a) == _sounds(key_b):
+        return True
+    if "ll" in plain_a or "ll" in plain_b:  # the Spanish and Catalan `ll` is a `y` (`Mallorca`)
+        return _vowel_variants(name_key(plain_a.replace("ll", "y")), name_key(plain_b.replace("ll", "y")))
+    return key_b in given_name_forms(key_a)
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two spellings of one word of a name under two conventions (see above)."""
+    return same_spelling(a, b) or spelling_variant(a, b) or word_form(a, b)
+
+
+def _name_words(name: str) -> list[str]:
+    words = [w for w in _WORD_SPLIT.split(name) if w.strip(".'’")]
+    kept = [w for w in words if w.lower() not in CONNECTORS and w.lower() not in ARTICLES]
+    return kept or words
+
+
+def equivalent_names(a: str, b: str) -> bool:
+    """Two spellings of one name that differ only by convention (see above), word for word.
+
+    The words pair in order under any convention, or in another order when each pair
+    differs at most by folding: a reordered name with another spelling besides
+    (`Islamic Party of Turkestan`/`Turkistan Islamic Party`) is how a literal rendering of
+    an established name looks, and stays a near miss.
+    """
+    words_a, words_b = _name_words(a), _name_words(b)
+    if not words_a or len(words_a) != len(words_b):
+        return False
+    if all(same_word(x, y) for x, y in zip(words_a, words_b, strict=True)):
+        return True
+    free = list(words_b)
+    for word in words_a:
+        match = next((i for i, other in enumerate(free) if same_spelling(word, other)), None)
+        if match is None:
+            return False
+        del free[match]
+    return True

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from audit.checks.divergence import _narrowed, _Reading, _same_name, _surface
+from audit.checks.divergence import _narrowed, _same_name
+from audit.checks.divergence import _reading as _make_reading
 from audit.cli import cli
 from audit.names.finder import Mention, find_mentions
 
@@ -99,7 +100,7 @@ def test_sample_with_retranslation_file_flag() -> None:
 
 
 def _reading(text: str) -> _Reading:
-    return _Reading(text, f" {_surface(text)} ", tuple(find_mentions(text)), frozenset())
+    return _make_reading(text, find_mentions(text))
 
 
 def test_same_name_folds_case_diacritics_possessives_and_derivations() -> None:
