@@ -22,12 +22,14 @@ from audit.checks.base import Check, CheckContext, Option, register
 from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names.exonyms import EXPANSIONS, acronym_forms
-from audit.names.finder import ARTICLES, CONNECTORS, Mention, mention_finder
+from audit.names.finder import NON_NAMES, Mention, mention_finder
 from audit.names.lexicon import is_common_word
 from audit.names.variants import (
+    NAME_WORD,
     equivalent_names,
     name_key,
     name_similarity,
+    name_words,
     same_spelling,
     same_word,
     stem_match,
@@ -39,10 +41,16 @@ from audit.types import Finding, Segment, Severity
 
 _WORD = re.compile(r"\S+")
 _ALNUM = re.compile(r"[^\W_]+")
-# A word of a name: letters and digits, with inner apostrophes and dots (`O'Brien`, `U.S.`).
-_WORD_IN_NAME = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
 # Name similarity (0-1) from which a different spelling is a near miss (D303's default).
 _NEAR_MISS = 0.8
+# Titles before a person's name, folded: what follows them is a name, however common the word.
+TITLES = frozenset(
+    """president vice prime minister secretary chancellor premier governor gov senator sen representative rep
+    mayor king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan general gen
+    colonel col major maj captain capt lieutenant lt sergeant sgt admiral adm commander chairman chairwoman
+    chief director ceo judge justice commissioner ambassador spokesman spokeswoman minister mr mrs ms dr prof
+    professor sir lord lady coach""".split()  # noqa: SIM905 (reads as words)
+)
 # rapidfuzz ratio (0-100) from which two folded words of names are one word misspelt.
 _WORD_NEAR_MISS = 75
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
@@ -175,7 +183,7 @@ def _is_acronym(word: str) -> bool:
 
 
 def _initials(words: Sequence[str]) -> str:
-    return "".join(w[0] for w in words if w and w.lower() not in CONNECTORS and w.lower() not in ARTICLES).lower()
+    return "".join(w[0] for w in words if w).lower()
 
 
 @dataclass(frozen=True)
@@ -201,13 +209,13 @@ class _Reading:
 
 
 def _reading(text: str, found: Sequence[Mention]) -> _Reading:
-    words = frozenset(folded for m in _WORD_IN_NAME.finditer(text) if (folded := _fold_word(m.group())))
+    words = frozenset(folded for m in NAME_WORD.finditer(text) if (folded := _fold_word(m.group())))
     by_initial: dict[str, list[str]] = {}
     for word in words:
         by_initial.setdefault(word[0], []).append(word)
     initials: set[str] = set()
     for mention in found:
-        parts = [w for w in _WORD_IN_NAME.findall(mention.text) if w.lower() not in CONNECTORS]
+        parts = [m.group() for m in name_words(mention.text)]
         for i in range(len(parts)):
             for j in range(i + 2, min(len(parts), i + 6) + 1):
                 initials.add(_initials(parts[i:j]))
@@ -311,30 +319,32 @@ def _significant_words(mention: Mention) -> tuple[list[tuple[int, int]], bool]:
 
     Not articles, connectors or one-letter initials; its rare words when it has any
     (`US President Erwin Huber` -> `Erwin`, `Huber`), else all of them (`House of God`).
+    The words after a title are a person's name however common (`President Trump`).
     """
-    words = [
-        (m.start(), m.end())
-        for m in _WORD_IN_NAME.finditer(mention.text)
-        if len(_fold_word(m.group())) >= 2 and m.group().lower() not in ARTICLES and m.group().lower() not in CONNECTORS
+    words = [(m.start(), m.end()) for m in name_words(mention.text) if len(_fold_word(m.group())) >= 2]
+    titled = next((i + 1 for i, (a, b) in enumerate(words) if _fold_word(mention.text[a:b]) in TITLES), len(words))
+    distinctive = [
+        (a, b) for i, (a, b) in enumerate(words) if i >= titled or not is_common_word(_fold_word(mention.text[a:b]))
     ]
-    distinctive = [(a, b) for a, b in words if not is_common_word(_fold_word(mention.text[a:b]))]
     return (distinctive, True) if distinctive else (words, False)
 
 
-def _unsupported_run(mention: Mention, readings: Sequence[_Reading]) -> tuple[int, int, bool] | None:
+def _unsupported_run(
+    mention: Mention, readings: Sequence[_Reading], *, strict: bool = True
+) -> tuple[int, int, bool] | None:
     """The span (document offsets) from the first to the last significant word no reading has,
     and whether a reading has others.
 
     The rare words of a name are weighed one by one (`Zeman Whitmer` against `Gretchen
     Whitmer`: `Zeman`); a name of ordinary words (`Ministry of the Interior`) is a
-    translation, and one of its words found is enough.
+    translation, and, `strict`, one of its words found is enough.
     """
     words, rare = _significant_words(mention)
     parts = [mention.text[a:b] for a, b in words]
     if any(_initials(parts) in r.words for r in readings if len(parts) > 1):
         return None  # `European Union` for `EU`
     missing = [(a, b) for a, b in words if not any(_word_supported(mention.text[a:b], r) for r in readings)]
-    if not missing or (not rare and len(missing) < len(words)):
+    if not missing or (strict and not rare and len(missing) < len(words)):
         return None
     return mention.start + missing[0][0], mention.start + missing[-1][1], len(missing) < len(words)
 
@@ -354,8 +364,8 @@ def _misspelt_word(ours: str, theirs: str) -> bool:
     (`Donald Trump`/`Trump`) or ordinary words it translates otherwise (`Freeway`/`Highway`,
     `Great`/`Greta`).
     """
-    words_a = [w for w in _WORD_IN_NAME.findall(ours) if w.lower() not in CONNECTORS and w.lower() not in ARTICLES]
-    words_b = [w for w in _WORD_IN_NAME.findall(theirs) if w.lower() not in CONNECTORS and w.lower() not in ARTICLES]
+    words_a = [m.group() for m in name_words(ours)]
+    words_b = [m.group() for m in name_words(theirs)]
     rest_b = list(words_b)
     rest_a = []
     for word in words_a:
@@ -374,21 +384,29 @@ def _misspelt_word(ours: str, theirs: str) -> bool:
     )
 
 
+def _similarity(ours: str, theirs: str, threshold: float) -> float | None:
+    """How near a miss our spelling is of theirs (None when it is none, D303's test).
+
+    Near: folded similarity at least `threshold`, not one convention apart (unless ours
+    keeps a sign of transliteration through Russian), and a rare word of ours misspelt.
+    """
+    surface, other = _surface(ours), _surface(theirs)
+    if other == surface or _derived(surface, other):
+        return None
+    similarity = name_similarity(ours, theirs)
+    if similarity < threshold:
+        return None
+    if equivalent_names(ours, theirs) and not _marks_lost(ours, theirs):
+        return None
+    return similarity if _misspelt_word(ours, theirs) else None
+
+
 def _near_miss(mention: Mention, candidates: list[tuple[Mention, _Reading]], threshold: float) -> _NearMiss | None:
     best: _NearMiss | None = None
-    surface = _surface(mention.text)
     for other, reading in candidates:
-        theirs = _surface(other.text)
-        if theirs == surface or _derived(surface, theirs):
-            continue
-        similarity = name_similarity(mention.text, other.text)
-        if similarity < threshold or (best is not None and similarity <= best.similarity):
-            continue
-        if equivalent_names(mention.text, other.text) and not _marks_lost(mention.text, other.text):
-            continue
-        if not _misspelt_word(mention.text, other.text):
-            continue
-        best = _NearMiss(similarity, other, reading)
+        similarity = _similarity(mention.text, other.text, threshold)
+        if similarity is not None and (best is None or similarity > best.similarity):
+            best = _NearMiss(similarity, other, reading)
     return best
 
 
@@ -492,7 +510,8 @@ class _Unsupported:
     start: int
     end: int
     replacements: tuple[_Replacement, ...]
-    # Whether other words of the name are in a re-translation (`Igor` of `Igor Konashenkov`).
+    # Whether other words of the name are in a re-translation (`Igor` of `Igor Konashenkov`), or
+    # it is a word the name finder passed over: never reported as merely left out (D304).
     partial: bool
 
 
@@ -527,34 +546,79 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
         if start <= mention.start
         and mention.end <= end
         and not _same_name(mention.text, mt)
-        and not any(name_similarity(mention.text, ours.text) >= threshold for ours in mt.mentions)
-        and _unsupported_run(mention, [mt]) is not None
+        and not any(_similarity(ours.text, mention.text, threshold) is not None for ours in mt.mentions)
+        and _unsupported_run(mention, [mt], strict=False) is not None
     ]
 
 
+def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None:
+    """The capitalised word that opens a sentence, when the name finder could not tell it from an
+    ordinary word (`Parly said`, `Boston is`): a name only if the other text has a name there."""
+    first = next((t for t in tokens if t.is_word), None)
+    if first is None or not first.text[:1].isupper() or not first.is_content or first.text.lower() in NON_NAMES:
+        return None
+    if any(m.start <= first.start < m.end for m in found):
+        return None
+    return Mention(first.start, first.end, first.text)
+
+
+def _opening_end(tokens: Sequence[Token]) -> int:
+    """Where the opening of a sentence ends: past its function words and capitalised words
+    (`The White Lion`, `Fu Kunbao`), at the first other word."""
+    for token in tokens:
+        if token.is_content and not token.text[:1].isupper():
+            return token.start
+    return tokens[-1].end if tokens else 0
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A name of the MT sentence that no re-translation has, or of a re-translation that the MT lacks."""
+
+    mention: Mention
+    # The run of its words the other side lacks, and whether the other side has its other words.
+    start: int
+    end: int
+    partial: bool
+    # Whether it opens its sentence, and whether the name finder did not find it (an opener only).
+    opens: bool = False
+    unfound: bool = False
+
+
+def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
+    """An opening word the finder passed over stands for a name only in the other's very place:
+    where the word alignment puts it, or both opening their sentences; and never for another such word."""
+    if name.unfound and orphan.unfound:
+        return False
+    if name.unfound or orphan.unfound:
+        return placed or (name.opens and orphan.opens)
+    return True
+
+
 def _place(
-    names: list[tuple[Mention, tuple[int, int, bool]]],
-    orphans: list[Mention],
-    mt_tokens: list[Token],
-    rt_tokens: list[Token],
-) -> list[Mention | None]:
+    names: list[_Candidate], orphans: list[_Candidate], mt_tokens: list[Token], rt_tokens: list[Token]
+) -> list[_Candidate | None]:
     """Which of a re-translation's orphan names stands in the place of each unsupported MT name.
 
     Each orphan replaces one name at most: first those the word alignment puts in the
     name's place, then the rest in order, so a sentence that drops one name and changes
     another is one replaced name, not two.
     """
-    taken: list[Mention | None] = [None] * len(names)
+    taken: list[_Candidate | None] = [None] * len(names)
     free = list(orphans)
-    for i, (_, (start, end, _)) in enumerate(names):
-        low, high = _token_window(mt_tokens, rt_tokens, start, end)
-        placed = next((m for m in free if low <= m.start and m.end <= high), None)
+    for i, name in enumerate(names):
+        low, high = _token_window(mt_tokens, rt_tokens, name.start, name.end)
+        placed = next(
+            (o for o in free if low <= o.mention.start and o.mention.end <= high and _fits(name, o, True)), None
+        )
         if placed is not None:
             taken[i] = placed
             free.remove(placed)
-    for i in range(len(names)):
-        if taken[i] is None and free:
-            taken[i] = free.pop(0)
+    for i, name in enumerate(names):
+        fallback = next((o for o in free if _fits(name, o, False)), None) if taken[i] is None else None
+        if fallback is not None:
+            taken[i] = fallback
+            free.remove(fallback)
     return taken
 
 
@@ -574,36 +638,51 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
         readings = _readings(ctx, evidence)
         threshold = _near_miss_threshold(ctx)
         everywhere = [m for r in readings for m in r.mentions]
+        mt_tokens = tokenize(segment.text, segment.start)
+        first = _opening_end(mt_tokens)
+        inside = _mentions_in(ctx, segment)
         names = []
-        for mention in _mentions_in(ctx, segment):
+        for mention in inside:
             if any(_same_name(mention.text, r) for r in readings):
                 continue
-            if any(name_similarity(mention.text, other.text) >= threshold for other in everywhere):
+            if any(_similarity(mention.text, other.text, threshold) is not None for other in everywhere):
                 continue  # a near miss: D303's
             run = _unsupported_run(mention, readings)
             if run is not None:
-                names.append((mention, run))
+                names.append(_Candidate(mention, *run, opens=mention.start <= first))
+        opener = _opener(mt_tokens, inside)
+        if opener is not None and not any(_word_supported(opener.text, r) for r in readings):
+            names.insert(0, _Candidate(opener, opener.start, opener.end, False, opens=True, unfound=True))
         if not names:
             return []
         replacements: list[list[_Replacement]] = [[] for _ in names]
-        spans = [list(run) for _, run in names]
-        mt_tokens = tokenize(segment.text, segment.start)
+        spans = [[name.start, name.end] for name in names]
+        mt = _mt_reading(ctx)
         for index, ((start, end), reading) in enumerate(zip(sentence.rt_spans, readings, strict=True)):
-            orphans = _orphans(reading, start, end, _mt_reading(ctx), threshold) if start < end else []
-            if not orphans:
+            if start == end:
                 continue
             rt_tokens = tokenize(reading.text[start:end], start)
+            rt_first = _opening_end(rt_tokens)
+            orphans = [
+                _Candidate(m, m.start, m.end, False, opens=m.start <= rt_first)
+                for m in _orphans(reading, start, end, mt, threshold)
+            ]
+            rt_opener = _opener(rt_tokens, reading.mentions)
+            if rt_opener is not None and not _word_supported(rt_opener.text, mt):
+                orphans.insert(0, _Candidate(rt_opener, rt_opener.start, rt_opener.end, False, True, True))
+            if not orphans:
+                continue
             for i, orphan in enumerate(_place(names, orphans, mt_tokens, rt_tokens)):
                 if orphan is None:
                     continue
-                mention, (_, _, partial) = names[i]
-                narrowed_start, narrowed_end, text = _narrowed(mention, orphan)
-                if not partial:  # the whole name differs: report the words that differ from the other name
+                name = names[i]
+                narrowed_start, narrowed_end, text = _narrowed(name.mention, orphan.mention)
+                if not name.partial:  # the whole name differs: report the words that differ from the other name
                     spans[i][0], spans[i][1] = min(spans[i][0], narrowed_start), max(spans[i][1], narrowed_end)
                 replacements[i].append(_Replacement(index, text))
         return [
-            _Unsupported(int(a), int(b), tuple(found), partial=bool(partial))
-            for (a, b, partial), found in zip(spans, replacements, strict=True)
+            _Unsupported(a, b, tuple(put), partial=name.partial or name.unfound)
+            for (a, b), put, name in zip(spans, replacements, names, strict=True)
         ]
 
     return ctx.memo(("divergence", "unsupported-names", segment.start, segment.end), compute)

@@ -188,7 +188,9 @@ def sounds_alike(a: str, b: str) -> bool:
 # demonym or a possessive (`Ukraine's`/`Ukrainian`), or another word order (`Katsuno Akiyoshi`).
 # The re-translation checks count such a pair as one name, never as a near miss.
 
-_WORD_SPLIT = re.compile(r"[\s\-‐‑–—_/,·]+")
+# A word of a name: letters and digits, with inner apostrophes and dots (`O'Brien`, `U.S.`).
+NAME_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
+_HYPHENS = frozenset("-‐‑")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _VOWEL_RUNS = re.compile(r"([aeiou]+)")
 # Letters romanisation schemes trade for one another in a vowel cluster: `Kiev`/`Kyiv`, `Dmitri`/`Dmitry`.
@@ -321,9 +323,18 @@ def same_word(a: str, b: str) -> bool:
     return same_spelling(a, b) or spelling_variant(a, b) or word_form(a, b)
 
 
-def _name_words(name: str) -> list[str]:
-    words = [w for w in _WORD_SPLIT.split(name) if w.strip(".'’")]
-    kept = [w for w in words if w.lower() not in CONNECTORS and w.lower() not in ARTICLES]
+def name_words(name: str) -> list[re.Match[str]]:
+    """The words of a name without its connectors (`of`, `bin`) and Arabic articles (`al-`, `ash-`).
+
+    An article is one only before a hyphen: `US` in `US Army` is a word.
+    """
+    words = list(NAME_WORD.finditer(name))
+    kept = [
+        m
+        for m in words
+        if m.group().lower() not in CONNECTORS
+        and not (m.group().lower() in ARTICLES and name[m.end() : m.end() + 1] in _HYPHENS)
+    ]
     return kept or words
 
 
@@ -335,7 +346,7 @@ def equivalent_names(a: str, b: str) -> bool:
     (`Islamic Party of Turkestan`/`Turkistan Islamic Party`) is how a literal rendering of
     an established name looks, and stays a near miss.
     """
-    words_a, words_b = _name_words(a), _name_words(b)
+    words_a, words_b = [m.group() for m in name_words(a)], [m.group() for m in name_words(b)]
     if not words_a or len(words_a) != len(words_b):
         return False
     if all(same_word(x, y) for x, y in zip(words_a, words_b, strict=True)):
