@@ -26,9 +26,11 @@ from audit.align import Alignment, Bead, tokenize, unmatched_spans
 from audit.config import Config
 from audit.errors import InputError
 from audit.score import (
+    BLEU_NAME,
     CHRF_PLUS,
     COSINE,
     DIVERGENCE,
+    TER_NAME,
     Embedder,
     ScoreStore,
     consensus,
@@ -142,6 +144,7 @@ class RetranslationStage:
         # take the round trip instead.
         self._direct_fallbacks: dict[str, ModelUnavailable] = {}
         self._planned = self._probe()
+        self._metrics = (CHRF_PLUS, BLEU_NAME, TER_NAME) if config.divergence.ter else (CHRF_PLUS, BLEU_NAME)
 
     # -- run metadata ---------------------------------------------------------------------------
 
@@ -377,7 +380,9 @@ class RetranslationStage:
             by_sentence: dict[int, tuple[dict[str, float], Span, tuple[Span, ...]]] = {}
             spans_of = _bead_spans(p, item)
             texts = [(document.text[mt[0] : mt[1]], item.text[rt[0] : rt[1]]) for mt, rt in spans_of]
-            pair_scores, corpus_scores = score_pairs([h for h, _ in texts], [r for _, r in texts], self.store)
+            pair_scores, corpus_scores = score_pairs(
+                [h for h, _ in texts], [r for _, r in texts], self.store, self._metrics
+            )
             corpus.append(corpus_scores)
             unmatched = self._unmatched(
                 [(h, r) for (mt, _), (h, r) in zip(spans_of, texts, strict=True) if mt[0] < mt[1]]

@@ -43,6 +43,7 @@ _WORD = re.compile(r"\S+")
 _ALNUM = re.compile(r"[^\W_]+")
 # Name similarity (0-1) from which a different spelling is a near miss (D303's default).
 _NEAR_MISS = 0.8
+_PARTICIPLE = re.compile(r"(?:ing|ed|ly)$")
 # Titles before a person's name, folded: what follows them is a name, however common the word.
 TITLES = frozenset(
     """president vice prime minister secretary chancellor premier governor gov senator sen representative rep
@@ -164,6 +165,7 @@ class DivergentSpan(Check):
 # ---------------------------------------------------------------- names against re-translations
 
 
+@functools.lru_cache(maxsize=65536)
 def _surface(text: str) -> str:
     """A spelling's words with case, diacritics, apostrophes, hyphens and a possessive ending folded."""
     folded = anyascii(_POSSESSIVE.sub("", text.strip())).casefold()
@@ -206,6 +208,9 @@ class _Reading:
     # The initials of each run of words inside a name (`United States Geological Survey`:
     # `usgs`, `us`, `gs`...), so `USGS` or `U.S.` is found written out.
     initials: frozenset[str]
+    # Its names by number of words, each with its folded spelling: what `_same_name` compares.
+    by_length: Mapping[int, tuple[tuple[Mention, str], ...]]
+    surfaces: tuple[str, ...]
 
 
 def _reading(text: str, found: Sequence[Mention]) -> _Reading:
@@ -214,11 +219,13 @@ def _reading(text: str, found: Sequence[Mention]) -> _Reading:
     for word in words:
         by_initial.setdefault(word[0], []).append(word)
     initials: set[str] = set()
+    by_length: dict[int, list[tuple[Mention, str]]] = {}
     for mention in found:
         parts = [m.group() for m in name_words(mention.text)]
         for i in range(len(parts)):
             for j in range(i + 2, min(len(parts), i + 6) + 1):
                 initials.add(_initials(parts[i:j]))
+        by_length.setdefault(len(parts), []).append((mention, _surface(mention.text)))
     return _Reading(
         text,
         f" {_surface(text)} ",
@@ -227,6 +234,8 @@ def _reading(text: str, found: Sequence[Mention]) -> _Reading:
         frozenset(name_key(w) for w in words),
         {initial: tuple(group) for initial, group in by_initial.items()},
         frozenset(initials),
+        {length: tuple(group) for length, group in by_length.items()},
+        tuple(dict.fromkeys(_surface(m.text) for m in found)),
     )
 
 
@@ -267,9 +276,9 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False) -> bo
     surface = _surface(mention)
     if not surface or f" {surface} " in reading.surface:
         return True
-    for other in reading.mentions:
-        if _derived(surface, _surface(other.text)):
-            return True
+    if any(_derived(surface, other) for other in reading.surfaces):
+        return True
+    for other, _ in reading.by_length.get(len(name_words(mention)), ()):
         if equivalent_names(mention, other.text) and not (spelling and _marks_lost(mention, other.text)):
             return True
     return False
@@ -557,6 +566,8 @@ def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None
     first = next((t for t in tokens if t.is_word), None)
     if first is None or not first.text[:1].isupper() or not first.is_content or first.text.lower() in NON_NAMES:
         return None
+    if _PARTICIPLE.search(first.text):
+        return None  # `Looking ahead,`, `Asked about`: a verb opening the sentence
     if any(m.start <= first.start < m.end for m in found):
         return None
     return Mention(first.start, first.end, first.text)

@@ -193,6 +193,7 @@ NAME_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
 _HYPHENS = frozenset("-‐‑")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _VOWEL_RUNS = re.compile(r"([aeiou]+)")
+_VOWELS_AND_H = re.compile(r"[aeiouh]")
 # Letters romanisation schemes trade for one another in a vowel cluster: `Kiev`/`Kyiv`, `Dmitri`/`Dmitry`.
 _GLIDES = str.maketrans("", "", "ie")
 # Abbreviations of name words whose letters are not a prefix of the word (`Mt.` for `Mount`).
@@ -200,6 +201,24 @@ ABBREVIATIONS = frozenset(
     """mt mts st ste ft pt jr sr dr gen lt col capt cpt sgt adm gov sen rep maj brig cmdr cdr mgr bros co corp
     inc ltd dept univ assn natl intl""".split()  # noqa: SIM905 (reads as words)
 )
+# Demonyms no ending or CLDR language name gives (`British`/`Britain`).
+_DEMONYMS = {
+    "british": "britain",
+    "briton": "britain",
+    "english": "england",
+    "scottish": "scotland",
+    "scots": "scotland",
+    "welsh": "wales",
+    "swiss": "switzerland",
+    "filipino": "philippines",
+    "argentine": "argentina",
+    "peruvian": "peru",
+    "emirati": "emirates",
+    "yemeni": "yemen",
+    "cypriot": "cyprus",
+    "maltese": "malta",
+    "monegasque": "monaco",
+}
 # Endings of a country or region, and of its demonym, past their shared stem (`Ukrain|e`/`Ukrain|ian`).
 _COUNTRY_ENDINGS = frozenset(["", "a", "e", "o", "y", "ey", "ia"])
 _DEMONYM_ENDINGS = frozenset(["n", "an", "ian", "ean", "ese", "ish", "i", "ic", "ine", "ns", "ans", "ians", "eans"])
@@ -261,6 +280,8 @@ def _nation_forms(a: str, b: str) -> bool:
     nations = _nations()
     if a in nations and b in nations:
         return nations[a] == nations[b]  # `Niger`/`Nigeria` are two countries
+    if _DEMONYMS.get(a) == b or _DEMONYMS.get(b) == a:
+        return True
     shared = 0
     for x, y in zip(a, b):
         if x != y:
@@ -304,6 +325,13 @@ def _sounds(key: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=65536)
+def _skeleton(key: str) -> str:
+    """A folded word's consonants without `h`: what romanisations of one name share
+    (`Bhardwaj`/`Bharadwaj`, `Jhajjar`/`Jajjhar`, `Runnels`/`Runalls`)."""
+    return _DOUBLED.sub(r"\1", _VOWELS_AND_H.sub("", key))
+
+
 def spelling_variant(a: str, b: str) -> bool:
     """One word in two romanisations or two languages' letters (`Kiev`/`Kyiv`, `Bangladesch`,
     `Mallorca`/`Majorca`, `Alexandr`/`Alexander`)."""
@@ -313,14 +341,24 @@ def spelling_variant(a: str, b: str) -> bool:
     plain_b, _, key_b = _word_forms(b)
     if _vowel_variants(key_a, key_b) or _sounds(key_a) == _sounds(key_b):
         return True
+    skeleton = _skeleton(key_a)
+    if len(skeleton) >= 3 and key_a[0] == key_b[0] and skeleton == _skeleton(key_b):
+        return True
     if "ll" in plain_a or "ll" in plain_b:  # the Spanish and Catalan `ll` is a `y` (`Mallorca`)
         return _vowel_variants(name_key(plain_a.replace("ll", "y")), name_key(plain_b.replace("ll", "y")))
     return key_b in given_name_forms(key_a)
 
 
+@functools.lru_cache(maxsize=262144)
 def same_word(a: str, b: str) -> bool:
     """Two spellings of one word of a name under two conventions (see above)."""
-    return same_spelling(a, b) or spelling_variant(a, b) or word_form(a, b)
+    if same_spelling(a, b):
+        return True
+    nations = _nations()
+    american_a, american_b = _word_forms(a)[1], _word_forms(b)[1]
+    if american_a in nations and american_b in nations:
+        return nations[american_a] == nations[american_b]  # `Niger`/`Nigeria` are two countries
+    return spelling_variant(a, b) or word_form(a, b)
 
 
 def name_words(name: str) -> list[re.Match[str]]:
@@ -338,6 +376,11 @@ def name_words(name: str) -> list[re.Match[str]]:
     return kept or words
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_list(name: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in name_words(name))
+
+
 def equivalent_names(a: str, b: str) -> bool:
     """Two spellings of one name that differ only by convention (see above), word for word.
 
@@ -346,7 +389,7 @@ def equivalent_names(a: str, b: str) -> bool:
     (`Islamic Party of Turkestan`/`Turkistan Islamic Party`) is how a literal rendering of
     an established name looks, and stays a near miss.
     """
-    words_a, words_b = [m.group() for m in name_words(a)], [m.group() for m in name_words(b)]
+    words_a, words_b = _word_list(a), _word_list(b)
     if not words_a or len(words_a) != len(words_b):
         return False
     if all(same_word(x, y) for x, y in zip(words_a, words_b, strict=True)):

@@ -74,7 +74,8 @@ def test_sample_report_carries_scores_alignments_and_signatures(sample_report: d
     assert scores["segments"] == 20 and scores["segments.divergent"] == 0
     alignments = document["alignments"]
     assert len(alignments) == 20
-    assert {"chrf++", "bleu", "ter", "cosine", "divergence"} <= set(alignments[0]["scores"])
+    assert {"chrf++", "bleu", "cosine", "divergence"} <= set(alignments[0]["scores"])
+    assert "ter" not in alignments[0]["scores"]  # TER only when asked for: divergence.ter
     assert alignments[0]["rt_text"].startswith('"The situation in the Idlib de-escalation zone')
 
 
