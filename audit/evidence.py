@@ -42,6 +42,7 @@ from audit.score import (
     rounded,
     score_pairs,
     signatures,
+    threshold_for,
 )
 from audit.segment import split_sentences, split_text_sentences
 from audit.translate.base import ModelUnavailable
@@ -451,8 +452,10 @@ class RetranslationStage:
         if cosines:
             scores[COSINE] = mean(cosines)
         scores["segments"] = float(len(segments))
-        threshold = self.config.divergence.threshold
-        scores["segments.divergent"] = float(sum(s.divergence > threshold for s in segments))
+        settings = self.config.divergence
+        scores["segments.divergent"] = float(
+            sum(s.divergence > threshold_for(settings, s.scores[s.closest]) for s in segments)
+        )
         scores["retranslations"] = float(len(corpus))
         return rounded(scores)
 

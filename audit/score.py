@@ -29,6 +29,7 @@ from sacrebleu.metrics.bleu import BLEU
 from sacrebleu.metrics.chrf import CHRF
 from sacrebleu.metrics.ter import TER
 
+from audit.config import DivergenceConfig
 from audit.translate.base import ModelUnavailable
 from audit.translate.hub import locate
 
@@ -168,6 +169,11 @@ def divergence(chrf_plus: float, cosine: float | None, semantic_weight: float) -
         return surface
     semantic = 1.0 - min(max(cosine, 0.0), 1.0)
     return (1.0 - semantic_weight) * surface + semantic_weight * semantic
+
+
+def threshold_for(settings: DivergenceConfig, scores: Mapping[str, float]) -> float:
+    """The divergence threshold for scores with an embedding cosine, or (`surface-threshold`) without one."""
+    return settings.threshold if COSINE in scores else settings.surface_threshold
 
 
 def consensus(divergences: Iterable[float]) -> float:

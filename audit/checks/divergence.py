@@ -36,7 +36,7 @@ from audit.names.variants import (
     word_form,
 )
 from audit.numbers import Number, find_numbers, format_english, is_ordinal_word
-from audit.score import CHRF_PLUS, COSINE, DIVERGENCE
+from audit.score import CHRF_PLUS, COSINE, DIVERGENCE, threshold_for
 from audit.types import Finding, Segment, Severity
 
 _WORD = re.compile(r"\S+")
@@ -44,6 +44,13 @@ _ALNUM = re.compile(r"[^\W_]+")
 # Name similarity (0-1) from which a different spelling is a near miss (D303's default).
 _NEAR_MISS = 0.8
 _PARTICIPLE = re.compile(r"(?:ing|ed|ly)$")
+_OPENING_WORDS = frozenset(
+    """given despite although though while whereas unlike like since because however meanwhile moreover
+    furthermore therefore thus yet still instead besides nevertheless nonetheless overall finally first
+    second third last next today yesterday tomorrow now recently currently previously earlier later even
+    perhaps maybe indeed also only just already again once why how what whether many most some several
+    few both each every another other such""".split()  # noqa: SIM905 (reads as words)
+)
 # Titles before a person's name, folded: what follows them is a name, however common the word.
 TITLES = frozenset(
     """president vice prime minister secretary chancellor premier governor gov senator sen representative rep
@@ -89,7 +96,8 @@ class RetranslationDivergence(Check):
     A re-translation is an independent reading of what the text says. When the MT sentence
     is far from all of them, in wording (chrF++) and in meaning (sentence embeddings), it
     has most likely added, lost or changed something: a sentence to re-read against the
-    source. The threshold is `divergence.threshold` (0 = same, 1 = unrelated).
+    source. The threshold is `divergence.threshold` (0 = same, 1 = unrelated), or
+    `divergence.surface-threshold` when the divergence is chrF++ alone (no embeddings).
 
     Bad: He refused to comment on reports of losses among the troops. (re-translation: He said that twelve soldiers had been killed in the attack on the checkpoint.)
     Good: He said 12 soldiers were killed in the attack on the checkpoint. (re-translation: He said that twelve soldiers had been killed in the attack on the checkpoint.)
@@ -106,7 +114,7 @@ class RetranslationDivergence(Check):
         if found is None:
             return
         evidence, sentence = found
-        threshold = ctx.config.divergence.threshold
+        threshold = threshold_for(ctx.config.divergence, sentence.scores[sentence.closest])
         if sentence.divergence <= threshold:
             return
         yield self.finding(
@@ -146,7 +154,7 @@ class DivergentSpan(Check):
         if found is None:
             return
         evidence, sentence = found
-        if sentence.divergence <= ctx.config.divergence.threshold:
+        if sentence.divergence <= threshold_for(ctx.config.divergence, sentence.scores[sentence.closest]):
             return
         text = segment.doc.text
         for start, end in sentence.divergent_spans:
@@ -566,8 +574,8 @@ def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None
     first = next((t for t in tokens if t.is_word), None)
     if first is None or not first.text[:1].isupper() or not first.is_content or first.text.lower() in NON_NAMES:
         return None
-    if _PARTICIPLE.search(first.text):
-        return None  # `Looking ahead,`, `Asked about`: a verb opening the sentence
+    if _PARTICIPLE.search(first.text) or first.text.lower() in _OPENING_WORDS:
+        return None  # `Looking ahead,`, `Given the`: a verb or a connective opening the sentence
     if any(m.start <= first.start < m.end for m in found):
         return None
     return Mention(first.start, first.end, first.text)
@@ -786,7 +794,7 @@ class DocumentDivergence(Check):
     """Document far from its re-translations as a whole.
 
     The length-weighted mean of the sentences' consensus divergence: above `max-divergence`
-    (or `divergence.threshold` when that is unset) the translation as a whole reads unlike
+    (or the sentences' threshold when that is unset) the translation as a whole reads unlike
     any re-translation, a document to send back rather than to patch sentence by sentence.
 
     Bad: a document whose sentences each say something other than every re-translation
@@ -805,7 +813,7 @@ class DocumentDivergence(Check):
             return
         limit = ctx.config.max_divergence
         if limit is None:
-            limit = ctx.config.divergence.threshold
+            limit = threshold_for(ctx.config.divergence, evidence.scores)
         value = evidence.scores[DIVERGENCE]
         if value <= limit:
             return

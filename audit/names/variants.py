@@ -314,6 +314,9 @@ def word_form(a: str, b: str) -> bool:
     short, long = sorted((plain_a, plain_b), key=len)
     if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 3:
         return True
+    written = a if len(plain_a) <= len(plain_b) else b
+    if 2 <= len(short) <= 4 and long.startswith(short) and len(long) >= 2 * len(short) and written[:1].isupper():
+        return True  # a capitalised truncation: `Rz` for `Rzeczpospolita`, `Gen.` for `General`
     return _abbreviates(short, long) or _nation_forms(american_a, american_b)
 
 
