@@ -94,11 +94,7 @@ def stem_match(a: str, b: str) -> bool:
         return False
     if len(short) >= 4 and long.startswith(short[:-1]) and len(long) - len(short) <= 4:
         return True
-    prefix = 0
-    for x, y in zip(short, long):
-        if x != y:
-            break
-        prefix += 1
+    prefix = _shared_prefix(short, long)
     if prefix >= 4 and prefix >= len(short) - 2:
         return True
     if len(short) >= 5 and fuzz.ratio(a, b) >= (75 if len(short) >= 8 else 82):
@@ -275,18 +271,29 @@ def _nations() -> dict[str, str]:
     return nations
 
 
-def _nation_forms(a: str, b: str) -> bool:
-    """A country and its demonym (`ukraine`/`ukrainian`, `france`/`french`), or two forms of one."""
-    nations = _nations()
-    if a in nations and b in nations:
-        return nations[a] == nations[b]  # `Niger`/`Nigeria` are two countries
-    if _DEMONYMS.get(a) == b or _DEMONYMS.get(b) == a:
-        return True
+def _shared_prefix(a: str, b: str) -> int:
     shared = 0
     for x, y in zip(a, b):
         if x != y:
             break
         shared += 1
+    return shared
+
+
+def _two_nations(a: str, b: str) -> bool:
+    """Two lower-case words that name two different countries (`niger`/`nigeria`): never one word."""
+    nations = _nations()
+    return a in nations and b in nations and nations[a] != nations[b]
+
+
+def _nation_forms(a: str, b: str) -> bool:
+    """A country and its demonym (`ukraine`/`ukrainian`, `france`/`french`), or two forms of one."""
+    nations = _nations()
+    if a in nations and b in nations:
+        return nations[a] == nations[b]  # `Polish`/`Poland` by CLDR; `Niger`/`Nigeria` are two countries
+    if _DEMONYMS.get(a) == b or _DEMONYMS.get(b) == a:
+        return True
+    shared = _shared_prefix(a, b)
     if shared < 4:
         return False
     rest_a, rest_b = a[shared:], b[shared:]
@@ -308,9 +315,8 @@ def word_form(a: str, b: str) -> bool:
     demonym (`Ukraine`/`Ukrainian`), an inflection (`Max`/`Maxa`)."""
     plain_a, american_a, _ = _word_forms(a)
     plain_b, american_b, _ = _word_forms(b)
-    nations = _nations()
-    if american_a in nations and american_b in nations:
-        return nations[american_a] == nations[american_b]  # `Niger`/`Nigeria` are two countries
+    if _two_nations(american_a, american_b):
+        return False
     short, long = sorted((plain_a, plain_b), key=len)
     if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 3:
         return True
@@ -357,10 +363,8 @@ def same_word(a: str, b: str) -> bool:
     """Two spellings of one word of a name under two conventions (see above)."""
     if same_spelling(a, b):
         return True
-    nations = _nations()
-    american_a, american_b = _word_forms(a)[1], _word_forms(b)[1]
-    if american_a in nations and american_b in nations:
-        return nations[american_a] == nations[american_b]  # `Niger`/`Nigeria` are two countries
+    if _two_nations(_word_forms(a)[1], _word_forms(b)[1]):
+        return False
     return spelling_variant(a, b) or word_form(a, b)
 
 

@@ -71,6 +71,8 @@ def test_sounds_alike_keeps_other_names_apart(a: str, b: str) -> None:
         ("St. Petersburg", "Saint Petersburg"),
         ("Ukrainian", "Ukraine's"),
         ("France", "French"),
+        ("Poland", "Polish"),
+        ("Dutch", "Netherlands"),
         ("Turkey", "Turkish"),
         ("Harbour", "Harbor"),
         ("Republic of Transnistria", "Transnistria Republic"),
