@@ -93,6 +93,12 @@ class DivergenceConfig:
     semantic_weight: float = 0.5
     embedding_model: str | None = "all-MiniLM-L6-v2"
     embeddings: bool = True
+    # The threshold for a divergence from chrF++ alone (embeddings off or unavailable): surface
+    # overlap reads a faithful paraphrase as divergent, so it needs more (docs/retranslation.md).
+    surface_threshold: float = 0.7
+    # TER per aligned pair and document, beside chrF++ and BLEU: sacrebleu's TER is a pure-Python
+    # edit distance that costs more than aligning and scoring otherwise; no check reads it.
+    ter: bool = False
 
 
 @dataclass(frozen=True)

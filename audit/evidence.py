@@ -26,9 +26,11 @@ from audit.align import Alignment, Bead, tokenize, unmatched_spans
 from audit.config import Config
 from audit.errors import InputError
 from audit.score import (
+    BLEU_NAME,
     CHRF_PLUS,
     COSINE,
     DIVERGENCE,
+    TER_NAME,
     Embedder,
     ScoreStore,
     consensus,
@@ -40,6 +42,7 @@ from audit.score import (
     rounded,
     score_pairs,
     signatures,
+    threshold_for,
 )
 from audit.segment import split_sentences, split_text_sentences
 from audit.translate.base import ModelUnavailable
@@ -142,6 +145,7 @@ class RetranslationStage:
         # take the round trip instead.
         self._direct_fallbacks: dict[str, ModelUnavailable] = {}
         self._planned = self._probe()
+        self._metrics = (CHRF_PLUS, BLEU_NAME, TER_NAME) if config.divergence.ter else (CHRF_PLUS, BLEU_NAME)
 
     # -- run metadata ---------------------------------------------------------------------------
 
@@ -377,7 +381,9 @@ class RetranslationStage:
             by_sentence: dict[int, tuple[dict[str, float], Span, tuple[Span, ...]]] = {}
             spans_of = _bead_spans(p, item)
             texts = [(document.text[mt[0] : mt[1]], item.text[rt[0] : rt[1]]) for mt, rt in spans_of]
-            pair_scores, corpus_scores = score_pairs([h for h, _ in texts], [r for _, r in texts], self.store)
+            pair_scores, corpus_scores = score_pairs(
+                [h for h, _ in texts], [r for _, r in texts], self.store, self._metrics
+            )
             corpus.append(corpus_scores)
             unmatched = self._unmatched(
                 [(h, r) for (mt, _), (h, r) in zip(spans_of, texts, strict=True) if mt[0] < mt[1]]
@@ -446,8 +452,10 @@ class RetranslationStage:
         if cosines:
             scores[COSINE] = mean(cosines)
         scores["segments"] = float(len(segments))
-        threshold = self.config.divergence.threshold
-        scores["segments.divergent"] = float(sum(s.divergence > threshold for s in segments))
+        settings = self.config.divergence
+        scores["segments.divergent"] = float(
+            sum(s.divergence > threshold_for(settings, s.scores[s.closest]) for s in segments)
+        )
         scores["retranslations"] = float(len(corpus))
         return rounded(scores)
 

@@ -46,8 +46,8 @@ def test_roundtrip_runs_both_models_and_aligns_one_to_one(tiny_marian_template: 
     assert [item.origin for item in evidence.items] == ["roundtrip:ru"]
     assert len(evidence.segments) == 3
     assert [(p.mt_start, p.mt_end) for p in evidence.alignments] == [(s.start, s.end) for s in evidence.segments]
-    assert {"chrf++", "bleu", "ter", "divergence"} <= set(evidence.alignments[0].scores)
-    assert {"chrf++", "bleu", "ter", "divergence", "divergence.max"} <= set(evidence.scores)
+    assert {"chrf++", "bleu", "divergence"} <= set(evidence.alignments[0].scores)
+    assert {"chrf++", "bleu", "divergence", "divergence.max"} <= set(evidence.scores)
     # The repeated sentence was translated once: de-duplicated across the document.
     en_ru = stage.retranslator.translators[tiny_marian_template.format(src="en", tgt="ru")]
     assert en_ru.misses == 2
@@ -199,7 +199,7 @@ def test_cli_roundtrip_report_names_models_scores_and_alignments(tiny_marian_tem
     [doc] = report["documents"]
     assert doc["retranslation_status"] == "ran"
     assert len(doc["alignments"]) == 3 and len(doc["retranslations"]) == 1
-    assert {"chrf++", "bleu", "ter", "divergence"} <= set(doc["scores"])
+    assert {"chrf++", "bleu", "divergence"} <= set(doc["scores"])
 
 
 def test_auto_mode_takes_the_round_trip_when_the_direct_model_is_missing(
