@@ -9,7 +9,8 @@ findings are grouped by what they are about, as each rule declares it (`Check.su
 
 - "mark": findings on the same quotation mark (the first or last character of a span,
   spaces aside) are one defect; the most specific rule (`Check.precedence`) reports.
-- "name": findings on overlapping spans of a name are one defect; the rule with the most
+- "name" (and likewise "number"): findings on overlapping spans of a name (a figure) are one
+  defect; the rule with the most
   authoritative suggestion reports, with the strongest severity of them all and every
   other rule's evidence as `related`. A finding with both subjects (Q106: the marks turned
   round a name) joins the two, and a fixable name suggestion inside its span is carried
@@ -67,26 +68,33 @@ class _Groups:
 def _group(findings: Sequence[Finding]) -> list[list[int]]:
     groups = _Groups(len(findings))
     by_mark: dict[int, int] = {}
-    names: list[int] = []
+    spans: dict[str, list[int]] = {"name": [], "number": []}
     for index, finding in enumerate(findings):
         subjects = _subjects(finding)
         if "mark" in subjects:
             for offset in _mark_offsets(finding):
                 groups.join(index, by_mark.setdefault(offset, index))
-        if "name" in subjects and finding.end > finding.start:
-            names.append(index)
-    names.sort(key=lambda i: (findings[i].start, findings[i].end))
+        for subject, indices in spans.items():
+            if subject in subjects and finding.end > finding.start:
+                indices.append(index)
+    for indices in spans.values():
+        _join_overlapping(groups, findings, indices)
+    members: dict[int, list[int]] = {}
+    for index in range(len(findings)):
+        members.setdefault(groups.root(index), []).append(index)
+    return list(members.values())
+
+
+def _join_overlapping(groups: _Groups, findings: Sequence[Finding], members: list[int]) -> None:
+    """Join the findings whose spans overlap (one name, one number)."""
+    members.sort(key=lambda i: (findings[i].start, findings[i].end))
     reach, holder = -1, -1
-    for index in names:
+    for index in members:
         finding = findings[index]
         if finding.start < reach:
             groups.join(index, holder)
         if finding.end > reach:
             reach, holder = finding.end, index
-    members: dict[int, list[int]] = {}
-    for index in range(len(findings)):
-        members.setdefault(groups.root(index), []).append(index)
-    return list(members.values())
 
 
 def _rank(finding: Finding) -> tuple[int, int, int, int]:

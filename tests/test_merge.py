@@ -90,6 +90,19 @@ def test_merge_names_overlapping_in_a_chain_are_one_name() -> None:
     assert (merged.code, merged.start, merged.end, merged.suggestion) == ("D303", 8, 16, "Hmeimim")
 
 
+def test_merge_one_number_one_finding_the_source_reports() -> None:
+    text = "The convoy carried 35 tonnes of aid and 12 trucks."
+    start, end = text.index("35"), text.index("35") + 2
+    findings = [
+        _finding("D307", "divergence.number", start, end, text, suggestion="30", evidence="re-translation 1: 30"),
+        _finding("N211", "numbers.mismatch", start, end, text, severity=Severity.ERROR, suggestion="30"),
+        _finding("D307", "divergence.number", text.index("12"), text.index("12") + 2, text),  # another number
+    ]
+    merged = merge_findings(findings)
+    assert [(f.code, f.start) for f in merged] == [("N211", start), ("D307", text.index("12"))]
+    assert (merged[0].severity, [r.code for r in merged[0].related]) == (Severity.ERROR, ["D307"])
+
+
 def test_merge_rules_without_a_subject_never_merge() -> None:
     text = "Konashenkov said 15 km."
     findings = [

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 Scope = Literal["document", "paragraph", "sentence"]
 # What a finding is about, for the merge stage (`audit.merge`): a quotation mark, or a name.
-Subject = Literal["mark", "name"]
+Subject = Literal["mark", "name", "number"]
 T = TypeVar("T")
 
 CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
@@ -151,7 +151,8 @@ class Check:
     fixable: ClassVar[bool] = False
     # What this rule's findings are about (`audit.merge` folds findings that share one): "mark"
     # for findings on quotation marks (those at either end of the span), "name" for findings
-    # on a name's spelling (overlapping spans are one name). Empty: never merged.
+    # on a name's spelling (overlapping spans are one name), "number" for findings on a figure
+    # (overlapping spans are one number). Empty: never merged.
     subjects: ClassVar[frozenset[Subject]] = frozenset()
     # Which rule reports when findings merge (the highest; the others become related).
     # Marks: the most specific explanation of the mark. Names: the most authoritative

@@ -731,6 +731,8 @@ class ReplacedName(Check):
     severity = Severity.WARNING
     scope = "sentence"
     requires = frozenset({"retranslation"})
+    subjects = frozenset({"name"})
+    precedence = 50
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         for name in _unsupported_names(segment, ctx):
@@ -900,6 +902,8 @@ class NumberNotRetranslated(Check):
     severity = Severity.WARNING
     scope = "sentence"
     requires = frozenset({"retranslation"})
+    subjects = frozenset({"number"})
+    precedence = 50
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         found = _segment_evidence(segment, ctx)
