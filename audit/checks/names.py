@@ -26,12 +26,11 @@ from audit.names.lexicon import is_proper_noun
 from audit.names.source import (
     SourcePair,
     TokenIndex,
-    is_translatable,
     is_translated_name,
     may_translate,
     missing_words,
+    pair_source_names,
     proportional_offset,
-    source_names,
     source_pairs,
 )
 from audit.names.translit import romanise
@@ -443,8 +442,9 @@ def _sentence_at(ctx: CheckContext, offset: int, start: int, end: int) -> tuple[
     return start, end
 
 
-def _spellings(name: str, lang: str | None) -> str:
-    forms = [f for f in romanise(name, lang) if f != name]
+def _spellings(name: str, lang: str | None, english: tuple[str, ...] = ()) -> str:
+    """The name with the English forms known for it, else its romanisations."""
+    forms = list(english[:3]) or [f for f in romanise(name, lang) if f != name]
     return name if not forms else f"{name} ({', '.join(forms)})"
 
 
@@ -503,14 +503,13 @@ class DroppedName(Check):
         document = ctx.document
         lang = document.source_lang or ctx.config.source_lang
         for pair in source_pairs(document):
-            index = TokenIndex(document.text[pair.start : pair.end], "en")
-            names = source_names(pair.source, lang, single_words=ctx.options.single_words)
-            carried = [name.text for name in names if index.has_name(name.text, lang)]
-            unpaired = [name for name in names if name.text not in carried]
+            english = document.text[pair.start : pair.end]
+            carried, unpaired = pair_source_names(pair.source, english, lang, single_words=ctx.options.single_words)
             translated = _translated_names(ctx, pair, carried, lang) if unpaired else []
-            for name in unpaired:
+            for missing in unpaired:
+                name = missing.name
                 counterpart = next((m for m in translated if may_translate(name.text, m.text)), None)
-                if counterpart is not None and is_translatable(name.text, lang):
+                if counterpart is not None and missing.translatable:
                     translated.remove(counterpart)  # `Dzień Niepodległości` / `Independence Day`
                     continue
                 start, end = _sentence_at(ctx, proportional_offset(pair, name.start), pair.start, pair.end)
@@ -519,7 +518,7 @@ class DroppedName(Check):
                     start,
                     end,
                     f"source name “{name.text}” has no counterpart in this sentence's translation: dropped or replaced?",
-                    evidence=_spellings(name.text, lang),
+                    evidence=_spellings(name.text, lang, missing.forms),
                 )
 
 

@@ -41,8 +41,17 @@ from audit.names.exonyms import (
 )
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
+from audit.names.russian_source import (
+    RussianName,
+    confirmed_names,
+    english_forms,
+    entity_names,
+    gloss_keys,
+    russian_names,
+)
+from audit.names.russian_source import carried as russian_carried
 from audit.names.translit import romanise
-from audit.names.variants import name_key, sounds_alike, stem_match
+from audit.names.variants import name_key, sound_stem, sounds_alike, stem_match
 from audit.types import Document
 
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])(?:[\w\u0300-\u036f\u0900-\u097f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*")
@@ -345,16 +354,29 @@ def _adjacent(text: str, left: _Word, right: _Word) -> bool:
     return len(gap) == 1 and gap in _SPACE
 
 
+def is_russian_source(text: str, lang: str | None) -> bool:
+    """A Cyrillic text in Russian (or of no stated language): read with the Russian resources."""
+    return script_of(text) == "cyrillic" and language_code(lang) in (None, "ru")
+
+
 class TokenIndex:
-    """The words of a text under every romanisation, for counterpart look-ups."""
+    """The words of a text under every romanisation, for counterpart look-ups.
+
+    A Russian text also accounts for the English words its acronyms, institutions, places
+    and place adjectives stand for (`russian_source.gloss_keys`), consulted only when a
+    word is not found among its own.
+    """
 
     def __init__(self, text: str, lang: str | None = None) -> None:
         self.text = text
         self.lang = language_code(lang)
         self.script = script_of(text)
+        self.russian = is_russian_source(text, lang)
         self._keys: set[str] = set()
         self._acronyms: set[str] = set()
         self._by_initial: dict[str, set[str]] = defaultdict(set)
+        # The same keys by the first letter of their sound (`austin`, `ostin`: `o`).
+        self._by_sound: dict[str, set[str]] = defaultdict(set)
         self._given: frozenset[str] | None = None
         self._abbreviations: set[str] = set()
         seen: set[str] = set()
@@ -373,6 +395,7 @@ class TokenIndex:
                     if key not in self._keys:
                         self._keys.add(key)
                         self._by_initial[key[:1]].add(key)
+                        self._by_sound[sound_stem(key)[:1]].add(key)
 
     def _given_names(self) -> frozenset[str]:
         """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
@@ -391,7 +414,15 @@ class TokenIndex:
         others = self._by_initial.get(key[:1], ())
         if any(stem_match(key, other) for other in others) or any(sounds_alike(key, other) for other in others):
             return True
-        return any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations)
+        if any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations):
+            return True
+        sound = sound_stem(key)[:1]
+        if sound != key[:1] and any(sounds_alike(key, other) for other in self._by_sound.get(sound, ())):
+            return True  # `Austin` / `Остин`
+        if self.russian:
+            glosses = gloss_keys(self.text)
+            return key in glosses or (key.endswith("s") and key[:-1] in glosses)
+        return False
 
     def has_acronym(self, acronym: str) -> bool:
         """The acronym, another language's form of it, or what it stands for (`UK`: `Regno Unito`)."""
@@ -436,6 +467,58 @@ class TokenIndex:
             if form_keys and all(self.has_word(key) for key in form_keys):
                 return True
         return not keys
+
+
+@dataclass(frozen=True, slots=True)
+class UnpairedName:
+    """A source name with no counterpart in the translation, and what English could have written."""
+
+    name: SourceName
+    # English forms the tables, CLDR or GeoNames give for it (`МИД`: `Foreign Ministry`...).
+    forms: tuple[str, ...] = ()
+    # Whether an English name of ordinary words may be its translation (`Dzień Niepodległości`).
+    translatable: bool = False
+
+
+def pair_source_names(
+    source: str, english: str, lang: str | None, *, single_words: bool = False
+) -> tuple[list[str], list[UnpairedName]]:
+    """(the source names `english` carries, the source names it has no counterpart for)."""
+    index = TokenIndex(english, "en")
+    if is_russian_source(source, lang):
+        return _pair_russian_names(source, english, index)
+    names = source_names(source, lang, single_words=single_words)
+    carried = [name.text for name in names if index.has_name(name.text, lang)]
+    unpaired = [UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in carried]
+    return carried, unpaired
+
+
+def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[list[str], list[UnpairedName]]:
+    """Capitalised runs taken apart by the tables; NER settles the names left without a counterpart."""
+
+    def has_counterpart(name: RussianName) -> bool:
+        if name.term is not None:
+            return russian_carried(name, english)
+        return index.has_name(name.text, "ru") or russian_carried(name, english)
+
+    names = russian_names(source, [(n.start, n.end) for n in source_names(source, "ru")])
+    unpaired = [name for name in names if not has_counterpart(name)]
+    if unpaired:
+        unpaired = [
+            name
+            for name in (*confirmed_names(source, unpaired), *entity_names(source, names))
+            if not has_counterpart(name)
+        ]
+    missing = {(name.start, name.end) for name in unpaired}
+    carried = [name.text for name in names if (name.start, name.end) not in missing]
+    return carried, [
+        UnpairedName(
+            SourceName(name.start, name.end, name.text),
+            name.term.english if name.term else english_forms(name.text),
+            translatable=name.term is None and is_translatable(name.text, "ru"),
+        )
+        for name in unpaired
+    ]
 
 
 @functools.lru_cache(maxsize=64)
