@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -764,4 +764,50 @@ def split_lines(text: str) -> list[tuple[int, int]]:
 
 def count_quotations(text: str) -> list[int]:
     """Quotations per paragraph (line) of a plain string, in any of the styles parsed here."""
-    return [p.count() for p in parse_document(text, split_lines(text)).paragraphs]
+    return [p.count() for p in source_paragraphs(text)]
+
+
+# Inside a quotation, what only speech or a sentence holds (a name or a title never does).
+_SPEECH_PUNCTUATION = re.compile(r"[.!?;:…—–]|,\s*$")
+_ATTRIBUTION_AFTER = re.compile(r"\s*(?:[,.]\s*)?[—–-]\s")
+
+
+def is_name_quotation(text: str, quotation: Quotation, has_verb: Callable[[str], bool] | None = None) -> bool:
+    """A quotation that only marks a name or a title: `«Спартак»`, `“War and Peace”`, `„Союз“`.
+
+    Russian quotes the names of companies, clubs, parties, media, ships, operations and works
+    (`«Газпром»`, `«Единая Россия»`, `«Буря в пустыне»`), which English writes bare or in
+    italics. Such a quotation is short, opens with a capital, holds no sentence punctuation,
+    is not attributed (`», — сказал он`) or introduced by a colon, and has no verb in it
+    (`has_verb`, when given); in English, where titles capitalise every word, each word
+    must be capitalised or a particle. Reported speech and scare quotes around common words
+    (`«очень сложной»`, `“absurd”`) are not names.
+    """
+    if quotation.close is None:
+        return False
+    start, end = quotation.open.end, quotation.close.offset
+    inner = text[start:end].strip()
+    words = inner.split()
+    if not 1 <= len(words) <= 6 or not inner[:1].isupper() or _SPEECH_PUNCTUATION.search(inner):
+        return False
+    if _ATTRIBUTION_AFTER.match(text, quotation.close.end) or text[: quotation.open.offset].rstrip().endswith(":"):
+        return False
+    if _is_cyrillic(inner):
+        return has_verb is None or not has_verb(inner)
+    return _name_like(inner.replace("’s", "").replace("'s", ""))
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+def count_kept_quotations(
+    text: str, paragraphs: Sequence[ParagraphQuotes], has_verb: Callable[[str], bool] | None = None
+) -> list[int]:
+    """Quotations per paragraph that English keeps: all of them but those marking a name."""
+    return [p.count() - sum(is_name_quotation(text, q, has_verb) for q in p.quotations) for p in paragraphs]
+
+
+def source_paragraphs(text: str) -> tuple[ParagraphQuotes, ...]:
+    """The parse of a plain string's paragraphs (lines), as for a source text."""
+    return parse_document(text, split_lines(text)).paragraphs

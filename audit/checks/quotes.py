@@ -23,9 +23,10 @@ from audit.quoting import (
     QuoteMark,
     Role,
     Side,
-    count_quotations,
+    count_kept_quotations,
     parse_document,
     side_of,
+    source_paragraphs,
 )
 from audit.types import Finding, Segment, Severity
 
@@ -408,16 +409,27 @@ class MixedQuoteStyles(Check):
                 )
 
 
+def _russian_verb(text: str) -> bool:
+    """Whether a Russian phrase holds a verb or a personal pronoun (`Мы победим`): speech, not a name."""
+    from audit.names.russian import has_verb
+
+    return has_verb(text)
+
+
 @register
 class QuoteCountMismatch(Check):
     """Number of quotations differs from the source.
 
-    Each quotation of the source (« », „ “, „ ”, “ ”, " " and their single forms) should
-    come through as one quotation of the translation; a different count means quotes were
-    lost, added or broken apart. Paragraphs are compared one by one when source and
-    translation have the same number of them, else the document as a whole (a finding at
-    its start). Sources that quote company names the English leaves bare can raise the
-    `tolerance`.
+    Each quotation of the source that English also keeps — reported speech, and scare quotes
+    around common words — should come through as one quotation of the translation; a
+    different count means quotes were lost, added or broken apart. Quotation marks around a
+    proper name (`«Спартак»`, `«Газпром»`, `"Война и мир"`, ships, operations, parties,
+    media) are not counted on either side, since English writes those names bare: a
+    quotation is a name when it is short, opens with a capital, holds no sentence
+    punctuation or (in Russian) verb, and is not attributed (`», — сказал он`). Russian « »,
+    „ “ and straight quotes are read alike. Paragraphs are compared one by one when source
+    and translation have the same number of them, else the document as a whole (a finding
+    at its start).
 
     Bad: Ankara’s legal right to defense, he said. (source: «законное право Анкары на оборону», — сказал он.)
     Good: “Ankara’s legal right to defense,” he said. (source: «законное право Анкары на оборону», — сказал он.)
@@ -434,28 +446,29 @@ class QuoteCountMismatch(Check):
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         source = ctx.document.source or ""
-        source_counts = count_quotations(source)
+        source_counts = count_kept_quotations(source, source_paragraphs(source), _russian_verb)
         target = document_quotes(ctx).paragraphs
+        target_counts = count_kept_quotations(ctx.document.text, target)
         tolerance = int(ctx.options.tolerance)
         if len(source_counts) == len(target):
-            for paragraph, expected in zip(target, source_counts, strict=True):
-                found = paragraph.count()
+            for paragraph, found, expected in zip(target, target_counts, source_counts, strict=True):
                 if abs(found - expected) > tolerance:
                     yield self.finding(
                         segment,
                         paragraph.start,
                         paragraph.end,
-                        f"{found} quotation(s) in this paragraph, {expected} in the source paragraph",
+                        f"{found} quotation(s) in this paragraph, {expected} in the source paragraph "
+                        "(quoted names not counted)",
                         evidence=f"source: {expected}, translation: {found}",
                     )
             return
-        found, expected = sum(p.count() for p in target), sum(source_counts)
+        found, expected = sum(target_counts), sum(source_counts)
         if abs(found - expected) > tolerance:
             at = target[0].start if target else 0
             yield self.finding(
                 segment,
                 at,
                 at,
-                f"{found} quotation(s) in the translation, {expected} in the source",
+                f"{found} quotation(s) in the translation, {expected} in the source (quoted names not counted)",
                 evidence=f"source: {expected}, translation: {found}",
             )

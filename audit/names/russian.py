@@ -61,6 +61,15 @@ def is_adjective(word: str) -> bool:
     return bool(parses) and "ADJF" in parses[0].tag.grammemes
 
 
+def has_verb(text: str) -> bool:
+    """Whether a phrase holds a finite verb or a personal pronoun (`Мы победим`, `Я готов`)."""
+    for word in re.findall(r"[А-ЯЁа-яё]+", text):
+        parses = analyzer().parse(word)
+        if parses and {"VERB", "NPRO"} & parses[0].tag.grammemes:
+            return True
+    return False
+
+
 def lemma_key(text: str) -> str:
     """The lemmas of a phrase's words, lower case: `Совета Федерации` -> `совет федерация`."""
     return " ".join(lemma(word) for word in re.findall(r"[\w-]+", text)).lower()

@@ -68,21 +68,36 @@ def _is_proper(word: str) -> bool:
     )
 
 
-def russian_names(text: str, runs: list[tuple[int, int]]) -> list[RussianName]:
-    """The names in capitalised runs `runs` of `text`, taken apart at table entries and titles."""
+def russian_names(
+    text: str, runs: list[tuple[int, int]], quoted: list[tuple[int, int]] = ()  # type: ignore[assignment]
+) -> list[RussianName]:
+    """The names in capitalised runs `runs` of `text`, taken apart at table entries and titles.
+
+    A `quoted` span is a name as a whole, whatever its first word (`«Авангард»`).
+    """
     terms = russian_terms()
     names: list[RussianName] = []
     covered: set[int] = set()
+    for run_start, run_end in quoted:
+        term = terms.lookup(text[run_start:run_end])
+        if term is None or term.is_name:
+            names.append(RussianName(run_start, run_end, text[run_start:run_end], term))
+        covered.update(range(run_start, run_end))
     for run_start, run_end in runs:
+        if run_start in covered:
+            continue
         names.extend(_split_run(text, _words(text, run_start, run_end)))
         covered.update(range(run_start, run_end))
-    # Table names opening a sentence, which capitalisation alone does not tell (`Госдума приняла`).
-    for word in _words(text):
+    # Table names capitalisation alone does not tell: opening a sentence (`Госдума приняла`,
+    # `Верховный суд отклонил`) or a quotation.
+    words = _words(text)
+    for i, word in enumerate(words):
         if word.start in covered or not _CAPITALISED.match(word.text):
             continue
-        term = terms.lookup(word.text)
+        term, size = _longest_term(words, i, terms.longest)
         if term is not None and term.is_name:
-            names.append(RussianName(word.start, word.end, word.text, term))
+            start, end = word.start, words[i + size - 1].end
+            names.append(RussianName(start, end, text[start:end], term))
     return sorted(names, key=lambda name: name.start)
 
 

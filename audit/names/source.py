@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
+from audit.names.demonyms import demonym_places
 from audit.names.exonyms import (
     ACRONYMS_OF,
     EXPANSIONS,
@@ -47,11 +48,13 @@ from audit.names.russian_source import (
     english_forms,
     entity_names,
     gloss_keys,
+    has_given_name_before,
     russian_names,
 )
 from audit.names.russian_source import carried as russian_carried
 from audit.names.translit import romanise
 from audit.names.variants import name_key, sound_stem, sounds_alike, stem_match
+from audit.quoting import is_name_quotation, source_paragraphs
 from audit.types import Document
 
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])(?:[\w\u0300-\u036f\u0900-\u097f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*")
@@ -421,7 +424,21 @@ class TokenIndex:
             return True  # `Austin` / `Остин`
         if self.russian:
             glosses = gloss_keys(self.text)
-            return key in glosses or (key.endswith("s") and key[:-1] in glosses)
+            if key in glosses or (key.endswith("s") and key[:-1] in glosses):
+                return True
+            return any(name_key(place) in glosses for place in demonym_places(key))  # `Russian`: `российский`
+        return False
+
+    def has_given_name_before(self, keys: list[str]) -> bool:
+        """Whether the text writes a given name before the word that is `keys[0]`."""
+        if not keys:
+            return False
+        if self.russian:
+            return has_given_name_before(self.text, keys[0])
+        words = words_of(self.text)
+        for previous, word in itertools.pairwise(words):
+            if any(keys[0] in name_key(s).split() or stem_match(keys[0], name_key(s)) for s in romanise(word.text, self.lang)):
+                return _adjacent(self.text, previous, word) and _capitalised(previous.text) and not previous.initial
         return False
 
     def has_acronym(self, acronym: str) -> bool:
@@ -493,6 +510,16 @@ def pair_source_names(
     return carried, unpaired
 
 
+def quoted_names(text: str) -> list[tuple[int, int]]:
+    """The spans of names a text sets in quotation marks (`«Спартак»`, `"Славянский базар"`)."""
+    spans = []
+    for paragraph in source_paragraphs(text):
+        for quotation in paragraph.quotations:
+            if quotation.close is not None and is_name_quotation(text, quotation):
+                spans.append((quotation.open.end, quotation.close.offset))
+    return spans
+
+
 def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[list[str], list[UnpairedName]]:
     """Capitalised runs taken apart by the tables; NER settles the names left without a counterpart."""
 
@@ -501,7 +528,9 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
             return russian_carried(name, english)
         return index.has_name(name.text, "ru") or russian_carried(name, english)
 
-    names = russian_names(source, [(n.start, n.end) for n in source_names(source, "ru")])
+    # Mid-sentence capitals are names in Russian, alone too (`в Твери`); so are quoted names (`«Зенит»`).
+    runs = [(n.start, n.end) for n in source_names(source, "ru", single_words=True)]
+    names = russian_names(source, runs, quoted_names(source))
     unpaired = [name for name in names if not has_counterpart(name)]
     if unpaired:
         unpaired = [
@@ -558,13 +587,30 @@ def missing_words(name: str, index: TokenIndex) -> list[str]:
         return [] if index.has_name(name, "en") or index.has_name(known, "en") else [name]
     if is_acronym(name) and " " not in name:
         return [] if index.has_name(name, "en") or index.spells_out(name) else [name]
-    missing = []
-    for word in re.split(r"[\s\-‐‑]+", name):
+    words = re.split(r"[\s\-‐‑]+", name)
+    missing: list[int] = []
+    found: list[int] = []
+    for position, word in enumerate(words):
         if not _distinctive_english(word):
             continue
-        if not index.has_name(word, "en"):
-            missing.append(word)
-    return missing
+        (found if index.has_name(word, "en") else missing).append(position)
+    if missing and found and _added_given_names(words, missing, found, index):
+        return []
+    return [words[position] for position in missing]
+
+
+def _added_given_names(words: list[str], missing: list[int], found: list[int], index: TokenIndex) -> bool:
+    """Whether the missing words are given names put before a surname the source gives alone.
+
+    `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`:
+    English adds the given names; not when the source has a given name of its own there.
+    """
+    surname = found[-1]
+    if len(missing) > 2 or missing != list(range(surname - len(missing), surname)):
+        return False
+    if not all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in missing):
+        return False
+    return not index.has_given_name_before(distinctive_keys(words[surname], "en")[:1])
 
 
 def _distinctive_english(word: str) -> bool:
