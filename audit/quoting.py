@@ -772,40 +772,60 @@ _SPEECH_PUNCTUATION = re.compile(r"[.!?;:…—–]|,\s*$")
 _ATTRIBUTION_AFTER = re.compile(r"\s*(?:[,.]\s*)?[—–-]\s")
 
 
-def is_name_quotation(text: str, quotation: Quotation, has_verb: Callable[[str], bool] | None = None) -> bool:
+def is_name_quotation(
+    text: str, quotation: Quotation, *, english: bool = True, has_verb: Callable[[str], bool] | None = None
+) -> bool:
     """A quotation that only marks a name or a title: `«Спартак»`, `“War and Peace”`, `„Союз“`.
 
     Russian quotes the names of companies, clubs, parties, media, ships, operations and works
     (`«Газпром»`, `«Единая Россия»`, `«Буря в пустыне»`), which English writes bare or in
     italics. Such a quotation is short, opens with a capital, holds no sentence punctuation,
     is not attributed (`», — сказал он`) or introduced by a colon, and has no verb in it
-    (`has_verb`, when given); in English, where titles capitalise every word, each word
-    must be capitalised or a particle. Reported speech and scare quotes around common words
-    (`«очень сложной»`, `“absurd”`) are not names.
+    (`has_verb`, when given). In English, where titles capitalise every word, each word must
+    be capitalised or a particle; other languages capitalise only a title's first word.
+    Reported speech and scare quotes around common words (`«очень сложной»`, `“absurd”`)
+    are not names.
     """
     if quotation.close is None:
         return False
-    start, end = quotation.open.end, quotation.close.offset
-    inner = text[start:end].strip()
+    inner = text[quotation.open.end : quotation.close.offset].strip()
     words = inner.split()
     if not 1 <= len(words) <= 6 or not inner[:1].isupper() or _SPEECH_PUNCTUATION.search(inner):
         return False
     if _ATTRIBUTION_AFTER.match(text, quotation.close.end) or text[: quotation.open.offset].rstrip().endswith(":"):
         return False
-    if _is_cyrillic(inner):
-        return has_verb is None or not has_verb(inner)
-    return _name_like(inner.replace("’s", "").replace("'s", ""))
+    if english:
+        return _name_like(inner.replace("’s", "").replace("'s", ""))
+    return has_verb is None or not has_verb(inner)
 
 
-def _is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= char <= "\u04ff" for char in text)
+class QuotationCount(NamedTuple):
+    """A paragraph's quotations: all of them, and those English keeps (not marking a name)."""
+
+    total: int
+    kept: int
+
+
+# East Asian quotation brackets the parser does not read: 「」『』 quote, 《》〈〉 mark titles.
+_CJK_QUOTES = re.compile(r"[「『][^」』]*[」』]")
+_CJK_TITLES = re.compile(r"[《〈][^》〉]*[》〉]")
 
 
 def count_kept_quotations(
-    text: str, paragraphs: Sequence[ParagraphQuotes], has_verb: Callable[[str], bool] | None = None
-) -> list[int]:
-    """Quotations per paragraph that English keeps: all of them but those marking a name."""
-    return [p.count() - sum(is_name_quotation(text, q, has_verb) for q in p.quotations) for p in paragraphs]
+    text: str,
+    paragraphs: Sequence[ParagraphQuotes],
+    *,
+    english: bool = True,
+    has_verb: Callable[[str], bool] | None = None,
+) -> list[QuotationCount]:
+    """Per paragraph, all quotations and those English keeps: all but the ones marking a name."""
+    counts = []
+    for p in paragraphs:
+        names = sum(is_name_quotation(text, q, english=english, has_verb=has_verb) for q in p.quotations)
+        quotes = len(_CJK_QUOTES.findall(text, p.start, p.end))
+        titles = len(_CJK_TITLES.findall(text, p.start, p.end))
+        counts.append(QuotationCount(p.count() + quotes + titles, p.count() - names + quotes))
+    return counts
 
 
 def source_paragraphs(text: str) -> tuple[ParagraphQuotes, ...]:

@@ -20,6 +20,7 @@ from audit.quoting import (
     Kind,
     ParagraphQuotes,
     Quotation,
+    QuotationCount,
     QuoteMark,
     Role,
     Side,
@@ -426,10 +427,12 @@ class QuoteCountMismatch(Check):
     proper name (`«Спартак»`, `«Газпром»`, `"Война и мир"`, ships, operations, parties,
     media) are not counted on either side, since English writes those names bare: a
     quotation is a name when it is short, opens with a capital, holds no sentence
-    punctuation or (in Russian) verb, and is not attributed (`», — сказал он`). Russian « »,
-    „ “ and straight quotes are read alike. Paragraphs are compared one by one when source
-    and translation have the same number of them, else the document as a whole (a finding
-    at its start).
+    punctuation or (in Russian) verb, and is not attributed (`», — сказал он`). A
+    difference counts only when all quotations, names included, differ the same way (else
+    every quotation has its counterpart). Russian « », „ “ and straight quotes are read
+    alike, and Chinese and Japanese 「」 and 《》. Paragraphs are compared one by one when
+    source and translation have the same number of them, else the document as a whole (a
+    finding at its start).
 
     Bad: Ankara’s legal right to defense, he said. (source: «законное право Анкары на оборону», — сказал он.)
     Good: “Ankara’s legal right to defense,” he said. (source: «законное право Анкары на оборону», — сказал он.)
@@ -446,29 +449,40 @@ class QuoteCountMismatch(Check):
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         source = ctx.document.source or ""
-        source_counts = count_kept_quotations(source, source_paragraphs(source), _russian_verb)
+        source_counts = count_kept_quotations(source, source_paragraphs(source), english=False, has_verb=_russian_verb)
         target = document_quotes(ctx).paragraphs
         target_counts = count_kept_quotations(ctx.document.text, target)
         tolerance = int(ctx.options.tolerance)
         if len(source_counts) == len(target):
             for paragraph, found, expected in zip(target, target_counts, source_counts, strict=True):
-                if abs(found - expected) > tolerance:
+                if _differ(found, expected, tolerance):
                     yield self.finding(
                         segment,
                         paragraph.start,
                         paragraph.end,
-                        f"{found} quotation(s) in this paragraph, {expected} in the source paragraph "
+                        f"{found.kept} quotation(s) in this paragraph, {expected.kept} in the source paragraph "
                         "(quoted names not counted)",
-                        evidence=f"source: {expected}, translation: {found}",
+                        evidence=f"source: {expected.kept}, translation: {found.kept}",
                     )
             return
-        found, expected = sum(target_counts), sum(source_counts)
-        if abs(found - expected) > tolerance:
+        found = QuotationCount(sum(c.total for c in target_counts), sum(c.kept for c in target_counts))
+        expected = QuotationCount(sum(c.total for c in source_counts), sum(c.kept for c in source_counts))
+        if _differ(found, expected, tolerance):
             at = target[0].start if target else 0
             yield self.finding(
                 segment,
                 at,
                 at,
-                f"{found} quotation(s) in the translation, {expected} in the source (quoted names not counted)",
-                evidence=f"source: {expected}, translation: {found}",
+                f"{found.kept} quotation(s) in the translation, {expected.kept} in the source (quoted names not counted)",
+                evidence=f"source: {expected.kept}, translation: {found.kept}",
             )
+
+
+def _differ(found: QuotationCount, expected: QuotationCount, tolerance: int) -> bool:
+    """Kept quotations differ, and so do all quotations, the same way.
+
+    When every source quotation has a quotation in the translation, a difference in which
+    of them read as names (`„Lernen“` / `'learning'`) is not a lost or added quotation.
+    """
+    kept, total = found.kept - expected.kept, found.total - expected.total
+    return abs(kept) > tolerance and abs(total) > tolerance and (kept > 0) == (total > 0)

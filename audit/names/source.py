@@ -42,6 +42,7 @@ from audit.names.exonyms import (
 )
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
+from audit.names.russian import has_verb
 from audit.names.russian_source import (
     RussianName,
     confirmed_names,
@@ -515,7 +516,7 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
     spans = []
     for paragraph in source_paragraphs(text):
         for quotation in paragraph.quotations:
-            if quotation.close is not None and is_name_quotation(text, quotation):
+            if quotation.close is not None and is_name_quotation(text, quotation, english=False, has_verb=has_verb):
                 spans.append((quotation.open.end, quotation.close.offset))
     return spans
 
