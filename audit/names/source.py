@@ -42,6 +42,8 @@ from audit.names.exonyms import (
 )
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
+from audit.names.local_places import local_places
+from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import has_verb
 from audit.names.russian_source import (
     RussianName,
@@ -358,6 +360,10 @@ def _adjacent(text: str, left: _Word, right: _Word) -> bool:
     return len(gap) == 1 and gap in _SPACE
 
 
+# The scripts a romanised source writes GeoNames' places in.
+_LOCAL_SCRIPTS = {"zh": ("han",), "ja": ("han", "kana"), "hi": ("devanagari",)}
+
+
 def is_russian_source(text: str, lang: str | None) -> bool:
     """A Cyrillic text in Russian (or of no stated language): read with the Russian resources."""
     return script_of(text) == "cyrillic" and language_code(lang) in (None, "ru")
@@ -376,6 +382,9 @@ class TokenIndex:
         self.lang = language_code(lang)
         self.script = script_of(text)
         self.russian = is_russian_source(text, lang)
+        # A source in Chinese, Japanese or Hindi, romanised and searched by sound.
+        romanised_as = romaniser_language(text, lang) if self.script == "other" else None
+        self.romanised = RomanisedSource(text, romanised_as) if romanised_as else None
         self._keys: set[str] = set()
         self._acronyms: set[str] = set()
         self._by_initial: dict[str, set[str]] = defaultdict(set)
@@ -467,6 +476,8 @@ class TokenIndex:
         """Whether a distinctive word of `name`, or a CLDR form of it, occurs in the text."""
         if any(is_acronym(word) and self.has_acronym(word) for word in name.split()):
             return True
+        if self.romanised is not None and any(self.romanised.sounds_in(word) for word in _HYPHEN.split(name)):
+            return True  # `Snowden` in `si nuo deng`, spelled by sound, not by `name_key`
         keys = distinctive_keys(name, name_lang)
         if any(self.has_word(key) for key in keys):
             return True
@@ -474,6 +485,12 @@ class TokenIndex:
             return True
         english = language_code(name_lang) in (None, "en")
         forms = list(exonyms(self.lang).local_names(name) if english else exonyms(name_lang).english_names(name))
+        if english and self.romanised is not None:
+            places = demonym_places(name) or (name,)  # `German`: `Germany`, written `德国`
+            for place in places:
+                forms.extend(exonyms(self.lang).local_names(place))
+                for script in _LOCAL_SCRIPTS[self.romanised.lang]:
+                    forms.extend(local_places().local_names(place, script))  # `Idlib`: `伊德利卜`
         if not english and " " in name.strip():
             forms.extend(
                 f for word in name.split() for f in exonyms(name_lang).english_names(word)
