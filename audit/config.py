@@ -159,6 +159,14 @@ def apply(config: Config, table: Mapping[str, Any], where: str) -> Config:
             raise ConfigError(f"{where}: unknown key {raw_key!r} (allowed: {allowed})")
     if "fail_on" in changes and changes["fail_on"] not in FAIL_ON_CHOICES:
         raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, not {changes['fail_on']!r}")
+    if changes.get("source_lang") is not None:
+        from audit.names.exonyms import language_code
+
+        if language_code(changes["source_lang"]) is None:
+            raise ConfigError(
+                f"{where}: source-lang {changes['source_lang']!r} is not a language code or name; "
+                "use a code such as ru, zh, ja, hi or de"
+            )
     return replace(config, **changes)
 
 

@@ -361,3 +361,23 @@ def test_cli_walks_directories_and_globs_for_every_known_format(tmp_path: Path, 
     assert ids == ["b1", "feeds/2020/02/c.po#Генерал", "feeds/a.txt"]
     result = run("check", "feeds/**/*.jsonl", "feeds/*.txt", *FAKES, "--format", "json", cwd=tmp_path)
     assert [doc["id"] for doc in json.loads(result.stdout)["documents"]] == ["b1", "feeds/a.txt"]
+
+
+def test_issue10_unknown_source_lang_is_one_line_exit_2(tmp_path: Path) -> None:
+    text, source = tmp_path / "t.txt", tmp_path / "s.txt"
+    text.write_text("Hello.\n", encoding="utf-8")
+    source.write_text("Привет.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(text), "--source", str(source), "--source-lang", "klingonese"])
+    assert result.exit_code == 2
+    assert "source-lang 'klingonese'" in result.output and "Traceback" not in result.output
+
+
+def test_issue10_source_without_romaniser_is_a_note(tmp_path: Path) -> None:
+    text, source = tmp_path / "t.txt", tmp_path / "s.txt"
+    text.write_text("Gantz said hello.\n", encoding="utf-8")
+    source.write_text("גנץ אמר שלום.\n", encoding="utf-8")
+    arguments = ["check", str(text), "--source", str(source), "--source-lang", "he", "--select", "N2", "--format", "json"]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.output)["documents"][0]["findings"]
+    assert [(f["code"], f["severity"]) for f in findings] == [("N205", "info")]
