@@ -479,10 +479,15 @@ class DroppedName(Check):
     most damaging error a wire translation can make. Source names are runs of capitalised
     words, acronyms and CLDR place names (German nouns are not names); Cyrillic is compared
     under BGN/PCGN, ISO 9 and common English spellings, other languages' inflections,
-    spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. A name
-    of ordinary words (`Dzień Niepodległości`, `MSWiA`) may pair with an English name of
-    ordinary words that can translate it (`Independence Day`). Flagged on the sentence where
-    the name belongs.
+    spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. In a
+    Russian source, titles (`Патриарх`, `Генсек`), ordinary terms written as acronyms (`ДТП`)
+    and sentence-opening common nouns are not names; acronyms and institutions count as
+    carried when the English has one of their forms from the tables (`МИД`: `Foreign
+    Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`), places when it has
+    the English name or its demonym (`Германии`: `Germany`, `German`); natasha's NER decides
+    whether an unpaired capitalised run is a name at all. A name of ordinary words
+    (`Dzień Niepodległości`) may pair with an English name of ordinary words that can
+    translate it (`Independence Day`). Flagged on the sentence where the name belongs.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
     Good: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Chase Carey.
