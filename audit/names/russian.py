@@ -16,6 +16,7 @@ the NER model and its embeddings (~0.8 s), CLDR and GeoNames (see `local_places`
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -131,14 +132,10 @@ def adjective_places(word: str) -> tuple[str, ...]:
 
 
 def _derived(base: str, stem: str) -> bool:
-    """`москов`/`москв`, `герман`/`герман`, `кур`/`курск`, `сир`/`сир`: one place's stems."""
+    """`москов`/`москв`, `герман`/`германи`, `кур`/`курск`, `сирий`/`сири`: one place's stems."""
     if stem == base + "ск" or base == stem:
         return True
-    common = 0
-    for a, b in zip(base, stem):
-        if a != b:
-            break
-        common += 1
+    common = len(os.path.commonprefix((base, stem)))
     return common >= 4 and common >= min(len(base), len(stem)) - 1
 
 
