@@ -6,7 +6,7 @@ title or a place stands inside one (`Генсек ООН Антониу Гуте
 nouns (`Сотрудники МЧС`) are not names. Where capitalisation leaves a name without a
 counterpart, natasha's NER has the last word (`confirmed_names`): only PER/LOC/ORG spans and
 named table entries stay, and names it finds that capitalisation missed are added. NER runs
-only then, which keeps a source-given feed fast.
+only then, and only on the paragraphs concerned, which keeps a source-given feed fast.
 
 A name's English forms (`english_forms`) come from the tables (`МИД`: `Foreign Ministry`),
 CLDR and GeoNames (`Германии`: `Germany`) and place adjectives; the translation carries the
@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS
 from audit.names.finder import is_sentence_initial
-from audit.names.russian import adjective_places, analyzer, entities, is_adjective, place_names
+from audit.names.russian import Entity, adjective_places, analyzer, entities, is_adjective, place_names
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
 from audit.names.variants import name_key
+from audit.quoting import split_lines
 
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:[-‐‑][А-ЯЁа-яёA-Za-z0-9]+)*\+?")
 _CAPITALISED = re.compile(r"[А-ЯЁA-Z]")
@@ -147,7 +148,7 @@ def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]
     not a name (`Самолёт`), and one with a span is cut to it (`Губернатор Курской` ->
     `Курской области`).
     """
-    spans = [e for e in entities(text) if e.type in ("PER", "LOC", "ORG")]
+    spans = [e for e in _entities_near(text, [name.start for name in unpaired]) if e.type in ("PER", "LOC", "ORG")]
     confirmed: list[RussianName] = []
     for name in unpaired:
         if name.term is not None:
@@ -159,10 +160,19 @@ def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]
     return sorted(dict.fromkeys(confirmed), key=lambda name: name.start)
 
 
-def entity_names(text: str, known: list[RussianName]) -> list[RussianName]:
-    """NER's names that no name in `known` overlaps (`«Спартак» обыграл`, `в Пекин`)."""
+def _entities_near(text: str, offsets: list[int]) -> list[Entity]:
+    """NER spans of the paragraphs (lines) holding `offsets`: a story is not tagged whole for one name."""
+    found: list[Entity] = []
+    for start, end in split_lines(text):
+        if any(start <= offset < end for offset in offsets):
+            found.extend(Entity(e.start + start, e.end + start, e.type) for e in entities(text[start:end]))
+    return found
+
+
+def entity_names(text: str, known: list[RussianName], near: list[int]) -> list[RussianName]:
+    """NER's names near `near` that no name in `known` overlaps (`«Спартак» обыграл`, `в Пекин`)."""
     found: list[RussianName] = []
-    for span in entities(text):
+    for span in _entities_near(text, near):
         if any(n.start < span.end and span.start < n.end for n in known):
             continue
         found.extend(_without_terms(text, span.start, span.end))

@@ -553,7 +553,10 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
     if unpaired:
         unpaired = [
             name
-            for name in (*confirmed_names(source, unpaired), *entity_names(source, names))
+            for name in (
+                *confirmed_names(source, unpaired),
+                *entity_names(source, names, [name.start for name in unpaired]),
+            )
             if not has_counterpart(name)
         ]
     missing = {(name.start, name.end) for name in unpaired}
