@@ -281,6 +281,8 @@ def _checked(key: str, value: Any, label: str, *, section: str | None = None) ->
         for code in (value,) if isinstance(value, str) else value:
             if not _LANGUAGE.match(code):
                 raise ConfigError(f"{label}: {code!r} is not a language code (e.g. ru, de, zh)")
+            if key == "source_lang" and not _known_language(code):
+                raise ConfigError(f"{label}: {code!r} is not a language CLDR knows; use a code such as ru, zh, ja, hi or de")
             if key == "pivots" and code.lower() == "en":
                 raise ConfigError(f"{label}: a round trip from English needs another language than {code!r} (e.g. ru)")
     if key in ("glossary", "ner") and not value.strip():
@@ -294,6 +296,17 @@ def _checked(key: str, value: Any, label: str, *, section: str | None = None) ->
             allowed = f"from {low:g} to {high:g}" if high is not None else f"{low:g} or more"
             raise ConfigError(f"{label}: must be {allowed}, not {value!r}")
     return value
+
+
+def _known_language(code: str) -> bool:
+    """Whether CLDR (babel) knows the language of `code` (`ru`, `pt-BR`, `zh_Hans`)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
 
 
 def _check_template(template: str, label: str) -> None:

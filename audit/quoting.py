@@ -22,7 +22,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -851,5 +851,72 @@ def split_lines(text: str) -> list[tuple[int, int]]:
 def count_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[int]:
     """Quotations per paragraph of a plain string (its lines unless `paragraphs` are given),
     in any of the styles parsed here."""
-    spans = split_lines(text) if paragraphs is None else paragraphs
-    return [p.count() for p in parse_document(text, spans).paragraphs]
+    return [p.count() for p in source_paragraphs(text, paragraphs)]
+
+
+# Inside a quotation, what only speech or a sentence holds (a name or a title never does).
+_SPEECH_PUNCTUATION = re.compile(r"[.!?;:…—–]|,\s*$")
+_ATTRIBUTION_AFTER = re.compile(r"\s*(?:[,.]\s*)?[—–-]\s")
+
+
+def is_name_quotation(
+    text: str, quotation: Quotation, *, english: bool = True, has_verb: Callable[[str], bool] | None = None
+) -> bool:
+    """A quotation that only marks a name or a title: `«Спартак»`, `“War and Peace”`, `„Союз“`.
+
+    Russian quotes the names of companies, clubs, parties, media, ships, operations and works
+    (`«Газпром»`, `«Единая Россия»`, `«Буря в пустыне»`), which English writes bare or in
+    italics. Such a quotation is short, opens with a capital, holds no sentence punctuation,
+    is not attributed (`», — сказал он`) or introduced by a colon, and has no verb in it
+    (`has_verb`, when given). In English, where titles capitalise every word, each word must
+    be capitalised or a particle; other languages capitalise only a title's first word.
+    Reported speech and scare quotes around common words (`«очень сложной»`, `“absurd”`)
+    are not names.
+    """
+    if quotation.close is None:
+        return False
+    inner = text[quotation.open.end : quotation.close.offset].strip()
+    words = inner.split()
+    if not 1 <= len(words) <= 6 or not inner[:1].isupper() or _SPEECH_PUNCTUATION.search(inner):
+        return False
+    if _ATTRIBUTION_AFTER.match(text, quotation.close.end) or text[: quotation.open.offset].rstrip().endswith(":"):
+        return False
+    if english:
+        return _name_like(inner.replace("’s", "").replace("'s", ""))
+    return has_verb is None or not has_verb(inner)
+
+
+class QuotationCount(NamedTuple):
+    """A paragraph's quotations: all of them, and those English keeps (not marking a name)."""
+
+    total: int
+    kept: int
+
+
+# East Asian quotation brackets the parser does not read: 「」『』 quote, 《》〈〉 mark titles.
+_CJK_QUOTES = re.compile(r"[「『][^」』]*[」』]")
+_CJK_TITLES = re.compile(r"[《〈][^》〉]*[》〉]")
+
+
+def count_kept_quotations(
+    text: str,
+    paragraphs: Sequence[ParagraphQuotes],
+    *,
+    english: bool = True,
+    has_verb: Callable[[str], bool] | None = None,
+) -> list[QuotationCount]:
+    """Per paragraph, all quotations and those English keeps: all but the ones marking a name."""
+    counts = []
+    for p in paragraphs:
+        names = sum(is_name_quotation(text, q, english=english, has_verb=has_verb) for q in p.quotations)
+        quotes = len(_CJK_QUOTES.findall(text, p.start, p.end))
+        titles = len(_CJK_TITLES.findall(text, p.start, p.end))
+        counts.append(QuotationCount(p.count() + quotes + titles, p.count() - names + quotes))
+    return counts
+
+
+def source_paragraphs(
+    text: str, paragraphs: Sequence[tuple[int, int]] | None = None
+) -> tuple[ParagraphQuotes, ...]:
+    """The parse of a plain string's paragraphs (its lines unless `paragraphs` are given), as for a source text."""
+    return parse_document(text, split_lines(text) if paragraphs is None else paragraphs).paragraphs

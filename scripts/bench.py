@@ -160,6 +160,59 @@ def write_check_feed(path: Path, megabytes: float, seed: int = 1) -> int:
     return written
 
 
+def write_source_feed(path: Path, megabytes: float, seed: int = 3) -> int:
+    """A JSONL feed with sources: the Russian dev set's good translations recombined into stories."""
+    pairs = []
+    for part in ("tune", "heldout"):
+        for line in (ROOT / "tests" / "data" / "source_ru" / f"{part}.jsonl").read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            pairs.append((record["source"], record["good"]))
+    rng = random.Random(seed)
+    written = 0
+    number = 0
+    with path.open("w", encoding="utf-8") as out:
+        while written < megabytes * 1e6:
+            story = rng.sample(pairs, rng.randint(6, 20))
+            text = "\n\n".join(english for _, english in story)
+            source = "\n\n".join(russian for russian, _ in story)
+            record = {"id": f"ru-{number:06d}", "text": text, "source": source, "source_lang": "ru"}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += len(text.encode("utf-8"))
+            number += 1
+    return written
+
+
+# Loads every resource of the source-aware checks, as a first document in each language would.
+RESOURCES_SCRIPT = """
+import time
+started = time.perf_counter()
+from audit.names.russian import analyzer, entities, adjective_places
+from audit.names.terms import russian_terms
+from audit.names.local_places import local_places
+from audit.names.romanisers import romanise_text
+from audit.names.exonyms import exonyms
+analyzer(); entities("МИД России"); russian_terms(); local_places(); adjective_places("германский")
+exonyms("ru"); exonyms("zh"); exonyms("ja"); exonyms("hi")
+romanise_text("北京", "zh"); romanise_text("東京", "ja"); romanise_text("दिल्ली", "hi")
+print(round(time.perf_counter() - started, 3))
+"""
+
+
+def resource_startup() -> dict[str, float]:
+    """Seconds to load every source-side resource in a fresh process (imports included), wall and CPU."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", RESOURCES_SCRIPT], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "loading_s": float(done.stdout.strip()),
+        "process_wall_s": round(time.perf_counter() - started, 3),
+        "process_cpu_s": round((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), 3),
+    }
+
+
 def bench_sentences(pieces: Any, count: int, seed: int = 2) -> list[str]:
     """`count` spans of sample text, 12-60 sub-word tokens long (with `</s>`), lengths spread evenly."""
     rng = random.Random(seed)
@@ -593,6 +646,16 @@ def measure_checks(workdir: Path, megabytes: float, all_stages_megabytes: float,
         "startup_cpu_s": startup["cpu_s"],
         "model_free": _check_rates(_fastest(repeats, [str(feed), *model_free]), startup, mb),
     }
+    source_feed = workdir / "check-source-feed.jsonl"
+    source_mb = write_source_feed(source_feed, megabytes) / 1e6
+    source_one = workdir / "check-source-one.jsonl"
+    source_one.write_text(source_feed.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    source_given = [*common, "--select", "N2,Q109", "--retranslate", "off"]
+    source_startup = _fastest(repeats, [str(source_one), *source_given])
+    result["source_feed_mb"] = round(source_mb, 3)
+    result["source_startup_s"] = source_startup["wall_s"]
+    result["source_given"] = _check_rates(_fastest(repeats, [str(source_feed), *source_given]), source_startup, source_mb)
+    result["resource_startup"] = min((resource_startup() for _ in range(max(repeats, 1))), key=lambda r: r["loading_s"])
     if all_stages_megabytes > 0:
         small = workdir / "check-feed-small.jsonl"
         small_mb = write_check_feed(small, all_stages_megabytes) / 1e6
@@ -885,7 +948,15 @@ def render(report: Report) -> str:
             ),
             "|---|---|---|---|---|---|---|---|",
         ]
+        if "resource_startup" in c:
+            r = c["resource_startup"]
+            lines.append(
+                f"Source-side resources (NER, lemmas, tables, GeoNames, CLDR, romanisers) loaded in "
+                f"{r['loading_s']:.2f} s ({r['process_wall_s']:.2f} s for the whole process, imports included)."
+            )
         rows = [("model-free", "model_free", c["feed_mb"])]
+        if "source_given" in c:
+            rows.append(("N2xx + Q109, Russian source given", "source_given", c["source_feed_mb"]))
         if "all_stages_precomputed" in c:
             rows.append(("all, precomputed re-translations", "all_stages_precomputed", c["all_stages_feed_mb"]))
         for label, key, mb in rows:

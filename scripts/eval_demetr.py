@@ -2,12 +2,13 @@
 
 Each record holds a source, a good translation (`mt`) and the same translation with one
 error (`perturbed`, of a `kind`). Both are audited with the source through the pipeline,
-N2xx only, and this prints per kind and source language:
+N2xx and Q109 (the quotation count against the source), and this prints per kind and source
+language:
 
 - recall: the share of `perturbed` items with a finding of the matching family
   (entity_* -> names N201-N205, number_replaced -> numbers N211-N212; for the other kinds,
   any N2xx finding, shown for information);
-- false alarms: the share of `mt` items with any N2xx finding.
+- false alarms: the share of `mt` items with any N2xx or Q109 warning or error.
 
 Usage: python scripts/eval_demetr.py [PATH] [--examples N] [--json OUT]
 
@@ -67,7 +68,7 @@ def main() -> int:
     records = [json.loads(line) for line in args.path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.retranslation:
         return evaluate_retranslation(records, args)
-    config = apply(Config(), {"select": ["N2"]}, "eval_demetr")
+    config = apply(Config(), {"select": ["N2", "Q109"]}, "eval_demetr")
     documents = []
     for record in records:
         for side in ("mt", "perturbed"):
@@ -80,7 +81,10 @@ def main() -> int:
                 )
             )
     began = time.perf_counter()
-    codes = {result.document.id: {f.code for f in result.findings} for result in audit_documents(documents, config)}
+    codes = {
+        result.document.id: {f.code for f in result.findings if f.severity >= Severity.WARNING}
+        for result in audit_documents(documents, config)
+    }
     elapsed = time.perf_counter() - began
 
     recall: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -104,7 +108,7 @@ def main() -> int:
 
     kinds = sorted({kind for kind, _ in recall})
     langs = sorted({lang for _, lang in recall}, key=lambda l: (l not in LATIN, l))
-    print(f"DEMETR dev: {len(records)} records, {len(documents)} documents audited in {elapsed:.1f} s (N2xx only)\n")
+    print(f"DEMETR dev: {len(records)} records, {len(documents)} documents audited in {elapsed:.1f} s (N2xx and Q109)\n")
     header = f"{'kind':18}" + "".join(f"{lang[:8]:>9}" for lang in langs) + f"{'Latin':>9}{'all':>9}"
     print("recall (perturbed items with a finding of the matching family; other kinds: any N2xx)")
     print(header)
@@ -123,7 +127,7 @@ def main() -> int:
         row += f"{per['latin']:>9.2f}{per['all']:>9.2f}"
         figures["recall"][kind] = per  # type: ignore[index]
         print(row)
-    print("\nfalse-alarm rate (mt items with any N2xx finding)")
+    print("\nfalse-alarm rate (mt items with any N2xx or Q109 warning or error)")
     print(f"{'':18}" + "".join(f"{lang[:8]:>9}" for lang in langs) + f"{'Latin':>9}{'all':>9}")
     row = f"{'mt':18}"
     for lang in langs:

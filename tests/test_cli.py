@@ -372,3 +372,23 @@ def test_issue13_verbose_says_what_the_walk_skipped(tmp_path: Path, fake_checks:
     verbose = run("check", str(tmp_path), *FAKES, "--verbose")
     assert verbose.exit_code == 0
     assert f"mt-audit: note: skipped {tmp_path / '.venv'}{os.sep}: hidden" in verbose.stderr
+
+
+def test_issue10_unknown_source_lang_is_one_line_exit_2(tmp_path: Path) -> None:
+    text, source = tmp_path / "t.txt", tmp_path / "s.txt"
+    text.write_text("Hello.\n", encoding="utf-8")
+    source.write_text("Привет.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(text), "--source", str(source), "--source-lang", "klingonese"])
+    assert result.exit_code == 2
+    assert "source-lang" in result.output and "'klingonese'" in result.output and "Traceback" not in result.output
+
+
+def test_issue10_source_without_romaniser_is_a_note(tmp_path: Path) -> None:
+    text, source = tmp_path / "t.txt", tmp_path / "s.txt"
+    text.write_text("Gantz said hello.\n", encoding="utf-8")
+    source.write_text("גנץ אמר שלום.\n", encoding="utf-8")
+    arguments = ["check", str(text), "--source", str(source), "--source-lang", "he", "--select", "N2", "--format", "json"]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.output)["documents"][0]["findings"]
+    assert [(f["code"], f["severity"]) for f in findings] == [("N205", "info")]

@@ -26,12 +26,11 @@ from audit.names.lexicon import is_proper_noun
 from audit.names.source import (
     SourcePair,
     TokenIndex,
-    is_translatable,
     is_translated_name,
     may_translate,
     missing_words,
+    pair_source_names,
     proportional_offset,
-    source_names,
     source_pairs,
 )
 from audit.names.translit import romanise
@@ -451,8 +450,9 @@ def _sentence_at(ctx: CheckContext, offset: int, start: int, end: int) -> tuple[
     return start, end
 
 
-def _spellings(name: str, lang: str | None) -> str:
-    forms = [f for f in romanise(name, lang) if f != name]
+def _spellings(name: str, lang: str | None, english: tuple[str, ...] = ()) -> str:
+    """The name with the English forms known for it, else its romanisations."""
+    forms = list(english[:3]) or [f for f in romanise(name, lang) if f != name]
     return name if not forms else f"{name} ({', '.join(forms)})"
 
 
@@ -487,10 +487,15 @@ class DroppedName(Check):
     most damaging error a wire translation can make. Source names are runs of capitalised
     words, acronyms and CLDR place names (German nouns are not names); Cyrillic is compared
     under BGN/PCGN, ISO 9 and common English spellings, other languages' inflections,
-    spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. A name
-    of ordinary words (`Dzień Niepodległości`, `MSWiA`) may pair with an English name of
-    ordinary words that can translate it (`Independence Day`). Flagged on the sentence where
-    the name belongs.
+    spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. In a
+    Russian source, titles (`Патриарх`, `Генсек`), ordinary terms written as acronyms (`ДТП`)
+    and sentence-opening common nouns are not names; acronyms and institutions count as
+    carried when the English has one of their forms from the tables (`МИД`: `Foreign
+    Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`), places when it has
+    the English name or its demonym (`Германии`: `Germany`, `German`); natasha's NER decides
+    whether an unpaired capitalised run is a name at all. A name of ordinary words
+    (`Dzień Niepodległości`) may pair with an English name of ordinary words that can
+    translate it (`Independence Day`). Flagged on the sentence where the name belongs.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
     Good: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Chase Carey.
@@ -511,14 +516,13 @@ class DroppedName(Check):
         document = ctx.document
         lang = document.source_lang or ctx.config.source_lang
         for pair in source_pairs(document):
-            index = TokenIndex(document.text[pair.start : pair.end], "en")
-            names = source_names(pair.source, lang, single_words=ctx.options.single_words)
-            carried = [name.text for name in names if index.has_name(name.text, lang)]
-            unpaired = [name for name in names if name.text not in carried]
+            english = document.text[pair.start : pair.end]
+            carried, unpaired = pair_source_names(pair.source, english, lang, single_words=ctx.options.single_words)
             translated = _translated_names(ctx, pair, carried, lang) if unpaired else []
-            for name in unpaired:
+            for missing in unpaired:
+                name = missing.name
                 counterpart = next((m for m in translated if may_translate(name.text, m.text)), None)
-                if counterpart is not None and is_translatable(name.text, lang):
+                if counterpart is not None and missing.translatable:
                     translated.remove(counterpart)  # `Dzień Niepodległości` / `Independence Day`
                     continue
                 start, end = _sentence_at(ctx, proportional_offset(pair, name.start), pair.start, pair.end)
@@ -527,7 +531,7 @@ class DroppedName(Check):
                     start,
                     end,
                     f"source name “{name.text}” has no counterpart in this sentence's translation: dropped or replaced?",
-                    evidence=_spellings(name.text, lang),
+                    evidence=_spellings(name.text, lang, missing.forms),
                 )
 
 
@@ -539,8 +543,14 @@ class UnsourcedName(Check):
     replaced name, or a garbled one. Only names that keep their spelling across languages
     are compared (not `Ministry of Economy`, `Cold War` or nationality adjectives); each
     distinctive word must be found in the source, Cyrillic under several romanisations,
-    inflected forms and CLDR exonyms allowed. Sources in other scripts (Chinese, Japanese,
-    Hindi) are not compared, since their names cannot be romanised reliably.
+    inflected forms and CLDR exonyms allowed. A Russian source also accounts for what its
+    acronyms, institutions, places and place adjectives stand for in English (`МИД`:
+    `Foreign Ministry`, `российский`: `Russian`), and English may add given names before a
+    surname the source gives alone (`Песков` / `Dmitry Peskov`). Chinese, Japanese and Hindi
+    sources are romanised (pinyin, Hepburn, IAST) and searched by sound (`斯诺登` /
+    `Snowden`) and by their CLDR and GeoNames place names; sound matching misses often
+    enough that those findings are hints (info). A source in another script gets an info
+    note instead.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.
@@ -560,7 +570,15 @@ class UnsourcedName(Check):
         found = mentions(ctx)
         for pair in source_pairs(document):
             index = TokenIndex(pair.source, lang)
-            if index.script == "other":
+            if index.script == "other" and index.romanised is None:
+                yield self.finding(
+                    segment,
+                    pair.start,
+                    pair.start,
+                    "names not compared with this source: its script has no romaniser here "
+                    "(Chinese, Japanese, Hindi and Latin or Cyrillic scripts are read)",
+                    severity=Severity.INFO,
+                )
                 continue
             for mention in found:
                 if not pair.start <= mention.start < pair.end:
@@ -569,9 +587,20 @@ class UnsourcedName(Check):
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"
-                    yield self.finding(
+                    if index.romanised is None:
+                        yield self.finding(
+                            segment,
+                            mention.start,
+                            mention.end,
+                            f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?",
+                        )
+                        continue
+                    yield self.finding(  # sound matching in a romanised source misses too often to warn
                         segment,
                         mention.start,
                         mention.end,
-                        f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?",
+                        f"{words} of “{mention.text}” {what} not heard in the romanised source "
+                        f"({index.romanised.lang}): replaced name?",
+                        evidence=index.romanised.romanised[:200],
+                        severity=Severity.INFO,
                     )

@@ -21,14 +21,16 @@ from audit.quoting import (
     Kind,
     ParagraphQuotes,
     Quotation,
+    QuotationCount,
     QuoteMark,
     Role,
     Side,
-    count_quotations,
+    count_kept_quotations,
     parse_document,
     quotes_foreign_text,
     quotes_nothing,
     side_of,
+    source_paragraphs,
 )
 from audit.segment import split_paragraphs
 from audit.types import Document, Finding, Segment, Severity
@@ -467,16 +469,29 @@ class MixedQuoteStyles(Check):
                 )
 
 
+def _russian_verb(text: str) -> bool:
+    """Whether a Russian phrase holds a verb or a personal pronoun (`Мы победим`): speech, not a name."""
+    from audit.names.russian import has_verb
+
+    return has_verb(text)
+
+
 @register
 class QuoteCountMismatch(Check):
     """Number of quotations differs from the source.
 
-    Each quotation of the source (« », „ “, „ ”, “ ”, " " and their single forms) should
-    come through as one quotation of the translation; a different count means quotes were
-    lost, added or broken apart. Paragraphs are compared one by one when source and
-    translation have the same number of them, else the document as a whole (a finding at
-    its start). Sources that quote company names the English leaves bare can raise the
-    `tolerance`.
+    Each quotation of the source that English also keeps — reported speech, and scare quotes
+    around common words — should come through as one quotation of the translation; a
+    different count means quotes were lost, added or broken apart. Quotation marks around a
+    proper name (`«Спартак»`, `«Газпром»`, `"Война и мир"`, ships, operations, parties,
+    media) are not counted on either side, since English writes those names bare: a
+    quotation is a name when it is short, opens with a capital, holds no sentence
+    punctuation or (in Russian) verb, and is not attributed (`», — сказал он`). A
+    difference counts only when all quotations, names included, differ the same way (else
+    every quotation has its counterpart). Russian « », „ “ and straight quotes are read
+    alike, and Chinese and Japanese 「」 and 《》. Paragraphs are compared one by one when
+    source and translation have the same number of them, else the document as a whole (a
+    finding at its start).
 
     Bad: Ankara’s legal right to defense, he said. (source: «законное право Анкары на оборону», — сказал он.)
     Good: “Ankara’s legal right to defense,” he said. (source: «законное право Анкары на оборону», — сказал он.)
@@ -493,31 +508,38 @@ class QuoteCountMismatch(Check):
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         source = ctx.document.source or ""
-        source_paragraphs = split_paragraphs(Document(id=f"{ctx.document.id}#source", text=source), ctx.config.paragraphs)
-        source_counts = count_quotations(source, [(p.start, p.end) for p in source_paragraphs])
+        spans = split_paragraphs(Document(id=f"{ctx.document.id}#source", text=source), ctx.config.paragraphs)
+        source_counts = count_kept_quotations(
+            source,
+            source_paragraphs(source, [(p.start, p.end) for p in spans]),
+            english=False,
+            has_verb=_russian_verb,
+        )
         target = document_quotes(ctx).paragraphs
+        target_counts = count_kept_quotations(ctx.document.text, target)
         tolerance = int(ctx.options.tolerance)
         if len(source_counts) == len(target):
-            for paragraph, expected in zip(target, source_counts, strict=True):
-                found = paragraph.count()
-                if abs(found - expected) > tolerance:
+            for paragraph, found, expected in zip(target, target_counts, source_counts, strict=True):
+                if _differ(found, expected, tolerance):
                     yield self.finding(
                         segment,
                         paragraph.start,
                         paragraph.end,
-                        f"{found} quotation(s) in this paragraph, {expected} in the source paragraph",
-                        evidence=f"source: {expected}, translation: {found}",
+                        f"{found.kept} quotation(s) in this paragraph, {expected.kept} in the source paragraph "
+                        "(quoted names not counted)",
+                        evidence=f"source: {expected.kept}, translation: {found.kept}",
                     )
             return
-        found, expected = sum(p.count() for p in target), sum(source_counts)
-        if abs(found - expected) > tolerance:
+        found = QuotationCount(sum(c.total for c in target_counts), sum(c.kept for c in target_counts))
+        expected = QuotationCount(sum(c.total for c in source_counts), sum(c.kept for c in source_counts))
+        if _differ(found, expected, tolerance):
             at = target[0].start if target else 0
             yield self.finding(
                 segment,
                 at,
                 at,
-                f"{found} quotation(s) in the translation, {expected} in the source",
-                evidence=f"source: {expected}, translation: {found}",
+                f"{found.kept} quotation(s) in the translation, {expected.kept} in the source (quoted names not counted)",
+                evidence=f"source: {expected.kept}, translation: {found.kept}",
             )
 
 
@@ -614,3 +636,13 @@ class NestingStyle(Check):
                 f"{quotation.open.char}…{close.char} outermost: the {style} style quotes with {marks[0]}…{marks[1]}",
                 suggestion=_requoted(text, paragraph, quotation.start, close.end, marks),
             )
+
+
+def _differ(found: QuotationCount, expected: QuotationCount, tolerance: int) -> bool:
+    """Kept quotations differ, and so do all quotations, the same way.
+
+    When every source quotation has a quotation in the translation, a difference in which
+    of them read as names (`„Lernen“` / `'learning'`) is not a lost or added quotation.
+    """
+    kept, total = found.kept - expected.kept, found.total - expected.total
+    return abs(kept) > tolerance and abs(total) > tolerance and (kept > 0) == (total > 0)

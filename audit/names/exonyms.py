@@ -326,6 +326,11 @@ def place_exonyms(lang: str | None) -> Exonyms:
     return Exonyms(list(_pairs_for(lang, places_only=True)))
 
 
+def place_pairs(lang: str | None) -> list[tuple[str, str]]:
+    """(English, local) names of countries, regions and time-zone cities in one language."""
+    return list(_pairs_for(lang, places_only=True))
+
+
 def _pairs_for(lang: str | None, places_only: bool) -> Iterator[tuple[str, str]]:
     code = language_code(lang)
     if code is None or code == "en":

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
+from audit.names.demonyms import demonym_places
 from audit.names.exonyms import (
     ACRONYMS_OF,
     EXPANSIONS,
@@ -41,8 +42,22 @@ from audit.names.exonyms import (
 )
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
+from audit.names.local_places import local_places
+from audit.names.romanisers import RomanisedSource, romaniser_language
+from audit.names.russian import has_verb
+from audit.names.russian_source import (
+    RussianName,
+    confirmed_names,
+    english_forms,
+    entity_names,
+    gloss_keys,
+    has_given_name_before,
+    russian_names,
+)
+from audit.names.russian_source import carried as russian_carried
 from audit.names.translit import romanise
-from audit.names.variants import name_key, sounds_alike, stem_match
+from audit.names.variants import name_key, sound_stem, sounds_alike, stem_match
+from audit.quoting import is_name_quotation, source_paragraphs
 from audit.types import Document
 
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])(?:[\w\u0300-\u036f\u0900-\u097f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*")
@@ -345,16 +360,36 @@ def _adjacent(text: str, left: _Word, right: _Word) -> bool:
     return len(gap) == 1 and gap in _SPACE
 
 
+# The scripts a romanised source writes GeoNames' places in.
+_LOCAL_SCRIPTS = {"zh": ("han",), "ja": ("han", "kana"), "hi": ("devanagari",)}
+
+
+def is_russian_source(text: str, lang: str | None) -> bool:
+    """A Cyrillic text in Russian (or of no stated language): read with the Russian resources."""
+    return script_of(text) == "cyrillic" and language_code(lang) in (None, "ru")
+
+
 class TokenIndex:
-    """The words of a text under every romanisation, for counterpart look-ups."""
+    """The words of a text under every romanisation, for counterpart look-ups.
+
+    A Russian text also accounts for the English words its acronyms, institutions, places
+    and place adjectives stand for (`russian_source.gloss_keys`), consulted only when a
+    word is not found among its own.
+    """
 
     def __init__(self, text: str, lang: str | None = None) -> None:
         self.text = text
         self.lang = language_code(lang)
         self.script = script_of(text)
+        self.russian = is_russian_source(text, lang)
+        # A source in Chinese, Japanese or Hindi, romanised and searched by sound.
+        romanised_as = romaniser_language(text, lang) if self.script == "other" else None
+        self.romanised = RomanisedSource(text, romanised_as) if romanised_as else None
         self._keys: set[str] = set()
         self._acronyms: set[str] = set()
         self._by_initial: dict[str, set[str]] = defaultdict(set)
+        # The same keys by the first letter of their sound (`austin`, `ostin`: `o`).
+        self._by_sound: dict[str, set[str]] = defaultdict(set)
         self._given: frozenset[str] | None = None
         self._abbreviations: set[str] = set()
         seen: set[str] = set()
@@ -373,6 +408,7 @@ class TokenIndex:
                     if key not in self._keys:
                         self._keys.add(key)
                         self._by_initial[key[:1]].add(key)
+                        self._by_sound[sound_stem(key)[:1]].add(key)
 
     def _given_names(self) -> frozenset[str]:
         """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
@@ -391,7 +427,29 @@ class TokenIndex:
         others = self._by_initial.get(key[:1], ())
         if any(stem_match(key, other) for other in others) or any(sounds_alike(key, other) for other in others):
             return True
-        return any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations)
+        if any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations):
+            return True
+        sound = sound_stem(key)[:1]
+        if sound != key[:1] and any(sounds_alike(key, other) for other in self._by_sound.get(sound, ())):
+            return True  # `Austin` / `Остин`
+        if self.russian:
+            glosses = gloss_keys(self.text)
+            if key in glosses or (key.endswith("s") and key[:-1] in glosses):
+                return True
+            return any(name_key(place) in glosses for place in demonym_places(key))  # `Russian`: `российский`
+        return False
+
+    def has_given_name_before(self, keys: list[str]) -> bool:
+        """Whether the text writes a given name before the word that is `keys[0]`."""
+        if not keys:
+            return False
+        if self.russian:
+            return has_given_name_before(self.text, keys[0])
+        words = words_of(self.text)
+        for previous, word in itertools.pairwise(words):
+            if any(keys[0] in name_key(s).split() or stem_match(keys[0], name_key(s)) for s in romanise(word.text, self.lang)):
+                return _adjacent(self.text, previous, word) and _capitalised(previous.text) and not previous.initial
+        return False
 
     def has_acronym(self, acronym: str) -> bool:
         """The acronym, another language's form of it, or what it stands for (`UK`: `Regno Unito`)."""
@@ -418,6 +476,8 @@ class TokenIndex:
         """Whether a distinctive word of `name`, or a CLDR form of it, occurs in the text."""
         if any(is_acronym(word) and self.has_acronym(word) for word in name.split()):
             return True
+        if self.romanised is not None and any(self.romanised.sounds_in(word) for word in _HYPHEN.split(name)):
+            return True  # `Snowden` in `si nuo deng`, spelled by sound, not by `name_key`
         keys = distinctive_keys(name, name_lang)
         if any(self.has_word(key) for key in keys):
             return True
@@ -425,6 +485,12 @@ class TokenIndex:
             return True
         english = language_code(name_lang) in (None, "en")
         forms = list(exonyms(self.lang).local_names(name) if english else exonyms(name_lang).english_names(name))
+        if english and self.romanised is not None:
+            places = demonym_places(name) or (name,)  # `German`: `Germany`, written `德国`
+            for place in places:
+                forms.extend(exonyms(self.lang).local_names(place))
+                for script in _LOCAL_SCRIPTS[self.romanised.lang]:
+                    forms.extend(local_places().local_names(place, script))  # `Idlib`: `伊德利卜`
         if not english and " " in name.strip():
             forms.extend(
                 f for word in name.split() for f in exonyms(name_lang).english_names(word)
@@ -436,6 +502,73 @@ class TokenIndex:
             if form_keys and all(self.has_word(key) for key in form_keys):
                 return True
         return not keys
+
+
+@dataclass(frozen=True, slots=True)
+class UnpairedName:
+    """A source name with no counterpart in the translation, and what English could have written."""
+
+    name: SourceName
+    # English forms the tables, CLDR or GeoNames give for it (`МИД`: `Foreign Ministry`...).
+    forms: tuple[str, ...] = ()
+    # Whether an English name of ordinary words may be its translation (`Dzień Niepodległości`).
+    translatable: bool = False
+
+
+def pair_source_names(
+    source: str, english: str, lang: str | None, *, single_words: bool = False
+) -> tuple[list[str], list[UnpairedName]]:
+    """(the source names `english` carries, the source names it has no counterpart for)."""
+    index = TokenIndex(english, "en")
+    if is_russian_source(source, lang):
+        return _pair_russian_names(source, english, index)
+    names = source_names(source, lang, single_words=single_words)
+    carried = [name.text for name in names if index.has_name(name.text, lang)]
+    unpaired = [UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in carried]
+    return carried, unpaired
+
+
+def quoted_names(text: str) -> list[tuple[int, int]]:
+    """The spans of names a text sets in quotation marks (`«Спартак»`, `"Славянский базар"`)."""
+    spans = []
+    for paragraph in source_paragraphs(text):
+        for quotation in paragraph.quotations:
+            if quotation.close is not None and is_name_quotation(text, quotation, english=False, has_verb=has_verb):
+                spans.append((quotation.open.end, quotation.close.offset))
+    return spans
+
+
+def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[list[str], list[UnpairedName]]:
+    """Capitalised runs taken apart by the tables; NER settles the names left without a counterpart."""
+
+    def has_counterpart(name: RussianName) -> bool:
+        if name.term is not None:
+            return russian_carried(name, english)
+        return index.has_name(name.text, "ru") or russian_carried(name, english)
+
+    # Mid-sentence capitals are names in Russian, alone too (`в Твери`); so are quoted names (`«Зенит»`).
+    runs = [(n.start, n.end) for n in source_names(source, "ru", single_words=True)]
+    names = russian_names(source, runs, quoted_names(source))
+    unpaired = [name for name in names if not has_counterpart(name)]
+    if unpaired:
+        unpaired = [
+            name
+            for name in (
+                *confirmed_names(source, unpaired),
+                *entity_names(source, names, [name.start for name in unpaired]),
+            )
+            if not has_counterpart(name)
+        ]
+    missing = {(name.start, name.end) for name in unpaired}
+    carried = [name.text for name in names if (name.start, name.end) not in missing]
+    return carried, [
+        UnpairedName(
+            SourceName(name.start, name.end, name.text),
+            name.term.english if name.term else english_forms(name.text),
+            translatable=name.term is None and is_translatable(name.text, "ru"),
+        )
+        for name in unpaired
+    ]
 
 
 @functools.lru_cache(maxsize=64)
@@ -475,13 +608,30 @@ def missing_words(name: str, index: TokenIndex) -> list[str]:
         return [] if index.has_name(name, "en") or index.has_name(known, "en") else [name]
     if is_acronym(name) and " " not in name:
         return [] if index.has_name(name, "en") or index.spells_out(name) else [name]
-    missing = []
-    for word in re.split(r"[\s\-‐‑]+", name):
+    words = re.split(r"[\s\-‐‑]+", name)
+    missing: list[int] = []
+    found: list[int] = []
+    for position, word in enumerate(words):
         if not _distinctive_english(word):
             continue
-        if not index.has_name(word, "en"):
-            missing.append(word)
-    return missing
+        (found if index.has_name(word, "en") else missing).append(position)
+    if missing and found and _added_given_names(words, missing, found, index):
+        return []
+    return [words[position] for position in missing]
+
+
+def _added_given_names(words: list[str], missing: list[int], found: list[int], index: TokenIndex) -> bool:
+    """Whether the missing words are given names put before a surname the source gives alone.
+
+    `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`:
+    English adds the given names; not when the source has a given name of its own there.
+    """
+    surname = found[-1]
+    if len(missing) > 2 or missing != list(range(surname - len(missing), surname)):
+        return False
+    if not all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in missing):
+        return False
+    return not index.has_given_name_before(distinctive_keys(words[surname], "en")[:1])
 
 
 def _distinctive_english(word: str) -> bool:

@@ -1,0 +1,91 @@
+"""Which place an English nationality word is of: `German` / `Germany`, `Syrian` / `Syria`.
+
+A translation says `German Chancellor` for `канцлер Германии` and `Russia` for `российский`,
+so a place and its demonym must count as one name. English forms most demonyms by a suffix
+(`Syria` + `n`, `Japan` + `ese`, `Lebanon` -> `Lebanese`), many are CLDR language names of
+the country's official language (`Turkish`, `French`, `Dutch`), and a few are irregular
+(`British`, `Swiss`). Places are CLDR's English territory names and their short forms.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+
+from babel import Locale
+from babel.languages import get_official_languages
+
+from audit.names.exonyms import SHORT_FORMS
+
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "british": ("United Kingdom", "Britain"),
+    "briton": ("United Kingdom", "Britain"),
+    "swiss": ("Switzerland",),
+    "emirati": ("United Arab Emirates",),
+    "scottish": ("Scotland", "United Kingdom"),
+    "scots": ("Scotland", "United Kingdom"),
+    "welsh": ("Wales", "United Kingdom"),
+    "english": ("England", "United Kingdom"),
+    "irish": ("Ireland",),
+    "soviet": ("Soviet Union", "USSR"),
+    "belgian": ("Belgium",),
+    "filipino": ("Philippines",),
+    "philippine": ("Philippines",),
+    "norwegian": ("Norway",),
+    "danish": ("Denmark",),
+    "us": ("United States", "America"),
+}
+
+
+def _forms(place: str) -> set[str]:
+    """The demonyms a place's name gives by suffix: `syria` -> `syrian`; `lebanon` -> `lebanese`."""
+    p = place.lower()
+    forms = {p + "n", p + "an", p + "ian", p + "i", p + "ese", p + "ish"}
+    for cut in (1, 2, 3):
+        stem = p[:-cut]
+        if len(stem) >= 3:
+            forms.update({stem + "an", stem + "ian", stem + "ean", stem + "ese", stem + "ish", stem})
+    return forms
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_index() -> dict[str, tuple[str, ...]]:
+    """Demonym (lower case) -> English place names."""
+    english = Locale("en")
+    places: dict[str, set[str]] = defaultdict(set)
+    names = {code: name for code, name in english.territories.items() if not code.isdigit() or code == "150"}
+    names["150"] = "Europe"
+    for code, name in names.items():
+        for form in _forms(name):
+            places[form].add(name)
+        for language in get_official_languages(code) if not code.isdigit() else ():
+            language_name = english.languages.get(language.split("_")[0])
+            if language_name and " " not in language_name:
+                places[language_name.lower()].add(name)
+    for short, full in SHORT_FORMS.items():
+        for form in _forms(short):
+            places[form].update((short, full))
+    for word, found in IRREGULAR.items():
+        places[word].update(found)
+    return {form: tuple(sorted(found)) for form, found in places.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def demonym_places(word: str) -> tuple[str, ...]:
+    """The places a nationality word is of (`Turkish` -> `Turkey`, ...); empty when it is none."""
+    lower = word.lower().removesuffix("’s").removesuffix("'s")
+    index = _demonym_index()
+    found = index.get(lower) or (index.get(lower[:-1]) if lower.endswith("s") else None)
+    if found:
+        return found
+    return tuple(p for p in _prefix_places(lower[:4]) if p.lower().startswith(lower) and len(lower) >= 4)
+
+
+@functools.lru_cache(maxsize=512)
+def _prefix_places(start: str) -> tuple[str, ...]:
+    """Places whose name starts with `start`: `Afghan` is of `Afghanistan`, `Saudi` of `Saudi Arabia`."""
+    return tuple(name for name in Locale("en").territories.values() if name.lower().startswith(start))
+
+
+def is_demonym_of(word: str, place: str) -> bool:
+    return place in demonym_places(word)

@@ -1,0 +1,178 @@
+"""Reading a Russian source: lemmas (pymorphy3), named entities (natasha), place adjectives.
+
+Russian inflects names (`Германии`, `Москвой`, `Лаврова`) and derives adjectives from them
+(`германский`, `московский`), which a translation may render as the name or its demonym
+(`Germany`, `German`); and a capitalised word is often not a name (`Сотрудники МЧС`,
+`Генсек ООН`). pymorphy3 gives each word's lemmas; natasha's slovnet news model gives PER /
+LOC / ORG spans where capitalisation leaves a doubt (natasha's own MorphVocab is not used: it
+needs pymorphy2, broken on Python 3.11+). A place adjective is linked to its place by stem
+(`германск-` / `Германи-я`), or through CLDR's Russian language names (`немецкий` is
+the Russian name of German).
+
+Each resource is loaded once per process, on first use: pymorphy3's dictionaries (~0.1 s),
+the NER model and its embeddings (~0.8 s), CLDR and GeoNames (see `local_places`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from babel import Locale
+
+from audit.names.exonyms import place_exonyms, place_pairs
+from audit.names.local_places import local_places
+
+# Grammemes of proper nouns: given names, surnames, patronymics, places, organisations.
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+# Adjective endings that derive an adjective from a place (`московский`, `донецкий`, `сирийский`).
+_PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие)$|(?:ский|цкий)$")
+_FINAL_VOWEL = re.compile(r"[аяеоуыйьэю]$")
+
+
+@functools.lru_cache(maxsize=1)
+def analyzer() -> Any:
+    """pymorphy3's Russian analyser, loaded once."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=65536)
+def lemmas(word: str) -> tuple[str, ...]:
+    """The word's dictionary forms, proper-noun readings first (`Песков` -> `песков`, `песок`)."""
+    parses = analyzer().parse(word)
+    proper = [p.normal_form for p in parses if _PROPER & p.tag.grammemes]
+    others = [p.normal_form for p in parses[:3]]
+    return tuple(dict.fromkeys(f.replace("ё", "е") for f in (*proper, *others)))
+
+
+def lemma(word: str) -> str:
+    return lemmas(word)[0] if word else word
+
+
+@functools.lru_cache(maxsize=65536)
+def is_adjective(word: str) -> bool:
+    """Whether the word reads first as a full adjective (`турецкие`, `британской`)."""
+    parses = analyzer().parse(word)
+    return bool(parses) and "ADJF" in parses[0].tag.grammemes
+
+
+def has_verb(text: str) -> bool:
+    """Whether a phrase holds a finite verb or a personal pronoun (`Мы победим`, `Я готов`)."""
+    for word in re.findall(r"[А-ЯЁа-яё]+", text):
+        parses = analyzer().parse(word)
+        if parses and {"VERB", "NPRO"} & parses[0].tag.grammemes:
+            return True
+    return False
+
+
+def lemma_key(text: str) -> str:
+    """The lemmas of a phrase's words, lower case: `Совета Федерации` -> `совет федерация`."""
+    return " ".join(lemma(word) for word in re.findall(r"[\w-]+", text)).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity span of the source: PER, LOC or ORG."""
+
+    start: int
+    end: int
+    type: str
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger() -> Any:
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    return NewsNERTagger(NewsEmbedding())
+
+
+@functools.lru_cache(maxsize=256)  # the checks of one document ask about its source several times
+def entities(text: str) -> tuple[Entity, ...]:
+    """natasha's PER/LOC/ORG spans of a Russian text."""
+    return tuple(Entity(span.start, span.stop, span.type) for span in _tagger()(text).spans)
+
+
+# ---------------------------------------------------------------- places and their adjectives
+
+
+def place_names(word: str) -> tuple[str, ...]:
+    """English names of a place a Russian word (any case form) names: `Германии` -> `Germany`."""
+    found: list[str] = []
+    table = place_exonyms("ru")
+    places = local_places()
+    for form in (word, *lemmas(word)):
+        found.extend(table.english_names(form, inflected=False))
+        found.extend(places.english_names(form))
+    return tuple(dict.fromkeys(found))
+
+
+def adjective_places(word: str) -> tuple[str, ...]:
+    """English names a place adjective points to: `германский` -> `Germany`, `немецкий` -> `German`.
+
+    The adjective's stem is compared with the stems of Russian place names (CLDR countries
+    and cities); a nationality adjective that is also a language name (`немецкий`,
+    `турецкий`, `армянский`) gives the English language name, which is the demonym.
+    """
+    if not is_adjective(word):
+        return ()
+    adjective = lemma(word)
+    found = list(_language_adjectives().get(adjective, ()))
+    if _PLACE_ADJECTIVE.search(adjective):
+        base = re.sub(r"(?:ский|ской)$", "", re.sub(r"цкий$", "ц", adjective))
+        for stem, english in _place_stems().get(base[:3], ()):
+            if _derived(base, stem):
+                found.extend(english)
+    return tuple(dict.fromkeys(found))
+
+
+def _derived(base: str, stem: str) -> bool:
+    """`москов`/`москв`, `герман`/`германи`, `кур`/`курск`, `сирий`/`сири`: one place's stems."""
+    if stem == base + "ск" or base == stem:
+        return True
+    common = len(os.path.commonprefix((base, stem)))
+    return common >= 4 and common >= min(len(base), len(stem)) - 1
+
+
+def place_stem(name: str) -> str:
+    """A Russian name without its final vowel: `Германия` -> `германи`, `Казань` -> `казан`."""
+    word = name.lower().replace("ё", "е").split()[0]
+    return _FINAL_VOWEL.sub("", word) or word
+
+
+@functools.lru_cache(maxsize=1)
+def _place_stems() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Stems of Russian places (CLDR, GeoNames) and of the term tables' words, by first letters."""
+    from audit.names.terms import russian_terms
+
+    names: dict[str, set[str]] = defaultdict(set)
+    for english_name, russian_name in place_pairs("ru"):
+        names[russian_name].add(english_name)
+    for spelling, english_names in local_places().english.items():
+        if "\u0400" <= spelling[:1] <= "\u04ff":
+            names[spelling].update(english_names)
+    for term in russian_terms().terms:
+        if term.kind != "title" and " " not in term.russian and not term.russian.isupper():
+            names[term.russian].update(term.english)  # `Рождество` for `рождественский`
+    by_start: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for russian, english in names.items():
+        stem = place_stem(russian)
+        if len(stem) >= 3:
+            by_start[stem[:3]].append((stem, tuple(sorted(english))))
+    return by_start
+
+
+@functools.lru_cache(maxsize=1)
+def _language_adjectives() -> dict[str, tuple[str, ...]]:
+    """CLDR's Russian language names, which are nationality adjectives: `немецкий` -> `German`."""
+    english, russian = Locale("en").languages, Locale("ru").languages
+    return {
+        name.lower().replace("ё", "е"): (english[code],)
+        for code, name in russian.items()
+        if code in english and "_" not in code and " " not in name
+    }

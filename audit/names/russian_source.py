@@ -1,0 +1,275 @@
+"""What a Russian source says about names, for the source-aware checks (N204, N205).
+
+The source's names are its runs of capitalised words, taken apart where a table entry, a
+title or a place stands inside one (`Генсек ООН Антониу Гутерриш` is a title, `ООН` and
+`Антониу Гутерриш`); ordinary terms written as acronyms (`ДТП`) and sentence-initial common
+nouns (`Сотрудники МЧС`) are not names. Where capitalisation leaves a name without a
+counterpart, natasha's NER has the last word (`confirmed_names`): only PER/LOC/ORG spans and
+named table entries stay, and names it finds that capitalisation missed are added. NER runs
+only then, and only on the paragraphs concerned, which keeps a source-given feed fast.
+
+A name's English forms (`english_forms`) come from the tables (`МИД`: `Foreign Ministry`),
+CLDR and GeoNames (`Германии`: `Germany`) and place adjectives; the translation carries the
+name when it has one of them, or a demonym of a place among them (`German`). The other way
+round, `gloss_keys` are the English words the source accounts for (table forms and the names
+they imply, places, place adjectives), which N205 consults before calling a name unsourced.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from audit.names.demonyms import demonym_places
+from audit.names.exonyms import SHORT_FORMS
+from audit.names.finder import is_sentence_initial
+from audit.names.russian import Entity, adjective_places, analyzer, entities, is_adjective, place_names
+from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
+from audit.names.variants import name_key
+from audit.quoting import split_lines
+
+_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:[-‐‑][А-ЯЁа-яёA-Za-z0-9]+)*\+?")
+_CAPITALISED = re.compile(r"[А-ЯЁA-Z]")
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+# Cheap test for a word that may be a place adjective (`германский`, `донецкая`, `российских`).
+_ADJECTIVE_ENDING = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|ом|ую|ых|им|ими|их|ей|ые)$")
+# Words that stand in English names for many things and so say nothing alone.
+_WEAK = frozenset({"the", "of", "and", "for", "ministry", "national", "federal", "state", "service", "office"})
+
+
+@dataclass(frozen=True, slots=True)
+class RussianName:
+    """A name of the source: offsets into it, its spelling, and its table row when it has one."""
+
+    start: int
+    end: int
+    text: str
+    term: Term | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+
+
+def _words(text: str, start: int = 0, end: int | None = None) -> list[_Word]:
+    return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+def _is_proper(word: str) -> bool:
+    """A capitalised word pymorphy3 reads as a proper noun, an acronym or an unknown word."""
+    if is_cyrillic_acronym(word) or not ("А" <= word[:1] <= "я" or word[:1] in "Ёё"):
+        return True
+    parses = analyzer().parse(word)
+    return not parses or any(
+        {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN"} & p.tag.grammemes for p in parses[:2]
+    )
+
+
+def russian_names(
+    text: str, runs: list[tuple[int, int]], quoted: list[tuple[int, int]] = ()  # type: ignore[assignment]
+) -> list[RussianName]:
+    """The names in capitalised runs `runs` of `text`, taken apart at table entries and titles.
+
+    A `quoted` span is a name as a whole, whatever its first word (`«Авангард»`).
+    """
+    terms = russian_terms()
+    names: list[RussianName] = []
+    covered: set[int] = set()
+    for run_start, run_end in quoted:
+        term = terms.lookup(text[run_start:run_end])
+        if term is None or term.is_name:
+            names.append(RussianName(run_start, run_end, text[run_start:run_end], term))
+        covered.update(range(run_start, run_end))
+    for run_start, run_end in runs:
+        if run_start in covered:
+            continue
+        names.extend(_split_run(text, _words(text, run_start, run_end)))
+        covered.update(range(run_start, run_end))
+    # Table names capitalisation alone does not tell: opening a sentence (`Госдума приняла`,
+    # `Верховный суд отклонил`) or a quotation.
+    words = _words(text)
+    for i, word in enumerate(words):
+        if word.start in covered or not _CAPITALISED.match(word.text):
+            continue
+        term, size = _longest_term(words, i, terms.longest)
+        if term is not None and term.is_name:
+            start, end = word.start, words[i + size - 1].end
+            names.append(RussianName(start, end, text[start:end], term))
+    return sorted(names, key=lambda name: name.start)
+
+
+def _split_run(text: str, words: list[_Word]) -> list[RussianName]:
+    """One capitalised run as names: table entries apart, titles, terms and opening common nouns out."""
+    names: list[RussianName] = []
+    chunk: list[_Word] = []
+    i = 0
+    while i < len(words):
+        term, size = _longest_term(words, i, russian_terms().longest)
+        if term is not None:
+            names.extend(_chunk_name(text, chunk))
+            chunk = []
+            if term.is_name:
+                start, end = words[i].start, words[i + size - 1].end
+                names.append(RussianName(start, end, text[start:end], term))
+            i += size
+            continue
+        word = words[i]
+        if chunk or not is_sentence_initial(text, word.start) or _is_proper(word.text):
+            chunk.append(word)  # else `Сотрудники МЧС`, `Матч КХЛ`: a common noun opens the sentence
+        i += 1
+    names.extend(_chunk_name(text, chunk))
+    return names
+
+
+def _chunk_name(text: str, chunk: list[_Word]) -> list[RussianName]:
+    if not chunk:
+        return []
+    return [RussianName(chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end])]
+
+
+def _longest_term(words: list[_Word], i: int, longest: int) -> tuple[Term | None, int]:
+    terms = russian_terms()
+    for size in range(min(longest, len(words) - i), 0, -1):
+        phrase = " ".join(w.text for w in words[i : i + size])
+        term = terms.lookup(phrase)
+        if term is not None:
+            return term, size
+    return None, 1
+
+
+def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]:
+    """The unpaired names NER bears out, trimmed to its spans, and the names only NER found.
+
+    A table name stands without NER; a capitalised run with no PER/LOC/ORG span in it was
+    not a name (`Самолёт`), and one with a span is cut to it (`Губернатор Курской` ->
+    `Курской области`).
+    """
+    spans = [e for e in _entities_near(text, [name.start for name in unpaired]) if e.type in ("PER", "LOC", "ORG")]
+    confirmed: list[RussianName] = []
+    for name in unpaired:
+        if name.term is not None:
+            confirmed.append(name)
+            continue
+        for span in spans:
+            if span.start < name.end and name.start < span.end:
+                confirmed.extend(_without_terms(text, span.start, span.end))
+    return sorted(dict.fromkeys(confirmed), key=lambda name: name.start)
+
+
+def _entities_near(text: str, offsets: list[int]) -> list[Entity]:
+    """NER spans of the paragraphs (lines) holding `offsets`: a story is not tagged whole for one name."""
+    found: list[Entity] = []
+    for start, end in split_lines(text):
+        if any(start <= offset < end for offset in offsets):
+            found.extend(Entity(e.start + start, e.end + start, e.type) for e in entities(text[start:end]))
+    return found
+
+
+def entity_names(text: str, known: list[RussianName], near: list[int]) -> list[RussianName]:
+    """NER's names near `near` that no name in `known` overlaps (`«Спартак» обыграл`, `в Пекин`)."""
+    found: list[RussianName] = []
+    for span in _entities_near(text, near):
+        if any(n.start < span.end and span.start < n.end for n in known):
+            continue
+        found.extend(_without_terms(text, span.start, span.end))
+    return found
+
+
+def _without_terms(text: str, start: int, end: int) -> list[RussianName]:
+    """An NER span as names: table entries apart, titles and terms dropped."""
+    return russian_names(text, [(start, end)]) if " " in text[start:end] or russian_terms().lookup(
+        text[start:end]
+    ) else [RussianName(start, end, text[start:end])]
+
+
+# ---------------------------------------------------------------- English forms and counterparts
+
+
+@functools.lru_cache(maxsize=4096)
+def english_forms(name: str) -> tuple[str, ...]:
+    """What English may write for a Russian name: table forms, places and their short forms."""
+    term = russian_terms().lookup(name)
+    if term is not None:
+        return term.english
+    forms: list[str] = []
+    for word in name.split():
+        forms.extend(place_names(word))
+        if _ADJECTIVE_ENDING.search(word.lower()):
+            forms.extend(adjective_places(word))
+    forms.extend(short for short, full in SHORT_FORMS.items() if full in forms)
+    return tuple(dict.fromkeys(forms))
+
+
+def carried(name: RussianName, english: str) -> bool:
+    """Whether `english` has one of the name's English forms, or a demonym of a place among them."""
+    forms = name.term.english if name.term is not None else english_forms(name.text)
+    if not forms:
+        return False
+    if any(_has_form(form, english) for form in forms):
+        return True
+    places = set(forms)
+    return any(places & set(demonym_places(word)) for word in _ENGLISH_WORD.findall(english) if word[:1].isupper())
+
+
+@functools.lru_cache(maxsize=8192)
+def _form_pattern(form: str) -> re.Pattern[str] | None:
+    """A form's distinctive words as word beginnings (`Defence Ministry`: `defen`, `minis`)."""
+    words = [w for w in re.findall(r"[\w'+]+", form) if w.lower() not in _WEAK or len(form.split()) == 1]
+    if not words:
+        return None
+    if len(words) == 1 and (words[0].isupper() or len(words[0]) <= 4):
+        return re.compile(r"(?<![\w])" + re.escape(words[0]) + r"(?![\w])", re.IGNORECASE if not words[0].isupper() else 0)
+    return re.compile("".join(rf"(?=.*?(?<!\w){re.escape(w[:5])})" for w in words), re.IGNORECASE | re.DOTALL)
+
+
+def _has_form(form: str, english: str) -> bool:
+    pattern = _form_pattern(form)
+    return pattern is not None and pattern.search(english) is not None
+
+
+# ---------------------------------------------------------------- what the source accounts for
+
+
+@functools.lru_cache(maxsize=64)
+def gloss_keys(text: str) -> frozenset[str]:
+    """Keys of the English words the source accounts for: table forms, implied names, places."""
+    terms = russian_terms()
+    english: list[str] = []
+    words = _words(text)
+    for i, word in enumerate(words):
+        for size in range(min(terms.longest, len(words) - i), 0, -1):
+            term = terms.lookup(" ".join(w.text for w in words[i : i + size]))
+            if term is not None:
+                english.extend(term.english)
+                english.extend(term.implied)
+                break
+        if _CAPITALISED.match(word.text):
+            english.extend(place_names(word.text))
+        if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
+            english.extend(adjective_places(word.text))
+    keys = {key for form in english for key in name_key(form).split()}
+    keys.update(name_key(short) for short, full in SHORT_FORMS.items() if name_key(full) in keys)
+    return frozenset(keys)
+
+
+def has_given_name_before(text: str, key: str) -> bool:
+    """Whether the source writes a given name before the word that romanises to `key`.
+
+    `Песков` alone lets a translation add `Dmitry`; `Дмитрий Песков` does not let it write
+    another given name.
+    """
+    from audit.names.translit import romanise
+
+    words = _words(text)
+    for i, word in enumerate(words):
+        if i and any(key in name_key(spelling).split() for spelling in romanise(word.text, "ru")):
+            return _is_given_name(words[i - 1].text)
+    return False
+
+
+def _is_given_name(word: str) -> bool:
+    return bool(_CAPITALISED.match(word)) and any("Name" in p.tag.grammemes for p in analyzer().parse(word)[:3])

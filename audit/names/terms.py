@@ -1,0 +1,94 @@
+"""Russian acronyms, institutions and titles with their English forms (package data tables).
+
+`МИД` is `Foreign Ministry`, `ОДКБ` is `CSTO`, `Минобороны` is `Defence Ministry`, `Кремль`
+is `the Kremlin`, `Патриарх` is a title: no romanisation relates these to the English, so
+two tables list them (`data/ru_acronyms.tsv`: acronyms and compound abbreviations;
+`data/ru_institutions.tsv`: institutions, titles, landmarks, holidays). Each row gives the
+English forms a translation may use and the names it may add (`the Russian Foreign Ministry`
+for `МИД`). Acronyms are looked up as written (`ГАЗ` the carmaker is not `газ`, gas), with
+a case ending allowed (`МИДа`); other entries by their lemmas, so every case form matches
+(`Совета Федерации`, `Госдуме`). Loaded once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+from audit.names.russian import lemma_key
+
+TABLES = ("ru_acronyms.tsv", "ru_institutions.tsv")
+KINDS = frozenset(
+    ["state", "military", "foreign", "intl", "sports", "party", "media", "company", "region", "place", "term"]
+    + ["institution", "title", "event"]
+)
+# Kinds that are not names a translation must carry over.
+NOT_NAMES = frozenset({"term", "title"})
+# An acronym as written, with a Russian case ending (`МИДа`, `ЦБ`, `КамАЗом`, `ОПЕК+`).
+_ACRONYM = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё]*?[А-ЯЁ]\+?)(?:а|у|ом|е|ы|ов|ам|ами|ах)?$")
+
+
+def is_cyrillic_acronym(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2 and _ACRONYM.match(word) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One row: the Russian form, its English forms (usual first), names English may add, its kind."""
+
+    russian: str
+    english: tuple[str, ...]
+    implied: tuple[str, ...]
+    kind: str
+
+    @property
+    def is_name(self) -> bool:
+        return self.kind not in NOT_NAMES
+
+
+class RussianTerms:
+    """The tables, indexed by acronym as written and by lemma key."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = tuple(terms)
+        self._acronyms: dict[str, Term] = {}
+        self._lemmas: dict[str, Term] = {}
+        for term in terms:
+            if is_cyrillic_acronym(term.russian) and " " not in term.russian:
+                self._acronyms.setdefault(term.russian, term)
+            else:
+                self._lemmas.setdefault(lemma_key(term.russian), term)
+        self.longest = max((len(key.split()) for key in self._lemmas), default=1)
+
+    def lookup(self, text: str) -> Term | None:
+        """The row for a word or phrase as it appears in a sentence, or None."""
+        if " " not in text and is_cyrillic_acronym(text):
+            match = _ACRONYM.match(text)
+            found = self._acronyms.get(text) or (self._acronyms.get(match.group(1)) if match else None)
+            if found is not None:
+                return found
+        return self._lemmas.get(lemma_key(text))
+
+
+def read_table(text: str, name: str) -> list[Term]:
+    """The rows of one table; a malformed row is a bug in the package data, so it raises."""
+    terms = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or not fields[0] or not fields[1] or fields[3] not in KINDS:
+            raise ValueError(f"{name}:{number}: expected RUSSIAN<TAB>ENGLISH|...<TAB>IMPLIED|...<TAB>KIND")
+        russian, english, implied, kind = fields
+        terms.append(Term(russian, tuple(english.split("|")), tuple(filter(None, implied.split("|"))), kind))
+    return terms
+
+
+@functools.lru_cache(maxsize=1)
+def russian_terms() -> RussianTerms:
+    terms: list[Term] = []
+    for name in TABLES:
+        terms.extend(read_table(files("audit.names").joinpath("data", name).read_text(encoding="utf-8"), name))
+    return RussianTerms(terms)

@@ -1,0 +1,65 @@
+"""Russian lemmas, place adjectives, NER-confirmed names, demonyms and romanised sources."""
+
+from __future__ import annotations
+
+from audit.names.demonyms import demonym_places
+from audit.names.romanisers import RomanisedSource, romaniser_language
+from audit.names.russian import adjective_places, place_names
+from audit.names.russian_source import confirmed_names, russian_names
+
+
+def test_russian_inflected_places_to_english() -> None:
+    assert "Germany" in place_names("Германии")
+    assert "Moscow" in place_names("Москвой")
+    assert "Horlivka" in place_names("Горловку")
+    assert "Beijing" in place_names("Пекин")
+
+
+def test_russian_place_adjectives() -> None:
+    assert "Germany" in adjective_places("германский")
+    assert "German" in adjective_places("немецкий")
+    assert "Moscow" in adjective_places("московский")
+    assert "Russia" in adjective_places("российскими")
+    assert adjective_places("военный") == ()
+
+
+def test_russian_runs_taken_apart_at_titles_and_tables() -> None:
+    text = "Генсек ООН Антониу Гутерриш прибыл."
+    names = [name.text for name in russian_names(text, [(0, 27)])]
+    assert names == ["ООН", "Антониу Гутерриш"]
+
+
+def test_russian_opening_common_noun_is_not_a_name() -> None:
+    text = "Сотрудники МЧС прибыли."
+    assert [name.text for name in russian_names(text, [(0, 14)])] == ["МЧС"]
+
+
+def test_russian_ner_trims_a_run_to_its_entity() -> None:
+    text = "Вчера Самолёт Курской области разбился."
+    run = russian_names(text, [(6, 29)])
+    assert [name.text for name in confirmed_names(text, run)] == ["Курской области"]
+
+
+def test_demonyms() -> None:
+    assert "Germany" in demonym_places("German")
+    assert "Syria" in demonym_places("Syrian")
+    assert "United Kingdom" in demonym_places("British")
+    assert "Afghanistan" in demonym_places("Afghan")
+    assert demonym_places("Moscow") == ()
+
+
+def test_romanised_sources_are_searched_by_sound() -> None:
+    chinese = RomanisedSource("斯诺登说，特朗普在北京。", "zh")
+    assert chinese.sounds_in("Snowden") and chinese.sounds_in("Trump")
+    assert not chinese.sounds_in("Kumar")
+    japanese = RomanisedSource("ブランビーズが勝った。", "ja")
+    assert japanese.sounds_in("Brumbies") and not japanese.sounds_in("Virat")
+    hindi = RomanisedSource("एन.एस.ए. और बर्लुस्कोनी", "hi")
+    assert hindi.sounds_in("NSA") and hindi.sounds_in("Berlusconi")
+
+
+def test_romaniser_language_from_the_script() -> None:
+    assert romaniser_language("東京に", None) == "ja"
+    assert romaniser_language("北京", None) == "zh"
+    assert romaniser_language("दिल्ली", None) == "hi"
+    assert romaniser_language("ירושלים", "he") is None

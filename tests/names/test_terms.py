@@ -1,0 +1,73 @@
+"""The Russian term tables (package data): every row read, and the rows the issue names."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+from audit.names.terms import KINDS, TABLES, read_table, russian_terms
+
+
+def _rows(name: str) -> list[str]:
+    text = files("audit.names").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_terms_every_row_reads_and_is_found(name: str) -> None:
+    text = files("audit.names").joinpath("data", name).read_text(encoding="utf-8")
+    terms = read_table(text, name)
+    assert len(terms) == len(_rows(name))
+    table = russian_terms()
+    for term in terms:
+        assert term.kind in KINDS
+        assert all(form.strip() == form and form for form in term.english), term
+        found = table.lookup(term.russian)
+        assert found is not None and found.russian == term.russian, term.russian
+
+
+def test_terms_acronym_table_is_large_and_unique() -> None:
+    rows = _rows("ru_acronyms.tsv")
+    keys = [row.split("\t")[0] for row in rows]
+    assert len(rows) >= 150
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("МИД", "Foreign Ministry"),
+        ("МЧС", "Emergencies Ministry"),
+        ("ОДКБ", "CSTO"),
+        ("ЦБ", "Central Bank"),
+        ("РЖД", "Russian Railways"),
+        ("ООН", "UN"),
+        ("ФСБ", "FSB"),
+        ("СНГ", "CIS"),
+        ("КХЛ", "KHL"),
+        ("Минобороны", "Defence Ministry"),
+        ("Госдуме", "State Duma"),
+        ("Кремле", "Kremlin"),
+        ("Совета Федерации", "Federation Council"),
+        ("МИДа", "Foreign Ministry"),
+    ],
+)
+def test_terms_issue_rows(russian: str, english: str) -> None:
+    term = russian_terms().lookup(russian)
+    assert term is not None and english in term.english
+
+
+def test_terms_acronym_as_written_not_the_common_word() -> None:
+    assert russian_terms().lookup("ГАЗ") is not None
+    assert russian_terms().lookup("газ") is None
+
+
+def test_terms_titles_and_terms_are_not_names() -> None:
+    assert not russian_terms().lookup("Патриарх").is_name  # type: ignore[union-attr]
+    assert not russian_terms().lookup("ДТП").is_name  # type: ignore[union-attr]
+
+
+def test_terms_malformed_row_names_the_table_and_line() -> None:
+    with pytest.raises(ValueError, match="t.tsv:2"):
+        read_table("# comment\nМИД\tForeign Ministry\n", "t.tsv")
