@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -19,42 +20,60 @@ from audit.names.finder import ARTICLES, CONNECTORS
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,·]+")
 _APOSTROPHES = re.compile(r"['’`ʼʻ\"]")
-_DOUBLED = re.compile(r"(.)\1+")
-# Ordered rewrites: multi-letter Russian-mediated spellings first, then single letters.
-_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"dzh|dj", "j"),
-        (r"kh", "h"),
-        (r"ou", "u"),
-        (r"iy\b|yy|iy(?=[aeiou])", "i"),
-        (r"\bye", "e"),
-        (r"ye", "e"),
-        (r"y", "i"),
-        (r"x", "ks"),
-        (r"ck", "k"),
-        (r"c(?=[aou])", "k"),
-        (r"q", "k"),
-        (r"ph", "f"),
-        (r"w", "v"),
-    )
+_APOSTROPHE_CHARS = frozenset("'’`ʼʻ\"")
+# Article forms, Arabic (`al-`, assimilated `ash-`, `ad-`...) and as French copy writes them
+# (`Deir ez-Zor`, `Ras el-Ain`): all fold to `al` when a word follows.
+KEY_ARTICLES = ARTICLES | frozenset(["ez", "es", "et", "ed", "en", "er"])
+_ARTICLE = re.compile(r"\b(?:" + "|".join(sorted(KEY_ARTICLES, key=len, reverse=True)) + r") (?=\S)")
+# Spellings one sound gets in Russian-, German-, French- and English-mediated romanisation,
+# each rewritten to one form in a single pass (earlier alternatives win at a position):
+# `Dzhabhat`/`Dschabhat`/`Djabhat`/`Jabhat`, `Schoigu`/`Shoigu`, `Bachar`/`Bashar`,
+# `Khoras`/`Horas`, `Yousef`/`Yusef`, `Deen`/`Din`, `Yevgeny`/`Evgeniy`, `Raqqa`/`Rakka`,
+# `Nasrallah`/`Nasralla` (a final `h` after `a`/`e`). Doubled letters are then made single.
+_RULES: tuple[tuple[str, str], ...] = (
+    (r"dzh|dsch|dj", "j"),
+    (r"tsch|tch", "ch"),
+    (r"sch", "sh"),
+    (r"\Bch", "sh"),
+    (r"kh", "h"),
+    (r"ou|oo", "u"),
+    (r"ee", "i"),
+    (r"iy\b|yy|iy(?=[aeiou])", "i"),
+    (r"ye", "e"),
+    (r"y", "i"),
+    (r"x", "ks"),
+    (r"ck|q|c(?=[aou])", "k"),
+    (r"ph", "f"),
+    (r"w", "v"),
+    (r"(?<=[ae])h\b", ""),
 )
+_REWRITE = re.compile("|".join(f"({pattern})" for pattern, _ in _RULES))
+_REPLACEMENTS: tuple[str, ...] = ("", *(replacement for _, replacement in _RULES))
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def _rewritten(match: re.Match[str]) -> str:
+    return _REPLACEMENTS[match.lastindex or 0]
+
+
+def _single(match: re.Match[str]) -> str:
+    return match[1]
+
+
+def fold(name: str) -> str:
+    """`name_key` without its cache: for indexing many names once (the gazetteer)."""
+    text = name.lower() if name.isascii() else anyascii(name).lower()
+    if not _APOSTROPHE_CHARS.isdisjoint(text):
+        text = _APOSTROPHES.sub("", text)
+    text = _ARTICLE.sub("al ", _SEPARATORS.sub(" ", text).strip())
+    return _DOUBLED.sub(_single, _REWRITE.sub(_rewritten, text))
+
 
 
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A transliteration-folded key: `Khayyat Tahrir Ash-Sham` -> `haiat tahrir al sham`."""
-    text = _APOSTROPHES.sub("", anyascii(name).lower())
-    words = []
-    pieces = [p for p in _SEPARATORS.split(text) if p]
-    for index, piece in enumerate(pieces):
-        if piece in ARTICLES and index + 1 < len(pieces):
-            words.append("al")
-            continue
-        for pattern, replacement in _REWRITES:
-            piece = pattern.sub(replacement, piece)
-        words.append(_DOUBLED.sub(r"\1", piece))
-    return " ".join(words)
+    return fold(name)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -75,6 +94,84 @@ def name_similarity(a: str, b: str) -> float:
     if key_a == key_b:
         return 1.0
     return fuzz.token_sort_ratio(_content(key_a), _content(key_b)) / 100.0
+
+
+def squashed_key(name: str) -> str:
+    """`content_key` without spaces: `Hua Chun Ying`, `Hua Chunying` and `HuaChunying` are one."""
+    return _squash(name_key(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _squash(key: str) -> str:
+    return _content(key).replace(" ", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A grapheme one romanisation scheme writes where English writes another (`dzh` for `j`)."""
+
+    foreign: str
+    english: str
+    scheme: str
+    weight: int
+
+    def __str__(self) -> str:
+        return f"{self.foreign} for {self.english}"
+
+
+# How Russian-, German- and French-mediated copy spells what English-scheme copy spells
+# otherwise. A spelling carries a mark only against another spelling of the same name that
+# has the English grapheme where it has the foreign one (`Kh` is right in `Khan`, wrong in
+# `Khoras` beside `Horas`), so marks are always relative to a second spelling.
+MARKS: tuple[Mark, ...] = (
+    Mark("dzh", "j", "Russian", 3),
+    Mark("dsch", "j", "German", 3),
+    Mark("tsch", "ch", "German", 2),
+    Mark("sch", "sh", "German", 2),
+    Mark("dj", "j", "French", 2),
+    Mark("tch", "ch", "French", 1),
+    Mark("ch", "sh", "French", 1),
+    Mark("ch", "h", "German", 1),
+    Mark("kh", "h", "Russian", 1),
+    Mark("k", "q", "Russian", 1),
+    Mark("yy", "y", "Russian", 1),
+    Mark("iy", "i", "Russian", 1),
+    Mark("u", "w", "Russian", 1),
+    Mark("ou", "u", "French", 1),
+    Mark("ou", "w", "French", 1),
+    Mark("j", "y", "German", 1),
+)
+# The graphemes above, longest first, read in one pass so `dzh` is not also a `zh` or `h`.
+_GRAPHEMES = re.compile(
+    "|".join(sorted({g for m in MARKS for g in (m.foreign, m.english)}, key=len, reverse=True))
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _grapheme_counts(spelling: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for grapheme in _GRAPHEMES.findall(anyascii(spelling).lower()):
+        counts[grapheme] = counts.get(grapheme, 0) + 1
+    return counts
+
+
+def scheme_marks(spelling: str, other: str) -> tuple[Mark, ...]:
+    """The marks of a non-English scheme `spelling` carries against `other`, one name's two spellings.
+
+    `scheme_marks("Manbidzh", "Manbij")` is (dzh for j,); `scheme_marks("Manbij", "Manbidzh")` is ().
+    """
+    mine, theirs = _grapheme_counts(spelling), _grapheme_counts(other)
+    return tuple(
+        mark
+        for mark in MARKS
+        if mine.get(mark.foreign, 0) > theirs.get(mark.foreign, 0)
+        and theirs.get(mark.english, 0) > mine.get(mark.english, 0)
+    )
+
+
+def scheme_weight(spelling: str, other: str) -> int:
+    """How strongly `spelling` reads as another scheme's against `other` (0: not at all)."""
+    return sum(mark.weight for mark in scheme_marks(spelling, other))
 
 
 _VOWELS = re.compile(r"[aeiou]")
