@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
-
-from rapidfuzz import fuzz
 
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.names.exonyms import is_english_place
 from audit.names.finder import Mention, mention_finder
+from audit.names.gazetteer import lookup as place_lookup
 from audit.names.glossary import Glossary, load_glossary, resolve_glossary_path
 from audit.names.glossary import Match as GlossaryMatch
 from audit.names.lexicon import is_proper_noun
@@ -35,7 +33,15 @@ from audit.names.source import (
     source_pairs,
 )
 from audit.names.translit import romanise
-from audit.names.variants import name_key, name_similarity
+from audit.names.variants import (
+    diacritics_only,
+    head_links,
+    is_variant,
+    name_core,
+    name_similarity,
+    scheme_weight,
+    variant_clusters,
+)
 from audit.segment import split_paragraphs
 from audit.types import Document, Finding, Segment, Severity
 
@@ -63,93 +69,90 @@ def _line(ctx: CheckContext, offset: int) -> int:
 _WORDS = re.compile(r"\S+")
 
 
-def _tokens(key: str) -> list[str]:
-    return [w for w in key.split() if w != "al"]
+def name_uses(ctx: CheckContext) -> list[Mention]:
+    """The document's mentions without their modifiers (`Aleppo` of `Western Aleppo`)."""
 
+    def compute() -> list[Mention]:
+        uses = []
+        for mention in mentions(ctx):
+            core = name_core(mention.text)
+            uses.append(Mention(mention.start + core, mention.end, mention.text[core:]) if core else mention)
+        return uses
 
-def _common_prefix(a: str, b: str) -> str:
-    end = 0
-    while end < min(len(a), len(b)) and a[end] == b[end]:
-        end += 1
-    return a[:end]
-
-
-def same_name(a: str, b: str) -> bool:
-    """Two spellings of one name: word for word alike after folding, not merely related.
-
-    `Russia`/`Russian` or `Iran`/`Iranian` are different words (one is a prefix of the
-    other); `Iran`/`Iraq` differ in a short word, which must then be spelt the same.
-    """
-    if a.casefold() == b.casefold():
-        return False
-    words_a, words_b = _tokens(name_key(a)), _tokens(name_key(b))
-    if not words_a or len(words_a) != len(words_b):
-        return False
-    if name_key(a) == name_key(b):
-        return True
-    differs = False
-    for x, y in zip(words_a, words_b):
-        if x == y:
-            continue
-        differs = True
-        shared = len(_common_prefix(x, y))
-        if min(len(x), len(y)) < 5 or shared >= min(len(x), len(y)) - 2:
-            return False  # `Iran`/`Iraq` too short to tell; `Mosasaurus`/`Mosasaurs` an inflection
-        if fuzz.ratio(x, y) < 80:
-            return False
-    return differs
+    return ctx.memo(("names", "uses"), compute)
 
 
 @dataclass(frozen=True, slots=True)
 class VariantGroup:
-    """Spellings of one name; `preferred` is the majority's, `suggestion` the glossary's if known."""
+    """Spellings of one name: `preferred` is the document's (majority or most standard),
+    `suggestion` the glossary's when it knows the name; `spellings` maps each to its uses."""
 
     preferred: str
     suggestion: str
     spellings: dict[str, list[Mention]]
+    # For a surname alone spelt otherwise than the full name's last word: that full name's first use.
+    full_name: Mention | None = None
+
+
+def standard_rank(spelling: str, others: Iterable[str], ctx: CheckContext) -> tuple[int, int]:
+    """How standard a spelling is among one name's spellings (lower is more standard):
+    known (glossary, house list, a gazetteer's English name) first, then the fewest marks of
+    a Russian-, German- or French-mediated scheme against the others (`Shoigu` before `Schoigu`)."""
+    known = 0 if _known_spelling(spelling, ctx) else 1
+    return known, sum(scheme_weight(spelling, other) for other in others if other != spelling)
+
+
+def _known_spelling(spelling: str, ctx: CheckContext) -> bool:
+    terms = glossary(ctx)
+    if terms is not None and terms.canonical_of(spelling) == spelling:
+        return True
+    places = place_lookup(spelling)
+    return bool(places) and places[0].english.casefold() == spelling.casefold()
 
 
 def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
-    """Groups of mentions that spell one name differently, with the spelling to prefer."""
+    """Groups of name uses that spell one name differently, with the spelling to prefer."""
 
     def compute() -> list[VariantGroup]:
         by_spelling: dict[str, list[Mention]] = {}
-        for mention in mentions(ctx):
-            by_spelling.setdefault(" ".join(mention.text.split()), []).append(mention)
-        spellings = sorted(by_spelling, key=lambda s: by_spelling[s][0].start)
-        by_initial: dict[str, list[int]] = {}
-        parent = list(range(len(spellings)))
+        for use in name_uses(ctx):
+            by_spelling.setdefault(" ".join(use.text.split()), []).append(use)
+        spellings = list(by_spelling)
+        counts = {s: len(uses) for s, uses in by_spelling.items()}
+        firsts = {s: uses[0].start for s, uses in by_spelling.items()}
 
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
+        def preferred_of(members: list[str]) -> str:
+            return min(members, key=lambda m: (*standard_rank(m, members, ctx), -counts[m], firsts[m]))
 
-        for i, spelling in enumerate(spellings):
-            words = _tokens(name_key(spelling))
-            bucket = by_initial.setdefault(f"{len(words)}:{words[-1][:2] if words else ''}", [])
-            for j in bucket:
-                if same_name(spellings[j], spelling):
-                    parent[root(i)] = root(j)
-            bucket.append(i)
-        groups: dict[int, list[str]] = {}
-        for i, spelling in enumerate(spellings):
-            groups.setdefault(root(i), []).append(spelling)
+        clusters = [[spellings[i] for i in indices] for indices in variant_clusters(spellings)]
+        cluster_of = {member: number for number, members in enumerate(clusters) for member in members}
+        full_names: dict[int, Mention] = {}
+        # A surname alone joins the spellings of its full name's last word, which counts as
+        # often as the full name is used (`Schoigu` x3 beside `Sergei Shoigu` x1: Shoigu).
+        for single, full in head_links(spellings):
+            word, full_name = spellings[single], spellings[full]
+            number = cluster_of.setdefault(word, len(clusters))
+            if number == len(clusters):
+                clusters.append([word])
+            if number in full_names:
+                continue  # one full name per surname
+            full_cluster = clusters[cluster_of[full_name]] if full_name in cluster_of else [full_name]
+            spelt = preferred_of(full_cluster)
+            head = spelt.rsplit(" ", 1)[-1]
+            full_names[number] = by_spelling[spelt][0]
+            if head not in clusters[number]:
+                clusters[number].append(head)
+            counts[head] = counts.get(head, 0) + sum(counts[m] for m in full_cluster)
+            firsts[head] = min(firsts.get(head, len(ctx.document.text)), firsts[spelt])
         terms = glossary(ctx)
-        result = []
-        for members in groups.values():
-            if len(members) < 2:
-                continue
-            counts = Counter({m: len(by_spelling[m]) for m in members})
+        groups = []
+        for number, members in enumerate(clusters):
+            preferred = preferred_of(members)
             canonical = next((c for c in (terms.canonical_of(m) for m in members) if c), None) if terms else None
-            if canonical is not None and canonical in members:
-                preferred = canonical
-            else:
-                top = max(counts.values())
-                preferred = next(m for m in members if counts[m] == top)
-            result.append(VariantGroup(preferred, canonical or preferred, {m: by_spelling[m] for m in members}))
-        return result
+            full_use = full_names.get(number) if preferred not in by_spelling else None
+            uses = {m: by_spelling.get(m, []) for m in members}
+            groups.append(VariantGroup(preferred, canonical or preferred, uses, full_name=full_use))
+        return groups
 
     return ctx.memo(("names", "variants"), compute)
 
@@ -158,11 +161,18 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
 class NameVariant(Check):
     """One name spelt two ways in the same document.
 
-    A translation that spells a name one way and then another (`Al-Sham` ... `Ash-Sham`)
-    makes readers wonder whether two groups are meant, and breaks search and indexing.
-    Spellings are compared after folding the differences Russian-mediated transliteration
-    introduces (kh/h, dzh/j, y/i, doubled letters, the assimilated Arabic article); the
-    minority spelling is flagged and the majority's (or the glossary's) suggested.
+    A translation that spells a name one way and then another (`Al-Sham` ... `Ash-Sham`,
+    `Hua Chunying` ... `Hua Chun Ying`, `Nasrallah` ... `Nasralla`, `Sergei Shoigu` ...
+    `Schoigu`) makes readers wonder whether two people or groups are meant, and breaks search.
+    Spellings are compared after folding what Russian-, German- and French-mediated
+    transliteration changes (kh/h, dzh/j/dj, sh/sch/ch, ou/u, y/i, ee/i, doubled letters,
+    article forms), spacing and hyphenation, then by a length-scaled edit distance; a
+    surname alone is compared with the full name's last word. Modifiers are no part of a name
+    (`Western Aleppo` is Aleppo; `North Korea` and `South Korea` are two names), and case or
+    a dropped article (`Assad` / `al-Assad`) is no variant. The other spellings are flagged
+    with the preferred one: the glossary's, a known place's English spelling, the one without
+    another scheme's marks, else the majority's. Diacritics alone (`Erdoğan` / `Erdogan`) are
+    a style note (info).
 
     Bad: Khayyat Tahrir Al-Sham ... Khayyat Tahrir Al-Sham ... the Khayyat Tahrir Ash-Sham group
     Good: Hayat Tahrir al-Sham ... Hayat Tahrir al-Sham ... the Hayat Tahrir al-Sham group
@@ -175,20 +185,25 @@ class NameVariant(Check):
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         for group in variant_groups(ctx):
-            anchor = group.spellings[group.preferred][0]
+            anchor = group.full_name or group.spellings[group.preferred][0]
+            where = f"in “{group.full_name.text}”" if group.full_name else "elsewhere in this document"
+            where += f" (line {_line(ctx, anchor.start)})"
+            glossary_note = f"; the glossary has “{group.suggestion}”" if group.suggestion != group.preferred else ""
             for spelling, occurrences in group.spellings.items():
-                if spelling == group.preferred:
-                    continue
-                for mention in occurrences:
+                if not is_variant(spelling, group.preferred):
+                    continue  # the preferred spelling itself, in another case or without its article
+                style = diacritics_only(spelling, group.preferred)
+                for use in occurrences:
                     yield self.finding(
                         segment,
-                        mention.start,
-                        mention.end,
-                        f"“{spelling}” is spelt “{group.preferred}” elsewhere in this document "
-                        f"(line {_line(ctx, anchor.start)})"
-                        + (f"; the glossary has “{group.suggestion}”" if group.suggestion != group.preferred else ""),
+                        use.start,
+                        use.end,
+                        f"“{spelling}” is spelt “{group.preferred}” {where}"
+                        + (" (diacritics only)" if style else "")
+                        + glossary_note,
                         suggestion=group.suggestion,
-                        evidence=group.preferred,
+                        evidence=group.full_name.text if group.full_name else group.preferred,
+                        severity=Severity.INFO if style else None,
                     )
 
 
@@ -372,9 +387,11 @@ class TransliterationHint(Check):
 
     Names that reached English through Russian keep Russian spelling habits: `Kh` for the
     Arabic `h` (`Khayyat`, `Khoras`), `Dzh` for `j`, a doubled `yy`, the assimilated article
-    (`ash-Sham`, `ad-Din`). A hint (info) on its own, since `Kh` is often right; a warning
-    when a variant in the document, the glossary or a re-translation spells it otherwise,
-    and then the other spelling is suggested.
+    (`ash-Sham`, `ad-Din`). A hint (info) for one such habit, since `Kh` is often right; a
+    warning when the name carries two of them (`Khayyat`: Kh and yy; `Khoras ad-Din`: Kh and
+    the assimilated article) or a `Dzh`, which English spelling never has, and when a variant
+    in the document, the glossary or a re-translation spells it otherwise, which is then
+    suggested.
 
     Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra
     Good: the militants of Hurras al-Din and Jabhat al-Nusra
@@ -413,8 +430,14 @@ class TransliterationHint(Check):
                     other = None
             what = ", ".join(marks)
             if other is None:
+                strong = len(marks) >= 2 or "Dzh for j" in marks
                 yield self.finding(
-                    segment, mention.start, mention.end, f"“{spelling}” looks transliterated through Russian ({what})"
+                    segment,
+                    mention.start,
+                    mention.end,
+                    f"“{spelling}” looks transliterated through Russian ({what})"
+                    + ("; check how English copy spells it" if strong else ""),
+                    severity=Severity.WARNING if strong else None,
                 )
                 continue
             yield self.finding(

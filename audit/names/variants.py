@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from audit.names.finder import ARTICLES, CONNECTORS
 
@@ -274,3 +276,189 @@ def sounds_alike(a: str, b: str) -> bool:
     if stem_a[:1] != stem_b[:1] or min(len(stem_a), len(stem_b)) < 5:
         return stem_a == stem_b and len(stem_a) >= 4
     return stem_a == stem_b or fuzz.ratio(stem_a, stem_b) >= 80
+
+
+# ---------------------------------------------------------------- one name, several spellings
+
+# Words that qualify a name and are no part of it: `Western Aleppo` is Aleppo, and
+# `North Korea` / `South Korea` are not two spellings of one name.
+_POINTS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+MODIFIERS = frozenset(
+    [*_POINTS, *(point + "ern" for point in _POINTS), "central", "upper", "lower", "greater"]
+)
+# Endings that make another word of the same stem (`Russia`/`Russian`, `Iran`/`Iranian`,
+# `Mosasaurus`/`Mosasaurs`, `Konashenkov`/`Konashenkova`), not another spelling of it.
+_DERIVATIONS = frozenset(["", "s", "es", "n", "an", "ian", "ians", "ans", "ns", "i", "is", "us", "a", "e", "o", "u", "ese", "ish", "ic"])
+_VOWEL_LETTERS = frozenset("aeiou")
+# A near-miss search looks at most this many spellings that share a probe (hostile input).
+_BUCKET_LIMIT = 64
+
+
+def name_core(spelling: str) -> int:
+    """Where the name proper starts in `spelling`, after modifiers (`Western Aleppo` -> 8)."""
+    position = 0
+    while True:
+        word_end = spelling.find(" ", position)
+        if word_end < 0 or spelling[position:word_end].lower() not in MODIFIERS:
+            return position
+        position = word_end + 1
+
+
+@functools.lru_cache(maxsize=65536)
+def content_words(spelling: str) -> tuple[str, ...]:
+    """The folded words of a name without articles and connectors: `Hurras al-Din` -> (huras, din)."""
+    return tuple(_content(name_key(spelling)).split())
+
+
+def near_word(a: str, b: str) -> bool:
+    """Two folded words that are one word spelt differently: a length-scaled edit distance.
+
+    Words under 5 letters must fold alike (`Iran`/`Iraq` are two countries); 5-letter words
+    may differ in one vowel (`Qaeda`/`Qaida`), other words in one edit (`Sinuar`/
+    `Sinwar`, `Konashenko`/`Konashenkov`), and in two when both have 8 letters or more. The first letter is kept, and
+    a stem with another derivational or case ending is another word (`Russia`/`Russian`).
+    """
+    if a == b:
+        return True
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < 5 or a[0] != b[0] or longer - shorter > 2:
+        return False
+    stem = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        stem += 1
+    if a[stem:] in _DERIVATIONS and b[stem:] in _DERIVATIONS:
+        return False
+    distance = Levenshtein.distance(a, b, score_cutoff=2)
+    if longer <= 5:
+        return distance == 1 and len(a) == len(b) and {a[stem], b[stem]} <= _VOWEL_LETTERS
+    return distance <= (1 if shorter <= 7 else 2)
+
+
+def is_variant(a: str, b: str) -> bool:
+    """Two spellings of one name that differ in more than case (`Hua Chun Ying`/`Hua Chunying`,
+    `Nasralla`/`Nasrallah`, `Schoigu`/`Shoigu`, `Kim Jong-Un`/`Kim Jong Un`).
+
+    Word for word after folding, or alike once spaces are dropped; modifiers are compared too,
+    so `North Korea` and `South Korea` stay two names.
+    """
+    if a.casefold() == b.casefold():
+        return False
+    bare_a, articles_a = _without_articles(a)
+    bare_b, articles_b = _without_articles(b)
+    if bare_a == bare_b:  # `Assad`/`al-Assad` is one spelling; `Al-Sham`/`Ash-Sham` two
+        return bool(articles_a and articles_b and articles_a != articles_b)
+    if squashed_key(a) == squashed_key(b):
+        return bool(squashed_key(a))
+    words_a, words_b = content_words(a), content_words(b)
+    if len(words_a) != len(words_b) or not words_a:
+        return False
+    return all(near_word(x, y) for x, y in zip(words_a, words_b))
+
+
+_ARTICLE_WORD = re.compile(
+    r"\b(" + "|".join(sorted(KEY_ARTICLES, key=len, reverse=True)) + r")[-‐‑ ]+(?=\w)", re.IGNORECASE
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _without_articles(spelling: str) -> tuple[str, tuple[str, ...]]:
+    """The spelling, case-folded, without its article words; and those articles."""
+    folded = spelling.casefold()
+    return _ARTICLE_WORD.sub("", folded), tuple(m[1] for m in _ARTICLE_WORD.finditer(folded))
+
+
+def diacritics_only(a: str, b: str) -> bool:
+    """`Erdoğan`/`Erdogan`: one spelling with and one without diacritics (a style matter)."""
+    return a != b and anyascii(a).casefold() == anyascii(b).casefold()
+
+
+class _Sets:
+    """Union-find over spelling indices."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.root(i)] = self.root(j)
+
+
+def _probes(key: str) -> list[str]:
+    """The key and its one-letter deletions: two keys within two edits share a probe (symmetric deletion)."""
+    if len(key) < 5:
+        return [key]
+    return list(dict.fromkeys([key, *(key[:i] + key[i + 1 :] for i in range(len(key)))]))
+
+
+def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
+    """Groups (indices into `spellings`, each group of two or more) that are one name.
+
+    Spellings with one folded key are one name (`Assad`, `al-Assad`, `Al-Assad`: not all
+    of them variants, see `is_variant`); others join when their keys share a probe of the
+    deletion index (within two edits) and `is_variant` confirms it. Near-linear in the number
+    of spellings. Distinct spellings are expected (`spellings` holds each once).
+    """
+    sets = _Sets(len(spellings))
+    by_key: dict[str, int] = {}
+    by_probe: dict[str, list[int]] = {}
+    for index, spelling in enumerate(spellings):
+        key = squashed_key(spelling)
+        if not key:
+            continue
+        same = by_key.setdefault(key, index)
+        if same != index:
+            sets.join(index, same)
+            continue  # its key's first spelling already stands in the index for it
+        seen: set[int] = set()
+        for probe in _probes(key):
+            bucket = by_probe.setdefault(probe, [])
+            for other in bucket[:_BUCKET_LIMIT]:
+                if other not in seen and is_variant(spelling, spellings[other]):
+                    sets.join(index, other)
+                seen.add(other)
+            bucket.append(index)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(spellings)):
+        groups.setdefault(sets.root(index), []).append(index)
+    return [members for members in groups.values() if len(members) > 1]
+
+
+def head_links(spellings: Sequence[str]) -> list[tuple[int, int]]:
+    """(one-word spelling, longer spelling) pairs where the word is the name's last word spelt
+    another way: `Schoigu` beside `Sergei Shoigu`, `Konashenko` beside `Igor Konashenkov`.
+
+    A surname alone spelt like the full name's last word is the ordinary short form, not listed.
+    """
+    heads: dict[str, list[int]] = {}
+    for index, spelling in enumerate(spellings):
+        words = content_words(spelling)
+        if len(words) > 1:
+            for probe in _probes(words[-1]):
+                heads.setdefault(probe, []).append(index)
+    links = []
+    for index, spelling in enumerate(spellings):
+        words = content_words(spelling)
+        if len(words) != 1:
+            continue
+        seen: set[int] = set()
+        for probe in _probes(words[0]):
+            for other in heads.get(probe, [])[:_BUCKET_LIMIT]:
+                if other in seen:
+                    continue
+                seen.add(other)
+                head = _last_word(spellings[other])
+                if is_variant(spelling, head):
+                    links.append((index, other))
+    return links
+
+
+def _last_word(spelling: str) -> str:
+    """The last word of a name as written (`al-Assad` of `Bashar al-Assad`)."""
+    return spelling.rsplit(" ", 1)[-1]
