@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from audit.checks.base import Check, CheckContext, Option, register
-from audit.names.exonyms import is_english_place
-from audit.names.finder import Mention, mention_finder
+from audit.names.exonyms import country_name, is_english_place
+from audit.names.finder import ARTICLES, Mention, mention_finder
+from audit.names.gazetteer import NOTABLE_POPULATION, normal_form, place_key
 from audit.names.gazetteer import lookup as place_lookup
+from audit.names.gazetteer import nearest as place_nearest
 from audit.names.glossary import Glossary, load_glossary, resolve_glossary_path
 from audit.names.glossary import Match as GlossaryMatch
-from audit.names.lexicon import is_proper_noun
+from audit.names.lexicon import is_common_word, is_proper_noun
 from audit.names.source import (
     SourcePair,
     TokenIndex,
@@ -39,6 +41,7 @@ from audit.names.variants import (
     is_variant,
     name_core,
     name_similarity,
+    scheme_marks,
     scheme_weight,
     variant_clusters,
 )
@@ -448,6 +451,180 @@ class TransliterationHint(Check):
                 suggestion=other,
                 evidence=other,
                 severity=Severity.WARNING,
+            )
+
+
+# ---------------------------------------------------------------- known places
+
+# Words after a place name that make it part of a longer name (`Raqqa Governorate`).
+_PLACE_WORDS = frozenset(
+    ["Province", "Governorate", "Region", "District", "Oblast", "City", "Town", "Village", "Airport", "Countryside"]
+)
+# What stands before or after a place: `fighting near Aleppio`, `the city of Rakka`, `Rakka province`.
+_BEFORE_PLACE = re.compile(
+    r"(?:\b(?:in|near|from|outside|around|towards?|into|at|across|via|through|entered|captured|reached|left|"
+    r"(?:city|town|village|province|region|district|governorate|outskirts|suburbs|countryside) of)"
+    r"\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_AFTER_PLACE = re.compile(
+    r"\s+(?:province|governorate|region|district|city|town|village|area|countryside|outskirts|airport|front)\b",
+    re.IGNORECASE,
+)
+# What follows a person's name, not a place's: `Putin said`, `Putin's`.
+_AFTER_PERSON = re.compile(r"(?:['’]s\b|\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b)")
+_BEFORE_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Commander|leader|spokesman|spokeswoman)\.?\s+$")
+
+
+def _place_spelling(text: str) -> str:
+    """A name use without the place words that follow it (`Raqqa` of `Raqqa Governorate`)."""
+    words = text.split()
+    while len(words) > 1 and words[-1] in _PLACE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _locative(ctx: CheckContext, use: Mention) -> bool:
+    text = ctx.document.text
+    return bool(_BEFORE_PLACE.search(text, max(0, use.start - 40), use.start) or _AFTER_PLACE.match(text, use.end))
+
+
+def _person_like(ctx: CheckContext, spelling: str) -> bool:
+    """Whether the document uses `spelling` as a person's name anywhere (`Putin said`, `President Putin`)."""
+
+    def compute() -> frozenset[str]:
+        text = ctx.document.text
+        people = set()
+        for use in name_uses(ctx):
+            after = _AFTER_PERSON.match(text, use.end)
+            before = _BEFORE_PERSON.search(text, max(0, use.start - 20), use.start)
+            if after or before or len(use.text.split()) > 1:
+                people.update(use.text.split())
+        return frozenset(people)
+
+    return spelling in ctx.memo(("names", "person-words"), compute)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    start: int
+    end: int
+    text: str
+    english: str
+    message: str
+    severity: Severity
+
+
+def _country(code: str) -> str:
+    return country_name(code) or code
+
+
+def place_hits(ctx: CheckContext) -> list[PlaceHit]:
+    """Place names spelt in another scheme than a known place's English spelling, or near misses of one."""
+
+    def compute() -> list[PlaceHit]:
+        hits = []
+        for use in name_uses(ctx):
+            spelling = _place_spelling(" ".join(use.text.split()))
+            hit = _listed_in_another_scheme(spelling) or _near_miss(ctx, use, spelling)
+            if hit is not None:
+                english, message, severity = hit
+                end = use.start + len(spelling) if use.text.startswith(spelling) else use.end
+                hits.append(PlaceHit(use.start, end, spelling, english, message, severity))
+        return hits
+
+    return ctx.memo(("names", "places"), compute)
+
+
+@functools.lru_cache(maxsize=65536)
+def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
+    """A spelling of a known place in a Russian-, German- or French-mediated scheme (`Manbidzh`)."""
+    places = place_lookup(spelling)
+    if not places or any(normal_form(p.english) == normal_form(spelling) for p in places):
+        return None
+    place = places[0]
+    english = place.english
+    if place_key(english) != place_key(spelling):
+        return None  # another name of the place (`Halab`), not another spelling of it
+    marks = scheme_marks(spelling, english)
+    if not marks:
+        return None  # `Raqqah`, `Al-Raqqa`: English spellings too
+    rivals = [p for p in places[1:] if normal_form(p.english) != normal_form(english) and p.population >= NOTABLE_POPULATION]
+    schemes = sorted({m.scheme for m in marks})
+    small = place.kind == "city" and place.population < NOTABLE_POPULATION
+    weak = all(m.scheme == "French" for m in marks) and sum(m.weight for m in marks) < 2
+    severity = Severity.INFO if rivals or small or weak else Severity.WARNING
+    where = f"{english}, {_country(place.country)}" if place.country and place.kind == "city" else english
+    message = (
+        f"“{spelling}” spells {where} as {' or '.join(schemes)}-mediated copy does "
+        f"({', '.join(str(m) for m in marks)}); English copy writes “{english}”"
+        + (f" (also a spelling of {rivals[0].english}, {_country(rivals[0].country)})" if rivals else "")
+    )
+    return _with_article(spelling, english), message, severity
+
+
+def _near_miss(ctx: CheckContext, use: Mention, spelling: str) -> tuple[str, str, Severity] | None:
+    """A spelling of no place that is a near miss of a notable one, where the text speaks of a place."""
+    miss = _near_place(spelling)
+    if miss is None or not _locative(ctx, use) or _person_like(ctx, spelling):
+        return None
+    return miss
+
+
+@functools.lru_cache(maxsize=65536)
+def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
+    """What a one-word spelling of no place and no English word is a near miss of, worked out once."""
+    if " " in spelling or is_common_word(spelling) or is_proper_noun(spelling):
+        return None
+    miss = place_nearest(spelling)
+    if miss is None:
+        return None
+    place = miss.place
+    where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
+    message = f"“{spelling}” is no place the gazetteer knows; the nearest known place is {where}"
+    return _with_article(spelling, place.english), message, Severity.WARNING
+
+
+_ARTICLE_HEAD = re.compile(rf"(?:{'|'.join(sorted(ARTICLES, key=len, reverse=True))})[-‐‑ ]", re.IGNORECASE)
+
+
+def _with_article(spelling: str, english: str) -> str:
+    """The English spelling with the article the text used (`al-Rakka` -> `al-Raqqa`)."""
+    head = _ARTICLE_HEAD.match(spelling)
+    if head and not _ARTICLE_HEAD.match(english):
+        return head.group(0) + english
+    return english
+
+
+@register
+class KnownPlace(Check):
+    """Place name spelt otherwise than English copy spells a known place.
+
+    A place reaches English through Russian-, German- or French-language copy spelt by that
+    language's scheme (`Manbidzh`, `Manbidsch`, `Rakka` for Manbij and Raqqa) or garbled
+    (`Aleppio`, `Deir-ez-Zora`). GeoNames (every city of 500 inhabitants or more, with
+    alternate names in many scripts) and CLDR's countries and regions know the place; the
+    English spelling is chosen by transliteration scheme, not by being listed, since GeoNames
+    lists the foreign-scheme spellings too. A listed spelling with another scheme's marks
+    where the English-scheme spelling exists is a warning (info when the place is small, the
+    spelling also names another sizeable place, or the only mark is a French `ou`); a
+    spelling of no place that is one or two letters from a notable place's (15,000 people
+    or more), in a sentence that speaks of a place (`in`, `near`, `the city of`, `province`)
+    and never of a person, is a warning. The English spelling is suggested.
+
+    Bad: Kurdish forces left Manbidzh as shelling hit Rakka and the outskirts of Aleppio.
+    Good: Kurdish forces left Manbij as shelling hit Raqqa and the outskirts of Aleppo.
+    """
+
+    code = "N231"
+    name = "names.place"
+    severity = Severity.WARNING
+    scope = "document"
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        for hit in place_hits(ctx):
+            yield self.finding(
+                segment, hit.start, hit.end, hit.message, suggestion=hit.english, evidence=hit.english, severity=hit.severity
             )
 
 

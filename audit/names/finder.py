@@ -34,9 +34,11 @@ class Mention(NamedTuple):
 
 MentionFinder = Callable[[str], list[Mention]]
 
-# Arabic article forms written before a hyphen: `al-`, the assimilated `ash-`/`ad-`..., `el-`, `ul-`.
+# Arabic article forms written before a hyphen: `al-`, the assimilated `ash-`/`ad-`..., `el-`, `ul-`,
+# and as French-mediated copy writes them (`Deir ez-Zor`, `Ras es-Sur`).
 ARTICLES = frozenset(
     ["al", "el", "ul", "ash", "ad", "an", "ar", "as", "at", "az", "ath", "adh", "ud", "un", "ur", "us", "ut", "uz"]
+    + ["ez", "es", "et", "ed", "en", "er"]
 )
 _ARTICLE_PREFIX = "|".join(sorted(ARTICLES, key=len, reverse=True))
 

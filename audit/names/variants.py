@@ -23,9 +23,9 @@ from audit.names.finder import ARTICLES, CONNECTORS
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,·]+")
 _APOSTROPHES = re.compile(r"['’`ʼʻ\"]")
 _APOSTROPHE_CHARS = frozenset("'’`ʼʻ\"")
-# Article forms, Arabic (`al-`, assimilated `ash-`, `ad-`...) and as French copy writes them
-# (`Deir ez-Zor`, `Ras el-Ain`): all fold to `al` when a word follows.
-KEY_ARTICLES = ARTICLES | frozenset(["ez", "es", "et", "ed", "en", "er"])
+# Article forms (`al-`, assimilated `ash-`, `ad-`..., French-mediated `ez-`): all fold to `al`
+# when a word follows.
+KEY_ARTICLES = ARTICLES
 _ARTICLE = re.compile(r"\b(?:" + "|".join(sorted(KEY_ARTICLES, key=len, reverse=True)) + r") (?=\S)")
 # Spellings one sound gets in Russian-, German-, French- and English-mediated romanisation,
 # each rewritten to one form in a single pass (earlier alternatives win at a position):
@@ -390,11 +390,12 @@ class _Sets:
         self.parent[self.root(i)] = self.root(j)
 
 
-def _probes(key: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _probes(key: str) -> tuple[str, ...]:
     """The key and its one-letter deletions: two keys within two edits share a probe (symmetric deletion)."""
     if len(key) < 5:
-        return [key]
-    return list(dict.fromkeys([key, *(key[:i] + key[i + 1 :] for i in range(len(key)))]))
+        return (key,)
+    return tuple(dict.fromkeys([key, *(key[:i] + key[i + 1 :] for i in range(len(key)))]))
 
 
 def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
