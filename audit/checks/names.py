@@ -333,6 +333,18 @@ def _transliteration_marks(spelling: str) -> tuple[str, ...]:
     return tuple(marks)
 
 
+def _strongly_marked(spelling: str, marks: list[str]) -> bool:
+    """Russian mediation beyond doubt: a `Dzh`, `Kh` and `yy` in one word (`Khayyat`), or `Kh`
+    with an assimilated article (`Khoras ad-Din`); not `Khalil al-Hayya`, two right spellings."""
+    if "Dzh for j" in marks:
+        return True
+    if "Kh for h" not in marks:
+        return False
+    if "assimilated article" in marks:
+        return True
+    return any(word.startswith("Kh") and "yy" in word for word in re.split(r"[\s\-‐‑]+", spelling))
+
+
 def _retranslation_spelling(ctx: CheckContext, spelling: str, offset: int) -> str | None:
     """A re-translation's spelling of the same name, where it differs (precomputed ones only)."""
     best, score = None, 0.0
@@ -433,7 +445,7 @@ class TransliterationHint(Check):
                     other = None
             what = ", ".join(marks)
             if other is None:
-                strong = len(marks) >= 2 or "Dzh for j" in marks
+                strong = _strongly_marked(mention.text, marks)
                 yield self.finding(
                     segment,
                     mention.start,
@@ -542,14 +554,19 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     places = place_lookup(spelling)
     if not places or any(normal_form(p.english) == normal_form(spelling) for p in places):
         return None
-    place = places[0]
+    # The places this spells by transliteration (`Halab` names Aleppo, but does not spell it).
+    key = place_key(spelling)
+    spelt = [p for p in places if place_key(p.english) == key]
+    if not spelt:
+        return None
+    place = max(spelt, key=lambda p: p.population)
     english = place.english
-    if place_key(english) != place_key(spelling):
-        return None  # another name of the place (`Halab`), not another spelling of it
     marks = scheme_marks(spelling, english)
     if not marks:
         return None  # `Raqqah`, `Al-Raqqa`: English spellings too
-    rivals = [p for p in places[1:] if normal_form(p.english) != normal_form(english) and p.population >= NOTABLE_POPULATION]
+    rivals = [
+        p for p in spelt if normal_form(p.english) != normal_form(english) and p.population >= NOTABLE_POPULATION
+    ]
     schemes = sorted({m.scheme for m in marks})
     small = place.kind == "city" and place.population < NOTABLE_POPULATION
     weak = all(m.scheme == "French" for m in marks) and sum(m.weight for m in marks) < 2

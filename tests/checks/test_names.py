@@ -92,3 +92,8 @@ def test_names_diacritics_only_is_an_info_note() -> None:
 def test_names_variant_of_a_surname_names_the_full_name() -> None:
     [finding] = [f for f in _findings("He said Sergei Shoigu arrived. Schoigu met them.") if f.code == "N201"]
     assert "in “Sergei Shoigu” (line 1)" in finding.message and finding.evidence == "Sergei Shoigu"
+
+
+def test_names_transliteration_strength_sets_the_severity() -> None:
+    severities = {f.text: str(f.severity) for f in _findings("Hamas official Khalil al-Hayya met Khoras ad-Din men.") if f.code == "N203"}
+    assert severities == {"Khalil al-Hayya": "info", "Khoras ad-Din": "warning"}
