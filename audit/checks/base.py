@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, TypeVar
 
 from audit.segment import split_sentences
 from audit.types import Document, Finding, Segment, SegmentKind, Severity
@@ -18,7 +18,8 @@ from audit.types import Document, Finding, Segment, SegmentKind, Severity
 if TYPE_CHECKING:
     from audit.config import Config
 
-Scope = Literal["document", "paragraph", "sentence"]
+# "feed": a check over the ordered stream of a batch's documents (see `Check.observe`/`review`).
+Scope = Literal["document", "paragraph", "sentence", "feed"]
 T = TypeVar("T")
 
 CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
@@ -93,8 +94,20 @@ class CheckContext:
         )
 
 
+class FeedReview(Protocol):
+    """How a feed-scope check judges a stream: notes go in as documents arrive; each document is
+    judged once `lookahead` later documents have been added (or at the end of the feed)."""
+
+    lookahead: int
+
+    def add(self, document: Document, note: Any) -> None: ...
+
+    def judge(self, document: Document, note: Any) -> list[Finding]: ...
+
+
 class Check:
-    """Base class; subclasses set the class attributes and implement `run`."""
+    """Base class; subclasses set the class attributes and implement `run` (or, for scope
+    "feed", `observe` and `review`)."""
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -109,6 +122,15 @@ class Check:
     fixable: ClassVar[bool] = False
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def observe(self, ctx: CheckContext) -> Any:
+        """A feed-scope check's note on one document (picklable, small), made where the
+        model-free checks run; the pipeline's feed stage hands it to `review`."""
+        raise NotImplementedError
+
+    def review(self, options: Options) -> FeedReview:
+        """A feed-scope check's judge for one run: it sees each document's note in input order."""
         raise NotImplementedError
 
     def finding(

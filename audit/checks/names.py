@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from audit.checks.base import Check, CheckContext, Option, register
+from audit.checks.base import Check, CheckContext, FeedReview, Option, Options, register
 from audit.names.exonyms import country_name, is_english_place
+from audit.names.feed import SpellingTally
 from audit.names.finder import ARTICLES, Mention, mention_finder
 from audit.names.gazetteer import NOTABLE_POPULATION, normal_form, place_key
 from audit.names.gazetteer import lookup as place_lookup
@@ -43,10 +44,11 @@ from audit.names.variants import (
     name_similarity,
     scheme_marks,
     scheme_weight,
+    squashed_key,
     variant_clusters,
 )
 from audit.segment import split_paragraphs
-from audit.types import Document, Finding, Segment, Severity
+from audit.types import Document, Finding, Segment, SegmentKind, Severity
 
 
 def mentions(ctx: CheckContext) -> list[Mention]:
@@ -643,6 +645,93 @@ class KnownPlace(Check):
             yield self.finding(
                 segment, hit.start, hit.end, hit.message, suggestion=hit.english, evidence=hit.english, severity=hit.severity
             )
+
+
+# ---------------------------------------------------------------- across the feed
+
+# A document's distinct name spellings and where each is used: what the feed stage keeps
+# of it while it is in the look-ahead window.
+FeedNote = tuple[tuple[str, tuple[tuple[int, int], ...]], ...]
+
+
+class _FeedSpellings:
+    """The feed review of `FeedVariant`: a bounded tally of the batch's spellings."""
+
+    def __init__(self, check: FeedVariant, options: Options) -> None:
+        self.check = check
+        self.lookahead = int(options.lookahead)
+        self.min_documents = int(options.min_documents)
+        self.share = float(options.share)
+        self.tally = SpellingTally(int(options.memory))
+
+    def add(self, document: Document, note: FeedNote | None) -> None:
+        self.tally.add(spelling for spelling, _ in note or ())
+
+    def judge(self, document: Document, note: FeedNote | None) -> list[Finding]:
+        if not note:
+            return []
+        used = {spelling for spelling, _ in note}
+        segment = Segment(document, SegmentKind.DOCUMENT, 0, len(document.text))
+        findings = []
+        for spelling, spans in note:
+            majority = self.tally.majority(spelling, min_documents=self.min_documents, share=self.share)
+            if majority is None or majority.spelling in used:
+                continue  # the document spells it both ways: N201's to report
+            for start, end in spans:
+                findings.append(
+                    self.check.finding(
+                        segment,
+                        start,
+                        end,
+                        f"“{spelling}” is spelt “{majority.spelling}” in {majority.documents} documents of this batch "
+                        f"(this spelling in {majority.minority_documents})",
+                        suggestion=majority.spelling,
+                        evidence=majority.spelling,
+                    )
+                )
+        return findings
+
+
+@register
+class FeedVariant(Check):
+    """Name spelt one way in most documents of a batch and another way in a few.
+
+    A feed that writes `Hayat Tahrir al-Sham` in thirty stories and `Hayat Tahrir al-Cham`
+    in two has garbled the two: the same organisation, another scheme's or a careless
+    spelling. Spellings are compared as N201 compares them (folded keys, spacing, a
+    length-scaled edit distance); each document counts once per spelling. A spelling used in
+    at most a quarter of the documents that use it or the majority's, where the majority's
+    appears in at least three, is flagged with the majority's spelling. The feed is read as a
+    stream: counts are kept for a bounded number of names (`memory`, least recently seen
+    forgotten first), and each document is judged once `lookahead` later documents are in, so
+    memory stays flat on a feed of any length. A document that itself uses both spellings is
+    left to N201.
+
+    Bad: (three stories) Hayat Tahrir al-Sham ... (a fourth) Hayat Tahrir al-Cham
+    Good: (all four stories) Hayat Tahrir al-Sham
+    """
+
+    code = "N232"
+    name = "names.feed"
+    severity = Severity.WARNING
+    scope = "feed"
+    options: ClassVar[Mapping[str, Option]] = {
+        "lookahead": Option(64, "documents held back so a document is judged on the ones after it too"),
+        "min_documents": Option(3, "documents the majority's spelling must appear in"),
+        "share": Option(0.25, "largest share of the documents a flagged spelling may have"),
+        "memory": Option(50_000, "names (spelling blocks) remembered across the feed"),
+    }
+
+    def observe(self, ctx: CheckContext) -> FeedNote:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for use in name_uses(ctx):
+            spelling = " ".join(use.text.split())
+            if len(squashed_key(spelling)) >= 4:
+                spans.setdefault(spelling, []).append((use.start, use.end))
+        return tuple((spelling, tuple(where)) for spelling, where in spans.items())
+
+    def review(self, options: Options) -> FeedReview:
+        return _FeedSpellings(self, options)
 
 
 # ---------------------------------------------------------------- source names

@@ -34,9 +34,7 @@ _ARTICLE = re.compile(r"\b(?:" + "|".join(sorted(KEY_ARTICLES, key=len, reverse=
 # `Nasrallah`/`Nasralla` (a final `h` after `a`/`e`). Doubled letters are then made single.
 _RULES: tuple[tuple[str, str], ...] = (
     (r"dzh|dsch|dj", "j"),
-    (r"tsch|tch", "ch"),
-    (r"sch", "sh"),
-    (r"\Bch", "sh"),
+    (r"tsch|tch|sch|ch", "sh"),
     (r"kh", "h"),
     (r"ou|oo", "u"),
     (r"ee", "i"),
