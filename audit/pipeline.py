@@ -145,6 +145,8 @@ class Auditor:
         self.strict = strict
         self.chunk_size = chunk_size
         self.checks = active_checks(config)
+        for active in self.checks:
+            active.check.prepare(config)
         self.stage = _retranslation_stage(config, self.checks)
 
     def meta(self) -> RunMeta:

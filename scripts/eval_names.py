@@ -180,6 +180,27 @@ def other_false_alarms() -> list[str]:
     return lines
 
 
+def evaluate_feed(path: Path) -> str:
+    """The feed part: one batch, garbled spellings of organisations in a few of its documents."""
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    results = audit([Document(id=r["id"], text=r["text"]) for r in records], {})
+    found = total = stray = words = 0
+    for record, result in zip(records, results, strict=True):
+        warned = warnings(result)
+        spans = []
+        for garbled in record["garbled"]:
+            start = record["text"].index(garbled)
+            spans.append((start, start + len(garbled)))
+            total += 1
+            found += any(f.start < start + len(garbled) and start < f.end for f in warned)
+        stray += sum(1 for f in warned if not any(f.start < e and s < f.end for s, e in spans))
+        words += len(_WORDS.findall(record["text"]))
+    return (
+        f"feed ({len(records)} documents, one batch): recall {found / max(total, 1):.2f} ({found}/{total}); "
+        f"{stray} other warnings in {words} words"
+    )
+
+
 def render(scores: dict[str, Score]) -> str:
     patterns = sorted({p for s in scores.values() for p in s.found})
     names = list(scores)
@@ -219,6 +240,7 @@ def main() -> int:
     chosen_parts = args.part or list(PARTS)
     scores = {name: evaluate_part(path) for name, path in PARTS.items() if name in chosen_parts}
     print(render(scores))
+    print("\n" + evaluate_feed(DATA / "feed.jsonl"))
     print("\nother clean text (not tuned on):", *other_false_alarms(), sep="\n")
     print(f"\n({time.perf_counter() - started:.1f} s)")
     if args.show and args.show in scores:

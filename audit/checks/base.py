@@ -124,6 +124,10 @@ class Check:
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         raise NotImplementedError
 
+    def prepare(self, config: Config) -> None:
+        """Load what the check reads from files the config names (a glossary, a house list) before
+        any document, so a bad file is one ConfigError for the run, not a crash per document."""
+
     def observe(self, ctx: CheckContext) -> Any:
         """A feed-scope check's note on one document (picklable, small), made where the
         model-free checks run; the pipeline's feed stage hands it to `review`."""

@@ -12,9 +12,11 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from audit.checks.base import Check, CheckContext, FeedReview, Option, Options, register
+from audit.config import Config
 from audit.names.exonyms import country_name, is_english_place
 from audit.names.feed import SpellingTally
 from audit.names.finder import ARTICLES, Mention, mention_finder
@@ -23,6 +25,8 @@ from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import nearest as place_nearest
 from audit.names.glossary import Glossary, load_glossary, resolve_glossary_path
 from audit.names.glossary import Match as GlossaryMatch
+from audit.names.house import HouseNames, load_house_names
+from audit.names.house import windows as house_windows
 from audit.names.lexicon import is_common_word, is_proper_noun
 from audit.names.source import (
     SourcePair,
@@ -58,9 +62,19 @@ def mentions(ctx: CheckContext) -> list[Mention]:
 
 
 def glossary(ctx: CheckContext) -> Glossary | None:
-    if not ctx.config.glossary:
+    return _glossary_of(ctx.config)
+
+
+def _glossary_of(config: Config) -> Glossary | None:
+    if not config.glossary:
         return None
-    return load_glossary(resolve_glossary_path(ctx.config.glossary, ctx.config.origin))
+    return load_glossary(resolve_glossary_path(config.glossary, config.origin))
+
+
+def house_names(config: Config) -> HouseNames | None:
+    if not config.house_names:
+        return None
+    return load_house_names(resolve_glossary_path(config.house_names, config.origin))
 
 
 def _line(ctx: CheckContext, offset: int) -> int:
@@ -188,6 +202,9 @@ class NameVariant(Check):
     severity = Severity.WARNING
     scope = "document"
 
+    def prepare(self, config: Config) -> None:
+        _glossary_of(config)
+
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         for group in variant_groups(ctx):
             anchor = group.full_name or group.spellings[group.preferred][0]
@@ -276,6 +293,9 @@ class GlossaryName(Check):
     name = "names.glossary"
     severity = Severity.WARNING
     scope = "document"
+
+    def prepare(self, config: Config) -> None:
+        _glossary_of(config)
     options: ClassVar[Mapping[str, Option]] = {
         "threshold": Option(0.85, "similarity (0-1) above which an unlisted spelling is a near-miss")
     }
@@ -418,6 +438,9 @@ class TransliterationHint(Check):
     name = "names.transliteration"
     severity = Severity.INFO
     scope = "document"
+
+    def prepare(self, config: Config) -> None:
+        _glossary_of(config)
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         variants = {
@@ -645,6 +668,58 @@ class KnownPlace(Check):
             yield self.finding(
                 segment, hit.start, hit.end, hit.message, suggestion=hit.english, evidence=hit.english, severity=hit.severity
             )
+
+
+# ---------------------------------------------------------------- house spellings
+
+
+@register
+class HouseSpelling(Check):
+    """Name spelt close to, but not as, the newsroom's house spelling.
+
+    A desk spells names its own way, and its archive of edited copy says how: `mt-audit
+    names learn ARCHIVE --output house-names.tsv` counts the names of trusted copy into a
+    list in the glossary's format, and `--house-names house-names.tsv` (or `house-names`
+    in the config) checks new copy against it. A spelling the list gives as a variant, or
+    one that folds to a house spelling's key or is one or two letters from it (as N201
+    compares spellings), is flagged with the house spelling as the fix; house spellings
+    themselves, and names the list does not know, pass. Runs only with a house list.
+
+    Bad: Kim Jong-un met the envoy (the house spells Kim Jong Un)
+    Good: Kim Jong Un met the envoy
+    """
+
+    code = "N233"
+    name = "names.house"
+    severity = Severity.WARNING
+    scope = "document"
+
+    def prepare(self, config: Config) -> None:
+        house_names(config)
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        house = house_names(ctx.config)
+        if house is None:
+            return
+        for use in name_uses(ctx):
+            spelling = " ".join(use.text.split())
+            if spelling != use.text:
+                continue  # offsets of the runs below are into the text as written
+            for begin, end, run in house_windows(spelling, house.word_counts):
+                if house.is_house(run):
+                    break
+                match = house.match(run)
+                if match is not None:
+                    how = "a variant the house list names" if match.listed else "close to the house spelling"
+                    yield self.finding(
+                        segment,
+                        use.start + begin,
+                        use.start + end,
+                        f"“{run}” is {how} “{match.spelling}” ({Path(house.path).name})",
+                        suggestion=match.spelling,
+                        evidence=match.spelling,
+                    )
+                    break
 
 
 # ---------------------------------------------------------------- across the feed

@@ -389,7 +389,7 @@ class _Sets:
 
 
 @functools.lru_cache(maxsize=65536)
-def _probes(key: str) -> tuple[str, ...]:
+def near_probes(key: str) -> tuple[str, ...]:
     """The key and its one-letter deletions: two keys within two edits share a probe (symmetric deletion)."""
     if len(key) < 5:
         return (key,)
@@ -416,7 +416,7 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
             sets.join(index, same)
             continue  # its key's first spelling already stands in the index for it
         seen: set[int] = set()
-        for probe in _probes(key):
+        for probe in near_probes(key):
             bucket = by_probe.setdefault(probe, [])
             for other in bucket[:_BUCKET_LIMIT]:
                 if other not in seen and is_variant(spelling, spellings[other]):
@@ -439,7 +439,7 @@ def head_links(spellings: Sequence[str]) -> list[tuple[int, int]]:
     for index, spelling in enumerate(spellings):
         words = content_words(spelling)
         if len(words) > 1:
-            for probe in _probes(words[-1]):
+            for probe in near_probes(words[-1]):
                 heads.setdefault(probe, []).append(index)
     links = []
     for index, spelling in enumerate(spellings):
@@ -447,7 +447,7 @@ def head_links(spellings: Sequence[str]) -> list[tuple[int, int]]:
         if len(words) != 1:
             continue
         seen: set[int] = set()
-        for probe in _probes(words[0]):
+        for probe in near_probes(words[0]):
             for other in heads.get(probe, [])[:_BUCKET_LIMIT]:
                 if other in seen:
                     continue
