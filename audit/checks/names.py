@@ -101,6 +101,18 @@ def name_uses(ctx: CheckContext) -> list[Mention]:
     return ctx.memo(("names", "uses"), compute)
 
 
+def uses_by_spelling(ctx: CheckContext) -> dict[str, list[Mention]]:
+    """The document's name uses by spelling (spaces made single), in order of first use."""
+
+    def compute() -> dict[str, list[Mention]]:
+        by_spelling: dict[str, list[Mention]] = {}
+        for use in name_uses(ctx):
+            by_spelling.setdefault(" ".join(use.text.split()), []).append(use)
+        return by_spelling
+
+    return ctx.memo(("names", "uses-by-spelling"), compute)
+
+
 @dataclass(frozen=True, slots=True)
 class VariantGroup:
     """Spellings of one name: `preferred` is the document's (majority or most standard),
@@ -133,9 +145,7 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
     """Groups of name uses that spell one name differently, with the spelling to prefer."""
 
     def compute() -> list[VariantGroup]:
-        by_spelling: dict[str, list[Mention]] = {}
-        for use in name_uses(ctx):
-            by_spelling.setdefault(" ".join(use.text.split()), []).append(use)
+        by_spelling = uses_by_spelling(ctx)
         spellings = list(by_spelling)
         counts = {s: len(uses) for s, uses in by_spelling.items()}
         firsts = {s: uses[0].start for s, uses in by_spelling.items()}
@@ -561,13 +571,19 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
 
     def compute() -> list[PlaceHit]:
         hits = []
-        for use in name_uses(ctx):
-            spelling = _place_spelling(" ".join(use.text.split()))
-            hit = _listed_in_another_scheme(spelling) or _near_miss(ctx, use, spelling)
-            if hit is not None:
-                english, message, severity = hit
-                end = use.start + len(spelling) if use.text.startswith(spelling) else use.end
-                hits.append(PlaceHit(use.start, end, spelling, english, message, severity))
+        for written, uses in uses_by_spelling(ctx).items():
+            spelling = _place_spelling(written)
+            listed = _listed_in_another_scheme(spelling)
+            near = None if listed else _near_place(spelling)
+            if listed is None and near is None:
+                continue
+            for use in uses:
+                hit = listed or (near if _near_miss_here(ctx, use, spelling) else None)
+                if hit is not None:
+                    english, message, severity = hit
+                    end = use.start + len(spelling) if use.text.startswith(spelling) else use.end
+                    hits.append(PlaceHit(use.start, end, spelling, english, message, severity))
+        hits.sort(key=lambda hit: hit.start)
         return hits
 
     return ctx.memo(("names", "places"), compute)
@@ -605,12 +621,9 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     return _with_article(spelling, english), message, severity
 
 
-def _near_miss(ctx: CheckContext, use: Mention, spelling: str) -> tuple[str, str, Severity] | None:
-    """A spelling of no place that is a near miss of a notable one, where the text speaks of a place."""
-    miss = _near_place(spelling)
-    if miss is None or not _locative(ctx, use) or _person_like(ctx, spelling):
-        return None
-    return miss
+def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
+    """Whether a near miss of a place counts at this use: the text speaks of a place, never of a person."""
+    return _locative(ctx, use) and not _person_like(ctx, spelling)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -798,12 +811,11 @@ class FeedVariant(Check):
     }
 
     def observe(self, ctx: CheckContext) -> FeedNote:
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for use in name_uses(ctx):
-            spelling = " ".join(use.text.split())
-            if len(squashed_key(spelling)) >= 4:
-                spans.setdefault(spelling, []).append((use.start, use.end))
-        return tuple((spelling, tuple(where)) for spelling, where in spans.items())
+        return tuple(
+            (spelling, tuple((use.start, use.end) for use in uses))
+            for spelling, uses in uses_by_spelling(ctx).items()
+            if len(squashed_key(spelling)) >= 4
+        )
 
     def review(self, options: Options) -> FeedReview:
         return _FeedSpellings(self, options)

@@ -23,6 +23,7 @@ about 200 bytes a spelling; a longer look-ahead delays each result by that many 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -35,6 +36,7 @@ BLOCK_LIMIT = 16
 _VOWELS = re.compile(r"(?<!^)[aeiou]")
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(spelling: str) -> str:
     """The block a spelling is counted in: its folded key's consonants after the first letter
     (`Hayat Tahrir al-Sham`, `Khayyat Tahrir ash-Sham`, `Hayat Tahrir al-Cham` -> `httrrshm`)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from anyascii import anyascii
@@ -406,7 +406,7 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
     """
     sets = _Sets(len(spellings))
     by_key: dict[str, int] = {}
-    by_probe: dict[str, list[int]] = {}
+    probes = _ProbeIndex()
     for index, spelling in enumerate(spellings):
         key = squashed_key(spelling)
         if not key:
@@ -415,18 +415,41 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
         if same != index:
             sets.join(index, same)
             continue  # its key's first spelling already stands in the index for it
-        seen: set[int] = set()
-        for probe in near_probes(key):
-            bucket = by_probe.setdefault(probe, [])
-            for other in bucket[:_BUCKET_LIMIT]:
-                if other not in seen and is_variant(spelling, spellings[other]):
-                    sets.join(index, other)
-                seen.add(other)
-            bucket.append(index)
+        for other in probes.add(near_probes(key), index):
+            if is_variant(spelling, spellings[other]):
+                sets.join(index, other)
     groups: dict[int, list[int]] = {}
     for index in range(len(spellings)):
         groups.setdefault(sets.root(index), []).append(index)
     return [members for members in groups.values() if len(members) > 1]
+
+
+class _ProbeIndex:
+    """Probe -> the spellings that have it. Most probes belong to one spelling, so the first
+    owner is kept in a plain dict and a list is made only when a second one arrives."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, int] = {}
+        self._more: dict[str, list[int]] = {}
+
+    def add(self, probes: Iterable[str], index: int) -> list[int]:
+        """Add `index` under its probes; the earlier spellings that share one (capped per probe)."""
+        met: list[int] = []
+        for probe in probes:
+            first = self._first.setdefault(probe, index)
+            if first == index:
+                continue
+            others = self._more.setdefault(probe, [first])
+            met.extend(others[:_BUCKET_LIMIT])
+            others.append(index)
+        return list(dict.fromkeys(met)) if len(met) > 1 else met
+
+    def get(self, probe: str) -> list[int]:
+        more = self._more.get(probe)
+        if more is not None:
+            return more[:_BUCKET_LIMIT]
+        first = self._first.get(probe)
+        return [] if first is None else [first]
 
 
 def head_links(spellings: Sequence[str]) -> list[tuple[int, int]]:
@@ -435,26 +458,20 @@ def head_links(spellings: Sequence[str]) -> list[tuple[int, int]]:
 
     A surname alone spelt like the full name's last word is the ordinary short form, not listed.
     """
-    heads: dict[str, list[int]] = {}
+    heads = _ProbeIndex()
+    singles = []
     for index, spelling in enumerate(spellings):
         words = content_words(spelling)
         if len(words) > 1:
-            for probe in near_probes(words[-1]):
-                heads.setdefault(probe, []).append(index)
+            heads.add(near_probes(words[-1]), index)
+        elif len(words) == 1:
+            singles.append((index, spelling, words[0]))
     links = []
-    for index, spelling in enumerate(spellings):
-        words = content_words(spelling)
-        if len(words) != 1:
-            continue
-        seen: set[int] = set()
-        for probe in near_probes(words[0]):
-            for other in heads.get(probe, [])[:_BUCKET_LIMIT]:
-                if other in seen:
-                    continue
-                seen.add(other)
-                head = _last_word(spellings[other])
-                if is_variant(spelling, head):
-                    links.append((index, other))
+    for index, spelling, word in singles:
+        met = [other for probe in near_probes(word) for other in heads.get(probe)]
+        for other in dict.fromkeys(met):
+            if is_variant(spelling, _last_word(spellings[other])):
+                links.append((index, other))
     return links
 
 
