@@ -21,6 +21,7 @@ from audit.names.exonyms import country_name, is_english_place
 from audit.names.feed import SpellingTally
 from audit.names.finder import ARTICLES, Mention, mention_finder
 from audit.names.gazetteer import NOTABLE_POPULATION, normal_form, place_key
+from audit.names.gazetteer import load as load_gazetteer
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import nearest as place_nearest
 from audit.names.glossary import Glossary, load_glossary, resolve_glossary_path
@@ -675,6 +676,9 @@ class KnownPlace(Check):
     name = "names.place"
     severity = Severity.WARNING
     scope = "document"
+
+    def prepare(self, config: Config) -> None:
+        load_gazetteer()  # built (once per machine) in this process, before `--jobs` workers start
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         for hit in place_hits(ctx):
