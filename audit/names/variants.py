@@ -10,6 +10,7 @@ rapidfuzz, so a near-miss spelling scores high and an unrelated name low.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,8 @@ _ARTICLE = re.compile(r"\b(?:" + "|".join(sorted(KEY_ARTICLES, key=len, reverse=
 # each rewritten to one form in a single pass (earlier alternatives win at a position):
 # `Dzhabhat`/`Dschabhat`/`Djabhat`/`Jabhat`, `Schoigu`/`Shoigu`, `Bachar`/`Bashar`,
 # `Khoras`/`Horas`, `Yousef`/`Yusef`, `Deen`/`Din`, `Yevgeny`/`Evgeniy`, `Raqqa`/`Rakka`,
-# `Nasrallah`/`Nasralla` (a final `h` after `a`/`e`). Doubled letters are then made single.
+# `Nasrallah`/`Nasralla` (a final `h` after `a`/`e`), `Selenskyj`/`Zelensky` (German `s` for the
+# voiced `z`). Doubled letters are then made single.
 _RULES: tuple[tuple[str, str], ...] = (
     (r"dzh|dsch|dj", "j"),
     (r"tsch|tch|sch|ch", "sh"),
@@ -45,9 +47,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"ck|q|c(?=[aou])", "k"),
     (r"ph", "f"),
     (r"w", "v"),
+    (r"z(?!h)", "s"),
     (r"(?<=[ae])h\b", ""),
 )
 _REWRITE = re.compile("|".join(f"({pattern})" for pattern, _ in _RULES))
+# Names the folding above: an index of folded keys built under other rules is stale.
+FOLD_SIGNATURE = hashlib.sha1(repr((_RULES, sorted(KEY_ARTICLES))).encode("utf-8")).hexdigest()[:10]
 _REPLACEMENTS: tuple[str, ...] = ("", *(replacement for _, replacement in _RULES))
 _DOUBLED = re.compile(r"([a-z])\1+")
 
@@ -142,8 +147,12 @@ MARKS: tuple[Mark, ...] = (
     Mark("j", "y", "German", 1),
 )
 # The graphemes above, longest first, read in one pass so `dzh` is not also a `zh` or `h`.
+# (`iy` only ends a word: `Evgeniy`, not the `iy` of `Aliyev`.)
 _GRAPHEMES = re.compile(
-    "|".join(sorted({g for m in MARKS for g in (m.foreign, m.english)}, key=len, reverse=True))
+    "|".join(
+        g + "(?![a-z])" if g == "iy" else g
+        for g in sorted({g for m in MARKS for g in (m.foreign, m.english)}, key=len, reverse=True)
+    )
 )
 
 
