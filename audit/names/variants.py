@@ -467,14 +467,18 @@ def head_links(spellings: Sequence[str]) -> list[tuple[int, int]]:
 
     A surname alone spelt like the full name's last word is the ordinary short form, not listed.
     """
-    heads = _ProbeIndex()
-    singles = []
+    singles, longer = [], []
     for index, spelling in enumerate(spellings):
         words = content_words(spelling)
-        if len(words) > 1:
-            heads.add(near_probes(words[-1]), index)
-        elif len(words) == 1:
+        if len(words) == 1:
             singles.append((index, spelling, words[0]))
+        elif words:
+            longer.append((index, words[-1]))
+    if not singles or not longer:
+        return []
+    heads = _ProbeIndex()
+    for index, last in longer:
+        heads.add(near_probes(last), index)
     links = []
     for index, spelling, word in singles:
         met = [other for probe in near_probes(word) for other in heads.get(probe)]
