@@ -209,9 +209,7 @@ class Auditor:
             except Exception as exc:
                 if self.strict:
                     raise
-                log.exception("check %s crashed", check.code)
-                error = f"{result.document.path or result.document.id}: check {check.code} ({check.name}) crashed: {type(exc).__name__}: {exc}; please report this"
-                return replace(result, error=error, feed_notes=frozen_mapping())
+                return replace(result, error=str(_crash(result.document, check, exc)), feed_notes=frozen_mapping())
         severity = self.config.severity
         found = [replace(f, severity=severity[f.code]) if f.code in severity else f for f in found]
         findings = tuple(sorted([*result.findings, *found], key=Finding.sort_key)) if found else result.findings
@@ -277,12 +275,15 @@ def feed_notes(ctx: CheckContext, checks: Sequence[ActiveCheck], *, strict: bool
         except Exception as exc:
             if strict:
                 raise
-            log.exception("check %s crashed", check.code)
-            raise CheckCrash(
-                f"{ctx.document.path or ctx.document.id}: check {check.code} ({check.name}) crashed: "
-                f"{type(exc).__name__}: {exc}; please report this"
-            ) from exc
+            raise _crash(ctx.document, check, exc) from exc
     return notes
+
+
+def _crash(document: Document, check: Check, exc: Exception) -> CheckCrash:
+    """A feed-scope check that raised, reported like a crashing document check."""
+    log.exception("check %s crashed", check.code)
+    where = document.path or document.id
+    return CheckCrash(f"{where}: check {check.code} ({check.name}) crashed: {type(exc).__name__}: {exc}; please report this")
 
 
 def audit_documents(

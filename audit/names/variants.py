@@ -186,6 +186,16 @@ def scheme_weight(spelling: str, other: str) -> int:
 _VOWELS = re.compile(r"[aeiou]")
 
 
+def common_prefix_length(a: str, b: str) -> int:
+    """How many letters two words share from their start."""
+    length = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        length += 1
+    return length
+
+
 def stem_match(a: str, b: str) -> bool:
     """Two folded words that are one name up to inflection or a transliteration slip.
 
@@ -200,11 +210,7 @@ def stem_match(a: str, b: str) -> bool:
         return False
     if len(short) >= 4 and long.startswith(short[:-1]) and len(long) - len(short) <= 4:
         return True
-    prefix = 0
-    for x, y in zip(short, long):
-        if x != y:
-            break
-        prefix += 1
+    prefix = common_prefix_length(short, long)
     if prefix >= 4 and prefix >= len(short) - 2:
         return True
     if len(short) >= 5 and fuzz.ratio(a, b) >= (75 if len(short) >= 8 else 82):
@@ -330,11 +336,7 @@ def near_word(a: str, b: str) -> bool:
     shorter, longer = sorted((len(a), len(b)))
     if shorter < 5 or a[0] != b[0] or longer - shorter > 2:
         return False
-    stem = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        stem += 1
+    stem = common_prefix_length(a, b)
     if a[stem:] in _DERIVATIONS and b[stem:] in _DERIVATIONS:
         return False
     distance = Levenshtein.distance(a, b, score_cutoff=2)

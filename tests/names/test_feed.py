@@ -66,3 +66,20 @@ def test_feed_stage_same_findings_with_jobs() -> None:
         pooled = [(r.doc_id, [(f.code, f.start, f.suggestion) for f in r.findings]) for r in parallel.audit(documents)]
     assert alone == pooled
     assert ("d17", [("N232", 12, "Hayat Tahrir al-Sham")]) in alone
+
+
+def test_feed_stage_a_crash_costs_one_document_not_the_feed(monkeypatch: object) -> None:
+    from audit.checks import names
+
+    def broken(self: object, document: Document, note: object) -> list[object]:
+        if document.id == "d1":
+            raise RuntimeError("boom")
+        return []
+
+    monkeypatch.setattr(names._FeedSpellings, "judge", broken)  # type: ignore[attr-defined]
+    config = apply(Config(), {"select": ["N232"]}, "test")
+    documents = [Document(id=f"d{n}", text=f"Hayat Tahrir al-Sham said so on day {n}.") for n in range(3)]
+    results = list(Auditor(config).audit(documents))
+    assert [r.doc_id for r in results] == ["d0", "d1", "d2"]
+    assert results[1].error is not None and "N232" in results[1].error and "boom" in results[1].error
+    assert results[0].error is None and results[2].error is None
