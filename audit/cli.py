@@ -25,6 +25,8 @@ from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, InputEr
 from audit.fix import fix_config, fix_document, unified_diff
 from audit.io import expand_inputs, read_inputs, read_source
 from audit.output import atomic_text, guarded, in_place_text, write_atomically
+from audit.names.finder import mention_finder
+from audit.names.house import HouseLearner, write_house_names
 from audit.parallel import ParallelAuditor
 from audit.pipeline import Auditor, document_fails
 from audit.progress import BatchProgress, progress_wanted
@@ -63,6 +65,7 @@ def cli() -> None:
 @click.option("--source", "source_path", type=click.Path(path_type=Path), help="The source text the translation was made from (one text input).")
 @click.option("--source-lang", help="Language code of --source (e.g. ru).")
 @click.option("--glossary", help="TSV/CSV glossary: canonical name, then known variants.")
+@click.option("--house-names", help="House spellings learned by `mt-audit names learn` (the glossary's format).")
 @click.option("--ner", help="Name finder: hf:MODEL_ID_OR_DIR or spacy:PIPELINE (default: the offline rule-based finder).")
 @click.option("--retranslate", "mode", type=click.Choice(MODES), help="How re-translations are made (default: auto).")
 @click.option("--retranslation", "retranslation_files", multiple=True, help="A precomputed English re-translation (one per document; repeatable).")
@@ -307,6 +310,42 @@ def convert(model: str, output: Path, quantization: str, force: bool) -> None:
     except AuditError as exc:
         _fail(str(exc))
     click.echo(describe(output))
+
+
+@cli.group()
+def names() -> None:
+    """Name knowledge: learn the house spellings of names from trusted copy."""
+
+
+@names.command("learn")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The house list to write (TSV, the glossary's format).")
+@click.option("--min-count", type=click.IntRange(min=1), default=2, show_default=True, help="Mentions a spelling needs to become a house spelling.")
+@click.option("--input-format", type=click.Choice(["auto", "text", "jsonl", "xliff", "tmx", "po"]), default="auto", show_default=True)
+@click.option("--ner", help="Name finder: hf:MODEL_ID_OR_DIR or spacy:PIPELINE (default: the offline rule-based finder).")
+def learn(inputs: tuple[str, ...], output: Path, min_count: int, input_format: str, ner: str | None) -> None:
+    """Count the names of trusted English copy (INPUTS: files, directories, JSONL feeds) into a house list."""
+    status = EXIT_OK
+    try:
+        learner = HouseLearner(mention_finder(ner))
+        for item in read_inputs(inputs, input_format=input_format):
+            if not isinstance(item, Document):
+                click.echo(f"mt-audit: error: {item}", err=True)
+                status = EXIT_ERROR
+                continue
+            learner.add(item.text)
+        learned = learner.house_names(min_mentions=min_count)
+        with _destination(output) as out:
+            written = write_house_names(out, learned, sources=", ".join(inputs), documents=learner.documents)
+    except AuditError as exc:
+        _fail(str(exc))
+    variants = sum(len(name.variants) for name in learned)
+    click.echo(
+        f"mt-audit: wrote {output}: {written} house spellings ({variants} variant{'' if variants == 1 else 's'}) from "
+        f"{learner.documents} documents, {learner.mentions} name mentions",
+        err=True,
+    )
+    sys.exit(status)
 
 
 @cli.command()

@@ -110,6 +110,8 @@ class Config:
     fail_on: str = "warning"
     checks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     glossary: str | None = None
+    # Trusted house spellings (`mt-audit names learn` writes them), for N233.
+    house_names: str | None = None
     ner: str | None = None
     source_lang: str | None = None
     max_divergence: float | None = None
@@ -238,6 +240,7 @@ def apply(config: Config, table: Mapping[str, Any], where: str) -> Config:
 _TOP_LEVEL: dict[str, type] = {
     "fail_on": str,
     "glossary": str,
+    "house_names": str,
     "ner": str,
     "source_lang": str,
     "max_divergence": float,

@@ -78,6 +78,9 @@ class ParallelAuditor:
         pool = self._pool
         if pool is None:
             raise RuntimeError("use ParallelAuditor as a context manager")
+        return self.auditor.across_feed(self._chunks(pool, items))
+
+    def _chunks(self, pool: ProcessPoolExecutor, items: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
         iterator = iter(items)
         in_flight: collections.deque[tuple[list[Document | ReadFailure], Future[Any]]] = collections.deque()
         while True:

@@ -8,13 +8,14 @@ stays flat in the size of the feed.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from audit.checks.base import SCOPE_KINDS, Check, CheckContext, all_checks
+from audit.checks.base import SCOPE_KINDS, Check, CheckContext, FeedReview, Options, all_checks
 from audit.config import Config
 from audit.io.base import ReadFailure
 from audit.merge import merge_findings
@@ -90,6 +91,8 @@ def run_checks(
             continue
         if "source" in check.requires and not document.source:
             continue
+        if check.scope == "feed":
+            continue  # noted per document by `feed_notes`, judged by the feed stage
         check_ctx = ctx.for_check(check, active.options)
         tally = RuleTally()
         for segment in _segments(ctx, check.scope):
@@ -190,6 +193,8 @@ class Auditor:
         self.chunk_size = chunk_size
         self.checks = active_checks(config)
         load_knowledge(config)
+        for active in self.checks:
+            active.check.prepare(config)
         self.stage = _retranslation_stage(config, self.checks)
 
     def meta(self) -> RunMeta:
@@ -210,10 +215,53 @@ class Auditor:
 
     def audit(self, items: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
         """Audit a stream of documents; failures come out as error results in their place."""
+        return self.across_feed(self._chunks(items))
+
+    def _chunks(self, items: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
         iterator = iter(items)
         while chunk := list(itertools.islice(iterator, self.chunk_size)):
             documents = [item for item in chunk if isinstance(item, Document)]
             yield from self.assemble(chunk, check_model_free(documents, self.config, self.checks, self.strict))
+
+    def across_feed(self, results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
+        """The feed stage: feed-scope checks judge the ordered stream of results (any engine's).
+
+        Each result is held back until its check's `lookahead` later documents have been seen
+        (or the feed ends), then given the feed-scope findings and released without its notes;
+        memory is the look-ahead window plus what each check keeps (bounded by design).
+        """
+        feed = [active for active in self.checks if active.check.scope == "feed"]
+        if not feed:
+            yield from results
+            return
+        reviews = [(active.check, active.check.review(Options(active.options))) for active in feed]
+        lookahead = max(review.lookahead for _, review in reviews)
+        window: collections.deque[DocumentResult] = collections.deque()
+        for result in results:
+            if result.error is None:
+                for check, review in reviews:
+                    review.add(result.document, result.feed_notes.get(check.code))
+            window.append(result)
+            if len(window) > lookahead:
+                yield self._judged(window.popleft(), reviews)
+        while window:
+            yield self._judged(window.popleft(), reviews)
+
+    def _judged(self, result: DocumentResult, reviews: Sequence[tuple[Check, FeedReview]]) -> DocumentResult:
+        if result.error is not None or not result.feed_notes:
+            return replace(result, feed_notes=frozen_mapping()) if result.feed_notes else result
+        found: list[Finding] = []
+        for check, review in reviews:
+            try:
+                found.extend(review.judge(result.document, result.feed_notes.get(check.code)))
+            except Exception as exc:
+                if self.strict:
+                    raise
+                return replace(result, error=str(_crash(result.document, check, exc)), feed_notes=frozen_mapping())
+        severity = self.config.severity
+        found = [replace(f, severity=severity[f.code]) if f.code in severity else f for f in found]
+        findings = merge_findings([*result.findings, *found]) if found else result.findings
+        return replace(result, findings=findings, feed_notes=frozen_mapping())
 
     def assemble(self, chunk: Sequence[Document | ReadFailure], checked: Sequence[ModelFree]) -> Iterator[DocumentResult]:
         """Results of a chunk in input order, given its documents' model-free outcomes.
@@ -224,25 +272,29 @@ class Auditor:
         outcomes = iter(checked)
         pending: list[tuple[int, CheckContext, list[Finding]]] = []
         results: list[DocumentResult | None] = []
+        notes: dict[int, Mapping[str, Any]] = {}
         for item in chunk:
             if isinstance(item, ReadFailure):
                 results.append(failure_result(item))
                 continue
-            findings, error = next(outcomes)
+            findings, error, feed_notes = next(outcomes)
             if error is not None:
                 results.append(DocumentResult(document=item, error=error))
             elif self.stage is None:
-                results.append(DocumentResult(document=item, findings=merge_findings(findings)))
+                findings_ = merge_findings(findings)
+                results.append(DocumentResult(document=item, findings=findings_, feed_notes=frozen_mapping(feed_notes)))
             else:
+                notes[len(results)] = feed_notes
                 pending.append((len(results), make_context(item, self.config), findings))
                 results.append(None)
         for index, result in finish_chunk(pending, self.stage, self.checks, self.strict):
-            results[index] = result
+            results[index] = replace(result, feed_notes=frozen_mapping(notes[index])) if notes[index] else result
         yield from (result for result in results if result is not None)
 
 
-# A document's model-free findings, or the report of the check that crashed on it.
-ModelFree = tuple[list[Finding], str | None]
+# A document's model-free findings, or the report of the check that crashed on it, and what
+# feed-scope checks noted about it (by code).
+ModelFree = tuple[list[Finding], str | None, Mapping[str, Any]]
 
 
 def check_model_free(
@@ -250,11 +302,36 @@ def check_model_free(
 ) -> list[ModelFree]:
     outcomes: list[ModelFree] = []
     for document in documents:
+        ctx = make_context(document, config)
         try:
-            outcomes.append((run_checks(make_context(document, config), checks, with_retranslation=False, strict=strict), None))
+            findings = run_checks(ctx, checks, with_retranslation=False, strict=strict)
+            outcomes.append((findings, None, feed_notes(ctx, checks, strict=strict)))
         except CheckCrash as exc:
-            outcomes.append(([], str(exc)))
+            outcomes.append(([], str(exc), {}))
     return outcomes
+
+
+def feed_notes(ctx: CheckContext, checks: Sequence[ActiveCheck], *, strict: bool = False) -> dict[str, Any]:
+    """What each feed-scope check notes about the document (sharing the model-free checks' memo)."""
+    notes: dict[str, Any] = {}
+    for active in checks:
+        check = active.check
+        if check.scope != "feed":
+            continue
+        try:
+            notes[check.code] = check.observe(ctx.for_check(check, active.options))
+        except Exception as exc:
+            if strict:
+                raise
+            raise _crash(ctx.document, check, exc) from exc
+    return notes
+
+
+def _crash(document: Document, check: Check, exc: Exception) -> CheckCrash:
+    """A feed-scope check that raised, reported like a crashing document check."""
+    log.exception("check %s crashed", check.code)
+    where = document.path or document.id
+    return CheckCrash(f"{where}: check {check.code} ({check.name}) crashed: {type(exc).__name__}: {exc}; please report this")
 
 
 def audit_documents(

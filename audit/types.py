@@ -259,6 +259,9 @@ class DocumentResult:
     retranslation_status: RetranslationStatus = RetranslationStatus.NOT_REQUESTED
     # A document that could not be read or audited: the reason, one line.
     error: str | None = None
+    # What feed-scope checks noted about the document (by rule code), for the pipeline's feed
+    # stage; emptied once the stage has judged the document, so reporters never see it.
+    feed_notes: Mapping[str, Any] = field(default_factory=frozen_mapping)
 
     @property
     def doc_id(self) -> str:

@@ -792,11 +792,12 @@ def main() -> int:
     )
 
     hf_dir, ct2_dir = model_paths(args.workdir)
-    if not (ct2_dir / "model.bin").is_file():
+    needs_model = not {"backends", "feed"} <= skip  # the model-free checks need no model
+    if needs_model and not (ct2_dir / "model.bin").is_file():
         _say(f"building the opus-mt-sized random model in {hf_dir.parent} ...")
         with _part(report, "build"):
             report.meta["build"] = run_worker("build", {"hf_dir": str(hf_dir), "ct2_dir": str(ct2_dir)})
-    sentences = run_worker("inputs", {"ct2_dir": str(ct2_dir), "count": sizes.sentences})["sentences"]
+    sentences = run_worker("inputs", {"ct2_dir": str(ct2_dir), "count": sizes.sentences})["sentences"] if needs_model else []
     base = {
         "hf_dir": str(hf_dir),
         "ct2_dir": str(ct2_dir),

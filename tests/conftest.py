@@ -201,6 +201,11 @@ def _private_user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     """Runs that use the default cache directory write into a temporary one, never the user's."""
     import os
 
+    from audit.names.gazetteer import DIRECTORY_VARIABLE, index_file
+
+    # The place index is data derived from installed packages, not the user's: it is built
+    # once per machine, where a real run would build it, and shared by every test session.
+    os.environ.setdefault(DIRECTORY_VARIABLE, str(index_file().parent))
     previous = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
     yield

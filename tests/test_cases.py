@@ -4,6 +4,8 @@ A case holds `text` (and optionally `source`, `source_lang`, `retranslations`, `
 `config`) and `expect`: the findings of that code, each `{text = "...", occurrence = N}` or
 `{start = S, end = E}`, with an optional `suggestion` (`""`: none). `expect = []` means: must not flag.
 Places the merge stage folded into another finding (`Finding.related`) count as found.
+A feed-scope rule's case has `feed`, a list of texts audited as one batch, and each expected
+finding names its document with `doc = N` (0-based).
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ def _config(code: str, case: dict[str, Any]) -> Config:
 
 @pytest.mark.parametrize(("code", "case"), _load(), ids=lambda v: v if isinstance(v, str) else v["name"])
 def test_case(code: str, case: dict[str, Any]) -> None:
+    if "feed" in case:
+        _feed_case(code, case)
+        return
     document = Document(
         id="case",
         text=case["text"],
@@ -69,6 +74,20 @@ def test_case(code: str, case: dict[str, Any]) -> None:
     for span, e in expected.items():
         if "suggestion" in e:
             assert (found[span].suggestion or "") == e["suggestion"]
+
+
+def _feed_case(code: str, case: dict[str, Any]) -> None:
+    """A feed-scope rule's case: `feed` is a batch of texts; each expected finding names its `doc` (0-based)."""
+    texts = case["feed"]
+    documents = [Document(id=f"case-{number}", text=text) for number, text in enumerate(texts)]
+    results = list(audit_documents(documents, _config(code, case), strict=True))
+    assert all(result.error is None for result in results)
+    found = {(n, f.start, f.end): f for n, r in enumerate(results) for f in r.findings if f.code == code}
+    expected = {(e["doc"], *_span(texts[e["doc"]], e)): e for e in case["expect"]}
+    assert set(found) == set(expected), [(k, f.text, f.message) for k, f in found.items()]
+    for key, e in expected.items():
+        if "suggestion" in e:
+            assert (found[key].suggestion or "") == e["suggestion"]
 
 
 def test_every_rule_has_flag_and_clean_cases() -> None:

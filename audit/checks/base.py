@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, TypeVar
 
 from audit.segment import split_sentences
 from audit.types import Document, Finding, Segment, SegmentKind, Severity
@@ -19,8 +19,9 @@ from audit.types import Document, Finding, Segment, SegmentKind, Severity
 if TYPE_CHECKING:
     from audit.config import Config
 
-Scope = Literal["document", "paragraph", "sentence"]
-# What a finding is about, for the merge stage (`audit.merge`): a quotation mark, or a name.
+# "feed": a check over the ordered stream of a batch's documents (see `Check.observe`/`review`).
+Scope = Literal["document", "paragraph", "sentence", "feed"]
+# What a finding is about, for the merge stage (`audit.merge`): a quotation mark, a name, a number.
 Subject = Literal["mark", "name", "number"]
 T = TypeVar("T")
 
@@ -135,8 +136,20 @@ class CheckContext:
         )
 
 
+class FeedReview(Protocol):
+    """How a feed-scope check judges a stream: notes go in as documents arrive; each document is
+    judged once `lookahead` later documents have been added (or at the end of the feed)."""
+
+    lookahead: int
+
+    def add(self, document: Document, note: Any) -> None: ...
+
+    def judge(self, document: Document, note: Any) -> list[Finding]: ...
+
+
 class Check:
-    """Base class; subclasses set the class attributes and implement `run`."""
+    """Base class; subclasses set the class attributes and implement `run` (or, for scope
+    "feed", `observe` and `review`)."""
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -163,6 +176,19 @@ class Check:
     once_per_document: ClassVar[bool] = False
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def prepare(self, config: Config) -> None:
+        """Load what the check reads from files the config names (a glossary, a house list) before
+        any document, so a bad file is one ConfigError for the run, not a crash per document."""
+
+    def observe(self, ctx: CheckContext) -> Any:
+        """A feed-scope check's note on one document (picklable, small), made where the
+        model-free checks run; the pipeline's feed stage hands it to `review`."""
+        raise NotImplementedError
+
+    def review(self, options: Options) -> FeedReview:
+        """A feed-scope check's judge for one run: it sees each document's note in input order."""
         raise NotImplementedError
 
     def finding(

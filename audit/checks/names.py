@@ -10,19 +10,25 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
-from rapidfuzz import fuzz
-
-from audit.checks.base import Check, CheckContext, Option, register
-from audit.names.exonyms import is_english_place
-from audit.names.finder import Mention, mention_finder
+from audit.checks.base import Check, CheckContext, FeedReview, Option, Options, register
+from audit.config import Config
+from audit.names.exonyms import country_name, is_english_place, is_given_name
+from audit.names.feed import SpellingTally
+from audit.names.finder import ARTICLES, Mention, mention_finder
+from audit.names.gazetteer import NOTABLE_POPULATION, normal_form, place_key
+from audit.names.gazetteer import load as load_gazetteer
+from audit.names.gazetteer import lookup as place_lookup
+from audit.names.gazetteer import nearest as place_nearest
 from audit.names.glossary import Glossary, load_glossary, resolve_glossary_path
 from audit.names.glossary import Match as GlossaryMatch
-from audit.names.lexicon import is_proper_noun
+from audit.names.house import HouseNames, load_house_names
+from audit.names.house import windows as house_windows
+from audit.names.lexicon import is_common_word, is_proper_noun
 from audit.names.source import (
     SourcePair,
     TokenIndex,
@@ -34,9 +40,19 @@ from audit.names.source import (
     source_pairs,
 )
 from audit.names.translit import romanise
-from audit.names.variants import name_key, name_similarity
+from audit.names.variants import (
+    diacritics_only,
+    head_links,
+    is_variant,
+    name_core,
+    name_key,
+    name_similarity,
+    scheme_marks,
+    squashed_key,
+    variant_clusters,
+)
 from audit.segment import split_paragraphs
-from audit.types import Document, Finding, Segment, Severity
+from audit.types import Document, Finding, Segment, SegmentKind, Severity
 
 
 def mentions(ctx: CheckContext) -> list[Mention]:
@@ -46,9 +62,19 @@ def mentions(ctx: CheckContext) -> list[Mention]:
 
 
 def glossary(ctx: CheckContext) -> Glossary | None:
-    if not ctx.config.glossary:
+    return _glossary_of(ctx.config)
+
+
+def _glossary_of(config: Config) -> Glossary | None:
+    if not config.glossary:
         return None
-    return load_glossary(resolve_glossary_path(ctx.config.glossary, ctx.config.origin))
+    return load_glossary(resolve_glossary_path(config.glossary, config.origin))
+
+
+def house_names(config: Config) -> HouseNames | None:
+    if not config.house_names:
+        return None
+    return load_house_names(resolve_glossary_path(config.house_names, config.origin))
 
 
 def _line(ctx: CheckContext, offset: int) -> int:
@@ -62,93 +88,110 @@ def _line(ctx: CheckContext, offset: int) -> int:
 _WORDS = re.compile(r"\S+")
 
 
-def _tokens(key: str) -> list[str]:
-    return [w for w in key.split() if w != "al"]
+def name_uses(ctx: CheckContext) -> list[Mention]:
+    """The document's mentions without their modifiers (`Aleppo` of `Western Aleppo`)."""
+
+    def compute() -> list[Mention]:
+        uses = []
+        for mention in mentions(ctx):
+            core = name_core(mention.text)
+            uses.append(Mention(mention.start + core, mention.end, mention.text[core:]) if core else mention)
+        return uses
+
+    return ctx.memo(("names", "uses"), compute)
 
 
-def _common_prefix(a: str, b: str) -> str:
-    end = 0
-    while end < min(len(a), len(b)) and a[end] == b[end]:
-        end += 1
-    return a[:end]
+def uses_by_spelling(ctx: CheckContext) -> dict[str, list[Mention]]:
+    """The document's name uses by spelling (spaces made single), in order of first use."""
 
+    def compute() -> dict[str, list[Mention]]:
+        by_spelling: dict[str, list[Mention]] = {}
+        for use in name_uses(ctx):
+            by_spelling.setdefault(" ".join(use.text.split()), []).append(use)
+        return by_spelling
 
-def same_name(a: str, b: str) -> bool:
-    """Two spellings of one name: word for word alike after folding, not merely related.
-
-    `Russia`/`Russian` or `Iran`/`Iranian` are different words (one is a prefix of the
-    other); `Iran`/`Iraq` differ in a short word, which must then be spelt the same.
-    """
-    if a.casefold() == b.casefold():
-        return False
-    words_a, words_b = _tokens(name_key(a)), _tokens(name_key(b))
-    if not words_a or len(words_a) != len(words_b):
-        return False
-    if name_key(a) == name_key(b):
-        return True
-    differs = False
-    for x, y in zip(words_a, words_b):
-        if x == y:
-            continue
-        differs = True
-        shared = len(_common_prefix(x, y))
-        if min(len(x), len(y)) < 5 or shared >= min(len(x), len(y)) - 2:
-            return False  # `Iran`/`Iraq` too short to tell; `Mosasaurus`/`Mosasaurs` an inflection
-        if fuzz.ratio(x, y) < 80:
-            return False
-    return differs
+    return ctx.memo(("names", "uses-by-spelling"), compute)
 
 
 @dataclass(frozen=True, slots=True)
 class VariantGroup:
-    """Spellings of one name; `preferred` is the majority's, `suggestion` the glossary's if known."""
+    """Spellings of one name: `preferred` is the document's (majority or most standard),
+    `suggestion` the glossary's when it knows the name; `spellings` maps each to its uses."""
 
     preferred: str
     suggestion: str
     spellings: dict[str, list[Mention]]
+    # For a surname alone spelt otherwise than the full name's last word: that full name's first use.
+    full_name: Mention | None = None
+
+
+def standard_rank(spelling: str, others: Iterable[str], ctx: CheckContext) -> tuple[int, int, int]:
+    """How standard a spelling is among one name's spellings (lower is more standard): known
+    (glossary, house list, a gazetteer's English name) or not; then the strong marks of a
+    Russian- or German-mediated scheme against the others (`dzh`, `sch`: `Shoigu` before
+    `Schoigu`); then the weak ones (`kh`, `ou`, `yy`), which a majority outweighs."""
+    known = 0 if _known_spelling(spelling, ctx) else 1
+    marks = [mark for other in others if other != spelling for mark in scheme_marks(spelling, other)]
+    strong = sum(mark.weight for mark in marks if mark.weight >= 2)
+    return known, strong, sum(mark.weight for mark in marks) - strong
+
+
+def _known_spelling(spelling: str, ctx: CheckContext) -> bool:
+    terms = glossary(ctx)
+    if terms is not None and terms.canonical_of(spelling) == spelling:
+        return True
+    house = house_names(ctx.config)
+    if house is not None and house.is_house(spelling):
+        return True
+    places = place_lookup(spelling)
+    return bool(places) and places[0].english.casefold() == spelling.casefold()
 
 
 def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
-    """Groups of mentions that spell one name differently, with the spelling to prefer."""
+    """Groups of name uses that spell one name differently, with the spelling to prefer."""
 
     def compute() -> list[VariantGroup]:
-        by_spelling: dict[str, list[Mention]] = {}
-        for mention in mentions(ctx):
-            by_spelling.setdefault(" ".join(mention.text.split()), []).append(mention)
-        spellings = sorted(by_spelling, key=lambda s: by_spelling[s][0].start)
-        by_initial: dict[str, list[int]] = {}
-        parent = list(range(len(spellings)))
+        by_spelling = uses_by_spelling(ctx)
+        spellings = list(by_spelling)
+        counts = {s: len(uses) for s, uses in by_spelling.items()}
+        firsts = {s: uses[0].start for s, uses in by_spelling.items()}
 
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
+        def preferred_of(members: list[str]) -> str:
+            def rank(member: str) -> tuple[int, int, int, int, int]:
+                known, strong, weak = standard_rank(member, members, ctx)
+                return known, strong, -counts[member], weak, firsts[member]
 
-        for i, spelling in enumerate(spellings):
-            words = _tokens(name_key(spelling))
-            bucket = by_initial.setdefault(f"{len(words)}:{words[-1][:2] if words else ''}", [])
-            for j in bucket:
-                if same_name(spellings[j], spelling):
-                    parent[root(i)] = root(j)
-            bucket.append(i)
-        groups: dict[int, list[str]] = {}
-        for i, spelling in enumerate(spellings):
-            groups.setdefault(root(i), []).append(spelling)
+            return min(members, key=rank)
+
+        clusters = [[spellings[i] for i in indices] for indices in variant_clusters(spellings)]
+        cluster_of = {member: number for number, members in enumerate(clusters) for member in members}
+        full_names: dict[int, Mention] = {}
+        # A surname alone joins the spellings of its full name's last word, which counts as
+        # often as the full name is used (`Schoigu` x3 beside `Sergei Shoigu` x1: Shoigu).
+        for single, full in head_links(spellings):
+            word, full_name = spellings[single], spellings[full]
+            number = cluster_of.setdefault(word, len(clusters))
+            if number == len(clusters):
+                clusters.append([word])
+            if number in full_names:
+                continue  # one full name per surname
+            full_cluster = clusters[cluster_of[full_name]] if full_name in cluster_of else [full_name]
+            spelt = preferred_of(full_cluster)
+            head = spelt.rsplit(" ", 1)[-1]
+            full_names[number] = by_spelling[spelt][0]
+            if head not in clusters[number]:
+                clusters[number].append(head)
+            counts[head] = counts.get(head, 0) + sum(counts[m] for m in full_cluster)
+            firsts[head] = min(firsts.get(head, len(ctx.document.text)), firsts[spelt])
         terms = glossary(ctx)
-        result = []
-        for members in groups.values():
-            if len(members) < 2:
-                continue
-            counts = Counter({m: len(by_spelling[m]) for m in members})
+        groups = []
+        for number, members in enumerate(clusters):
+            preferred = preferred_of(members)
             canonical = next((c for c in (terms.canonical_of(m) for m in members) if c), None) if terms else None
-            if canonical is not None and canonical in members:
-                preferred = canonical
-            else:
-                top = max(counts.values())
-                preferred = next(m for m in members if counts[m] == top)
-            result.append(VariantGroup(preferred, canonical or preferred, {m: by_spelling[m] for m in members}))
-        return result
+            full_use = full_names.get(number) if preferred not in by_spelling else None
+            uses = {m: by_spelling.get(m, []) for m in members}
+            groups.append(VariantGroup(preferred, canonical or preferred, uses, full_name=full_use))
+        return groups
 
     return ctx.memo(("names", "variants"), compute)
 
@@ -157,11 +200,18 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
 class NameVariant(Check):
     """One name spelt two ways in the same document.
 
-    A translation that spells a name one way and then another (`Al-Sham` ... `Ash-Sham`)
-    makes readers wonder whether two groups are meant, and breaks search and indexing.
-    Spellings are compared after folding the differences Russian-mediated transliteration
-    introduces (kh/h, dzh/j, y/i, doubled letters, the assimilated Arabic article); the
-    minority spelling is flagged and the majority's (or the glossary's) suggested.
+    A translation that spells a name one way and then another (`Al-Sham` ... `Ash-Sham`,
+    `Hua Chunying` ... `Hua Chun Ying`, `Nasrallah` ... `Nasralla`, `Sergei Shoigu` ...
+    `Schoigu`) makes readers wonder whether two people or groups are meant, and breaks search.
+    Spellings are compared after folding what Russian-, German- and French-mediated
+    transliteration changes (kh/h, dzh/j/dj, sh/sch/ch, ou/u, y/i, ee/i, doubled letters,
+    article forms), spacing and hyphenation, then by a length-scaled edit distance; a
+    surname alone is compared with the full name's last word. Modifiers are no part of a name
+    (`Western Aleppo` is Aleppo; `North Korea` and `South Korea` are two names), and case or
+    a dropped article (`Assad` / `al-Assad`) is no variant. The other spellings are flagged
+    with the preferred one: the glossary's, a known place's English spelling, the one without
+    another scheme's marks, else the majority's. Diacritics alone (`Erdoğan` / `Erdogan`) are
+    a style note (info).
 
     Bad: Khayyat Tahrir Al-Sham ... Khayyat Tahrir Al-Sham ... the Khayyat Tahrir Ash-Sham group
     Good: Hayat Tahrir al-Sham ... Hayat Tahrir al-Sham ... the Hayat Tahrir al-Sham group
@@ -174,22 +224,30 @@ class NameVariant(Check):
     precedence = 30
     scope = "document"
 
+    def prepare(self, config: Config) -> None:
+        _glossary_of(config)
+
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         for group in variant_groups(ctx):
-            anchor = group.spellings[group.preferred][0]
+            anchor = group.full_name or group.spellings[group.preferred][0]
+            where = f"in “{group.full_name.text}”" if group.full_name else "elsewhere in this document"
+            where += f" (line {_line(ctx, anchor.start)})"
+            glossary_note = f"; the glossary has “{group.suggestion}”" if group.suggestion != group.preferred else ""
             for spelling, occurrences in group.spellings.items():
-                if spelling == group.preferred:
-                    continue
-                for mention in occurrences:
+                if not is_variant(spelling, group.preferred):
+                    continue  # the preferred spelling itself, in another case or without its article
+                style = diacritics_only(spelling, group.preferred)
+                for use in occurrences:
                     yield self.finding(
                         segment,
-                        mention.start,
-                        mention.end,
-                        f"“{spelling}” is spelt “{group.preferred}” elsewhere in this document "
-                        f"(line {_line(ctx, anchor.start)})"
-                        + (f"; the glossary has “{group.suggestion}”" if group.suggestion != group.preferred else ""),
+                        use.start,
+                        use.end,
+                        f"“{spelling}” is spelt “{group.preferred}” {where}"
+                        + (" (diacritics only)" if style else "")
+                        + glossary_note,
                         suggestion=group.suggestion,
-                        evidence=group.preferred,
+                        evidence=group.full_name.text if group.full_name else group.preferred,
+                        severity=Severity.INFO if style else None,
                     )
 
 
@@ -260,6 +318,9 @@ class GlossaryName(Check):
     subjects = frozenset({"name"})
     precedence = 60
     scope = "document"
+
+    def prepare(self, config: Config) -> None:
+        _glossary_of(config)
     options: ClassVar[Mapping[str, Option]] = {
         "threshold": Option(0.85, "similarity (0-1) above which an unlisted spelling is a near-miss")
     }
@@ -317,6 +378,18 @@ def _transliteration_marks(spelling: str) -> tuple[str, ...]:
     if marks == ["doubled y"]:
         return ()  # `Tayyip`: a doubled y alone is ordinary Turkish spelling
     return tuple(marks)
+
+
+def _strongly_marked(spelling: str, marks: list[str]) -> bool:
+    """Russian mediation beyond doubt: a `Dzh`, `Kh` and `yy` in one word (`Khayyat`), or `Kh`
+    with an assimilated article (`Khoras ad-Din`); not `Khalil al-Hayya`, two right spellings."""
+    if "Dzh for j" in marks:
+        return True
+    if "Kh for h" not in marks:
+        return False
+    if "assimilated article" in marks:
+        return True
+    return any(word.startswith("Kh") and "yy" in word for word in re.split(r"[\s\-‐‑]+", spelling))
 
 
 def _retranslation_spelling(ctx: CheckContext, spelling: str, offset: int) -> str | None:
@@ -377,9 +450,11 @@ class TransliterationHint(Check):
 
     Names that reached English through Russian keep Russian spelling habits: `Kh` for the
     Arabic `h` (`Khayyat`, `Khoras`), `Dzh` for `j`, a doubled `yy`, the assimilated article
-    (`ash-Sham`, `ad-Din`). A hint (info) on its own, since `Kh` is often right; a warning
-    when a variant in the document, the glossary or a re-translation spells it otherwise,
-    and then the other spelling is suggested.
+    (`ash-Sham`, `ad-Din`). A hint (info) for one such habit, since `Kh` is often right; a
+    warning when the name carries two of them (`Khayyat`: Kh and yy; `Khoras ad-Din`: Kh and
+    the assimilated article) or a `Dzh`, which English spelling never has, and when a variant
+    in the document, the glossary or a re-translation spells it otherwise, which is then
+    suggested.
 
     Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra
     Good: the militants of Hurras al-Din and Jabhat al-Nusra
@@ -391,6 +466,9 @@ class TransliterationHint(Check):
     subjects = frozenset({"name"})
     precedence = 20
     scope = "document"
+
+    def prepare(self, config: Config) -> None:
+        _glossary_of(config)
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         variants = {
@@ -420,8 +498,14 @@ class TransliterationHint(Check):
                     other = None
             what = ", ".join(marks)
             if other is None:
+                strong = _strongly_marked(mention.text, marks)
                 yield self.finding(
-                    segment, mention.start, mention.end, f"“{spelling}” looks transliterated through Russian ({what})"
+                    segment,
+                    mention.start,
+                    mention.end,
+                    f"“{spelling}” looks transliterated through Russian ({what})"
+                    + ("; check how English copy spells it" if strong else ""),
+                    severity=Severity.WARNING if strong else None,
                 )
                 continue
             yield self.finding(
@@ -433,6 +517,333 @@ class TransliterationHint(Check):
                 evidence=other,
                 severity=Severity.WARNING,
             )
+
+
+# ---------------------------------------------------------------- known places
+
+# Words after a place name that make it part of a longer name (`Raqqa Governorate`).
+_PLACE_WORDS = frozenset(
+    ["Province", "Governorate", "Region", "District", "Oblast", "City", "Town", "Village", "Airport", "Countryside"]
+)
+# What stands before or after a place: `fighting near Aleppio`, `the city of Rakka`, `Rakka province`.
+_BEFORE_PLACE = re.compile(
+    r"(?:\b(?:in|near|from|outside|around|towards?|into|at|across|via|through|entered|captured|reached|left|"
+    r"(?:city|town|village|province|region|district|governorate|outskirts|suburbs|countryside) of)"
+    r"\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_AFTER_PLACE = re.compile(
+    r"\s+(?:province|governorate|region|district|city|town|village|area|countryside|outskirts|airport|front)\b",
+    re.IGNORECASE,
+)
+# What follows a person's name, not a place's: `Putin said`, `Putin's`.
+_AFTER_PERSON = re.compile(r"(?:['’]s\b|\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b)")
+_BEFORE_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Commander|leader|spokesman|spokeswoman)\.?\s+$")
+
+
+def _place_spelling(text: str) -> str:
+    """A name use without the place words that follow it (`Raqqa` of `Raqqa Governorate`)."""
+    words = text.split()
+    while len(words) > 1 and words[-1] in _PLACE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _locative(ctx: CheckContext, use: Mention) -> bool:
+    text = ctx.document.text
+    return bool(_BEFORE_PLACE.search(text, max(0, use.start - 40), use.start) or _AFTER_PLACE.match(text, use.end))
+
+
+def _person_like(ctx: CheckContext, spelling: str) -> bool:
+    """Whether the document uses `spelling` as a person's name anywhere (`Putin said`, `President
+    Putin`, `Vladimir Putin`: a given name first)."""
+
+    def compute() -> frozenset[str]:
+        text = ctx.document.text
+        people = set()
+        for use in name_uses(ctx):
+            after = _AFTER_PERSON.match(text, use.end)
+            before = _BEFORE_PERSON.search(text, max(0, use.start - 20), use.start)
+            words = use.text.split()
+            given = len(words) > 1 and (is_given_name(name_key(words[0])) or is_proper_noun(words[0]))
+            if after or before or given:
+                people.update(words)
+        return frozenset(people)
+
+    people = ctx.memo(("names", "person-words"), compute)
+    return any(word in people for word in spelling.split())
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    start: int
+    end: int
+    text: str
+    english: str
+    message: str
+    severity: Severity
+
+
+def _country(code: str) -> str:
+    return country_name(code) or code
+
+
+def place_hits(ctx: CheckContext) -> list[PlaceHit]:
+    """Place names spelt in another scheme than a known place's English spelling, or near misses of one."""
+
+    def compute() -> list[PlaceHit]:
+        hits = []
+        for written, uses in uses_by_spelling(ctx).items():
+            spelling = _place_spelling(written)
+            listed = _listed_in_another_scheme(spelling)
+            near = None if listed else _near_place(spelling)
+            if listed is None and near is None:
+                continue
+            for use in uses:
+                hit = listed or (near if _near_miss_here(ctx, use, spelling) else None)
+                if hit is not None:
+                    english, message, severity = hit
+                    end = use.start + len(spelling) if use.text.startswith(spelling) else use.end
+                    hits.append(PlaceHit(use.start, end, spelling, english, message, severity))
+        hits.sort(key=lambda hit: hit.start)
+        return hits
+
+    return ctx.memo(("names", "places"), compute)
+
+
+@functools.lru_cache(maxsize=65536)
+def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
+    """A spelling of a known place in a Russian-, German- or French-mediated scheme (`Manbidzh`)."""
+    places = place_lookup(spelling)
+    if not places or any(normal_form(p.english) == normal_form(spelling) for p in places):
+        return None
+    # The places this spells by transliteration (`Halab` names Aleppo, but does not spell it).
+    key = place_key(spelling)
+    spelt = [p for p in places if place_key(p.english) == key]
+    if not spelt:
+        return None
+    place = max(spelt, key=lambda p: p.population)
+    english = place.english
+    marks = scheme_marks(spelling, english)
+    if not marks:
+        return None  # `Raqqah`, `Al-Raqqa`: English spellings too
+    rivals = [
+        p for p in spelt if normal_form(p.english) != normal_form(english) and p.population >= NOTABLE_POPULATION
+    ]
+    schemes = sorted({m.scheme for m in marks})
+    small = place.kind == "city" and place.population < NOTABLE_POPULATION
+    weak = all(m.scheme == "French" for m in marks) and sum(m.weight for m in marks) < 2
+    severity = Severity.INFO if rivals or small or weak else Severity.WARNING
+    where = f"{english}, {_country(place.country)}" if place.country and place.kind == "city" else english
+    message = (
+        f"“{spelling}” spells {where} as {' or '.join(schemes)}-mediated copy does "
+        f"({', '.join(str(m) for m in marks)}); English copy writes “{english}”"
+        + (f" (also a spelling of {rivals[0].english}, {_country(rivals[0].country)})" if rivals else "")
+    )
+    return _with_article(spelling, english), message, severity
+
+
+def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
+    """Whether a near miss of a place counts at this use: the text speaks of a place, never of a person."""
+    return _locative(ctx, use) and not _person_like(ctx, spelling)
+
+
+@functools.lru_cache(maxsize=65536)
+def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
+    """What a spelling of no place and no English word is a near miss of, worked out once."""
+    if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
+        return None
+    miss = place_nearest(spelling)
+    if miss is None:
+        return None
+    place = miss.place
+    where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
+    message = f"“{spelling}” is no place the gazetteer knows; the nearest known place is {where}"
+    return _with_article(spelling, place.english), message, Severity.WARNING
+
+
+_ARTICLE_HEAD = re.compile(rf"(?:{'|'.join(sorted(ARTICLES, key=len, reverse=True))})[-‐‑ ]", re.IGNORECASE)
+
+
+def _with_article(spelling: str, english: str) -> str:
+    """The English spelling with the article the text used (`al-Rakka` -> `al-Raqqa`)."""
+    head = _ARTICLE_HEAD.match(spelling)
+    if head and not _ARTICLE_HEAD.match(english):
+        return head.group(0) + english
+    return english
+
+
+@register
+class KnownPlace(Check):
+    """Place name spelt otherwise than English copy spells a known place.
+
+    A place reaches English through Russian-, German- or French-language copy spelt by that
+    language's scheme (`Manbidzh`, `Manbidsch`, `Rakka` for Manbij and Raqqa) or garbled
+    (`Aleppio`, `Deir-ez-Zora`). GeoNames (every city of 500 inhabitants or more, with
+    alternate names in many scripts) and CLDR's countries and regions know the place; the
+    English spelling is chosen by transliteration scheme, not by being listed, since GeoNames
+    lists the foreign-scheme spellings too. A listed spelling with another scheme's marks
+    where the English-scheme spelling exists is a warning (info when the place is small, the
+    spelling also names another sizeable place, or the only mark is a French `ou`); a
+    spelling of no place that is one or two letters from a notable place's (15,000 people
+    or more), in a sentence that speaks of a place (`in`, `near`, `the city of`, `province`)
+    and never of a person, is a warning. The English spelling is suggested.
+
+    Bad: Kurdish forces left Manbidzh as shelling hit Rakka and the outskirts of Aleppio.
+    Good: Kurdish forces left Manbij as shelling hit Raqqa and the outskirts of Aleppo.
+    """
+
+    code = "N231"
+    name = "names.place"
+    severity = Severity.WARNING
+    scope = "document"
+
+    def prepare(self, config: Config) -> None:
+        load_gazetteer()  # built (once per machine) in this process, before `--jobs` workers start
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        for hit in place_hits(ctx):
+            yield self.finding(
+                segment, hit.start, hit.end, hit.message, suggestion=hit.english, evidence=hit.english, severity=hit.severity
+            )
+
+
+# ---------------------------------------------------------------- house spellings
+
+
+@register
+class HouseSpelling(Check):
+    """Name spelt close to, but not as, the newsroom's house spelling.
+
+    A desk spells names its own way, and its archive of edited copy says how: `mt-audit
+    names learn ARCHIVE --output house-names.tsv` counts the names of trusted copy into a
+    list in the glossary's format, and `--house-names house-names.tsv` (or `house-names`
+    in the config) checks new copy against it. A spelling the list gives as a variant, or
+    one that folds to a house spelling's key or is one or two letters from it (as N201
+    compares spellings), is flagged with the house spelling as the fix; house spellings
+    themselves, and names the list does not know, pass. Runs only with a house list.
+
+    Bad: Kim Jong-un met the envoy (the house spells Kim Jong Un)
+    Good: Kim Jong Un met the envoy
+    """
+
+    code = "N233"
+    name = "names.house"
+    severity = Severity.WARNING
+    scope = "document"
+
+    def prepare(self, config: Config) -> None:
+        house_names(config)
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        house = house_names(ctx.config)
+        if house is None:
+            return
+        for use in name_uses(ctx):
+            spelling = " ".join(use.text.split())
+            if spelling != use.text:
+                continue  # offsets of the runs below are into the text as written
+            for begin, end, run in house_windows(spelling, house.word_counts):
+                if house.is_house(run):
+                    break
+                match = house.match(run)
+                if match is not None:
+                    how = "a variant the house list names" if match.listed else "close to the house spelling"
+                    yield self.finding(
+                        segment,
+                        use.start + begin,
+                        use.start + end,
+                        f"“{run}” is {how} “{match.spelling}” ({Path(house.path).name})",
+                        suggestion=match.spelling,
+                        evidence=match.spelling,
+                    )
+                    break
+
+
+# ---------------------------------------------------------------- across the feed
+
+# A document's distinct name spellings and where each is used: what the feed stage keeps
+# of it while it is in the look-ahead window.
+FeedNote = tuple[tuple[str, tuple[tuple[int, int], ...]], ...]
+
+
+class _FeedSpellings:
+    """The feed review of `FeedVariant`: a bounded tally of the batch's spellings."""
+
+    def __init__(self, check: FeedVariant, options: Options) -> None:
+        self.check = check
+        self.lookahead = int(options.lookahead)
+        self.min_documents = int(options.min_documents)
+        self.share = float(options.share)
+        self.tally = SpellingTally(int(options.memory))
+
+    def add(self, document: Document, note: FeedNote | None) -> None:
+        self.tally.add(spelling for spelling, _ in note or ())
+
+    def judge(self, document: Document, note: FeedNote | None) -> list[Finding]:
+        if not note:
+            return []
+        used = {spelling for spelling, _ in note}
+        segment = Segment(document, SegmentKind.DOCUMENT, 0, len(document.text))
+        findings = []
+        for spelling, spans in note:
+            majority = self.tally.majority(spelling, min_documents=self.min_documents, share=self.share)
+            if majority is None or majority.spelling in used:
+                continue  # the document spells it both ways: N201's to report
+            for start, end in spans:
+                findings.append(
+                    self.check.finding(
+                        segment,
+                        start,
+                        end,
+                        f"“{spelling}” is spelt “{majority.spelling}” in {majority.documents} documents of this batch "
+                        f"(this spelling in {majority.minority_documents})",
+                        suggestion=majority.spelling,
+                        evidence=majority.spelling,
+                    )
+                )
+        return findings
+
+
+@register
+class FeedVariant(Check):
+    """Name spelt one way in most documents of a batch and another way in a few.
+
+    A feed that writes `Hayat Tahrir al-Sham` in thirty stories and `Hayat Tahrir al-Cham`
+    in two has garbled the two: the same organisation, another scheme's or a careless
+    spelling. Spellings are compared as N201 compares them (folded keys, spacing, a
+    length-scaled edit distance); each document counts once per spelling. A spelling used in
+    at most a quarter of the documents that use it or the majority's, where the majority's
+    appears in at least three, is flagged with the majority's spelling. The feed is read as a
+    stream: counts are kept for a bounded number of names (`memory`, least recently seen
+    forgotten first), and each document is judged once `lookahead` later documents are in, so
+    memory stays flat on a feed of any length. A document that itself uses both spellings is
+    left to N201.
+
+    Bad: (three stories) Hayat Tahrir al-Sham ... (a fourth) Hayat Tahrir al-Cham
+    Good: (all four stories) Hayat Tahrir al-Sham
+    """
+
+    code = "N232"
+    name = "names.feed"
+    severity = Severity.WARNING
+    scope = "feed"
+    options: ClassVar[Mapping[str, Option]] = {
+        "lookahead": Option(64, "documents held back so a document is judged on the ones after it too"),
+        "min_documents": Option(3, "documents the majority's spelling must appear in"),
+        "share": Option(0.25, "largest share of the documents a flagged spelling may have"),
+        "memory": Option(50_000, "names (spelling blocks) remembered across the feed"),
+    }
+
+    def observe(self, ctx: CheckContext) -> FeedNote:
+        return tuple(
+            (spelling, tuple((use.start, use.end) for use in uses))
+            for spelling, uses in uses_by_spelling(ctx).items()
+            if len(squashed_key(spelling)) >= 4
+        )
+
+    def review(self, options: Options) -> FeedReview:
+        return _FeedSpellings(self, options)
 
 
 # ---------------------------------------------------------------- source names

@@ -48,6 +48,12 @@ def _english_places() -> frozenset[str]:
     return frozenset(names)
 
 
+def country_name(code: str) -> str | None:
+    """CLDR's English name of a country or region code (`SY` -> `Syria`), or None."""
+    name = Locale("en").territories.get(code)
+    return str(name) if name else None
+
+
 def is_english_place(name: str) -> bool:
     """A country, region or time-zone city CLDR names in English (`Khartoum`, `Kazakhstan`)."""
     return name in _english_places()

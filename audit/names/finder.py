@@ -34,9 +34,11 @@ class Mention(NamedTuple):
 
 MentionFinder = Callable[[str], list[Mention]]
 
-# Arabic article forms written before a hyphen: `al-`, the assimilated `ash-`/`ad-`..., `el-`, `ul-`.
+# Arabic article forms written before a hyphen: `al-`, the assimilated `ash-`/`ad-`..., `el-`, `ul-`,
+# and as French-mediated copy writes them (`Deir ez-Zor`, `Ras es-Sur`).
 ARTICLES = frozenset(
     ["al", "el", "ul", "ash", "ad", "an", "ar", "as", "at", "az", "ath", "adh", "ud", "un", "ur", "us", "ut", "uz"]
+    + ["ez", "es", "et", "ed", "en", "er"]
 )
 _ARTICLE_PREFIX = "|".join(sorted(ARTICLES, key=len, reverse=True))
 
@@ -531,6 +533,10 @@ def _joined(text: str, left: _Token, right: _Token) -> bool:
     return len(gap) == 1 and gap in _SPACE
 
 
+# A syllable, a hyphen and a lower-case syllable: the given name of `Moon Jae-in`, `Lai Ching-te`.
+_SYLLABIC = re.compile(r"[A-Z][a-z]{1,3}[-‐‑][a-z]{1,4}$")
+
+
 def _is_abbreviation(word: str) -> bool:
     """`St.`, `Mt.` and initials (`George W. Bush`) join the word after them."""
     return (len(word) == 1 and word.isupper()) or word in _NAME_ABBREVIATIONS
@@ -541,7 +547,10 @@ def _make_mention(text: str, parts: list[_Token]) -> Mention | None:
         parts = parts[1:]
     if not parts:
         return None
-    start, end = parts[0].start, parts[-1].part_end
+    last = parts[-1]
+    # `Moon Jae-in`, `Kim Yo-jong`: a Korean or Chinese given name keeps its lower-case syllable.
+    syllable = len(parts) > 1 and last.part_end != last.end and _SYLLABIC.match(last.text) is not None
+    start, end = parts[0].start, last.end if syllable else last.part_end
     if all(part.text.lower() in NON_NAMES for part in parts):
         return None
     if end <= start:

@@ -87,8 +87,12 @@ def _comparable(spelling: str, entry: Entry) -> bool:
     return any(abs(len(form.split()) - words) <= 1 for form in (entry.canonical, *entry.variants))
 
 
-def parse_glossary(text: str, path: str) -> Glossary:
-    """Parse TSV (any line with a tab) or CSV text; raises ConfigError naming path:line."""
+def parse_glossary(text: str, path: str, what: str = "glossary") -> Glossary:
+    """Parse TSV (any line with a tab) or CSV text; raises ConfigError naming path:line.
+
+    A field that starts with `#` ends the line's names: the rest is a comment (the counts
+    `mt-audit names learn` writes).
+    """
     entries: list[Entry] = []
     owner: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
@@ -101,28 +105,27 @@ def parse_glossary(text: str, path: str) -> Glossary:
             try:
                 fields = next(csv.reader(io.StringIO(line), skipinitialspace=True))
             except csv.Error as exc:
-                raise ConfigError(
-                    f"{path}:{number}: glossary line is not valid CSV ({exc}); fix or remove it"
-                ) from None
+                raise ConfigError(f"{path}:{number}: {what} line is not valid CSV ({exc}); fix or remove it") from None
         fields = [" ".join(f.split()) for f in fields]
+        comment = next((i for i, f in enumerate(fields) if f.startswith("#")), None)
+        if comment is not None:
+            fields = fields[:comment] or [""]
         if number == 1 and fields[0].casefold() == "canonical":
             continue
         if not fields[0]:
-            raise ConfigError(f"{path}:{number}: glossary line has no canonical name in its first field")
+            raise ConfigError(f"{path}:{number}: {what} line has no canonical name in its first field")
         variants = tuple(dict.fromkeys(f for f in fields[1:] if f and f != fields[0]))
         for form in (fields[0], *variants):
             earlier = owner.get(form.casefold())
             if earlier is not None and earlier != number:
-                raise ConfigError(
-                    f"{path}:{number}: glossary spelling {form!r} is already listed on line {earlier}; keep one"
-                )
+                raise ConfigError(f"{path}:{number}: {what} spelling {form!r} is already listed on line {earlier}; keep one")
             owner[form.casefold()] = number
         entries.append(Entry(fields[0], variants, number))
     return Glossary(entries, path)
 
 
-def load_glossary(path: str) -> Glossary:
-    """Read and parse a glossary file once per file version.
+def load_glossary(path: str, what: str = "glossary", option: str = "--glossary") -> Glossary:
+    """Read and parse a glossary file (or a file in its format, `what`) once per file version.
 
     Keyed by the absolute path and the file's size and modification time, so a relative
     path in another working directory, or an edited file, is read afresh.
@@ -133,25 +136,25 @@ def load_glossary(path: str) -> Glossary:
         version: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         found, version = Path(path), None
-    return _load_glossary(str(found), version, path)
+    return _load_glossary(str(found), version, path, what, option)
 
 
 @functools.lru_cache(maxsize=16)
-def _load_glossary(resolved: str, version: tuple[int, int] | None, path: str) -> Glossary:
+def _load_glossary(resolved: str, version: tuple[int, int] | None, path: str, what: str, option: str) -> Glossary:
     if Path(path).is_dir():
-        raise ConfigError(f"{path}: is a directory; --glossary takes a TSV or CSV file")
+        raise ConfigError(f"{path}: is a directory; {option} takes a TSV or CSV file")
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such glossary file; check the --glossary path") from None
+        raise ConfigError(f"{path}: no such {what} file; check the {option} path") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read glossary: {exc.strerror or exc}; check the --glossary path") from None
+        raise ConfigError(f"{path}: cannot read {what}: {exc.strerror or exc}; check the {option} path") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ConfigError(f"{path}:{line}: glossary is not UTF-8; save it as UTF-8") from None
-    return parse_glossary(text, path)
+        raise ConfigError(f"{path}:{line}: {what} is not UTF-8; save it as UTF-8") from None
+    return parse_glossary(text, path, what)
 
 
 def resolve_glossary_path(glossary: str, origin: str | None) -> str:

@@ -10,51 +10,75 @@ rapidfuzz, so a near-miss spelling scores high and an unrelated name low.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from audit.names.finder import ARTICLES, CONNECTORS
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,·]+")
 _APOSTROPHES = re.compile(r"['’`ʼʻ\"]")
-_DOUBLED = re.compile(r"(.)\1+")
-# Ordered rewrites: multi-letter Russian-mediated spellings first, then single letters.
-_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"dzh|dj", "j"),
-        (r"kh", "h"),
-        (r"ou", "u"),
-        (r"iy\b|yy|iy(?=[aeiou])", "i"),
-        (r"\bye", "e"),
-        (r"ye", "e"),
-        (r"y", "i"),
-        (r"x", "ks"),
-        (r"ck", "k"),
-        (r"c(?=[aou])", "k"),
-        (r"q", "k"),
-        (r"ph", "f"),
-        (r"w", "v"),
-    )
+_APOSTROPHE_CHARS = frozenset("'’`ʼʻ\"")
+# Article forms (`al-`, assimilated `ash-`, `ad-`..., French-mediated `ez-`): all fold to `al`
+# when a word follows.
+KEY_ARTICLES = ARTICLES
+_ARTICLE = re.compile(r"\b(?:" + "|".join(sorted(KEY_ARTICLES, key=len, reverse=True)) + r") (?=\S)")
+# Spellings one sound gets in Russian-, German-, French- and English-mediated romanisation,
+# each rewritten to one form in a single pass (earlier alternatives win at a position):
+# `Dzhabhat`/`Dschabhat`/`Djabhat`/`Jabhat`, `Schoigu`/`Shoigu`, `Bachar`/`Bashar`,
+# `Khoras`/`Horas`, `Yousef`/`Yusef`, `Deen`/`Din`, `Yevgeny`/`Evgeniy`, `Raqqa`/`Rakka`,
+# `Nasrallah`/`Nasralla` (a final `h` after `a`/`e`), `Selenskyj`/`Zelensky` (German `s` for the
+# voiced `z`). Doubled letters are then made single.
+_RULES: tuple[tuple[str, str], ...] = (
+    (r"dzh|dsch|dj", "j"),
+    (r"tsch|tch|sch|ch", "sh"),
+    (r"kh", "h"),
+    (r"ou|oo", "u"),
+    (r"ee", "i"),
+    (r"iy\b|yy|iy(?=[aeiou])", "i"),
+    (r"ye", "e"),
+    (r"y", "i"),
+    (r"x", "ks"),
+    (r"ck|q|c(?=[aou])", "k"),
+    (r"ph", "f"),
+    (r"w", "v"),
+    (r"z(?!h)", "s"),
+    (r"(?<=[ae])h\b", ""),
 )
+_REWRITE = re.compile("|".join(f"({pattern})" for pattern, _ in _RULES))
+# Names the folding above: an index of folded keys built under other rules is stale.
+FOLD_SIGNATURE = hashlib.sha1(repr((_RULES, sorted(KEY_ARTICLES))).encode("utf-8")).hexdigest()[:10]
+_REPLACEMENTS: tuple[str, ...] = ("", *(replacement for _, replacement in _RULES))
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def _rewritten(match: re.Match[str]) -> str:
+    return _REPLACEMENTS[match.lastindex or 0]
+
+
+def _single(match: re.Match[str]) -> str:
+    return match[1]
+
+
+def fold(name: str) -> str:
+    """`name_key` without its cache: for indexing many names once (the gazetteer)."""
+    text = name.lower() if name.isascii() else anyascii(name).lower()
+    if not _APOSTROPHE_CHARS.isdisjoint(text):
+        text = _APOSTROPHES.sub("", text)
+    text = _ARTICLE.sub("al ", _SEPARATORS.sub(" ", text).strip())
+    return _DOUBLED.sub(_single, _REWRITE.sub(_rewritten, text))
+
 
 
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A transliteration-folded key: `Khayyat Tahrir Ash-Sham` -> `haiat tahrir al sham`."""
-    text = _APOSTROPHES.sub("", anyascii(name).lower())
-    words = []
-    pieces = [p for p in _SEPARATORS.split(text) if p]
-    for index, piece in enumerate(pieces):
-        if piece in ARTICLES and index + 1 < len(pieces):
-            words.append("al")
-            continue
-        for pattern, replacement in _REWRITES:
-            piece = pattern.sub(replacement, piece)
-        words.append(_DOUBLED.sub(r"\1", piece))
-    return " ".join(words)
+    return fold(name)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -77,7 +101,99 @@ def name_similarity(a: str, b: str) -> float:
     return fuzz.token_sort_ratio(_content(key_a), _content(key_b)) / 100.0
 
 
+def squashed_key(name: str) -> str:
+    """`content_key` without spaces: `Hua Chun Ying`, `Hua Chunying` and `HuaChunying` are one."""
+    return _squash(name_key(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _squash(key: str) -> str:
+    return _content(key).replace(" ", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A grapheme one romanisation scheme writes where English writes another (`dzh` for `j`)."""
+
+    foreign: str
+    english: str
+    scheme: str
+    weight: int
+
+    def __str__(self) -> str:
+        return f"{self.foreign} for {self.english}"
+
+
+# How Russian-, German- and French-mediated copy spells what English-scheme copy spells
+# otherwise. A spelling carries a mark only against another spelling of the same name that
+# has the English grapheme where it has the foreign one (`Kh` is right in `Khan`, wrong in
+# `Khoras` beside `Horas`), so marks are always relative to a second spelling.
+MARKS: tuple[Mark, ...] = (
+    Mark("dzh", "j", "Russian", 3),
+    Mark("dsch", "j", "German", 3),
+    Mark("tsch", "ch", "German", 2),
+    Mark("sch", "sh", "German", 2),
+    Mark("dj", "j", "French", 2),
+    Mark("tch", "ch", "French", 1),
+    Mark("ch", "sh", "French", 1),
+    Mark("ch", "h", "German", 1),
+    Mark("kh", "h", "Russian", 1),
+    Mark("k", "q", "Russian", 1),
+    Mark("yy", "y", "Russian", 1),
+    Mark("iy", "i", "Russian", 1),
+    Mark("u", "w", "Russian", 1),
+    Mark("ou", "u", "French", 1),
+    Mark("ou", "w", "French", 1),
+    Mark("j", "y", "German", 1),
+)
+# The graphemes above, longest first, read in one pass so `dzh` is not also a `zh` or `h`.
+# (`iy` only ends a word: `Evgeniy`, not the `iy` of `Aliyev`.)
+_GRAPHEMES = re.compile(
+    "|".join(
+        g + "(?![a-z])" if g == "iy" else g
+        for g in sorted({g for m in MARKS for g in (m.foreign, m.english)}, key=len, reverse=True)
+    )
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _grapheme_counts(spelling: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for grapheme in _GRAPHEMES.findall(anyascii(spelling).lower()):
+        counts[grapheme] = counts.get(grapheme, 0) + 1
+    return counts
+
+
+def scheme_marks(spelling: str, other: str) -> tuple[Mark, ...]:
+    """The marks of a non-English scheme `spelling` carries against `other`, one name's two spellings.
+
+    `scheme_marks("Manbidzh", "Manbij")` is (dzh for j,); `scheme_marks("Manbij", "Manbidzh")` is ().
+    """
+    mine, theirs = _grapheme_counts(spelling), _grapheme_counts(other)
+    return tuple(
+        mark
+        for mark in MARKS
+        if mine.get(mark.foreign, 0) > theirs.get(mark.foreign, 0)
+        and theirs.get(mark.english, 0) > mine.get(mark.english, 0)
+    )
+
+
+def scheme_weight(spelling: str, other: str) -> int:
+    """How strongly `spelling` reads as another scheme's against `other` (0: not at all)."""
+    return sum(mark.weight for mark in scheme_marks(spelling, other))
+
+
 _VOWELS = re.compile(r"[aeiou]")
+
+
+def common_prefix_length(a: str, b: str) -> int:
+    """How many letters two words share from their start."""
+    length = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        length += 1
+    return length
 
 
 def stem_match(a: str, b: str) -> bool:
@@ -94,7 +210,7 @@ def stem_match(a: str, b: str) -> bool:
         return False
     if len(short) >= 4 and long.startswith(short[:-1]) and len(long) - len(short) <= 4:
         return True
-    prefix = _shared_prefix(short, long)
+    prefix = common_prefix_length(short, long)
     if prefix >= 4 and prefix >= len(short) - 2:
         return True
     if len(short) >= 5 and fuzz.ratio(a, b) >= (75 if len(short) >= 8 else 82):
@@ -271,15 +387,6 @@ def _nations() -> dict[str, str]:
     return nations
 
 
-def _shared_prefix(a: str, b: str) -> int:
-    shared = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        shared += 1
-    return shared
-
-
 def _two_nations(a: str, b: str) -> bool:
     """Two lower-case words that name two different countries (`niger`/`nigeria`): never one word."""
     nations = _nations()
@@ -293,7 +400,7 @@ def _nation_forms(a: str, b: str) -> bool:
         return nations[a] == nations[b]  # `Polish`/`Poland` by CLDR; `Niger`/`Nigeria` are two countries
     if _DEMONYMS.get(a) == b or _DEMONYMS.get(b) == a:
         return True
-    shared = _shared_prefix(a, b)
+    shared = common_prefix_length(a, b)
     if shared < 4:
         return False
     rest_a, rest_b = a[shared:], b[shared:]
@@ -408,3 +515,207 @@ def equivalent_names(a: str, b: str) -> bool:
             return False
         del free[match]
     return True
+
+
+# ---------------------------------------------------------------- one name, several spellings
+
+# Words that qualify a name and are no part of it: `Western Aleppo` is Aleppo, and
+# `North Korea` / `South Korea` are not two spellings of one name.
+_POINTS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+MODIFIERS = frozenset(
+    [*_POINTS, *(point + "ern" for point in _POINTS), "central", "upper", "lower", "greater"]
+)
+# Endings that make another word of the same stem (`Russia`/`Russian`, `Iran`/`Iranian`,
+# `Mosasaurus`/`Mosasaurs`, `Konashenkov`/`Konashenkova`), not another spelling of it.
+_DERIVATIONS = frozenset(["", "s", "es", "n", "an", "ian", "ians", "ans", "ns", "i", "is", "us", "a", "e", "o", "u", "ese", "ish", "ic"])
+_VOWEL_LETTERS = frozenset("aeiou")
+# A near-miss search looks at most this many spellings that share a probe (hostile input).
+_BUCKET_LIMIT = 64
+
+
+def name_core(spelling: str) -> int:
+    """Where the name proper starts in `spelling`, after modifiers (`Western Aleppo` -> 8)."""
+    position = 0
+    while True:
+        word_end = spelling.find(" ", position)
+        if word_end < 0 or spelling[position:word_end].lower() not in MODIFIERS:
+            return position
+        position = word_end + 1
+
+
+@functools.lru_cache(maxsize=65536)
+def content_words(spelling: str) -> tuple[str, ...]:
+    """The folded words of a name without articles and connectors: `Hurras al-Din` -> (huras, din)."""
+    return tuple(_content(name_key(spelling)).split())
+
+
+def near_word(a: str, b: str) -> bool:
+    """Two folded words that are one word spelt differently: a length-scaled edit distance.
+
+    Words under 5 letters must fold alike (`Iran`/`Iraq` are two countries); 5-letter words
+    may differ in one vowel (`Qaeda`/`Qaida`), other words in one edit (`Sinuar`/
+    `Sinwar`, `Konashenko`/`Konashenkov`), and in two when both have 8 letters or more. The first letter is kept, and
+    a stem with another derivational or case ending is another word (`Russia`/`Russian`).
+    """
+    if a == b:
+        return True
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < 5 or a[0] != b[0] or longer - shorter > 2:
+        return False
+    stem = common_prefix_length(a, b)
+    if a[stem:] in _DERIVATIONS and b[stem:] in _DERIVATIONS:
+        return False
+    distance = Levenshtein.distance(a, b, score_cutoff=2)
+    if longer <= 5:
+        return distance == 1 and len(a) == len(b) and {a[stem], b[stem]} <= _VOWEL_LETTERS
+    return distance <= (1 if shorter <= 7 else 2)
+
+
+def is_variant(a: str, b: str) -> bool:
+    """Two spellings of one name that differ in more than case (`Hua Chun Ying`/`Hua Chunying`,
+    `Nasralla`/`Nasrallah`, `Schoigu`/`Shoigu`, `Kim Jong-Un`/`Kim Jong Un`).
+
+    Word for word after folding, or alike once spaces are dropped; modifiers are compared too,
+    so `North Korea` and `South Korea` stay two names.
+    """
+    if a.casefold() == b.casefold():
+        return False
+    bare_a, articles_a = _without_articles(a)
+    bare_b, articles_b = _without_articles(b)
+    if bare_a == bare_b:  # `Assad`/`al-Assad` is one spelling; `Al-Sham`/`Ash-Sham` two
+        return bool(articles_a and articles_b and articles_a != articles_b)
+    if squashed_key(a) == squashed_key(b):
+        return bool(squashed_key(a))
+    words_a, words_b = content_words(a), content_words(b)
+    if len(words_a) != len(words_b) or not words_a:
+        return False
+    return all(near_word(x, y) for x, y in zip(words_a, words_b))
+
+
+_ARTICLE_WORD = re.compile(
+    r"\b(" + "|".join(sorted(KEY_ARTICLES, key=len, reverse=True)) + r")[-‐‑ ]+(?=\w)", re.IGNORECASE
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _without_articles(spelling: str) -> tuple[str, tuple[str, ...]]:
+    """The spelling, case-folded, without its article words; and those articles."""
+    folded = spelling.casefold()
+    return _ARTICLE_WORD.sub("", folded), tuple(m[1] for m in _ARTICLE_WORD.finditer(folded))
+
+
+def diacritics_only(a: str, b: str) -> bool:
+    """`Erdoğan`/`Erdogan`: one spelling with and one without diacritics (a style matter)."""
+    return a != b and anyascii(a).casefold() == anyascii(b).casefold()
+
+
+class _Sets:
+    """Union-find over spelling indices."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.root(i)] = self.root(j)
+
+
+@functools.lru_cache(maxsize=65536)
+def near_probes(key: str) -> tuple[str, ...]:
+    """The key and its one-letter deletions: two keys within two edits share a probe (symmetric deletion)."""
+    if len(key) < 5:
+        return (key,)
+    return tuple(dict.fromkeys([key, *(key[:i] + key[i + 1 :] for i in range(len(key)))]))
+
+
+def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
+    """Groups (indices into `spellings`, each group of two or more) that are one name.
+
+    Spellings with one folded key are one name (`Assad`, `al-Assad`, `Al-Assad`: not all
+    of them variants, see `is_variant`); others join when their keys share a probe of the
+    deletion index (within two edits) and `is_variant` confirms it. Near-linear in the number
+    of spellings. Distinct spellings are expected (`spellings` holds each once).
+    """
+    sets = _Sets(len(spellings))
+    by_key: dict[str, int] = {}
+    probes = _ProbeIndex()
+    for index, spelling in enumerate(spellings):
+        key = squashed_key(spelling)
+        if not key:
+            continue
+        same = by_key.setdefault(key, index)
+        if same != index:
+            sets.join(index, same)
+            continue  # its key's first spelling already stands in the index for it
+        for other in probes.add(near_probes(key), index):
+            if is_variant(spelling, spellings[other]):
+                sets.join(index, other)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(spellings)):
+        groups.setdefault(sets.root(index), []).append(index)
+    return [members for members in groups.values() if len(members) > 1]
+
+
+class _ProbeIndex:
+    """Probe -> the spellings that have it. Most probes belong to one spelling, so the first
+    owner is kept in a plain dict and a list is made only when a second one arrives."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, int] = {}
+        self._more: dict[str, list[int]] = {}
+
+    def add(self, probes: Iterable[str], index: int) -> list[int]:
+        """Add `index` under its probes; the earlier spellings that share one (capped per probe)."""
+        met: list[int] = []
+        for probe in probes:
+            first = self._first.setdefault(probe, index)
+            if first == index:
+                continue
+            others = self._more.setdefault(probe, [first])
+            met.extend(others[:_BUCKET_LIMIT])
+            others.append(index)
+        return list(dict.fromkeys(met)) if len(met) > 1 else met
+
+    def get(self, probe: str) -> list[int]:
+        more = self._more.get(probe)
+        if more is not None:
+            return more[:_BUCKET_LIMIT]
+        first = self._first.get(probe)
+        return [] if first is None else [first]
+
+
+def head_links(spellings: Sequence[str]) -> list[tuple[int, int]]:
+    """(one-word spelling, longer spelling) pairs where the word is the name's last word spelt
+    another way: `Schoigu` beside `Sergei Shoigu`, `Konashenko` beside `Igor Konashenkov`.
+
+    A surname alone spelt like the full name's last word is the ordinary short form, not listed.
+    """
+    singles, longer = [], []
+    for index, spelling in enumerate(spellings):
+        words = content_words(spelling)
+        if len(words) == 1:
+            singles.append((index, spelling, words[0]))
+        elif words:
+            longer.append((index, words[-1]))
+    if not singles or not longer:
+        return []
+    heads = _ProbeIndex()
+    for index, last in longer:
+        heads.add(near_probes(last), index)
+    links = []
+    for index, spelling, word in singles:
+        met = [other for probe in near_probes(word) for other in heads.get(probe)]
+        for other in dict.fromkeys(met):
+            if is_variant(spelling, _last_word(spellings[other])):
+                links.append((index, other))
+    return links
+
+
+def _last_word(spelling: str) -> str:
+    """The last word of a name as written (`al-Assad` of `Bashar al-Assad`)."""
+    return spelling.rsplit(" ", 1)[-1]

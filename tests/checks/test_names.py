@@ -77,3 +77,24 @@ def test_names_units_compare_their_own_sources() -> None:
 def test_names_common_words_in_british_spelling() -> None:
     assert is_common_word("Organisation") and is_common_word("Labour") and is_common_word("Centre")
     assert not is_common_word("Kolonko")
+
+
+def test_issue11_sample_garbled_groups_at_warning_without_glossary() -> None:
+    warned = {f.text for f in _findings(SAMPLE) if str(f.severity) == "warning"}
+    assert {"Khayyat Tahrir Al-Sham", "Khayyat Tahrir Ash-Sham", "Khoras ad-Din"} <= warned
+
+
+def test_names_diacritics_only_is_an_info_note() -> None:
+    text = "President Recep Tayyip Erdoğan spoke. Erdoğan said so. Erdogan left."
+    [note] = [f for f in _findings(text) if f.code == "N201"]
+    assert (note.text, str(note.severity), note.suggestion) == ("Erdogan", "info", "Erdoğan")
+
+
+def test_names_variant_of_a_surname_names_the_full_name() -> None:
+    [finding] = [f for f in _findings("He said Sergei Shoigu arrived. Schoigu met them.") if f.code == "N201"]
+    assert "in “Sergei Shoigu” (line 1)" in finding.message and finding.evidence == "Sergei Shoigu"
+
+
+def test_names_transliteration_strength_sets_the_severity() -> None:
+    severities = {f.text: str(f.severity) for f in _findings("Hamas official Khalil al-Hayya met Khoras ad-Din men.") if f.code == "N203"}
+    assert severities == {"Khalil al-Hayya": "info", "Khoras ad-Din": "warning"}

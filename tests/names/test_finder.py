@@ -131,3 +131,11 @@ def _reference_tokens(text: str) -> list[tuple[int, str]]:
 def test_finder_skips_exactly_the_plain_words(text: str) -> None:
     """Jumping from capital to capital finds the words that reading every word would keep."""
     assert [(t.start, t.text) for t in finder._tokens(text)] == _reference_tokens(text)
+
+
+def test_finder_keeps_the_lower_case_syllable_of_a_korean_given_name() -> None:
+    assert [m.text for m in find_mentions("He said President Moon Jae-in and Hsiao Bi-khim met.")] == [
+        "President Moon Jae-in",
+        "Hsiao Bi-khim",
+    ]
+    assert [m.text for m in find_mentions("in the Turkish-controlled zone near Ankara-based groups")] == ["Turkish", "Ankara"]

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from audit.names.variants import equivalent_names, name_key, name_similarity, sounds_alike, stem_match
+from audit.names.variants import (
+    FOLD_SIGNATURE,
+    diacritics_only,
+    equivalent_names,
+    head_links,
+    is_variant,
+    name_key,
+    name_similarity,
+    scheme_marks,
+    sounds_alike,
+    stem_match,
+    variant_clusters,
+)
 
 
 @pytest.mark.parametrize(
@@ -99,3 +111,30 @@ def test_equivalent_names_one_convention_apart(a: str, b: str) -> None:
 )
 def test_equivalent_names_keeps_other_names_apart(a: str, b: str) -> None:
     assert not equivalent_names(a, b)
+
+
+def test_variants_scheme_marks_are_relative_and_iy_ends_a_word() -> None:
+    assert [str(m) for m in scheme_marks("Manbidzh", "Manbij")] == ["dzh for j"]
+    assert scheme_marks("Manbij", "Manbidzh") == ()
+    assert scheme_marks("Aliyev", "Alijew") == ()  # the iy of Aliyev is no Russian -iy ending
+    assert [m.scheme for m in scheme_marks("Evgeniy", "Evgeni")] == ["Russian"]
+
+
+def test_variants_clusters_are_near_linear_blocks_confirmed_pairwise() -> None:
+    spellings = ["Hua Chunying", "Hua Chun Ying", "Iran", "Iraq", "Sinwar", "Sinuar", "Russia", "Russian"]
+    groups = sorted(sorted(spellings[i] for i in group) for group in variant_clusters(spellings))
+    assert groups == [["Hua Chun Ying", "Hua Chunying"], ["Sinuar", "Sinwar"]]
+    assert is_variant("Kim Jong-Un", "Kim Jong Un") and not is_variant("North Korea", "South Korea")
+    assert not is_variant("Assad", "al-Assad") and is_variant("Khayyat Tahrir Al-Sham", "Khayyat Tahrir Ash-Sham")
+    assert diacritics_only("Erdoğan", "Erdogan") and not diacritics_only("Erdogan", "Erdogen")
+
+
+def test_variants_head_links_a_surname_to_its_full_name() -> None:
+    spellings = ["Sergei Shoigu", "Schoigu", "Bashar al-Assad", "Assad"]
+    assert head_links(spellings) == [(1, 0)]
+
+
+def test_gazetteer_index_name_follows_the_folding() -> None:
+    from audit.names.gazetteer import index_file
+
+    assert FOLD_SIGNATURE in index_file().name

@@ -1,0 +1,80 @@
+"""The place index: Cyrillic and foreign-scheme spellings to the English one, near misses, scheme choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.names import gazetteer
+from audit.names.gazetteer import english_name, english_spelling, is_place, lookup, nearest, place_key
+
+
+@pytest.mark.parametrize(
+    ("spelling", "english"),
+    [
+        ("Манбидж", "Manbij"),
+        ("Идлиб", "Idlib"),
+        ("Ракка", "Raqqa"),
+        ("Дейр-эз-Зор", "Deir ez-Zor"),
+        ("Москва", "Moscow"),
+        ("Киев", "Kyiv"),
+        ("Сирия", "Syria"),
+        ("Турция", "Turkey"),
+    ],
+)
+def test_gazetteer_cyrillic_names_to_english(spelling: str, english: str) -> None:
+    assert english_name(spelling) == english
+
+
+@pytest.mark.parametrize(
+    ("spelling", "english"),
+    [("Manbidzh", "Manbij"), ("Manbidsch", "Manbij"), ("Rakka", "Raqqa"), ("Idleb", "Idlib"), ("Kiev", "Kyiv")],
+)
+def test_gazetteer_listed_spellings_to_english(spelling: str, english: str) -> None:
+    assert lookup(spelling)[0].english == english
+
+
+def test_gazetteer_larger_place_first_and_kinds() -> None:
+    [syria, *_] = lookup("Syria")
+    assert (syria.kind, syria.country) == ("country", "SY")
+    assert lookup("Europe")[0].kind == "region"
+    damascus = lookup("Damascus")
+    assert damascus[0].country == "SY" and damascus[0].population > damascus[1].population
+
+
+def test_gazetteer_near_miss_of_a_notable_place() -> None:
+    miss = nearest("Aleppio")
+    assert miss is not None and miss.place.english == "Aleppo" and miss.distance == 1
+    miss = nearest("Deir-ez-Zora")
+    assert miss is not None and miss.place.english == "Deir ez-Zor"
+
+
+def test_gazetteer_no_near_miss_for_places_or_strangers() -> None:
+    assert nearest("Aleppo") is None  # a place
+    assert nearest("Alep") is None  # listed (French), and too short to search
+    assert nearest("Konashenkov") is None
+    assert is_place("Raqqa") and not is_place("Konashenkov")
+
+
+def test_gazetteer_place_key_folds_schemes_articles_and_spacing() -> None:
+    assert place_key("Deir ez-Zor") == place_key("Deir al-Zor") == place_key("Deir-ez-Zor")
+    assert place_key("Ar Raqqah") == place_key("Rakka") == place_key("Raqqa")
+
+
+def _listed(*spellings: str) -> dict[str, str]:
+    return {s: place_key(s) for s in spellings}
+
+
+def test_english_spelling_by_scheme_not_by_list() -> None:
+    assert english_spelling("Ar Raqqah", _listed("Ar Raqqah", "Rakka", "Al-Rakka", "Raqqa", "Raqqah")) == "Raqqa"
+    assert english_spelling("Manbij", _listed("Manbidzh", "Manbidsch", "Manbij")) == "Manbij"
+    assert english_spelling("Ḩamāh", _listed("Ḩamāh", "Khama", "Chama", "Hama", "Hamah")) == "Hama"
+
+
+def test_english_spelling_keeps_an_ascii_exonym() -> None:
+    assert english_spelling("Moscow", _listed("Moscow", "Moskov", "Moskva")) == "Moscow"
+    assert english_spelling("Khartoum", _listed("Khartoum", "Hartum")) == "Khartoum"
+    assert english_spelling("Dzhalal", _listed("Dzhalal", "Jalal")) == "Jalal"  # unless it is Russian-mediated
+
+
+def test_gazetteer_load_reports_its_cost() -> None:
+    assert gazetteer.load() >= 0.0
