@@ -24,9 +24,9 @@ from audit.config import BACKENDS, FAIL_ON_CHOICES, MODES, PARAGRAPH_CHOICES, QU
 from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, InputError
 from audit.fix import fix_config, fix_document, unified_diff
 from audit.io import expand_inputs, read_inputs, read_source
-from audit.output import atomic_text, guarded, in_place_text, write_atomically
 from audit.names.finder import mention_finder
 from audit.names.house import HouseLearner, write_house_names
+from audit.output import atomic_text, guarded, in_place_text, write_atomically
 from audit.parallel import ParallelAuditor
 from audit.pipeline import Auditor, document_fails
 from audit.progress import BatchProgress, progress_wanted

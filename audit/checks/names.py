@@ -697,6 +697,8 @@ class KnownPlace(Check):
     name = "names.place"
     severity = Severity.WARNING
     scope = "document"
+    subjects = frozenset({"name"})
+    precedence = 40
 
     def prepare(self, config: Config) -> None:
         load_gazetteer()  # built (once per machine) in this process, before `--jobs` workers start
@@ -731,6 +733,9 @@ class HouseSpelling(Check):
     name = "names.house"
     severity = Severity.WARNING
     scope = "document"
+    subjects = frozenset({"name"})
+    precedence = 55
+    fixable = True
 
     def prepare(self, config: Config) -> None:
         house_names(config)
@@ -828,6 +833,8 @@ class FeedVariant(Check):
     name = "names.feed"
     severity = Severity.WARNING
     scope = "feed"
+    subjects = frozenset({"name"})
+    precedence = 35
     options: ClassVar[Mapping[str, Option]] = {
         "lookahead": Option(64, "documents held back so a document is judged on the ones after it too"),
         "min_documents": Option(3, "documents the majority's spelling must appear in"),
