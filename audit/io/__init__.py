@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from audit.errors import InputError
@@ -30,7 +31,7 @@ READERS: dict[str, ReaderFn] = {
 }
 TEXT_EXTENSIONS = (".txt", ".text", ".md")
 
-__all__ = ["READERS", "ReadFailure", "expand_inputs", "read_inputs", "read_source"]
+__all__ = ["READERS", "Feed", "ReadFailure", "expand_inputs", "read_inputs", "read_source"]
 
 
 def read_inputs(
@@ -50,6 +51,25 @@ def read_inputs(
                 yield from reader(path, display)
         except InputError as exc:
             yield failure(display, exc)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """The inputs of one run and how to read them; iterating reads them (`read_inputs`).
+
+    It is plain data, so it pickles: `--engine ray` sends it to the read task that streams
+    the documents on the machine where the files are.
+    """
+
+    inputs: tuple[str, ...]
+    source: str | None = None
+    source_lang: str | None = None
+    input_format: str | None = None
+
+    def __iter__(self) -> Iterator[Document | ReadFailure]:
+        return read_inputs(
+            self.inputs, source=self.source, source_lang=self.source_lang, input_format=self.input_format
+        )
 
 
 def _reader_for(path: Path, input_format: str | None) -> ReaderFn | None:
