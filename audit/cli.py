@@ -28,6 +28,7 @@ from audit.parallel import ParallelAuditor
 from audit.pipeline import Auditor, document_fails
 from audit.progress import BatchProgress, progress_wanted
 from audit.report import FORMATS
+from audit.report.printable import printable
 from audit.translate.convert import QUANTIZATIONS, convert_marian, describe
 from audit.types import Document, Summary
 
@@ -160,18 +161,18 @@ def _finish_baselines(baseline: Baseline | None, writer: BaselineWriter | None, 
         with _destination(path) as out:
             writer.dump(out, __version__)
         if not quiet:
-            click.echo(f"mt-audit: note: wrote {path}: {writer.findings} findings ({len(writer)} fingerprints)", err=True)
+            _stderr(f"mt-audit: note: wrote {path}: {writer.findings} findings ({len(writer)} fingerprints)")
     if baseline is None or quiet:
         return
     unused = list(baseline.unused())
     for entry, left in unused[:10]:
         times = f" ({left} of {entry.count})" if entry.count > 1 else ""
         unit = f" unit {entry.unit}" if entry.unit else ""
-        click.echo(f"mt-audit: note: {baseline.origin}: unused entry {entry.code} in {entry.document}{unit}: {entry.text!r}{times}", err=True)
+        _stderr(f"mt-audit: note: {baseline.origin}: unused entry {entry.code} in {entry.document}{unit}: {entry.text!r}{times}")
     if len(unused) > 10:
-        click.echo(f"mt-audit: note: {baseline.origin}: {len(unused) - 10} more unused entries", err=True)
+        _stderr(f"mt-audit: note: {baseline.origin}: {len(unused) - 10} more unused entries")
     if unused:
-        click.echo(f"mt-audit: note: {baseline.origin}: {len(unused)} entries matched no finding; refresh it with --write-baseline", err=True)
+        _stderr(f"mt-audit: note: {baseline.origin}: {len(unused)} entries matched no finding; refresh it with --write-baseline")
 
 
 def _overrides(flags: dict[str, Any]) -> dict[str, Any]:
@@ -216,7 +217,7 @@ def _run(
     meta = auditor.meta()
     reporter.start(meta)
     for note in () if quiet else meta.notes:
-        click.echo(f"mt-audit: note: {note}", err=True)
+        _stderr(f"mt-audit: note: {note}")
     failed_any = False
     for result in (runner or auditor).audit(items):
         if writer is not None:
@@ -226,13 +227,13 @@ def _run(
         failed = document_fails(result, auditor.config)
         failed_any = failed_any or failed
         if result.error is not None:
-            progress.echo(f"mt-audit: error: {result.error}")
+            progress.echo(printable(f"mt-audit: error: {result.error}"))
         progress.advance(len(result.findings), error=result.error is not None)
         summary.add(result, failed)
         reporter.document(result, failed)
     final = auditor.meta()
     for note in () if quiet else [n for n in final.notes if n not in meta.notes]:
-        progress.echo(f"mt-audit: note: {note}")
+        progress.echo(printable(f"mt-audit: note: {note}"))
     reporter.close(summary, final)
     if summary.errors:
         return EXIT_ERROR
@@ -283,8 +284,13 @@ def _color(out: TextIO, output_format: str) -> bool:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"mt-audit: error: {message}", err=True)
+    _stderr(f"mt-audit: error: {message}")
     sys.exit(EXIT_ERROR)
+
+
+def _stderr(line: str) -> None:
+    """One line on stderr; paths, ids and messages in it are untrusted, so it is made printable first."""
+    click.echo(printable(line), err=True)
 
 
 @cli.command()
@@ -349,18 +355,18 @@ def fix(files: tuple[str, ...], mode: str, config_path: Path | None, **flags: st
         refused: set[str] = set()
         for item in read_inputs(files):
             if not isinstance(item, Document):
-                click.echo(f"mt-audit: error: {item}", err=True)
+                _stderr(f"mt-audit: error: {item}")
                 status = EXIT_ERROR
                 continue
             if not item.verbatim or item.path in (None, "<stdin>"):
                 if item.path not in refused:
-                    click.echo(f"mt-audit: error: {item.path}: fix rewrites text files only; fix JSONL and bilingual files at their source", err=True)
+                    _stderr(f"mt-audit: error: {item.path}: fix rewrites text files only; fix JSONL and bilingual files at their source")
                     refused.add(item.path or "")
                 status = EXIT_ERROR
                 continue
             outcome = fix_document(item, auditor)
             if outcome.remaining:
-                click.echo(f"mt-audit: note: {item.path}: {outcome.remaining} fixes keep conflicting; make them by hand", err=True)
+                _stderr(f"mt-audit: note: {item.path}: {outcome.remaining} fixes keep conflicting; make them by hand")
             if not outcome.changed:
                 continue
             changed += 1
@@ -372,7 +378,7 @@ def fix(files: tuple[str, ...], mode: str, config_path: Path | None, **flags: st
     except AuditError as exc:
         _fail(str(exc))
     verb = "fixed" if mode == "write" else "would fix"
-    click.echo(f"mt-audit: {verb} {applied} finding{'s' if applied != 1 else ''} in {changed} file{'s' if changed != 1 else ''}", err=True)
+    _stderr(f"mt-audit: {verb} {applied} finding{'s' if applied != 1 else ''} in {changed} file{'s' if changed != 1 else ''}")
     if status == EXIT_OK and mode == "diff" and changed:
         status = EXIT_FINDINGS
     sys.exit(status)
@@ -391,6 +397,6 @@ def main() -> None:
         exc.show()
         sys.exit(EXIT_ERROR)
     except (KeyboardInterrupt, click.Abort):
-        click.echo("mt-audit: interrupted", err=True)
+        _stderr("mt-audit: interrupted")
         sys.exit(130)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.errors import InputError
-from audit.io.base import ReadFailure, read_bytes
+from audit.io.base import MAX_DOCUMENT_BYTES, ReadFailure, is_blank, read_bytes, too_large
 from audit.types import Document, Unit
 
 _PO_LINE = re.compile(r"\bline (\d+)")
@@ -124,9 +124,12 @@ def _documents(store: Any, display: str, unit_id: Any) -> Iterator[Document | Re
         seen.add(base)
         targets = _targets(unit)
         for index, target in enumerate(targets):
-            if not target.strip():
+            if is_blank(target):
                 continue
             uid = base if len(targets) == 1 else f"{base}[{index}]"
+            if len(target) > MAX_DOCUMENT_BYTES // 4 and (size := len(target.encode("utf-8"))) > MAX_DOCUMENT_BYTES:
+                yield ReadFailure(id=f"{display}#{uid}", path=display, line=line, message=f"unit {uid}: {too_large(size)}")
+                continue
             source = str(unit.source) if unit.source is not None else None
             audited += 1
             yield Document(

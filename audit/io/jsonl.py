@@ -2,19 +2,20 @@
 
 A record is exactly {"id": str, "text": str, "source": str?, "source_lang": str?,
 "retranslations": [str, ...]?}. A bad line becomes a failure naming file and line;
-the records around it are still audited.
+the records around it are still audited. A line longer than MAX_DOCUMENT_BYTES is skipped
+without being held in memory, and JSON nested too deeply or holding a lone surrogate is
+refused (see `parse_json_line`), each as a failure of its own line.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from audit.errors import InputError
-from audit.io.base import ReadFailure, decode_utf8
+from audit.io.base import MAX_DOCUMENT_BYTES, ReadFailure, TextError, decode_utf8, is_blank, parse_json_line, too_large
 from audit.types import Document
 
 FIELDS = {"id": str, "text": str, "source": str, "source_lang": str, "retranslations": list}
@@ -28,32 +29,51 @@ def read_jsonl(path: Path, display: str) -> Iterator[Document | ReadFailure]:
         raise InputError(f"{display}: no such file; check the path")
     if path.is_dir():
         raise InputError(f"{display}: is a directory")
-    with path.open("rb") as stream:
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{display}: cannot read: {exc.strerror or exc}") from None
+    with stream:
         yield from _records(stream, display)
 
 
 def _records(stream: IO[bytes], display: str) -> Iterator[Document | ReadFailure]:
     seen_any = False
-    for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
+    for number, raw in enumerate(_lines(stream), start=1):
+        if isinstance(raw, bytes) and not raw.strip():
             continue
         seen_any = True
         try:
+            if isinstance(raw, int):
+                raise InputError(f"the record is {too_large(raw)}")
             yield _record(raw, display, number)
+        except TextError as exc:
+            yield ReadFailure(id=f"{display}:{number}", path=display, line=number, message=exc.reason, column=exc.column)
         except InputError as exc:
             yield ReadFailure(id=f"{display}:{number}", path=display, line=number, message=str(exc))
     if not seen_any:
         raise InputError(f"{display}: empty file; nothing to audit")
 
 
+def _lines(stream: IO[bytes]) -> Iterator[bytes | int]:
+    """The lines of `stream`; for a line longer than MAX_DOCUMENT_BYTES, its size (it is skipped, never held)."""
+    while line := stream.readline(MAX_DOCUMENT_BYTES + 1):
+        if len(line) <= MAX_DOCUMENT_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while rest := stream.readline(1 << 20):
+            size += len(rest)
+            if rest.endswith(b"\n"):
+                break
+        yield size
+
+
 def _record(raw: bytes, display: str, number: int) -> Document:
     line = decode_utf8(raw, display, number).rstrip("\r\n")
     if number == 1:
         line = line.removeprefix("\ufeff")
-    try:
-        record: Any = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON at column {exc.colno}: {exc.msg}") from None
+    record: Any = parse_json_line(line)
     if not isinstance(record, dict):
         raise InputError("a record must be a JSON object with at least \"text\"")
     unknown = sorted(set(record) - set(FIELDS))
@@ -67,7 +87,7 @@ def _record(raw: bytes, display: str, number: int) -> Document:
     retranslations = record.get("retranslations", [])
     if not all(isinstance(r, str) for r in retranslations):
         raise InputError("field 'retranslations' must be a list of strings")
-    if not record["text"].strip():
+    if is_blank(record["text"]):
         raise InputError("record has an empty \"text\"")
     return Document(
         id=record.get("id", f"{display}:{number}"),

@@ -2,15 +2,19 @@
 
 `::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=CODE name::message`. Property
 values escape `%`, CR, LF, `:` and `,`; the message escapes `%`, CR and LF (GitHub's own
-rules, as in @actions/core). Severities map to error / warning / notice. A JSONL record or a
-bilingual unit is annotated on its line, with the document's id and the position inside
-its text in the message, since its columns are not file columns.
+rules, as in @actions/core). Before that, control characters (ESC, NUL), bidi controls and
+lone surrogates in ids, paths and text become U+FFFD, so nothing untrusted styles or reorders
+the log; a newline is kept only in a message, where GitHub shows it. Severities map to
+error / warning / notice. A JSONL record or a bilingual unit is annotated on its line, with
+the document's id and the position inside its text in the message, since its columns are
+not file columns.
 """
 
 from __future__ import annotations
 
 from audit.report.base import Reporter, register_format
 from audit.report.location import position
+from audit.report.printable import printable
 from audit.types import DocumentResult, Finding, Severity, Summary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -25,8 +29,11 @@ def escape_property(text: str) -> str:
 
 
 def command(kind: str, message: str, **properties: str | int | None) -> str:
-    shown = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None)
-    return f"::{kind}{' ' + shown if shown else ''}::{escape_data(message)}"
+    shown = ",".join(
+        f"{key}={escape_property(printable(str(value)))}" for key, value in properties.items() if value is not None
+    )
+    lines = "\n".join(printable(line) for line in message.split("\n"))
+    return f"::{kind}{' ' + shown if shown else ''}::{escape_data(lines)}"
 
 
 def _file(path: str | None) -> str | None:

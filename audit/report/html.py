@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from audit.report.base import Reporter, register_format
@@ -38,6 +38,8 @@ MAX_VARIANT_ROWS = 500
 # Score keys shown first, in this order; any others follow alphabetically.
 SCORE_ORDER = ("divergence", "chrf", "chrf++", "bleu", "ter", "semantic")
 DIVERGENCE = "divergence"
+# The report's script: the findings' behaviour shared with the workspace, then its own.
+REPORT_SCRIPTS = ("findings.js", "report.js")
 
 _JSON_SCRIPT_ESCAPES = {
     ord("<"): "\\u003c",
@@ -59,9 +61,19 @@ def script_hash(script: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def _environment() -> Environment:
+def content_security_policy(script: str, *, connect: str = "'none'") -> str:
+    """Nothing loads from anywhere, and only `script` runs; `connect` is where it may send requests
+    (none for the report file; the server that served it for the `serve` workspace)."""
+    return (
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src '{script_hash(script)}'; "
+        f"connect-src {connect}; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def environment(*loaders: BaseLoader) -> Environment:
+    """The report's Jinja environment; a later page adds its own templates in front of the report's."""
     env = Environment(
-        loader=PackageLoader("audit.report", "templates"),
+        loader=ChoiceLoader([*loaders, PackageLoader("audit.report", "templates")]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -73,11 +85,10 @@ def _environment() -> Environment:
     return env
 
 
-def _asset(env: Environment, name: str) -> Markup:
-    """Inline CSS/JS verbatim (our own files, never user data)."""
+def asset(env: Environment, *names: str) -> Markup:
+    """Our own CSS/JS files, joined, to inline verbatim (never user data)."""
     assert env.loader is not None
-    source, _, _ = env.loader.get_source(env, name)
-    return Markup(source)
+    return Markup("\n".join(env.loader.get_source(env, name)[0] for name in names))
 
 
 def format_score(value: float | None) -> str:
@@ -408,6 +419,49 @@ def _nice_step(peak: int) -> int:
     return step
 
 
+# --- one document's view: the report's sections and the workspace's panels ------------
+
+
+def document_view(result: DocumentResult, failed: bool, index: int, threshold: float) -> dict[str, Any]:
+    """What document.html and its parts (finding_list.html, variants_table.html,
+    retranslation_views.html) render for one document; highlights get ids `f{index}-{n}`,
+    `n` the finding's place in `result.findings`."""
+    findings = result.findings
+    counts = Counter(str(f.severity) for f in findings)
+    divergence = result.scores.get(DIVERGENCE)
+    if result.error is not None:
+        status = "error"
+    elif failed:
+        status = "failed"
+    else:
+        status = "ok"
+    prefix = f"f{index}"
+    return {
+        "index": index,
+        "result": result,
+        "document": result.document,
+        "status": status,
+        "open": index < OPEN_DOCUMENTS,
+        "counts": counts,
+        "divergence": divergence,
+        "scores": ordered_scores(result.scores),
+        "highlighted": highlight(result.document, findings, prefix) if result.error is None else Markup(""),
+        "finding_rows": list(_finding_rows(result, prefix)),
+        "variants": variant_rows(Counter(variant_key(f) for f in findings if is_name_variant(f))),
+        "retranslations": retranslation_views(result, threshold),
+    }
+
+
+def _finding_rows(result: DocumentResult, prefix: str) -> Iterator[dict[str, Any]]:
+    for i, finding in enumerate(result.findings):
+        where = position(result.document, finding.start)
+        yield {
+            "target": f"{prefix}-{i}",
+            "finding": finding,
+            "where": f"{where.line}:{where.column}" if where.column is not None else f"{where.line}",
+        }
+
+
 # --- the reporter -----------------------------------------------------------------------
 
 
@@ -426,7 +480,7 @@ class HtmlReporter(Reporter):
 
     def start(self, meta: RunMeta) -> None:
         super().start(meta)
-        self.env = _environment()
+        self.env = environment()
         self._count = 0
         self._histogram = DivergenceHistogram()
         self._statuses: Counter[str] = Counter()
@@ -435,12 +489,14 @@ class HtmlReporter(Reporter):
         self._variants_dropped = 0
         self._errors: list[ErrorRow] = []
         self._document_template = self.env.get_template("document.html")
-        self._js = _asset(self.env, "report.js")
+        self._js = asset(self.env, *REPORT_SCRIPTS)
         self.out.write(
             self.env.get_template("head.html").render(
                 meta=meta,
-                css=_asset(self.env, "report.css"),
-                script_hash=script_hash(self._js),
+                version=meta.version,
+                title="mt-audit report",
+                css=asset(self.env, "report.css"),
+                policy=content_security_policy(self._js),
             )
         )
 
@@ -448,7 +504,8 @@ class HtmlReporter(Reporter):
         index = self._count
         self._count += 1
         self._tally(result, index)
-        self.out.write(self._document_template.render(**self._document_context(result, failed, index)))
+        view = document_view(result, failed, index, self.config.divergence.threshold)
+        self.out.write(self._document_template.render(**view))
 
     def _tally(self, result: DocumentResult, index: int) -> None:
         if result.error is not None:
@@ -467,42 +524,6 @@ class HtmlReporter(Reporter):
                     self._variants[key] += 1
                 else:
                     self._variants_dropped += 1
-
-    def _document_context(self, result: DocumentResult, failed: bool, index: int) -> dict[str, Any]:
-        findings = result.findings
-        counts = Counter(str(f.severity) for f in findings)
-        divergence = result.scores.get(DIVERGENCE)
-        if result.error is not None:
-            status = "error"
-        elif failed:
-            status = "failed"
-        else:
-            status = "ok"
-        prefix = f"f{index}"
-        return {
-            "index": index,
-            "result": result,
-            "document": result.document,
-            "status": status,
-            "open": index < OPEN_DOCUMENTS,
-            "counts": counts,
-            "divergence": divergence,
-            "scores": ordered_scores(result.scores),
-            "highlighted": highlight(result.document, findings, prefix) if result.error is None else Markup(""),
-            "finding_rows": list(self._finding_rows(result, prefix)),
-            "variants": variant_rows(Counter(variant_key(f) for f in findings if is_name_variant(f))),
-            "retranslations": retranslation_views(result, self.config.divergence.threshold),
-        }
-
-    @staticmethod
-    def _finding_rows(result: DocumentResult, prefix: str) -> Iterator[dict[str, Any]]:
-        for i, finding in enumerate(result.findings):
-            where = position(result.document, finding.start)
-            yield {
-                "target": f"{prefix}-{i}",
-                "finding": finding,
-                "where": f"{where.line}:{where.column}" if where.column is not None else f"{where.line}",
-            }
 
     def finish(self, summary: Summary) -> None:
         severities = [str(s) for s in sorted(Severity, reverse=True)]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from audit.report.base import Reporter, register_format
 from audit.report.location import line_index, position
+from audit.report.printable import printable
 from audit.types import DocumentResult, Finding, Severity, Summary
 
 # Characters of context shown either side of a span on long lines (wire paragraphs are long).
@@ -40,12 +41,14 @@ class TextReporter(Reporter):
         document = result.document
         where = position(document, finding.start)
         column = f":{where.column}" if where.column is not None else ""
-        inner = "" if where.column is not None else f" [{escape(document.id)} {where.text_line}:{where.text_column}]"
+        inner = "" if where.column is not None else f" [{document.id} {where.text_line}:{where.text_column}]"
         style = STYLES[finding.severity]
-        self.console.print(
-            f"[bold]{escape(where.path)}:{where.line}{column}:[/bold]{inner} "
-            f"[{style}]{finding.code} {finding.severity}[/{style}]: {escape(finding.message)} "
-            f"[dim]\\[{finding.name}][/dim]"
+        self._print(
+            (f"{where.path}:{where.line}{column}:", "bold"),
+            inner + " ",
+            (f"{finding.code} {finding.severity}", style),
+            f": {finding.message} ",
+            (f"[{finding.name}]", "dim"),
         )
         index = line_index(document)
         line_start = index.line_start(where.text_line)
@@ -58,14 +61,14 @@ class TextReporter(Reporter):
         suffix = "…" if hi < len(line) else ""
         shown = prefix + line[lo:hi] + suffix
         gutter = f"{where.text_line:>5} | "
-        pad = cell_len(prefix + line[lo:span_start])
-        width = max(1, cell_len(line[span_start:span_end]))
-        self.console.print(f"[dim]{gutter}[/dim]{escape(_printable(shown))}")
-        self.console.print(f"[dim]{' ' * (len(gutter) - 2)}| [/dim]{' ' * pad}[{style}]{'^' * width}[/{style}]")
+        pad = cell_len(printable(prefix + line[lo:span_start]))
+        width = max(1, cell_len(printable(line[span_start:span_end])))
+        self._print((gutter, "dim"), shown)
+        self._print((f"{' ' * (len(gutter) - 2)}| ", "dim"), " " * pad, ("^" * width, style))
         if finding.suggestion is not None:
-            self.console.print(f"      [green]suggestion:[/green] {escape(_printable(finding.suggestion)) or '(delete)'}")
+            self._print("      ", ("suggestion:", "green"), " ", finding.suggestion or "(delete)")
         if finding.evidence:
-            self.console.print(f"      [dim]evidence: {escape(_printable(finding.evidence))}[/dim]")
+            self._print("      ", (f"evidence: {finding.evidence}", "dim"))
 
     def finish(self, summary: Summary) -> None:
         parts = [f"{summary.documents} document{'s' if summary.documents != 1 else ''}"]
@@ -75,9 +78,9 @@ class TextReporter(Reporter):
             parts[-1] += f" ({by_severity})"
         if summary.errors:
             parts.append(f"{summary.errors} unreadable")
-        self.console.print(" · ".join(parts) + f" · re-translation: {escape(self.meta.retranslation)}")
+        self._print(" · ".join(parts) + f" · re-translation: {self.meta.retranslation}")
 
-
-def _printable(text: str) -> str:
-    """Tabs and stray control characters would break the underline's alignment."""
-    return "".join(" " if ch == "\t" else ("\ufffd" if ord(ch) < 32 else ch) for ch in text)
+    def _print(self, *parts: str | tuple[str, str]) -> None:
+        """One line from plain and styled pieces: no piece is read as markup, each is made printable."""
+        pieces = [(printable(part), "") if isinstance(part, str) else (printable(part[0]), part[1]) for part in parts]
+        self.console.print(Text.assemble(*pieces, end=""))

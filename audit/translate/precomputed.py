@@ -8,13 +8,13 @@ documents by id. Several files are used together: each adds one re-translation.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from audit.errors import InputError
+from audit.io.base import decode_utf8, parse_json_line
 from audit.types import Document
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -52,9 +52,7 @@ def read_retranslation_files(paths: Sequence[str]) -> PrecomputedRetranslations:
         if not path.is_file():
             raise InputError(f"{raw}: no such re-translation file; check the --retranslation path")
         try:
-            data = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{raw}: not UTF-8 (byte {exc.start}); re-save the re-translation as UTF-8") from None
+            data = decode_utf8(path.read_bytes(), raw)
         except OSError as exc:
             raise InputError(f"{raw}: cannot read: {exc.strerror or exc}") from None
         data = data.removeprefix("\ufeff")
@@ -75,9 +73,9 @@ def _jsonl_records(data: str, display: str) -> list[tuple[str, list[str]]]:
             continue
         where = f"{display}:{number}"
         try:
-            record: Any = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: malformed JSON at column {exc.colno}: {exc.msg}") from None
+            record: Any = parse_json_line(line)
+        except InputError as exc:
+            raise InputError(f"{where}: {exc}") from None
         if not isinstance(record, dict) or not isinstance(record.get("id"), str):
             raise InputError(f'{where}: a record must be an object with a string "id"')
         texts = record.get("retranslations", [])

@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from audit.io import ReadFailure, read_inputs
 from audit.types import Document
 
@@ -78,3 +80,75 @@ def test_globs_expand(tmp_path: Path) -> None:
         (tmp_path / name).write_text(name, encoding="utf-8")
     docs = _read(str(tmp_path / "x*.txt"))
     assert [d.text for d in docs if isinstance(d, Document)] == ["x1.txt", "x2.txt"]
+
+
+def test_issue14_deep_record_is_one_failure_and_the_feed_goes_on(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    deep = "[" * 5000 + "]" * 5000
+    shallow = "[" * 33 + "]" * 33
+    lines = [
+        json.dumps({"id": "a", "text": "One."}),
+        '{"id": "deep", "text": "Two.", "retranslations": ' + deep + "}",
+        '{"id": "less", "text": "Three.", "meta": ' + shallow + "}",
+        json.dumps({"id": "d", "text": "Four."}),
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = _read(feed)
+    assert [type(i).__name__ for i in items] == ["Document", "ReadFailure", "ReadFailure", "Document"]
+    assert all("nested more than 32 levels deep" in i.message for i in items if isinstance(i, ReadFailure))
+
+
+def test_issue14_oversized_line_is_skipped_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("audit.io.jsonl.MAX_DOCUMENT_BYTES", 100)
+    feed = tmp_path / "feed.jsonl"
+    big = json.dumps({"id": "big", "text": "x" * 5000})
+    feed.write_text("\n".join([json.dumps({"text": "One."}), big, json.dumps({"text": "Three."})]) + "\n", encoding="utf-8")
+    items = _read(feed)
+    assert [type(i).__name__ for i in items] == ["Document", "ReadFailure", "Document"]
+    failure = items[1]
+    assert isinstance(failure, ReadFailure) and failure.line == 2
+    assert str(failure) == f"{feed}:2: the record is 0.0 MiB, more than one document may be (16 MiB); split it into several"
+    assert isinstance(items[2], Document) and items[2].line == 3
+
+
+def test_issue14_text_file_over_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("audit.io.text.MAX_DOCUMENT_BYTES", 10)
+    (tmp_path / "big.txt").write_text("A sentence that is long.", encoding="utf-8")
+    [failure] = _read(tmp_path / "big.txt")
+    assert isinstance(failure, ReadFailure) and "more than one document may be" in failure.message
+
+
+def test_issue14_lone_surrogate_is_a_failure_of_its_record(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"id": "a", "text": "x\\ud800 said"}\n'
+        '{"id": "b\\udfff", "text": "Fine."}\n'
+        '{"id": "c", "text": "Pair \\ud83d\\ude00 fine."}\n',
+        encoding="utf-8",
+    )
+    first, second, third = _read(feed)
+    assert isinstance(first, ReadFailure) and first.message.startswith(
+        "field 'text' holds a lone surrogate (\\ud800) at character 2"
+    )
+    assert isinstance(second, ReadFailure) and "field 'id'" in second.message
+    assert isinstance(third, Document) and third.text == "Pair 😀 fine."
+
+
+def test_issue14_invalid_utf8_column_counts_characters_and_is_said_once(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes('{"id": "ё", "text": "Café '.encode() + b"\xe9" + b'"}\n')
+    [failure] = _read(feed)
+    assert str(failure) == f"{feed}:1:27: invalid UTF-8 (byte 0xe9); re-save the file as UTF-8"
+    text = tmp_path / "a.txt"
+    text.write_bytes("ok\nЁж ".encode() + b"\xff\n")
+    [failure] = _read(text)
+    assert str(failure) == f"{text}:2:4: invalid UTF-8 (byte 0xff); re-save the file as UTF-8"
+
+
+@pytest.mark.parametrize("blank", ["\u00a0\u00a0\u00a0", "\u202f\u2007 \u200b\n", "\ufeff\u3000"])
+def test_issue14_text_of_only_no_break_spaces_is_empty(tmp_path: Path, blank: str) -> None:
+    (tmp_path / "a.txt").write_text(blank, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"text": blank}) + "\n", encoding="utf-8")
+    text_failure, record_failure = _read(tmp_path / "a.txt", tmp_path / "b.jsonl")
+    assert isinstance(text_failure, ReadFailure) and text_failure.message == "empty file; nothing to audit"
+    assert isinstance(record_failure, ReadFailure) and record_failure.message == 'record has an empty "text"'

@@ -50,6 +50,8 @@ def test_jsonl_file_matches_documents_by_id(tmp_path: Path) -> None:
         ('["d1"]\n', r'rt\.jsonl:1: a record must be an object with a string "id"'),
         ('{"id": "d1"}\n', r'rt\.jsonl:1: give "retranslation"'),
         ('{"id": "d1", "retranslations": [1]}\n', r'rt\.jsonl:1: give "retranslation"'),
+        ('{"id": "d1", "retranslations": ' + "[" * 5000 + "]" * 5000 + "}\n", r"rt\.jsonl:1: JSON nested more than"),
+        ('{"id": "d1", "retranslation": "a\\udc00"}\n', r"rt\.jsonl:1: field 'retranslation' holds a lone surrogate"),
     ],
 )
 def test_bad_jsonl_record_names_file_and_line(tmp_path: Path, content: str, message: str) -> None:
@@ -66,7 +68,7 @@ def test_missing_empty_or_binary_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="empty re-translation file"):
         read_retranslation_files([str(tmp_path / "empty.txt")])
     (tmp_path / "latin1.txt").write_bytes("Konashenkov d\xe9clar\xe9".encode("latin-1"))
-    with pytest.raises(InputError, match="not UTF-8"):
+    with pytest.raises(InputError, match=r"latin1\.txt:1:14: invalid UTF-8 \(byte 0xe9\)"):
         read_retranslation_files([str(tmp_path / "latin1.txt")])
 
 

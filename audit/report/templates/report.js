@@ -1,16 +1,10 @@
+/* The report's own script (after findings.js): the sortable document list, expand/collapse,
+   and links to a document or finding that open it first. */
 (function () {
   "use strict";
 
   var docs = Array.prototype.slice.call(document.querySelectorAll("#documents > details.doc"));
-  var popover = document.getElementById("popover");
-  var active = null;
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
+  var el = MtAudit.el;
 
   /* ---- the sortable document list, built from each section's data attributes ---- */
 
@@ -93,142 +87,8 @@
     window.setTimeout(function () { section.classList.remove("flash"); }, 1200);
   }
 
-  /* ---- finding popover ---- */
-
-  function findingElement(node) {
-    var mark = node.closest ? node.closest("mark.finding, mark.finding-part") : null;
-    if (!mark) return null;
-    if (mark.classList.contains("finding-part")) return document.getElementById(mark.dataset.partOf);
-    return mark;
-  }
-
-  function spannedText(mark) {
-    var text = mark.textContent;
-    document.querySelectorAll('mark.finding-part[data-part-of="' + mark.id + '"]').forEach(function (part) {
-      text += part.textContent;
-    });
-    return text;
-  }
-
-  function enclosing(mark, target) {
-    var found = [];
-    var node = target;
-    while (node && node !== document.body) {
-      if (node.matches && node.matches("mark.finding, mark.finding-part")) {
-        var owner = findingElement(node);
-        if (owner && owner !== mark && found.indexOf(owner) < 0) found.push(owner);
-      }
-      node = node.parentNode;
-    }
-    return found;
-  }
-
-  function showFinding(mark, target) {
-    var d = mark.dataset;
-    if (active) active.classList.remove("active");
-    active = mark;
-    mark.classList.add("active");
-    popover.textContent = "";
-    popover.className = "popover sev-" + d.severity;
-    popover.dataset.finding = mark.id;
-
-    var close = el("button", "pop-close", "\u00D7");
-    close.type = "button";
-    close.setAttribute("aria-label", "Close");
-    close.addEventListener("click", hidePopover);
-    popover.appendChild(close);
-
-    var head = el("div", "pop-head");
-    head.appendChild(el("span", "badge sev-" + d.severity, d.severity));
-    head.appendChild(el("code", "pop-code", d.code));
-    head.appendChild(el("span", "pop-rule", d.rule));
-    var where = "line " + d.line + (d.col ? ", column " + d.col : "");
-    if (d.unit) where = "unit " + d.unit + ", " + where;
-    head.appendChild(el("span", "pop-where", where));
-    popover.appendChild(head);
-
-    popover.appendChild(el("p", "pop-message", d.message));
-    if (d.suggestion !== undefined) {
-      var fix = el("div", "pop-fix");
-      var old = spannedText(mark);
-      if (old) fix.appendChild(el("del", null, old));
-      if (old) fix.appendChild(document.createTextNode(" \u2192 "));
-      fix.appendChild(d.suggestion === "" ? el("em", null, "delete") : el("ins", null, d.suggestion));
-      popover.appendChild(fix);
-    }
-    if (d.evidence !== undefined) popover.appendChild(el("p", "pop-evidence", "Evidence: " + d.evidence));
-
-    var others = enclosing(mark, target || mark);
-    if (others.length) {
-      var list = el("ul", "pop-others");
-      list.appendChild(el("li", "muted", "Also here:"));
-      others.forEach(function (other) {
-        var item = el("li");
-        var button = el("button", null, other.dataset.code + " \u2013 " + other.dataset.message);
-        button.type = "button";
-        button.addEventListener("click", function (event) {
-          event.stopPropagation();
-          showFinding(other, other);
-        });
-        item.appendChild(button);
-        list.appendChild(item);
-      });
-      popover.appendChild(list);
-    }
-
-    popover.hidden = false;
-    var rect = mark.getBoundingClientRect();
-    var width = popover.offsetWidth;
-    var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
-    var top = rect.bottom + window.scrollY + 8;
-    if (rect.bottom + popover.offsetHeight + 16 > window.innerHeight && rect.top > popover.offsetHeight + 80) {
-      top = rect.top + window.scrollY - popover.offsetHeight - 8;
-    }
-    popover.style.left = left + "px";
-    popover.style.top = top + "px";
-  }
-
-  function hidePopover() {
-    popover.hidden = true;
-    if (active) active.classList.remove("active");
-    active = null;
-  }
-
-  document.addEventListener("click", function (event) {
-    var mark = findingElement(event.target);
-    if (mark) {
-      showFinding(mark, event.target);
-      return;
-    }
-    var link = event.target.closest ? event.target.closest(".finding-row a") : null;
-    if (link) {
-      event.preventDefault();
-      var target = document.getElementById(link.dataset.target);
-      if (target) {
-        target.scrollIntoView({ block: "center" });
-        showFinding(target, target);
-      }
-      return;
-    }
-    if (!popover.hidden && !popover.contains(event.target)) hidePopover();
-  });
-
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") {
-      hidePopover();
-    } else if ((event.key === "Enter" || event.key === " ") && document.activeElement && document.activeElement.matches("mark.finding")) {
-      event.preventDefault();
-      showFinding(document.activeElement, document.activeElement);
-    }
-  });
-
   /* ---- toolbar ---- */
 
-  document.querySelectorAll("[data-toggle-severity]").forEach(function (box) {
-    box.addEventListener("change", function () {
-      document.body.classList.toggle("hide-" + box.dataset.toggleSeverity, !box.checked);
-    });
-  });
   document.querySelectorAll("[data-expand]").forEach(function (button) {
     button.addEventListener("click", function () {
       var open = button.dataset.expand === "all";

@@ -1,0 +1,138 @@
+"""Measure the source-aware checks (N2xx names and numbers, Q109 quotations) on the Russian dev set.
+
+`tests/data/source_ru/` holds Russian wire sentences with a good English translation and
+variants that carry one real error (`name_replaced`, `name_dropped`, `number_changed`,
+`quote_dropped`), written for this purpose: `tune.jsonl` is what the checks were tuned on,
+`heldout.jsonl` was set aside and only measured. Every item is audited with its source
+(`--source-lang ru`), N2xx and Q109 selected, and this prints for each part:
+
+- per class (acronym, inflected, title, added, quoted, number): the share of good
+  translations with a warning or error (false alarms), and the recall of each variant kind
+  (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
+- per rule: on how many good translations it fires, and how many variants it catches.
+
+Usage: python scripts/eval_source.py [--part tune|heldout|both] [--examples N] [--json OUT]
+(`--examples` lists false alarms and misses of the tuning part only.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from audit.config import Config, apply
+from audit.pipeline import audit_documents
+from audit.types import Document, Severity
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "source_ru"
+PARTS = ("tune", "heldout")
+CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
+FAMILY = {
+    "name_replaced": ("N201", "N202", "N203", "N204", "N205"),
+    "name_dropped": ("N201", "N202", "N203", "N204", "N205"),
+    "number_changed": ("N211", "N212"),
+    "quote_dropped": ("Q109",),
+}
+
+
+def read_part(part: str) -> list[dict[str, object]]:
+    path = DATA / f"{part}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def audit_part(records: list[dict[str, object]], config: Config) -> dict[str, list[tuple[str, str]]]:
+    """Warnings and errors per audited text id: (code, flagged text)."""
+    documents = []
+    for record in records:
+        texts = [("good", record["good"])] + [
+            (f"v{i}", variant["text"])  # type: ignore[index]
+            for i, variant in enumerate(record["variants"])  # type: ignore[arg-type]
+        ]
+        for side, text in texts:
+            documents.append(
+                Document(id=f"{record['id']}:{side}", text=str(text), source=str(record["source"]), source_lang="ru")
+            )
+    found: dict[str, list[tuple[str, str]]] = {}
+    for result in audit_documents(documents, config):
+        text = result.document.text
+        found[result.document.id] = [
+            (f.code, text[f.start : f.end]) for f in result.findings if f.severity >= Severity.WARNING
+        ]
+    return found
+
+
+def measure(part: str, config: Config, examples: int) -> dict[str, object]:
+    records = read_part(part)
+    found = audit_part(records, config)
+    alarms: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    recall: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    rule_alarms: Counter[str] = Counter()
+    rule_catches: Counter[str] = Counter()
+    false_alarms, misses = [], []
+    for record in records:
+        cls = str(record["class"])
+        good = found[f"{record['id']}:good"]
+        for key in (cls, "all"):
+            alarms[key][0] += 1
+            alarms[key][1] += bool(good)
+        rule_alarms.update({code for code, _ in good})
+        if good:
+            false_alarms.append((record, good))
+        for i, variant in enumerate(record["variants"]):  # type: ignore[arg-type]
+            kind = variant["kind"]
+            codes = found[f"{record['id']}:v{i}"]
+            hit = any(code in FAMILY[kind] for code, _ in codes)
+            rule_catches.update({code for code, _ in codes if code in FAMILY[kind]})
+            for key in (cls, "all"):
+                recall[(key, kind)][0] += 1
+                recall[(key, kind)][1] += hit
+            if not hit:
+                misses.append((record, variant, codes))
+    print(f"\n== {part}: {len(records)} sources, {len(found)} translations audited ==")
+    kinds = list(FAMILY)
+    print(f"{'class':12}{'good':>6}{'false al.':>10}" + "".join(f"{kind:>16}" for kind in kinds))
+    figures: dict[str, object] = {"false_alarm": {}, "recall": {}, "rules": {}}
+    for cls in (*CLASSES, "all"):
+        total, bad = alarms[cls]
+        row = f"{cls:12}{total:>6}{bad / total if total else 0:>10.3f}"
+        figures["false_alarm"][cls] = round(bad / total, 3) if total else None  # type: ignore[index]
+        for kind in kinds:
+            n, hit = recall[(cls, kind)]
+            cell = f"{hit / n:.2f} ({hit}/{n})" if n else "-"
+            row += f"{cell:>16}"
+            if n:
+                figures["recall"].setdefault(kind, {})[cls] = round(hit / n, 3)  # type: ignore[union-attr]
+        print(row)
+    print(f"\n{'rule':8}{'fires on good':>15}{'catches':>10}")
+    for code in sorted(set(rule_alarms) | set(rule_catches)):
+        print(f"{code:8}{rule_alarms[code]:>15}{rule_catches[code]:>10}")
+        figures["rules"][code] = {"false_alarms": rule_alarms[code], "catches": rule_catches[code]}  # type: ignore[index]
+    if examples and part == "tune":
+        print(f"\nfalse alarms (first {examples}):")
+        for record, good in false_alarms[:examples]:
+            print(f"  {record['id']} {good}\n    src: {record['source']}\n    en:  {record['good']}")
+        print(f"\nmisses (first {examples}):")
+        for record, variant, codes in misses[:examples]:
+            print(f"  {record['id']} {variant['kind']} {codes}\n    src: {record['source']}\n    en:  {variant['text']}")
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=(*PARTS, "both"), default="both")
+    parser.add_argument("--examples", type=int, default=0, help="list N false alarms and N misses (tuning part)")
+    parser.add_argument("--json", type=Path, help="write the figures as JSON here")
+    args = parser.parse_args()
+    config = apply(Config(), {"select": ["N2", "Q109"]}, "eval_source")
+    parts = PARTS if args.part == "both" else (args.part,)
+    figures = {part: measure(part, config, args.examples) for part in parts}
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
