@@ -115,7 +115,7 @@ def check(
         with _engine(auditor, engine, jobs, ray_address=ray_address, workers=workers, verbose=verbose) as runner, _destination(output) as out:
             plan = getattr(runner, "plan", None)
             if verbose and plan is not None:
-                click.echo(f"mt-audit: note: {plan.describe()}", err=True)
+                _stderr(f"mt-audit: note: {plan.describe()}")
             wanted = progress_wanted(sys.stderr, quiet=quiet, report_on_terminal=output is None and sys.stdout.isatty())
             files = (path for path, _ in expand_inputs(inputs)) if wanted else ()
             with BatchProgress(enabled=wanted, files=files) as progress:
