@@ -51,10 +51,12 @@ try:
 except ImportError as exc:
     raise ConfigError(f"--engine ray: Ray is not installed ({exc}); install the extra: {EXTRA}") from None
 
-# Seconds to wait for a cluster's head to accept a connection before saying it cannot be reached.
+# Seconds to wait for a cluster's head to answer before saying it cannot be reached.
 CONNECT_TIMEOUT_S = 5.0
-# Attempts (about a second each) Ray makes to reach the cluster once the head's port answers.
-CONNECT_ATTEMPTS = 5
+# What a client sends first on an HTTP/2 connection (RFC 9113, 3.4) and an empty SETTINGS frame.
+# Ray's head speaks gRPC, so it answers with a SETTINGS frame of its own.
+HTTP2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + bytes([0, 0, 0, 4, 0, 0, 0, 0, 0])
+SETTINGS_FRAME = 4
 
 # The dataset's columns: one row per chunk.
 POSITION = "position"  # index in the feed of the chunk's first item
@@ -163,7 +165,6 @@ class RayAuditor:
                 settings.update(num_cpus=self._local_cpus(), include_dashboard=False)
             else:
                 settings.update(address=self.address)
-                starting.enter_context(_environ(RAY_gcs_server_port_wait_time_s=str(CONNECT_ATTEMPTS)))
             if not self.verbose:
                 starting.enter_context(_stderr_silenced())
             try:
@@ -388,7 +389,12 @@ def _loads(blob: bytes) -> Any:
 
 
 def check_reachable(address: str) -> None:
-    """A one-line error, within seconds, when nothing listens at a cluster address (HOST:PORT or auto)."""
+    """A one-line error, within seconds, when no Ray head answers at a cluster address (HOST:PORT or auto).
+
+    Ray itself would retry for minutes. This opens a connection and reads the first frame of
+    an HTTP/2 exchange: a closed port, an unreachable host or a server of another kind is told
+    apart at once.
+    """
     if address == "auto":
         return  # Ray finds a cluster started on this machine, or says at once there is none
     if address.startswith("ray://"):
@@ -400,14 +406,23 @@ def check_reachable(address: str) -> None:
     if not colon or not host or not port.isdigit():
         raise ConfigError(f"--ray-address {address}: give the head's HOST:PORT (6379 unless set otherwise), or auto")
     try:
-        with socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_TIMEOUT_S):
-            pass
+        connection = socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_TIMEOUT_S)
     except OSError as exc:
         reason = "timed out" if isinstance(exc, TimeoutError) else exc.strerror or str(exc)
         raise ConfigError(
             f"--ray-address {address}: cannot reach it ({reason}); start the cluster with `ray start --head`, "
             "or check the address"
         ) from None
+    header = b""
+    with connection, contextlib.suppress(OSError):  # a server that resets or stays silent is no Ray head
+        connection.sendall(HTTP2_PREFACE)
+        while len(header) < 9 and (received := connection.recv(9 - len(header))):
+            header += received
+    if len(header) < 9 or header[3] != SETTINGS_FRAME:
+        raise ConfigError(
+            f"--ray-address {address}: something answers there, but not a Ray cluster's head; give the head's "
+            "GCS port (6379 unless set otherwise)"
+        )
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import socket
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -189,6 +190,36 @@ def test_ray_engine_unreachable_address_is_one_line(tmp_path: Path) -> None:
     result = run("check", str(story), "--engine", "ray", "--ray-address", f"127.0.0.1:{port}")
     _one_line_error(result, f"--ray-address 127.0.0.1:{port}: cannot reach it", "ray start --head")
     _one_line_error(run("check", str(story), "--engine", "ray", "--ray-address", "nowhere"), "HOST:PORT")
+
+
+def test_ray_engine_address_of_another_kind_of_server_is_one_line(tmp_path: Path) -> None:
+    pytest.importorskip("ray.data")
+    story = tmp_path / "story.txt"
+    story.write_text(PARAGRAPHS[0], encoding="utf-8")
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+
+        def answer() -> None:
+            connection, _ = server.accept()
+            with connection:
+                connection.recv(1024)
+                connection.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n")
+
+        thread = threading.Thread(target=answer, daemon=True)
+        thread.start()
+        result = run("check", str(story), "--engine", "ray", "--ray-address", f"127.0.0.1:{port}")
+        thread.join(timeout=10)
+    _one_line_error(result, "something answers there, but not a Ray cluster's head")
+
+
+def test_ray_engine_address_check_lets_a_ray_head_through(ray_runtime: None) -> None:
+    import ray
+
+    from audit.cluster import check_reachable
+
+    check_reachable(ray.get_runtime_context().gcs_address)
 
 
 @pytest.mark.parametrize(
