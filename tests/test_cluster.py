@@ -261,3 +261,22 @@ def test_ray_auditor_outside_its_context_says_so() -> None:
     auditor = cluster.RayAuditor(Auditor(apply(Config(), {"select": ["Q"]}, "test")))
     with pytest.raises(RuntimeError, match="context manager"):
         next(auditor.audit(Feed(("x.txt",))))
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")  # --verbose lets Ray's own warnings through
+def test_ray_engine_is_quiet_unless_verbose(ray_runtime: None, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(PARAGRAPHS[1] + "\n", encoding="utf-8")
+    quiet = run("check", str(story), "--select", "Q", "--engine", "ray")
+    assert quiet.exit_code == 0, quiet.output
+    assert [line for line in quiet.stderr.splitlines() if not line.startswith("mt-audit:")] == []
+    verbose = run("check", str(story), "--select", "Q", "--engine", "ray", "--verbose")
+    assert "mt-audit: note: ray: model-free checks in up to 2 tasks at once, 2 CPUs in the cluster" in verbose.stderr
+    assert verbose.stdout == quiet.stdout
+
+
+def test_ray_worker_of_another_version_is_refused_in_one_line() -> None:
+    cluster = pytest.importorskip("audit.cluster")
+    outcome = cluster._attempt(cluster._auditor, apply(Config(), {"select": ["Q"]}, "test"), False, "0.0.0-elsewhere")
+    assert isinstance(outcome, cluster.Raised) and isinstance(outcome.error, ConfigError)
+    assert "this command 0.0.0-elsewhere; install the same version on every node" in str(outcome.error)
