@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from audit.types import Document, DocumentResult, Finding, Severity
+from audit.types import Document, DocumentResult, Finding, Related, Severity
 
 __version__ = "0.1.0"
-__all__ = ["Document", "DocumentResult", "Finding", "Severity", "__version__", "audit_paths", "audit_text"]
+__all__ = ["Document", "DocumentResult", "Finding", "Related", "Severity", "__version__", "audit_paths", "audit_text"]
 
 
 def audit_text(

@@ -245,27 +245,18 @@ class _NgramTable:
     def __init__(self, mt: Sequence[str], rt: Sequence[str]) -> None:
         import numpy as np
 
-        counts = [_ngrams(s) for s in (*mt, *rt)]
-        vocab: dict[tuple[int, str], int] = {}
-        for grams in counts:
-            for order, counter in enumerate(grams):
-                for gram in counter:
-                    vocab.setdefault((order, gram), len(vocab))
-        matrix = np.zeros((len(counts), max(1, len(vocab))), dtype=np.float32)
-        for row, grams in enumerate(counts):
-            for order, counter in enumerate(grams):
-                for gram, count in counter.items():
-                    matrix[row, vocab[(order, gram)]] = count
-        orders = np.zeros((matrix.shape[1], CHRF_ORDER), dtype=np.float32)
-        for (order, _), column in vocab.items():
-            orders[column, order] = 1.0
         n = len(mt)
+        matrix, orders = _ngram_matrix(np, [*mt, *rt], shared_after=n)
+        # Each text's n-grams of each order: its length past whitespace, less the order, plus one.
+        lengths = np.array([len("".join(text.split())) for text in (*mt, *rt)], dtype=np.float32)
+        totals = np.maximum(lengths[:, None] - np.arange(CHRF_ORDER, dtype=np.float32)[None, :], 0.0)
         self.np = np
         self.orders = orders
         self.mt = {1: matrix[:n], 2: matrix[: n - 1] + matrix[1:n] if n > 1 else matrix[:0]}
-        rt_rows = matrix[n:]
+        self.mt_totals = {1: totals[:n], 2: totals[: n - 1] + totals[1:n] if n > 1 else totals[:0]}
+        rt_rows, rt_totals = matrix[n:], totals[n:]
         self.rt = {1: rt_rows, 2: rt_rows[:-1] + rt_rows[1:] if len(rt_rows) > 1 else rt_rows[:0]}
-        self.rt_totals = {size: rows @ orders for size, rows in self.rt.items()}
+        self.rt_totals = {1: rt_totals, 2: rt_totals[:-1] + rt_totals[1:] if len(rt_rows) > 1 else rt_totals[:0]}
 
     def chrf_row(self, mt_size: int, i: int, rt_size: int, j0: int, j1: int) -> Any:
         """chrF of MT item i (a sentence, or sentences i, i+1) against reference items j0..j1-1."""
@@ -276,7 +267,7 @@ class _NgramTable:
         columns = np.flatnonzero(hyp)
         orders = self.orders[columns]
         common = np.minimum(hyp[columns][None, :], refs[:, columns]) @ orders
-        hyp_total = hyp[columns] @ orders
+        hyp_total = self.mt_totals[mt_size][i]
         ref_total = self.rt_totals[rt_size][j0:j1]
         valid = (hyp_total[None, :] > 0) & (ref_total > 0)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -289,6 +280,64 @@ class _NgramTable:
         with np.errstate(divide="ignore", invalid="ignore"):
             score = (1 + beta2) * precision * recall / (beta2 * precision + recall)
         return np.nan_to_num(score)
+
+
+# Odd 64-bit multiplier of the rolling hash that names each character n-gram.
+_HASH_BASE = 0x9E3779B97F4A7C15
+
+
+def _ngram_matrix(np: Any, texts: Sequence[str], shared_after: int | None = None) -> tuple[Any, Any]:
+    """(texts x n-grams counts, n-grams x orders indicator) of the character 1- to 6-grams
+    of each text with its whitespace removed, as `_ngrams` counts them.
+
+    With `shared_after`, only the n-grams that occur both in a text before that index and
+    in one from it on (the MT and the re-translation): the others add nothing to any
+    common count.
+
+    Every n-gram of every text is named by a 64-bit rolling hash of its characters (and
+    its order), all in a few array operations over the texts joined end to end: Python
+    never visits an n-gram. A collision of two distinct n-grams needs two 64-bit hashes to
+    meet, which does not happen on text of any realistic length.
+    """
+    chars = ["".join(text.split()) for text in texts]
+    lengths = np.array([len(c) for c in chars], dtype=np.int64)
+    ends = np.cumsum(lengths)
+    joined = "".join(chars)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64) + 1
+    keys, rows, kinds = [], [], []
+    text_of = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    hashes = codes.copy()
+    with np.errstate(over="ignore"):
+        for order in range(1, CHRF_ORDER + 1):
+            if order > 1:
+                hashes = hashes[:-1] * np.uint64(_HASH_BASE) + codes[order - 1 :]
+            positions = np.arange(len(hashes), dtype=np.int64)
+            owner = text_of[: len(hashes)]
+            inside = positions + order <= ends[owner]  # the n-gram ends in the text it starts in
+            keys.append(hashes[inside] * np.uint64(CHRF_ORDER) + np.uint64(order - 1))
+            rows.append(owner[inside])
+            kinds.append(np.full(int(inside.sum()), order - 1, dtype=np.int64))
+    all_keys = np.concatenate(keys)
+    all_rows = np.concatenate(rows)
+    all_kinds = np.concatenate(kinds)
+    vocab, columns = np.unique(all_keys, return_inverse=True)
+    columns = columns.reshape(-1)
+    if shared_after is not None:
+        first = np.bincount(columns[all_rows < shared_after], minlength=len(vocab))
+        second = np.bincount(columns[all_rows >= shared_after], minlength=len(vocab))
+        kept = (first > 0) & (second > 0)
+        renumber = np.cumsum(kept) - 1
+        inside = kept[columns]
+        columns, all_rows, all_kinds = renumber[columns[inside]], all_rows[inside], all_kinds[inside]
+        count = int(kept.sum())
+    else:
+        count = len(vocab)
+    width = max(1, count)
+    flat = all_rows * width + columns
+    matrix = np.bincount(flat, minlength=len(texts) * width).astype(np.float32).reshape(len(texts), width)
+    orders = np.zeros((width, CHRF_ORDER), dtype=np.float32)
+    orders[columns, all_kinds] = 1.0
+    return matrix, orders
 
 
 def _align_sentences(mt: Sequence[str], rt: Sequence[str]) -> list[Bead]:

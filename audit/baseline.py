@@ -57,6 +57,8 @@ class Baseline:
             raise InputError(f"{display}: cannot read baseline: {exc}") from None
         except json.JSONDecodeError as exc:
             raise InputError(f"{display}:{exc.lineno}:{exc.colno}: malformed baseline JSON: {exc.msg}") from None
+        except RecursionError:
+            raise InputError(f"{display}: malformed baseline JSON: nested too deeply") from None
         return cls(_entries(data, display), display)
 
     def apply(self, result: DocumentResult) -> DocumentResult:

@@ -10,7 +10,7 @@ import contextlib
 import os
 import signal
 import sys
-import tempfile
+import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -20,10 +20,11 @@ import click
 from audit import __version__
 from audit.baseline import Baseline, BaselineWriter
 from audit.checks.base import Check, all_checks, check_by_code
-from audit.config import FAIL_ON_CHOICES, load_config
+from audit.config import BACKENDS, FAIL_ON_CHOICES, MODES, PARAGRAPH_CHOICES, QUOTE_STYLE_CHOICES, load_config
 from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, ConfigError, InputError
-from audit.fix import fix_config, fix_document, unified_diff, write_atomically
+from audit.fix import fix_config, fix_document, unified_diff
 from audit.io import Feed, expand_inputs, read_inputs, read_source
+from audit.output import atomic_text, guarded, in_place_text, write_atomically
 from audit.parallel import ParallelAuditor
 from audit.pipeline import Auditor, document_fails
 from audit.progress import BatchProgress, progress_wanted
@@ -49,23 +50,26 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here (atomically).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: mt-audit.toml or [tool.mt-audit] in pyproject.toml, found upwards).")
-@click.option("--select", help="Codes, prefixes or rule names to run (comma-separated).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: mt-audit.toml or [tool.mt-audit] in pyproject.toml, found from the working directory upwards).")
+@click.option("--isolated", is_flag=True, default=False, help="Ignore every config file (for CI gates: the settings are the flags alone).")
+@click.option("--select", help="Codes, prefixes or rule names to run (comma-separated); replaces the config file's selection.")
 @click.option("--ignore", help="Codes, prefixes or rule names to skip (comma-separated).")
 @click.option("--extend-select", help="Add to the configured selection (comma-separated).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that fails the run (default: warning).")
 @click.option("--max-divergence", type=float, help="A document fails when its consensus divergence is above this.")
 @click.option("--max-findings", type=int, help="A document fails when it has more findings than this.")
+@click.option("--quote-style", type=click.Choice(QUOTE_STYLE_CHOICES), help="How quotations nest: american “‘…’”, british ‘“…”’, or either (default).")
+@click.option("--paragraphs", type=click.Choice(PARAGRAPH_CHOICES), help="A paragraph is a line (default), or the lines up to a blank line (hard-wrapped text).")
 @click.option("--source", "source_path", type=click.Path(path_type=Path), help="The source text the translation was made from (one text input).")
 @click.option("--source-lang", help="Language code of --source (e.g. ru).")
 @click.option("--glossary", help="TSV/CSV glossary: canonical name, then known variants.")
 @click.option("--ner", help="Name finder: hf:MODEL_ID_OR_DIR or spacy:PIPELINE (default: the offline rule-based finder).")
-@click.option("--retranslate", "mode", type=click.Choice(["auto", "roundtrip", "direct", "off"]), help="How re-translations are made (default: auto).")
+@click.option("--retranslate", "mode", type=click.Choice(MODES), help="How re-translations are made (default: auto).")
 @click.option("--retranslation", "retranslation_files", multiple=True, help="A precomputed English re-translation (one per document; repeatable).")
 @click.option("--model", help="MarianMT model id or directory for direct re-translation.")
 @click.option("--pivot", "pivots", multiple=True, help="Pivot language for round trips (repeatable; default: ru).")
-@click.option("--backend", type=click.Choice(["transformers", "ctranslate2"]), help="Re-translation backend.")
-@click.option("--device", help="auto, cpu or cuda.")
+@click.option("--backend", type=click.Choice(BACKENDS), help="Re-translation backend.")
+@click.option("--device", help="auto, cpu, cuda or cuda:N.")
 @click.option("--beam-size", type=int)
 @click.option("--max-length", type=int)
 @click.option("--batch-tokens", type=int, help="Token budget per re-translation batch.")
@@ -81,13 +85,14 @@ def cli() -> None:
 @click.option("--ray-address", help="With --engine ray: the cluster's head, HOST:PORT or auto (default: RAY_ADDRESS, else Ray started on this machine).")
 @click.option("--workers", type=click.IntRange(min=1), help="With --engine ray: model workers (default: one per GPU, else the CPUs less one); for model-free runs, tasks at once (default: every CPU).")
 @click.option("-q", "--quiet", is_flag=True, default=False, help="No progress bar and no notes on stderr (errors still show).")
-@click.option("-v", "--verbose", is_flag=True, default=False, help="More on stderr: with --engine ray, how the run uses the cluster and Ray's own logs.")
+@click.option("-v", "--verbose", is_flag=True, default=False, help="Also say which folders a directory walk skipped, and why; with --engine ray, how the run uses the cluster, and Ray's own logs.")
 @click.option("--strict", is_flag=True, default=False, hidden=True, help="Re-raise crashes in checks (for tests).")
 def check(
     inputs: tuple[str, ...],
     output_format: str,
     output: Path | None,
     config_path: Path | None,
+    isolated: bool,
     source_path: Path | None,
     input_format: str,
     baseline_path: Path | None,
@@ -103,7 +108,9 @@ def check(
 ) -> None:
     """Audit INPUTS (files, directories, globs, JSONL feeds, XLIFF/TMX/PO files, or - for stdin)."""
     try:
-        config = load_config(config_path, _overrides(flags))
+        config = load_config(config_path, _overrides(flags), isolated=isolated)
+        _check_folder(output, "--output")
+        _check_folder(write_baseline, "--write-baseline")
         source = read_source(source_path) if source_path is not None else None
         if source is not None and len(inputs) != 1:
             raise InputError(f"{source_path}: --source pairs with exactly one input, not {len(inputs)}")
@@ -111,7 +118,10 @@ def check(
         writer = BaselineWriter() if write_baseline is not None else None
         _check_engine_options(engine, inputs, jobs=jobs, ray_address=ray_address, workers=workers)
         auditor = Auditor(config, strict=strict)
-        items = Feed(tuple(inputs), source=source, source_lang=config.source_lang, input_format=input_format)
+        skipped = _skip_note if verbose and not quiet else None
+        items = Feed(
+            tuple(inputs), source=source, source_lang=config.source_lang, input_format=input_format, skipped=skipped
+        )
         with _engine(auditor, engine, jobs, ray_address=ray_address, workers=workers, verbose=verbose) as runner, _destination(output) as out:
             plan = getattr(runner, "plan", None)
             if verbose and plan is not None:
@@ -153,6 +163,16 @@ def _engine(
         return RayAuditor(auditor, address=ray_address, workers=workers, verbose=verbose)
     jobs = jobs or os.cpu_count() or 1
     return ParallelAuditor(auditor, jobs) if jobs > 1 else contextlib.nullcontext(auditor)
+
+
+def _check_folder(path: Path | None, flag: str) -> None:
+    """A file to write goes into a folder that exists: said before the audit, not after it."""
+    if path is not None and not path.resolve().parent.is_dir():
+        raise InputError(f"{path}: the folder {path.resolve().parent} does not exist; create it or choose another {flag}")
+
+
+def _skip_note(path: str, reason: str) -> None:
+    click.echo(f"mt-audit: note: skipped {path}: {reason}", err=True)
 
 
 def _finish_baselines(baseline: Baseline | None, writer: BaselineWriter | None, path: Path | None, quiet: bool) -> None:
@@ -242,39 +262,21 @@ def _run(
 
 @contextlib.contextmanager
 def _destination(output: Path | None) -> Iterator[TextIO]:
-    """Stdout, or a temporary file beside OUTPUT renamed over it only when the run completes."""
+    """Stdout, or a temporary file beside OUTPUT renamed over it only when the run completes.
+
+    Either way a failed write (a full disk, a read-only folder) is an `OutputError`: one line, exit 2.
+    """
     if output is None:
-        yield sys.stdout
-        sys.stdout.flush()
+        out = guarded(sys.stdout, "<stdout>")
+        yield out
+        out.flush()
         return
     if output.exists() and not output.is_file():
-        # A device or a pipe (/dev/null, a FIFO) is written in place: renaming over it would replace it.
-        with output.open("w", encoding="utf-8", newline="") as out:
+        with in_place_text(output) as out:
             yield out
         return
-    folder = output.resolve().parent
-    if not folder.is_dir():
-        raise InputError(f"{output}: the folder {folder} does not exist; create it or choose another --output")
-    handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, _report_mode(output))
-        os.replace(temp, output)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
-
-
-def _report_mode(output: Path) -> int:
-    """An existing report keeps its mode; a new one gets the usual 0666 less the umask, not mkstemp's 0600."""
-    if output.exists():
-        return output.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    with atomic_text(output) as out:
+        yield out
 
 
 def _color(out: TextIO, output_format: str) -> bool:
@@ -300,7 +302,9 @@ def rules(code: str | None) -> None:
     if code is None:
         for cls in all_checks():
             needs = f" (needs {', '.join(sorted(cls.requires))})" if cls.requires else ""
-            click.echo(f"{cls.code}  {cls.severity!s:<7}  {cls.name:<32} {cls.summary()}{needs}")
+            fixable = "fix" if cls.fixable else "   "
+            click.echo(f"{cls.code}  {cls.severity!s:<7}  {fixable}  {cls.name:<32} {cls.summary()}{needs}")
+        click.echo("fix: `mt-audit fix` applies this rule's suggestions")
         return
     found = check_by_code(code.upper()) or check_by_code(code)
     if found is None:
@@ -312,6 +316,8 @@ def _describe(cls: type[Check]) -> str:
     lines = [f"{cls.code} {cls.name} ({cls.severity}, per {cls.scope})", "", cls.summary(), "", cls.description()]
     if cls.requires:
         lines += ["", f"Needs: {', '.join(sorted(cls.requires))}"]
+    if cls.fixable:
+        lines += ["", "Fixable: `mt-audit fix` applies its suggestions."]
     if cls.options:
         lines += ["", "Options:"]
         lines += [f"  {name} = {option.default!r}  {option.help}" for name, option in cls.options.items()]
@@ -342,16 +348,22 @@ def convert(model: str, output: Path, quantization: str, force: bool) -> None:
 @click.option("--diff", "mode", flag_value="diff", default=True, help="Show the fixes as a unified diff (the default); exit 1 if there are any.")
 @click.option("--write", "mode", flag_value="write", help="Rewrite the files in place, atomically.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: found upwards, as for check).")
-@click.option("--select", help="Codes, prefixes or rule names to fix (comma-separated).")
+@click.option("--isolated", is_flag=True, default=False, help="Ignore every config file.")
+@click.option("--select", help="Codes, prefixes or rule names to fix (comma-separated); replaces the config file's selection.")
 @click.option("--ignore", help="Codes, prefixes or rule names not to fix (comma-separated).")
 @click.option("--extend-select", help="Add to the configured selection (comma-separated).")
-def fix(files: tuple[str, ...], mode: str, config_path: Path | None, **flags: str | None) -> None:
+@click.option("--quote-style", type=click.Choice(QUOTE_STYLE_CHOICES), help="How quotations nest (as for check).")
+@click.option("--paragraphs", type=click.Choice(PARAGRAPH_CHOICES), help="What a paragraph is (as for check).")
+def fix(files: tuple[str, ...], mode: str, config_path: Path | None, isolated: bool, **flags: str | None) -> None:
     """Apply the unambiguous suggestions (quote marks, spacing, glossary spellings) to text FILES."""
     status = EXIT_OK
     changed = applied = 0
     try:
-        overrides = {key: _codes(value) for key, value in flags.items() if value is not None}
-        auditor = Auditor(fix_config(load_config(config_path, overrides)))
+        overrides: dict[str, Any] = {key: value for key, value in flags.items() if value is not None}
+        for key in ("select", "ignore", "extend_select"):
+            if key in overrides:
+                overrides[key] = _codes(overrides[key])
+        auditor = Auditor(fix_config(load_config(config_path, overrides, isolated=isolated)))
         refused: set[str] = set()
         for item in read_inputs(files):
             if not isinstance(item, Document):
@@ -384,15 +396,99 @@ def fix(files: tuple[str, ...], mode: str, config_path: Path | None, **flags: st
     sys.exit(status)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback needs --allow-remote.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free one).")
+@click.option("--open", "open_browser", is_flag=True, default=False, help="Open the workspace in a browser once it is up.")
+@click.option("--allow-remote", is_flag=True, default=False, help="Allow a --host other than loopback (the API then needs a token).")
+@click.option("--token", envvar="MT_AUDIT_TOKEN", help="The API token (or $MT_AUDIT_TOKEN); generated and printed once when remote and not given.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: found upwards, as for check).")
+@click.option("--select", help="Codes, prefixes or rule names to run (comma-separated).")
+@click.option("--ignore", help="Codes, prefixes or rule names to skip (comma-separated).")
+@click.option("--glossary", help="The server's default glossary (a client may send its own content instead).")
+@click.option("--retranslate", "mode", type=click.Choice(["auto", "roundtrip", "direct", "off"]), help="How re-translations are made (default: auto).")
+@click.option("--pivot", "pivots", multiple=True, help="Pivot language for round trips (repeatable; default: ru).")
+@click.option("--model", help="MarianMT model id or directory for direct re-translation.")
+@click.option("--backend", type=click.Choice(["transformers", "ctranslate2"]), help="Re-translation backend.")
+@click.option("--device", help="auto, cpu or cuda.")
+@click.option("--cache-dir", help="Re-translation cache directory (default: the CLI's).")
+@click.option("--no-cache", is_flag=True, default=False, help="Neither read nor write the re-translation cache.")
+@click.option("--max-request-mb", type=click.FloatRange(min=0.01), default=8.0, show_default=True, help="Larger requests are refused (413).")
+@click.option("--retranslation-workers", type=click.IntRange(min=1), default=1, show_default=True, help="Requests that may re-translate at once; more wait in line.")
+@click.option("--ssl-certfile", type=click.Path(exists=True, dir_okay=False), help="Serve HTTPS with this certificate (with --ssl-keyfile).")
+@click.option("--ssl-keyfile", type=click.Path(exists=True, dir_okay=False), help="The certificate's private key.")
+def serve(
+    host: str,
+    port: int,
+    open_browser: bool,
+    allow_remote: bool,
+    token: str | None,
+    config_path: Path | None,
+    max_request_mb: float,
+    retranslation_workers: int,
+    ssl_certfile: str | None,
+    ssl_keyfile: str | None,
+    **flags: Any,
+) -> None:
+    """The translator's workspace in a browser, and a JSON API (needs `pip install 'mt-audit[serve]'`)."""
+    try:
+        from audit import serve as server
+    except ImportError as exc:
+        _fail(f"mt-audit serve needs its extra ({exc.name} is missing): pip install 'mt-audit[serve]'")
+    loopback = server.is_loopback(host)
+    if not loopback and not allow_remote:
+        _fail(f"--host {host}: not a loopback address; add --allow-remote to serve other machines (with a token)")
+    if bool(ssl_certfile) != bool(ssl_keyfile):
+        _fail("--ssl-certfile and --ssl-keyfile go together; give both or neither")
+    generated = token is None and not loopback
+    if generated:
+        token = server.new_token()
+    try:
+        translate = {key: flags.pop(key) for key in ("mode", "model", "backend", "device", "cache_dir")}
+        translate["pivots"] = flags.pop("pivots") or None
+        translate["cache"] = False if flags.pop("no_cache") else None
+        overrides: dict[str, Any] = {key: _codes(value) if key in ("select", "ignore") else value for key, value in flags.items()}
+        overrides["translate"] = {key: value for key, value in translate.items() if value is not None} or None
+        config = load_config(config_path, overrides)
+        service = server.AuditService(config, queue=server.RetranslationQueue(workers=retranslation_workers))
+        click.echo("mt-audit: loading models…", err=True)
+        startup = service.load_models()
+        sock = server.bind(host, port)
+    except AuditError as exc:
+        _fail(str(exc))
+    for model in startup.loaded:
+        click.echo(f"mt-audit: loaded {model}", err=True)
+    for problem in startup.unavailable:
+        click.echo(f"mt-audit: note: {problem}; the workspace audits without it", err=True)
+    address, bound_port = sock.getsockname()[:2]
+    shown = host if host == "localhost" else f"[{address}]" if ":" in address else address
+    url = f"{'https' if ssl_certfile else 'http'}://{shown}:{bound_port}/"
+    page = url + (f"#token={token}" if token else "")
+    access = server.Access(token=token, loopback=loopback, max_request_bytes=int(max_request_mb * 1024 * 1024))
+    app = server.create_app(service, access)
+    click.echo(f"mt-audit: serving the workspace at {page}  (API docs: {url}docs; Ctrl+C stops)", err=True)
+    if generated:
+        click.echo("mt-audit: that token is shown once; pass --token (or $MT_AUDIT_TOKEN) to keep one across restarts", err=True)
+    certificate = (ssl_certfile, ssl_keyfile) if ssl_certfile and ssl_keyfile else None
+    on_started = (lambda: webbrowser.open(page)) if open_browser else None
+    server.serve(app, sock, certificate=certificate, on_started=on_started)
+
+
 def _terminated(signum: int, frame: object) -> NoReturn:
-    """SIGTERM unwinds like Ctrl-C, so a half-written --output is removed, not left behind."""
+    """SIGTERM and SIGHUP unwind like Ctrl-C, so a half-written --output is removed, not left behind."""
     raise SystemExit(128 + signum)
 
 
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGHUP, _terminated)
     try:
-        cli.main(standalone_mode=False)
+        cli.main(prog_name="mt-audit", standalone_mode=False)
+    except click.UsageError as exc:
+        # One line, like every other error; the usage is one --help away.
+        command = exc.ctx.command_path if exc.ctx is not None else "mt-audit"
+        click.echo(f"mt-audit: error: {exc.format_message().rstrip('.')}; see `{command} --help`", err=True)
+        sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_ERROR)

@@ -21,6 +21,7 @@ Importing it imports Ray; without Ray it raises a `ConfigError` naming the extra
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import itertools
 import logging
@@ -36,7 +37,7 @@ from audit import __version__
 from audit.config import Config
 from audit.errors import AuditError, ConfigError
 from audit.io import Feed
-from audit.pipeline import ActiveCheck, Auditor, ModelFree, active_checks, check_model_free
+from audit.pipeline import ActiveCheck, Auditor, ModelFree, active_checks, check_model_free, load_knowledge
 from audit.types import Document, DocumentResult
 
 EXTRA = "pip install 'mt-audit[ray]'"
@@ -63,6 +64,7 @@ POSITION = "position"  # index in the feed of the chunk's first item
 ITEMS = "items"  # the chunk: Documents and ReadFailures
 CHECKED = "checked"  # its documents' model-free outcomes
 RESULTS = "results"  # its DocumentResults
+NOTES = "notes"  # what the directory walk skipped while the chunk was read: (path, reason)
 RECORD = "record"  # what the worker's re-translation stage learnt on it (an evidence.StageRecord), or b""
 
 
@@ -196,6 +198,9 @@ class RayAuditor:
             for row in self._dataset(feed).iter_rows():
                 if row[POSITION] != expected:
                     raise RuntimeError(f"ray returned the chunk at {row[POSITION]} where the one at {expected} was due")
+                if feed.skipped is not None:
+                    for path, reason in _loads(row[NOTES]):
+                        feed.skipped(path, reason)
                 if row[RECORD]:
                     self.auditor.absorb(_loads(row[RECORD]))
                 results: list[DocumentResult] | Raised = _loads(row[RESULTS])
@@ -210,7 +215,8 @@ class RayAuditor:
             raise RuntimeError("use RayAuditor as a context manager")
         settings = {"config": self.auditor.config, "strict": self.auditor.strict, "version": __version__}
         read = ray.data.read_datasource(
-            FeedSource(feed, self.auditor.chunk_size),
+            # The walk's notes come back with the chunks, to be told here (`read_chunks`).
+            FeedSource(dataclasses.replace(feed, skipped=None), self.auditor.chunk_size),
             override_num_blocks=1,
             # The reader takes no CPU: it never waits for a worker's, and is never fused with them.
             num_cpus=0,
@@ -266,14 +272,21 @@ class FeedSource(Datasource):
 
 
 def read_chunks(feed: Feed, chunk_size: int) -> Iterator[Any]:
-    """The feed, read as a stream, a one-row block per chunk of `chunk_size` items."""
+    """The feed, read as a stream, a one-row block per chunk of `chunk_size` items with the walk's notes.
+
+    A last row without items carries the notes of a walk that skipped something after the last item.
+    """
     import pyarrow
 
-    items = iter(feed)
+    notes: list[tuple[str, str]] = []
+    items = iter(dataclasses.replace(feed, skipped=lambda path, reason: notes.append((path, reason))))
     position = 0
-    while chunk := list(itertools.islice(items, chunk_size)):
-        yield pyarrow.table({POSITION: [position], ITEMS: [_dumps(chunk)]})
+    while (chunk := list(itertools.islice(items, chunk_size))) or notes:
+        yield pyarrow.table({POSITION: [position], ITEMS: [_dumps(chunk)], NOTES: [_dumps(notes)]})
+        notes.clear()
         position += len(chunk)
+        if not chunk:
+            return
 
 
 # ------------------------------------------------------------------------ in the worker processes
@@ -301,7 +314,7 @@ def assemble_chunks(batch: dict[str, Any], *, config: Config, strict: bool, vers
     results = [
         _dumps(_assemble(_attempt(_auditor, config, strict, version), items, checked)) for items, checked in _rows(batch)
     ]
-    return {POSITION: batch[POSITION], RESULTS: results, RECORD: [b""] * len(results)}
+    return {POSITION: batch[POSITION], NOTES: batch[NOTES], RESULTS: results, RECORD: [b""] * len(results)}
 
 
 class ModelWorker:
@@ -316,7 +329,7 @@ class ModelWorker:
         for items, checked in _rows(batch):
             results.append(_dumps(_assemble(self.auditor, items, checked)))
             records.append(self._learnt())
-        return {POSITION: batch[POSITION], RESULTS: results, RECORD: records}
+        return {POSITION: batch[POSITION], NOTES: batch[NOTES], RESULTS: results, RECORD: records}
 
     def _learnt(self) -> bytes:
         """What the stage learnt since the last chunk, for the command's run metadata."""
@@ -357,6 +370,7 @@ def _checks(config: Config, version: str) -> list[ActiveCheck]:
     key = config.hash()
     if key not in _CHECKS:
         _same_version(version)
+        load_knowledge(config)  # a glossary missing on this node: one error for the run, as locally
         _CHECKS[key] = active_checks(config)
     return _CHECKS[key]
 

@@ -17,3 +17,7 @@ class ConfigError(AuditError):
 
 class InputError(AuditError):
     pass
+
+
+class OutputError(AuditError):
+    """The report cannot be written (a full disk, a read-only folder): one line, exit 2."""

@@ -26,9 +26,11 @@ from audit.align import Alignment, Bead, tokenize, unmatched_spans
 from audit.config import Config
 from audit.errors import InputError
 from audit.score import (
+    BLEU_NAME,
     CHRF_PLUS,
     COSINE,
     DIVERGENCE,
+    TER_NAME,
     Embedder,
     ScoreStore,
     consensus,
@@ -40,6 +42,7 @@ from audit.score import (
     rounded,
     score_pairs,
     signatures,
+    threshold_for,
 )
 from audit.segment import split_sentences, split_text_sentences
 from audit.translate.base import ModelUnavailable
@@ -176,6 +179,7 @@ class RetranslationStage:
         # Models other stages loaded for this run (Ray workers), from the records absorbed.
         self._models_elsewhere: list[str] = []
         self._planned = self._probe()
+        self._metrics = (CHRF_PLUS, BLEU_NAME, TER_NAME) if config.divergence.ter else (CHRF_PLUS, BLEU_NAME)
 
     # -- run metadata ---------------------------------------------------------------------------
 
@@ -212,6 +216,7 @@ class RetranslationStage:
             notes.append(f"{name} re-translation unavailable: {failure}; documents with a source took the round trip")
         if self._embedding_failure:
             notes.append(f"embedding model unavailable: {self._embedding_failure}; divergence uses chrF++ only")
+        notes.extend(self.retranslator.cache_notes)
         return notes
 
     def status_line(self) -> str:
@@ -263,13 +268,13 @@ class RetranslationStage:
         routes = roundtrip_routes(self.translate)
         for route in routes:
             for model_id in route.models:
+                if mode == "roundtrip":
+                    self.retranslator.translator(model_id)  # a failure is remembered in `failures`
+                    continue
                 try:
-                    if mode == "roundtrip":
-                        self.retranslator.translator(model_id)
-                    else:
-                        locate(model_id)
+                    locate(model_id)
                 except ModelUnavailable as exc:
-                    self.retranslator.failures.setdefault(model_id, exc)
+                    self.retranslator.failures.setdefault(model_id, exc.with_traceback(None))
         failure = next(iter(self.retranslator.failures.values()), None)
         if failure is None:
             return f"{mode}: " + ", ".join(f"{r.name} via {' -> '.join(r.models)}" for r in routes)
@@ -326,15 +331,14 @@ class RetranslationStage:
         missing: dict[str, ModelUnavailable] = {}
         for route, group in by_route.items():
             inputs = [_route_inputs(p, route) for p in group]
-            try:
-                outputs = self.retranslator.run(route, [text for texts in inputs for text in texts])
-            except ModelUnavailable as exc:
+            outputs = self.retranslator.run(route, [text for texts in inputs for text in texts])
+            if isinstance(outputs, ModelUnavailable):
                 if route.reads_source and self.translate.mode == "auto":
-                    missing.setdefault(route.name, exc)
+                    missing.setdefault(route.name, outputs)
                     fallback.extend(group)  # the round trip needs only the English
                     continue
                 for p in group:
-                    p.failures.append(str(exc))
+                    p.failures.append(str(outputs))
                 continue
             position = 0
             for p, texts in zip(group, inputs, strict=True):
@@ -432,7 +436,9 @@ class RetranslationStage:
             by_sentence: dict[int, tuple[dict[str, float], Span, tuple[Span, ...]]] = {}
             spans_of = _bead_spans(p, item)
             texts = [(document.text[mt[0] : mt[1]], item.text[rt[0] : rt[1]]) for mt, rt in spans_of]
-            pair_scores, corpus_scores = score_pairs([h for h, _ in texts], [r for _, r in texts], self.store)
+            pair_scores, corpus_scores = score_pairs(
+                [h for h, _ in texts], [r for _, r in texts], self.store, self._metrics
+            )
             corpus.append(corpus_scores)
             unmatched = self._unmatched(
                 [(h, r) for (mt, _), (h, r) in zip(spans_of, texts, strict=True) if mt[0] < mt[1]]
@@ -501,8 +507,10 @@ class RetranslationStage:
         if cosines:
             scores[COSINE] = mean(cosines)
         scores["segments"] = float(len(segments))
-        threshold = self.config.divergence.threshold
-        scores["segments.divergent"] = float(sum(s.divergence > threshold for s in segments))
+        settings = self.config.divergence
+        scores["segments.divergent"] = float(
+            sum(s.divergence > threshold_for(settings, s.scores[s.closest]) for s in segments)
+        )
         scores["retranslations"] = float(len(corpus))
         return rounded(scores)
 

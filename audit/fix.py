@@ -1,27 +1,26 @@
 """Applying the suggestions that have one right answer (`mt-audit fix`).
 
 Only findings of rules that declare `fixable = True` are applied: a quote mark, spacing, a
-glossary spelling. Fixes are replacements of [start, end) in the text exactly as read, so
+re-quoted quotation, a glossary spelling; so are those merged into another finding
+(`Finding.related`). Fixes are replacements of [start, end) in the text exactly as read, so
 everything outside the fixed spans (CRLF, a BOM, other characters) is unchanged byte for
-byte. Overlapping fixes are resolved deterministically: in (start, end, code) order, a fix
-that overlaps one already taken is skipped, and the text is audited again, so a skipped fix
-that still applies is made on the next pass. Passes repeat until nothing is left to fix
+byte. Overlapping fixes are resolved deterministically: findings' own suggestions first, in
+(start, end, code) order; a fix that overlaps one already taken is skipped, and the text is
+audited again, so a skipped fix that still applies is made on the next pass. Passes repeat until nothing is left to fix
 (at most `MAX_PASSES`), which is why fixing a fixed text changes nothing.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
-import os
 import re
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from audit.config import Config
 from audit.pipeline import Auditor, active_checks
-from audit.types import Document, Finding
+from audit.types import Document, Finding, Related
 
 MAX_PASSES = 10
 _LINES = re.compile(r"[^\n]*\n|[^\n]+$")
@@ -50,28 +49,47 @@ def fixable_codes(auditor: Auditor) -> frozenset[str]:
     return frozenset(active.check.code for active in auditor.checks if active.check.fixable)
 
 
-def choose_fixes(findings: Iterable[Finding], fixable: frozenset[str]) -> list[Finding]:
-    """The fixes to apply together: fixable, not a no-op, and not overlapping an earlier one."""
-    candidates = sorted(
-        (f for f in findings if f.code in fixable and f.suggestion is not None and f.suggestion != f.text),
-        key=lambda f: (f.start, f.end, f.code, f.suggestion or ""),
-    )
-    chosen: list[Finding] = []
-    for finding in candidates:
-        if chosen and _overlaps(chosen[-1], finding):
-            continue
-        chosen.append(finding)
+# A replacement to make: a finding's own suggestion, or that of a finding merged into it.
+Edit = Finding | Related
+
+
+def _edits(finding: Finding, fixable: frozenset[str]) -> Iterator[Edit]:
+    items: tuple[Edit, ...] = (finding, *finding.related)
+    for item in items:
+        if item.code in fixable and item.suggestion is not None and item.suggestion != item.text:
+            yield item
+
+
+def choose_fixes(findings: Iterable[Finding], fixable: frozenset[str]) -> list[Edit]:
+    """The fixes to apply together: fixable, not a no-op, and not overlapping one already taken.
+
+    Findings' own suggestions are taken first (a merged finding's suggestion may already hold
+    its related findings' fixes), then those of the findings merged into them (the other
+    places of a rule reported once per document), each in (start, end, code) order.
+    """
+    findings = list(findings)
+    primaries = [edit for f in findings for edit in _edits(f, fixable) if edit is f]
+    merged = [edit for f in findings for edit in _edits(f, fixable) if edit is not f]
+    chosen: list[Edit] = []
+    spans: list[tuple[int, int]] = []  # chosen's spans, in the same (sorted) order
+    for edits in (primaries, merged):
+        for edit in sorted(edits, key=lambda e: (e.start, e.end, e.code, e.suggestion or "")):
+            at = bisect.bisect_left(spans, (edit.start, edit.end))
+            if any(_overlaps(chosen[i], edit) for i in (at - 1, at) if 0 <= i < len(chosen)):
+                continue
+            chosen.insert(at, edit)
+            spans.insert(at, (edit.start, edit.end))
     return chosen
 
 
-def _overlaps(kept: Finding, new: Finding) -> bool:
-    """`new` sorts after `kept`; two insertions at one point also conflict (their order is arbitrary)."""
-    if new.start < kept.end:
+def _overlaps(a: Edit, b: Edit) -> bool:
+    """Two replacements that touch the same text; two insertions at one point also conflict."""
+    if a.start < b.end and b.start < a.end:
         return True
-    return kept.start == kept.end == new.start == new.end
+    return a.start == a.end == b.start == b.end
 
 
-def apply_fixes(text: str, fixes: Sequence[Finding]) -> str:
+def apply_fixes(text: str, fixes: Sequence[Edit]) -> str:
     """Replace each fix's span with its suggestion; `fixes` are sorted and do not overlap."""
     parts: list[str] = []
     cursor = 0
@@ -114,19 +132,3 @@ def unified_diff(path: str, before: str, after: str) -> str:
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside `path` and rename over it, keeping its permissions; a crash leaves the old file."""
-    folder = path.resolve().parent
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, path.stat().st_mode & 0o7777)
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)

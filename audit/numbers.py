@@ -336,6 +336,11 @@ def _readings(text: str) -> set[float]:
     return readings
 
 
+def is_ordinal_word(text: str) -> bool:
+    """`third`, `Twelfth`: an ordinal in words, which may as well be a fraction (`a third`)."""
+    return text.lower() in _ENGLISH_ORDINALS
+
+
 def _word_value(word: str) -> int | None:
     for table in (_ENGLISH_WORDS, _ENGLISH_ORDINALS, _ENGLISH_MONTHS):
         if word in table:
@@ -414,7 +419,9 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             value = _word_value(word) if "-" not in word else None
             if value is None and "-" in word:
                 tens, _, unit = word.partition("-")
-                if tens in _ENGLISH_WORDS and unit in _ENGLISH_WORDS:
+                if tens in _ENGLISH_WORDS and unit in _ENGLISH_WORDS and _ENGLISH_WORDS[unit] in (100, 1000):
+                    value = _ENGLISH_WORDS[tens] * _ENGLISH_WORDS[unit]  # `one-hundred`, `two-thousand`
+                elif tens in _ENGLISH_WORDS and unit in _ENGLISH_WORDS:
                     value = _ENGLISH_WORDS[tens] + _ENGLISH_WORDS[unit]  # `twenty-three`
                 else:
                     value = _word_value(tens)  # `two-thirds`, `four-month-old`

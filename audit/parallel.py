@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import itertools
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
@@ -29,6 +30,10 @@ _worker: dict[str, Any] = {}
 
 
 def _start_worker(config: Config, strict: bool) -> None:
+    # Ctrl-C and a closed terminal signal the whole process group: the main process alone
+    # handles them (and stops the pool), so no worker dies printing a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     _worker.update(config=config, strict=strict, checks=active_checks(config))
 
 

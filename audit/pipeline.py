@@ -1,6 +1,7 @@
 """Drives the stages per document and yields `DocumentResult`s as a stream.
 
-read -> segment -> model-free checks -> re-translate -> align -> score -> divergence checks.
+read -> segment -> model-free checks -> re-translate -> align -> score -> divergence checks
+-> merge (one finding per defect, `audit.merge`).
 Documents are taken in chunks so re-translation can batch across documents while memory
 stays flat in the size of the feed.
 """
@@ -15,8 +16,8 @@ from typing import Any
 
 from audit.checks.base import SCOPE_KINDS, Check, CheckContext, all_checks
 from audit.config import Config
-from audit.errors import ConfigError
 from audit.io.base import ReadFailure
+from audit.merge import merge_findings
 from audit.segment import split_paragraphs
 from audit.types import Document, DocumentResult, Finding, RunMeta, Segment, SegmentKind, frozen_mapping
 
@@ -34,19 +35,8 @@ class ActiveCheck:
 
 
 def active_checks(config: Config) -> list[ActiveCheck]:
-    """The selected checks with their options resolved (class defaults < config)."""
+    """The selected checks with their options resolved (class defaults < config, which validated them)."""
     known = {cls.name: cls for cls in all_checks()}
-    for name, options in config.checks.items():
-        cls = known.get(name)
-        if cls is None:
-            raise ConfigError(f"{config.origin or 'config'}: checks.{name}: no such rule (see `mt-audit rules`)")
-        unknown = sorted(set(options) - set(cls.options))
-        if unknown:
-            allowed = ", ".join(cls.options) or "none"
-            raise ConfigError(f"{config.origin or 'config'}: checks.{name}.{unknown[0]}: unknown option (allowed: {allowed})")
-    for code in config.severity:
-        if not any(cls.code == code for cls in known.values()):
-            raise ConfigError(f"{config.origin or 'config'}: severity.{code}: no such rule (see `mt-audit rules`)")
     selected = []
     for cls in known.values():
         if config.is_selected(cls.code, cls.name):
@@ -56,12 +46,27 @@ def active_checks(config: Config) -> list[ActiveCheck]:
     return selected
 
 
+def load_knowledge(config: Config) -> None:
+    """Load what the settings name (the glossary, the name finder) once, before the first document.
+
+    A missing or malformed glossary or an unknown `--ner` is then one ConfigError for the
+    run, not a crash reported in every document; the loaders cache what they load.
+    """
+    from audit.names.finder import mention_finder
+    from audit.names.glossary import load_glossary, resolve_glossary_path
+
+    if config.glossary:
+        load_glossary(resolve_glossary_path(config.glossary, config.origin))
+    if config.ner:
+        mention_finder(config.ner)
+
+
 def needs_retranslation(checks: Sequence[ActiveCheck]) -> bool:
     return any("retranslation" in active.check.requires for active in checks)
 
 
 def make_context(document: Document, config: Config) -> CheckContext:
-    paragraphs = split_paragraphs(document)
+    paragraphs = split_paragraphs(document, config.paragraphs)
     return CheckContext(
         document=document,
         config=config,
@@ -86,9 +91,11 @@ def run_checks(
         if "source" in check.requires and not document.source:
             continue
         check_ctx = ctx.for_check(check, active.options)
+        tally = RuleTally()
         for segment in _segments(ctx, check.scope):
             try:
-                findings.extend(check.run(segment, check_ctx))
+                for finding in check.run(segment, check_ctx):
+                    tally.add(finding)
             except Exception as exc:
                 if strict:
                     raise
@@ -97,12 +104,52 @@ def run_checks(
                     f"{document.path or document.id}: check {check.code} ({check.name}) crashed on "
                     f"[{segment.start}, {segment.end}): {type(exc).__name__}: {exc}; please report this"
                 ) from exc
+        findings.extend(tally.findings())
     config = ctx.config
     if config.severity:
         findings = [
             replace(f, severity=config.severity[f.code]) if f.code in config.severity else f for f in findings
         ]
     return findings
+
+
+# A rule lists at most this many findings in one document; one more finding says how many it
+# did not list. Hostile text (a megabyte of quote marks) would otherwise make a finding per
+# character, and the report's memory grow with it.
+FINDINGS_PER_RULE = 100
+
+
+class RuleTally:
+    """One rule's findings in one document: the first `limit` kept, the rest only counted."""
+
+    def __init__(self, limit: int = FINDINGS_PER_RULE) -> None:
+        self.limit = limit
+        self.kept: list[Finding] = []
+        self.unlisted = 0
+        self._next: Finding | None = None
+
+    def add(self, finding: Finding) -> None:
+        if len(self.kept) < self.limit:
+            self.kept.append(finding)
+            return
+        if self._next is None:
+            self._next = finding
+        self.unlisted += 1
+
+    def findings(self) -> list[Finding]:
+        """The kept findings, then (when any were not) one on the first unlisted span: "and K more like this"."""
+        if self._next is None:
+            return self.kept
+        summary = replace(
+            self._next,
+            message=(
+                f"and {self.unlisted:,} more like this, not listed (a rule lists at most {self.limit} findings "
+                f"per document); the next: {self._next.message}"
+            ),
+            suggestion=None,
+            evidence=None,
+        )
+        return [*self.kept, summary]
 
 
 def _segments(ctx: CheckContext, scope: str) -> Sequence[Segment]:
@@ -142,6 +189,7 @@ class Auditor:
         self.strict = strict
         self.chunk_size = chunk_size
         self.checks = active_checks(config)
+        load_knowledge(config)
         self.stage = _retranslation_stage(config, self.checks)
 
     def meta(self) -> RunMeta:
@@ -193,7 +241,7 @@ class Auditor:
             if error is not None:
                 results.append(DocumentResult(document=item, error=error))
             elif self.stage is None:
-                results.append(DocumentResult(document=item, findings=tuple(sorted(findings, key=Finding.sort_key))))
+                results.append(DocumentResult(document=item, findings=merge_findings(findings)))
             else:
                 pending.append((len(results), make_context(item, self.config), findings))
                 results.append(None)
@@ -234,7 +282,7 @@ def finish_chunk(
     """Re-translate the chunk (when asked for), then run the checks that need it."""
     if stage is None:
         for index, ctx, findings in pending:
-            yield index, DocumentResult(document=ctx.document, findings=tuple(sorted(findings, key=Finding.sort_key)))
+            yield index, DocumentResult(document=ctx.document, findings=merge_findings(findings))
         return
     evidence = stage.evaluate([ctx.document for _, ctx, _ in pending])
     for (index, ctx, findings), doc_evidence in zip(pending, evidence, strict=True):
@@ -247,7 +295,7 @@ def finish_chunk(
                 error = str(exc)
         yield index, DocumentResult(
             document=ctx.document,
-            findings=tuple(sorted([*findings, *extra], key=Finding.sort_key)),
+            findings=merge_findings([*findings, *extra]),
             scores=doc_evidence.scores,
             alignments=doc_evidence.alignments,
             retranslations=doc_evidence.retranslations,

@@ -4,14 +4,13 @@ It draws on stderr only when that is a terminal, not in CI (the `CI` variable ev
 service sets), not with --quiet, and not while the report itself streams to the same
 terminal (the findings are the progress then, and a bar would garble them). It appears only
 once a run has taken longer than a moment (`DELAY` seconds), so short runs print nothing.
-The total for the ETA is estimated in a background thread (JSONL lines, bilingual units,
-one per text file); until it is known, or for stdin, the bar shows the rate alone.
+The total for the ETA is estimated in a background thread (JSONL lines; one per text or
+bilingual file); until it is known, or for stdin, the bar shows the rate alone.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 import threading
 import time
@@ -36,12 +35,6 @@ from rich.text import Text
 
 DELAY = 1.0
 _CHUNK = 1 << 20
-_UNIT_MARKERS = {
-    ".xlf": re.compile(rb"<(?:trans-unit|segment)[\s>]"),
-    ".xliff": re.compile(rb"<(?:trans-unit|segment)[\s>]"),
-    ".tmx": re.compile(rb"<tu[\s>]"),
-    ".po": re.compile(rb"(?m)^msgstr"),
-}
 
 
 def progress_wanted(stream: TextIO, *, quiet: bool, report_on_terminal: bool) -> bool:
@@ -61,9 +54,6 @@ def estimate_documents(files: Iterable[Path]) -> int | None:
         try:
             if suffix in (".jsonl", ".ndjson"):
                 total += _count(path, lambda chunk: chunk.count(b"\n"))
-            elif suffix in _UNIT_MARKERS:
-                pattern = _UNIT_MARKERS[suffix]
-                total += len(pattern.findall(path.read_bytes()))
             else:
                 total += 1
         except OSError:

@@ -13,7 +13,8 @@ it was read (normal, reversed, an embedded name). Single-quote glyphs double as 
 only marks that can only be quotes take part in pairing.
 
 Offsets are absolute offsets into the document text; nothing here rewrites it. The parse is
-linear in the paragraph's length (each look-ahead reads a bounded window).
+linear in the paragraph's length (each look-ahead reads a bounded window), and reads at most
+MAX_MARKS marks of a document.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ class Side(enum.Enum):
 
     SPACE = "space"  # whitespace or the paragraph's edge
     WORD = "word"  # a letter, digit or combining mark
-    OPEN_PUNCT = "open-punct"  # ( [ {
+    OPEN_PUNCT = "open-punct"  # ( [ { and # @ (`#“freedom”`)
     CLOSE_PUNCT = "close-punct"  # . , ; : ! ? ) ] }
     DASH = "dash"
     QUOTE = "quote"  # another quotation mark
@@ -102,17 +103,30 @@ STYLE = {
     "›": "guillemet-single",
 }
 GUILLEMETS = "«»‹›"
+# Marks English copy does not use: German/Polish low marks and every guillemet.
+FOREIGN_MARKS = "„‚" + GUILLEMETS
 
-_OPEN_PUNCT = frozenset("([{")
+_OPEN_PUNCT = frozenset("([{#@")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}")
 _DASHES = frozenset("-‐‑‒–—―/")
 _MARK_SET = frozenset(MARKS)
 
 # After a leading apostrophe: elisions and clipped years, never the start of a quotation.
 _ELISION = re.compile(
-    r"(?:\d\ds?\b|n['’‘](?![^\W\d_])|[ns]\b|(?:tis|twas|twere|twill|em|cause|cos|coz|til|till|bout|round|nuff|kay|neath|gainst)\b)",
+    r"(?:\d\ds?\b|n['’‘](?![^\W\d_])|[ns]\b|(?:tis|twas|twere|twill|em|cause|cos|coz|cuz|til|till|bout|round|nuff|kay|neath|gainst|phone|cello|copter|gator|burbs|ndrangheta)\b)",
     re.IGNORECASE,
 )
+# An Arabic ʿayn or hamza written as an apostrophe after an article or particle and its
+# hyphen (`Jaysh al-'Adl`, `al-‘Ula`, `Abd al-'Aziz`) or after a name word (`ibn 'Abd`,
+# `Bani 'Amir`): part of the name, never a quote.
+_AYN_AFTER_PARTICLE = re.compile(
+    r"(?<![^\W\d_])(?:(?:al|el|ul|il|ad|adh|an|ar|as|ash|at|ath|az|bin|ibn|abu|umm|bani|beni)-"
+    r"|(?:bin|bint|ibn|abu|umm|bani|beni) )$",
+    re.IGNORECASE,
+)
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+# A compass letter after a second mark: `40°26'46"N`.
+_COMPASS = re.compile(r"[NSEW](?![^\W_])")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _LAST_WORD = re.compile(r"([^\W_]+(?:[-'’][^\W_]+)*)$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -131,6 +145,10 @@ _NAME_PARTICLES = frozenset(
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w’'.-]*|[a-z]{1,4}-[^\W\d_][\w’'-]*)$")
 
 _WINDOW = 240  # how far a look-ahead or look-behind reads
+# A document's parse reads at most this many marks (a novel has some 20,000). Every mark
+# read is held until the document's quote rules are done, some 300 bytes each, so hostile
+# text (a megabyte of `"`) would otherwise take memory in proportion to its size.
+MAX_MARKS = 100_000
 
 
 @lru_cache(maxsize=4096)
@@ -268,6 +286,8 @@ class ParagraphQuotes:
 @dataclass(frozen=True, slots=True)
 class DocumentQuotes:
     paragraphs: tuple[ParagraphQuotes, ...]
+    # Where the parse stopped short of MAX_MARKS (the start of the first paragraph not read).
+    unread_from: int | None = None
     _by_start: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -357,22 +377,27 @@ class _ParagraphParser:
         return self._freeze()
 
     def _index_following(self, candidates: Sequence[int]) -> None:
-        """For each candidate, the next later double mark, candidate and closing single mark."""
+        """For each candidate, the next later double mark, candidate, single mark and closing single mark."""
         self.next_double: dict[int, int | None] = {}
         self.next_any: dict[int, int | None] = {}
         self.next_single_close: dict[int, int | None] = {}
+        self.next_single: dict[int, int | None] = {}
         double: int | None = None
         any_mark: int | None = None
         single_close: int | None = None
+        single: int | None = None
         for i in reversed(candidates):
             self.next_double[i] = double
             self.next_any[i] = any_mark
             self.next_single_close[i] = single_close
+            self.next_single[i] = single
             any_mark = i
             if self.families[i] is Family.DOUBLE:
                 double = i
-            elif self.single[i] == "close":
-                single_close = i
+            else:
+                single = i
+                if self.single[i] == "close":
+                    single_close = i
 
     def _read_singles(self) -> None:
         """Apostrophes first: what is left of the single marks may be quotes."""
@@ -392,6 +417,8 @@ class _ParagraphParser:
                 kind = "apostrophe"  # ’90s, 'tis, ’n’
                 if elision.group().lower().startswith("n") and len(elision.group()) == 2:
                     forced.add(i + 1)
+            elif left in (Side.DASH, Side.SPACE) and right is Side.WORD and _AYN_AFTER_PARTICLE.search(text, max(self.start, at - 6), at):
+                kind = "apostrophe"  # al-'Adl, ibn 'Abd
             elif char in "‚‛":
                 kind = "open" if right is not Side.SPACE else "ambiguous"
             elif char == "‹":
@@ -399,9 +426,14 @@ class _ParagraphParser:
             elif char == "›":
                 kind = "close"
             elif char == "‘":
-                kind = "open" if self._opener_like(i) else "ambiguous"
+                if self._opener_like(i) or (left in _OPENER_LEFT and right is Side.SPACE):
+                    kind = "open"  # `‘word`, or spaced from it: `‘ a disaster`
+                elif self._closer_like(i):
+                    kind = "close"  # German `‚nonsense‘`
+                else:
+                    kind = "ambiguous"
             elif char == "’":
-                kind = "close" if self._closer_like(i) else "ambiguous"
+                kind = "close" if self._closer_like(i) or (left is Side.SPACE and right in _CLOSER_RIGHT) else "ambiguous"
             elif self._opener_like(i):
                 kind = "open"
             elif self._closer_like(i):
@@ -489,11 +521,19 @@ class _ParagraphParser:
         return 1
 
     def _inch_mark(self, i: int) -> bool:
-        """`a 15" screen`, `a 15” screen`: after a digit, with no quotation open to close."""
+        """`a 15" screen`, `a 15” screen`, `40°26'46"N`: an inch or second mark after a digit.
+
+        With a quotation open it is one only when that quotation is curly and the mark is
+        straight (`“a 12" pipe,” he said`): a straight mark does not close curly quotes.
+        """
         at = self.offsets[i]
-        return (
-            self.text[at - 1 : at].isdigit() and self.rights[i] is not Side.WORD and not self._has_open(Family.DOUBLE)
-        )
+        if not self.text[at - 1 : at].isdigit():
+            return False
+        seconds = _COMPASS.match(self.text, at + 1, self.end) is not None
+        if self.rights[i] is Side.WORD and not seconds:
+            return False
+        top = self._top_char(Family.DOUBLE)
+        return not self._has_open(Family.DOUBLE) or (self.chars[i] == '"' and top is not None and top != '"')
 
     def _straight_double(self, i: int) -> None:
         if self._inch_mark(i):
@@ -520,8 +560,8 @@ class _ParagraphParser:
                 self._close(i, Family.DOUBLE)  # `“We will win.“`: wrong closing glyph
             else:
                 self._push(i)
-        elif following is None and open_double and self._attribution_after(i):
-            self._close(i, Family.DOUBLE)  # `border, “the general said.`
+        elif following is None and open_double and (self._attribution_after(i) or self._nothing_after(i)):
+            self._close(i, Family.DOUBLE)  # `border, “the general said.`, `“It was confirmed “.`
         else:
             self._push(i)
 
@@ -566,7 +606,8 @@ class _ParagraphParser:
             return
         at = self.offsets[i]
         plural_possessive = self.text[at - 1] in "sSzx" and self.rights[i] in (Side.SPACE, Side.CLOSE_PUNCT)
-        if plural_possessive and self.next_single_close[i] is not None:
+        closes_later = self.next_single_close[i] is not None and self.next_single[i] == self.next_single_close[i]
+        if plural_possessive and closes_later:
             self.roles[i] = Role.APOSTROPHE  # ‘the workers’ union,’
         else:
             self._close(i, Family.SINGLE)
@@ -585,6 +626,10 @@ class _ParagraphParser:
             window = window[: stop.start()]
         words = _WORD.findall(window)
         return 0 < len(words) <= 20 and any(w.lower() in SPEECH_VERBS for w in words)
+
+    def _nothing_after(self, i: int) -> bool:
+        """Only punctuation (or nothing) follows mark i to the paragraph's end: `was confirmed “.`"""
+        return _LETTER_OR_DIGIT.search(self.text, self.offsets[i] + 1, self.end) is None
 
     def _continues_after(self, i: int) -> bool:
         """The text after mark i goes on with the sentence (lower case or a bracket)."""
@@ -702,6 +747,33 @@ class _ParagraphParser:
         )
 
 
+def quotes_nothing(text: str, quotation: Quotation, end: int) -> bool:
+    """An unclosed quotation with only punctuation after its opening mark (`was confirmed “.`)."""
+    return quotation.close is None and _LETTER_OR_DIGIT.search(text, quotation.open.end, end) is None
+
+
+# Function words of the languages whose marks English copy may keep around their own text
+# (German, French, Spanish, Italian, Portuguese, Polish, Dutch); none is an English word.
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    ["der", "das", "den", "dem", "ein", "eine", "einen", "und", "ist", "nicht", "wir", "ich", "mit", "auf", "für", "zu", "im", "le", "la", "les", "un", "une", "des", "du", "et", "est", "ce", "c'est", "pas", "nous", "vous", "je", "il", "elle", "dans", "pour", "sur", "au", "aux", "que", "qui", "el", "los", "las", "y", "es", "con", "por", "para", "una", "lo", "gli", "che", "non", "è", "e", "os", "em", "não", "w", "z", "nie", "jest", "się", "het", "een", "niet"]
+)
+
+
+def quotes_foreign_text(text: str, quotation: Quotation) -> bool:
+    """A quotation in another language's marks around that language's words (`„Wir schaffen
+    das“`, `« un théâtre »`): a quoted foreign phrase, whose typography a desk may keep."""
+    close = quotation.close
+    if close is None or quotation.open.char not in FOREIGN_MARKS:
+        return False
+    words = _WORD.findall(text, quotation.open.end, close.offset)
+    if len(words) < 2:
+        return False  # `«Tahrir»`, `„Test“`: a leftover around one word or name
+    content = [w for w in words if w.lower() not in _FOREIGN_FUNCTION_WORDS]
+    if len(content) == len(words) and all(w.isascii() for w in words):
+        return False  # no sign of another language
+    return any(w[:1].islower() for w in content)  # a phrase, not a name (`« Le Monde »`)
+
+
 def _name_like(text: str) -> bool:
     """A short run of capitalised words, with name particles (`Khayyat Tahrir Al-Sham`)."""
     tokens = text.split()
@@ -722,15 +794,29 @@ def parse_paragraph(text: str, start: int = 0, end: int | None = None) -> Paragr
     return _ParagraphParser(text, start, end).parse()
 
 
-def parse_document(text: str, paragraphs: Sequence[tuple[int, int]]) -> DocumentQuotes:
+def parse_document(
+    text: str, paragraphs: Sequence[tuple[int, int]], max_marks: int = MAX_MARKS
+) -> DocumentQuotes:
     """Parse each paragraph, then mark quotations that continue into the next paragraph.
 
     News style leaves a quotation that runs on into the next paragraph unclosed and opens
-    the next paragraph with a fresh mark: that is correct, not unbalanced.
+    the next paragraph with a fresh mark: that is correct, not unbalanced. The parse stops
+    before the paragraph that would take the document past `max_marks` marks.
     """
-    parsed = [parse_paragraph(text, start, end) for start, end in paragraphs]
+    parsed: list[ParagraphQuotes] = []
+    unread_from: int | None = None
+    budget = max_marks
+    for start, end in paragraphs:
+        marks = sum(text.count(mark, start, end) for mark in MARKS)
+        if marks > budget:
+            unread_from = start
+            break
+        budget -= marks
+        parsed.append(parse_paragraph(text, start, end))
     for index, paragraph in enumerate(parsed[:-1]):
-        open_at_end = [q for q in paragraph.quotations if q.close is None and q.ended_by is None]
+        open_at_end = [
+            q for q in paragraph.quotations if q.close is None and q.ended_by is None and not quotes_nothing(text, q, paragraph.end)
+        ]
         if len(open_at_end) != 1:
             continue
         following = parsed[index + 1]
@@ -745,7 +831,7 @@ def parse_document(text: str, paragraphs: Sequence[tuple[int, int]]) -> Document
             quotations = list(paragraph.quotations)
             quotations[position] = open_at_end[0]._replace(continues=True)
             parsed[index] = replace(paragraph, quotations=tuple(quotations))
-    return DocumentQuotes(tuple(parsed))
+    return DocumentQuotes(tuple(parsed), unread_from)
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
@@ -762,6 +848,8 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def count_quotations(text: str) -> list[int]:
-    """Quotations per paragraph (line) of a plain string, in any of the styles parsed here."""
-    return [p.count() for p in parse_document(text, split_lines(text)).paragraphs]
+def count_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[int]:
+    """Quotations per paragraph of a plain string (its lines unless `paragraphs` are given),
+    in any of the styles parsed here."""
+    spans = split_lines(text) if paragraphs is None else paragraphs
+    return [p.count() for p in parse_document(text, spans).paragraphs]

@@ -29,6 +29,7 @@ from sacrebleu.metrics.bleu import BLEU
 from sacrebleu.metrics.chrf import CHRF
 from sacrebleu.metrics.ter import TER
 
+from audit.config import DivergenceConfig
 from audit.translate.base import ModelUnavailable
 from audit.translate.hub import locate
 
@@ -61,17 +62,26 @@ def pair_digest(hypothesis: str, reference: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# Every metric this module scores with; TER, a pure-Python edit distance, costs more than the
+# others together (about half of aligning and scoring a document), so callers may leave it out.
+METRICS = (CHRF_PLUS, BLEU_NAME, TER_NAME)
+
+
 @functools.cache
-def stats_key() -> str:
-    """Names the sufficient statistics: every metric's sacrebleu signature, version included."""
+def stats_key(metrics: tuple[str, ...] = METRICS) -> str:
+    """Names the sufficient statistics: each metric's sacrebleu signature, version included."""
     found = signatures()
-    return "stats|" + "|".join(found[name] for name in (CHRF_PLUS, BLEU_NAME, TER_NAME))
+    return "stats|" + "|".join(found[name] for name in metrics)
 
 
 def score_pairs(
-    hypotheses: Sequence[str], references: Sequence[str], store: ScoreStore | None = None
+    hypotheses: Sequence[str],
+    references: Sequence[str],
+    store: ScoreStore | None = None,
+    metrics: tuple[str, ...] = METRICS,
 ) -> tuple[list[dict[str, float]], dict[str, float]]:
-    """chrF++, BLEU and TER of each (MT segment, re-translation) pair, and of all of them as a corpus.
+    """chrF++, BLEU and TER (of `metrics`) of each (MT segment, re-translation) pair, and of all of
+    them as a corpus.
 
     Scores are pure functions of the pair, so each distinct pair's sufficient statistics
     (sacrebleu's per-segment stats lists) are extracted once, or read from `store`, and
@@ -79,15 +89,11 @@ def score_pairs(
     `sentence_score` and `corpus_score` do. TER, a pure-Python edit distance, is by far the
     slowest of the three; sentence and corpus BLEU share one set of statistics.
     """
-    stats = pair_statistics(list(zip(hypotheses, references, strict=True)), store)
+    stats = pair_statistics(list(zip(hypotheses, references, strict=True)), store, metrics)
     per_pair: list[dict[str, float]] = [{} for _ in hypotheses]
     corpus: dict[str, float] = {}
     with _METRIC_LOCK:
-        for name, metric, sentence_metric in (
-            (CHRF_PLUS, _CHRF, _CHRF),
-            (BLEU_NAME, _BLEU_CORPUS, _BLEU_SENTENCE),
-            (TER_NAME, _TER, _TER),
-        ):
+        for name, metric, sentence_metric in _metrics(metrics):
             rows = [row[name] for row in stats]
             for scores, row in zip(per_pair, rows, strict=True):
                 scores[name] = sentence_metric._aggregate_and_compute([row]).score
@@ -95,11 +101,23 @@ def score_pairs(
     return per_pair, corpus
 
 
-def pair_statistics(pairs: Sequence[tuple[str, str]], store: ScoreStore | None = None) -> list[dict[str, list[Any]]]:
-    """Each pair's chrF++, BLEU and TER statistics; repeated pairs and stored ones are not recomputed."""
+def _metrics(metrics: tuple[str, ...]) -> list[tuple[str, Any, Any]]:
+    """(name, corpus metric, sentence metric) of each of `metrics`, in their order."""
+    table = {
+        CHRF_PLUS: (_CHRF, _CHRF),
+        BLEU_NAME: (_BLEU_CORPUS, _BLEU_SENTENCE),
+        TER_NAME: (_TER, _TER),
+    }
+    return [(name, *table[name]) for name in metrics]
+
+
+def pair_statistics(
+    pairs: Sequence[tuple[str, str]], store: ScoreStore | None = None, metrics: tuple[str, ...] = METRICS
+) -> list[dict[str, list[Any]]]:
+    """Each pair's statistics for `metrics`; repeated pairs and stored ones are not recomputed."""
     digests = [pair_digest(h, r) for h, r in pairs]
     distinct = dict(zip(digests, pairs, strict=True))
-    key = stats_key()
+    key = stats_key(metrics)
     known: dict[str, dict[str, list[Any]]] = {}
     if store is not None and distinct:
         known = {d: json.loads(v) for d, v in store.get_scores(key, distinct).items()}
@@ -109,7 +127,7 @@ def pair_statistics(pairs: Sequence[tuple[str, str]], store: ScoreStore | None =
         references = [[distinct[d][1] for d in missing]]
         fresh: dict[str, dict[str, list[Any]]] = {d: {} for d in missing}
         with _METRIC_LOCK:
-            for name, metric in ((CHRF_PLUS, _CHRF), (BLEU_NAME, _BLEU_CORPUS), (TER_NAME, _TER)):
+            for name, metric, _ in _metrics(metrics):
                 for d, row in zip(missing, metric._extract_corpus_statistics(hypotheses, references), strict=True):
                     fresh[d][name] = list(row)
         if store is not None:
@@ -151,6 +169,11 @@ def divergence(chrf_plus: float, cosine: float | None, semantic_weight: float) -
         return surface
     semantic = 1.0 - min(max(cosine, 0.0), 1.0)
     return (1.0 - semantic_weight) * surface + semantic_weight * semantic
+
+
+def threshold_for(settings: DivergenceConfig, scores: Mapping[str, float]) -> float:
+    """The divergence threshold for scores with an embedding cosine, or (`surface-threshold`) without one."""
+    return settings.threshold if COSINE in scores else settings.surface_threshold
 
 
 def consensus(divergences: Iterable[float]) -> float:

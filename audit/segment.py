@@ -1,7 +1,8 @@
 """Paragraphs, then sentences, as `Segment` views into `Document.text`.
 
-A paragraph is a line (wire copy puts one paragraph on a line); blank lines separate
-nothing more. Sentences are split on terminal punctuation followed by space and a
+A paragraph is a line (wire copy puts one paragraph on a line; blank lines separate
+nothing more), or, for hard-wrapped text (`--paragraphs blank-line`), the lines up to a
+blank line. Sentences are split on terminal punctuation followed by space and a
 capital, opening quote or digit, unless the word before the stop is a known abbreviation
 or a single initial. Quote checks work on paragraphs, because broken quotes break this.
 """
@@ -26,12 +27,34 @@ _BOUNDARY = re.compile(
 )
 
 
-def split_paragraphs(doc: Document) -> tuple[Segment, ...]:
-    return tuple(_paragraphs(doc))
+def split_paragraphs(doc: Document, mode: str = "line") -> tuple[Segment, ...]:
+    """`mode` "line": each line; "blank-line": runs of lines up to a blank line."""
+    lines = _lines(doc.text)
+    if mode == "line":
+        return tuple(Segment(doc, SegmentKind.PARAGRAPH, start, end) for start, end in lines)
+    if mode != "blank-line":
+        raise ValueError(f"unknown paragraph mode {mode!r}")
+    paragraphs: list[Segment] = []
+    start = end = -1
+    for line_start, line_end in lines:
+        if start >= 0 and _BLANK_LINE.search(doc.text, end, line_start) is None:
+            end = line_end
+            continue
+        if start >= 0:
+            paragraphs.append(Segment(doc, SegmentKind.PARAGRAPH, start, end))
+        start, end = line_start, line_end
+    if start >= 0:
+        paragraphs.append(Segment(doc, SegmentKind.PARAGRAPH, start, end))
+    return tuple(paragraphs)
 
 
-def _paragraphs(doc: Document) -> Iterator[Segment]:
-    text = doc.text
+# Between two lines: two line ends (with only spaces between them) make a blank line.
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The non-blank lines of `text`, trimmed of edge spaces."""
+    lines = []
     for match in _LINE.finditer(text):
         start, end = match.start(), match.end()
         while start < end and text[start] in _EDGE_SPACE:
@@ -39,7 +62,8 @@ def _paragraphs(doc: Document) -> Iterator[Segment]:
         while end > start and text[end - 1] in _EDGE_SPACE:
             end -= 1
         if start < end:
-            yield Segment(doc, SegmentKind.PARAGRAPH, start, end)
+            lines.append((start, end))
+    return lines
 
 
 def split_sentences(doc: Document, paragraphs: tuple[Segment, ...] | None = None) -> tuple[Segment, ...]:

@@ -69,6 +69,9 @@ class Document:
     # Whether `text` is the file's content verbatim, so lines/columns in it are file positions.
     verbatim: bool = True
     units: tuple[Unit, ...] = ()
+    # What the input carried besides the text (a JSONL record's other fields: url, lang,
+    # published...), passed through to the reports untouched; never audited.
+    metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     def unit_at(self, offset: int) -> Unit | None:
         for unit in self.units:
@@ -110,6 +113,37 @@ def normalize_span_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def _check_span(start: int, end: int, text: str, what: str) -> None:
+    if not 0 <= start <= end:
+        raise ValueError(f"invalid {what} span [{start}, {end})")
+    if len(text) != end - start:
+        raise ValueError(f"{what} text does not match its span")
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another rule's finding about the same defect, kept inside the finding that reports it.
+
+    `audit.merge` folds findings that share a cause (one quotation mark, one name) into one;
+    the others become `Related` records with their own span, so a reporter can show them and
+    `mt-audit fix` can still apply their suggestions.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+    # The document text in [start, end).
+    text: str
+    suggestion: str | None = None
+    evidence: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_span(self.start, self.end, self.text, "related")
+
+
 @dataclass(frozen=True, slots=True, order=False)
 class Finding:
     code: str
@@ -127,18 +161,36 @@ class Finding:
     evidence: str | None = None
     # Bilingual files: the unit the span falls in.
     unit_id: str | None = None
+    # Other rules' findings about the same defect (and, for a rule reported once per
+    # document, its other places), merged into this one by `audit.merge`.
+    related: tuple[Related, ...] = ()
 
     def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"invalid finding span [{self.start}, {self.end})")
-        if len(self.text) != self.end - self.start:
-            raise ValueError("finding text does not match its span")
+        _check_span(self.start, self.end, self.text, "finding")
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """This finding's code, then its related findings' other codes, each once."""
+        return tuple(dict.fromkeys((self.code, *(r.code for r in self.related))))
+
+    def as_related(self) -> Related:
+        return Related(
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            start=self.start,
+            end=self.end,
+            message=self.message,
+            text=self.text,
+            suggestion=self.suggestion,
+            evidence=self.evidence,
+        )
 
     @property
     def fingerprint(self) -> str:
         """Stable across edits elsewhere in the document: code, document/unit and spanned text."""
         key = "\x1f".join((self.code, self.doc_id, self.unit_id or "", normalize_span_text(self.text)))
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.doc_id, self.start, self.end, self.code)

@@ -6,7 +6,7 @@
 Each good record is samples/idlib-wire.txt varied (paragraphs rotated or dropped, a name
 respelt, numbers changed, straight quotes for curly ones), so the feed is not one document
 2,000 times. Every `--bad-every`-th line is a bad record of a rotating kind (malformed JSON,
-no "text", empty text, a wrong type, an unknown field, invalid UTF-8), each of which the
+no "text", empty text, a wrong type, a misspelt field, invalid UTF-8), each of which the
 reader must turn into an error entry while the batch goes on. Prints the counts as JSON.
 """
 
@@ -26,7 +26,7 @@ BAD_RECORDS: tuple[bytes, ...] = (
     b'{"id": "no-text", "source": "\xd0\x9d\xd0\xb5\xd1\x82"}\n',
     b'{"id": "empty", "text": "   "}\n',
     b'{"id": "wrong-type", "text": ["a list"]}\n',
-    b'{"id": "extra", "text": "Fine.", "lang": "en"}\n',
+    b'{"id": "misspelt", "text": "Fine.", "retranslation": ["Fine."]}\n',
     b'{"id": "latin1", "text": "Caf\xe9"}\n',
     b'["not", "an", "object"]\n',
 )

@@ -15,11 +15,14 @@ report's size and the browser's console errors, if any, as JSON.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "idlib-wire.txt"
@@ -54,7 +57,9 @@ def build_report(check_args: list[str], html: Path) -> None:
         raise SystemExit(f"mt-audit check failed ({completed.returncode}): {completed.stderr.strip()}")
 
 
-def screenshot(html: Path, output: Path, *, width: int, height: int, click: str | None) -> list[str]:
+@contextlib.contextmanager
+def chromium_page(width: int, height: int) -> Iterator[tuple[Any, list[str]]]:
+    """A page in headless Chromium at this viewport, and the console errors it logs."""
     from playwright.sync_api import ConsoleMessage, Error, sync_playwright
 
     errors: list[str] = []
@@ -64,7 +69,7 @@ def screenshot(html: Path, output: Path, *, width: int, height: int, click: str 
             executable_path=str(CHROMIUM),
             args=ARGS,
             headless=True,
-            viewport={"width": width, "height": height or 900},
+            viewport={"width": width, "height": height},
             device_scale_factor=1,
         )
         page = context.new_page()
@@ -78,6 +83,14 @@ def screenshot(html: Path, output: Path, *, width: int, height: int, click: str 
 
         page.on("console", on_console)
         page.on("pageerror", on_page_error)
+        try:
+            yield page, errors
+        finally:
+            context.close()
+
+
+def screenshot(html: Path, output: Path, *, width: int, height: int, click: str | None) -> list[str]:
+    with chromium_page(width, height or 900) as (page, errors):
         page.goto(html.resolve().as_uri())
         if click:
             marks = page.locator(click)
@@ -92,7 +105,6 @@ def screenshot(html: Path, output: Path, *, width: int, height: int, click: str 
             page.screenshot(path=str(output), full_page=True, clip={"x": 0, "y": 0, "width": width, "height": height})
         else:
             page.screenshot(path=str(output), full_page=True)
-        context.close()
     return errors
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -58,9 +59,11 @@ class GlossarySpelling(Check):
     name = "names.test_glossary"
     severity = Severity.ERROR
     fixable = True
+    subjects = frozenset({"name"})
+    precedence = 60
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        for match in re.finditer(r"Konashenkof", segment.text):
+        for match in re.finditer(r"(?i)Konashenkof", segment.text):
             start = segment.absolute(match.start())
             yield self.finding(
                 segment, start, start + len(match.group()), "glossary spells it Konashenkov", suggestion="Konashenkov"
@@ -80,6 +83,8 @@ class ShoutedWord(Check):
     name = "names.test_shout"
     severity = Severity.INFO
     scope = "sentence"
+    subjects = frozenset({"name"})
+    precedence = 10
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         for match in re.finditer(r"\b[A-Z]{5,}\b", segment.text):
@@ -203,3 +208,96 @@ def _private_user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
         os.environ["XDG_CACHE_HOME"] = previous
+
+
+# ---------------------------------------------------------------- headless Chromium
+
+CHROMIUM = "/usr/bin/chromium"
+# Flags for headless Chromium as root in a container, with nothing reaching out (ENV-NOTES.md §2).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Debian's Chromium through Playwright (a persistent context: downloads allowed).
+
+    Skipped only when /usr/bin/chromium is absent and CI is not set; in CI it must run
+    (.ci/browser-deps.sh installs chromium).
+    """
+    import os
+    from pathlib import Path
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but /usr/bin/chromium is missing: .ci/browser-deps.sh should have installed it")
+        pytest.skip("no /usr/bin/chromium (run .ci/browser-deps.sh to install it); CI is not set, so skipping")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1280, "height": 900},
+            accept_downloads=True,
+        )
+        yield context
+        context.close()
+
+
+# What an injected payload sets if it ever runs (the report's and the workspace's XSS tests).
+PWNED = "window.__pwned !== undefined || (window.parent && window.parent.__pwned !== undefined)"
+
+
+@dataclass
+class Watched:
+    """A browser page with everything that should never happen recorded."""
+
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    # Requests to anything but the page's own origin or files.
+    requests: list[str] = field(default_factory=list)
+
+    def assert_quiet(self) -> None:
+        assert self.errors == []
+        assert self.dialogs == []
+        assert self.requests == []
+        assert self.page.evaluate(PWNED) is False
+
+
+@pytest.fixture
+def watched_page(browser: Any) -> Iterator[Callable[[tuple[str, ...]], Watched]]:
+    """`watched_page(allowed)`: a new page whose console errors, uncaught exceptions, dialogs
+    and requests to URLs not starting with one of `allowed` are recorded; closed afterwards."""
+    pages: list[Any] = []
+
+    def open_page(allowed: tuple[str, ...]) -> Watched:
+        page = browser.new_page()
+        page.set_default_timeout(15000)
+        pages.append(page)
+        watched = Watched(page)
+        page.on("console", lambda m: m.type == "error" and watched.errors.append(m.text))
+        page.on("pageerror", lambda e: watched.errors.append(str(e)))
+
+        def on_dialog(dialog: Any) -> None:
+            watched.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        page.on("request", lambda r: r.url.startswith(allowed) or watched.requests.append(r.url))
+        return watched
+
+    yield open_page
+    for page in pages:
+        page.close()

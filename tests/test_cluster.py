@@ -264,6 +264,7 @@ def test_ray_auditor_outside_its_context_says_so() -> None:
 
 
 @pytest.mark.filterwarnings("ignore::UserWarning")  # --verbose lets Ray's own warnings through
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_ray_engine_is_quiet_unless_verbose(ray_runtime: None, tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text(PARAGRAPHS[1] + "\n", encoding="utf-8")
@@ -280,3 +281,17 @@ def test_ray_worker_of_another_version_is_refused_in_one_line() -> None:
     outcome = cluster._attempt(cluster._auditor, apply(Config(), {"select": ["Q"]}, "test"), False, "0.0.0-elsewhere")
     assert isinstance(outcome, cluster.Raised) and isinstance(outcome.error, ConfigError)
     assert "this command 0.0.0-elsewhere; install the same version on every node" in str(outcome.error)
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")  # --verbose lets Ray's own warnings through
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_ray_engine_tells_what_a_walk_skipped_as_the_local_engine_does(ray_runtime: None, tmp_path: Path) -> None:
+    folder = tmp_path / "feeds"
+    (folder / ".git").mkdir(parents=True)
+    (folder / "node_modules").mkdir()
+    (folder / "photo.png").write_bytes(b"\x89PNG")
+    (folder / "story.txt").write_text(PARAGRAPHS[1] + "\n", encoding="utf-8")
+    reports = [run("check", str(folder), "--select", "Q", "--verbose", *engine) for engine in ([], ["--engine", "ray"])]
+    notes = [[line for line in r.stderr.splitlines() if line.startswith("mt-audit: note: skipped")] for r in reports]
+    assert len(notes[0]) == 3 and notes[1] == notes[0]
+    assert reports[1].stdout == reports[0].stdout

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -141,3 +142,46 @@ def test_fix_the_sample_with_the_real_rules_is_idempotent(tmp_path: Path) -> Non
     second = runner.invoke(cli, ["fix", str(path), "--diff"])
     assert (second.exit_code, second.stdout) == (0, "")
     assert path.read_bytes() == once
+
+
+def test_issue13_fix_the_sample_leaves_no_quote_error_with_a_suggestion(tmp_path: Path) -> None:
+    sample = Path(__file__).parent.parent / "samples" / "idlib-wire.txt"
+    (tmp_path / "glossary.tsv").write_bytes((sample.parent / "glossary.tsv").read_bytes())
+    (tmp_path / "mt-audit.toml").write_text('glossary = "glossary.tsv"\n', encoding="utf-8")
+    path = tmp_path / "wire.txt"
+    path.write_bytes(sample.read_bytes())
+    runner = CliRunner()
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert runner.invoke(cli, ["fix", str(path), "--write"]).exit_code == 0
+        report = runner.invoke(cli, ["check", str(path), "--format", "json", "--select", "Q,N2", "--fail-on", "never"])
+    finally:
+        os.chdir(cwd)
+    findings = json.loads(report.stdout)["documents"][0]["findings"]
+    places = [item for f in findings for item in (f, *f["related"])]
+    assert not [p for p in places if p["code"].startswith("Q") and p["suggestion"] is not None]
+    assert not [p for p in places if p["code"] == "N202"]
+    text = path.read_text(encoding="utf-8")
+    assert "them, ‘Hayat Tahrir al-Sham’ (a banned" in text  # re-quoted and re-spelt in one fix
+    assert "a ‘demilitarized zone’ to" in text and "the ‘moderate opposition’ to" in text
+    assert "Turkish border,” the general said." in text
+
+
+def test_issue13_fix_applies_every_place_of_a_once_per_document_rule_in_one_pass(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    marks = "".join(f'"Quote {i}," he said. ' for i in range(14))
+    path.write_text("“We are ready,” he said. “Go,” she said. " * 8 + marks + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["fix", str(path), "--write", "--select", "Q108"])
+    assert result.exit_code == 0, result.output
+    assert '"' not in path.read_text(encoding="utf-8")
+    assert "fixed 28 findings" in result.stderr
+
+
+def test_issue13_rules_marks_the_fixable_rules() -> None:
+    listing = CliRunner().invoke(cli, ["rules"]).stdout.splitlines()
+    fixable = {line.split()[0] for line in listing if line[:1] in "QND" and line.split()[2] == "fix"}
+    assert {"Q102", "Q103", "Q104", "Q105", "Q106", "Q107", "Q108", "N202"} <= fixable
+    assert not {"Q101", "N201", "N203", "D303"} & fixable
+    assert "Fixable" in CliRunner().invoke(cli, ["rules", "Q106"]).stdout
+    assert "Fixable" not in CliRunner().invoke(cli, ["rules", "Q101"]).stdout

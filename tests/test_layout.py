@@ -62,3 +62,14 @@ def test_only_the_cli_exits_or_prints() -> None:
         source = path.read_text(encoding="utf-8")
         assert "sys.exit(" not in source, path
         assert not re.search(r"(?<![\w.])print\(", source), path
+
+
+def test_issue13_docs_link_only_what_a_clone_has() -> None:
+    """README and docs/ link files inside the project (not ../shared), and each one exists."""
+    for doc in (ROOT / "README.md", *(ROOT / "docs").glob("*.md")):
+        text = doc.read_text(encoding="utf-8")
+        assert "../shared" not in text, doc
+        for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
+            if "://" not in target:
+                assert (doc.parent / target).exists(), f"{doc.name} links {target}, which a clone does not have"
+    assert "(docs/architecture.md)" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -36,6 +36,8 @@ def _quoted(paragraph: ParagraphQuotes, text: str) -> list[str]:
         "the workers’ union and the Joneses' car",
         "don't, won’t, O’Brien, Russia 's",
         "just goin’ home",
+        "Jaysh al-'Adl, al-‘Ula, Abd al-'Aziz and the Shi'a",
+        "the 'Ndrangheta and the 'phone",
     ],
 )
 def test_parse_apostrophes_are_not_quotes(text: str) -> None:
@@ -170,3 +172,65 @@ def test_parse_invariants_on_arbitrary_text(text: str) -> None:
             assert mark.role is Role.CLOSING
         paired = [m for q in paragraph.quotations for m in (q.open, q.close) if m is not None]
         assert len({m.offset for m in paired + list(paragraph.stray)}) == len(paired) + len(paragraph.stray)
+
+
+def test_issue14_parse_stops_before_the_paragraph_past_the_mark_budget() -> None:
+    text = "“One.”\n“Two” and “three”.\n“Four.”"
+    spans = split_lines(text)
+    whole = parse_document(text, spans, max_marks=8)
+    assert whole.unread_from is None and len(whole.paragraphs) == 3
+    cut = parse_document(text, spans, max_marks=5)
+    assert cut.unread_from == spans[1][0]
+    assert [p.start for p in cut.paragraphs] == [0]
+    assert cut.at(spans[1][0]) is None and cut.at(spans[2][0]) is None
+
+
+@settings(max_examples=80, deadline=None)
+@given(TEXT, st.integers(min_value=0, max_value=30))
+def test_issue14_parse_reads_whole_paragraphs_within_the_budget(text: str, budget: int) -> None:
+    spans = split_lines(text)
+    document = parse_document(text, spans, max_marks=budget)
+    read = len(document.paragraphs)
+    assert [(p.start, p.end) for p in document.paragraphs] == spans[:read]
+    assert sum(len(p.marks) for p in document.paragraphs) <= budget
+    if read < len(spans):
+        assert document.unread_from == spans[read][0]
+        assert sum(len(p.marks) for p in parse_document(text, spans[: read + 1]).paragraphs) > budget
+    else:
+        assert document.unread_from is None
+
+
+def test_issue13_parse_inch_and_second_marks_inside_a_curly_quotation() -> None:
+    text = "“A 12\" pipe at 40°26'46\"N burst,” he said."
+    paragraph = parse_paragraph(text)
+    assert _quoted(paragraph, text) == ["“A 12\" pipe at 40°26'46\"N burst,”"]
+    assert [m.role for m in paragraph.marks if m.char == '"'] == [Role.AMBIGUOUS, Role.AMBIGUOUS]
+
+
+def test_issue13_parse_straight_inch_mark_closes_a_straight_quotation() -> None:
+    text = '"It was 15" he said.'
+    [quotation] = parse_paragraph(text).quotations
+    assert quotation.close is not None and quotation.close.offset == text.index('" he')
+
+
+def test_issue13_parse_spaced_curly_singles_pair() -> None:
+    text = "He called it ‘ a disaster ’ on Monday."
+    [quotation] = parse_paragraph(text).quotations
+    assert (quotation.open.space_after, quotation.close and quotation.close.space_before) == (1, 1)
+
+
+def test_issue13_parse_german_single_marks_pair() -> None:
+    text = "He called the plan ‚nonsense‘ and left."
+    assert _quoted(parse_paragraph(text), text) == ["‚nonsense‘"]
+
+
+def test_issue13_parse_opening_glyph_before_final_punctuation_closes() -> None:
+    text = "“The attack was confirmed “."
+    [quotation] = parse_paragraph(text).quotations
+    assert quotation.close is not None and quotation.close.offset == text.rindex("“")
+
+
+def test_issue13_parse_a_mark_that_quotes_nothing_does_not_continue() -> None:
+    text = "The attack was confirmed “.\n“We will respond,” he said."
+    first, _ = parse_document(text, split_lines(text)).paragraphs
+    assert [q.continues for q in first.quotations] == [False]

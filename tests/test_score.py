@@ -192,7 +192,7 @@ def test_a_second_evaluation_reads_every_score_and_alignment_back(
     text = (root / "samples" / "idlib-wire.txt").read_text(encoding="utf-8")
     rt = (root / "tests" / "data" / "idlib-retranslation.txt").read_text(encoding="utf-8")
     docs = [Document(id="a", text=text, retranslations=(rt,)), Document(id="b", text=text, retranslations=(rt, text))]
-    table = {"divergence": {"embeddings": False}, "translate": {"cache-dir": str(tmp_path)}}
+    table = {"divergence": {"embeddings": False, "ter": True}, "translate": {"cache-dir": str(tmp_path)}}
     first = RetranslationStage(apply(Config(), table, "t")).evaluate(docs)
     uncached = RetranslationStage(apply(Config(), {**table, "translate": {"cache": False}}, "t")).evaluate(docs)
 
@@ -207,3 +207,19 @@ def test_a_second_evaluation_reads_every_score_and_alignment_back(
         assert a.scores == b.scores == c.scores
         assert a.segments == b.segments == c.segments
         assert a.alignments == b.alignments == c.alignments
+
+
+def test_ter_only_when_asked_for() -> None:
+    from audit.config import Config, apply
+    from audit.evidence import RetranslationStage
+    from audit.types import Document
+
+    docs = [Document(id="a", text=MT, retranslations=(REF,))]
+    table = {"divergence": {"embeddings": False}, "translate": {"cache": False}}
+    [plain] = RetranslationStage(apply(Config(), table, "t")).evaluate(docs)
+    [with_ter] = RetranslationStage(
+        apply(Config(), {**table, "divergence": {"embeddings": False, "ter": True}}, "t")
+    ).evaluate(docs)
+    assert TER_NAME not in plain.scores and TER_NAME not in plain.alignments[0].scores
+    assert with_ter.scores[TER_NAME] == pytest.approx(score_segment(MT, REF)[TER_NAME])
+    assert plain.scores[CHRF_PLUS] == with_ter.scores[CHRF_PLUS]

@@ -11,6 +11,15 @@ def _doc(text: str) -> Document:
     return Document(id="t", text=text)
 
 
+def test_issue13_blank_line_paragraphs_join_hard_wrapped_lines() -> None:
+    text = "First line\r\nof one paragraph.  \n \t\nSecond\nparagraph.\n\n\nThird."
+    paragraphs = split_paragraphs(_doc(text), "blank-line")
+    assert [p.text for p in paragraphs] == ["First line\r\nof one paragraph.", "Second\nparagraph.", "Third."]
+    assert [p.text for p in split_paragraphs(_doc(text))] == [
+        "First line", "of one paragraph.", "Second", "paragraph.", "Third."
+    ]
+
+
 def test_paragraphs_are_lines_with_exact_offsets() -> None:
     text = "\ufeffFirst paragraph.\r\n\r\n  Second one.  \nThird\rFourth"
     paragraphs = split_paragraphs(_doc(text))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.types import Document, Finding, LineIndex, Segment, SegmentKind, Severity
+from audit.types import Document, Finding, LineIndex, Related, Segment, SegmentKind, Severity
 
 
 def test_severity_orders_and_parses() -> None:
@@ -42,3 +42,15 @@ def test_finding_text_must_match_span_and_fingerprint_ignores_position() -> None
     assert first.fingerprint == moved.fingerprint
     other_doc = Finding("Q101", "quotes.x", Severity.ERROR, "e", 0, 3, "m", "a b")
     assert first.fingerprint != other_doc.fingerprint
+
+
+def test_issue13_related_span_is_validated_and_codes_list_each_once() -> None:
+    with pytest.raises(ValueError, match="related text does not match"):
+        Related("Q104", "quotes.glued-outside", Severity.WARNING, 3, 4, "m", "ab")
+    related = (
+        Related("Q104", "quotes.glued-outside", Severity.WARNING, 3, 4, "m", "“"),
+        Related("Q104", "quotes.glued-outside", Severity.WARNING, 9, 10, "m", "“"),
+    )
+    finding = Finding("Q101", "quotes.unbalanced", Severity.ERROR, "d", 3, 4, "m", "“", related=related)
+    assert finding.codes == ("Q101", "Q104")
+    assert finding.as_related().code == "Q101"

@@ -7,6 +7,7 @@ about a rule lives anywhere else.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -19,9 +20,13 @@ if TYPE_CHECKING:
     from audit.config import Config
 
 Scope = Literal["document", "paragraph", "sentence"]
+# What a finding is about, for the merge stage (`audit.merge`): a quotation mark, or a name.
+Subject = Literal["mark", "name", "number"]
 T = TypeVar("T")
 
 CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
+# A code or a code prefix as a user may type it (`q102`, `N2`).
+_CODE_PREFIX = re.compile(r"^[A-Za-z][0-9]{0,3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_-]*)+$")
 # Which modules may hold which family: the letter is data, checked at registration.
 FAMILY_MODULES: Mapping[str, frozenset[str]] = {
@@ -33,8 +38,45 @@ FAMILY_MODULES: Mapping[str, frozenset[str]] = {
 
 @dataclass(frozen=True, slots=True)
 class Option:
+    """A rule's setting: its default (whose type a configured value must have) and help.
+
+    A float is a fraction or a similarity in [0, 1] and an int a count (0 or more); a list
+    takes strings, from `choices` when the option names them.
+    """
+
     default: Any
     help: str
+    choices: tuple[str, ...] | None = None
+
+    def parse(self, value: Any) -> Any:
+        """The configured `value` in the default's type; TypeError or ValueError saying what is allowed."""
+        default = self.default
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise TypeError(f"expected true or false, got {value!r}")
+            return value
+        if isinstance(default, int):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"expected an integer, got {value!r}")
+            if value < 0:
+                raise ValueError(f"expected a count (0 or more), got {value!r}")
+            return value
+        if isinstance(default, float):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError(f"expected a number, got {value!r}")
+            if not 0 <= value <= 1:
+                raise ValueError(f"expected a number from 0 to 1, got {value!r}")
+            return float(value)
+        if isinstance(default, tuple):
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise TypeError(f"expected a list of strings, got {value!r}")
+            unknown = [v for v in value if self.choices is not None and v not in self.choices]
+            if unknown:
+                raise ValueError(f"unknown value {unknown[0]!r} (allowed: {', '.join(self.choices or ())})")
+            return tuple(value)
+        if isinstance(default, str) and not isinstance(value, str):
+            raise TypeError(f"expected a string, got {value!r}")
+        return value
 
 
 class Options:
@@ -107,6 +149,18 @@ class Check:
     # True when every suggestion this rule makes is the one right replacement (a quote mark,
     # spacing, a glossary spelling), so `mt-audit fix` may apply it without a person choosing.
     fixable: ClassVar[bool] = False
+    # What this rule's findings are about (`audit.merge` folds findings that share one): "mark"
+    # for findings on quotation marks (those at either end of the span), "name" for findings
+    # on a name's spelling (overlapping spans are one name), "number" for findings on a figure
+    # (overlapping spans are one number). Empty: never merged.
+    subjects: ClassVar[frozenset[Subject]] = frozenset()
+    # Which rule reports when findings merge (the highest; the others become related).
+    # Marks: the most specific explanation of the mark. Names: the most authoritative
+    # suggestion; glossary 60, house spellings 55, re-translation 50, gazetteer 40,
+    # in-document variant 30, spelling pattern 20, rules without a suggestion below that.
+    precedence: ClassVar[int] = 0
+    # Reported once per document: the merge keeps the first place and lists the others.
+    once_per_document: ClassVar[bool] = False
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         raise NotImplementedError
@@ -208,6 +262,11 @@ def all_checks() -> list[type[Check]]:
     return [_REGISTRY[code] for code in sorted(_REGISTRY)]
 
 
+def rule_of(code: str) -> type[Check] | None:
+    """The registered rule that made a finding with this code (a plain lookup, for every finding)."""
+    return _REGISTRY.get(code)
+
+
 def check_by_code(code: str) -> type[Check] | None:
     all_checks()
     if code in _REGISTRY:
@@ -216,6 +275,37 @@ def check_by_code(code: str) -> type[Check] | None:
         if code in cls.aliases or code == cls.name:
             return cls
     return None
+
+
+def rule_key(text: str) -> str:
+    """A code, code prefix or rule name as selection compares it: case does not matter.
+
+    Codes are upper-case and names lower-case in the registry; a retired code (an alias)
+    becomes the code of the rule that carries it on.
+    """
+    key = text.strip()
+    key = key.upper() if _CODE_PREFIX.match(key) else key.lower()
+    for cls in all_checks():
+        if key in cls.aliases:
+            return cls.code
+    return key
+
+
+def closest_rule(text: str) -> str:
+    """The rule a mistyped code or name most likely meant, as `Q102 (quotes.reversed)`.
+
+    Codes, names and (for a word without a dot) the family words compete, case folded,
+    so `Q1O2` finds Q102 and `quote` finds the quotes family.
+    """
+    words: dict[str, tuple[str, type[Check]]] = {}
+    for cls in all_checks():
+        words[cls.code.lower()] = (cls.code, cls)
+        words[cls.name] = (cls.name, cls)
+        if "." not in text:
+            words.setdefault(cls.name.split(".")[0], (cls.name.split(".")[0], cls))
+    best = difflib.get_close_matches(text.strip().lower(), list(words), n=1, cutoff=0.0)[0]
+    word, cls = words[best]
+    return f"{cls.code} ({cls.name})" if word in (cls.code, cls.name) else f"{word} (the {word}.* rules)"
 
 
 SCOPE_KINDS: Mapping[Scope, SegmentKind] = {

@@ -8,27 +8,65 @@ needs every re-translation to disagree; one re-translation that agrees clears th
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
-from audit.align import tokenize
+from audit.align import Alignment, Token, tokenize
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
-from audit.names.finder import ARTICLES, CONNECTORS, Mention, mention_finder
+from audit.names.exonyms import EXPANSIONS, acronym_forms
+from audit.names.finder import NON_NAMES, Mention, mention_finder
 from audit.names.lexicon import is_common_word
-from audit.names.variants import name_key, name_similarity, stem_match
-from audit.score import CHRF_PLUS, COSINE, DIVERGENCE
+from audit.names.variants import (
+    NAME_WORD,
+    equivalent_names,
+    name_key,
+    name_similarity,
+    name_words,
+    same_spelling,
+    same_word,
+    stem_match,
+    word_form,
+)
+from audit.numbers import Number, find_numbers, format_english, is_ordinal_word
+from audit.score import CHRF_PLUS, COSINE, DIVERGENCE, threshold_for
 from audit.types import Finding, Segment, Severity
 
 _WORD = re.compile(r"\S+")
+_ALNUM = re.compile(r"[^\W_]+")
+# Name similarity (0-1) from which a different spelling is a near miss (D303's default).
+_NEAR_MISS = 0.8
+_PARTICIPLE = re.compile(r"(?:ing|ed|ly)$")
+_OPENING_WORDS = frozenset(
+    """given despite although though while whereas unlike like since because however meanwhile moreover
+    furthermore therefore thus yet still instead besides nevertheless nonetheless overall finally first
+    second third last next today yesterday tomorrow now recently currently previously earlier later even
+    perhaps maybe indeed also only just already again once why how what whether many most some several
+    few both each every another other such""".split()  # noqa: SIM905 (reads as words)
+)
+# Titles before a person's name, folded: what follows them is a name, however common the word.
+TITLES = frozenset(
+    """president vice prime minister secretary chancellor premier governor gov senator sen representative rep
+    mayor king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan general gen
+    colonel col major maj captain capt lieutenant lt sergeant sgt admiral adm commander chairman chairwoman
+    chief director ceo judge justice commissioner ambassador spokesman spokeswoman minister mr mrs ms dr prof
+    professor sir lord lady coach""".split()  # noqa: SIM905 (reads as words)
+)
+# rapidfuzz ratio (0-100) from which two folded words of names are one word misspelt.
+_WORD_NEAR_MISS = 75
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
 _APOSTROPHES = re.compile(r"['’`ʼʻ]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_RUSSIAN_MARKS = tuple(
+    re.compile(pattern) for pattern in (r"kh", r"dzh", r"yy", r"(?<![a-z])(?:ash|ad|an|ar|as|at|az|ath|adh)-(?=[a-z])")
+)
 # An extension this long of another name is an inflection or derivation (`Russia`/`Russian`).
 _DERIVATION_CHARS = 3
 
@@ -58,7 +96,8 @@ class RetranslationDivergence(Check):
     A re-translation is an independent reading of what the text says. When the MT sentence
     is far from all of them, in wording (chrF++) and in meaning (sentence embeddings), it
     has most likely added, lost or changed something: a sentence to re-read against the
-    source. The threshold is `divergence.threshold` (0 = same, 1 = unrelated).
+    source. The threshold is `divergence.threshold` (0 = same, 1 = unrelated), or
+    `divergence.surface-threshold` when the divergence is chrF++ alone (no embeddings).
 
     Bad: He refused to comment on reports of losses among the troops. (re-translation: He said that twelve soldiers had been killed in the attack on the checkpoint.)
     Good: He said 12 soldiers were killed in the attack on the checkpoint. (re-translation: He said that twelve soldiers had been killed in the attack on the checkpoint.)
@@ -75,7 +114,7 @@ class RetranslationDivergence(Check):
         if found is None:
             return
         evidence, sentence = found
-        threshold = ctx.config.divergence.threshold
+        threshold = threshold_for(ctx.config.divergence, sentence.scores[sentence.closest])
         if sentence.divergence <= threshold:
             return
         yield self.finding(
@@ -115,7 +154,7 @@ class DivergentSpan(Check):
         if found is None:
             return
         evidence, sentence = found
-        if sentence.divergence <= ctx.config.divergence.threshold:
+        if sentence.divergence <= threshold_for(ctx.config.divergence, sentence.scores[sentence.closest]):
             return
         text = segment.doc.text
         for start, end in sentence.divergent_spans:
@@ -134,47 +173,197 @@ class DivergentSpan(Check):
 # ---------------------------------------------------------------- names against re-translations
 
 
+@functools.lru_cache(maxsize=65536)
 def _surface(text: str) -> str:
-    """A spelling with case, diacritics, apostrophes, hyphens and a possessive ending folded."""
+    """A spelling's words with case, diacritics, apostrophes, hyphens and a possessive ending folded."""
     folded = anyascii(_POSSESSIVE.sub("", text.strip())).casefold()
-    return " ".join(p for p in _SEPARATORS.split(_APOSTROPHES.sub("", folded)) if p)
+    return " ".join(_ALNUM.findall(_APOSTROPHES.sub("", folded)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    """A word as the name checks compare it: ASCII, lower case, no apostrophes, possessive or dots."""
+    return _APOSTROPHES.sub("", anyascii(_POSSESSIVE.sub("", word)).casefold()).replace(".", "")
+
+
+def _is_acronym(word: str) -> bool:
+    """`EU`, `USGS`, `U.S.`: two to six capitals, dotted or not."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w).lower()
 
 
 @dataclass(frozen=True)
 class _Reading:
-    """One re-translation as the name checks see it: its mentions and its words."""
+    """A text as the name checks see it: its folded words, its names and the acronyms they make.
+
+    Built for each re-translation, and for the MT when a re-translation's name is looked
+    for in it.
+    """
 
     text: str
+    # The folded words, space-separated, with a space at each end: a name is in the text
+    # when its own folded words, so bracketed, are a substring.
     surface: str
     mentions: tuple[Mention, ...]
-    word_keys: frozenset[str]
+    words: frozenset[str]
+    keys: frozenset[str]
+    # The words by first letter, for the comparisons that tolerate a different spelling.
+    by_initial: Mapping[str, tuple[str, ...]]
+    # The initials of each run of words inside a name (`United States Geological Survey`:
+    # `usgs`, `us`, `gs`...), so `USGS` or `U.S.` is found written out.
+    initials: frozenset[str]
+    # Its names by number of words, each with its folded spelling: what `_same_name` compares.
+    by_length: Mapping[int, tuple[tuple[Mention, str], ...]]
+    surfaces: tuple[str, ...]
+
+
+def _reading(text: str, found: Sequence[Mention]) -> _Reading:
+    words = frozenset(folded for m in NAME_WORD.finditer(text) if (folded := _fold_word(m.group())))
+    by_initial: dict[str, list[str]] = {}
+    for word in words:
+        by_initial.setdefault(word[0], []).append(word)
+    initials: set[str] = set()
+    by_length: dict[int, list[tuple[Mention, str]]] = {}
+    for mention in found:
+        parts = [m.group() for m in name_words(mention.text)]
+        for i in range(len(parts)):
+            for j in range(i + 2, min(len(parts), i + 6) + 1):
+                initials.add(_initials(parts[i:j]))
+        by_length.setdefault(len(parts), []).append((mention, _surface(mention.text)))
+    return _Reading(
+        text,
+        f" {_surface(text)} ",
+        tuple(found),
+        words,
+        frozenset(name_key(w) for w in words),
+        {initial: tuple(group) for initial, group in by_initial.items()},
+        frozenset(initials),
+        {length: tuple(group) for length, group in by_length.items()},
+        tuple(dict.fromkeys(_surface(m.text) for m in found)),
+    )
 
 
 def _readings(ctx: CheckContext, evidence: DocEvidence) -> list[_Reading]:
-    def compute() -> list[_Reading]:
-        finder = mention_finder(ctx.config.ner)
-        readings = []
-        for item in evidence.items:
-            words = frozenset(name_key(w) for w in _SEPARATORS.split(_APOSTROPHES.sub("", item.text)) if w)
-            readings.append(_Reading(item.text, f" {_surface(item.text)} ", tuple(finder(item.text)), words))
-        return readings
-
-    return ctx.memo(("divergence", "readings"), compute)
+    finder = mention_finder(ctx.config.ner)
+    return ctx.memo(
+        ("divergence", "readings"), lambda: [_reading(item.text, finder(item.text)) for item in evidence.items]
+    )
 
 
-def _same_name(mention: str, reading: _Reading) -> bool:
-    """The re-translation writes this name as the MT does (up to case, diacritics, an inflection)."""
+def _mt_reading(ctx: CheckContext) -> _Reading:
+    """The MT as a reading, with the document's own mentions."""
+    return ctx.memo(("divergence", "mt-reading"), lambda: _reading(ctx.document.text, mentions(ctx)))
+
+
+def _derived(a: str, b: str) -> bool:
+    """`Russia`/`Russian`: one folded spelling extends the other by an inflection or derivation."""
+    short, long = sorted((a, b), key=len)
+    return bool(short) and long.startswith(short) and len(long) - len(short) <= _DERIVATION_CHARS
+
+
+def _marks_lost(ours: str, theirs: str) -> bool:
+    """Ours carries more signs of transliteration through Russian than theirs (`Khmeimim`/`Hmeimim`).
+
+    `Kh` for `h`, `Dzh` for `j`, a doubled `y` and an assimilated article (`ash-Sham`) are
+    how Arabic names reach English through Russian: folded alike, but not a convention.
+    """
+    a, b = anyascii(ours).lower(), anyascii(theirs).lower()
+    return any(len(pattern.findall(a)) > len(pattern.findall(b)) for pattern in _RUSSIAN_MARKS)
+
+
+def _same_name(mention: str, reading: _Reading, *, spelling: bool = False) -> bool:
+    """The reading writes this name as ours does, or one convention away (`audit.names.variants`).
+
+    With `spelling`, a spelling that keeps a Russian transliteration mark the reading's
+    spelling lacks is not the same: that difference is what D303 reports.
+    """
     surface = _surface(mention)
-    if not surface:
+    if not surface or f" {surface} " in reading.surface:
         return True
-    if re.search(rf"(?<![a-z0-9]){re.escape(surface)}(?![a-z0-9])", reading.surface):
+    if any(_derived(surface, other) for other in reading.surfaces):
         return True
-    for other in reading.mentions:
-        theirs = _surface(other.text)
-        short, long = sorted((surface, theirs), key=len)
-        if short and long.startswith(short) and len(long) - len(short) <= _DERIVATION_CHARS:
+    for other, _ in reading.by_length.get(len(name_words(mention)), ()):
+        if equivalent_names(mention, other.text) and not (spelling and _marks_lost(mention, other.text)):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=262144)
+def _related_words(ours: str, theirs: str, rare: bool) -> bool:
+    """Two folded words of one name: one convention apart, or (`rare`) an inflection or slip apart."""
+    if same_word(ours, theirs):
+        return True
+    return rare and not is_common_word(theirs) and stem_match(name_key(ours), name_key(theirs))
+
+
+def _word_supported(word: str, reading: _Reading) -> bool:
+    """The reading has this word of a name: as it is, inflected, spelt by another convention, or
+    (an acronym) written out.
+
+    A rare word may differ by an inflection or a transliteration slip (`Konashenkova`);
+    an ordinary English word must be there as such (`House` is not `Houston`).
+    """
+    plain = _fold_word(word)
+    if not plain or plain in reading.words or name_key(plain) in reading.keys:
+        return True
+    if _is_acronym(word) and _acronym_supported(plain, reading):
+        return True
+    rare = not is_common_word(plain)
+    if not rare and any(form in reading.words for form in (plain + "s", plain + "es", plain.removesuffix("s"))):
+        return True
+    return any(_related_words(plain, other, rare) for other in reading.by_initial.get(plain[0], ()))
+
+
+def _acronym_supported(acronym: str, reading: _Reading) -> bool:
+    """`EU` for `European Union`, `U.S.` for `USA`, `America` or `American`, `IS` for `ISIS`."""
+    for form in acronym_forms(acronym.upper()):
+        lower = form.lower()
+        if lower in reading.words or lower in reading.initials:
+            return True
+        for expansion in EXPANSIONS.get(form, ()):
+            if all(_word_supported(w, reading) for w in expansion.split()):
+                return True
+    return False
+
+
+def _significant_words(mention: Mention) -> tuple[list[tuple[int, int]], bool]:
+    """Spans (into the mention's text) of the words that make a name this name, and whether
+    they are its rare words.
+
+    Not articles, connectors or one-letter initials; its rare words when it has any
+    (`US President Erwin Huber` -> `Erwin`, `Huber`), else all of them (`House of God`).
+    The words after a title are a person's name however common (`President Trump`).
+    """
+    words = [(m.start(), m.end()) for m in name_words(mention.text) if len(_fold_word(m.group())) >= 2]
+    titled = next((i + 1 for i, (a, b) in enumerate(words) if _fold_word(mention.text[a:b]) in TITLES), len(words))
+    distinctive = [
+        (a, b) for i, (a, b) in enumerate(words) if i >= titled or not is_common_word(_fold_word(mention.text[a:b]))
+    ]
+    return (distinctive, True) if distinctive else (words, False)
+
+
+def _unsupported_run(
+    mention: Mention, readings: Sequence[_Reading], *, strict: bool = True
+) -> tuple[int, int, bool] | None:
+    """The span (document offsets) from the first to the last significant word no reading has,
+    and whether a reading has others.
+
+    The rare words of a name are weighed one by one (`Zeman Whitmer` against `Gretchen
+    Whitmer`: `Zeman`); a name of ordinary words (`Ministry of the Interior`) is a
+    translation, and, `strict`, one of its words found is enough.
+    """
+    words, rare = _significant_words(mention)
+    parts = [mention.text[a:b] for a, b in words]
+    if any(_initials(parts) in r.words for r in readings if len(parts) > 1):
+        return None  # `European Union` for `EU`
+    missing = [(a, b) for a, b in words if not any(_word_supported(mention.text[a:b], r) for r in readings)]
+    if not missing or (strict and not rare and len(missing) < len(words)):
+        return None
+    return mention.start + missing[0][0], mention.start + missing[-1][1], len(missing) < len(words)
 
 
 @dataclass(frozen=True)
@@ -184,14 +373,56 @@ class _NearMiss:
     reading: _Reading
 
 
+def _misspelt_word(ours: str, theirs: str) -> bool:
+    """Whether a rare word of our name is a near-miss spelling of a word of theirs.
+
+    The words the two names share (up to folding) are set aside first; what a near miss
+    needs is a pair of the rest that differ in spelling, not words one name adds
+    (`Donald Trump`/`Trump`) or ordinary words it translates otherwise (`Freeway`/`Highway`,
+    `Great`/`Greta`).
+    """
+    words_a = [m.group() for m in name_words(ours)]
+    words_b = [m.group() for m in name_words(theirs)]
+    rest_b = list(words_b)
+    rest_a = []
+    for word in words_a:
+        match = next(
+            (v for v in rest_b if (same_spelling(word, v) or word_form(word, v)) and not _marks_lost(word, v)), None
+        )
+        if match is None:
+            rest_a.append(word)
+        else:
+            rest_b.remove(match)
+    return any(
+        fuzz.ratio(name_key(w), name_key(v)) >= _WORD_NEAR_MISS
+        for w in rest_a
+        if not is_common_word(_fold_word(w))
+        for v in rest_b
+    )
+
+
+def _similarity(ours: str, theirs: str, threshold: float) -> float | None:
+    """How near a miss our spelling is of theirs (None when it is none, D303's test).
+
+    Near: folded similarity at least `threshold`, not one convention apart (unless ours
+    keeps a sign of transliteration through Russian), and a rare word of ours misspelt.
+    """
+    surface, other = _surface(ours), _surface(theirs)
+    if other == surface or _derived(surface, other):
+        return None
+    similarity = name_similarity(ours, theirs)
+    if similarity < threshold:
+        return None
+    if equivalent_names(ours, theirs) and not _marks_lost(ours, theirs):
+        return None
+    return similarity if _misspelt_word(ours, theirs) else None
+
+
 def _near_miss(mention: Mention, candidates: list[tuple[Mention, _Reading]], threshold: float) -> _NearMiss | None:
     best: _NearMiss | None = None
-    surface = _surface(mention.text)
     for other, reading in candidates:
-        if _surface(other.text) == surface:
-            continue
-        similarity = name_similarity(mention.text, other.text)
-        if similarity >= threshold and (best is None or similarity > best.similarity):
+        similarity = _similarity(mention.text, other.text, threshold)
+        if similarity is not None and (best is None or similarity > best.similarity):
             best = _NearMiss(similarity, other, reading)
     return best
 
@@ -219,6 +450,11 @@ def _mentions_in(ctx: CheckContext, segment: Segment) -> list[Mention]:
     return [m for m in mentions(ctx) if segment.start <= m.start and m.end <= segment.end]
 
 
+def _near_miss_threshold(ctx: CheckContext) -> float:
+    configured: float = ctx.config.checks.get(MangledName.name, {}).get("threshold", _NEAR_MISS)
+    return configured
+
+
 @register
 class MangledName(Check):
     """Name spelt as a near miss of the name in the re-translation.
@@ -226,19 +462,27 @@ class MangledName(Check):
     When no re-translation writes a name the way the MT does, but the aligned re-translation
     has a name that is a near-miss spelling of it (transliteration-folded similarity at
     least `threshold`), the MT most likely garbled the name, typically by transliterating
-    it through Russian. The re-translation's spelling is the suggestion.
+    it through Russian. The re-translation's spelling is the suggestion. Spellings one
+    convention apart are one name, not a near miss: another romanisation scheme
+    (`Alexei`/`Aleksei`, `Kiev`/`Kyiv`), British or American spelling, an abbreviation
+    (`Mt.`/`Mount`), a country and its demonym or possessive (`Ukraine's`/`Ukrainian`),
+    another word order; so are two ordinary English words (`Freeway`/`Highway`). A sign of
+    transliteration through Russian (`Kh` for `h`, `ash-` for `al-`) stays a near miss.
 
     Bad: the militants of Khoras ad-Din were pushed back (re-translation: the militants of Hurras al-Din were pushed back)
     Good: the militants of Hurras al-Din were pushed back (re-translation: the militants of Hurras al-Din were driven back)
+    Good: Alexei Navalny was flown to Berlin (re-translation: Aleksei Navalny was flown to Berlin)
     """
 
     code = "D303"
     name = "divergence.mangled-name"
     severity = Severity.WARNING
+    subjects = frozenset({"name"})
+    precedence = 50
     scope = "sentence"
     requires = frozenset({"retranslation"})
     options: ClassVar[Mapping[str, Option]] = {
-        "threshold": Option(0.8, "name similarity (0-1) from which a different spelling is a near miss")
+        "threshold": Option(_NEAR_MISS, "name similarity (0-1) from which a different spelling is a near miss")
     }
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
@@ -250,7 +494,7 @@ class MangledName(Check):
         aligned = _aligned_candidates(sentence, readings)
         everywhere = [(m, r) for r in readings for m in r.mentions]
         for mention in _mentions_in(ctx, segment):
-            if any(_same_name(mention.text, r) for r in readings):
+            if any(_same_name(mention.text, r, spelling=True) for r in readings):
                 continue
             miss = _near_miss(mention, aligned, ctx.options.threshold) or _near_miss(
                 mention, everywhere, ctx.options.threshold
@@ -270,17 +514,249 @@ class MangledName(Check):
             )
 
 
-def _significant_words(name: str) -> list[str]:
-    """The words that make a name this name: not articles or connectors, and rare ones if any."""
-    words = [w for w in _SEPARATORS.split(_APOSTROPHES.sub("", _POSSESSIVE.sub("", name))) if len(w) >= 3]
-    words = [w for w in words if w.lower() not in ARTICLES and w.lower() not in CONNECTORS]
-    distinctive = [w for w in words if not is_common_word(w)]
-    return distinctive or words
+@dataclass(frozen=True)
+class _Replacement:
+    """What one re-translation has where the MT has a name or a number that it lacks."""
+
+    index: int
+    text: str
 
 
-def _word_supported(word: str, reading: _Reading) -> bool:
-    key = name_key(word)
-    return key in reading.word_keys or any(stem_match(key, other) for other in reading.word_keys)
+@dataclass(frozen=True)
+class _Unsupported:
+    """A name of the MT that no re-translation has, and what each re-translation has in its place."""
+
+    start: int
+    end: int
+    replacements: tuple[_Replacement, ...]
+    # Whether other words of the name are in a re-translation (`Igor` of `Igor Konashenkov`), or
+    # it is a word the name finder passed over: never reported as merely left out (D304).
+    partial: bool
+
+
+def _token_window(mt: list[Token], rt: list[Token], start: int, end: int) -> tuple[int, int]:
+    """The re-translation's characters where MT characters [start, end) belong.
+
+    The MT content words nearest before and after the span that the token alignment links
+    to the re-translation are anchors; what lies between their counterparts (and a word
+    either side) is that place. With no anchor on a side, the place runs to that end.
+    """
+    links = Alignment.from_tokens(mt, rt).mt2rt
+    before = [links[i][0] for i, t in enumerate(mt) if t.end <= start and i in links and t.is_content]
+    after = [links[i][0] for i, t in enumerate(mt) if t.start >= end and i in links and t.is_content]
+    low = max(before) + 1 if before else 0
+    high = min(after) if after else len(rt)
+    if low > high:  # the anchors cross (reordered words): the place is between them either way
+        low, high = high, low
+    low, high = max(0, low - 1), min(len(rt), high + 1)
+    if low >= high:
+        return (rt[0].start, rt[0].start) if rt else (0, 0)
+    return rt[low].start, rt[high - 1].end
+
+
+def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: float) -> list[Mention]:
+    """The re-translation's names in [start, end) that the MT does not have, or has only some words of.
+
+    A near miss of one of the MT's names is that name (D303's), not another.
+    """
+    return [
+        mention
+        for mention in reading.mentions
+        if start <= mention.start
+        and mention.end <= end
+        and not _same_name(mention.text, mt)
+        and not any(_similarity(ours.text, mention.text, threshold) is not None for ours in mt.mentions)
+        and _unsupported_run(mention, [mt], strict=False) is not None
+    ]
+
+
+def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None:
+    """The capitalised word that opens a sentence, when the name finder could not tell it from an
+    ordinary word (`Parly said`, `Boston is`): a name only if the other text has a name there."""
+    first = next((t for t in tokens if t.is_word), None)
+    if first is None or not first.text[:1].isupper() or not first.is_content or first.text.lower() in NON_NAMES:
+        return None
+    if _PARTICIPLE.search(first.text) or first.text.lower() in _OPENING_WORDS:
+        return None  # `Looking ahead,`, `Given the`: a verb or a connective opening the sentence
+    if any(m.start <= first.start < m.end for m in found):
+        return None
+    return Mention(first.start, first.end, first.text)
+
+
+def _opening_end(tokens: Sequence[Token]) -> int:
+    """Where the opening of a sentence ends: past its function words and capitalised words
+    (`The White Lion`, `Fu Kunbao`), at the first other word."""
+    for token in tokens:
+        if token.is_content and not token.text[:1].isupper():
+            return token.start
+    return tokens[-1].end if tokens else 0
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A name of the MT sentence that no re-translation has, or of a re-translation that the MT lacks."""
+
+    mention: Mention
+    # The run of its words the other side lacks, and whether the other side has its other words.
+    start: int
+    end: int
+    partial: bool
+    # Whether it opens its sentence, and whether the name finder did not find it (an opener only).
+    opens: bool = False
+    unfound: bool = False
+
+
+def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
+    """An opening word the finder passed over stands for a name only in the other's very place:
+    where the word alignment puts it, or both opening their sentences; and never for another such word."""
+    if name.unfound and orphan.unfound:
+        return False
+    if name.unfound or orphan.unfound:
+        return placed or (name.opens and orphan.opens)
+    return True
+
+
+def _place(
+    names: list[_Candidate], orphans: list[_Candidate], mt_tokens: list[Token], rt_tokens: list[Token]
+) -> list[_Candidate | None]:
+    """Which of a re-translation's orphan names stands in the place of each unsupported MT name.
+
+    Each orphan replaces one name at most: first those the word alignment puts in the
+    name's place, then the rest in order, so a sentence that drops one name and changes
+    another is one replaced name, not two.
+    """
+    taken: list[_Candidate | None] = [None] * len(names)
+    free = list(orphans)
+    for i, name in enumerate(names):
+        low, high = _token_window(mt_tokens, rt_tokens, name.start, name.end)
+        placed = next(
+            (o for o in free if low <= o.mention.start and o.mention.end <= high and _fits(name, o, True)), None
+        )
+        if placed is not None:
+            taken[i] = placed
+            free.remove(placed)
+    for i, name in enumerate(names):
+        fallback = next((o for o in free if _fits(name, o, False)), None) if taken[i] is None else None
+        if fallback is not None:
+            taken[i] = fallback
+            free.remove(fallback)
+    return taken
+
+
+def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
+    """The sentence's names (or words of them) that no re-translation has, with what each has in their place.
+
+    A name is supported when any re-translation has it, in any spelling D303 would not
+    report as a near miss; the rare words of a name are weighed one by one, so `Zeman
+    Whitmer` against `Gretchen Whitmer` is a replaced `Zeman`.
+    """
+
+    def compute() -> list[_Unsupported]:
+        found = _segment_evidence(segment, ctx)
+        if found is None:
+            return []
+        evidence, sentence = found
+        readings = _readings(ctx, evidence)
+        threshold = _near_miss_threshold(ctx)
+        everywhere = [m for r in readings for m in r.mentions]
+        mt_tokens = tokenize(segment.text, segment.start)
+        first = _opening_end(mt_tokens)
+        inside = _mentions_in(ctx, segment)
+        names = []
+        for mention in inside:
+            if any(_same_name(mention.text, r) for r in readings):
+                continue
+            if any(_similarity(mention.text, other.text, threshold) is not None for other in everywhere):
+                continue  # a near miss: D303's
+            run = _unsupported_run(mention, readings)
+            if run is not None:
+                names.append(_Candidate(mention, *run, opens=mention.start <= first))
+        opener = _opener(mt_tokens, inside)
+        if opener is not None and not any(_word_supported(opener.text, r) for r in readings):
+            names.insert(0, _Candidate(opener, opener.start, opener.end, False, opens=True, unfound=True))
+        if not names:
+            return []
+        replacements: list[list[_Replacement]] = [[] for _ in names]
+        spans = [[name.start, name.end] for name in names]
+        mt = _mt_reading(ctx)
+        for index, ((start, end), reading) in enumerate(zip(sentence.rt_spans, readings, strict=True)):
+            if start == end:
+                continue
+            rt_tokens = tokenize(reading.text[start:end], start)
+            rt_first = _opening_end(rt_tokens)
+            orphans = [
+                _Candidate(m, m.start, m.end, False, opens=m.start <= rt_first)
+                for m in _orphans(reading, start, end, mt, threshold)
+            ]
+            rt_opener = _opener(rt_tokens, reading.mentions)
+            if rt_opener is not None and not _word_supported(rt_opener.text, mt):
+                orphans.insert(0, _Candidate(rt_opener, rt_opener.start, rt_opener.end, False, True, True))
+            if not orphans:
+                continue
+            for i, orphan in enumerate(_place(names, orphans, mt_tokens, rt_tokens)):
+                if orphan is None:
+                    continue
+                name = names[i]
+                narrowed_start, narrowed_end, text = _narrowed(name.mention, orphan.mention)
+                if not name.partial:  # the whole name differs: report the words that differ from the other name
+                    spans[i][0], spans[i][1] = min(spans[i][0], narrowed_start), max(spans[i][1], narrowed_end)
+                replacements[i].append(_Replacement(index, text))
+        return [
+            _Unsupported(a, b, tuple(put), partial=name.partial or name.unfound)
+            for (a, b), put, name in zip(spans, replacements, names, strict=True)
+        ]
+
+    return ctx.memo(("divergence", "unsupported-names", segment.start, segment.end), compute)
+
+
+@register
+class ReplacedName(Check):
+    """Name that no re-translation has, where a re-translation has another name.
+
+    When no re-translation has a name in any spelling, and the aligned sentence of a
+    re-translation has a name the MT does not have (in the same place when the word
+    alignment can tell), the MT most likely put one name for another: a wrong person,
+    place or organisation. A warning, with the re-translation's name as the suggestion.
+    Names are weighed word by word, so a replaced first name is found in a full name. With
+    several re-translations one that has the MT's name clears it, and the evidence says
+    which re-translation put which name there. A name the re-translations merely leave
+    out is D304.
+
+    Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
+    Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
+    """
+
+    code = "D306"
+    name = "divergence.replaced-name"
+    severity = Severity.WARNING
+    scope = "sentence"
+    requires = frozenset({"retranslation"})
+    subjects = frozenset({"name"})
+    precedence = 50
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        for name in _unsupported_names(segment, ctx):
+            if not name.replacements:
+                continue
+            what = f"“{segment.doc.text[name.start : name.end]}”"
+            message, suggestion, where = _replacement_message(ctx.evidence, what, name.replacements)
+            yield self.finding(segment, name.start, name.end, message, suggestion=suggestion, evidence=where)
+
+
+def _replacement_message(
+    evidence: DocEvidence, what: str, replacements: Sequence[_Replacement]
+) -> tuple[str, str, str]:
+    """(message, suggestion, evidence) for something no re-translation has, given what they have instead."""
+    texts = [r.text for r in replacements]
+    suggestion = max(dict.fromkeys(texts), key=texts.count)
+    where = "; ".join(f"{describe(evidence, r.index)}: “{r.text}”" for r in replacements)
+    count = len(evidence.items)
+    scope = "the re-translation" if count == 1 else f"any of the {count} re-translations"
+    return (
+        f"{what} is not in {scope}, which put{'s' if count == 1 else ''} “{suggestion}” in its place ({where})",
+        suggestion,
+        where,
+    )
 
 
 @register
@@ -289,41 +765,33 @@ class UnsupportedName(Check):
 
     A name with no trace in any re-translation, neither spelt alike nor as a near miss, and
     none of its distinctive words present, may have been invented or carried over from the
-    wrong place by the MT. Lower severity than a mangled name: a re-translation may also
-    have dropped or paraphrased it, so this asks for a look, not a fix.
+    wrong place by the MT. Lower severity than a replaced name (D306): here no
+    re-translation has another name in its place, so it may simply have dropped or
+    paraphrased it, and this asks for a look, not a fix.
 
-    Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
+    Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met him in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
     """
 
     code = "D304"
     name = "divergence.unsupported-name"
     severity = Severity.INFO
+    subjects = frozenset({"name"})
+    precedence = 5
     scope = "sentence"
     requires = frozenset({"retranslation"})
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        found = _segment_evidence(segment, ctx)
-        if found is None:
-            return
-        evidence, _ = found
-        readings = _readings(ctx, evidence)
-        threshold = MangledName.options["threshold"].default
-        everywhere = [(m, r) for r in readings for m in r.mentions]
-        for mention in _mentions_in(ctx, segment):
-            if any(_same_name(mention.text, r) for r in readings):
+        for name in _unsupported_names(segment, ctx):
+            if name.replacements or name.partial:
                 continue
-            if _near_miss(mention, everywhere, threshold) is not None:
-                continue
-            words = _significant_words(mention.text)
-            if any(_word_supported(word, reading) for word in words for reading in readings):
-                continue
-            count = len(readings)
+            count = len(ctx.evidence.items)
             yield self.finding(
                 segment,
-                mention.start,
-                mention.end,
-                f"“{mention.text}” appears in none of the {count} re-translation{'s' if count != 1 else ''}",
+                name.start,
+                name.end,
+                f"“{segment.doc.text[name.start : name.end]}” appears in none of the {count} "
+                f"re-translation{'s' if count != 1 else ''}",
             )
 
 
@@ -332,7 +800,7 @@ class DocumentDivergence(Check):
     """Document far from its re-translations as a whole.
 
     The length-weighted mean of the sentences' consensus divergence: above `max-divergence`
-    (or `divergence.threshold` when that is unset) the translation as a whole reads unlike
+    (or the sentences' threshold when that is unset) the translation as a whole reads unlike
     any re-translation, a document to send back rather than to patch sentence by sentence.
 
     Bad: a document whose sentences each say something other than every re-translation
@@ -351,7 +819,7 @@ class DocumentDivergence(Check):
             return
         limit = ctx.config.max_divergence
         if limit is None:
-            limit = ctx.config.divergence.threshold
+            limit = threshold_for(ctx.config.divergence, evidence.scores)
         value = evidence.scores[DIVERGENCE]
         if value <= limit:
             return
@@ -364,3 +832,115 @@ class DocumentDivergence(Check):
             max(start, end),
             f"the document diverges from its re-translations (mean divergence {value:.2f} > {limit:.2f})",
         )
+
+
+# ---------------------------------------------------------------- numbers against re-translations
+
+
+def _numbers_of(ctx: CheckContext, key: object, text: str) -> list[Number]:
+    return ctx.memo(("divergence", "numbers", key), lambda: find_numbers(text, english_words=True))
+
+
+def _within(numbers: Sequence[Number], start: int, end: int) -> list[Number]:
+    return [n for n in numbers if start <= n.start and n.end <= end]
+
+
+def _unpaired(
+    ours: Sequence[Number], theirs: Sequence[Number], ours_at: tuple[int, int], theirs_at: tuple[int, int]
+) -> tuple[list[Number], list[Number]]:
+    """The numbers of each side with no counterpart of equal value on the other.
+
+    Each pairs once, strong numbers first, with the counterpart nearest in relative
+    position: of two `two`s in the re-translation, the one in the MT's place is the MT's.
+    """
+
+    def at(number: Number, span: tuple[int, int]) -> float:
+        return (number.start - span[0]) / max(1, span[1] - span[0])
+
+    pool = list(theirs)
+    missing = []
+    for number in sorted(ours, key=lambda n: n.weak):
+        candidates = [other for other in pool if number.matches(other)]
+        if not candidates:
+            missing.append(number)
+            continue
+        pool.remove(min(candidates, key=lambda o: (o.weak, abs(at(o, theirs_at) - at(number, ours_at)))))
+    return sorted(missing, key=lambda n: n.start), pool
+
+
+def _strong(number: Number) -> bool:
+    """A number that is never another word: digits, or a number word with a scale (`four million`)."""
+    return not number.weak or max(number.values) >= 1000
+
+
+def _as_written(number: Number, like: Number) -> str:
+    """A re-translation's number as the MT would write it: its digits, or its value for a word."""
+    if any(ch.isdigit() for ch in number.text):
+        return number.text
+    return format_english(min(number.values, key=lambda v: abs(v - like.magnitude)))
+
+
+@register
+class NumberNotRetranslated(Check):
+    """Number that no re-translation has in the aligned sentence.
+
+    Each number of an MT sentence is compared by value (`audit.numbers`: thousands
+    separators, decimal commas, scale words, number words, dates and times) with the numbers
+    of each re-translation's aligned sentence. One re-translation that has it clears it.
+    When none has it and a re-translation has a number of its own in its place, the MT most
+    likely changed the figure: the re-translation's value is the suggestion, and the
+    evidence says which re-translation has which. Numbers written as words (`two`, `both`)
+    are compared but never reported, and neither is a number that the re-translations only
+    leave out.
+
+    Bad: Almost exactly 35% of my money went on rent. (re-translation: Almost exactly 30% of my money went on rent.)
+    Good: Almost exactly 30% of my money went on rent. (re-translation: Very nearly thirty percent of my money went on rent.)
+    """
+
+    code = "D307"
+    name = "divergence.number"
+    severity = Severity.WARNING
+    scope = "sentence"
+    requires = frozenset({"retranslation"})
+    subjects = frozenset({"number"})
+    precedence = 50
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        found = _segment_evidence(segment, ctx)
+        if found is None:
+            return
+        evidence, sentence = found
+        ours = _within(_numbers_of(ctx, "mt", segment.doc.text), segment.start, segment.end)
+        if not ours:
+            return
+        unsupported: list[Number] | None = None
+        extras: list[tuple[int, list[Number]]] = []
+        for index, ((start, end), item) in enumerate(zip(sentence.rt_spans, evidence.items, strict=True)):
+            theirs = _within(_numbers_of(ctx, index, item.text), start, end)
+            missing, others = _unpaired(ours, theirs, (segment.start, segment.end), (start, end))
+            unsupported = missing if unsupported is None else [n for n in unsupported if n in missing]
+            extras.append((index, others))
+        if not unsupported:
+            return
+        mt_tokens = tokenize(segment.text, segment.start)
+        for number in unsupported:
+            if is_ordinal_word(number.text):
+                continue  # `third` may as well be `a third`
+            replacements = []
+            for index, others in extras:
+                if not others:
+                    continue
+                start, end = sentence.rt_spans[index]
+                text = evidence.items[index].text
+                low, high = _token_window(mt_tokens, tokenize(text[start:end], start), number.start, number.end)
+                placed = [n for n in others if low <= n.start and n.end <= high]
+                if not _strong(number):  # `two`, `both`: only with another number, not `one`, in their very place
+                    placed = [n for n in placed if not n.values <= {0.0, 1.0}]
+                    if not placed:
+                        continue
+                pick = min(placed or others, key=lambda n: abs(n.magnitude - number.magnitude))
+                replacements.append(_Replacement(index, _as_written(pick, number)))
+            if not replacements:
+                continue
+            message, suggestion, where = _replacement_message(evidence, f"number “{number.text}”", replacements)
+            yield self.finding(segment, number.start, number.end, message, suggestion=suggestion, evidence=where)

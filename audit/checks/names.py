@@ -171,6 +171,8 @@ class NameVariant(Check):
     code = "N201"
     name = "names.variant"
     severity = Severity.WARNING
+    subjects = frozenset({"name"})
+    precedence = 30
     scope = "document"
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
@@ -245,8 +247,8 @@ class GlossaryName(Check):
 
     A desk keeps one spelling per name (`Hayat Tahrir al-Sham`, not `Khayyat Tahrir Al-Sham`)
     and lists the variants it has seen. A listed variant, or a spelling close to a canonical
-    name after transliteration folding, is flagged with the canonical spelling as the fix.
-    Runs only with `--glossary FILE` (or `glossary` in the config).
+    name after transliteration folding, is flagged with the canonical spelling as the fix,
+    which `mt-audit fix` applies. Runs only with `--glossary FILE` (or `glossary` in the config).
 
     Bad: the militants of Khoras ad-Din (with Hurras al-Din in the glossary)
     Good: the militants of Hurras al-Din
@@ -255,6 +257,9 @@ class GlossaryName(Check):
     code = "N202"
     name = "names.glossary"
     severity = Severity.WARNING
+    fixable = True
+    subjects = frozenset({"name"})
+    precedence = 60
     scope = "document"
     options: ClassVar[Mapping[str, Option]] = {
         "threshold": Option(0.85, "similarity (0-1) above which an unlisted spelling is a near-miss")
@@ -354,7 +359,8 @@ def _retranslated_names(ctx: CheckContext, offset: int) -> list[str]:
 def _retranslated_paragraphs(ctx: CheckContext, number: int) -> list[str]:
     def compute() -> list[str]:
         text = ctx.document.retranslations[number]
-        return [p.text for p in split_paragraphs(Document(id=f"{ctx.document.id}#retranslation-{number}", text=text))]
+        document = Document(id=f"{ctx.document.id}#retranslation-{number}", text=text)
+        return [p.text for p in split_paragraphs(document, ctx.config.paragraphs)]
 
     return ctx.memo(("names", "retranslation-paragraphs", number), compute)
 
@@ -383,6 +389,8 @@ class TransliterationHint(Check):
     code = "N203"
     name = "names.transliteration"
     severity = Severity.INFO
+    subjects = frozenset({"name"})
+    precedence = 20
     scope = "document"
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
@@ -541,6 +549,8 @@ class UnsourcedName(Check):
     code = "N205"
     name = "names.unsourced"
     severity = Severity.WARNING
+    subjects = frozenset({"name"})
+    precedence = 10
     scope = "document"
     requires = frozenset({"source"})
 

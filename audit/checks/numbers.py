@@ -63,6 +63,9 @@ class NumberMismatch(Check):
     severity = Severity.ERROR
     scope = "document"
     requires = frozenset({"source"})
+    subjects = frozenset({"number"})
+    # The source is the authority on a figure; a re-translation (D307) is evidence.
+    precedence = 60
     options: ClassVar[Mapping[str, Option]] = {
         "smallest": Option(
             10, "flag an unpaired translation number below this only when a source number is unpaired too"

@@ -14,7 +14,8 @@ from typing import ClassVar
 
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.quoting import (
-    GUILLEMETS,
+    FOREIGN_MARKS,
+    MAX_MARKS,
     DocumentQuotes,
     Family,
     Kind,
@@ -25,12 +26,16 @@ from audit.quoting import (
     Side,
     count_quotations,
     parse_document,
+    quotes_foreign_text,
+    quotes_nothing,
     side_of,
 )
-from audit.types import Finding, Segment, Severity
+from audit.segment import split_paragraphs
+from audit.types import Document, Finding, Segment, Severity
 
 _INNER = {Family.DOUBLE: ("‘", "’"), Family.SINGLE: ("“", "”")}
-_TOP = ("“", "”")
+# The marks of an outermost quotation, by the configured `quote-style`.
+_TOP = {"either": ("“", "”"), "american": ("“", "”"), "british": ("‘", "’")}
 # A nested quotation longer than this is reported at its opening mark, so that findings on
 # deeply nested text stay linear in its length.
 _LONG_NESTED = 600
@@ -52,10 +57,11 @@ def _parent(paragraph: ParagraphQuotes, quotation: Quotation) -> Quotation | Non
     return paragraph.quotations[quotation.parent] if quotation.parent is not None else None
 
 
-def _marks_for(paragraph: ParagraphQuotes, quotation: Quotation) -> tuple[str, str]:
-    """The marks a quotation should have at its depth: “…” outermost, ‘…’ inside “…”."""
+def _marks_for(paragraph: ParagraphQuotes, quotation: Quotation, ctx: CheckContext) -> tuple[str, str]:
+    """The marks a quotation should have at its depth: outermost “…” (‘…’ in British style),
+    and inside a quotation the other marks (‘…’ inside “…”, “…” inside ‘…’)."""
     parent = _parent(paragraph, quotation)
-    return _TOP if parent is None else _INNER[parent.family]
+    return _TOP[ctx.config.quote_style] if parent is None else _INNER[parent.family]
 
 
 def _requoted(text: str, paragraph: ParagraphQuotes, start: int, end: int, marks: tuple[str, str]) -> str:
@@ -87,12 +93,32 @@ def _explained(paragraph: ParagraphQuotes) -> set[int]:
     return offsets
 
 
-def _spacing_candidates(paragraph: ParagraphQuotes) -> Iterator[QuoteMark]:
-    """Quote marks whose spacing the spacing rules judge (not guillemets: French spaces them)."""
-    explained = _explained(paragraph)
+def _foreign_phrases(text: str, paragraph: ParagraphQuotes) -> set[int]:
+    """Offsets of the marks of quoted foreign phrases, which keep their own typography."""
+    offsets: set[int] = set()
+    for quotation in paragraph.quotations:
+        if quotation.close is not None and quotes_foreign_text(text, quotation):
+            offsets.update((quotation.open.offset, quotation.close.offset))
+    return offsets
+
+
+def _spacing_candidates(text: str, paragraph: ParagraphQuotes) -> Iterator[QuoteMark]:
+    """Quote marks whose spacing the spacing rules judge: guillemets too (English does not
+    space them), except around a quoted foreign phrase (`« un théâtre »`)."""
+    skipped = _explained(paragraph) | _foreign_phrases(text, paragraph)
     for mark in paragraph.quote_marks():
-        if mark.char not in GUILLEMETS and mark.offset not in explained:
+        if mark.offset not in skipped:
             yield mark
+
+
+def _plural_after(text: str, mark: QuoteMark, end: int) -> bool:
+    """`mind your “p”s and “q”s`: a plural `s` after a closing mark, not a glued word."""
+    after = mark.end
+    return (
+        mark.role is Role.CLOSING
+        and text[after : after + 1] == "s"
+        and (after + 1 >= end or side_of(text[after + 1]) is not Side.WORD)
+    )
 
 
 @register
@@ -103,7 +129,8 @@ class UnbalancedQuote(Check):
     unsure where the quoted words end, and wire copy that a machine translated breaks them
     often. A quotation that runs on into the next paragraph is left open at the paragraph's
     end and the next paragraph re-opens it with a mark, as news style does: that is correct.
-    No suggestion: where the missing mark belongs is for a person to decide.
+    An opening mark with only punctuation after it (`was confirmed “.`) quotes nothing and
+    continues nothing. No suggestion: where the missing mark belongs is for a person to decide.
 
     Bad: “We heard only lamentations about the need to preserve the agreements, the official said.
     Good: “We heard only lamentations about the need to preserve the agreements,” the official said.
@@ -112,6 +139,8 @@ class UnbalancedQuote(Check):
     code = "Q101"
     name = "quotes.unbalanced"
     severity = Severity.ERROR
+    subjects = frozenset({"mark"})
+    precedence = 60
     options: ClassVar[Mapping[str, Option]] = {
         "continuation": Option(
             True, "a quotation left open at a paragraph's end is fine when the next paragraph re-opens it"
@@ -119,6 +148,14 @@ class UnbalancedQuote(Check):
     }
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        if document_quotes(ctx).unread_from == segment.start:
+            yield self.finding(
+                segment,
+                segment.start,
+                segment.start,
+                f"the quote checks stop here: the document has more than {MAX_MARKS:,} quotation marks, "
+                "more than prose has; the marks from here on are not checked",
+            )
         paragraph = paragraph_quotes(segment, ctx)
         if paragraph is None:
             return
@@ -128,6 +165,8 @@ class UnbalancedQuote(Check):
             mark = quotation.open
             if quotation.ended_by is not None:
                 message = "opening quotation mark is never closed: the enclosing quotation ends first"
+            elif quotes_nothing(segment.doc.text, quotation, paragraph.end):
+                message = "opening quotation mark with nothing after it to quote"
             else:
                 message = "opening quotation mark is never closed in this paragraph"
             yield self.finding(segment, mark.offset, mark.end, message)
@@ -151,6 +190,9 @@ class ReversedQuotes(Check):
     code = "Q102"
     name = "quotes.reversed"
     severity = Severity.ERROR
+    subjects = frozenset({"mark"})
+    precedence = 85
+    fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         paragraph = paragraph_quotes(segment, ctx)
@@ -160,7 +202,7 @@ class ReversedQuotes(Check):
         for quotation in paragraph.quotations:
             close = quotation.close
             if quotation.kind is Kind.REVERSED and close is not None:
-                marks = _marks_for(paragraph, quotation)
+                marks = _marks_for(paragraph, quotation, ctx)
                 yield self.finding(
                     segment,
                     quotation.start,
@@ -184,8 +226,9 @@ class SpaceInsideQuote(Check):
 
     An opening mark followed by a space (`“ preserve`) or a closing mark preceded by one
     (`costs ”`) is the mark of a careless or machine edit; in English the marks hug the
-    quoted words. The suggestion removes the space. Guillemets are left alone (French
-    typography spaces them).
+    quoted words, single (`‘ a disaster ’`) and double alike, and guillemets left from
+    French copy (`« Tahrir »`, Q110's too) are not spaced either. The suggestion removes
+    the space.
 
     Bad: the need to “ preserve the Sochi agreements at all costs ”, no one notices
     Good: the need to “preserve the Sochi agreements at all costs”, no one notices
@@ -194,13 +237,15 @@ class SpaceInsideQuote(Check):
     code = "Q103"
     name = "quotes.space-inside"
     severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 30
     fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         paragraph = paragraph_quotes(segment, ctx)
         if paragraph is None:
             return
-        for mark in _spacing_candidates(paragraph):
+        for mark in _spacing_candidates(segment.doc.text, paragraph):
             if not mark.space_inside:
                 continue
             if mark.role is Role.OPENING:
@@ -221,7 +266,8 @@ class GluedQuote(Check):
     An opening mark stuck to the word before it (`need to“ preserve`) or a closing mark
     stuck to the word after it (`”the official`) hides where the quotation starts or ends;
     machine translation often moves the space to the wrong side of the mark. The suggestion
-    adds the space outside the mark; a space left inside is Q103's.
+    adds the space outside the mark; a space left inside is Q103's. A plural `s` after a
+    quoted letter (`mind your “p”s and “q”s`) is not a glued word.
 
     Bad: the need to“preserve the agreements,”the official said
     Good: the need to “preserve the agreements,” the official said
@@ -230,14 +276,17 @@ class GluedQuote(Check):
     code = "Q104"
     name = "quotes.glued-outside"
     severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 40
     fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         paragraph = paragraph_quotes(segment, ctx)
         if paragraph is None:
             return
-        for mark in _spacing_candidates(paragraph):
-            if not mark.glued_outside:
+        text = segment.doc.text
+        for mark in _spacing_candidates(text, paragraph):
+            if not mark.glued_outside or _plural_after(text, mark, paragraph.end):
                 continue
             if mark.role is Role.OPENING:
                 message, suggestion = "opening quotation mark glued to the word before it", " " + mark.char
@@ -262,6 +311,8 @@ class WrongClosingQuote(Check):
     code = "Q105"
     name = "quotes.wrong-closing"
     severity = Severity.ERROR
+    subjects = frozenset({"mark"})
+    precedence = 75
     fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
@@ -290,8 +341,7 @@ class InvertedInnerQuote(Check):
     those inner quotes as the outer quotation's marks turned round, so the quotation seems
     to stop before the name and restart after it (`them,” Khayyat Tahrir Al-Sham “(a`).
     The suggestion keeps the outer quotation going and puts the name in the inner marks
-    (‘…’ inside “…”, “…” inside ‘…’), spaced as the sentence needs; a person should confirm
-    the reading, so it is not applied automatically.
+    (‘…’ inside “…”, “…” inside ‘…’), spaced as the sentence needs.
 
     Bad: “… the terrorists who attacked them,” Khayyat Tahrir Al-Sham “(a banned group) were pushed back,” he said.
     Good: “… the terrorists who attacked them, ‘Khayyat Tahrir Al-Sham’ (a banned group) were pushed back,” he said.
@@ -300,6 +350,9 @@ class InvertedInnerQuote(Check):
     code = "Q106"
     name = "quotes.inverted-inner"
     severity = Severity.ERROR
+    subjects = frozenset({"mark", "name"})
+    precedence = 90
+    fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         paragraph = paragraph_quotes(segment, ctx)
@@ -310,7 +363,7 @@ class InvertedInnerQuote(Check):
             close = quotation.close
             if quotation.kind is not Kind.EMBEDDED or close is None:
                 continue
-            marks = _marks_for(paragraph, quotation)
+            marks = _marks_for(paragraph, quotation, ctx)
             name = text[quotation.start + 1 : close.offset].strip()
             yield self.finding(
                 segment,
@@ -337,6 +390,9 @@ class NestedSameQuotes(Check):
     code = "Q107"
     name = "quotes.nested-same"
     severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 70
+    fixable = True
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         paragraph = paragraph_quotes(segment, ctx)
@@ -381,6 +437,9 @@ class MixedQuoteStyles(Check):
     code = "Q108"
     name = "quotes.mixed-styles"
     severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 20
+    once_per_document = True
     scope = "document"
     fixable = True
 
@@ -434,7 +493,8 @@ class QuoteCountMismatch(Check):
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         source = ctx.document.source or ""
-        source_counts = count_quotations(source)
+        source_paragraphs = split_paragraphs(Document(id=f"{ctx.document.id}#source", text=source), ctx.config.paragraphs)
+        source_counts = count_quotations(source, [(p.start, p.end) for p in source_paragraphs])
         target = document_quotes(ctx).paragraphs
         tolerance = int(ctx.options.tolerance)
         if len(source_counts) == len(target):
@@ -458,4 +518,99 @@ class QuoteCountMismatch(Check):
                 at,
                 f"{found} quotation(s) in the translation, {expected} in the source",
                 evidence=f"source: {expected}, translation: {found}",
+            )
+
+
+@register
+class ForeignQuoteMarks(Check):
+    """Quotation marks of another language in English copy.
+
+    German and Polish low-high marks („…“, ‚…‘), French and Russian guillemets («…», spaced
+    or not, ‹…›) and the German reversed ones (»…«) come through from the source when a
+    machine translation keeps its punctuation. English copy quotes with “…” (‘…’ inside);
+    the suggestion re-marks the quotation at its depth and drops French inner spaces. A
+    quoted phrase in that language (`„Wir schaffen das“`, `« un théâtre »`) may keep its marks.
+
+    Bad: The group « Tahrir » claimed responsibility, calling the raid „a success“.
+    Good: The group “Tahrir” claimed responsibility, calling the raid “a success”.
+    """
+
+    code = "Q110"
+    name = "quotes.foreign-marks"
+    severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 80
+    fixable = True
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        paragraph = paragraph_quotes(segment, ctx)
+        if paragraph is None:
+            return
+        text = segment.doc.text
+        covered = _foreign_phrases(text, paragraph)
+        for quotation in paragraph.quotations:
+            close = quotation.close
+            if close is None or close.offset in covered or not {quotation.open.char, close.char} & set(FOREIGN_MARKS):
+                continue
+            covered.update((quotation.open.offset, close.offset))
+            marks = _marks_for(paragraph, quotation, ctx)
+            yield self.finding(
+                segment,
+                quotation.start,
+                close.end,
+                f"{quotation.open.char}…{close.char} quotation marks in English copy: quote with {marks[0]}…{marks[1]}",
+                suggestion=_requoted(text, paragraph, quotation.start, close.end, marks),
+            )
+        for mark in paragraph.quote_marks():
+            if mark.char in FOREIGN_MARKS and mark.offset not in covered:
+                marks = _INNER[Family.DOUBLE] if mark.family is Family.SINGLE else _TOP["american"]
+                glyph = marks[0] if mark.role is Role.OPENING else marks[1]
+                yield self.finding(
+                    segment, mark.offset, mark.end, f"{mark.char} quotation mark in English copy", suggestion=glyph
+                )
+
+
+@register
+class NestingStyle(Check):
+    """Outermost quotation in the marks the house style keeps for quotations inside quotations.
+
+    With `quote-style = "american"` quotations take “…” and quotations inside them ‘…’; with
+    "british" the other way round (‘…’, then “…”). An outermost quotation in the other marks
+    breaks the house style, and its inner quotations then nest the wrong way too. Runs only
+    when a style is chosen (the default, "either", accepts both); the suggestion re-marks the
+    quotation (straight marks stay straight).
+
+    Bad: ‘We will not stop,’ he said. (quote-style = "american")
+    Good: “We will not stop,” he said. (quote-style = "american")
+    """
+
+    code = "Q111"
+    name = "quotes.nesting-style"
+    severity = Severity.WARNING
+    subjects = frozenset({"mark"})
+    precedence = 45
+    fixable = True
+
+    def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        style = ctx.config.quote_style
+        paragraph = paragraph_quotes(segment, ctx) if style != "either" else None
+        if paragraph is None:
+            return
+        wrong = Family.SINGLE if style == "american" else Family.DOUBLE
+        text = segment.doc.text
+        for quotation in paragraph.quotations:
+            close = quotation.close
+            if quotation.parent is not None or quotation.kind is not Kind.NORMAL or close is None:
+                continue
+            if quotation.family is not wrong or not quotation.open.style.startswith("english") or _wrong_closing(quotation):
+                continue
+            marks = _TOP[style]
+            if quotation.open.straight and close.straight:
+                marks = ('"', '"') if wrong is Family.SINGLE else ("'", "'")
+            yield self.finding(
+                segment,
+                quotation.start,
+                close.end,
+                f"{quotation.open.char}…{close.char} outermost: the {style} style quotes with {marks[0]}…{marks[1]}",
+                suggestion=_requoted(text, paragraph, quotation.start, close.end, marks),
             )

@@ -44,13 +44,6 @@ _CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 def _pattern(scripts: tuple[str, ...]) -> re.Pattern[str]:
     if scripts not in _CACHE:
-        unknown = [s for s in scripts if s not in SCRIPTS]
-        if unknown:
-            from audit.errors import ConfigError
-
-            raise ConfigError(
-                f"checks.script.leftover.scripts: unknown script {unknown[0]!r} (allowed: {', '.join(SCRIPTS)})"
-            )
         _CACHE[scripts] = _run_pattern(scripts)
     return _CACHE[scripts]
 
@@ -79,11 +72,14 @@ class LeftoverScript(Check):
     code = "N221"
     name = "script.leftover"
     severity = Severity.ERROR
+    subjects = frozenset({"name"})
+    precedence = 25
     scope = "paragraph"
     options: ClassVar[Mapping[str, Option]] = {
         "scripts": Option(
             ("Cyrillic", "Armenian", "Hebrew", "Arabic", "Devanagari", "Thai", "Georgian", "Hangul", "Kana", "Han"),
             f"scripts to flag, from: {', '.join(SCRIPTS)}",
+            choices=tuple(SCRIPTS),
         )
     }
 
@@ -126,6 +122,9 @@ class MixedScriptWord(Check):
     code = "N222"
     name = "script.mixed-word"
     severity = Severity.ERROR
+    fixable = True
+    subjects = frozenset({"name"})
+    precedence = 52
     scope = "paragraph"
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:

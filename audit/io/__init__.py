@@ -1,15 +1,21 @@
 """Readers: every input format becomes the same `Document` stream.
 
 `READERS` maps a file extension to its reader; anything else is read as UTF-8 text.
-Directories are walked recursively for the known extensions, and globs are expanded,
-so one command audits a day's feed.
+Directories are walked recursively for `WALKED_EXTENSIONS`, and globs are expanded, so one
+command audits a day's feed. A walk (and a glob) does not enter what holds tools' files
+rather than copy: hidden folders and files, virtualenvs (a folder with `pyvenv.cfg`), conda
+environments, site-packages, node_modules, __pycache__ and *.egg-info; a file named
+outright is always read. Each skip is told to the `skipped` callback (`--verbose`).
 """
 
 from __future__ import annotations
 
 import glob
+import itertools
+import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from audit.errors import InputError
@@ -29,9 +35,19 @@ READERS: dict[str, ReaderFn] = {
     ".tmx": read_tmx,
     ".po": read_po,
 }
-TEXT_EXTENSIONS = (".txt", ".text", ".md")
+# What a directory walk reads: the formats with a reader, and plain text.
+WALKED_EXTENSIONS = (*READERS, ".txt")
+# Folders of installed packages and caches, by name.
+_TOOL_FOLDERS = {
+    "__pycache__": "a Python cache",
+    "site-packages": "installed Python packages",
+    "node_modules": "installed npm packages",
+}
 
-__all__ = ["READERS", "Feed", "ReadFailure", "expand_inputs", "read_inputs", "read_source"]
+# Told what a walk skipped and why: (path, reason).
+Skipped = Callable[[str, str], None]
+
+__all__ = ["READERS", "WALKED_EXTENSIONS", "Feed", "ReadFailure", "Skipped", "expand_inputs", "read_inputs", "read_source"]
 
 
 def read_inputs(
@@ -40,9 +56,10 @@ def read_inputs(
     source: str | None = None,
     source_lang: str | None = None,
     input_format: str | None = None,
+    skipped: Skipped | None = None,
 ) -> Iterator[Document | ReadFailure]:
     """Documents from every input, in order; a bad input yields a failure and the rest go on."""
-    for path, display in _expand(inputs):
+    for path, display in _expand(inputs, skipped or _ignore):
         reader = _reader_for(path, input_format)
         try:
             if reader is None:
@@ -65,10 +82,16 @@ class Feed:
     source: str | None = None
     source_lang: str | None = None
     input_format: str | None = None
+    # Told what a directory walk skipped (`--verbose`).
+    skipped: Skipped | None = field(default=None, compare=False)
 
     def __iter__(self) -> Iterator[Document | ReadFailure]:
         return read_inputs(
-            self.inputs, source=self.source, source_lang=self.source_lang, input_format=self.input_format
+            self.inputs,
+            source=self.source,
+            source_lang=self.source_lang,
+            input_format=self.input_format,
+            skipped=self.skipped,
         )
 
 
@@ -82,28 +105,105 @@ def _reader_for(path: Path, input_format: str | None) -> ReaderFn | None:
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, str]]:
     """The files the inputs name (directories walked, globs expanded) with their display names."""
-    return _expand(inputs)
+    return _expand(inputs, _ignore)
 
 
-def _expand(inputs: Iterable[str]) -> Iterator[tuple[Path, str]]:
+def _ignore(path: str, reason: str) -> None:
+    """A `Skipped` callback for callers that do not report skips."""
+
+
+def skip_reason(folder: Path) -> str | None:
+    """Why a walk does not enter `folder`, or None when it holds copy to audit."""
+    name = folder.name
+    if name.startswith("."):
+        return "hidden"
+    if name in _TOOL_FOLDERS:
+        return _TOOL_FOLDERS[name]
+    if name.endswith(".egg-info"):
+        return "Python package metadata"
+    if (folder / "pyvenv.cfg").is_file():
+        return "a virtualenv"
+    if (folder / "conda-meta").is_dir():
+        return "a conda environment"
+    return None
+
+
+def _expand(inputs: Iterable[str], skipped: Skipped) -> Iterator[tuple[Path, str]]:
+    seen: set[Path] = set()
+    for raw, path, display in _named(inputs, skipped):
+        if raw != "-":
+            key = path.resolve()
+            if key in seen:
+                skipped(display, "named twice; read once")
+                continue
+            seen.add(key)
+        yield path, display
+
+
+def _named(inputs: Iterable[str], skipped: Skipped) -> Iterator[tuple[str, Path, str]]:
     for raw in inputs:
         if raw == "-":
-            yield Path("-"), "<stdin>"
+            yield raw, Path("-"), "<stdin>"
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (*READERS, *TEXT_EXTENSIONS)
-            )
+            found = sorted(_walk(path, skipped))
             if not found:
-                yield path, raw  # the text reader says it is a directory with nothing to audit
+                yield raw, path, raw  # the text reader says it is a directory with nothing to audit
             for file in found:
-                yield file, str(file)
+                yield raw, file, str(file)
         elif not path.exists() and glob.has_magic(raw):
-            matches = sorted(glob.glob(raw, recursive=True))
+            matches = [Path(match) for match in sorted(glob.glob(raw, recursive=True))]
+            kept = [match for match in matches if not _in_skipped_folder(match, _literal_root(raw), skipped)]
             if not matches:
-                yield path, raw
-            for match in matches:
-                yield Path(match), match
+                yield raw, path, raw
+            for match in kept:
+                yield raw, match, str(match)
         else:
-            yield path, raw
+            yield raw, path, raw
+
+
+def _walk(root: Path, skipped: Skipped) -> Iterator[Path]:
+    """The files under `root` to audit, pruning the folders `skip_reason` names."""
+    others: Counter[str] = Counter()
+    def unreadable(error: OSError) -> None:
+        skipped(f"{error.filename}{os.sep}", f"cannot read it: {error.strerror or error}")
+
+    for folder, subfolders, files in os.walk(root, onerror=unreadable):
+        here = Path(folder)
+        for name in sorted(subfolders):
+            reason = skip_reason(here / name)
+            if reason is not None:
+                skipped(f"{here / name}{os.sep}", reason)
+                subfolders.remove(name)
+        subfolders.sort()
+        for name in sorted(files):
+            file = here / name
+            if name.startswith("."):
+                skipped(str(file), "hidden")
+            elif file.suffix.lower() in WALKED_EXTENSIONS:
+                yield file
+            else:
+                others[file.suffix.lower() or "no extension"] += 1
+    if others:
+        kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(others.items()))
+        skipped(f"{root}{os.sep}", f"{sum(others.values())} files of other types ({kinds}); it reads {', '.join(WALKED_EXTENSIONS)}")
+
+
+def _literal_root(pattern: str) -> Path:
+    """The folders a glob names outright, before its first wildcard."""
+    parts = Path(pattern).parts
+    literal = list(itertools.takewhile(lambda part: not glob.has_magic(part), parts[:-1]))
+    return Path(*literal) if literal else Path()
+
+
+def _in_skipped_folder(match: Path, root: Path, skipped: Skipped) -> bool:
+    """Whether a glob match lies in a folder a walk would skip (below what the glob names outright)."""
+    for folder in reversed(match.parents):
+        if len(folder.parts) <= len(root.parts):
+            continue
+        reason = skip_reason(folder)
+        if reason is not None:
+            skipped(str(match), f"in {folder}{os.sep}: {reason}")
+            return True
+    return False

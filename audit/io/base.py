@@ -52,7 +52,7 @@ def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
     if str(path) != "-" and not path.exists():
         raise InputError(f"{display}: no such file; check the path")
     if path.is_dir():
-        raise InputError(f"{display}: is a directory; give files, or a directory holding .txt/.jsonl files")
+        raise InputError(f"{display}: is a directory with nothing to audit; it reads .txt, .jsonl, .xlf, .xliff, .tmx and .po files")
     try:
         if limit is not None and (size := path.stat().st_size) > limit:
             raise InputError(f"{display}: {too_large(size)}")

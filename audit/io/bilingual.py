@@ -1,14 +1,18 @@
 """The bilingual files CAT tools exchange: XLIFF 1.2 and 2.x, TMX and PO, via translate-toolkit.
 
-Each translated unit becomes its own `Document` (id `FILE#UNIT`, path the file, line the
-unit's line in it, source the unit's source), with one `Unit` spanning its text, so findings
-are reported against the unit id and its line, and the checks that compare the target with
-its source (quote counts, names, numbers) compare each unit with its own source rather than
-with a whole file's. Units without a target are not audited (there is nothing to check yet);
-PO plural forms are audited one by one (`UNIT[1]`); obsolete PO entries are skipped.
+A file is one `Document` (id and path the file's name): its translated units' targets are
+joined by a blank line (`UNIT_SEPARATOR`) into the text, each a `Unit` with its id, line
+and source, so every unit is a paragraph of its own and the in-document checks (one name
+spelt two ways, Q108's mixed styles) compare units with each other, as a translator's QA
+tool does across a file. Findings carry their unit's id and are reported on its line; the
+checks that compare the target with its source (quote counts, names, numbers) compare
+each unit with its own source (`Unit.source`), and the document's source is the units'
+sources joined the same way. Units without a target are not audited (there is nothing to
+check yet); PO plural forms are units of their own (`UNIT[1]`); obsolete PO entries are
+skipped.
 
-The text is the unit's target as translate-toolkit gives it: inline tags (`<g>`, `<ph>`)
-are flattened to their text, and XML whitespace is collapsed unless the file says
+The text is the units' targets as translate-toolkit gives them: inline tags (`<g>`,
+`<ph>`) are flattened to their text, and XML whitespace is collapsed unless the file says
 `xml:space="preserve"` (XLIFF's own rule), so spans index that text, not the file's bytes.
 """
 
@@ -40,6 +44,9 @@ def read_xliff(path: Path, display: str) -> Iterator[Document | ReadFailure]:
         store = _parse(Xliff2File, data, display)
     except SyntaxError as exc:
         raise _xml_error(exc, display) from None
+    except (AssertionError, StopIteration):
+        # Well-formed XML of another kind (a TMX `<tu>` root): translate-toolkit finds no XLIFF body.
+        raise InputError(f"{display}: not an XLIFF file: its root element is another format's") from None
     several_files = len(store.getfilenames()) > 1
     return _documents(store, display, lambda unit: _xliff_id(unit, several_files))
 
@@ -70,6 +77,9 @@ def _parse(kind: Any, data: bytes, display: str) -> Any:
         return kind.parsestring(data)
     except SyntaxError as exc:
         raise _xml_error(exc, display) from None
+    except AssertionError:
+        # translate-toolkit asserts the root element (a well-formed file of another XML kind).
+        raise InputError(f"{display}: not a {kind.__name__} file: its root element is another format's") from None
     except (ValueError, UnicodeDecodeError) as exc:
         found = _PO_LINE.search(str(exc))
         where = f"{display}:{found.group(1)}" if found else display
@@ -81,6 +91,7 @@ def _xml_error(exc: SyntaxError, display: str) -> InputError:
     line, column = getattr(exc, "position", None) or (exc.lineno or 1, exc.offset or 1)
     message = getattr(exc, "msg", None) or str(exc)
     message = re.sub(r", line \d+, column \d+$", "", str(message))
+    message = " ".join(message.split())  # lxml messages may span lines; ours is one
     return InputError(f"{display}:{line}:{column}: malformed XML: {message}; fix the file or re-export it")
 
 
@@ -110,10 +121,15 @@ def _line(unit: Any) -> int | None:
     return int(number) if number else None
 
 
+UNIT_SEPARATOR = "\n\n"
+
+
 def _documents(store: Any, display: str, unit_id: Any) -> Iterator[Document | ReadFailure]:
-    source_lang = _language(store)
+    targets: list[str] = []
+    sources: list[str | None] = []
+    units: list[Unit] = []
     seen: set[str] = set()
-    audited = 0
+    offset = size = 0
     for position, unit in enumerate(store.units, start=1):
         if unit.isheader() or (hasattr(unit, "isobsolete") and unit.isobsolete()):
             continue
@@ -122,28 +138,33 @@ def _documents(store: Any, display: str, unit_id: Any) -> Iterator[Document | Re
         if base in seen:
             base = f"{base}@{line or position}"
         seen.add(base)
-        targets = _targets(unit)
-        for index, target in enumerate(targets):
+        forms = _targets(unit)
+        source = (str(unit.source) if unit.source is not None else None) or None
+        for index, target in enumerate(forms):
             if is_blank(target):
                 continue
-            uid = base if len(targets) == 1 else f"{base}[{index}]"
-            if len(target) > MAX_DOCUMENT_BYTES // 4 and (size := len(target.encode("utf-8"))) > MAX_DOCUMENT_BYTES:
-                yield ReadFailure(id=f"{display}#{uid}", path=display, line=line, message=f"unit {uid}: {too_large(size)}")
-                continue
-            source = str(unit.source) if unit.source is not None else None
-            audited += 1
-            yield Document(
-                id=f"{display}#{uid}",
-                text=target,
-                source=source or None,
-                source_lang=source_lang,
-                path=display,
-                line=line or 1,
-                verbatim=False,
-                units=(Unit(id=uid, start=0, end=len(target), line=line, source=source),),
-            )
-    if audited == 0:
+            if targets:
+                offset += len(UNIT_SEPARATOR)
+            uid = base if len(forms) == 1 else f"{base}[{index}]"
+            units.append(Unit(id=uid, start=offset, end=offset + len(target), line=line, source=source))
+            targets.append(target)
+            sources.append(source)
+            offset += len(target)
+            size += len(target.encode("utf-8"))
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(f"{display}: {too_large(size)}")
+    if not units:
         raise InputError(f"{display}: no translated units; nothing to audit")
+    yield Document(
+        id=display,
+        text=UNIT_SEPARATOR.join(targets),
+        source=UNIT_SEPARATOR.join(s or "" for s in sources) if any(sources) else None,
+        source_lang=_language(store),
+        path=display,
+        line=units[0].line or 1,
+        verbatim=False,
+        units=tuple(units),
+    )
 
 
 def _targets(unit: Any) -> list[str]:

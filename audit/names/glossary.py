@@ -121,11 +121,29 @@ def parse_glossary(text: str, path: str) -> Glossary:
     return Glossary(entries, path)
 
 
-@functools.lru_cache(maxsize=16)
 def load_glossary(path: str) -> Glossary:
-    """Read and parse a glossary file once per path."""
+    """Read and parse a glossary file once per file version.
+
+    Keyed by the absolute path and the file's size and modification time, so a relative
+    path in another working directory, or an edited file, is read afresh.
+    """
+    try:
+        found = Path(path).resolve()
+        stat = found.stat()
+        version: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        found, version = Path(path), None
+    return _load_glossary(str(found), version, path)
+
+
+@functools.lru_cache(maxsize=16)
+def _load_glossary(resolved: str, version: tuple[int, int] | None, path: str) -> Glossary:
+    if Path(path).is_dir():
+        raise ConfigError(f"{path}: is a directory; --glossary takes a TSV or CSV file")
     try:
         data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such glossary file; check the --glossary path") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read glossary: {exc.strerror or exc}; check the --glossary path") from None
     try:

@@ -70,6 +70,11 @@ def _american(word: str) -> str:
     return word
 
 
+def american_spelling(word: str) -> str:
+    """A lower-case word spelt the American way: `harbour` -> `harbor`, `organisation` -> `organization`."""
+    return _american(word)
+
+
 def is_common_word(word: str) -> bool:
     """Whether `word` (lower-cased, inflections undone) is an ordinary English word."""
     lower = word.lower()

@@ -94,11 +94,7 @@ def stem_match(a: str, b: str) -> bool:
         return False
     if len(short) >= 4 and long.startswith(short[:-1]) and len(long) - len(short) <= 4:
         return True
-    prefix = 0
-    for x, y in zip(short, long):
-        if x != y:
-            break
-        prefix += 1
+    prefix = _shared_prefix(short, long)
     if prefix >= 4 and prefix >= len(short) - 2:
         return True
     if len(short) >= 5 and fuzz.ratio(a, b) >= (75 if len(short) >= 8 else 82):
@@ -177,3 +173,238 @@ def sounds_alike(a: str, b: str) -> bool:
     if stem_a[:1] != stem_b[:1] or min(len(stem_a), len(stem_b)) < 5:
         return stem_a == stem_b and len(stem_a) >= 4
     return stem_a == stem_b or fuzz.ratio(stem_a, stem_b) >= 80
+
+
+# ---------------------------------------------------------------- one name under two conventions
+#
+# Spellings that differ only by a convention, not by a slip: another romanisation scheme
+# (`Alexei`/`Aleksei`/`Alexey`, `Kiev`/`Kyiv`), another language's letters for one sound
+# (`Netanjahu`, `Bangladesch`), British or American
+# spelling (`Harbour`/`Harbor`), an abbreviation (`Mt.`/`Mount`), the country for its
+# demonym or a possessive (`Ukraine's`/`Ukrainian`), or another word order (`Katsuno Akiyoshi`).
+# The re-translation checks count such a pair as one name, never as a near miss.
+
+# A word of a name: letters and digits, with inner apostrophes and dots (`O'Brien`, `U.S.`).
+NAME_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
+_HYPHENS = frozenset("-‐‑")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_VOWEL_RUNS = re.compile(r"([aeiou]+)")
+_VOWELS_AND_H = re.compile(r"[aeiouh]")
+# Letters romanisation schemes trade for one another in a vowel cluster: `Kiev`/`Kyiv`, `Dmitri`/`Dmitry`.
+_GLIDES = str.maketrans("", "", "ie")
+# Abbreviations of name words whose letters are not a prefix of the word (`Mt.` for `Mount`).
+ABBREVIATIONS = frozenset(
+    """mt mts st ste ft pt jr sr dr gen lt col capt cpt sgt adm gov sen rep maj brig cmdr cdr mgr bros co corp
+    inc ltd dept univ assn natl intl""".split()  # noqa: SIM905 (reads as words)
+)
+# Demonyms no ending or CLDR language name gives (`British`/`Britain`).
+_DEMONYMS = {
+    "british": "britain",
+    "briton": "britain",
+    "english": "england",
+    "scottish": "scotland",
+    "scots": "scotland",
+    "welsh": "wales",
+    "swiss": "switzerland",
+    "filipino": "philippines",
+    "argentine": "argentina",
+    "peruvian": "peru",
+    "emirati": "emirates",
+    "yemeni": "yemen",
+    "cypriot": "cyprus",
+    "maltese": "malta",
+    "monegasque": "monaco",
+}
+# Endings of a country or region, and of its demonym, past their shared stem (`Ukrain|e`/`Ukrain|ian`).
+_COUNTRY_ENDINGS = frozenset(["", "a", "e", "o", "y", "ey", "ia"])
+_DEMONYM_ENDINGS = frozenset(["n", "an", "ian", "ean", "ese", "ish", "i", "ic", "ine", "ns", "ans", "ians", "eans"])
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_forms(word: str) -> tuple[str, str, str]:
+    """(lower-case ASCII, American spelling, `name_key`) of one word of a name."""
+    from audit.names.lexicon import american_spelling
+
+    plain = _APOSTROPHES.sub("", anyascii(_POSSESSIVE_END.sub("", word)).lower()).replace(".", "")
+    return plain, american_spelling(plain), name_key(plain)
+
+
+def _vowel_variants(a: str, b: str) -> bool:
+    """One word in two romanisations: the same consonants, vowel clusters differing by i, e, y, j only."""
+    runs_a = _VOWEL_RUNS.split(a.replace("j", "i"))
+    runs_b = _VOWEL_RUNS.split(b.replace("j", "i"))
+    if len(runs_a) != len(runs_b) or len(a) < 3:
+        return False
+    for index, (x, y) in enumerate(zip(runs_a, runs_b, strict=True)):
+        consonants = index % 2 == 0
+        if x != y and (consonants or x.translate(_GLIDES) != y.translate(_GLIDES)):
+            return False
+    return True
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """`mt`/`mount`, `sgt`/`sergeant`, `st`/`saint`: a known abbreviation whose letters the word keeps in order."""
+    if short not in ABBREVIATIONS or len(long) <= len(short) or short[0] != long[0]:
+        return False
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
+@functools.lru_cache(maxsize=1)
+def _nations() -> dict[str, str]:
+    """English country names and the language names that double as their demonyms, by lower case.
+
+    CLDR (babel) names languages and territories; a language's likely territory ties
+    `French` to `France`, `Polish` to `Poland`, `Ukrainian` to `Ukraine`.
+    """
+    from babel import Locale
+    from babel.core import get_global
+
+    english = Locale("en")
+    territories = {code: name for code, name in english.territories.items() if code.isalpha()}
+    likely = get_global("likely_subtags")
+    nations = {name.lower(): code for code, name in territories.items()}
+    for language, name in english.languages.items():
+        region = str(likely.get(language, "")).rsplit("_", 1)[-1]
+        if "_" not in language and region in territories:
+            nations.setdefault(name.lower(), region)
+    return nations
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return shared
+
+
+def _two_nations(a: str, b: str) -> bool:
+    """Two lower-case words that name two different countries (`niger`/`nigeria`): never one word."""
+    nations = _nations()
+    return a in nations and b in nations and nations[a] != nations[b]
+
+
+def _nation_forms(a: str, b: str) -> bool:
+    """A country and its demonym (`ukraine`/`ukrainian`, `france`/`french`), or two forms of one."""
+    nations = _nations()
+    if a in nations and b in nations:
+        return nations[a] == nations[b]  # `Polish`/`Poland` by CLDR; `Niger`/`Nigeria` are two countries
+    if _DEMONYMS.get(a) == b or _DEMONYMS.get(b) == a:
+        return True
+    shared = _shared_prefix(a, b)
+    if shared < 4:
+        return False
+    rest_a, rest_b = a[shared:], b[shared:]
+    return (rest_a in _COUNTRY_ENDINGS and rest_b in _DEMONYM_ENDINGS) or (
+        rest_b in _COUNTRY_ENDINGS and rest_a in _DEMONYM_ENDINGS
+    )
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Two spellings of one word up to folding: case, diacritics, a possessive, British or
+    American spelling, the transliteration-folded `name_key`."""
+    plain_a, american_a, key_a = _word_forms(a)
+    plain_b, american_b, key_b = _word_forms(b)
+    return plain_a == plain_b or american_a == american_b or key_a == key_b
+
+
+def word_form(a: str, b: str) -> bool:
+    """One word and another form of it: an abbreviation (`Mt.`/`Mount`), a country and its
+    demonym (`Ukraine`/`Ukrainian`), an inflection (`Max`/`Maxa`)."""
+    plain_a, american_a, _ = _word_forms(a)
+    plain_b, american_b, _ = _word_forms(b)
+    if _two_nations(american_a, american_b):
+        return False
+    short, long = sorted((plain_a, plain_b), key=len)
+    if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 3:
+        return True
+    written = a if len(plain_a) <= len(plain_b) else b
+    if 2 <= len(short) <= 4 and long.startswith(short) and len(long) >= 2 * len(short) and written[:1].isupper():
+        return True  # a capitalised truncation: `Rz` for `Rzeczpospolita`, `Gen.` for `General`
+    return _abbreviates(short, long) or _nation_forms(american_a, american_b)
+
+
+@functools.lru_cache(maxsize=65536)
+def _sounds(key: str) -> str:
+    """A folded word with other languages' letters for one sound made English (`sound_stem` keeps its ending)."""
+    for pattern, replacement in _SOUNDS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+@functools.lru_cache(maxsize=65536)
+def _skeleton(key: str) -> str:
+    """A folded word's consonants without `h`: what romanisations of one name share
+    (`Bhardwaj`/`Bharadwaj`, `Jhajjar`/`Jajjhar`, `Runnels`/`Runalls`)."""
+    return _DOUBLED.sub(r"\1", _VOWELS_AND_H.sub("", key))
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """One word in two romanisations or two languages' letters (`Kiev`/`Kyiv`, `Bangladesch`,
+    `Mallorca`/`Majorca`, `Alexandr`/`Alexander`)."""
+    from audit.names.exonyms import given_name_forms  # exonyms is built on this module
+
+    plain_a, _, key_a = _word_forms(a)
+    plain_b, _, key_b = _word_forms(b)
+    if _vowel_variants(key_a, key_b) or _sounds(key_a) == _sounds(key_b):
+        return True
+    skeleton = _skeleton(key_a)
+    if len(skeleton) >= 3 and key_a[0] == key_b[0] and skeleton == _skeleton(key_b):
+        return True
+    if "ll" in plain_a or "ll" in plain_b:  # the Spanish and Catalan `ll` is a `y` (`Mallorca`)
+        return _vowel_variants(name_key(plain_a.replace("ll", "y")), name_key(plain_b.replace("ll", "y")))
+    return key_b in given_name_forms(key_a)
+
+
+@functools.lru_cache(maxsize=262144)
+def same_word(a: str, b: str) -> bool:
+    """Two spellings of one word of a name under two conventions (see above)."""
+    if same_spelling(a, b):
+        return True
+    if _two_nations(_word_forms(a)[1], _word_forms(b)[1]):
+        return False
+    return spelling_variant(a, b) or word_form(a, b)
+
+
+def name_words(name: str) -> list[re.Match[str]]:
+    """The words of a name without its connectors (`of`, `bin`) and Arabic articles (`al-`, `ash-`).
+
+    An article is one only before a hyphen: `US` in `US Army` is a word.
+    """
+    words = list(NAME_WORD.finditer(name))
+    kept = [
+        m
+        for m in words
+        if m.group().lower() not in CONNECTORS
+        and not (m.group().lower() in ARTICLES and name[m.end() : m.end() + 1] in _HYPHENS)
+    ]
+    return kept or words
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_list(name: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in name_words(name))
+
+
+def equivalent_names(a: str, b: str) -> bool:
+    """Two spellings of one name that differ only by convention (see above), word for word.
+
+    The words pair in order under any convention, or in another order when each pair
+    differs at most by folding: a reordered name with another spelling besides
+    (`Islamic Party of Turkestan`/`Turkistan Islamic Party`) is how a literal rendering of
+    an established name looks, and stays a near miss.
+    """
+    words_a, words_b = _word_list(a), _word_list(b)
+    if not words_a or len(words_a) != len(words_b):
+        return False
+    if all(same_word(x, y) for x, y in zip(words_a, words_b, strict=True)):
+        return True
+    free = list(words_b)
+    for word in words_a:
+        match = next((i for i, other in enumerate(free) if same_spelling(word, other)), None)
+        if match is None:
+            return False
+        del free[match]
+    return True

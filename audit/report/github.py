@@ -13,7 +13,7 @@ not file columns.
 from __future__ import annotations
 
 from audit.report.base import Reporter, register_format
-from audit.report.location import position
+from audit.report.location import describe_related, position
 from audit.report.printable import printable
 from audit.types import DocumentResult, Finding, Severity, Summary
 
@@ -50,6 +50,8 @@ def annotation(result: DocumentResult, finding: Finding) -> str:
         message = f"[{document.id}{unit} {start.text_line}:{start.text_column}] {message}"
     if finding.suggestion is not None:
         message += f" (suggestion: {finding.suggestion!r})"
+    for related in finding.related:
+        message += f"\nalso: {describe_related(document, finding, related)}"
     exact = start.column is not None and end.column is not None
     return command(
         COMMANDS[finding.severity],

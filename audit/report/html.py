@@ -27,8 +27,8 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictU
 from markupsafe import Markup, escape
 
 from audit.report.base import Reporter, register_format
-from audit.report.location import position
-from audit.types import AlignedPair, Document, DocumentResult, Finding, RunMeta, Severity, Summary
+from audit.report.location import describe_related, position
+from audit.types import AlignedPair, Document, DocumentResult, Finding, Related, RunMeta, Severity, Summary
 
 # Documents shown expanded; the rest start collapsed so a large feed's page stays light.
 OPEN_DOCUMENTS = 10
@@ -82,7 +82,13 @@ def environment(*loaders: BaseLoader) -> Environment:
     )
     env.filters["json_script"] = json_script
     env.filters["score"] = format_score
+    env.filters["metadata_value"] = metadata_value
     return env
+
+
+def metadata_value(value: Any) -> str:
+    """A metadata field as text: strings as they are, anything else as JSON (autoescaped after)."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def asset(env: Environment, *names: str) -> Markup:
@@ -127,6 +133,9 @@ def _finding_attrs(finding: Finding, element_id: str, document: Document) -> str
         attrs.append(("data-evidence", finding.evidence))
     if finding.unit_id is not None:
         attrs.append(("data-unit", finding.unit_id))
+    if finding.related:
+        lines = [describe_related(document, finding, related) for related in finding.related]
+        attrs.append(("data-related", "\n".join(lines)))
     attrs.append(("title", f"{finding.code}: {finding.message}"))
     return " ".join(f'{name}="{escape(value)}"' for name, value in attrs)
 
@@ -216,7 +225,14 @@ def mark_spans(text: str, offset: int, spans: Iterable[tuple[int, int]], css_cla
 # --- name variants ----------------------------------------------------------------------
 
 
-def is_name_variant(finding: Finding) -> bool:
+def places(findings: Iterable[Finding]) -> Iterator[Finding | Related]:
+    """Each finding and the findings merged into it: the name table lists every rule's spelling."""
+    for finding in findings:
+        yield finding
+        yield from finding.related
+
+
+def is_name_variant(finding: Finding | Related) -> bool:
     """Name findings that point at another spelling (N2xx names, D3xx name checks)."""
     if finding.name.startswith("numbers."):
         return False
@@ -229,7 +245,7 @@ def is_name_variant(finding: Finding) -> bool:
 VariantKey = tuple[str, str, str, str, str]  # code, rule, text, suggestion, evidence
 
 
-def variant_key(finding: Finding) -> VariantKey:
+def variant_key(finding: Finding | Related) -> VariantKey:
     return (finding.code, finding.name, finding.text, finding.suggestion or "", finding.evidence or "")
 
 
@@ -447,7 +463,7 @@ def document_view(result: DocumentResult, failed: bool, index: int, threshold: f
         "scores": ordered_scores(result.scores),
         "highlighted": highlight(result.document, findings, prefix) if result.error is None else Markup(""),
         "finding_rows": list(_finding_rows(result, prefix)),
-        "variants": variant_rows(Counter(variant_key(f) for f in findings if is_name_variant(f))),
+        "variants": variant_rows(Counter(variant_key(f) for f in places(findings) if is_name_variant(f))),
         "retranslations": retranslation_views(result, threshold),
     }
 
@@ -518,8 +534,9 @@ class HtmlReporter(Reporter):
             self._histogram.add(divergence)
         for finding in result.findings:
             self._rules.setdefault(finding.code, (finding.name, str(finding.severity)))
-            if is_name_variant(finding):
-                key = variant_key(finding)
+        for place in places(result.findings):
+            if is_name_variant(place):
+                key = variant_key(place)
                 if key in self._variants or len(self._variants) < MAX_VARIANT_ROWS:
                     self._variants[key] += 1
                 else:

@@ -1,8 +1,10 @@
 """JSON (one object) and JSONL (one line per document) reports, streamed.
 
-Schema (documented in README.md): meta, then per document its id, path, status, scores,
-alignments and findings (code, name, severity, start, end, line, column, text, message,
-suggestion, evidence, unit, fingerprint), then a summary.
+Schema (documented in README.md): meta, then per document its id, path, metadata (when the
+input carried any), status, scores, alignments and findings (code, name, severity, start, end,
+line, column, text, message, suggestion, evidence, unit, fingerprint, codes, related), then a
+summary. `related` lists the other rules' findings merged into a finding (same fields, less unit
+and fingerprint), and `codes` the finding's code and theirs.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from audit.report.base import Reporter, register_format
 from audit.report.location import position
-from audit.types import AlignedPair, DocumentResult, Finding, RunMeta, Summary
+from audit.types import AlignedPair, DocumentResult, Finding, Related, RunMeta, Summary
 
 SCHEMA_VERSION = 1
 
@@ -53,6 +55,26 @@ def finding_record(result: DocumentResult, finding: Finding) -> dict[str, Any]:
         "evidence": finding.evidence,
         "unit": finding.unit_id,
         "fingerprint": finding.fingerprint,
+        "codes": list(finding.codes),
+        "related": [related_record(result, related) for related in finding.related],
+    }
+
+
+def related_record(result: DocumentResult, related: Related) -> dict[str, Any]:
+    """Another rule's finding merged into this one (or another place of a once-per-document rule)."""
+    start = position(result.document, related.start)
+    return {
+        "code": related.code,
+        "name": related.name,
+        "severity": str(related.severity),
+        "start": related.start,
+        "end": related.end,
+        "line": start.line,
+        "column": start.column,
+        "text": related.text,
+        "message": related.message,
+        "suggestion": related.suggestion,
+        "evidence": related.evidence,
     }
 
 
@@ -69,10 +91,13 @@ def alignment_record(pair: AlignedPair) -> dict[str, Any]:
 
 def document_record(result: DocumentResult, failed: bool) -> dict[str, Any]:
     document = result.document
+    # The input's own fields (a JSONL record's url, lang...), only when it carried any.
+    metadata = {"metadata": dict(document.metadata)} if document.metadata else {}
     return {
         "id": document.id,
         "path": document.path,
         "line": document.line,
+        **metadata,
         "error": result.error,
         "failed": failed,
         "retranslation_status": result.retranslation_status.value,

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from audit.report.base import Reporter, register_format
-from audit.report.location import position
+from audit.report.location import describe_related, position
 from audit.types import DocumentResult, Finding, RunMeta, Summary
 
 SPOOL_BYTES = 1 << 20
@@ -40,6 +40,8 @@ def finding_line(result: DocumentResult, finding: Finding) -> str:
     line = f"{where.path}:{where.line}{column}:{unit} {finding.code} {finding.severity}: {finding.message} [{finding.name}]"
     if finding.suggestion is not None:
         line += f" (suggestion: {finding.suggestion!r})"
+    for related in finding.related:
+        line += f"\n    also: {describe_related(result.document, finding, related)}"
     return line
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from audit.types import Document, LineIndex
+from audit.types import Document, Finding, LineIndex, Related
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,3 +40,18 @@ def position(document: Document, offset: int) -> Position:
     if document.verbatim:
         return Position(path, document.line + text_line - 1, text_column, text_line, text_column)
     return Position(path, document.line, None, text_line, text_column)
+
+
+def describe_related(document: Document, finding: Finding, related: Related) -> str:
+    """One line for a merged finding's related record: `[at LINE:COL] CODE severity: message [name]`.
+
+    The place is given only where it differs from the finding's own.
+    """
+    where = ""
+    if related.start != finding.start:
+        at = position(document, related.start)
+        where = f"at {at.line}:{at.column} " if at.column is not None else f"at {at.text_line}:{at.text_column} "
+    line = f"{where}{related.code} {related.severity}: {related.message} [{related.name}]"
+    if related.suggestion is not None:
+        line += f" (suggestion: {related.suggestion!r})"
+    return line

@@ -6,7 +6,9 @@ is a result with a region in the file: line and columns for text files (`columnK
 `unicodeCodePoints`, as our columns count code points), the record's or unit's line for JSONL
 feeds and bilingual files (their text is not the file verbatim), with the document and unit
 as logical locations. `partialFingerprints` carries `Finding.fingerprint`, the key baselines
-use, so dashboards track a finding across edits elsewhere in the file.
+use, with its occurrence in the document (`FINGERPRINT:N`), so each result's is unique and
+dashboards track a finding across edits elsewhere in the file. Other rules' findings merged
+into a result (`Finding.related`) are its `relatedLocations` and `properties.related`.
 
 Findings suppressed by a baseline are dropped before any reporter sees them (in every format
 alike); SARIF `suppressions` are not emitted. Inputs that could not be read are
@@ -24,10 +26,11 @@ from urllib.parse import quote
 from audit.checks.base import Check, all_checks
 from audit.report.base import Reporter, register_format
 from audit.report.location import position
-from audit.types import Document, DocumentResult, Finding, RunMeta, Severity, Summary
+from audit.types import Document, DocumentResult, Finding, Related, RunMeta, Severity, Summary
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-FINGERPRINT_KEY = "mtAudit/v1"
+# v2: the fingerprint and its occurrence in the document, unique per result.
+FINGERPRINT_KEY = "mtAudit/v2"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -74,7 +77,7 @@ def rule_descriptor(cls: type[Check]) -> dict[str, Any]:
     }
 
 
-def _region(document: Document, finding: Finding) -> tuple[dict[str, Any], bool]:
+def _region(document: Document, finding: Finding | Related) -> tuple[dict[str, Any], bool]:
     """The region in the file, and whether it has exact columns (text files only)."""
     start = position(document, finding.start)
     end = position(document, finding.end)
@@ -94,7 +97,34 @@ def _logical_locations(document: Document, finding: Finding | None) -> list[dict
     return locations
 
 
-def result_record(result: DocumentResult, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+def related_location(document: Document, related: Related, number: int) -> dict[str, Any]:
+    location: dict[str, Any] = {"id": number, "message": {"text": f"{related.code}: {related.message}"}}
+    uri = artifact_uri(document.path or "")
+    if uri is not None:
+        region, exact = _region(document, related)
+        if exact:
+            region["snippet"] = {"text": related.text}
+        location["physicalLocation"] = {"artifactLocation": {"uri": uri}, "region": region}
+    return location
+
+
+def related_properties(related: Related) -> dict[str, Any]:
+    return {
+        "code": related.code,
+        "name": related.name,
+        "level": LEVELS[related.severity],
+        "start": related.start,
+        "end": related.end,
+        "text": related.text,
+        "message": related.message,
+        "suggestion": related.suggestion,
+        "evidence": related.evidence,
+    }
+
+
+def result_record(
+    result: DocumentResult, finding: Finding, rule_index: dict[str, int], occurrence: int = 1
+) -> dict[str, Any]:
     document = result.document
     where = position(document, finding.start)
     record: dict[str, Any] = {
@@ -116,7 +146,11 @@ def result_record(result: DocumentResult, finding: Finding, rule_index: dict[str
         location["logicalLocations"] = logical
     if location:
         record["locations"] = [location]
-    record["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+    if finding.related:
+        record["relatedLocations"] = [
+            related_location(document, related, number) for number, related in enumerate(finding.related, 1)
+        ]
+    record["partialFingerprints"] = {FINGERPRINT_KEY: f"{finding.fingerprint}:{occurrence}"}
     if finding.suggestion is not None and exact and uri is not None:
         deleted = {key: value for key, value in region.items() if key != "snippet"}
         record["fixes"] = [
@@ -141,6 +175,9 @@ def result_record(result: DocumentResult, finding: Finding, rule_index: dict[str
         "text": finding.text,
         "suggestion": finding.suggestion,
         "evidence": finding.evidence,
+        "fingerprint": finding.fingerprint,
+        "codes": list(finding.codes),
+        "related": [related_properties(related) for related in finding.related],
     }
     return record
 
@@ -187,8 +224,10 @@ class SarifReporter(Reporter):
     def document(self, result: DocumentResult, failed: bool) -> None:
         if result.error is not None:
             self._errors.append(error_notification(result))
+        occurrences: dict[str, int] = {}
         for finding in result.findings:
-            record = result_record(result, finding, self._rule_index)
+            occurrence = occurrences[finding.fingerprint] = occurrences.get(finding.fingerprint, 0) + 1
+            record = result_record(result, finding, self._rule_index, occurrence)
             self.out.write(("\n" if self._first else ",\n") + json.dumps(record, ensure_ascii=False))
             self._first = False
 

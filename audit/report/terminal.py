@@ -1,4 +1,10 @@
-"""Human output shaped like a compiler diagnostic: where, what, the line underlined, the fix."""
+"""Human output shaped like a compiler diagnostic: where, what, the line underlined, the fix.
+
+The line is cut to a window around the span that fits the terminal's width (80 columns
+when the output is not a terminal, or COLUMNS), so the underline stays under the span
+instead of wrapping away from it. A suggestion's leading and trailing spaces are shown as
+`␣`: ` ‘moderate’ ` and `‘moderate’` are different fixes that would otherwise look alike.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,13 @@ from rich.console import Console
 from rich.text import Text
 
 from audit.report.base import Reporter, register_format
-from audit.report.location import line_index, position
+from audit.report.location import Position, describe_related, line_index, position
 from audit.report.printable import printable
-from audit.types import DocumentResult, Finding, Severity, Summary
+from audit.types import Document, DocumentResult, Finding, Severity, Summary
 
-# Characters of context shown either side of a span on long lines (wire paragraphs are long).
-CONTEXT = 50
+# The fewest columns a snippet gets, however narrow the terminal.
+NARROWEST = 20
+VISIBLE_SPACE = "\u2423"  # ␣
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -41,7 +48,7 @@ class TextReporter(Reporter):
         document = result.document
         where = position(document, finding.start)
         column = f":{where.column}" if where.column is not None else ""
-        inner = "" if where.column is not None else f" [{document.id} {where.text_line}:{where.text_column}]"
+        inner = "" if where.column is not None else f" [{_inside(document, finding, where)}]"
         style = STYLES[finding.severity]
         self._print(
             (f"{where.path}:{where.line}{column}:", "bold"),
@@ -55,20 +62,23 @@ class TextReporter(Reporter):
         line = index.line_text(where.text_line)
         span_start = finding.start - line_start
         span_end = min(finding.end - line_start, len(line))
-        lo = max(0, span_start - CONTEXT)
-        hi = min(len(line), max(span_end, span_start) + CONTEXT)
+        gutter = f"{where.text_line:>5} | "
+        lo, hi = window(line, span_start, span_end, max(NARROWEST, self.console.width - len(gutter)))
         prefix = "…" if lo > 0 else ""
         suffix = "…" if hi < len(line) else ""
         shown = prefix + line[lo:hi] + suffix
-        gutter = f"{where.text_line:>5} | "
         pad = cell_len(printable(prefix + line[lo:span_start]))
-        width = max(1, cell_len(printable(line[span_start:span_end])))
+        width = max(1, cell_len(printable(line[span_start : min(span_end, hi)])))
         self._print((gutter, "dim"), shown)
         self._print((f"{' ' * (len(gutter) - 2)}| ", "dim"), " " * pad, ("^" * width, style))
         if finding.suggestion is not None:
-            self._print("      ", ("suggestion:", "green"), " ", finding.suggestion or "(delete)")
+            shown_fix = visible_edges(finding.suggestion)
+            legend = ("  (␣ is a space)", "dim") if shown_fix != finding.suggestion else ""
+            self._print("      ", ("suggestion:", "green"), " ", shown_fix or "(delete)", legend)
         if finding.evidence:
             self._print("      ", (f"evidence: {finding.evidence}", "dim"))
+        for related in finding.related:
+            self._print("      ", (f"also: {describe_related(document, finding, related)}", "dim"))
 
     def finish(self, summary: Summary) -> None:
         parts = [f"{summary.documents} document{'s' if summary.documents != 1 else ''}"]
@@ -84,3 +94,48 @@ class TextReporter(Reporter):
         """One line from plain and styled pieces: no piece is read as markup, each is made printable."""
         pieces = [(printable(part), "") if isinstance(part, str) else (printable(part[0]), part[1]) for part in parts]
         self.console.print(Text.assemble(*pieces, end=""))
+
+
+def _inside(document: Document, finding: Finding, where: Position) -> str:
+    """Where in a document that is not its file verbatim: the unit of a bilingual file, else the record's line:column."""
+    if finding.unit_id is not None and document.id == document.path:
+        return f"unit {finding.unit_id}"
+    return f"{document.id} {where.text_line}:{where.text_column}"
+
+
+def window(line: str, start: int, end: int, width: int) -> tuple[int, int]:
+    """The stretch [lo, hi) of `line` to show for the span [start, end) in `width` cells, ellipses included.
+
+    The span comes first (cut at the right edge when it is wider than the room), then
+    context on both sides, shared evenly while both sides have some.
+    """
+    cells = [cell_len(printable(ch)) for ch in line]
+    room = max(1, width - 2)
+    lo = hi = start
+    used = 0
+    while hi < max(end, start + 1) and hi < len(line) and (used + cells[hi] <= room or hi == start):
+        used += cells[hi]
+        hi += 1
+    left_turn = True
+    while True:
+        can_left = lo > 0 and used + cells[lo - 1] <= room
+        can_right = hi < len(line) and used + cells[hi] <= room
+        if can_left and (left_turn or not can_right):
+            lo -= 1
+            used += cells[lo]
+        elif can_right:
+            used += cells[hi]
+            hi += 1
+        else:
+            return lo, hi
+        left_turn = not left_turn
+
+
+def visible_edges(text: str) -> str:
+    """`text` with its leading and trailing whitespace shown as ␣, one for each character."""
+    core = text.strip()
+    if not core:
+        return VISIBLE_SPACE * len(text)
+    head = len(text) - len(text.lstrip())
+    tail = len(text) - len(text.rstrip())
+    return VISIBLE_SPACE * head + core + VISIBLE_SPACE * tail

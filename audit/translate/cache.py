@@ -7,6 +7,11 @@ read and fill the same cache at once: a translation is a pure function of its ke
 whichever process writes a row first wins and the other's identical row is dropped.
 With `--no-cache`, `MemoryCache` serves sentences repeated across a feed for one run only.
 
+A cache only saves time, so a fault in it must never cost a run its report: `ResilientCache`
+wraps the database, and on any SQLite or OS error (a read-only or full disk, a cache path
+that is a file, a corrupt or foreign file) notes it once and goes on in memory. A corrupt
+database is moved aside and a fresh one started.
+
 A second table holds what scoring computes from a (hypothesis, reference) pair (sacrebleu's
 per-segment statistics, embedding cosines), keyed by the scorer's signature and a digest of
 the pair, under the same discipline: scores too are pure functions of their key.
@@ -14,14 +19,16 @@ the pair, under the same discipline: scores too are pure functions of their key.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import sqlite3
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from audit.translate.base import Translator
 
@@ -62,6 +69,8 @@ class TranslationCache:
 
     def __init__(self, directory: Path | str | None = None) -> None:
         folder = Path(directory) if directory is not None else default_cache_dir()
+        if folder.exists() and not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "is not a directory", str(folder))
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / FILENAME
         self._local = threading.local()
@@ -178,6 +187,119 @@ def _retry_locked(action: Callable[[], object], attempts: int = 20) -> None:
             if not contended or attempt == attempts - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))
+
+
+_T = TypeVar("_T")
+# What SQLite says of a file that is not a sound database of its own.
+_CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+# The faults a cache can meet: SQLite's own, and the file system's (permissions, space, paths).
+CacheFault = (sqlite3.Error, OSError)
+
+
+class ResilientCache:
+    """The SQLite cache while it works; after its first fault, memory for the rest of the run.
+
+    `notes` say once what went wrong and what became of the file; the run reports them with
+    its other notes. Every method has the signature of `TranslationCache`'s.
+    """
+
+    def __init__(self, directory: Path | str | None = None) -> None:
+        self.folder = Path(directory) if directory is not None else default_cache_dir()
+        self.path = self.folder / FILENAME
+        self.notes: list[str] = []
+        self._memory = MemoryCache()
+        self._database: TranslationCache | None = None
+        try:
+            self._database = TranslationCache(self.folder)
+        except CacheFault as exc:
+            moved = self._move_aside(exc)
+            if moved is None:
+                self._fault(exc)
+                return
+            try:
+                self._database = TranslationCache(self.folder)
+            except CacheFault as again:
+                self._fault(again)
+                return
+            self.notes.append(
+                f"re-translation cache {self.path} was corrupt ({_reason(exc)}); moved it to {moved} and started afresh"
+            )
+
+    @property
+    def degraded(self) -> bool:
+        """Whether the run has gone on without the database."""
+        return self._database is None
+
+    def get_many(self, translator: str, texts: Iterable[str]) -> dict[str, str]:
+        texts = list(texts)
+        return self._use(lambda cache: cache.get_many(translator, texts))
+
+    def put_many(self, translator: str, pairs: Mapping[str, str]) -> None:
+        self._use(lambda cache: cache.put_many(translator, pairs))
+
+    def get_scores(self, scorer: str, digests: Iterable[str]) -> dict[str, str]:
+        digests = list(digests)
+        return self._use(lambda cache: cache.get_scores(scorer, digests))
+
+    def put_scores(self, scorer: str, rows: Mapping[str, str]) -> None:
+        self._use(lambda cache: cache.put_scores(scorer, rows))
+
+    def count(self, translator: str | None = None) -> int:
+        return self._use(lambda cache: cache.count(translator))
+
+    def _use(self, call: Callable[[TranslationCache | MemoryCache], _T]) -> _T:
+        """`call` on the database while it works; on memory from its first fault on."""
+        if self._database is not None:
+            try:
+                return call(self._database)
+            except CacheFault as exc:
+                self._fault(exc)
+        return call(self._memory)
+
+    def close(self) -> None:
+        if self._database is not None:
+            try:
+                self._database.close()
+            except CacheFault:
+                pass  # closing a database that already failed; the run is over for it
+        self._memory.close()
+
+    def _fault(self, exc: BaseException) -> None:
+        """Go on in memory from now on; say why once (and move a corrupt file aside for the next run)."""
+        database, self._database = self._database, None
+        if database is not None:
+            try:
+                database.close()
+            except CacheFault:
+                pass  # it failed already; memory takes over either way
+        moved = self._move_aside(exc)
+        then = f"; moved it to {moved}, so the next run starts afresh" if moved else ""
+        self.notes.append(
+            f"re-translation cache unavailable: {self.path}: {_reason(exc)}{then}; "
+            "this run goes on without it (nothing is cached); fix it or give another --cache-dir"
+        )
+
+    def _move_aside(self, exc: BaseException) -> Path | None:
+        """Rename a corrupt database (with its journal files) out of the way; None when it is not corrupt."""
+        if getattr(exc, "sqlite_errorname", None) not in _CORRUPT:
+            return None
+        aside = self.path.with_name(f"{FILENAME}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}")
+        try:
+            os.replace(self.path, aside)
+        except OSError:
+            return None
+        for suffix in ("-wal", "-shm"):
+            try:
+                os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
+            except OSError:
+                pass  # no such journal file, most often
+        return aside
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    return str(exc)
 
 
 # About 30 MB of sentence pairs at wire-copy sentence lengths.

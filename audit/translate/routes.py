@@ -19,13 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.config import TranslateConfig
+from audit.config import MODES, TranslateConfig
 from audit.errors import ConfigError
 from audit.translate.backends import load_backend
 from audit.translate.base import ModelUnavailable, Translator
-from audit.translate.cache import CachedTranslator, MemoryCache, TranslationCache
+from audit.translate.cache import CachedTranslator, MemoryCache, ResilientCache
 
-MODES = ("auto", "roundtrip", "direct", "off")
 TARGET_LANG = "en"
 
 
@@ -84,38 +83,54 @@ class Retranslator:
 
     def __init__(self, config: TranslateConfig) -> None:
         self.config = config
-        self.cache: TranslationCache | MemoryCache = (
-            TranslationCache(Path(config.cache_dir).expanduser() if config.cache_dir else None)
+        self.cache: ResilientCache | MemoryCache = (
+            ResilientCache(Path(config.cache_dir).expanduser() if config.cache_dir else None)
             if config.cache
             else MemoryCache()
         )
         self.translators: dict[str, CachedTranslator] = {}
         self.failures: dict[str, ModelUnavailable] = {}
 
-    def translator(self, model_id: str) -> CachedTranslator:
-        """The cached translator for `model_id`; raises the same `ModelUnavailable` every time."""
+    def translator(self, model_id: str) -> CachedTranslator | ModelUnavailable:
+        """The cached translator for `model_id`, or why it cannot be had: each model is tried once per run.
+
+        The failure is kept as a value, without its traceback, and handed back, never raised
+        again: re-raising one exception every chunk grows its traceback by the frames of each
+        chunk, and with them every chunk's documents (memory grew with the feed).
+        """
         if model_id in self.failures:
-            raise self.failures[model_id]
+            return self.failures[model_id]
         if model_id not in self.translators:
             try:
                 backend: Translator = load_backend(model_id, self.config)
             except ModelUnavailable as exc:
-                self.failures[model_id] = exc
-                raise
+                self.failures[model_id] = exc.with_traceback(None)
+                return self.failures[model_id]
             self.translators[model_id] = CachedTranslator(backend, self.cache)
         return self.translators[model_id]
 
-    def load(self, route: Route) -> None:
-        """Load every model of `route` now; raises `ModelUnavailable`."""
+    def unavailable(self, route: Route) -> ModelUnavailable | None:
+        """Why `route` cannot run (the first of its models that cannot be loaded), or None: it can."""
         for model_id in route.models:
-            self.translator(model_id)
+            found = self.translator(model_id)
+            if isinstance(found, ModelUnavailable):
+                return found
+        return None
 
-    def run(self, route: Route, texts: Sequence[str]) -> list[str]:
-        """Each text through every model of the route in turn."""
+    def run(self, route: Route, texts: Sequence[str]) -> list[str] | ModelUnavailable:
+        """Each text through every model of the route in turn, or why the route cannot run."""
+        failure = self.unavailable(route)
+        if failure is not None:
+            return failure
         current = list(texts)
         for model_id in route.models:
-            current = self.translator(model_id).translate(current)
+            current = self.translators[model_id].translate(current)
         return current
+
+    @property
+    def cache_notes(self) -> list[str]:
+        """What went wrong with the cache, once each (the run went on without it)."""
+        return self.cache.notes if isinstance(self.cache, ResilientCache) else []
 
     @property
     def model_calls(self) -> int:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from audit.checks.divergence import _narrowed, _Reading, _same_name, _surface
+from audit.checks.divergence import _narrowed, _same_name
+from audit.checks.divergence import _reading as _make_reading
 from audit.cli import cli
 from audit.names.finder import Mention, find_mentions
 
@@ -52,7 +53,8 @@ def sample_report(sample_feed: Path) -> dict:  # type: ignore[type-arg]
 
 def test_sample_every_garbled_group_gets_the_retranslation_spelling(sample_report: dict) -> None:  # type: ignore[type-arg]
     [document] = sample_report["documents"]
-    mangled = [f for f in document["findings"] if f["code"] == "D303"]
+    places = [item for f in document["findings"] for item in (f, *f["related"])]
+    mangled = [f for f in places if f["code"] == "D303"]
     text = SAMPLE.read_text(encoding="utf-8")
     expected = sum(text.count(garbled) for garbled in GARBLED)
     assert expected == 7
@@ -73,7 +75,8 @@ def test_sample_report_carries_scores_alignments_and_signatures(sample_report: d
     assert scores["segments"] == 20 and scores["segments.divergent"] == 0
     alignments = document["alignments"]
     assert len(alignments) == 20
-    assert {"chrf++", "bleu", "ter", "cosine", "divergence"} <= set(alignments[0]["scores"])
+    assert {"chrf++", "bleu", "cosine", "divergence"} <= set(alignments[0]["scores"])
+    assert "ter" not in alignments[0]["scores"]  # TER only when asked for: divergence.ter
     assert alignments[0]["rt_text"].startswith('"The situation in the Idlib de-escalation zone')
 
 
@@ -99,7 +102,7 @@ def test_sample_with_retranslation_file_flag() -> None:
 
 
 def _reading(text: str) -> _Reading:
-    return _Reading(text, f" {_surface(text)} ", tuple(find_mentions(text)), frozenset())
+    return _make_reading(text, find_mentions(text))
 
 
 def test_same_name_folds_case_diacritics_possessives_and_derivations() -> None:

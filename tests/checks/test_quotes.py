@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from audit.checks.base import all_checks
 from audit.config import Config, apply
 from audit.pipeline import audit_documents
-from audit.types import Document, Finding
+from audit.types import Document, Finding, Related
 
 ROOT = Path(__file__).parent.parent.parent
 SAMPLE = (ROOT / "samples" / "idlib-wire.txt").read_text(encoding="utf-8")
@@ -67,6 +67,11 @@ def _audit(text: str, *, source: str | None = None, **table: object) -> list[Fin
     return list(result.findings)
 
 
+def _places(findings: list[Finding]) -> list[Finding | Related]:
+    """Every finding and the findings merged into it."""
+    return [item for finding in findings for item in (finding, *finding.related)]
+
+
 def _locate(context: str, problem: str) -> tuple[int, int]:
     assert SAMPLE.count(context) == 1, context
     start = SAMPLE.index(context) + context.index(problem)
@@ -80,7 +85,7 @@ def _line_span(prefix: str) -> tuple[int, int]:
 
 
 def test_sample_every_problem_found() -> None:
-    findings = _audit(SAMPLE)
+    findings = _places(_audit(SAMPLE))
     problems = [_locate(context, problem) for context, problem, _ in SAMPLE_PROBLEMS]
     for (start, end), (context, _, what) in zip(problems, SAMPLE_PROBLEMS, strict=True):
         assert any(f.start <= start and end <= f.end for f in findings), f"not reported: {what} in {context!r}"
@@ -99,10 +104,21 @@ def test_sample_suggestions_fix_the_sample() -> None:
 
 
 def test_sample_each_rule_alone_finds_what_it_finds_with_the_others() -> None:
+    def places(findings: list[Finding], code: str) -> set[tuple[int, int, str | None]]:
+        return {(p.start, p.end, p.suggestion) for p in _places(findings) if p.code == code}
+
     together = _audit(SAMPLE)
     for rule in QUOTE_RULES:
-        alone = _audit(SAMPLE, select=[rule.code])
-        assert alone == [f for f in together if f.code == rule.code]
+        assert places(_audit(SAMPLE, select=[rule.code]), rule.code) == places(together, rule.code)
+
+
+def test_issue13_sample_one_finding_per_place() -> None:
+    findings = _audit(SAMPLE, select=["Q", "N", "D"])
+    for before, after in zip(findings, findings[1:]):
+        assert before.end <= after.start, (before, after)
+    need_to = SAMPLE.index("need to“ preserve") + len("need to")
+    [merged] = [f for f in findings if f.start == need_to]
+    assert (merged.code, merged.codes) == ("Q101", ("Q101", "Q104", "Q103"))
 
 
 def _stories() -> list[str]:
@@ -126,11 +142,17 @@ def test_clean_news_as_one_document_only_mixes_styles() -> None:
 
 @pytest.mark.parametrize("rule", [r for r in QUOTE_RULES if "source" not in r.requires], ids=lambda r: r.code)
 def test_rule_docstring_examples(rule: type) -> None:
+    """An example may end with the config it needs: `(quote-style = "american")`."""
+
+    def audit(example: str) -> list[Finding]:
+        text, _, setting = example.partition(" (quote-style = ")
+        return _audit(text, **({"quote-style": setting.strip('")')} if setting else {}))
+
     bad, good = rule.examples()  # type: ignore[attr-defined]
     for text in bad:
-        assert any(f.code == rule.code for f in _audit(text)), text  # type: ignore[attr-defined]
+        assert any(f.code == rule.code for f in audit(text)), text  # type: ignore[attr-defined]
     for text in good:
-        assert _audit(text) == [], text
+        assert audit(text) == [], text
 
 
 # Weighted towards quote marks, apostrophes, spaces, letters, line ends, BOM, combining marks, emoji.
@@ -158,3 +180,24 @@ def test_rules_on_arbitrary_text_keep_their_spans(text: str) -> None:
 @given(TEXT, TEXT)
 def test_rules_with_a_source_on_arbitrary_text_keep_their_spans(text: str, source: str) -> None:
     _check_spans(text, _audit(text, source=source or "«»"))
+
+
+def test_issue14_q101_says_where_the_quote_checks_stop(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("audit.checks.quotes.parse_document", _small_budget)
+    text = "He said “one” and “two.\n" + '"' * 50 + "\nShe said “three.\n"
+    findings = _audit(text)
+    stop = text.index('"')
+    assert [(f.code, f.start, f.end) for f in findings] == [("Q101", 18, 19), ("Q101", stop, stop)]
+    assert findings[1].message.startswith("the quote checks stop here: the document has more than 100,000")
+
+
+def _small_budget(text: str, paragraphs: list[tuple[int, int]]) -> object:
+    from audit.quoting import parse_document
+
+    return parse_document(text, paragraphs, max_marks=10)
+
+
+def test_issue13_hard_wrapped_quotations_pair_with_blank_line_paragraphs() -> None:
+    text = "“We will fight on the beaches,\nwe will never surrender,” he said.\n\nHe said “no”.\n"
+    assert {f.code for f in _audit(text)} == {"Q101"}
+    assert _audit(text, paragraphs="blank-line") == []

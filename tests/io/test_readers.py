@@ -63,7 +63,7 @@ def test_jsonl_feed_streams_records_and_isolates_bad_lines(tmp_path: Path) -> No
     assert [f.line for f in failures] == [2, 3, 5, 6, 7]
     assert "malformed JSON" in failures[0].message
     assert "no \"text\"" in failures[1].message
-    assert "unknown field 'retranslation'" in failures[3].message
+    assert "field 'retranslation' looks like a misspelt 'retranslations'" in failures[3].message
 
 
 def test_directories_are_walked_by_extension(tmp_path: Path) -> None:
@@ -80,6 +80,88 @@ def test_globs_expand(tmp_path: Path) -> None:
         (tmp_path / name).write_text(name, encoding="utf-8")
     docs = _read(str(tmp_path / "x*.txt"))
     assert [d.text for d in docs if isinstance(d, Document)] == ["x1.txt", "x2.txt"]
+
+
+def _checkout(root: Path) -> None:
+    """A project checkout: copy beside a virtualenv, caches, package metadata and hidden folders."""
+    for folder in (".git", ".venv/lib", "env/lib/python3.11/site-packages/pkg", "x.egg-info", "__pycache__", "news/2024", "node_modules/y"):
+        (root / folder).mkdir(parents=True)
+    (root / "env" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (root / "env" / "lib" / "python3.11" / "site-packages" / "pkg" / "LICENSE.txt").write_text("MIT", encoding="utf-8")
+    (root / "x.egg-info" / "top_level.txt").write_bytes(b"")
+    (root / ".venv" / "lib" / "r.txt").write_text("venv", encoding="utf-8")
+    (root / ".git" / "description.txt").write_text("git", encoding="utf-8")
+    (root / "node_modules" / "y" / "notes.txt").write_text("npm", encoding="utf-8")
+    (root / ".draft.txt").write_text("hidden", encoding="utf-8")
+    (root / "README.md").write_text("# readme", encoding="utf-8")
+    (root / "news" / "a.txt").write_text("Story A.", encoding="utf-8")
+    (root / "news" / "2024" / "b.txt").write_text("Story B.", encoding="utf-8")
+    (root / "news" / "feed.jsonl").write_text('{"text": "Story C."}\n', encoding="utf-8")
+
+
+def test_issue13_walk_skips_tool_folders_and_says_why(tmp_path: Path) -> None:
+    _checkout(tmp_path)
+    skips: list[tuple[str, str]] = []
+    items = list(read_inputs([str(tmp_path)], skipped=lambda path, reason: skips.append((path, reason))))
+    assert [i.text for i in items if isinstance(i, Document)] == ["Story B.", "Story A.", "Story C."]
+    assert not [i for i in items if isinstance(i, ReadFailure)]
+    reasons = {Path(path).name: reason for path, reason in skips}
+    assert reasons == {
+        ".git": "hidden",
+        ".venv": "hidden",
+        "__pycache__": "a Python cache",
+        "env": "a virtualenv",
+        "node_modules": "installed npm packages",
+        "x.egg-info": "Python package metadata",
+        ".draft.txt": "hidden",
+        tmp_path.name: "1 files of other types (1 .md); it reads .jsonl, .ndjson, .xlf, .xliff, .tmx, .po, .txt",
+    }
+
+
+def test_issue13_globs_skip_tool_folders_below_what_they_name(tmp_path: Path) -> None:
+    _checkout(tmp_path)
+    (tmp_path / "venv" / "lib").mkdir(parents=True)
+    (tmp_path / "venv" / "pyvenv.cfg").write_text("", encoding="utf-8")
+    (tmp_path / "venv" / "lib" / "x.txt").write_text("venv", encoding="utf-8")
+    docs = _read(str(tmp_path / "**" / "*.txt"))
+    assert [Path(d.path or "").name for d in docs if isinstance(d, Document)] == ["b.txt", "a.txt"]
+    # A file or folder named outright is read wherever it is.
+    [named] = _read(tmp_path / ".venv" / "lib" / "r.txt")
+    assert isinstance(named, Document) and named.text == "venv"
+    assert [d.text for d in _read(tmp_path / ".venv") if isinstance(d, Document)] == ["venv"]
+
+
+def test_issue13_an_input_named_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Story A.", encoding="utf-8")
+    skips: list[tuple[str, str]] = []
+    items = list(read_inputs([str(tmp_path), str(tmp_path / "a.txt")], skipped=lambda path, reason: skips.append((path, reason))))
+    assert len(items) == 1
+    assert skips == [(str(tmp_path / "a.txt"), "named twice; read once")]
+
+
+def test_issue13_jsonl_keeps_other_fields_as_metadata(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    record = {"id": "a", "text": "One.", "lang": "en", "url": "https://example.org/a", "published": "2024-05-01",
+              "tags": ["syria"], "source_url": "https://example.org/ru", "test": True}
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [doc] = _read(feed)
+    assert isinstance(doc, Document)
+    assert dict(doc.metadata) == {"lang": "en", "url": "https://example.org/a", "published": "2024-05-01",
+                                  "tags": ["syria"], "source_url": "https://example.org/ru", "test": True}
+
+
+@pytest.mark.parametrize(
+    ("field", "meant"),
+    [("retranslation", "retranslations"), ("src", "source"), ("txt", "text"), ("Text", "text"),
+     ("sourceLang", "source_lang"), ("source-lang", "source_lang"), ("srcLang", "source_lang"), ("Sources", "source")],
+)
+def test_issue13_jsonl_refuses_near_misspellings_with_a_hint(tmp_path: Path, field: str, meant: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    record = {"id": "a", field: "value"} if meant == "text" else {"id": "a", "text": "One.", field: "value"}
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [failure] = _read(feed)
+    assert isinstance(failure, ReadFailure)
+    assert failure.message == f"field {field!r} looks like a misspelt {meant!r}; rename it (other fields are kept as metadata)"
 
 
 def test_issue14_deep_record_is_one_failure_and_the_feed_goes_on(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def test_glossary_errors_name_file_and_line(tmp_path: Path) -> None:
     bad.write_bytes(b"Hmeimim\n\xe9t\xe9\n")
     with pytest.raises(ConfigError, match=r"latin1.tsv:2: glossary is not UTF-8"):
         load_glossary(str(bad))
-    with pytest.raises(ConfigError, match="cannot read glossary"):
+    with pytest.raises(ConfigError, match="no such glossary file"):
         load_glossary(str(tmp_path / "missing.tsv"))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.names.variants import name_key, name_similarity, sounds_alike, stem_match
+from audit.names.variants import equivalent_names, name_key, name_similarity, sounds_alike, stem_match
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,45 @@ def test_sounds_alike_across_languages(a: str, b: str) -> None:
 )
 def test_sounds_alike_keeps_other_names_apart(a: str, b: str) -> None:
     assert not sounds_alike(name_key(a), name_key(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Alexei", "Aleksei"),
+        ("Alexei", "Alexey"),
+        ("Kiev", "Kyiv"),
+        ("Dmitri", "Dmitry"),
+        ("Netanyahu", "Netanjahu"),
+        ("Mt. Everest", "Mount Everest"),
+        ("St. Petersburg", "Saint Petersburg"),
+        ("Ukrainian", "Ukraine's"),
+        ("France", "French"),
+        ("Poland", "Polish"),
+        ("Dutch", "Netherlands"),
+        ("Turkey", "Turkish"),
+        ("Harbour", "Harbor"),
+        ("Republic of Transnistria", "Transnistria Republic"),
+        ("Akiyoshi Katsuno", "Katsuno Akiyoshi"),
+        ("Mallorca", "Majorca"),
+    ],
+)
+def test_equivalent_names_one_convention_apart(a: str, b: str) -> None:
+    assert equivalent_names(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Austria", "Australia"),
+        ("Niger", "Nigeria"),
+        ("Iran", "Iraq"),
+        ("Nintento", "Nintendo"),
+        ("Khoras ad-Din", "Hurras al-Din"),
+        # A reordered name with another spelling besides is a literal rendering, not a convention.
+        ("Islamic Party of Turkestan", "Turkistan Islamic Party"),
+        ("Donald Trump", "Trump"),
+    ],
+)
+def test_equivalent_names_keeps_other_names_apart(a: str, b: str) -> None:
+    assert not equivalent_names(a, b)

@@ -23,6 +23,8 @@ def _inputs() -> list[Document | ReadFailure]:
     return [
         Document(id="wire.txt", path="wire.txt", text="\ufeffThe  general Konashenkof said.\r\nAn ALERT came.\r\n"),
         Document(id="clean.txt", path="clean.txt", text="All quiet."),
+        # Two rules on one name: one finding, the other related (issue 13).
+        Document(id="merged.txt", path="merged.txt", text="Then KONASHENKOF spoke."),
         Document(id="r7", path="feed.jsonl", line=7, verbatim=False, text="Line.\nKonashenkof, 100%: done"),
         ReadFailure(id="feed.jsonl:8", path="feed.jsonl", line=8, message="malformed JSON at column 3: Expecting value"),
         Document(

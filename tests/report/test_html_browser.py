@@ -11,11 +11,8 @@ Skipped only when /usr/bin/chromium is absent and CI is not set; in CI it must r
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -24,21 +21,6 @@ import pytest
 
 from audit.config import Config, apply
 from audit.types import Document, DocumentResult, Finding, Severity, frozen_mapping
-
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags for headless Chromium as root in a container, with nothing reaching out (ENV-NOTES.md §2).
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-# What a payload sets if it ever runs (see PAYLOADS in test_html.py).
-PWNED = "window.__pwned !== undefined || (window.parent && window.parent.__pwned !== undefined)"
 
 
 def _static_tests() -> ModuleType:
@@ -54,68 +36,16 @@ def _static_tests() -> ModuleType:
 static = _static_tests()
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI is set but /usr/bin/chromium is missing: .ci/browser-deps.sh should have installed it")
-        pytest.skip("no /usr/bin/chromium (run .ci/browser-deps.sh to install it); CI is not set, so skipping")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            args=ARGS,
-            headless=True,
-            viewport={"width": 1280, "height": 900},
-        )
-        yield context
-        context.close()
-
-
-@dataclass
-class Watched:
-    """A page with everything that should never happen recorded."""
-
-    page: Any
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-
-    def assert_quiet(self) -> None:
-        assert self.errors == []
-        assert self.dialogs == []
-        assert self.requests == []
-        assert self.page.evaluate(PWNED) is False
-
-
 @pytest.fixture
-def open_report(browser: Any, tmp_path: Path) -> Iterator[Any]:
-    pages: list[Any] = []
-
-    def open_(html: str, name: str = "report.html") -> Watched:
+def open_report(watched_page: Any, tmp_path: Path) -> Any:
+    def open_(html: str, name: str = "report.html") -> Any:
         path = tmp_path / name
         path.write_text(html, encoding="utf-8")
-        page = browser.new_page()
-        page.set_default_timeout(5000)
-        pages.append(page)
-        watched = Watched(page)
-        page.on("console", lambda m: m.type == "error" and watched.errors.append(m.text))
-        page.on("pageerror", lambda e: watched.errors.append(str(e)))
-
-        def on_dialog(dialog: Any) -> None:
-            watched.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        page.on("dialog", on_dialog)
-        page.on("request", lambda r: r.url.startswith(("file:", "data:")) or watched.requests.append(r.url))
-        page.goto(path.as_uri())
+        watched = watched_page(("file:", "data:"))
+        watched.page.goto(path.as_uri())
         return watched
 
-    yield open_
-    for page in pages:
-        page.close()
+    return open_
 
 
 def simple(doc_id: str, divergence: float | None, findings: int) -> DocumentResult:

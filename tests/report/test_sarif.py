@@ -69,7 +69,9 @@ def test_sarif_first_line_column_ignores_the_bom(report: Callable[..., str]) -> 
 def test_sarif_fingerprint_is_the_baseline_key(report: Callable[..., str]) -> None:
     log = sarif(report, [Document(id="a.txt", path="a.txt", text="Konashenkof.")])
     [result] = log["runs"][0]["results"]
-    assert len(result["partialFingerprints"]["mtAudit/v1"]) == 16
+    fingerprint = result["properties"]["fingerprint"]
+    assert len(fingerprint) == 16
+    assert result["partialFingerprints"]["mtAudit/v2"] == f"{fingerprint}:1"
     moved = sarif(report, [Document(id="a.txt", path="a.txt", text="New lead line.\nThen Konashenkof.")])
     assert moved["runs"][0]["results"][0]["partialFingerprints"] == result["partialFingerprints"]
 
@@ -120,3 +122,24 @@ def test_sarif_untrusted_text_stays_valid_json(report: Callable[..., str]) -> No
 )
 def test_artifact_uri(path: str, uri: str | None) -> None:
     assert artifact_uri(path) == uri
+
+
+def test_issue13_sarif_partial_fingerprints_unique_per_result(report: Callable[..., str]) -> None:
+    log = sarif(report, [Document(id="a.txt", path="a.txt", text="Konashenkof met Konashenkof.\nKonashenkof.")])
+    results = log["runs"][0]["results"]
+    assert len(results) == 3
+    keys = [r["partialFingerprints"]["mtAudit/v2"] for r in results]
+    assert len(set(keys)) == 3
+    assert len({r["properties"]["fingerprint"] for r in results}) == 1
+
+
+def test_issue13_sarif_related_findings_are_related_locations(report: Callable[..., str]) -> None:
+    text = "“We heard only lamentations about the need to“ preserve the agreements, ”the official said.\n"
+    log = sarif(report, [Document(id="a.txt", path="a.txt", text=text)], select=["Q1"])
+    results = log["runs"][0]["results"]
+    [merged] = [r for r in results if r["ruleId"] == "Q101"]
+    assert merged["properties"]["codes"] == ["Q101", "Q104", "Q103"]
+    related = merged["relatedLocations"]
+    assert [loc["id"] for loc in related] == [1, 2]
+    assert related[0]["message"]["text"].startswith("Q104: ")
+    assert related[1]["physicalLocation"]["region"]["snippet"]["text"] == "“ "

@@ -15,6 +15,7 @@ from audit.config import Config, apply
 from audit.errors import InputError
 from audit.evidence import RetranslationStage
 from audit.pipeline import Auditor
+from audit.translate.routes import roundtrip_routes
 from audit.types import Document, RetranslationStatus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,8 +46,8 @@ def test_roundtrip_runs_both_models_and_aligns_one_to_one(tiny_marian_template: 
     assert [item.origin for item in evidence.items] == ["roundtrip:ru"]
     assert len(evidence.segments) == 3
     assert [(p.mt_start, p.mt_end) for p in evidence.alignments] == [(s.start, s.end) for s in evidence.segments]
-    assert {"chrf++", "bleu", "ter", "divergence"} <= set(evidence.alignments[0].scores)
-    assert {"chrf++", "bleu", "ter", "divergence", "divergence.max"} <= set(evidence.scores)
+    assert {"chrf++", "bleu", "divergence"} <= set(evidence.alignments[0].scores)
+    assert {"chrf++", "bleu", "divergence", "divergence.max"} <= set(evidence.scores)
     # The repeated sentence was translated once: de-duplicated across the document.
     en_ru = stage.retranslator.translators[tiny_marian_template.format(src="en", tgt="ru")]
     assert en_ru.misses == 2
@@ -119,6 +120,19 @@ def test_auditor_reports_unavailable_model_and_keeps_model_free_findings(monkeyp
     assert any(f.code.startswith("Q") for f in result.findings)
 
 
+def test_issue14_missing_model_is_a_value_that_holds_no_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The failure is handed back, never re-raised: its traceback would grow by every chunk's frames."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    config = apply(Config(), {"translate": {"model-template": "nowhere/opus-mt-{src}-{tgt}-nonexistent"}}, "test")
+    auditor = Auditor(config, chunk_size=2)
+    results = list(auditor.audit([Document(id=str(i), text=SHORT) for i in range(7)]))
+    assert [r.retranslation_status for r in results] == [RetranslationStatus.UNAVAILABLE] * 7
+    failures = auditor.stage.retranslator.failures
+    assert failures and all(failure.__traceback__ is None for failure in failures.values())
+    [route] = roundtrip_routes(config.translate)
+    assert auditor.stage.retranslator.run(route, ["x"]) is failures[route.models[0]]
+
+
 def test_auditor_with_require_retranslation_raises_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     config = apply(
@@ -185,7 +199,7 @@ def test_cli_roundtrip_report_names_models_scores_and_alignments(tiny_marian_tem
     [doc] = report["documents"]
     assert doc["retranslation_status"] == "ran"
     assert len(doc["alignments"]) == 3 and len(doc["retranslations"]) == 1
-    assert {"chrf++", "bleu", "ter", "divergence"} <= set(doc["scores"])
+    assert {"chrf++", "bleu", "divergence"} <= set(doc["scores"])
 
 
 def test_auto_mode_takes_the_round_trip_when_the_direct_model_is_missing(

@@ -1,5 +1,5 @@
 /* Findings highlighted in a text, shared by the HTML report and the `mt-audit serve` workspace:
-   the popover (message, suggestion, evidence, the findings around it), clicks on highlights
+   the popover (message, suggestion, evidence, related findings, the findings around it), clicks on highlights
    and on finding-list rows, the severity toggles, and next/previous finding from the keyboard
    (F8 / Shift+F8, Alt+Down / Alt+Up). The page's own script extends the popover through
    MtAudit.onPopover. Every text goes in through textContent, never as markup. */
@@ -79,6 +79,14 @@ var MtAudit = (function () {
       popover.appendChild(fix);
     }
     if (d.evidence !== undefined) popover.appendChild(el("p", "pop-evidence", "Evidence: " + d.evidence));
+    if (d.related !== undefined) {
+      var related = el("ul", "pop-related");
+      related.appendChild(el("li", "muted", "Also found (same defect):"));
+      d.related.split("\n").forEach(function (line) {
+        related.appendChild(el("li", null, line));
+      });
+      popover.appendChild(related);
+    }
 
     var others = enclosing(mark, target || mark);
     if (others.length) {
