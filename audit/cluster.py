@@ -79,8 +79,10 @@ class WorkerPlan:
     model_workers: int
     # GPUs per model worker: 1, or 0 for CPU workers.
     gpus: int
-    # Model-free tasks at once; None: as many as the CPUs the model workers leave.
-    model_free_tasks: int | None
+    # Model-free tasks at most at once. With model workers, every CPU of the cluster: the CPUs
+    # the workers leave, in practice, and never the workers' own number, which would let Ray
+    # Data fuse the tasks into the workers (its rule for a task pool before an actor pool).
+    model_free_tasks: int
     cpus: int
 
     def describe(self) -> str:
@@ -111,7 +113,7 @@ def plan_workers(resources: Mapping[str, float], workers: int | None, *, models:
             f"--workers {count}: each model worker takes a CPU and the model-free checks one more, "
             f"but the cluster has {cpus}; give at most {max(1, cpus - 1)}, or add nodes"
         )
-    return WorkerPlan(count, 1 if on_gpus else 0, None, cpus)
+    return WorkerPlan(count, 1 if on_gpus else 0, cpus, cpus)
 
 
 class RayAuditor:
@@ -229,7 +231,7 @@ class RayAuditor:
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
         context.print_on_execution_start = self.verbose
-        tasks = None if plan.model_free_tasks is None else ray.data.TaskPoolStrategy(size=plan.model_free_tasks)
+        tasks = ray.data.TaskPoolStrategy(size=plan.model_free_tasks)
         checked = read.map_batches(
             check_chunks, batch_size=1, batch_format="numpy", compute=tasks, num_cpus=1, fn_kwargs=settings
         )

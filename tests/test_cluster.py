@@ -248,6 +248,7 @@ def test_plan_workers_one_model_worker_per_gpu_or_the_cpus_less_one() -> None:
     assert plan({"CPU": 8.0, "GPU": 2.0}, None, models=True, device="auto").gpus == 1
     assert plan({"CPU": 8.0, "GPU": 2.0}, None, models=True, device="cpu").model_workers == 7
     assert plan({"CPU": 8.0}, 3, models=True, device="auto").model_workers == 3
+    assert plan({"CPU": 8.0}, 3, models=True, device="auto").model_free_tasks == 8
     assert plan({"CPU": 8.0}, None, models=False, device="auto").model_free_tasks == 8
     assert plan({"CPU": 8.0}, 2, models=False, device="auto").model_free_tasks == 2
     with pytest.raises(ConfigError, match="--workers 3: the cluster has 2 GPUs"):
@@ -295,3 +296,18 @@ def test_ray_engine_tells_what_a_walk_skipped_as_the_local_engine_does(ray_runti
     notes = [[line for line in r.stderr.splitlines() if line.startswith("mt-audit: note: skipped")] for r in reports]
     assert len(notes[0]) == 3 and notes[1] == notes[0]
     assert reports[1].stdout == reports[0].stdout
+
+
+def test_ray_engine_keeps_the_model_free_checks_out_of_the_model_workers(ray_runtime: None, tmp_path: Path) -> None:
+    """Ray Data fuses a task stage into the actor stage after it unless told apart: the checks
+    would then run inside the model workers, and the CPU left for them would idle."""
+    cluster = pytest.importorskip("audit.cluster")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(_jsonl([{"id": "a", "text": PARAGRAPHS[1], "retranslations": [RETRANSLATED[1]]}]), encoding="utf-8")
+    config = apply(Config(), {"translate": {"mode": "off"}, "divergence": {"embeddings": False}}, "test")
+    with cluster.RayAuditor(Auditor(config)) as engine:
+        assert engine.plan.model_workers == 1 and engine.plan.model_free_tasks == 2
+        dataset = engine._dataset(Feed((str(feed),)))
+        assert len(list(dataset.iter_rows())) == 1
+        stats = dataset.stats()
+    assert "MapBatches(check_chunks)->" not in stats and "MapBatches(ModelWorker)" in stats, stats
