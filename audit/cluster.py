@@ -109,9 +109,10 @@ def plan_workers(resources: Mapping[str, float], workers: int | None, *, models:
         )
     count = workers or (gpus if on_gpus else max(1, cpus - 1))
     if count + 1 > cpus:
+        fix = f"give at most {cpus - 1}, or add nodes" if cpus > 1 else "add nodes"
         raise ConfigError(
             f"--workers {count}: each model worker takes a CPU and the model-free checks one more, "
-            f"but the cluster has {cpus}; give at most {max(1, cpus - 1)}, or add nodes"
+            f"but the cluster has {cpus}; {fix}"
         )
     return WorkerPlan(count, 1 if on_gpus else 0, cpus, cpus)
 
@@ -183,9 +184,8 @@ class RayAuditor:
     def _local_cpus(self) -> int:
         """This machine's CPUs, or as many as the workers asked for need (a model worker takes one)."""
         cpus = os.cpu_count() or 1
-        if self.workers is None:
-            return cpus
-        return max(cpus, self.workers + 1 if self.auditor.stage is not None else self.workers)
+        workers = self.workers or 1
+        return max(cpus, workers + 1 if self.auditor.stage is not None else workers)
 
     def audit(self, feed: Feed) -> Iterator[DocumentResult]:
         """The results of every document of `feed`, in input order.

@@ -255,6 +255,8 @@ def test_plan_workers_one_model_worker_per_gpu_or_the_cpus_less_one() -> None:
         plan({"CPU": 8.0, "GPU": 2.0}, 3, models=True, device="auto")
     with pytest.raises(ConfigError, match="--workers 2: each model worker takes a CPU.*give at most 1"):
         plan({"CPU": 2.0}, 2, models=True, device="auto")
+    with pytest.raises(ConfigError, match="but the cluster has 1; add nodes"):
+        plan({"CPU": 1.0}, None, models=True, device="auto")
 
 
 def test_ray_auditor_outside_its_context_says_so() -> None:
