@@ -21,9 +21,9 @@ from audit import __version__
 from audit.baseline import Baseline, BaselineWriter
 from audit.checks.base import Check, all_checks, check_by_code
 from audit.config import BACKENDS, FAIL_ON_CHOICES, MODES, PARAGRAPH_CHOICES, QUOTE_STYLE_CHOICES, load_config
-from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, InputError
+from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, AuditError, ConfigError, InputError
 from audit.fix import fix_config, fix_document, unified_diff
-from audit.io import expand_inputs, read_inputs, read_source
+from audit.io import Feed, expand_inputs, read_inputs, read_source
 from audit.names.finder import mention_finder
 from audit.names.house import HouseLearner, write_house_names
 from audit.output import atomic_text, guarded, in_place_text, write_atomically
@@ -84,8 +84,11 @@ def cli() -> None:
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), help="Suppress the findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record this run's findings as a baseline file.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes for the model-free checks (0: one per CPU).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="local: this process (and --jobs); ray: Ray Data, on this machine or a cluster (needs mt-audit[ray]).")
+@click.option("--ray-address", help="With --engine ray: the cluster's head, HOST:PORT or auto (default: RAY_ADDRESS, else Ray started on this machine).")
+@click.option("--workers", type=click.IntRange(min=1), help="With --engine ray: model workers (default: one per GPU, else the CPUs less one); for model-free runs, tasks at once (default: every CPU).")
 @click.option("-q", "--quiet", is_flag=True, default=False, help="No progress bar and no notes on stderr (errors still show).")
-@click.option("-v", "--verbose", is_flag=True, default=False, help="Also say which folders a directory walk skipped, and why.")
+@click.option("-v", "--verbose", is_flag=True, default=False, help="Also say which folders a directory walk skipped, and why; with --engine ray, how the run uses the cluster, and Ray's own logs.")
 @click.option("--strict", is_flag=True, default=False, hidden=True, help="Re-raise crashes in checks (for tests).")
 def check(
     inputs: tuple[str, ...],
@@ -98,6 +101,9 @@ def check(
     baseline_path: Path | None,
     write_baseline: Path | None,
     jobs: int,
+    engine: str,
+    ray_address: str | None,
+    workers: int | None,
     quiet: bool,
     verbose: bool,
     strict: bool,
@@ -113,14 +119,16 @@ def check(
             raise InputError(f"{source_path}: --source pairs with exactly one input, not {len(inputs)}")
         baseline = Baseline.load(baseline_path) if baseline_path is not None else None
         writer = BaselineWriter() if write_baseline is not None else None
+        _check_engine_options(engine, inputs, jobs=jobs, ray_address=ray_address, workers=workers)
         auditor = Auditor(config, strict=strict)
         skipped = _skip_note if verbose and not quiet else None
-        items = read_inputs(
-            inputs, source=source, source_lang=config.source_lang, input_format=input_format, skipped=skipped
+        items = Feed(
+            tuple(inputs), source=source, source_lang=config.source_lang, input_format=input_format, skipped=skipped
         )
-        jobs = jobs or os.cpu_count() or 1
-        engine: Any = ParallelAuditor(auditor, jobs) if jobs > 1 else contextlib.nullcontext(auditor)
-        with engine as runner, _destination(output) as out:
+        with _engine(auditor, engine, jobs, ray_address=ray_address, workers=workers, verbose=verbose) as runner, _destination(output) as out:
+            plan = getattr(runner, "plan", None)
+            if verbose and plan is not None:
+                _stderr(f"mt-audit: note: {plan.describe()}")
             wanted = progress_wanted(sys.stderr, quiet=quiet, report_on_terminal=output is None and sys.stdout.isatty())
             files = (path for path, _ in expand_inputs(inputs)) if wanted else ()
             with BatchProgress(enabled=wanted, files=files) as progress:
@@ -132,6 +140,32 @@ def check(
     except AuditError as exc:
         _fail(str(exc))
     sys.exit(status)
+
+
+def _check_engine_options(
+    engine: str, inputs: tuple[str, ...], *, jobs: int, ray_address: str | None, workers: int | None
+) -> None:
+    if engine != "ray":
+        for option, value in (("--ray-address", ray_address), ("--workers", workers)):
+            if value is not None:
+                raise ConfigError(f"{option} goes with --engine ray; add it, or drop {option}")
+        return
+    if jobs != 1:
+        raise ConfigError("--jobs is for --engine local; with --engine ray, --workers says how many workers run")
+    if "-" in inputs:
+        raise InputError("-: --engine ray reads files, not stdin; save the feed to a file and give its path")
+
+
+def _engine(
+    auditor: Auditor, engine: str, jobs: int, *, ray_address: str | None, workers: int | None, verbose: bool
+) -> contextlib.AbstractContextManager[Any]:
+    """What runs the audit: this process, a pool of processes (--jobs), or Ray (--engine ray)."""
+    if engine == "ray":
+        from audit.cluster import RayAuditor  # Ray is an optional extra: imported only when asked for
+
+        return RayAuditor(auditor, address=ray_address, workers=workers, verbose=verbose)
+    jobs = jobs or os.cpu_count() or 1
+    return ParallelAuditor(auditor, jobs) if jobs > 1 else contextlib.nullcontext(auditor)
 
 
 def _check_folder(path: Path | None, flag: str) -> None:

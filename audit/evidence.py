@@ -129,6 +129,38 @@ class _Pending:
     failures: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class StageRecord:
+    """What a stage has learnt while evaluating, as the run metadata reports it.
+
+    A stage in a Ray worker sends, with each chunk, the part of its record that chunk added
+    (`since`); the stage that reports the run absorbs those parts in input order, so its
+    metadata reads as if it had evaluated every chunk itself.
+    """
+
+    # Documents per status, in the order the statuses first came up.
+    counts: tuple[tuple[RetranslationStatus, int], ...] = ()
+    # `model_id@revision` of the models loaded.
+    models: tuple[str, ...] = ()
+    # Models that could not be loaded, by model id.
+    failures: tuple[tuple[str, ModelUnavailable], ...] = ()
+    # Direct routes whose model was missing, so their documents took the round trip.
+    fallbacks: tuple[tuple[str, ModelUnavailable], ...] = ()
+    embedding_failure: str | None = None
+
+    def since(self, earlier: StageRecord) -> StageRecord:
+        """What this record holds that `earlier` (the same stage's, before) did not."""
+        before = dict(earlier.counts)
+        failed, fell_back = dict(earlier.failures), dict(earlier.fallbacks)
+        return StageRecord(
+            counts=tuple((status, n - before.get(status, 0)) for status, n in self.counts if n > before.get(status, 0)),
+            models=tuple(model for model in self.models if model not in earlier.models),
+            failures=tuple((model, exc) for model, exc in self.failures if model not in failed),
+            fallbacks=tuple((route, exc) for route, exc in self.fallbacks if route not in fell_back),
+            embedding_failure=None if earlier.embedding_failure else self.embedding_failure,
+        )
+
+
 class RetranslationStage:
     """Re-translate, align and score chunks of documents; remembers what ran for the report."""
 
@@ -144,6 +176,8 @@ class RetranslationStage:
         # Direct routes whose model is missing, by route name: in auto mode those documents
         # take the round trip instead.
         self._direct_fallbacks: dict[str, ModelUnavailable] = {}
+        # Models other stages loaded for this run (Ray workers), from the records absorbed.
+        self._models_elsewhere: list[str] = []
         self._planned = self._probe()
         self._metrics = (CHRF_PLUS, BLEU_NAME, TER_NAME) if config.divergence.ter else (CHRF_PLUS, BLEU_NAME)
 
@@ -151,7 +185,8 @@ class RetranslationStage:
 
     @property
     def models(self) -> list[str]:
-        return self.retranslator.describe_models()
+        loaded = self.retranslator.describe_models()
+        return loaded + [model for model in self._models_elsewhere if model not in loaded]
 
     @property
     def signatures(self) -> dict[str, str]:
@@ -195,6 +230,26 @@ class RetranslationStage:
         return ", ".join(parts) + (
             f": {failure}" if failure and RetranslationStatus.UNAVAILABLE in self._counts else ""
         )
+
+    def record(self) -> StageRecord:
+        return StageRecord(
+            counts=tuple(self._counts.items()),
+            models=tuple(self.models),
+            failures=tuple(self.retranslator.failures.items()),
+            fallbacks=tuple(self._direct_fallbacks.items()),
+            embedding_failure=self._embedding_failure,
+        )
+
+    def absorb(self, record: StageRecord) -> None:
+        """Take in what a stage elsewhere learnt evaluating part of this run (see `StageRecord`)."""
+        for status, count in record.counts:
+            self._counts[status] = self._counts.get(status, 0) + count
+        self._models_elsewhere.extend(model for model in record.models if model not in self._models_elsewhere)
+        for model, failure in record.failures:
+            self.retranslator.failures.setdefault(model, failure)
+        for route, failure in record.fallbacks:
+            self._direct_fallbacks.setdefault(route, failure)
+        self._embedding_failure = self._embedding_failure or record.embedding_failure
 
     def _probe(self) -> str:
         """Settle at once what can be known before the first document, so the run metadata says it.
@@ -575,4 +630,4 @@ def closest_text(evidence: DocEvidence, segment: SegmentEvidence) -> str:
     return evidence.items[segment.closest].text[a:b]
 
 
-__all__ = ["DocEvidence", "Retranslation", "RetranslationStage", "SegmentEvidence", "closest_text", "describe"]
+__all__ = ["DocEvidence", "Retranslation", "RetranslationStage", "SegmentEvidence", "StageRecord", "closest_text", "describe"]

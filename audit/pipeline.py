@@ -213,6 +213,15 @@ class Auditor:
             notes=tuple(stage.notes),
         )
 
+    def record(self) -> Any:
+        """What the re-translation stage has learnt so far (an `evidence.StageRecord`), or None without one."""
+        return None if self.stage is None else self.stage.record()
+
+    def absorb(self, record: Any) -> None:
+        """Take in what another auditor's stage learnt on part of this run (a Ray worker's), for `meta()`."""
+        if self.stage is not None:
+            self.stage.absorb(record)
+
     def audit(self, items: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
         """Audit a stream of documents; failures come out as error results in their place."""
         return self.across_feed(self._chunks(items))

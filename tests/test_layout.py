@@ -48,6 +48,13 @@ def test_heavy_model_libraries_are_imported_lazily() -> None:
         assert not eager, f"{path} imports {eager} at module level; import it where the model is loaded"
 
 
+def test_ray_is_imported_by_the_ray_engine_alone_and_it_only_when_asked_for() -> None:
+    for path in AUDIT.rglob("*.py"):
+        if path.name != "cluster.py":
+            assert not {m for m in _imports(path, False) if m.split(".")[0] == "ray"}, path
+        assert "audit.cluster" not in _imports(path, True), f"{path} imports audit.cluster (and so Ray) at module level"
+
+
 def test_only_the_cli_exits_or_prints() -> None:
     for path in AUDIT.rglob("*.py"):
         if path.name in ("cli.py", "__main__.py"):

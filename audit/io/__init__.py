@@ -15,6 +15,7 @@ import itertools
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from audit.errors import InputError
@@ -46,7 +47,7 @@ _TOOL_FOLDERS = {
 # Told what a walk skipped and why: (path, reason).
 Skipped = Callable[[str, str], None]
 
-__all__ = ["READERS", "WALKED_EXTENSIONS", "ReadFailure", "Skipped", "expand_inputs", "read_inputs", "read_source"]
+__all__ = ["READERS", "WALKED_EXTENSIONS", "Feed", "ReadFailure", "Skipped", "expand_inputs", "read_inputs", "read_source"]
 
 
 def read_inputs(
@@ -67,6 +68,31 @@ def read_inputs(
                 yield from reader(path, display)
         except InputError as exc:
             yield failure(display, exc)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """The inputs of one run and how to read them; iterating reads them (`read_inputs`).
+
+    It is plain data, so it pickles: `--engine ray` sends it to the read task that streams
+    the documents on the machine where the files are.
+    """
+
+    inputs: tuple[str, ...]
+    source: str | None = None
+    source_lang: str | None = None
+    input_format: str | None = None
+    # Told what a directory walk skipped (`--verbose`).
+    skipped: Skipped | None = field(default=None, compare=False)
+
+    def __iter__(self) -> Iterator[Document | ReadFailure]:
+        return read_inputs(
+            self.inputs,
+            source=self.source,
+            source_lang=self.source_lang,
+            input_format=self.input_format,
+            skipped=self.skipped,
+        )
 
 
 def _reader_for(path: Path, input_format: str | None) -> ReaderFn | None:
