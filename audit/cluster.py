@@ -188,11 +188,15 @@ class RayAuditor:
         return max(cpus, workers + 1 if self.auditor.stage is not None else workers)
 
     def audit(self, feed: Feed) -> Iterator[DocumentResult]:
-        """The results of every document of `feed`, in input order.
+        """The results of every document of `feed`, in input order, through the feed stage.
 
         An error a worker raised on a chunk is raised here, where that chunk's results would
         have come, as the local engine raises it.
         """
+        return self.auditor.across_feed(self._chunk_results(feed))
+
+    def _chunk_results(self, feed: Feed) -> Iterator[DocumentResult]:
+        """Each chunk's results as the workers made them, in input order."""
         if self.plan is None:
             raise RuntimeError("use RayAuditor as a context manager")
         expected = 0

@@ -97,6 +97,9 @@ def test_ray_engine_report_is_the_local_report_on_a_mixed_feed(ray_runtime: None
         lines.append(record)
         if i % 23 == 11:
             lines.append(BAD_LINES[i // 23 % len(BAD_LINES)])
+    # One organisation spelt the standard way in four stories and garbled in a fifth: the feed stage (N232).
+    for i, spelling in enumerate(["al-Sham", "al-Sham", "al-Cham", "al-Sham", "al-Sham"]):
+        lines.insert(30 + 25 * i, {"id": f"hts{i}", "text": f"Fighters of Hayat Tahrir {spelling} attacked posts, monitors said."})
     feed = tmp_path / "feed.jsonl"
     feed.write_text(_jsonl(lines), encoding="utf-8")
     story = tmp_path / "story.txt"
@@ -113,12 +116,15 @@ def test_ray_engine_report_is_the_local_report_on_a_mixed_feed(ray_runtime: None
 
     records = [json.loads(line) for line in report.stdout.splitlines()]
     documents = [r for r in records if r["type"] == "document"]
-    assert len(documents) == 140 + 6 + 1 + 1
+    assert len(documents) == 140 + 5 + 6 + 1 + 1
     statuses = {d["retranslation_status"] for d in documents}
     assert {"precomputed", "unavailable"} <= statuses
     assert sum(bool(d["error"]) for d in documents) == 7
     codes = {f["code"] for d in documents for f in d["findings"]}
     assert {c[0] for c in codes} == {"Q", "N", "D"}, codes
+    assert [(d["id"], f["text"]) for d in documents for f in d["findings"] if f["code"] == "N232"] == [
+        ("hts2", "Hayat Tahrir al-Cham")
+    ]
     assert records[-1]["meta"]["notes"], "the missing model is noted, from the workers' record"
     assert "precomputed (" in records[-1]["meta"]["retranslation"]
 

@@ -29,7 +29,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from audit.names.variants import is_variant, squashed_key
+from audit.names.variants import is_variant, scheme_marks, squashed_key
 
 # Spellings remembered per block (per skeleton): the most used win a place.
 BLOCK_LIMIT = 16
@@ -81,14 +81,24 @@ class SpellingTally:
 
     def majority(self, spelling: str, *, min_documents: int, share: float) -> Majority | None:
         """The spelling of the same name that at least `min_documents` documents use, when
-        `spelling`'s documents are at most `share` of the two together."""
+        `spelling`'s documents are at most `share` of the two together.
+
+        A majority spelt by another language's scheme against `spelling` (`Khayyat` for
+        `Hayat`: a feed that mostly came through Russian) is no authority: `spelling` is
+        then the standard one and is not judged against it."""
         block = self._blocks.get(skeleton(spelling))
         if not block:
             return None
         mine = block.get(spelling, 0)
         best: str | None = None
         for other, count in block.items():
-            if other != spelling and count > mine and (best is None or count > block[best]) and is_variant(spelling, other):
+            if (
+                other != spelling
+                and count > mine
+                and (best is None or count > block[best])
+                and is_variant(spelling, other)
+                and not scheme_marks(other, spelling)
+            ):
                 best = other
         if best is None or block[best] < min_documents or mine > share * (mine + block[best]):
             return None
