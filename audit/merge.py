@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from audit.checks.base import rule_of
+from audit.disjoint import DisjointSets
 from audit.types import Finding, Related
 
 
@@ -47,26 +48,8 @@ def _mark_offsets(finding: Finding) -> tuple[int, ...]:
     return (first,) if first == last else (first, last)
 
 
-class _Groups:
-    """Union-find over finding indices."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def root(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        a, b = self.root(i), self.root(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def _group(findings: Sequence[Finding]) -> list[list[int]]:
-    groups = _Groups(len(findings))
+    groups = DisjointSets(len(findings))
     by_mark: dict[int, int] = {}
     spans: dict[str, list[int]] = {"name": [], "number": []}
     for index, finding in enumerate(findings):
@@ -79,13 +62,10 @@ def _group(findings: Sequence[Finding]) -> list[list[int]]:
                 indices.append(index)
     for indices in spans.values():
         _join_overlapping(groups, findings, indices)
-    members: dict[int, list[int]] = {}
-    for index in range(len(findings)):
-        members.setdefault(groups.root(index), []).append(index)
-    return list(members.values())
+    return groups.groups()
 
 
-def _join_overlapping(groups: _Groups, findings: Sequence[Finding], members: list[int]) -> None:
+def _join_overlapping(groups: DisjointSets, findings: Sequence[Finding], members: list[int]) -> None:
     """Join the findings whose spans overlap (one name, one number)."""
     members.sort(key=lambda i: (findings[i].start, findings[i].end))
     reach, holder = -1, -1

@@ -19,6 +19,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from audit.disjoint import DisjointSets
 from audit.names.finder import ARTICLES, CONNECTORS
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,·]+")
@@ -609,22 +610,6 @@ def diacritics_only(a: str, b: str) -> bool:
     return a != b and anyascii(a).casefold() == anyascii(b).casefold()
 
 
-class _Sets:
-    """Union-find over spelling indices."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def root(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        self.parent[self.root(i)] = self.root(j)
-
-
 @functools.lru_cache(maxsize=65536)
 def near_probes(key: str) -> tuple[str, ...]:
     """The key and its one-letter deletions: two keys within two edits share a probe (symmetric deletion)."""
@@ -641,7 +626,7 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
     deletion index (within two edits) and `is_variant` confirms it. Near-linear in the number
     of spellings. Distinct spellings are expected (`spellings` holds each once).
     """
-    sets = _Sets(len(spellings))
+    sets = DisjointSets(len(spellings))
     by_key: dict[str, int] = {}
     probes = _ProbeIndex()
     for index, spelling in enumerate(spellings):
@@ -655,10 +640,7 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
         for other in probes.add(near_probes(key), index):
             if is_variant(spelling, spellings[other]):
                 sets.join(index, other)
-    groups: dict[int, list[int]] = {}
-    for index in range(len(spellings)):
-        groups.setdefault(sets.root(index), []).append(index)
-    return [members for members in groups.values() if len(members) > 1]
+    return [members for members in sets.groups() if len(members) > 1]
 
 
 class _ProbeIndex:
