@@ -126,22 +126,13 @@ class RelatedOut(Strict):
     evidence: str | None
 
 
-class FindingOut(Strict):
-    code: str
-    name: str
-    severity: SeverityName
-    start: int
-    end: int
-    line: int
-    column: int | None
+class FindingOut(RelatedOut):
+    """A finding: its place in the document text too, its fingerprint, and what was merged into it."""
+
     text_line: int
     text_column: int
     end_text_line: int
     end_text_column: int
-    text: str
-    message: str
-    suggestion: str | None
-    evidence: str | None
     unit: str | None
     fingerprint: str
     # The finding's code, then the codes of the rules whose findings were merged into it.
