@@ -1,14 +1,15 @@
 """Recall and false alarms of the name checks without a source, on the issue-11 garble set.
 
-For each part of tests/data/names_garble (tuning, held-out, held-out-2; see its README): the documents are audited with
-the model-free N2 rules (no source, no glossary, no re-translation). A garbled occurrence
-counts as found when a finding of warning severity or above overlaps it; recall is printed
-per pattern. False alarms are the warnings on the clean documents, per 1,000 words (and,
+For each part of tests/data/names_garble (tuning, held-out, held-out-2, heldout3-blind; see
+its README): the documents are audited with the model-free N2 rules (no source, no glossary,
+no re-translation). A garbled occurrence counts as found when a finding of warning severity or
+above overlaps it; recall is printed per pattern. False alarms are the warnings on the clean documents, per 1,000 words (and,
 apart, warnings on the garbled documents that overlap no garbled occurrence). The feed part
 audits `feed.jsonl` as one batch (feed-level consistency); the house part audits the
 garbled documents with house spellings learned from `archive/`.
 
-    python scripts/eval_names.py                 # both parts, the table
+    python scripts/eval_names.py                 # all parts, the table
+    python scripts/eval_names.py --part heldout3-blind   # only the blind part
     python scripts/eval_names.py --show tuning   # also list misses and false alarms of a part
     python scripts/eval_names.py --json out.json
 """
@@ -32,7 +33,12 @@ from audit.pipeline import Auditor
 from audit.types import Document, DocumentResult, Finding, Severity
 
 DATA = ROOT / "tests" / "data" / "names_garble"
-PARTS = {"tuning": DATA / "tuning.txt", "held-out": DATA / "heldout.txt", "held-out-2": DATA / "heldout2.txt"}
+PARTS = {
+    "tuning": DATA / "tuning.txt",
+    "held-out": DATA / "heldout.txt",
+    "held-out-2": DATA / "heldout2.txt",
+    "heldout3-blind": DATA / "heldout3-blind.txt",
+}
 _MARK = re.compile(r"\{\{([^|}]*)\|([^|}]*)\|([^|}]*)\}\}")
 _HEADER = re.compile(r"^### (\S+) (garbled|clean)\s*$", re.MULTILINE)
 _WORDS = re.compile(r"\w+(?:['’]\w+)*")

@@ -3,7 +3,8 @@
 `tests/data/source_ru/` holds Russian wire sentences with a good English translation and
 variants that carry one real error (`name_replaced`, `name_dropped`, `number_changed`,
 `quote_dropped`), written for this purpose: `tune.jsonl` is what the checks were tuned on,
-`heldout.jsonl` was set aside and only measured. Every item is audited with its source
+`heldout.jsonl` was set aside and only measured, `heldout2-blind.jsonl` was written later,
+blind, by someone who never saw the checks. Every item is audited with its source
 (`--source-lang ru`), N2xx and Q109 selected, and this prints for each part:
 
 - per class (acronym, inflected, title, added, quoted, number): the share of good
@@ -11,7 +12,8 @@ variants that carry one real error (`name_replaced`, `name_dropped`, `number_cha
   (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
 - per rule: on how many good translations it fires, and how many variants it catches.
 
-Usage: python scripts/eval_source.py [--part tune|heldout|both] [--examples N] [--json OUT]
+Usage: python scripts/eval_source.py [--part tune|heldout|heldout2-blind|both|all] [--examples N] [--json OUT]
+(`both` is tune and heldout; `all`, the default, adds heldout2-blind.)
 (`--examples` lists false alarms and misses of the tuning part only.)
 """
 
@@ -28,7 +30,7 @@ from audit.pipeline import audit_documents
 from audit.types import Document, Severity
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "source_ru"
-PARTS = ("tune", "heldout")
+PARTS = ("tune", "heldout", "heldout2-blind")
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
     "name_replaced": ("N201", "N202", "N203", "N204", "N205"),
@@ -122,12 +124,12 @@ def measure(part: str, config: Config, examples: int) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=(*PARTS, "both"), default="both")
+    parser.add_argument("--part", choices=(*PARTS, "both", "all"), default="all")
     parser.add_argument("--examples", type=int, default=0, help="list N false alarms and N misses (tuning part)")
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
     args = parser.parse_args()
     config = apply(Config(), {"select": ["N2", "Q109"]}, "eval_source")
-    parts = PARTS if args.part == "both" else (args.part,)
+    parts = {"all": PARTS, "both": PARTS[:2]}.get(args.part, (args.part,))
     figures = {part: measure(part, config, args.examples) for part in parts}
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
