@@ -8,7 +8,10 @@ language:
 - recall: the share of `perturbed` items with a finding of the matching family
   (entity_* -> names N201-N205, number_replaced -> numbers N211-N212; for the other kinds,
   any N2xx finding, shown for information);
-- false alarms: the share of `mt` items with any N2xx or Q109 warning or error.
+- false alarms: the share of `mt` items with any N2xx or Q109 warning or error;
+
+for the records tuned on and for a held-out share never tuned on (split by a hash of the
+source sentence, as below). `--examples` lists false alarms and misses of the tuned part only.
 
 Usage: python scripts/eval_demetr.py [PATH] [--examples N] [--json OUT]
 
@@ -87,61 +90,20 @@ def main() -> int:
     }
     elapsed = time.perf_counter() - began
 
-    recall: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    alarms: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    print(f"DEMETR dev: {len(records)} records, {len(documents)} documents audited in {elapsed:.1f} s (N2xx and Q109)")
+    figures: dict[str, Any] = {"seconds": round(elapsed, 1)}
+    parts = {
+        "tuned": [r for r in records if not held_out(r)],
+        "held-out": [r for r in records if held_out(r)],
+    }
+    for name, part in parts.items():
+        figures[name] = _source_figures(name, part, codes)
+    false_alarms = [(r, codes[f"{r['id']}:mt"]) for r in parts["tuned"] if codes[f"{r['id']}:mt"]]
     misses: dict[str, list[dict[str, str]]] = defaultdict(list)
-    false_alarms: list[tuple[dict[str, str], set[str]]] = []
-    for record in records:
-        lang, kind = record["source_lang"], record["kind"]
-        mt_codes = codes[f"{record['id']}:mt"]
-        alarms[lang][0] += 1
-        alarms[lang][1] += bool(mt_codes)
-        if mt_codes:
-            false_alarms.append((record, mt_codes))
-        family = FAMILY.get(kind)
-        found = codes[f"{record['id']}:perturbed"]
-        hit = bool(found & set(family)) if family else bool(found)
-        recall[(kind, lang)][0] += 1
-        recall[(kind, lang)][1] += hit
-        if not hit:
-            misses[kind].append(record)
-
-    kinds = sorted({kind for kind, _ in recall})
-    langs = sorted({lang for _, lang in recall}, key=lambda l: (l not in LATIN, l))
-    print(f"DEMETR dev: {len(records)} records, {len(documents)} documents audited in {elapsed:.1f} s (N2xx and Q109)\n")
-    header = f"{'kind':18}" + "".join(f"{lang[:8]:>9}" for lang in langs) + f"{'Latin':>9}{'all':>9}"
-    print("recall (perturbed items with a finding of the matching family; other kinds: any N2xx)")
-    print(header)
-    figures: dict[str, object] = {"recall": {}, "false_alarm": {}, "seconds": round(elapsed, 1)}
-    for kind in kinds:
-        row = f"{kind:18}"
-        per = {}
-        for lang in langs:
-            total, hit = recall[(kind, lang)]
-            per[lang] = hit / total if total else None
-            row += f"{per[lang]:>9.2f}" if total else f"{'-':>9}"
-        latin = [recall[(kind, lang)] for lang in LATIN]
-        every = [recall[(kind, lang)] for lang in langs]
-        per["latin"] = sum(h for _, h in latin) / max(1, sum(t for t, _ in latin))
-        per["all"] = sum(h for _, h in every) / max(1, sum(t for t, _ in every))
-        row += f"{per['latin']:>9.2f}{per['all']:>9.2f}"
-        figures["recall"][kind] = per  # type: ignore[index]
-        print(row)
-    print("\nfalse-alarm rate (mt items with any N2xx or Q109 warning or error)")
-    print(f"{'':18}" + "".join(f"{lang[:8]:>9}" for lang in langs) + f"{'Latin':>9}{'all':>9}")
-    row = f"{'mt':18}"
-    for lang in langs:
-        total, bad = alarms[lang]
-        figures["false_alarm"][lang] = bad / total  # type: ignore[index]
-        row += f"{bad / total:>9.2f}"
-    latin_total = sum(alarms[lang][0] for lang in LATIN)
-    latin_bad = sum(alarms[lang][1] for lang in LATIN)
-    every_total = sum(v[0] for v in alarms.values())
-    every_bad = sum(v[1] for v in alarms.values())
-    figures["false_alarm"]["latin"] = latin_bad / max(1, latin_total)  # type: ignore[index]
-    figures["false_alarm"]["all"] = every_bad / max(1, every_total)  # type: ignore[index]
-    row += f"{latin_bad / max(1, latin_total):>9.2f}{every_bad / max(1, every_total):>9.2f}"
-    print(row)
+    for record in parts["tuned"]:
+        family = FAMILY.get(record["kind"])
+        if family and not codes[f"{record['id']}:perturbed"] & set(family):
+            misses[record["kind"]].append(record)
     if args.examples:
         print(f"\nfalse alarms (first {args.examples}):")
         for record, found in false_alarms[: args.examples]:
@@ -155,6 +117,45 @@ def main() -> int:
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
+
+
+def _source_figures(name: str, part: list[dict[str, Any]], codes: dict[str, set[str]]) -> dict[str, Any]:
+    """Print and return recall per kind and language, and false alarms per language, of one part."""
+    recall: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    alarms: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for record in part:
+        lang, kind = record["source_lang"], record["kind"]
+        alarms[lang][0] += 1
+        alarms[lang][1] += bool(codes[f"{record['id']}:mt"])
+        family = FAMILY.get(kind)
+        found = codes[f"{record['id']}:perturbed"]
+        recall[(kind, lang)][0] += 1
+        recall[(kind, lang)][1] += bool(found & set(family)) if family else bool(found)
+    kinds = sorted({kind for kind, _ in recall})
+    langs = sorted({lang for _, lang in recall}, key=lambda l: (l not in LATIN, l))
+    header = "".join(f"{lang[:8]:>9}" for lang in langs) + f"{'Latin':>9}{'all':>9}"
+    print(f"\n== {name}: {len(part)} records ==")
+    print("recall (perturbed items with a finding of the matching family; other kinds: any N2xx)")
+    print(f"{'kind':18}" + header)
+    figures: dict[str, Any] = {"recall": {}, "false_alarm": {}}
+    for kind in kinds:
+        per: dict[str, float | None] = {}
+        for lang in langs:
+            total, hit = recall[(kind, lang)]
+            per[lang] = hit / total if total else None
+        per["latin"] = _rate([tuple(recall[(kind, lang)]) for lang in LATIN])  # type: ignore[misc]
+        per["all"] = _rate([tuple(recall[(kind, lang)]) for lang in langs])  # type: ignore[misc]
+        figures["recall"][kind] = per
+        print(f"{kind:18}" + "".join(_cell(per[lang]) for lang in (*langs, "latin", "all")))
+    print("false-alarm rate (mt items with any N2xx or Q109 warning or error)")
+    print(f"{'':18}" + header + f"{'worst':>9}")
+    per = {lang: alarms[lang][1] / alarms[lang][0] for lang in langs}
+    per["latin"] = _rate([tuple(alarms[lang]) for lang in LATIN])  # type: ignore[misc]
+    per["all"] = _rate([tuple(v) for v in alarms.values()])  # type: ignore[misc]
+    per["worst"] = max(per[lang] for lang in langs)
+    figures["false_alarm"] = per
+    print(f"{'mt':18}" + "".join(_cell(per[lang]) for lang in (*langs, "latin", "all", "worst")))
+    return figures
 
 
 # ---------------------------------------------------------------- the reference as the re-translation
