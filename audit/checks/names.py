@@ -884,9 +884,7 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
     translation of another source name.
     """
     free = []
-    for whole in mentions(ctx):
-        if not pair.start <= whole.start < pair.end:
-            continue
+    for whole in _joined_titles(ctx.document.text, [m for m in mentions(ctx) if pair.start <= m.start < pair.end]):
         tail = _POSSESSIVE_HEAD.match(whole.text)  # `Israel's Iron Dome`: the name is `Iron Dome`
         mention = Mention(whole.start + tail.end(), whole.end, whole.text[tail.end() :]) if tail else whole
         if not is_translated_name(mention.text, lang):
@@ -895,6 +893,18 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
         if not any(index.has_name(name, lang) for name in carried):
             free.append(mention)
     return free
+
+
+_TITLE_JOINT = re.compile(r"\s+(?:and|of|of the|in|in the|for|on|to)\s+")
+
+
+def _joined_titles(text: str, found: list[Mention]) -> list[Mention]:
+    """The mentions, and runs of them joined by a connector as one title (`War` `and` `Peace`)."""
+    joined = list(found)
+    for left, right in zip(found, found[1:]):
+        if _TITLE_JOINT.fullmatch(text, left.end, right.start):
+            joined.append(Mention(left.start, right.end, text[left.start : right.end]))
+    return joined
 
 
 @register

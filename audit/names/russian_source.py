@@ -46,6 +46,15 @@ class RussianName:
     end: int
     text: str
     term: Term | None = None
+    # Set in quotation marks (`«Авангард»`): a name as a whole, whether NER tags it or not.
+    quoted: bool = False
+
+    @property
+    def translatable(self) -> bool:
+        """A name of two or more ordinary words, which English translates (`«Новые люди»` /
+        `New People`); one word is transliterated (`«Авангард»` / `Avangard`)."""
+        words = [word.text for word in _words(self.text) if len(word.text) > 2]  # not `в`, `и`
+        return self.term is None and len(words) > 1 and not any(map(_is_proper, words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +91,7 @@ def russian_names(
     for run_start, run_end in quoted:
         term = terms.lookup(text[run_start:run_end])
         if term is None or term.is_name:
-            names.append(RussianName(run_start, run_end, text[run_start:run_end], term))
+            names.append(RussianName(run_start, run_end, text[run_start:run_end], term, quoted=True))
         covered.update(range(run_start, run_end))
     for run_start, run_end in runs:
         if run_start in covered:
@@ -144,14 +153,14 @@ def _longest_term(words: list[_Word], i: int, longest: int) -> tuple[Term | None
 def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]:
     """The unpaired names NER bears out, trimmed to its spans, and the names only NER found.
 
-    A table name stands without NER; a capitalised run with no PER/LOC/ORG span in it was
+    A table name or a quoted name stands without NER; a capitalised run with no PER/LOC/ORG span in it was
     not a name (`Самолёт`), and one with a span is cut to it (`Губернатор Курской` ->
     `Курской области`).
     """
     spans = [e for e in _entities_near(text, [name.start for name in unpaired]) if e.type in ("PER", "LOC", "ORG")]
     confirmed: list[RussianName] = []
     for name in unpaired:
-        if name.term is not None:
+        if name.term is not None or name.quoted:
             confirmed.append(name)
             continue
         for span in spans:

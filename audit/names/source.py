@@ -35,11 +35,13 @@ from audit.names.exonyms import (
     acronym_forms,
     exonyms,
     given_name_forms,
+    is_english_place,
     is_given_name,
     is_language_name,
     language_code,
     place_exonyms,
 )
+from audit.names.gazetteer import lookup as place_lookup
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
@@ -565,7 +567,7 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
         UnpairedName(
             SourceName(name.start, name.end, name.text),
             name.term.english if name.term else english_forms(name.text),
-            translatable=name.term is None and is_translatable(name.text, "ru"),
+            translatable=name.translatable,
         )
         for name in unpaired
     ]
@@ -606,6 +608,8 @@ def missing_words(name: str, index: TokenIndex) -> list[str]:
     known = table.cldr_english(name)
     if known is not None:
         return [] if index.has_name(name, "en") or index.has_name(known, "en") else [name]
+    if name in GENERIC_ACRONYMS:
+        return []  # `TV`, `CEO`: terms, which the source may spell out in words
     if is_acronym(name) and " " not in name:
         return [] if index.has_name(name, "en") or index.spells_out(name) else [name]
     words = re.split(r"[\s\-‐‑]+", name)
@@ -613,25 +617,52 @@ def missing_words(name: str, index: TokenIndex) -> list[str]:
     found: list[int] = []
     for position, word in enumerate(words):
         if not _distinctive_english(word):
+            if _may_anchor(word) and index.has_name(word, "en"):
+                found.append(position)  # `Macron`, a common word too, still names the person
             continue
         (found if index.has_name(word, "en") else missing).append(position)
-    if missing and found and _added_given_names(words, missing, found, index):
+    if missing and found and _added_words(words, missing, found, index):
         return []
     return [words[position] for position in missing]
 
 
-def _added_given_names(words: list[str], missing: list[int], found: list[int], index: TokenIndex) -> bool:
-    """Whether the missing words are given names put before a surname the source gives alone.
+def _may_anchor(word: str) -> bool:
+    """A capitalised word that is neither a title, a connector nor a nationality."""
+    return (
+        word[:1].isupper()
+        and len(word) >= 3
+        and word.lower() not in GENERIC
+        and word.lower() not in CONNECTORS
+        and not is_demonym(word)
+        and not is_language_name(word)
+    )
+
+
+def _added_words(words: list[str], missing: list[int], found: list[int], index: TokenIndex) -> bool:
+    """Whether the missing words are what English adds before a person the source names.
 
     `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`:
-    English adds the given names; not when the source has a given name of its own there.
+    English adds given names before a surname the source gives alone (not when the source
+    has a given name of its own there); `Moscow Mayor Sergei Sobyanin` for `Собянин`: a place
+    that qualifies a title (a replaced place of the source is the source name N204 misses).
     """
     surname = found[-1]
-    if len(missing) > 2 or missing != list(range(surname - len(missing), surname)):
+    given = [p for p in missing if p < surname and not _qualifies_title(words, p)]
+    if len(given) > 2 or any(p > surname for p in missing):
+        return False
+    if given and given != list(range(surname - len(given), surname)):
         return False
     if not all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in missing):
         return False
-    return not index.has_given_name_before(distinctive_keys(words[surname], "en")[:1])
+    return not given or not index.has_given_name_before(distinctive_keys(words[surname], "en")[:1])
+
+
+def _qualifies_title(words: list[str], position: int) -> bool:
+    """A place before a title (`Moscow` of `Moscow Mayor`, `Kursk` of `Kursk Governor`)."""
+    following = words[position + 1 : position + 3]
+    if not following or following[0].lower() not in GENERIC:
+        return False
+    return is_english_place(words[position]) or bool(place_lookup(words[position]))
 
 
 def _distinctive_english(word: str) -> bool:
