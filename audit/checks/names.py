@@ -1011,7 +1011,7 @@ class UnsourcedName(Check):
             for mention in found:
                 if not pair.start <= mention.start < pair.end:
                     continue
-                missing = missing_words(mention.text, index)
+                missing = missing_words(mention.text, index, ctx.document.text[pair.start : pair.end])
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from audit.names.demonyms import demonym_places
-from audit.names.exonyms import SHORT_FORMS
+from audit.names.exonyms import SHORT_FORMS, is_english_place
 from audit.names.finder import is_sentence_initial
 from audit.names.russian import Entity, adjective_places, analyzer, entities, is_adjective, place_names
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
@@ -220,8 +220,26 @@ def carried(name: RussianName, english: str) -> bool:
         return False
     if any(_has_form(form, english) for form in forms):
         return True
-    places = set(forms)
-    return any(places & set(demonym_places(word)) for word in _ENGLISH_WORD.findall(english) if word[:1].isupper())
+    return bool(set(forms) & written_places(english))
+
+
+def written_places(english: str) -> frozenset[str]:
+    """The places whose demonyms English writes: `South Korean` is of South Korea alone."""
+    found: set[str] = set()
+    for match in _ENGLISH_WORD.finditer(english):
+        word = match.group()
+        if not word[:1].isupper():
+            continue
+        following = _ENGLISH_WORD.match(english, match.end() + 1)
+        pair = demonym_places(f"{word} {following.group()}") if following and english[match.end()] == " " else ()
+        if pair:
+            found.update(pair)  # `South Korean`, `North Korean`
+            continue
+        before = english[: match.start()].rstrip().rsplit(" ", 1)[-1]
+        if before and before[:1].isupper() and demonym_places(f"{before} {word}"):
+            continue  # `Korean` of `South Korean`
+        found.update(demonym_places(word))
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -263,6 +281,44 @@ def gloss_keys(text: str) -> frozenset[str]:
     keys = {key for form in english for key in name_key(form).split()}
     keys.update(name_key(short) for short, full in SHORT_FORMS.items() if name_key(full) in keys)
     return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=64)
+def source_places(text: str) -> frozenset[str]:
+    """English names of the places the source names (as NER bears out) or derives adjectives from (`британской`)."""
+    places: list[str] = []
+    words = _words(text)
+    capitalised = [word for word in words if _CAPITALISED.match(word.text) and _is_place(word.text)]
+    spans = [e for e in _entities_near(text, [w.start for w in capitalised]) if e.type == "LOC"] if capitalised else []
+    for word in words:
+        if word in capitalised and any(e.start <= word.start < e.end for e in spans):  # `Ваном`: Wang, not Lake Van
+            places.extend(place_names(word.text))
+        if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
+            places.extend(adjective_places(word.text))
+        term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) else None
+        if term is not None:
+            places.extend(form for form in (*term.english, *term.implied) if is_english_place(form))  # `КНДР`
+    places.extend(short for short, full in SHORT_FORMS.items() if full in places)
+    return frozenset(places)
+
+
+def _is_place(word: str) -> bool:
+    """A word pymorphy3 reads as a place name (`Британии`), not a person's (`Ваном`)."""
+    return any("Geox" in p.tag.grammemes for p in analyzer().parse(word)[:2])
+
+
+def unsourced_demonym(word: str, source: str, english: str) -> bool:
+    """Whether a nationality word of the translation replaced a place of the source.
+
+    English adds nationalities (`his Chinese counterpart Wang Yi` for `с Ваном И`), so one
+    the source does not account for is a replacement only when a place of the source is
+    then missing from the translation (`британской` / `a Canadian organisation`).
+    """
+    places = source_places(source)
+    if not places or places & set(demonym_places(word)):
+        return False
+    written = written_places(english)
+    return not any(place in written or _has_form(place, english) for place in places)
 
 
 def has_given_name_before(text: str, key: str) -> bool:

@@ -55,6 +55,7 @@ from audit.names.russian_source import (
     gloss_keys,
     has_given_name_before,
     russian_names,
+    unsourced_demonym,
 )
 from audit.names.russian_source import carried as russian_carried
 from audit.names.translit import romanise
@@ -318,11 +319,19 @@ def _split_at_places(run: list[_Word], code: str | None) -> list[list[_Word]]:
     if table.english_names(" ".join(w.text for w in run), inflected=False):
         return [run]  # `Regno Unito`: one place
     parts: list[list[_Word]] = [[]]
-    for word in run:
+    i = 0
+    while i < len(run):
+        word = run[i]
+        pair = " ".join(w.text for w in run[i : i + 2])
+        if i + 1 < len(run) and table.english_names(pair, inflected=code != "de"):
+            parts.extend([run[i : i + 2], []])  # `Саудовской Аравии Мухаммед`: the place is two words
+            i += 2
+            continue
         if table.english_names(word.text, inflected=code != "de") and word.text not in CONNECTORS:
             parts.extend([[word], []])
         else:
             parts[-1].append(word)
+        i += 1
     trimmed = []
     for part in parts:
         while part and part[0].text in CONNECTORS | _SOURCE_CONNECTORS["default"]:
@@ -598,12 +607,16 @@ def is_generic_key(key: str) -> bool:
     return key in _GENERIC_KEYS or any(sounds_alike(key, generic) for generic in _GENERIC_KEYS if len(generic) >= 5)
 
 
-def missing_words(name: str, index: TokenIndex) -> list[str]:
+def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     """The words of an English name that should occur in `index`'s source and do not.
 
     A CLDR name found whole (`South Africa` / `Südafrika`) misses nothing; otherwise every
     distinctive word (not common English, not a title, not a nationality) must be there.
+    In a Russian source, a nationality alone (`Chinese`) is missing only when it replaced
+    a place of the source (`unsourced_demonym`, which reads the whole translation `english`).
     """
+    if index.russian and demonym_places(name) and not is_acronym(name):
+        return [name] if not index.has_name(name, "en") and unsourced_demonym(name, index.text, english) else []
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
@@ -652,17 +665,18 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
         return False
     if given and given != list(range(surname - len(given), surname)):
         return False
-    if not all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in missing):
+    if not all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in given):
         return False
     return not given or not index.has_given_name_before(distinctive_keys(words[surname], "en")[:1])
 
 
 def _qualifies_title(words: list[str], position: int) -> bool:
-    """A place before a title (`Moscow` of `Moscow Mayor`, `Kursk` of `Kursk Governor`)."""
+    """A place or body before a title (`Moscow Mayor`, `Kursk Governor`, `NATO Secretary General`)."""
     following = words[position + 1 : position + 3]
     if not following or following[0].lower() not in GENERIC:
         return False
-    return is_english_place(words[position]) or bool(place_lookup(words[position]))
+    word = words[position]
+    return is_acronym(word) or is_english_place(word) or bool(place_lookup(word))
 
 
 def _distinctive_english(word: str) -> bool:
