@@ -26,6 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from anyascii import anyascii
+from babel import Locale, UnknownLocaleError
 
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import (
@@ -402,6 +403,7 @@ class TokenIndex:
         # The same keys by the first letter of their sound (`austin`, `ostin`: `o`).
         self._by_sound: dict[str, set[str]] = defaultdict(set)
         self._given: frozenset[str] | None = None
+        self._place_ids: frozenset[int] | None = None
         self._abbreviations: set[str] = set()
         seen: set[str] = set()
         for start, end in _word_spans(text):
@@ -495,7 +497,11 @@ class TokenIndex:
         if any(given_name_forms(key) & self._given_names() for key in keys):
             return True
         english = language_code(name_lang) in (None, "en")
-        forms = list(exonyms(self.lang).local_names(name) if english else exonyms(name_lang).english_names(name))
+        table = exonyms(self.lang)
+        if english:
+            forms = list(table.local_names(name) or table.local_names(table.cldr_english(name) or ""))
+        else:
+            forms = list(exonyms(name_lang).english_names(name))
         if english and self.romanised is not None:
             places = demonym_places(name) or (name,)  # `German`: `Germany`, written `德国`
             for place in places:
@@ -506,13 +512,58 @@ class TokenIndex:
             forms.extend(
                 f for word in name.split() for f in exonyms(name_lang).english_names(word)
             )  # `Минобороны России`
+        generic = _territory_words(self.lang)
         for form in forms:
             if form in self.text or any(a in self._acronyms for a in ACRONYMS_OF.get(form, ())):
                 return True  # `Regno Unito`: `United Kingdom` or `UK`
             form_keys = distinctive_keys(form, self.lang)
+            form_keys = _without_leading(form_keys, generic)  # `Îles Malouines`: `Malouines`
             if form_keys and all(self.has_word(key) for key in form_keys):
                 return True
+        if english and keys and self._same_place(name):
+            return True
         return not keys
+
+    def _same_place(self, name: str) -> bool:
+        """Whether GeoNames lists the English name and a name of the text for one place (`Napoli`, `Neapel`)."""
+        wanted = {place.id for place in place_lookup(name)}
+        known = exonyms(self.lang).cldr_english(name)
+        if known is not None:
+            wanted.update(place.id for place in place_lookup(known))
+        return bool(wanted) and bool(wanted & self._places())
+
+    def _places(self) -> frozenset[int]:
+        """GeoNames ids of the places the text's capitalised words and pairs of them name."""
+        if self._place_ids is None:
+            words = [w for w in words_of(self.text) if _capitalised(w.text) and len(w.text) > 2]
+            spellings = {w.text for w in words}
+            spellings.update(f"{a.text} {b.text}" for a, b in itertools.pairwise(words) if _adjacent(self.text, a, b))
+            self._place_ids = frozenset(place.id for spelling in spellings for place in place_lookup(spelling)[:3])
+        return self._place_ids
+
+
+def _without_leading(keys: list[str], generic: frozenset[str]) -> list[str]:
+    """Keys without the generic words that open them, unless only generic words are left."""
+    start = 0
+    while start < len(keys) and keys[start] in generic:
+        start += 1
+    rest = keys[start:]
+    return rest if rest and not any(key in generic for key in rest) else keys
+
+
+@functools.lru_cache(maxsize=32)
+def _territory_words(lang: str | None) -> frozenset[str]:
+    """Keys of the words many CLDR territory names share in a language (`îles`, `república`)."""
+    counts: dict[str, int] = defaultdict(int)
+    code = language_code(lang)
+    try:
+        names = Locale.parse(code).territories.values() if code else ()
+    except (UnknownLocaleError, ValueError):
+        names = ()
+    for local in names:
+        for key in set(name_key(local).split()):
+            counts[key] += 1
+    return frozenset(key for key, count in counts.items() if count >= 3)
 
 
 @dataclass(frozen=True, slots=True)
