@@ -896,6 +896,9 @@ class QuotationCount(NamedTuple):
 # East Asian quotation brackets the parser does not read: 「」『』 quote, 《》〈〉 mark titles.
 _CJK_QUOTES = re.compile(r"[「『][^」』]*[」』]")
 _CJK_TITLES = re.compile(r"[《〈][^》〉]*[》〉]")
+_DOUBLE_MARKS = re.compile(r"[\"“”„‟«»]")
+# A Japanese quotation of katakana alone: a foreign name or title (`「サイエンス」`), not speech.
+_KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")
 
 
 def count_kept_quotations(
@@ -905,13 +908,26 @@ def count_kept_quotations(
     english: bool = True,
     has_verb: Callable[[str], bool] | None = None,
 ) -> list[QuotationCount]:
-    """Per paragraph, all quotations and those English keeps: all but the ones marking a name."""
+    """Per paragraph, all quotations and those English keeps: all but the ones marking a name.
+
+    Quotations are counted from their marks, two to a quotation (a lone mark is one), so
+    that a mark the parser pairs otherwise on one side (`emergenza," ogni ... finanziaria"`,
+    a quotation closed in the next sentence) does not change the count.
+    """
     counts = []
     for p in paragraphs:
         names = sum(is_name_quotation(text, q, english=english, has_verb=has_verb) for q in p.quotations)
-        quotes = len(_CJK_QUOTES.findall(text, p.start, p.end))
+        marks = sum(1 for _ in p.quote_marks())
+        if not english:  # a source's marks, read as marks even where English would read an inch (`A4”,`)
+            marks = max(marks, len(_DOUBLE_MARKS.findall(text, p.start, p.end)))
+        quoted = _CJK_QUOTES.findall(text, p.start, p.end)
+        foreign = sum(1 for q in quoted if _KATAKANA_NAME.fullmatch(q[1:-1]))  # `「サイエンス」`: a name
         titles = len(_CJK_TITLES.findall(text, p.start, p.end))
-        counts.append(QuotationCount(p.count() + quotes + titles, p.count() - names + quotes))
+        counts.append(
+            QuotationCount(
+                -(-marks // 2) + len(quoted) + titles, -(-max(0, marks - 2 * names) // 2) + len(quoted) - foreign
+            )
+        )
     return counts
 
 
