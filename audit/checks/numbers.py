@@ -7,6 +7,7 @@ and a changed digit does not. Compared per unit when units carry sources.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import ClassVar
@@ -103,6 +104,8 @@ class NumberMissing(Check):
     unpaired number of its own (then N211 has already named the pair). English numbers in
     words (`two`, `twenty`, `both`) count as counterparts; a source's cardinals in words are
     read in Spanish, French, Italian, German, Polish, Czech and Russian (`ocho` needs `eight`).
+    English may leave out a small number in words (`trois fois rien`: `next to nothing`) and a
+    century's ordinal (`19. Jahrhundert`: `the 1850s`).
 
     Bad: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and thousands recovered.
     Good: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and 11,419 recovered.
@@ -123,6 +126,8 @@ class NumberMissing(Check):
             if not missing or _flagged_extras(extras, missing, smallest):
                 continue
             for number in missing:
+                if _may_go(number, pair.source, smallest, _counted(ctx, pair)):
+                    continue
                 start, end = _sentence(ctx, proportional_offset(pair, number.start), pair)
                 yield self.finding(
                     segment,
@@ -131,6 +136,26 @@ class NumberMissing(Check):
                     f"source number “{number.text}” has no counterpart in this sentence's translation",
                     evidence=number.text,
                 )
+
+
+# A century after its ordinal (`19. Jahrhunderts`, `XIXe siècle`), which English may write as years (`the 1850s`).
+_CENTURY = re.compile(r"\s*(?:jahrhundert|siècle|siecle|siglo|secolo|wiek|stoleti|století|век|世纪)", re.IGNORECASE)
+
+
+def _counted(ctx: CheckContext, pair: SourcePair) -> bool:
+    """Whether the translation writes as many numbers as the source (words such as `six` included)."""
+    lang = language_code(ctx.document.source_lang or ctx.config.source_lang)
+    english = find_numbers(ctx.document.text[pair.start : pair.end], english_words=True)
+    return len(english) >= len(find_numbers(pair.source, lang=lang))
+
+
+def _may_go(number: Number, source: str, smallest: float, counted: bool) -> bool:
+    """A source number English may leave out: a small one in words where the translation
+    writes fewer numbers (`trois fois rien`: `next to nothing`; not `sept` / `six`), or a
+    century (`in den 50ern des 19. Jahrhunderts`: `in the 1850s`)."""
+    if number.text.isalpha() and max(number.values, default=0) < smallest and not counted:
+        return True
+    return _CENTURY.match(source, number.end) is not None
 
 
 def _sentence(ctx: CheckContext, offset: int, pair: SourcePair) -> tuple[int, int]:

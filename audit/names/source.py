@@ -300,7 +300,10 @@ def source_names(text: str, lang: str | None = None, *, single_words: bool = Fal
                 j += 2
             else:
                 break
-        for run in _split_at_places(words[i : j + 1], code):
+        whole = words[i : j + 1]
+        for run in _split_at_places(whole, code):
+            if len(run) < len(whole) and not _keep_part(run, code):
+                continue  # `Libre` of `Francia Libre`: what is left of a name beside its place
             if _keep(run, code, script, single_words):
                 names.append(SourceName(run[0].start, run[-1].end, text[run[0].start : run[-1].end]))
             elif len(run) == 1:
@@ -342,6 +345,21 @@ def _split_at_places(run: list[_Word], code: str | None) -> list[list[_Word]]:
         if part:
             trimmed.append(part)
     return trimmed
+
+
+def _keep_part(run: list[_Word], code: str | None) -> bool:
+    """Whether a word split from a place's run is a name of its own: a place as written, a
+    given name, a proper noun or an acronym (not a word an inflected place resembles)."""
+    if len(run) > 1:
+        return True
+    word = run[0].text
+    return bool(
+        is_acronym(word)
+        or is_proper_noun(word)
+        or is_given_name(name_key(word))
+        or place_exonyms(code).english_names(word, inflected=False)
+        or language_code(code) == "ru"
+    )
 
 
 def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -> bool:
