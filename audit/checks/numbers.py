@@ -139,14 +139,20 @@ class NumberMissing(Check):
 
 
 # A century after its ordinal (`19. Jahrhunderts`, `XIXe siècle`), which English may write as years (`the 1850s`).
-_CENTURY = re.compile(r"\s*(?:jahrhundert|siècle|siecle|siglo|secolo|wiek|stoleti|století|век|世纪)", re.IGNORECASE)
+_CENTURY = re.compile(r"\.?\s*(?:jahrhundert|siècle|siecle|siglo|secolo|wiek|stoleti|století|век|世纪)", re.IGNORECASE)
 
 
 def _counted(ctx: CheckContext, pair: SourcePair) -> bool:
     """Whether the translation writes as many numbers as the source (words such as `six` included)."""
     lang = language_code(ctx.document.source_lang or ctx.config.source_lang)
     english = find_numbers(ctx.document.text[pair.start : pair.end], english_words=True)
-    return len(english) >= len(find_numbers(pair.source, lang=lang))
+    source = find_numbers(pair.source, lang=lang)
+    return _figures(english) >= _figures(source)
+
+
+def _figures(numbers: list[Number]) -> int:
+    """Numbers but for `one`, `first`, `un`: an article or an ordinal as often as a figure."""
+    return sum(1 for n in numbers if not n.text.isalpha() or max(n.values, default=0) > 1)
 
 
 def _may_go(number: Number, source: str, smallest: float, counted: bool) -> bool:

@@ -501,7 +501,8 @@ class TokenIndex:
         if not beginnings:
             return False
         pattern = _spelled_out_pattern(beginnings)
-        return pattern.search(self.text.lower()) is not None
+        text = anyascii(self.text) if self.script == "cyrillic" else self.text  # `телеканал`: `telekanal`
+        return pattern.search(text.lower()) is not None
 
     def has_name(self, name: str, name_lang: str | None = None) -> bool:
         """Whether a distinctive word of `name`, or a CLDR form of it, occurs in the text."""
@@ -690,8 +691,6 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     known = table.cldr_english(name)
     if known is not None:
         return [] if index.has_name(name, "en") or index.has_name(known, "en") else [name]
-    if name in GENERIC_ACRONYMS:
-        return []  # `TV`, `CEO`: terms, which the source may spell out in words
     if is_acronym(name) and " " not in name:
         return [] if index.has_name(name, "en") or index.spells_out(name) else [name]
     words = re.split(r"[\s\-‐‑]+", name)
