@@ -921,9 +921,12 @@ class DroppedName(Check):
     carried when the English has one of their forms from the tables (`МИД`: `Foreign
     Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`), places when it has
     the English name or its demonym (`Германии`: `Germany`, `German`); natasha's NER decides
-    whether an unpaired capitalised run is a name at all. A name of ordinary words
-    (`Dzień Niepodległości`) may pair with an English name of ordinary words that can
-    translate it (`Independence Day`). Flagged on the sentence where the name belongs.
+    whether an unpaired capitalised run is a name at all, except for a quoted name
+    (`«Левиафан»`), which stands as a name whatever NER says; a nationality of the English
+    carries a place only when it is of that place (`South Korean` is not `КНДР`). A name of
+    ordinary words (`Dzień Niepodległości`, `«Новые люди»`, `«Война и мир»`) may pair with an
+    English name of ordinary words that can translate it (`Independence Day`, `New People`,
+    `War and Peace`, read across its connectors). Flagged on the sentence where the name belongs.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
     Good: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Chase Carey.
@@ -973,8 +976,15 @@ class UnsourcedName(Check):
     distinctive word must be found in the source, Cyrillic under several romanisations,
     inflected forms and CLDR exonyms allowed. A Russian source also accounts for what its
     acronyms, institutions, places and place adjectives stand for in English (`МИД`:
-    `Foreign Ministry`, `российский`: `Russian`), and English may add given names before a
-    surname the source gives alone (`Песков` / `Dmitry Peskov`). Chinese, Japanese and Hindi
+    `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`), and
+    English may add given names before a surname the source gives alone (`Песков` / `Dmitry
+    Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
+    `NATO Secretary General Jens Stoltenberg`). A nationality alone (`his Chinese counterpart`)
+    is unsourced only when a place of a Russian source is then missing from the translation (it
+    replaced that place). A place counts when GeoNames lists the English name and a source name
+    for one place (`Napoli` / `Neapel`) or CLDR's name matches without its generic opening word
+    (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
+    out (`телеканал`). Chinese, Japanese and Hindi
     sources are romanised (pinyin, Hepburn, IAST) and searched by sound (`斯诺登` /
     `Snowden`) and by their CLDR and GeoNames place names; sound matching misses often
     enough that those findings are hints (info). A source in another script gets an info

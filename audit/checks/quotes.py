@@ -488,8 +488,11 @@ class QuoteCountMismatch(Check):
     quotation is a name when it is short, opens with a capital, holds no sentence
     punctuation or (in Russian) verb, and is not attributed (`», — сказал он`). A
     difference counts only when all quotations, names included, differ the same way (else
-    every quotation has its counterpart). Russian « », „ “ and straight quotes are read
-    alike, and Chinese and Japanese 「」 and 《》. Paragraphs are compared one by one when
+    every quotation has its counterpart). Quotations are counted from their marks, two to a
+    quotation and a lone mark as one, so a mark that pairs otherwise on one side (a misplaced
+    straight quote, a quotation closed in the next sentence) changes nothing. Russian « », „ “
+    and straight quotes are read alike, and Chinese and Japanese 「」 and 《》 (a 「」 around
+    katakana alone is a name: `「サイエンス」`). Paragraphs are compared one by one when
     source and translation have the same number of them, else the document as a whole (a
     finding at its start).
 
