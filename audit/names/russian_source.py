@@ -284,22 +284,26 @@ def gloss_keys(text: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def source_places(text: str) -> frozenset[str]:
-    """English names of the places the source names (as NER bears out) or derives adjectives from (`британской`)."""
-    places: list[str] = []
+def source_places(text: str) -> tuple[frozenset[str], ...]:
+    """Per place the source names (as NER bears out) or derives an adjective from
+    (`британской`), its English names."""
+    places: list[frozenset[str]] = []
     words = _words(text)
     capitalised = [word for word in words if _CAPITALISED.match(word.text) and _is_place(word.text)]
     spans = [e for e in _entities_near(text, [w.start for w in capitalised]) if e.type == "LOC"] if capitalised else []
     for word in words:
+        names: list[str] = []
         if word in capitalised and any(e.start <= word.start < e.end for e in spans):  # `Ваном`: Wang, not Lake Van
-            places.extend(place_names(word.text))
+            names.extend(place_names(word.text))
         if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
-            places.extend(adjective_places(word.text))
+            names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
         term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) else None
         if term is not None:
-            places.extend(form for form in (*term.english, *term.implied) if is_english_place(form))  # `КНДР`
-    places.extend(short for short, full in SHORT_FORMS.items() if full in places)
-    return frozenset(places)
+            names.extend(form for form in (*term.english, *term.implied) if is_english_place(form))  # `КНДР`
+        if names:
+            names.extend(short for short, full in SHORT_FORMS.items() if full in names)
+            places.append(frozenset(names))
+    return tuple(places)
 
 
 def _is_place(word: str) -> bool:
@@ -315,10 +319,10 @@ def unsourced_demonym(word: str, source: str, english: str) -> bool:
     then missing from the translation (`британской` / `a Canadian organisation`).
     """
     places = source_places(source)
-    if not places or places & set(demonym_places(word)):
+    if not places or any(word in names or names & set(demonym_places(word)) for names in places):
         return False
     written = written_places(english)
-    return not any(place in written or _has_form(place, english) for place in places)
+    return not all(any(place in written or _has_form(place, english) for place in names) for names in places)
 
 
 def has_given_name_before(text: str, key: str) -> bool:

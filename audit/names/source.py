@@ -42,10 +42,12 @@ from audit.names.exonyms import (
     language_code,
     place_exonyms,
 )
+from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
+from audit.names.terms import is_cyrillic_acronym
 from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import has_verb
 from audit.names.russian_source import (
@@ -56,6 +58,7 @@ from audit.names.russian_source import (
     gloss_keys,
     has_given_name_before,
     russian_names,
+    source_places,
     unsourced_demonym,
 )
 from audit.names.russian_source import carried as russian_carried
@@ -551,13 +554,26 @@ class TokenIndex:
             wanted.update(place.id for place in place_lookup(known))
         return bool(wanted) and bool(wanted & self._places())
 
+    def has_acronyms(self) -> bool:
+        """Whether the text writes an acronym (`NATO`, `ООН`), which an English qualifier may replace."""
+        return bool(self._acronyms) or (self.russian and any(is_cyrillic_acronym(w.text) for w in words_of(self.text)))
+
+    def names_places(self) -> bool:
+        """Whether the text names a place (or, in Russian, derives an adjective from one)."""
+        return bool(source_places(self.text)) if self.russian else bool(self._places())
+
     def _places(self) -> frozenset[int]:
         """GeoNames ids of the places the text's capitalised words and pairs of them name."""
         if self._place_ids is None:
             words = [w for w in words_of(self.text) if _capitalised(w.text) and len(w.text) > 2]
             spellings = {w.text for w in words}
             spellings.update(f"{a.text} {b.text}" for a, b in itertools.pairwise(words) if _adjacent(self.text, a, b))
-            self._place_ids = frozenset(place.id for spelling in spellings for place in place_lookup(spelling)[:3])
+            self._place_ids = frozenset(
+                place.id
+                for spelling in spellings
+                for place in place_lookup(spelling)[:3]
+                if place.kind != "city" or place.population >= NOTABLE_POPULATION  # not every hamlet
+            )
         return self._place_ids
 
 
@@ -725,10 +741,10 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
     `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`:
     English adds given names before a surname the source gives alone (not when the source
     has a given name of its own there); `Moscow Mayor Sergei Sobyanin` for `Собянин`: a place
-    that qualifies a title (a replaced place of the source is the source name N204 misses).
+    or body that qualifies a title, where the source has none it could have replaced.
     """
     surname = found[-1]
-    given = [p for p in missing if p < surname and not _qualifies_title(words, p)]
+    given = [p for p in missing if p < surname and not _qualifies_title(words, p, index)]
     if len(given) > 2 or any(p > surname for p in missing):
         return False
     if given and given != list(range(surname - len(given), surname)):
@@ -738,13 +754,16 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
     return not given or not index.has_given_name_before(distinctive_keys(words[surname], "en")[:1])
 
 
-def _qualifies_title(words: list[str], position: int) -> bool:
-    """A place or body before a title (`Moscow Mayor`, `Kursk Governor`, `NATO Secretary General`)."""
+def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool:
+    """A place or body before a title (`Moscow Mayor`, `NATO Secretary General`) that the
+    source has no acronym or place for it to have replaced."""
     following = words[position + 1 : position + 3]
     if not following or following[0].lower() not in GENERIC:
         return False
     word = words[position]
-    return is_acronym(word) or is_english_place(word) or bool(place_lookup(word))
+    if is_acronym(word):
+        return not index.has_acronyms()
+    return (is_english_place(word) or bool(place_lookup(word))) and not index.names_places()
 
 
 def _distinctive_english(word: str) -> bool:
