@@ -48,6 +48,7 @@ from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.terms import is_cyrillic_acronym
+from audit.names.palladius import pinyin_readings
 from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import has_verb
 from audit.names.russian_source import (
@@ -437,7 +438,10 @@ class TokenIndex:
                     self._acronyms.add(piece.replace(".", "").upper())  # `BIP-Einheit`
             if 2 <= len(word) <= 3 and word.istitle() and _ABBREVIATION_END.match(text, end):
                 self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
-            for spelling in romanise(word, self.lang):
+            spellings = romanise(word, self.lang)
+            if self.russian and word[:1].isupper():
+                spellings = (*spellings, *pinyin_readings(word))  # `Цзиньпин`: `jinping`
+            for spelling in spellings:
                 for key in name_key(spelling).split():
                     if key not in self._keys:
                         self._keys.add(key)
@@ -516,6 +520,10 @@ class TokenIndex:
         keys = distinctive_keys(name, name_lang)
         if any(self.has_word(key) for key in keys):
             return True
+        if language_code(name_lang) == "ru" and any(
+            name_key(reading) in self._keys for word in name.split() for reading in pinyin_readings(word)
+        ):
+            return True  # `Си Цзиньпин`: `Xi Jinping`
         if any(given_name_forms(key) & self._given_names() for key in keys):
             return True
         english = language_code(name_lang) in (None, "en")

@@ -63,3 +63,11 @@ def test_romaniser_language_from_the_script() -> None:
     assert romaniser_language("北京", None) == "zh"
     assert romaniser_language("दिल्ली", None) == "hi"
     assert romaniser_language("ירושלים", "he") is None
+
+
+def test_issue10_palladius_reads_chinese_names_as_pinyin() -> None:
+    from audit.names.palladius import pinyin_readings
+
+    assert "jinping" in pinyin_readings("Цзиньпин")
+    assert "xi" in pinyin_readings("Си") and "wang" in pinyin_readings("Ван") and "zhou" in pinyin_readings("Чжоу")
+    assert pinyin_readings("Москва") == ()  # not Palladius syllables
