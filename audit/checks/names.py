@@ -881,7 +881,8 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
     """The translation's names of ordinary words that no carried-over source name accounts for.
 
     `Russian Defence Ministry` holds `России`'s counterpart, so it is not free to be the
-    translation of another source name.
+    translation of another source name, unless the translation has that counterpart elsewhere
+    too (`American Independence Day` beside `in the US` for `USA`).
     """
     free = []
     for whole in _joined_titles(ctx.document.text, [m for m in mentions(ctx) if pair.start <= m.start < pair.end]):
@@ -890,7 +891,12 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
         if not is_translated_name(mention.text, lang):
             continue
         index = TokenIndex(mention.text, "en")
-        if not any(index.has_name(name, lang) for name in carried):
+        claims = [name for name in carried if index.has_name(name, lang)]
+        if claims:
+            text = ctx.document.text
+            rest = TokenIndex(text[pair.start : mention.start] + " … " + text[mention.end : pair.end], "en")
+            claims = [name for name in claims if not rest.has_name(name, lang)]  # `USA`: `the US` elsewhere
+        if not claims:
             free.append(mention)
     return free
 
