@@ -43,7 +43,9 @@ from audit.names.exonyms import (
     place_exonyms,
 )
 from audit.names.gazetteer import NOTABLE_POPULATION
+from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as place_lookup
+from audit.names.gazetteer import lookup_exact as place_lookup_exact
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
@@ -383,10 +385,24 @@ def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -
             )
         if table.english_names(word):
             return True
+        if code != "de" and _notable_place(word):
+            return True  # `Niigata`, `Gaziantep`: GeoNames knows them, CLDR does not
         return code != "de" and single_words
     if code == "de":  # `National Hurricane Center`, `North Shore`: an English name quoted whole
         return all(is_common_word(w.text) for w in run)
     return True
+
+
+# A city this large, spelt as English spells it, is a name in any language (`Niigata`, `Gaziantep`).
+_LARGE_CITY = 50_000
+
+
+def _notable_place(word: str) -> bool:
+    """A country, a region or a large city that GeoNames names exactly so in English."""
+    return len(word) >= 4 and any(
+        place.english.casefold() == word.casefold() and (place.kind != "city" or place.population >= _LARGE_CITY)
+        for place in place_lookup_exact(word)[:3]
+    )
 
 
 def _adjacent(text: str, left: _Word, right: _Word) -> bool:
