@@ -738,13 +738,18 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     found: list[int] = []
     for position, word in enumerate(words):
         if not _distinctive_english(word):
-            if _may_anchor(word) and index.has_name(word, "en"):
+            if _may_anchor(word) and index.has_name(_without_possessive(word), "en"):
                 found.append(position)  # `Macron`, a common word too, still names the person
             continue
-        (found if index.has_name(word, "en") else missing).append(position)
+        (found if index.has_name(_without_possessive(word), "en") else missing).append(position)
     if missing and found and _added_words(words, missing, found, index):
         return []
     return [words[position] for position in missing]
+
+
+def _without_possessive(word: str) -> str:
+    """`Britain's` -> `Britain`."""
+    return re.sub(r"['’]s?$", "", word)
 
 
 def _may_anchor(word: str) -> bool:
