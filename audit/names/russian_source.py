@@ -298,8 +298,8 @@ def source_places(text: str) -> tuple[frozenset[str], ...]:
         if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
             names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
         term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) else None
-        if term is not None:
-            names.extend(form for form in (*term.english, *term.implied) if is_english_place(form))  # `КНДР`
+        if term is not None and any(is_english_place(form) for form in (*term.english, *term.implied)):
+            names.extend((*term.english, *term.implied))  # `КНДР`: North Korea; `ЕС`: `EU` accounts for it
         if names:
             names.extend(short for short, full in SHORT_FORMS.items() if full in names)
             places.append(frozenset(names))

@@ -71,3 +71,12 @@ def test_issue10_palladius_reads_chinese_names_as_pinyin() -> None:
     assert "jinping" in pinyin_readings("Цзиньпин")
     assert "xi" in pinyin_readings("Си") and "wang" in pinyin_readings("Ван") and "zhou" in pinyin_readings("Чжоу")
     assert pinyin_readings("Москва") == ()  # not Palladius syllables
+
+
+def test_issue10_a_nationality_is_unsourced_only_when_it_replaced_a_source_place() -> None:
+    from audit.names.russian_source import unsourced_demonym
+
+    source = "Делегация ЕС провела переговоры с Песковым."
+    assert not unsourced_demonym("Russian", source, "The EU delegation held talks with the Russian spokesman Peskov.")
+    assert unsourced_demonym("Russian", source, "The NATO delegation held talks with the Russian spokesman Peskov.")
+    assert not unsourced_demonym("Chinese", "Лавров провёл переговоры с Ваном И.", "Lavrov met his Chinese counterpart.")
