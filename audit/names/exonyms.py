@@ -244,6 +244,7 @@ def is_given_name(key: str) -> bool:
     return key in _given_name_groups()
 
 
+@functools.lru_cache(maxsize=65536)
 def given_name_forms(key: str) -> frozenset[str]:
     """The other languages' forms (as keys) of a folded given name, inflected or not; empty if unknown."""
     groups = _given_name_groups()

@@ -140,6 +140,7 @@ def entities(text: str) -> tuple[Entity, ...]:
 # ---------------------------------------------------------------- places and their adjectives
 
 
+@functools.lru_cache(maxsize=65536)
 def place_names(word: str) -> tuple[str, ...]:
     """English names of a place a Russian word (any case form) names: `Германии` -> `Germany`."""
     found: list[str] = []
@@ -151,6 +152,7 @@ def place_names(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+@functools.lru_cache(maxsize=65536)
 def adjective_places(word: str) -> tuple[str, ...]:
     """English names a place adjective points to: `германский` -> `Germany`, `немецкий` -> `German`.
 

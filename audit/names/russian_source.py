@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS
 from audit.names.finder import is_sentence_initial
-from audit.names.russian import Entity, adjective_places, analyzer, entities, is_adjective, place_names
+from audit.names.russian import Entity, adjective_places, entities, is_adjective, parses, place_names
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
 from audit.names.variants import name_key
 from audit.quoting import split_lines
@@ -63,9 +63,9 @@ def _is_proper(word: str) -> bool:
     """A capitalised word pymorphy3 reads as a proper noun, an acronym or an unknown word."""
     if is_cyrillic_acronym(word) or not ("А" <= word[:1] <= "я" or word[:1] in "Ёё"):
         return True
-    parses = analyzer().parse(word)
-    return not parses or any(
-        {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN"} & p.tag.grammemes for p in parses[:2]
+    readings = parses(word)
+    return not readings or any(
+        {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN"} & p.tag.grammemes for p in readings[:2]
     )
 
 
@@ -223,7 +223,8 @@ def _form_pattern(form: str) -> re.Pattern[str] | None:
         return None
     if len(words) == 1 and (words[0].isupper() or len(words[0]) <= 4):
         return re.compile(r"(?<![\w])" + re.escape(words[0]) + r"(?![\w])", re.IGNORECASE if not words[0].isupper() else 0)
-    return re.compile("".join(rf"(?=.*?(?<!\w){re.escape(w[:5])})" for w in words), re.IGNORECASE | re.DOTALL)
+    # Anchored: lookaheads that hold anywhere hold from the start, and search() would retry every offset.
+    return re.compile(r"\A" + "".join(rf"(?=.*?(?<!\w){re.escape(w[:5])})" for w in words), re.IGNORECASE | re.DOTALL)
 
 
 def _has_form(form: str, english: str) -> bool:
@@ -272,4 +273,4 @@ def has_given_name_before(text: str, key: str) -> bool:
 
 
 def _is_given_name(word: str) -> bool:
-    return bool(_CAPITALISED.match(word)) and any("Name" in p.tag.grammemes for p in analyzer().parse(word)[:3])
+    return bool(_CAPITALISED.match(word)) and any("Name" in p.tag.grammemes for p in parses(word)[:3])

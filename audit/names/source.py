@@ -369,6 +369,14 @@ def is_russian_source(text: str, lang: str | None) -> bool:
     return script_of(text) == "cyrillic" and language_code(lang) in (None, "ru")
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A word's acronyms (`BIP-Einheit`: `BIP`) and its keys under every romanisation, worked out once per word."""
+    acronyms = tuple(piece.replace(".", "").upper() for piece in _HYPHEN.split(word) if is_acronym(piece))
+    keys = tuple(dict.fromkeys(key for spelling in romanise(word, lang) for key in name_key(spelling).split()))
+    return acronyms, keys
+
+
 class TokenIndex:
     """The words of a text under every romanisation, for counterpart look-ups.
 
@@ -398,17 +406,17 @@ class TokenIndex:
             if word in seen:
                 continue
             seen.add(word)
-            for piece in _HYPHEN.split(word):
-                if is_acronym(piece):
-                    self._acronyms.add(piece.replace(".", "").upper())  # `BIP-Einheit`
+            acronyms, keys = _word_keys(word, self.lang)
+            self._acronyms.update(acronyms)
             if 2 <= len(word) <= 3 and word.istitle() and _ABBREVIATION_END.match(text, end):
                 self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
-            for spelling in romanise(word, self.lang):
-                for key in name_key(spelling).split():
-                    if key not in self._keys:
-                        self._keys.add(key)
-                        self._by_initial[key[:1]].add(key)
-                        self._by_sound[sound_stem(key)[:1]].add(key)
+            for key in keys:
+                if key not in self._keys:
+                    self._keys.add(key)
+                    self._by_initial[key[:1]].add(key)
+                    self._by_sound[sound_stem(key)[:1]].add(key)
+        # has_word's answers: the checks ask about the same words many times per document.
+        self._found: dict[str, bool] = {}
 
     def _given_names(self) -> frozenset[str]:
         """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
@@ -422,6 +430,12 @@ class TokenIndex:
         return self._given
 
     def has_word(self, key: str) -> bool:
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._has_word(key)
+        return found
+
+    def _has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
         others = self._by_initial.get(key[:1], ())
