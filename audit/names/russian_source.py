@@ -55,8 +55,9 @@ class _Word:
     text: str
 
 
-def _words(text: str, start: int = 0, end: int | None = None) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+@functools.lru_cache(maxsize=256)  # a source is read word by word many times over while its document is checked
+def _words(text: str, start: int = 0, end: int | None = None) -> tuple[_Word, ...]:
+    return tuple(_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, len(text) if end is None else end))
 
 
 def _is_proper(word: str) -> bool:
@@ -102,7 +103,7 @@ def russian_names(
     return sorted(names, key=lambda name: name.start)
 
 
-def _split_run(text: str, words: list[_Word]) -> list[RussianName]:
+def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
     """One capitalised run as names: table entries apart, titles, terms and opening common nouns out."""
     names: list[RussianName] = []
     chunk: list[_Word] = []
@@ -131,7 +132,7 @@ def _chunk_name(text: str, chunk: list[_Word]) -> list[RussianName]:
     return [RussianName(chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end])]
 
 
-def _longest_term(words: list[_Word], i: int, longest: int) -> tuple[Term | None, int]:
+def _longest_term(words: tuple[_Word, ...], i: int, longest: int) -> tuple[Term | None, int]:
     terms = russian_terms()
     for size in range(min(longest, len(words) - i), 0, -1):
         phrase = " ".join(w.text for w in words[i : i + size])
@@ -238,23 +239,32 @@ def _has_form(form: str, english: str) -> bool:
 @functools.lru_cache(maxsize=64)
 def gloss_keys(text: str) -> frozenset[str]:
     """Keys of the English words the source accounts for: table forms, implied names, places."""
-    terms = russian_terms()
-    english: list[str] = []
-    words = _words(text)
-    for i, word in enumerate(words):
-        for size in range(min(terms.longest, len(words) - i), 0, -1):
-            term = terms.lookup(" ".join(w.text for w in words[i : i + size]))
-            if term is not None:
-                english.extend(term.english)
-                english.extend(term.implied)
-                break
-        if _CAPITALISED.match(word.text):
-            english.extend(place_names(word.text))
-        if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
-            english.extend(adjective_places(word.text))
-    keys = {key for form in english for key in name_key(form).split()}
+    longest = russian_terms().longest
+    texts = [word.text for word in _words(text)]
+    keys: set[str] = set()
+    for i in range(len(texts)):
+        keys.update(_glossed_at(tuple(texts[i : i + longest])))
     keys.update(name_key(short) for short, full in SHORT_FORMS.items() if name_key(full) in keys)
     return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=65536)
+def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
+    """What the first of `words` (and the longest table entry it opens) accounts for, as keys."""
+    terms = russian_terms()
+    english: list[str] = []
+    for size in range(len(words), 0, -1):
+        term = terms.lookup(" ".join(words[:size]))
+        if term is not None:
+            english.extend(term.english)
+            english.extend(term.implied)
+            break
+    word = words[0]
+    if _CAPITALISED.match(word):
+        english.extend(place_names(word))
+    if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
+        english.extend(adjective_places(word))
+    return frozenset(key for form in english for key in name_key(form).split())
 
 
 def has_given_name_before(text: str, key: str) -> bool:

@@ -174,6 +174,7 @@ _CONNECTOR_KEYS = frozenset(name_key(word) for word in CONNECTORS) | ARTICLES
 
 
 @functools.lru_cache(maxsize=16)  # a document's texts are looked at together: few to remember
+@functools.lru_cache(maxsize=64)  # asked of the same source and translation by several checks
 def script_of(text: str) -> str:
     """`latin`, `cyrillic` or `other`: the script most of the letters are in."""
     if text.isascii():
@@ -592,16 +593,21 @@ def _spelled_out_pattern(beginnings: tuple[str, ...]) -> re.Pattern[str]:
 
 def distinctive_keys(name: str, lang: str | None) -> list[str]:
     """The folded words of a name that identify it: no articles, connectors or titles."""
+    return list(_distinctive_keys(name, language_code(lang)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _distinctive_keys(name: str, lang: str | None) -> tuple[str, ...]:
     keys: list[str] = []
     everything: list[str] = []
-    for spelling in romanise(name, language_code(lang)):
+    for spelling in romanise(name, lang):
         for key in name_key(spelling).split():
             if key in _CONNECTOR_KEYS or len(key) < 2:
                 continue
             everything.append(key)
             if not is_generic_key(key):
                 keys.append(key)
-    return list(dict.fromkeys(keys or everything))
+    return tuple(dict.fromkeys(keys or everything))
 
 
 @functools.lru_cache(maxsize=65536)
