@@ -39,10 +39,12 @@ def _build_words() -> tuple[str, str]:
     return "\n".join(sorted(w for w in web2 if w.islower())), "\n".join(sorted(w for w in web2 if not w.islower()))
 
 
+@functools.lru_cache(maxsize=1)
 def _web2() -> frozenset[str]:
     return _words()[0]
 
 
+@functools.lru_cache(maxsize=1)
 def _common() -> frozenset[str]:
     return _words()[1]
 
