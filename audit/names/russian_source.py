@@ -55,7 +55,7 @@ class _Word:
     text: str
 
 
-@functools.lru_cache(maxsize=256)  # a source is read word by word many times over while its document is checked
+@functools.lru_cache(maxsize=64)  # a source is read word by word many times over while its document is checked
 def _words(text: str, start: int = 0, end: int | None = None) -> tuple[_Word, ...]:
     return tuple(_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, len(text) if end is None else end))
 
