@@ -84,7 +84,13 @@ def demonym_places(word: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=512)
 def _prefix_places(start: str) -> tuple[str, ...]:
     """Places whose name starts with `start`: `Afghan` is of `Afghanistan`, `Saudi` of `Saudi Arabia`."""
-    return tuple(name for name in Locale("en").territories.values() if name.lower().startswith(start))
+    return tuple(name for name, lower in _territory_names() if lower.startswith(start))
+
+
+@functools.lru_cache(maxsize=1)
+def _territory_names() -> tuple[tuple[str, str], ...]:
+    """CLDR's English territory names, as listed and in lower case (babel's dict is slow to iterate)."""
+    return tuple((name, name.lower()) for name in Locale("en").territories.values())
 
 
 def is_demonym_of(word: str, place: str) -> bool:

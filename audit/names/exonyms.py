@@ -3,7 +3,8 @@
 A translation renders `Südafrika` as `South Africa`, `Varsovie`... as `Warsaw`, `maja` as
 `May`: spellings no fuzzy match relates. CLDR carries these pairs for every language it
 covers: territories, language names (which double as many nationality adjectives), months,
-weekdays and the exemplar cities of time zones. Built once per language, on first use.
+weekdays and the exemplar cities of time zones. Indexed once per language and stored (`stored`:
+building one takes a few tenths of a second), read back on first use.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_timezone_location
 
+from audit.names.stored import stored
 from audit.names.variants import name_key
 
 _SPLIT = re.compile(r"[\s_\-]+")
@@ -42,10 +44,16 @@ def language_code(lang: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _english_places() -> frozenset[str]:
+    """CLDR's English territory and time-zone city names; stored (the zones take a few tenths of a second)."""
+    names = stored("english-places", _build_english_places, packages=("babel", "tzdata"), modules=("audit.names.exonyms",))
+    return frozenset(names)
+
+
+def _build_english_places() -> list[str]:
     en = Locale("en")
     names = set(en.territories.values())
     names.update(_zone_cities("en").values())
-    return frozenset(names)
+    return sorted(names)
 
 
 def country_name(code: str) -> str | None:
@@ -242,6 +250,7 @@ def is_given_name(key: str) -> bool:
     return key in _given_name_groups()
 
 
+@functools.lru_cache(maxsize=65536)
 def given_name_forms(key: str) -> frozenset[str]:
     """The other languages' forms (as keys) of a folded given name, inflected or not; empty if unknown."""
     groups = _given_name_groups()
@@ -266,15 +275,9 @@ _CACHE_SIZE = 65536
 class Exonyms:
     """English <-> local name pairs for one language, keyed by `name_key`."""
 
-    def __init__(self, pairs: list[tuple[str, str]]) -> None:
-        local: dict[str, set[str]] = defaultdict(set)
-        english: dict[str, set[str]] = defaultdict(set)
-        for en, other in pairs:
-            if en and other:
-                local[name_key(en)].add(other)
-                english[name_key(other)].add(en)
-        self._local = {k: tuple(sorted(v)) for k, v in local.items()}
-        self._english = {k: tuple(sorted(v)) for k, v in english.items()}
+    def __init__(self, local: dict[str, tuple[str, ...]], english: dict[str, tuple[str, ...]]) -> None:
+        self._local = local
+        self._english = english
         self._inflected_cache: dict[str, tuple[str, ...]] = {}
         self._english_by_initial: dict[tuple[str, int], list[tuple[list[str], tuple[str, ...]]]] = defaultdict(list)
         for key, names in self._english.items():
@@ -323,13 +326,37 @@ class Exonyms:
 @functools.lru_cache(maxsize=32)
 def exonyms(lang: str | None) -> Exonyms:
     """The CLDR pairs for a language code; empty for English or an unknown language."""
-    return Exonyms(list(_pairs_for(lang, places_only=False)))
+    return _stored_exonyms(language_code(lang), places_only=False)
 
 
 @functools.lru_cache(maxsize=32)
 def place_exonyms(lang: str | None) -> Exonyms:
     """Only the places (countries, regions, cities): what tells a source word is a name."""
-    return Exonyms(list(_pairs_for(lang, places_only=True)))
+    return _stored_exonyms(language_code(lang), places_only=True)
+
+
+def _stored_exonyms(code: str | None, places_only: bool) -> Exonyms:
+    """One language's pairs, indexed by key: read from the stored index (built from CLDR once)."""
+    if code is None or code == "en":
+        return Exonyms({}, {})
+    local, english = stored(
+        f"exonyms-{code}-{'places' if places_only else 'all'}",
+        lambda: _indexed(_pairs_for(code, places_only)),
+        packages=("babel", "tzdata", "anyascii"),
+        modules=("audit.names.exonyms", "audit.names.variants"),
+    )
+    return Exonyms(local, english)
+
+
+def _indexed(pairs: Iterator[tuple[str, str]]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """(English key -> local names, local key -> English names)."""
+    local: dict[str, set[str]] = defaultdict(set)
+    english: dict[str, set[str]] = defaultdict(set)
+    for en, other in pairs:
+        if en and other:
+            local[name_key(en)].add(other)
+            english[name_key(other)].add(en)
+    return {k: tuple(sorted(v)) for k, v in local.items()}, {k: tuple(sorted(v)) for k, v in english.items()}
 
 
 def place_pairs(lang: str | None) -> list[tuple[str, str]]:

@@ -11,20 +11,42 @@ from __future__ import annotations
 import functools
 import re
 
+from audit.names.stored import stored
+
 # Adjectives of nationality or religion (`Iranian`, `Jewish`, `Moroccan`): translated, not carried over.
 _DEMONYM = re.compile(r"(?:ian|ean|ish|ese|can|ian|ans|ians|eans|cans)$")
 
 
 @functools.lru_cache(maxsize=1)
-def _web2() -> frozenset[str]:
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """Webster's words as listed, and those it lists in lower case.
+
+    Stored (`stored`) as two newline-joined lists, the lower-case words and the others:
+    reading the package's list and sorting its 235,000 words takes about a second, and
+    splitting a string is the fastest way back to a set.
+    """
+    common, other = stored(
+        "webster-words", _build_words, packages=("english-words",), modules=("audit.names.lexicon",)
+    )
+    lower = frozenset(common.split("\n"))
+    return lower | frozenset(other.split("\n")), lower
+
+
+def _build_words() -> tuple[str, str]:
     from english_words import get_english_words_set
 
-    return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
+    web2 = get_english_words_set(["web2"], lower=False, alpha=True)
+    return "\n".join(sorted(w for w in web2 if w.islower())), "\n".join(sorted(w for w in web2 if not w.islower()))
+
+
+@functools.lru_cache(maxsize=1)
+def _web2() -> frozenset[str]:
+    return _words()[0]
 
 
 @functools.lru_cache(maxsize=1)
 def _common() -> frozenset[str]:
-    return frozenset(w for w in _web2() if w.islower())
+    return _words()[1]
 
 
 def is_proper_noun(word: str) -> bool:

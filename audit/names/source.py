@@ -184,6 +184,7 @@ _CONNECTOR_KEYS = frozenset(name_key(word) for word in CONNECTORS) | ARTICLES
 
 
 @functools.lru_cache(maxsize=16)  # a document's texts are looked at together: few to remember
+@functools.lru_cache(maxsize=64)  # asked of the same source and translation by several checks
 def script_of(text: str) -> str:
     """`latin`, `cyrillic` or `other`: the script most of the letters are in."""
     if text.isascii():
@@ -419,6 +420,14 @@ def is_russian_source(text: str, lang: str | None) -> bool:
     return script_of(text) == "cyrillic" and language_code(lang) in (None, "ru")
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A word's acronyms (`BIP-Einheit`: `BIP`) and its keys under every romanisation, worked out once per word."""
+    acronyms = tuple(piece.replace(".", "").upper() for piece in _HYPHEN.split(word) if is_acronym(piece))
+    keys = tuple(dict.fromkeys(key for spelling in romanise(word, lang) for key in name_key(spelling).split()))
+    return acronyms, keys
+
+
 class TokenIndex:
     """The words of a text under every romanisation, for counterpart look-ups.
 
@@ -449,20 +458,19 @@ class TokenIndex:
             if word in seen:
                 continue
             seen.add(word)
-            for piece in _HYPHEN.split(word):
-                if is_acronym(piece):
-                    self._acronyms.add(piece.replace(".", "").upper())  # `BIP-Einheit`
+            acronyms, keys = _word_keys(word, self.lang)
+            self._acronyms.update(acronyms)
             if 2 <= len(word) <= 3 and word.istitle() and _ABBREVIATION_END.match(text, end):
                 self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
-            spellings = romanise(word, self.lang)
-            if self.russian and word[:1].isupper():
-                spellings = (*spellings, *pinyin_readings(word))  # `Цзиньпин`: `jinping`
-            for spelling in spellings:
-                for key in name_key(spelling).split():
-                    if key not in self._keys:
-                        self._keys.add(key)
-                        self._by_initial[key[:1]].add(key)
-                        self._by_sound[sound_stem(key)[:1]].add(key)
+            if self.russian and word[:1].isupper():  # `Цзиньпин`: `jinping`
+                keys = (*keys, *(key for reading in pinyin_readings(word) for key in name_key(reading).split()))
+            for key in keys:
+                if key not in self._keys:
+                    self._keys.add(key)
+                    self._by_initial[key[:1]].add(key)
+                    self._by_sound[sound_stem(key)[:1]].add(key)
+        # has_word's answers: the checks ask about the same words many times per document.
+        self._found: dict[str, bool] = {}
 
     def _given_names(self) -> frozenset[str]:
         """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
@@ -476,6 +484,12 @@ class TokenIndex:
         return self._given
 
     def has_word(self, key: str) -> bool:
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._has_word(key)
+        return found
+
+    def _has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
         others = self._by_initial.get(key[:1], ())
@@ -699,16 +713,21 @@ def _spelled_out_pattern(beginnings: tuple[str, ...]) -> re.Pattern[str]:
 
 def distinctive_keys(name: str, lang: str | None) -> list[str]:
     """The folded words of a name that identify it: no articles, connectors or titles."""
+    return list(_distinctive_keys(name, language_code(lang)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _distinctive_keys(name: str, lang: str | None) -> tuple[str, ...]:
     keys: list[str] = []
     everything: list[str] = []
-    for spelling in romanise(name, language_code(lang)):
+    for spelling in romanise(name, lang):
         for key in name_key(spelling).split():
             if key in _CONNECTOR_KEYS or len(key) < 2:
                 continue
             everything.append(key)
             if not is_generic_key(key):
                 keys.append(key)
-    return list(dict.fromkeys(keys or everything))
+    return tuple(dict.fromkeys(keys or everything))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -62,8 +62,14 @@ class RussianTerms:
                 self._lemmas.setdefault(lemma_key(term.russian), term)
         self.longest = max((len(key.split()) for key in self._lemmas), default=1)
 
+        # Phrases repeat across a feed, and each look-up lemmatises every word of its phrase.
+        self._memo = functools.lru_cache(maxsize=65536)(self._find)
+
     def lookup(self, text: str) -> Term | None:
         """The row for a word or phrase as it appears in a sentence, or None."""
+        return self._memo(text)
+
+    def _find(self, text: str) -> Term | None:
         if " " not in text and is_cyrillic_acronym(text):
             match = _ACRONYM.match(text)
             found = self._acronyms.get(text) or (self._acronyms.get(match.group(1)) if match else None)
