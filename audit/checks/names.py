@@ -1013,12 +1013,14 @@ class UnsourcedName(Check):
                             f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?",
                         )
                         continue
-                    yield self.finding(  # sound matching in a romanised source misses too often to warn
+                    english = document.text[pair.start : pair.end]
+                    sure = any(index.romanised.replaced(word, english) for word in missing)
+                    yield self.finding(  # a hint, unless a source name is left with nothing standing for it
                         segment,
                         mention.start,
                         mention.end,
                         f"{words} of “{mention.text}” {what} not heard in the romanised source "
                         f"({index.romanised.lang}): replaced name?",
                         evidence=index.romanised.romanised[:200],
-                        severity=Severity.INFO,
+                        severity=Severity.WARNING if sure else Severity.INFO,
                     )

@@ -478,6 +478,8 @@ class TokenIndex:
             return True
         if self.romanised is not None and any(self.romanised.sounds_in(word) for word in _HYPHEN.split(name)):
             return True  # `Snowden` in `si nuo deng`, spelled by sound, not by `name_key`
+        if self.romanised is not None and self.romanised.translates(name):
+            return True  # `Islamic State`: `伊斯兰国`
         keys = distinctive_keys(name, name_lang)
         if any(self.has_word(key) for key in keys):
             return True
