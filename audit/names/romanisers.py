@@ -92,7 +92,13 @@ def romanised_units(text: str, lang: str) -> tuple[Unit, ...]:
             pieces.append((text[position : position + length], reading))
             position += length
     elif lang == "ja":
-        pieces = [(item["orig"], item["hepburn"]) for item in _kakasi().convert(text)]
+        pieces = []
+        for item in _kakasi().convert(text):
+            originals, readings = item["orig"].split("・"), item["hepburn"].split("・")
+            if len(originals) != len(readings):  # `ダンラップ・ブロードサイド`: two names
+                originals, readings = [item["orig"]], [item["hepburn"]]
+            for index, (original, reading) in enumerate(zip(originals, readings, strict=True)):
+                pieces.append((original + ("・" if index < len(originals) - 1 else ""), reading))
     else:
         pieces = [(text, anyascii(text))]
     position = 0
@@ -176,6 +182,10 @@ def _common_length(left: str, right: str) -> int:
 
 # An r English writes after a vowel and Chinese and Japanese leave unsaid (`Whitmer`, `Mallorca`).
 _UNSAID_R = re.compile(r"(?<=[aeiou])r(?![aeiouy])")
+_VOWEL_RUN = re.compile(r"a+")
+# A word made of Japanese syllables in Hepburn (`Takagi`, `Masuda`, `Shuichi`).
+_ROMAJI = re.compile(r"^(?:(?:[kgsztdnhbpmr]y?|sh|ch|j|ts|f|w|y)?[aiueo]|n(?![aiueoy]))+$")
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words of English names that a source translates rather than writes by sound.
@@ -213,14 +223,17 @@ def _targets(word: str) -> tuple[_Sound, ...]:
     return tuple(dict.fromkeys((_sound(plain, "en"), _sound(_UNSAID_R.sub("", plain), "en"))))
 
 
-def _score(target: _Sound, run: _Sound) -> float:
+def _score(target: _Sound, run: _Sound, japanese: bool = False) -> float:
     if len(target.consonants) >= _CONSONANTS_ALONE:
         if not run.consonants:
             return 0.0
         return _common_length(target.consonants, run.consonants) / max(len(target.consonants), len(run.consonants))
     if len(target.consonants) < 2:
         return 0.0  # `Lower`, `The`: one consonant is heard anywhere; only spelling tells
-    return 1.0 if target.key == run.key else 0.0
+    if target.key == run.key:
+        return 1.0
+    # Japanese ends a word in a vowel English does not write (`William`: `uiriamu`).
+    return 1.0 if japanese and not target.key.endswith("a") and run.key == target.key + "a" else 0.0
 
 
 class RomanisedSource:
@@ -268,8 +281,8 @@ class RomanisedSource:
                 for end in range(start, min(units.stop, start + width)):
                     consonants_run += self._sounds[end].consonants
                     key_run += self._sounds[end].key
-                    run = _Sound(consonants_run, key_run)
-                    best = max(best, _score(target, run))
+                    run = _Sound(consonants_run, _VOWEL_RUN.sub("a", key_run))  # `sai a la`: `sala`
+                    best = max(best, _score(target, run, self.lang == "ja"))
                     if len(run.consonants) > len(target.consonants) + 2:
                         break
         return best
@@ -361,6 +374,8 @@ class RomanisedSource:
             return False
         if plain.lower() in NAME_PARTS:
             return False
+        if self.lang == "ja" and _ROMAJI.match(plain.lower()) and _KANJI.search(self.text) and not _known(plain):
+            return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
         if any(self.resembles(word, units) >= HEARD for _, units in self.names()):
             return False
         return bool(self.unpaired_names(english))
@@ -375,3 +390,10 @@ def _readings(text: str) -> tuple[frozenset[str], ...]:
         frozenset(reading.replace("ü", "u").replace("v", "u") for reading in readings)
         for readings in pinyin(text, style=Style.NORMAL, heteronym=True)
     )
+
+
+def _known(name: str) -> bool:
+    """Whether CLDR names the place in Japanese (`Europe`, `Japan`): a foreign name, not a reading."""
+    from audit.names.exonyms import exonyms
+
+    return bool(exonyms("ja").local_names(name))

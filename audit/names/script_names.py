@@ -34,6 +34,8 @@ SURNAMES = frozenset(
 _NAME_DOT = "·・"
 _SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}][\\u4e00-\\u9fff]{{1,2}}")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]{2,}(?:[・=][\u30a0-\u30ff\u31f0-\u31ff]+)*")
+# Japanese names of people and places are written in kanji (`長野県諏訪市`, `渡辺`).
+_KANJI = re.compile(r"[\u4e00-\u9fff々]{2,}")
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+")
 # Hindi grammar words and the commonest verbs and nouns of news copy: never a name.
 HINDI_COMMON = frozenset(
@@ -74,7 +76,8 @@ def name_spans(text: str, lang: str) -> list[ScriptName]:
     if lang == "ja":
         taken = {position for name in known for position in range(name.start, name.end)}
         katakana = [ScriptName(m.start(), m.end()) for m in _KATAKANA.finditer(text) if m.start() not in taken]
-        return sorted([*known, *katakana], key=lambda name: name.start)
+        kanji = [ScriptName(m.start(), m.end()) for m in _KANJI.finditer(text)]
+        return _merged([*known, *katakana, *kanji])
     transcribed = [name for name in _transcribed(text) if not _common(text[name.start : name.end])]
     return _merged([*known, *transcribed, *_chinese_person_names(text)])
 
