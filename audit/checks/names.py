@@ -1014,7 +1014,7 @@ class UnsourcedName(Check):
                         )
                         continue
                     english = document.text[pair.start : pair.end]
-                    sure = any(index.romanised.replaced(word, english) for word in missing)
+                    sure = any(index.romanised.replaced(word, english, mention.text) for word in missing)
                     yield self.finding(  # a hint, unless a source name is left with nothing standing for it
                         segment,
                         mention.start,

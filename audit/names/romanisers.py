@@ -183,6 +183,7 @@ def _common_length(left: str, right: str) -> int:
 # An r English writes after a vowel and Chinese and Japanese leave unsaid (`Whitmer`, `Mallorca`).
 _UNSAID_R = re.compile(r"(?<=[aeiou])r(?![aeiouy])")
 _VOWEL_RUN = re.compile(r"a+")
+_NAME_SPLIT = re.compile(r"[\s\-‐‑]+")
 # A word made of Japanese syllables in Hepburn (`Takagi`, `Masuda`, `Shuichi`).
 _ROMAJI = re.compile(r"^(?:(?:[kgsztdnhbpmr]y?|sh|ch|j|ts|f|w|y)?[aiueo]|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
@@ -192,6 +193,11 @@ _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 NAME_PARTS = frozenset({"ltd", "inc", "co", "corp", "plc", "llc", "gmbh", "expo", "gov", "govt", "dept", "univ"})
 # Resemblance at which an English word counts as heard in the source.
 HEARD = 0.75
+# Resemblance at which an English word and a source name may stand for each other: a
+# replacement is only sure when the word is further than this from every source name.
+PAIRED = 0.67
+# Resemblance to a stretch of the source, units ignored, that leaves a replacement in doubt.
+ECHOED = 0.9
 # Consonants a word needs to be compared by its consonants alone; one of two (`Tony`,
 # `Chen`) must match with its vowels too; one of one is never heard by sound.
 _CONSONANTS_ALONE = 3
@@ -203,6 +209,8 @@ _WIDTH = {"zh": 7, "ja": 3, "hi": 2}
 class _Sound:
     consonants: str
     key: str
+    # Compared by its consonants alone (an English word of three or more).
+    alone: bool = False
 
 
 def _sound(word: str, lang: str) -> _Sound:
@@ -218,13 +226,20 @@ def _pinyin_key(syllable: str) -> str:
 
 
 def _targets(word: str) -> tuple[_Sound, ...]:
-    """An English word's sounds: as spelt, and without the r Chinese and Japanese leave out."""
+    """An English word's sounds: as spelt, and without the r Chinese and Japanese leave out.
+
+    Both are compared the way the word as spelt is (`Whitmer`, `tnl`, by its consonants, so
+    `tn` too).
+    """
     plain = _NOT_LETTER.sub("", anyascii(_POSSESSIVE.sub("", word)).lower())
-    return tuple(dict.fromkeys((_sound(plain, "en"), _sound(_UNSAID_R.sub("", plain), "en"))))
+    spelt = _sound(plain, "en")
+    unsaid = _sound(_UNSAID_R.sub("", plain), "en")
+    alone = len(spelt.consonants) >= _CONSONANTS_ALONE
+    return tuple(dict.fromkeys((_Sound(spelt.consonants, spelt.key, alone), _Sound(unsaid.consonants, unsaid.key, alone))))
 
 
 def _score(target: _Sound, run: _Sound, japanese: bool = False) -> float:
-    if len(target.consonants) >= _CONSONANTS_ALONE:
+    if target.alone:
         if not run.consonants:
             return 0.0
         return _common_length(target.consonants, run.consonants) / max(len(target.consonants), len(run.consonants))
@@ -252,12 +267,16 @@ class RomanisedSource:
         self._unpaired: dict[str, list[ScriptName]] = {}
 
     def translates(self, name: str) -> bool:
-        """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`)."""
+        """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`),
+        or has the short form English also uses for it (`United States`: `अमेरिका`, America)."""
+        plain = _POSSESSIVE.sub("", name)
+        if any(all(self.sounds_in(word) for word in short.split()) for short in _short_forms(plain)):
+            return True
         if self.lang not in ("zh", "ja"):
             return False
         from audit.names.cedict import chinese_forms
 
-        return any(form in self.text for form in chinese_forms(_POSSESSIVE.sub("", name)))
+        return any(form in self.text for form in chinese_forms(plain))
 
     def resembles(self, word: str, within: range | None = None) -> float:
         """How closely a run of source units sounds like an English word, from 0 to 1.
@@ -295,7 +314,7 @@ class RomanisedSource:
         """
         sound = self._sounds[index].consonants
         size = len(target.consonants)
-        if size < _CONSONANTS_ALONE or len(sound) <= size:
+        if not target.alone or len(sound) <= size:
             return 0.0
         best = 0.0
         for length in range(size - 1, size + 2):
@@ -358,17 +377,21 @@ class RomanisedSource:
                 name
                 for name, units in self.names()
                 if not any(f" {key} " in keys for key in name.english)
-                and not any(self.resembles(word, units) >= HEARD for word in words)
+                and not any(self.resembles(word, units) >= PAIRED for word in words)
             ]
         return self._unpaired[english]
 
-    def replaced(self, word: str, english: str) -> bool:
+    def replaced(self, word: str, english: str, name: str = "") -> bool:
         """Whether an English name word not heard in the source stands for a source name it does not sound like.
 
         Sure enough to warn: the word is a name (three letters or more, not an abbreviation),
         it sounds like none of the source's likely names, and one of those names has
-        nothing in the English that stands for it.
+        nothing in the English that stands for it. Not when a word next to it in the English
+        `name` is in the source: English writes a name in full where the source gives one
+        part of it (`Tedros Adhanom Ghebreyesus` for `谭德塞`, Tedros).
         """
+        if any(self.sounds_in(other) or self.translates(other) for other in _beside(name, word)):
+            return False
         plain = _POSSESSIVE.sub("", word)
         if len(plain) < 3 or plain.endswith(".") or (plain.isupper() and len(plain) <= 3):
             return False
@@ -376,9 +399,31 @@ class RomanisedSource:
             return False
         if self.lang == "ja" and _ROMAJI.match(plain.lower()) and _KANJI.search(self.text) and not _known(plain):
             return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
-        if any(self.resembles(word, units) >= HEARD for _, units in self.names()):
+        if any(self.resembles(word, units) >= PAIRED for _, units in self.names()):
+            return False
+        if self.echoes(word) >= ECHOED:
             return False
         return bool(self.unpaired_names(english))
+
+    def echoes(self, word: str) -> float:
+        """How closely any stretch of the source's consonants sounds like the word, units ignored.
+
+        Looser than `resembles` (a stretch may begin or end inside a unit: a Hindi compound,
+        Japanese words run together, a hyphenated name), so only good to doubt a replacement.
+        """
+        flat = "".join(sound.consonants for sound in self._sounds)
+        best = 0.0
+        for target in _targets(word):
+            consonants = target.consonants
+            if not target.alone or not consonants:
+                continue
+            for start in range(len(flat)):
+                if flat[start] != consonants[0]:
+                    continue
+                for length in range(len(consonants) - 1, len(consonants) + 2):
+                    part = flat[start : start + length]
+                    best = max(best, _common_length(consonants, part) / max(len(consonants), len(part)))
+        return best
 
 
 @functools.lru_cache(maxsize=256)
@@ -397,3 +442,25 @@ def _known(name: str) -> bool:
     from audit.names.exonyms import exonyms
 
     return bool(exonyms("ja").local_names(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_forms(name: str) -> tuple[str, ...]:
+    """The short forms English writes for a CLDR name (`United States`: `America`)."""
+    from audit.names.exonyms import SHORT_FORMS
+
+    return tuple(short for short, full in SHORT_FORMS.items() if full == name)
+
+
+def _beside(name: str, word: str) -> list[str]:
+    """The other words of the run of name words `word` stands in (`Tedros`, `Ghebreyesus` for `Adhanom`).
+
+    A run ends at an abbreviation (`Michigan Gov. Gretchen Whitmer`: `Gretchen Whitmer`).
+    """
+    runs: list[list[str]] = [[]]
+    for part in _NAME_SPLIT.split(name):
+        if part.endswith("."):
+            runs.append([])
+        elif part[:1].isupper() and part.isalpha() and len(part) >= 3 and part.lower() not in NAME_PARTS:
+            runs[-1].append(part)
+    return next(([other for other in run if other != word] for run in runs if word in run), [])
