@@ -401,8 +401,8 @@ class RomanisedSource:
             return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
         if any(self.resembles(word, units) >= PAIRED for _, units in self.names()):
             return False
-        if self.echoes(word) >= ECHOED:
-            return False
+        if self.lang != "zh" and self.echoes(word) >= ECHOED:
+            return False  # a Hindi compound, Japanese words run together, a hyphenated name
         return bool(self.unpaired_names(english))
 
     def echoes(self, word: str) -> float:

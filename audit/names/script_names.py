@@ -32,7 +32,9 @@ SURNAMES = frozenset(
 )
 # A Chinese transcription writes a dot between a foreign name's parts (`格雷琴·惠特默`).
 _NAME_DOT = "·・"
-_SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}][\\u4e00-\\u9fff]{{1,2}}")
+# Characters of grammar and counting that never begin a given name (`队史第3000场`).
+_NOT_GIVEN = "的第是在和与了也都就说对为将把被等年月日时个中上下之其以及或而"
+_SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}](?![{_NOT_GIVEN}])[\\u4e00-\\u9fff]{{1,2}}")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]{2,}(?:[・=][\u30a0-\u30ff\u31f0-\u31ff]+)*")
 # Japanese names of people and places are written in kanji (`長野県諏訪市`, `渡辺`).
 _KANJI = re.compile(r"[\u4e00-\u9fff々]{2,}")
@@ -79,7 +81,9 @@ def name_spans(text: str, lang: str) -> list[ScriptName]:
         kanji = [ScriptName(m.start(), m.end()) for m in _KANJI.finditer(text)]
         return _merged([*known, *katakana, *kanji])
     transcribed = [name for name in _transcribed(text) if not _common(text[name.start : name.end])]
-    return _merged([*known, *transcribed, *_chinese_person_names(text)])
+    taken = {position for name in known for position in range(name.start, name.end)}
+    people = [name for name in _chinese_person_names(text) if not taken & set(range(name.start, name.end))]
+    return _merged([*known, *transcribed, *people])
 
 
 def _merged(names: list[ScriptName]) -> list[ScriptName]:
