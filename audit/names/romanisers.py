@@ -143,6 +143,7 @@ def sound_key(text: str) -> str:
 _PINYIN = ((re.compile(r"zh|ch|sh|[qxcjz]"), "s"), (re.compile(r"v"), "u"), (re.compile(r"(?<=[aeiou])ng$"), "n"))
 # English spellings of one sound, before the letters are classed.
 _SPELLINGS = (
+    (re.compile(r"^ch(?=[rl])"), "k"),  # `Christmas`, `Chloe`
     (re.compile(r"sch|sh|ch|tch|tsch"), "s"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"[tk]h"), lambda m: m.group()[0]),  # `Thomas`, `Khan`
@@ -151,19 +152,26 @@ _SPELLINGS = (
     (re.compile(r"x"), "ks"),
     (re.compile(r"(?<=[aeiou])gh"), ""),
     (re.compile(r"h"), ""),
-    (re.compile(r"e$"), ""),  # a silent final e: `Mallorca`, not; `Google`, `Rome`
+    (re.compile(r"e$"), ""),  # a silent final e: `Google`, `Rome`
 )
 
 
-@functools.lru_cache(maxsize=65536)
-def consonants(word: str, lang: str = "en") -> str:
-    """The consonant classes of a word as it sounds: `Gretchen` -> `kltsn`, `ge lei qin` -> `klsn`."""
+def _local_spelling(word: str, lang: str) -> str:
+    """A romanised unit respelt the English way: pinyin `q`, `x`, `zh`; IAST `c`, `v`."""
     plain = _NOT_LETTER.sub("", anyascii(word).lower())
     if lang == "zh":
         for pattern, replacement in _PINYIN:
             plain = pattern.sub(replacement, plain)
     elif lang == "hi":
-        plain = plain.replace("ch", "s").replace("c", "s")  # IAST `c` is the sound English writes `ch`
+        # IAST `c` is the sound English writes `ch`; `v` is said and written `w` as often.
+        plain = plain.replace("ch", "s").replace("c", "s").replace("v", "w")
+    return plain
+
+
+@functools.lru_cache(maxsize=65536)
+def consonants(word: str, lang: str = "en") -> str:
+    """The consonant classes of a word as it sounds: `Gretchen` -> `kltsn`, `ge lei qin` -> `klsn`."""
+    plain = _local_spelling(word, lang)
     for pattern, spelling in _SPELLINGS:
         plain = pattern.sub(spelling, plain)
     return _VOWELS.sub("", _REPEATS.sub(r"\1", plain.translate(_CLASSES)))
@@ -183,6 +191,8 @@ def _common_length(left: str, right: str) -> int:
 # An r English writes after a vowel and Chinese and Japanese leave unsaid (`Whitmer`, `Mallorca`).
 _UNSAID_R = re.compile(r"(?<=[aeiou])r(?![aeiouy])")
 _VOWEL_RUN = re.compile(r"a+")
+# Endings English derives words from names with (`Hinduism`, `Islamic`, `Sri Lankan`).
+_DERIVED = re.compile(r"(?:ism|ists?|ians?|ans?|ese|ic|ish)$")
 _NAME_SPLIT = re.compile(r"[\s\-‐‑]+")
 # A word made of Japanese syllables in Hepburn (`Takagi`, `Masuda`, `Shuichi`).
 _ROMAJI = re.compile(r"^(?:(?:[kgsztdnhbpmr]y?|sh|ch|j|ts|f|w|y)?[aiueo]|n(?![aiueoy]))+$")
@@ -214,28 +224,24 @@ class _Sound:
 
 
 def _sound(word: str, lang: str) -> _Sound:
-    return _Sound(consonants(word, lang), sound_key(word) if lang != "zh" else _pinyin_key(word))
-
-
-@functools.lru_cache(maxsize=65536)
-def _pinyin_key(syllable: str) -> str:
-    plain = syllable
-    for pattern, replacement in _PINYIN:
-        plain = pattern.sub(replacement, plain)
-    return sound_key(plain)
+    return _Sound(consonants(word, lang), sound_key(_local_spelling(word, lang)))
 
 
 def _targets(word: str) -> tuple[_Sound, ...]:
-    """An English word's sounds: as spelt, and without the r Chinese and Japanese leave out.
+    """An English word's sounds: as spelt, without the r Chinese and Japanese leave out, with
+    `v` said as `w` (Hindi `व`), and without an ending English derives words with.
 
-    Both are compared the way the word as spelt is (`Whitmer`, `tnl`, by its consonants, so
+    All are compared the way the word as spelt is (`Whitmer`, `tnl`, by its consonants, so
     `tn` too).
     """
     plain = _NOT_LETTER.sub("", anyascii(_POSSESSIVE.sub("", word)).lower())
     spelt = _sound(plain, "en")
-    unsaid = _sound(_UNSAID_R.sub("", plain), "en")
     alone = len(spelt.consonants) >= _CONSONANTS_ALONE
-    return tuple(dict.fromkeys((_Sound(spelt.consonants, spelt.key, alone), _Sound(unsaid.consonants, unsaid.key, alone))))
+    sounds = [spelt, _sound(_UNSAID_R.sub("", plain), "en"), _sound(plain.replace("v", "w"), "en")]
+    stem = _DERIVED.sub("", plain)
+    if stem != plain and len(stem) >= 3:
+        sounds.append(_sound(stem, "en"))  # `Hinduism`: `हिंदू`, `Islamic`: `इस्लाम`
+    return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))
 
 
 def _score(target: _Sound, run: _Sound, japanese: bool = False) -> float:
