@@ -115,19 +115,22 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # The open o of English loanwords (`ऑप्टिक`), which IAST leaves as it is.
 _CANDRA_O = str.maketrans({"ऑ": "ओ", "ॉ": "ो", "ॅ": "े", "ऍ": "ए"})
 _FINAL_SCHWA = re.compile(r"(?<=[^aāiīuūeoṛ])a$")
+# The short a between two consonants after a vowel and before one: `āratī` is said `ārtī`.
+_MEDIAL_SCHWA = re.compile(r"(?<=[aāiīuūeo][^aāiīuūeoṃh])a(?=[^aāiīuūeoṃh][aāiīuūeo])")
 
 
 def _hindi_word(word: str) -> str:
-    """A Devanagari word in IAST folded to plain letters, without its silent final schwa.
+    """A Devanagari word in IAST folded to plain letters, without its silent schwas.
 
-    `गूगल` -> `gugal`, `भारद्वाज` -> `bharadvaj`, but `कहा` -> `kaha`: Hindi does not say
-    the short vowel that ends a word, and English does not write it.
+    `गूगल` -> `gugal`, `भारद्वाज` -> `bharadvaj`, `आरती` -> `arti`, but `कहा` -> `kaha`:
+    Hindi does not say the short vowel that ends a word or stands between a vowel's
+    consonant and the next syllable, and English does not write it.
     """
     from indic_transliteration import sanscript
 
     iast = sanscript.transliterate(word.translate(_CANDRA_O), sanscript.DEVANAGARI, sanscript.IAST)
     if len(iast) > 2:
-        iast = _FINAL_SCHWA.sub("", iast)
+        iast = _MEDIAL_SCHWA.sub("", _FINAL_SCHWA.sub("", iast))
     return _NOT_LETTER.sub("", anyascii(iast.replace("ṃ", "n").replace("ṅ", "n")).lower())
 
 
@@ -399,10 +402,12 @@ class RomanisedSource:
         if any(self.sounds_in(other) or self.translates(other) for other in _beside(name, word)):
             return False
         plain = _POSSESSIVE.sub("", word)
-        if len(plain) < 3 or plain.endswith(".") or (plain.isupper() and len(plain) <= 3):
-            return False
+        if len(plain) < 3 or plain.endswith(".") or sum(map(str.isupper, plain)) >= 2:
+            return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`)
         if plain.lower() in NAME_PARTS:
             return False
+        if self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(plain, self.lang)):
+            return False  # `来日` (came to Japan), `美方` (the US side): a country by its first character
         if self.lang == "ja" and _ROMAJI.match(plain.lower()) and _KANJI.search(self.text) and not _known(plain):
             return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
         if any(self.resembles(word, units) >= PAIRED for _, units in self.names()):
@@ -470,3 +475,13 @@ def _beside(name: str, word: str) -> list[str]:
         elif part[:1].isupper() and part.isalpha() and len(part) >= 3 and part.lower() not in NAME_PARTS:
             runs[-1].append(part)
     return next(([other for other in run if other != word] for run in runs if word in run), [])
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_forms(name: str, lang: str) -> tuple[str, ...]:
+    """A place's CLDR names in Chinese or Japanese kanji and its CC-CEDICT names in `国` (`日本`, `美国`)."""
+    from audit.names.cedict import chinese_forms
+    from audit.names.exonyms import exonyms
+
+    forms = [*exonyms(lang).local_names(name), *(form for form in chinese_forms(name) if form.endswith(("国", "國")))]
+    return tuple(form for form in forms if form and _KANJI.match(form))
