@@ -35,6 +35,7 @@ from audit.names.source import (
     is_translated_name,
     may_translate,
     missing_words,
+    name_words,
     pair_source_names,
     proportional_offset,
     source_pairs,
@@ -1014,7 +1015,8 @@ class UnsourcedName(Check):
                         )
                         continue
                     english = document.text[pair.start : pair.end]
-                    sure = any(index.romanised.replaced(word, english, mention.text) for word in missing)
+                    beside = tuple(word for word in name_words(mention.text) if word not in missing)
+                    sure = any(index.romanised.replaced(word, english, beside) for word in missing)
                     yield self.finding(  # a hint, unless a source name is left with nothing standing for it
                         segment,
                         mention.start,

@@ -196,7 +196,6 @@ _UNSAID_R = re.compile(r"(?<=[aeiou])r(?![aeiouy])")
 _VOWEL_RUN = re.compile(r"a+")
 # Endings English derives words from names with (`Hinduism`, `Islamic`, `Sri Lankan`).
 _DERIVED = re.compile(r"(?:ism|ists?|ians?|ans?|ese|ic|ish)$")
-_NAME_SPLIT = re.compile(r"[\s\-‐‑]+")
 # A word made of Japanese syllables in Hepburn (`Takagi`, `Masuda`, `Shuichi`).
 _ROMAJI = re.compile(r"^(?:(?:[kgsztdnhbpmr]y?|sh|ch|j|ts|f|w|y)?[aiueo]|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
@@ -390,16 +389,16 @@ class RomanisedSource:
             ]
         return self._unpaired[english]
 
-    def replaced(self, word: str, english: str, name: str = "") -> bool:
+    def replaced(self, word: str, english: str, beside: tuple[str, ...] = ()) -> bool:
         """Whether an English name word not heard in the source stands for a source name it does not sound like.
 
         Sure enough to warn: the word is a name (three letters or more, not an abbreviation),
         it sounds like none of the source's likely names, and one of those names has
-        nothing in the English that stands for it. Not when a word next to it in the English
-        `name` is in the source: English writes a name in full where the source gives one
+        nothing in the English that stands for it. Not when another word of the English name
+        (`beside`) is in the source: English writes a name in full where the source gives one
         part of it (`Tedros Adhanom Ghebreyesus` for `谭德塞`, Tedros).
         """
-        if any(self.sounds_in(other) or self.translates(other) for other in _beside(name, word)):
+        if any(self.sounds_in(other) or self.translates(other) for other in beside):
             return False
         plain = _POSSESSIVE.sub("", word)
         if len(plain) < 3 or plain.endswith(".") or sum(map(str.isupper, plain)) >= 2:
@@ -426,8 +425,8 @@ class RomanisedSource:
         best = 0.0
         for target in _targets(word):
             consonants = target.consonants
-            if not target.alone or not consonants:
-                continue
+            if len(consonants) <= _CONSONANTS_ALONE:
+                continue  # three consonants in a row are anywhere in a long text
             for start in range(len(flat)):
                 if flat[start] != consonants[0]:
                     continue
@@ -461,20 +460,6 @@ def _short_forms(name: str) -> tuple[str, ...]:
     from audit.names.exonyms import SHORT_FORMS
 
     return tuple(short for short, full in SHORT_FORMS.items() if full == name)
-
-
-def _beside(name: str, word: str) -> list[str]:
-    """The other words of the run of name words `word` stands in (`Tedros`, `Ghebreyesus` for `Adhanom`).
-
-    A run ends at an abbreviation (`Michigan Gov. Gretchen Whitmer`: `Gretchen Whitmer`).
-    """
-    runs: list[list[str]] = [[]]
-    for part in _NAME_SPLIT.split(name):
-        if part.endswith("."):
-            runs.append([])
-        elif part[:1].isupper() and part.isalpha() and len(part) >= 3 and part.lower() not in NAME_PARTS:
-            runs[-1].append(part)
-    return next(([other for other in run if other != word] for run in runs if word in run), [])
 
 
 @functools.lru_cache(maxsize=4096)

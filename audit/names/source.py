@@ -636,6 +636,11 @@ def _added_given_names(words: list[str], missing: list[int], found: list[int], i
     return not index.has_given_name_before(distinctive_keys(words[surname], "en")[:1])
 
 
+def name_words(name: str) -> list[str]:
+    """The words of an English name that identify it: no titles, connectors or nationalities."""
+    return [word for word in re.split(r"[\s\-‐‑]+", name) if _distinctive_english(word)]
+
+
 def _distinctive_english(word: str) -> bool:
     plain = re.split(r"['’]", word, maxsplit=1)[0].rstrip(".")
     return (
