@@ -194,6 +194,9 @@ from audit.names.exonyms import exonyms
 analyzer(); entities("МИД России"); russian_terms(); local_places(); adjective_places("германский")
 exonyms("ru"); exonyms("zh"); exonyms("ja"); exonyms("hi")
 romanise_text("北京", "zh"); romanise_text("東京", "ja"); romanise_text("दिल्ली", "hi")
+from audit.names.cedict import cedict
+from audit.names.script_names import name_spans
+cedict(); name_spans("比赛", "zh")
 print(round(time.perf_counter() - started, 3))
 """
 

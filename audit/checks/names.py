@@ -966,10 +966,14 @@ class UnsourcedName(Check):
     acronyms, institutions, places and place adjectives stand for in English (`МИД`:
     `Foreign Ministry`, `российский`: `Russian`), and English may add given names before a
     surname the source gives alone (`Песков` / `Dmitry Peskov`). Chinese, Japanese and Hindi
-    sources are romanised (pinyin, Hepburn, IAST) and searched by sound (`斯诺登` /
-    `Snowden`) and by their CLDR and GeoNames place names; sound matching misses often
-    enough that those findings are hints (info). A source in another script gets an info
-    note instead.
+    sources are romanised (pinyin, Hepburn, IAST) and their likely names (transcription
+    runs, katakana, kanji, surnames, Hindi content words) searched by sound, consonant by
+    consonant (`斯诺登` / `Snowden`), and by the names CC-CEDICT, CLDR and GeoNames give
+    (`伊斯兰国` / `Islamic State`). A name not heard there is a warning only when it sounds
+    like none of the source's names and one of those is left with nothing in the English
+    standing for it; otherwise it is a hint (info), as is an acronym, a kanji reading, or a
+    name English writes in full where the source gives one part. A source in another
+    script gets an info note instead.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.

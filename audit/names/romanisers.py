@@ -1,13 +1,16 @@
-"""Romanised sources in Chinese, Japanese and Hindi, and sound keys to find an English name in them.
+"""Romanised sources in Chinese, Japanese and Hindi, and how an English name is heard in them.
 
 A Chinese, Japanese or Hindi source writes `Snowden` as `斯诺登`, `スノーデン` or `स्नोडेन`:
 no capital letter marks a name, and no spelling is shared with the English. The source is
-romanised whole (pypinyin for Chinese, pykakasi's Hepburn for Japanese, indic-transliteration
-for Devanagari) into `sinuodeng`, `sunooden`, `snoḍena`, and an English name is looked for in
-it by sound: consonants folded into a few classes (b/p/f/v, d/t, g/k/c/q, l/r, m/n, the sibilants),
-vowels into one (`sound_key`). A long name must show its consonant skeleton (`sndn`), which
-survives the vowels these scripts add (`ブランビーズ` / `Brumbies`); a short one must show its
-consonants and vowels alike. Each romaniser loads once per process, on first use.
+romanised unit by unit, each unit keeping its offsets (a pinyin syllable per character with
+pypinyin, a word in pykakasi's Hepburn, a Devanagari word in IAST with its silent schwas
+dropped), and an English word is heard in a run of units that sounds like it: consonants
+folded into a few classes (b/p/f/v, d/t, g/k/c/q, l/r, m/n, the sibilants), compared in
+order (`Whitmer` `tnl` / `惠特默` `hui te mo` `tn`), since transliteration adds vowels and
+drops or merges consonants; a word of two consonants must match with its vowels too. Runs
+are looked for in the source's likely names (`script_names`), and CC-CEDICT gives the
+names Chinese translates (`伊斯兰国`). `RomanisedSource.replaced` says when an unheard word is
+sure enough to warn about. Each romaniser loads once per process, on first use.
 """
 
 from __future__ import annotations
