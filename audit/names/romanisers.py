@@ -23,6 +23,7 @@ from typing import Any
 from anyascii import anyascii
 
 from audit.names.exonyms import language_code
+from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.script_names import ScriptName, name_spans
 
 ROMANISED = ("zh", "ja", "hi")
@@ -106,14 +107,19 @@ def romanised_units(text: str, lang: str) -> tuple[Unit, ...]:
         pieces = [(text, anyascii(text))]
     position = 0
     for original, reading in pieces:
-        roman = _NOT_LETTER.sub("", anyascii(reading).lower())
-        if roman and original.strip():
-            units.append(Unit(position, position + len(original), roman))
+        if original == reading:  # not romanised: its Latin words are units of their own (`，CBA`)
+            for word in _LATIN_RUN.finditer(original):
+                units.append(Unit(position + word.start(), position + word.end(), word.group().lower()))
+        else:
+            roman = _NOT_LETTER.sub("", anyascii(reading).lower())
+            if roman and original.strip():
+                units.append(Unit(position, position + len(original), roman))
         position += len(original)
     return tuple(units)
 
 
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+|[A-Za-z0-9]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # The open o of English loanwords (`ऑप्टिक`), which IAST leaves as it is.
 _CANDRA_O = str.maketrans({"ऑ": "ओ", "ॉ": "ो", "ॅ": "े", "ऍ": "ए"})
@@ -387,7 +393,7 @@ class RomanisedSource:
             self._unpaired[english] = [
                 name
                 for name, units in self.names()
-                if not any(f" {key} " in keys for key in name.english)
+                if not any(f" {key} " in keys for key in name.english if " " in key or not is_common_word(key))
                 and not any(self.resembles(word, units) >= PAIRED for word in words)
             ]
         return self._unpaired[english]
@@ -410,7 +416,12 @@ class RomanisedSource:
             return False
         if self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(plain, self.lang)):
             return False  # `来日` (came to Japan), `美方` (the US side): a country by its first character
-        if self.lang == "ja" and _ROMAJI.match(plain.lower()) and _KANJI.search(self.text) and not _known(plain):
+        if (
+            self.lang == "ja"
+            and _ROMAJI.match(plain.lower())
+            and _KANJI.search(self.text)
+            and not (_known(plain) or is_common_word(plain) or is_demonym(plain))
+        ):
             return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
         if any(self.resembles(word, units) >= PAIRED for _, units in self.names()):
             return False

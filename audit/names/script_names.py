@@ -38,6 +38,7 @@ _SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}](?![{_NOT_GIVEN}])
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]{2,}(?:[・=][\u30a0-\u30ff\u31f0-\u31ff]+)*")
 # Japanese names of people and places are written in kanji (`長野県諏訪市`, `渡辺`).
 _KANJI = re.compile(r"[\u4e00-\u9fff々]{2,}")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+")
 # Hindi grammar words and the commonest verbs and nouns of news copy: never a name.
 HINDI_COMMON = frozenset(
@@ -65,13 +66,22 @@ class ScriptName:
 
 
 def name_spans(text: str, lang: str) -> list[ScriptName]:
-    """The likely names of a Chinese, Japanese or Hindi source, in order, not overlapping."""
+    """The likely names of a Chinese, Japanese or Hindi source, in order, not overlapping.
+
+    Latin words it quotes are names too (`CBA`, `TogiNet Radio`), carried when the English has them.
+    """
+    latin = [ScriptName(m.start(), m.end(), frozenset({m.group().lower()})) for m in _LATIN_WORD.finditer(text)]
     if lang == "hi":
-        return [
+        hindi = [
             ScriptName(m.start(), m.end())
             for m in _DEVANAGARI_WORD.finditer(text)
             if m.group() not in HINDI_COMMON and len(m.group()) >= 2
         ]
+        return sorted([*hindi, *latin], key=lambda name: name.start)
+    return sorted(_script_names(text, lang) + latin, key=lambda name: name.start)
+
+
+def _script_names(text: str, lang: str) -> list[ScriptName]:
     from audit.names.cedict import known_names
 
     known = [ScriptName(start, end, keys) for start, end, keys in known_names(text)]

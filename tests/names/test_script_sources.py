@@ -63,6 +63,7 @@ def test_likely_names_in_each_script() -> None:
     assert _spans("7月17日下午，陈光明得知消息", "zh") == ["陈光明"]
     assert "格雷琴·惠特默" in _spans("州长格雷琴·惠特默是", "zh")
     assert _spans("イラクからの入国者が長野県諏訪市に", "ja") == ["イラク", "入国者", "長野県諏訪市"]
+    assert _spans("受疫情影响，CBA联赛", "zh") == ["CBA"]
     hindi = "मुंबई पुलिस ने बताया कि सलमान खान के घर"
     assert _spans(hindi, "hi") == ["मुंबई", "सलमान", "खान", "घर"]
 
@@ -93,6 +94,13 @@ def test_cedict_gives_the_chinese_of_translated_names() -> None:
             ["Oleg Deripaska"],
         ),
         ("ブランビーズが２４－０で快勝した。", "Khabarovsk won 24-0.", "ja", ["Khabarovsk"]),
+        # a Latin name the source quotes is a source name too
+        (
+            "受疫情影响，CBA联赛在中断近5个月后，于6月20日开始复赛。",
+            "Affected by the epidemic, the Mitchell Gourley league resumed on June 20 after a break of nearly five months.",
+            "zh",
+            ["Mitchell Gourley"],
+        ),
         (
             "दोनों एजेंसियों ने याहू और गूगल के डाटा को चुराया।",
             "The two agencies stole data from Yahoo and Vodafone.",
