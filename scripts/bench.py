@@ -198,6 +198,9 @@ places.english_names("Москва"); [places.local_names("Idlib", script) for s
 gazetteer.lookup("Манбидж")
 exonyms("ru"); exonyms("zh"); exonyms("ja"); exonyms("hi")
 romanise_text("北京", "zh"); romanise_text("東京", "ja"); romanise_text("दिल्ली", "hi")
+from audit.names.cedict import cedict
+from audit.names.script_names import name_spans
+cedict(); name_spans("比赛", "zh")
 print(round(time.perf_counter() - started, 3), round(time.process_time() - cpu, 3))
 """
 

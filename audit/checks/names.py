@@ -35,6 +35,7 @@ from audit.names.source import (
     is_translated_name,
     may_translate,
     missing_words,
+    name_words,
     pair_source_names,
     proportional_offset,
     source_pairs,
@@ -990,11 +991,14 @@ class UnsourcedName(Check):
     replaced that place). A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`) or CLDR's name matches without its generic opening word
     (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
-    out (`телеканал`). Chinese, Japanese and Hindi
-    sources are romanised (pinyin, Hepburn, IAST) and searched by sound (`斯诺登` /
-    `Snowden`) and by their CLDR and GeoNames place names; sound matching misses often
-    enough that those findings are hints (info). A source in another script gets an info
-    note instead.
+    out (`телеканал`). Chinese, Japanese and Hindi sources are romanised (pinyin, Hepburn, IAST)
+    and their likely names (transcription runs, katakana, kanji, surnames, Hindi content words)
+    searched by sound, consonant by consonant (`斯诺登` / `Snowden`), and by the names CC-CEDICT,
+    CLDR and GeoNames give (`伊斯兰国` / `Islamic State`). A name not heard there is a warning
+    only when it sounds like none of the source's names and one of those is left with nothing in
+    the English standing for it; otherwise it is a hint (info), as is an acronym, a kanji
+    reading, or a name English writes in full where the source gives one part. A source in
+    another script gets an info note instead.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.
@@ -1039,12 +1043,15 @@ class UnsourcedName(Check):
                             f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?",
                         )
                         continue
-                    yield self.finding(  # sound matching in a romanised source misses too often to warn
+                    english = document.text[pair.start : pair.end]
+                    beside = tuple(word for word in name_words(mention.text) if word not in missing)
+                    sure = any(index.romanised.replaced(word, english, beside) for word in missing)
+                    yield self.finding(  # a hint, unless a source name is left with nothing standing for it
                         segment,
                         mention.start,
                         mention.end,
                         f"{words} of “{mention.text}” {what} not heard in the romanised source "
                         f"({index.romanised.lang}): replaced name?",
                         evidence=index.romanised.romanised[:200],
-                        severity=Severity.INFO,
+                        severity=Severity.WARNING if sure else Severity.INFO,
                     )

@@ -1,24 +1,30 @@
-"""Romanised sources in Chinese, Japanese and Hindi, and sound keys to find an English name in them.
+"""Romanised sources in Chinese, Japanese and Hindi, and how an English name is heard in them.
 
 A Chinese, Japanese or Hindi source writes `Snowden` as `斯诺登`, `スノーデン` or `स्नोडेन`:
 no capital letter marks a name, and no spelling is shared with the English. The source is
-romanised whole (pypinyin for Chinese, pykakasi's Hepburn for Japanese, indic-transliteration
-for Devanagari) into `sinuodeng`, `sunooden`, `snoḍena`, and an English name is looked for in
-it by sound: consonants folded into a few classes (b/p/f/v, d/t, g/k/c/q, l/r, m/n, the sibilants),
-vowels into one (`sound_key`). A long name must show its consonant skeleton (`sndn`), which
-survives the vowels these scripts add (`ブランビーズ` / `Brumbies`); a short one must show its
-consonants and vowels alike. Each romaniser loads once per process, on first use.
+romanised unit by unit, each unit keeping its offsets (a pinyin syllable per character with
+pypinyin, a word in pykakasi's Hepburn, a Devanagari word in IAST with its silent schwas
+dropped), and an English word is heard in a run of units that sounds like it: consonants
+folded into a few classes (b/p/f/v, d/t, g/k/c/q, l/r, m/n, the sibilants), compared in
+order (`Whitmer` `tnl` / `惠特默` `hui te mo` `tn`), since transliteration adds vowels and
+drops or merges consonants; a word of two consonants must match with its vowels too. Runs
+are looked for in the source's likely names (`script_names`), and CC-CEDICT gives the
+names Chinese translates (`伊斯兰国`). `RomanisedSource.replaced` says when an unheard word is
+sure enough to warn about. Each romaniser loads once per process, on first use.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from anyascii import anyascii
 
 from audit.names.exonyms import language_code
+from audit.names.lexicon import is_common_word, is_demonym
+from audit.names.script_names import ScriptName, name_spans
 
 ROMANISED = ("zh", "ja", "hi")
 _SCRIPT_LANGUAGE = {"han": "zh", "kana": "ja", "devanagari": "hi"}
@@ -32,8 +38,6 @@ _REPEATS = re.compile(r"(.)\1+")
 _DIGRAPHS = ((re.compile(r"ph"), "f"), (re.compile(r"h"), ""), (re.compile(r"ng"), "n"), (re.compile(r"c(?=[eiy])"), "s"))
 # How the letters of an acronym sound, spelt out.
 _LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", ["ei", "bi", "si", "di", "i", "ef", "ji", "eich", "ai", "jei", "kei", "el", "em", "en", "o", "pi", "kiu", "ar", "es", "ti", "iu", "vi", "dabliu", "eks", "uai", "zet"]))
-# Consonants a long name's skeleton must have to be looked for by skeleton alone.
-SKELETON_LENGTH = 4
 
 
 def romaniser_language(text: str, lang: str | None) -> str | None:
@@ -62,18 +66,81 @@ def _kakasi() -> Any:
 @functools.lru_cache(maxsize=256)
 def romanise_text(text: str, lang: str) -> str:
     """The whole text in Latin letters, words separated by spaces (`斯诺登` -> `si nuo deng`)."""
+    return " ".join(unit.roman for unit in romanised_units(text, lang))
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A stretch of the source [start, end) and its romanisation: a Chinese syllable, a word."""
+
+    start: int
+    end: int
+    roman: str
+
+
+@functools.lru_cache(maxsize=256)
+def romanised_units(text: str, lang: str) -> tuple[Unit, ...]:
+    """The text as romanised units: a syllable per Chinese character, a word otherwise."""
+    units: list[Unit] = []
+    if lang == "hi":
+        for match in _DEVANAGARI_WORD.finditer(text):
+            units.append(Unit(match.start(), match.end(), _hindi_word(match.group())))
+        return tuple(units)
     if lang == "zh":
         from pypinyin import lazy_pinyin
 
-        return " ".join(lazy_pinyin(text))
-    if lang == "ja":
-        return " ".join(item["hepburn"] for item in _kakasi().convert(text))
-    if lang == "hi":
-        from indic_transliteration import sanscript
+        pieces = []
+        position = 0
+        for reading in lazy_pinyin(text):  # a syllable per character, other runs as they are
+            length = 1 if _HAN.match(text, position) else len(reading)
+            pieces.append((text[position : position + length], reading))
+            position += length
+    elif lang == "ja":
+        pieces = []
+        for item in _kakasi().convert(text):
+            originals, readings = item["orig"].split("・"), item["hepburn"].split("・")
+            if len(originals) != len(readings):  # `ダンラップ・ブロードサイド`: two names
+                originals, readings = [item["orig"]], [item["hepburn"]]
+            for index, (original, reading) in enumerate(zip(originals, readings, strict=True)):
+                pieces.append((original + ("・" if index < len(originals) - 1 else ""), reading))
+    else:
+        pieces = [(text, anyascii(text))]
+    position = 0
+    for original, reading in pieces:
+        if original == reading:  # not romanised: its Latin words are units of their own (`，CBA`)
+            for word in _LATIN_RUN.finditer(original):
+                units.append(Unit(position + word.start(), position + word.end(), word.group().lower()))
+        else:
+            roman = _NOT_LETTER.sub("", anyascii(reading).lower())
+            if roman and original.strip():
+                units.append(Unit(position, position + len(original), roman))
+        position += len(original)
+    return tuple(units)
 
-        iast = sanscript.transliterate(text, sanscript.DEVANAGARI, sanscript.IAST)
-        return anyascii(iast.replace("ṃ", "n").replace("ṅ", "n"))
-    return anyascii(text)
+
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+|[A-Za-z0-9]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# The open o of English loanwords (`ऑप्टिक`), which IAST leaves as it is.
+_CANDRA_O = str.maketrans({"ऑ": "ओ", "ॉ": "ो", "ॅ": "े", "ऍ": "ए"})
+_FINAL_SCHWA = re.compile(r"(?<=[^aāiīuūeoṛ])a$")
+# The short a between two consonants after a vowel and before one: `āratī` is said `ārtī`.
+_MEDIAL_SCHWA = re.compile(r"(?<=[aāiīuūeo][^aāiīuūeoṃh])a(?=[^aāiīuūeoṃh][aāiīuūeo])")
+
+
+def _hindi_word(word: str) -> str:
+    """A Devanagari word in IAST folded to plain letters, without its silent schwas.
+
+    `गूगल` -> `gugal`, `भारद्वाज` -> `bharadvaj`, `आरती` -> `arti`, but `कहा` -> `kaha`:
+    Hindi does not say the short vowel that ends a word or stands between a vowel's
+    consonant and the next syllable, and English does not write it.
+    """
+    from indic_transliteration import sanscript
+
+    iast = sanscript.transliterate(word.translate(_CANDRA_O), sanscript.DEVANAGARI, sanscript.IAST)
+    if len(iast) > 2:
+        iast = _MEDIAL_SCHWA.sub("", _FINAL_SCHWA.sub("", iast))
+    return _NOT_LETTER.sub("", anyascii(iast.replace("ṃ", "n").replace("ṅ", "n")).lower())
 
 
 def sound_key(text: str) -> str:
@@ -84,9 +151,121 @@ def sound_key(text: str) -> str:
     return _REPEATS.sub(r"\1", _VOWELS.sub("a", plain.translate(_CLASSES)))
 
 
-def skeleton(key: str) -> str:
-    """A sound key's consonants alone: `apana` -> `pn`."""
-    return key.replace("a", "")
+# How pinyin writes the sounds English spells `ch`, `sh`, `j`, `ts`, and `ü` (as `v`).
+_PINYIN = ((re.compile(r"zh|ch|sh|[qxcjz]"), "s"), (re.compile(r"v"), "u"), (re.compile(r"(?<=[aeiou])ng$"), "n"))
+# English spellings of one sound, before the letters are classed.
+_SPELLINGS = (
+    (re.compile(r"^ch(?=[rl])"), "k"),  # `Christmas`, `Chloe`
+    (re.compile(r"sch|sh|ch|tch|tsch"), "s"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"[tk]h"), lambda m: m.group()[0]),  # `Thomas`, `Khan`
+    (re.compile(r"ck|qu?"), "k"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"(?<=[aeiou])gh"), ""),
+    (re.compile(r"h"), ""),
+    (re.compile(r"e$"), ""),  # a silent final e: `Google`, `Rome`
+)
+
+
+def _local_spelling(word: str, lang: str) -> str:
+    """A romanised unit respelt the English way: pinyin `q`, `x`, `zh`; IAST `c`, `v`."""
+    plain = _NOT_LETTER.sub("", anyascii(word).lower())
+    if lang == "zh":
+        for pattern, replacement in _PINYIN:
+            plain = pattern.sub(replacement, plain)
+    elif lang == "hi":
+        # IAST `c` is the sound English writes `ch`; `v` is said and written `w` as often.
+        plain = plain.replace("ch", "s").replace("c", "s").replace("v", "w")
+    return plain
+
+
+@functools.lru_cache(maxsize=65536)
+def consonants(word: str, lang: str = "en") -> str:
+    """The consonant classes of a word as it sounds: `Gretchen` -> `kltsn`, `ge lei qin` -> `klsn`."""
+    plain = _local_spelling(word, lang)
+    for pattern, spelling in _SPELLINGS:
+        plain = pattern.sub(spelling, plain)
+    return _VOWELS.sub("", _REPEATS.sub(r"\1", plain.translate(_CLASSES)))
+
+
+def _common_length(left: str, right: str) -> int:
+    """The length of the longest common subsequence of two short strings."""
+    previous = [0] * (len(right) + 1)
+    for a in left:
+        current = [0]
+        for j, b in enumerate(right):
+            current.append(previous[j] + 1 if a == b else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
+# An r English writes after a vowel and Chinese and Japanese leave unsaid (`Whitmer`, `Mallorca`).
+_UNSAID_R = re.compile(r"(?<=[aeiou])r(?![aeiouy])")
+_VOWEL_RUN = re.compile(r"a+")
+# Endings English derives words from names with (`Hinduism`, `Islamic`, `Sri Lankan`).
+_DERIVED = re.compile(r"(?:ism|ists?|ians?|ans?|ese|ic|ish)$")
+# A word made of Japanese syllables in Hepburn (`Takagi`, `Masuda`, `Shuichi`).
+_ROMAJI = re.compile(r"^(?:(?:[kgsztdnhbpmr]y?|sh|ch|j|ts|f|w|y)?[aiueo]|n(?![aiueoy]))+$")
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Words of English names that a source translates rather than writes by sound.
+NAME_PARTS = frozenset({"ltd", "inc", "co", "corp", "plc", "llc", "gmbh", "expo", "gov", "govt", "dept", "univ"})
+# Resemblance at which an English word counts as heard in the source.
+HEARD = 0.75
+# Resemblance at which an English word and a source name may stand for each other: a
+# replacement is only sure when the word is further than this from every source name.
+PAIRED = 0.67
+# Resemblance to a stretch of the source, units ignored, that leaves a replacement in doubt.
+ECHOED = 0.9
+# Consonants a word needs to be compared by its consonants alone; one of two (`Tony`,
+# `Chen`) must match with its vowels too; one of one is never heard by sound.
+_CONSONANTS_ALONE = 3
+# The most source units one English word is written in, by language.
+_WIDTH = {"zh": 7, "ja": 3, "hi": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class _Sound:
+    consonants: str
+    key: str
+    # Compared by its consonants alone (an English word of three or more).
+    alone: bool = False
+
+
+def _sound(word: str, lang: str) -> _Sound:
+    return _Sound(consonants(word, lang), sound_key(_local_spelling(word, lang)))
+
+
+def _targets(word: str) -> tuple[_Sound, ...]:
+    """An English word's sounds: as spelt, without the r Chinese and Japanese leave out, with
+    `v` said as `w` (Hindi `व`), and without an ending English derives words with.
+
+    All are compared the way the word as spelt is (`Whitmer`, `tnl`, by its consonants, so
+    `tn` too).
+    """
+    plain = _NOT_LETTER.sub("", anyascii(_POSSESSIVE.sub("", word)).lower())
+    spelt = _sound(plain, "en")
+    alone = len(spelt.consonants) >= _CONSONANTS_ALONE
+    sounds = [spelt, _sound(_UNSAID_R.sub("", plain), "en"), _sound(plain.replace("v", "w"), "en")]
+    stem = _DERIVED.sub("", plain)
+    if stem != plain and len(stem) >= 3:
+        sounds.append(_sound(stem, "en"))  # `Hinduism`: `हिंदू`, `Islamic`: `इस्लाम`
+    return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))
+
+
+def _score(target: _Sound, run: _Sound, japanese: bool = False) -> float:
+    if target.alone:
+        if not run.consonants:
+            return 0.0
+        return _common_length(target.consonants, run.consonants) / max(len(target.consonants), len(run.consonants))
+    if len(target.consonants) < 2:
+        return 0.0  # `Lower`, `The`: one consonant is heard anywhere; only spelling tells
+    if target.key == run.key:
+        return 1.0
+    # Japanese ends a word in a vowel English does not write (`William`: `uiriamu`).
+    return 1.0 if japanese and not target.key.endswith("a") and run.key == target.key + "a" else 0.0
 
 
 class RomanisedSource:
@@ -95,10 +274,91 @@ class RomanisedSource:
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
         self.lang = lang
-        self.romanised = romanise_text(text, lang)
-        self.letters = _NOT_LETTER.sub("", self.romanised.lower())
+        self.units = romanised_units(text, lang)
+        self.romanised = " ".join(unit.roman for unit in self.units)
+        self.letters = "".join(unit.roman for unit in self.units)
         self.key = sound_key(self.romanised)
-        self.skeleton = skeleton(self.key)
+        self._sounds = [_sound(unit.roman, lang) for unit in self.units]
+        self._syllables = _readings(text) if lang == "zh" else ()
+        self._names: list[tuple[ScriptName, range]] | None = None
+        self._unpaired: dict[str, list[ScriptName]] = {}
+
+    def translates(self, name: str) -> bool:
+        """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`),
+        or has the short form English also uses for it (`United States`: `अमेरिका`, America)."""
+        plain = _POSSESSIVE.sub("", name)
+        if any(all(self.sounds_in(word) for word in short.split()) for short in _short_forms(plain)):
+            return True
+        if self.lang not in ("zh", "ja"):
+            return False
+        from audit.names.cedict import chinese_forms
+
+        return any(form in self.text for form in chinese_forms(plain))
+
+    def resembles(self, word: str, within: range | None = None) -> float:
+        """How closely a run of source units sounds like an English word, from 0 to 1.
+
+        The consonants are compared in order, as classes (`Whitmer` `tnl` / `惠特默` `hui te
+        mo` `tn`): transliteration adds vowels, drops final consonants and merges clusters,
+        so the share of consonants both spellings keep is what tells them apart from chance.
+        A run begins and ends with a unit (a syllable, a word), and begins with the word's
+        first consonant. `within` limits the runs to those units.
+        """
+        units = within if within is not None else range(len(self.units))
+        width = _WIDTH.get(self.lang, 2)
+        best = 0.0
+        for target in _targets(word):
+            first = target.consonants[:1]
+            for start in units:
+                best = max(best, self._part_of_unit(target, start))
+                if not first or self._sounds[start].consonants[:1] != first:
+                    continue
+                consonants_run, key_run = "", ""
+                for end in range(start, min(units.stop, start + width)):
+                    consonants_run += self._sounds[end].consonants
+                    key_run += self._sounds[end].key
+                    run = _Sound(consonants_run, _VOWEL_RUN.sub("a", key_run))  # `sai a la`: `sala`
+                    best = max(best, _score(target, run, self.lang == "ja"))
+                    if len(run.consonants) > len(target.consonants) + 2:
+                        break
+        return best
+
+    def _part_of_unit(self, target: _Sound, index: int) -> float:
+        """How closely the beginning or the end of one long unit sounds like the word.
+
+        Japanese runs katakana words together (`ダンラップ・ブロードサイド`: `danrappuburoodosaido`),
+        Hindi writes compounds as one word (`हांगकांग`: `Hong`, `Kong`).
+        """
+        sound = self._sounds[index].consonants
+        size = len(target.consonants)
+        if not target.alone or len(sound) <= size:
+            return 0.0
+        best = 0.0
+        for length in range(size - 1, size + 2):
+            for part in (sound[:length], sound[-length:]):
+                if part[:1] == target.consonants[:1]:
+                    best = max(best, _score(target, _Sound(part, "")))
+        return best
+
+    def spells(self, word: str) -> bool:
+        """Whether the source's syllables spell the word letter for letter (`Lianxu`: `联圩`).
+
+        Chinese names are written in pinyin; a character read several ways counts under each.
+        """
+        plain = _NOT_LETTER.sub("", anyascii(_POSSESSIVE.sub("", word)).lower())
+        if len(plain) < 2:
+            return False
+        if not self._syllables:
+            return len(plain) >= 3 and plain in self.letters
+        for start in range(len(self._syllables)):
+            ends = {0}
+            for readings in self._syllables[start:]:
+                ends = {end + len(r) for end in ends for r in readings if plain.startswith(r, end)}
+                if len(plain) in ends:
+                    return True
+                if not ends:
+                    break
+        return False
 
     def sounds_in(self, word: str) -> bool:
         """Whether an English word's sound is in the source (`Snowden` in `si nuo deng`).
@@ -109,13 +369,118 @@ class RomanisedSource:
             spelt = sound_key("".join(_LETTER_NAMES.get(letter, letter) for letter in word.lower()))
             if len(spelt) >= 3 and spelt.strip("a") in self.key:
                 return True
-        plain = _NOT_LETTER.sub("", anyascii(word).lower())
-        if len(plain) >= 2 and plain in self.letters:
-            return True  # `Guo Mei`: `guo mei` (a syllable's letters exactly)
-        key = sound_key(word)
-        if not key:
-            return True
-        bones = skeleton(key)
-        if len(bones) >= SKELETON_LENGTH and bones in self.skeleton:
-            return True
-        return len(key) >= 3 and key.strip("a") in self.key
+        return self.spells(word) or any(self.resembles(word, units) >= HEARD for _, units in self.names())
+
+    def names(self) -> list[tuple[ScriptName, range]]:
+        """The source's likely names (`script_names`), each with the units it spans."""
+        if self._names is None:
+            self._names = []
+            for name in name_spans(self.text, self.lang):
+                inside = [i for i, unit in enumerate(self.units) if name.start <= unit.start and unit.end <= name.end]
+                if inside:
+                    self._names.append((name, range(inside[0], inside[-1] + 1)))
+        return self._names
+
+    def unpaired_names(self, english: str) -> list[ScriptName]:
+        """The source's likely names that nothing in the English stands for, by sound or by CC-CEDICT."""
+        if english not in self._unpaired:
+            words = {w for w in _ENGLISH_WORD.findall(english) if len(w) >= 2}
+            if self.lang == "zh":  # Chinese spells names by sound, Japanese and Hindi loanwords too
+                words = {w for w in words if w[:1].isupper()}
+            from audit.names.cedict import english_key
+
+            keys = f" {english_key(english)} "
+            self._unpaired[english] = [
+                name
+                for name, units in self.names()
+                if not any(f" {key} " in keys for key in name.english if " " in key or not is_common_word(key))
+                and not any(self.resembles(word, units) >= PAIRED for word in words)
+            ]
+        return self._unpaired[english]
+
+    def replaced(self, word: str, english: str, beside: tuple[str, ...] = ()) -> bool:
+        """Whether an English name word not heard in the source stands for a source name it does not sound like.
+
+        Sure enough to warn: the word is a name (three letters or more, not an abbreviation),
+        it sounds like none of the source's likely names, and one of those names has
+        nothing in the English that stands for it. Not when another word of the English name
+        (`beside`) is in the source: English writes a name in full where the source gives one
+        part of it (`Tedros Adhanom Ghebreyesus` for `谭德塞`, Tedros).
+        """
+        if any(self.sounds_in(other) or self.translates(other) for other in beside):
+            return False
+        plain = _POSSESSIVE.sub("", word)
+        if len(plain) < 3 or plain.endswith(".") or sum(map(str.isupper, plain)) >= 2:
+            return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`)
+        if plain.lower() in NAME_PARTS:
+            return False
+        if self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(plain, self.lang)):
+            return False  # `来日` (came to Japan), `美方` (the US side): a country by its first character
+        if (
+            self.lang == "ja"
+            and _ROMAJI.match(plain.lower())
+            and _KANJI.search(self.text)
+            and not (_known(plain) or is_common_word(plain) or is_demonym(plain))
+        ):
+            return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
+        if any(self.resembles(word, units) >= PAIRED for _, units in self.names()):
+            return False
+        if self.lang != "zh" and self.echoes(word) >= ECHOED:
+            return False  # a Hindi compound, Japanese words run together, a hyphenated name
+        return bool(self.unpaired_names(english))
+
+    def echoes(self, word: str) -> float:
+        """How closely any stretch of the source's consonants sounds like the word, units ignored.
+
+        Looser than `resembles` (a stretch may begin or end inside a unit: a Hindi compound,
+        Japanese words run together, a hyphenated name), so only good to doubt a replacement.
+        """
+        flat = "".join(sound.consonants for sound in self._sounds)
+        best = 0.0
+        for target in _targets(word):
+            consonants = target.consonants
+            if len(consonants) <= _CONSONANTS_ALONE:
+                continue  # three consonants in a row are anywhere in a long text
+            for start in range(len(flat)):
+                if flat[start] != consonants[0]:
+                    continue
+                for length in range(len(consonants) - 1, len(consonants) + 2):
+                    part = flat[start : start + length]
+                    best = max(best, _common_length(consonants, part) / max(len(consonants), len(part)))
+        return best
+
+
+@functools.lru_cache(maxsize=256)
+def _readings(text: str) -> tuple[frozenset[str], ...]:
+    """Every tone-less reading of each character of a Chinese text (`重`: `zhong`, `chong`)."""
+    from pypinyin import Style, pinyin
+
+    return tuple(
+        frozenset(reading.replace("ü", "u").replace("v", "u") for reading in readings)
+        for readings in pinyin(text, style=Style.NORMAL, heteronym=True)
+    )
+
+
+def _known(name: str) -> bool:
+    """Whether CLDR names the place in Japanese (`Europe`, `Japan`): a foreign name, not a reading."""
+    from audit.names.exonyms import exonyms
+
+    return bool(exonyms("ja").local_names(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_forms(name: str) -> tuple[str, ...]:
+    """The short forms English writes for a CLDR name (`United States`: `America`)."""
+    from audit.names.exonyms import SHORT_FORMS
+
+    return tuple(short for short, full in SHORT_FORMS.items() if full == name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_forms(name: str, lang: str) -> tuple[str, ...]:
+    """A place's CLDR names in Chinese or Japanese kanji and its CC-CEDICT names in `国` (`日本`, `美国`)."""
+    from audit.names.cedict import chinese_forms
+    from audit.names.exonyms import exonyms
+
+    forms = [*exonyms(lang).local_names(name), *(form for form in chinese_forms(name) if form.endswith(("国", "國")))]
+    return tuple(form for form in forms if form and _KANJI.match(form))

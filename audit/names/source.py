@@ -547,6 +547,8 @@ class TokenIndex:
             return True
         if self.romanised is not None and any(self.romanised.sounds_in(word) for word in _HYPHEN.split(name)):
             return True  # `Snowden` in `si nuo deng`, spelled by sound, not by `name_key`
+        if self.romanised is not None and self.romanised.translates(name):
+            return True  # `Islamic State`: `伊斯兰国`
         keys = distinctive_keys(name, name_lang)
         if any(self.has_word(key) for key in keys):
             return True
@@ -812,6 +814,11 @@ def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool
     if is_acronym(word):
         return not index.has_acronyms()
     return (is_english_place(word) or bool(place_lookup(word))) and not index.names_places()
+
+
+def name_words(name: str) -> list[str]:
+    """The words of an English name that identify it: no titles, connectors or nationalities."""
+    return [word for word in re.split(r"[\s\-‐‑]+", name) if _distinctive_english(word)]
 
 
 def _distinctive_english(word: str) -> bool:

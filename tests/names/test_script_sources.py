@@ -1,0 +1,150 @@
+"""Names in Chinese, Japanese and Hindi sources: romanised units, likely names, CC-CEDICT, replacements."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.config import Config, apply
+from audit.names.cedict import chinese_forms, known_names
+from audit.names.romanisers import RomanisedSource, consonants, romanised_units
+from audit.names.script_names import name_spans
+from audit.pipeline import audit_documents
+from audit.types import Document, Severity
+
+
+def _spans(text: str, lang: str) -> list[str]:
+    return [text[name.start : name.end] for name in name_spans(text, lang)]
+
+
+def _warned(source: str, english: str, lang: str) -> list[str]:
+    """The English spans N205 warns about (not its hints)."""
+    config = apply(Config(), {"select": ["N205"]}, "test")
+    document = Document(id="d", text=english, source=source, source_lang=lang)
+    [result] = audit_documents([document], config, strict=True)
+    return [english[f.start : f.end] for f in result.findings if f.severity >= Severity.WARNING]
+
+
+def test_units_keep_their_offsets_into_the_source() -> None:
+    text = "据越通社报道，格里沃里认为"
+    units = romanised_units(text, "zh")
+    assert [(text[u.start : u.end], u.roman) for u in units][6:10] == [("格", "ge"), ("里", "li"), ("沃", "wo"), ("里", "li")]
+    japanese = "ダンラップ・ブロードサイドと"
+    assert [u.roman for u in romanised_units(japanese, "ja")][:2] == ["danrappu", "buroodosaido"]
+    assert [u.roman for u in romanised_units("गूगल ने कहा", "hi")] == ["gugal", "ne", "kaha"]  # silent final schwa
+
+
+def test_consonant_classes_fold_pinyin_and_english_spellings() -> None:
+    assert consonants("Gretchen") == consonants("ge lei qin", "zh") == "klsn"
+    assert consonants("Google") == consonants("gugal", "hi")
+    assert consonants("Fichte") == consonants("phicte", "hi")
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "heard", "unheard"),
+    [
+        ("特朗普称密歇根州州长格雷琴·惠特默是独裁者", "zh", ["Gretchen", "Whitmer", "Trump"], ["Putin", "Google"]),
+        ("卡特里说，上周比利时新增病例", "zh", ["Catri"], ["Austria", "Mitchell"]),
+        ("7月26日，记者在蒋口河联圩现场看到", "zh", ["Jiangkouhe", "Lianxu", "Lianwei"], ["Lianzhou"]),  # 圩: xu or wei
+        ("ウイリアム王子とベストマッチした", "ja", ["William"], ["Harry"]),
+        ("ダンラップ・ブロードサイドと呼ばれています", "ja", ["Dunlap", "Broadsides"], ["Gazprom"]),
+        ("गूगल और याहू के डाटा को चुराया", "hi", ["Google"], ["Oracle"]),
+        ("ब्रेझिन्स्की ने जॉन एफ कैनेडी के सलाहकार", "hi", ["Brzezinski", "Kennedy"], ["Kissinger"]),
+    ],
+)
+def test_names_are_heard_by_sound_in_the_source_names(source: str, lang: str, heard: list[str], unheard: list[str]) -> None:
+    romanised = RomanisedSource(source, lang)
+    assert [word for word in heard if romanised.sounds_in(word)] == heard
+    assert [word for word in unheard if romanised.sounds_in(word)] == []
+
+
+def test_likely_names_in_each_script() -> None:
+    # transcription runs (not everyday words made of the same characters), CC-CEDICT names, surnames
+    assert _spans("据意大利媒体报道，热那亚的比赛是布法罗", "zh") == ["意大利", "热那亚", "布法罗"]
+    assert _spans("7月17日下午，陈光明得知消息", "zh") == ["陈光明"]
+    assert "格雷琴·惠特默" in _spans("州长格雷琴·惠特默是", "zh")
+    assert _spans("イラクからの入国者が長野県諏訪市に", "ja") == ["イラク", "入国者", "長野県諏訪市"]
+    assert _spans("受疫情影响，CBA联赛", "zh") == ["CBA"]
+    hindi = "मुंबई पुलिस ने बताया कि सलमान खान के घर"
+    assert _spans(hindi, "hi") == ["मुंबई", "सलमान", "खान", "घर"]
+
+
+def test_cedict_gives_the_chinese_of_translated_names() -> None:
+    assert "伊斯兰国" in chinese_forms("Islamic")
+    assert "普京" in chinese_forms("Putin")
+    assert "佛州" in chinese_forms("Florida")  # the 州 short form
+    assert "中" not in chinese_forms("China")  # one character is in too many words
+    found = {("据越通社报道，越南为东盟作出贡献"[a:b], frozenset(keys)) for a, b, keys in known_names("据越通社报道，越南为东盟作出贡献")}
+    assert ("东盟", frozenset({"asean"})) in found
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "lang", "expected"),
+    [
+        # must flag: a name the source does not have, while a source name is left with nothing
+        (
+            "卡特里说，上周比利时85%新增新冠确诊人员年龄在60岁以下。",
+            "Hezbollah said that 85% of new coronavirus cases in Belgium last week were under the age of 60.",
+            "zh",
+            ["Hezbollah"],
+        ),
+        (
+            "7月17日下午，陈光明得知村民家中墙壁开裂的消息。",
+            "On the afternoon of July 17, Oleg Deripaska learned that the walls of the villagers' homes were cracked.",
+            "zh",
+            ["Oleg Deripaska"],
+        ),
+        ("ブランビーズが２４－０で快勝した。", "Khabarovsk won 24-0.", "ja", ["Khabarovsk"]),
+        # a Latin name the source quotes is a source name too
+        (
+            "受疫情影响，CBA联赛在中断近5个月后，于6月20日开始复赛。",
+            "Affected by the epidemic, the Mitchell Gourley league resumed on June 20 after a break of nearly five months.",
+            "zh",
+            ["Mitchell Gourley"],
+        ),
+        (
+            "दोनों एजेंसियों ने याहू और गूगल के डाटा को चुराया।",
+            "The two agencies stole data from Yahoo and Vodafone.",
+            "hi",
+            ["Vodafone"],
+        ),
+        # must not flag: the name is heard, translated, or a known form of it is in the source
+        (
+            "卡特里说，上周比利时85%新增新冠确诊人员年龄在60岁以下。",
+            "Catri said that 85% of new coronavirus cases in Belgium last week were under the age of 60.",
+            "zh",
+            [],
+        ),
+        ("该声明称，土耳其还将接管对伊斯兰国武装分子的看守任务。", "Turkey would take over custody of Islamic State fighters.", "zh", []),
+        ("这是佛州的每日死亡人数第十次超过100人。", "This is the tenth time Florida's daily death toll has surpassed 100.", "zh", []),
+        # a name of ordinary words the source translates, with every source name accounted for
+        (
+            "据意大利媒体报道，国际米兰与热那亚的比赛是蓝黑军团队史第3000场比赛。",
+            "According to Italian media, the match between Inter Milan and Genoa is the 3,000th in the history of the Nerazzurri.",
+            "zh",
+            [],
+        ),
+        # English writes in full a name the source gives one part of
+        ("世界卫生组织总干事谭德塞在日内瓦发表讲话。", "WHO Director-General Tedros Adhanom Ghebreyesus spoke in Geneva.", "zh", []),
+        # a Japanese reading of kanji no romaniser knows
+        ("喬木村では通行止めの県道のう回路が流され、住民が孤立しています。", "In Takagi Village the residents are isolated again.", "ja", []),
+        ("ウイリアム王子とベストマッチした装いだった。", "It was an outfit that matched Prince William.", "ja", []),
+        ("इस बीच, नाराज गूगल, याहू और फेसबुक ने विधेयक का समर्थन किया है।", "Meanwhile, Google, Yahoo and Facebook have backed the bill.", "hi", []),
+        ("प्रधानमंत्री नरेंद्र मोदी ने कहा कि भारत और अमेरिका मिलकर काम करेंगे।", "Prime Minister Narendra Modi said India and the United States will work together.", "hi", []),
+    ],
+)
+def test_issue10_replaced_names_in_chinese_japanese_hindi_sources(
+    source: str, english: str, lang: str, expected: list[str]
+) -> None:
+    assert _warned(source, english, lang) == expected
+
+
+def test_issue10_a_source_name_unheard_is_a_hint_not_a_warning_when_nothing_is_left_unpaired() -> None:
+    config = apply(Config(), {"select": ["N205"]}, "test")
+    document = Document(
+        id="d",
+        text="Kumar said Trump and Obama were in Beijing.",
+        source="斯诺登说，特朗普和奥巴马在北京。",
+        source_lang="zh",
+    )
+    [result] = audit_documents([document], config, strict=True)
+    assert [(f.code, f.severity) for f in result.findings] == [("N205", Severity.WARNING)]
