@@ -43,7 +43,7 @@ _WORD = re.compile(r"\S+")
 _ALNUM = re.compile(r"[^\W_]+")
 # Name similarity (0-1) from which a different spelling is a near miss (D303's default).
 _NEAR_MISS = 0.8
-_PARTICIPLE = re.compile(r"(?:ing|ed|ly)$")
+_PARTICIPLE = re.compile(r"(?:ing|ed)$")
 _OPENING_WORDS = frozenset(
     """given despite although though while whereas unlike like since because however meanwhile moreover
     furthermore therefore thus yet still instead besides nevertheless nonetheless overall finally first
@@ -576,11 +576,19 @@ def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None
     first = next((t for t in tokens if t.is_word), None)
     if first is None or not first.text[:1].isupper() or not first.is_content or first.text.lower() in NON_NAMES:
         return None
-    if _PARTICIPLE.search(first.text) or first.text.lower() in _OPENING_WORDS:
+    if first.text.lower() in _OPENING_WORDS or _verb_form(first.text.lower()):
         return None  # `Looking ahead,`, `Given the`: a verb or a connective opening the sentence
     if any(m.start <= first.start < m.end for m in found):
         return None
     return Mention(first.start, first.end, first.text)
+
+
+def _verb_form(word: str) -> bool:
+    """A participle or an adverb (`Looking`, `Finally`), not a name that ends alike (`Parly`): an
+    adverb's adjective is itself a word of some length."""
+    if word.endswith("ly"):
+        return len(word) >= 6 and is_common_word(word[:-2])
+    return bool(_PARTICIPLE.search(word)) and is_common_word(word)
 
 
 def _opening_end(tokens: Sequence[Token]) -> int:
@@ -837,35 +845,85 @@ class DocumentDivergence(Check):
 # ---------------------------------------------------------------- numbers against re-translations
 
 
-def _numbers_of(ctx: CheckContext, key: object, text: str) -> list[Number]:
-    return ctx.memo(("divergence", "numbers", key), lambda: find_numbers(text, english_words=True))
+@dataclass(frozen=True)
+class _Figure:
+    """A number of a text and the kind of figure it writes, which only pairs with its own kind first."""
+
+    number: Number
+    # "ordinal" (`third`, `20th`, `third-year`), "decade" (`1960s`), "code" (glued to letters:
+    # `COVID-19`, `3D`), or "plain".
+    kind: str
+
+    def matches(self, other: _Figure) -> bool:
+        """Equal value, read as the same kind of figure: a decade pairs with a decade by its own
+        value (`1960s` is not `1970s`, though both lie in the 20th century), a code with a code."""
+        if (self.kind == "code") != (other.kind == "code"):
+            return False
+        if self.kind == "decade" and other.kind == "decade":
+            return max(self.number.values) == max(other.number.values)
+        return self.number.matches(other.number)
 
 
-def _within(numbers: Sequence[Number], start: int, end: int) -> list[Number]:
-    return [n for n in numbers if start <= n.start and n.end <= end]
+_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def _figure(number: Number, text: str) -> _Figure:
+    before, after = text[max(0, number.start - 2) : number.start], text[number.end : number.end + 3]
+    written = number.text.split("-")[0]
+    if is_ordinal_word(written) or _ORDINAL_DIGITS.match(text, number.start):
+        kind = "ordinal"
+    elif number.text.isdigit() and re.match(r"'?s\b", after):
+        kind = "decade"
+    elif number.text[:1].isdigit() and (
+        (before[-1:].isalpha()) or (before[-1:] == "-" and before[:1].isalpha()) or re.match(r"[A-Z]\b", after)
+    ):
+        kind = "code"
+    else:
+        kind = "plain"
+    return _Figure(number, kind)
+
+
+def _numbers_of(ctx: CheckContext, key: object, text: str) -> list[_Figure]:
+    return ctx.memo(
+        ("divergence", "numbers", key), lambda: [_figure(n, text) for n in find_numbers(text, english_words=True)]
+    )
+
+
+def _within(figures: Sequence[_Figure], start: int, end: int) -> list[_Figure]:
+    return [f for f in figures if start <= f.number.start and f.number.end <= end]
 
 
 def _unpaired(
-    ours: Sequence[Number], theirs: Sequence[Number], ours_at: tuple[int, int], theirs_at: tuple[int, int]
-) -> tuple[list[Number], list[Number]]:
+    ours: Sequence[_Figure], theirs: Sequence[_Figure], ours_at: tuple[int, int], theirs_at: tuple[int, int]
+) -> tuple[list[_Figure], list[_Figure]]:
     """The numbers of each side with no counterpart of equal value on the other.
 
-    Each pairs once, strong numbers first, with the counterpart nearest in relative
-    position: of two `two`s in the re-translation, the one in the MT's place is the MT's.
+    Each pairs once: first with a counterpart of its own kind (an ordinal with an ordinal, so
+    `two` does not take the `second` that `second-year` needs), strong numbers first, with
+    the counterpart nearest in relative position (of two `two`s in the re-translation, the
+    one in the MT's place is the MT's); then with any kind.
     """
 
     def at(number: Number, span: tuple[int, int]) -> float:
         return (number.start - span[0]) / max(1, span[1] - span[0])
 
     pool = list(theirs)
-    missing = []
-    for number in sorted(ours, key=lambda n: n.weak):
-        candidates = [other for other in pool if number.matches(other)]
-        if not candidates:
-            missing.append(number)
-            continue
-        pool.remove(min(candidates, key=lambda o: (o.weak, abs(at(o, theirs_at) - at(number, ours_at)))))
-    return sorted(missing, key=lambda n: n.start), pool
+    left = sorted(ours, key=lambda f: f.number.weak)
+    for same_kind in (True, False):
+        missing = []
+        for figure in left:
+            candidates = [o for o in pool if figure.matches(o) and (not same_kind or o.kind == figure.kind)]
+            if not candidates:
+                missing.append(figure)
+                continue
+            pool.remove(
+                min(
+                    candidates,
+                    key=lambda o: (o.number.weak, abs(at(o.number, theirs_at) - at(figure.number, ours_at))),
+                )
+            )
+        left = missing
+    return sorted(left, key=lambda f: f.number.start), pool
 
 
 def _strong(number: Number) -> bool:
@@ -873,10 +931,26 @@ def _strong(number: Number) -> bool:
     return not number.weak or max(number.values) >= 1000
 
 
+# Words English counts two of a thing with, which stand for many a construction, not a figure.
+_PAIR_WORDS = frozenset({"both", "either", "pair", "couple", "twice", "twin", "twins", "double", "dozen"})
+
+
+def _counting(figure: _Figure) -> bool:
+    """A plain number word that counts (`four`, `twenty`), not `one`, `both`, `either` or an ordinal."""
+    number = figure.number
+    return (
+        figure.kind == "plain"
+        and number.weak
+        and number.text.isalpha()
+        and number.text.lower() not in _PAIR_WORDS
+        and not number.values <= {0.0, 1.0}
+    )
+
+
 def _as_written(number: Number, like: Number) -> str:
     """A re-translation's number as the MT would write it: its digits, or its value for a word."""
-    if any(ch.isdigit() for ch in number.text):
-        return number.text
+    if any(ch.isdigit() for ch in number.text) or not any(ch.isdigit() for ch in like.text):
+        return number.text  # digits as written, or a word for a word (`three` for `two`)
     return format_english(min(number.values, key=lambda v: abs(v - like.magnitude)))
 
 
@@ -913,8 +987,8 @@ class NumberNotRetranslated(Check):
         ours = _within(_numbers_of(ctx, "mt", segment.doc.text), segment.start, segment.end)
         if not ours:
             return
-        unsupported: list[Number] | None = None
-        extras: list[tuple[int, list[Number]]] = []
+        unsupported: list[_Figure] | None = None
+        extras: list[tuple[int, list[_Figure]]] = []
         for index, ((start, end), item) in enumerate(zip(sentence.rt_spans, evidence.items, strict=True)):
             theirs = _within(_numbers_of(ctx, index, item.text), start, end)
             missing, others = _unpaired(ours, theirs, (segment.start, segment.end), (start, end))
@@ -923,23 +997,31 @@ class NumberNotRetranslated(Check):
         if not unsupported:
             return
         mt_tokens = tokenize(segment.text, segment.start)
-        for number in unsupported:
+        for figure in unsupported:
+            number = figure.number
             if is_ordinal_word(number.text):
                 continue  # `third` may as well be `a third`
             replacements = []
             for index, others in extras:
+                # A code (`COVID-19`) stands in the place of a code only.
+                others = [o for o in others if (o.kind == "code") == (figure.kind == "code")]
                 if not others:
                     continue
                 start, end = sentence.rt_spans[index]
                 text = evidence.items[index].text
                 low, high = _token_window(mt_tokens, tokenize(text[start:end], start), number.start, number.end)
-                placed = [n for n in others if low <= n.start and n.end <= high]
-                if not _strong(number):  # `two`, `both`: only with another number, not `one`, in their very place
-                    placed = [n for n in placed if not n.values <= {0.0, 1.0}]
+                placed = [o for o in others if low <= o.number.start and o.number.end <= high]
+                if not _strong(number):
+                    # `two`, `both`: only with another number (not `one`) in their very place, or, when
+                    # it is the one number each side lacks, the other's one number word (`five`/`four`).
+                    counted = [o for o in others if not o.number.values <= {0.0, 1.0}]
+                    placed = [o for o in placed if o in counted]
+                    if not placed and len(unsupported) == 1 and len(counted) == 1 and _counting(figure) and _counting(counted[0]):
+                        placed = counted
                     if not placed:
                         continue
-                pick = min(placed or others, key=lambda n: abs(n.magnitude - number.magnitude))
-                replacements.append(_Replacement(index, _as_written(pick, number)))
+                pick = min(placed or others, key=lambda o: abs(o.number.magnitude - number.magnitude))
+                replacements.append(_Replacement(index, _as_written(pick.number, number)))
             if not replacements:
                 continue
             message, suggestion, where = _replacement_message(evidence, f"number “{number.text}”", replacements)
