@@ -15,6 +15,7 @@ has no counterpart for: where a meaning was added, lost or changed.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from collections import Counter
@@ -70,11 +71,21 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return any(ch.isalnum() for ch in self.text)
+        return _is_word(self.text)
 
     @property
     def is_content(self) -> bool:
-        return self.is_word and _fold(self.text) not in STOPWORDS
+        return _is_content(self.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_content(text: str) -> bool:
+    return _is_word(text) and _fold(text) not in STOPWORDS
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -112,7 +123,7 @@ class Alignment:
     @classmethod
     def from_sentences(cls, mt: Sequence[str], rt: Sequence[str]) -> Alignment:
         """Monotone 1-1 / 1-2 / 2-1 / 1-0 / 0-1 alignment minimising chrF distance and length penalty."""
-        return cls(tuple(_align_sentences(mt, rt)))
+        return cls(tuple(_align_anchored(mt, rt)))
 
     @classmethod
     def from_tokens(cls, mt: Sequence[Token], rt: Sequence[Token]) -> Alignment:
@@ -152,6 +163,7 @@ def chrf(hypothesis: str, reference: str) -> float:
     return _chrf_counts(_ngrams(hypothesis), _ngrams(reference))
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     return anyascii(word).lower().replace("'", "").replace("’", "")
 
@@ -365,6 +377,36 @@ def _ngram_matrix(np: Any, texts: Sequence[str], shared_after: int | None = None
     kind_of[columns] = all_kinds
     entries, counts = np.unique(all_rows * width + columns, return_counts=True)
     return entries // width, entries % width, counts.astype(np.float64), kind_of
+
+
+def _align_anchored(mt: Sequence[str], rt: Sequence[str]) -> list[Bead]:
+    """Sentences identical on both sides (up to spacing) are 1-1 beads of cost zero, which no
+    other path beats: the aligner runs only on the stretches between runs of them.
+
+    A faithful re-translation repeats most sentences as they are (a precomputed one with
+    house spellings, an MT checked against its own earlier version), so this leaves little
+    to align. Runs shorter than two sentences are not anchors when the stretch around them
+    differs in length, where a repeated short sentence might be matched out of place.
+    """
+    mt_keys = [" ".join(s.split()) for s in mt]
+    rt_keys = [" ".join(s.split()) for s in rt]
+    blocks = difflib.SequenceMatcher(None, mt_keys, rt_keys, autojunk=False).get_matching_blocks()
+    beads: list[Bead] = []
+    i = j = 0
+    for block in blocks:
+        if block.size == 0:
+            continue
+        if block.size < 2 and (block.a - i) != (block.b - j):
+            continue
+        beads.extend(_shifted(_align_sentences(mt[i : block.a], rt[j : block.b]), i, j))
+        beads.extend(Bead(block.a + k, block.a + k + 1, block.b + k, block.b + k + 1) for k in range(block.size))
+        i, j = block.a + block.size, block.b + block.size
+    beads.extend(_shifted(_align_sentences(mt[i:], rt[j:]), i, j))
+    return beads
+
+
+def _shifted(beads: list[Bead], i: int, j: int) -> list[Bead]:
+    return [Bead(b.mt_start + i, b.mt_end + i, b.rt_start + j, b.rt_end + j) for b in beads]
 
 
 def _align_sentences(mt: Sequence[str], rt: Sequence[str]) -> list[Bead]:

@@ -8,6 +8,7 @@ needs every re-translation to disagree; one re-translation that agrees clears th
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -77,6 +78,20 @@ def _segment_evidence(segment: Segment, ctx: CheckContext) -> tuple[DocEvidence,
         return None
     found = evidence.segment(segment.start, segment.end)
     return None if found is None else (evidence, found)
+
+
+def _differing(segment: Segment, ctx: CheckContext) -> tuple[DocEvidence, SegmentEvidence] | None:
+    """A sentence's evidence, unless a re-translation repeats it word for word: that one has
+    every name and number of it, so the name and number rules have nothing to weigh."""
+    found = _segment_evidence(segment, ctx)
+    if found is None:
+        return None
+    evidence, sentence = found
+    words = segment.text.split()
+    for (start, end), item in zip(sentence.rt_spans, evidence.items, strict=True):
+        if item.text[start:end].split() == words:
+            return None
+    return found
 
 
 def _closest_summary(evidence: DocEvidence, found: SegmentEvidence) -> str:
@@ -486,7 +501,7 @@ class MangledName(Check):
     }
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        found = _segment_evidence(segment, ctx)
+        found = _differing(segment, ctx)
         if found is None:
             return
         evidence, sentence = found
@@ -534,6 +549,12 @@ class _Unsupported:
     partial: bool
 
 
+@functools.lru_cache(maxsize=1024)
+def _token_links(mt: tuple[Token, ...], rt: tuple[Token, ...]) -> Mapping[int, tuple[int, ...]]:
+    """The word links of a sentence pair, made once for all its names and numbers."""
+    return Alignment.from_tokens(mt, rt).mt2rt
+
+
 def _token_window(mt: list[Token], rt: list[Token], start: int, end: int) -> tuple[int, int]:
     """The re-translation's characters where MT characters [start, end) belong.
 
@@ -541,7 +562,7 @@ def _token_window(mt: list[Token], rt: list[Token], start: int, end: int) -> tup
     to the re-translation are anchors; what lies between their counterparts (and a word
     either side) is that place. With no anchor on a side, the place runs to that end.
     """
-    links = Alignment.from_tokens(mt, rt).mt2rt
+    links = _token_links(tuple(mt), tuple(rt))
     before = [links[i][0] for i, t in enumerate(mt) if t.end <= start and i in links and t.is_content]
     after = [links[i][0] for i, t in enumerate(mt) if t.start >= end and i in links and t.is_content]
     low = max(before) + 1 if before else 0
@@ -660,7 +681,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
     """
 
     def compute() -> list[_Unsupported]:
-        found = _segment_evidence(segment, ctx)
+        found = _differing(segment, ctx)
         if found is None:
             return []
         evidence, sentence = found
@@ -883,14 +904,14 @@ def _figure(number: Number, text: str) -> _Figure:
     return _Figure(number, kind)
 
 
-def _numbers_of(ctx: CheckContext, key: object, text: str) -> list[_Figure]:
-    return ctx.memo(
-        ("divergence", "numbers", key), lambda: [_figure(n, text) for n in find_numbers(text, english_words=True)]
-    )
+def _numbers_of(ctx: CheckContext, key: object, text: str, start: int, end: int) -> list[_Figure]:
+    """The numbers of text[start:end] (one sentence, or a bead's sentences), offsets into `text`."""
 
+    def read() -> list[_Figure]:
+        found = find_numbers(text[start:end], english_words=True)
+        return [_figure(dataclasses.replace(n, start=n.start + start, end=n.end + start), text) for n in found]
 
-def _within(figures: Sequence[_Figure], start: int, end: int) -> list[_Figure]:
-    return [f for f in figures if start <= f.number.start and f.number.end <= end]
+    return ctx.memo(("divergence", "numbers", key, start, end), read)
 
 
 def _unpaired(
@@ -980,17 +1001,17 @@ class NumberNotRetranslated(Check):
     precedence = 50
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        found = _segment_evidence(segment, ctx)
+        found = _differing(segment, ctx)
         if found is None:
             return
         evidence, sentence = found
-        ours = _within(_numbers_of(ctx, "mt", segment.doc.text), segment.start, segment.end)
+        ours = _numbers_of(ctx, "mt", segment.doc.text, segment.start, segment.end)
         if not ours:
             return
         unsupported: list[_Figure] | None = None
         extras: list[tuple[int, list[_Figure]]] = []
         for index, ((start, end), item) in enumerate(zip(sentence.rt_spans, evidence.items, strict=True)):
-            theirs = _within(_numbers_of(ctx, index, item.text), start, end)
+            theirs = _numbers_of(ctx, index, item.text, start, end)
             missing, others = _unpaired(ours, theirs, (segment.start, segment.end), (start, end))
             unsupported = missing if unsupported is None else [n for n in unsupported if n in missing]
             extras.append((index, others))
