@@ -24,8 +24,9 @@ from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names.exonyms import EXPANSIONS, acronym_forms
 from audit.names.finder import NON_NAMES, Mention, mention_finder
-from audit.names.lexicon import is_common_word
+from audit.names.lexicon import american_spelling, is_common_word
 from audit.names.variants import (
+    ABBREVIATIONS,
     NAME_WORD,
     equivalent_names,
     name_key,
@@ -68,6 +69,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _RUSSIAN_MARKS = tuple(
     re.compile(pattern) for pattern in (r"kh", r"dzh", r"yy", r"(?<![a-z])(?:ash|ad|an|ar|as|at|az|ath|adh)-(?=[a-z])")
 )
+# Endings that make a surname of a given name (`Johnson`, `Petersen`, `Eriksson`).
+_PATRONYMICS = frozenset({"son", "sen", "sson", "ssen"})
 # An extension this long of another name is an inflection or derivation (`Russia`/`Russian`).
 _DERIVATION_CHARS = 3
 
@@ -310,8 +313,19 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False) -> bo
 @functools.lru_cache(maxsize=262144)
 def _related_words(ours: str, theirs: str, rare: bool) -> bool:
     """Two folded words of one name: one convention apart, or (`rare`) an inflection or slip apart."""
+    short, long = sorted((ours, theirs), key=len)
+    if long.startswith(short) and long[len(short) :] in _PATRONYMICS:
+        return False  # `John`/`Johnson`: a given name and the surname made of it
     if same_word(ours, theirs):
-        return True
+        # Two ordinary words are one only as spellings of one word (`harbour`/`harbor`, `Mt.`/`mount`),
+        # not by a romanisation convention (`mall`/`may`).
+        return (
+            rare
+            or not is_common_word(theirs)
+            or american_spelling(ours) == american_spelling(theirs)
+            or ours in ABBREVIATIONS
+            or theirs in ABBREVIATIONS
+        )
     return rare and not is_common_word(theirs) and stem_match(name_key(ours), name_key(theirs))
 
 
@@ -578,17 +592,46 @@ def _token_window(mt: list[Token], rt: list[Token], start: int, end: int) -> tup
 def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: float) -> list[Mention]:
     """The re-translation's names in [start, end) that the MT does not have, or has only some words of.
 
-    A near miss of one of the MT's names is that name (D303's), not another.
+    A near miss of one of the MT's names is that name (D303's), not another. The MT's names
+    that another name of the re-translation accounts for lend it no words: `Sweden`, there
+    in both, does not make `Swedish Post Office` the MT's, nor `Fleetwood Mac` `Mick Fleetwood`.
     """
-    return [
-        mention
-        for mention in reading.mentions
-        if start <= mention.start
-        and mention.end <= end
-        and not _same_name(mention.text, mt)
-        and not any(_similarity(ours.text, mention.text, threshold) is not None for ours in mt.mentions)
-        and _unsupported_run(mention, [mt], strict=False) is not None
-    ]
+    found = []
+    for mention in reading.mentions:
+        if not (start <= mention.start and mention.end <= end) or _same_name(mention.text, mt):
+            continue
+        if any(_similarity(ours.text, mention.text, threshold) is not None for ours in mt.mentions):
+            continue
+        if _unsupported_run(mention, [_mt_view(mt, mention, reading)], strict=False) is not None:
+            found.append(mention)
+    return found
+
+
+def _mt_view(mt: _Reading, mention: Mention, reading: _Reading) -> _Reading:
+    """The MT as it stands for `mention`: without its names that another name of `reading` is."""
+    taken = tuple(
+        ours
+        for ours in mt.mentions
+        if any(other != mention and _one_name(ours.text, other.text) for other in reading.mentions)
+    )
+    if not taken:
+        return mt
+    return _blanked(mt.text, mt.mentions, taken)
+
+
+@functools.lru_cache(maxsize=256)
+def _blanked(text: str, found: tuple[Mention, ...], taken: tuple[Mention, ...]) -> _Reading:
+    """A reading of `text` with the names `taken` blanked out (offsets kept)."""
+    chars = list(text)
+    for name in taken:
+        chars[name.start : name.end] = " " * (name.end - name.start)
+    return _reading("".join(chars), [m for m in found if m not in taken])
+
+
+@functools.lru_cache(maxsize=65536)
+def _one_name(a: str, b: str) -> bool:
+    """Two mentions of one name: the same folded words, or one convention apart."""
+    return _surface(a) == _surface(b) or equivalent_names(a, b)
 
 
 def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None:
@@ -612,6 +655,27 @@ def _verb_form(word: str) -> bool:
     return bool(_PARTICIPLE.search(word)) and is_common_word(word)
 
 
+_TITLE_BEFORE = re.compile(r"(\w+)\.?\s+$")
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The title right before a name (`Dr.`, `President`), folded, if there is one."""
+    found = _TITLE_BEFORE.search(text, max(0, start - 24), start)
+    return found[1].lower() if found and found[1].lower() in TITLES else None
+
+
+def _titled(text: str, tokens: Sequence[Token], found: Sequence[Mention]) -> list[Mention]:
+    """Capitalised words right after a title that the name finder passed over (`Dr. Mall thinks`):
+    a person's name, however common the word."""
+    names = []
+    for token in tokens:
+        if not token.text[:1].isupper() or not token.is_word or any(m.start <= token.start < m.end for m in found):
+            continue
+        if _title_before(text, token.start) is not None:
+            names.append(Mention(token.start, token.end, token.text))
+    return names
+
+
 def _opening_end(tokens: Sequence[Token]) -> int:
     """Where the opening of a sentence ends: past its function words and capitalised words
     (`The White Lion`, `Fu Kunbao`), at the first other word."""
@@ -633,11 +697,15 @@ class _Candidate:
     # Whether it opens its sentence, and whether the name finder did not find it (an opener only).
     opens: bool = False
     unfound: bool = False
+    # The title before it, folded (`dr` of `Dr. Mall`): a name after the same title is in its place.
+    title: str | None = None
 
 
 def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     """An opening word the finder passed over stands for a name only in the other's very place:
     where the word alignment puts it, or both opening their sentences; and never for another such word."""
+    if name.title is not None and name.title == orphan.title:
+        return True
     if name.unfound and orphan.unfound:
         return False
     if name.unfound or orphan.unfound:
@@ -699,7 +767,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 continue  # a near miss: D303's
             run = _unsupported_run(mention, readings)
             if run is not None:
-                names.append(_Candidate(mention, *run, opens=mention.start <= first))
+                title = _title_before(segment.doc.text, mention.start)
+                names.append(_Candidate(mention, *run, opens=mention.start <= first, title=title))
         opener = _opener(mt_tokens, inside)
         if opener is not None and not any(_word_supported(opener.text, r) for r in readings):
             names.insert(0, _Candidate(opener, opener.start, opener.end, False, opens=True, unfound=True))
@@ -713,9 +782,13 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 continue
             rt_tokens = tokenize(reading.text[start:end], start)
             rt_first = _opening_end(rt_tokens)
+            found_there = _orphans(reading, start, end, mt, threshold)
+            titled = [
+                m for m in _titled(reading.text, rt_tokens, reading.mentions) if not _word_supported(m.text, mt)
+            ]
             orphans = [
-                _Candidate(m, m.start, m.end, False, opens=m.start <= rt_first)
-                for m in _orphans(reading, start, end, mt, threshold)
+                _Candidate(m, m.start, m.end, False, opens=m.start <= rt_first, title=_title_before(reading.text, m.start))
+                for m in sorted([*found_there, *titled], key=lambda m: m.start)
             ]
             rt_opener = _opener(rt_tokens, reading.mentions)
             if rt_opener is not None and not _word_supported(rt_opener.text, mt):
@@ -871,8 +944,8 @@ class _Figure:
     """A number of a text and the kind of figure it writes, which only pairs with its own kind first."""
 
     number: Number
-    # "ordinal" (`third`, `20th`, `third-year`), "decade" (`1960s`), "code" (glued to letters:
-    # `COVID-19`, `3D`), or "plain".
+    # "ordinal" (`third`, `20th`, `third-year`), "decade" (`1960s`), "code" (after letters:
+    # `COVID-19`), or "plain".
     kind: str
 
     def matches(self, other: _Figure) -> bool:
@@ -880,8 +953,9 @@ class _Figure:
         value (`1960s` is not `1970s`, though both lie in the 20th century), a code with a code."""
         if (self.kind == "code") != (other.kind == "code"):
             return False
-        if self.kind == "decade" and other.kind == "decade":
-            return max(self.number.values) == max(other.number.values)
+        if self.kind == "decade" and other.kind == "decade":  # `1960s`, `'60s`
+            ours, theirs = max(self.number.values), max(other.number.values)
+            return ours == theirs or (min(ours, theirs) < 100 and ours % 100 == theirs % 100)
         return self.number.matches(other.number)
 
 
@@ -895,9 +969,7 @@ def _figure(number: Number, text: str) -> _Figure:
         kind = "ordinal"
     elif number.text.isdigit() and re.match(r"'?s\b", after):
         kind = "decade"
-    elif number.text[:1].isdigit() and (
-        (before[-1:].isalpha()) or (before[-1:] == "-" and before[:1].isalpha()) or re.match(r"[A-Z]\b", after)
-    ):
+    elif number.text[:1].isdigit() and (before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalpha())):
         kind = "code"
     else:
         kind = "plain"
