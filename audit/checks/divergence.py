@@ -630,8 +630,9 @@ def _blanked(text: str, found: tuple[Mention, ...], taken: tuple[Mention, ...]) 
 
 @functools.lru_cache(maxsize=65536)
 def _one_name(a: str, b: str) -> bool:
-    """Two mentions of one name: the same folded words, or one convention apart."""
-    return _surface(a) == _surface(b) or equivalent_names(a, b)
+    """Two mentions of one name: the same folded words, inflected (`Albanian`/`Albanians`), or one
+    convention apart."""
+    return _surface(a) == _surface(b) or _derived(_surface(a), _surface(b)) or equivalent_names(a, b)
 
 
 def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None:
