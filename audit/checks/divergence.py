@@ -204,6 +204,12 @@ def _fold_word(word: str) -> str:
     return _APOSTROPHES.sub("", anyascii(_POSSESSIVE.sub("", word)).casefold()).replace(".", "")
 
 
+@functools.lru_cache(maxsize=65536)
+def _content_words(text: str) -> frozenset[str]:
+    """The folded content words of a text (`tokenize`'s), for telling where words come from."""
+    return frozenset(_fold_word(t.text) for t in tokenize(text) if t.is_content and len(t.text) >= 4)
+
+
 def _is_acronym(word: str) -> bool:
     """`EU`, `USGS`, `U.S.`: two to six capitals, dotted or not."""
     letters = word.replace(".", "")
@@ -305,8 +311,31 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False) -> bo
     if any(_derived(surface, other) for other in reading.surfaces):
         return True
     for other, _ in reading.by_length.get(len(name_words(mention)), ()):
-        if equivalent_names(mention, other.text) and not (spelling and _marks_lost(mention, other.text)):
+        if (equivalent_names(mention, other.text) or _demonym_of(mention, other.text)) and not (
+            spelling and _marks_lost(mention, other.text)
+        ):
             return True
+    return False
+
+
+# A demonym's ending past the stem of its place, and the place's own ending there (`Majorc|an`/`Majorc|a`).
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "ic", "n", "i")
+_PLACE_ENDINGS = ("", "a", "e", "o", "y", "ia")
+
+
+@functools.lru_cache(maxsize=65536)
+def _demonym_of(a: str, b: str) -> bool:
+    """One single-word name is the other's demonym, each perhaps in another convention
+    (`Mallorca`/`Majorcan`), as `audit.names.variants` tells spellings of one name apart."""
+    if len(name_words(a)) != 1 or len(name_words(b)) != 1:
+        return False
+    for place, demonym in ((a, b), (b, a)):
+        word = _fold_word(demonym)
+        for ending in _DEMONYM_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                stem = word[: -len(ending)]
+                if any(equivalent_names(place, stem + tail) for tail in _PLACE_ENDINGS):
+                    return True
     return False
 
 
@@ -442,7 +471,7 @@ def _similarity(ours: str, theirs: str, threshold: float) -> float | None:
     similarity = name_similarity(ours, theirs)
     if similarity < threshold:
         return None
-    if equivalent_names(ours, theirs) and not _marks_lost(ours, theirs):
+    if (equivalent_names(ours, theirs) or _demonym_of(ours, theirs)) and not _marks_lost(ours, theirs):
         return None
     return similarity if _misspelt_word(ours, theirs) else None
 
@@ -700,13 +729,25 @@ class _Candidate:
     unfound: bool = False
     # The title before it, folded (`dr` of `Dr. Mall`): a name after the same title is in its place.
     title: str | None = None
+    # An orphan's ordinary content words that the MT sentence has too (folded).
+    echo: frozenset[str] = frozenset()
 
 
 def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
-    """An opening word the finder passed over stands for a name only in the other's very place:
-    where the word alignment puts it, or both opening their sentences; and never for another such word."""
+    """Whether an orphan of a re-translation may stand in the place of an MT name.
+
+    A name after the same title does. An opening word the finder passed over stands for a
+    name only in the other's very place: where the word alignment puts it, or both opening
+    their sentences; and never for another such word. An orphan two of whose ordinary words the
+    MT has outside the name translates those words, not the name; an acronym does not stand for
+    a name of ordinary words (an institution's name in the source language, the MT's translated).
+    """
     if name.title is not None and name.title == orphan.title:
         return True
+    if len(orphan.echo - _content_words(name.mention.text)) >= 2:
+        return False  # the MT has its words elsewhere: the counterpart of that phrase, not of this name
+    if _is_acronym(_POSSESSIVE.sub("", orphan.mention.text).removesuffix("s")) and not _significant_words(name.mention)[1]:
+        return False  # an acronym, in the source language, of a name the MT translated (`PZPN`)
     if name.unfound and orphan.unfound:
         return False
     if name.unfound or orphan.unfound:
@@ -787,8 +828,17 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             titled = [
                 m for m in _titled(reading.text, rt_tokens, reading.mentions) if not _word_supported(m.text, mt)
             ]
+            sentence_words = _content_words(segment.text)
             orphans = [
-                _Candidate(m, m.start, m.end, False, opens=m.start <= rt_first, title=_title_before(reading.text, m.start))
+                _Candidate(
+                    m,
+                    m.start,
+                    m.end,
+                    False,
+                    opens=m.start <= rt_first,
+                    title=_title_before(reading.text, m.start),
+                    echo=frozenset(w for w in _content_words(m.text) & sentence_words if is_common_word(w)),
+                )
                 for m in sorted([*found_there, *titled], key=lambda m: m.start)
             ]
             rt_opener = _opener(rt_tokens, reading.mentions)
