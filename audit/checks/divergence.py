@@ -22,6 +22,7 @@ from audit.align import Alignment, Token, tokenize
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
+from audit.names import gazetteer
 from audit.names.exonyms import EXPANSIONS, acronym_forms
 from audit.names.finder import NON_NAMES, Mention, mention_finder
 from audit.names.lexicon import american_spelling, is_common_word
@@ -202,6 +203,17 @@ def _surface(text: str) -> str:
 def _fold_word(word: str) -> str:
     """A word as the name checks compare it: ASCII, lower case, no apostrophes, possessive or dots."""
     return _APOSTROPHES.sub("", anyascii(_POSSESSIVE.sub("", word)).casefold()).replace(".", "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _same_place(a: str, b: str) -> bool:
+    """Two names the gazetteer reads as one notable place first: an endonym and its exonym."""
+    places_a, places_b = gazetteer.lookup(_POSSESSIVE.sub("", a)), gazetteer.lookup(_POSSESSIVE.sub("", b))
+    return (
+        bool(places_a and places_b)
+        and places_a[0].id == places_b[0].id
+        and places_a[0].population >= gazetteer.NOTABLE_POPULATION
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -738,16 +750,17 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
 
     A name after the same title does. An opening word the finder passed over stands for a
     name only in the other's very place: where the word alignment puts it, or both opening
-    their sentences; and never for another such word. An orphan two of whose ordinary words the
-    MT has outside the name translates those words, not the name; an acronym does not stand for
-    a name of ordinary words (an institution's name in the source language, the MT's translated).
+    their sentences; and never for another such word. An orphan most of whose words (two or
+    more ordinary words, not titles) the MT has outside the name translates them, not the name; another name of the same
+    place (`Napoli`/`Naples`) is no replacement.
     """
     if name.title is not None and name.title == orphan.title:
         return True
-    if len(orphan.echo - _content_words(name.mention.text)) >= 2:
+    if _same_place(name.mention.text, orphan.mention.text):
+        return False  # one place under two of its names (`Napoli`/`Naples`)
+    echo = orphan.echo - _content_words(name.mention.text) - TITLES
+    if len(echo) >= 2 and 2 * len(echo) > len(_content_words(orphan.mention.text)):
         return False  # the MT has its words elsewhere: the counterpart of that phrase, not of this name
-    if _is_acronym(_POSSESSIVE.sub("", orphan.mention.text).removesuffix("s")) and not _significant_words(name.mention)[1]:
-        return False  # an acronym, in the source language, of a name the MT translated (`PZPN`)
     if name.unfound and orphan.unfound:
         return False
     if name.unfound or orphan.unfound:
