@@ -330,6 +330,13 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False) -> bo
     return False
 
 
+def _h_moved(a: str, b: str) -> bool:
+    """The same letters but for where an `h` marks aspiration (`Jhajjar`/`Jajjhar`): romanisations
+    of Indian names place it freely."""
+    key_a, key_b = _surface(a), _surface(b)
+    return key_a != key_b and key_a.replace("h", "") == key_b.replace("h", "")
+
+
 # A demonym's ending past the stem of its place, and the place's own ending there (`Majorc|an`/`Majorc|a`).
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "ic", "n", "i")
 _PLACE_ENDINGS = ("", "a", "e", "o", "y", "ia")
@@ -483,7 +490,9 @@ def _similarity(ours: str, theirs: str, threshold: float) -> float | None:
     similarity = name_similarity(ours, theirs)
     if similarity < threshold:
         return None
-    if (equivalent_names(ours, theirs) or _demonym_of(ours, theirs)) and not _marks_lost(ours, theirs):
+    if (equivalent_names(ours, theirs) or _demonym_of(ours, theirs) or _h_moved(ours, theirs)) and not _marks_lost(
+        ours, theirs
+    ):
         return None
     return similarity if _misspelt_word(ours, theirs) else None
 
@@ -751,13 +760,10 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     A name after the same title does. An opening word the finder passed over stands for a
     name only in the other's very place: where the word alignment puts it, or both opening
     their sentences; and never for another such word. An orphan most of whose words (two or
-    more ordinary words, not titles) the MT has outside the name translates them, not the name; another name of the same
-    place (`Napoli`/`Naples`) is no replacement.
+    more ordinary words, not titles) the MT has outside the name translates them, not the name.
     """
     if name.title is not None and name.title == orphan.title:
         return True
-    if _same_place(name.mention.text, orphan.mention.text):
-        return False  # one place under two of its names (`Napoli`/`Naples`)
     echo = orphan.echo - _content_words(name.mention.text) - TITLES
     if len(echo) >= 2 and 2 * len(echo) > len(_content_words(orphan.mention.text)):
         return False  # the MT has its words elsewhere: the counterpart of that phrase, not of this name
@@ -768,17 +774,29 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     return True
 
 
+def _translates(name: _Candidate, orphan: _Candidate) -> bool:
+    """The orphan is the MT's name under another name, no replacement: two names made of
+    ordinary words (`Northern Lights`/`Aurora`, `Arms`/`Weapons`: a name of words is
+    translated, each translator their way), or two names of one place (`Napoli`/`Naples`)."""
+    if name.unfound or orphan.unfound:
+        return False
+    if not _significant_words(name.mention)[1] and not _significant_words(orphan.mention)[1]:
+        return True
+    return _same_place(name.mention.text, orphan.mention.text)
+
+
 def _place(
     names: list[_Candidate], orphans: list[_Candidate], mt_tokens: list[Token], rt_tokens: list[Token]
 ) -> list[_Candidate | None]:
     """Which of a re-translation's orphan names stands in the place of each unsupported MT name.
 
-    Each orphan replaces one name at most: first those the word alignment puts in the
-    name's place, then the rest in order, so a sentence that drops one name and changes
-    another is one replaced name, not two.
+    An orphan that one of the names translates (`_translates`) is that name, and stands for
+    none. Each other orphan replaces one name at most: first those the word alignment puts
+    in the name's place, then the rest in order, so a sentence that drops one name and
+    changes another is one replaced name, not two.
     """
     taken: list[_Candidate | None] = [None] * len(names)
-    free = list(orphans)
+    free = [o for o in orphans if not any(_translates(name, o) for name in names)]
     for i, name in enumerate(names):
         low, high = _token_window(mt_tokens, rt_tokens, name.start, name.end)
         placed = next(
