@@ -775,13 +775,10 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
 
 
 def _translates(name: _Candidate, orphan: _Candidate) -> bool:
-    """The orphan is the MT's name under another name, no replacement: two names made of
-    ordinary words (`Northern Lights`/`Aurora`, `Arms`/`Weapons`: a name of words is
-    translated, each translator their way), or two names of one place (`Napoli`/`Naples`)."""
+    """The orphan is the MT's name under another name, no replacement: two names of one place
+    (`Napoli`/`Naples`)."""
     if name.unfound or orphan.unfound:
         return False
-    if not _significant_words(name.mention)[1] and not _significant_words(orphan.mention)[1]:
-        return True
     return _same_place(name.mention.text, orphan.mention.text)
 
 
