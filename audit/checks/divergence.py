@@ -544,8 +544,10 @@ class MangledName(Check):
     it through Russian. The re-translation's spelling is the suggestion. Spellings one
     convention apart are one name, not a near miss: another romanisation scheme
     (`Alexei`/`Aleksei`, `Kiev`/`Kyiv`), British or American spelling, an abbreviation
-    (`Mt.`/`Mount`), a country and its demonym or possessive (`Ukraine's`/`Ukrainian`),
-    another word order; so are two ordinary English words (`Freeway`/`Highway`). A sign of
+    (`Mt.`/`Mount`), a country and its demonym or possessive (`Ukraine's`/`Ukrainian`), a
+    place and the demonym of another spelling of it (`Mallorca`/`Majorcan`), an aspiration
+    `h` placed otherwise (`Jhajjar`/`Jajjhar`), another word order; so are two ordinary
+    English words (`Freeway`/`Highway`). A sign of
     transliteration through Russian (`Kh` for `h`, `ash-` for `al-`) stays a near miss.
 
     Bad: the militants of Khoras ad-Din were pushed back (re-translation: the militants of Hurras al-Din were pushed back)
@@ -611,6 +613,8 @@ class _Unsupported:
     # Whether other words of the name are in a re-translation (`Igor` of `Igor Konashenkov`), or
     # it is a word the name finder passed over: never reported as merely left out (D304).
     partial: bool
+    # Whether the re-translations have the name, only fewer times.
+    repeated: bool = False
 
 
 @functools.lru_cache(maxsize=1024)
@@ -752,6 +756,8 @@ class _Candidate:
     title: str | None = None
     # An orphan's ordinary content words that the MT sentence has too (folded).
     echo: frozenset[str] = frozenset()
+    # A name the re-translations have, but fewer times in the sentence than the MT.
+    repeated: bool = False
 
 
 def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
@@ -762,6 +768,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     their sentences; and never for another such word. An orphan most of whose words (two or
     more ordinary words, not titles) the MT has outside the name translates them, not the name.
     """
+    if name.repeated and not placed:
+        return False  # which of the repeats was another name, only the word alignment tells
     if name.title is not None and name.title == orphan.title:
         return True
     echo = orphan.echo - _content_words(name.mention.text) - TITLES
@@ -810,6 +818,32 @@ def _place(
     return taken
 
 
+def _repeats(
+    inside: Sequence[Mention],
+    names: Sequence[_Candidate],
+    sentence: SegmentEvidence,
+    readings: Sequence[_Reading],
+    first: int,
+) -> list[_Candidate]:
+    """The MT sentence's names that it has more times than every re-translation's aligned
+    sentence (`says Graf Zeppelin, who races for Graf Zeppelin`): one of the repeats may be
+    another name put in its place, which only the word alignment can point to."""
+    taken = {name.mention for name in names}
+    found = []
+    for mention in inside:
+        surface = _surface(mention.text)
+        if mention in taken or not surface:
+            continue
+        ours = sum(_surface(other.text) == surface for other in inside)
+        theirs = max(
+            (f" {_surface(r.text[a:b])} ".count(f" {surface} ") for (a, b), r in zip(sentence.rt_spans, readings, strict=True)),
+            default=0,
+        )
+        if 1 <= theirs < ours:
+            found.append(_Candidate(mention, mention.start, mention.end, False, opens=mention.start <= first, repeated=True))
+    return found
+
+
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
     """The sentence's names (or words of them) that no re-translation has, with what each has in their place.
 
@@ -839,6 +873,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             if run is not None:
                 title = _title_before(segment.doc.text, mention.start)
                 names.append(_Candidate(mention, *run, opens=mention.start <= first, title=title))
+        names.extend(_repeats(inside, names, sentence, readings, first))
+        names.sort(key=lambda name: name.start)
         opener = _opener(mt_tokens, inside)
         if opener is not None and not any(_word_supported(opener.text, r) for r in readings):
             names.insert(0, _Candidate(opener, opener.start, opener.end, False, opens=True, unfound=True))
@@ -883,7 +919,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                     spans[i][0], spans[i][1] = min(spans[i][0], narrowed_start), max(spans[i][1], narrowed_end)
                 replacements[i].append(_Replacement(index, text))
         return [
-            _Unsupported(a, b, tuple(put), partial=name.partial or name.unfound)
+            _Unsupported(a, b, tuple(put), partial=name.partial or name.unfound or name.repeated, repeated=name.repeated)
             for (a, b), put, name in zip(spans, replacements, names, strict=True)
         ]
 
@@ -901,7 +937,12 @@ class ReplacedName(Check):
     Names are weighed word by word, so a replaced first name is found in a full name. With
     several re-translations one that has the MT's name clears it, and the evidence says
     which re-translation put which name there. A name the re-translations merely leave
-    out is D304.
+    out is D304. The re-translation's names the MT lacks are those it has no words of but
+    in names another re-translation name accounts for (`Sweden` lends nothing to `Swedish
+    Post Office`); a capitalised word after a title counts (`Dr. Mall`), and a name after the
+    same title is in the MT name's place. Not a replacement: another name of the same place
+    (`Napoli`/`Naples`, from the gazetteer), a name most of whose ordinary words the MT has
+    outside the name (it translates them); a given name is not its surname (`John`/`Johnson`).
 
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
@@ -919,7 +960,7 @@ class ReplacedName(Check):
         for name in _unsupported_names(segment, ctx):
             if not name.replacements:
                 continue
-            what = f"“{segment.doc.text[name.start : name.end]}”"
+            what = f"“{segment.doc.text[name.start : name.end]}”" + (" once more" if name.repeated else "")
             message, suggestion, where = _replacement_message(ctx.evidence, what, name.replacements)
             yield self.finding(segment, name.start, name.end, message, suggestion=suggestion, evidence=where)
 
@@ -1135,9 +1176,13 @@ class NumberNotRetranslated(Check):
     of each re-translation's aligned sentence. One re-translation that has it clears it.
     When none has it and a re-translation has a number of its own in its place, the MT most
     likely changed the figure: the re-translation's value is the suggestion, and the
-    evidence says which re-translation has which. Numbers written as words (`two`, `both`)
-    are compared but never reported, and neither is a number that the re-translations only
-    leave out.
+    evidence says which re-translation has which. A number pairs with one of its own kind
+    first (an ordinal with an ordinal, so `two` does not take the `second` that `second-year`
+    needs), a decade by its own value (`1960s` is not `1970s`), a number inside a name
+    (`COVID-19`) only with another such. A number word (`two`) is reported only with another
+    number (not `one`) in its very place, or when it is the one number word each side lacks
+    (`five`/`four`); `one`, `both`, `either` and ordinals in words never; nor a number that
+    the re-translations only leave out.
 
     Bad: Almost exactly 35% of my money went on rent. (re-translation: Almost exactly 30% of my money went on rent.)
     Good: Almost exactly 30% of my money went on rent. (re-translation: Very nearly thirty percent of my money went on rent.)
