@@ -613,8 +613,6 @@ class _Unsupported:
     # Whether other words of the name are in a re-translation (`Igor` of `Igor Konashenkov`), or
     # it is a word the name finder passed over: never reported as merely left out (D304).
     partial: bool
-    # Whether the re-translations have the name, only fewer times.
-    repeated: bool = False
 
 
 @functools.lru_cache(maxsize=1024)
@@ -756,8 +754,6 @@ class _Candidate:
     title: str | None = None
     # An orphan's ordinary content words that the MT sentence has too (folded).
     echo: frozenset[str] = frozenset()
-    # A name the re-translations have, but fewer times in the sentence than the MT.
-    repeated: bool = False
 
 
 def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
@@ -768,8 +764,6 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     their sentences; and never for another such word. An orphan most of whose words (two or
     more ordinary words, not titles) the MT has outside the name translates them, not the name.
     """
-    if name.repeated and not placed:
-        return False  # which of the repeats was another name, only the word alignment tells
     if name.title is not None and name.title == orphan.title:
         return True
     echo = orphan.echo - _content_words(name.mention.text) - TITLES
@@ -818,32 +812,6 @@ def _place(
     return taken
 
 
-def _repeats(
-    inside: Sequence[Mention],
-    names: Sequence[_Candidate],
-    sentence: SegmentEvidence,
-    readings: Sequence[_Reading],
-    first: int,
-) -> list[_Candidate]:
-    """The MT sentence's names that it has more times than every re-translation's aligned
-    sentence (`says Graf Zeppelin, who races for Graf Zeppelin`): one of the repeats may be
-    another name put in its place, which only the word alignment can point to."""
-    taken = {name.mention for name in names}
-    found = []
-    for mention in inside:
-        surface = _surface(mention.text)
-        if mention in taken or not surface:
-            continue
-        ours = sum(_surface(other.text) == surface for other in inside)
-        theirs = max(
-            (f" {_surface(r.text[a:b])} ".count(f" {surface} ") for (a, b), r in zip(sentence.rt_spans, readings, strict=True)),
-            default=0,
-        )
-        if 1 <= theirs < ours:
-            found.append(_Candidate(mention, mention.start, mention.end, False, opens=mention.start <= first, repeated=True))
-    return found
-
-
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
     """The sentence's names (or words of them) that no re-translation has, with what each has in their place.
 
@@ -873,8 +841,6 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             if run is not None:
                 title = _title_before(segment.doc.text, mention.start)
                 names.append(_Candidate(mention, *run, opens=mention.start <= first, title=title))
-        names.extend(_repeats(inside, names, sentence, readings, first))
-        names.sort(key=lambda name: name.start)
         opener = _opener(mt_tokens, inside)
         if opener is not None and not any(_word_supported(opener.text, r) for r in readings):
             names.insert(0, _Candidate(opener, opener.start, opener.end, False, opens=True, unfound=True))
@@ -919,7 +885,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                     spans[i][0], spans[i][1] = min(spans[i][0], narrowed_start), max(spans[i][1], narrowed_end)
                 replacements[i].append(_Replacement(index, text))
         return [
-            _Unsupported(a, b, tuple(put), partial=name.partial or name.unfound or name.repeated, repeated=name.repeated)
+            _Unsupported(a, b, tuple(put), partial=name.partial or name.unfound)
             for (a, b), put, name in zip(spans, replacements, names, strict=True)
         ]
 
@@ -960,7 +926,7 @@ class ReplacedName(Check):
         for name in _unsupported_names(segment, ctx):
             if not name.replacements:
                 continue
-            what = f"“{segment.doc.text[name.start : name.end]}”" + (" once more" if name.repeated else "")
+            what = f"“{segment.doc.text[name.start : name.end]}”"
             message, suggestion, where = _replacement_message(ctx.evidence, what, name.replacements)
             yield self.finding(segment, name.start, name.end, message, suggestion=suggestion, evidence=where)
 
