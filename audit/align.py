@@ -15,6 +15,7 @@ has no counterpart for: where a meaning was added, lost or changed.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from collections import Counter
@@ -70,11 +71,21 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return any(ch.isalnum() for ch in self.text)
+        return _is_word(self.text)
 
     @property
     def is_content(self) -> bool:
-        return self.is_word and _fold(self.text) not in STOPWORDS
+        return _is_content(self.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_content(text: str) -> bool:
+    return _is_word(text) and _fold(text) not in STOPWORDS
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -112,7 +123,7 @@ class Alignment:
     @classmethod
     def from_sentences(cls, mt: Sequence[str], rt: Sequence[str]) -> Alignment:
         """Monotone 1-1 / 1-2 / 2-1 / 1-0 / 0-1 alignment minimising chrF distance and length penalty."""
-        return cls(tuple(_align_sentences(mt, rt)))
+        return cls(tuple(_align_anchored(mt, rt)))
 
     @classmethod
     def from_tokens(cls, mt: Sequence[Token], rt: Sequence[Token]) -> Alignment:
@@ -152,6 +163,7 @@ def chrf(hypothesis: str, reference: str) -> float:
     return _chrf_counts(_ngrams(hypothesis), _ngrams(reference))
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     return anyascii(word).lower().replace("'", "").replace("’", "")
 
@@ -236,46 +248,74 @@ def _length_penalty(mt_chars: int, rt_chars: int) -> float:
 
 
 class _NgramTable:
-    """Character n-gram counts of sentences (and of adjacent pairs) as rows of one matrix.
+    """Character n-gram counts of sentences (and of adjacent pairs), as (item, n-gram, count) entries.
 
-    chrF of many (hypothesis, reference) rows at once is then a few array operations,
-    which keeps the aligner's O(n x band) similarity table cheap.
+    chrF of every (hypothesis, reference) pair at once is then one join on the n-gram: each
+    n-gram adds min(h, r) to the common count of every pair of items that both hold it, in
+    a few array operations whatever the number of pairs (no Python loop, no dense matrix).
     """
 
     def __init__(self, mt: Sequence[str], rt: Sequence[str]) -> None:
         import numpy as np
 
         n = len(mt)
-        matrix, orders = _ngram_matrix(np, [*mt, *rt], shared_after=n)
+        rows, columns, counts, self.kind_of = _ngram_matrix(np, [*mt, *rt], shared_after=n)
         # Each text's n-grams of each order: its length past whitespace, less the order, plus one.
-        lengths = np.array([len("".join(text.split())) for text in (*mt, *rt)], dtype=np.float32)
-        totals = np.maximum(lengths[:, None] - np.arange(CHRF_ORDER, dtype=np.float32)[None, :], 0.0)
+        lengths = np.array([len("".join(text.split())) for text in (*mt, *rt)], dtype=np.float64)
+        totals = np.maximum(lengths[:, None] - np.arange(CHRF_ORDER, dtype=np.float64)[None, :], 0.0)
         self.np = np
-        self.orders = orders
-        self.mt = {1: matrix[:n], 2: matrix[: n - 1] + matrix[1:n] if n > 1 else matrix[:0]}
-        self.mt_totals = {1: totals[:n], 2: totals[: n - 1] + totals[1:n] if n > 1 else totals[:0]}
-        rt_rows, rt_totals = matrix[n:], totals[n:]
-        self.rt = {1: rt_rows, 2: rt_rows[:-1] + rt_rows[1:] if len(rt_rows) > 1 else rt_rows[:0]}
-        self.rt_totals = {1: rt_totals, 2: rt_totals[:-1] + rt_totals[1:] if len(rt_rows) > 1 else rt_totals[:0]}
+        ours, theirs = rows < n, rows >= n
+        single_mt = (rows[ours], columns[ours], counts[ours])
+        single_rt = (rows[theirs] - n, columns[theirs], counts[theirs])
+        self.mt = {1: single_mt, 2: self._pairs(single_mt, n)}
+        self.rt = {1: single_rt, 2: self._pairs(single_rt, len(rt))}
+        self.mt_totals = {1: totals[:n], 2: totals[: n - 1] + totals[1:n]}
+        rt_totals = totals[n:]
+        self.rt_totals = {1: rt_totals, 2: rt_totals[:-1] + rt_totals[1:]}
+        self.width = len(self.kind_of)
 
-    def chrf_row(self, mt_size: int, i: int, rt_size: int, j0: int, j1: int) -> Any:
-        """chrF of MT item i (a sentence, or sentences i, i+1) against reference items j0..j1-1."""
+    def _pairs(self, entries: tuple[Any, Any, Any], count: int) -> tuple[Any, Any, Any]:
+        """The entries of items i and i + 1 joined, for i < count - 1."""
         np = self.np
-        hyp = self.mt[mt_size][i]
-        refs = self.rt[rt_size][j0:j1]
-        # min(hyp, ref) is zero wherever the hypothesis has no n-gram: read only its columns.
-        columns = np.flatnonzero(hyp)
-        orders = self.orders[columns]
-        common = np.minimum(hyp[columns][None, :], refs[:, columns]) @ orders
-        hyp_total = self.mt_totals[mt_size][i]
-        ref_total = self.rt_totals[rt_size][j0:j1]
-        valid = (hyp_total[None, :] > 0) & (ref_total > 0)
+        rows, columns, counts = entries
+        upper, lower = rows >= 1, rows <= count - 2
+        joined_rows = np.concatenate((rows[upper] - 1, rows[lower]))
+        joined_columns = np.concatenate((columns[upper], columns[lower]))
+        joined_counts = np.concatenate((counts[upper], counts[lower]))
+        width = max(1, len(self.kind_of))
+        keys, inverse = np.unique(joined_rows * width + joined_columns, return_inverse=True)
+        summed = np.bincount(inverse.reshape(-1), weights=joined_counts, minlength=len(keys))
+        return keys // width, keys % width, summed
+
+    def similarities(self, mt_size: int, rt_size: int) -> Any:
+        """chrF (beta `ALIGN_BETA`) of every MT item (a sentence, or sentences i, i+1) against
+        every re-translation item (likewise), as an array."""
+        np = self.np
+        h_row, h_col, h_cnt = self.mt[mt_size]
+        r_row, r_col, r_cnt = self.rt[rt_size]
+        hyp_total, ref_total = self.mt_totals[mt_size], self.rt_totals[rt_size]
+        rows, cols = len(hyp_total), len(ref_total)
+        # The re-translation's entries by n-gram, and for each MT entry the run of those with its n-gram.
+        order = np.argsort(r_col, kind="stable")
+        r_row, r_col, r_cnt = r_row[order], r_col[order], r_cnt[order]
+        per_column = np.bincount(r_col, minlength=self.width)
+        first_of_column = np.cumsum(per_column) - per_column
+        runs = per_column[h_col]
+        h_index = np.repeat(np.arange(len(h_col)), runs)
+        run_start = np.cumsum(runs) - runs
+        r_index = first_of_column[h_col][h_index] + (np.arange(len(h_index)) - run_start[h_index])
+        weights = np.minimum(h_cnt[h_index], r_cnt[r_index])
+        flat = (self.kind_of[h_col[h_index]] * rows + h_row[h_index]) * cols + r_row[r_index]
+        common = np.bincount(flat, weights=weights, minlength=CHRF_ORDER * rows * cols)
+        common = common.reshape(CHRF_ORDER, rows, cols)
+        hyp_total = hyp_total.T[:, :, None]  # order x hyp x 1
+        ref_total = ref_total.T[:, None, :]  # order x 1 x ref
+        valid = (hyp_total > 0) & (ref_total > 0)
         with np.errstate(divide="ignore", invalid="ignore"):
-            precision = np.where(valid, common / hyp_total[None, :], 0.0)
-            recall = np.where(valid, common / ref_total, 0.0)
-        counted = np.maximum(valid.sum(axis=1), 1)
-        precision = precision.sum(axis=1) / counted
-        recall = recall.sum(axis=1) / counted
+            precision = np.where(valid, common / hyp_total, 0.0).sum(axis=0)
+            recall = np.where(valid, common / ref_total, 0.0).sum(axis=0)
+        counted = np.maximum(valid.sum(axis=0), 1)
+        precision, recall = precision / counted, recall / counted
         beta2 = ALIGN_BETA**2
         with np.errstate(divide="ignore", invalid="ignore"):
             score = (1 + beta2) * precision * recall / (beta2 * precision + recall)
@@ -286,9 +326,9 @@ class _NgramTable:
 _HASH_BASE = 0x9E3779B97F4A7C15
 
 
-def _ngram_matrix(np: Any, texts: Sequence[str], shared_after: int | None = None) -> tuple[Any, Any]:
-    """(texts x n-grams counts, n-grams x orders indicator) of the character 1- to 6-grams
-    of each text with its whitespace removed, as `_ngrams` counts them.
+def _ngram_matrix(np: Any, texts: Sequence[str], shared_after: int | None = None) -> tuple[Any, Any, Any, Any]:
+    """(text, n-gram, count) entries of the character 1- to 6-grams of each text with its
+    whitespace removed, as `_ngrams` counts them, and each n-gram's order less one.
 
     With `shared_after`, only the n-grams that occur both in a text before that index and
     in one from it on (the MT and the re-translation): the others add nothing to any
@@ -333,65 +373,124 @@ def _ngram_matrix(np: Any, texts: Sequence[str], shared_after: int | None = None
     else:
         count = len(vocab)
     width = max(1, count)
-    flat = all_rows * width + columns
-    matrix = np.bincount(flat, minlength=len(texts) * width).astype(np.float32).reshape(len(texts), width)
-    orders = np.zeros((width, CHRF_ORDER), dtype=np.float32)
-    orders[columns, all_kinds] = 1.0
-    return matrix, orders
+    kind_of = np.zeros(width, dtype=np.int64)
+    kind_of[columns] = all_kinds
+    entries, counts = np.unique(all_rows * width + columns, return_counts=True)
+    return entries // width, entries % width, counts.astype(np.float64), kind_of
+
+
+def _align_anchored(mt: Sequence[str], rt: Sequence[str]) -> list[Bead]:
+    """Sentences identical on both sides (up to spacing) are 1-1 beads of cost zero, which no
+    other path beats: the aligner runs only on the stretches between runs of them.
+
+    A faithful re-translation repeats most sentences as they are (a precomputed one with
+    house spellings, an MT checked against its own earlier version), so this leaves little
+    to align. Runs shorter than two sentences are not anchors when the stretch around them
+    differs in length, where a repeated short sentence might be matched out of place.
+    """
+    mt_keys = [" ".join(s.split()) for s in mt]
+    rt_keys = [" ".join(s.split()) for s in rt]
+    blocks = difflib.SequenceMatcher(None, mt_keys, rt_keys, autojunk=False).get_matching_blocks()
+    beads: list[Bead] = []
+    i = j = 0
+    for block in blocks:
+        if block.size == 0:
+            continue
+        if block.size < 2 and (block.a - i) != (block.b - j):
+            continue
+        beads.extend(_shifted(_align_sentences(mt[i : block.a], rt[j : block.b]), i, j))
+        beads.extend(Bead(block.a + k, block.a + k + 1, block.b + k, block.b + k + 1) for k in range(block.size))
+        i, j = block.a + block.size, block.b + block.size
+    beads.extend(_shifted(_align_sentences(mt[i:], rt[j:]), i, j))
+    return beads
+
+
+def _shifted(beads: list[Bead], i: int, j: int) -> list[Bead]:
+    return [Bead(b.mt_start + i, b.mt_end + i, b.rt_start + j, b.rt_end + j) for b in beads]
 
 
 def _align_sentences(mt: Sequence[str], rt: Sequence[str]) -> list[Bead]:
     n, m = len(mt), len(rt)
     if not n or not m:
         return [Bead(i, i + 1, 0, 0) for i in range(n)] + [Bead(n, n, j, j + 1) for j in range(m)]
+    import numpy as np
+
     table = _NgramTable(mt, rt)
-    mt_len = [len(s) for s in mt]
-    rt_len = [len(s) for s in rt]
     band = BAND + abs(n - m)
     window = [(max(0, int(i * m / n) - band), min(m, int(i * m / n) + band) + 1) for i in range(n + 1)]
-    # sims[(mt_size, rt_size)][i0] -> (j0 of the row, chrF of MT item i0 against items j0...).
-    sims: dict[tuple[int, int], list[tuple[int, Any]]] = {}
-    for mt_size, rt_size in ((1, 1), (2, 1), (1, 2)):
-        rows = []
-        for i0 in range(n - mt_size + 1):
-            lo = max(0, window[i0][0] - 2)
-            hi = min(m - rt_size + 1, window[i0 + mt_size][1])
-            rows.append((lo, table.chrf_row(mt_size, i0, rt_size, lo, max(lo, hi))))
-        sims[(mt_size, rt_size)] = rows
-
-    def bead_cost(i0: int, i1: int, j0: int, j1: int) -> float:
-        if i0 == i1 or j0 == j1:
-            return SKIP_COST * ((i1 - i0) + (j1 - j0))
-        lo, row = sims[(i1 - i0, j1 - j0)][i0]
-        if not lo <= j0 < lo + len(row):
-            return float("inf")
-        merge = MERGE_COST if (i1 - i0) + (j1 - j0) > 2 else 0.0
-        length = _length_penalty(sum(mt_len[i0:i1]), sum(rt_len[j0:j1]))
-        return 1.0 - float(row[j0 - lo]) + length + merge
-
     inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
+    # costs[(di, dj)][i, j]: the cost of the bead that ends at (i, j) after di MT and dj re-translation
+    # items; inf outside the band. Skips cost the same everywhere.
+    mt_len = np.array([0, *np.cumsum([len(s) for s in mt])], dtype=np.float64)
+    rt_len = np.array([0, *np.cumsum([len(s) for s in rt])], dtype=np.float64)
+    costs: dict[tuple[int, int], Any] = {}
+    starts_i = np.arange(n + 1)[:, None]
+    starts_j = np.arange(m + 1)[None, :]
+    for di, dj in ((1, 1), (2, 1), (1, 2)):
+        grid = np.full((n + 1, m + 1), inf)
+        if n - di + 1 > 0 and m - dj + 1 > 0:
+            sims = table.similarities(di, dj)
+            i_, j_ = starts_i[: n - di + 1], starts_j[:, : m - dj + 1]
+            length = LENGTH_WEIGHT * np.abs(np.log((mt_len[i_ + di] - mt_len[i_] + 1) / (rt_len[j_ + dj] - rt_len[j_] + 1)))
+            merge = MERGE_COST if di + dj > 2 else 0.0
+            # The bead starting at (i, j) is considered where the band of its start row and end row allow.
+            lows = np.array([max(0, window[i][0] - 2) for i in range(n - di + 1)])[:, None]
+            highs = np.array([min(m - dj + 1, window[i + di][1]) for i in range(n - di + 1)])[:, None]
+            inside = (j_ >= lows) & (j_ < highs)
+            grid[di:, dj:] = np.where(inside, 1.0 - sims + length + merge, inf)
+        costs[(di, dj)] = grid
+    cost = np.full((n + 1, m + 1), inf)
+    # back[i, j]: 0 none, 1 (1,1), 2 (1,0), 3 (0,1), 4 (2,1), 5 (1,2).
+    back = np.zeros((n + 1, m + 1), dtype=np.int8)
+    steps = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+    columns = np.arange(m + 1)
     for i in range(n + 1):
-        for j in range(*window[i]):
-            if i == 0 and j == 0:
-                continue
-            for di, dj in ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2)):
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0 or cost[pi][pj] == inf:
-                    continue
-                total = cost[pi][pj] + bead_cost(pi, i, pj, j)
-                if total < cost[i][j]:
-                    cost[i][j] = total
-                    back[i][j] = (pi, pj)
+        lo, hi = window[i]
+        best = np.full(m + 1, inf)
+        choice = np.zeros(m + 1, dtype=np.int8)
+        if i == 0:
+            best[0] = 0.0
+        candidates = []
+        if i >= 1:
+            candidates.append((1, np.concatenate(([inf], cost[i - 1, :-1] + costs[(1, 1)][i, 1:]))))
+            candidates.append((2, cost[i - 1] + SKIP_COST))
+        if i >= 2:
+            candidates.append((4, np.concatenate(([inf], cost[i - 2, :-1] + costs[(2, 1)][i, 1:]))))
+        if i >= 1:
+            candidates.append((5, np.concatenate(([inf, inf], cost[i - 1, :-2] + costs[(1, 2)][i, 2:]))))
+        for code, values in candidates:  # the first of equal costs wins, in the order of `steps`
+            better = values < best
+            best = np.where(better, values, best)
+            choice = np.where(better, code, choice)
+        outside = (columns < lo) | (columns >= hi)
+        best[outside] = inf
+        if i == 0:
+            best[0] = 0.0
+        # (0, 1): from the left in the same row, a running minimum.
+        shifted = best - SKIP_COST * columns
+        running = np.minimum.accumulate(shifted) + SKIP_COST * columns
+        from_left = np.concatenate(([inf], running[:-1] + SKIP_COST))
+        from_left[outside] = inf
+        left = from_left < best
+        if left.any():
+            # Recompute sequentially where the row recurrence wins, so each cell's pointer is exact.
+            row = best.copy()
+            for j in range(max(1, lo), hi):
+                through = row[j - 1] + SKIP_COST
+                if through < row[j]:
+                    row[j] = through
+                    choice[j] = 3
+            best = row
+        cost[i] = best
+        back[i] = choice
     beads: list[Bead] = []
     i, j = n, m
     while (i, j) != (0, 0):
-        previous = back[i][j]
-        if previous is None:
+        code = int(back[i, j])
+        if code == 0:
             raise RuntimeError("sentence alignment found no path")
-        beads.append(Bead(previous[0], i, previous[1], j))
-        i, j = previous
+        di, dj = steps[code - 1]
+        beads.append(Bead(i - di, i, j - dj, j))
+        i, j = i - di, j - dj
     beads.reverse()
     return beads

@@ -108,10 +108,11 @@ class DocEvidence:
     reason: str | None = None
 
     def segment(self, start: int, end: int) -> SegmentEvidence | None:
-        for segment in self.segments:
-            if segment.start == start and segment.end == end:
-                return segment
-        return None
+        return self._by_span.get((start, end))
+
+    @functools.cached_property
+    def _by_span(self) -> dict[Span, SegmentEvidence]:
+        return {(segment.start, segment.end): segment for segment in self.segments}
 
     def segments_in(self, start: int, end: int) -> list[SegmentEvidence]:
         return [s for s in self.segments if s.start < end and start < s.end]
@@ -386,6 +387,9 @@ class RetranslationStage:
         fresh: dict[str, list[Span]] = {}
         for digest, (hypothesis, reference) in zip(digests, pairs, strict=True):
             if digest not in known and digest not in fresh:
+                if hypothesis == reference:  # every word its own counterpart
+                    fresh[digest] = []
+                    continue
                 tokens = tokenize(hypothesis)
                 alignment = Alignment.from_tokens(tokens, tokenize(reference))
                 fresh[digest] = unmatched_spans(tokens, alignment, min_content=1)

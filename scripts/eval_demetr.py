@@ -273,7 +273,7 @@ def evaluate_retranslation(records: list[dict[str, Any]], args: argparse.Namespa
     if args.curve:
         figures["curves"] = _curves(records, results, parts, table, langs)
     if args.examples:
-        _retranslation_examples(records, results, args.examples)
+        _retranslation_examples(parts["tuned"], results, args.examples)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
@@ -338,8 +338,9 @@ def _curves(
 
 
 def _retranslation_examples(records: list[dict[str, Any]], results: dict[str, DocumentResult], count: int) -> None:
+    """False alarms and misses of the tuned share only: the held-out share is never looked at item by item."""
     alarms = [r for r in records if _warned(results[f"{r['id']}:mt"])]
-    print(f"\nfalse alarms (first {count} of {len(alarms)}):")
+    print(f"\nfalse alarms, tuned share (first {count} of {len(alarms)}):")
     for record in alarms[:count]:
         print(f"  {record['id']} ({record['source_lang']})\n    mt:  {record['mt']}\n    ref: {record['reference']}")
         for f in results[f"{record['id']}:mt"].findings:
@@ -347,9 +348,14 @@ def _retranslation_examples(records: list[dict[str, Any]], results: dict[str, Do
                 print(f"    {f.code} “{f.text}” -> {f.suggestion}")
     for kind, codes in RETRANSLATION_FAMILY.items():
         missed = [r for r in records if r["kind"] == kind and not _warned(results[f"{r['id']}:perturbed"], codes)]
-        print(f"\nmisses, {kind} (first {count} of {len(missed)}):")
+        print(f"\nmisses, {kind}, tuned share (first {count} of {len(missed)}):")
         for record in missed[:count]:
-            print(f"  {record['id']}\n    pt:  {record['perturbed']}\n    ref: {record['reference']}")
+            print(
+                f"  {record['id']} ({record['source_lang']})\n    mt:  {record['mt']}\n"
+                f"    pt:  {record['perturbed']}\n    ref: {record['reference']}"
+            )
+            for f in results[f"{record['id']}:perturbed"].findings:
+                print(f"    {f.code} {f.severity.name.lower()} “{f.text}” -> {f.suggestion}")
 
 
 if __name__ == "__main__":

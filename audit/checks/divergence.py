@@ -8,6 +8,7 @@ needs every re-translation to disagree; one re-translation that agrees clears th
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -21,10 +22,12 @@ from audit.align import Alignment, Token, tokenize
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
+from audit.names import gazetteer
 from audit.names.exonyms import EXPANSIONS, acronym_forms
 from audit.names.finder import NON_NAMES, Mention, mention_finder
-from audit.names.lexicon import is_common_word
+from audit.names.lexicon import american_spelling, is_common_word
 from audit.names.variants import (
+    ABBREVIATIONS,
     NAME_WORD,
     equivalent_names,
     name_key,
@@ -43,7 +46,7 @@ _WORD = re.compile(r"\S+")
 _ALNUM = re.compile(r"[^\W_]+")
 # Name similarity (0-1) from which a different spelling is a near miss (D303's default).
 _NEAR_MISS = 0.8
-_PARTICIPLE = re.compile(r"(?:ing|ed|ly)$")
+_PARTICIPLE = re.compile(r"(?:ing|ed)$")
 _OPENING_WORDS = frozenset(
     """given despite although though while whereas unlike like since because however meanwhile moreover
     furthermore therefore thus yet still instead besides nevertheless nonetheless overall finally first
@@ -67,6 +70,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _RUSSIAN_MARKS = tuple(
     re.compile(pattern) for pattern in (r"kh", r"dzh", r"yy", r"(?<![a-z])(?:ash|ad|an|ar|as|at|az|ath|adh)-(?=[a-z])")
 )
+# Endings that make a surname of a given name (`Johnson`, `Petersen`, `Eriksson`).
+_PATRONYMICS = frozenset({"son", "sen", "sson", "ssen"})
 # An extension this long of another name is an inflection or derivation (`Russia`/`Russian`).
 _DERIVATION_CHARS = 3
 
@@ -77,6 +82,20 @@ def _segment_evidence(segment: Segment, ctx: CheckContext) -> tuple[DocEvidence,
         return None
     found = evidence.segment(segment.start, segment.end)
     return None if found is None else (evidence, found)
+
+
+def _differing(segment: Segment, ctx: CheckContext) -> tuple[DocEvidence, SegmentEvidence] | None:
+    """A sentence's evidence, unless a re-translation repeats it word for word: that one has
+    every name and number of it, so the name and number rules have nothing to weigh."""
+    found = _segment_evidence(segment, ctx)
+    if found is None:
+        return None
+    evidence, sentence = found
+    words = segment.text.split()
+    for (start, end), item in zip(sentence.rt_spans, evidence.items, strict=True):
+        if item.text[start:end].split() == words:
+            return None
+    return found
 
 
 def _closest_summary(evidence: DocEvidence, found: SegmentEvidence) -> str:
@@ -186,6 +205,23 @@ def _fold_word(word: str) -> str:
     return _APOSTROPHES.sub("", anyascii(_POSSESSIVE.sub("", word)).casefold()).replace(".", "")
 
 
+@functools.lru_cache(maxsize=65536)
+def _same_place(a: str, b: str) -> bool:
+    """Two names the gazetteer reads as one notable place first: an endonym and its exonym."""
+    places_a, places_b = gazetteer.lookup(_POSSESSIVE.sub("", a)), gazetteer.lookup(_POSSESSIVE.sub("", b))
+    return (
+        bool(places_a and places_b)
+        and places_a[0].id == places_b[0].id
+        and places_a[0].population >= gazetteer.NOTABLE_POPULATION
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _content_words(text: str) -> frozenset[str]:
+    """The folded content words of a text (`tokenize`'s), for telling where words come from."""
+    return frozenset(_fold_word(t.text) for t in tokenize(text) if t.is_content and len(t.text) >= 4)
+
+
 def _is_acronym(word: str) -> bool:
     """`EU`, `USGS`, `U.S.`: two to six capitals, dotted or not."""
     letters = word.replace(".", "")
@@ -287,16 +323,57 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False) -> bo
     if any(_derived(surface, other) for other in reading.surfaces):
         return True
     for other, _ in reading.by_length.get(len(name_words(mention)), ()):
-        if equivalent_names(mention, other.text) and not (spelling and _marks_lost(mention, other.text)):
+        if (equivalent_names(mention, other.text) or _demonym_of(mention, other.text)) and not (
+            spelling and _marks_lost(mention, other.text)
+        ):
             return True
+    return False
+
+
+def _h_moved(a: str, b: str) -> bool:
+    """The same letters but for where an `h` marks aspiration (`Jhajjar`/`Jajjhar`): romanisations
+    of Indian names place it freely."""
+    key_a, key_b = _surface(a), _surface(b)
+    return key_a != key_b and key_a.replace("h", "") == key_b.replace("h", "")
+
+
+# A demonym's ending past the stem of its place, and the place's own ending there (`Majorc|an`/`Majorc|a`).
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "ic", "n", "i")
+_PLACE_ENDINGS = ("", "a", "e", "o", "y", "ia")
+
+
+@functools.lru_cache(maxsize=65536)
+def _demonym_of(a: str, b: str) -> bool:
+    """One single-word name is the other's demonym, each perhaps in another convention
+    (`Mallorca`/`Majorcan`), as `audit.names.variants` tells spellings of one name apart."""
+    if len(name_words(a)) != 1 or len(name_words(b)) != 1:
+        return False
+    for place, demonym in ((a, b), (b, a)):
+        word = _fold_word(demonym)
+        for ending in _DEMONYM_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                stem = word[: -len(ending)]
+                if any(equivalent_names(place, stem + tail) for tail in _PLACE_ENDINGS):
+                    return True
     return False
 
 
 @functools.lru_cache(maxsize=262144)
 def _related_words(ours: str, theirs: str, rare: bool) -> bool:
     """Two folded words of one name: one convention apart, or (`rare`) an inflection or slip apart."""
+    short, long = sorted((ours, theirs), key=len)
+    if long.startswith(short) and long[len(short) :] in _PATRONYMICS:
+        return False  # `John`/`Johnson`: a given name and the surname made of it
     if same_word(ours, theirs):
-        return True
+        # Two ordinary words are one only as spellings of one word (`harbour`/`harbor`, `Mt.`/`mount`),
+        # not by a romanisation convention (`mall`/`may`).
+        return (
+            rare
+            or not is_common_word(theirs)
+            or american_spelling(ours) == american_spelling(theirs)
+            or ours in ABBREVIATIONS
+            or theirs in ABBREVIATIONS
+        )
     return rare and not is_common_word(theirs) and stem_match(name_key(ours), name_key(theirs))
 
 
@@ -413,7 +490,9 @@ def _similarity(ours: str, theirs: str, threshold: float) -> float | None:
     similarity = name_similarity(ours, theirs)
     if similarity < threshold:
         return None
-    if equivalent_names(ours, theirs) and not _marks_lost(ours, theirs):
+    if (equivalent_names(ours, theirs) or _demonym_of(ours, theirs) or _h_moved(ours, theirs)) and not _marks_lost(
+        ours, theirs
+    ):
         return None
     return similarity if _misspelt_word(ours, theirs) else None
 
@@ -465,8 +544,10 @@ class MangledName(Check):
     it through Russian. The re-translation's spelling is the suggestion. Spellings one
     convention apart are one name, not a near miss: another romanisation scheme
     (`Alexei`/`Aleksei`, `Kiev`/`Kyiv`), British or American spelling, an abbreviation
-    (`Mt.`/`Mount`), a country and its demonym or possessive (`Ukraine's`/`Ukrainian`),
-    another word order; so are two ordinary English words (`Freeway`/`Highway`). A sign of
+    (`Mt.`/`Mount`), a country and its demonym or possessive (`Ukraine's`/`Ukrainian`), a
+    place and the demonym of another spelling of it (`Mallorca`/`Majorcan`), an aspiration
+    `h` placed otherwise (`Jhajjar`/`Jajjhar`), another word order; so are two ordinary
+    English words (`Freeway`/`Highway`). A sign of
     transliteration through Russian (`Kh` for `h`, `ash-` for `al-`) stays a near miss.
 
     Bad: the militants of Khoras ad-Din were pushed back (re-translation: the militants of Hurras al-Din were pushed back)
@@ -486,7 +567,7 @@ class MangledName(Check):
     }
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        found = _segment_evidence(segment, ctx)
+        found = _differing(segment, ctx)
         if found is None:
             return
         evidence, sentence = found
@@ -534,6 +615,12 @@ class _Unsupported:
     partial: bool
 
 
+@functools.lru_cache(maxsize=1024)
+def _token_links(mt: tuple[Token, ...], rt: tuple[Token, ...]) -> Mapping[int, tuple[int, ...]]:
+    """The word links of a sentence pair, made once for all its names and numbers."""
+    return Alignment.from_tokens(mt, rt).mt2rt
+
+
 def _token_window(mt: list[Token], rt: list[Token], start: int, end: int) -> tuple[int, int]:
     """The re-translation's characters where MT characters [start, end) belong.
 
@@ -541,7 +628,7 @@ def _token_window(mt: list[Token], rt: list[Token], start: int, end: int) -> tup
     to the re-translation are anchors; what lies between their counterparts (and a word
     either side) is that place. With no anchor on a side, the place runs to that end.
     """
-    links = Alignment.from_tokens(mt, rt).mt2rt
+    links = _token_links(tuple(mt), tuple(rt))
     before = [links[i][0] for i, t in enumerate(mt) if t.end <= start and i in links and t.is_content]
     after = [links[i][0] for i, t in enumerate(mt) if t.start >= end and i in links and t.is_content]
     low = max(before) + 1 if before else 0
@@ -557,17 +644,47 @@ def _token_window(mt: list[Token], rt: list[Token], start: int, end: int) -> tup
 def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: float) -> list[Mention]:
     """The re-translation's names in [start, end) that the MT does not have, or has only some words of.
 
-    A near miss of one of the MT's names is that name (D303's), not another.
+    A near miss of one of the MT's names is that name (D303's), not another. The MT's names
+    that another name of the re-translation accounts for lend it no words: `Sweden`, there
+    in both, does not make `Swedish Post Office` the MT's, nor `Fleetwood Mac` `Mick Fleetwood`.
     """
-    return [
-        mention
-        for mention in reading.mentions
-        if start <= mention.start
-        and mention.end <= end
-        and not _same_name(mention.text, mt)
-        and not any(_similarity(ours.text, mention.text, threshold) is not None for ours in mt.mentions)
-        and _unsupported_run(mention, [mt], strict=False) is not None
-    ]
+    found = []
+    for mention in reading.mentions:
+        if not (start <= mention.start and mention.end <= end) or _same_name(mention.text, mt):
+            continue
+        if any(_similarity(ours.text, mention.text, threshold) is not None for ours in mt.mentions):
+            continue
+        if _unsupported_run(mention, [_mt_view(mt, mention, reading)], strict=False) is not None:
+            found.append(mention)
+    return found
+
+
+def _mt_view(mt: _Reading, mention: Mention, reading: _Reading) -> _Reading:
+    """The MT as it stands for `mention`: without its names that another name of `reading` is."""
+    taken = tuple(
+        ours
+        for ours in mt.mentions
+        if any(other != mention and _one_name(ours.text, other.text) for other in reading.mentions)
+    )
+    if not taken:
+        return mt
+    return _blanked(mt.text, mt.mentions, taken)
+
+
+@functools.lru_cache(maxsize=256)
+def _blanked(text: str, found: tuple[Mention, ...], taken: tuple[Mention, ...]) -> _Reading:
+    """A reading of `text` with the names `taken` blanked out (offsets kept)."""
+    chars = list(text)
+    for name in taken:
+        chars[name.start : name.end] = " " * (name.end - name.start)
+    return _reading("".join(chars), [m for m in found if m not in taken])
+
+
+@functools.lru_cache(maxsize=65536)
+def _one_name(a: str, b: str) -> bool:
+    """Two mentions of one name: the same folded words, inflected (`Albanian`/`Albanians`), or one
+    convention apart."""
+    return _surface(a) == _surface(b) or _derived(_surface(a), _surface(b)) or equivalent_names(a, b)
 
 
 def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None:
@@ -576,11 +693,40 @@ def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None
     first = next((t for t in tokens if t.is_word), None)
     if first is None or not first.text[:1].isupper() or not first.is_content or first.text.lower() in NON_NAMES:
         return None
-    if _PARTICIPLE.search(first.text) or first.text.lower() in _OPENING_WORDS:
+    if first.text.lower() in _OPENING_WORDS or _verb_form(first.text.lower()):
         return None  # `Looking ahead,`, `Given the`: a verb or a connective opening the sentence
     if any(m.start <= first.start < m.end for m in found):
         return None
     return Mention(first.start, first.end, first.text)
+
+
+def _verb_form(word: str) -> bool:
+    """A participle or an adverb (`Looking`, `Finally`), not a name that ends alike (`Parly`): an
+    adverb's adjective is itself a word of some length."""
+    if word.endswith("ly"):
+        return len(word) >= 6 and is_common_word(word[:-2])
+    return bool(_PARTICIPLE.search(word)) and is_common_word(word)
+
+
+_TITLE_BEFORE = re.compile(r"(\w+)\.?\s+$")
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The title right before a name (`Dr.`, `President`), folded, if there is one."""
+    found = _TITLE_BEFORE.search(text, max(0, start - 24), start)
+    return found[1].lower() if found and found[1].lower() in TITLES else None
+
+
+def _titled(text: str, tokens: Sequence[Token], found: Sequence[Mention]) -> list[Mention]:
+    """Capitalised words right after a title that the name finder passed over (`Dr. Mall thinks`):
+    a person's name, however common the word."""
+    names = []
+    for token in tokens:
+        if not token.text[:1].isupper() or not token.is_word or any(m.start <= token.start < m.end for m in found):
+            continue
+        if _title_before(text, token.start) is not None:
+            names.append(Mention(token.start, token.end, token.text))
+    return names
 
 
 def _opening_end(tokens: Sequence[Token]) -> int:
@@ -604,11 +750,25 @@ class _Candidate:
     # Whether it opens its sentence, and whether the name finder did not find it (an opener only).
     opens: bool = False
     unfound: bool = False
+    # The title before it, folded (`dr` of `Dr. Mall`): a name after the same title is in its place.
+    title: str | None = None
+    # An orphan's ordinary content words that the MT sentence has too (folded).
+    echo: frozenset[str] = frozenset()
 
 
 def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
-    """An opening word the finder passed over stands for a name only in the other's very place:
-    where the word alignment puts it, or both opening their sentences; and never for another such word."""
+    """Whether an orphan of a re-translation may stand in the place of an MT name.
+
+    A name after the same title does. An opening word the finder passed over stands for a
+    name only in the other's very place: where the word alignment puts it, or both opening
+    their sentences; and never for another such word. An orphan most of whose words (two or
+    more ordinary words, not titles) the MT has outside the name translates them, not the name.
+    """
+    if name.title is not None and name.title == orphan.title:
+        return True
+    echo = orphan.echo - _content_words(name.mention.text) - TITLES
+    if len(echo) >= 2 and 2 * len(echo) > len(_content_words(orphan.mention.text)):
+        return False  # the MT has its words elsewhere: the counterpart of that phrase, not of this name
     if name.unfound and orphan.unfound:
         return False
     if name.unfound or orphan.unfound:
@@ -616,17 +776,26 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     return True
 
 
+def _translates(name: _Candidate, orphan: _Candidate) -> bool:
+    """The orphan is the MT's name under another name, no replacement: two names of one place
+    (`Napoli`/`Naples`)."""
+    if name.unfound or orphan.unfound:
+        return False
+    return _same_place(name.mention.text, orphan.mention.text)
+
+
 def _place(
     names: list[_Candidate], orphans: list[_Candidate], mt_tokens: list[Token], rt_tokens: list[Token]
 ) -> list[_Candidate | None]:
     """Which of a re-translation's orphan names stands in the place of each unsupported MT name.
 
-    Each orphan replaces one name at most: first those the word alignment puts in the
-    name's place, then the rest in order, so a sentence that drops one name and changes
-    another is one replaced name, not two.
+    An orphan that one of the names translates (`_translates`) is that name, and stands for
+    none. Each other orphan replaces one name at most: first those the word alignment puts
+    in the name's place, then the rest in order, so a sentence that drops one name and
+    changes another is one replaced name, not two.
     """
     taken: list[_Candidate | None] = [None] * len(names)
-    free = list(orphans)
+    free = [o for o in orphans if not any(_translates(name, o) for name in names)]
     for i, name in enumerate(names):
         low, high = _token_window(mt_tokens, rt_tokens, name.start, name.end)
         placed = next(
@@ -652,7 +821,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
     """
 
     def compute() -> list[_Unsupported]:
-        found = _segment_evidence(segment, ctx)
+        found = _differing(segment, ctx)
         if found is None:
             return []
         evidence, sentence = found
@@ -670,7 +839,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 continue  # a near miss: D303's
             run = _unsupported_run(mention, readings)
             if run is not None:
-                names.append(_Candidate(mention, *run, opens=mention.start <= first))
+                title = _title_before(segment.doc.text, mention.start)
+                names.append(_Candidate(mention, *run, opens=mention.start <= first, title=title))
         opener = _opener(mt_tokens, inside)
         if opener is not None and not any(_word_supported(opener.text, r) for r in readings):
             names.insert(0, _Candidate(opener, opener.start, opener.end, False, opens=True, unfound=True))
@@ -684,9 +854,22 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 continue
             rt_tokens = tokenize(reading.text[start:end], start)
             rt_first = _opening_end(rt_tokens)
+            found_there = _orphans(reading, start, end, mt, threshold)
+            titled = [
+                m for m in _titled(reading.text, rt_tokens, reading.mentions) if not _word_supported(m.text, mt)
+            ]
+            sentence_words = _content_words(segment.text)
             orphans = [
-                _Candidate(m, m.start, m.end, False, opens=m.start <= rt_first)
-                for m in _orphans(reading, start, end, mt, threshold)
+                _Candidate(
+                    m,
+                    m.start,
+                    m.end,
+                    False,
+                    opens=m.start <= rt_first,
+                    title=_title_before(reading.text, m.start),
+                    echo=frozenset(w for w in _content_words(m.text) & sentence_words if is_common_word(w)),
+                )
+                for m in sorted([*found_there, *titled], key=lambda m: m.start)
             ]
             rt_opener = _opener(rt_tokens, reading.mentions)
             if rt_opener is not None and not _word_supported(rt_opener.text, mt):
@@ -720,7 +903,12 @@ class ReplacedName(Check):
     Names are weighed word by word, so a replaced first name is found in a full name. With
     several re-translations one that has the MT's name clears it, and the evidence says
     which re-translation put which name there. A name the re-translations merely leave
-    out is D304.
+    out is D304. The re-translation's names the MT lacks are those it has no words of but
+    in names another re-translation name accounts for (`Sweden` lends nothing to `Swedish
+    Post Office`); a capitalised word after a title counts (`Dr. Mall`), and a name after the
+    same title is in the MT name's place. Not a replacement: another name of the same place
+    (`Napoli`/`Naples`, from the gazetteer), a name most of whose ordinary words the MT has
+    outside the name (it translates them); a given name is not its surname (`John`/`Johnson`).
 
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
@@ -837,35 +1025,84 @@ class DocumentDivergence(Check):
 # ---------------------------------------------------------------- numbers against re-translations
 
 
-def _numbers_of(ctx: CheckContext, key: object, text: str) -> list[Number]:
-    return ctx.memo(("divergence", "numbers", key), lambda: find_numbers(text, english_words=True))
+@dataclass(frozen=True)
+class _Figure:
+    """A number of a text and the kind of figure it writes, which only pairs with its own kind first."""
+
+    number: Number
+    # "ordinal" (`third`, `20th`, `third-year`), "decade" (`1960s`), "code" (after letters:
+    # `COVID-19`), or "plain".
+    kind: str
+
+    def matches(self, other: _Figure) -> bool:
+        """Equal value, read as the same kind of figure: a decade pairs with a decade by its own
+        value (`1960s` is not `1970s`, though both lie in the 20th century), a code with a code."""
+        if (self.kind == "code") != (other.kind == "code"):
+            return False
+        if self.kind == "decade" and other.kind == "decade":  # `1960s`, `'60s`
+            ours, theirs = max(self.number.values), max(other.number.values)
+            return ours == theirs or (min(ours, theirs) < 100 and ours % 100 == theirs % 100)
+        return self.number.matches(other.number)
 
 
-def _within(numbers: Sequence[Number], start: int, end: int) -> list[Number]:
-    return [n for n in numbers if start <= n.start and n.end <= end]
+_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def _figure(number: Number, text: str) -> _Figure:
+    before, after = text[max(0, number.start - 2) : number.start], text[number.end : number.end + 3]
+    written = number.text.split("-")[0]
+    if is_ordinal_word(written) or _ORDINAL_DIGITS.match(text, number.start):
+        kind = "ordinal"
+    elif number.text.isdigit() and re.match(r"'?s\b", after):
+        kind = "decade"
+    elif number.text[:1].isdigit() and (before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalpha())):
+        kind = "code"
+    else:
+        kind = "plain"
+    return _Figure(number, kind)
+
+
+def _numbers_of(ctx: CheckContext, key: object, text: str, start: int, end: int) -> list[_Figure]:
+    """The numbers of text[start:end] (one sentence, or a bead's sentences), offsets into `text`."""
+
+    def read() -> list[_Figure]:
+        found = find_numbers(text[start:end], english_words=True)
+        return [_figure(dataclasses.replace(n, start=n.start + start, end=n.end + start), text) for n in found]
+
+    return ctx.memo(("divergence", "numbers", key, start, end), read)
 
 
 def _unpaired(
-    ours: Sequence[Number], theirs: Sequence[Number], ours_at: tuple[int, int], theirs_at: tuple[int, int]
-) -> tuple[list[Number], list[Number]]:
+    ours: Sequence[_Figure], theirs: Sequence[_Figure], ours_at: tuple[int, int], theirs_at: tuple[int, int]
+) -> tuple[list[_Figure], list[_Figure]]:
     """The numbers of each side with no counterpart of equal value on the other.
 
-    Each pairs once, strong numbers first, with the counterpart nearest in relative
-    position: of two `two`s in the re-translation, the one in the MT's place is the MT's.
+    Each pairs once: first with a counterpart of its own kind (an ordinal with an ordinal, so
+    `two` does not take the `second` that `second-year` needs), strong numbers first, with
+    the counterpart nearest in relative position (of two `two`s in the re-translation, the
+    one in the MT's place is the MT's); then with any kind.
     """
 
     def at(number: Number, span: tuple[int, int]) -> float:
         return (number.start - span[0]) / max(1, span[1] - span[0])
 
     pool = list(theirs)
-    missing = []
-    for number in sorted(ours, key=lambda n: n.weak):
-        candidates = [other for other in pool if number.matches(other)]
-        if not candidates:
-            missing.append(number)
-            continue
-        pool.remove(min(candidates, key=lambda o: (o.weak, abs(at(o, theirs_at) - at(number, ours_at)))))
-    return sorted(missing, key=lambda n: n.start), pool
+    left = sorted(ours, key=lambda f: f.number.weak)
+    for same_kind in (True, False):
+        missing = []
+        for figure in left:
+            candidates = [o for o in pool if figure.matches(o) and (not same_kind or o.kind == figure.kind)]
+            if not candidates:
+                missing.append(figure)
+                continue
+            pool.remove(
+                min(
+                    candidates,
+                    key=lambda o: (o.number.weak, abs(at(o.number, theirs_at) - at(figure.number, ours_at))),
+                )
+            )
+        left = missing
+    return sorted(left, key=lambda f: f.number.start), pool
 
 
 def _strong(number: Number) -> bool:
@@ -873,10 +1110,26 @@ def _strong(number: Number) -> bool:
     return not number.weak or max(number.values) >= 1000
 
 
+# Words English counts two of a thing with, which stand for many a construction, not a figure.
+_PAIR_WORDS = frozenset({"both", "either", "pair", "couple", "twice", "twin", "twins", "double", "dozen"})
+
+
+def _counting(figure: _Figure) -> bool:
+    """A plain number word that counts (`four`, `twenty`), not `one`, `both`, `either` or an ordinal."""
+    number = figure.number
+    return (
+        figure.kind == "plain"
+        and number.weak
+        and number.text.isalpha()
+        and number.text.lower() not in _PAIR_WORDS
+        and not number.values <= {0.0, 1.0}
+    )
+
+
 def _as_written(number: Number, like: Number) -> str:
     """A re-translation's number as the MT would write it: its digits, or its value for a word."""
-    if any(ch.isdigit() for ch in number.text):
-        return number.text
+    if any(ch.isdigit() for ch in number.text) or not any(ch.isdigit() for ch in like.text):
+        return number.text  # digits as written, or a word for a word (`three` for `two`)
     return format_english(min(number.values, key=lambda v: abs(v - like.magnitude)))
 
 
@@ -889,9 +1142,13 @@ class NumberNotRetranslated(Check):
     of each re-translation's aligned sentence. One re-translation that has it clears it.
     When none has it and a re-translation has a number of its own in its place, the MT most
     likely changed the figure: the re-translation's value is the suggestion, and the
-    evidence says which re-translation has which. Numbers written as words (`two`, `both`)
-    are compared but never reported, and neither is a number that the re-translations only
-    leave out.
+    evidence says which re-translation has which. A number pairs with one of its own kind
+    first (an ordinal with an ordinal, so `two` does not take the `second` that `second-year`
+    needs), a decade by its own value (`1960s` is not `1970s`), a number inside a name
+    (`COVID-19`) only with another such. A number word (`two`) is reported only with another
+    number (not `one`) in its very place, or when it is the one number word each side lacks
+    (`five`/`four`); `one`, `both`, `either` and ordinals in words never; nor a number that
+    the re-translations only leave out.
 
     Bad: Almost exactly 35% of my money went on rent. (re-translation: Almost exactly 30% of my money went on rent.)
     Good: Almost exactly 30% of my money went on rent. (re-translation: Very nearly thirty percent of my money went on rent.)
@@ -906,40 +1163,48 @@ class NumberNotRetranslated(Check):
     precedence = 50
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        found = _segment_evidence(segment, ctx)
+        found = _differing(segment, ctx)
         if found is None:
             return
         evidence, sentence = found
-        ours = _within(_numbers_of(ctx, "mt", segment.doc.text), segment.start, segment.end)
+        ours = _numbers_of(ctx, "mt", segment.doc.text, segment.start, segment.end)
         if not ours:
             return
-        unsupported: list[Number] | None = None
-        extras: list[tuple[int, list[Number]]] = []
+        unsupported: list[_Figure] | None = None
+        extras: list[tuple[int, list[_Figure]]] = []
         for index, ((start, end), item) in enumerate(zip(sentence.rt_spans, evidence.items, strict=True)):
-            theirs = _within(_numbers_of(ctx, index, item.text), start, end)
+            theirs = _numbers_of(ctx, index, item.text, start, end)
             missing, others = _unpaired(ours, theirs, (segment.start, segment.end), (start, end))
             unsupported = missing if unsupported is None else [n for n in unsupported if n in missing]
             extras.append((index, others))
         if not unsupported:
             return
         mt_tokens = tokenize(segment.text, segment.start)
-        for number in unsupported:
+        for figure in unsupported:
+            number = figure.number
             if is_ordinal_word(number.text):
                 continue  # `third` may as well be `a third`
             replacements = []
             for index, others in extras:
+                # A code (`COVID-19`) stands in the place of a code only.
+                others = [o for o in others if (o.kind == "code") == (figure.kind == "code")]
                 if not others:
                     continue
                 start, end = sentence.rt_spans[index]
                 text = evidence.items[index].text
                 low, high = _token_window(mt_tokens, tokenize(text[start:end], start), number.start, number.end)
-                placed = [n for n in others if low <= n.start and n.end <= high]
-                if not _strong(number):  # `two`, `both`: only with another number, not `one`, in their very place
-                    placed = [n for n in placed if not n.values <= {0.0, 1.0}]
+                placed = [o for o in others if low <= o.number.start and o.number.end <= high]
+                if not _strong(number):
+                    # `two`, `both`: only with another number (not `one`) in their very place, or, when
+                    # it is the one number each side lacks, the other's one number word (`five`/`four`).
+                    counted = [o for o in others if not o.number.values <= {0.0, 1.0}]
+                    placed = [o for o in placed if o in counted]
+                    if not placed and len(unsupported) == 1 and len(counted) == 1 and _counting(figure) and _counting(counted[0]):
+                        placed = counted
                     if not placed:
                         continue
-                pick = min(placed or others, key=lambda n: abs(n.magnitude - number.magnitude))
-                replacements.append(_Replacement(index, _as_written(pick, number)))
+                pick = min(placed or others, key=lambda o: abs(o.number.magnitude - number.magnitude))
+                replacements.append(_Replacement(index, _as_written(pick.number, number)))
             if not replacements:
                 continue
             message, suggestion, where = _replacement_message(evidence, f"number “{number.text}”", replacements)
