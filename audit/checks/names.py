@@ -383,13 +383,16 @@ def _transliteration_marks(spelling: str) -> tuple[str, ...]:
 def _strongly_marked(spelling: str, marks: list[str]) -> bool:
     """Russian mediation beyond doubt: a `Dzh`, `Kh` and `yy` in one word (`Khayyat`), or `Kh`
     with an assimilated article (`Khoras ad-Din`); not `Khalil al-Hayya`, two right spellings."""
+    words = re.split(r"[\s\-‐‑]+", spelling)
     if "Dzh for j" in marks:
-        return True
+        # `Dzhokhar Tsarnaev`: a Caucasian or Central Asian name with a Russian-style surname
+        # keeps its Russian romanisation in English copy too.
+        return not any(_SLAVIC.search(word) for word in words) or "assimilated article" in marks
     if "Kh for h" not in marks:
         return False
     if "assimilated article" in marks:
         return True
-    return any(word.startswith("Kh") and "yy" in word for word in re.split(r"[\s\-‐‑]+", spelling))
+    return any(word.startswith("Kh") and "yy" in word for word in words)
 
 
 def _retranslation_spelling(ctx: CheckContext, spelling: str, offset: int) -> str | None:

@@ -423,13 +423,17 @@ def _name_part_end(word: str, offset: int, start: int, end: int) -> int:
     (`Turkish` of `Turkish-controlled`, `Ankara` of `Ankara’s`); `offset` skips an article head."""
     for piece in () if _HYPHENS.isdisjoint(word) else _HYPHEN.finditer(word, offset):
         rest = word[piece.end() :]
-        if rest[:1].islower() and not _ARTICLE_HEAD.match(rest):
+        if rest[:1].islower() and not _ARTICLE_HEAD.match(rest) and not _EZAFE.match(rest):
             return start + piece.start()
     if word[-1] in "s'’":
         possessive = _POSSESSIVE.search(word)
         if possessive and possessive.start() > 0:
             return start + possessive.start()
     return end
+
+
+# The Persian and Urdu ezafe inside a hyphenated name: `Tehreek-e-Insaf`, `Lashkar-e-Taiba`, `Tehrik-i-Taliban`.
+_EZAFE = re.compile(r"[ei][-‐‑][^\W\d_a-z]")
 
 
 def _lines(text: str) -> Iterable[tuple[int, int]]:
