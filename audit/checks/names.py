@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rapidfuzz import fuzz
+
 from audit.checks.base import Check, CheckContext, FeedReview, Option, Options, register
 from audit.config import Config
-from audit.names.exonyms import country_name, is_english_place, is_given_name
+from audit.names.exonyms import country_name, is_english_place, is_given_name, is_language_name
 from audit.names.feed import SpellingTally
 from audit.names.finder import ARTICLES, Mention, mention_finder
-from audit.names.gazetteer import NOTABLE_POPULATION, normal_form, place_key
+from audit.names.gazetteer import MIN_NEAR_KEY, NOTABLE_POPULATION, Place, cyrillic_places, lookup_exact, normal_form, place_key
 from audit.names.gazetteer import load as load_gazetteer
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import nearest as place_nearest
@@ -28,7 +30,7 @@ from audit.names.glossary import Glossary, load_glossary, resolve_glossary_path
 from audit.names.glossary import Match as GlossaryMatch
 from audit.names.house import HouseNames, load_house_names
 from audit.names.house import windows as house_windows
-from audit.names.lexicon import is_common_word, is_proper_noun
+from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.source import (
     SourcePair,
     TokenIndex,
@@ -39,7 +41,7 @@ from audit.names.source import (
     proportional_offset,
     source_pairs,
 )
-from audit.names.translit import romanise
+from audit.names.translit import is_pinyin, romanise
 from audit.names.variants import (
     diacritics_only,
     head_links,
@@ -48,6 +50,7 @@ from audit.names.variants import (
     name_key,
     name_similarity,
     scheme_marks,
+    scheme_readings,
     squashed_key,
     variant_clusters,
 )
@@ -599,6 +602,8 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
         for written, uses in uses_by_spelling(ctx).items():
             spelling = _place_spelling(written)
             listed = _listed_in_another_scheme(spelling)
+            if listed is None and not _person_like(ctx, spelling):
+                listed = _read_in_another_scheme(spelling)
             near = None if listed else _near_place(spelling)
             if listed is None and near is None:
                 continue
@@ -618,7 +623,7 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
 def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
     """A spelling of a known place in a Russian-, German- or French-mediated scheme (`Manbidzh`)."""
     places = place_lookup(spelling)
-    if not places or any(normal_form(p.english) == normal_form(spelling) for p in places):
+    if not places or _names_a_place(spelling, places):
         return None
     # The places this spells by transliteration (`Halab` names Aleppo, but does not spell it).
     key = place_key(spelling)
@@ -630,12 +635,14 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     marks = scheme_marks(spelling, english)
     if not marks:
         return None  # `Raqqah`, `Al-Raqqa`: English spellings too
+    if all(m.weight < 2 for m in marks) and " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
+        return None  # `Lewis` is an English name, not a German `Levis`
     rivals = [
         p for p in spelt if normal_form(p.english) != normal_form(english) and p.population >= NOTABLE_POPULATION
     ]
     schemes = sorted({m.scheme for m in marks})
     small = place.kind == "city" and place.population < NOTABLE_POPULATION
-    weak = all(m.scheme == "French" for m in marks) and sum(m.weight for m in marks) < 2
+    weak = all(m.foreign == "ou" for m in marks)  # `Tartous`, `Khan Younis`: English copy writes them too
     severity = Severity.INFO if rivals or small or weak else Severity.WARNING
     where = f"{english}, {_country(place.country)}" if place.country and place.kind == "city" else english
     message = (
@@ -644,6 +651,71 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
         + (f" (also a spelling of {rivals[0].english}, {_country(rivals[0].country)})" if rivals else "")
     )
     return _with_article(spelling, english), message, severity
+
+
+def _notable(place: Place) -> bool:
+    return place.kind != "city" or place.population >= NOTABLE_POPULATION
+
+
+def _names_a_place(spelling: str, places: Iterable[Place]) -> bool:
+    """Whether `spelling` is the English spelling of a notable place among `places` (`Odessa`,
+    Texas; not the village of 630 called `Nikolayev`, beside the city English copy writes Mykolaiv)."""
+    form = normal_form(spelling)
+    return any(normal_form(p.english) == form and (_notable(p) or p is next(iter(places))) for p in places)
+
+
+@functools.lru_cache(maxsize=65536)
+def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
+    """A notable place's name as German- or French-language copy spells it (`Charkiw`, `Donezk`,
+    `Tchernihiv`, read back as `Kharkiv`, `Donetsk`, `Chernihiv`), or as the romanised Russian
+    name of a place outside Russia whose English spelling follows another name (`Lvov`, `Kharkov`
+    for Lviv, Kharkiv). English words and names (`Lewis`, `Jordan`) are never read so."""
+    if " " not in spelling and (
+        is_common_word(spelling) or is_proper_noun(spelling) or is_demonym(spelling) or is_language_name(spelling)
+    ):
+        return None
+    if _names_a_place(spelling, place_lookup(spelling) or ()):
+        return None
+    key = place_key(spelling)
+    found: list[tuple[Place, str]] = []
+    for scheme, reading in scheme_readings(spelling):
+        reading_key = place_key(reading)
+        found += [(p, scheme) for p in place_lookup(reading) if _notable(p) and place_key(p.english) == reading_key]
+    if not found:
+        # Only where English copy follows another Cyrillic name of the place (Ukrainian `Львів`).
+        found = [
+            (p, "Russian")
+            for p in cyrillic_places(spelling)
+            if p.country in _CYRILLIC_LOCAL
+            and _notable(p)
+            and place_key(p.english) != key
+            and fuzz.ratio(place_key(p.english), key) >= 60  # one name, two romanisations; not `Jalal-Abad` for Manas
+            and p in cyrillic_places(p.english)
+        ]
+    if not found:
+        return None
+    place, scheme = max(found, key=lambda hit: hit[0].population)
+    english = place.english
+    rivals = [p for p, _ in found if normal_form(p.english) != normal_form(english)]
+    where = f"{english}, {_country(place.country)}" if place.country and place.kind == "city" else english
+    how = "the romanised Russian name" if scheme == "Russian" else f"{scheme}-language copy"
+    message = (
+        f"“{spelling}” spells {where} as {how} does; English copy writes “{english}”"
+        + (f" (also a spelling of {rivals[0].english}, {_country(rivals[0].country)})" if rivals else "")
+    )
+    former = normal_form(spelling) in _former_english_names()
+    if former:
+        message += " (the older English spelling)"
+    return _with_article(spelling, english), message, Severity.INFO if rivals or former else Severity.WARNING
+
+
+@functools.lru_cache(maxsize=1)
+def _former_english_names() -> frozenset[str]:
+    """Cities English once spelt otherwise, as the time-zone database's renamed zones record
+    them (`Europe/Kiev`, `Asia/Calcutta`): a style note, not a garble."""
+    from babel.core import get_global
+
+    return frozenset(normal_form(zone.rsplit("/", 1)[-1].replace("_", " ")) for zone in get_global("zone_aliases") if "/" in zone)
 
 
 def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
@@ -658,11 +730,52 @@ def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
         return None
     miss = place_nearest(spelling)
     if miss is None:
-        return None
+        return _unlisted_spelling(spelling)
     place = miss.place
+    if place.country in _PINYIN_COUNTRIES and is_pinyin(spelling) and is_pinyin(place.english):
+        return None  # `Zhejiang` beside `Zhenjiang`: two Chinese names a letter apart
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
     message = f"“{spelling}” is no place the gazetteer knows; the nearest known place is {where}"
     return _with_article(spelling, place.english), message, Severity.WARNING
+
+
+# Countries whose places English copy spells from a Cyrillic name other than the Russian one
+# (Ukrainian `Львів`, Kazakh `Алматы`), so the romanised Russian name is another scheme's.
+_CYRILLIC_LOCAL = frozenset(["UA", "BY", "KZ", "KG", "TJ"])
+_PINYIN_COUNTRIES = frozenset(["CN", "TW", "HK", "MO", "SG"])
+
+
+def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
+    """A spelling no place lists that folds to a notable place's English spelling (a letter
+    doubled or dropped: `Mariupoll`, `Idlibb`)."""
+    if lookup_exact(spelling) or (" " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling))):
+        return None
+    key = place_key(spelling)
+    same = [p for p in place_lookup(spelling) if _notable(p) and place_key(p.english) == key]
+    if not same or len(key) < MIN_NEAR_KEY or normal_form(same[0].english) == normal_form(spelling):
+        return None
+    place = same[0]
+    if not _doubling_only(spelling, place.english):
+        return None
+    where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
+    return _with_article(spelling, place.english), f"“{spelling}” is no listed spelling of a place; English copy writes {where}", Severity.WARNING
+
+
+def _doubling_only(spelling: str, english: str) -> bool:
+    """`Mariupoll` for `Mariupol`, `Alepo` for `Aleppo`: letters doubled, or made single, and
+    nothing else (not an article's form, not a scholarly `Rif'at` beside `Rifaat`)."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z \-]+", english):
+        return False
+    written, standard = re.sub(r"[^a-z]", "", spelling.lower()), re.sub(r"[^a-z]", "", english.lower())
+    if written == standard or re.sub(r"(.)\1+", r"\1", written) != re.sub(r"(.)\1+", r"\1", standard):
+        return False
+    if not re.fullmatch(r"[A-Za-z \-]+", spelling):
+        return False
+    runs = [(len(a[0]), len(b[0])) for a, b in zip(_RUNS.finditer(written), _RUNS.finditer(standard), strict=True)]
+    return all(w >= s for w, s in runs) or all(w <= s for w, s in runs)
+
+
+_RUNS = re.compile(r"(.)\1*")
 
 
 _ARTICLE_HEAD = re.compile(rf"(?:{'|'.join(sorted(ARTICLES, key=len, reverse=True))})[-‐‑ ]", re.IGNORECASE)

@@ -157,6 +157,16 @@ def lookup_exact(spelling: str) -> tuple[Place, ...]:
     return _places([*dict.fromkeys(row[0] for row in rows)], first=set())
 
 
+@functools.lru_cache(maxsize=65536)
+def cyrillic_places(spelling: str) -> tuple[Place, ...]:
+    """Places with a Cyrillic name that `spelling` romanises (`Lvov`: Львов, a name of Lviv); larger first."""
+    key = place_key(spelling)
+    if not key:
+        return ()
+    rows = _index().query("SELECT form, place FROM spelling WHERE key = ?", (key,))
+    return _places([*dict.fromkeys(place for form, place in rows if _CYRILLIC.search(form))], first=set())
+
+
 def english_name(spelling: str) -> str | None:
     """The English spelling of the largest place listing `spelling` (`Манбидж` -> `Manbij`), or None."""
     places = lookup(spelling)
@@ -446,6 +456,7 @@ def _is_latin(spelling: str) -> bool:
 
 
 _APOSTROPHES = frozenset("'`’‘ʼʻ")
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
 # Characters outside the Latin script's blocks (and combining marks and punctuation).
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u0300-\u036f\u02b0-\u02ff\u2000-\u206f]")
 # ... and outside Cyrillic's too: the spellings the index keeps.

@@ -106,14 +106,22 @@ def _read(match: re.Match[str], replacements: tuple[str, ...]) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def readings(spelling: str) -> tuple[str, ...]:
-    """`spelling`, then how English would write it if German- or French-language copy wrote it
-    (`Chodorkowski` -> `Khodorkovski`, `Poutine` -> `Putin`): each distinct reading once."""
+def scheme_readings(spelling: str) -> tuple[tuple[str, str], ...]:
+    """(scheme, reading): how English would write `spelling` if German- or French-language copy
+    wrote it (`Chodorkowski` -> `Khodorkovski`, `Poutine` -> `Putin`), where that changes it."""
     text = spelling if spelling.isascii() else anyascii(spelling)
-    found = [spelling]
-    for pattern, replacements in _READING_PATTERNS.values():
-        found.append(pattern.sub(lambda m: _read(m, replacements), text))
-    return tuple(dict.fromkeys(found))
+    found = []
+    for scheme, (pattern, replacements) in _READING_PATTERNS.items():
+        reading = pattern.sub(lambda m: _read(m, replacements), text)
+        if reading != text:
+            found.append((scheme, reading))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def readings(spelling: str) -> tuple[str, ...]:
+    """`spelling`, then its German and French readings (`scheme_readings`), each distinct one once."""
+    return tuple(dict.fromkeys([spelling, *(reading for _, reading in scheme_readings(spelling))]))
 
 
 @functools.lru_cache(maxsize=65536)
