@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Levenshtein
 
 from audit.checks.base import Check, CheckContext, FeedReview, Option, Options, register
 from audit.config import Config
@@ -43,6 +44,7 @@ from audit.names.source import (
 )
 from audit.names.translit import is_pinyin, romanise
 from audit.names.variants import (
+    MODIFIERS,
     diacritics_only,
     head_links,
     is_variant,
@@ -534,7 +536,7 @@ _PLACE_WORDS = frozenset(
 # What stands before or after a place: `fighting near Aleppio`, `the city of Rakka`, `Rakka province`.
 _BEFORE_PLACE = re.compile(
     r"(?:\b(?:in|near|from|outside|around|towards?|into|at|across|via|through|entered|captured|reached|left|"
-    r"(?:city|town|village|province|region|district|governorate|outskirts|suburbs|countryside) of)"
+    r"(?:city|town|village|port|capital|province|region|district|governorate|outskirts|suburbs|countryside) of)"
     r"\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
@@ -543,7 +545,7 @@ _AFTER_PLACE = re.compile(
     re.IGNORECASE,
 )
 # What follows a person's name, not a place's: `Putin said`, `Putin's`.
-_AFTER_PERSON = re.compile(r"(?:['’]s\b|\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b)")
+_AFTER_PERSON = re.compile(r"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b")
 _BEFORE_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Commander|leader|spokesman|spokeswoman)\.?\s+$")
 
 
@@ -556,8 +558,22 @@ def _place_spelling(text: str) -> str:
 
 
 def _locative(ctx: CheckContext, use: Mention) -> bool:
+    """Whether the text speaks of a place at `use`: `near Aleppio`, `the city of Aleppio`,
+    `Aleppio province`, also past adjectives of place (`in eastern Aleppio`, `in the Georgian
+    capital Tbilissi`)."""
     text = ctx.document.text
-    return bool(_BEFORE_PLACE.search(text, max(0, use.start - 40), use.start) or _AFTER_PLACE.match(text, use.end))
+    if _AFTER_PLACE.match(text, use.end):
+        return True
+    before = text[max(0, use.start - 60) : use.start]
+    words = before.split()
+    while words and (words[-1].lower() in _PLACE_ADJECTIVES or is_demonym(words[-1])):
+        words.pop()
+    return bool(_BEFORE_PLACE.search(" ".join(words) + " ")) or bool(words and words[-1].lower() in _PLACE_NOUNS)
+
+
+# Words that may stand between a preposition and a place (`in the Georgian capital Tbilisi`).
+_PLACE_ADJECTIVES = frozenset(["the", *MODIFIERS, "besieged", "frontline", "front-line", "embattled", "nearby", "neighbouring", "neighboring", "rebel-held", "occupied"])
+_PLACE_NOUNS = frozenset(["capital", "city", "town", "village", "port", "province", "region", "district", "governorate", "outskirts", "suburbs"])
 
 
 def _person_like(ctx: CheckContext, spelling: str) -> bool:
@@ -730,7 +746,7 @@ def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
         return None
     miss = place_nearest(spelling)
     if miss is None:
-        return _unlisted_spelling(spelling)
+        return _unlisted_spelling(spelling) or _transposed(spelling)
     place = miss.place
     if place.country in _PINYIN_COUNTRIES and is_pinyin(spelling) and is_pinyin(place.english):
         return None  # `Zhejiang` beside `Zhenjiang`: two Chinese names a letter apart
@@ -759,6 +775,22 @@ def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
         return None
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
     return _with_article(spelling, place.english), f"“{spelling}” is no listed spelling of a place; English copy writes {where}", Severity.WARNING
+
+
+def _transposed(spelling: str) -> tuple[str, str, Severity] | None:
+    """Two letters of a notable place's English spelling swapped (`Tiblisi` for Tbilisi): a slip,
+    never a romanisation, even where GeoNames lists it."""
+    if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
+        return None
+    key = place_key(spelling)
+    for place in place_lookup(spelling):
+        target = place_key(place.english)
+        if _notable(place) and len(key) >= MIN_NEAR_KEY and len(target) == len(key) and OSA.distance(key, target) == 1:
+            if Levenshtein.distance(key, target) == 2:  # one swap, not one substitution
+                where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
+                message = f"“{spelling}” has two letters of {where} swapped; English copy writes “{place.english}”"
+                return _with_article(spelling, place.english), message, Severity.WARNING
+    return None
 
 
 def _doubling_only(spelling: str, english: str) -> bool:
