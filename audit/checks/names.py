@@ -346,6 +346,7 @@ class GlossaryName(Check):
 # ---------------------------------------------------------------- transliteration
 
 
+GERMAN_ENDING = "German"
 _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bKh(?=[aeiouy])"), "Kh for h"),
     (re.compile(r"\bDzh|dzh"), "Dzh for j"),
@@ -354,6 +355,15 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"(?<![\w])(?:[Aa]sh|[Aa]d|[Aa]n|[Aa]r|[Aa]s|[Aa]t|[Aa]z|[Aa]th|[Aa]dh)-(?=[A-Z])"),
         "assimilated article",
     ),
+    # How German-language copy spells Russian and Central Asian surnames (`Lawrow`, `Tokajew`,
+    # `Janukowitsch`, `Sacharowa`, `Tschetschenien`), which English spells `-ov`, `-yev`, `-ich`, `Ch`.
+    (
+        re.compile(r"(?:(?<=[a-z]{2}[bdkmnpstvz])|(?<=[a-z][a-qs-z]r))(?:ow|ew)a?\b"),
+        GERMAN_ENDING + " -ow for -ov",
+    ),
+    (re.compile(r"(?<=[a-z])[aeiou]?jew[a]?\b"), GERMAN_ENDING + " -jew for -yev"),
+    (re.compile(r"(?<=[a-z])itsch\b"), GERMAN_ENDING + " -itsch for -ich"),
+    (re.compile(r"\bTsch(?=[aeiou])|\bDsch(?=[aeiou])"), GERMAN_ENDING + " Tsch/Dsch for Ch/J"),
 )
 
 
@@ -368,16 +378,20 @@ def transliteration_marks(spelling: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def _transliteration_marks(spelling: str) -> tuple[str, ...]:
     """A name recurs within and across documents: each spelling is judged once."""
-    if "-" not in spelling and "h" not in spelling and "yy" not in spelling:
-        return ()  # every mark needs `Kh`, `Dzh`, `yy` or an article's hyphen
+    if "-" not in spelling and "h" not in spelling and "yy" not in spelling and "w" not in spelling:
+        return ()  # every mark needs `Kh`, `Dzh`, `yy`, an article's hyphen or a German `w`/`sch`
     marks = []
     for pattern, label in _MARKS:
         for match in pattern.finditer(spelling):
             word = spelling[match.start() :].split()[0].strip("-").split("-")[0]
+            if label.startswith(GERMAN_ENDING):  # an ending: the whole word it ends
+                word = re.split(r"[\s\-‐‑]+", spelling[: match.end()])[-1]
             if label in ("Kh for h", "doubled y") and (is_proper_noun(word) or is_english_place(word)):
                 continue  # `Khan`, `Khartoum`: the established English spelling
             if label == "Kh for h" and _SLAVIC.search(word):
                 continue  # `Kharkiv`, `Khodorkovsky`: Kh is right in Slavic names
+            if label.startswith(GERMAN_ENDING) and _english_word_or_place(word):
+                continue  # `Krakow`, `Bristow`, `Deutsch`: English spellings, or German names
             marks.append(label)
             break
     if marks == ["doubled y"]:
@@ -385,10 +399,23 @@ def _transliteration_marks(spelling: str) -> tuple[str, ...]:
     return tuple(marks)
 
 
+def _english_word_or_place(word: str) -> bool:
+    if is_proper_noun(word) or is_common_word(word) or is_english_place(word):
+        return True
+    places = place_lookup(word)
+    return bool(places) and normal_form(places[0].english) == normal_form(word)
+
+
+def _scheme_of(marks: list[str]) -> str:
+    return "German" if any(mark.startswith(GERMAN_ENDING) for mark in marks) else "Russian"
+
+
 def _strongly_marked(spelling: str, marks: list[str]) -> bool:
     """Russian mediation beyond doubt: a `Dzh`, `Kh` and `yy` in one word (`Khayyat`), or `Kh`
     with an assimilated article (`Khoras ad-Din`); not `Khalil al-Hayya`, two right spellings."""
     words = re.split(r"[\s\-‐‑]+", spelling)
+    if any(mark.startswith(GERMAN_ENDING) for mark in marks):
+        return True  # English copy never writes `-ow`, `-jew`, `-itsch` for a Russian name
     if "Dzh for j" in marks:
         # `Dzhokhar Tsarnaev`: a Caucasian or Central Asian name with a Russian-style surname
         # keeps its Russian romanisation in English copy too.
@@ -511,7 +538,7 @@ class TransliterationHint(Check):
                     segment,
                     mention.start,
                     mention.end,
-                    f"“{spelling}” looks transliterated through Russian ({what})"
+                    f"“{spelling}” looks transliterated through {_scheme_of(marks)} ({what})"
                     + ("; check how English copy spells it" if strong else ""),
                     severity=Severity.WARNING if strong else None,
                 )
@@ -520,7 +547,7 @@ class TransliterationHint(Check):
                 segment,
                 mention.start,
                 mention.end,
-                f"“{spelling}” looks transliterated through Russian ({what}); {source} spells it “{other}”",
+                f"“{spelling}” looks transliterated through {_scheme_of(marks)} ({what}); {source} spells it “{other}”",
                 suggestion=other,
                 evidence=other,
                 severity=Severity.WARNING,
