@@ -518,7 +518,7 @@ class TransliterationHint(Check):
             if terms
             else {}
         )
-        for mention in mentions(ctx):
+        for mention in name_uses(ctx):
             marks = transliteration_marks(mention.text)
             if not marks:
                 continue
