@@ -645,8 +645,9 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
         for written, uses in uses_by_spelling(ctx).items():
             spelling = _place_spelling(written)
             listed = _listed_in_another_scheme(spelling)
-            if listed is None and not _person_like(ctx, spelling):
-                listed = _read_in_another_scheme(spelling)
+            if listed is None:
+                read = _read_in_another_scheme(spelling)
+                listed = read if read is not None and not _person_like(ctx, spelling) else None
             near = None if listed else _near_place(spelling)
             if listed is None and near is None:
                 continue

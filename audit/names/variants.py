@@ -750,6 +750,7 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
     return [members for members in sets.groups() if len(members) > 1]
 
 
+@functools.lru_cache(maxsize=65536)
 def reading_probes(spelling: str) -> tuple[str, ...]:
     """The near-miss probes of every reading of `spelling` (see `readings`)."""
     keys = dict.fromkeys(squashed_key(reading) for reading in readings(spelling))
