@@ -144,7 +144,7 @@ def test_variants_readings_titles_connectors_and_inner_case() -> None:
     from audit.names.variants import is_variant, name_core, readings, squashed_key
 
     assert readings("Chodorkowski")[1] == "Khodorkovski"  # German ch and w read as English
-    assert "Putin" in {r[:5] for r in readings("Poutine")}  # French -ine
+    assert squashed_key("Putin") in {squashed_key(r) for r in readings("Poutine")}  # French ou and -ine
     assert is_variant("Chodorkowski", "Khodorkovsky") and is_variant("Jermak", "Yermak")
     assert not is_variant("Kim", "Jim")
     spelling = "Uzbek President Shavkat Mirziyoyev"
