@@ -675,7 +675,21 @@ def _near_spellings(a: str, b: str) -> bool:
     words_a, words_b = content_words(a), content_words(b)
     if len(words_a) != len(words_b) or not words_a:
         return False
-    return all(near_word(x, y) for x, y in zip(words_a, words_b, strict=True))
+    pairs = list(zip(words_a, words_b, strict=True))
+    if all(near_word(x, y) for x, y in pairs):
+        return True
+    # A short word with one vowel changed, beside a longer word of the name spelt alike
+    # (`Amer Abdollahian`/`Amir Abdollahian`, `Kim Jung Un`/`Kim Jong Un`).
+    anchored = any(x == y and len(x) >= 5 for x, y in pairs)
+    return anchored and all(x == y or near_word(x, y) or _one_vowel(x, y) for x, y in pairs)
+
+
+def _one_vowel(a: str, b: str) -> bool:
+    """Two words of three or four letters, one vowel apart, with the same first letter."""
+    if len(a) != len(b) or not 3 <= len(a) <= 4 or a[0] != b[0]:
+        return False
+    changed = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(changed) == 1 and set(changed[0]) <= _VOWEL_LETTERS
 
 
 def inner_case(a: str, b: str) -> bool:
