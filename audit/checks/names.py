@@ -210,10 +210,13 @@ class NameVariant(Check):
     `Schoigu`) makes readers wonder whether two people or groups are meant, and breaks search.
     Spellings are compared after folding what Russian-, German- and French-mediated
     transliteration changes (kh/h, dzh/j/dj, sh/sch/ch, ou/u, y/i, ee/i, doubled letters,
-    article forms), spacing and hyphenation, then by a length-scaled edit distance; a
-    surname alone is compared with the full name's last word. Modifiers are no part of a name
-    (`Western Aleppo` is Aleppo; `North Korea` and `South Korea` are two names), and case or
-    a dropped article (`Assad` / `al-Assad`) is no variant. The other spellings are flagged
+    article forms), and under a German reading (ch/kh, w/v, j/y, z/ts: `Chodorkowski`) and a
+    French one (tch/ch, dj/j, -ine/-in: `Poutine`), spacing and hyphenation, then by a
+    length-scaled edit distance; a surname alone is compared with the full name's last word.
+    Titles and modifiers are no part of a name (`Uzbek President Shavkat Mirziyoyev` is
+    Shavkat Mirziyoyev; `Western Aleppo` is Aleppo; `North Korea` and `South Korea` are two
+    names). Case inside a word is a variant (`Moon Jae-In` / `Moon Jae-in`); the case of a
+    name's first letter or of an article, or a dropped article (`Assad` / `al-Assad`), is not. The other spellings are flagged
     with the preferred one: the glossary's, a known place's English spelling, the one without
     another scheme's marks, else the majority's. Diacritics alone (`Erdoğan` / `Erdogan`) are
     a style note (info).
@@ -487,12 +490,15 @@ class TransliterationHint(Check):
     Arabic `h` (`Khayyat`, `Khoras`), `Dzh` for `j`, a doubled `yy`, the assimilated article
     (`ash-Sham`, `ad-Din`). A hint (info) for one such habit, since `Kh` is often right; a
     warning when the name carries two of them (`Khayyat`: Kh and yy; `Khoras ad-Din`: Kh and
-    the assimilated article) or a `Dzh`, which English spelling never has, and when a variant
-    in the document, the glossary or a re-translation spells it otherwise, which is then
-    suggested.
+    the assimilated article) or a `Dzh` (a hint beside a Russian-style surname: `Dzhokhar
+    Tsarnaev` is how English writes him), and when a variant in the document, the glossary or
+    a re-translation spells it otherwise, which is then suggested. Russian names that reached
+    English through German keep German endings English never writes (`Lawrow`, `Tokajew`,
+    `Janukowitsch`, `Tschetschenien`): a warning, unless the word is English or a place's
+    English name (`Krakow`, `Bristow`).
 
-    Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra
-    Good: the militants of Hurras al-Din and Jabhat al-Nusra
+    Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra; Foreign Minister Sergej Lawrow
+    Good: the militants of Hurras al-Din and Jabhat al-Nusra; Foreign Minister Sergei Lavrov
     """
 
     code = "N203"
@@ -860,13 +866,19 @@ class KnownPlace(Check):
     English spelling is chosen by transliteration scheme, not by being listed, since GeoNames
     lists the foreign-scheme spellings too. A listed spelling with another scheme's marks
     where the English-scheme spelling exists is a warning (info when the place is small, the
-    spelling also names another sizeable place, or the only mark is a French `ou`); a
-    spelling of no place that is one or two letters from a notable place's (15,000 people
-    or more), in a sentence that speaks of a place (`in`, `near`, `the city of`, `province`)
-    and never of a person, is a warning. The English spelling is suggested.
+    spelling also names another sizeable place, or the only mark is a French `ou`). So is a
+    notable place's name read back from German or French spelling (`Charkiw`, `Donezk`,
+    `Tchernihiv`), and the romanised Russian name of a Ukrainian, Belarusian or Central Asian
+    place whose English spelling follows its own Cyrillic name (`Lvov`, `Kharkov`; an older
+    English spelling the time-zone database records, `Kiev`, is a note). A spelling of no
+    place that is one or two letters from a notable place's (15,000 people or more), folds to
+    it with a letter doubled or dropped (`Mariupoll`), or swaps two of its letters
+    (`Tiblisi`), in a sentence that speaks of a place (`in`, `near`, `the city of`, `in the
+    Georgian capital`, `province`) and never of a person, is a warning; two pinyin names a
+    letter apart (`Zhejiang`, `Zhenjiang`) are two places. The English spelling is suggested.
 
-    Bad: Kurdish forces left Manbidzh as shelling hit Rakka and the outskirts of Aleppio.
-    Good: Kurdish forces left Manbij as shelling hit Raqqa and the outskirts of Aleppo.
+    Bad: Kurdish forces left Manbidzh as shelling hit Rakka, Lvov and the outskirts of Aleppio.
+    Good: Kurdish forces left Manbij as shelling hit Raqqa, Lviv and the outskirts of Aleppo.
     """
 
     code = "N231"
