@@ -592,6 +592,7 @@ _VOWEL_LETTERS = frozenset("aeiou")
 _BUCKET_LIMIT = 64
 
 
+@functools.lru_cache(maxsize=65536)
 def name_core(spelling: str) -> int:
     """Where the name proper starts in `spelling`, after modifiers (`Western Aleppo` -> 8) and
     titles with the words of nationality or place before them (`Uzbek President Shavkat
