@@ -23,7 +23,7 @@ from audit.config import Config
 from audit.names.exonyms import country_name, is_english_place, is_given_name, is_language_name
 from audit.names.feed import SpellingTally
 from audit.names.finder import ARTICLES, Mention, mention_finder
-from audit.names.gazetteer import MIN_NEAR_KEY, NOTABLE_POPULATION, Place, cyrillic_places, lookup_exact, normal_form, place_key
+from audit.names.gazetteer import LARGE_POPULATION, MIN_NEAR_KEY, NOTABLE_POPULATION, Place, cyrillic_places, lookup_exact, normal_form, place_key
 from audit.names.gazetteer import load as load_gazetteer
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import nearest as place_nearest
@@ -569,12 +569,15 @@ _PLACE_WORDS = frozenset(
 # What stands before or after a place: `fighting near Aleppio`, `the city of Rakka`, `Rakka province`.
 _BEFORE_PLACE = re.compile(
     r"(?:\b(?:in|near|from|outside|around|towards?|into|at|across|via|through|entered|captured|reached|left|"
+    r"on|over|hit|struck|shelled|bombed|attacked|visited|seized|retook|besieged|liberated|"
+    r"(?:flew|flown|travel(?:l?ed)?|went|returned|moved|headed|sent|deployed|evacuated|fled|advanced|trip|road|route) to|"
     r"(?:city|town|village|port|capital|province|region|district|governorate|outskirts|suburbs|countryside) of)"
     r"\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _AFTER_PLACE = re.compile(
-    r"\s+(?:province|governorate|region|district|city|town|village|area|countryside|outskirts|airport|front)\b",
+    r"(?:['’]s)?\s+(?:province|governorate|region|oblast|district|city|town|village|area|countryside|outskirts|airport|front"
+    r"|mayor|governor|residents)\b",
     re.IGNORECASE,
 )
 # What follows a person's name, not a place's: `Putin said`, `Putin's`.
@@ -802,8 +805,10 @@ def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
         return None
     key = place_key(spelling)
     same = [p for p in place_lookup(spelling) if _notable(p) and place_key(p.english) == key]
-    if not same or len(key) < MIN_NEAR_KEY or normal_form(same[0].english) == normal_form(spelling):
+    if not same or normal_form(same[0].english) == normal_form(spelling):
         return None
+    if len(key) < MIN_NEAR_KEY and (len(key) < MIN_NEAR_KEY - 1 or same[0].population < LARGE_POPULATION):
+        return None  # `Homms` for Homs: a four-letter name, of a large place only
     place = same[0]
     if not _doubling_only(spelling, place.english):
         return None

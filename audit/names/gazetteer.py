@@ -182,12 +182,15 @@ def is_place(spelling: str) -> bool:
 def nearest(spelling: str) -> NearMiss | None:
     """The notable place whose English spelling `spelling` nearly folds to, for a spelling of no place.
 
-    Near: one edit where the longer key has 6-8 letters, two from 9 on, the first letter kept
-    (`Aleppio` -> Aleppo, `Deir-ez-Zora` -> Deir ez-Zor); the closer, then the larger, wins.
+    Near: one edit where the longer key has 6-8 letters, two from 9 on, one vowel in a
+    five-letter key of a large place, the first letter kept (`Aleppio` -> Aleppo,
+    `Deir-ez-Zora` -> Deir ez-Zor, `Mosol` -> Mosul); the closer, then the larger, wins.
     """
     key = place_key(spelling)
-    if len(key) < MIN_NEAR_KEY or is_place(spelling):
+    if len(key) < MIN_NEAR_KEY:
         return None
+    if is_place(spelling):
+        return None  # a spelling that names anything, however small, is a name
     probes = [key, *_deletions(key)]
     marks = ",".join("?" * len(probes))
     rows = _index().query(f"SELECT DISTINCT place, key FROM near WHERE probe IN ({marks})", probes)
@@ -196,9 +199,12 @@ def nearest(spelling: str) -> NearMiss | None:
         if target[0] != key[0]:
             continue
         distance = Levenshtein.distance(key, target)
-        if distance == 0 or distance > allowed_distance(max(len(key), len(target))):
+        population = _place(place_id).population
+        if distance == 0:
             continue
-        candidate = (distance, -_place(place_id).population, place_id)
+        if distance > allowed_distance(max(len(key), len(target))) and not _vowel_slip(key, target, population):
+            continue
+        candidate = (distance, -population, place_id)
         if best is None or candidate < best:
             best = candidate
     return None if best is None else NearMiss(_place(best[2]), best[0])
@@ -214,6 +220,18 @@ def _places(ids: list[int], first: set[int]) -> tuple[Place, ...]:
     places = [_place(i) for i in ids]
     places.sort(key=lambda p: (p.id not in first, -p.population, p.id))
     return tuple(places)
+
+
+# Places this large are known well enough that one vowel off in a short name is a slip (`Mosol`).
+LARGE_POPULATION = 100_000
+
+
+def _vowel_slip(key: str, target: str, population: int) -> bool:
+    """One vowel changed in a five-letter key of a large place."""
+    if population < LARGE_POPULATION or len(key) != len(target) or len(key) != MIN_NEAR_KEY:
+        return False
+    changed = [(a, b) for a, b in zip(key, target, strict=True) if a != b]
+    return len(changed) == 1 and set(changed[0]) <= set("aeiou")
 
 
 def allowed_distance(length: int) -> int:
