@@ -22,7 +22,7 @@ from audit.checks.base import Check, CheckContext, FeedReview, Option, Options, 
 from audit.config import Config
 from audit.names.exonyms import country_name, is_english_place, is_given_name, is_language_name
 from audit.names.feed import SpellingTally
-from audit.names.finder import ARTICLES, Mention, mention_finder
+from audit.names.finder import ARTICLES, KOREAN_SYLLABLE, Mention, mention_finder
 from audit.names.gazetteer import LARGE_POPULATION, MIN_NEAR_KEY, NOTABLE_POPULATION, Place, cyrillic_places, lookup_exact, normal_form, place_key
 from audit.names.gazetteer import load as load_gazetteer
 from audit.names.gazetteer import lookup as place_lookup
@@ -138,7 +138,25 @@ def standard_rank(spelling: str, others: Iterable[str], ctx: CheckContext) -> tu
     known = 0 if _known_spelling(spelling, ctx) else 1
     marks = [mark for other in others if other != spelling for mark in scheme_marks(spelling, other)]
     strong = sum(mark.weight for mark in marks if mark.weight >= 2)
-    return known, strong, sum(mark.weight for mark in marks) - strong
+    style = sum(_off_style(spelling, other) for other in others if other != spelling)
+    return known, strong, sum(mark.weight for mark in marks) - strong + style
+
+
+_SYLLABLE_SPLIT = re.compile(r"[\s\-‐‑]+")
+# A Korean given name with its second syllable capitalised (`Jong-Un`, `Jae-In`).
+_CAPITAL_AFTER_HYPHEN = re.compile(rf"\b(?=[A-Z])(?i:{KOREAN_SYLLABLE})[-‐‑](?=[A-Z])(?i:{KOREAN_SYLLABLE})\b")
+
+
+def _off_style(spelling: str, other: str) -> int:
+    """1 where `spelling` breaks a romanisation's house style that `other`, the same letters,
+    keeps: a pinyin given name split into syllables (`Hua Chun Ying`, `Xi Jin-ping` beside
+    `Hua Chunying`, `Xi Jinping`); a Korean given name's second syllable capitalised
+    (`Kim Jong-Un`, `Moon Jae-In` beside `Kim Jong Un`, `Moon Jae-in`)."""
+    if squashed_key(spelling) != squashed_key(other):
+        return 0
+    if len(_SYLLABLE_SPLIT.split(spelling)) > len(_SYLLABLE_SPLIT.split(other)) and is_pinyin(spelling):
+        return 1
+    return int(bool(_CAPITAL_AFTER_HYPHEN.search(spelling)) and not _CAPITAL_AFTER_HYPHEN.search(other))
 
 
 def _known_spelling(spelling: str, ctx: CheckContext) -> bool:
@@ -171,6 +189,8 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
         clusters = [[spellings[i] for i in indices] for indices in variant_clusters(spellings)]
         cluster_of = {member: number for number, members in enumerate(clusters) for member in members}
         full_names: dict[int, Mention] = {}
+        # A full name's last word standing in a surname's group: where the full name uses it.
+        head_uses: dict[str, list[Mention]] = {}
         # A surname alone joins the spellings of its full name's last word, which counts as
         # often as the full name is used (`Schoigu` x3 beside `Sergei Shoigu` x1: Shoigu).
         for single, full in head_links(spellings):
@@ -186,6 +206,8 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
             full_names[number] = by_spelling[spelt][0]
             if head not in clusters[number]:
                 clusters[number].append(head)
+            if head not in by_spelling:
+                head_uses[head] = [Mention(u.end - len(head), u.end, head) for u in by_spelling[spelt] if u.text.endswith(head)]
             counts[head] = counts.get(head, 0) + sum(counts[m] for m in full_cluster)
             firsts[head] = min(firsts.get(head, len(ctx.document.text)), firsts[spelt])
         terms = glossary(ctx)
@@ -194,7 +216,8 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
             preferred = preferred_of(members)
             canonical = next((c for c in (terms.canonical_of(m) for m in members) if c), None) if terms else None
             full_use = full_names.get(number) if preferred not in by_spelling else None
-            uses = {m: by_spelling.get(m, []) for m in members}
+            # The full name's own uses are flagged (at its last word) only when the surname alone wins.
+            uses = {m: by_spelling.get(m) or (head_uses.get(m, []) if m != preferred else []) for m in members}
             groups.append(VariantGroup(preferred, canonical or preferred, uses, full_name=full_use))
         return groups
 
