@@ -81,6 +81,7 @@ CONNECTORS = frozenset(
         "van",
         "von",
         "bin",
+        "ben",
         "ibn",
         "bint",
         "al",
