@@ -594,7 +594,8 @@ _BEFORE_PLACE = re.compile(
     r"(?:\b(?:in|near|from|outside|around|towards?|into|at|across|via|through|entered|captured|reached|left|"
     r"on|over|hit|struck|shelled|bombed|attacked|visited|seized|retook|besieged|liberated|"
     r"(?:flew|flown|travel(?:l?ed)?|went|returned|moved|headed|sent|deployed|evacuated|fled|advanced|trip|road|route) to|"
-    r"(?:city|town|village|port|capital|province|region|district|governorate|outskirts|suburbs|countryside) of)"
+    r"(?:city|town|village|port|capital|province|region|district|governorate|outskirts|suburbs|countryside|"
+    r"residents|mayor|governor|siege|fall|battle|centre|center|streets|heart|edge|(?:north|south|east|west)(?:east|west)?) of)"
     r"\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
@@ -756,12 +757,16 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
     found: list[tuple[Place, str]] = []
     for scheme, reading in scheme_readings(spelling):
         reading_key = place_key(reading)
-        found += [(p, scheme) for p in place_lookup(reading) if _notable(p) and place_key(p.english) == reading_key]
+        found += [
+            (p, scheme)
+            for p in place_lookup(reading)
+            if _notable(p) and place_key(p.english) == reading_key != key  # the reading, not the folding, spells it
+        ]
     if not found:
         # Only where English copy follows another Cyrillic name of the place (Ukrainian `Львів`).
         found = [
             (p, "Russian")
-            for p in cyrillic_places(spelling)
+            for p in cyrillic_places(spelling, russian=True)
             if p.country in _CYRILLIC_LOCAL
             and _notable(p)
             and place_key(p.english) != key
@@ -833,7 +838,7 @@ def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
     if len(key) < MIN_NEAR_KEY and (len(key) < MIN_NEAR_KEY - 1 or same[0].population < LARGE_POPULATION):
         return None  # `Homms` for Homs: a four-letter name, of a large place only
     place = same[0]
-    if not _doubling_only(spelling, place.english):
+    if not _letters_differ(spelling, place.english):
         return None
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
     return _with_article(spelling, place.english), f"“{spelling}” is no listed spelling of a place; English copy writes {where}", Severity.WARNING
@@ -855,14 +860,15 @@ def _transposed(spelling: str) -> tuple[str, str, Severity] | None:
     return None
 
 
-def _doubling_only(spelling: str, english: str) -> bool:
-    """`Mariupoll` for `Mariupol`, `Alepo` for `Aleppo`: letters doubled, or made single, and
-    nothing else (not an article's form, not a scholarly `Rif'at` beside `Rifaat`)."""
+def _letters_differ(spelling: str, english: str) -> bool:
+    """`Mariupoll` for `Mariupol`, `Alepo` for `Aleppo`, `Kirkuck` for `Kirkuk`: letters doubled
+    or made single, one way only, and nothing else; not an article's form (`Jisr al-Shughur`
+    beside `Jisr ash Shughur`), separators, or a scholarly `Rif'at` beside `Rifaat`."""
     if not re.fullmatch(r"[A-Za-z][A-Za-z \-]+", english):
         return False
-    written, standard = re.sub(r"[^a-z]", "", spelling.lower()), re.sub(r"[^a-z]", "", english.lower())
+    written, standard = _bare_letters(spelling), _bare_letters(english)
     if written == standard or re.sub(r"(.)\1+", r"\1", written) != re.sub(r"(.)\1+", r"\1", standard):
-        return False
+        return False  # `Sulaimaniyah` beside `Sulaymaniyah`: two English spellings
     if not re.fullmatch(r"[A-Za-z \-]+", spelling):
         return False
     runs = [(len(a[0]), len(b[0])) for a, b in zip(_RUNS.finditer(written), _RUNS.finditer(standard), strict=True)]
@@ -870,6 +876,12 @@ def _doubling_only(spelling: str, english: str) -> bool:
 
 
 _RUNS = re.compile(r"(.)\1*")
+
+
+def _bare_letters(spelling: str) -> str:
+    """The letters of a spelling without its article words."""
+    words = [w for w in re.split(r"[\s\-‐‑]+", spelling.lower()) if w and w not in ARTICLES]
+    return re.sub(r"[^a-z]", "", "".join(words)).replace("ck", "kk")  # `Kirkuck`: a doubled k
 
 
 _ARTICLE_HEAD = re.compile(rf"(?:{'|'.join(sorted(ARTICLES, key=len, reverse=True))})[-‐‑ ]", re.IGNORECASE)

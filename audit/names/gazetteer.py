@@ -158,13 +158,16 @@ def lookup_exact(spelling: str) -> tuple[Place, ...]:
 
 
 @functools.lru_cache(maxsize=65536)
-def cyrillic_places(spelling: str) -> tuple[Place, ...]:
-    """Places with a Cyrillic name that `spelling` romanises (`Lvov`: Львов, a name of Lviv); larger first."""
+def cyrillic_places(spelling: str, russian: bool = False) -> tuple[Place, ...]:
+    """Places with a Cyrillic name that `spelling` romanises (`Lvov`: Львов, a name of Lviv);
+    larger first. `russian`: only names without the letters Ukrainian and Belarusian have and
+    Russian lacks (`Сєвєродонецьк` is Ukrainian)."""
     key = place_key(spelling)
     if not key:
         return ()
     rows = _index().query("SELECT form, place FROM spelling WHERE key = ?", (key,))
-    return _places([*dict.fromkeys(place for form, place in rows if _CYRILLIC.search(form))], first=set())
+    script = _RUSSIAN_CYRILLIC if russian else _CYRILLIC
+    return _places([*dict.fromkeys(place for form, place in rows if script.fullmatch(form))], first=set())
 
 
 def english_name(spelling: str) -> str | None:
@@ -189,8 +192,12 @@ def nearest(spelling: str) -> NearMiss | None:
     key = place_key(spelling)
     if len(key) < MIN_NEAR_KEY:
         return None
-    if is_place(spelling):
-        return None  # a spelling that names anything, however small, is a name
+    # A spelling that names a place is a name, unless every place it names is a village beside
+    # the large city it misses (`Aleppio`, should a hamlet be called so).
+    named = lookup(spelling)
+    if any(p.kind != "city" or p.population >= NOTABLE_POPULATION for p in named):
+        return None
+    smallest_target = max((p.population for p in named), default=0) * _DWARFS
     probes = [key, *_deletions(key)]
     marks = ",".join("?" * len(probes))
     rows = _index().query(f"SELECT DISTINCT place, key FROM near WHERE probe IN ({marks})", probes)
@@ -200,7 +207,7 @@ def nearest(spelling: str) -> NearMiss | None:
             continue
         distance = Levenshtein.distance(key, target)
         population = _place(place_id).population
-        if distance == 0:
+        if distance == 0 or (named and population < max(smallest_target, LARGE_POPULATION)):
             continue
         if distance > allowed_distance(max(len(key), len(target))) and not _vowel_slip(key, target, population):
             continue
@@ -222,6 +229,8 @@ def _places(ids: list[int], first: set[int]) -> tuple[Place, ...]:
     return tuple(places)
 
 
+# How much larger than every village a spelling names the city it misses must be.
+_DWARFS = 100
 # Places this large are known well enough that one vowel off in a short name is a slip (`Mosol`).
 LARGE_POPULATION = 100_000
 
@@ -474,7 +483,8 @@ def _is_latin(spelling: str) -> bool:
 
 
 _APOSTROPHES = frozenset("'`’‘ʼʻ")
-_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_CYRILLIC = re.compile(r"(?=.*[\u0400-\u052f]).*", re.DOTALL)
+_RUSSIAN_CYRILLIC = re.compile(r"(?=.*[\u0400-\u052f])[^іїєґўІЇЄҐЎ]*", re.DOTALL)
 # Characters outside the Latin script's blocks (and combining marks and punctuation).
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u0300-\u036f\u02b0-\u02ff\u2000-\u206f]")
 # ... and outside Cyrillic's too: the spellings the index keeps.

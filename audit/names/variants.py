@@ -193,6 +193,7 @@ MARKS: tuple[Mark, ...] = (
     Mark("ch", "kh", "German", 1),
     Mark("w", "v", "German", 1),
     Mark("s", "z", "German", 1),
+    Mark("k", "c", "German", 1),
     Mark("ine", "in", "French", 1),
 )
 # The graphemes above, longest first, read in one pass so `dzh` is not also a `zh` or `h`.
