@@ -44,6 +44,7 @@ from audit.names.source import (
 )
 from audit.names.translit import is_pinyin, romanise
 from audit.names.variants import (
+    ALL_MARKS,
     MODIFIERS,
     diacritics_only,
     head_links,
@@ -136,7 +137,7 @@ def standard_rank(spelling: str, others: Iterable[str], ctx: CheckContext) -> tu
     Russian- or German-mediated scheme against the others (`dzh`, `sch`: `Shoigu` before
     `Schoigu`); then the weak ones (`kh`, `ou`, `yy`), which a majority outweighs."""
     known = 0 if _known_spelling(spelling, ctx) else 1
-    marks = [mark for other in others if other != spelling for mark in scheme_marks(spelling, other)]
+    marks = [mark for other in others if other != spelling for mark in scheme_marks(spelling, other, ALL_MARKS)]
     strong = sum(mark.weight for mark in marks if mark.weight >= 2)
     style = sum(_off_style(spelling, other) for other in others if other != spelling)
     return known, strong, sum(mark.weight for mark in marks) - strong + style
@@ -709,7 +710,7 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
         return None
     place = max(spelt, key=lambda p: p.population)
     english = place.english
-    marks = scheme_marks(spelling, english)
+    marks = scheme_marks(spelling, english, ALL_MARKS)
     if not marks:
         return None  # `Raqqah`, `Al-Raqqa`: English spellings too
     if all(m.weight < 2 for m in marks) and " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):

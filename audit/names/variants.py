@@ -190,39 +190,49 @@ MARKS: tuple[Mark, ...] = (
     Mark("ou", "u", "French", 1),
     Mark("ou", "w", "French", 1),
     Mark("j", "y", "German", 1),
+)
+# Marks of German- and French-language spelling of Slavic names (`Chodorkowski`, `Sacharowa`,
+# `Poutine`): the checks weigh them too (`ALL_MARKS`); the gazetteer's choice of a place's
+# English spelling, made when its index is built, stands on `MARKS` alone.
+LANGUAGE_MARKS: tuple[Mark, ...] = (
     Mark("ch", "kh", "German", 1),
     Mark("w", "v", "German", 1),
     Mark("s", "z", "German", 1),
-    Mark("k", "c", "German", 1),
     Mark("ine", "in", "French", 1),
 )
-# The graphemes above, longest first, read in one pass so `dzh` is not also a `zh` or `h`.
-# (`iy` only ends a word: `Evgeniy`, not the `iy` of `Aliyev`.)
-_GRAPHEMES = re.compile(
-    "|".join(
-        g + "(?![a-z])" if g == "iy" else g
-        for g in sorted({g for m in MARKS for g in (m.foreign, m.english)}, key=len, reverse=True)
+ALL_MARKS = MARKS + LANGUAGE_MARKS
+def _graphemes(marks: tuple[Mark, ...]) -> re.Pattern[str]:
+    return re.compile(
+        "|".join(
+            g + "(?![a-z])" if g == "iy" else g
+            for g in sorted({g for m in marks for g in (m.foreign, m.english)}, key=lambda g: (-len(g), g))
+        )
     )
-)
+
+
+# The graphemes of a set of marks, longest first, read in one pass so `dzh` is not also a `zh`
+# or `h` (`iy` only ends a word: `Evgeniy`, not the `iy` of `Aliyev`). Each set reads its own.
+_GRAPHEMES = {MARKS: _graphemes(MARKS), ALL_MARKS: _graphemes(ALL_MARKS)}
 
 
 @functools.lru_cache(maxsize=65536)
-def _grapheme_counts(spelling: str) -> dict[str, int]:
+def _grapheme_counts(spelling: str, marks: tuple[Mark, ...] = MARKS) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for grapheme in _GRAPHEMES.findall(anyascii(spelling).lower()):
+    for grapheme in _GRAPHEMES[marks].findall(anyascii(spelling).lower()):
         counts[grapheme] = counts.get(grapheme, 0) + 1
     return counts
 
 
-def scheme_marks(spelling: str, other: str) -> tuple[Mark, ...]:
-    """The marks of a non-English scheme `spelling` carries against `other`, one name's two spellings.
+def scheme_marks(spelling: str, other: str, marks: tuple[Mark, ...] = MARKS) -> tuple[Mark, ...]:
+    """The marks of a non-English scheme `spelling` carries against `other`, one name's two spellings
+    (`marks`: the set to look for, `MARKS` or `ALL_MARKS`).
 
     `scheme_marks("Manbidzh", "Manbij")` is (dzh for j,); `scheme_marks("Manbij", "Manbidzh")` is ().
     """
-    mine, theirs = _grapheme_counts(spelling), _grapheme_counts(other)
+    mine, theirs = _grapheme_counts(spelling, marks), _grapheme_counts(other, marks)
     return tuple(
         mark
-        for mark in MARKS
+        for mark in marks
         if mine.get(mark.foreign, 0) > theirs.get(mark.foreign, 0)
         and theirs.get(mark.english, 0) > mine.get(mark.english, 0)
     )
