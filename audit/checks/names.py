@@ -23,7 +23,16 @@ from audit.config import Config
 from audit.names.exonyms import country_name, is_english_place, is_given_name, is_language_name
 from audit.names.feed import SpellingTally
 from audit.names.finder import ARTICLES, KOREAN_SYLLABLE, Mention, mention_finder
-from audit.names.gazetteer import LARGE_POPULATION, MIN_NEAR_KEY, NOTABLE_POPULATION, Place, cyrillic_places, lookup_exact, normal_form, place_key
+from audit.names.gazetteer import (
+    LARGE_POPULATION,
+    MIN_NEAR_KEY,
+    NOTABLE_POPULATION,
+    Place,
+    cyrillic_places,
+    lookup_exact,
+    normal_form,
+    place_key,
+)
 from audit.names.gazetteer import load as load_gazetteer
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import nearest as place_nearest
@@ -208,7 +217,9 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
             if head not in clusters[number]:
                 clusters[number].append(head)
             if head not in by_spelling:
-                head_uses[head] = [Mention(u.end - len(head), u.end, head) for u in by_spelling[spelt] if u.text.endswith(head)]
+                head_uses[head] = [
+                    Mention(u.end - len(head), u.end, head) for u in by_spelling[spelt] if u.text.endswith(head)
+                ]
             counts[head] = counts.get(head, 0) + sum(counts[m] for m in full_cluster)
             firsts[head] = min(firsts.get(head, len(ctx.document.text)), firsts[spelt])
         terms = glossary(ctx)
@@ -240,7 +251,8 @@ class NameVariant(Check):
     Titles and modifiers are no part of a name (`Uzbek President Shavkat Mirziyoyev` is
     Shavkat Mirziyoyev; `Western Aleppo` is Aleppo; `North Korea` and `South Korea` are two
     names). Case inside a word is a variant (`Moon Jae-In` / `Moon Jae-in`); the case of a
-    name's first letter or of an article, or a dropped article (`Assad` / `al-Assad`), is not. The other spellings are flagged
+    name's first letter or of an article, or a dropped article (`Assad` / `al-Assad`), is not.
+    The other spellings are flagged
     with the preferred one: the glossary's, a known place's English spelling, the one without
     another scheme's marks, else the majority's. Diacritics alone (`Erdoğan` / `Erdogan`) are
     a style note (info).
@@ -577,7 +589,8 @@ class TransliterationHint(Check):
                 segment,
                 mention.start,
                 mention.end,
-                f"“{spelling}” looks transliterated through {_scheme_of(marks)} ({what}); {source} spells it “{other}”",
+                f"“{spelling}” looks transliterated through {_scheme_of(marks)} ({what}); "
+                f"{source} spells it “{other}”",
                 suggestion=other,
                 evidence=other,
                 severity=Severity.WARNING,
@@ -594,14 +607,17 @@ _PLACE_WORDS = frozenset(
 _BEFORE_PLACE = re.compile(
     r"(?:\b(?:in|near|from|outside|around|towards?|into|at|across|via|through|entered|captured|reached|left|"
     r"on|over|hit|struck|shelled|bombed|attacked|visited|seized|retook|besieged|liberated|"
-    r"(?:flew|flown|travel(?:l?ed)?|went|returned|moved|headed|sent|deployed|evacuated|fled|advanced|trip|road|route) to|"
+    r"(?:flew|flown|travel(?:l?ed)?|went|returned|moved|headed|sent|deployed|evacuated|fled|advanced|trip|road|route)"
+    r" to|"
     r"(?:city|town|village|port|capital|province|region|district|governorate|outskirts|suburbs|countryside|"
-    r"residents|mayor|governor|siege|fall|battle|centre|center|streets|heart|edge|(?:north|south|east|west)(?:east|west)?) of)"
+    r"residents|mayor|governor|siege|fall|battle|centre|center|streets|heart|edge|"
+    r"(?:north|south|east|west)(?:east|west)?) of)"
     r"\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _AFTER_PLACE = re.compile(
-    r"(?:['’]s)?\s+(?:province|governorate|region|oblast|district|city|town|village|area|countryside|outskirts|airport|front"
+    r"(?:['’]s)?\s+(?:province|governorate|region|oblast|district|city|town|village|area|countryside|outskirts"
+    r"|airport|front"
     r"|mayor|governor|residents)\b",
     re.IGNORECASE,
 )
@@ -633,8 +649,14 @@ def _locative(ctx: CheckContext, use: Mention) -> bool:
 
 
 # Words that may stand between a preposition and a place (`in the Georgian capital Tbilisi`).
-_PLACE_ADJECTIVES = frozenset(["the", *MODIFIERS, "besieged", "frontline", "front-line", "embattled", "nearby", "neighbouring", "neighboring", "rebel-held", "occupied"])
-_PLACE_NOUNS = frozenset(["capital", "city", "town", "village", "port", "province", "region", "district", "governorate", "outskirts", "suburbs"])
+_PLACE_ADJECTIVES = frozenset(
+    ["the", *MODIFIERS, "besieged", "frontline", "front-line", "embattled", "nearby", "neighbouring", "neighboring"]
+    + ["rebel-held", "occupied"]
+)
+_PLACE_NOUNS = frozenset(
+    ["capital", "city", "town", "village", "port", "province", "region", "district", "governorate", "outskirts"]
+    + ["suburbs"]
+)
 
 
 def _person_like(ctx: CheckContext, spelling: str) -> bool:
@@ -713,7 +735,8 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     marks = scheme_marks(spelling, english, ALL_MARKS)
     if not marks:
         return None  # `Raqqah`, `Al-Raqqa`: English spellings too
-    if all(m.weight < 2 for m in marks) and " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
+    single_word = " " not in spelling
+    if all(m.weight < 2 for m in marks) and single_word and (is_common_word(spelling) or is_proper_noun(spelling)):
         return None  # `Lewis` is an English name, not a German `Levis`
     rivals = [
         p for p in spelt if normal_form(p.english) != normal_form(english) and p.population >= NOTABLE_POPULATION
@@ -797,7 +820,8 @@ def _former_english_names() -> frozenset[str]:
     them (`Europe/Kiev`, `Asia/Calcutta`): a style note, not a garble."""
     from babel.core import get_global
 
-    return frozenset(normal_form(zone.rsplit("/", 1)[-1].replace("_", " ")) for zone in get_global("zone_aliases") if "/" in zone)
+    zones = [zone for zone in get_global("zone_aliases") if "/" in zone]
+    return frozenset(normal_form(zone.rsplit("/", 1)[-1].replace("_", " ")) for zone in zones)
 
 
 def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
@@ -842,7 +866,8 @@ def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
     if not _letters_differ(spelling, place.english):
         return None
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
-    return _with_article(spelling, place.english), f"“{spelling}” is no listed spelling of a place; English copy writes {where}", Severity.WARNING
+    message = f"“{spelling}” is no listed spelling of a place; English copy writes {where}"
+    return _with_article(spelling, place.english), message, Severity.WARNING
 
 
 def _transposed(spelling: str) -> tuple[str, str, Severity] | None:
@@ -853,11 +878,14 @@ def _transposed(spelling: str) -> tuple[str, str, Severity] | None:
     key = place_key(spelling)
     for place in place_lookup(spelling):
         target = place_key(place.english)
-        if _notable(place) and len(key) >= MIN_NEAR_KEY and len(target) == len(key) and OSA.distance(key, target) == 1:
-            if Levenshtein.distance(key, target) == 2:  # one swap, not one substitution
-                where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
-                message = f"“{spelling}” has two letters of {where} swapped; English copy writes “{place.english}”"
-                return _with_article(spelling, place.english), message, Severity.WARNING
+        if not (_notable(place) and len(key) >= MIN_NEAR_KEY and len(target) == len(key)):
+            continue
+        if OSA.distance(key, target) == 1 and Levenshtein.distance(key, target) == 2:  # one swap, not one substitution
+            where = place.english
+            if place.country and place.kind == "city":
+                where = f"{place.english}, {_country(place.country)}"
+            message = f"“{spelling}” has two letters of {where} swapped; English copy writes “{place.english}”"
+            return _with_article(spelling, place.english), message, Severity.WARNING
     return None
 
 

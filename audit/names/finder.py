@@ -441,7 +441,11 @@ _EZAFE = re.compile(r"[ei][-‐‑][^\W\d_a-z]")
 
 # A Korean given name romanised with a hyphen: two syllables (initial, vowel, final), the
 # second in lower case (`Jae-in`, `Duck-soo`, `Jae-myung`, `Jong-un`, `Sang-mok`).
-KOREAN_SYLLABLE = r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhy])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|a|e|o|u|i)(?:ng|ck|[kntlmpg])?"
+KOREAN_SYLLABLE = (
+    r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhy])?"
+    r"(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|a|e|o|u|i)"
+    r"(?:ng|ck|[kntlmpg])?"
+)
 # English compound heads that also read as a syllable (`Kim-run`).
 _COMPOUND_HEADS = frozenset(["run", "ran", "go", "to"])
 _KOREAN_GIVEN = re.compile(rf"(?i:{KOREAN_SYLLABLE})[-‐‑]{KOREAN_SYLLABLE}(?:['’]s?)?")

@@ -112,7 +112,7 @@ def scheme_readings(spelling: str) -> tuple[tuple[str, str], ...]:
     text = spelling if spelling.isascii() else anyascii(spelling)
     found = []
     for scheme, (pattern, replacements) in _READING_PATTERNS.items():
-        reading = pattern.sub(lambda m: _read(m, replacements), text)
+        reading = pattern.sub(functools.partial(_read, replacements=replacements), text)
         if reading != text:
             found.append((scheme, reading))
     return tuple(found)

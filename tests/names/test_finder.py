@@ -40,7 +40,10 @@ def test_finder_possessives_hyphen_tails_and_abbreviations() -> None:
 
 
 def test_finder_korean_given_names_and_ezafe_stay_whole() -> None:
-    text = "Leader Lee Jae-myung met Choi Sang-mok; the Kim-run state and a Russian-made drone; the Tehreek-e-Insaf party."
+    text = (
+        "Leader Lee Jae-myung met Choi Sang-mok; the Kim-run state and a Russian-made drone; "
+        "the Tehreek-e-Insaf party."
+    )
     assert _texts(text) == ["Lee Jae-myung", "Choi Sang-mok", "Kim", "Russian", "Tehreek-e-Insaf"]
 
 

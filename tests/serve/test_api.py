@@ -551,7 +551,8 @@ def test_api_uses_the_server_house_names(make_client: ClientFactory) -> None:
     house = ROOT / "tests" / "data" / "names_garble" / "house-names.tsv"
     client = make_client({**MODEL_FREE, "house_names": str(house)})
     report = audit(client, "North Korean leader Kim Jong-un met the envoy in Pyongyang.")
-    suggestions = {r["suggestion"] for f in report["documents"][0]["findings"] for r in (f, *f["related"]) if r["code"] == "N233"}
+    findings = [r for f in report["documents"][0]["findings"] for r in (f, *f["related"])]
+    suggestions = {r["suggestion"] for r in findings if r["code"] == "N233"}
     assert suggestions == {"Kim Jong Un"}
     plain = audit(make_client(), "North Korean leader Kim Jong-un met the envoy in Pyongyang.")
     assert not [f for f in plain["documents"][0]["findings"] if "N233" in f["codes"]]
