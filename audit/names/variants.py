@@ -212,13 +212,14 @@ def _graphemes(marks: tuple[Mark, ...]) -> re.Pattern[str]:
 
 # The graphemes of a set of marks, longest first, read in one pass so `dzh` is not also a `zh`
 # or `h` (`iy` only ends a word: `Evgeniy`, not the `iy` of `Aliyev`). Each set reads its own.
-_GRAPHEMES = {MARKS: _graphemes(MARKS), ALL_MARKS: _graphemes(ALL_MARKS)}
+_GRAPHEMES = (_graphemes(MARKS), _graphemes(ALL_MARKS))
 
 
 @functools.lru_cache(maxsize=65536)
-def _grapheme_counts(spelling: str, marks: tuple[Mark, ...] = MARKS) -> dict[str, int]:
+def _grapheme_counts(spelling: str, every: bool = False) -> dict[str, int]:
+    """How often each grapheme of `MARKS` (of `ALL_MARKS` when `every`) occurs in `spelling`."""
     counts: dict[str, int] = {}
-    for grapheme in _GRAPHEMES[marks].findall(anyascii(spelling).lower()):
+    for grapheme in _GRAPHEMES[every].findall(anyascii(spelling).lower()):
         counts[grapheme] = counts.get(grapheme, 0) + 1
     return counts
 
@@ -229,7 +230,8 @@ def scheme_marks(spelling: str, other: str, marks: tuple[Mark, ...] = MARKS) -> 
 
     `scheme_marks("Manbidzh", "Manbij")` is (dzh for j,); `scheme_marks("Manbij", "Manbidzh")` is ().
     """
-    mine, theirs = _grapheme_counts(spelling, marks), _grapheme_counts(other, marks)
+    every = marks is ALL_MARKS
+    mine, theirs = _grapheme_counts(spelling, every), _grapheme_counts(other, every)
     return tuple(
         mark
         for mark in marks
