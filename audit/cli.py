@@ -445,6 +445,7 @@ def fix(files: tuple[str, ...], mode: str, config_path: Path | None, isolated: b
 @click.option("--select", help="Codes, prefixes or rule names to run (comma-separated).")
 @click.option("--ignore", help="Codes, prefixes or rule names to skip (comma-separated).")
 @click.option("--glossary", help="The server's default glossary (a client may send its own content instead).")
+@click.option("--house-names", help="House spellings (from `mt-audit names learn`) checked on every request.")
 @click.option("--retranslate", "mode", type=click.Choice(["auto", "roundtrip", "direct", "off"]), help="How re-translations are made (default: auto).")
 @click.option("--pivot", "pivots", multiple=True, help="Pivot language for round trips (repeatable; default: ru).")
 @click.option("--model", help="MarianMT model id or directory for direct re-translation.")

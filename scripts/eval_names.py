@@ -162,9 +162,19 @@ def evaluate_part(path: Path) -> Score:
 
 
 def other_clean_text() -> dict[str, list[Document]]:
-    """Clean prose the rules were not tuned on: the first session's clean stories, and the
-    machine translations of the DEMETR dev set (real MT output, audited without their sources)."""
+    """Clean prose the rules were not tuned on: the first session's clean stories, the reference
+    translations of the Russian source set, and the machine translations of the DEMETR dev set
+    (real MT output, audited without their sources)."""
     parts = {"clean_news.txt": [Document(id="clean_news", text=(ROOT / "tests" / "data" / "clean_news.txt").read_text("utf-8"))]}
+    # The reference translations of the Russian source set (not its blind part): Russian, Ukrainian
+    # and Central Asian names as English copy spells them.
+    goods = [
+        json.loads(line)
+        for name in ("tune.jsonl", "heldout.jsonl")
+        for line in (ROOT / "tests" / "data" / "source_ru" / name).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    parts["source_ru good translations"] = [Document(id=r["id"], text=r["good"]) for r in goods]
     demetr = ROOT.parent / "shared" / "data" / "demetr-dev.jsonl"
     for candidate in (demetr, ROOT.parent.parent / "shared" / "data" / "demetr-dev.jsonl"):
         if candidate.is_file():

@@ -2,7 +2,8 @@
 
 A case holds `text` (and optionally `source`, `source_lang`, `retranslations`, `options`,
 `config`) and `expect`: the findings of that code, each `{text = "...", occurrence = N}` or
-`{start = S, end = E}`, with an optional `suggestion` (`""`: none). `expect = []` means: must not flag.
+`{start = S, end = E}`, with an optional `suggestion` (`""`: none) and `severity`
+(`"warning"`). `expect = []` means: must not flag.
 Places the merge stage folded into another finding (`Finding.related`) count as found.
 A feed-scope rule's case has `feed`, a list of texts audited as one batch, and each expected
 finding names its document with `doc = N` (0-based).
@@ -74,6 +75,8 @@ def test_case(code: str, case: dict[str, Any]) -> None:
     for span, e in expected.items():
         if "suggestion" in e:
             assert (found[span].suggestion or "") == e["suggestion"]
+        if "severity" in e:
+            assert str(found[span].severity) == e["severity"], found[span].message
 
 
 def _feed_case(code: str, case: dict[str, Any]) -> None:

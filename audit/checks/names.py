@@ -15,12 +15,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Levenshtein
+
 from audit.checks.base import Check, CheckContext, FeedReview, Option, Options, register
 from audit.config import Config
-from audit.names.exonyms import country_name, is_english_place, is_given_name
+from audit.names.exonyms import country_name, is_english_place, is_given_name, is_language_name
 from audit.names.feed import SpellingTally
-from audit.names.finder import ARTICLES, Mention, mention_finder
-from audit.names.gazetteer import NOTABLE_POPULATION, normal_form, place_key
+from audit.names.finder import ARTICLES, KOREAN_SYLLABLE, Mention, mention_finder
+from audit.names.gazetteer import (
+    LARGE_POPULATION,
+    MIN_NEAR_KEY,
+    NOTABLE_POPULATION,
+    Place,
+    cyrillic_places,
+    lookup_exact,
+    normal_form,
+    place_key,
+)
 from audit.names.gazetteer import load as load_gazetteer
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import nearest as place_nearest
@@ -28,7 +40,7 @@ from audit.names.glossary import Glossary, load_glossary, resolve_glossary_path
 from audit.names.glossary import Match as GlossaryMatch
 from audit.names.house import HouseNames, load_house_names
 from audit.names.house import windows as house_windows
-from audit.names.lexicon import is_common_word, is_proper_noun
+from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.source import (
     SourcePair,
     TokenIndex,
@@ -40,8 +52,10 @@ from audit.names.source import (
     proportional_offset,
     source_pairs,
 )
-from audit.names.translit import romanise
+from audit.names.translit import is_pinyin, romanise
 from audit.names.variants import (
+    ALL_MARKS,
+    MODIFIERS,
     diacritics_only,
     head_links,
     is_variant,
@@ -49,6 +63,7 @@ from audit.names.variants import (
     name_key,
     name_similarity,
     scheme_marks,
+    scheme_readings,
     squashed_key,
     variant_clusters,
 )
@@ -132,9 +147,27 @@ def standard_rank(spelling: str, others: Iterable[str], ctx: CheckContext) -> tu
     Russian- or German-mediated scheme against the others (`dzh`, `sch`: `Shoigu` before
     `Schoigu`); then the weak ones (`kh`, `ou`, `yy`), which a majority outweighs."""
     known = 0 if _known_spelling(spelling, ctx) else 1
-    marks = [mark for other in others if other != spelling for mark in scheme_marks(spelling, other)]
+    marks = [mark for other in others if other != spelling for mark in scheme_marks(spelling, other, ALL_MARKS)]
     strong = sum(mark.weight for mark in marks if mark.weight >= 2)
-    return known, strong, sum(mark.weight for mark in marks) - strong
+    style = sum(_off_style(spelling, other) for other in others if other != spelling)
+    return known, strong, sum(mark.weight for mark in marks) - strong + style
+
+
+_SYLLABLE_SPLIT = re.compile(r"[\s\-‐‑]+")
+# A Korean given name with its second syllable capitalised (`Jong-Un`, `Jae-In`).
+_CAPITAL_AFTER_HYPHEN = re.compile(rf"\b(?=[A-Z])(?i:{KOREAN_SYLLABLE})[-‐‑](?=[A-Z])(?i:{KOREAN_SYLLABLE})\b")
+
+
+def _off_style(spelling: str, other: str) -> int:
+    """1 where `spelling` breaks a romanisation's house style that `other`, the same letters,
+    keeps: a pinyin given name split into syllables (`Hua Chun Ying`, `Xi Jin-ping` beside
+    `Hua Chunying`, `Xi Jinping`); a Korean given name's second syllable capitalised
+    (`Kim Jong-Un`, `Moon Jae-In` beside `Kim Jong Un`, `Moon Jae-in`)."""
+    if squashed_key(spelling) != squashed_key(other):
+        return 0
+    if len(_SYLLABLE_SPLIT.split(spelling)) > len(_SYLLABLE_SPLIT.split(other)) and is_pinyin(spelling):
+        return 1
+    return int(bool(_CAPITAL_AFTER_HYPHEN.search(spelling)) and not _CAPITAL_AFTER_HYPHEN.search(other))
 
 
 def _known_spelling(spelling: str, ctx: CheckContext) -> bool:
@@ -167,6 +200,8 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
         clusters = [[spellings[i] for i in indices] for indices in variant_clusters(spellings)]
         cluster_of = {member: number for number, members in enumerate(clusters) for member in members}
         full_names: dict[int, Mention] = {}
+        # A full name's last word standing in a surname's group: where the full name uses it.
+        head_uses: dict[str, list[Mention]] = {}
         # A surname alone joins the spellings of its full name's last word, which counts as
         # often as the full name is used (`Schoigu` x3 beside `Sergei Shoigu` x1: Shoigu).
         for single, full in head_links(spellings):
@@ -182,6 +217,10 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
             full_names[number] = by_spelling[spelt][0]
             if head not in clusters[number]:
                 clusters[number].append(head)
+            if head not in by_spelling:
+                head_uses[head] = [
+                    Mention(u.end - len(head), u.end, head) for u in by_spelling[spelt] if u.text.endswith(head)
+                ]
             counts[head] = counts.get(head, 0) + sum(counts[m] for m in full_cluster)
             firsts[head] = min(firsts.get(head, len(ctx.document.text)), firsts[spelt])
         terms = glossary(ctx)
@@ -190,7 +229,8 @@ def variant_groups(ctx: CheckContext) -> list[VariantGroup]:
             preferred = preferred_of(members)
             canonical = next((c for c in (terms.canonical_of(m) for m in members) if c), None) if terms else None
             full_use = full_names.get(number) if preferred not in by_spelling else None
-            uses = {m: by_spelling.get(m, []) for m in members}
+            # The full name's own uses are flagged (at its last word) only when the surname alone wins.
+            uses = {m: by_spelling.get(m) or (head_uses.get(m, []) if m != preferred else []) for m in members}
             groups.append(VariantGroup(preferred, canonical or preferred, uses, full_name=full_use))
         return groups
 
@@ -206,10 +246,14 @@ class NameVariant(Check):
     `Schoigu`) makes readers wonder whether two people or groups are meant, and breaks search.
     Spellings are compared after folding what Russian-, German- and French-mediated
     transliteration changes (kh/h, dzh/j/dj, sh/sch/ch, ou/u, y/i, ee/i, doubled letters,
-    article forms), spacing and hyphenation, then by a length-scaled edit distance; a
-    surname alone is compared with the full name's last word. Modifiers are no part of a name
-    (`Western Aleppo` is Aleppo; `North Korea` and `South Korea` are two names), and case or
-    a dropped article (`Assad` / `al-Assad`) is no variant. The other spellings are flagged
+    article forms), and under a German reading (ch/kh, w/v, j/y, z/ts: `Chodorkowski`) and a
+    French one (tch/ch, dj/j, -ine/-in: `Poutine`), spacing and hyphenation, then by a
+    length-scaled edit distance; a surname alone is compared with the full name's last word.
+    Titles and modifiers are no part of a name (`Uzbek President Shavkat Mirziyoyev` is
+    Shavkat Mirziyoyev; `Western Aleppo` is Aleppo; `North Korea` and `South Korea` are two
+    names). Case inside a word is a variant (`Moon Jae-In` / `Moon Jae-in`); the case of a
+    name's first letter or of an article, or a dropped article (`Assad` / `al-Assad`), is not.
+    The other spellings are flagged
     with the preferred one: the glossary's, a known place's English spelling, the one without
     another scheme's marks, else the majority's. Diacritics alone (`Erdoğan` / `Erdogan`) are
     a style note (info).
@@ -342,6 +386,7 @@ class GlossaryName(Check):
 # ---------------------------------------------------------------- transliteration
 
 
+GERMAN_ENDING = "German"
 _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bKh(?=[aeiouy])"), "Kh for h"),
     (re.compile(r"\bDzh|dzh"), "Dzh for j"),
@@ -350,6 +395,15 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"(?<![\w])(?:[Aa]sh|[Aa]d|[Aa]n|[Aa]r|[Aa]s|[Aa]t|[Aa]z|[Aa]th|[Aa]dh)-(?=[A-Z])"),
         "assimilated article",
     ),
+    # How German-language copy spells Russian and Central Asian surnames (`Lawrow`, `Tokajew`,
+    # `Janukowitsch`, `Sacharowa`, `Tschetschenien`), which English spells `-ov`, `-yev`, `-ich`, `Ch`.
+    (
+        re.compile(r"(?:(?<=[a-z]{2}[bdkmnpstvz])|(?<=[a-z][a-qs-z]r))(?:ow|ew)a?\b"),
+        GERMAN_ENDING + " -ow for -ov",
+    ),
+    (re.compile(r"(?<=[a-z])[aeiou]?jew[a]?\b"), GERMAN_ENDING + " -jew for -yev"),
+    (re.compile(r"(?<=[a-z])itsch\b"), GERMAN_ENDING + " -itsch for -ich"),
+    (re.compile(r"\bTsch(?=[aeiou])|\bDsch(?=[aeiou])"), GERMAN_ENDING + " Tsch/Dsch for Ch/J"),
 )
 
 
@@ -364,16 +418,20 @@ def transliteration_marks(spelling: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def _transliteration_marks(spelling: str) -> tuple[str, ...]:
     """A name recurs within and across documents: each spelling is judged once."""
-    if "-" not in spelling and "h" not in spelling and "yy" not in spelling:
-        return ()  # every mark needs `Kh`, `Dzh`, `yy` or an article's hyphen
+    if "-" not in spelling and "h" not in spelling and "yy" not in spelling and "w" not in spelling:
+        return ()  # every mark needs `Kh`, `Dzh`, `yy`, an article's hyphen or a German `w`/`sch`
     marks = []
     for pattern, label in _MARKS:
         for match in pattern.finditer(spelling):
             word = spelling[match.start() :].split()[0].strip("-").split("-")[0]
+            if label.startswith(GERMAN_ENDING):  # an ending: the whole word it ends
+                word = re.split(r"[\s\-‐‑]+", spelling[: match.end()])[-1]
             if label in ("Kh for h", "doubled y") and (is_proper_noun(word) or is_english_place(word)):
                 continue  # `Khan`, `Khartoum`: the established English spelling
             if label == "Kh for h" and _SLAVIC.search(word):
                 continue  # `Kharkiv`, `Khodorkovsky`: Kh is right in Slavic names
+            if label.startswith(GERMAN_ENDING) and _english_word_or_place(word):
+                continue  # `Krakow`, `Bristow`, `Deutsch`: English spellings, or German names
             marks.append(label)
             break
     if marks == ["doubled y"]:
@@ -381,16 +439,32 @@ def _transliteration_marks(spelling: str) -> tuple[str, ...]:
     return tuple(marks)
 
 
+def _english_word_or_place(word: str) -> bool:
+    if is_proper_noun(word) or is_common_word(word) or is_english_place(word):
+        return True
+    places = place_lookup(word)
+    return bool(places) and normal_form(places[0].english) == normal_form(word)
+
+
+def _scheme_of(marks: list[str]) -> str:
+    return "German" if any(mark.startswith(GERMAN_ENDING) for mark in marks) else "Russian"
+
+
 def _strongly_marked(spelling: str, marks: list[str]) -> bool:
     """Russian mediation beyond doubt: a `Dzh`, `Kh` and `yy` in one word (`Khayyat`), or `Kh`
     with an assimilated article (`Khoras ad-Din`); not `Khalil al-Hayya`, two right spellings."""
+    words = re.split(r"[\s\-‐‑]+", spelling)
+    if any(mark.startswith(GERMAN_ENDING) for mark in marks):
+        return True  # English copy never writes `-ow`, `-jew`, `-itsch` for a Russian name
     if "Dzh for j" in marks:
-        return True
+        # `Dzhokhar Tsarnaev`: a Caucasian or Central Asian name with a Russian-style surname
+        # keeps its Russian romanisation in English copy too.
+        return not any(_SLAVIC.search(word) for word in words) or "assimilated article" in marks
     if "Kh for h" not in marks:
         return False
     if "assimilated article" in marks:
         return True
-    return any(word.startswith("Kh") and "yy" in word for word in re.split(r"[\s\-‐‑]+", spelling))
+    return any(word.startswith("Kh") and "yy" in word for word in words)
 
 
 def _retranslation_spelling(ctx: CheckContext, spelling: str, offset: int) -> str | None:
@@ -453,12 +527,15 @@ class TransliterationHint(Check):
     Arabic `h` (`Khayyat`, `Khoras`), `Dzh` for `j`, a doubled `yy`, the assimilated article
     (`ash-Sham`, `ad-Din`). A hint (info) for one such habit, since `Kh` is often right; a
     warning when the name carries two of them (`Khayyat`: Kh and yy; `Khoras ad-Din`: Kh and
-    the assimilated article) or a `Dzh`, which English spelling never has, and when a variant
-    in the document, the glossary or a re-translation spells it otherwise, which is then
-    suggested.
+    the assimilated article) or a `Dzh` (a hint beside a Russian-style surname: `Dzhokhar
+    Tsarnaev` is how English writes him), and when a variant in the document, the glossary or
+    a re-translation spells it otherwise, which is then suggested. Russian names that reached
+    English through German keep German endings English never writes (`Lawrow`, `Tokajew`,
+    `Janukowitsch`, `Tschetschenien`): a warning, unless the word is English or a place's
+    English name (`Krakow`, `Bristow`).
 
-    Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra
-    Good: the militants of Hurras al-Din and Jabhat al-Nusra
+    Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra; Foreign Minister Sergej Lawrow
+    Good: the militants of Hurras al-Din and Jabhat al-Nusra; Foreign Minister Sergei Lavrov
     """
 
     code = "N203"
@@ -484,7 +561,7 @@ class TransliterationHint(Check):
             if terms
             else {}
         )
-        for mention in mentions(ctx):
+        for mention in name_uses(ctx):
             marks = transliteration_marks(mention.text)
             if not marks:
                 continue
@@ -504,7 +581,7 @@ class TransliterationHint(Check):
                     segment,
                     mention.start,
                     mention.end,
-                    f"“{spelling}” looks transliterated through Russian ({what})"
+                    f"“{spelling}” looks transliterated through {_scheme_of(marks)} ({what})"
                     + ("; check how English copy spells it" if strong else ""),
                     severity=Severity.WARNING if strong else None,
                 )
@@ -513,7 +590,8 @@ class TransliterationHint(Check):
                 segment,
                 mention.start,
                 mention.end,
-                f"“{spelling}” looks transliterated through Russian ({what}); {source} spells it “{other}”",
+                f"“{spelling}” looks transliterated through {_scheme_of(marks)} ({what}); "
+                f"{source} spells it “{other}”",
                 suggestion=other,
                 evidence=other,
                 severity=Severity.WARNING,
@@ -529,16 +607,23 @@ _PLACE_WORDS = frozenset(
 # What stands before or after a place: `fighting near Aleppio`, `the city of Rakka`, `Rakka province`.
 _BEFORE_PLACE = re.compile(
     r"(?:\b(?:in|near|from|outside|around|towards?|into|at|across|via|through|entered|captured|reached|left|"
-    r"(?:city|town|village|province|region|district|governorate|outskirts|suburbs|countryside) of)"
+    r"on|over|hit|struck|shelled|bombed|attacked|visited|seized|retook|besieged|liberated|"
+    r"(?:flew|flown|travel(?:l?ed)?|went|returned|moved|headed|sent|deployed|evacuated|fled|advanced|trip|road|route)"
+    r" to|"
+    r"(?:city|town|village|port|capital|province|region|district|governorate|outskirts|suburbs|countryside|"
+    r"residents|mayor|governor|siege|fall|battle|centre|center|streets|heart|edge|"
+    r"(?:north|south|east|west)(?:east|west)?) of)"
     r"\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _AFTER_PLACE = re.compile(
-    r"\s+(?:province|governorate|region|district|city|town|village|area|countryside|outskirts|airport|front)\b",
+    r"(?:['’]s)?\s+(?:province|governorate|region|oblast|district|city|town|village|area|countryside|outskirts"
+    r"|airport|front"
+    r"|mayor|governor|residents)\b",
     re.IGNORECASE,
 )
 # What follows a person's name, not a place's: `Putin said`, `Putin's`.
-_AFTER_PERSON = re.compile(r"(?:['’]s\b|\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b)")
+_AFTER_PERSON = re.compile(r"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b")
 _BEFORE_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Commander|leader|spokesman|spokeswoman)\.?\s+$")
 
 
@@ -551,8 +636,28 @@ def _place_spelling(text: str) -> str:
 
 
 def _locative(ctx: CheckContext, use: Mention) -> bool:
+    """Whether the text speaks of a place at `use`: `near Aleppio`, `the city of Aleppio`,
+    `Aleppio province`, also past adjectives of place (`in eastern Aleppio`, `in the Georgian
+    capital Tbilissi`)."""
     text = ctx.document.text
-    return bool(_BEFORE_PLACE.search(text, max(0, use.start - 40), use.start) or _AFTER_PLACE.match(text, use.end))
+    if _AFTER_PLACE.match(text, use.end):
+        return True
+    before = text[max(0, use.start - 60) : use.start]
+    words = before.split()
+    while words and (words[-1].lower() in _PLACE_ADJECTIVES or is_demonym(words[-1])):
+        words.pop()
+    return bool(_BEFORE_PLACE.search(" ".join(words) + " ")) or bool(words and words[-1].lower() in _PLACE_NOUNS)
+
+
+# Words that may stand between a preposition and a place (`in the Georgian capital Tbilisi`).
+_PLACE_ADJECTIVES = frozenset(
+    ["the", *MODIFIERS, "besieged", "frontline", "front-line", "embattled", "nearby", "neighbouring", "neighboring"]
+    + ["rebel-held", "occupied"]
+)
+_PLACE_NOUNS = frozenset(
+    ["capital", "city", "town", "village", "port", "province", "region", "district", "governorate", "outskirts"]
+    + ["suburbs"]
+)
 
 
 def _person_like(ctx: CheckContext, spelling: str) -> bool:
@@ -597,6 +702,9 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
         for written, uses in uses_by_spelling(ctx).items():
             spelling = _place_spelling(written)
             listed = _listed_in_another_scheme(spelling)
+            if listed is None:
+                read = _read_in_another_scheme(spelling)
+                listed = read if read is not None and not _person_like(ctx, spelling) else None
             near = None if listed else _near_place(spelling)
             if listed is None and near is None:
                 continue
@@ -616,7 +724,7 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
 def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
     """A spelling of a known place in a Russian-, German- or French-mediated scheme (`Manbidzh`)."""
     places = place_lookup(spelling)
-    if not places or any(normal_form(p.english) == normal_form(spelling) for p in places):
+    if not places or _names_a_place(spelling, places):
         return None
     # The places this spells by transliteration (`Halab` names Aleppo, but does not spell it).
     key = place_key(spelling)
@@ -625,15 +733,18 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
         return None
     place = max(spelt, key=lambda p: p.population)
     english = place.english
-    marks = scheme_marks(spelling, english)
+    marks = scheme_marks(spelling, english, ALL_MARKS)
     if not marks:
         return None  # `Raqqah`, `Al-Raqqa`: English spellings too
+    single_word = " " not in spelling
+    if all(m.weight < 2 for m in marks) and single_word and (is_common_word(spelling) or is_proper_noun(spelling)):
+        return None  # `Lewis` is an English name, not a German `Levis`
     rivals = [
         p for p in spelt if normal_form(p.english) != normal_form(english) and p.population >= NOTABLE_POPULATION
     ]
     schemes = sorted({m.scheme for m in marks})
     small = place.kind == "city" and place.population < NOTABLE_POPULATION
-    weak = all(m.scheme == "French" for m in marks) and sum(m.weight for m in marks) < 2
+    weak = all(m.foreign == "ou" for m in marks)  # `Tartous`, `Khan Younis`: English copy writes them too
     severity = Severity.INFO if rivals or small or weak else Severity.WARNING
     where = f"{english}, {_country(place.country)}" if place.country and place.kind == "city" else english
     message = (
@@ -642,6 +753,76 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
         + (f" (also a spelling of {rivals[0].english}, {_country(rivals[0].country)})" if rivals else "")
     )
     return _with_article(spelling, english), message, severity
+
+
+def _notable(place: Place) -> bool:
+    return place.kind != "city" or place.population >= NOTABLE_POPULATION
+
+
+def _names_a_place(spelling: str, places: Iterable[Place]) -> bool:
+    """Whether `spelling` is the English spelling of a notable place among `places` (`Odessa`,
+    Texas; not the village of 630 called `Nikolayev`, beside the city English copy writes Mykolaiv)."""
+    form = normal_form(spelling)
+    return any(normal_form(p.english) == form and (_notable(p) or p is next(iter(places))) for p in places)
+
+
+@functools.lru_cache(maxsize=65536)
+def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
+    """A notable place's name as German- or French-language copy spells it (`Charkiw`, `Donezk`,
+    `Tchernihiv`, read back as `Kharkiv`, `Donetsk`, `Chernihiv`), or as the romanised Russian
+    name of a place outside Russia whose English spelling follows another name (`Lvov`, `Kharkov`
+    for Lviv, Kharkiv). English words and names (`Lewis`, `Jordan`) are never read so."""
+    if " " not in spelling and (
+        is_common_word(spelling) or is_proper_noun(spelling) or is_demonym(spelling) or is_language_name(spelling)
+    ):
+        return None
+    if _names_a_place(spelling, place_lookup(spelling) or ()):
+        return None
+    key = place_key(spelling)
+    found: list[tuple[Place, str]] = []
+    for scheme, reading in scheme_readings(spelling):
+        reading_key = place_key(reading)
+        found += [
+            (p, scheme)
+            for p in place_lookup(reading)
+            if _notable(p) and place_key(p.english) == reading_key != key  # the reading, not the folding, spells it
+        ]
+    if not found:
+        # Only where English copy follows another Cyrillic name of the place (Ukrainian `Львів`).
+        found = [
+            (p, "Russian")
+            for p in cyrillic_places(spelling, russian=True)
+            if p.country in _CYRILLIC_LOCAL
+            and _notable(p)
+            and place_key(p.english) != key
+            and fuzz.ratio(place_key(p.english), key) >= 60  # one name, two romanisations; not `Jalal-Abad` for Manas
+            and p in cyrillic_places(p.english)
+        ]
+    if not found:
+        return None
+    place, scheme = max(found, key=lambda hit: hit[0].population)
+    english = place.english
+    rivals = [p for p, _ in found if normal_form(p.english) != normal_form(english)]
+    where = f"{english}, {_country(place.country)}" if place.country and place.kind == "city" else english
+    how = "the romanised Russian name" if scheme == "Russian" else f"{scheme}-language copy"
+    message = (
+        f"“{spelling}” spells {where} as {how} does; English copy writes “{english}”"
+        + (f" (also a spelling of {rivals[0].english}, {_country(rivals[0].country)})" if rivals else "")
+    )
+    former = normal_form(spelling) in _former_english_names()
+    if former:
+        message += " (the older English spelling)"
+    return _with_article(spelling, english), message, Severity.INFO if rivals or former else Severity.WARNING
+
+
+@functools.lru_cache(maxsize=1)
+def _former_english_names() -> frozenset[str]:
+    """Cities English once spelt otherwise, as the time-zone database's renamed zones record
+    them (`Europe/Kiev`, `Asia/Calcutta`): a style note, not a garble."""
+    from babel.core import get_global
+
+    zones = [zone for zone in get_global("zone_aliases") if "/" in zone]
+    return frozenset(normal_form(zone.rsplit("/", 1)[-1].replace("_", " ")) for zone in zones)
 
 
 def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
@@ -656,11 +837,81 @@ def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
         return None
     miss = place_nearest(spelling)
     if miss is None:
-        return None
+        return _unlisted_spelling(spelling) or _transposed(spelling)
     place = miss.place
+    if place.country in _PINYIN_COUNTRIES and is_pinyin(spelling) and is_pinyin(place.english):
+        return None  # `Zhejiang` beside `Zhenjiang`: two Chinese names a letter apart
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
     message = f"“{spelling}” is no place the gazetteer knows; the nearest known place is {where}"
     return _with_article(spelling, place.english), message, Severity.WARNING
+
+
+# Countries whose places English copy spells from a Cyrillic name other than the Russian one
+# (Ukrainian `Львів`, Kazakh `Алматы`), so the romanised Russian name is another scheme's.
+_CYRILLIC_LOCAL = frozenset(["UA", "BY", "KZ", "KG", "TJ"])
+_PINYIN_COUNTRIES = frozenset(["CN", "TW", "HK", "MO", "SG"])
+
+
+def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
+    """A spelling no place lists that folds to a notable place's English spelling (a letter
+    doubled or dropped: `Mariupoll`, `Idlibb`)."""
+    if lookup_exact(spelling) or (" " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling))):
+        return None
+    key = place_key(spelling)
+    same = [p for p in place_lookup(spelling) if _notable(p) and place_key(p.english) == key]
+    if not same or normal_form(same[0].english) == normal_form(spelling):
+        return None
+    if len(key) < MIN_NEAR_KEY and (len(key) < MIN_NEAR_KEY - 1 or same[0].population < LARGE_POPULATION):
+        return None  # `Homms` for Homs: a four-letter name, of a large place only
+    place = same[0]
+    if not _letters_differ(spelling, place.english):
+        return None
+    where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
+    message = f"“{spelling}” is no listed spelling of a place; English copy writes {where}"
+    return _with_article(spelling, place.english), message, Severity.WARNING
+
+
+def _transposed(spelling: str) -> tuple[str, str, Severity] | None:
+    """Two letters of a notable place's English spelling swapped (`Tiblisi` for Tbilisi): a slip,
+    never a romanisation, even where GeoNames lists it."""
+    if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
+        return None
+    key = place_key(spelling)
+    for place in place_lookup(spelling):
+        target = place_key(place.english)
+        if not (_notable(place) and len(key) >= MIN_NEAR_KEY and len(target) == len(key)):
+            continue
+        if OSA.distance(key, target) == 1 and Levenshtein.distance(key, target) == 2:  # one swap, not one substitution
+            where = place.english
+            if place.country and place.kind == "city":
+                where = f"{place.english}, {_country(place.country)}"
+            message = f"“{spelling}” has two letters of {where} swapped; English copy writes “{place.english}”"
+            return _with_article(spelling, place.english), message, Severity.WARNING
+    return None
+
+
+def _letters_differ(spelling: str, english: str) -> bool:
+    """`Mariupoll` for `Mariupol`, `Alepo` for `Aleppo`, `Kirkuck` for `Kirkuk`: letters doubled
+    or made single, one way only, and nothing else; not an article's form (`Jisr al-Shughur`
+    beside `Jisr ash Shughur`), separators, or a scholarly `Rif'at` beside `Rifaat`."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z \-]+", english):
+        return False
+    written, standard = _bare_letters(spelling), _bare_letters(english)
+    if written == standard or re.sub(r"(.)\1+", r"\1", written) != re.sub(r"(.)\1+", r"\1", standard):
+        return False  # `Sulaimaniyah` beside `Sulaymaniyah`: two English spellings
+    if not re.fullmatch(r"[A-Za-z \-]+", spelling):
+        return False
+    runs = [(len(a[0]), len(b[0])) for a, b in zip(_RUNS.finditer(written), _RUNS.finditer(standard), strict=True)]
+    return all(w >= s for w, s in runs) or all(w <= s for w, s in runs)
+
+
+_RUNS = re.compile(r"(.)\1*")
+
+
+def _bare_letters(spelling: str) -> str:
+    """The letters of a spelling without its article words."""
+    words = [w for w in re.split(r"[\s\-‐‑]+", spelling.lower()) if w and w not in ARTICLES]
+    return re.sub(r"[^a-z]", "", "".join(words)).replace("ck", "kk")  # `Kirkuck`: a doubled k
 
 
 _ARTICLE_HEAD = re.compile(rf"(?:{'|'.join(sorted(ARTICLES, key=len, reverse=True))})[-‐‑ ]", re.IGNORECASE)
@@ -685,13 +936,19 @@ class KnownPlace(Check):
     English spelling is chosen by transliteration scheme, not by being listed, since GeoNames
     lists the foreign-scheme spellings too. A listed spelling with another scheme's marks
     where the English-scheme spelling exists is a warning (info when the place is small, the
-    spelling also names another sizeable place, or the only mark is a French `ou`); a
-    spelling of no place that is one or two letters from a notable place's (15,000 people
-    or more), in a sentence that speaks of a place (`in`, `near`, `the city of`, `province`)
-    and never of a person, is a warning. The English spelling is suggested.
+    spelling also names another sizeable place, or the only mark is a French `ou`). So is a
+    notable place's name read back from German or French spelling (`Charkiw`, `Donezk`,
+    `Tchernihiv`), and the romanised Russian name of a Ukrainian, Belarusian or Central Asian
+    place whose English spelling follows its own Cyrillic name (`Lvov`, `Kharkov`; an older
+    English spelling the time-zone database records, `Kiev`, is a note). A spelling of no
+    place that is one or two letters from a notable place's (15,000 people or more), folds to
+    it with a letter doubled or dropped (`Mariupoll`), or swaps two of its letters
+    (`Tiblisi`), in a sentence that speaks of a place (`in`, `near`, `the city of`, `in the
+    Georgian capital`, `province`) and never of a person, is a warning; two pinyin names a
+    letter apart (`Zhejiang`, `Zhenjiang`) are two places. The English spelling is suggested.
 
-    Bad: Kurdish forces left Manbidzh as shelling hit Rakka and the outskirts of Aleppio.
-    Good: Kurdish forces left Manbij as shelling hit Raqqa and the outskirts of Aleppo.
+    Bad: Kurdish forces left Manbidzh as shelling hit Rakka, Lvov and the outskirts of Aleppio.
+    Good: Kurdish forces left Manbij as shelling hit Raqqa, Lviv and the outskirts of Aleppo.
     """
 
     code = "N231"

@@ -81,6 +81,7 @@ CONNECTORS = frozenset(
         "van",
         "von",
         "bin",
+        "ben",
         "ibn",
         "bint",
         "al",
@@ -423,13 +424,31 @@ def _name_part_end(word: str, offset: int, start: int, end: int) -> int:
     (`Turkish` of `Turkish-controlled`, `Ankara` of `Ankara’s`); `offset` skips an article head."""
     for piece in () if _HYPHENS.isdisjoint(word) else _HYPHEN.finditer(word, offset):
         rest = word[piece.end() :]
-        if rest[:1].islower() and not _ARTICLE_HEAD.match(rest):
+        if rest[:1].islower() and not _ARTICLE_HEAD.match(rest) and not _EZAFE.match(rest):
+            if _KOREAN_GIVEN.fullmatch(word, offset) and rest.rstrip("'’s") not in _COMPOUND_HEADS:
+                continue  # `Jae-in`, `Duck-soo`, `Jae-myung`: a Korean given name's second syllable
             return start + piece.start()
     if word[-1] in "s'’":
         possessive = _POSSESSIVE.search(word)
         if possessive and possessive.start() > 0:
             return start + possessive.start()
     return end
+
+
+# The Persian and Urdu ezafe inside a hyphenated name: `Tehreek-e-Insaf`, `Lashkar-e-Taiba`, `Tehrik-i-Taliban`.
+_EZAFE = re.compile(r"[ei][-‐‑][^\W\d_a-z]")
+
+
+# A Korean given name romanised with a hyphen: two syllables (initial, vowel, final), the
+# second in lower case (`Jae-in`, `Duck-soo`, `Jae-myung`, `Jong-un`, `Sang-mok`).
+KOREAN_SYLLABLE = (
+    r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhy])?"
+    r"(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|a|e|o|u|i)"
+    r"(?:ng|ck|[kntlmpg])?"
+)
+# English compound heads that also read as a syllable (`Kim-run`).
+_COMPOUND_HEADS = frozenset(["run", "ran", "go", "to"])
+_KOREAN_GIVEN = re.compile(rf"(?i:{KOREAN_SYLLABLE})[-‐‑]{KOREAN_SYLLABLE}(?:['’]s?)?")
 
 
 def _lines(text: str) -> Iterable[tuple[int, int]]:

@@ -157,6 +157,19 @@ def lookup_exact(spelling: str) -> tuple[Place, ...]:
     return _places([*dict.fromkeys(row[0] for row in rows)], first=set())
 
 
+@functools.lru_cache(maxsize=65536)
+def cyrillic_places(spelling: str, russian: bool = False) -> tuple[Place, ...]:
+    """Places with a Cyrillic name that `spelling` romanises (`Lvov`: Львов, a name of Lviv);
+    larger first. `russian`: only names without the letters Ukrainian and Belarusian have and
+    Russian lacks (`Сєвєродонецьк` is Ukrainian)."""
+    key = place_key(spelling)
+    if not key:
+        return ()
+    rows = _index().query("SELECT form, place FROM spelling WHERE key = ?", (key,))
+    script = _RUSSIAN_CYRILLIC if russian else _CYRILLIC
+    return _places([*dict.fromkeys(place for form, place in rows if script.fullmatch(form))], first=set())
+
+
 def english_name(spelling: str) -> str | None:
     """The English spelling of the largest place listing `spelling` (`Манбидж` -> `Manbij`), or None."""
     places = lookup(spelling)
@@ -172,12 +185,19 @@ def is_place(spelling: str) -> bool:
 def nearest(spelling: str) -> NearMiss | None:
     """The notable place whose English spelling `spelling` nearly folds to, for a spelling of no place.
 
-    Near: one edit where the longer key has 6-8 letters, two from 9 on, the first letter kept
-    (`Aleppio` -> Aleppo, `Deir-ez-Zora` -> Deir ez-Zor); the closer, then the larger, wins.
+    Near: one edit where the longer key has 6-8 letters, two from 9 on, one vowel in a
+    five-letter key of a large place, the first letter kept (`Aleppio` -> Aleppo,
+    `Deir-ez-Zora` -> Deir ez-Zor, `Mosol` -> Mosul); the closer, then the larger, wins.
     """
     key = place_key(spelling)
-    if len(key) < MIN_NEAR_KEY or is_place(spelling):
+    if len(key) < MIN_NEAR_KEY:
         return None
+    # A spelling that names a place is a name, unless every place it names is a village beside
+    # the large city it misses (`Aleppio`, should a hamlet be called so).
+    named = lookup(spelling)
+    if any(p.kind != "city" or p.population >= NOTABLE_POPULATION for p in named):
+        return None
+    smallest_target = max((p.population for p in named), default=0) * _DWARFS
     probes = [key, *_deletions(key)]
     marks = ",".join("?" * len(probes))
     rows = _index().query(f"SELECT DISTINCT place, key FROM near WHERE probe IN ({marks})", probes)
@@ -186,9 +206,12 @@ def nearest(spelling: str) -> NearMiss | None:
         if target[0] != key[0]:
             continue
         distance = Levenshtein.distance(key, target)
-        if distance == 0 or distance > allowed_distance(max(len(key), len(target))):
+        population = _place(place_id).population
+        if distance == 0 or (named and population < max(smallest_target, LARGE_POPULATION)):
             continue
-        candidate = (distance, -_place(place_id).population, place_id)
+        if distance > allowed_distance(max(len(key), len(target))) and not _vowel_slip(key, target, population):
+            continue
+        candidate = (distance, -population, place_id)
         if best is None or candidate < best:
             best = candidate
     return None if best is None else NearMiss(_place(best[2]), best[0])
@@ -204,6 +227,20 @@ def _places(ids: list[int], first: set[int]) -> tuple[Place, ...]:
     places = [_place(i) for i in ids]
     places.sort(key=lambda p: (p.id not in first, -p.population, p.id))
     return tuple(places)
+
+
+# How much larger than every village a spelling names the city it misses must be.
+_DWARFS = 100
+# Places this large are known well enough that one vowel off in a short name is a slip (`Mosol`).
+LARGE_POPULATION = 100_000
+
+
+def _vowel_slip(key: str, target: str, population: int) -> bool:
+    """One vowel changed in a five-letter key of a large place."""
+    if population < LARGE_POPULATION or len(key) != len(target) or len(key) != MIN_NEAR_KEY:
+        return False
+    changed = [(a, b) for a, b in zip(key, target, strict=True) if a != b]
+    return len(changed) == 1 and set(changed[0]) <= set("aeiou")
 
 
 def allowed_distance(length: int) -> int:
@@ -446,6 +483,8 @@ def _is_latin(spelling: str) -> bool:
 
 
 _APOSTROPHES = frozenset("'`’‘ʼʻ")
+_CYRILLIC = re.compile(r"(?=.*[\u0400-\u052f]).*", re.DOTALL)
+_RUSSIAN_CYRILLIC = re.compile(r"(?=.*[\u0400-\u052f])[^іїєґўІЇЄҐЎ]*", re.DOTALL)
 # Characters outside the Latin script's blocks (and combining marks and punctuation).
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u0300-\u036f\u02b0-\u02ff\u2000-\u206f]")
 # ... and outside Cyrillic's too: the spellings the index keeps.

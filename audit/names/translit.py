@@ -69,3 +69,22 @@ def _english_spelling(word: str, lang: str | None) -> list[str]:
 def transliterate(text: str, scheme: str) -> str:
     """`text` under one named scheme (`bgn-pcgn`, `iso9`, `english`), diacritics kept."""
     return str(SCHEMES[scheme].translate(text))
+
+
+# Hanyu Pinyin syllables, as initials and finals (a superset: not every pairing is a syllable).
+_PINYIN_INITIALS = ("", *"b p m f d t n l g k h j q x zh ch sh r z c s y w".split())  # noqa: SIM905
+_PINYIN_FINALS = tuple(
+    "a o e ai ei ao ou an en ang eng ong er i ia ie iao iu ian in iang ing iong".split()  # noqa: SIM905
+    + "u ua uo uai ui uan un uang ueng ue v".split()  # noqa: SIM905
+)
+_PINYIN = re.compile(
+    "(?:" + "|".join(sorted({i + f for i in _PINYIN_INITIALS for f in _PINYIN_FINALS}, key=len, reverse=True)) + ")+"
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_pinyin(name: str) -> bool:
+    """Whether every word of `name` reads as a run of pinyin syllables (`Zhejiang`, `Xi Jinping`):
+    Chinese names one letter apart (`Zhejiang`/`Zhenjiang`, `Shanxi`/`Shaanxi`) are two names."""
+    words = re.split(r"[\s\-‐‑']+", anyascii(name).lower().strip())
+    return all(w and _PINYIN.fullmatch(w) for w in words)

@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from audit.disjoint import DisjointSets
 from audit.names.finder import ARTICLES, CONNECTORS
+from audit.names.lexicon import is_demonym
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,·]+")
 _APOSTROPHES = re.compile(r"['’`ʼʻ\"]")
@@ -76,6 +77,53 @@ def fold(name: str) -> str:
 
 
 
+# How German- and French-language copy spells what English copy spells otherwise, read back
+# into English letters (`fold` already reads the Russian-mediated `kh`, `dzh`, `iy` and the
+# French `ou` and `ch`): a German `Chodorkowski`, `Jermak`, `Donezk` is an English
+# `Khodorkovski`, `Yermak`, `Donetsk`; a French `Poutine`, `Tchernihiv`, `Djibril` is
+# `Putin`, `Chernihiv`, `Jibril`. Each reading is another key a spelling is compared under.
+_READINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "German": (
+        ("tsch", "ch"),
+        ("dsch", "j"),
+        ("sch", "sh"),
+        ("ch", "kh"),
+        ("w", "v"),
+        ("j", "y"),
+        ("(?<=[a-z])z", "ts"),
+    ),
+    "French": (("tch", "ch"), ("dj", "j"), ("(?<=[a-z]{3})ine\\b", "in"), ("gu(?=[ei])", "g")),
+}
+_READING_PATTERNS = {
+    scheme: (re.compile("|".join(f"({old})" for old, _ in rules), re.IGNORECASE), ("", *(new for _, new in rules)))
+    for scheme, rules in _READINGS.items()
+}
+
+
+def _read(match: re.Match[str], replacements: tuple[str, ...]) -> str:
+    new = replacements[match.lastindex or 0]
+    return new.capitalize() if match.group()[:1].isupper() else new
+
+
+@functools.lru_cache(maxsize=65536)
+def scheme_readings(spelling: str) -> tuple[tuple[str, str], ...]:
+    """(scheme, reading): how English would write `spelling` if German- or French-language copy
+    wrote it (`Chodorkowski` -> `Khodorkovski`, `Poutine` -> `Putin`), where that changes it."""
+    text = spelling if spelling.isascii() else anyascii(spelling)
+    found = []
+    for scheme, (pattern, replacements) in _READING_PATTERNS.items():
+        reading = pattern.sub(functools.partial(_read, replacements=replacements), text)
+        if reading != text:
+            found.append((scheme, reading))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def readings(spelling: str) -> tuple[str, ...]:
+    """`spelling`, then its German and French readings (`scheme_readings`), each distinct one once."""
+    return tuple(dict.fromkeys([spelling, *(reading for _, reading in scheme_readings(spelling))]))
+
+
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A transliteration-folded key: `Khayyat Tahrir Ash-Sham` -> `haiat tahrir al sham`."""
@@ -102,14 +150,10 @@ def name_similarity(a: str, b: str) -> float:
     return fuzz.token_sort_ratio(_content(key_a), _content(key_b)) / 100.0
 
 
+@functools.lru_cache(maxsize=65536)
 def squashed_key(name: str) -> str:
     """`content_key` without spaces: `Hua Chun Ying`, `Hua Chunying` and `HuaChunying` are one."""
-    return _squash(name_key(name))
-
-
-@functools.lru_cache(maxsize=65536)
-def _squash(key: str) -> str:
-    return _content(key).replace(" ", "")
+    return "".join(content_words(name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,33 +191,50 @@ MARKS: tuple[Mark, ...] = (
     Mark("ou", "w", "French", 1),
     Mark("j", "y", "German", 1),
 )
-# The graphemes above, longest first, read in one pass so `dzh` is not also a `zh` or `h`.
-# (`iy` only ends a word: `Evgeniy`, not the `iy` of `Aliyev`.)
-_GRAPHEMES = re.compile(
-    "|".join(
-        g + "(?![a-z])" if g == "iy" else g
-        for g in sorted({g for m in MARKS for g in (m.foreign, m.english)}, key=len, reverse=True)
-    )
+# Marks of German- and French-language spelling of Slavic names (`Chodorkowski`, `Sacharowa`,
+# `Poutine`): the checks weigh them too (`ALL_MARKS`); the gazetteer's choice of a place's
+# English spelling, made when its index is built, stands on `MARKS` alone.
+LANGUAGE_MARKS: tuple[Mark, ...] = (
+    Mark("ch", "kh", "German", 1),
+    Mark("w", "v", "German", 1),
+    Mark("s", "z", "German", 1),
+    Mark("ine", "in", "French", 1),
 )
+ALL_MARKS = MARKS + LANGUAGE_MARKS
+def _graphemes(marks: tuple[Mark, ...]) -> re.Pattern[str]:
+    return re.compile(
+        "|".join(
+            g + "(?![a-z])" if g == "iy" else g
+            for g in sorted({g for m in marks for g in (m.foreign, m.english)}, key=lambda g: (-len(g), g))
+        )
+    )
+
+
+# The graphemes of a set of marks, longest first, read in one pass so `dzh` is not also a `zh`
+# or `h` (`iy` only ends a word: `Evgeniy`, not the `iy` of `Aliyev`). Each set reads its own.
+_GRAPHEMES = (_graphemes(MARKS), _graphemes(ALL_MARKS))
 
 
 @functools.lru_cache(maxsize=65536)
-def _grapheme_counts(spelling: str) -> dict[str, int]:
+def _grapheme_counts(spelling: str, every: bool = False) -> dict[str, int]:
+    """How often each grapheme of `MARKS` (of `ALL_MARKS` when `every`) occurs in `spelling`."""
     counts: dict[str, int] = {}
-    for grapheme in _GRAPHEMES.findall(anyascii(spelling).lower()):
+    for grapheme in _GRAPHEMES[every].findall(anyascii(spelling).lower()):
         counts[grapheme] = counts.get(grapheme, 0) + 1
     return counts
 
 
-def scheme_marks(spelling: str, other: str) -> tuple[Mark, ...]:
-    """The marks of a non-English scheme `spelling` carries against `other`, one name's two spellings.
+def scheme_marks(spelling: str, other: str, marks: tuple[Mark, ...] = MARKS) -> tuple[Mark, ...]:
+    """The marks of a non-English scheme `spelling` carries against `other`, one name's two spellings
+    (`marks`: the set to look for, `MARKS` or `ALL_MARKS`).
 
     `scheme_marks("Manbidzh", "Manbij")` is (dzh for j,); `scheme_marks("Manbij", "Manbidzh")` is ().
     """
-    mine, theirs = _grapheme_counts(spelling), _grapheme_counts(other)
+    every = marks is ALL_MARKS
+    mine, theirs = _grapheme_counts(spelling, every), _grapheme_counts(other, every)
     return tuple(
         mark
-        for mark in MARKS
+        for mark in marks
         if mine.get(mark.foreign, 0) > theirs.get(mark.foreign, 0)
         and theirs.get(mark.english, 0) > mine.get(mark.english, 0)
     )
@@ -529,25 +590,57 @@ MODIFIERS = frozenset(
 # Endings that make another word of the same stem (`Russia`/`Russian`, `Iran`/`Iranian`,
 # `Mosasaurus`/`Mosasaurs`, `Konashenkov`/`Konashenkova`), not another spelling of it.
 _DERIVATIONS = frozenset(["", "s", "es", "n", "an", "ian", "ians", "ans", "ns", "i", "is", "us", "a", "e", "o", "u", "ese", "ish", "ic"])
+# Titles, offices and ranks that stand before a name and are no part of it: `Russian Prime
+# Minister Mikhail Mishustin` names Mikhail Mishustin, as `Mishustin` alone does.
+TITLES = frozenset(
+    """president vice prime minister premier chancellor king queen prince princess crown emir sultan
+    ayatollah pope foreign defence defense interior finance economy trade energy deputy acting former
+    spokesman spokeswoman spokesperson leader general gen major maj colonel col lieutenant lt captain capt
+    commander marshal admiral adm sergeant sgt mayor governor gov senator sen speaker chairman chairwoman
+    chief secretary ambassador envoy judge justice mr mrs ms dr prof sir lord lady cardinal archbishop
+    bishop patriarch supreme opposition militia rebel state foreign-minister president-elect""".split()  # noqa: SIM905
+)
 _VOWEL_LETTERS = frozenset("aeiou")
 # A near-miss search looks at most this many spellings that share a probe (hostile input).
 _BUCKET_LIMIT = 64
 
 
+@functools.lru_cache(maxsize=65536)
 def name_core(spelling: str) -> int:
-    """Where the name proper starts in `spelling`, after modifiers (`Western Aleppo` -> 8)."""
-    position = 0
+    """Where the name proper starts in `spelling`, after modifiers (`Western Aleppo` -> 8) and
+    titles with the words of nationality or place before them (`Uzbek President Shavkat
+    Mirziyoyev`, `Jordan's King Abdullah`)."""
+    position, core = 0, 0
     while True:
         word_end = spelling.find(" ", position)
-        if word_end < 0 or spelling[position:word_end].lower() not in MODIFIERS:
-            return position
+        if word_end < 0:
+            return 0 if spelling[position:].lower() in TITLES else core
+        word = spelling[position:word_end]
+        lower = word.lower().rstrip(".")
+        if lower in MODIFIERS or lower in TITLES:
+            core = word_end + 1
+            while spelling[core:].split(" ", 1)[0] in CONNECTORS and " " in spelling[core:]:
+                core = spelling.index(" ", core) + 1  # `Governor of Texas`: the name is `Texas`
+        elif not (is_demonym(word) or _POSSESSIVE_END.search(word)):
+            return core
         position = word_end + 1
 
 
 @functools.lru_cache(maxsize=65536)
 def content_words(spelling: str) -> tuple[str, ...]:
-    """The folded words of a name without articles and connectors: `Hurras al-Din` -> (huras, din)."""
-    return tuple(_content(name_key(spelling)).split())
+    """The folded words of a name without articles and lower-case connectors: `Hurras al-Din`
+    -> (huras, din). A capitalised connector is a word of the name (`Wang Wen Bin`: the pinyin
+    syllable, not the Arabic `bin`)."""
+    return _words_without_connectors(spelling, fold(spelling).split())
+
+
+def _words_without_connectors(spelling: str, folded: list[str]) -> tuple[str, ...]:
+    text = spelling if spelling.isascii() else anyascii(spelling)
+    written = [w for w in _SEPARATORS.split(_APOSTROPHES.sub("", text)) if w]
+    if len(written) != len(folded):
+        return tuple(_content(" ".join(folded)).split())
+    kept = [key for word, key in zip(written, folded, strict=True) if key != "al" and word not in CONNECTORS]
+    return tuple(kept or folded)
 
 
 def near_word(a: str, b: str) -> bool:
@@ -580,17 +673,59 @@ def is_variant(a: str, b: str) -> bool:
     so `North Korea` and `South Korea` stay two names.
     """
     if a.casefold() == b.casefold():
-        return False
+        return inner_case(a, b)
     bare_a, articles_a = _without_articles(a)
     bare_b, articles_b = _without_articles(b)
     if bare_a == bare_b:  # `Assad`/`al-Assad` is one spelling; `Al-Sham`/`Ash-Sham` two
         return bool(articles_a and articles_b and articles_a != articles_b)
+    return any(_near_spellings(x, y) for x in readings(a) for y in readings(b))
+
+
+@functools.lru_cache(maxsize=65536)
+def _near_spellings(a: str, b: str) -> bool:
+    """Alike once spaces are dropped, or word for word by `near_word`."""
     if squashed_key(a) == squashed_key(b):
         return bool(squashed_key(a))
     words_a, words_b = content_words(a), content_words(b)
     if len(words_a) != len(words_b) or not words_a:
         return False
-    return all(near_word(x, y) for x, y in zip(words_a, words_b))
+    pairs = list(zip(words_a, words_b, strict=True))
+    if all(near_word(x, y) for x, y in pairs):
+        return True
+    # A short word with one vowel changed, beside a longer word of the name spelt alike
+    # (`Amer Abdollahian`/`Amir Abdollahian`, `Kim Jung Un`/`Kim Jong Un`).
+    anchored = any(x == y and len(x) >= 5 for x, y in pairs)
+    return anchored and all(x == y or near_word(x, y) or _one_vowel(x, y) for x, y in pairs)
+
+
+def _one_vowel(a: str, b: str) -> bool:
+    """Two words of three or four letters, one vowel apart, with the same first letter."""
+    if len(a) != len(b) or not 3 <= len(a) <= 4 or a[0] != b[0]:
+        return False
+    changed = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(changed) == 1 and set(changed[0]) <= _VOWEL_LETTERS
+
+
+def inner_case(a: str, b: str) -> bool:
+    """One spelling in two cases inside a word (`Moon Jae-In`/`Moon Jae-in`, `DeSantis`/`Desantis`).
+
+    Not a variant: the case of a name's first letter (a sentence may start with `Al-Assad`),
+    of an article or connector word (`Mohammed Bin Salman`), or a spelling in capitals (a headline).
+    """
+    if len(a) != len(b) or a.isupper() or b.isupper():
+        return False
+    words = [m for m in re.finditer(r"[^\s]+", a)]
+    for index, (x, y) in enumerate(zip(a, b, strict=True)):
+        if x == y or index == 0:
+            continue
+        word = next(m for m in words if m.start() <= index < m.end())
+        head = word.group().lower().split("-")[0]
+        if index == word.start() and (head in ARTICLES or head in CONNECTORS):
+            continue
+        if index == word.start() + len(head) + 1 and head in ARTICLES:
+            continue  # `al-Qaeda` beside `al-qaeda`? an article's hyphen, then the name: judged as its word
+        return True
+    return False
 
 
 _ARTICLE_WORD = re.compile(
@@ -607,7 +742,7 @@ def _without_articles(spelling: str) -> tuple[str, tuple[str, ...]]:
 
 def diacritics_only(a: str, b: str) -> bool:
     """`Erdoğan`/`Erdogan`: one spelling with and one without diacritics (a style matter)."""
-    return a != b and anyascii(a).casefold() == anyascii(b).casefold()
+    return a.casefold() != b.casefold() and anyascii(a).casefold() == anyascii(b).casefold()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -637,10 +772,17 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
         if same != index:
             sets.join(index, same)
             continue  # its key's first spelling already stands in the index for it
-        for other in probes.add(near_probes(key), index):
+        for other in probes.add(reading_probes(spelling), index):
             if is_variant(spelling, spellings[other]):
                 sets.join(index, other)
     return [members for members in sets.groups() if len(members) > 1]
+
+
+@functools.lru_cache(maxsize=65536)
+def reading_probes(spelling: str) -> tuple[str, ...]:
+    """The near-miss probes of every reading of `spelling` (see `readings`)."""
+    keys = dict.fromkeys(squashed_key(reading) for reading in readings(spelling))
+    return tuple(dict.fromkeys(probe for key in keys if key for probe in near_probes(key)))
 
 
 class _ProbeIndex:
@@ -681,17 +823,17 @@ def head_links(spellings: Sequence[str]) -> list[tuple[int, int]]:
     for index, spelling in enumerate(spellings):
         words = content_words(spelling)
         if len(words) == 1:
-            singles.append((index, spelling, words[0]))
+            singles.append((index, spelling))
         elif words:
-            longer.append((index, words[-1]))
+            longer.append((index, _last_word(spelling)))
     if not singles or not longer:
         return []
     heads = _ProbeIndex()
     for index, last in longer:
-        heads.add(near_probes(last), index)
+        heads.add(reading_probes(last), index)
     links = []
-    for index, spelling, word in singles:
-        met = [other for probe in near_probes(word) for other in heads.get(probe)]
+    for index, spelling in singles:
+        met = [other for probe in reading_probes(spelling) for other in heads.get(probe)]
         for other in dict.fromkeys(met):
             if is_variant(spelling, _last_word(spellings[other])):
                 links.append((index, other))

@@ -35,6 +35,7 @@ from audit.io import READERS
 from audit.io.base import ReadFailure
 from audit.io.text import read_text
 from audit.names.glossary import load_glossary, parse_glossary, resolve_glossary_path
+from audit.names.house import load_house_names
 from audit.pipeline import Auditor, document_fails
 from audit.report import FORMATS
 from audit.serve.schemas import AuditRequest, DocumentIn, FixRequest, FixResponse, ReadRequest, Settings
@@ -156,6 +157,8 @@ class AuditService:
         Auditor(replace(config, translate=replace(config.translate, mode="off")))
         if config.glossary:
             load_glossary(resolve_glossary_path(config.glossary, config.origin))
+        if config.house_names:  # the server's house list serves every request (a client cannot name a path)
+            load_house_names(resolve_glossary_path(config.house_names, config.origin))
 
     def close(self) -> None:
         self._folder.cleanup()

@@ -39,6 +39,14 @@ def test_finder_possessives_hyphen_tails_and_abbreviations() -> None:
     assert _texts(text) == ["Ankara", "Turkish", "St. Peter's Square", "George W. Bush"]
 
 
+def test_finder_korean_given_names_and_ezafe_stay_whole() -> None:
+    text = (
+        "Leader Lee Jae-myung met Choi Sang-mok; the Kim-run state and a Russian-made drone; "
+        "the Tehreek-e-Insaf party."
+    )
+    assert _texts(text) == ["Lee Jae-myung", "Choi Sang-mok", "Kim", "Russian", "Tehreek-e-Insaf"]
+
+
 def test_finder_months_pronoun_and_honorifics() -> None:
     assert _texts("On Monday in May I met Mr Smith and Theresa May.") == ["Smith", "Theresa May"]
 

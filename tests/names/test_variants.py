@@ -138,3 +138,19 @@ def test_gazetteer_index_name_follows_the_folding() -> None:
     from audit.names.gazetteer import index_file
 
     assert FOLD_SIGNATURE in index_file().name
+
+
+def test_variants_readings_titles_connectors_and_inner_case() -> None:
+    from audit.names.variants import is_variant, name_core, readings, squashed_key
+
+    assert readings("Chodorkowski")[1] == "Khodorkovski"  # German ch and w read as English
+    assert squashed_key("Putin") in {squashed_key(r) for r in readings("Poutine")}  # French ou and -ine
+    assert is_variant("Chodorkowski", "Khodorkovsky") and is_variant("Jermak", "Yermak")
+    assert not is_variant("Kim", "Jim")
+    spelling = "Uzbek President Shavkat Mirziyoyev"
+    assert spelling[name_core(spelling) :] == "Shavkat Mirziyoyev"
+    assert name_core("Russian Federation") == 0 and name_core("Prime Minister") == 0
+    assert squashed_key("Wang Wen Bin") == squashed_key("Wang Wenbin")  # a capitalised Bin is a syllable
+    assert squashed_key("Mohammed bin Salman") == squashed_key("Mohammed Salman")
+    assert is_variant("Moon Jae-In", "Moon Jae-in") and is_variant("DeSantis", "Desantis")
+    assert not is_variant("Al-Assad", "al-Assad") and not is_variant("KIM JONG UN", "Kim Jong Un")

@@ -545,3 +545,21 @@ def test_api_retranslates_with_models_loaded_at_startup(
         assert (tmp_path / "retranslations.sqlite3").exists()  # the CLI's cache, in the CLI's format
     finally:
         service.close()
+
+
+def test_api_uses_the_server_house_names(make_client: ClientFactory) -> None:
+    house = ROOT / "tests" / "data" / "names_garble" / "house-names.tsv"
+    client = make_client({**MODEL_FREE, "house_names": str(house)})
+    report = audit(client, "North Korean leader Kim Jong-un met the envoy in Pyongyang.")
+    findings = [r for f in report["documents"][0]["findings"] for r in (f, *f["related"])]
+    suggestions = {r["suggestion"] for r in findings if r["code"] == "N233"}
+    assert suggestions == {"Kim Jong Un"}
+    plain = audit(make_client(), "North Korean leader Kim Jong-un met the envoy in Pyongyang.")
+    assert not [f for f in plain["documents"][0]["findings"] if "N233" in f["codes"]]
+
+
+def test_service_refuses_an_unreadable_house_list_at_start_up(tmp_path: Path) -> None:
+    from audit.errors import AuditError
+
+    with pytest.raises(AuditError, match="missing.tsv"):
+        AuditService(apply(Config(), {**MODEL_FREE, "house_names": str(tmp_path / "missing.tsv")}, "test"))
