@@ -44,17 +44,19 @@ _ARTICLE_PREFIX = "|".join(sorted(ARTICLES, key=len, reverse=True))
 
 # A word: letters, digits and combining marks, joined by apostrophes (`O’Brien`) and
 # hyphens (`al-Assad`); an underscore separates words. Dotted initials (`U.S.`, `U.N.`)
-# are one word when they start with a capital.
+# are one word when they start with a capital, as `_CANDIDATE` reads one (`²` or `ⁿ`, which
+# `\w` admits too, do not open them).
+_CAPITAL = r"[A-Z\u00c0-\u1fff\u2100-\u218f\u2c00-\U0010ffff]"
 _ALNUM = r"(?:[^\W_]|[\u0300-\u036f])"
 _WORD_BODY = (
-    r"((?:[^\W\d_a-z]\.)(?:[^\W\d_]\.)+"
+    rf"((?:{_CAPITAL}(?<=[^\W\d_])\.)(?:[^\W\d_]\.)+"
     rf"|{_ALNUM}(?:{_ALNUM}+|['’](?=[^\W\d_])|[-‐‑](?={_ALNUM}))*)"
 )
 _WORD = re.compile(_WORD_BODY)
 # Where a name's word may start: a capital (any non-ASCII letter too, judged in Python), or
 # the hyphen of a lower-case article word (`al-Assad`). Connectors are read from the gaps
 # between those words. A simple character class is what Python's regex engine scans fastest.
-_CANDIDATE = re.compile(r"[A-Z\u00c0-\u1fff\u2100-\u218f\u2c00-\U0010ffff]|[-‐‑](?=[^\W\d_])")
+_CANDIDATE = re.compile(rf"{_CAPITAL}|[-‐‑](?=[^\W\d_])")
 _COMBINING = frozenset(chr(c) for c in range(0x300, 0x370))
 _JOINERS = frozenset("'’-‐‑")
 _ARTICLE_HEAD = re.compile(rf"(?:{_ARTICLE_PREFIX})[-‐‑](?=[^\W\d_])", re.IGNORECASE)
