@@ -123,17 +123,46 @@ def pair_statistics(
         known = {d: json.loads(v) for d, v in store.get_scores(key, distinct).items()}
     missing = [d for d in distinct if d not in known]
     if missing:
-        hypotheses = [distinct[d][0] for d in missing]
-        references = [[distinct[d][1] for d in missing]]
         fresh: dict[str, dict[str, list[Any]]] = {d: {} for d in missing}
         with _METRIC_LOCK:
             for name, metric, _ in _metrics(metrics):
-                for d, row in zip(missing, metric._extract_corpus_statistics(hypotheses, references), strict=True):
+                # A pair whose sides are equal matches every n-gram it has: its statistics are counts.
+                counted = [d for d in missing if name in _SELF_STATISTICS and distinct[d][0] == distinct[d][1]]
+                for d in counted:
+                    fresh[d][name] = _SELF_STATISTICS[name](distinct[d][0])
+                matched = [d for d in missing if name not in fresh[d]]
+                if not matched:
+                    continue
+                hypotheses = [distinct[d][0] for d in matched]
+                references = [[distinct[d][1] for d in matched]]
+                for d, row in zip(matched, metric._extract_corpus_statistics(hypotheses, references), strict=True):
                     fresh[d][name] = list(row)
         if store is not None:
             store.put_scores(key, {d: json.dumps(row, separators=(",", ":")) for d, row in fresh.items()})
         known.update(fresh)
     return [known[d] for d in digests]
+
+
+def _chrf_self_statistics(text: str) -> list[int]:
+    """chrF++'s [hypothesis, reference, match] counts per order of `text` against itself, as sacrebleu's."""
+    text = _CHRF._preprocess_segment(text)
+    characters = len("".join(text.split()))
+    words = len(_CHRF._remove_punctuation(text))
+    counts = [max(characters - n + 1, 0) for n in range(1, _CHRF.char_order + 1)]
+    counts += [max(words - n + 1, 0) for n in range(1, _CHRF.word_order + 1)]
+    return [value for count in counts for value in (count, count, count)]
+
+
+def _bleu_self_statistics(text: str) -> list[int]:
+    """BLEU's [length, reference length, matches per order, n-grams per order] of `text` against itself."""
+    tokens = len(_BLEU_CORPUS._preprocess_segment(text).split())
+    totals = [max(tokens - n + 1, 0) for n in range(1, _BLEU_CORPUS.max_ngram_order + 1)]
+    return [tokens, tokens, *totals, *totals]
+
+
+# Statistics of a pair with equal sides, without sacrebleu's n-gram counters (most pairs of a
+# faithful re-translation are equal); TER, scored only on request, keeps sacrebleu's path.
+_SELF_STATISTICS = {CHRF_PLUS: _chrf_self_statistics, BLEU_NAME: _bleu_self_statistics}
 
 
 def score_segment(hypothesis: str, reference: str, store: ScoreStore | None = None) -> dict[str, float]:

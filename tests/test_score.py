@@ -223,3 +223,14 @@ def test_ter_only_when_asked_for() -> None:
     assert TER_NAME not in plain.scores and TER_NAME not in plain.alignments[0].scores
     assert with_ter.scores[TER_NAME] == pytest.approx(score_segment(MT, REF)[TER_NAME])
     assert plain.scores[CHRF_PLUS] == with_ter.scores[CHRF_PLUS]
+
+
+@pytest.mark.parametrize(
+    "text", ["", " ", "a", "A.", "(hi)", ". . .", " Hello,  world! ", "x\u00a0y", "«Да» — сказал он.", MT, REF, BROKEN]
+)
+def test_an_equal_pair_counts_as_sacrebleu_matches_it(text: str) -> None:
+    """Equal sides skip sacrebleu's n-gram matching; the statistics must be what it would count."""
+    [row] = pair_statistics([(text, text)], metrics=(CHRF_PLUS, BLEU_NAME))
+    assert row[CHRF_PLUS] == list(CHRF(word_order=2)._extract_corpus_statistics([text], [[text]])[0])
+    assert row[BLEU_NAME] == list(BLEU()._extract_corpus_statistics([text], [[text]])[0])
+    assert row[CHRF_PLUS] != list(CHRF(word_order=2)._extract_corpus_statistics([text], [[text + " x"]])[0])
