@@ -66,6 +66,7 @@ TITLES = frozenset(
 _WORD_NEAR_MISS = 75
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
 _APOSTROPHES = re.compile(r"['’`ʼʻ]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _RUSSIAN_MARKS = tuple(
     re.compile(pattern) for pattern in (r"kh", r"dzh", r"yy", r"(?<![a-z])(?:ash|ad|an|ar|as|at|az|ath|adh)-(?=[a-z])")
@@ -195,8 +196,14 @@ class DivergentSpan(Check):
 @functools.lru_cache(maxsize=65536)
 def _surface(text: str) -> str:
     """A spelling's words with case, diacritics, apostrophes, hyphens and a possessive ending folded."""
-    folded = anyascii(_POSSESSIVE.sub("", text.strip())).casefold()
+    folded = _to_ascii(_POSSESSIVE.sub("", text.strip())).casefold()
     return " ".join(_ALNUM.findall(_APOSTROPHES.sub("", folded)))
+
+
+def _to_ascii(text: str) -> str:
+    """`anyascii(text)`, which goes character by character; a whole re-translation is mostly ASCII
+    already, so only its runs of other characters are transliterated."""
+    return _NON_ASCII.sub(lambda run: anyascii(run.group()), text)
 
 
 @functools.lru_cache(maxsize=65536)
