@@ -265,7 +265,8 @@ class _Reading:
 
 
 def _reading(text: str, found: Sequence[Mention]) -> _Reading:
-    words = frozenset(folded for m in NAME_WORD.finditer(text) if (folded := _fold_word(m.group())))
+    # Each distinct word folded once, in the order of first use (the order the set is built in).
+    words = frozenset(folded for word in dict.fromkeys(NAME_WORD.findall(text)) if (folded := _fold_word(word)))
     by_initial: dict[str, list[str]] = {}
     for word in words:
         by_initial.setdefault(word[0], []).append(word)
