@@ -206,7 +206,6 @@ def _private_user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     # The place index is data derived from installed packages, not the user's: it is built
     # once per machine, where a real run would build it, and shared by every test session.
     os.environ.setdefault(DIRECTORY_VARIABLE, str(index_file().parent))
-    os.environ.setdefault("MT_AUDIT_CEDICT_DIR", str(index_file().parent))  # CC-CEDICT's name index, alike
     previous = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
     yield

