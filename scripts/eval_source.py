@@ -3,8 +3,8 @@
 `tests/data/source_ru/` holds Russian wire sentences with a good English translation and
 variants that carry one real error (`name_replaced`, `name_dropped`, `number_changed`,
 `quote_dropped`), written for this purpose: `tune.jsonl` is what the checks were tuned on,
-`heldout.jsonl` was set aside and only measured, `heldout2-blind.jsonl` was written later,
-blind, by someone who never saw the checks. Every item is audited with its source
+`heldout.jsonl` was set aside and only measured, `heldout2-blind.jsonl` and
+`heldout3-blind.jsonl` were written later, blind, by helpers who never saw the checks. Every item is audited with its source
 (`--source-lang ru`), N2xx and Q109 selected, and this prints for each part:
 
 - per class (acronym, inflected, title, added, quoted, number): the share of good
@@ -12,8 +12,8 @@ blind, by someone who never saw the checks. Every item is audited with its sourc
   (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
 - per rule: on how many good translations it fires, and how many variants it catches.
 
-Usage: python scripts/eval_source.py [--part tune|heldout|heldout2-blind|both|all] [--examples N] [--json OUT]
-(`both` is tune and heldout; `all`, the default, adds heldout2-blind.)
+Usage: python scripts/eval_source.py [--part tune|heldout|heldout2-blind|heldout3-blind|both|all] [--examples N] [--json OUT]
+(`both` is tune and heldout; `all`, the default, adds the two blind parts.)
 (`--examples` lists false alarms and misses of the tuning part only.)
 """
 
@@ -30,7 +30,7 @@ from audit.pipeline import audit_documents
 from audit.types import Document, Severity
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "source_ru"
-PARTS = ("tune", "heldout", "heldout2-blind")
+PARTS = ("tune", "heldout", "heldout2-blind", "heldout3-blind")
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
     "name_replaced": ("N201", "N202", "N203", "N204", "N205"),
