@@ -155,6 +155,10 @@ def standard_rank(spelling: str, others: Iterable[str], ctx: CheckContext) -> tu
 
 _SYLLABLE_SPLIT = re.compile(r"[\s\-‐‑]+")
 # A Korean given name with its second syllable capitalised (`Jong-Un`, `Jae-In`).
+# An Arabic article capitalised after a word of the name (`Ahmed Al-Sharaa`).
+_CAPITAL_INNER_ARTICLE = re.compile(
+    rf"(?<=\w )(?:{'|'.join(sorted((a.capitalize() for a in ARTICLES), key=len, reverse=True))})[-‐‑](?=\w)"
+)
 _CAPITAL_AFTER_HYPHEN = re.compile(rf"\b(?=[A-Z])(?i:{KOREAN_SYLLABLE})[-‐‑](?=[A-Z])(?i:{KOREAN_SYLLABLE})\b")
 
 
@@ -162,10 +166,13 @@ def _off_style(spelling: str, other: str) -> int:
     """1 where `spelling` breaks a romanisation's house style that `other`, the same letters,
     keeps: a pinyin given name split into syllables (`Hua Chun Ying`, `Xi Jin-ping` beside
     `Hua Chunying`, `Xi Jinping`); a Korean given name's second syllable capitalised
-    (`Kim Jong-Un`, `Moon Jae-In` beside `Kim Jong Un`, `Moon Jae-in`)."""
+    (`Kim Jong-Un`, `Moon Jae-In` beside `Kim Jong Un`, `Moon Jae-in`); an Arabic article
+    capitalised inside a name (`Ahmed Al-Sharaa` beside `Ahmed al-Sharaa`)."""
     if squashed_key(spelling) != squashed_key(other):
         return 0
     if len(_SYLLABLE_SPLIT.split(spelling)) > len(_SYLLABLE_SPLIT.split(other)) and is_pinyin(spelling):
+        return 1
+    if len(_CAPITAL_INNER_ARTICLE.findall(spelling)) > len(_CAPITAL_INNER_ARTICLE.findall(other)):
         return 1
     return int(bool(_CAPITAL_AFTER_HYPHEN.search(spelling)) and not _CAPITAL_AFTER_HYPHEN.search(other))
 
@@ -625,6 +632,8 @@ _AFTER_PLACE = re.compile(
 # What follows a person's name, not a place's: `Putin said`, `Putin's`.
 _AFTER_PERSON = re.compile(r"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b")
 _BEFORE_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Commander|leader|spokesman|spokeswoman)\.?\s+$")
+# A preposition of place before a name: `workers in Lvov said` reports what was said in a place.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|around|across|into|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _place_spelling(text: str) -> str:
@@ -662,13 +671,15 @@ _PLACE_NOUNS = frozenset(
 
 def _person_like(ctx: CheckContext, spelling: str) -> bool:
     """Whether the document uses `spelling` as a person's name anywhere (`Putin said`, `President
-    Putin`, `Vladimir Putin`: a given name first)."""
+    Putin`, `Vladimir Putin`: a given name first); `in Lvov said` speaks of a place."""
 
     def compute() -> frozenset[str]:
         text = ctx.document.text
         people = set()
         for use in name_uses(ctx):
-            after = _AFTER_PERSON.match(text, use.end)
+            after = _AFTER_PERSON.match(text, use.end) and not _PLACE_PREPOSITION.search(
+                text, max(0, use.start - 12), use.start
+            )
             before = _BEFORE_PERSON.search(text, max(0, use.start - 20), use.start)
             words = use.text.split()
             given = len(words) > 1 and (is_given_name(name_key(words[0])) or is_proper_noun(words[0]))
@@ -734,6 +745,8 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     place = max(spelt, key=lambda p: p.population)
     english = place.english
     marks = scheme_marks(spelling, english, ALL_MARKS)
+    if place.country in _K_FOR_Q_COUNTRIES:
+        marks = tuple(m for m in marks if (m.foreign, m.english) != ("k", "q"))
     if not marks:
         return None  # `Raqqah`, `Al-Raqqa`: English spellings too
     single_word = " " not in spelling
@@ -785,18 +798,20 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
         found += [
             (p, scheme)
             for p in place_lookup(reading)
-            if _notable(p) and place_key(p.english) == reading_key != key  # the reading, not the folding, spells it
+            if _notable(p)
+            and place_key(p.english) == reading_key != key  # the reading, not the folding, spells it
+            and not (p.country in _PINYIN_COUNTRIES and is_pinyin(spelling))  # pinyin's own j, w, z
         ]
     if not found:
         # Only where English copy follows another Cyrillic name of the place (Ukrainian `Львів`).
         found = [
             (p, "Russian")
             for p in cyrillic_places(spelling, russian=True)
-            if p.country in _CYRILLIC_LOCAL
+            if p.country not in _CYRILLIC_OWN
             and _notable(p)
             and place_key(p.english) != key
             and fuzz.ratio(place_key(p.english), key) >= 60  # one name, two romanisations; not `Jalal-Abad` for Manas
-            and p in cyrillic_places(p.english)
+            and (p in cyrillic_places(p.english) if p.country in _CYRILLIC_LOCAL else _russian_respelling(key, p))
         ]
     if not found:
         return None
@@ -841,6 +856,9 @@ def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
     place = miss.place
     if place.country in _PINYIN_COUNTRIES and is_pinyin(spelling) and is_pinyin(place.english):
         return None  # `Zhejiang` beside `Zhenjiang`: two Chinese names a letter apart
+    target = place_key(place.english)
+    if len(target) <= MIN_NEAR_KEY and place_key(spelling).startswith(target):
+        return None  # `Doraleh` beside `Doral`: a short name with a syllable more is another name
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
     message = f"“{spelling}” is no place the gazetteer knows; the nearest known place is {where}"
     return _with_article(spelling, place.english), message, Severity.WARNING
@@ -849,7 +867,25 @@ def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
 # Countries whose places English copy spells from a Cyrillic name other than the Russian one
 # (Ukrainian `Львів`, Kazakh `Алматы`), so the romanised Russian name is another scheme's.
 _CYRILLIC_LOCAL = frozenset(["UA", "BY", "KZ", "KG", "TJ"])
+# Countries that write their own names in Cyrillic: a romanised Cyrillic name is their own scheme.
+_CYRILLIC_OWN = frozenset(["RU", "BG", "RS", "MK", "ME", "BA", "MN"])
+# What Russian writes for letters it lacks, in names from other scripts: `г` for h and gh
+# (`Кандагар`, `Бенгази`), `к` for q and qu (`Гуаякиль`).
+_RUSSIAN_RESPELLINGS = ((re.compile(r"gh|h"), "g"), (re.compile(r"ku(?=[ei])"), "k"))
+
+
+def _russian_respelling(key: str, place: Place) -> bool:
+    """Whether the folded `key` is the English spelling of `place` respelt as Russian writes
+    sounds it lacks (`bengasi` for `benghasi`, `kandagar` for `kandahar`), the spelling a
+    romanised Russian name of a place outside the Cyrillic-writing countries has."""
+    english = place_key(place.english)
+    for pattern, replacement in _RUSSIAN_RESPELLINGS:
+        english = pattern.sub(replacement, english)
+    return english == key
 _PINYIN_COUNTRIES = frozenset(["CN", "TW", "HK", "MO", "SG"])
+# Countries whose own romanisation writes k and q alike for one letter (Hebrew qof: `Kiryat
+# Shmona`, `Qiryat Shmona`), so a k is no Russian-mediated mark there.
+_K_FOR_Q_COUNTRIES = frozenset(["IL"])
 
 
 def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:

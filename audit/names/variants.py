@@ -710,7 +710,8 @@ def inner_case(a: str, b: str) -> bool:
     """One spelling in two cases inside a word (`Moon Jae-In`/`Moon Jae-in`, `DeSantis`/`Desantis`).
 
     Not a variant: the case of a name's first letter (a sentence may start with `Al-Assad`),
-    of an article or connector word (`Mohammed Bin Salman`), or a spelling in capitals (a headline).
+    of a connector word (`Mohammed Bin Salman`), or a spelling in capitals (a headline). A
+    hyphenated article inside a name is (`Ahmed Al-Sharaa`/`Ahmed al-Sharaa`).
     """
     if len(a) != len(b) or a.isupper() or b.isupper():
         return False
@@ -721,7 +722,8 @@ def inner_case(a: str, b: str) -> bool:
         word = next(m for m in words if m.start() <= index < m.end())
         head = word.group().lower().split("-")[0]
         if index == word.start() and (head in ARTICLES or head in CONNECTORS):
-            continue
+            if word.start() == 0 or head not in ARTICLES or not _HYPHENS & set(word.group()):
+                continue  # an article opening the name (a sentence may start with it), or a loose word
         if index == word.start() + len(head) + 1 and head in ARTICLES:
             continue  # `al-Qaeda` beside `al-qaeda`? an article's hyphen, then the name: judged as its word
         return True
@@ -747,10 +749,19 @@ def diacritics_only(a: str, b: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def near_probes(key: str) -> tuple[str, ...]:
-    """The key and its one-letter deletions: two keys within two edits share a probe (symmetric deletion)."""
+    """The key and its one-letter deletions: two keys within two edits share a probe (symmetric deletion).
+
+    A key of 10 letters or more also has its two-letter deletions of adjacent letters, so a
+    dropped digraph meets the spelling that keeps it (`Zaporizhia`/`Zaporizhzhia`) at a cost
+    linear in the key's length."""
     if len(key) < 5:
         return (key,)
-    return tuple(dict.fromkeys([key, *(key[:i] + key[i + 1 :] for i in range(len(key)))]))
+    pairs = (key[:i] + key[i + 2 :] for i in range(len(key) - 1)) if len(key) >= _PAIR_DELETION_LENGTH else ()
+    return tuple(dict.fromkeys([key, *(key[:i] + key[i + 1 :] for i in range(len(key))), *pairs]))
+
+
+# Keys this long may drop two letters and still be near (`near_word`: two edits from 8 letters).
+_PAIR_DELETION_LENGTH = 10
 
 
 def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
