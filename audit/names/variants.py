@@ -751,17 +751,19 @@ def diacritics_only(a: str, b: str) -> bool:
 def near_probes(key: str) -> tuple[str, ...]:
     """The key and its one-letter deletions: two keys within two edits share a probe (symmetric deletion).
 
-    A key of 10 letters or more also has its two-letter deletions of adjacent letters, so a
-    dropped digraph meets the spelling that keeps it (`Zaporizhia`/`Zaporizhzhia`) at a cost
-    linear in the key's length."""
+    A key of 10 letters or more also has each `h` digraph deleted (`zh`, `kh`, `gh`), so a
+    dropped digraph meets the spelling that keeps it (`Zaporizhia`/`Zaporizhzhia`)."""
     if len(key) < 5:
         return (key,)
-    pairs = (key[:i] + key[i + 2 :] for i in range(len(key) - 1)) if len(key) >= _PAIR_DELETION_LENGTH else ()
+    pairs = (
+        (key[: m.start()] + key[m.end() :] for m in _H_DIGRAPH.finditer(key)) if len(key) >= _PAIR_DELETION_LENGTH else ()
+    )
     return tuple(dict.fromkeys([key, *(key[:i] + key[i + 1 :] for i in range(len(key))), *pairs]))
 
 
 # Keys this long may drop two letters and still be near (`near_word`: two edits from 8 letters).
 _PAIR_DELETION_LENGTH = 10
+_H_DIGRAPH = re.compile(r"[a-z]h")
 
 
 def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
