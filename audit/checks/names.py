@@ -41,6 +41,7 @@ from audit.names.glossary import Match as GlossaryMatch
 from audit.names.house import HouseNames, load_house_names
 from audit.names.house import windows as house_windows
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
+from audit.names.polivanov import hepburn_reading
 from audit.names.source import (
     SourcePair,
     TokenIndex,
@@ -539,10 +540,12 @@ class TransliterationHint(Check):
     a re-translation spells it otherwise, which is then suggested. Russian names that reached
     English through German keep German endings English never writes (`Lawrow`, `Tokajew`,
     `Janukowitsch`, `Tschetschenien`): a warning, unless the word is English or a place's
-    English name (`Krakow`, `Bristow`).
+    English name (`Krakow`, `Bristow`). A Japanese name in romanised Polivanov, Russian's
+    system (`Sindziro Koidzumi`: `dz` for z and j, `si` for shi; every word Japanese syllables,
+    one with a `dz`), is a warning with the Hepburn spelling English copy uses.
 
-    Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra; Foreign Minister Sergej Lawrow
-    Good: the militants of Hurras al-Din and Jabhat al-Nusra; Foreign Minister Sergei Lavrov
+    Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra; Foreign Minister Sergej Lawrow; Sindziro Koidzumi
+    Good: the militants of Hurras al-Din and Jabhat al-Nusra; Foreign Minister Sergei Lavrov; Shinjiro Koizumi
     """
 
     code = "N203"
@@ -569,10 +572,23 @@ class TransliterationHint(Check):
             else {}
         )
         for mention in name_uses(ctx):
+            spelling = " ".join(mention.text.split())
+            hepburn = hepburn_reading(spelling)
+            if hepburn is not None:
+                yield self.finding(
+                    segment,
+                    mention.start,
+                    mention.end,
+                    f"“{spelling}” spells a Japanese name as romanised Russian (Polivanov) does; "
+                    f"English copy writes “{hepburn}”",
+                    suggestion=hepburn,
+                    evidence=hepburn,
+                    severity=Severity.WARNING,
+                )
+                continue
             marks = transliteration_marks(mention.text)
             if not marks:
                 continue
-            spelling = " ".join(mention.text.split())
             other = hits.get((mention.start, mention.end)) or variants.get(spelling)
             source = "the glossary" if (mention.start, mention.end) in hits else "this document"
             if other is None or transliteration_marks(other):
