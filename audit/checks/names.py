@@ -156,6 +156,11 @@ def standard_rank(spelling: str, others: Iterable[str], ctx: CheckContext) -> tu
 
 _SYLLABLE_SPLIT = re.compile(r"[\s\-‐‑]+")
 # A Korean given name with its second syllable capitalised (`Jong-Un`, `Jae-In`).
+# A one-syllable family name and a hyphenated given name with its second syllable capitalised
+# (`Ko Wen-Je`, `Ban Ki-Moon`); group 1 is that syllable.
+_CAPITALISED_GIVEN_NAME = re.compile(
+    rf"(?=[A-Z])(?i:{KOREAN_SYLLABLE}) (?=[A-Z])(?i:{KOREAN_SYLLABLE})[-‐‑]((?=[A-Z])(?i:{KOREAN_SYLLABLE}))"
+)
 # An Arabic article capitalised after a word of the name (`Ahmed Al-Sharaa`).
 _CAPITAL_INNER_ARTICLE = re.compile(
     rf"(?<=\w )(?:{'|'.join(sorted((a.capitalize() for a in ARTICLES), key=len, reverse=True))})[-‐‑](?=\w)"
@@ -542,7 +547,9 @@ class TransliterationHint(Check):
     `Janukowitsch`, `Tschetschenien`): a warning, unless the word is English or a place's
     English name (`Krakow`, `Bristow`). A Japanese name in romanised Polivanov, Russian's
     system (`Sindziro Koidzumi`: `dz` for z and j, `si` for shi; every word Japanese syllables,
-    one with a `dz`), is a warning with the Hepburn spelling English copy uses.
+    one with a `dz`), is a warning with the Hepburn spelling English copy uses; so is a Korean
+    or Chinese given name with its second syllable capitalised after the hyphen (`Ko Wen-Je`,
+    `Ban Ki-Moon`: English copy writes `Ko Wen-je`, `Ban Ki-moon`).
 
     Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra; Foreign Minister Sergej Lawrow; Sindziro Koidzumi
     Good: the militants of Hurras al-Din and Jabhat al-Nusra; Foreign Minister Sergei Lavrov; Shinjiro Koizumi
@@ -583,6 +590,20 @@ class TransliterationHint(Check):
                     f"English copy writes “{hepburn}”",
                     suggestion=hepburn,
                     evidence=hepburn,
+                    severity=Severity.WARNING,
+                )
+                continue
+            given = _CAPITALISED_GIVEN_NAME.fullmatch(spelling)
+            if given is not None:
+                lowered = spelling[: given.start(1)] + spelling[given.start(1) :].lower()
+                yield self.finding(
+                    segment,
+                    mention.start,
+                    mention.end,
+                    f"“{spelling}” capitalises the second syllable of a Korean or Chinese given name; "
+                    f"English copy writes “{lowered}”",
+                    suggestion=lowered,
+                    evidence=lowered,
                     severity=Severity.WARNING,
                 )
                 continue
