@@ -156,6 +156,17 @@ def standard_rank(spelling: str, others: Iterable[str], ctx: CheckContext) -> tu
 
 _SYLLABLE_SPLIT = re.compile(r"[\s\-‐‑]+")
 # A Korean given name with its second syllable capitalised (`Jong-Un`, `Jae-In`).
+# A final ï after a vowel: how French writes a final `й` or `i` it must keep from the vowel
+# (`Sergueï`, `Nikolaï`, `Dubaï`); English copy never does.
+_FRENCH_FINAL_DIAERESIS = re.compile(r"(?<=[aeoAEO])ï(?![^\W\d_])")
+
+
+def _french_read(spelling: str) -> str:
+    """A French-language spelling read back into English letters (`Sergueï` -> `Sergei`)."""
+    plain = spelling.replace("ï", "i")
+    return next((reading for scheme, reading in scheme_readings(plain) if scheme == "French"), plain)
+
+
 # A one-syllable family name and a hyphenated given name with its second syllable capitalised
 # (`Ko Wen-Je`, `Ban Ki-Moon`); group 1 is that syllable.
 _CAPITALISED_GIVEN_NAME = re.compile(
@@ -549,7 +560,8 @@ class TransliterationHint(Check):
     system (`Sindziro Koidzumi`: `dz` for z and j, `si` for shi; every word Japanese syllables,
     one with a `dz`), is a warning with the Hepburn spelling English copy uses; so is a Korean
     or Chinese given name with its second syllable capitalised after the hyphen (`Ko Wen-Je`,
-    `Ban Ki-Moon`: English copy writes `Ko Wen-je`, `Ban Ki-moon`).
+    `Ban Ki-Moon`: English copy writes `Ko Wen-je`, `Ban Ki-moon`), and a name with French's
+    final ï (`Sergueï`, `Nikolaï`: French for `Sergei`, `Nikolai`).
 
     Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra; Foreign Minister Sergej Lawrow; Sindziro Koidzumi
     Good: the militants of Hurras al-Din and Jabhat al-Nusra; Foreign Minister Sergei Lavrov; Shinjiro Koizumi
@@ -590,6 +602,19 @@ class TransliterationHint(Check):
                     f"English copy writes “{hepburn}”",
                     suggestion=hepburn,
                     evidence=hepburn,
+                    severity=Severity.WARNING,
+                )
+                continue
+            if _FRENCH_FINAL_DIAERESIS.search(spelling):
+                english = _french_read(spelling)
+                yield self.finding(
+                    segment,
+                    mention.start,
+                    mention.end,
+                    f"“{spelling}” is spelt as French-language copy spells it (a final ï for i or y); "
+                    f"English copy writes “{english}” or its own spelling of the name",
+                    suggestion=english,
+                    evidence=english,
                     severity=Severity.WARNING,
                 )
                 continue
@@ -926,9 +951,13 @@ _K_FOR_Q_COUNTRIES = frozenset(["IL"])
 
 
 def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
-    """A spelling no place lists that folds to a notable place's English spelling (a letter
-    doubled or dropped: `Mariupoll`, `Idlibb`)."""
-    if lookup_exact(spelling) or (" " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling))):
+    """A spelling that folds to a notable place's English spelling with a letter doubled or
+    dropped: no place lists it (`Mariupoll`, `Idlibb`), or only another language's spelling
+    of a large place does (French `Tbilissi`, German `Mossul`), naming no place in English."""
+    if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
+        return None
+    listed = lookup_exact(spelling)
+    if listed and _names_a_place(spelling, listed):
         return None
     key = place_key(spelling)
     same = [p for p in place_lookup(spelling) if _notable(p) and place_key(p.english) == key]
@@ -937,10 +966,18 @@ def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
     if len(key) < MIN_NEAR_KEY and (len(key) < MIN_NEAR_KEY - 1 or same[0].population < LARGE_POPULATION):
         return None  # `Homms` for Homs: a four-letter name, of a large place only
     place = same[0]
+    if listed and (place.population < LARGE_POPULATION or any(p.id != place.id and _notable(p) for p in listed)):
+        return None  # a listed spelling of a smaller place, or of two: perhaps English there
     if not _letters_differ(spelling, place.english):
         return None
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
-    message = f"“{spelling}” is no listed spelling of a place; English copy writes {where}"
+    if listed:
+        message = (
+            f"“{spelling}” spells {where} as another language does (a letter doubled or dropped); "
+            f"English copy writes “{place.english}”"
+        )
+    else:
+        message = f"“{spelling}” is no listed spelling of a place; English copy writes {where}"
     return _with_article(spelling, place.english), message, Severity.WARNING
 
 

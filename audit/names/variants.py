@@ -755,10 +755,10 @@ def near_probes(key: str) -> tuple[str, ...]:
     dropped digraph meets the spelling that keeps it (`Zaporizhia`/`Zaporizhzhia`)."""
     if len(key) < 5:
         return (key,)
-    pairs = (
-        (key[: m.start()] + key[m.end() :] for m in _H_DIGRAPH.finditer(key)) if len(key) >= _PAIR_DELETION_LENGTH else ()
-    )
-    return tuple(dict.fromkeys([key, *(key[:i] + key[i + 1 :] for i in range(len(key))), *pairs]))
+    deletions = [key, *(key[:i] + key[i + 1 :] for i in range(len(key)))]
+    if len(key) >= _PAIR_DELETION_LENGTH:
+        deletions += [key[: m.start()] + key[m.end() :] for m in _H_DIGRAPH.finditer(key)]
+    return tuple(dict.fromkeys(deletions))
 
 
 # Keys this long may drop two letters and still be near (`near_word`: two edits from 8 letters).
