@@ -106,16 +106,38 @@ _WORDS = re.compile(r"\S+")
 
 
 def name_uses(ctx: CheckContext) -> list[Mention]:
-    """The document's mentions without their modifiers (`Aleppo` of `Western Aleppo`)."""
+    """The document's mentions without their modifiers (`Aleppo` of `Western Aleppo`) and
+    without the place a person's name is `of` (`Mahmoud Abbas` of `Mahmoud Abbas of Jordan`)."""
 
     def compute() -> list[Mention]:
         uses = []
         for mention in mentions(ctx):
             core = name_core(mention.text)
             uses.append(Mention(mention.start + core, mention.end, mention.text[core:]) if core else mention)
-        return uses
+        alone = {squashed_key(use.text) for use in uses if " of " not in use.text}
+        return [_without_place_of(use, alone) if " of " in use.text else use for use in uses]
 
     return ctx.memo(("names", "uses"), compute)
+
+
+_OF_PLACE = re.compile(r"\s+of\s+(\S+(?:\s+\S+)?)$")
+
+
+def _without_place_of(use: Mention, alone: set[str]) -> Mention:
+    """`Makhmud Abbas of Jordan` as `Makhmud Abbas` where the document names `Mahmoud Abbas`
+    alone (`alone`: the squashed keys of its names): a name of two words or more before `of`
+    and a notable place's English name. `Bank of England` stays one name."""
+    of = _OF_PLACE.search(use.text)
+    if of is None:
+        return use
+    head = use.text[: of.start()]
+    if len(head.split()) < 2 or squashed_key(head) not in alone:
+        return use
+    place = re.sub(r"['’]s?$", "", of[1])
+    places = place_lookup(place)
+    if not places or not _notable(places[0]) or normal_form(places[0].english) != normal_form(place):
+        return use
+    return Mention(use.start, use.start + len(head), head)
 
 
 def uses_by_spelling(ctx: CheckContext) -> dict[str, list[Mention]]:

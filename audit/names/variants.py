@@ -695,7 +695,31 @@ def _near_spellings(a: str, b: str) -> bool:
     # A short word with one vowel changed, beside a longer word of the name spelt alike
     # (`Amer Abdollahian`/`Amir Abdollahian`, `Kim Jung Un`/`Kim Jong Un`).
     anchored = any(x == y and len(x) >= 5 for x, y in pairs)
-    return anchored and all(x == y or near_word(x, y) or _one_vowel(x, y) for x, y in pairs)
+    if not anchored:
+        return False
+    if all(x == y or near_word(x, y) or _one_vowel(x, y) for x, y in pairs):
+        return True
+    # ... or a short word with one letter dropped as written (`Imran Kan`/`Imran Khan`).
+    written_a, written_b = _word_list(a), _word_list(b)
+    if len(written_a) != len(pairs) or len(written_b) != len(pairs):
+        return False
+    return all(
+        x == y or near_word(x, y) or _one_vowel(x, y) or _one_letter_more(u.lower(), v.lower())
+        for (x, y), u, v in zip(pairs, written_a, written_b, strict=True)
+    )
+
+
+def _one_letter_more(a: str, b: str) -> bool:
+    """Two written words of three letters or more, one with a letter inside it the other lacks
+    (`Kan`/`Khan`; not an ending: `Ivanov`/`Ivanova` are two people), the first kept."""
+    shorter, longer = sorted((a, b), key=len)
+    return (
+        len(longer) == len(shorter) + 1
+        and len(shorter) >= 3
+        and a[0] == b[0]
+        and not longer.startswith(shorter)
+        and Levenshtein.distance(a, b, score_cutoff=1) == 1
+    )
 
 
 def _one_vowel(a: str, b: str) -> bool:
