@@ -297,8 +297,12 @@ class NameVariant(Check):
     length-scaled edit distance; a surname alone is compared with the full name's last word.
     Titles and modifiers are no part of a name (`Uzbek President Shavkat Mirziyoyev` is
     Shavkat Mirziyoyev; `Western Aleppo` is Aleppo; `North Korea` and `South Korea` are two
-    names). Case inside a word is a variant (`Moon Jae-In` / `Moon Jae-in`); the case of a
-    name's first letter or of an article, or a dropped article (`Assad` / `al-Assad`), is not.
+    names; `Mahmoud Abbas of Jordan` is Mahmoud Abbas where the story names him alone). Case
+    inside a word is a variant (`Moon Jae-In` / `Moon Jae-in`), and so is an article's inside a
+    name (`Ahmed Al-Sharaa` / `Ahmed al-Sharaa`); the case of a name's first letter or of an
+    article opening it, or a dropped article (`Assad` / `al-Assad`), is not. A short word with
+    a letter dropped beside a longer word spelt alike is a variant (`Imran Kan` / `Imran
+    Khan`); one with an ending more is another name (`Ivanov` / `Ivanova`).
     The other spellings are flagged
     with the preferred one: the glossary's, a known place's English spelling, the one without
     another scheme's marks, else the majority's. Diacritics alone (`Erdoğan` / `Erdogan`) are
@@ -1072,7 +1076,11 @@ class KnownPlace(Check):
     notable place's name read back from German or French spelling (`Charkiw`, `Donezk`,
     `Tchernihiv`), and the romanised Russian name of a Ukrainian, Belarusian or Central Asian
     place whose English spelling follows its own Cyrillic name (`Lvov`, `Kharkov`; an older
-    English spelling the time-zone database records, `Kiev`, is a note). A spelling of no
+    English spelling the time-zone database records, `Kiev`, is a note), or of a notable place
+    outside the Cyrillic-writing countries respelt as Russian writes sounds it lacks (`g` for h
+    and gh, `k` for qu: `Bengazi`, `Kandagar`, `Guayakil`); and another language's listed
+    spelling of a large place (100,000 people) with a letter doubled or dropped (`Tbilissi`,
+    `Mossul`); Hebrew's k for q (`Kiryat`) is no Russian mark. A spelling of no
     place that is one or two letters from a notable place's (15,000 people or more), folds to
     it with a letter doubled or dropped (`Mariupoll`), or swaps two of its letters
     (`Tiblisi`), in a sentence that speaks of a place (`in`, `near`, `the city of`, `in the
