@@ -845,7 +845,9 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     ]
     schemes = sorted({m.scheme for m in marks})
     small = place.kind == "city" and place.population < NOTABLE_POPULATION
-    weak = all(m.foreign == "ou" for m in marks)  # `Tartous`, `Khan Younis`: English copy writes them too
+    # `Tartous`, `Khan Younis`: English copy writes them too; an `ou` spelling no source lists
+    # (`Mosoul`) is no such established spelling.
+    weak = all(m.foreign == "ou" for m in marks) and bool(lookup_exact(spelling))
     severity = Severity.INFO if rivals or small or weak else Severity.WARNING
     where = f"{english}, {_country(place.country)}" if place.country and place.kind == "city" else english
     message = (
@@ -1072,7 +1074,8 @@ class KnownPlace(Check):
     English spelling is chosen by transliteration scheme, not by being listed, since GeoNames
     lists the foreign-scheme spellings too. A listed spelling with another scheme's marks
     where the English-scheme spelling exists is a warning (info when the place is small, the
-    spelling also names another sizeable place, or the only mark is a French `ou`). So is a
+    spelling also names another sizeable place, or the only mark is a French `ou` in a spelling
+    GeoNames lists as written: `Tartous`, not `Mosoul`). So is a
     notable place's name read back from German or French spelling (`Charkiw`, `Donezk`,
     `Tchernihiv`), and the romanised Russian name of a Ukrainian, Belarusian or Central Asian
     place whose English spelling follows its own Cyrillic name (`Lvov`, `Kharkov`; an older
