@@ -819,9 +819,14 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
     return ctx.memo(("names", "places"), compute)
 
 
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}")
+
+
 @functools.lru_cache(maxsize=65536)
 def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
     """A spelling of a known place in a Russian-, German- or French-mediated scheme (`Manbidzh`)."""
+    if _ACRONYM.fullmatch(spelling):
+        return None  # `U.S.` is no `Ous`
     places = place_lookup(spelling)
     if not places or _names_a_place(spelling, places):
         return None
@@ -847,7 +852,9 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     small = place.kind == "city" and place.population < NOTABLE_POPULATION
     # `Tartous`, `Khan Younis`: English copy writes them too; an `ou` spelling no source lists
     # (`Mosoul`) is no such established spelling.
-    weak = all(m.foreign == "ou" for m in marks) and bool(lookup_exact(spelling))
+    weak = all(m.foreign in ("ou", "u") and "ou" in (m.foreign, m.english) for m in marks) and bool(
+        lookup_exact(spelling)
+    )
     severity = Severity.INFO if rivals or small or weak else Severity.WARNING
     where = f"{english}, {_country(place.country)}" if place.country and place.kind == "city" else english
     message = (

@@ -195,6 +195,7 @@ MARKS: tuple[Mark, ...] = (
 # `Poutine`): the checks weigh them too (`ALL_MARKS`); the gazetteer's choice of a place's
 # English spelling, made when its index is built, stands on `MARKS` alone.
 LANGUAGE_MARKS: tuple[Mark, ...] = (
+    Mark("u", "ou", "Russian", 1),  # `Khartum`, `Masrur`: Russian has one letter for both
     Mark("ch", "kh", "German", 1),
     Mark("w", "v", "German", 1),
     Mark("s", "z", "German", 1),
