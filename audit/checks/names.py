@@ -1006,14 +1006,18 @@ def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
     if not _letters_differ(spelling, place.english):
         return None
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
-    if listed:
-        message = (
-            f"“{spelling}” spells {where} as another language does (a letter doubled or dropped); "
-            f"English copy writes “{place.english}”"
-        )
-    else:
+    if not listed:
         message = f"“{spelling}” is no listed spelling of a place; English copy writes {where}"
-    return _with_article(spelling, place.english), message, Severity.WARNING
+        return _with_article(spelling, place.english), message, Severity.WARNING
+    # French and German double an s between vowels to keep it voiceless (`Tbilissi`, `Mossul`);
+    # English never does. Another doubling GeoNames lists may be English too (`Lattakia`): a note.
+    voiceless = _VOICELESS_SS.findall(spelling.lower()) > _VOICELESS_SS.findall(place.english.lower())
+    how = "French- or German-language copy does (ss for s)" if voiceless else "another language does"
+    message = f"“{spelling}” spells {where} as {how}; English copy writes “{place.english}”"
+    return _with_article(spelling, place.english), message, Severity.WARNING if voiceless else Severity.INFO
+
+
+_VOICELESS_SS = re.compile(r"(?<=[aeiouy])ss(?=[aeiouy])")
 
 
 def _transposed(spelling: str) -> tuple[str, str, Severity] | None:
@@ -1089,8 +1093,9 @@ class KnownPlace(Check):
     English spelling the time-zone database records, `Kiev`, is a note), or of a notable place
     outside the Cyrillic-writing countries respelt as Russian writes sounds it lacks (`g` for h
     and gh, `k` for qu: `Bengazi`, `Kandagar`, `Guayakil`); and another language's listed
-    spelling of a large place (100,000 people) with a letter doubled or dropped (`Tbilissi`,
-    `Mossul`); Hebrew's k for q (`Kiryat`) is no Russian mark. A spelling of no
+    spelling of a large place (100,000 people) with a letter doubled (`Tbilissi`,
+    `Mossul`: French and German ss for s; another doubling is a note); Hebrew's k for q
+    (`Kiryat`) is no Russian mark. A spelling of no
     place that is one or two letters from a notable place's (15,000 people or more), folds to
     it with a letter doubled or dropped (`Mariupoll`), or swaps two of its letters
     (`Tiblisi`), in a sentence that speaks of a place (`in`, `near`, `the city of`, `in the
