@@ -36,7 +36,7 @@ _SYLLABLE = re.compile(
     + ")"
 )
 _WORD = re.compile(f"(?:{_SYLLABLE.pattern})+")
-# Syllables only Polivanov writes so; a name needs a `dz` to be read as Polivanov at all.
+# Syllables only Polivanov writes so: a word with one is read back (a name needs a `dz` too).
 _POLIVANOV_ONLY = re.compile(r"dz|s(?=[iy])|t(?=[iy])")
 # Polivanov -> Hepburn, in order.
 _HEPBURN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -50,7 +50,6 @@ _HEPBURN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ty", "ch"),
         (r"ti", "chi"),
         (r"kh", "h"),
-        (r"hu", "fu"),
         (rf"(?<=[{_VOWELS}])y(?![{_VOWELS}])", "i"),
     )
 )
