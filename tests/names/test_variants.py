@@ -154,3 +154,17 @@ def test_variants_readings_titles_connectors_and_inner_case() -> None:
     assert squashed_key("Mohammed bin Salman") == squashed_key("Mohammed Salman")
     assert is_variant("Moon Jae-In", "Moon Jae-in") and is_variant("DeSantis", "Desantis")
     assert not is_variant("Al-Assad", "al-Assad") and not is_variant("KIM JONG UN", "Kim Jong Un")
+
+
+def test_variants_digraphs_inner_articles_and_short_words() -> None:
+    from audit.names.variants import near_probes, squashed_key
+
+    # A dropped `zh` meets the spelling that keeps it through the deletion index.
+    assert squashed_key("Zaporizhia") in near_probes(squashed_key("Zaporizhzhia"))
+    assert is_variant("Zaporizhia", "Zaporizhzhia")
+    # An article's case inside a name is a variant; opening a name, or a connector's, is not.
+    assert is_variant("Ahmed Al-Sharaa", "Ahmed al-Sharaa") and not is_variant("Al-Sharaa", "al-Sharaa")
+    assert not is_variant("Mohammed Bin Salman", "Mohammed bin Salman")
+    # A short word a letter off beside an equal longer word; an ending more is another person.
+    assert is_variant("Imran Kan", "Imran Khan")
+    assert not is_variant("Sergei Ivanov", "Sergei Ivanova") and not is_variant("Hassan Ali", "Hassan Alia")
