@@ -67,6 +67,8 @@ _WORD_NEAR_MISS = 75
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
 _APOSTROPHES = re.compile(r"['’`ʼʻ]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# A letter English does not write (`á`, `ś`, `ł`): a name kept in its own language.
+_NON_ENGLISH = re.compile(r"[^\W\d_a-zA-Z]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _RUSSIAN_MARKS = tuple(
     re.compile(pattern) for pattern in (r"kh", r"dzh", r"yy", r"(?<![a-z])(?:ash|ad|an|ar|as|at|az|ath|adh)-(?=[a-z])")
@@ -770,7 +772,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     A name after the same title does. An opening word the finder passed over stands for a
     name only in the other's very place: where the word alignment puts it, or both opening
     their sentences; and never for another such word. An orphan most of whose words (two or
-    more ordinary words, not titles) the MT has outside the name translates them, not the name.
+    more ordinary words, not titles) the MT has outside the name translates them, not the name;
+    one kept in its own language is the name itself (`_kept_in_its_language`).
     """
     if name.title is not None and name.title == orphan.title:
         return True
@@ -779,9 +782,25 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
         return False  # the MT has its words elsewhere: the counterpart of that phrase, not of this name
     if name.unfound and orphan.unfound:
         return False
+    if _kept_in_its_language(name.mention.text, orphan.mention.text):
+        return False
     if name.unfound or orphan.unfound:
         return placed or (name.opens and orphan.opens)
     return True
+
+
+def _kept_in_its_language(ours: str, theirs: str) -> bool:
+    """Their name is ours left in its own language, ours translated (`Radio Free Europe`/`Rádio
+    Svobodná Evropa`): an ordinary English word of ours is in theirs spelt with letters English
+    does not use (`Radio`/`Rádio`). A name word they share as it is (`Jürgen`) says nothing."""
+    if not _NON_ENGLISH.search(theirs):
+        return False
+    words = [w.group() for w in name_words(theirs) if _NON_ENGLISH.search(w.group())]
+    return any(
+        is_common_word(_fold_word(a.group())) and a.group() != b and same_word(a.group(), b)
+        for a in name_words(ours)
+        for b in words
+    )
 
 
 def _translates(name: _Candidate, orphan: _Candidate) -> bool:
@@ -916,7 +935,9 @@ class ReplacedName(Check):
     Post Office`); a capitalised word after a title counts (`Dr. Mall`), and a name after the
     same title is in the MT name's place. Not a replacement: another name of the same place
     (`Napoli`/`Naples`, from the gazetteer), a name most of whose ordinary words the MT has
-    outside the name (it translates them); a given name is not its surname (`John`/`Johnson`).
+    outside the name (it translates them), a name kept in its own language's letters that
+    shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`); a given
+    name is not its surname (`John`/`Johnson`).
 
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
