@@ -24,7 +24,7 @@ from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
 from audit.names.exonyms import EXPANSIONS, acronym_forms
-from audit.names.finder import NON_NAMES, Mention, mention_finder
+from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
 from audit.names.lexicon import american_spelling, is_common_word
 from audit.names.variants import (
     ABBREVIATIONS,
@@ -710,6 +710,25 @@ def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None
     return Mention(first.start, first.end, first.text)
 
 
+def _inner_openers(text: str, tokens: Sequence[Token], found: Sequence[Mention]) -> list[Mention]:
+    """Capitalised words that open a bracket, a quotation or a clause after a dash inside a
+    sentence (`- Chile's premier`, `(James et al.`), where the name finder, as at a sentence's
+    start, could not tell them from ordinary words: like `_opener`, a name only in the other's
+    very place."""
+    words = [t for t in tokens if t.is_word]
+    inner = []
+    for token in words[1:]:
+        word = _POSSESSIVE.sub("", token.text)
+        if not word[:1].isupper() or not token.is_content or not is_sentence_initial(text, token.start):
+            continue
+        lower = word.lower()
+        if lower in NON_NAMES or lower in _OPENING_WORDS or _verb_form(lower):
+            continue
+        if not any(m.start <= token.start < m.end for m in found):
+            inner.append(Mention(token.start, token.start + len(word), word))
+    return inner
+
+
 def _verb_form(word: str) -> bool:
     """A participle or an adverb (`Looking`, `Finally`), not a name that ends alike (`Parly`): an
     adverb's adjective is itself a word of some length."""
@@ -901,6 +920,11 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             rt_opener = _opener(rt_tokens, reading.mentions)
             if rt_opener is not None and not _word_supported(rt_opener.text, mt):
                 orphans.insert(0, _Candidate(rt_opener, rt_opener.start, rt_opener.end, False, True, True))
+            orphans.extend(
+                _Candidate(m, m.start, m.end, False, unfound=True)
+                for m in _inner_openers(reading.text, rt_tokens, reading.mentions)
+                if not _word_supported(m.text, mt)
+            )
             if not orphans:
                 continue
             for i, orphan in enumerate(_place(names, orphans, mt_tokens, rt_tokens)):
@@ -933,7 +957,8 @@ class ReplacedName(Check):
     out is D304. The re-translation's names the MT lacks are those it has no words of but
     in names another re-translation name accounts for (`Sweden` lends nothing to `Swedish
     Post Office`); a capitalised word after a title counts (`Dr. Mall`), and a name after the
-    same title is in the MT name's place. Not a replacement: another name of the same place
+    same title is in the MT name's place; so does, in the MT name's very place, a capitalised
+    word the finder passes over where a sentence, bracket or quotation opens (`(James et al.`). Not a replacement: another name of the same place
     (`Napoli`/`Naples`, from the gazetteer), a name most of whose ordinary words the MT has
     outside the name (it translates them), a name kept in its own language's letters that
     shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`); a given
