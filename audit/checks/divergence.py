@@ -641,8 +641,8 @@ def _token_window(mt: list[Token], rt: list[Token], start: int, end: int) -> tup
     links = _token_links(tuple(mt), tuple(rt))
     before = [links[i][0] for i, t in enumerate(mt) if t.end <= start and i in links and t.is_content]
     after = [links[i][0] for i, t in enumerate(mt) if t.start >= end and i in links and t.is_content]
-    low = max(before) + 1 if before else 0
-    high = min(after) if after else len(rt)
+    low = before[-1] + 1 if before else 0
+    high = after[0] if after else len(rt)
     if low > high:  # the anchors cross (reordered words): the place is between them either way
         low, high = high, low
     low, high = max(0, low - 1), min(len(rt), high + 1)
