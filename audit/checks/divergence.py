@@ -25,7 +25,7 @@ from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
 from audit.names.exonyms import EXPANSIONS, acronym_forms
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
-from audit.names.lexicon import american_spelling, is_common_word
+from audit.names.lexicon import american_spelling, is_common_word, is_proper_noun
 from audit.names.variants import (
     ABBREVIATIONS,
     NAME_WORD,
@@ -790,7 +790,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
 
     A name after the same title does. An opening word the finder passed over stands for a
     name only in the other's very place: where the word alignment puts it, or both opening
-    their sentences; and never for another such word. An orphan most of whose words (two or
+    their sentences; and never for another such word unless Webster's lists one of the two
+    capitalised (`Paris`, `James`: `_listed_name`). An orphan most of whose words (two or
     more ordinary words, not titles) the MT has outside the name translates them, not the name;
     one kept in its own language is the name itself (`_kept_in_its_language`).
     """
@@ -799,13 +800,18 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     echo = orphan.echo - _content_words(name.mention.text) - TITLES
     if len(echo) >= 2 and 2 * len(echo) > len(_content_words(orphan.mention.text)):
         return False  # the MT has its words elsewhere: the counterpart of that phrase, not of this name
-    if name.unfound and orphan.unfound:
+    if name.unfound and orphan.unfound and not (_listed_name(name) or _listed_name(orphan)):
         return False
     if _kept_in_its_language(name.mention.text, orphan.mention.text):
         return False
     if name.unfound or orphan.unfound:
         return placed or (name.opens and orphan.opens)
     return True
+
+
+def _listed_name(candidate: _Candidate) -> bool:
+    """A word the finder passed over that Webster's lists capitalised (`Paris`, `James`): a name."""
+    return candidate.unfound and is_proper_noun(candidate.mention.text)
 
 
 def _kept_in_its_language(ours: str, theirs: str) -> bool:
