@@ -453,6 +453,26 @@ def _unsupported_run(
     return mention.start + missing[0][0], mention.start + missing[-1][1], len(missing) < len(words)
 
 
+def _replaced_words(mention: Mention, readings: Sequence[_Reading]) -> tuple[int, int] | None:
+    """When every rare word of a name is there: the span (document offsets) of its other words
+    (titles aside) that no reading has (`Trout` of `Trout PBS` against `Henry Louis Gates' PBS`).
+
+    Ordinary words of a name are often translated otherwise, so they are weighed only against
+    another name in their very place (`_fits`).
+    """
+    if not _significant_words(mention)[1]:
+        return None
+    words = [
+        (m.start(), m.end())
+        for m in name_words(mention.text)
+        if len(folded := _fold_word(m.group())) >= 2 and folded not in TITLES
+    ]
+    missing = [(a, b) for a, b in words if not any(_word_supported(mention.text[a:b], r) for r in readings)]
+    if not missing:
+        return None
+    return mention.start + missing[0][0], mention.start + missing[-1][1]
+
+
 @dataclass(frozen=True)
 class _NearMiss:
     similarity: float
@@ -783,6 +803,8 @@ class _Candidate:
     title: str | None = None
     # An orphan's ordinary content words that the MT sentence has too (folded).
     echo: frozenset[str] = frozenset()
+    # An MT name whose rare words a re-translation has, but not some of its other words (`_replaced_words`).
+    weak: bool = False
 
 
 def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
@@ -804,6 +826,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
         return False
     if _kept_in_its_language(name.mention.text, orphan.mention.text):
         return False
+    if name.weak:
+        return placed and _another_name(name.mention.text, orphan.mention.text)
     if name.unfound or orphan.unfound:
         return placed or (name.opens and orphan.opens)
     return True
@@ -812,6 +836,17 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
 def _listed_name(candidate: _Candidate) -> bool:
     """A word the finder passed over that Webster's lists capitalised (`Paris`, `James`): a name."""
     return candidate.unfound and is_proper_noun(candidate.mention.text)
+
+
+def _another_name(ours: str, theirs: str) -> bool:
+    """Theirs is another name, not ours with some words translated otherwise (`Provincial
+    Administrative Court`/`Voivodeship Administrative Court`): a rare word or an acronym, and
+    no word in common with ours."""
+    our_words = name_words(ours)
+    their_words = name_words(theirs)
+    if any(same_word(a.group(), b.group()) for a in our_words for b in their_words):
+        return False
+    return any(_is_acronym(w.group()) or not is_common_word(_fold_word(w.group())) for w in their_words)
 
 
 def _kept_in_its_language(ours: str, theirs: str) -> bool:
@@ -889,10 +924,12 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 continue
             if any(_similarity(mention.text, other.text, threshold) is not None for other in everywhere):
                 continue  # a near miss: D303's
+            title = _title_before(segment.doc.text, mention.start)
             run = _unsupported_run(mention, readings)
             if run is not None:
-                title = _title_before(segment.doc.text, mention.start)
                 names.append(_Candidate(mention, *run, opens=mention.start <= first, title=title))
+            elif (words := _replaced_words(mention, readings)) is not None:
+                names.append(_Candidate(mention, *words, True, opens=mention.start <= first, title=title, weak=True))
         opener = _opener(mt_tokens, inside)
         if opener is not None and not any(_word_supported(opener.text, r) for r in readings):
             names.insert(0, _Candidate(opener, opener.start, opener.end, False, opens=True, unfound=True))
@@ -964,7 +1001,10 @@ class ReplacedName(Check):
     in names another re-translation name accounts for (`Sweden` lends nothing to `Swedish
     Post Office`); a capitalised word after a title counts (`Dr. Mall`), and a name after the
     same title is in the MT name's place; so does, in the MT name's very place, a capitalised
-    word the finder passes over where a sentence, bracket or quotation opens (`(James et al.`). Not a replacement: another name of the same place
+    word the finder passes over where a sentence, bracket or quotation opens (`(James et al.`).
+    An ordinary word of a name whose rare words a re-translation has is replaced only by
+    another name in its very place that shares no word with it (`Salmon PBS`/`Kowalczykowas'
+    PBS`; not `Gdansk Provincial Court`/`Gdansk Voivodship Court`). Not a replacement: another name of the same place
     (`Napoli`/`Naples`, from the gazetteer), a name most of whose ordinary words the MT has
     outside the name (it translates them), a name kept in its own language's letters that
     shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`); a given
