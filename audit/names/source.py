@@ -23,6 +23,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from anyascii import anyascii
@@ -428,6 +429,108 @@ def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str,
     return acronyms, keys
 
 
+@dataclass(frozen=True, slots=True)
+class _LineWords:
+    """One line's part of a `TokenIndex`: its words' keys (also by first letter and by first sound),
+    its acronyms, and its two- and three-letter capitalised words, each with whether its first
+    occurrence in the line stands before a closing quotation mark."""
+
+    keys: frozenset[str]
+    acronyms: frozenset[str]
+    by_initial: dict[str, frozenset[str]]
+    by_sound: dict[str, frozenset[str]]
+    short_words: tuple[tuple[str, bool], ...]
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_words(line: str, lang: str | None, script: str, russian: bool) -> _LineWords:
+    keys: set[str] = set()
+    acronyms: set[str] = set()
+    short_words: dict[str, bool] = {}
+    pattern = _LATIN_WORD if script == "other" else _WORD
+    for match in pattern.finditer(line):
+        start, end = match.start(), match.end()
+        elided = _ELISION.match(match.group())
+        if elided:
+            start += elided.end()
+        word = line[start:end]
+        word_acronyms, word_keys = _word_keys(word, lang)
+        acronyms.update(word_acronyms)
+        keys.update(word_keys)
+        if 2 <= len(word) <= 3 and word.istitle() and word not in short_words:
+            short_words[word] = _ABBREVIATION_END.match(line, end) is not None
+        if russian and word[:1].isupper():  # `Цзиньпин`: `jinping`
+            keys.update(key for reading in pinyin_readings(word) for key in name_key(reading).split())
+    by_initial: dict[str, set[str]] = defaultdict(set)
+    by_sound: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        by_initial[key[:1]].add(key)
+        by_sound[sound_stem(key)[:1]].add(key)
+    return _LineWords(
+        frozenset(keys),
+        frozenset(acronyms),
+        {first: frozenset(group) for first, group in by_initial.items()},
+        {first: frozenset(group) for first, group in by_sound.items()},
+        tuple(short_words.items()),
+    )
+
+
+def _merged(
+    lines: list[_LineWords],
+) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The union of the lines' keys, acronyms and groups of keys."""
+    if len(lines) == 1:
+        line = lines[0]
+        return line.keys, line.acronyms, line.by_initial, line.by_sound
+    by_initial: dict[str, set[str]] = defaultdict(set)
+    by_sound: dict[str, set[str]] = defaultdict(set)
+    for line in lines:
+        for first, group in line.by_initial.items():
+            by_initial[first] |= group
+        for first, group in line.by_sound.items():
+            by_sound[first] |= group
+    return (
+        frozenset().union(*(line.keys for line in lines)),
+        frozenset().union(*(line.acronyms for line in lines)),
+        {first: frozenset(group) for first, group in by_initial.items()},
+        {first: frozenset(group) for first, group in by_sound.items()},
+    )
+
+
+class _Nearness:
+    """A pairwise test between folded words, its answers kept process-wide: a feed asks whether
+    the same word is near the same other words in document after document."""
+
+    def __init__(self, test: Callable[[str, str], bool], limit: int = 1_000_000) -> None:
+        self._test = test
+        self._known: dict[str, tuple[set[str], set[str]]] = {}
+        self._size = 0
+        self._limit = limit  # answers kept, at most: memory stays flat on a feed of any size
+
+    def any_of(self, key: str, others: frozenset[str]) -> bool:
+        """Whether the test holds between `key` and any of `others`."""
+        known = self._known.get(key)
+        if known is None:
+            if self._size >= self._limit:
+                self._known.clear()
+                self._size = 0
+            known = self._known[key] = (set(), set())
+        near, far = known
+        if not near.isdisjoint(others):
+            return True
+        for other in others - near - far:
+            self._size += 1
+            if self._test(key, other):
+                near.add(other)
+                return True
+            far.add(other)
+        return False
+
+
+_NEAR_SPELLING = _Nearness(lambda key, other: stem_match(key, other) or sounds_alike(key, other))
+_NEAR_SOUND = _Nearness(sounds_alike)
+
+
 class TokenIndex:
     """The words of a text under every romanisation, for counterpart look-ups.
 
@@ -444,31 +547,20 @@ class TokenIndex:
         # A source in Chinese, Japanese or Hindi, romanised and searched by sound.
         romanised_as = romaniser_language(text, lang) if self.script == "other" else None
         self.romanised = RomanisedSource(text, romanised_as) if romanised_as else None
-        self._keys: set[str] = set()
-        self._acronyms: set[str] = set()
-        self._by_initial: dict[str, set[str]] = defaultdict(set)
-        # The same keys by the first letter of their sound (`austin`, `ostin`: `o`).
-        self._by_sound: dict[str, set[str]] = defaultdict(set)
         self._given: frozenset[str] | None = None
         self._place_ids: frozenset[int] | None = None
+        # No word crosses a line break: the index is the union of its lines' indexes, each worked
+        # out once per process (a feed repeats its paragraphs), read with the whole text's script.
+        lines = [_line_words(line, self.lang, self.script, self.russian) for line in text.split("\n")]
+        self._keys, self._acronyms, self._by_initial, self._by_sound = _merged(lines)
         self._abbreviations: set[str] = set()
         seen: set[str] = set()
-        for start, end in _word_spans(text):
-            word = text[start:end]
-            if word in seen:
-                continue
-            seen.add(word)
-            acronyms, keys = _word_keys(word, self.lang)
-            self._acronyms.update(acronyms)
-            if 2 <= len(word) <= 3 and word.istitle() and _ABBREVIATION_END.match(text, end):
-                self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
-            if self.russian and word[:1].isupper():  # `Цзиньпин`: `jinping`
-                keys = (*keys, *(key for reading in pinyin_readings(word) for key in name_key(reading).split()))
-            for key in keys:
-                if key not in self._keys:
-                    self._keys.add(key)
-                    self._by_initial[key[:1]].add(key)
-                    self._by_sound[sound_stem(key)[:1]].add(key)
+        for line in lines:
+            for word, quoted in line.short_words:
+                if word not in seen:  # a word's first occurrence in the text decides (`„Rz”`)
+                    seen.add(word)
+                    if quoted:
+                        self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
         # has_word's answers: the checks ask about the same words many times per document.
         self._found: dict[str, bool] = {}
 
@@ -492,13 +584,13 @@ class TokenIndex:
     def _has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
-        others = self._by_initial.get(key[:1], ())
-        if any(stem_match(key, other) for other in others) or any(sounds_alike(key, other) for other in others):
+        others = self._by_initial.get(key[:1])
+        if others and _NEAR_SPELLING.any_of(key, others):
             return True
         if any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations):
             return True
         sound = sound_stem(key)[:1]
-        if sound != key[:1] and any(sounds_alike(key, other) for other in self._by_sound.get(sound, ())):
+        if sound != key[:1] and _NEAR_SOUND.any_of(key, self._by_sound.get(sound, frozenset())):
             return True  # `Austin` / `Остин`
         if self.russian:
             glosses = gloss_keys(self.text)
