@@ -147,8 +147,9 @@ def entities(text: str) -> tuple[Entity, ...]:
     them and, on a busy machine, spin for 5-20 times the CPU time of the work itself, so the
     tagging runs on one BLAS thread (the same spans).
     """
+    tagger = _tagger()  # first: it loads numpy, whose BLAS the controller must see
     with _blas().limit(limits=1, user_api="blas"):
-        spans = _tagger()(text).spans
+        spans = tagger(text).spans
     return tuple(Entity(span.start, span.stop, span.type) for span in spans)
 
 

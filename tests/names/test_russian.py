@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from audit.names.demonyms import demonym_places
 from audit.names.romanisers import RomanisedSource, romaniser_language
-from audit.names.russian import adjective_places, place_names
+from audit.names.russian import _blas, adjective_places, entities, place_names
 from audit.names.russian_source import confirmed_names, russian_names
 
 
@@ -21,6 +21,12 @@ def test_russian_place_adjectives() -> None:
     assert "Moscow" in adjective_places("московский")
     assert "Russia" in adjective_places("российскими")
     assert adjective_places("военный") == ()
+
+
+def test_russian_entities_tag_on_one_blas_thread() -> None:
+    # The controller must see the BLAS numpy loaded with the tagger, or the limit does nothing.
+    assert [e.type for e in entities("Глава МИД России Сергей Лавров прибыл в Пекин.")] == ["ORG", "LOC", "PER", "LOC"]
+    assert any(library["user_api"] == "blas" for library in _blas().info())
 
 
 def test_russian_runs_taken_apart_at_titles_and_tables() -> None:
