@@ -265,13 +265,36 @@ def _has_form(form: str, english: str) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def gloss_keys(text: str) -> frozenset[str]:
-    """Keys of the English words the source accounts for: table forms, implied names, places."""
+    """Keys of the English words the source accounts for: table forms, implied names, places.
+
+    Each word is read with the words after it, up to the longest table entry, across line
+    breaks too; the windows inside a line are read once per process (a feed repeats its
+    paragraphs), those that run on into the next lines once per text.
+    """
     longest = russian_terms().longest
-    texts = [word.text for word in _words(text)]
+    lines = [_line_texts(line) for line in text.split("\n")]
     keys: set[str] = set()
-    for i in range(len(texts)):
-        keys.update(_glossed_at(tuple(texts[i : i + longest])))
+    following: tuple[str, ...] = ()  # the first words after the line, up to a window's length
+    for texts in reversed(lines):
+        keys.update(_line_glosses(texts, longest))
+        for i in range(max(len(texts) - longest + 1, 0), len(texts)):
+            keys.update(_glossed_at((texts[i:] + following)[:longest]))
+        following = (texts + following)[: longest - 1]
     keys.update(name_key(short) for short, full in SHORT_FORMS.items() if name_key(full) in keys)
+    return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_texts(line: str) -> tuple[str, ...]:
+    return tuple(match.group() for match in _WORD.finditer(line))
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_glosses(texts: tuple[str, ...], longest: int) -> frozenset[str]:
+    """What the windows of `longest` words that end inside a line account for."""
+    keys: set[str] = set()
+    for i in range(len(texts) - longest + 1):
+        keys.update(_glossed_at(texts[i : i + longest]))
     return frozenset(keys)
 
 

@@ -190,9 +190,12 @@ def script_of(text: str) -> str:
     """`latin`, `cyrillic` or `other`: the script most of the letters are in."""
     if text.isascii():
         return "latin"
-    latin = len(_LATIN.findall(text))
-    cyrillic = len(_CYRILLIC.findall(text))
-    letters = len(_LETTER.findall(text))
+    latin = cyrillic = letters = 0
+    for line in text.split("\n"):  # counted line by line, each line once per process
+        line_latin, line_cyrillic, line_letters = _letter_counts(line)
+        latin += line_latin
+        cyrillic += line_cyrillic
+        letters += line_letters
     if letters == 0:
         return "latin"
     if cyrillic >= latin and cyrillic * 2 >= letters:
@@ -200,6 +203,14 @@ def script_of(text: str) -> str:
     if latin * 2 >= letters:
         return "latin"
     return "other"
+
+
+@functools.lru_cache(maxsize=8192)
+def _letter_counts(line: str) -> tuple[int, int, int]:
+    """A line's Latin letters, Cyrillic letters and letters of any script."""
+    if line.isascii():
+        return sum(map(str.isalpha, line)), 0, sum(map(str.isalpha, line))
+    return len(_LATIN.findall(line)), len(_CYRILLIC.findall(line)), len(_LETTER.findall(line))
 
 
 @dataclass(frozen=True, slots=True)
