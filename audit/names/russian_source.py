@@ -271,14 +271,19 @@ def gloss_keys(text: str) -> frozenset[str]:
     breaks too; the windows inside a line are read once per process (a feed repeats its
     paragraphs), those that run on into the next lines once per text.
     """
-    longest = russian_terms().longest
+    terms = russian_terms()
+    longest = terms.longest
     lines = [_line_texts(line) for line in text.split("\n")]
     keys: set[str] = set()
     following: tuple[str, ...] = ()  # the first words after the line, up to a window's length
     for texts in reversed(lines):
         keys.update(_line_glosses(texts, longest))
         for i in range(max(len(texts) - longest + 1, 0), len(texts)):
-            keys.update(_glossed_at((texts[i:] + following)[:longest]))
+            tail = texts[i:]
+            if following and terms.opens_longer(" ".join(tail)):
+                keys.update(_glossed_at((tail + following)[:longest]))
+            else:  # no row runs on past the line: the window is the line's tail
+                keys.update(_glossed_at(tail))
         following = (texts + following)[: longest - 1]
     keys.update(name_key(short) for short, full in SHORT_FORMS.items() if name_key(full) in keys)
     return frozenset(keys)
