@@ -224,6 +224,7 @@ def carried(name: RussianName, english: str) -> bool:
     return bool(set(forms) & written_places(english))
 
 
+@functools.lru_cache(maxsize=64)  # asked for each name of the document's source
 def written_places(english: str) -> frozenset[str]:
     """The places whose demonyms English writes: `South Korean` is of South Korea alone."""
     found: set[str] = set()
@@ -236,11 +237,20 @@ def written_places(english: str) -> frozenset[str]:
         if pair:
             found.update(pair)  # `South Korean`, `North Korean`
             continue
-        before = english[: match.start()].rstrip().rsplit(" ", 1)[-1]
+        before = _word_before(english, match.start())
         if before and before[:1].isupper() and demonym_places(f"{before} {word}"):
             continue  # `Korean` of `South Korean`
         found.update(demonym_places(word))
     return frozenset(found)
+
+
+def _word_before(text: str, start: int) -> str:
+    """What stands between the last space and `start`, trailing white space aside
+    (`text[:start].rstrip().rsplit(" ", 1)[-1]`, without copying the text before it)."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[text.rfind(" ", 0, end) + 1 : end]
 
 
 @functools.lru_cache(maxsize=8192)

@@ -255,6 +255,7 @@ def words_of(text: str) -> list[_Word]:
     return [_Word(start, end, text[start:end], is_sentence_initial(text, start)) for start, end in _word_spans(text)]
 
 
+@functools.lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """`UN`, `NATO`, `MSWiA`, `NGOs`; not `WM-Punkte` or a Roman numeral."""
     if sum(map(str.isupper, word)) < 2:
@@ -486,26 +487,11 @@ def _line_words(line: str, lang: str | None, script: str, russian: bool) -> _Lin
     )
 
 
-def _merged(
-    lines: list[_LineWords],
-) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """The union of the lines' keys, acronyms and groups of keys."""
+def _merged(lines: list[_LineWords]) -> tuple[frozenset[str], frozenset[str]]:
+    """The union of the lines' keys and of their acronyms."""
     if len(lines) == 1:
-        line = lines[0]
-        return line.keys, line.acronyms, line.by_initial, line.by_sound
-    by_initial: dict[str, set[str]] = defaultdict(set)
-    by_sound: dict[str, set[str]] = defaultdict(set)
-    for line in lines:
-        for first, group in line.by_initial.items():
-            by_initial[first] |= group
-        for first, group in line.by_sound.items():
-            by_sound[first] |= group
-    return (
-        frozenset().union(*(line.keys for line in lines)),
-        frozenset().union(*(line.acronyms for line in lines)),
-        {first: frozenset(group) for first, group in by_initial.items()},
-        {first: frozenset(group) for first, group in by_sound.items()},
-    )
+        return lines[0].keys, lines[0].acronyms
+    return frozenset().union(*(line.keys for line in lines)), frozenset().union(*(line.acronyms for line in lines))
 
 
 class _Nearness:
@@ -563,7 +549,11 @@ class TokenIndex:
         # No word crosses a line break: the index is the union of its lines' indexes, each worked
         # out once per process (a feed repeats its paragraphs), read with the whole text's script.
         lines = [_line_words(line, self.lang, self.script, self.russian) for line in text.split("\n")]
-        self._keys, self._acronyms, self._by_initial, self._by_sound = _merged(lines)
+        self._lines = lines
+        self._keys, self._acronyms = _merged(lines)
+        # The keys by first letter and by first sound, gathered from the lines as a look-up asks.
+        self._by_initial: dict[str, frozenset[str]] = {}
+        self._by_sound: dict[str, frozenset[str]] = {}
         self._abbreviations: set[str] = set()
         seen: set[str] = set()
         for line in lines:
@@ -595,13 +585,13 @@ class TokenIndex:
     def _has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
-        others = self._by_initial.get(key[:1])
+        others = self._group(self._by_initial, "by_initial", key[:1])
         if others and _NEAR_SPELLING.any_of(key, others):
             return True
         if any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations):
             return True
         sound = sound_stem(key)[:1]
-        if sound != key[:1] and _NEAR_SOUND.any_of(key, self._by_sound.get(sound, frozenset())):
+        if sound != key[:1] and _NEAR_SOUND.any_of(key, self._group(self._by_sound, "by_sound", sound)):
             return True  # `Austin` / `Остин`
         if self.russian:
             glosses = gloss_keys(self.text)
@@ -609,6 +599,17 @@ class TokenIndex:
                 return True
             return any(name_key(place) in glosses for place in demonym_places(key))  # `Russian`: `российский`
         return False
+
+    def _group(self, groups: dict[str, frozenset[str]], kind: str, first: str) -> frozenset[str]:
+        """The text's keys whose first letter (`by_initial`) or first sound (`by_sound`) is `first`."""
+        group = groups.get(first)
+        if group is None:
+            if len(self._lines) == 1:
+                group = getattr(self._lines[0], kind).get(first, frozenset())
+            else:
+                group = frozenset().union(*(getattr(line, kind).get(first, ()) for line in self._lines))
+            groups[first] = group
+        return group
 
     def has_given_name_before(self, keys: list[str]) -> bool:
         """Whether the text writes a given name before the word that is `keys[0]`."""
@@ -924,6 +925,7 @@ def name_words(name: str) -> list[str]:
     return [word for word in re.split(r"[\s\-‐‑]+", name) if _distinctive_english(word)]
 
 
+@functools.lru_cache(maxsize=65536)
 def _distinctive_english(word: str) -> bool:
     plain = re.split(r"['’]", word, maxsplit=1)[0].rstrip(".")
     return (
