@@ -239,10 +239,25 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|[-'â
 
 @functools.lru_cache(maxsize=16)
 def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Word spans; in a text of another script (Chinese, Japanese) only its Latin words."""
+    """Word spans; in a text of another script (Chinese, Japanese) only its Latin words.
+
+    No word crosses a line break: each line is read once per process (a feed repeats its paragraphs).
+    """
+    latin_only = script_of(text) == "other"
+    if "\n" not in text:
+        return _line_spans(text, latin_only)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend((start + offset, end + offset) for start, end in _line_spans(line, latin_only))
+        offset += len(line) + 1
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_spans(line: str, latin_only: bool) -> tuple[tuple[int, int], ...]:
     spans = []
-    pattern = _LATIN_WORD if script_of(text) == "other" else _WORD
-    for match in pattern.finditer(text):
+    for match in (_LATIN_WORD if latin_only else _WORD).finditer(line):
         start = match.start()
         elided = _ELISION.match(match.group())
         if elided:
@@ -459,12 +474,7 @@ def _line_words(line: str, lang: str | None, script: str, russian: bool) -> _Lin
     keys: set[str] = set()
     acronyms: set[str] = set()
     short_words: dict[str, bool] = {}
-    pattern = _LATIN_WORD if script == "other" else _WORD
-    for match in pattern.finditer(line):
-        start, end = match.start(), match.end()
-        elided = _ELISION.match(match.group())
-        if elided:
-            start += elided.end()
+    for start, end in _line_spans(line, script == "other"):
         word = line[start:end]
         word_acronyms, word_keys = _word_keys(word, lang)
         acronyms.update(word_acronyms)
