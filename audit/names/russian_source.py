@@ -265,6 +265,7 @@ def _form_pattern(form: str) -> re.Pattern[str] | None:
     return re.compile(r"\A" + "".join(rf"(?=.*?(?<!\w){re.escape(w[:5])})" for w in words), re.IGNORECASE | re.DOTALL)
 
 
+@functools.lru_cache(maxsize=1024)  # a document asks about a form for each source name that has it
 def _has_form(form: str, english: str) -> bool:
     pattern = _form_pattern(form)
     return pattern is not None and pattern.search(english) is not None
