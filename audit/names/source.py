@@ -572,8 +572,9 @@ class TokenIndex:
                     seen.add(word)
                     if quoted:
                         self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
-        # has_word's answers: the checks ask about the same words many times per document.
+        # has_word's and has_name's answers: the checks ask about the same words many times per document.
         self._found: dict[str, bool] = {}
+        self._named: dict[tuple[str, str | None], bool] = {}
 
     def _given_names(self) -> frozenset[str]:
         """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
@@ -657,6 +658,12 @@ class TokenIndex:
 
     def has_name(self, name: str, name_lang: str | None = None) -> bool:
         """Whether a distinctive word of `name`, or a CLDR form of it, occurs in the text."""
+        found = self._named.get((name, name_lang))
+        if found is None:
+            found = self._named[(name, name_lang)] = self._has_name(name, name_lang)
+        return found
+
+    def _has_name(self, name: str, name_lang: str | None) -> bool:
         if any(is_acronym(word) and self.has_acronym(word) for word in name.split()):
             return True
         if self.romanised is not None and any(self.romanised.sounds_in(word) for word in _HYPHEN.split(name)):
@@ -729,6 +736,13 @@ class TokenIndex:
                 if place.kind != "city" or place.population >= NOTABLE_POPULATION  # not every hamlet
             )
         return self._place_ids
+
+
+@functools.lru_cache(maxsize=4096)
+def name_index(name: str, lang: str | None = None) -> TokenIndex:
+    """The index of a name's own words, one per spelling per process (with the answers it has
+    given): a feed's documents ask about the same names again and again."""
+    return TokenIndex(name, lang)
 
 
 def _without_leading(keys: list[str], generic: frozenset[str]) -> list[str]:
