@@ -508,7 +508,7 @@ class _Nearness:
     """A pairwise test between folded words, its answers kept process-wide: a feed asks whether
     the same word is near the same other words in document after document."""
 
-    def __init__(self, test: Callable[[str, str], bool], limit: int = 1_000_000) -> None:
+    def __init__(self, test: Callable[[str, str], bool], limit: int = 250_000) -> None:
         self._test = test
         self._known: dict[str, tuple[set[str], set[str]]] = {}
         self._size = 0
