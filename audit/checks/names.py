@@ -48,6 +48,7 @@ from audit.names.source import (
     is_translated_name,
     may_translate,
     missing_words,
+    name_index,
     name_words,
     pair_source_names,
     proportional_offset,
@@ -1303,7 +1304,7 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
         mention = Mention(whole.start + tail.end(), whole.end, whole.text[tail.end() :]) if tail else whole
         if not is_translated_name(mention.text, lang):
             continue
-        index = TokenIndex(mention.text, "en")
+        index = name_index(mention.text, "en")
         claims = [name for name in carried if index.has_name(name, lang)]
         if claims:
             text = ctx.document.text

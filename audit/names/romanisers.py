@@ -16,6 +16,7 @@ sure enough to warn about. Each romaniser loads once per process, on first use.
 from __future__ import annotations
 
 import functools
+import marshal
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,7 @@ from anyascii import anyascii
 from audit.names.exonyms import language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.script_names import ScriptName, name_spans
+from audit.names.stored import stored
 
 ROMANISED = ("zh", "ja", "hi")
 _SCRIPT_LANGUAGE = {"han": "zh", "kana": "ja", "devanagari": "hi"}
@@ -58,9 +60,54 @@ def romaniser_language(text: str, lang: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _kakasi() -> Any:
-    import pykakasi
+    """pykakasi, with its kanji dictionary read from a stored index one first character at a time.
 
+    pykakasi unpickles its whole kanji dictionary (10 MB, 0.3-0.5 CPU s) when it starts; a
+    source reads the entries of the few hundred kanji it writes. Its dictionary is a shared
+    table that pykakasi fills only while it is empty, so it is filled first here.
+    """
+    import pykakasi
+    from pykakasi.kanji import Kanwa
+
+    shared = getattr(Kanwa, "_shared_state", None)
+    if isinstance(shared, dict) and shared.get("_jisyo_table", False) is None:
+        shared["_jisyo_table"] = KanjiReadings(
+            stored("pykakasi-kanji", _pack_kanji_readings, packages=("pykakasi",), modules=("audit.names.romanisers",))
+        )
     return pykakasi.kakasi()  # type: ignore[no-untyped-call]
+
+
+def _kanji_dictionary() -> dict[int, dict[str, list[tuple[str, str | None]]]]:
+    """pykakasi's own kanji dictionary: by a word's first character, its readings."""
+    import pickle
+
+    from pykakasi.properties import Configurations
+
+    with open(Configurations.dictpath(Configurations.jisyo_kanwa), "rb") as source:
+        return pickle.load(source)  # type: ignore[no-any-return]  # noqa: S301 (pykakasi's package data)
+
+
+def _pack_kanji_readings() -> dict[int, bytes]:
+    """Each first character's entries marshalled apart, to be read only when asked for."""
+    return {first: marshal.dumps(entries) for first, entries in _kanji_dictionary().items()}
+
+
+class KanjiReadings:
+    """pykakasi's kanji dictionary (first character -> words -> readings), unpacked as asked."""
+
+    def __init__(self, packed: dict[int, bytes]) -> None:
+        self._packed = packed
+        self._unpacked: dict[int, Any] = {}
+
+    def get(self, first: int, default: Any = None) -> Any:
+        """The entries of words that open with the character `first` (as pykakasi's dict.get)."""
+        entries = self._unpacked.get(first)
+        if entries is None:
+            packed = self._packed.get(first)
+            if packed is None:
+                return default
+            entries = self._unpacked[first] = marshal.loads(packed)
+        return entries
 
 
 @functools.lru_cache(maxsize=256)

@@ -23,6 +23,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from anyascii import anyascii
@@ -189,9 +190,12 @@ def script_of(text: str) -> str:
     """`latin`, `cyrillic` or `other`: the script most of the letters are in."""
     if text.isascii():
         return "latin"
-    latin = len(_LATIN.findall(text))
-    cyrillic = len(_CYRILLIC.findall(text))
-    letters = len(_LETTER.findall(text))
+    latin = cyrillic = letters = 0
+    for line in text.split("\n"):  # counted line by line, each line once per process
+        line_latin, line_cyrillic, line_letters = _letter_counts(line)
+        latin += line_latin
+        cyrillic += line_cyrillic
+        letters += line_letters
     if letters == 0:
         return "latin"
     if cyrillic >= latin and cyrillic * 2 >= letters:
@@ -199,6 +203,14 @@ def script_of(text: str) -> str:
     if latin * 2 >= letters:
         return "latin"
     return "other"
+
+
+@functools.lru_cache(maxsize=8192)
+def _letter_counts(line: str) -> tuple[int, int, int]:
+    """A line's Latin letters, Cyrillic letters and letters of any script."""
+    if line.isascii():
+        return sum(map(str.isalpha, line)), 0, sum(map(str.isalpha, line))
+    return len(_LATIN.findall(line)), len(_CYRILLIC.findall(line)), len(_LETTER.findall(line))
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,10 +239,25 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|[-'�
 
 @functools.lru_cache(maxsize=16)
 def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Word spans; in a text of another script (Chinese, Japanese) only its Latin words."""
+    """Word spans; in a text of another script (Chinese, Japanese) only its Latin words.
+
+    No word crosses a line break: each line is read once per process (a feed repeats its paragraphs).
+    """
+    latin_only = script_of(text) == "other"
+    if "\n" not in text:
+        return _line_spans(text, latin_only)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend((start + offset, end + offset) for start, end in _line_spans(line, latin_only))
+        offset += len(line) + 1
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_spans(line: str, latin_only: bool) -> tuple[tuple[int, int], ...]:
     spans = []
-    pattern = _LATIN_WORD if script_of(text) == "other" else _WORD
-    for match in pattern.finditer(text):
+    for match in (_LATIN_WORD if latin_only else _WORD).finditer(line):
         start = match.start()
         elided = _ELISION.match(match.group())
         if elided:
@@ -243,6 +270,7 @@ def words_of(text: str) -> list[_Word]:
     return [_Word(start, end, text[start:end], is_sentence_initial(text, start)) for start, end in _word_spans(text)]
 
 
+@functools.lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """`UN`, `NATO`, `MSWiA`, `NGOs`; not `WM-Punkte` or a Roman numeral."""
     if sum(map(str.isupper, word)) < 2:
@@ -428,6 +456,88 @@ def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str,
     return acronyms, keys
 
 
+@dataclass(frozen=True, slots=True)
+class _LineWords:
+    """One line's part of a `TokenIndex`: its words' keys (also by first letter and by first sound),
+    its acronyms, and its two- and three-letter capitalised words, each with whether its first
+    occurrence in the line stands before a closing quotation mark."""
+
+    keys: frozenset[str]
+    acronyms: frozenset[str]
+    by_initial: dict[str, frozenset[str]]
+    by_sound: dict[str, frozenset[str]]
+    short_words: tuple[tuple[str, bool], ...]
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_words(line: str, lang: str | None, script: str, russian: bool) -> _LineWords:
+    keys: set[str] = set()
+    acronyms: set[str] = set()
+    short_words: dict[str, bool] = {}
+    for start, end in _line_spans(line, script == "other"):
+        word = line[start:end]
+        word_acronyms, word_keys = _word_keys(word, lang)
+        acronyms.update(word_acronyms)
+        keys.update(word_keys)
+        if 2 <= len(word) <= 3 and word.istitle() and word not in short_words:
+            short_words[word] = _ABBREVIATION_END.match(line, end) is not None
+        if russian and word[:1].isupper():  # `Цзиньпин`: `jinping`
+            keys.update(key for reading in pinyin_readings(word) for key in name_key(reading).split())
+    by_initial: dict[str, set[str]] = defaultdict(set)
+    by_sound: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        by_initial[key[:1]].add(key)
+        by_sound[sound_stem(key)[:1]].add(key)
+    return _LineWords(
+        frozenset(keys),
+        frozenset(acronyms),
+        {first: frozenset(group) for first, group in by_initial.items()},
+        {first: frozenset(group) for first, group in by_sound.items()},
+        tuple(short_words.items()),
+    )
+
+
+def _merged(lines: list[_LineWords]) -> tuple[frozenset[str], frozenset[str]]:
+    """The union of the lines' keys and of their acronyms."""
+    if len(lines) == 1:
+        return lines[0].keys, lines[0].acronyms
+    return frozenset().union(*(line.keys for line in lines)), frozenset().union(*(line.acronyms for line in lines))
+
+
+class _Nearness:
+    """A pairwise test between folded words, its answers kept process-wide: a feed asks whether
+    the same word is near the same other words in document after document."""
+
+    def __init__(self, test: Callable[[str, str], bool], limit: int = 250_000) -> None:
+        self._test = test
+        self._known: dict[str, tuple[set[str], set[str]]] = {}
+        self._size = 0
+        self._limit = limit  # answers kept, at most: memory stays flat on a feed of any size
+
+    def any_of(self, key: str, others: frozenset[str]) -> bool:
+        """Whether the test holds between `key` and any of `others`."""
+        known = self._known.get(key)
+        if known is None:
+            if self._size >= self._limit:
+                self._known.clear()
+                self._size = 0
+            known = self._known[key] = (set(), set())
+        near, far = known
+        if not near.isdisjoint(others):
+            return True
+        for other in others - near - far:
+            self._size += 1
+            if self._test(key, other):
+                near.add(other)
+                return True
+            far.add(other)
+        return False
+
+
+_NEAR_SPELLING = _Nearness(lambda key, other: stem_match(key, other) or sounds_alike(key, other))
+_NEAR_SOUND = _Nearness(sounds_alike)
+
+
 class TokenIndex:
     """The words of a text under every romanisation, for counterpart look-ups.
 
@@ -444,33 +554,27 @@ class TokenIndex:
         # A source in Chinese, Japanese or Hindi, romanised and searched by sound.
         romanised_as = romaniser_language(text, lang) if self.script == "other" else None
         self.romanised = RomanisedSource(text, romanised_as) if romanised_as else None
-        self._keys: set[str] = set()
-        self._acronyms: set[str] = set()
-        self._by_initial: dict[str, set[str]] = defaultdict(set)
-        # The same keys by the first letter of their sound (`austin`, `ostin`: `o`).
-        self._by_sound: dict[str, set[str]] = defaultdict(set)
         self._given: frozenset[str] | None = None
         self._place_ids: frozenset[int] | None = None
+        # No word crosses a line break: the index is the union of its lines' indexes, each worked
+        # out once per process (a feed repeats its paragraphs), read with the whole text's script.
+        lines = [_line_words(line, self.lang, self.script, self.russian) for line in text.split("\n")]
+        self._lines = lines
+        self._keys, self._acronyms = _merged(lines)
+        # The keys by first letter and by first sound, gathered from the lines as a look-up asks.
+        self._by_initial: dict[str, frozenset[str]] = {}
+        self._by_sound: dict[str, frozenset[str]] = {}
         self._abbreviations: set[str] = set()
         seen: set[str] = set()
-        for start, end in _word_spans(text):
-            word = text[start:end]
-            if word in seen:
-                continue
-            seen.add(word)
-            acronyms, keys = _word_keys(word, self.lang)
-            self._acronyms.update(acronyms)
-            if 2 <= len(word) <= 3 and word.istitle() and _ABBREVIATION_END.match(text, end):
-                self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
-            if self.russian and word[:1].isupper():  # `Цзиньпин`: `jinping`
-                keys = (*keys, *(key for reading in pinyin_readings(word) for key in name_key(reading).split()))
-            for key in keys:
-                if key not in self._keys:
-                    self._keys.add(key)
-                    self._by_initial[key[:1]].add(key)
-                    self._by_sound[sound_stem(key)[:1]].add(key)
-        # has_word's answers: the checks ask about the same words many times per document.
+        for line in lines:
+            for word, quoted in line.short_words:
+                if word not in seen:  # a word's first occurrence in the text decides (`„Rz”`)
+                    seen.add(word)
+                    if quoted:
+                        self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
+        # has_word's and has_name's answers: the checks ask about the same words many times per document.
         self._found: dict[str, bool] = {}
+        self._named: dict[tuple[str, str | None], bool] = {}
 
     def _given_names(self) -> frozenset[str]:
         """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
@@ -492,13 +596,13 @@ class TokenIndex:
     def _has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
-        others = self._by_initial.get(key[:1], ())
-        if any(stem_match(key, other) for other in others) or any(sounds_alike(key, other) for other in others):
+        others = self._group(self._by_initial, "by_initial", key[:1])
+        if others and _NEAR_SPELLING.any_of(key, others):
             return True
         if any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations):
             return True
         sound = sound_stem(key)[:1]
-        if sound != key[:1] and any(sounds_alike(key, other) for other in self._by_sound.get(sound, ())):
+        if sound != key[:1] and _NEAR_SOUND.any_of(key, self._group(self._by_sound, "by_sound", sound)):
             return True  # `Austin` / `Остин`
         if self.russian:
             glosses = gloss_keys(self.text)
@@ -506,6 +610,17 @@ class TokenIndex:
                 return True
             return any(name_key(place) in glosses for place in demonym_places(key))  # `Russian`: `российский`
         return False
+
+    def _group(self, groups: dict[str, frozenset[str]], kind: str, first: str) -> frozenset[str]:
+        """The text's keys whose first letter (`by_initial`) or first sound (`by_sound`) is `first`."""
+        group = groups.get(first)
+        if group is None:
+            if len(self._lines) == 1:
+                group = getattr(self._lines[0], kind).get(first, frozenset())
+            else:
+                group = frozenset().union(*(getattr(line, kind).get(first, ()) for line in self._lines))
+            groups[first] = group
+        return group
 
     def has_given_name_before(self, keys: list[str]) -> bool:
         """Whether the text writes a given name before the word that is `keys[0]`."""
@@ -543,6 +658,12 @@ class TokenIndex:
 
     def has_name(self, name: str, name_lang: str | None = None) -> bool:
         """Whether a distinctive word of `name`, or a CLDR form of it, occurs in the text."""
+        found = self._named.get((name, name_lang))
+        if found is None:
+            found = self._named[(name, name_lang)] = self._has_name(name, name_lang)
+        return found
+
+    def _has_name(self, name: str, name_lang: str | None) -> bool:
         if any(is_acronym(word) and self.has_acronym(word) for word in name.split()):
             return True
         if self.romanised is not None and any(self.romanised.sounds_in(word) for word in _HYPHEN.split(name)):
@@ -615,6 +736,13 @@ class TokenIndex:
                 if place.kind != "city" or place.population >= NOTABLE_POPULATION  # not every hamlet
             )
         return self._place_ids
+
+
+@functools.lru_cache(maxsize=4096)
+def name_index(name: str, lang: str | None = None) -> TokenIndex:
+    """The index of a name's own words, one per spelling per process (with the answers it has
+    given): a feed's documents ask about the same names again and again."""
+    return TokenIndex(name, lang)
 
 
 def _without_leading(keys: list[str], generic: frozenset[str]) -> list[str]:
@@ -821,6 +949,7 @@ def name_words(name: str) -> list[str]:
     return [word for word in re.split(r"[\s\-‐‑]+", name) if _distinctive_english(word)]
 
 
+@functools.lru_cache(maxsize=65536)
 def _distinctive_english(word: str) -> bool:
     plain = re.split(r"['’]", word, maxsplit=1)[0].rstrip(".")
     return (

@@ -6,7 +6,15 @@ import pytest
 
 from audit.config import Config, apply
 from audit.names.cedict import chinese_forms, known_names
-from audit.names.romanisers import RomanisedSource, consonants, romanised_units
+from audit.names.romanisers import (
+    KanjiReadings,
+    RomanisedSource,
+    _kakasi,
+    _kanji_dictionary,
+    _pack_kanji_readings,
+    consonants,
+    romanised_units,
+)
 from audit.names.script_names import name_spans
 from audit.pipeline import audit_documents
 from audit.types import Document, Severity
@@ -14,6 +22,16 @@ from audit.types import Document, Severity
 
 def _spans(text: str, lang: str) -> list[str]:
     return [text[name.start : name.end] for name in name_spans(text, lang)]
+
+
+def test_kanji_readings_read_as_pykakasi_dictionary() -> None:
+    dictionary = _kanji_dictionary()
+    readings = KanjiReadings(_pack_kanji_readings())
+    assert all(readings.get(first) == entries for first, entries in dictionary.items())
+    assert readings.get(ord("a")) is None
+    from pykakasi.kanji import Kanwa
+
+    assert isinstance(_kakasi() and Kanwa._shared_state["_jisyo_table"], KanjiReadings)  # pykakasi reads it
 
 
 def _warned(source: str, english: str, lang: str) -> list[str]:
