@@ -1302,7 +1302,10 @@ class UnsourcedName(Check):
                         continue
                     english = document.text[pair.start : pair.end]
                     beside = tuple(word for word in name_words(mention.text) if word not in missing)
-                    sure = any(index.romanised.replaced(word, english, beside) for word in missing)
+                    # a CLDR name missing whole (`European Union`) is judged word by word
+                    sure = any(
+                        index.romanised.replaced(part, english, beside) for word in missing for part in word.split()
+                    )
                     yield self.finding(  # a hint, unless a source name is left with nothing standing for it
                         segment,
                         mention.start,

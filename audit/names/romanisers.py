@@ -209,6 +209,8 @@ _DERIVED = re.compile(r"(?:ism|ists?|ians?|ans?|ese|ic|ish)$")
 _ROMAJI = re.compile(r"^(?:(?:[kgsztdnhbpmr]y?|sh|ch|j|ts|f|w|y)?[aiueo]|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Two capitals and never two small letters in a row: `TEPCO`, `USGS`, `NGOs`; not `McDonald`, `WestLB`.
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?!.*[a-z]{2})")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words of English names that a source translates rather than writes by sound.
 NAME_PARTS = frozenset({"ltd", "inc", "co", "corp", "plc", "llc", "gmbh", "expo", "gov", "govt", "dept", "univ"})
@@ -315,6 +317,10 @@ class RomanisedSource:
                     continue
                 consonants_run, key_run = "", ""
                 for end in range(start, min(units.stop, start + width)):
+                    if end > start and target.alone and self.lang != "zh":
+                        # the word ends inside a word of the source: `Mohenjo` in `mohan jodaro`
+                        head = consonants_run + self._sounds[end].consonants[: len(target.consonants) - len(consonants_run)]
+                        best = max(best, _score(target, _Sound(head, "")))
                     consonants_run += self._sounds[end].consonants
                     key_run += self._sounds[end].key
                     run = _Sound(consonants_run, _VOWEL_RUN.sub("a", key_run))  # `sai a la`: `sala`
@@ -410,7 +416,7 @@ class RomanisedSource:
         if any(self.sounds_in(other) or self.translates(other) for other in beside):
             return False
         plain = _POSSESSIVE.sub("", word)
-        if len(plain) < 3 or plain.endswith(".") or sum(map(str.isupper, plain)) >= 2:
+        if len(plain) < 3 or plain.endswith(".") or _ACRONYM.match(plain):
             return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`)
         if plain.lower() in NAME_PARTS:
             return False
@@ -478,9 +484,13 @@ def _short_forms(name: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def _country_forms(name: str, lang: str) -> tuple[str, ...]:
-    """A place's CLDR names in Chinese or Japanese kanji and its CC-CEDICT names in `国` (`日本`, `美国`)."""
-    from audit.names.cedict import chinese_forms
+    """A place's CLDR names in Chinese or Japanese kanji and its CC-CEDICT names in `国` (`日本`, `美国`).
+
+    Only what CC-CEDICT gives for the whole name: `乌孙国` glosses a kingdom of Central Asia,
+    not `Asia`.
+    """
+    from audit.names.cedict import chinese_names
     from audit.names.exonyms import exonyms
 
-    forms = [*exonyms(lang).local_names(name), *(form for form in chinese_forms(name) if form.endswith(("国", "國")))]
+    forms = [*exonyms(lang).local_names(name), *(form for form in chinese_names(name) if form.endswith(("国", "國")))]
     return tuple(form for form in forms if form and _KANJI.match(form))

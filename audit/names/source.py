@@ -758,7 +758,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     missing: list[int] = []
     found: list[int] = []
     for position, word in enumerate(words):
-        if not _distinctive_english(word):
+        if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
             if _may_anchor(word) and index.has_name(_without_possessive(word), "en"):
                 found.append(position)  # `Macron`, a common word too, still names the person
             continue
@@ -766,6 +766,23 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if missing and found and _added_words(words, missing, found, index):
         return []
     return [words[position] for position in missing]
+
+
+def _place_word(word: str) -> bool:
+    """A capitalised word that names a country, region or large city (`Japan`, `Tibet`, `Atlantic`).
+
+    English spells many places as common words (`japan`, `china`, `turkey`), which a Latin
+    source may translate; a Chinese, Japanese or Hindi source writes every place by its own
+    name, which CLDR, GeoNames and CC-CEDICT give, so the place is compared there too.
+    """
+    plain = _without_possessive(word)
+    return (
+        plain[:1].isupper()
+        and plain.lower() not in GENERIC
+        and plain.lower() not in CONNECTORS
+        and not is_demonym(plain)
+        and (is_english_place(plain) or (_notable_place(plain) and not is_common_word(plain)))
+    )
 
 
 def _without_possessive(word: str) -> str:
