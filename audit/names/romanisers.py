@@ -205,8 +205,14 @@ _UNSAID_R = re.compile(r"(?<=[aeiou])r(?![aeiouy])")
 _VOWEL_RUN = re.compile(r"a+")
 # Endings English derives words from names with (`Hinduism`, `Islamic`, `Sri Lankan`).
 _DERIVED = re.compile(r"(?:ism|ists?|ians?|ans?|ese|ic|ish)$")
-# A word made of Japanese syllables in Hepburn (`Takagi`, `Masuda`, `Shuichi`).
-_ROMAJI = re.compile(r"^(?:(?:[kgsztdnhbpmr]y?|sh|ch|j|ts|f|w|y)?[aiueo]|n(?![aiueoy]))+$")
+# A word made of Japanese syllables as Hepburn writes them (`Takagi`, `Masuda`, `Shuichi`,
+# `Kyushu`): `shi`, `chi`, `tsu`, `fu`, `ji`, never `si`, `ti`, `tu`, `hu`, `zi`, `di`, `du`, `wu`
+# (`Taihu`, `Wudi` are pinyin); a doubled consonant before a syllable (`Hattori`, `Nissan`).
+_HEPBURN_SYLLABLE = (
+    r"(?:[kgnbpmr]y?[aueo]|[kgnbpmr]i|h[aieo]|hy[auo]|s[aueo]|sh[iauo]?|z[aueo]|j[iauo]|t[aeo]|ts[u]|ch[iauo]|d[aeo]"
+    r"|f[uaieo]|y[auo]|w[ao]|[aiueo])"
+)
+_ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Two capitals and never two small letters in a row: `TEPCO`, `USGS`, `NGOs`; not `McDonald`, `WestLB`.
