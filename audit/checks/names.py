@@ -1253,9 +1253,12 @@ class UnsourcedName(Check):
     searched by sound, consonant by consonant (`斯诺登` / `Snowden`), and by the names CC-CEDICT,
     CLDR and GeoNames give (`伊斯兰国` / `Islamic State`). A name not heard there is a warning
     only when it sounds like none of the source's names and one of those is left with nothing in
-    the English standing for it; otherwise it is a hint (info), as is an acronym, a kanji
-    reading, or a name English writes in full where the source gives one part. A source in
-    another script gets an info note instead.
+    the English standing for it (a CLDR name of several words, `European Union`, is judged
+    word by word); otherwise it is a hint (info), as is an acronym (`TEPCO`, not `McDonald's`),
+    a word spelt in Hepburn where the source has kanji (a reading no romaniser knows: `Takagi`
+    for `喬木`; not `Taihu`, whose `hu` is pinyin), or a name English writes in full where the
+    source gives one part. A Hindi name's words joined by a hyphen (`मोहन-जोदड़ो`) are heard
+    as one name. A source in another script gets an info note instead.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.

@@ -68,6 +68,15 @@ def test_likely_names_in_each_script() -> None:
     assert _spans(hindi, "hi") == ["मुंबई", "सलमान", "खान", "घर"]
 
 
+def test_a_kanji_reading_is_in_doubt_only_for_a_word_hepburn_could_write() -> None:
+    from audit.names.romanisers import _ROMAJI
+
+    hepburn = ["Takagi", "Shuichi", "Kyushu", "Hattori", "Matsuura", "Fukuoka", "Hyogo", "Chugoku"]
+    assert [word for word in hepburn if not _ROMAJI.match(word.lower())] == []
+    other = ["Taihu", "Wudi", "Sichuan", "Tianjin", "Mulan", "Asia", "Zhejiang"]  # pinyin, English
+    assert [word for word in other if _ROMAJI.match(word.lower())] == []
+
+
 def test_cedict_gives_the_chinese_of_translated_names() -> None:
     assert "伊斯兰国" in chinese_forms("Islamic")
     assert "普京" in chinese_forms("Putin")
@@ -107,7 +116,48 @@ def test_cedict_gives_the_chinese_of_translated_names() -> None:
             "hi",
             ["Vodafone"],
         ),
+        # a name with capitals inside is no acronym (`McDonald's`); a CLDR name of several words
+        # is judged word by word (`European Union`)
+        (
+            "女性の勤め先の諏訪赤十字病院は24日夜、感染した職員がいたことを公表しました。",
+            "McDonald's, where the woman works, announced on the night of the 24th that there was an infected employee.",
+            "ja",
+            ["McDonald"],
+        ),
+        (
+            "来自中国国家铁路集团有限公司的最新统计显示，铁路部门已累计出动检查人员28万余人次。",
+            "The latest statistics from the European Union show that the railway department has dispatched more than 280,000 inspectors.",
+            "zh",
+            ["European Union"],
+        ),
+        # a country by its first character only for CC-CEDICT's forms of the whole name (`乌孙国` is no `Asia`)
+        (
+            "截至7月25日24时，乌鲁木齐市现有确诊病例135例。",
+            "As of 24:00 on July 25, there were 135 confirmed cases in Asia.",
+            "zh",
+            ["Asia"],
+        ),
+        # pinyin is no Japanese reading (`Taihu`: Hepburn writes `fu`)
+        (
+            "2002年にゴマはニラゴンゴ火山の溶岩によって破壊されました。",
+            "In 2002, Taihu Lake was destroyed by lava from the Nyiragongo volcano.",
+            "ja",
+            ["Taihu Lake"],
+        ),
         # must not flag: the name is heard, translated, or a known form of it is in the source
+        (
+            "截至7月25日24时，乌鲁木齐市现有确诊病例135例。",
+            "As of 24:00 on July 25, there were 135 confirmed cases in Urumqi.",
+            "zh",
+            [],
+        ),
+        # a hyphen joins the words of one Hindi name (`मोहन-जोदड़ो`)
+        (
+            "हड़प्पा और मोहन-जोदड़ो के शहरों में लगभग हर घर में एक फ़्लश शौचालय था।",
+            "Almost every household in the cities of Harappa and Mohenjo-daro had a flush toilet.",
+            "hi",
+            [],
+        ),
         (
             "卡特里说，上周比利时85%新增新冠确诊人员年龄在60岁以下。",
             "Catri said that 85% of new coronavirus cases in Belgium last week were under the age of 60.",
