@@ -1251,7 +1251,8 @@ class UnsourcedName(Check):
     out (`телеканал`). Chinese, Japanese and Hindi sources are romanised (pinyin, Hepburn, IAST)
     and their likely names (transcription runs, katakana, kanji, surnames, Hindi content words)
     searched by sound, consonant by consonant (`斯诺登` / `Snowden`), and by the names CC-CEDICT,
-    CLDR and GeoNames give (`伊斯兰国` / `Islamic State`). A name not heard there is a warning
+    CLDR and GeoNames give (`伊斯兰国` / `Islamic State`); there a country or large city English
+spells as a common word (`Japan`, `Turkey`) is compared too. A name not heard there is a warning
     only when it sounds like none of the source's names and one of those is left with nothing in
     the English standing for it (a CLDR name of several words, `European Union`, is judged
     word by word); otherwise it is a hint (info), as is an acronym (`TEPCO`, not `McDonald's`),
