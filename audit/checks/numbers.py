@@ -110,8 +110,9 @@ class NumberMissing(Check):
     unpaired number of its own (then N211 has already named the pair). English numbers in
     words (`two`, `twenty`, `both`) count as counterparts; a source's cardinals in words are
     read in Spanish, French, Italian, German, Polish, Czech and Russian (`ocho` needs `eight`).
-    English may leave out a small number in words (`trois fois rien`: `next to nothing`) and a
-    century's ordinal (`19. Jahrhundert`: `the 1850s`).
+    English may leave out a small number in words (`trois fois rien`: `next to nothing`), a
+    century's ordinal (`19. Jahrhundert`: `the 1850s`) and a Japanese era's year (`明治２８年`,
+    Meiji 28: `1895`).
 
     Bad: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and thousands recovered.
     Good: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and 11,419 recovered.
