@@ -1259,7 +1259,9 @@ spells as a common word (`Japan`, `Turkey`) is compared too. A name not heard th
     a word spelt in Hepburn where the source has kanji (a reading no romaniser knows: `Takagi`
     for `喬木`; not `Taihu`, whose `hu` is pinyin), or a name English writes in full where the
     source gives one part. A Hindi name's words joined by a hyphen (`मोहन-जोदड़ो`) are heard
-    as one name. A source in another script gets an info note instead.
+    as one name; Hindi writes an English name's consonants one for one, so there a word is
+    heard or paired only closer (`Arizona` is not `क्रिसमस`). A regnal number (`III`) is no
+    word of a name that could stand for the source's. A source in another script gets an info note instead.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.

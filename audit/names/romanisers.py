@@ -225,6 +225,10 @@ HEARD = 0.75
 # Resemblance at which an English word and a source name may stand for each other: a
 # replacement is only sure when the word is further than this from every source name.
 PAIRED = 0.67
+# Hindi writes an English name's consonants one for one (`कीथ ब्राउन`, Keith Brown), and any of
+# its words may be a name: there a word is heard, or paired, only closer (`Arizona` is not
+# `क्रिसमस`, Christmas, at 0.75).
+_STRICT = {"hi": 0.8}
 # Resemblance to a stretch of the source, units ignored, that leaves a replacement in doubt.
 ECHOED = 0.9
 # Consonants a word needs to be compared by its consonants alone; one of two (`Tony`,
@@ -372,7 +376,7 @@ class RomanisedSource:
                     break
         return False
 
-    def sounds_in(self, word: str) -> bool:
+    def sounds_in(self, word: str, heard: float = HEARD) -> bool:
         """Whether an English word's sound is in the source (`Snowden` in `si nuo deng`).
 
         An acronym may be spelt letter by letter (`NSA`: `एन.एस.ए.`, `エヌエスエー`).
@@ -381,7 +385,8 @@ class RomanisedSource:
             spelt = sound_key("".join(_LETTER_NAMES.get(letter, letter) for letter in word.lower()))
             if len(spelt) >= 3 and spelt.strip("a") in self.key:
                 return True
-        return self.spells(word) or any(self.resembles(word, units) >= HEARD for _, units in self.names())
+        heard = max(heard, _STRICT.get(self.lang, 0.0))
+        return self.spells(word) or any(self.resembles(word, units) >= heard for _, units in self.names())
 
     def names(self) -> list[tuple[ScriptName, range]]:
         """The source's likely names (`script_names`), each with the units it spans."""
@@ -419,7 +424,10 @@ class RomanisedSource:
         (`beside`) is in the source: English writes a name in full where the source gives one
         part of it (`Tedros Adhanom Ghebreyesus` for `谭德塞`, Tedros).
         """
-        if any(self.sounds_in(other) or self.translates(other) for other in beside):
+        # Hindi writes a name's consonants one for one, and every word of it may be a name:
+        # there a part heard only in part (`Georges` in `करके`) is chance.
+        heard = 1.0 if self.lang == "hi" else HEARD
+        if any(self.sounds_in(other, heard) or self.translates(other) for other in beside):
             return False
         plain = _POSSESSIVE.sub("", word)
         if len(plain) < 3 or plain.endswith(".") or _ACRONYM.match(plain):
@@ -435,7 +443,7 @@ class RomanisedSource:
             and not (_known(plain) or is_common_word(plain) or is_demonym(plain))
         ):
             return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
-        if any(self.resembles(word, units) >= PAIRED for _, units in self.names()):
+        if any(self.resembles(word, units) >= max(PAIRED, _STRICT.get(self.lang, 0.0)) for _, units in self.names()):
             return False
         if self.lang != "zh" and self.echoes(word) >= ECHOED:
             return False  # a Hindi compound, Japanese words run together, a hyphenated name

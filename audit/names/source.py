@@ -75,6 +75,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _ROMAN_NUMERAL = re.compile(r"^(?:[IVXLCDM]+|[IVXLC]{2,}(?:e|er|re|ème)|[IVX](?:e|er|re|ème))$")  # `XIVe` siècle
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
+_REGNAL_NUMBER = re.compile(r"[IVX]+")
 _HYPHEN = re.compile(r"[-‐‑]")
 _LETTER = re.compile(r"[^\W\d_]")
 # What follows a name abbreviated in quotation marks (a newspaper: „Rz”, „GW”).
@@ -795,6 +796,7 @@ def _may_anchor(word: str) -> bool:
     return (
         word[:1].isupper()
         and len(word) >= 3
+        and not _REGNAL_NUMBER.fullmatch(word.rstrip("."))
         and word.lower() not in GENERIC
         and word.lower() not in CONNECTORS
         and not is_demonym(word)
@@ -842,6 +844,7 @@ def _distinctive_english(word: str) -> bool:
     plain = re.split(r"['’]", word, maxsplit=1)[0].rstrip(".")
     return (
         len(plain) >= 2
+        and not _REGNAL_NUMBER.fullmatch(plain)  # `III` of `King Mswati III`: no name by itself
         and plain not in GENERIC_ACRONYMS
         and not is_language_name(plain)
         and plain.lower() not in CONNECTORS

@@ -144,7 +144,40 @@ def test_cedict_gives_the_chinese_of_translated_names() -> None:
             "ja",
             ["Taihu Lake"],
         ),
+        # Hindi writes a name's consonants one for one: a name heard only in part is chance,
+        # alone (`Arizona` in `क्रिसमस`) or beside a part English adds (`Georges` in `करके`)
+        (
+            "35 वर्षीय श्रीलंकाई शरण साधक इस सप्ताह क्रिसमस आईसलैण्ड पर एक शरणार्थी नाव में आया।",
+            "A 35-year-old Sri Lankan asylum seeker arrived in a refugee boat on Arizona this week.",
+            "hi",
+            ["Arizona"],
+        ),
+        (
+            "परिवहन मंत्री कीथ ब्राउन ने कहा कि इस परियोजना पर काम करके वे बहुत उत्साहित हैं।",
+            "Transport Minister Georges Bwelle said he was excited to work on the project.",
+            "hi",
+            ["Minister Georges Bwelle"],
+        ),
+        # a regnal number is no part of a name that stands for the source's (`King Mswati III`)
+        (
+            "最新数据显示，比利时累计64847人感染新冠病毒。",
+            "The latest data shows that a total of 64,847 people in King Mswati III have been infected.",
+            "zh",
+            ["King Mswati III"],
+        ),
         # must not flag: the name is heard, translated, or a known form of it is in the source
+        (
+            "35 वर्षीय श्रीलंकाई शरण साधक इस सप्ताह क्रिसमस आईसलैण्ड पर एक शरणार्थी नाव में आया।",
+            "A 35-year-old Sri Lankan asylum seeker arrived in a refugee boat on Christmas Island this week.",
+            "hi",
+            [],
+        ),
+        (
+            "परिवहन मंत्री कीथ ब्राउन ने कहा कि इस परियोजना पर काम करके वे बहुत उत्साहित हैं।",
+            "Transport Minister Keith Brown said he was excited to work on the project.",
+            "hi",
+            [],
+        ),
         (
             "截至7月25日24时，乌鲁木齐市现有确诊病例135例。",
             "As of 24:00 on July 25, there were 135 confirmed cases in Urumqi.",
