@@ -1256,8 +1256,9 @@ spells as a common word (`Japan`, `Turkey`) is compared too. A name not heard th
     only when it sounds like none of the source's names and one of those is left with nothing in
     the English standing for it (a CLDR name of several words, `European Union`, is judged
     word by word); otherwise it is a hint (info), as is an acronym (`TEPCO`, not `McDonald's`),
-    a word spelt in Hepburn where the source has kanji (a reading no romaniser knows: `Takagi`
-    for `喬木`; not `Taihu`, whose `hu` is pinyin), or a name English writes in full where the
+    a word spelt in Hepburn where the source marks a kanji name by a place suffix or an
+    honorific (a reading no romaniser knows: `Takagi` for `喬木村`, `喬木さん`; not `Taihu`,
+    whose `hu` is pinyin, nor beside kanji words only: `関係`, `研究`), or a name English writes in full where the
     source gives one part. A Hindi name's words joined by a hyphen (`मोहन-जोदड़ो`) are heard
     as one name; Hindi writes an English name's consonants one for one, so there a word is
     heard or paired only closer (`Arizona` is not `क्रिसमस`). A regnal number (`III`) is no
