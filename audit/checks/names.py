@@ -1255,7 +1255,7 @@ class UnsourcedName(Check):
 spells as a common word (`Japan`, `Turkey`) is compared too. A name not heard there is a warning
     only when it sounds like none of the source's names and one of those is left with nothing in
     the English standing for it (a CLDR name of several words, `European Union`, is judged
-    word by word); otherwise it is a hint (info), as is an acronym (`TEPCO`, not `McDonald's`),
+    word by word); otherwise it is a hint (info), as is an acronym (`TEPCO`, not `McDonald's`; a country's or union's, `US`, `UN`, `EU`, is a name),
     a word spelt in Hepburn where the source marks a kanji name by a place suffix or an
     honorific (a reading no romaniser knows: `Takagi` for `喬木村`, `喬木さん`; not `Taihu`,
     whose `hu` is pinyin, nor beside kanji words only: `関係`, `研究`), or a name English writes in full where the

@@ -22,7 +22,7 @@ from typing import Any
 
 from anyascii import anyascii
 
-from audit.names.exonyms import language_code
+from audit.names.exonyms import EXPANSIONS, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.script_names import ScriptName, name_spans
 
@@ -436,8 +436,10 @@ class RomanisedSource:
         if any(self.sounds_in(other, heard) or self.translates(other) for other in beside):
             return False
         plain = _POSSESSIVE.sub("", word)
-        if len(plain) < 3 or plain.endswith(".") or _ACRONYM.match(plain):
-            return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`)
+        if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and plain not in EXPANSIONS):
+            return False
+        if _ACRONYM.match(plain) and plain not in EXPANSIONS:
+            return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`), not a country's (`US`)
         if plain.lower() in NAME_PARTS:
             return False
         if self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(plain, self.lang)):

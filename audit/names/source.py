@@ -531,6 +531,8 @@ class TokenIndex:
             for expansion in EXPANSIONS.get(form, ()):
                 if any(spelling.lower() in lower for spelling in (expansion, *table.local_names(expansion))):
                     return True
+                if self.romanised is not None and self.has_name(expansion, "en"):
+                    return True  # `US`: `米国`, `अमेरिका` (America)
         return False
 
     def spells_out(self, acronym: str) -> bool:
@@ -551,6 +553,8 @@ class TokenIndex:
         if self.romanised is not None and self.romanised.translates(name):
             return True  # `Islamic State`: `伊斯兰国`
         keys = distinctive_keys(name, name_lang)
+        if not keys and self.romanised is not None and is_acronym(name.strip()):
+            keys = [name_key(name)]  # `US`, `UN`: acronyms spelt like connectors, still names
         if any(self.has_word(key) for key in keys):
             return True
         if language_code(name_lang) == "ru" and any(

@@ -172,7 +172,23 @@ def test_cedict_gives_the_chinese_of_translated_names() -> None:
             "ja",
             ["Matsuura"],
         ),
+        # a country's acronym is a name, though spelt like a connector (`US`, `UN`)
+        (
+            "उसे तिब्बत में पागल कुत्ते ने हमला किया, नेपाल में शादी से भाग निकला।",
+            "He was attacked by a mad dog in US, ran away from marriage in Nepal.",
+            "hi",
+            ["US"],
+        ),
+        (
+            "これらすべてのおかげでオンタリオ州は際立ち、実にカナダらしい州だと考えられています。",
+            "All of this makes US stand out as truly Canadian.",
+            "ja",
+            ["US"],
+        ),
         # must not flag: the name is heard, translated, or a known form of it is in the source
+        ("ロシアからが34人、米国からが3人などだった。", "34 came from Russia and 3 from the US.", "ja", []),
+        ("विदेश मंत्री ने स्वीकार किया कि अमेरिकी जासूसी ने हद को पार किया है।", "The minister acknowledged that US espionage has gone too far.", "hi", []),
+        ("联合国还希望最终成立一项基金。", "The UN also hopes to eventually set up a fund.", "zh", []),
         (
             "35 वर्षीय श्रीलंकाई शरण साधक इस सप्ताह क्रिसमस आईसलैण्ड पर एक शरणार्थी नाव में आया।",
             "A 35-year-old Sri Lankan asylum seeker arrived in a refugee boat on Christmas Island this week.",
