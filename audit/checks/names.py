@@ -1249,20 +1249,21 @@ class UnsourcedName(Check):
     for one place (`Napoli` / `Neapel`) or CLDR's name matches without its generic opening word
     (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
     out (`телеканал`). Chinese, Japanese and Hindi sources are romanised (pinyin, Hepburn, IAST)
-    and their likely names (transcription runs, katakana, kanji, surnames, Hindi content words)
-    searched by sound, consonant by consonant (`斯诺登` / `Snowden`), and by the names CC-CEDICT,
-    CLDR and GeoNames give (`伊斯兰国` / `Islamic State`); there a country or large city English
-spells as a common word (`Japan`, `Turkey`) is compared too. A name not heard there is a warning
-    only when it sounds like none of the source's names and one of those is left with nothing in
-    the English standing for it (a CLDR name of several words, `European Union`, is judged
-    word by word); otherwise it is a hint (info), as is an acronym (`TEPCO`, not `McDonald's`; a country's or union's, `US`, `UN`, `EU`, is a name),
-    a word spelt in Hepburn where the source marks a kanji name by a place suffix or an
-    honorific (a reading no romaniser knows: `Takagi` for `喬木村`, `喬木さん`; not `Taihu`,
-    whose `hu` is pinyin, nor beside kanji words only: `関係`, `研究`), or a name English writes in full where the
-    source gives one part. A Hindi name's words joined by a hyphen (`मोहन-जोदड़ो`) are heard
-    as one name; Hindi writes an English name's consonants one for one, so there a word is
-    heard or paired only closer (`Arizona` is not `क्रिसमस`). A regnal number (`III`) is no
-    word of a name that could stand for the source's. A source in another script gets an info note instead.
+    and their likely names (transcription runs, katakana, kanji, surnames, Hindi content words,
+    a Hindi name's words joined by a hyphen as one: `मोहन-जोदड़ो`) searched by sound, consonant by
+    consonant (`斯诺登` / `Snowden`), and by the names CC-CEDICT, CLDR and GeoNames give
+    (`伊斯兰国` / `Islamic State`); there a country or large city English spells as a common
+    word (`Japan`, `Turkey`) is compared too, and so is a country's or union's acronym (`US`,
+    `UN`: `米国`, `अमेरिका`). Hindi writes an English name's consonants one for one, so there a
+    word is heard or paired only closer (`Arizona` is not `क्रिसमस`). A name not heard is a
+    warning only when it sounds like none of the source's names and one of those is left with
+    nothing in the English standing for it (a CLDR name of several words, `European Union`, is
+    judged word by word; a regnal number, `III`, stands for nothing); otherwise it is a hint
+    (info), as is another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
+    source marks a kanji name by a place suffix or an honorific (a reading no romaniser knows:
+    `Takagi` for `喬木村`, `喬木さん`; not `Taihu`, whose `hu` is pinyin, nor beside kanji words
+    only: `関係`, `研究`), or a name English writes in full where the source gives one part. A
+    source in another script gets an info note instead.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.
