@@ -185,7 +185,10 @@ def test_cedict_gives_the_chinese_of_translated_names() -> None:
             "ja",
             ["US"],
         ),
+        # a country opening the sentence is a name too
+        ("甲府市は市内の男性が感染したと発表しました。", "Japan announced that a man was infected.", "ja", ["Japan"]),
         # must not flag: the name is heard, translated, or a known form of it is in the source
+        ("日本政府は男性が感染したと発表しました。", "Japan announced that a man was infected.", "ja", []),
         ("ロシアからが34人、米国からが3人などだった。", "34 came from Russia and 3 from the US.", "ja", []),
         ("विदेश मंत्री ने स्वीकार किया कि अमेरिकी जासूसी ने हद को पार किया है।", "The minister acknowledged that US espionage has gone too far.", "hi", []),
         ("联合国还希望最终成立一项基金。", "The UN also hopes to eventually set up a fund.", "zh", []),
