@@ -1246,8 +1246,9 @@ class UnsourcedName(Check):
     `NATO Secretary General Jens Stoltenberg`). A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place). A place counts when GeoNames lists the English name and a source name
-    for one place (`Napoli` / `Neapel`) or CLDR's name matches without its generic opening word
-    (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
+    for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
+    adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
+    matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
     out (`телеканал`). Chinese, Japanese and Hindi sources are romanised (pinyin, Hepburn, IAST)
     and their likely names (transcription runs, katakana, kanji, surnames, Hindi content words,
     a Hindi name's words joined by a hyphen as one: `मोहन-जोदड़ो`) searched by sound, consonant by

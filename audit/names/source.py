@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
+from audit.names.gazetteer import spellings_beginning
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
@@ -397,6 +399,8 @@ def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -
 
 # A city this large, spelt as English spells it, is a name in any language (`Niigata`, `Gaziantep`).
 _LARGE_CITY = 50_000
+# A town this large has adjectives and demonyms of its own (`blanenský`, Blansko, 20,000).
+_TOWN = 10_000
 
 
 def _notable_place(word: str) -> bool:
@@ -587,7 +591,7 @@ class TokenIndex:
             form_keys = _without_leading(form_keys, generic)  # `Îles Malouines`: `Malouines`
             if form_keys and all(self.has_word(key) for key in form_keys):
                 return True
-        if english and keys and self._same_place(name):
+        if english and keys and (self._same_place(name) or self._derives_place(name)):
             return True
         return not keys
 
@@ -598,6 +602,29 @@ class TokenIndex:
         if known is not None:
             wanted.update(place.id for place in place_lookup(known))
         return bool(wanted) and bool(wanted & self._places())
+
+    def _derives_place(self, name: str) -> bool:
+        """Whether a word of the text is derived from a spelling of the English place: an adjective
+        or a demonym (`Münchner`: `München`, Munich; `blanenských`: `Blansko`).
+
+        The word and the spelling share all of the spelling but its last three letters (and at
+        least four); Latin-script texts only, which GeoNames spells.
+        """
+        if self.script != "latin" or " " in name.strip():
+            return False
+        wanted = {
+            place.id
+            for place in place_lookup_exact(name)[:3]
+            if place.english.casefold() == name.casefold() and (place.kind != "city" or place.population >= _TOWN)
+        }
+        if not wanted:
+            return False
+        for word in {w.text.casefold() for w in words_of(self.text) if len(w.text) >= 5}:
+            for spelling, place in spellings_beginning(word[:4]):
+                shared = len(os.path.commonprefix([spelling, word]))
+                if place in wanted and shared >= max(4, len(spelling) - 3) and " " not in spelling:
+                    return True
+        return False
 
     def has_acronyms(self) -> bool:
         """Whether the text writes an acronym (`NATO`, `ООН`), which an English qualifier may replace."""
@@ -768,7 +795,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
                 found.append(position)  # `Macron`, a common word too, still names the person
             continue
         (found if index.has_name(_without_possessive(word), "en") else missing).append(position)
-    if missing and found and _added_words(words, missing, found, index):
+    regnal = any(_REGNAL_NUMBER.fullmatch(word.rstrip(".")) for word in words)  # `Paul II`: no surname
+    if missing and found and not regnal and _added_words(words, missing, found, index):
         return []
     return [words[position] for position in missing]
 
