@@ -1261,9 +1261,8 @@ class UnsourcedName(Check):
     nothing in the English standing for it (a CLDR name of several words, `European Union`, is
     judged word by word; a regnal number, `III`, stands for nothing); otherwise it is a hint
     (info), as is another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
-    source marks a kanji name by a place suffix or an honorific (a reading no romaniser knows:
-    `Takagi` for `喬木村`, `喬木さん`; not `Taihu`, whose `hu` is pinyin, nor beside kanji words
-    only: `関係`, `研究`), or a name English writes in full where the source gives one part. A
+    source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
+    is pinyin), or a name English writes in full where the source gives one part. A
     source in another script gets an info note instead.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.

@@ -214,12 +214,6 @@ _HEPBURN_SYLLABLE = (
 )
 _ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
-# A Japanese name in kanji, as the text marks one: a place by its suffix (`喬木村`, `甲府市`), a
-# person by the honorific or title after the name (`渡辺さん`, `増田巡査`); not `関係` or `研究`.
-_KANJI_NAME = re.compile(
-    r"[\u4e00-\u9fff々]{2,}(?:都|道|府|県|市|町|村|区|郡|島|川|山|湖|駅|港|寺)"
-    r"|[\u4e00-\u9fff々]{2,4}(?:さん|氏|様|君|ちゃん|選手|監督|容疑者|被告|議員|知事|市長|町長|村長|首相|社長|会長|教授|巡査|記者)"
-)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Two capitals and never two small letters in a row: `TEPCO`, `USGS`, `NGOs`; not `McDonald`, `WestLB`.
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?!.*[a-z]{2})")
@@ -447,7 +441,7 @@ class RomanisedSource:
         if (
             self.lang == "ja"
             and _ROMAJI.match(plain.lower())
-            and _KANJI_NAME.search(self.text)
+            and _KANJI.search(self.text)
             and not (_known(plain) or is_common_word(plain) or is_demonym(plain))
         ):
             return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know

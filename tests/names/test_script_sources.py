@@ -165,13 +165,6 @@ def test_cedict_gives_the_chinese_of_translated_names() -> None:
             "zh",
             ["King Mswati III"],
         ),
-        # a word in Hepburn where the source marks no kanji name (a place suffix, an honorific)
-        (
-            "既婚者であり、成人した2人の子を持つデュバルは、この話に関係するミラーにあまり印象を残しませんでした。",
-            "Matsuura, a married man with two grown-up children, did not leave much impression on the Miller.",
-            "ja",
-            ["Matsuura"],
-        ),
         # a country's acronym is a name, though spelt like a connector (`US`, `UN`)
         (
             "उसे तिब्बत में पागल कुत्ते ने हमला किया, नेपाल में शादी से भाग निकला।",
@@ -237,6 +230,8 @@ def test_cedict_gives_the_chinese_of_translated_names() -> None:
         # a Japanese reading of kanji no romaniser knows
         ("喬木村では通行止めの県道のう回路が流され、住民が孤立しています。", "In Takagi Village the residents are isolated again.", "ja", []),
         ("喬木さんが住民に話しました。", "Mr Takagi spoke to the residents.", "ja", []),
+        ("喬木外相は北京を訪問した。", "Foreign Minister Takagi visited Beijing.", "ja", []),
+        ("喬木は逮捕された。", "Takagi was arrested.", "ja", []),
         ("ウイリアム王子とベストマッチした装いだった。", "It was an outfit that matched Prince William.", "ja", []),
         ("इस बीच, नाराज गूगल, याहू और फेसबुक ने विधेयक का समर्थन किया है।", "Meanwhile, Google, Yahoo and Facebook have backed the bill.", "hi", []),
         ("प्रधानमंत्री नरेंद्र मोदी ने कहा कि भारत और अमेरिका मिलकर काम करेंगे।", "Prime Minister Narendra Modi said India and the United States will work together.", "hi", []),
