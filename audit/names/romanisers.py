@@ -436,7 +436,12 @@ class RomanisedSource:
             return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`), not a country's (`US`)
         if plain.lower() in NAME_PARTS:
             return False
-        if self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(plain, self.lang)):
+        if plain == _home_country(self.lang) and not self._unpaired_country(english):
+            return False  # `国内` (at home): English names the source's own country where it does not
+        places = (plain, *EXPANSIONS.get(plain, ()))  # `UN`: `United Nations`, `国際連合`, `国連`
+        if self.lang in ("zh", "ja") and any(
+            form[0] in self.text for place in places for form in _country_forms(place, self.lang)
+        ):
             return False  # `来日` (came to Japan), `美方` (the US side): a country by its first character
         if (
             self.lang == "ja"
@@ -450,6 +455,15 @@ class RomanisedSource:
         if self.lang != "zh" and self.echoes(word) >= ECHOED:
             return False  # a Hindi compound, Japanese words run together, a hyphenated name
         return bool(self.unpaired_names(english))
+
+    def _unpaired_country(self, english: str) -> bool:
+        """Whether a country CLDR names in the source's language is left with nothing in the English."""
+        from audit.names.exonyms import exonyms
+
+        table = exonyms(self.lang)
+        return any(
+            table.english_names(self.text[name.start : name.end], inflected=False) for name in self.unpaired_names(english)
+        )
 
     def echoes(self, word: str) -> float:
         """How closely any stretch of the source's consonants sounds like the word, units ignored.
@@ -496,6 +510,16 @@ def _short_forms(name: str) -> tuple[str, ...]:
     from audit.names.exonyms import SHORT_FORMS
 
     return tuple(short for short, full in SHORT_FORMS.items() if full == name)
+
+
+@functools.lru_cache(maxsize=8)
+def _home_country(lang: str) -> str | None:
+    """The country a language is most likely written in, as English names it (`ja`: `Japan`)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(lang)
+    return Locale("en").territories.get(likely.split("_")[-1]) if likely else None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -178,10 +178,17 @@ def test_cedict_gives_the_chinese_of_translated_names() -> None:
             "ja",
             ["US"],
         ),
+        # the source's own country replacing another the source names
+        ("当地时间7月23日，美国新冠肺炎确诊病例数突破400万。", "On July 23, cases in China exceeded 4 million.", "zh", ["China"]),
         # a country opening the sentence is a name too
-        ("甲府市は市内の男性が感染したと発表しました。", "Japan announced that a man was infected.", "ja", ["Japan"]),
+        ("甲府市は市内の男性が感染したと発表しました。", "Russia announced that a man was infected.", "ja", ["Russia"]),
         # must not flag: the name is heard, translated, or a known form of it is in the source
         ("日本政府は男性が感染したと発表しました。", "Japan announced that a man was infected.", "ja", []),
+        # English names the source's own country where the source says `at home`, and writes
+        # a body's acronym for a source's abbreviation of it (`国連`, `国際連合`)
+        ("国内の感染者は増えた。", "Infections in Japan increased.", "ja", []),
+        ("देश में संक्रमण बढ़े।", "Infections in India increased.", "hi", []),
+        ("国連安全保障理事会は制裁を決めた。", "The UN Security Council decided on sanctions.", "ja", []),
         ("ロシアからが34人、米国からが3人などだった。", "34 came from Russia and 3 from the US.", "ja", []),
         ("विदेश मंत्री ने स्वीकार किया कि अमेरिकी जासूसी ने हद को पार किया है।", "The minister acknowledged that US espionage has gone too far.", "hi", []),
         ("联合国还希望最终成立一项基金。", "The UN also hopes to eventually set up a fund.", "zh", []),
