@@ -54,9 +54,11 @@ class NumberMismatch(Check):
     wire translation can carry, and nothing in the English alone reveals it. Each number is
     compared by value, whatever its format: thousands separators (`100,000`, `100 000`,
     `100.000`), decimal comma or point, percentages, ordinals in dates, scale words
-    (`100 thousand`, `100 тысяч`), times (`12 h 00`, `1200 GMT`). A source's cardinals in
-    words are read in Spanish, French, Italian, German, Polish, Czech and Russian (`dos`, `двое`),
-    not yet in other languages or as ordinals, so a small number (below `smallest`) is flagged
+    (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), times (`12 h 00`, `1200 GMT`). A source's
+    cardinals in words are read in Spanish, French, Italian, German, Polish, Czech, Russian and
+    Hindi (`dos`, `двое`, `चार`); Chinese and Japanese numerals in characters (`三十`) pair with
+    a figure but are never required; other languages' words and ordinals are not read yet, so
+    a small number (below `smallest`) is flagged
     only when a source number is left unpaired, and so is a number joined to a name by a
     hyphen (`Covid-19`, `F-16`), which a source may abbreviate (`新冠`); the unpaired source
     numbers are named and, when there is exactly one, suggested.
@@ -109,7 +111,7 @@ class NumberMissing(Check):
     on the translation's sentence where the number belongs, when the translation has no
     unpaired number of its own (then N211 has already named the pair). English numbers in
     words (`two`, `twenty`, `both`) count as counterparts; a source's cardinals in words are
-    read in Spanish, French, Italian, German, Polish, Czech and Russian (`ocho` needs `eight`).
+    read in Spanish, French, Italian, German, Polish, Czech, Russian and Hindi (`ocho` needs `eight`).
     English may leave out a small number in words (`trois fois rien`: `next to nothing`), a
     century's ordinal (`19. Jahrhundert`: `the 1850s`) and a Japanese era's year (`明治２８年`,
     Meiji 28: `1895`).
