@@ -44,10 +44,10 @@ from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.source import (
     SourcePair,
     TokenIndex,
+    beside_words,
     is_translated_name,
     may_translate,
     missing_words,
-    name_words,
     pair_source_names,
     proportional_offset,
     source_pairs,
@@ -1310,7 +1310,7 @@ class UnsourcedName(Check):
                         )
                         continue
                     english = document.text[pair.start : pair.end]
-                    beside = tuple(word for word in name_words(mention.text) if word not in missing)
+                    beside = beside_words(mention.text, missing)
                     # a CLDR name missing whole (`European Union`) is judged word by word
                     sure = any(
                         index.romanised.replaced(part, english, beside) for word in missing for part in word.split()

@@ -425,9 +425,13 @@ class RomanisedSource:
         part of it (`Tedros Adhanom Ghebreyesus` for `谭德塞`, Tedros).
         """
         # Hindi writes a name's consonants one for one, and every word of it may be a name:
-        # there a part heard only in part (`Georges` in `करके`) is chance.
+        # there a part heard only in part (`Georges` in `करके`) is chance. A part that is also a
+        # common word (`Yogi` of `Yogi Adityanath`) counts only when the source spells it.
         heard = 1.0 if self.lang == "hi" else HEARD
-        if any(self.sounds_in(other, heard) or self.translates(other) for other in beside):
+        if any(
+            self.spells(other) if is_common_word(other) else self.sounds_in(other, heard) or self.translates(other)
+            for other in beside
+        ):
             return False
         plain = _POSSESSIVE.sub("", word)
         if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and plain not in EXPANSIONS):

@@ -867,6 +867,16 @@ def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool
     return (is_english_place(word) or bool(place_lookup(word))) and not index.names_places()
 
 
+def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:
+    """The other words of an English name, which may be the part a source gives of it: capitalised,
+    no title, connector or nationality, common words too (`Yogi` of `Yogi Adityanath`)."""
+    return tuple(
+        word
+        for word in re.split(r"[\s\-‐‑]+", name)
+        if word not in missing and _may_anchor(word) and not is_acronym(word)
+    )
+
+
 def name_words(name: str) -> list[str]:
     """The words of an English name that identify it: no titles, connectors or nationalities."""
     return [word for word in re.split(r"[\s\-‐‑]+", name) if _distinctive_english(word)]

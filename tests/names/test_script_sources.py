@@ -232,7 +232,9 @@ def test_cedict_gives_the_chinese_of_translated_names() -> None:
             "zh",
             [],
         ),
-        # English writes in full a name the source gives one part of
+        # English writes in full a name the source gives one part of (a part that is also a
+        # common word, `Yogi`, spelt letter for letter)
+        ("मुख्यमंत्री योगी ने लखनऊ में कहा।", "Chief Minister Yogi Adityanath said in Lucknow.", "hi", []),
         ("世界卫生组织总干事谭德塞在日内瓦发表讲话。", "WHO Director-General Tedros Adhanom Ghebreyesus spoke in Geneva.", "zh", []),
         # a Japanese reading of kanji no romaniser knows
         ("喬木村では通行止めの県道のう回路が流され、住民が孤立しています。", "In Takagi Village the residents are isolated again.", "ja", []),
