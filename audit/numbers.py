@@ -129,7 +129,22 @@ _ENGLISH_ORDINALS = {
 
 # Words English uses for two of a thing, counted with the number words.
 _ENGLISH_WORDS.update(
-    {"both": 2, "either": 2, "pair": 2, "couple": 2, "twice": 2, "twin": 2, "twins": 2, "double": 2, "thousand": 1000}
+    {
+        "both": 2,
+        "either": 2,
+        "pair": 2,
+        "couple": 2,
+        "twice": 2,
+        "twin": 2,
+        "twins": 2,
+        "double": 2,
+        "doubled": 2,
+        "triple": 3,
+        "tripled": 3,
+        "trebled": 3,
+        "quadrupled": 4,
+        "thousand": 1000,
+    }
 )
 
 
@@ -296,6 +311,8 @@ _NUMBER = re.compile(
 )
 # Chinese and Japanese scale characters written straight after the digits (`417.6万`).
 _CJK_SCALES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+# Japanese tenths and Chinese tenths of a discount (`３割`: 30%; `八折`, 80% of the price).
+_CJK_RATIOS = {"割": 10.0, "成": 10.0, "折": 10.0}
 # Chinese and Japanese numerals in characters (`三十`, `二百五十`, `两千`): a digit, then digits and scales.
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CJK_NUMERAL = re.compile("[一二两兩三四五六七八九十][〇零一二两兩三四五六七八九十百千万萬亿億兆]+")
@@ -410,7 +427,9 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         values = _readings(raw)
         after = text[match.end() : match.end() + 16]
         scale = _SCALE_AFTER.match(after)
-        if after[:1] in _CJK_SCALES:
+        if after[:1] in _CJK_RATIOS:
+            values |= {v * _CJK_RATIOS[after[0]] for v in values}  # `３割`: 30%
+        elif after[:1] in _CJK_SCALES:
             values |= {v * _CJK_SCALES[after[0]] for v in values}
             rest = re.match(r"\d+", after[1:])
             if rest:  # `1万1000`: one number, 11,000

@@ -54,7 +54,7 @@ class NumberMismatch(Check):
     wire translation can carry, and nothing in the English alone reveals it. Each number is
     compared by value, whatever its format: thousands separators (`100,000`, `100 000`,
     `100.000`), decimal comma or point, percentages, ordinals in dates, scale words
-    (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), times (`12 h 00`, `1200 GMT`). A source's
+    (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), Japanese tenths (`３割`: 30%), times (`12 h 00`, `1200 GMT`). A source's
     cardinals in words are read in Spanish, French, Italian, German, Polish, Czech, Russian and
     Hindi (`dos`, `двое`, `चार`); Chinese and Japanese numerals in characters (`三十`) pair with
     a figure but are never required; other languages' words and ordinals are not read yet, so
