@@ -2,10 +2,9 @@
 
 A mention is a run of capitalised tokens (and acronyms) joined by single spaces, with the
 connectors and particles that live inside names (`of`, `de`, `bin`, `ibn`, `al-`, `ash-`...).
-Sentence-initial words are names only when the document also capitalises them mid-sentence,
-they are no common English word (Webster's, through english-words) or a country CLDR names
-(`Japan`, `China`), so `The`, `According`, `Later` or `Scientists` never become names and
-`Muskoka` and `Japan` do.
+Sentence-initial words are names only when the document also capitalises them mid-sentence
+or they are no common English word (Webster's, through english-words), so `The`,
+`According`, `Later` or `Scientists` never become names and `Muskoka` does.
 Title-case headlines contribute only the names the body confirms. Linear in the text: a
 scan from capital to capital collects the words (plain lower-case words are never
 visited in Python), one pass over them builds mentions.
@@ -543,14 +542,7 @@ def _is_name(token: _Token, in_headline: bool, confirmed: set[str]) -> bool:
         return True
     if word.lower() in _STARTERS or _base(word) in NON_NAMES:
         return False
-    return token.folded in confirmed or _is_acronym(word) or not is_common_word(_base(word)) or _is_country(word)
-
-
-def _is_country(word: str) -> bool:
-    """A country or region CLDR names in English (`Japan`, `China`): a name at a sentence's start too."""
-    from audit.names.exonyms import is_english_place  # exonyms reads this module's connectors
-
-    return is_english_place(word)
+    return token.folded in confirmed or _is_acronym(word) or not is_common_word(_base(word))
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:

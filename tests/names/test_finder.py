@@ -30,11 +30,6 @@ def test_finder_sentence_initial_common_words_are_not_names() -> None:
     assert _texts(text) == ["Konashenkov", "Hague", "Muskoka"]
 
 
-def test_finder_a_country_spelt_as_a_common_word_opens_a_sentence_as_a_name() -> None:
-    text = "Japan announced the results. China agreed. Scientists agree."
-    assert _texts(text) == ["Japan", "China"]
-
-
 def test_finder_initial_word_confirmed_elsewhere() -> None:
     assert _texts("Al-Julani spoke. Then al-Julani left.") == ["Al-Julani", "al-Julani"]
 
