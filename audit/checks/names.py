@@ -1259,7 +1259,7 @@ class UnsourcedName(Check):
     word is heard or paired only closer (`Arizona` is not `क्रिसमस`). A name not heard is a
     warning only when it sounds like none of the source's names and one of those is left with
     nothing in the English standing for it (a CLDR name of several words, `European Union`, is
-    judged word by word; a regnal number, `III`, stands for nothing); otherwise it is a hint
+    judged word by word; a regnal number, `III`, anchors a name only where the source has it); otherwise it is a hint
     (info), as is the source language's own country, which English may name where the source
     says `at home` (`国内`: `in Japan`) unless a country of the source is left unpaired, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
     source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`

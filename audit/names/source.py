@@ -790,13 +790,16 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     missing: list[int] = []
     found: list[int] = []
     for position, word in enumerate(words):
+        if _REGNAL_NUMBER.fullmatch(word.rstrip(".")):
+            if re.search(rf"(?<!\w){word.rstrip('.')}(?!\w)", index.text):
+                found.append(position)  # `II` of `Catherine II`, as `Екатерина II` has it
+            continue  # `III` of `King Mswati III` where the source has none: no anchor
         if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
             if _may_anchor(word) and index.has_name(_without_possessive(word), "en"):
                 found.append(position)  # `Macron`, a common word too, still names the person
             continue
         (found if index.has_name(_without_possessive(word), "en") else missing).append(position)
-    regnal = any(_REGNAL_NUMBER.fullmatch(word.rstrip(".")) for word in words)  # `Paul II`: no surname
-    if missing and found and not regnal and _added_words(words, missing, found, index):
+    if missing and found and _added_words(words, missing, found, index):
         return []
     return [words[position] for position in missing]
 
