@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -47,6 +48,7 @@ from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
+from audit.names.gazetteer import spellings_beginning
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
@@ -76,6 +78,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _ROMAN_NUMERAL = re.compile(r"^(?:[IVXLCDM]+|[IVXLC]{2,}(?:e|er|re|ème)|[IVX](?:e|er|re|ème))$")  # `XIVe` siècle
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
+_REGNAL_NUMBER = re.compile(r"[IVX]+")
 _HYPHEN = re.compile(r"[-‐‑]")
 _LETTER = re.compile(r"[^\W\d_]")
 # What follows a name abbreviated in quotation marks (a newspaper: „Rz”, „GW”).
@@ -424,6 +427,8 @@ def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -
 
 # A city this large, spelt as English spells it, is a name in any language (`Niigata`, `Gaziantep`).
 _LARGE_CITY = 50_000
+# A town this large has adjectives and demonyms of its own (`blanenský`, Blansko, 20,000).
+_TOWN = 10_000
 
 
 def _notable_place(word: str) -> bool:
@@ -645,6 +650,8 @@ class TokenIndex:
             for expansion in EXPANSIONS.get(form, ()):
                 if any(spelling.lower() in lower for spelling in (expansion, *table.local_names(expansion))):
                     return True
+                if self.romanised is not None and self.has_name(expansion, "en"):
+                    return True  # `US`: `米国`, `अमेरिका` (America)
         return False
 
     def spells_out(self, acronym: str) -> bool:
@@ -671,6 +678,8 @@ class TokenIndex:
         if self.romanised is not None and self.romanised.translates(name):
             return True  # `Islamic State`: `伊斯兰国`
         keys = distinctive_keys(name, name_lang)
+        if not keys and self.romanised is not None and is_acronym(name.strip()):
+            keys = [name_key(name)]  # `US`, `UN`: acronyms spelt like connectors, still names
         if any(self.has_word(key) for key in keys):
             return True
         if language_code(name_lang) == "ru" and any(
@@ -703,7 +712,7 @@ class TokenIndex:
             form_keys = _without_leading(form_keys, generic)  # `Îles Malouines`: `Malouines`
             if form_keys and all(self.has_word(key) for key in form_keys):
                 return True
-        if english and keys and self._same_place(name):
+        if english and keys and (self._same_place(name) or self._derives_place(name)):
             return True
         return not keys
 
@@ -714,6 +723,29 @@ class TokenIndex:
         if known is not None:
             wanted.update(place.id for place in place_lookup(known))
         return bool(wanted) and bool(wanted & self._places())
+
+    def _derives_place(self, name: str) -> bool:
+        """Whether a word of the text is derived from a spelling of the English place: an adjective
+        or a demonym (`Münchner`: `München`, Munich; `blanenských`: `Blansko`).
+
+        The word and the spelling share all of the spelling but its last three letters (and at
+        least four); Latin-script texts only, which GeoNames spells.
+        """
+        if self.script != "latin" or " " in name.strip():
+            return False
+        wanted = {
+            place.id
+            for place in place_lookup_exact(name)[:3]
+            if place.english.casefold() == name.casefold() and (place.kind != "city" or place.population >= _TOWN)
+        }
+        if not wanted:
+            return False
+        for word in {w.text.casefold() for w in words_of(self.text) if len(w.text) >= 5}:
+            for spelling, place in spellings_beginning(word[:4]):
+                shared = len(os.path.commonprefix([spelling, word]))
+                if place in wanted and shared >= max(4, len(spelling) - 3) and " " not in spelling:
+                    return True
+        return False
 
     def has_acronyms(self) -> bool:
         """Whether the text writes an acronym (`NATO`, `ООН`), which an English qualifier may replace."""
@@ -886,7 +918,11 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     missing: list[int] = []
     found: list[int] = []
     for position, word in enumerate(words):
-        if not _distinctive_english(word):
+        if _REGNAL_NUMBER.fullmatch(word.rstrip(".")):
+            if re.search(rf"(?<!\w){word.rstrip('.')}(?!\w)", index.text):
+                found.append(position)  # `II` of `Catherine II`, as `Екатерина II` has it
+            continue  # `III` of `King Mswati III` where the source has none: no anchor
+        if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
             if _may_anchor(word) and index.has_name(_without_possessive(word), "en"):
                 found.append(position)  # `Macron`, a common word too, still names the person
             continue
@@ -894,6 +930,23 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if missing and found and _added_words(words, missing, found, index):
         return []
     return [words[position] for position in missing]
+
+
+def _place_word(word: str) -> bool:
+    """A capitalised word that names a country, region or large city (`Japan`, `Tibet`, `Atlantic`).
+
+    English spells many places as common words (`japan`, `china`, `turkey`), which a Latin
+    source may translate; a Chinese, Japanese or Hindi source writes every place by its own
+    name, which CLDR, GeoNames and CC-CEDICT give, so the place is compared there too.
+    """
+    plain = _without_possessive(word)
+    return (
+        plain[:1].isupper()
+        and plain.lower() not in GENERIC
+        and plain.lower() not in CONNECTORS
+        and not is_demonym(plain)
+        and (is_english_place(plain) or (_notable_place(plain) and not is_common_word(plain)))
+    )
 
 
 def _without_possessive(word: str) -> str:
@@ -906,6 +959,7 @@ def _may_anchor(word: str) -> bool:
     return (
         word[:1].isupper()
         and len(word) >= 3
+        and not _REGNAL_NUMBER.fullmatch(word.rstrip("."))
         and word.lower() not in GENERIC
         and word.lower() not in CONNECTORS
         and not is_demonym(word)
@@ -944,6 +998,16 @@ def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool
     return (is_english_place(word) or bool(place_lookup(word))) and not index.names_places()
 
 
+def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:
+    """The other words of an English name, which may be the part a source gives of it: capitalised,
+    no title, connector or nationality, common words too (`Yogi` of `Yogi Adityanath`)."""
+    return tuple(
+        word
+        for word in re.split(r"[\s\-‐‑]+", name)
+        if word not in missing and _may_anchor(word) and not is_acronym(word)
+    )
+
+
 def name_words(name: str) -> list[str]:
     """The words of an English name that identify it: no titles, connectors or nationalities."""
     return [word for word in re.split(r"[\s\-‐‑]+", name) if _distinctive_english(word)]
@@ -954,6 +1018,7 @@ def _distinctive_english(word: str) -> bool:
     plain = re.split(r"['’]", word, maxsplit=1)[0].rstrip(".")
     return (
         len(plain) >= 2
+        and not _REGNAL_NUMBER.fullmatch(plain)  # `III` of `King Mswati III`: no name by itself
         and plain not in GENERIC_ACRONYMS
         and not is_language_name(plain)
         and plain.lower() not in CONNECTORS
