@@ -4,7 +4,8 @@ A paragraph is a line (wire copy puts one paragraph on a line; blank lines separ
 nothing more), or, for hard-wrapped text (`--paragraphs blank-line`), the lines up to a
 blank line. Sentences are split on terminal punctuation followed by space and a
 capital, opening quote or digit, unless the word before the stop is a known abbreviation
-or a single initial. Quote checks work on paragraphs, because broken quotes break this.
+or a person's initials (`V.`, `J.R.`, `J.R.R.`). Quote checks work on paragraphs, because
+broken quotes break this.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ _ABBREVIATIONS = frozenset(
     inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec no nos
     fig approx est mt mln bln p pp vol ed eds al e.g i.e u.s u.k u.n u.s.a""".split()  # noqa: SIM905 (reads as words)
 )
+# A word of initials without its final stop: `V`, `J.R`, `J.R.R` (any script's letters).
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 # Terminal punctuation, then any closing quotes/brackets, then space, then a sentence start.
 _BOUNDARY = re.compile(
     r"""(?P<stop>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>\s+)(?=["'“‘«(\[]?[A-Z0-9\u0400-\u04FF])"""
@@ -94,8 +97,8 @@ def _is_abbreviation(text: str, sentence_start: int, stop: int) -> bool:
     word = text[word_start:stop].strip("\"'“”‘’«»([").lower()
     if not word:
         return False
-    if len(word) == 1 and word.isalpha():
-        return True  # an initial: "Igor V. Konashenkov"
+    if _INITIALS.fullmatch(word):
+        return True  # initials: "Igor V. Konashenkov", "J.R. Smith"
     return word in _ABBREVIATIONS
 
 

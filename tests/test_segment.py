@@ -37,6 +37,31 @@ def test_sentences_split_on_stops_but_not_abbreviations_or_initials() -> None:
     ]
 
 
+def test_sentences_do_not_split_after_initials() -> None:
+    text = "J.R. Smith said it. Gen. Valery V. Gerasimov left. J. R. R. Tolkien and J.R.R. Martin wrote. Он ушёл."
+    assert split_text_sentences(text) == [
+        "J.R. Smith said it.",
+        "Gen. Valery V. Gerasimov left.",
+        "J. R. R. Tolkien and J.R.R. Martin wrote.",
+        "Он ушёл.",
+    ]
+    assert split_text_sentences("He cited Article 5. Then he left.") == ["He cited Article 5.", "Then he left."]
+
+
+@given(
+    st.lists(st.sampled_from(list("ABJRVИФ")), min_size=1, max_size=4),
+    st.sampled_from([".", ". "]),
+    st.sampled_from(["“", "(", ""]),
+)
+def test_sentences_keep_initials_with_their_name(letters: list[str], joiner: str, opening: str) -> None:
+    initials = joiner.join(letters) + "."
+    text = f"{opening}{initials} Smith said so. Then he left."
+    doc = _doc(text)
+    sentences = split_sentences(doc)
+    assert [s.text for s in sentences] == [f"{opening}{initials} Smith said so.", "Then he left."]
+    assert [text[s.start : s.end] for s in sentences] == [s.text for s in sentences]
+
+
 def test_sentences_keep_closing_quotes_with_their_sentence() -> None:
     text = "“It is over.” The talks ended. (Reuters) 15 people died."
     assert split_text_sentences(text) == ["“It is over.”", "The talks ended.", "(Reuters) 15 people died."]
