@@ -55,6 +55,26 @@ def test_ray_is_imported_by_the_ray_engine_alone_and_it_only_when_asked_for() ->
         assert "audit.cluster" not in _imports(path, True), f"{path} imports audit.cluster (and so Ray) at module level"
 
 
+def test_a_function_is_memoised_once() -> None:
+    """Two stacked caches keep two bounds; the outer one decides, the inner one only costs memory."""
+    for path in AUDIT.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                caches = [d for d in node.decorator_list if "cache" in ast.unparse(d).split("(")[0]]
+                assert len(caches) <= 1, f"{path}:{node.lineno} {node.name} has {len(caches)} caches"
+
+
+def test_a_module_imports_a_name_once() -> None:
+    for path in AUDIT.rglob("*.py"):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                for alias in node.names:
+                    name = alias.asname or alias.name
+                    assert name not in seen, f"{path}:{node.lineno} imports {name} twice"
+                    seen.add(name)
+
+
 def test_only_the_cli_exits_or_prints() -> None:
     for path in AUDIT.rglob("*.py"):
         if path.name in ("cli.py", "__main__.py"):

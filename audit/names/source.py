@@ -45,7 +45,6 @@ from audit.names.exonyms import (
     place_exonyms,
 )
 from audit.names.gazetteer import NOTABLE_POPULATION
-from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
 from audit.names.gazetteer import spellings_beginning
@@ -187,7 +186,6 @@ _GENERIC_KEYS = frozenset(name_key(word) for word in GENERIC)
 _CONNECTOR_KEYS = frozenset(name_key(word) for word in CONNECTORS) | ARTICLES
 
 
-@functools.lru_cache(maxsize=16)  # a document's texts are looked at together: few to remember
 @functools.lru_cache(maxsize=64)  # asked of the same source and translation by several checks
 def script_of(text: str) -> str:
     """`latin`, `cyrillic` or `other`: the script most of the letters are in."""
