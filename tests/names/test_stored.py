@@ -83,7 +83,7 @@ def test_unwritable_store_builds_in_memory(tmp_path: Path, monkeypatch: pytest.M
     assert build.calls == 2  # nothing stored, nothing broken
 
 
-def test_new_sources_make_a_new_index_and_drop_the_old(folder: Path, tmp_path: Path) -> None:
+def test_new_sources_make_a_new_index_and_drop_the_old_once_unused(folder: Path, tmp_path: Path) -> None:
     data = tmp_path / "table.tsv"
     data.write_text("a\tb\n")
     stored("places", Builder(), files=(data,))
@@ -91,9 +91,63 @@ def test_new_sources_make_a_new_index_and_drop_the_old(folder: Path, tmp_path: P
     data.write_text("a\tc\n")
     build = Builder({"a": "c"})
     assert stored("places", build, files=(data,)) == {"a": "c"} and build.calls == 1
-    assert only_file(folder) != first  # the stale version is removed
-    stored("places-other", Builder())  # another index beside it is not stale
-    assert len(list(folder.glob("*.marshal"))) == 2
+    assert first.exists()  # another install or worktree may be using it
+    _age(first, store.UNUSED_DAYS + 1)
+    data.write_text("a\td\n")
+    stored("places", Builder({"a": "d"}), files=(data,))
+    assert not first.exists()  # unused for long: removed
+    assert len(list(folder.glob("places-*.marshal"))) == 2
+    stored("places-other", Builder())  # another index beside it is not a version of it
+    assert len(list(folder.glob("*.marshal"))) == 3
+
+
+def test_versions_in_use_side_by_side_keep_their_files(folder: Path, tmp_path: Path) -> None:
+    """Two installs sharing the directory, each building its version, never delete each other's."""
+    data = tmp_path / "table.tsv"
+    versions = []
+    for text in ("a\tb\n", "a\tc\n"):
+        data.write_text(text)
+        stored("places", Builder({"a": text}), files=(data,))
+        versions.append(store.index_file("places", store.signature((), (), (data,))))
+    for path in versions:
+        _age(path, store.UNUSED_DAYS + 1)
+    build = Builder({"a": "b"})
+    data.write_text("a\tb\n")
+    assert stored("places", build, files=(data,)) == {"a": "a\tb\n"} and build.calls == 0  # a read marks it used
+    data.write_text("a\td\n")
+    stored("places", Builder(), files=(data,))  # a third version: the first is in use, the second is not
+    assert versions[0].exists() and not versions[1].exists()
+
+
+def _age(path: Path, days: float) -> None:
+    import os
+    import time
+
+    then = time.time() - days * 86_400
+    os.utime(path, (then, then))
+
+
+def test_signature_covers_the_modules_a_builder_imports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table in a module the builder imports (as `variants.MARKS` for the gazetteer) is a source too."""
+    package = tmp_path / "indexpkg"
+    (package / "tables").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "tables" / "__init__.py").write_text("")
+    (package / "tables" / "marks.py").write_text("MARKS = ('kh',)\n")
+    (package / "keys.py").write_text("from indexpkg.tables import (  # the tables\n    marks,\n)\n")
+    (package / "builder.py").write_text('"""Builds."""\nfrom os import path\n\n\ndef build():\n    import indexpkg.keys\n')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert store.modules_built_from("indexpkg.builder") == (
+        "indexpkg.builder",
+        "indexpkg.keys",
+        "indexpkg.tables",
+        "indexpkg.tables.marks",
+    )
+    before = store.signature((), ("indexpkg.builder",), ())
+    (package / "tables" / "marks.py").write_text("MARKS = ('kh', 'dzh')\n")
+    store._source_and_imports.cache_clear()  # a new process
+    store._closure_digest.cache_clear()
+    assert store.signature((), ("indexpkg.builder",), ()) != before
 
 
 def test_signature_follows_package_versions_and_builder_source() -> None:

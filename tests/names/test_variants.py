@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from audit.names.variants import (
-    FOLD_SIGNATURE,
     diacritics_only,
     equivalent_names,
     head_links,
@@ -142,12 +141,6 @@ def test_variants_clusters_are_near_linear_blocks_confirmed_pairwise() -> None:
 def test_variants_head_links_a_surname_to_its_full_name() -> None:
     spellings = ["Sergei Shoigu", "Schoigu", "Bashar al-Assad", "Assad"]
     assert head_links(spellings) == [(1, 0)]
-
-
-def test_gazetteer_index_name_follows_the_folding() -> None:
-    from audit.names.gazetteer import index_file
-
-    assert FOLD_SIGNATURE in index_file().name
 
 
 def test_variants_readings_titles_connectors_and_inner_case() -> None:
