@@ -477,6 +477,10 @@ def same_spelling(a: str, b: str) -> bool:
     return plain_a == plain_b or american_a == american_b or key_a == key_b
 
 
+# What makes a surname of a given name (`Johnson`, `Jansen`): another name, not a form of it.
+_SURNAME_ENDINGS = frozenset(("son", "sen"))
+
+
 def word_form(a: str, b: str) -> bool:
     """One word and another form of it: an abbreviation (`Mt.`/`Mount`), a country and its
     demonym (`Ukraine`/`Ukrainian`), an inflection (`Max`/`Maxa`)."""
@@ -486,7 +490,7 @@ def word_form(a: str, b: str) -> bool:
         return False
     short, long = sorted((plain_a, plain_b), key=len)
     if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 3:
-        return True
+        return long[len(short) :] not in _SURNAME_ENDINGS
     written = a if len(plain_a) <= len(plain_b) else b
     if 2 <= len(short) <= 4 and long.startswith(short) and len(long) >= 2 * len(short) and written[:1].isupper():
         return True  # a capitalised truncation: `Rz` for `Rzeczpospolita`, `Gen.` for `General`

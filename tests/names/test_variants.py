@@ -47,6 +47,13 @@ def test_variants_key_folds_case_hyphens_and_diacritics() -> None:
     assert name_key("Игорь") == name_key("Igor")
 
 
+def test_variants_same_word_inflection_not_a_surname_of_the_given_name() -> None:
+    from audit.names.variants import same_word
+
+    assert same_word("Max", "Maxa") and same_word("Putin", "Putins") and same_word("Kiev", "Kyiv")
+    assert not same_word("Johnson", "John") and not same_word("Jansen", "Jan")
+
+
 def test_variants_stem_match_inflection_not_strangers() -> None:
     assert stem_match(name_key("Kaczyńskiego"), name_key("Kaczyński"))
     assert stem_match(name_key("Konashenkova"), name_key("Konashenkov"))
