@@ -269,7 +269,8 @@ def stem_match(a: str, b: str) -> bool:
     if len(short) < 3:
         return False
     if len(short) >= 4 and long.startswith(short[:-1]) and len(long) - len(short) <= 4:
-        return True
+        if len(short) >= 5 or (short[-1] in "aeiouy") == (long[len(short) - 1] in "aeiouy"):
+            return True  # a short word's last letter gives way to one of its kind (`Roma`/`Romie`), not `kaso`/`kashova`
     prefix = common_prefix_length(short, long)
     if prefix >= 4 and prefix >= len(short) - 2:
         return True

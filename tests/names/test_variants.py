@@ -62,6 +62,11 @@ def test_variants_stem_match_inflection_not_strangers() -> None:
     assert not stem_match("us", "usa")
 
 
+def test_variants_stem_match_short_word_ending_gives_way_to_its_kind() -> None:
+    assert stem_match(name_key("Roma"), name_key("Romie")) and stem_match(name_key("unit"), name_key("unidad"))
+    assert not stem_match(name_key("caso"), name_key("Cachová"))  # a Spanish word is not a Czech surname
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [("Mosasaurus", "Mozazaur"), ("Mallorca", "Majorki"), ("Lausanne", "Losanna"), ("Paris", "Paryżu")],
