@@ -256,6 +256,9 @@ def common_prefix_length(a: str, b: str) -> int:
     return length
 
 
+_VOWEL_LETTERS = frozenset("aeiouy")
+
+
 def stem_match(a: str, b: str) -> bool:
     """Two folded words that are one name up to inflection or a transliteration slip.
 
@@ -268,9 +271,15 @@ def stem_match(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < 3:
         return False
-    if len(short) >= 4 and long.startswith(short[:-1]) and len(long) - len(short) <= 4:
-        if len(short) >= 5 or (short[-1] in "aeiouy") == (long[len(short) - 1] in "aeiouy"):
-            return True  # a short word's last letter gives way to one of its kind (`Roma`/`Romie`), not `kaso`/`kashova`
+    # An ending in place of the last letter; in a four-letter word, only a letter of its kind
+    # gives way to it (`Roma`/`Romie`, `unit`/`unidad`), not `caso`/`Cachová` (`kaso`/`kashova`).
+    if (
+        len(short) >= 4
+        and long.startswith(short[:-1])
+        and len(long) - len(short) <= 4
+        and (len(short) >= 5 or (short[-1] in _VOWEL_LETTERS) == (long[len(short) - 1] in _VOWEL_LETTERS))
+    ):
+        return True
     prefix = common_prefix_length(short, long)
     if prefix >= 4 and prefix >= len(short) - 2:
         return True
