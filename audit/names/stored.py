@@ -119,9 +119,11 @@ def _version(package: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _closure_digest(module: str) -> bytes:
+    """A digest of the source of `modules_built_from(module)`."""
     digest = hashlib.sha1()
     for name in modules_built_from(module):
-        source = _source_and_imports(name)[0]  # type: ignore[index]
+        found = _source_and_imports(name)
+        source = found[0] if found is not None else b""
         digest.update(f"{name} {len(source)}\n".encode())
         digest.update(source)
     return digest.digest()
