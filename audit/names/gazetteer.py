@@ -299,8 +299,12 @@ def _remove_stale(current: Path) -> None:
 
     `gazetteer-v*` names the files of versions before the index was named by its signature.
     """
-    versions = [path for path in current.parent.glob("gazetteer-*.sqlite") if path != current]
-    remove_unused(current, versions + [path.with_suffix(".lock") for path in versions])
+    versions = list(current.parent.glob("gazetteer-*.sqlite"))
+    remove_unused(current, versions)
+    for version in versions:
+        if not version.exists():
+            with contextlib.suppress(OSError):
+                version.with_suffix(".lock").unlink()
 
 
 @contextlib.contextmanager

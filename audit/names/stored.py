@@ -9,9 +9,9 @@ they import, directly or not (a change to a builder, to the key folding or to a 
 `variants.MARKS` builds a new file), package data files, and Python's marshal format.
 
 Versions of an index (other installs, other worktrees, a builder before an edit) share the
-directory: another version is removed only once nobody has read it for `UNUSED_DAYS` days
-(reading a file marks it used, at most once a day), so two versions in use side by side
-never delete each other's files.
+directory: another version is removed only once nobody has read it for a day and newer ones
+are in use, or for a month (reading a file marks it used, at most once an hour), so versions
+in use side by side never delete each other's files, and edits to a builder leave a few.
 
 A file that is missing, stale, truncated or corrupt is rebuilt, and one that cannot be
 written leaves the index in memory for the process: a bad cache costs start-up time, never
@@ -48,10 +48,13 @@ DIRECTORY_VARIABLE = "MT_AUDIT_INDEX_DIR"
 FORMAT = 1
 _MAGIC = b"mt-audit index\n"
 _SUFFIX = ".marshal"
-# Another version of an index unread for this long is removed when a new version is stored.
+# When a new version of an index is stored, another version is removed once unread for this
+# long, or once unread for `IDLE_DAYS` with `KEEP` more recently read versions beside it.
 UNUSED_DAYS = 30
+IDLE_DAYS = 1
+KEEP = 3
 # A read marks its file used (its modification time) when the mark is older than this.
-_MARK_EVERY_S = 86_400
+_MARK_EVERY_S = 3_600
 # An import statement: `from a.b import c, d` (parenthesised over lines, too) or `import a.b`.
 _COMMENT = re.compile(r"#[^\n]*")
 _IMPORT = re.compile(
@@ -242,21 +245,27 @@ def _remove_stale(current: Path) -> None:
 
 
 def mark_used(path: Path) -> None:
-    """Record that `path` is in use (its modification time), at most once a day."""
+    """Record that `path` is in use (its modification time), at most once an hour."""
     with contextlib.suppress(OSError):
         if time.time() - path.stat().st_mtime > _MARK_EVERY_S:
             os.utime(path)
 
 
 def remove_unused(current: Path, versions: Iterable[Path]) -> None:
-    """Remove the `versions` of an index other than `current` that nobody has used for `UNUSED_DAYS` days.
+    """Remove the `versions` of an index other than `current` that nobody uses (see `UNUSED_DAYS`).
 
     Versions are not removed on sight: two installs or worktrees sharing the directory would
     delete each other's files on every start, and a process reading one would find it gone.
     """
-    unused_since = time.time() - UNUSED_DAYS * 86_400
+    used: list[tuple[float, Path]] = []
     for version in versions:
         if version != current:
             with contextlib.suppress(OSError):
-                if version.stat().st_mtime < unused_since:
-                    version.unlink()
+                used.append((version.stat().st_mtime, version))
+    used.sort(reverse=True)
+    now = time.time()
+    for rank, (mtime, version) in enumerate(used, start=1):
+        idle_days = (now - mtime) / 86_400
+        if idle_days > UNUSED_DAYS or (idle_days > IDLE_DAYS and rank > KEEP):
+            with contextlib.suppress(OSError):
+                version.unlink()

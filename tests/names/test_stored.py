@@ -119,6 +119,27 @@ def test_versions_in_use_side_by_side_keep_their_files(folder: Path, tmp_path: P
     assert versions[0].exists() and not versions[1].exists()
 
 
+def test_versions_idle_for_a_day_beyond_the_newest_few_are_removed(tmp_path: Path) -> None:
+    current = tmp_path / "places-current.marshal"
+    current.write_bytes(b"")
+    idle = [tmp_path / f"places-idle{n}.marshal" for n in range(store.KEEP + 2)]
+    today = [tmp_path / f"places-today{n}.marshal" for n in range(store.KEEP + 2)]
+    for days, path in enumerate(idle, start=store.IDLE_DAYS + 1):
+        path.write_bytes(b"")
+        _age(path, days)
+    for hours, path in enumerate(today, start=1):
+        path.write_bytes(b"")
+        _age(path, hours / 24)
+    store.remove_unused(current, [*idle, *today])
+    assert all(path.exists() for path in [current, *today])  # in use today: kept, however many
+    assert [path.exists() for path in idle] == [False] * len(idle)  # all idle ones rank after the KEEP used today
+    for path in idle[:2]:
+        path.write_bytes(b"")
+        _age(path, store.IDLE_DAYS + 1)
+    store.remove_unused(current, idle[:2])
+    assert all(path.exists() for path in idle[:2])  # idle, but the newest few
+
+
 def _age(path: Path, days: float) -> None:
     import os
     import time
