@@ -23,7 +23,8 @@ from audit.checks.base import Check, CheckContext, Option, register
 from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
-from audit.names.exonyms import EXPANSIONS, acronym_forms
+from audit.names.abbreviations import equivalents, expansions, is_short_form
+from audit.names.exonyms import acronym_forms
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
 from audit.names.lexicon import american_spelling, is_common_word, is_proper_noun
 from audit.names.variants import (
@@ -328,16 +329,35 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False) -> bo
     spelling lacks is not the same: that difference is what D303 reports.
     """
     surface = _surface(mention)
-    if not surface or f" {surface} " in reading.surface:
+    if not surface or (_has_form(mention, reading) if _is_acronym(mention) else f" {surface} " in reading.surface):
         return True
     if any(_derived(surface, other) for other in reading.surfaces):
         return True
+    if any(_has_form(form, reading) for form in equivalents(mention)):
+        return True  # `USA`/`United States`, `EU`/`European Union` (`audit.names.abbreviations`)
     for other, _ in reading.by_length.get(len(name_words(mention)), ()):
         if (equivalent_names(mention, other.text) or _demonym_of(mention, other.text)) and not (
             spelling and _marks_lost(mention, other.text)
         ):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _short_form_pattern(form: str) -> re.Pattern[str]:
+    """`US` as written, dotted or not (`U.S.`), or only its first letter a capital (`Nato`), and
+    not inside a longer word."""
+    first, *rest = [re.escape(c) for c in form if c.isalnum()]
+    return re.compile(r"(?<![\w.])" + first + r"\.?(?i:" + r"\.?".join(rest) + r")\.?(?!\w)")
+
+
+def _has_form(form: str, reading: _Reading) -> bool:
+    """The reading has this form of a name: a short form capitalised (`US`, `Nato`, not the
+    pronoun `us`), another as its folded words."""
+    if is_short_form(form):
+        return _short_form_pattern(form).search(reading.text) is not None
+    surface = _surface(form)
+    return bool(surface) and f" {surface} " in reading.surface
 
 
 def _h_moved(a: str, b: str) -> bool:
@@ -392,13 +412,16 @@ def _word_supported(word: str, reading: _Reading) -> bool:
     (an acronym) written out.
 
     A rare word may differ by an inflection or a transliteration slip (`Konashenkova`);
-    an ordinary English word must be there as such (`House` is not `Houston`).
+    an ordinary English word must be there as such (`House` is not `Houston`); an acronym
+    capitalised (`US` is not the pronoun `us`).
     """
     plain = _fold_word(word)
+    if _is_acronym(word):
+        return _acronym_supported(plain, reading) or any(_has_form(form, reading) for form in equivalents(word))
     if not plain or plain in reading.words or name_key(plain) in reading.keys:
         return True
-    if _is_acronym(word) and _acronym_supported(plain, reading):
-        return True
+    if any(_has_form(form, reading) for form in equivalents(word)):
+        return True  # `Sept.`/`September`, `America`/`United States`
     rare = not is_common_word(plain)
     if not rare and any(form in reading.words for form in (plain + "s", plain + "es", plain.removesuffix("s"))):
         return True
@@ -408,10 +431,9 @@ def _word_supported(word: str, reading: _Reading) -> bool:
 def _acronym_supported(acronym: str, reading: _Reading) -> bool:
     """`EU` for `European Union`, `U.S.` for `USA`, `America` or `American`, `IS` for `ISIS`."""
     for form in acronym_forms(acronym.upper()):
-        lower = form.lower()
-        if lower in reading.words or lower in reading.initials:
+        if _has_form(form, reading) or form.lower() in reading.initials:
             return True
-        for expansion in EXPANSIONS.get(form, ()):
+        for expansion in expansions(form):
             if all(_word_supported(w, reading) for w in expansion.split()):
                 return True
     return False

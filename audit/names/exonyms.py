@@ -124,21 +124,6 @@ ACRONYMS: tuple[frozenset[str], ...] = tuple(
 _ACRONYM_GROUPS: dict[str, frozenset[str]] = {form: group for group in ACRONYMS for form in group}
 
 
-# What English writes out in full for an acronym a source may use.
-EXPANSIONS: dict[str, tuple[str, ...]] = {
-    "UN": ("United Nations",),
-    "EU": ("European Union",),
-    "US": ("United States", "America"),
-    "UK": ("United Kingdom", "Britain"),
-    "UAE": ("United Arab Emirates", "Emirates"),
-    "USSR": ("Soviet Union",),
-    "WHO": ("World Health Organization", "World Health Organisation"),
-    "IMF": ("International Monetary Fund",),
-    "ECB": ("European Central Bank",),
-    "GDP": ("gross domestic product",),
-}
-
-
 # What English copy calls a country or region CLDR names otherwise.
 SHORT_FORMS: dict[str, str] = {
     "Britain": "United Kingdom",
@@ -153,12 +138,6 @@ SHORT_FORMS: dict[str, str] = {
     "Vatican": "Vatican City",
     "Congo": "Congo - Kinshasa",
 }
-
-# The acronyms of what English writes out (`United Kingdom` -> `UK`).
-ACRONYMS_OF: dict[str, tuple[str, ...]] = {}
-for _acronym, _expansions in EXPANSIONS.items():
-    for _expansion in _expansions:
-        ACRONYMS_OF[_expansion] = (*ACRONYMS_OF.get(_expansion, ()), _acronym)
 
 # How other languages write terms English abbreviates (`TV`: `telewizor`, `Fernseher`), as word beginnings.
 SPELLED_OUT: dict[str, tuple[str, ...]] = {

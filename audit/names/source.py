@@ -28,10 +28,9 @@ from dataclasses import dataclass
 from anyascii import anyascii
 from babel import Locale, UnknownLocaleError
 
+from audit.names.abbreviations import abbreviations_of, expansions
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import (
-    ACRONYMS_OF,
-    EXPANSIONS,
     SPELLED_OUT,
     acronym_forms,
     exonyms,
@@ -527,7 +526,7 @@ class TokenIndex:
         lower = self.text.lower()
         table = exonyms(self.lang)
         for form in forms:
-            for expansion in EXPANSIONS.get(form, ()):
+            for expansion in expansions(form):
                 if any(spelling.lower() in lower for spelling in (expansion, *table.local_names(expansion))):
                     return True
         return False
@@ -576,7 +575,7 @@ class TokenIndex:
             )  # `Минобороны России`
         generic = _territory_words(self.lang)
         for form in forms:
-            if form in self.text or any(a in self._acronyms for a in ACRONYMS_OF.get(form, ())):
+            if form in self.text or any(a in self._acronyms for a in abbreviations_of(form)):
                 return True  # `Regno Unito`: `United Kingdom` or `UK`
             form_keys = distinctive_keys(form, self.lang)
             form_keys = _without_leading(form_keys, generic)  # `Îles Malouines`: `Malouines`
