@@ -227,6 +227,12 @@ def _same_place(a: str, b: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+def _notable_place(name: str) -> bool:
+    """A country, a region or a city of some size (the gazetteer's notable places)."""
+    return any(p.kind != "city" or p.population >= gazetteer.NOTABLE_POPULATION for p in gazetteer.lookup_exact(name))
+
+
+@functools.lru_cache(maxsize=65536)
 def _content_words(text: str) -> frozenset[str]:
     """The folded content words of a text (`tokenize`'s), for telling where words come from."""
     return frozenset(_fold_word(t.text) for t in tokenize(text) if t.is_content and len(t.text) >= 4)
@@ -921,6 +927,22 @@ def _place(
     return taken
 
 
+# Where the name finder joins a name and the place it is in or of (`Edison Company of New York City`).
+_JOINED = re.compile(r"\s+(?:of|in)\s+(?=[^\W\d_])")
+
+
+def _head(mention: Mention, readings: Sequence[_Reading]) -> Mention:
+    """The name weighed of a name joined to a notable place (`Pacific League of New York City`): its
+    head (`Pacific League`), when a re-translation names the place apart (`the Edison Company in New
+    York City`), so the place's words do not answer for the head's."""
+    for joint in _JOINED.finditer(mention.text):
+        place = mention.text[joint.end() :]
+        if _notable_place(place) and any(_surface(place) in r.surfaces for r in readings):
+            head = mention.text[: joint.start()]
+            return Mention(mention.start, mention.start + len(head), head)
+    return mention
+
+
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
     """The sentence's names (or words of them) that no re-translation has, with what each has in their place.
 
@@ -941,7 +963,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
         first = _opening_end(mt_tokens)
         inside = _mentions_in(ctx, segment)
         names = []
-        for mention in inside:
+        for mention in (_head(m, readings) for m in inside):
             if any(_same_name(mention.text, r) for r in readings):
                 continue
             if any(_similarity(mention.text, other.text, threshold) is not None for other in everywhere):
