@@ -934,7 +934,8 @@ _JOINED = re.compile(r"\s+(?:of|in)\s+(?=[^\W\d_])")
 def _head(mention: Mention, readings: Sequence[_Reading]) -> Mention:
     """The name weighed of a name joined to a notable place (`Pacific League of New York City`): its
     head (`Pacific League`), when a re-translation names the place apart (`the Edison Company in New
-    York City`), so the place's words do not answer for the head's."""
+    York City`), so the place's words do not answer for the head's. A head no re-translation has
+    is replaced (D306) or nothing: the place is there."""
     for joint in _JOINED.finditer(mention.text):
         place = mention.text[joint.end() :]
         if _notable_place(place) and any(_surface(place) in r.surfaces for r in readings):
@@ -963,7 +964,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
         first = _opening_end(mt_tokens)
         inside = _mentions_in(ctx, segment)
         names = []
-        for mention in (_head(m, readings) for m in inside):
+        for whole in inside:
+            mention = _head(whole, readings)
             if any(_same_name(mention.text, r) for r in readings):
                 continue
             if any(_similarity(mention.text, other.text, threshold) is not None for other in everywhere):
@@ -971,7 +973,9 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             title = _title_before(segment.doc.text, mention.start)
             run = _unsupported_run(mention, readings)
             if run is not None:
-                names.append(_Candidate(mention, *run, opens=mention.start <= first, title=title))
+                start, end, partial = run
+                partial = partial or mention != whole  # its place is there: replaced or nothing
+                names.append(_Candidate(mention, start, end, partial, opens=mention.start <= first, title=title))
             elif (words := _replaced_words(mention, readings)) is not None:
                 names.append(_Candidate(mention, *words, True, opens=mention.start <= first, title=title, weak=True))
         opener = _opener(mt_tokens, inside)
