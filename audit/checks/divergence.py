@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from anyascii import anyascii
+from babel.numbers import is_currency
 from rapidfuzz import fuzz
 
 from audit.align import Alignment, Token, tokenize
@@ -437,12 +438,22 @@ def _word_supported(word: str, reading: _Reading) -> bool:
 def _acronym_supported(acronym: str, reading: _Reading) -> bool:
     """`EU` for `European Union`, `U.S.` for `USA`, `America` or `American`, `IS` for `ISIS`."""
     for form in acronym_forms(acronym.upper()):
-        if _has_form(form, reading) or form.lower() in reading.initials:
+        if _has_form(form, reading) or form.lower() in reading.initials or _spelt_out(form, reading.text):
             return True
         for expansion in expansions(form):
             if all(_word_supported(w, reading) for w in expansion.split()):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _spelt_out(acronym: str, text: str) -> bool:
+    """Whether a text has words of three letters or more in a row, in any case, whose initials
+    spell an acronym of three or more letters (`vehicle identification number` for `VIN`)."""
+    if len(acronym) < 3 or not acronym.isascii():
+        return False
+    initials = "".join(w[0] if len(w) >= 3 else " " for w in NAME_WORD.findall(text)).lower()
+    return acronym.lower() in initials
 
 
 def _significant_words(mention: Mention) -> tuple[list[tuple[int, int]], bool]:
@@ -944,6 +955,45 @@ def _head(mention: Mention, readings: Sequence[_Reading]) -> Mention:
     return mention
 
 
+_AMOUNT_AFTER = re.compile(r"\s?[\d.,]*\d")
+_AMOUNT_BEFORE = re.compile(r"\d[\d.,]*\s?$")
+
+
+def _currency_of_amount(text: str, mention: Mention) -> bool:
+    """A currency code beside an amount (`CZK 34,125`, `500 EUR`): a unit, not a name."""
+    if not is_currency(mention.text):
+        return False
+    return bool(
+        _AMOUNT_AFTER.match(text, mention.end) or _AMOUNT_BEFORE.search(text[max(0, mention.start - 24) : mention.start])
+    )
+
+
+def _words_in_place(
+    name: _Candidate, mt_tokens: list[Token], rt_tokens: list[Token], text: str, mt: _Reading
+) -> str | None:
+    """What a re-translation has in an unsupported acronym's very place, when the finder saw no
+    name there: its longest run of capitalised words the MT lacks (`State` for `RF` in `Secretary
+    of RF John Kerry`).
+
+    An acronym is a name, never ordinary words translated (a re-translation that writes it out
+    has its initials, `_acronym_supported`), so a capitalised word in its place replaces it;
+    words in lower case there may paraphrase the sentence.
+    """
+    if not _is_acronym(mt.text[name.start : name.end]):
+        return None
+    low, high = _token_window(mt_tokens, rt_tokens, name.start, name.end)
+    runs: list[list[Token]] = [[]]
+    for token in rt_tokens:
+        if not (low <= token.start and token.end <= high):
+            continue
+        if token.text[:1].isupper() and token.is_content and not _word_supported(token.text, mt):
+            runs[-1].append(token)
+        elif runs[-1]:
+            runs.append([])
+    longest = max(runs, key=len)
+    return text[longest[0].start : longest[-1].end] if longest else None
+
+
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
     """The sentence's names (or words of them) that no re-translation has, with what each has in their place.
 
@@ -965,6 +1015,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
         inside = _mentions_in(ctx, segment)
         names = []
         for whole in inside:
+            if _currency_of_amount(segment.doc.text, whole):
+                continue  # `CZK 34,125`: a unit, which the number rules weigh with its amount
             mention = _head(whole, readings)
             if any(_same_name(mention.text, r) for r in readings):
                 continue
@@ -1016,12 +1068,14 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 for m in _inner_openers(reading.text, rt_tokens, reading.mentions)
                 if not _word_supported(m.text, mt)
             )
-            if not orphans:
-                continue
-            for i, orphan in enumerate(_place(names, orphans, mt_tokens, rt_tokens)):
-                if orphan is None:
-                    continue
+            placed = _place(names, orphans, mt_tokens, rt_tokens) if orphans else [None] * len(names)
+            for i, orphan in enumerate(placed):
                 name = names[i]
+                if orphan is None:
+                    words = _words_in_place(name, mt_tokens, rt_tokens, reading.text, mt)
+                    if words is not None:
+                        replacements[i].append(_Replacement(index, words))
+                    continue
                 narrowed_start, narrowed_end, text = _narrowed(name.mention, orphan.mention)
                 if not name.partial:  # the whole name differs: report the words that differ from the other name
                     spans[i][0], spans[i][1] = min(spans[i][0], narrowed_start), max(spans[i][1], narrowed_end)
