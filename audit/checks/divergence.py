@@ -968,6 +968,27 @@ def _currency_of_amount(text: str, mention: Mention) -> bool:
     )
 
 
+def _lowered(name: _Candidate, mt_tokens: list[Token], rt_tokens: list[Token], text: str, mt: _Reading) -> str | None:
+    """The re-translation's name written in lower case, where the MT's words of it that the
+    re-translation has are followed there by other words (`German navy` for `German Brexit`):
+    those words, when the MT lacks them."""
+    if name.weak or name.end != name.mention.end or name.start <= name.mention.start:
+        return None
+    before = [i for i, t in enumerate(mt_tokens) if name.mention.start <= t.start and t.end <= name.start and t.is_word]
+    if not before:
+        return None
+    links = _token_links(tuple(mt_tokens), tuple(rt_tokens))
+    anchor = links.get(before[-1])
+    if not anchor:
+        return None
+    run: list[Token] = []
+    for token in rt_tokens[anchor[0] + 1 :]:
+        if not (token.is_content and token.text.islower() and not _word_supported(token.text, mt)):
+            break
+        run.append(token)
+    return text[run[0].start : run[-1].end] if run else None
+
+
 def _words_in_place(
     name: _Candidate, mt_tokens: list[Token], rt_tokens: list[Token], text: str, mt: _Reading
 ) -> str | None:
@@ -1072,7 +1093,9 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             for i, orphan in enumerate(placed):
                 name = names[i]
                 if orphan is None:
-                    words = _words_in_place(name, mt_tokens, rt_tokens, reading.text, mt)
+                    words = _words_in_place(name, mt_tokens, rt_tokens, reading.text, mt) or _lowered(
+                        name, mt_tokens, rt_tokens, reading.text, mt
+                    )
                     if words is not None:
                         replacements[i].append(_Replacement(index, words))
                     continue
