@@ -1129,11 +1129,18 @@ class ReplacedName(Check):
     word the finder passes over where a sentence, bracket or quotation opens (`(James et al.`).
     An ordinary word of a name whose rare words a re-translation has is replaced only by
     another name in its very place that shares no word with it (`Salmon PBS`/`Kowalczykowas'
-    PBS`; not `Gdansk Provincial Court`/`Gdansk Voivodship Court`). Not a replacement: another name of the same place
+    PBS`; not `Gdansk Provincial Court`/`Gdansk Voivodship Court`). An acronym with a
+    capitalised word the MT lacks in its very place is replaced by it (`Secretary of RF`/
+    `Secretary of State`); a name the re-translation writes in lower case after the words it
+    shares with the MT's is another name (`German navy` for `German Brexit`); a name joined to
+    a notable place (`Pacific League of New York City`) is weighed by its head when a
+    re-translation names the place apart. Not a replacement: another name of the same place
     (`Napoli`/`Naples`, from the gazetteer), a name most of whose ordinary words the MT has
     outside the name (it translates them), a name kept in its own language's letters that
-    shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`); a given
-    name is not its surname (`John`/`Johnson`).
+    shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`), a name one
+    side abbreviates (`USA`/`United States`, `Sept.`/`September`: the English abbreviation
+    table), a currency code beside an amount (`CZK 34,125`); a given name is not its surname
+    (`John`/`Johnson`).
 
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
@@ -1180,7 +1187,9 @@ class UnsupportedName(Check):
     none of its distinctive words present, may have been invented or carried over from the
     wrong place by the MT. Lower severity than a replaced name (D306): here no
     re-translation has another name in its place, so it may simply have dropped or
-    paraphrased it, and this asks for a look, not a fix.
+    paraphrased it, and this asks for a look, not a fix. A name one side abbreviates is there
+    (`USA`/`United States`, `EU`/`European Union`, `TV`/`television`: the English abbreviation
+    table), and an acronym only capitalised (`US` is not the pronoun `us`).
 
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met him in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
