@@ -14,7 +14,8 @@ blind, by someone who never saw the checks. Every item is audited with its sourc
 
 Usage: python scripts/eval_source.py [--part tune|heldout|heldout2-blind|both|all] [--examples N] [--json OUT]
 (`both` is tune and heldout; `all`, the default, adds heldout2-blind.)
-(`--examples` lists false alarms and misses of the tuning part only.)
+(`--examples` lists false alarms and misses of every part printed: since 2 December 2026 the
+`heldout` and `heldout2-blind` parts are tuning data too, see tests/data/source_ru/README.md.)
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ def measure(part: str, config: Config, examples: int) -> dict[str, object]:
     for code in sorted(set(rule_alarms) | set(rule_catches)):
         print(f"{code:8}{rule_alarms[code]:>15}{rule_catches[code]:>10}")
         figures["rules"][code] = {"false_alarms": rule_alarms[code], "catches": rule_catches[code]}  # type: ignore[index]
-    if examples and part == "tune":
+    if examples:
         print(f"\nfalse alarms (first {examples}):")
         for record, good in false_alarms[:examples]:
             print(f"  {record['id']} {good}\n    src: {record['source']}\n    en:  {record['good']}")
@@ -125,7 +126,7 @@ def measure(part: str, config: Config, examples: int) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=(*PARTS, "both", "all"), default="all")
-    parser.add_argument("--examples", type=int, default=0, help="list N false alarms and N misses (tuning part)")
+    parser.add_argument("--examples", type=int, default=0, help="list N false alarms and N misses of each part")
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
     args = parser.parse_args()
     config = apply(Config(), {"select": ["N2", "Q109"]}, "eval_source")

@@ -18,6 +18,7 @@ they imply, places, place adjectives), which N205 consults before calling a name
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 
@@ -243,21 +244,60 @@ def written_places(english: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_FORM_WORD = re.compile(r"[\w'’+]+")
+# How far apart (in words, beyond the form's own) a form's words may stand: `armed forces of
+# Russia` for `Russian armed forces`, not `Court ... Constitution` across a sentence.
+_FORM_SPREAD = 3
+
+
 @functools.lru_cache(maxsize=8192)
-def _form_pattern(form: str) -> re.Pattern[str] | None:
-    """A form's distinctive words as word beginnings (`Defence Ministry`: `defen`, `minis`)."""
-    words = [w for w in re.findall(r"[\w'+]+", form) if w.lower() not in _WEAK or len(form.split()) == 1]
-    if not words:
-        return None
-    if len(words) == 1 and (words[0].isupper() or len(words[0]) <= 4):
-        return re.compile(r"(?<![\w])" + re.escape(words[0]) + r"(?![\w])", re.IGNORECASE if not words[0].isupper() else 0)
-    # Anchored: lookaheads that hold anywhere hold from the start, and search() would retry every offset.
-    return re.compile(r"\A" + "".join(rf"(?=.*?(?<!\w){re.escape(w[:5])})" for w in words), re.IGNORECASE | re.DOTALL)
+def _form_words(form: str) -> tuple[str, ...]:
+    """A form's distinctive words (`Defence Ministry`: `Defence`)."""
+    words = _FORM_WORD.findall(form)
+    return tuple(w for w in words if w.lower() not in _WEAK or len(words) == 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _english_words(english: str) -> tuple[str, ...]:
+    return tuple(re.sub(r"['’]s?$", "", word) for word in _FORM_WORD.findall(english))
+
+
+@functools.lru_cache(maxsize=65536)
+def _same_word(form_word: str, word: str) -> bool:
+    """One word up to an ending or a spelling variant: `Defence`/`Defense`, `Ukrainian`/`Ukraine`,
+    `Ministry`/`Ministries`, `Constitutional`/`Constitution`; not `Bundestag`/`Bundesrat`.
+    An acronym or a letter is matched as written (`UN`, not `un`; `OPEC+` holds `OPEC`)."""
+    if form_word.isupper() or len(form_word) == 1:
+        return word == form_word or (len(form_word) > 1 and word in (form_word + "s", form_word + "+"))
+    a, b = form_word.lower(), word.lower()
+    if a == b:
+        return True
+    shared = len(os.path.commonprefix((a, b)))
+    if min(len(a), len(b)) < 5:
+        return shared == min(len(a), len(b)) and abs(len(a) - len(b)) <= 2
+    return shared >= 5 and shared >= min(len(a), len(b)) - 2
 
 
 def _has_form(form: str, english: str) -> bool:
-    pattern = _form_pattern(form)
-    return pattern is not None and pattern.search(english) is not None
+    """Whether `english` writes the form: each distinctive word, close together."""
+    wanted = _form_words(form)
+    if not wanted:
+        return False
+    words = _english_words(english)
+    positions = [[i for i, word in enumerate(words) if _same_word(w, word)] for w in wanted]
+    if not all(positions):
+        return False
+    if len(wanted) == 1:
+        return True
+    return _close_together(positions, len(wanted) + _FORM_SPREAD)
+
+
+def _close_together(positions: list[list[int]], window: int) -> bool:
+    """Whether one position per list fits in `window` words."""
+    for start in sorted({i for found in positions for i in found}):
+        if all(any(start <= i <= start + window for i in found) for found in positions):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- what the source accounts for

@@ -52,7 +52,7 @@ from audit.names.local_places import local_places
 from audit.names.terms import is_cyrillic_acronym
 from audit.names.palladius import pinyin_readings
 from audit.names.romanisers import RomanisedSource, romaniser_language
-from audit.names.russian import has_verb
+from audit.names.russian import has_verb, lemmas
 from audit.names.russian_source import (
     RussianName,
     confirmed_names,
@@ -428,6 +428,18 @@ def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str,
     return acronyms, keys
 
 
+def _lemma_keys(text: str) -> frozenset[str]:
+    """Keys of the lemmas of a Russian text's capitalised words (`Львом`: `lev`)."""
+    return frozenset(
+        key
+        for word in words_of(text)
+        if _capitalised(word.text)
+        for form in lemmas(word.text)[:2]
+        for spelling in romanise(form.capitalize(), "ru")
+        for key in name_key(spelling).split()
+    )
+
+
 class TokenIndex:
     """The words of a text under every romanisation, for counterpart look-ups.
 
@@ -473,10 +485,14 @@ class TokenIndex:
         self._found: dict[str, bool] = {}
 
     def _given_names(self) -> frozenset[str]:
-        """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
+        """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...);
+        in Russian, of their lemmas too (`Львом` -> `Лев`: `lev`, `leo`)."""
         if self._given is None:
             found: set[str] = set()
-            for key in self._keys:
+            keys = set(self._keys)
+            if self.russian:
+                keys.update(_lemma_keys(self.text))
+            for key in keys:
                 forms = given_name_forms(key)
                 if forms:
                     found |= forms | {key}
@@ -744,9 +760,10 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     A CLDR name found whole (`South Africa` / `Südafrika`) misses nothing; otherwise every
     distinctive word (not common English, not a title, not a nationality) must be there.
     In a Russian source, a nationality alone (`Chinese`) is missing only when it replaced
-    a place of the source (`unsourced_demonym`, which reads the whole translation `english`).
+    a place of the source (`unsourced_demonym`, which reads the whole translation `english`);
+    a country's own name (`Poland`) is compared as a name.
     """
-    if index.russian and demonym_places(name) and not is_acronym(name):
+    if index.russian and demonym_places(name) and not is_acronym(name) and not is_english_place(_without_possessive(name)):
         return [name] if not index.has_name(name, "en") and unsourced_demonym(name, index.text, english) else []
     table = exonyms(index.lang)
     known = table.cldr_english(name)
