@@ -428,6 +428,22 @@ def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str,
     return acronyms, keys
 
 
+# How English writes names that Russian respells (Arabic `th`: `Haitham` / `Хейсам`; Kazakh and
+# Kyrgyz `j`: `Japarov` / `Жапаров`; Western Armenian voiceless stops: `Karekin` / `Гарегин`),
+# read into one frame: those sounds merged, and the diphthongs `ai` and `ei` (`Хейсам`).
+_FOREIGN_SOUNDS = (("th", "s"), ("zh", "j"), ("b", "p"), ("d", "t"), ("g", "k"), ("ai", "e"), ("ei", "e"))
+_CONSONANT = re.compile(r"[^aeiou]")
+
+
+@functools.lru_cache(maxsize=65536)
+def foreign_frame(key: str) -> str:
+    """A folded word with those sounds merged (`haitham`, `heisam`: `hesam`); empty when it has
+    fewer than three consonants, too few to tell names apart (`said`, `saed`)."""
+    for old, new in _FOREIGN_SOUNDS:
+        key = key.replace(old, new)
+    return key if len(_CONSONANT.findall(key)) >= 3 else ""
+
+
 def _lemma_keys(text: str) -> frozenset[str]:
     """Keys of the lemmas of a Russian text's capitalised words (`Львом`: `lev`)."""
     return frozenset(
@@ -464,6 +480,7 @@ class TokenIndex:
         self._given: frozenset[str] | None = None
         self._place_ids: frozenset[int] | None = None
         self._abbreviations: set[str] = set()
+        self._frames: frozenset[str] | None = None
         seen: set[str] = set()
         for start, end in _word_spans(text):
             word = text[start:end]
@@ -499,6 +516,13 @@ class TokenIndex:
             self._given = frozenset(found)
         return self._given
 
+    def has_respelt(self, key: str) -> bool:
+        """Whether a word of the text is `key` as Russian respells a foreign name (`foreign_frame`)."""
+        if self._frames is None:
+            self._frames = frozenset(filter(None, map(foreign_frame, self._keys)))
+        frame = foreign_frame(key)
+        return bool(frame) and frame in self._frames
+
     def has_word(self, key: str) -> bool:
         found = self._found.get(key)
         if found is None:
@@ -517,6 +541,8 @@ class TokenIndex:
         if sound != key[:1] and any(sounds_alike(key, other) for other in self._by_sound.get(sound, ())):
             return True  # `Austin` / `Остин`
         if self.russian:
+            if self.has_respelt(key):
+                return True  # `Haitham`: `Хейсам`
             glosses = gloss_keys(self.text)
             if key in glosses or (key.endswith("s") and key[:-1] in glosses):
                 return True
@@ -568,6 +594,8 @@ class TokenIndex:
         keys = distinctive_keys(name, name_lang)
         if any(self.has_word(key) for key in keys):
             return True
+        if language_code(name_lang) == "ru" and any(self.has_respelt(key) for key in keys):
+            return True  # `Гарегин`: `Karekin`
         if language_code(name_lang) == "ru" and any(
             name_key(reading) in self._keys for word in name.split() for reading in pinyin_readings(word)
         ):
@@ -695,8 +723,8 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
     """Capitalised runs taken apart by the tables; NER settles the names left without a counterpart."""
 
     def has_counterpart(name: RussianName) -> bool:
-        if name.term is not None:
-            return russian_carried(name, english)
+        if name.term is not None:  # a quoted name may be a ship or a club, spelt out (`«Арктика»`: `Arktika`)
+            return russian_carried(name, english) or (name.quoted and index.has_name(name.text, "ru"))
         return index.has_name(name.text, "ru") or russian_carried(name, english)
 
     # Mid-sentence capitals are names in Russian, alone too (`в Твери`); so are quoted names (`«Зенит»`).
@@ -761,10 +789,16 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     distinctive word (not common English, not a title, not a nationality) must be there.
     In a Russian source, a nationality alone (`Chinese`) is missing only when it replaced
     a place of the source (`unsourced_demonym`, which reads the whole translation `english`);
-    a country's own name (`Poland`) is compared as a name.
+    a country's own name is also compared as a name (`Poland`), and is missing when the
+    source names another place spelt like it (`Iraq` / `Ирана`).
     """
-    if index.russian and demonym_places(name) and not is_acronym(name) and not is_english_place(_without_possessive(name)):
-        return [name] if not index.has_name(name, "en") and unsourced_demonym(name, index.text, english) else []
+    if index.russian and demonym_places(name) and not is_acronym(name):
+        if not index.has_name(name, "en") and unsourced_demonym(name, index.text, english):
+            return [name]
+        place = _without_possessive(name)
+        if not is_english_place(place):
+            return []
+        return [] if index.has_name(name, "en") and not _rival_place(place, index.text) else [name]
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
@@ -783,6 +817,14 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if missing and found and _added_words(words, missing, found, index):
         return []
     return [words[position] for position in missing]
+
+
+def _rival_place(place: str, source: str) -> bool:
+    """Whether a Russian source names, instead of `place`, another place spelt like it
+    (`Iraq` for `Ирана`, which is Iran; `Austria` for `Австралии`)."""
+    named = {name for names in source_places(source) for name in names}
+    key = name_key(place)
+    return place not in named and any(stem_match(key, name_key(other)) for other in named)
 
 
 def _without_possessive(word: str) -> str:
