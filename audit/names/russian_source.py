@@ -27,7 +27,7 @@ from audit.names.exonyms import SHORT_FORMS, is_english_place
 from audit.names.finder import is_sentence_initial
 from audit.names.russian import Entity, adjective_places, entities, is_adjective, parses, place_names
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
-from audit.names.variants import name_key
+from audit.names.variants import name_key, stem_match
 from audit.quoting import split_lines
 
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:[-‐‑][А-ЯЁа-яёA-Za-z0-9]+)*\+?")
@@ -354,7 +354,16 @@ def unsourced_demonym(word: str, source: str, english: str) -> bool:
     if not places or any(word in names or names & set(demonym_places(word)) for names in places):
         return False
     written = written_places(english)
-    return not all(any(place in written or _has_form(place, english) for place in names) for names in places)
+    return not all(
+        any(place in written or _has_form(place, english) or _spelt_alike(place, english) for place in names)
+        for names in places
+    )
+
+
+def _spelt_alike(place: str, english: str) -> bool:
+    """Whether English writes the place in another romanisation (`Makiivka` / `Makiyivka`)."""
+    words = {name_key(word) for word in _english_words(english) if word[:1].isupper()}
+    return all(any(stem_match(key, word) for word in words) for key in name_key(place).split())
 
 
 @functools.lru_cache(maxsize=65536)

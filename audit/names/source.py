@@ -847,20 +847,25 @@ def _may_anchor(word: str) -> bool:
 def _added_words(words: list[str], missing: list[int], found: list[int], index: TokenIndex) -> bool:
     """Whether the missing words are what English adds before a person the source names.
 
-    `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`:
+    `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`,
+    `Luiz Inacio Lula da Silva` for `Лула да Силва`:
     English adds given names before a surname the source gives alone (not when the source
     has a given name of its own there); `Moscow Mayor Sergei Sobyanin` for `Собянин`: a place
     or body that qualifies a title, where the source has none it could have replaced.
     """
     surname = found[-1]
-    given = [p for p in missing if p < surname and not _qualifies_title(words, p, index)]
-    if len(given) > 2 or any(p > surname for p in missing):
+    if any(p > surname for p in missing):
         return False
-    if given and given != list(range(surname - len(given), surname)):
+    # The surname may be several words, found or not distinctive (`Lula da Silva`).
+    head = min((p for p in found if p <= surname and not any(p < q < surname for q in missing)), default=surname)
+    given = [p for p in missing if p < head and not _qualifies_title(words, p, index)]
+    if len(given) > 2:
+        return False
+    if given and given != list(range(head - len(given), head)):
         return False
     if not all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in given):
         return False
-    return not given or not index.has_given_name_before(distinctive_keys(words[surname], "en")[:1])
+    return not given or not index.has_given_name_before(distinctive_keys(words[head], "en")[:1])
 
 
 def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool:
