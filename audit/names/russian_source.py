@@ -225,6 +225,15 @@ def carried(name: RussianName, english: str) -> bool:
     return bool(set(forms) & written_places(english))
 
 
+def owner_carried(name: RussianName, english: str) -> bool:
+    """Whether `english` names the country a table name belongs to (`ВСУ`: `Ukraine's`,
+    `ВС`: `Russian`), which is all English keeps of a body that owns another (`Генштаб ВСУ`:
+    `Ukraine's General Staff`)."""
+    owners = name.term.implied if name.term is not None else ()
+    written = written_places(english)
+    return any(owner in written or _has_form(owner, english) for owner in owners)
+
+
 def written_places(english: str) -> frozenset[str]:
     """The places whose demonyms English writes: `South Korean` is of South Korea alone."""
     found: set[str] = set()

@@ -60,6 +60,7 @@ from audit.names.russian_source import (
     entity_names,
     gloss_keys,
     has_given_name_before,
+    owner_carried,
     russian_names,
     source_places,
     unsourced_demonym,
@@ -727,10 +728,16 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
             return russian_carried(name, english) or (name.quoted and index.has_name(name.text, "ru"))
         return index.has_name(name.text, "ru") or russian_carried(name, english)
 
+    def owns_carried(name: RussianName) -> bool:
+        """A body that owns the table name before it, kept as its country (`Генштаб ВСУ`:
+        `Ukraine's General Staff`)."""
+        before = [n for n in names if n.end <= name.start and not source[n.end : name.start].strip()]
+        return bool(before) and before[-1].term is not None and has_counterpart(before[-1]) and owner_carried(name, english)
+
     # Mid-sentence capitals are names in Russian, alone too (`в Твери`); so are quoted names (`«Зенит»`).
     runs = [(n.start, n.end) for n in source_names(source, "ru", single_words=True)]
     names = russian_names(source, runs, quoted_names(source))
-    unpaired = [name for name in names if not has_counterpart(name)]
+    unpaired = [name for name in names if not has_counterpart(name) and not (name.term and owns_carried(name))]
     if unpaired:
         unpaired = [
             name
@@ -793,12 +800,13 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     source names another place spelt like it (`Iraq` / `Ирана`).
     """
     if index.russian and demonym_places(name) and not is_acronym(name):
+        if _rival_place(demonym_places(name), index.text):
+            return [name]
         if not index.has_name(name, "en") and unsourced_demonym(name, index.text, english):
             return [name]
-        place = _without_possessive(name)
-        if not is_english_place(place):
+        if not is_english_place(_without_possessive(name)):
             return []
-        return [] if index.has_name(name, "en") and not _rival_place(place, index.text) else [name]
+        return [] if index.has_name(name, "en") else [name]
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
@@ -819,12 +827,13 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     return [words[position] for position in missing]
 
 
-def _rival_place(place: str, source: str) -> bool:
-    """Whether a Russian source names, instead of `place`, another place spelt like it
-    (`Iraq` for `Ирана`, which is Iran; `Austria` for `Австралии`)."""
+def _rival_place(places: tuple[str, ...], source: str) -> bool:
+    """Whether a Russian source names, instead of any of `places`, another place spelt like
+    one of them (`Iraq`, `Iraqi` for `Ирана`, `иранские`, which are of Iran)."""
     named = {name for names in source_places(source) for name in names}
-    key = name_key(place)
-    return place not in named and any(stem_match(key, name_key(other)) for other in named)
+    if named & set(places):
+        return False
+    return any(stem_match(name_key(place), name_key(other)) for place in places for other in named)
 
 
 def _without_possessive(word: str) -> str:
