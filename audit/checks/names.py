@@ -44,6 +44,7 @@ from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.source import (
     SourcePair,
     TokenIndex,
+    is_acronym,
     is_translated_name,
     may_translate,
     missing_words,
@@ -1171,6 +1172,27 @@ def _joined_titles(text: str, found: list[Mention]) -> list[Mention]:
     return joined
 
 
+# A title in lower case between a body and a person (`EU foreign policy chief`, `UN envoy`).
+_TITLE_BETWEEN = re.compile(
+    r"\s+(?:[a-z][a-z-]*\s+){0,3}(?:chief|head|envoy|spokesman|spokeswoman|spokesperson|commissioner|minister"
+    r"|president|secretary-general|secretary|chairman|chair|director|ambassador|representative|commander|leader"
+    r"|negotiator|prosecutor|official)\s+"
+)
+
+
+def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention], index: TokenIndex) -> bool:
+    """An acronym English puts before a title and a person the source names (`EU foreign
+    policy chief Kaja Kallas` for `Каллас`), where the source has no acronym it could replace."""
+    if not is_acronym(mention.text) or index.has_acronyms():
+        return False
+    following = next((m for m in found if m.start >= mention.end), None)
+    return (
+        following is not None
+        and _TITLE_BETWEEN.fullmatch(text, mention.end, following.start) is not None
+        and not missing_words(following.text, index, text)
+    )
+
+
 @register
 class DroppedName(Check):
     """Name in the source with no counterpart in the translation.
@@ -1243,7 +1265,8 @@ class UnsourcedName(Check):
     `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`), and
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
-    `NATO Secretary General Jens Stoltenberg`). A nationality alone (`his Chinese counterpart`)
+    `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`) where the
+    source has no acronym or place it could have replaced. A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place). A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`) or CLDR's name matches without its generic opening word
@@ -1289,6 +1312,8 @@ class UnsourcedName(Check):
                 if not pair.start <= mention.start < pair.end:
                     continue
                 missing = missing_words(mention.text, index, ctx.document.text[pair.start : pair.end])
+                if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index):
+                    continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"

@@ -800,7 +800,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     source names another place spelt like it (`Iraq` / `Ирана`).
     """
     if index.russian and demonym_places(name) and not is_acronym(name):
-        if _rival_place(demonym_places(name), index.text):
+        if _rival_place(_without_possessive(name), demonym_places(name), index.text):
             return [name]
         if not index.has_name(name, "en") and unsourced_demonym(name, index.text, english):
             return [name]
@@ -827,11 +827,11 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     return [words[position] for position in missing]
 
 
-def _rival_place(places: tuple[str, ...], source: str) -> bool:
-    """Whether a Russian source names, instead of any of `places`, another place spelt like
-    one of them (`Iraq`, `Iraqi` for `Ирана`, `иранские`, which are of Iran)."""
+def _rival_place(word: str, places: tuple[str, ...], source: str) -> bool:
+    """Whether a Russian source names, instead of `word` or any of its `places`, another place
+    spelt like one of them (`Iraq`, `Iraqi` for `Ирана`, `иранские`, which are of Iran)."""
     named = {name for names in source_places(source) for name in names}
-    if named & set(places):
+    if word in named or named & set(places):
         return False
     return any(stem_match(name_key(place), name_key(other)) for place in places for other in named)
 
