@@ -522,7 +522,9 @@ class TokenIndex:
         if self._frames is None:
             self._frames = frozenset(filter(None, map(foreign_frame, self._keys)))
         frame = foreign_frame(key)
-        return bool(frame) and frame in self._frames
+        return bool(frame) and (
+            frame in self._frames or any(f[:1] == frame[:1] and stem_match(frame, f) for f in self._frames)
+        )  # `Жапарова`: `Japarov`
 
     def has_word(self, key: str) -> bool:
         found = self._found.get(key)
@@ -557,8 +559,9 @@ class TokenIndex:
         if self.russian:
             return has_given_name_before(self.text, keys[0])
         words = words_of(self.text)
+        forms = {keys[0], *given_name_forms(keys[0])}  # `Paul`: `Paweł`
         for previous, word in itertools.pairwise(words):
-            if any(keys[0] in name_key(s).split() or stem_match(keys[0], name_key(s)) for s in romanise(word.text, self.lang)):
+            if any(forms & set(name_key(s).split()) or stem_match(keys[0], name_key(s)) for s in romanise(word.text, self.lang)):
                 return _adjacent(self.text, previous, word) and _capitalised(previous.text) and not previous.initial
         return False
 
