@@ -1204,9 +1204,12 @@ class DroppedName(Check):
     spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. In a
     Russian source, titles (`Патриарх`, `Генсек`), ordinary terms written as acronyms (`ДТП`)
     and sentence-opening common nouns are not names; acronyms and institutions count as
-    carried when the English has one of their forms from the tables (`МИД`: `Foreign
-    Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`), places when it has
-    the English name or its demonym (`Германии`: `Germany`, `German`); natasha's NER decides
+    carried when the English has one of their forms from the tables, its words close together
+    (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`), or, for
+    a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
+    places when it has the English name or its demonym (`Германии`: `Germany`, `German`);
+    church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
+    Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`) count; natasha's NER decides
     whether an unpaired capitalised run is a name at all, except for a quoted name
     (`«Левиафан»`), which stands as a name whatever NER says; a nationality of the English
     carries a place only when it is of that place (`South Korean` is not `КНДР`). A name of
