@@ -868,8 +868,11 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
     surname = found[-1]
     if any(p > surname for p in missing):
         return False
-    # The surname may be several words, found or not distinctive (`Lula da Silva`).
+    # The surname may be several words joined by a particle (`Lula da Silva`), not a given name
+    # and a surname the source has both of (`Greg Abbott`).
     head = min((p for p in found if p <= surname and not any(p < q < surname for q in missing)), default=surname)
+    if not any(word.lower() in CONNECTORS for word in words[head:surname]):
+        head = surname
     given = [p for p in missing if p < head and not _qualifies_title(words, p, index)]
     if len(given) > 2:
         return False
