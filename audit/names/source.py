@@ -824,10 +824,36 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             if _may_anchor(word) and index.has_name(_without_possessive(word), "en"):
                 found.append(position)  # `Macron`, a common word too, still names the person
             continue
-        (found if index.has_name(_without_possessive(word), "en") else missing).append(position)
+        if index.has_name(_without_possessive(word), "en") or _after_same_particle(words, position, index):
+            found.append(position)
+        else:
+            missing.append(position)
     if missing and found and _added_words(words, missing, found, index):
         return []
     return [words[position] for position in missing]
+
+
+# Particles of Arabic names (`bin Zayed`, `бен Заид`), folded: after one, a name's vowels vary
+# too much across romanisations to compare more than its consonants.
+_NASAB = frozenset({"bin", "ben", "ibn", "bint", "abu", "abd"})
+_NOT_CONSONANT = re.compile(r"[aeiouy]")
+
+
+def _after_same_particle(words: list[str], position: int, index: TokenIndex) -> bool:
+    """Whether the source has the word's consonants after the same particle (`bin Zayed` /
+    `бен Заид`: `s`, `d`), where English and Russian spell its vowels their own ways."""
+    if position == 0 or name_key(words[position - 1]) not in _NASAB:
+        return False
+    wanted = _NOT_CONSONANT.sub("", name_key(_without_possessive(words[position])))
+    source = words_of(index.text)
+    for previous, word in itertools.pairwise(source):
+        if not _adjacent(index.text, previous, word) or not _capitalised(word.text):
+            continue
+        if any(name_key(s) in _NASAB for s in romanise(previous.text, index.lang)) and any(
+            _NOT_CONSONANT.sub("", name_key(s)) == wanted for s in romanise(word.text, index.lang)
+        ):
+            return True
+    return False
 
 
 def _rival_place(word: str, places: tuple[str, ...], source: str) -> bool:
