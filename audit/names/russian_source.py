@@ -80,6 +80,25 @@ def _is_proper(word: str) -> bool:
     )
 
 
+def _reads_as_person(word: str) -> bool:
+    """A word pymorphy3 reads as a surname, given name or patronymic among its first readings
+    (`Мединский`, read first as an adjective, then as a surname)."""
+    return any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in parses(word)[:3])
+
+
+def opening_persons(text: str) -> list[tuple[int, int]]:
+    """Sentence-opening words that may be a person (`Мединский возглавит`): capitalisation
+    cannot tell them, so they are candidates, and NER settles those left unpaired."""
+    return [
+        (word.start, word.end)
+        for word in _words(text)
+        if _CAPITALISED.match(word.text)
+        and not is_cyrillic_acronym(word.text)
+        and is_sentence_initial(text, word.start)
+        and _reads_as_person(word.text)
+    ]
+
+
 def russian_names(
     text: str, runs: list[tuple[int, int]], quoted: list[tuple[int, int]] = ()  # type: ignore[assignment]
 ) -> list[RussianName]:
@@ -129,7 +148,7 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
             i += size
             continue
         word = words[i]
-        if chunk or not is_sentence_initial(text, word.start) or _is_proper(word.text):
+        if chunk or not is_sentence_initial(text, word.start) or _is_proper(word.text) or _reads_as_person(word.text):
             chunk.append(word)  # else `Сотрудники МЧС`, `Матч КХЛ`: a common noun opens the sentence
         i += 1
     names.extend(_chunk_name(text, chunk))
@@ -165,10 +184,21 @@ def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]
         if name.term is not None or name.quoted:
             confirmed.append(name)
             continue
-        for span in spans:
-            if span.start < name.end and name.start < span.end:
-                confirmed.extend(_without_terms(text, span.start, span.end))
+        overlapping = [span for span in spans if span.start < name.end and name.start < span.end]
+        for span in overlapping:
+            confirmed.extend(_without_terms(text, span.start, span.end))
+        if not overlapping and _opening_subject(text, name):
+            confirmed.append(name)
     return sorted(dict.fromkeys(confirmed), key=lambda name: name.start)
+
+
+def _opening_subject(text: str, name: RussianName) -> bool:
+    """A sentence-opening word read as a surname whose verb follows (`Мединский возглавит`),
+    which NER often leaves untagged; not an adjective before its noun (`Московский суд`)."""
+    if " " in name.text or not is_sentence_initial(text, name.start) or not _reads_as_person(name.text):
+        return False
+    following = _WORD.match(text, name.end + 1) if text[name.end : name.end + 1] == " " else None
+    return following is not None and any("VERB" in p.tag.grammemes for p in parses(following.group())[:1])
 
 
 def _entities_near(text: str, offsets: list[int]) -> list[Entity]:

@@ -60,6 +60,7 @@ from audit.names.russian_source import (
     entity_names,
     gloss_keys,
     has_given_name_before,
+    opening_persons,
     owner_carried,
     russian_names,
     source_places,
@@ -739,7 +740,8 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
 
     # Mid-sentence capitals are names in Russian, alone too (`в Твери`); so are quoted names (`«Зенит»`).
     runs = [(n.start, n.end) for n in source_names(source, "ru", single_words=True)]
-    names = russian_names(source, runs, quoted_names(source))
+    runs.extend(span for span in opening_persons(source) if not any(s <= span[0] < e for s, e in runs))
+    names = russian_names(source, sorted(runs), quoted_names(source))
     unpaired = [name for name in names if not has_counterpart(name) and not (name.term and owns_carried(name))]
     if unpaired:
         unpaired = [
