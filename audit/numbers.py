@@ -409,7 +409,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         if re.fullmatch(r"\d{3}0", raw) and re.match(r"['’]?s\b", after):
             year = int(raw)
             values |= {float(year % 100), float(year // 100 + 1)}  # the 1850s: the fifties of the 19th century
-        weak = values <= {0.0, 1.0}  # `one` is as often `a`, `zero` `no`: never required
+        # `one` is as often `a`, `zero` `no`: never required, except as a side of a score (`1:1`, `2-0`)
+        weak = values <= {0.0, 1.0} and not _in_score(text, match.start(), match.end())
         numbers.append(Number(match.start(), match.end(), raw, _clean(values), weak=weak))
     for match in _ROMAN.finditer(text):
         group = "roman" if match.group("roman") else "roman_after"
@@ -441,6 +442,15 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         numbers.extend(_source_words(text, SOURCE_WORDS[lang]))
     numbers.sort(key=lambda n: (n.start, n.end))
     return numbers
+
+
+_SCORE_AFTER = re.compile(r"[:\-–]\d")
+_SCORE_BEFORE = re.compile(r"\d[:\-–]$")
+
+
+def _in_score(text: str, start: int, end: int) -> bool:
+    """Whether digits at [start, end) are one side of a score or tally (`1:1`, `2-0`)."""
+    return bool(_SCORE_AFTER.match(text, end) or _SCORE_BEFORE.search(text[max(0, start - 2) : start]))
 
 
 def _source_words(text: str, table: dict[str, int]) -> list[Number]:
