@@ -246,13 +246,34 @@ def english_forms(name: str) -> tuple[str, ...]:
 
 
 def carried(name: RussianName, english: str) -> bool:
-    """Whether `english` has one of the name's English forms, or a demonym of a place among them."""
+    """Whether `english` has one of the name's English forms, or a demonym of a place among them;
+    an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`)."""
     forms = name.term.english if name.term is not None else english_forms(name.text)
     if not forms:
         return False
     if any(_has_form(form, english) for form in forms):
         return True
+    if name.term is not None and _is_army(name.term) and _troops_of(name.term.implied, english):
+        return True
     return bool(set(forms) & written_places(english))
+
+
+_ARMY_WORDS = frozenset({"army", "forces", "military", "troops"})
+_TROOPS = re.compile(r"\b([A-Z][a-z]+(?:['’]s)?)\s+(?:armed\s+)?(?:army|forces|military|troops|soldiers)\b")
+
+
+def _is_army(term: Term) -> bool:
+    """A table row for a country's armed forces as a whole (`ВСУ`, `ЦАХАЛ`), not one arm (`ПВО`)."""
+    return term.kind == "military" and any(_ARMY_WORDS & set(form.lower().split()) for form in term.english)
+
+
+def _troops_of(places: tuple[str, ...], english: str) -> bool:
+    """Whether `english` writes troops of one of `places` (`Israeli troops`, `Israel's forces`)."""
+    for match in _TROOPS.finditer(english):
+        word = re.sub(r"['’]s$", "", match.group(1))
+        if word in places or set(places) & set(demonym_places(word)):
+            return True
+    return False
 
 
 def owner_carried(name: RussianName, english: str) -> bool:
