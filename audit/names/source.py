@@ -65,6 +65,7 @@ from audit.names.russian_source import (
     russian_names,
     source_places,
     unsourced_demonym,
+    written_places,
 )
 from audit.names.russian_source import carried as russian_carried
 from audit.names.translit import romanise
@@ -806,7 +807,9 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     source names another place spelt like it (`Iraq` / `Ирана`).
     """
     if index.russian and demonym_places(name) and not is_acronym(name):
-        if _rival_place(_without_possessive(name), demonym_places(name), index.text):
+        places = demonym_places(name)
+        written = tuple(place for place in places if place in written_places(english))  # `South Korean`
+        if _rival_place(_without_possessive(name), written or places, index.text):
             return [name]
         if not index.has_name(name, "en") and unsourced_demonym(name, index.text, english):
             return [name]
@@ -865,7 +868,23 @@ def _rival_place(word: str, places: tuple[str, ...], source: str) -> bool:
     named = {name for names in source_places(source) for name in names}
     if word in named or named & set(places):
         return False
-    return any(stem_match(name_key(place), name_key(other)) for place in places for other in named)
+    return any(_rival(name_key(place), name_key(other)) for place in places for other in named)
+
+
+_POINTS_OF_COMPASS = frozenset(name_key(point) for point in ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"))
+
+
+def _rival(key: str, other: str) -> bool:
+    """Two place keys spelt alike (`irak`, `iran`), or one place's halves (`South Korea`, `North Korea`)."""
+    if stem_match(key, other):
+        return True
+    words, others = key.split(), other.split()
+    return (
+        len(words) == len(others) == 2
+        and words[1] == others[1]
+        and words[0] != others[0]
+        and {words[0], others[0]} <= _POINTS_OF_COMPASS
+    )
 
 
 def _without_possessive(word: str) -> str:
