@@ -409,8 +409,9 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         if re.fullmatch(r"\d{3}0", raw) and re.match(r"['’]?s\b", after):
             year = int(raw)
             values |= {float(year % 100), float(year // 100 + 1)}  # the 1850s: the fifties of the 19th century
-        # `one` is as often `a`, `zero` `no`: never required, except as a side of a score (`1:1`, `2-0`)
-        weak = values <= {0.0, 1.0} and not _in_score(text, match.start(), match.end())
+        # `one` is as often `a`, `zero` `no`: never required, except a one as a side of a score
+        # (`1:1`, `1-0`; a `0:0` is as often `goalless`)
+        weak = values <= {0.0, 1.0} and not (values == {1.0} and _in_score(text, match.start(), match.end()))
         numbers.append(Number(match.start(), match.end(), raw, _clean(values), weak=weak))
     for match in _ROMAN.finditer(text):
         group = "roman" if match.group("roman") else "roman_after"
