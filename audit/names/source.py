@@ -448,6 +448,18 @@ def foreign_frame(key: str) -> str:
     return key if len(_CONSONANT.findall(key)) >= 3 else ""
 
 
+# English vowel spellings Russian writes as it hears them (`Keir`: `Кир`, `Leavitt`: `Ливитт`,
+# `Reid`: `Рид`, `Brooke`: `Брук`).
+_ENGLISH_VOWELS = re.compile(r"ea|ee|ei|ie|oo|ou")
+_HEARD = {"ea": "i", "ee": "i", "ei": "i", "ie": "i", "oo": "u", "ou": "u"}
+
+
+@functools.lru_cache(maxsize=65536)
+def english_vowels(key: str) -> str:
+    """A folded word with English vowel spellings read as Russian hears them (`keir`: `kir`)."""
+    return _ENGLISH_VOWELS.sub(lambda match: _HEARD[match.group()], key)
+
+
 def _lemma_keys(text: str) -> frozenset[str]:
     """Keys of the lemmas of a Russian text's capitalised words (`Львом`: `lev`)."""
     return frozenset(
@@ -485,6 +497,7 @@ class TokenIndex:
         self._place_ids: frozenset[int] | None = None
         self._abbreviations: set[str] = set()
         self._frames: frozenset[str] | None = None
+        self._heard: frozenset[str] = frozenset()
         seen: set[str] = set()
         for start, end in _word_spans(text):
             word = text[start:end]
@@ -521,9 +534,13 @@ class TokenIndex:
         return self._given
 
     def has_respelt(self, key: str) -> bool:
-        """Whether a word of the text is `key` as Russian respells a foreign name (`foreign_frame`)."""
+        """Whether a word of the text is `key` as Russian respells a foreign name (`foreign_frame`),
+        or an English name as Russian hears its vowels (`english_vowels`: `Keir` / `Кир`)."""
         if self._frames is None:
             self._frames = frozenset(filter(None, map(foreign_frame, self._keys)))
+            self._heard = frozenset(english_vowels(k) for k in self._keys if len(k) >= 3)
+        if len(key) >= 3 and english_vowels(key) in self._heard:
+            return True
         frame = foreign_frame(key)
         return bool(frame) and (
             frame in self._frames or any(f[:1] == frame[:1] and stem_match(frame, f) for f in self._frames)

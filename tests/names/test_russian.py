@@ -6,7 +6,7 @@ from audit.names.demonyms import demonym_places
 from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import adjective_places, compound_stem, place_names
 from audit.names.russian_source import _has_form, confirmed_names, russian_names
-from audit.names.source import foreign_frame
+from audit.names.source import english_vowels, foreign_frame
 from audit.names.variants import name_key
 
 
@@ -108,3 +108,9 @@ def test_issue10_foreign_names_as_russian_respells_them() -> None:
     assert foreign_frame(name_key("Japarov")) == foreign_frame(name_key("Zhaparov"))
     assert foreign_frame(name_key("Khomeini")) != foreign_frame(name_key("Khamenei"))
     assert foreign_frame(name_key("Said")) == ""  # too few consonants to tell names apart
+
+
+def test_issue10_english_vowels_as_russian_hears_them() -> None:
+    assert english_vowels(name_key("Keir")) == name_key("Кир")
+    assert english_vowels(name_key("Leavitt")) == name_key("Ливитт")
+    assert english_vowels(name_key("Brooke")) != name_key("Брайк")
