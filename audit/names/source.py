@@ -49,7 +49,7 @@ from audit.names.gazetteer import lookup_exact as place_lookup_exact
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
-from audit.names.terms import is_cyrillic_acronym
+from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.palladius import pinyin_readings
 from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import has_verb, lemmas
@@ -743,6 +743,16 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LAST_WORD = re.compile(r"([А-ЯЁа-яё-]+)\s+$")
+
+
+def _title_before(text: str, offset: int) -> bool:
+    """Whether a title of the tables stands right before `offset` (`Главком ВСУ`)."""
+    match = _LAST_WORD.search(text, max(0, offset - 40), offset)
+    term = russian_terms().lookup(match.group(1)) if match else None
+    return term is not None and term.kind == "title"
+
+
 def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[list[str], list[UnpairedName]]:
     """Capitalised runs taken apart by the tables; NER settles the names left without a counterpart."""
 
@@ -752,10 +762,11 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
         return index.has_name(name.text, "ru") or russian_carried(name, english)
 
     def owns_carried(name: RussianName) -> bool:
-        """A body that owns the table name before it, kept as its country (`Генштаб ВСУ`:
-        `Ukraine's General Staff`)."""
+        """A body that owns the table name or title before it, kept as its country (`Генштаб ВСУ`:
+        `Ukraine's General Staff`; `Главком ВСУ`: `Ukraine's commander-in-chief`)."""
         before = [n for n in names if n.end <= name.start and not source[n.end : name.start].strip()]
-        return bool(before) and before[-1].term is not None and has_counterpart(before[-1]) and owner_carried(name, english)
+        owned = bool(before) and before[-1].term is not None and has_counterpart(before[-1])
+        return (owned or _title_before(source, name.start)) and owner_carried(name, english)
 
     # Mid-sentence capitals are names in Russian, alone too (`в Твери`); so are quoted names (`«Зенит»`).
     runs = [(n.start, n.end) for n in source_names(source, "ru", single_words=True)]
