@@ -306,6 +306,7 @@ def owner_carried(name: RussianName, english: str) -> bool:
     return any(owner in written or _has_form(owner, english) for owner in owners)
 
 
+@functools.lru_cache(maxsize=64)  # asked for each name of a translation
 def written_places(english: str) -> frozenset[str]:
     """The places whose demonyms English writes: `South Korean` is of South Korea alone."""
     found: set[str] = set()
@@ -339,8 +340,13 @@ def _form_words(form: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def _english_words(english: str) -> tuple[str, ...]:
-    return tuple(re.sub(r"['’]s?$", "", word) for word in _FORM_WORD.findall(english))
+def _english_words(english: str) -> dict[str, list[tuple[int, str]]]:
+    """The translation's words (possessives cut) with their positions, by first letter."""
+    by_initial: dict[str, list[tuple[int, str]]] = {}
+    for i, word in enumerate(_FORM_WORD.findall(english)):
+        word = re.sub(r"['’]s?$", "", word)
+        by_initial.setdefault(word[:1].lower(), []).append((i, word))
+    return by_initial
 
 
 @functools.lru_cache(maxsize=65536)
@@ -365,7 +371,7 @@ def _has_form(form: str, english: str) -> bool:
     if not wanted:
         return False
     words = _english_words(english)
-    positions = [[i for i, word in enumerate(words) if _same_word(w, word)] for w in wanted]
+    positions = [[i for i, word in words.get(w[:1].lower(), ()) if _same_word(w, word)] for w in wanted]
     if not all(positions):
         return False
     if len(wanted) == 1:
@@ -397,16 +403,16 @@ def gloss_keys(text: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def source_places(text: str) -> tuple[frozenset[str], ...]:
-    """Per place the source names (as NER bears out) or derives an adjective from
-    (`британской`), its English names."""
+def source_places(text: str, confirmed: bool = True) -> tuple[frozenset[str], ...]:
+    """Per place the source names (as NER bears out, unless not `confirmed`) or derives an
+    adjective from (`британской`), its English names."""
     places: list[frozenset[str]] = []
     words = _words(text)
     capitalised = [word for word in words if _CAPITALISED.match(word.text) and _is_place(word.text)]
-    spans = [e for e in _entities_near(text, [w.start for w in capitalised]) if e.type == "LOC"] if capitalised else []
+    spans = [e for e in _entities_near(text, [w.start for w in capitalised]) if e.type == "LOC"] if capitalised and confirmed else []
     for word in words:
         names: list[str] = []
-        if word in capitalised and any(e.start <= word.start < e.end for e in spans):  # `Ваном`: Wang, not Lake Van
+        if word in capitalised and (not confirmed or any(e.start <= word.start < e.end for e in spans)):  # `Ваном`: Wang, not Lake Van
             names.extend(with_countries(place_names(word.text)))
         if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
             names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
@@ -443,7 +449,7 @@ def unsourced_demonym(word: str, source: str, english: str) -> bool:
 
 def _spelt_alike(place: str, english: str) -> bool:
     """Whether English writes the place in another romanisation (`Makiivka` / `Makiyivka`)."""
-    words = {name_key(word) for word in _english_words(english) if word[:1].isupper()}
+    words = {name_key(word) for found in _english_words(english).values() for _, word in found if word[:1].isupper()}
     return all(any(stem_match(key, word) for word in words) for key in name_key(place).split())
 
 

@@ -496,7 +496,7 @@ class TokenIndex:
         self._given: frozenset[str] | None = None
         self._place_ids: frozenset[int] | None = None
         self._abbreviations: set[str] = set()
-        self._frames: frozenset[str] | None = None
+        self._frames: dict[str, set[str]] | None = None  # by first letter
         self._heard: frozenset[str] = frozenset()
         seen: set[str] = set()
         for start, end in _word_spans(text):
@@ -537,14 +537,15 @@ class TokenIndex:
         """Whether a word of the text is `key` as Russian respells a foreign name (`foreign_frame`),
         or an English name as Russian hears its vowels (`english_vowels`: `Keir` / `Кир`)."""
         if self._frames is None:
-            self._frames = frozenset(filter(None, map(foreign_frame, self._keys)))
+            self._frames = defaultdict(set)
+            for frame in filter(None, map(foreign_frame, self._keys)):
+                self._frames[frame[:1]].add(frame)
             self._heard = frozenset(english_vowels(k) for k in self._keys if len(k) >= 3)
         if len(key) >= 3 and english_vowels(key) in self._heard:
             return True
         frame = foreign_frame(key)
-        return bool(frame) and (
-            frame in self._frames or any(f[:1] == frame[:1] and stem_match(frame, f) for f in self._frames)
-        )  # `Жапарова`: `Japarov`
+        others = self._frames.get(frame[:1], ()) if frame else ()
+        return frame in others or any(stem_match(frame, other) for other in others)  # `Жапарова`: `Japarov`
 
     def has_word(self, key: str) -> bool:
         found = self._found.get(key)
@@ -839,11 +840,9 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         written = tuple(place for place in places if place in written_places(english))  # `South Korean`
         if _rival_place(_without_possessive(name), written or places, index.text):
             return [name]
-        if not index.has_name(name, "en") and unsourced_demonym(name, index.text, english):
-            return [name]
-        if not is_english_place(_without_possessive(name)):
+        if index.has_name(name, "en"):
             return []
-        return [] if index.has_name(name, "en") else [name]
+        return [name] if unsourced_demonym(name, index.text, english) or is_english_place(_without_possessive(name)) else []
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
@@ -893,7 +892,7 @@ def _after_same_particle(words: list[str], position: int, index: TokenIndex) -> 
 def _rival_place(word: str, places: tuple[str, ...], source: str) -> bool:
     """Whether a Russian source names, instead of `word` or any of its `places`, another place
     spelt like one of them (`Iraq`, `Iraqi` for `Ирана`, `иранские`, which are of Iran)."""
-    named = {name for names in source_places(source) for name in names}
+    named = {name for names in source_places(source, confirmed=False) for name in names}  # no NER: any place will do
     if word in named or named & set(places):
         return False
     return any(_rival(name_key(place), name_key(other)) for place in places for other in named)
