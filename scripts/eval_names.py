@@ -1,6 +1,6 @@
 """Recall and false alarms of the name checks without a source, on the issue-11 garble set.
 
-For each part of tests/data/names_garble (tuning, held-out, held-out-2, heldout3-blind; see
+For each part of tests/data/names_garble (tuning, held-out, held-out-2, heldout3-blind, heldout4-blind; see
 its README): the documents are audited with the model-free N2 rules (no source, no glossary,
 no re-translation). A garbled occurrence counts as found when a finding of warning severity or
 above overlaps it; recall is printed per pattern. False alarms are the warnings on the clean documents, per 1,000 words (and,
@@ -9,7 +9,7 @@ audits `feed.jsonl` as one batch (feed-level consistency); the house part audits
 garbled documents with house spellings learned from `archive/`.
 
     python scripts/eval_names.py                 # all parts, the table
-    python scripts/eval_names.py --part heldout3-blind   # only the blind part
+    python scripts/eval_names.py --part heldout3-blind   # only a blind part (or heldout4-blind)
     python scripts/eval_names.py --show tuning   # also list misses and false alarms of a part
     python scripts/eval_names.py --json out.json
 """
@@ -38,6 +38,7 @@ PARTS = {
     "held-out": DATA / "heldout.txt",
     "held-out-2": DATA / "heldout2.txt",
     "heldout3-blind": DATA / "heldout3-blind.txt",
+    "heldout4-blind": DATA / "heldout4-blind.txt",
 }
 _MARK = re.compile(r"\{\{([^|}]*)\|([^|}]*)\|([^|}]*)\}\}")
 _HEADER = re.compile(r"^### (\S+) (garbled|clean)\s*$", re.MULTILINE)

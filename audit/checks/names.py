@@ -41,6 +41,7 @@ from audit.names.glossary import Match as GlossaryMatch
 from audit.names.house import HouseNames, load_house_names
 from audit.names.house import windows as house_windows
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
+from audit.names.polivanov import hepburn_reading
 from audit.names.source import (
     SourcePair,
     TokenIndex,
@@ -106,16 +107,38 @@ _WORDS = re.compile(r"\S+")
 
 
 def name_uses(ctx: CheckContext) -> list[Mention]:
-    """The document's mentions without their modifiers (`Aleppo` of `Western Aleppo`)."""
+    """The document's mentions without their modifiers (`Aleppo` of `Western Aleppo`) and
+    without the place a person's name is `of` (`Mahmoud Abbas` of `Mahmoud Abbas of Jordan`)."""
 
     def compute() -> list[Mention]:
         uses = []
         for mention in mentions(ctx):
             core = name_core(mention.text)
             uses.append(Mention(mention.start + core, mention.end, mention.text[core:]) if core else mention)
-        return uses
+        alone = {squashed_key(use.text) for use in uses if " of " not in use.text}
+        return [_without_place_of(use, alone) if " of " in use.text else use for use in uses]
 
     return ctx.memo(("names", "uses"), compute)
+
+
+_OF_PLACE = re.compile(r"\s+of\s+(\S+(?:\s+\S+)?)$")
+
+
+def _without_place_of(use: Mention, alone: set[str]) -> Mention:
+    """`Makhmud Abbas of Jordan` as `Makhmud Abbas` where the document names `Mahmoud Abbas`
+    alone (`alone`: the squashed keys of its names): a name of two words or more before `of`
+    and a notable place's English name. `Bank of England` stays one name."""
+    of = _OF_PLACE.search(use.text)
+    if of is None:
+        return use
+    head = use.text[: of.start()]
+    if len(head.split()) < 2 or squashed_key(head) not in alone:
+        return use
+    place = re.sub(r"['’]s?$", "", of[1])
+    places = place_lookup(place)
+    if not places or not _notable(places[0]) or normal_form(places[0].english) != normal_form(place):
+        return use
+    return Mention(use.start, use.start + len(head), head)
 
 
 def uses_by_spelling(ctx: CheckContext) -> dict[str, list[Mention]]:
@@ -156,6 +179,26 @@ def standard_rank(spelling: str, others: Iterable[str], ctx: CheckContext) -> tu
 
 _SYLLABLE_SPLIT = re.compile(r"[\s\-‐‑]+")
 # A Korean given name with its second syllable capitalised (`Jong-Un`, `Jae-In`).
+# A final ï after a vowel: how French writes a final `й` or `i` it must keep from the vowel
+# (`Sergueï`, `Nikolaï`, `Dubaï`); English copy never does.
+_FRENCH_FINAL_DIAERESIS = re.compile(r"(?<=[aeoAEO])ï(?![^\W\d_])")
+
+
+def _french_read(spelling: str) -> str:
+    """A French-language spelling read back into English letters (`Sergueï` -> `Sergei`)."""
+    plain = spelling.replace("ï", "i")
+    return next((reading for scheme, reading in scheme_readings(plain) if scheme == "French"), plain)
+
+
+# A one-syllable family name and a hyphenated given name with its second syllable capitalised
+# (`Ko Wen-Je`, `Ban Ki-Moon`); group 1 is that syllable.
+_CAPITALISED_GIVEN_NAME = re.compile(
+    rf"(?=[A-Z])(?i:{KOREAN_SYLLABLE}) (?=[A-Z])(?i:{KOREAN_SYLLABLE})[-‐‑]((?=[A-Z])(?i:{KOREAN_SYLLABLE}))"
+)
+# An Arabic article capitalised after a word of the name (`Ahmed Al-Sharaa`).
+_CAPITAL_INNER_ARTICLE = re.compile(
+    rf"(?<=\w )(?:{'|'.join(sorted((a.capitalize() for a in ARTICLES), key=len, reverse=True))})[-‐‑](?=\w)"
+)
 _CAPITAL_AFTER_HYPHEN = re.compile(rf"\b(?=[A-Z])(?i:{KOREAN_SYLLABLE})[-‐‑](?=[A-Z])(?i:{KOREAN_SYLLABLE})\b")
 
 
@@ -163,10 +206,13 @@ def _off_style(spelling: str, other: str) -> int:
     """1 where `spelling` breaks a romanisation's house style that `other`, the same letters,
     keeps: a pinyin given name split into syllables (`Hua Chun Ying`, `Xi Jin-ping` beside
     `Hua Chunying`, `Xi Jinping`); a Korean given name's second syllable capitalised
-    (`Kim Jong-Un`, `Moon Jae-In` beside `Kim Jong Un`, `Moon Jae-in`)."""
+    (`Kim Jong-Un`, `Moon Jae-In` beside `Kim Jong Un`, `Moon Jae-in`); an Arabic article
+    capitalised inside a name (`Ahmed Al-Sharaa` beside `Ahmed al-Sharaa`)."""
     if squashed_key(spelling) != squashed_key(other):
         return 0
     if len(_SYLLABLE_SPLIT.split(spelling)) > len(_SYLLABLE_SPLIT.split(other)) and is_pinyin(spelling):
+        return 1
+    if len(_CAPITAL_INNER_ARTICLE.findall(spelling)) > len(_CAPITAL_INNER_ARTICLE.findall(other)):
         return 1
     return int(bool(_CAPITAL_AFTER_HYPHEN.search(spelling)) and not _CAPITAL_AFTER_HYPHEN.search(other))
 
@@ -252,8 +298,12 @@ class NameVariant(Check):
     length-scaled edit distance; a surname alone is compared with the full name's last word.
     Titles and modifiers are no part of a name (`Uzbek President Shavkat Mirziyoyev` is
     Shavkat Mirziyoyev; `Western Aleppo` is Aleppo; `North Korea` and `South Korea` are two
-    names). Case inside a word is a variant (`Moon Jae-In` / `Moon Jae-in`); the case of a
-    name's first letter or of an article, or a dropped article (`Assad` / `al-Assad`), is not.
+    names; `Mahmoud Abbas of Jordan` is Mahmoud Abbas where the story names him alone). Case
+    inside a word is a variant (`Moon Jae-In` / `Moon Jae-in`), and so is an article's inside a
+    name (`Ahmed Al-Sharaa` / `Ahmed al-Sharaa`); the case of a name's first letter or of an
+    article opening it, or a dropped article (`Assad` / `al-Assad`), is not. A short word with
+    a letter dropped beside a longer word spelt alike is a variant (`Imran Kan` / `Imran
+    Khan`); one with an ending more is another name (`Ivanov` / `Ivanova`).
     The other spellings are flagged
     with the preferred one: the glossary's, a known place's English spelling, the one without
     another scheme's marks, else the majority's. Diacritics alone (`Erdoğan` / `Erdogan`) are
@@ -533,10 +583,15 @@ class TransliterationHint(Check):
     a re-translation spells it otherwise, which is then suggested. Russian names that reached
     English through German keep German endings English never writes (`Lawrow`, `Tokajew`,
     `Janukowitsch`, `Tschetschenien`): a warning, unless the word is English or a place's
-    English name (`Krakow`, `Bristow`).
+    English name (`Krakow`, `Bristow`). A Japanese name in romanised Polivanov, Russian's
+    system (`Sindziro Koidzumi`: `dz` for z and j, `si` for shi; every word Japanese syllables,
+    one with a `dz`), is a warning with the Hepburn spelling English copy uses; so is a Korean
+    or Chinese given name with its second syllable capitalised after the hyphen (`Ko Wen-Je`,
+    `Ban Ki-Moon`: English copy writes `Ko Wen-je`, `Ban Ki-moon`), and a name with French's
+    final ï (`Sergueï`, `Nikolaï`: French for `Sergei`, `Nikolai`).
 
-    Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra; Foreign Minister Sergej Lawrow
-    Good: the militants of Hurras al-Din and Jabhat al-Nusra; Foreign Minister Sergei Lavrov
+    Bad: the militants of Khoras ad-Din and Dzhabhat an-Nusra; Foreign Minister Sergej Lawrow; Sindziro Koidzumi
+    Good: the militants of Hurras al-Din and Jabhat al-Nusra; Foreign Minister Sergei Lavrov; Shinjiro Koizumi
     """
 
     code = "N203"
@@ -563,10 +618,50 @@ class TransliterationHint(Check):
             else {}
         )
         for mention in name_uses(ctx):
+            spelling = " ".join(mention.text.split())
+            hepburn = hepburn_reading(spelling)
+            if hepburn is not None:
+                yield self.finding(
+                    segment,
+                    mention.start,
+                    mention.end,
+                    f"“{spelling}” spells a Japanese name as romanised Russian (Polivanov) does; "
+                    f"English copy writes “{hepburn}”",
+                    suggestion=hepburn,
+                    evidence=hepburn,
+                    severity=Severity.WARNING,
+                )
+                continue
+            if _FRENCH_FINAL_DIAERESIS.search(spelling):
+                english = _french_read(spelling)
+                yield self.finding(
+                    segment,
+                    mention.start,
+                    mention.end,
+                    f"“{spelling}” is spelt as French-language copy spells it (a final ï for i or y); "
+                    f"English copy writes “{english}” or its own spelling of the name",
+                    suggestion=english,
+                    evidence=english,
+                    severity=Severity.WARNING,
+                )
+                continue
+            given = _CAPITALISED_GIVEN_NAME.fullmatch(spelling)
+            if given is not None:
+                lowered = spelling[: given.start(1)] + spelling[given.start(1) :].lower()
+                yield self.finding(
+                    segment,
+                    mention.start,
+                    mention.end,
+                    f"“{spelling}” capitalises the second syllable of a Korean or Chinese given name; "
+                    f"English copy writes “{lowered}”",
+                    suggestion=lowered,
+                    evidence=lowered,
+                    severity=Severity.WARNING,
+                )
+                continue
             marks = transliteration_marks(mention.text)
             if not marks:
                 continue
-            spelling = " ".join(mention.text.split())
             other = hits.get((mention.start, mention.end)) or variants.get(spelling)
             source = "the glossary" if (mention.start, mention.end) in hits else "this document"
             if other is None or transliteration_marks(other):
@@ -626,6 +721,8 @@ _AFTER_PLACE = re.compile(
 # What follows a person's name, not a place's: `Putin said`, `Putin's`.
 _AFTER_PERSON = re.compile(r"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b")
 _BEFORE_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Commander|leader|spokesman|spokeswoman)\.?\s+$")
+# A preposition of place before a name: `workers in Lvov said` reports what was said in a place.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|around|across|into|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _place_spelling(text: str) -> str:
@@ -663,13 +760,15 @@ _PLACE_NOUNS = frozenset(
 
 def _person_like(ctx: CheckContext, spelling: str) -> bool:
     """Whether the document uses `spelling` as a person's name anywhere (`Putin said`, `President
-    Putin`, `Vladimir Putin`: a given name first)."""
+    Putin`, `Vladimir Putin`: a given name first); `in Lvov said` speaks of a place."""
 
     def compute() -> frozenset[str]:
         text = ctx.document.text
         people = set()
         for use in name_uses(ctx):
-            after = _AFTER_PERSON.match(text, use.end)
+            after = _AFTER_PERSON.match(text, use.end) and not _PLACE_PREPOSITION.search(
+                text, max(0, use.start - 12), use.start
+            )
             before = _BEFORE_PERSON.search(text, max(0, use.start - 20), use.start)
             words = use.text.split()
             given = len(words) > 1 and (is_given_name(name_key(words[0])) or is_proper_noun(words[0]))
@@ -721,9 +820,14 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
     return ctx.memo(("names", "places"), compute)
 
 
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}")
+
+
 @functools.lru_cache(maxsize=65536)
 def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
     """A spelling of a known place in a Russian-, German- or French-mediated scheme (`Manbidzh`)."""
+    if _ACRONYM.fullmatch(spelling):
+        return None  # `U.S.` is no `Ous`
     places = place_lookup(spelling)
     if not places or _names_a_place(spelling, places):
         return None
@@ -735,6 +839,8 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     place = max(spelt, key=lambda p: p.population)
     english = place.english
     marks = scheme_marks(spelling, english, ALL_MARKS)
+    if place.country in _K_FOR_Q_COUNTRIES:
+        marks = tuple(m for m in marks if (m.foreign, m.english) != ("k", "q"))
     if not marks:
         return None  # `Raqqah`, `Al-Raqqa`: English spellings too
     single_word = " " not in spelling
@@ -745,7 +851,11 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     ]
     schemes = sorted({m.scheme for m in marks})
     small = place.kind == "city" and place.population < NOTABLE_POPULATION
-    weak = all(m.foreign == "ou" for m in marks)  # `Tartous`, `Khan Younis`: English copy writes them too
+    # `Tartous`, `Khan Younis`: English copy writes them too; an `ou` spelling no source lists
+    # (`Mosoul`) is no such established spelling.
+    weak = all(m.foreign in ("ou", "u") and "ou" in (m.foreign, m.english) for m in marks) and bool(
+        lookup_exact(spelling)
+    )
     severity = Severity.INFO if rivals or small or weak else Severity.WARNING
     where = f"{english}, {_country(place.country)}" if place.country and place.kind == "city" else english
     message = (
@@ -786,18 +896,20 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
         found += [
             (p, scheme)
             for p in place_lookup(reading)
-            if _notable(p) and place_key(p.english) == reading_key != key  # the reading, not the folding, spells it
+            if _notable(p)
+            and place_key(p.english) == reading_key != key  # the reading, not the folding, spells it
+            and not (p.country in _PINYIN_COUNTRIES and is_pinyin(spelling))  # pinyin's own j, w, z
         ]
     if not found:
         # Only where English copy follows another Cyrillic name of the place (Ukrainian `Львів`).
         found = [
             (p, "Russian")
             for p in cyrillic_places(spelling, russian=True)
-            if p.country in _CYRILLIC_LOCAL
+            if p.country not in _CYRILLIC_OWN
             and _notable(p)
             and place_key(p.english) != key
             and fuzz.ratio(place_key(p.english), key) >= 60  # one name, two romanisations; not `Jalal-Abad` for Manas
-            and p in cyrillic_places(p.english)
+            and (p in cyrillic_places(p.english) if p.country in _CYRILLIC_LOCAL else _russian_respelling(key, p))
         ]
     if not found:
         return None
@@ -842,6 +954,9 @@ def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
     place = miss.place
     if place.country in _PINYIN_COUNTRIES and is_pinyin(spelling) and is_pinyin(place.english):
         return None  # `Zhejiang` beside `Zhenjiang`: two Chinese names a letter apart
+    target = place_key(place.english)
+    if len(target) <= MIN_NEAR_KEY and place_key(spelling).startswith(target):
+        return None  # `Doraleh` beside `Doral`: a short name with a syllable more is another name
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
     message = f"“{spelling}” is no place the gazetteer knows; the nearest known place is {where}"
     return _with_article(spelling, place.english), message, Severity.WARNING
@@ -850,13 +965,35 @@ def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
 # Countries whose places English copy spells from a Cyrillic name other than the Russian one
 # (Ukrainian `Львів`, Kazakh `Алматы`), so the romanised Russian name is another scheme's.
 _CYRILLIC_LOCAL = frozenset(["UA", "BY", "KZ", "KG", "TJ"])
+# Countries that write their own names in Cyrillic: a romanised Cyrillic name is their own scheme.
+_CYRILLIC_OWN = frozenset(["RU", "BG", "RS", "MK", "ME", "BA", "MN"])
+# What Russian writes for letters it lacks, in names from other scripts: `г` for h and gh
+# (`Кандагар`, `Бенгази`), `к` for q and qu (`Гуаякиль`).
+_RUSSIAN_RESPELLINGS = ((re.compile(r"gh|h"), "g"), (re.compile(r"ku(?=[ei])"), "k"))
+
+
+def _russian_respelling(key: str, place: Place) -> bool:
+    """Whether the folded `key` is the English spelling of `place` respelt as Russian writes
+    sounds it lacks (`bengasi` for `benghasi`, `kandagar` for `kandahar`), the spelling a
+    romanised Russian name of a place outside the Cyrillic-writing countries has."""
+    english = place_key(place.english)
+    for pattern, replacement in _RUSSIAN_RESPELLINGS:
+        english = pattern.sub(replacement, english)
+    return english == key
 _PINYIN_COUNTRIES = frozenset(["CN", "TW", "HK", "MO", "SG"])
+# Countries whose own romanisation writes k and q alike for one letter (Hebrew qof: `Kiryat
+# Shmona`, `Qiryat Shmona`), so a k is no Russian-mediated mark there.
+_K_FOR_Q_COUNTRIES = frozenset(["IL"])
 
 
 def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
-    """A spelling no place lists that folds to a notable place's English spelling (a letter
-    doubled or dropped: `Mariupoll`, `Idlibb`)."""
-    if lookup_exact(spelling) or (" " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling))):
+    """A spelling that folds to a notable place's English spelling with a letter doubled or
+    dropped: no place lists it (`Mariupoll`, `Idlibb`), or only another language's spelling
+    of a large place does (French `Tbilissi`, German `Mossul`), naming no place in English."""
+    if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
+        return None
+    listed = lookup_exact(spelling)
+    if listed and _names_a_place(spelling, listed):
         return None
     key = place_key(spelling)
     same = [p for p in place_lookup(spelling) if _notable(p) and place_key(p.english) == key]
@@ -865,11 +1002,23 @@ def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
     if len(key) < MIN_NEAR_KEY and (len(key) < MIN_NEAR_KEY - 1 or same[0].population < LARGE_POPULATION):
         return None  # `Homms` for Homs: a four-letter name, of a large place only
     place = same[0]
+    if listed and (place.population < LARGE_POPULATION or any(p.id != place.id and _notable(p) for p in listed)):
+        return None  # a listed spelling of a smaller place, or of two: perhaps English there
     if not _letters_differ(spelling, place.english):
         return None
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
-    message = f"“{spelling}” is no listed spelling of a place; English copy writes {where}"
-    return _with_article(spelling, place.english), message, Severity.WARNING
+    if not listed:
+        message = f"“{spelling}” is no listed spelling of a place; English copy writes {where}"
+        return _with_article(spelling, place.english), message, Severity.WARNING
+    # French and German double an s between vowels to keep it voiceless (`Tbilissi`, `Mossul`);
+    # English never does. Another doubling GeoNames lists may be English too (`Lattakia`): a note.
+    voiceless = _VOICELESS_SS.findall(spelling.lower()) > _VOICELESS_SS.findall(place.english.lower())
+    how = "French- or German-language copy does (ss for s)" if voiceless else "another language does"
+    message = f"“{spelling}” spells {where} as {how}; English copy writes “{place.english}”"
+    return _with_article(spelling, place.english), message, Severity.WARNING if voiceless else Severity.INFO
+
+
+_VOICELESS_SS = re.compile(r"(?<=[aeiouy])ss(?=[aeiouy])")
 
 
 def _transposed(spelling: str) -> tuple[str, str, Severity] | None:
@@ -937,11 +1086,17 @@ class KnownPlace(Check):
     English spelling is chosen by transliteration scheme, not by being listed, since GeoNames
     lists the foreign-scheme spellings too. A listed spelling with another scheme's marks
     where the English-scheme spelling exists is a warning (info when the place is small, the
-    spelling also names another sizeable place, or the only mark is a French `ou`). So is a
+    spelling also names another sizeable place, or the only mark is a French `ou` in a spelling
+    GeoNames lists as written: `Tartous`, not `Mosoul`). So is a
     notable place's name read back from German or French spelling (`Charkiw`, `Donezk`,
     `Tchernihiv`), and the romanised Russian name of a Ukrainian, Belarusian or Central Asian
     place whose English spelling follows its own Cyrillic name (`Lvov`, `Kharkov`; an older
-    English spelling the time-zone database records, `Kiev`, is a note). A spelling of no
+    English spelling the time-zone database records, `Kiev`, is a note), or of a notable place
+    outside the Cyrillic-writing countries respelt as Russian writes sounds it lacks (`g` for h
+    and gh, `k` for qu: `Bengazi`, `Kandagar`, `Guayakil`); and another language's listed
+    spelling of a large place (100,000 people) with a letter doubled (`Tbilissi`,
+    `Mossul`: French and German ss for s; another doubling is a note); Hebrew's k for q
+    (`Kiryat`) is no Russian mark. A spelling of no
     place that is one or two letters from a notable place's (15,000 people or more), folds to
     it with a letter doubled or dropped (`Mariupoll`), or swaps two of its letters
     (`Tiblisi`), in a sentence that speaks of a place (`in`, `near`, `the city of`, `in the

@@ -195,6 +195,7 @@ MARKS: tuple[Mark, ...] = (
 # `Poutine`): the checks weigh them too (`ALL_MARKS`); the gazetteer's choice of a place's
 # English spelling, made when its index is built, stands on `MARKS` alone.
 LANGUAGE_MARKS: tuple[Mark, ...] = (
+    Mark("u", "ou", "Russian", 1),  # `Khartum`, `Masrur`: Russian has one letter for both
     Mark("ch", "kh", "German", 1),
     Mark("w", "v", "German", 1),
     Mark("s", "z", "German", 1),
@@ -510,14 +511,43 @@ def _skeleton(key: str) -> str:
     return _DOUBLED.sub(r"\1", _VOWELS_AND_H.sub("", key))
 
 
+# A Japanese syllable in Hepburn romanisation, or a syllable-final `n`.
+_MORA = re.compile(r"(?:sh|ch|ts|[kgsztdnhbpmrwfj])?y?[aeiou]|n(?![aeiouy])")
+_MORAE = re.compile(rf"(?:{_MORA.pattern})+")
+# Rendaku: a syllable opening a later part of a compound voiced (`k`->`g`, `s`->`z`, `sh`->`j`,
+# `h`/`f`->`b` or `p`): each voiced opening read back to its plain one. The `t` row (`t`->`d`) is
+# left out: `Nintento` for `Nintendo` is a slip as often as a reading.
+_DEVOICED = (("sh", "sh"), ("ch", "ch"), ("ts", "ts"), ("j", "sh"), ("g", "k"), ("z", "s"), ("b", "h"), ("p", "h"), ("f", "h"))
+
+
+def _devoiced(mora: str) -> str:
+    for voiced, plain in _DEVOICED:
+        if mora.startswith(voiced):
+            return plain + mora[len(voiced) :]
+    return mora
+
+
+def _rendaku(a: str, b: str) -> bool:
+    """One Japanese name read with and without rendaku (`Takagushi`/`Takakushi`,
+    `Yamasaki`/`Yamazaki`, `Nakashima`/`Nakajima`): both spelt in Hepburn syllables, the same
+    first syllable, and the others the same but for the voicing of their consonant."""
+    if a == b or not (_MORAE.fullmatch(a) and _MORAE.fullmatch(b)):
+        return False
+    morae_a, morae_b = _MORA.findall(a), _MORA.findall(b)
+    if len(morae_a) != len(morae_b) or len(morae_a) < 3 or morae_a[0] != morae_b[0]:
+        return False
+    return all(x == y or _devoiced(x) == _devoiced(y) for x, y in zip(morae_a, morae_b, strict=True))
+
+
 def spelling_variant(a: str, b: str) -> bool:
     """One word in two romanisations or two languages' letters (`Kiev`/`Kyiv`, `Bangladesch`,
-    `Mallorca`/`Majorca`, `Alexandr`/`Alexander`)."""
+    `Mallorca`/`Majorca`, `Alexandr`/`Alexander`), or a Japanese name with and without
+    rendaku (`Yamasaki`/`Yamazaki`)."""
     from audit.names.exonyms import given_name_forms  # exonyms is built on this module
 
     plain_a, _, key_a = _word_forms(a)
     plain_b, _, key_b = _word_forms(b)
-    if _vowel_variants(key_a, key_b) or _sounds(key_a) == _sounds(key_b):
+    if _vowel_variants(key_a, key_b) or _sounds(key_a) == _sounds(key_b) or _rendaku(plain_a, plain_b):
         return True
     skeleton = _skeleton(key_a)
     if len(skeleton) >= 3 and key_a[0] == key_b[0] and skeleton == _skeleton(key_b):
@@ -695,7 +725,31 @@ def _near_spellings(a: str, b: str) -> bool:
     # A short word with one vowel changed, beside a longer word of the name spelt alike
     # (`Amer Abdollahian`/`Amir Abdollahian`, `Kim Jung Un`/`Kim Jong Un`).
     anchored = any(x == y and len(x) >= 5 for x, y in pairs)
-    return anchored and all(x == y or near_word(x, y) or _one_vowel(x, y) for x, y in pairs)
+    if not anchored:
+        return False
+    if all(x == y or near_word(x, y) or _one_vowel(x, y) for x, y in pairs):
+        return True
+    # ... or a short word with one letter dropped as written (`Imran Kan`/`Imran Khan`).
+    written_a, written_b = _word_list(a), _word_list(b)
+    if len(written_a) != len(pairs) or len(written_b) != len(pairs):
+        return False
+    return all(
+        x == y or near_word(x, y) or _one_vowel(x, y) or _one_letter_more(u.lower(), v.lower())
+        for (x, y), u, v in zip(pairs, written_a, written_b, strict=True)
+    )
+
+
+def _one_letter_more(a: str, b: str) -> bool:
+    """Two written words of three letters or more, one with a letter inside it the other lacks
+    (`Kan`/`Khan`; not an ending: `Ivanov`/`Ivanova` are two people), the first kept."""
+    shorter, longer = sorted((a, b), key=len)
+    return (
+        len(longer) == len(shorter) + 1
+        and len(shorter) >= 3
+        and a[0] == b[0]
+        and not longer.startswith(shorter)
+        and Levenshtein.distance(a, b, score_cutoff=1) == 1
+    )
 
 
 def _one_vowel(a: str, b: str) -> bool:
@@ -710,7 +764,8 @@ def inner_case(a: str, b: str) -> bool:
     """One spelling in two cases inside a word (`Moon Jae-In`/`Moon Jae-in`, `DeSantis`/`Desantis`).
 
     Not a variant: the case of a name's first letter (a sentence may start with `Al-Assad`),
-    of an article or connector word (`Mohammed Bin Salman`), or a spelling in capitals (a headline).
+    of a connector word (`Mohammed Bin Salman`), or a spelling in capitals (a headline). A
+    hyphenated article inside a name is (`Ahmed Al-Sharaa`/`Ahmed al-Sharaa`).
     """
     if len(a) != len(b) or a.isupper() or b.isupper():
         return False
@@ -721,7 +776,8 @@ def inner_case(a: str, b: str) -> bool:
         word = next(m for m in words if m.start() <= index < m.end())
         head = word.group().lower().split("-")[0]
         if index == word.start() and (head in ARTICLES or head in CONNECTORS):
-            continue
+            if word.start() == 0 or head not in ARTICLES or not _HYPHENS & set(word.group()):
+                continue  # an article opening the name (a sentence may start with it), or a loose word
         if index == word.start() + len(head) + 1 and head in ARTICLES:
             continue  # `al-Qaeda` beside `al-qaeda`? an article's hyphen, then the name: judged as its word
         return True
@@ -747,10 +803,21 @@ def diacritics_only(a: str, b: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def near_probes(key: str) -> tuple[str, ...]:
-    """The key and its one-letter deletions: two keys within two edits share a probe (symmetric deletion)."""
+    """The key and its one-letter deletions: two keys within two edits share a probe (symmetric deletion).
+
+    A key of 10 letters or more also has each `h` digraph deleted (`zh`, `kh`, `gh`), so a
+    dropped digraph meets the spelling that keeps it (`Zaporizhia`/`Zaporizhzhia`)."""
     if len(key) < 5:
         return (key,)
-    return tuple(dict.fromkeys([key, *(key[:i] + key[i + 1 :] for i in range(len(key)))]))
+    deletions = [key, *(key[:i] + key[i + 1 :] for i in range(len(key)))]
+    if len(key) >= _PAIR_DELETION_LENGTH:
+        deletions += [key[: m.start()] + key[m.end() :] for m in _H_DIGRAPH.finditer(key)]
+    return tuple(dict.fromkeys(deletions))
+
+
+# Keys this long may drop two letters and still be near (`near_word`: two edits from 8 letters).
+_PAIR_DELETION_LENGTH = 10
+_H_DIGRAPH = re.compile(r"[a-z]h")
 
 
 def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
