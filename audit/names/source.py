@@ -943,11 +943,13 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
     surname = found[-1]
     if any(p > surname for p in missing):
         return False
-    # The surname may be several words joined by a particle (`Lula da Silva`), not a given name
-    # and a surname the source has both of (`Greg Abbott`).
-    head = min((p for p in found if p <= surname and not any(p < q < surname for q in missing)), default=surname)
-    if not any(word.lower() in CONNECTORS for word in words[head:surname]):
-        head = surname
+    # The surname may be several words joined by particles (`Lula da Silva`, `von der Leyen`,
+    # `al-Sisi`), not a given name and a surname the source has both of (`Greg Abbott`).
+    head = surname
+    while head > 0 and words[head - 1].lower() in CONNECTORS and head - 1 not in missing:
+        head -= 1
+        if head > 0 and head - 1 in found:
+            head -= 1  # `Lula` of `Lula da Silva`
     given = [p for p in missing if p < head and not _qualifies_title(words, p, index)]
     if len(given) > 2:
         return False
@@ -955,7 +957,8 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
         return False
     if not all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in given):
         return False
-    return not given or not index.has_given_name_before(distinctive_keys(words[head], "en")[:1])
+    first = min(p for p in found if p >= head)  # `Assad` of `al-Assad`
+    return not given or not index.has_given_name_before(distinctive_keys(words[first], "en")[:1])
 
 
 def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool:
