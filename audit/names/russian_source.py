@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, is_english_place
 from audit.names.finder import is_sentence_initial
+from audit.names.lexicon import is_demonym
 from audit.names.russian import Entity, adjective_places, entities, is_adjective, parses, place_names
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
 from audit.names.variants import name_key, stem_match
@@ -445,6 +446,30 @@ def unsourced_demonym(word: str, source: str, english: str) -> bool:
         any(place in written or _has_form(place, english) or _spelt_alike(place, english) for place in names)
         for names in places
     )
+
+
+def unwritten_place_names(source: str, english: str) -> bool:
+    """Whether the source names a place (as a noun: `Германия`, not `германский`) that English
+    writes by none of its names, a demonym aside (`German` is not `Germany`)."""
+    words = {
+        name_key(word)
+        for found in _english_words(english).values()
+        for _, word in found
+        if is_english_place(word) or not (is_demonym(word) or demonym_places(word))
+    }
+    for word in _words(source):
+        if not _CAPITALISED.match(word.text) or not _is_place(word.text):
+            continue
+        names = with_countries(place_names(word.text))
+        if names and not any(all(any(_same_place_word(key, w) for w in words) for key in name_key(name).split()) for name in names):
+            return True
+    return False
+
+
+def _same_place_word(key: str, written: str) -> bool:
+    """One word of a place name in another spelling (`makiivka` / `makiyivka`); short names must
+    be equal (`iran` is not `irak`)."""
+    return key == written or (min(len(key), len(written)) >= 6 and stem_match(key, written))
 
 
 def _spelt_alike(place: str, english: str) -> bool:

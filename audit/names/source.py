@@ -65,6 +65,7 @@ from audit.names.russian_source import (
     russian_names,
     source_places,
     unsourced_demonym,
+    unwritten_place_names,
     written_places,
 )
 from audit.names.russian_source import carried as russian_carried
@@ -842,7 +843,12 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             return [name]
         if index.has_name(name, "en"):
             return []
-        return [name] if unsourced_demonym(name, index.text, english) or is_english_place(_without_possessive(name)) else []
+        if unsourced_demonym(name, index.text, english):
+            return [name]
+        # A country English adds (`said Russia was ready`) is missing only where it stands for a
+        # place the source names and English writes only as a demonym (`Германия` / `Poland`).
+        place = _without_possessive(name)
+        return [name] if is_english_place(place) and unwritten_place_names(index.text, english) else []
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
