@@ -1327,18 +1327,20 @@ def _joined_titles(text: str, found: list[Mention]) -> list[Mention]:
     return joined
 
 
-# A title in lower case between a body and a person (`EU foreign policy chief`, `UN envoy`).
+# A title in lower case between a body and a person (`EU foreign policy chief`, `UN envoy`,
+# `Amazon founder`).
 _TITLE_BETWEEN = re.compile(
-    r"\s+(?:[a-z][a-z-]*\s+){0,3}(?:chief|head|envoy|spokesman|spokeswoman|spokesperson|commissioner|minister"
-    r"|president|secretary-general|secretary|chairman|chair|director|ambassador|representative|commander|leader"
-    r"|negotiator|prosecutor|official)\s+"
+    r"['’]?s?\s+(?:[a-z][a-z-]*\s+){0,3}(?:chief|head|envoy|spokesman|spokeswoman|spokesperson|commissioner"
+    r"|minister|president|secretary-general|secretary|chairman|chair|director|ambassador|representative"
+    r"|commander|leader|negotiator|prosecutor|official|founder|owner|boss|CEO|executive)\s+"
 )
 
 
 def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention], index: TokenIndex) -> bool:
-    """An acronym English puts before a title and a person the source names (`EU foreign
-    policy chief Kaja Kallas` for `Каллас`), where the source has no acronym it could replace."""
-    if not is_acronym(mention.text) or index.has_acronyms():
+    """A body English puts before a title and a person the source names (`EU foreign policy
+    chief Kaja Kallas` for `Каллас`, `Amazon founder Jeff Bezos` for `Безос`), where the
+    source has no acronym or place it could have replaced."""
+    if " " in mention.text or index.has_acronyms() or (not is_acronym(mention.text) and index.names_places()):
         return False
     following = next((m for m in found if m.start >= mention.end), None)
     return (
@@ -1423,8 +1425,8 @@ class UnsourcedName(Check):
     `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`), and
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
-    `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`) where the
-    source has no acronym or place it could have replaced. A nationality alone (`his Chinese counterpart`)
+    `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`, `Amazon
+    founder Jeff Bezos`) where the source has no acronym or place it could have replaced. A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place). A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`) or CLDR's name matches without its generic opening word

@@ -450,15 +450,21 @@ def foreign_frame(key: str) -> str:
 
 
 # English vowel spellings Russian writes as it hears them (`Keir`: `Кир`, `Leavitt`: `Ливитт`,
-# `Reid`: `Рид`, `Brooke`: `Брук`).
-_ENGLISH_VOWELS = re.compile(r"ea|ee|ei|ie|oo|ou")
+# `Reid`: `Рид`, `Brooke`: `Брук`, a short u: `Musk`: `Маск`), and an opening w, which Russian
+# writes `у` (`Witkoff`: `Уиткофф`, folded `v` and `u`).
+_ENGLISH_VOWELS = re.compile(r"ea|ee|ei|ie|oo|ou|^u(?=[aeio])|(?<=[^aeiou])u(?=[^aeiou])")
 _HEARD = {"ea": "i", "ee": "i", "ei": "i", "ie": "i", "oo": "u", "ou": "u"}
+
+
+def _heard(match: re.Match[str]) -> str:
+    text = match.group()
+    return _HEARD.get(text) or ("v" if match.start() == 0 else "a")
 
 
 @functools.lru_cache(maxsize=65536)
 def english_vowels(key: str) -> str:
     """A folded word with English vowel spellings read as Russian hears them (`keir`: `kir`)."""
-    return _ENGLISH_VOWELS.sub(lambda match: _HEARD[match.group()], key)
+    return _ENGLISH_VOWELS.sub(_heard, key)
 
 
 def _lemma_keys(text: str) -> frozenset[str]:
@@ -970,13 +976,15 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
 def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool:
     """A place or body before a title (`Moscow Mayor`, `NATO Secretary General`) that the
     source has no acronym or place for it to have replaced."""
-    following = words[position + 1 : position + 3]
-    if not following or following[0].lower() not in GENERIC:
+    following = words[position + 1 : position + 4]  # `Iran's Foreign Minister`, `NATO Secretary General`
+    if not any(word.lower() in GENERIC for word in following):
         return False
-    word = words[position]
+    word = _without_possessive(words[position])
     if is_acronym(word):
         return not index.has_acronyms()
-    return (is_english_place(word) or bool(place_lookup(word))) and not index.names_places()
+    if is_english_place(word) or bool(place_lookup(word)):
+        return not index.names_places()
+    return word[:1].isupper() and not index.has_acronyms() and not index.names_places()  # `Tesla CEO`
 
 
 def name_words(name: str) -> list[str]:
