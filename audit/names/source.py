@@ -958,7 +958,7 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
     # The surname may be several words joined by particles (`Lula da Silva`, `von der Leyen`,
     # `al-Sisi`), not a given name and a surname the source has both of (`Greg Abbott`).
     head = surname
-    while head > 0 and words[head - 1].lower() in CONNECTORS and head - 1 not in missing:
+    while head > 0 and words[head - 1].lower() in CONNECTORS - {"of"} and head - 1 not in missing:
         head -= 1
         if head > 0 and head - 1 in found:
             head -= 1  # `Lula` of `Lula da Silva`
