@@ -434,8 +434,8 @@ def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str,
 
 # How English writes names that Russian respells (Arabic `th`: `Haitham` / `Хейсам`; Kazakh and
 # Kyrgyz `j`: `Japarov` / `Жапаров`; Western Armenian voiceless stops: `Karekin` / `Гарегин`;
-# German `v` heard as `f`: `Volker` / `Фолькер`),
-# read into one frame: those sounds merged, and the diphthongs `ai` and `ei` (`Хейсам`).
+# German `v` heard as `f`: `Volker` / `Фолькер`), read into one frame: those sounds merged,
+# and the diphthongs `ai` and `ei` (`Хейсам`).
 _FOREIGN_SOUNDS = (("th", "s"), ("zh", "j"), ("b", "p"), ("d", "t"), ("g", "k"), ("v", "f"), ("ai", "e"), ("ei", "e"))
 _CONSONANT = re.compile(r"[^aeiou]")
 
