@@ -46,6 +46,7 @@ from audit.names.source import (
     SourcePair,
     TokenIndex,
     beside_words,
+    is_acronym,
     is_translated_name,
     may_translate,
     missing_words,
@@ -1327,6 +1328,29 @@ def _joined_titles(text: str, found: list[Mention]) -> list[Mention]:
     return joined
 
 
+# A title in lower case between a body and a person (`EU foreign policy chief`, `UN envoy`,
+# `Amazon founder`).
+_TITLE_BETWEEN = re.compile(
+    r"['’]?s?\s+(?:[a-z][a-z-]*\s+){0,3}(?:chief|head|envoy|spokesman|spokeswoman|spokesperson|commissioner"
+    r"|minister|president|secretary-general|secretary|chairman|chair|director|ambassador|representative"
+    r"|commander|leader|negotiator|prosecutor|official|founder|owner|boss|CEO|executive)\s+"
+)
+
+
+def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention], index: TokenIndex) -> bool:
+    """A body English puts before a title and a person the source names (`EU foreign policy
+    chief Kaja Kallas` for `Каллас`, `Amazon founder Jeff Bezos` for `Безос`), where the
+    source has no acronym or place it could have replaced."""
+    if " " in mention.text or index.has_acronyms() or (not is_acronym(mention.text) and index.names_places()):
+        return False
+    following = next((m for m in found if m.start >= mention.end), None)
+    return (
+        following is not None
+        and _TITLE_BETWEEN.fullmatch(text, mention.end, following.start) is not None
+        and not missing_words(following.text, index, text)
+    )
+
+
 @register
 class DroppedName(Check):
     """Name in the source with no counterpart in the translation.
@@ -1338,9 +1362,12 @@ class DroppedName(Check):
     spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. In a
     Russian source, titles (`Патриарх`, `Генсек`), ordinary terms written as acronyms (`ДТП`)
     and sentence-opening common nouns are not names; acronyms and institutions count as
-    carried when the English has one of their forms from the tables (`МИД`: `Foreign
-    Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`), places when it has
-    the English name or its demonym (`Германии`: `Germany`, `German`); natasha's NER decides
+    carried when the English has one of their forms from the tables, its words close together
+    (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`), or, for
+    a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
+    places when it has the English name or its demonym (`Германии`: `Germany`, `German`);
+    church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
+    Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`) count; natasha's NER decides
     whether an unpaired capitalised run is a name at all, except for a quoted name
     (`«Левиафан»`), which stands as a name whatever NER says; a nationality of the English
     carries a place only when it is of that place (`South Korean` is not `КНДР`). A name of
@@ -1399,7 +1426,8 @@ class UnsourcedName(Check):
     `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`), and
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
-    `NATO Secretary General Jens Stoltenberg`). A nationality alone (`his Chinese counterpart`)
+    `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`, `Amazon
+    founder Jeff Bezos`) where the source has no acronym or place it could have replaced. A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place). A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
@@ -1454,6 +1482,8 @@ class UnsourcedName(Check):
                 if not pair.start <= mention.start < pair.end:
                     continue
                 missing = missing_words(mention.text, index, ctx.document.text[pair.start : pair.end])
+                if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index):
+                    continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"
