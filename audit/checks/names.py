@@ -20,6 +20,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from audit.checks.base import Check, CheckContext, FeedReview, Option, Options, register
 from audit.config import Config
+from audit.names.cedict import chinese_forms
+from audit.names.demonyms import demonym_places
 from audit.names.exonyms import country_name, is_english_place, is_given_name, is_language_name
 from audit.names.feed import SpellingTally
 from audit.names.finder import ARTICLES, KOREAN_SYLLABLE, Mention, mention_finder
@@ -437,6 +439,7 @@ class GlossaryName(Check):
 
 
 GERMAN_ENDING = "German"
+_OW_FOR_OV = GERMAN_ENDING + " -ow for -ov"
 _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bKh(?=[aeiouy])"), "Kh for h"),
     (re.compile(r"\bDzh|dzh"), "Dzh for j"),
@@ -449,7 +452,7 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
     # `Janukowitsch`, `Sacharowa`, `Tschetschenien`), which English spells `-ov`, `-yev`, `-ich`, `Ch`.
     (
         re.compile(r"(?:(?<=[a-z]{2}[bdkmnpstvz])|(?<=[a-z][a-qs-z]r))(?:ow|ew)a?\b"),
-        GERMAN_ENDING + " -ow for -ov",
+        _OW_FOR_OV,
     ),
     (re.compile(r"(?<=[a-z])[aeiou]?jew[a]?\b"), GERMAN_ENDING + " -jew for -yev"),
     (re.compile(r"(?<=[a-z])itsch\b"), GERMAN_ENDING + " -itsch for -ich"),
@@ -458,6 +461,10 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 _SLAVIC = re.compile(r"(?:iv|ov|ova|ev|eva|sk|sky|ski|skiy|enko|in|ina|ich)$")
+# The German `-ow` ending (`_OW_FOR_OV`), and the German letters beside it that make a Russian name of it
+# (`w` for v, `sch`, `j` for y: `Lawrow`, `Gorbatschow`, `Sergej Peskow`, `Jurij`).
+_OW_ENDING = re.compile(r"(?:ow|ew)a?\b")
+_GERMAN_LETTERS = re.compile(r"w|sch|\bJ(?=[aeiou])|(?<=[aeiou])j\b")
 
 
 def transliteration_marks(spelling: str) -> list[str]:
@@ -500,12 +507,20 @@ def _scheme_of(marks: list[str]) -> str:
     return "German" if any(mark.startswith(GERMAN_ENDING) for mark in marks) else "Russian"
 
 
-def _strongly_marked(spelling: str, marks: list[str]) -> bool:
+def _strongly_marked(spelling: str, marks: list[str], person: bool) -> bool:
     """Russian mediation beyond doubt: a `Dzh`, `Kh` and `yy` in one word (`Khayyat`), or `Kh`
-    with an assimilated article (`Khoras ad-Din`); not `Khalil al-Hayya`, two right spellings."""
+    with an assimilated article (`Khoras ad-Din`); not `Khalil al-Hayya`, two right spellings.
+    German mediation beyond doubt: a German ending on a name the document gives a person
+    (`Peskow said`), or with another German letter (`Lawrow`, `Sergej`, `Gorbatschow`); an
+    `-ow` alone on a name of no person may be another language's own (Persian `Fordow`)."""
     words = re.split(r"[\s\-‐‑]+", spelling)
-    if any(mark.startswith(GERMAN_ENDING) for mark in marks):
-        return True  # English copy never writes `-ow`, `-jew`, `-itsch` for a Russian name
+    german = [mark for mark in marks if mark.startswith(GERMAN_ENDING)]
+    if german:
+        # English copy never writes `-ow`, `-jew`, `-itsch` for a Russian name; `-ow` alone
+        # ends names of other languages too
+        if any(mark != _OW_FOR_OV for mark in german) or person:
+            return True
+        return _GERMAN_LETTERS.search(_OW_ENDING.sub("", spelling)) is not None
     if "Dzh for j" in marks:
         # `Dzhokhar Tsarnaev`: a Caucasian or Central Asian name with a Russian-style surname
         # keeps its Russian romanisation in English copy too.
@@ -671,7 +686,7 @@ class TransliterationHint(Check):
                     other = None
             what = ", ".join(marks)
             if other is None:
-                strong = _strongly_marked(mention.text, marks)
+                strong = _strongly_marked(mention.text, marks, _person_like(ctx, spelling))
                 yield self.finding(
                     segment,
                     mention.start,
@@ -717,9 +732,16 @@ _AFTER_PLACE = re.compile(
     r"|mayor|governor|residents)\b",
     re.IGNORECASE,
 )
-# What follows a person's name, not a place's: `Putin said`, `Putin's`.
-_AFTER_PERSON = re.compile(r"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b")
-_BEFORE_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Commander|leader|spokesman|spokeswoman)\.?\s+$")
+# What follows a person's name, not a place's: `Putin said`, `Putin's`, `Nawaz's daughter`.
+_KIN = r"(?:son|daughter|wife|husband|widow|brother|sister|father|mother|cousin|nephew|niece|grandson|granddaughter)"
+_AFTER_PERSON = re.compile(rf"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b|['’]s\s+{_KIN}\b")
+# What stands before one: a title, in capitals or not (`former prime minister Nawaz Sharif`), or
+# a relation (`his daughter, Maryam Nawaz`).
+_BEFORE_PERSON = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Commander|leader|spokesman|spokeswoman|chancellor|premier"
+    rf"|king|queen|prince|princess|emir|sheikh|ayatollah|chairman|chairwoman|secretary|envoy|ambassador|{_KIN})\.?,?\s+$",
+    re.IGNORECASE,
+)
 # A preposition of place before a name: `workers in Lvov said` reports what was said in a place.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|around|across|into|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -800,10 +822,9 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
         hits = []
         for written, uses in uses_by_spelling(ctx).items():
             spelling = _place_spelling(written)
-            listed = _listed_in_another_scheme(spelling)
-            if listed is None:
-                read = _read_in_another_scheme(spelling)
-                listed = read if read is not None and not _person_like(ctx, spelling) else None
+            listed = _listed_in_another_scheme(spelling) or _read_in_another_scheme(spelling)
+            if listed is not None and _person_like(ctx, spelling):
+                listed = None  # `Maryam Nawaz`: a person's name, whatever place it also spells
             near = None if listed else _near_place(spelling)
             if listed is None and near is None:
                 continue
@@ -836,6 +857,8 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     if not spelt:
         return None
     place = max(spelt, key=lambda p: p.population)
+    if any(p.population > place.population and _notable(p) for p in lookup_exact(spelling)):
+        return None  # `Fukui`, listed as written for Fukui-shi: a larger place's name, not a respelt `Phu Quy`
     english = place.english
     marks = scheme_marks(spelling, english, ALL_MARKS)
     if place.country in _K_FOR_Q_COUNTRIES:
@@ -944,8 +967,14 @@ def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
-    """What a spelling of no place and no English word is a near miss of, worked out once."""
+    """What a spelling of no place and no English word is a near miss of, worked out once.
+
+    A name CC-CEDICT glosses in English (`Kanagawa`, `Kerala`, `Hawaii`, `Bosnia`: regions,
+    islands, a country's short name, none of them a GeoNames city) and a place's demonym
+    (`Namibian`) are English words for places, not garbles of one."""
     if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
+        return None
+    if chinese_forms(spelling) or demonym_places(spelling):
         return None
     miss = place_nearest(spelling)
     if miss is None:
