@@ -597,7 +597,8 @@ class TransliterationHint(Check):
     a re-translation spells it otherwise, which is then suggested. Russian names that reached
     English through German keep German endings English never writes (`Lawrow`, `Tokajew`,
     `Janukowitsch`, `Tschetschenien`): a warning, unless the word is English or a place's
-    English name (`Krakow`, `Bristow`). A Japanese name in romanised Polivanov, Russian's
+    English name (`Krakow`, `Bristow`); an `-ow` alone, on a name the document gives no person
+    and with no other German letter, is a hint (Persian `Fordow`). A Japanese name in romanised Polivanov, Russian's
     system (`Sindziro Koidzumi`: `dz` for z and j, `si` for shi; every word Japanese syllables,
     one with a `dz`), is a warning with the Hepburn spelling English copy uses; so is a Korean
     or Chinese given name with its second syllable capitalised after the hyphen (`Ko Wen-Je`,
@@ -828,8 +829,11 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
             near = None if listed else _near_place(spelling)
             if listed is None and near is None:
                 continue
+            if listed is None and near is not None and near[3] and not _touches_country(ctx, near[3]):
+                english, message, _, country = near  # `Sharara` in a story of Libya: no garble of a Kazakh town
+                near = english, message + " (in a country this document does not otherwise name)", Severity.INFO, country
             for use in uses:
-                hit = listed or (near if _near_miss_here(ctx, use, spelling) else None)
+                hit = listed or (near[:3] if near is not None and _near_miss_here(ctx, use, spelling) else None)
                 if hit is not None:
                     english, message, severity = hit
                     end = use.start + len(spelling) if use.text.startswith(spelling) else use.end
@@ -965,8 +969,31 @@ def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
     return _locative(ctx, use) and not _person_like(ctx, spelling)
 
 
+def _touches_country(ctx: CheckContext, country: str) -> bool:
+    """Whether the document names `country`, a place of it or its people (`Libya`, `Benghazi`,
+    `Libyan`), or names no country at all (a short item: `Air strikes hit Aleppio`)."""
+    countries = ctx.memo(("names", "countries"), lambda: _document_countries(ctx))
+    return not countries or country in countries
+
+
+def _document_countries(ctx: CheckContext) -> frozenset[str]:
+    """The countries a document names: by name, by a notable place's English spelling, or by demonym."""
+    countries: set[str] = set()
+    for written in uses_by_spelling(ctx):
+        spelling = _place_spelling(written)
+        places = lookup_exact(spelling)
+        countries.update(p.country for p in places if p.country and _notable(p) and _names_a_place(spelling, (p,)))
+    for word in set(_CAPITALISED.findall(ctx.document.text)):
+        for name in demonym_places(word):
+            countries.update(p.country for p in lookup_exact(name) if p.kind == "country")
+    return frozenset(countries)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
 @functools.lru_cache(maxsize=65536)
-def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
+def _near_place(spelling: str) -> tuple[str, str, Severity, str] | None:
     """What a spelling of no place and no English word is a near miss of, worked out once.
 
     A name CC-CEDICT glosses in English (`Kanagawa`, `Kerala`, `Hawaii`, `Bosnia`: regions,
@@ -974,11 +1001,12 @@ def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
     (`Namibian`) are English words for places, not garbles of one."""
     if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
         return None
-    if chinese_forms(spelling) or demonym_places(spelling):
+    if chinese_forms(spelling) or any(not p.lower().startswith(spelling.lower()) for p in demonym_places(spelling)):
         return None
     miss = place_nearest(spelling)
     if miss is None:
-        return _unlisted_spelling(spelling) or _transposed(spelling)
+        slip = _unlisted_spelling(spelling) or _transposed(spelling)
+        return None if slip is None else (*slip, "")
     place = miss.place
     if place.country in _PINYIN_COUNTRIES and is_pinyin(spelling) and is_pinyin(place.english):
         return None  # `Zhejiang` beside `Zhenjiang`: two Chinese names a letter apart
@@ -987,7 +1015,7 @@ def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
         return None  # `Doraleh` beside `Doral`: a short name with a syllable more is another name
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
     message = f"“{spelling}” is no place the gazetteer knows; the nearest known place is {where}"
-    return _with_article(spelling, place.english), message, Severity.WARNING
+    return _with_article(spelling, place.english), message, Severity.WARNING, place.country
 
 
 # Countries whose places English copy spells from a Cyrillic name other than the Russian one
@@ -1125,11 +1153,17 @@ class KnownPlace(Check):
     spelling of a large place (100,000 people) with a letter doubled (`Tbilissi`,
     `Mossul`: French and German ss for s; another doubling is a note); Hebrew's k for q
     (`Kiryat`) is no Russian mark. A spelling of no
-    place that is one or two letters from a notable place's (15,000 people or more), folds to
+    place that is one or two letters from a notable place's (15,000 people or more; a letter
+    replaced only by a kindred one: `Samarkant`, not `Kanagawa` for Kanazawa), folds to
     it with a letter doubled or dropped (`Mariupoll`), or swaps two of its letters
     (`Tiblisi`), in a sentence that speaks of a place (`in`, `near`, `the city of`, `in the
-    Georgian capital`, `province`) and never of a person, is a warning; two pinyin names a
-    letter apart (`Zhejiang`, `Zhenjiang`) are two places. The English spelling is suggested.
+    Georgian capital`, `province`) and never of a person, is a warning (a note when the place
+    is in a country the document does not otherwise name: `Sharara` in a story of Libya is no
+    Kazakh `Shardara`); two pinyin names a letter apart (`Zhejiang`, `Zhenjiang`) are two
+    places, and names CC-CEDICT glosses in English (`Kerala`, `Hawaii`, `Bosnia`) and
+    demonyms (`Namibian`) are no near misses. A spelling listed as written for a larger place
+    names it (`Fukui`), and a name the document gives a person is none of these
+    (`Maryam Nawaz`). The English spelling is suggested.
 
     Bad: Kurdish forces left Manbidzh as shelling hit Rakka, Lvov and the outskirts of Aleppio.
     Good: Kurdish forces left Manbij as shelling hit Raqqa, Lviv and the outskirts of Aleppo.
