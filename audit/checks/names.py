@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -507,7 +507,7 @@ def _scheme_of(marks: list[str]) -> str:
     return "German" if any(mark.startswith(GERMAN_ENDING) for mark in marks) else "Russian"
 
 
-def _strongly_marked(spelling: str, marks: list[str], person: bool) -> bool:
+def _strongly_marked(spelling: str, marks: list[str], person: Callable[[], bool]) -> bool:
     """Russian mediation beyond doubt: a `Dzh`, `Kh` and `yy` in one word (`Khayyat`), or `Kh`
     with an assimilated article (`Khoras ad-Din`); not `Khalil al-Hayya`, two right spellings.
     German mediation beyond doubt: a German ending on a name the document gives a person
@@ -518,9 +518,9 @@ def _strongly_marked(spelling: str, marks: list[str], person: bool) -> bool:
     if german:
         # English copy never writes `-ow`, `-jew`, `-itsch` for a Russian name; `-ow` alone
         # ends names of other languages too
-        if any(mark != _OW_FOR_OV for mark in german) or person:
+        if any(mark != _OW_FOR_OV for mark in german):
             return True
-        return _GERMAN_LETTERS.search(_OW_ENDING.sub("", spelling)) is not None
+        return _GERMAN_LETTERS.search(_OW_ENDING.sub("", spelling)) is not None or person()
     if "Dzh for j" in marks:
         # `Dzhokhar Tsarnaev`: a Caucasian or Central Asian name with a Russian-style surname
         # keeps its Russian romanisation in English copy too.
@@ -687,7 +687,7 @@ class TransliterationHint(Check):
                     other = None
             what = ", ".join(marks)
             if other is None:
-                strong = _strongly_marked(mention.text, marks, _person_like(ctx, spelling))
+                strong = _strongly_marked(mention.text, marks, lambda: _person_like(ctx, spelling))
                 yield self.finding(
                     segment,
                     mention.start,
@@ -734,14 +734,15 @@ _AFTER_PLACE = re.compile(
     re.IGNORECASE,
 )
 # What follows a person's name, not a place's: `Putin said`, `Putin's`, `Nawaz's daughter`.
-_KIN = r"(?:son|daughter|wife|husband|widow|brother|sister|father|mother|cousin|nephew|niece|grandson|granddaughter)"
+_KIN_WORDS = "son daughter wife husband widow brother sister father mother cousin nephew niece grandson granddaughter".split()
+_KIN = "(?:" + "|".join(_KIN_WORDS) + ")"
 _AFTER_PERSON = re.compile(rf"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b|['’]s\s+{_KIN}\b")
-# What stands before one: a title, in capitals or not (`former prime minister Nawaz Sharif`), or
-# a relation (`his daughter, Maryam Nawaz`).
-_BEFORE_PERSON = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Commander|leader|spokesman|spokeswoman|chancellor|premier"
-    rf"|king|queen|prince|princess|emir|sheikh|ayatollah|chairman|chairwoman|secretary|envoy|ambassador|{_KIN})\.?,?\s+$",
-    re.IGNORECASE,
+# The word before one: a title, in capitals or not (`former prime minister Nawaz Sharif`), or a
+# relation (`his daughter, Maryam Nawaz`).
+_BEFORE_PERSON = frozenset(
+    """mr mrs ms dr president minister general gen commander leader spokesman spokeswoman chancellor premier
+    king queen prince princess emir sheikh ayatollah chairman chairwoman secretary envoy ambassador""".split()
+    + _KIN_WORDS
 )
 # A preposition of place before a name: `workers in Lvov said` reports what was said in a place.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|around|across|into|at)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -791,7 +792,8 @@ def _person_like(ctx: CheckContext, spelling: str) -> bool:
             after = _AFTER_PERSON.match(text, use.end) and not _PLACE_PREPOSITION.search(
                 text, max(0, use.start - 12), use.start
             )
-            before = _BEFORE_PERSON.search(text, max(0, use.start - 20), use.start)
+            preceding = text[max(0, use.start - 20) : use.start].split()
+            before = bool(preceding) and preceding[-1].rstrip(".,").lower() in _BEFORE_PERSON
             words = use.text.split()
             given = len(words) > 1 and (is_given_name(name_key(words[0])) or is_proper_noun(words[0]))
             if after or before or given:
@@ -829,11 +831,8 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
             near = None if listed else _near_place(spelling)
             if listed is None and near is None:
                 continue
-            if listed is None and near is not None and near[3] and not _touches_country(ctx, near[3]):
-                english, message, _, country = near  # `Sharara` in a story of Libya: no garble of a Kazakh town
-                near = english, message + " (in a country this document does not otherwise name)", Severity.INFO, country
             for use in uses:
-                hit = listed or (near[:3] if near is not None and _near_miss_here(ctx, use, spelling) else None)
+                hit = listed or (_near_hit(ctx, near) if near is not None and _near_miss_here(ctx, use, spelling) else None)
                 if hit is not None:
                     english, message, severity = hit
                     end = use.start + len(spelling) if use.text.startswith(spelling) else use.end
@@ -967,6 +966,15 @@ def _former_english_names() -> frozenset[str]:
 def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
     """Whether a near miss of a place counts at this use: the text speaks of a place, never of a person."""
     return _locative(ctx, use) and not _person_like(ctx, spelling)
+
+
+def _near_hit(ctx: CheckContext, near: tuple[str, str, Severity, str]) -> tuple[str, str, Severity]:
+    """A near miss as reported: a note when its place is in a country the document does not
+    otherwise name (`Sharara` in a story of Libya is no garble of a Kazakh `Shardara`)."""
+    english, message, severity, country = near
+    if country and not _touches_country(ctx, country):
+        return english, message + " (in a country this document does not otherwise name)", Severity.INFO
+    return english, message, severity
 
 
 def _touches_country(ctx: CheckContext, country: str) -> bool:
