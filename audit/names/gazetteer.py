@@ -188,8 +188,9 @@ def nearest(spelling: str) -> NearMiss | None:
 
     Near: one edit where the longer key has 6-8 letters, two from 9 on, one vowel in a
     five-letter key of a large place, the first letter kept, a letter replaced only by a kindred
-    one (`Aleppio` -> Aleppo, `Deir-ez-Zora` -> Deir ez-Zor, `Mosol` -> Mosul, `Samarkant` ->
-    Samarkand; not `Kerala` -> Kerava); the closer, then the larger, wins.
+    one, a consonant changed only in a large place's (`Aleppio` -> Aleppo, `Deir-ez-Zora` ->
+    Deir ez-Zor, `Mosol` -> Mosul, `Samarkant` -> Samarkand; not `Kerala` -> Kerava, nor
+    `Manipur` -> Maniyur, 21,000 people); the closer, then the larger, wins.
     """
     key = place_key(spelling)
     if len(key) < MIN_NEAR_KEY:
@@ -213,7 +214,7 @@ def nearest(spelling: str) -> NearMiss | None:
             continue
         if distance > allowed_distance(max(len(key), len(target))) and not _vowel_slip(key, target, population):
             continue
-        if not _kindred_substitutions(key, target):
+        if not _kindred_substitutions(key, target) or (population < LARGE_POPULATION and _consonant_edit(key, target)):
             continue
         candidate = (distance, -population, place_id)
         if best is None or candidate < best:
@@ -264,6 +265,22 @@ def _kindred_substitutions(key: str, target: str) -> bool:
         if not any(written in letters and meant in letters for letters in _KINDRED_LETTERS):
             return False
     return True
+
+
+def _consonant_edit(key: str, target: str) -> bool:
+    """Whether `key` differs from `target` in a consonant (`Manipur` beside `Maniyur`), not only
+    in vowels (`Aleppio`): a consonant more or less misses only a large place, since a town of
+    15,000 is more often another name than a garble of one."""
+    for operation, at_key, at_target in Levenshtein.editops(key, target):
+        letters = key[at_key] if operation == "delete" else target[at_target]
+        if operation == "replace":
+            letters += key[at_key]
+        if not set(letters) <= _VOWELS:
+            return True
+    return False
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 def allowed_distance(length: int) -> int:

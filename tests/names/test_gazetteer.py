@@ -88,6 +88,8 @@ def test_english_spelling_keeps_a_place_s_own_language() -> None:
 def test_nearest_keeps_the_sound_of_the_place() -> None:
     assert nearest("Samarkant").place.english == "Samarkand"  # d/t: one sound class
     assert nearest("Kanagawa") is None  # not Kanazawa: g for z is another name
+    assert nearest("Manipur") is None  # not Maniyur (21,000 people): a consonant off a small place
+    assert nearest("Aleppio").place.english == "Aleppo"  # a vowel more
 
 
 def test_gazetteer_load_reports_its_cost() -> None:
