@@ -1013,6 +1013,13 @@ def _document_countries(ctx: CheckContext) -> frozenset[str]:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
+def _english_place_word(spelling: str) -> bool:
+    """A name CC-CEDICT glosses in English, or a place's demonym (not a prefix of its name)."""
+    return bool(chinese_forms(spelling)) or any(
+        not place.lower().startswith(spelling.lower()) for place in demonym_places(spelling)
+    )
+
+
 @functools.lru_cache(maxsize=65536)
 def _near_place(spelling: str) -> tuple[str, str, Severity, str] | None:
     """What a spelling of no place and no English word is a near miss of, worked out once.
@@ -1022,11 +1029,11 @@ def _near_place(spelling: str) -> tuple[str, str, Severity, str] | None:
     (`Namibian`) are English words for places, not garbles of one."""
     if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
         return None
-    if chinese_forms(spelling) or any(not p.lower().startswith(spelling.lower()) for p in demonym_places(spelling)):
-        return None
     miss = place_nearest(spelling)
+    slip = None if miss is not None else _unlisted_spelling(spelling) or _transposed(spelling)
+    if (miss is None and slip is None) or _english_place_word(spelling):
+        return None  # CC-CEDICT is read only for a spelling that misses a place
     if miss is None:
-        slip = _unlisted_spelling(spelling) or _transposed(spelling)
         return None if slip is None else (*slip, "")
     place = miss.place
     if place.country in _PINYIN_COUNTRIES and is_pinyin(spelling) and is_pinyin(place.english):
