@@ -24,8 +24,8 @@ from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
 from audit.names.exonyms import EXPANSIONS, acronym_forms
-from audit.names.finder import NON_NAMES, Mention, mention_finder
-from audit.names.lexicon import american_spelling, is_common_word
+from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
+from audit.names.lexicon import american_spelling, is_common_word, is_proper_noun
 from audit.names.variants import (
     ABBREVIATIONS,
     NAME_WORD,
@@ -67,6 +67,8 @@ _WORD_NEAR_MISS = 75
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
 _APOSTROPHES = re.compile(r"['’`ʼʻ]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# A letter English does not write (`á`, `ś`, `ł`): a name kept in its own language.
+_NON_ENGLISH = re.compile(r"[^\W\d_a-zA-Z]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _RUSSIAN_MARKS = tuple(
     re.compile(pattern) for pattern in (r"kh", r"dzh", r"yy", r"(?<![a-z])(?:ash|ad|an|ar|as|at|az|ath|adh)-(?=[a-z])")
@@ -451,6 +453,26 @@ def _unsupported_run(
     return mention.start + missing[0][0], mention.start + missing[-1][1], len(missing) < len(words)
 
 
+def _replaced_words(mention: Mention, readings: Sequence[_Reading]) -> tuple[int, int] | None:
+    """When every rare word of a name is there: the span (document offsets) of its other words
+    (titles aside) that no reading has (`Trout` of `Trout PBS` against `Henry Louis Gates' PBS`).
+
+    Ordinary words of a name are often translated otherwise, so they are weighed only against
+    another name in their very place (`_fits`).
+    """
+    if not _significant_words(mention)[1]:
+        return None
+    words = [
+        (m.start(), m.end())
+        for m in name_words(mention.text)
+        if len(folded := _fold_word(m.group())) >= 2 and folded not in TITLES
+    ]
+    missing = [(a, b) for a, b in words if not any(_word_supported(mention.text[a:b], r) for r in readings)]
+    if not missing:
+        return None
+    return mention.start + missing[0][0], mention.start + missing[-1][1]
+
+
 @dataclass(frozen=True)
 class _NearMiss:
     similarity: float
@@ -639,8 +661,8 @@ def _token_window(mt: list[Token], rt: list[Token], start: int, end: int) -> tup
     links = _token_links(tuple(mt), tuple(rt))
     before = [links[i][0] for i, t in enumerate(mt) if t.end <= start and i in links and t.is_content]
     after = [links[i][0] for i, t in enumerate(mt) if t.start >= end and i in links and t.is_content]
-    low = max(before) + 1 if before else 0
-    high = min(after) if after else len(rt)
+    low = before[-1] + 1 if before else 0
+    high = after[0] if after else len(rt)
     if low > high:  # the anchors cross (reordered words): the place is between them either way
         low, high = high, low
     low, high = max(0, low - 1), min(len(rt), high + 1)
@@ -708,6 +730,25 @@ def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None
     return Mention(first.start, first.end, first.text)
 
 
+def _inner_openers(text: str, tokens: Sequence[Token], found: Sequence[Mention]) -> list[Mention]:
+    """Capitalised words that open a bracket, a quotation or a clause after a dash inside a
+    sentence (`- Chile's premier`, `(James et al.`), where the name finder, as at a sentence's
+    start, could not tell them from ordinary words: like `_opener`, a name only in the other's
+    very place."""
+    words = [t for t in tokens if t.is_word]
+    inner = []
+    for token in words[1:]:
+        word = _POSSESSIVE.sub("", token.text)
+        if not word[:1].isupper() or not token.is_content or not is_sentence_initial(text, token.start):
+            continue
+        lower = word.lower()
+        if lower in NON_NAMES or lower in _OPENING_WORDS or _verb_form(lower):
+            continue
+        if not any(m.start <= token.start < m.end for m in found):
+            inner.append(Mention(token.start, token.start + len(word), word))
+    return inner
+
+
 def _verb_form(word: str) -> bool:
     """A participle or an adverb (`Looking`, `Finally`), not a name that ends alike (`Parly`): an
     adverb's adjective is itself a word of some length."""
@@ -762,6 +803,8 @@ class _Candidate:
     title: str | None = None
     # An orphan's ordinary content words that the MT sentence has too (folded).
     echo: frozenset[str] = frozenset()
+    # An MT name whose rare words a re-translation has, but not some of its other words (`_replaced_words`).
+    weak: bool = False
 
 
 def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
@@ -769,19 +812,55 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
 
     A name after the same title does. An opening word the finder passed over stands for a
     name only in the other's very place: where the word alignment puts it, or both opening
-    their sentences; and never for another such word. An orphan most of whose words (two or
-    more ordinary words, not titles) the MT has outside the name translates them, not the name.
+    their sentences; and never for another such word unless Webster's lists one of the two
+    capitalised (`Paris`, `James`: `_listed_name`). An orphan most of whose words (two or
+    more ordinary words, not titles) the MT has outside the name translates them, not the name;
+    one kept in its own language is the name itself (`_kept_in_its_language`).
     """
     if name.title is not None and name.title == orphan.title:
         return True
     echo = orphan.echo - _content_words(name.mention.text) - TITLES
     if len(echo) >= 2 and 2 * len(echo) > len(_content_words(orphan.mention.text)):
         return False  # the MT has its words elsewhere: the counterpart of that phrase, not of this name
-    if name.unfound and orphan.unfound:
+    if name.unfound and orphan.unfound and not (_listed_name(name) or _listed_name(orphan)):
         return False
+    if _kept_in_its_language(name.mention.text, orphan.mention.text):
+        return False
+    if name.weak:
+        return placed and _another_name(name.mention.text, orphan.mention.text)
     if name.unfound or orphan.unfound:
         return placed or (name.opens and orphan.opens)
     return True
+
+
+def _listed_name(candidate: _Candidate) -> bool:
+    """A word the finder passed over that Webster's lists capitalised (`Paris`, `James`): a name."""
+    return candidate.unfound and is_proper_noun(candidate.mention.text)
+
+
+def _another_name(ours: str, theirs: str) -> bool:
+    """Theirs is another name, not ours with some words translated otherwise (`Provincial
+    Administrative Court`/`Voivodeship Administrative Court`): a rare word or an acronym, and
+    no word in common with ours."""
+    our_words = name_words(ours)
+    their_words = name_words(theirs)
+    if any(same_word(a.group(), b.group()) for a in our_words for b in their_words):
+        return False
+    return any(_is_acronym(w.group()) or not is_common_word(_fold_word(w.group())) for w in their_words)
+
+
+def _kept_in_its_language(ours: str, theirs: str) -> bool:
+    """Their name is ours left in its own language, ours translated (`Radio Free Europe`/`Rádio
+    Svobodná Evropa`): an ordinary English word of ours is in theirs spelt with letters English
+    does not use (`Radio`/`Rádio`). A name word they share as it is (`Jürgen`) says nothing."""
+    if not _NON_ENGLISH.search(theirs):
+        return False
+    words = [w.group() for w in name_words(theirs) if _NON_ENGLISH.search(w.group())]
+    return any(
+        is_common_word(_fold_word(a.group())) and a.group() != b and same_word(a.group(), b)
+        for a in name_words(ours)
+        for b in words
+    )
 
 
 def _translates(name: _Candidate, orphan: _Candidate) -> bool:
@@ -845,10 +924,12 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 continue
             if any(_similarity(mention.text, other.text, threshold) is not None for other in everywhere):
                 continue  # a near miss: D303's
+            title = _title_before(segment.doc.text, mention.start)
             run = _unsupported_run(mention, readings)
             if run is not None:
-                title = _title_before(segment.doc.text, mention.start)
                 names.append(_Candidate(mention, *run, opens=mention.start <= first, title=title))
+            elif (words := _replaced_words(mention, readings)) is not None:
+                names.append(_Candidate(mention, *words, True, opens=mention.start <= first, title=title, weak=True))
         opener = _opener(mt_tokens, inside)
         if opener is not None and not any(_word_supported(opener.text, r) for r in readings):
             names.insert(0, _Candidate(opener, opener.start, opener.end, False, opens=True, unfound=True))
@@ -882,6 +963,11 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             rt_opener = _opener(rt_tokens, reading.mentions)
             if rt_opener is not None and not _word_supported(rt_opener.text, mt):
                 orphans.insert(0, _Candidate(rt_opener, rt_opener.start, rt_opener.end, False, True, True))
+            orphans.extend(
+                _Candidate(m, m.start, m.end, False, unfound=True)
+                for m in _inner_openers(reading.text, rt_tokens, reading.mentions)
+                if not _word_supported(m.text, mt)
+            )
             if not orphans:
                 continue
             for i, orphan in enumerate(_place(names, orphans, mt_tokens, rt_tokens)):
@@ -914,9 +1000,15 @@ class ReplacedName(Check):
     out is D304. The re-translation's names the MT lacks are those it has no words of but
     in names another re-translation name accounts for (`Sweden` lends nothing to `Swedish
     Post Office`); a capitalised word after a title counts (`Dr. Mall`), and a name after the
-    same title is in the MT name's place. Not a replacement: another name of the same place
+    same title is in the MT name's place; so does, in the MT name's very place, a capitalised
+    word the finder passes over where a sentence, bracket or quotation opens (`(James et al.`).
+    An ordinary word of a name whose rare words a re-translation has is replaced only by
+    another name in its very place that shares no word with it (`Salmon PBS`/`Kowalczykowas'
+    PBS`; not `Gdansk Provincial Court`/`Gdansk Voivodship Court`). Not a replacement: another name of the same place
     (`Napoli`/`Naples`, from the gazetteer), a name most of whose ordinary words the MT has
-    outside the name (it translates them); a given name is not its surname (`John`/`Johnson`).
+    outside the name (it translates them), a name kept in its own language's letters that
+    shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`); a given
+    name is not its surname (`John`/`Johnson`).
 
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)

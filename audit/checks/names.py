@@ -47,10 +47,11 @@ from audit.names.polivanov import hepburn_reading
 from audit.names.source import (
     SourcePair,
     TokenIndex,
+    beside_words,
     is_translated_name,
     may_translate,
     missing_words,
-    name_words,
+    name_index,
     pair_source_names,
     proportional_offset,
     source_pairs,
@@ -1395,7 +1396,7 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
         mention = Mention(whole.start + tail.end(), whole.end, whole.text[tail.end() :]) if tail else whole
         if not is_translated_name(mention.text, lang):
             continue
-        index = TokenIndex(mention.text, "en")
+        index = name_index(mention.text, "en")
         claims = [name for name in carried if index.has_name(name, lang)]
         if claims:
             text = ctx.document.text
@@ -1493,16 +1494,25 @@ class UnsourcedName(Check):
     `NATO Secretary General Jens Stoltenberg`). A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place). A place counts when GeoNames lists the English name and a source name
-    for one place (`Napoli` / `Neapel`) or CLDR's name matches without its generic opening word
-    (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
+    for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
+    adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
+    matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
     out (`телеканал`). Chinese, Japanese and Hindi sources are romanised (pinyin, Hepburn, IAST)
-    and their likely names (transcription runs, katakana, kanji, surnames, Hindi content words)
-    searched by sound, consonant by consonant (`斯诺登` / `Snowden`), and by the names CC-CEDICT,
-    CLDR and GeoNames give (`伊斯兰国` / `Islamic State`). A name not heard there is a warning
-    only when it sounds like none of the source's names and one of those is left with nothing in
-    the English standing for it; otherwise it is a hint (info), as is an acronym, a kanji
-    reading, or a name English writes in full where the source gives one part. A source in
-    another script gets an info note instead.
+    and their likely names (transcription runs, katakana, kanji, surnames, Hindi content words,
+    a Hindi name's words joined by a hyphen as one: `मोहन-जोदड़ो`) searched by sound, consonant by
+    consonant (`斯诺登` / `Snowden`), and by the names CC-CEDICT, CLDR and GeoNames give
+    (`伊斯兰国` / `Islamic State`); there a country or large city English spells as a common
+    word (`Japan`, `Turkey`) is compared too, and so is a country's or union's acronym (`US`,
+    `UN`: `米国`, `अमेरिका`). Hindi writes an English name's consonants one for one, so there a
+    word is heard or paired only closer (`Arizona` is not `क्रिसमस`). A name not heard is a
+    warning only when it sounds like none of the source's names and one of those is left with
+    nothing in the English standing for it (a CLDR name of several words, `European Union`, is
+    judged word by word; a regnal number, `III`, anchors a name only where the source has it); otherwise it is a hint
+    (info), as is the source language's own country, which English may name where the source
+    says `at home` (`国内`: `in Japan`) unless a country of the source is left unpaired, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
+    source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
+    is pinyin), or a name English writes in full where the source gives one part. A
+    source in another script gets an info note instead.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.
@@ -1548,8 +1558,11 @@ class UnsourcedName(Check):
                         )
                         continue
                     english = document.text[pair.start : pair.end]
-                    beside = tuple(word for word in name_words(mention.text) if word not in missing)
-                    sure = any(index.romanised.replaced(word, english, beside) for word in missing)
+                    beside = beside_words(mention.text, missing)
+                    # a CLDR name missing whole (`European Union`) is judged word by word
+                    sure = any(
+                        index.romanised.replaced(part, english, beside) for word in missing for part in word.split()
+                    )
                     yield self.finding(  # a hint, unless a source name is left with nothing standing for it
                         segment,
                         mention.start,

@@ -151,6 +151,16 @@ def lookup(spelling: str) -> tuple[Place, ...]:
     return _places([*dict.fromkeys([*exact, *folded])], first=set(exact))
 
 
+@functools.lru_cache(maxsize=4096)
+def spellings_beginning(prefix: str) -> tuple[tuple[str, int], ...]:
+    """(spelling, place id) for the listed spellings that begin with `prefix` (`münc`: `münchen`...)."""
+    start = normal_form(prefix)
+    if not start:
+        return ()
+    rows = _index().query("SELECT form, place FROM spelling WHERE form >= ? AND form < ?", (start, start + "\U0010ffff"))
+    return tuple((form, place) for form, place in rows)
+
+
 @functools.lru_cache(maxsize=65536)
 def lookup_exact(spelling: str) -> tuple[Place, ...]:
     """Places listing `spelling` as given (case and separators aside); larger first."""

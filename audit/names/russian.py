@@ -131,10 +131,26 @@ def _tagger() -> Any:
     return NER.load(os.path.join(data, "model", "slovnet_ner_news_v1.tar")).navec(SimpleNamespace(meta=meta, pq=codes))
 
 
-@functools.lru_cache(maxsize=256)  # the checks of one document ask about its source several times
+@functools.lru_cache(maxsize=1)
+def _blas() -> Any:
+    """The BLAS libraries numpy runs the tagger's matrix products on (threadpoolctl)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+@functools.lru_cache(maxsize=4096)  # a paragraph's names are asked about by several checks, and a feed repeats paragraphs
 def entities(text: str) -> tuple[Entity, ...]:
-    """natasha's PER/LOC/ORG spans of a Russian text."""
-    return tuple(Entity(span.start, span.stop, span.type) for span in _tagger()(text).spans)
+    """natasha's PER/LOC/ORG spans of a Russian text.
+
+    The tagger's matrices are a paragraph's size: OpenBLAS's extra threads gain nothing on
+    them and, on a busy machine, spin for 5-20 times the CPU time of the work itself, so the
+    tagging runs on one BLAS thread (the same spans).
+    """
+    tagger = _tagger()  # first: it loads numpy, whose BLAS the controller must see
+    with _blas().limit(limits=1, user_api="blas"):
+        spans = tagger(text).spans
+    return tuple(Entity(span.start, span.stop, span.type) for span in spans)
 
 
 # ---------------------------------------------------------------- places and their adjectives

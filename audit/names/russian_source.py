@@ -224,6 +224,7 @@ def carried(name: RussianName, english: str) -> bool:
     return bool(set(forms) & written_places(english))
 
 
+@functools.lru_cache(maxsize=64)  # asked for each name of the document's source
 def written_places(english: str) -> frozenset[str]:
     """The places whose demonyms English writes: `South Korean` is of South Korea alone."""
     found: set[str] = set()
@@ -236,11 +237,20 @@ def written_places(english: str) -> frozenset[str]:
         if pair:
             found.update(pair)  # `South Korean`, `North Korean`
             continue
-        before = english[: match.start()].rstrip().rsplit(" ", 1)[-1]
+        before = _word_before(english, match.start())
         if before and before[:1].isupper() and demonym_places(f"{before} {word}"):
             continue  # `Korean` of `South Korean`
         found.update(demonym_places(word))
     return frozenset(found)
+
+
+def _word_before(text: str, start: int) -> str:
+    """What stands between the last space and `start`, trailing white space aside
+    (`text[:start].rstrip().rsplit(" ", 1)[-1]`, without copying the text before it)."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[text.rfind(" ", 0, end) + 1 : end]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -255,6 +265,7 @@ def _form_pattern(form: str) -> re.Pattern[str] | None:
     return re.compile(r"\A" + "".join(rf"(?=.*?(?<!\w){re.escape(w[:5])})" for w in words), re.IGNORECASE | re.DOTALL)
 
 
+@functools.lru_cache(maxsize=1024)  # a document asks about a form for each source name that has it
 def _has_form(form: str, english: str) -> bool:
     pattern = _form_pattern(form)
     return pattern is not None and pattern.search(english) is not None
@@ -265,13 +276,41 @@ def _has_form(form: str, english: str) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def gloss_keys(text: str) -> frozenset[str]:
-    """Keys of the English words the source accounts for: table forms, implied names, places."""
-    longest = russian_terms().longest
-    texts = [word.text for word in _words(text)]
+    """Keys of the English words the source accounts for: table forms, implied names, places.
+
+    Each word is read with the words after it, up to the longest table entry, across line
+    breaks too; the windows inside a line are read once per process (a feed repeats its
+    paragraphs), those that run on into the next lines once per text.
+    """
+    terms = russian_terms()
+    longest = terms.longest
+    lines = [_line_texts(line) for line in text.split("\n")]
     keys: set[str] = set()
-    for i in range(len(texts)):
-        keys.update(_glossed_at(tuple(texts[i : i + longest])))
+    following: tuple[str, ...] = ()  # the first words after the line, up to a window's length
+    for texts in reversed(lines):
+        keys.update(_line_glosses(texts, longest))
+        for i in range(max(len(texts) - longest + 1, 0), len(texts)):
+            tail = texts[i:]
+            if following and terms.opens_longer(" ".join(tail)):
+                keys.update(_glossed_at((tail + following)[:longest]))
+            else:  # no row runs on past the line: the window is the line's tail
+                keys.update(_glossed_at(tail))
+        following = (texts + following)[: longest - 1]
     keys.update(name_key(short) for short, full in SHORT_FORMS.items() if name_key(full) in keys)
+    return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_texts(line: str) -> tuple[str, ...]:
+    return tuple(match.group() for match in _WORD.finditer(line))
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_glosses(texts: tuple[str, ...], longest: int) -> frozenset[str]:
+    """What the windows of `longest` words that end inside a line account for."""
+    keys: set[str] = set()
+    for i in range(len(texts) - longest + 1):
+        keys.update(_glossed_at(texts[i : i + longest]))
     return frozenset(keys)
 
 

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from anyascii import anyascii
@@ -46,6 +48,7 @@ from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
+from audit.names.gazetteer import spellings_beginning
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
@@ -75,6 +78,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _ROMAN_NUMERAL = re.compile(r"^(?:[IVXLCDM]+|[IVXLC]{2,}(?:e|er|re|ème)|[IVX](?:e|er|re|ème))$")  # `XIVe` siècle
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
+_REGNAL_NUMBER = re.compile(r"[IVX]+")
 _HYPHEN = re.compile(r"[-‐‑]")
 _LETTER = re.compile(r"[^\W\d_]")
 # What follows a name abbreviated in quotation marks (a newspaper: „Rz”, „GW”).
@@ -189,9 +193,12 @@ def script_of(text: str) -> str:
     """`latin`, `cyrillic` or `other`: the script most of the letters are in."""
     if text.isascii():
         return "latin"
-    latin = len(_LATIN.findall(text))
-    cyrillic = len(_CYRILLIC.findall(text))
-    letters = len(_LETTER.findall(text))
+    latin = cyrillic = letters = 0
+    for line in text.split("\n"):  # counted line by line, each line once per process
+        line_latin, line_cyrillic, line_letters = _letter_counts(line)
+        latin += line_latin
+        cyrillic += line_cyrillic
+        letters += line_letters
     if letters == 0:
         return "latin"
     if cyrillic >= latin and cyrillic * 2 >= letters:
@@ -199,6 +206,14 @@ def script_of(text: str) -> str:
     if latin * 2 >= letters:
         return "latin"
     return "other"
+
+
+@functools.lru_cache(maxsize=8192)
+def _letter_counts(line: str) -> tuple[int, int, int]:
+    """A line's Latin letters, Cyrillic letters and letters of any script."""
+    if line.isascii():
+        return sum(map(str.isalpha, line)), 0, sum(map(str.isalpha, line))
+    return len(_LATIN.findall(line)), len(_CYRILLIC.findall(line)), len(_LETTER.findall(line))
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,10 +242,25 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|[-'�
 
 @functools.lru_cache(maxsize=16)
 def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Word spans; in a text of another script (Chinese, Japanese) only its Latin words."""
+    """Word spans; in a text of another script (Chinese, Japanese) only its Latin words.
+
+    No word crosses a line break: each line is read once per process (a feed repeats its paragraphs).
+    """
+    latin_only = script_of(text) == "other"
+    if "\n" not in text:
+        return _line_spans(text, latin_only)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend((start + offset, end + offset) for start, end in _line_spans(line, latin_only))
+        offset += len(line) + 1
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_spans(line: str, latin_only: bool) -> tuple[tuple[int, int], ...]:
     spans = []
-    pattern = _LATIN_WORD if script_of(text) == "other" else _WORD
-    for match in pattern.finditer(text):
+    for match in (_LATIN_WORD if latin_only else _WORD).finditer(line):
         start = match.start()
         elided = _ELISION.match(match.group())
         if elided:
@@ -243,6 +273,7 @@ def words_of(text: str) -> list[_Word]:
     return [_Word(start, end, text[start:end], is_sentence_initial(text, start)) for start, end in _word_spans(text)]
 
 
+@functools.lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """`UN`, `NATO`, `MSWiA`, `NGOs`; not `WM-Punkte` or a Roman numeral."""
     if sum(map(str.isupper, word)) < 2:
@@ -396,6 +427,8 @@ def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -
 
 # A city this large, spelt as English spells it, is a name in any language (`Niigata`, `Gaziantep`).
 _LARGE_CITY = 50_000
+# A town this large has adjectives and demonyms of its own (`blanenský`, Blansko, 20,000).
+_TOWN = 10_000
 
 
 def _notable_place(word: str) -> bool:
@@ -428,6 +461,88 @@ def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str,
     return acronyms, keys
 
 
+@dataclass(frozen=True, slots=True)
+class _LineWords:
+    """One line's part of a `TokenIndex`: its words' keys (also by first letter and by first sound),
+    its acronyms, and its two- and three-letter capitalised words, each with whether its first
+    occurrence in the line stands before a closing quotation mark."""
+
+    keys: frozenset[str]
+    acronyms: frozenset[str]
+    by_initial: dict[str, frozenset[str]]
+    by_sound: dict[str, frozenset[str]]
+    short_words: tuple[tuple[str, bool], ...]
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_words(line: str, lang: str | None, script: str, russian: bool) -> _LineWords:
+    keys: set[str] = set()
+    acronyms: set[str] = set()
+    short_words: dict[str, bool] = {}
+    for start, end in _line_spans(line, script == "other"):
+        word = line[start:end]
+        word_acronyms, word_keys = _word_keys(word, lang)
+        acronyms.update(word_acronyms)
+        keys.update(word_keys)
+        if 2 <= len(word) <= 3 and word.istitle() and word not in short_words:
+            short_words[word] = _ABBREVIATION_END.match(line, end) is not None
+        if russian and word[:1].isupper():  # `Цзиньпин`: `jinping`
+            keys.update(key for reading in pinyin_readings(word) for key in name_key(reading).split())
+    by_initial: dict[str, set[str]] = defaultdict(set)
+    by_sound: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        by_initial[key[:1]].add(key)
+        by_sound[sound_stem(key)[:1]].add(key)
+    return _LineWords(
+        frozenset(keys),
+        frozenset(acronyms),
+        {first: frozenset(group) for first, group in by_initial.items()},
+        {first: frozenset(group) for first, group in by_sound.items()},
+        tuple(short_words.items()),
+    )
+
+
+def _merged(lines: list[_LineWords]) -> tuple[frozenset[str], frozenset[str]]:
+    """The union of the lines' keys and of their acronyms."""
+    if len(lines) == 1:
+        return lines[0].keys, lines[0].acronyms
+    return frozenset().union(*(line.keys for line in lines)), frozenset().union(*(line.acronyms for line in lines))
+
+
+class _Nearness:
+    """A pairwise test between folded words, its answers kept process-wide: a feed asks whether
+    the same word is near the same other words in document after document."""
+
+    def __init__(self, test: Callable[[str, str], bool], limit: int = 250_000) -> None:
+        self._test = test
+        self._known: dict[str, tuple[set[str], set[str]]] = {}
+        self._size = 0
+        self._limit = limit  # answers kept, at most: memory stays flat on a feed of any size
+
+    def any_of(self, key: str, others: frozenset[str]) -> bool:
+        """Whether the test holds between `key` and any of `others`."""
+        known = self._known.get(key)
+        if known is None:
+            if self._size >= self._limit:
+                self._known.clear()
+                self._size = 0
+            known = self._known[key] = (set(), set())
+        near, far = known
+        if not near.isdisjoint(others):
+            return True
+        for other in others - near - far:
+            self._size += 1
+            if self._test(key, other):
+                near.add(other)
+                return True
+            far.add(other)
+        return False
+
+
+_NEAR_SPELLING = _Nearness(lambda key, other: stem_match(key, other) or sounds_alike(key, other))
+_NEAR_SOUND = _Nearness(sounds_alike)
+
+
 class TokenIndex:
     """The words of a text under every romanisation, for counterpart look-ups.
 
@@ -444,33 +559,27 @@ class TokenIndex:
         # A source in Chinese, Japanese or Hindi, romanised and searched by sound.
         romanised_as = romaniser_language(text, lang) if self.script == "other" else None
         self.romanised = RomanisedSource(text, romanised_as) if romanised_as else None
-        self._keys: set[str] = set()
-        self._acronyms: set[str] = set()
-        self._by_initial: dict[str, set[str]] = defaultdict(set)
-        # The same keys by the first letter of their sound (`austin`, `ostin`: `o`).
-        self._by_sound: dict[str, set[str]] = defaultdict(set)
         self._given: frozenset[str] | None = None
         self._place_ids: frozenset[int] | None = None
+        # No word crosses a line break: the index is the union of its lines' indexes, each worked
+        # out once per process (a feed repeats its paragraphs), read with the whole text's script.
+        lines = [_line_words(line, self.lang, self.script, self.russian) for line in text.split("\n")]
+        self._lines = lines
+        self._keys, self._acronyms = _merged(lines)
+        # The keys by first letter and by first sound, gathered from the lines as a look-up asks.
+        self._by_initial: dict[str, frozenset[str]] = {}
+        self._by_sound: dict[str, frozenset[str]] = {}
         self._abbreviations: set[str] = set()
         seen: set[str] = set()
-        for start, end in _word_spans(text):
-            word = text[start:end]
-            if word in seen:
-                continue
-            seen.add(word)
-            acronyms, keys = _word_keys(word, self.lang)
-            self._acronyms.update(acronyms)
-            if 2 <= len(word) <= 3 and word.istitle() and _ABBREVIATION_END.match(text, end):
-                self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
-            if self.russian and word[:1].isupper():  # `Цзиньпин`: `jinping`
-                keys = (*keys, *(key for reading in pinyin_readings(word) for key in name_key(reading).split()))
-            for key in keys:
-                if key not in self._keys:
-                    self._keys.add(key)
-                    self._by_initial[key[:1]].add(key)
-                    self._by_sound[sound_stem(key)[:1]].add(key)
-        # has_word's answers: the checks ask about the same words many times per document.
+        for line in lines:
+            for word, quoted in line.short_words:
+                if word not in seen:  # a word's first occurrence in the text decides (`„Rz”`)
+                    seen.add(word)
+                    if quoted:
+                        self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
+        # has_word's and has_name's answers: the checks ask about the same words many times per document.
         self._found: dict[str, bool] = {}
+        self._named: dict[tuple[str, str | None], bool] = {}
 
     def _given_names(self) -> frozenset[str]:
         """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
@@ -492,13 +601,13 @@ class TokenIndex:
     def _has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
-        others = self._by_initial.get(key[:1], ())
-        if any(stem_match(key, other) for other in others) or any(sounds_alike(key, other) for other in others):
+        others = self._group(self._by_initial, "by_initial", key[:1])
+        if others and _NEAR_SPELLING.any_of(key, others):
             return True
         if any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations):
             return True
         sound = sound_stem(key)[:1]
-        if sound != key[:1] and any(sounds_alike(key, other) for other in self._by_sound.get(sound, ())):
+        if sound != key[:1] and _NEAR_SOUND.any_of(key, self._group(self._by_sound, "by_sound", sound)):
             return True  # `Austin` / `Остин`
         if self.russian:
             glosses = gloss_keys(self.text)
@@ -506,6 +615,17 @@ class TokenIndex:
                 return True
             return any(name_key(place) in glosses for place in demonym_places(key))  # `Russian`: `российский`
         return False
+
+    def _group(self, groups: dict[str, frozenset[str]], kind: str, first: str) -> frozenset[str]:
+        """The text's keys whose first letter (`by_initial`) or first sound (`by_sound`) is `first`."""
+        group = groups.get(first)
+        if group is None:
+            if len(self._lines) == 1:
+                group = getattr(self._lines[0], kind).get(first, frozenset())
+            else:
+                group = frozenset().union(*(getattr(line, kind).get(first, ()) for line in self._lines))
+            groups[first] = group
+        return group
 
     def has_given_name_before(self, keys: list[str]) -> bool:
         """Whether the text writes a given name before the word that is `keys[0]`."""
@@ -530,6 +650,8 @@ class TokenIndex:
             for expansion in EXPANSIONS.get(form, ()):
                 if any(spelling.lower() in lower for spelling in (expansion, *table.local_names(expansion))):
                     return True
+                if self.romanised is not None and self.has_name(expansion, "en"):
+                    return True  # `US`: `米国`, `अमेरिका` (America)
         return False
 
     def spells_out(self, acronym: str) -> bool:
@@ -543,6 +665,12 @@ class TokenIndex:
 
     def has_name(self, name: str, name_lang: str | None = None) -> bool:
         """Whether a distinctive word of `name`, or a CLDR form of it, occurs in the text."""
+        found = self._named.get((name, name_lang))
+        if found is None:
+            found = self._named[(name, name_lang)] = self._has_name(name, name_lang)
+        return found
+
+    def _has_name(self, name: str, name_lang: str | None) -> bool:
         if any(is_acronym(word) and self.has_acronym(word) for word in name.split()):
             return True
         if self.romanised is not None and any(self.romanised.sounds_in(word) for word in _HYPHEN.split(name)):
@@ -550,6 +678,8 @@ class TokenIndex:
         if self.romanised is not None and self.romanised.translates(name):
             return True  # `Islamic State`: `伊斯兰国`
         keys = distinctive_keys(name, name_lang)
+        if not keys and self.romanised is not None and is_acronym(name.strip()):
+            keys = [name_key(name)]  # `US`, `UN`: acronyms spelt like connectors, still names
         if any(self.has_word(key) for key in keys):
             return True
         if language_code(name_lang) == "ru" and any(
@@ -582,7 +712,7 @@ class TokenIndex:
             form_keys = _without_leading(form_keys, generic)  # `Îles Malouines`: `Malouines`
             if form_keys and all(self.has_word(key) for key in form_keys):
                 return True
-        if english and keys and self._same_place(name):
+        if english and keys and (self._same_place(name) or self._derives_place(name)):
             return True
         return not keys
 
@@ -593,6 +723,29 @@ class TokenIndex:
         if known is not None:
             wanted.update(place.id for place in place_lookup(known))
         return bool(wanted) and bool(wanted & self._places())
+
+    def _derives_place(self, name: str) -> bool:
+        """Whether a word of the text is derived from a spelling of the English place: an adjective
+        or a demonym (`Münchner`: `München`, Munich; `blanenských`: `Blansko`).
+
+        The word and the spelling share all of the spelling but its last three letters (and at
+        least four); Latin-script texts only, which GeoNames spells.
+        """
+        if self.script != "latin" or " " in name.strip():
+            return False
+        wanted = {
+            place.id
+            for place in place_lookup_exact(name)[:3]
+            if place.english.casefold() == name.casefold() and (place.kind != "city" or place.population >= _TOWN)
+        }
+        if not wanted:
+            return False
+        for word in {w.text.casefold() for w in words_of(self.text) if len(w.text) >= 5}:
+            for spelling, place in spellings_beginning(word[:4]):
+                shared = len(os.path.commonprefix([spelling, word]))
+                if place in wanted and shared >= max(4, len(spelling) - 3) and " " not in spelling:
+                    return True
+        return False
 
     def has_acronyms(self) -> bool:
         """Whether the text writes an acronym (`NATO`, `ООН`), which an English qualifier may replace."""
@@ -615,6 +768,13 @@ class TokenIndex:
                 if place.kind != "city" or place.population >= NOTABLE_POPULATION  # not every hamlet
             )
         return self._place_ids
+
+
+@functools.lru_cache(maxsize=4096)
+def name_index(name: str, lang: str | None = None) -> TokenIndex:
+    """The index of a name's own words, one per spelling per process (with the answers it has
+    given): a feed's documents ask about the same names again and again."""
+    return TokenIndex(name, lang)
 
 
 def _without_leading(keys: list[str], generic: frozenset[str]) -> list[str]:
@@ -758,7 +918,11 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     missing: list[int] = []
     found: list[int] = []
     for position, word in enumerate(words):
-        if not _distinctive_english(word):
+        if _REGNAL_NUMBER.fullmatch(word.rstrip(".")):
+            if re.search(rf"(?<!\w){word.rstrip('.')}(?!\w)", index.text):
+                found.append(position)  # `II` of `Catherine II`, as `Екатерина II` has it
+            continue  # `III` of `King Mswati III` where the source has none: no anchor
+        if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
             if _may_anchor(word) and index.has_name(_without_possessive(word), "en"):
                 found.append(position)  # `Macron`, a common word too, still names the person
             continue
@@ -766,6 +930,23 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if missing and found and _added_words(words, missing, found, index):
         return []
     return [words[position] for position in missing]
+
+
+def _place_word(word: str) -> bool:
+    """A capitalised word that names a country, region or large city (`Japan`, `Tibet`, `Atlantic`).
+
+    English spells many places as common words (`japan`, `china`, `turkey`), which a Latin
+    source may translate; a Chinese, Japanese or Hindi source writes every place by its own
+    name, which CLDR, GeoNames and CC-CEDICT give, so the place is compared there too.
+    """
+    plain = _without_possessive(word)
+    return (
+        plain[:1].isupper()
+        and plain.lower() not in GENERIC
+        and plain.lower() not in CONNECTORS
+        and not is_demonym(plain)
+        and (is_english_place(plain) or (_notable_place(plain) and not is_common_word(plain)))
+    )
 
 
 def _without_possessive(word: str) -> str:
@@ -778,6 +959,7 @@ def _may_anchor(word: str) -> bool:
     return (
         word[:1].isupper()
         and len(word) >= 3
+        and not _REGNAL_NUMBER.fullmatch(word.rstrip("."))
         and word.lower() not in GENERIC
         and word.lower() not in CONNECTORS
         and not is_demonym(word)
@@ -816,15 +998,27 @@ def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool
     return (is_english_place(word) or bool(place_lookup(word))) and not index.names_places()
 
 
+def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:
+    """The other words of an English name, which may be the part a source gives of it: capitalised,
+    no title, connector or nationality, common words too (`Yogi` of `Yogi Adityanath`)."""
+    return tuple(
+        word
+        for word in re.split(r"[\s\-‐‑]+", name)
+        if word not in missing and _may_anchor(word) and not is_acronym(word)
+    )
+
+
 def name_words(name: str) -> list[str]:
     """The words of an English name that identify it: no titles, connectors or nationalities."""
     return [word for word in re.split(r"[\s\-‐‑]+", name) if _distinctive_english(word)]
 
 
+@functools.lru_cache(maxsize=65536)
 def _distinctive_english(word: str) -> bool:
     plain = re.split(r"['’]", word, maxsplit=1)[0].rstrip(".")
     return (
         len(plain) >= 2
+        and not _REGNAL_NUMBER.fullmatch(plain)  # `III` of `King Mswati III`: no name by itself
         and plain not in GENERIC_ACRONYMS
         and not is_language_name(plain)
         and plain.lower() not in CONNECTORS

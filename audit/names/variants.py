@@ -511,14 +511,43 @@ def _skeleton(key: str) -> str:
     return _DOUBLED.sub(r"\1", _VOWELS_AND_H.sub("", key))
 
 
+# A Japanese syllable in Hepburn romanisation, or a syllable-final `n`.
+_MORA = re.compile(r"(?:sh|ch|ts|[kgsztdnhbpmrwfj])?y?[aeiou]|n(?![aeiouy])")
+_MORAE = re.compile(rf"(?:{_MORA.pattern})+")
+# Rendaku: a syllable opening a later part of a compound voiced (`k`->`g`, `s`->`z`, `sh`->`j`,
+# `h`/`f`->`b` or `p`): each voiced opening read back to its plain one. The `t` row (`t`->`d`) is
+# left out: `Nintento` for `Nintendo` is a slip as often as a reading.
+_DEVOICED = (("sh", "sh"), ("ch", "ch"), ("ts", "ts"), ("j", "sh"), ("g", "k"), ("z", "s"), ("b", "h"), ("p", "h"), ("f", "h"))
+
+
+def _devoiced(mora: str) -> str:
+    for voiced, plain in _DEVOICED:
+        if mora.startswith(voiced):
+            return plain + mora[len(voiced) :]
+    return mora
+
+
+def _rendaku(a: str, b: str) -> bool:
+    """One Japanese name read with and without rendaku (`Takagushi`/`Takakushi`,
+    `Yamasaki`/`Yamazaki`, `Nakashima`/`Nakajima`): both spelt in Hepburn syllables, the same
+    first syllable, and the others the same but for the voicing of their consonant."""
+    if a == b or not (_MORAE.fullmatch(a) and _MORAE.fullmatch(b)):
+        return False
+    morae_a, morae_b = _MORA.findall(a), _MORA.findall(b)
+    if len(morae_a) != len(morae_b) or len(morae_a) < 3 or morae_a[0] != morae_b[0]:
+        return False
+    return all(x == y or _devoiced(x) == _devoiced(y) for x, y in zip(morae_a, morae_b, strict=True))
+
+
 def spelling_variant(a: str, b: str) -> bool:
     """One word in two romanisations or two languages' letters (`Kiev`/`Kyiv`, `Bangladesch`,
-    `Mallorca`/`Majorca`, `Alexandr`/`Alexander`)."""
+    `Mallorca`/`Majorca`, `Alexandr`/`Alexander`), or a Japanese name with and without
+    rendaku (`Yamasaki`/`Yamazaki`)."""
     from audit.names.exonyms import given_name_forms  # exonyms is built on this module
 
     plain_a, _, key_a = _word_forms(a)
     plain_b, _, key_b = _word_forms(b)
-    if _vowel_variants(key_a, key_b) or _sounds(key_a) == _sounds(key_b):
+    if _vowel_variants(key_a, key_b) or _sounds(key_a) == _sounds(key_b) or _rendaku(plain_a, plain_b):
         return True
     skeleton = _skeleton(key_a)
     if len(skeleton) >= 3 and key_a[0] == key_b[0] and skeleton == _skeleton(key_b):

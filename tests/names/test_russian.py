@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from audit.names.demonyms import demonym_places
 from audit.names.romanisers import RomanisedSource, romaniser_language
-from audit.names.russian import adjective_places, place_names
-from audit.names.russian_source import confirmed_names, russian_names
+from audit.names.russian import _blas, adjective_places, entities, place_names
+from audit.names.russian_source import confirmed_names, gloss_keys, russian_names
 
 
 def test_russian_inflected_places_to_english() -> None:
@@ -21,6 +21,12 @@ def test_russian_place_adjectives() -> None:
     assert "Moscow" in adjective_places("московский")
     assert "Russia" in adjective_places("российскими")
     assert adjective_places("военный") == ()
+
+
+def test_russian_entities_tag_on_one_blas_thread() -> None:
+    # The controller must see the BLAS numpy loaded with the tagger, or the limit does nothing.
+    assert [e.type for e in entities("Глава МИД России Сергей Лавров прибыл в Пекин.")] == ["ORG", "LOC", "PER", "LOC"]
+    assert any(library["user_api"] == "blas" for library in _blas().info())
 
 
 def test_russian_runs_taken_apart_at_titles_and_tables() -> None:
@@ -80,3 +86,9 @@ def test_issue10_a_nationality_is_unsourced_only_when_it_replaced_a_source_place
     assert not unsourced_demonym("Russian", source, "The EU delegation held talks with the Russian spokesman Peskov.")
     assert unsourced_demonym("Russian", source, "The NATO delegation held talks with the Russian spokesman Peskov.")
     assert not unsourced_demonym("Chinese", "Лавров провёл переговоры с Ваном И.", "Lavrov met his Chinese counterpart.")
+
+
+def test_russian_glosses_read_across_line_breaks() -> None:
+    # A table row split by a line break is still read whole, as in one line.
+    assert {"foreign", "ministri"} <= gloss_keys("Министерство\nиностранных дел России")
+    assert gloss_keys("Министерство\nиностранных дел России") == gloss_keys("Министерство иностранных дел России")
