@@ -463,7 +463,7 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 _SLAVIC = re.compile(r"(?:iv|ov|ova|ev|eva|sk|sky|ski|skiy|enko|in|ina|ich)$")
 # The German `-ow` ending (`_OW_FOR_OV`), and the German letters beside it that make a Russian name of it
-# (`w` for v, `sch`, `j` for y: `Lawrow`, `Gorbatschow`, `Sergej Peskow`, `Jurij`).
+# (`w` for v, `sch`, `j` for y: `Lawrow`, `Medwedew`, `Sergej Peskow`, `Jurij`).
 _OW_ENDING = re.compile(r"(?:ow|ew)a?\b")
 _GERMAN_LETTERS = re.compile(r"w|sch|\bJ(?=[aeiou])|(?<=[aeiou])j\b")
 
@@ -525,7 +525,7 @@ def _strongly_marked(spelling: str, marks: list[str], person: Callable[[], bool]
     """Russian mediation beyond doubt: a `Dzh`, `Kh` and `yy` in one word (`Khayyat`), or `Kh`
     with an assimilated article (`Khoras ad-Din`); not `Khalil al-Hayya`, two right spellings.
     German mediation beyond doubt: a German ending on a name the document gives a person
-    (`Peskow said`), or with another German letter (`Lawrow`, `Sergej`, `Gorbatschow`); an
+    (`Peskow said`), or with another German letter (`Lawrow`, `Medwedew`, `Sergej`); an
     `-ow` alone on a name of no person may be another language's own (Persian `Fordow`)."""
     words = re.split(r"[\s\-‐‑]+", spelling)
     german = [mark for mark in marks if mark.startswith(GERMAN_ENDING)]
@@ -612,9 +612,10 @@ class TransliterationHint(Check):
     English through German keep German endings English never writes (`Lawrow`, `Tokajew`,
     `Janukowitsch`, `Tschetschenien`): a warning, unless the word is English or a place's
     English name (`Krakow`, `Bristow`); an `-ow` alone, on a name the document gives no person
-    and with no other German letter, is a hint (Persian `Fordow`). A Japanese name in romanised Polivanov, Russian's
-    system (`Sindziro Koidzumi`: `dz` for z and j, `si` for shi; every word Japanese syllables,
-    one with a `dz`), is a warning with the Hepburn spelling English copy uses; so is a Korean
+    and with no other German letter, is a hint (Persian `Fordow`). A Japanese name in
+    romanised Polivanov, Russian's system (`Sindziro Koidzumi`: `dz` for z and j, `si` for
+    shi; every word Japanese syllables, one with a `dz`), is a warning with the Hepburn
+    spelling English copy uses; so is a Korean
     or Chinese given name with its second syllable capitalised after the hyphen (`Ko Wen-Je`,
     `Ban Ki-Moon`: English copy writes `Ko Wen-je`, `Ban Ki-moon`), and a name with French's
     final ï (`Sergueï`, `Nikolaï`: French for `Sergei`, `Nikolai`).
@@ -748,7 +749,9 @@ _AFTER_PLACE = re.compile(
     re.IGNORECASE,
 )
 # What follows a person's name, not a place's: `Putin said`, `Putin's`, `Nawaz's daughter`.
-_KIN_WORDS = "son daughter wife husband widow brother sister father mother cousin nephew niece grandson granddaughter".split()
+_KIN_WORDS = (
+    "son daughter wife husband widow brother sister father mother cousin nephew niece grandson granddaughter".split()
+)
 _KIN = "(?:" + "|".join(_KIN_WORDS) + ")"
 _AFTER_PERSON = re.compile(rf"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b|['’]s\s+{_KIN}\b")
 # The word before one: a title, in capitals or not (`former prime minister Nawaz Sharif`), or a
@@ -846,7 +849,8 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
             if listed is None and near is None:
                 continue
             for use in uses:
-                hit = listed or (_near_hit(ctx, near) if near is not None and _near_miss_here(ctx, use, spelling) else None)
+                near_here = near is not None and _near_miss_here(ctx, use, spelling)
+                hit = listed or (_near_hit(ctx, near) if near is not None and near_here else None)
                 if hit is not None:
                     english, message, severity = hit
                     end = use.start + len(spelling) if use.text.startswith(spelling) else use.end

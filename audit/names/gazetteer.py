@@ -224,7 +224,9 @@ def nearest(spelling: str) -> NearMiss | None:
             continue
         if distance > allowed_distance(max(len(key), len(target))) and not _vowel_slip(key, target, population):
             continue
-        if not _kindred_substitutions(key, target) or (population < LARGE_POPULATION and _consonant_edit(key, target)):
+        if not _kindred_substitutions(key, target):
+            continue
+        if population < LARGE_POPULATION and _consonant_edit(key, target):
             continue
         candidate = (distance, -population, place_id)
         if best is None or candidate < best:
