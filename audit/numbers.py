@@ -7,8 +7,10 @@ ambiguous separator, the value with and without a following scale word), and two
 match when their sets meet. Times (`12 h 00`, `12:00`, `1200 GMT`) carry the hour and the
 HHMM value; Roman centuries (`XIe siècle`, `siglo XV`) their value; `1970s` also means `70`.
 English number words (`two`, `twenty`, `both`) and month names count in a translation; a
-source's cardinals in words (`dos`, `cinq`, `zwanzig`, `dwóch`, `třicet dva`) are read in
-Spanish, French, Italian, German, Polish, Czech and Russian, inflected forms included.
+source's cardinals in words (`dos`, `cinq`, `zwanzig`, `dwóch`, `třicet dva`, `चार`) are read in
+Spanish, French, Italian, German, Polish, Czech, Russian and Hindi (with its scales, `लाख`,
+`करोड़`), inflected forms included; Chinese and Japanese numerals in characters (`三十`) pair
+with figures but are never required.
 """
 
 from __future__ import annotations
@@ -127,7 +129,22 @@ _ENGLISH_ORDINALS = {
 
 # Words English uses for two of a thing, counted with the number words.
 _ENGLISH_WORDS.update(
-    {"both": 2, "either": 2, "pair": 2, "couple": 2, "twice": 2, "twin": 2, "twins": 2, "double": 2, "thousand": 1000}
+    {
+        "both": 2,
+        "either": 2,
+        "pair": 2,
+        "couple": 2,
+        "twice": 2,
+        "twin": 2,
+        "twins": 2,
+        "double": 2,
+        "doubled": 2,
+        "triple": 3,
+        "tripled": 3,
+        "trebled": 3,
+        "quadrupled": 4,
+        "thousand": 1000,
+    }
 )
 
 
@@ -242,7 +259,13 @@ SOURCE_WORDS: dict[str, dict[str, int]] = {
         "|19 девятнадцать девятнадцати|20 двадцать двадцати|30 тридцать тридцати|40 сорок сорока"
         "|50 пятьдесят пятидесяти|60 шестьдесят шестидесяти|70 семьдесят семидесяти|80 восемьдесят восьмидесяти"
         "|90 девяносто девяноста|100 сто ста|200 двести двухсот|300 триста трёхсот трехсот|400 четыреста четырёхсот"
-        "|500 пятьсот пятисот|1000 тысяча"
+        "|500 пятьсот пятисот|1000 тысяча|24 сутки суток суткам сутками"
+    ),
+    "hi": _table(
+        "1 एक|2 दो दोनों|3 तीन|4 चार|5 पांच पाँच|6 छह छः छै|7 सात|8 आठ|9 नौ|10 दस|11 ग्यारह|12 बारह|13 तेरह"
+        "|14 चौदह|15 पंद्रह पन्द्रह|16 सोलह|17 सत्रह|18 अठारह|19 उन्नीस|20 बीस|25 पच्चीस|30 तीस|40 चालीस"
+        "|50 पचास|60 साठ|70 सत्तर|80 अस्सी|90 नब्बे|100 सौ|2 दूसरा दूसरे दूसरी|3 तीसरा तीसरे तीसरी"
+        "|4 चौथा चौथे चौथी|5 पांचवां पांचवें पांचवीं पाँचवाँ पाँचवें पाँचवीं|6 छठा छठे छठी"
     ),
 }
 # Number words that are as often another word (`neuf` new, `sei` you are, `venti` winds): weak.
@@ -268,11 +291,22 @@ _AMBIGUOUS = frozenset(
         "обе",
         "обоих",
         "семью",
+        "दो",  # also `give`
+        "दूसरा",  # also `other`
+        "दूसरे",
+        "दूसरी",
+        # `сутки`, a day and a night: `24 hours` as often as `a day`.
+        "сутки",
+        "суток",
+        "суткам",
+        "сутками",
     ]
 )
 # The word between tens and units (`treinta y dos`, `vingt et un`).
 _JOINERS = frozenset({"y", "et"})
 _SOURCE_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+# A Devanagari word with its vowel signs (which `\w` leaves out), digits and dandas aside.
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
 
 _SEP = r"[,.\u00a0\u202f ’']"
 _NUMBER = re.compile(
@@ -282,6 +316,14 @@ _NUMBER = re.compile(
 )
 # Chinese and Japanese scale characters written straight after the digits (`417.6万`).
 _CJK_SCALES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+# Japanese tenths and Chinese tenths of a discount (`３割`: 30%; `八折`, 80% of the price).
+_CJK_RATIOS = {"割": 10.0, "成": 10.0, "折": 10.0}
+# Chinese and Japanese numerals in characters (`三十`, `二百五十`, `两千`): a digit, then digits and scales.
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CJK_NUMERAL = re.compile("[一二两兩三四五六七八九十][〇零一二两兩三四五六七八九十百千万萬亿億兆]+")
+# Hindi scale words after the digits (`10 लाख`, a million; `5 करोड़`, fifty million), nukta aside.
+_INDIC_SCALES = {"हजार": 1e3, "लाख": 1e5, "करोड": 1e7, "अरब": 1e9}
+_INDIC_AFTER = re.compile(r"[\s\u00a0]?([\u0900-\u097f]+)")
 _SCALE_AFTER = re.compile(r"[\s\u00a0]?([^\W\d_]+\.?)", re.UNICODE)
 _CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|hrs|hours|h\b|Uhr|Z\b)")
 _ROMAN = re.compile(
@@ -390,7 +432,9 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         values = _readings(raw)
         after = text[match.end() : match.end() + 16]
         scale = _SCALE_AFTER.match(after)
-        if after[:1] in _CJK_SCALES:
+        if after[:1] in _CJK_RATIOS:
+            values |= {v * _CJK_RATIOS[after[0]] for v in values}  # `３割`: 30%
+        elif after[:1] in _CJK_SCALES:
             values |= {v * _CJK_SCALES[after[0]] for v in values}
             rest = re.match(r"\d+", after[1:])
             if rest:  # `1万1000`: one number, 11,000
@@ -399,12 +443,17 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         elif scale and scale.group(1).lower() in _SCALES:
             factor = _SCALES[scale.group(1).lower()]
             values |= {v * factor for v in values}
+        elif (indic := _INDIC_AFTER.match(after)) and indic.group(1).replace("\u093c", "") in _INDIC_SCALES:
+            factor = _INDIC_SCALES[indic.group(1).replace("\u093c", "")]
+            values |= {v * factor for v in values}
         if re.fullmatch(r"\d{4}", raw) and _CLOCK_AFTER.match(after):
             values.add(float(int(raw) // 100))
         if re.fullmatch(r"\d{3}0", raw) and re.match(r"['’]?s\b", after):
             year = int(raw)
             values |= {float(year % 100), float(year // 100 + 1)}  # the 1850s: the fifties of the 19th century
-        weak = values <= {0.0, 1.0}  # `one` is as often `a`, `zero` `no`: never required
+        # `one` is as often `a`, `zero` `no`: never required, except a one as a side of a score
+        # (`1:1`, `1-0`; a `0:0` is as often `goalless`)
+        weak = values <= {0.0, 1.0} and not (values == {1.0} and _in_score(text, match.start(), match.end()))
         numbers.append(Number(match.start(), match.end(), raw, _clean(values), weak=weak))
     for match in _ROMAN.finditer(text):
         group = "roman" if match.group("roman") else "roman_after"
@@ -434,14 +483,26 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=True))
     if lang in SOURCE_WORDS:
         numbers.extend(_source_words(text, SOURCE_WORDS[lang]))
+    if lang in ("zh", "ja"):
+        numbers.extend(_cjk_numerals(text))
     numbers.sort(key=lambda n: (n.start, n.end))
     return numbers
+
+
+_SCORE_AFTER = re.compile(r"[:\-–]\d")
+_SCORE_BEFORE = re.compile(r"\d[:\-–]$")
+
+
+def _in_score(text: str, start: int, end: int) -> bool:
+    """Whether digits at [start, end) are one side of a score or tally (`1:1`, `2-0`)."""
+    return bool(_SCORE_AFTER.match(text, end) or _SCORE_BEFORE.search(text[max(0, start - 2) : start]))
 
 
 def _source_words(text: str, table: dict[str, int]) -> list[Number]:
     """A source's cardinals in words, `treinta y dos` and `doscientos cincuenta` as one number."""
     found: list[tuple[int, int, int]] = []
-    for match in _SOURCE_WORD.finditer(text):
+    pattern = _DEVANAGARI_WORD if table is SOURCE_WORDS["hi"] else _SOURCE_WORD
+    for match in pattern.finditer(text):
         word = match.group().lower()
         value = table.get(word)
         if value is None:
@@ -462,10 +523,36 @@ def _source_words(text: str, table: dict[str, int]) -> list[Number]:
         spelling = text[start:end]
         values = {float(value)}
         scale = _SCALE_AFTER.match(text[end : end + 16])
+        indic = _INDIC_AFTER.match(text[end : end + 16])
         if scale and scale.group(1).lower() in _SCALES:
             values.add(value * _SCALES[scale.group(1).lower()])
+        elif indic and indic.group(1).replace("\u093c", "") in _INDIC_SCALES:
+            values.add(value * _INDIC_SCALES[indic.group(1).replace("\u093c", "")])  # `दो लाख`
         weak = value <= 1 or spelling.lower() in _AMBIGUOUS
         numbers.append(Number(start, end, spelling, _clean(values), weak=weak))
+    return numbers
+
+
+def _cjk_numerals(text: str) -> list[Number]:
+    """Chinese and Japanese numerals in characters (`三十`: 30, `二百五十`: 250, `一万二千`: 12,000).
+
+    Weak: they pair with the translation's figures but are never required, since the same
+    characters also make words (`三四`, three or four).
+    """
+    numbers = []
+    for match in _CJK_NUMERAL.finditer(text):
+        total = section = digit = 0.0
+        for char in match.group():
+            if char in _CJK_DIGITS:
+                digit = float(_CJK_DIGITS[char])
+            elif _CJK_SCALES[char] < 1e4:
+                section += (digit or 1.0) * _CJK_SCALES[char]
+                digit = 0.0
+            else:
+                total += (section + digit or 1.0) * _CJK_SCALES[char]
+                section = digit = 0.0
+        value = total + section + digit
+        numbers.append(Number(match.start(), match.end(), match.group(), _clean({value}), weak=True))
     return numbers
 
 

@@ -856,7 +856,9 @@ def count_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = N
 
 # Inside a quotation, what only speech or a sentence holds (a name or a title never does).
 _SPEECH_PUNCTUATION = re.compile(r"[.!?;:…—–]|,\s*$")
-_ATTRIBUTION_AFTER = re.compile(r"\s*(?:[,.]\s*)?[—–-]\s")
+# `», — сказал он`: a dash that opens the words of attribution (not a score or a second
+# name: `«Ахматом» — 1:1`, `«ЦСКА» — «Спартак»`).
+_ATTRIBUTION_AFTER = re.compile(r"\s*(?:[,.]\s*)?[—–-]\s+(?![\d(«\"“„])")
 
 
 def is_name_quotation(
@@ -896,9 +898,14 @@ class QuotationCount(NamedTuple):
 # East Asian quotation brackets the parser does not read: 「」『』 quote, 《》〈〉 mark titles.
 _CJK_QUOTES = re.compile(r"[「『][^」』]*[」』]")
 _CJK_TITLES = re.compile(r"[《〈][^》〉]*[》〉]")
+# A quotation ending as a sentence does (`「…します。」`): speech, whatever follows it.
+_SPEECH_END = re.compile(r"[。！？!?](?=$)")
 _DOUBLE_MARKS = re.compile(r"[\"“”„‟«»]")
 # A Japanese quotation of katakana alone: a foreign name or title (`「サイエンス」`), not speech.
 _KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")
+# What follows a Japanese quotation of speech or a word (`」と述べた`, `」って`, `」という`); a name
+# or a title is followed by a case particle or a noun instead (`「チャレンジ賞」には`).
+_QUOTATIVE_AFTER = re.compile(r"\s*(?:と|って|とい)")
 
 
 def count_kept_quotations(
@@ -920,8 +927,8 @@ def count_kept_quotations(
         marks = sum(1 for _ in p.quote_marks())
         if not english:  # a source's marks, read as marks even where English would read an inch (`A4”,`)
             marks = max(marks, len(_DOUBLE_MARKS.findall(text, p.start, p.end)))
-        quoted = _CJK_QUOTES.findall(text, p.start, p.end)
-        foreign = sum(1 for q in quoted if _KATAKANA_NAME.fullmatch(q[1:-1]))  # `「サイエンス」`: a name
+        quoted = list(_CJK_QUOTES.finditer(text, p.start, p.end))
+        foreign = sum(1 for q in quoted if _is_cjk_name(text, q))
         titles = len(_CJK_TITLES.findall(text, p.start, p.end))
         counts.append(
             QuotationCount(
@@ -929,6 +936,16 @@ def count_kept_quotations(
             )
         )
     return counts
+
+
+def _is_cjk_name(text: str, quotation: re.Match[str]) -> bool:
+    """A `「」` quotation that marks a name or a title: katakana alone (`「サイエンス」`), or not
+    followed by the quotative `と` that follows Japanese speech and scare quotes (`「チャレンジ賞」には`,
+    but `「群島」と呼ばれる`)."""
+    inner = quotation.group()[1:-1]
+    if _KATAKANA_NAME.fullmatch(inner):
+        return True
+    return not _QUOTATIVE_AFTER.match(text, quotation.end()) and not _SPEECH_END.search(inner)
 
 
 def source_paragraphs(

@@ -27,7 +27,7 @@ rate, not its total, is compared).
     python scripts/bench.py                      # full run (CPU: 256 sentences, 1,000 documents)
     python scripts/bench.py --quick --json b.json  # reduced, under two minutes on 2 cores
     python scripts/bench.py --device cuda        # GPU: fp16 transformers vs CTranslate2 float16/int8_float16
-    python scripts/bench.py --profile            # also print the model-free checks' hot spots
+    python scripts/bench.py --profile            # also print the checks' hot spots (model-free, source given)
 """
 
 from __future__ import annotations
@@ -698,24 +698,34 @@ def _check_rates(run: dict[str, float], startup: dict[str, float], mb: float) ->
 
 
 def profile_checks(workdir: Path, megabytes: float, top: int = 15) -> str:
-    """The model-free stages' hot spots, in-process under cProfile."""
+    """The hot spots, in-process under cProfile: the model-free checks on the wire feed, then
+    N2xx + Q109 on the Russian source-given feed (its first document, which loads the source
+    resources, outside the profile)."""
     from audit.config import Config, apply
     from audit.io import read_inputs
     from audit.pipeline import Auditor
 
-    feed = workdir / "profile-feed.jsonl"
-    write_check_feed(feed, megabytes)
-    config = apply(Config(), {"select": model_free_codes()}, "bench")
-    auditor = Auditor(config)
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for _ in auditor.audit(read_inputs([str(feed)], source=None, source_lang=None, input_format="jsonl")):
-        pass
-    profiler.disable()
     out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out)
-    stats.sort_stats("tottime").print_stats(str(ROOT / "audit"), top)
-    stats.sort_stats("cumulative").print_stats(str(ROOT / "audit"), top)
+    runs = (
+        ("model-free checks", "profile-feed.jsonl", write_check_feed, model_free_codes()),
+        ("N2xx + Q109, Russian source given", "profile-source-feed.jsonl", write_source_feed, ["N2", "Q109"]),
+    )
+    for title, name, write, codes in runs:
+        feed = workdir / name
+        write(feed, megabytes)
+        auditor = Auditor(apply(Config(), {"select": codes}, "bench"))
+        documents = read_inputs([str(feed)], source=None, source_lang=None, input_format="jsonl")
+        for _ in auditor.audit([next(iter(documents))]):
+            pass
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in auditor.audit(documents):
+            pass
+        profiler.disable()
+        print(f"== {title}: {feed.name}", file=out)
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("tottime").print_stats(str(ROOT / "audit"), top)
+        stats.sort_stats("cumulative").print_stats(str(ROOT / "audit"), top)
     return out.getvalue()
 
 
@@ -773,7 +783,7 @@ def main() -> int:
     parser.add_argument("--output-tokens", type=int, default=36, help="Tokens every backend writes per sentence.")
     parser.add_argument("--feed-output-tokens", type=int, default=16, help="Tokens per sentence in the feed runs.")
     parser.add_argument("--skip", default="", help="Comma-separated parts to skip: backends, feed, checks.")
-    parser.add_argument("--profile", action="store_true", help="Print the model-free checks' hot spots.")
+    parser.add_argument("--profile", action="store_true", help="Print the checks' hot spots (model-free, and source given).")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:

@@ -34,11 +34,16 @@ def _compare(ctx: CheckContext, pair: SourcePair) -> tuple[list[Number], list[Nu
     return ctx.memo(("numbers", pair.start, pair.end), compute)
 
 
-def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float) -> list[Number]:
-    """Extra numbers worth flagging: any when a source number is unpaired, else only large ones."""
+def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float, text: str) -> list[Number]:
+    """Extra numbers worth flagging: any when a source number is unpaired, else only large ones
+    that are not part of a name (`Covid-19` for `新冠`)."""
     if missing:
         return extras
-    return [n for n in extras if n.magnitude >= smallest or n.magnitude != int(n.magnitude)]
+    return [
+        n
+        for n in extras
+        if (n.magnitude >= smallest or n.magnitude != int(n.magnitude)) and not _NAME_PART.search(text, 0, n.start)
+    ]
 
 
 @register
@@ -49,11 +54,14 @@ class NumberMismatch(Check):
     wire translation can carry, and nothing in the English alone reveals it. Each number is
     compared by value, whatever its format: thousands separators (`100,000`, `100 000`,
     `100.000`), decimal comma or point, percentages, ordinals in dates, scale words
-    (`100 thousand`, `100 тысяч`), times (`12 h 00`, `1200 GMT`). A source's cardinals in
-    words are read in Spanish, French, Italian, German, Polish, Czech and Russian (`dos`, `двое`),
-    not yet in other languages or as ordinals, so a small number (below `smallest`) is flagged
-    only when a source number is left unpaired; the unpaired source numbers are named and,
-    when there is exactly one, suggested.
+    (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), Japanese tenths (`３割`: 30%), times (`12 h 00`, `1200 GMT`). A source's
+    cardinals in words are read in Spanish, French, Italian, German, Polish, Czech, Russian and
+    Hindi (`dos`, `двое`, `चार`); Chinese and Japanese numerals in characters (`三十`) pair with
+    a figure but are never required; other languages' words and ordinals are not read yet, so
+    a small number (below `smallest`) is flagged
+    only when a source number is left unpaired, and so is a number joined to a name by a
+    hyphen (`Covid-19`, `F-16`), which a source may abbreviate (`新冠`); the unpaired source
+    numbers are named and, when there is exactly one, suggested.
 
     Bad: Presque exactement 30 % de mon argent -> Almost exactly 35% of my money
     Good: Presque exactement 30 % de mon argent -> Almost exactly 30% of my money
@@ -76,7 +84,7 @@ class NumberMismatch(Check):
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         for pair in source_pairs(ctx.document):
             missing, extras = _compare(ctx, pair)
-            for number in _flagged_extras(extras, missing, ctx.options.smallest):
+            for number in _flagged_extras(extras, missing, ctx.options.smallest, ctx.document.text):
                 if missing:
                     names = ", ".join(f"“{n.text}”" for n in missing)
                     message = f"number “{number.text}” is not in the source, which has {names} unpaired"
@@ -103,9 +111,10 @@ class NumberMissing(Check):
     on the translation's sentence where the number belongs, when the translation has no
     unpaired number of its own (then N211 has already named the pair). English numbers in
     words (`two`, `twenty`, `both`) count as counterparts; a source's cardinals in words are
-    read in Spanish, French, Italian, German, Polish, Czech and Russian (`ocho` needs `eight`).
-    English may leave out a small number in words (`trois fois rien`: `next to nothing`) and a
-    century's ordinal (`19. Jahrhundert`: `the 1850s`).
+    read in Spanish, French, Italian, German, Polish, Czech, Russian and Hindi (`ocho` needs `eight`).
+    English may leave out a small number in words (`trois fois rien`: `next to nothing`), a
+    century's ordinal (`19. Jahrhundert`: `the 1850s`) and a Japanese era's year (`明治２８年`,
+    Meiji 28: `1895`).
 
     Bad: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and thousands recovered.
     Good: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and 11,419 recovered.
@@ -123,7 +132,7 @@ class NumberMissing(Check):
         smallest = checks.get("smallest", smallest)
         for pair in source_pairs(ctx.document):
             missing, extras = _compare(ctx, pair)
-            if not missing or _flagged_extras(extras, missing, smallest):
+            if not missing or _flagged_extras(extras, missing, smallest, ctx.document.text):
                 continue
             for number in missing:
                 if _may_go(number, pair.source, smallest, _counted(ctx, pair)):
@@ -139,7 +148,11 @@ class NumberMissing(Check):
 
 
 # A century after its ordinal (`19. Jahrhunderts`, `XIXe siècle`), which English may write as years (`the 1850s`).
-_CENTURY = re.compile(r"\.?\s*(?:jahrhundert|siècle|siecle|siglo|secolo|wiek|stoleti|století|век|世纪)", re.IGNORECASE)
+_CENTURY = re.compile(r"\.?\s*(?:jahrh?undert|siècle|siecle|siglo|secolo|wiek|stoleti|století|век|世纪)", re.IGNORECASE)
+# A Japanese era before its year (`明治２８年`, Meiji 28), which English writes as the Western year (`1895`).
+_ERA = re.compile(r"(?:明治|大正|昭和|平成|令和)\s*$")
+# A number joined to a name by a hyphen (`Covid-19`, `F-16`, `G-20`): the name's, which a source may abbreviate.
+_NAME_PART = re.compile(r"[^\W\d_][-‐‑]$")
 
 
 def _counted(ctx: CheckContext, pair: SourcePair) -> bool:
@@ -158,10 +171,11 @@ def _figures(numbers: list[Number]) -> int:
 def _may_go(number: Number, source: str, smallest: float, counted: bool) -> bool:
     """A source number English may leave out: a small one in words where the translation
     writes fewer numbers (`trois fois rien`: `next to nothing`; not `sept` / `six`), or a
-    century (`in den 50ern des 19. Jahrhunderts`: `in the 1850s`)."""
+    century (`in den 50ern des 19. Jahrhunderts`: `in the 1850s`), or a Japanese era's year
+    (`明治２８年`: `1895`)."""
     if number.text.isalpha() and max(number.values, default=0) < smallest and not counted:
         return True
-    return _CENTURY.match(source, number.end) is not None
+    return _CENTURY.match(source, number.end) is not None or _ERA.search(source, 0, number.start) is not None
 
 
 def _sentence(ctx: CheckContext, offset: int, pair: SourcePair) -> tuple[int, int]:

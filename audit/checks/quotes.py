@@ -491,8 +491,10 @@ class QuoteCountMismatch(Check):
     every quotation has its counterpart). Quotations are counted from their marks, two to a
     quotation and a lone mark as one, so a mark that pairs otherwise on one side (a misplaced
     straight quote, a quotation closed in the next sentence) changes nothing. Russian « », „ “
-    and straight quotes are read alike, and Chinese and Japanese 「」 and 《》 (a 「」 around
-    katakana alone is a name: `「サイエンス」`). Paragraphs are compared one by one when
+    and straight quotes are read alike, and Chinese and Japanese 「」 and 《》 (a 「」 is a
+    name when it holds katakana alone, `「サイエンス」`, or when it ends no sentence and no
+    quotative `と` follows it, `「チャレンジ賞」には`; speech and scare quotes are followed by
+    one: `「群島」と呼ばれる`). Paragraphs are compared one by one when
     source and translation have the same number of them, else the document as a whole (a
     finding at its start).
 

@@ -124,6 +124,11 @@ def chinese_forms(english: str) -> tuple[str, ...]:
     return index.phrases.get(key, ()) + index.words.get(key, ())
 
 
+def chinese_names(english: str) -> tuple[str, ...]:
+    """The Chinese words CC-CEDICT gives for a whole English name (`Asia`: `亚洲`, not `乌孙国`)."""
+    return cedict().phrases.get(english_key(english), ())
+
+
 def known_names(text: str) -> list[tuple[int, int, frozenset[str]]]:
     """The names CC-CEDICT knows in a Chinese or Japanese text, longest first, with their English keys.
 

@@ -79,7 +79,7 @@ def is_proper_noun(word: str) -> bool:
     return len(word) >= 3 and word in _web2() and word.lower() not in _common()
 
 
-# Inflectional endings Webster's does not list words with, and what the stem may end in instead.
+# Inflectional (and a few derivational) endings Webster's does not list words with, and what the stem may end in instead.
 _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("’s", ("",)),
     ("'s", ("",)),
@@ -95,6 +95,7 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("er", ("", "e")),
     ("est", ("", "e")),
     ("ly", ("", "le")),
+    ("ation", ("ate",)),  # a noun Webster's leaves to its verb (`cooperation`: `cooperate`)
 )
 
 

@@ -16,15 +16,17 @@ sure enough to warn about. Each romaniser loads once per process, on first use.
 from __future__ import annotations
 
 import functools
+import marshal
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from anyascii import anyascii
 
-from audit.names.exonyms import language_code
+from audit.names.exonyms import EXPANSIONS, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.script_names import ScriptName, name_spans
+from audit.names.stored import stored
 
 ROMANISED = ("zh", "ja", "hi")
 _SCRIPT_LANGUAGE = {"han": "zh", "kana": "ja", "devanagari": "hi"}
@@ -58,9 +60,54 @@ def romaniser_language(text: str, lang: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _kakasi() -> Any:
-    import pykakasi
+    """pykakasi, with its kanji dictionary read from a stored index one first character at a time.
 
+    pykakasi unpickles its whole kanji dictionary (10 MB, 0.3-0.5 CPU s) when it starts; a
+    source reads the entries of the few hundred kanji it writes. Its dictionary is a shared
+    table that pykakasi fills only while it is empty, so it is filled first here.
+    """
+    import pykakasi
+    from pykakasi.kanji import Kanwa
+
+    shared = getattr(Kanwa, "_shared_state", None)
+    if isinstance(shared, dict) and shared.get("_jisyo_table", False) is None:
+        shared["_jisyo_table"] = KanjiReadings(
+            stored("pykakasi-kanji", _pack_kanji_readings, packages=("pykakasi",), modules=("audit.names.romanisers",))
+        )
     return pykakasi.kakasi()  # type: ignore[no-untyped-call]
+
+
+def _kanji_dictionary() -> dict[int, dict[str, list[tuple[str, str | None]]]]:
+    """pykakasi's own kanji dictionary: by a word's first character, its readings."""
+    import pickle
+
+    from pykakasi.properties import Configurations
+
+    with open(Configurations.dictpath(Configurations.jisyo_kanwa), "rb") as source:
+        return pickle.load(source)  # type: ignore[no-any-return]  # noqa: S301 (pykakasi's package data)
+
+
+def _pack_kanji_readings() -> dict[int, bytes]:
+    """Each first character's entries marshalled apart, to be read only when asked for."""
+    return {first: marshal.dumps(entries) for first, entries in _kanji_dictionary().items()}
+
+
+class KanjiReadings:
+    """pykakasi's kanji dictionary (first character -> words -> readings), unpacked as asked."""
+
+    def __init__(self, packed: dict[int, bytes]) -> None:
+        self._packed = packed
+        self._unpacked: dict[int, Any] = {}
+
+    def get(self, first: int, default: Any = None) -> Any:
+        """The entries of words that open with the character `first` (as pykakasi's dict.get)."""
+        entries = self._unpacked.get(first)
+        if entries is None:
+            packed = self._packed.get(first)
+            if packed is None:
+                return default
+            entries = self._unpacked[first] = marshal.loads(packed)
+        return entries
 
 
 @functools.lru_cache(maxsize=256)
@@ -205,10 +252,18 @@ _UNSAID_R = re.compile(r"(?<=[aeiou])r(?![aeiouy])")
 _VOWEL_RUN = re.compile(r"a+")
 # Endings English derives words from names with (`Hinduism`, `Islamic`, `Sri Lankan`).
 _DERIVED = re.compile(r"(?:ism|ists?|ians?|ans?|ese|ic|ish)$")
-# A word made of Japanese syllables in Hepburn (`Takagi`, `Masuda`, `Shuichi`).
-_ROMAJI = re.compile(r"^(?:(?:[kgsztdnhbpmr]y?|sh|ch|j|ts|f|w|y)?[aiueo]|n(?![aiueoy]))+$")
+# A word made of Japanese syllables as Hepburn writes them (`Takagi`, `Masuda`, `Shuichi`,
+# `Kyushu`): `shi`, `chi`, `tsu`, `fu`, `ji`, never `si`, `ti`, `tu`, `hu`, `zi`, `di`, `du`, `wu`
+# (`Taihu`, `Wudi` are pinyin); a doubled consonant before a syllable (`Hattori`, `Nissan`).
+_HEPBURN_SYLLABLE = (
+    r"(?:[kgnbpmr]y?[aueo]|[kgnbpmr]i|h[aieo]|hy[auo]|s[aueo]|sh[iauo]?|z[aueo]|j[iauo]|t[aeo]|ts[u]|ch[iauo]|d[aeo]"
+    r"|f[uaieo]|y[auo]|w[ao]|[aiueo])"
+)
+_ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Two capitals and never two small letters in a row: `TEPCO`, `USGS`, `NGOs`; not `McDonald`, `WestLB`.
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?!.*[a-z]{2})")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words of English names that a source translates rather than writes by sound.
 NAME_PARTS = frozenset({"ltd", "inc", "co", "corp", "plc", "llc", "gmbh", "expo", "gov", "govt", "dept", "univ"})
@@ -217,6 +272,10 @@ HEARD = 0.75
 # Resemblance at which an English word and a source name may stand for each other: a
 # replacement is only sure when the word is further than this from every source name.
 PAIRED = 0.67
+# Hindi writes an English name's consonants one for one (`कीथ ब्राउन`, Keith Brown), and any of
+# its words may be a name: there a word is heard, or paired, only closer (`Arizona` is not
+# `क्रिसमस`, Christmas, at 0.75).
+_STRICT = {"hi": 0.8}
 # Resemblance to a stretch of the source, units ignored, that leaves a replacement in doubt.
 ECHOED = 0.9
 # Consonants a word needs to be compared by its consonants alone; one of two (`Tony`,
@@ -315,6 +374,10 @@ class RomanisedSource:
                     continue
                 consonants_run, key_run = "", ""
                 for end in range(start, min(units.stop, start + width)):
+                    if end > start and target.alone and self.lang != "zh":
+                        # the word ends inside a word of the source: `Mohenjo` in `mohan jodaro`
+                        head = consonants_run + self._sounds[end].consonants[: len(target.consonants) - len(consonants_run)]
+                        best = max(best, _score(target, _Sound(head, "")))
                     consonants_run += self._sounds[end].consonants
                     key_run += self._sounds[end].key
                     run = _Sound(consonants_run, _VOWEL_RUN.sub("a", key_run))  # `sai a la`: `sala`
@@ -360,7 +423,7 @@ class RomanisedSource:
                     break
         return False
 
-    def sounds_in(self, word: str) -> bool:
+    def sounds_in(self, word: str, heard: float = HEARD) -> bool:
         """Whether an English word's sound is in the source (`Snowden` in `si nuo deng`).
 
         An acronym may be spelt letter by letter (`NSA`: `एन.एस.ए.`, `エヌエスエー`).
@@ -369,7 +432,8 @@ class RomanisedSource:
             spelt = sound_key("".join(_LETTER_NAMES.get(letter, letter) for letter in word.lower()))
             if len(spelt) >= 3 and spelt.strip("a") in self.key:
                 return True
-        return self.spells(word) or any(self.resembles(word, units) >= HEARD for _, units in self.names())
+        heard = max(heard, _STRICT.get(self.lang, 0.0))
+        return self.spells(word) or any(self.resembles(word, units) >= heard for _, units in self.names())
 
     def names(self) -> list[tuple[ScriptName, range]]:
         """The source's likely names (`script_names`), each with the units it spans."""
@@ -407,14 +471,28 @@ class RomanisedSource:
         (`beside`) is in the source: English writes a name in full where the source gives one
         part of it (`Tedros Adhanom Ghebreyesus` for `谭德塞`, Tedros).
         """
-        if any(self.sounds_in(other) or self.translates(other) for other in beside):
+        # Hindi writes a name's consonants one for one, and every word of it may be a name:
+        # there a part heard only in part (`Georges` in `करके`) is chance. A part that is also a
+        # common word (`Yogi` of `Yogi Adityanath`) counts only when the source spells it.
+        heard = 1.0 if self.lang == "hi" else HEARD
+        if any(
+            self.spells(other) if is_common_word(other) else self.sounds_in(other, heard) or self.translates(other)
+            for other in beside
+        ):
             return False
         plain = _POSSESSIVE.sub("", word)
-        if len(plain) < 3 or plain.endswith(".") or sum(map(str.isupper, plain)) >= 2:
-            return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`)
+        if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and plain not in EXPANSIONS):
+            return False
+        if _ACRONYM.match(plain) and plain not in EXPANSIONS:
+            return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`), not a country's (`US`)
         if plain.lower() in NAME_PARTS:
             return False
-        if self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(plain, self.lang)):
+        if plain == _home_country(self.lang) and not self._unpaired_country(english):
+            return False  # `国内` (at home): English names the source's own country where it does not
+        places = (plain, *EXPANSIONS.get(plain, ()))  # `UN`: `United Nations`, `国際連合`, `国連`
+        if self.lang in ("zh", "ja") and any(
+            form[0] in self.text for place in places for form in _country_forms(place, self.lang)
+        ):
             return False  # `来日` (came to Japan), `美方` (the US side): a country by its first character
         if (
             self.lang == "ja"
@@ -423,11 +501,20 @@ class RomanisedSource:
             and not (_known(plain) or is_common_word(plain) or is_demonym(plain))
         ):
             return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
-        if any(self.resembles(word, units) >= PAIRED for _, units in self.names()):
+        if any(self.resembles(word, units) >= max(PAIRED, _STRICT.get(self.lang, 0.0)) for _, units in self.names()):
             return False
         if self.lang != "zh" and self.echoes(word) >= ECHOED:
             return False  # a Hindi compound, Japanese words run together, a hyphenated name
         return bool(self.unpaired_names(english))
+
+    def _unpaired_country(self, english: str) -> bool:
+        """Whether a country CLDR names in the source's language is left with nothing in the English."""
+        from audit.names.exonyms import exonyms
+
+        table = exonyms(self.lang)
+        return any(
+            table.english_names(self.text[name.start : name.end], inflected=False) for name in self.unpaired_names(english)
+        )
 
     def echoes(self, word: str) -> float:
         """How closely any stretch of the source's consonants sounds like the word, units ignored.
@@ -476,11 +563,25 @@ def _short_forms(name: str) -> tuple[str, ...]:
     return tuple(short for short, full in SHORT_FORMS.items() if full == name)
 
 
+@functools.lru_cache(maxsize=8)
+def _home_country(lang: str) -> str | None:
+    """The country a language is most likely written in, as English names it (`ja`: `Japan`)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(lang)
+    return Locale("en").territories.get(likely.split("_")[-1]) if likely else None
+
+
 @functools.lru_cache(maxsize=4096)
 def _country_forms(name: str, lang: str) -> tuple[str, ...]:
-    """A place's CLDR names in Chinese or Japanese kanji and its CC-CEDICT names in `国` (`日本`, `美国`)."""
-    from audit.names.cedict import chinese_forms
+    """A place's CLDR names in Chinese or Japanese kanji and its CC-CEDICT names in `国` (`日本`, `美国`).
+
+    Only what CC-CEDICT gives for the whole name: `乌孙国` glosses a kingdom of Central Asia,
+    not `Asia`.
+    """
+    from audit.names.cedict import chinese_names
     from audit.names.exonyms import exonyms
 
-    forms = [*exonyms(lang).local_names(name), *(form for form in chinese_forms(name) if form.endswith(("国", "國")))]
+    forms = [*exonyms(lang).local_names(name), *(form for form in chinese_names(name) if form.endswith(("国", "國")))]
     return tuple(form for form in forms if form and _KANJI.match(form))

@@ -39,7 +39,8 @@ _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]{2,}(?:[・=][\u30a0-\u30ff
 # Japanese names of people and places are written in kanji (`長野県諏訪市`, `渡辺`).
 _KANJI = re.compile(r"[\u4e00-\u9fff々]{2,}")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
-_DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+")
+# A hyphen joins the words of one name (`मोहन-जोदड़ो`, Mohenjo-daro).
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+(?:-[\u0900-\u097f]+)*")
 # Hindi grammar words and the commonest verbs and nouns of news copy: never a name.
 HINDI_COMMON = frozenset(
     """

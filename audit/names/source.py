@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from anyascii import anyascii
@@ -45,13 +47,14 @@ from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
+from audit.names.gazetteer import spellings_beginning
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
-from audit.names.terms import is_cyrillic_acronym
+from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.palladius import pinyin_readings
 from audit.names.romanisers import RomanisedSource, romaniser_language
-from audit.names.russian import has_verb
+from audit.names.russian import has_verb, lemmas
 from audit.names.russian_source import (
     RussianName,
     confirmed_names,
@@ -59,9 +62,13 @@ from audit.names.russian_source import (
     entity_names,
     gloss_keys,
     has_given_name_before,
+    opening_persons,
+    owner_carried,
     russian_names,
     source_places,
     unsourced_demonym,
+    unwritten_place_names,
+    written_places,
 )
 from audit.names.russian_source import carried as russian_carried
 from audit.names.translit import romanise
@@ -74,6 +81,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _ROMAN_NUMERAL = re.compile(r"^(?:[IVXLCDM]+|[IVXLC]{2,}(?:e|er|re|ème)|[IVX](?:e|er|re|ème))$")  # `XIVe` siècle
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
+_REGNAL_NUMBER = re.compile(r"[IVX]+")
 _HYPHEN = re.compile(r"[-‐‑]")
 _LETTER = re.compile(r"[^\W\d_]")
 # What follows a name abbreviated in quotation marks (a newspaper: „Rz”, „GW”).
@@ -188,9 +196,12 @@ def script_of(text: str) -> str:
     """`latin`, `cyrillic` or `other`: the script most of the letters are in."""
     if text.isascii():
         return "latin"
-    latin = len(_LATIN.findall(text))
-    cyrillic = len(_CYRILLIC.findall(text))
-    letters = len(_LETTER.findall(text))
+    latin = cyrillic = letters = 0
+    for line in text.split("\n"):  # counted line by line, each line once per process
+        line_latin, line_cyrillic, line_letters = _letter_counts(line)
+        latin += line_latin
+        cyrillic += line_cyrillic
+        letters += line_letters
     if letters == 0:
         return "latin"
     if cyrillic >= latin and cyrillic * 2 >= letters:
@@ -198,6 +209,14 @@ def script_of(text: str) -> str:
     if latin * 2 >= letters:
         return "latin"
     return "other"
+
+
+@functools.lru_cache(maxsize=8192)
+def _letter_counts(line: str) -> tuple[int, int, int]:
+    """A line's Latin letters, Cyrillic letters and letters of any script."""
+    if line.isascii():
+        return sum(map(str.isalpha, line)), 0, sum(map(str.isalpha, line))
+    return len(_LATIN.findall(line)), len(_CYRILLIC.findall(line)), len(_LETTER.findall(line))
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,10 +245,25 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|[-'�
 
 @functools.lru_cache(maxsize=16)
 def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Word spans; in a text of another script (Chinese, Japanese) only its Latin words."""
+    """Word spans; in a text of another script (Chinese, Japanese) only its Latin words.
+
+    No word crosses a line break: each line is read once per process (a feed repeats its paragraphs).
+    """
+    latin_only = script_of(text) == "other"
+    if "\n" not in text:
+        return _line_spans(text, latin_only)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend((start + offset, end + offset) for start, end in _line_spans(line, latin_only))
+        offset += len(line) + 1
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_spans(line: str, latin_only: bool) -> tuple[tuple[int, int], ...]:
     spans = []
-    pattern = _LATIN_WORD if script_of(text) == "other" else _WORD
-    for match in pattern.finditer(text):
+    for match in (_LATIN_WORD if latin_only else _WORD).finditer(line):
         start = match.start()
         elided = _ELISION.match(match.group())
         if elided:
@@ -242,6 +276,7 @@ def words_of(text: str) -> list[_Word]:
     return [_Word(start, end, text[start:end], is_sentence_initial(text, start)) for start, end in _word_spans(text)]
 
 
+@functools.lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """`UN`, `NATO`, `MSWiA`, `NGOs`; not `WM-Punkte` or a Roman numeral."""
     if sum(map(str.isupper, word)) < 2:
@@ -395,6 +430,8 @@ def _keep(run: list[_Word], code: str | None, script: str, single_words: bool) -
 
 # A city this large, spelt as English spells it, is a name in any language (`Niigata`, `Gaziantep`).
 _LARGE_CITY = 50_000
+# A town this large has adjectives and demonyms of its own (`blanenský`, Blansko, 20,000).
+_TOWN = 10_000
 
 
 def _notable_place(word: str) -> bool:
@@ -427,6 +464,135 @@ def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str,
     return acronyms, keys
 
 
+@dataclass(frozen=True, slots=True)
+class _LineWords:
+    """One line's part of a `TokenIndex`: its words' keys (also by first letter and by first sound),
+    its acronyms, and its two- and three-letter capitalised words, each with whether its first
+    occurrence in the line stands before a closing quotation mark."""
+
+    keys: frozenset[str]
+    acronyms: frozenset[str]
+    by_initial: dict[str, frozenset[str]]
+    by_sound: dict[str, frozenset[str]]
+    short_words: tuple[tuple[str, bool], ...]
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_words(line: str, lang: str | None, script: str, russian: bool) -> _LineWords:
+    keys: set[str] = set()
+    acronyms: set[str] = set()
+    short_words: dict[str, bool] = {}
+    for start, end in _line_spans(line, script == "other"):
+        word = line[start:end]
+        word_acronyms, word_keys = _word_keys(word, lang)
+        acronyms.update(word_acronyms)
+        keys.update(word_keys)
+        if 2 <= len(word) <= 3 and word.istitle() and word not in short_words:
+            short_words[word] = _ABBREVIATION_END.match(line, end) is not None
+        if russian and word[:1].isupper():  # `Цзиньпин`: `jinping`
+            keys.update(key for reading in pinyin_readings(word) for key in name_key(reading).split())
+    by_initial: dict[str, set[str]] = defaultdict(set)
+    by_sound: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        by_initial[key[:1]].add(key)
+        by_sound[sound_stem(key)[:1]].add(key)
+    return _LineWords(
+        frozenset(keys),
+        frozenset(acronyms),
+        {first: frozenset(group) for first, group in by_initial.items()},
+        {first: frozenset(group) for first, group in by_sound.items()},
+        tuple(short_words.items()),
+    )
+
+
+def _merged(lines: list[_LineWords]) -> tuple[frozenset[str], frozenset[str]]:
+    """The union of the lines' keys and of their acronyms."""
+    if len(lines) == 1:
+        return lines[0].keys, lines[0].acronyms
+    return frozenset().union(*(line.keys for line in lines)), frozenset().union(*(line.acronyms for line in lines))
+
+
+class _Nearness:
+    """A pairwise test between folded words, its answers kept process-wide: a feed asks whether
+    the same word is near the same other words in document after document."""
+
+    def __init__(self, test: Callable[[str, str], bool], limit: int = 250_000) -> None:
+        self._test = test
+        self._known: dict[str, tuple[set[str], set[str]]] = {}
+        self._size = 0
+        self._limit = limit  # answers kept, at most: memory stays flat on a feed of any size
+
+    def any_of(self, key: str, others: frozenset[str]) -> bool:
+        """Whether the test holds between `key` and any of `others`."""
+        known = self._known.get(key)
+        if known is None:
+            if self._size >= self._limit:
+                self._known.clear()
+                self._size = 0
+            known = self._known[key] = (set(), set())
+        near, far = known
+        if not near.isdisjoint(others):
+            return True
+        for other in others - near - far:
+            self._size += 1
+            if self._test(key, other):
+                near.add(other)
+                return True
+            far.add(other)
+        return False
+
+
+_NEAR_SPELLING = _Nearness(lambda key, other: stem_match(key, other) or sounds_alike(key, other))
+_NEAR_SOUND = _Nearness(sounds_alike)
+
+
+# How English writes names that Russian respells (Arabic `th`: `Haitham` / `Хейсам`; Kazakh and
+# Kyrgyz `j`: `Japarov` / `Жапаров`; Western Armenian voiceless stops: `Karekin` / `Гарегин`;
+# German `v` heard as `f`: `Volker` / `Фолькер`), read into one frame: those sounds merged,
+# and the diphthongs `ai` and `ei` (`Хейсам`).
+_FOREIGN_SOUNDS = (("th", "s"), ("zh", "j"), ("b", "p"), ("d", "t"), ("g", "k"), ("v", "f"), ("ai", "e"), ("ei", "e"))
+_CONSONANT = re.compile(r"[^aeiou]")
+
+
+@functools.lru_cache(maxsize=65536)
+def foreign_frame(key: str) -> str:
+    """A folded word with those sounds merged (`haitham`, `heisam`: `hesam`); empty when it has
+    fewer than three consonants, too few to tell names apart (`said`, `saed`)."""
+    for old, new in _FOREIGN_SOUNDS:
+        key = key.replace(old, new)
+    return key if len(_CONSONANT.findall(key)) >= 3 else ""
+
+
+# English vowel spellings Russian writes as it hears them (`Keir`: `Кир`, `Leavitt`: `Ливитт`,
+# `Reid`: `Рид`, `Brooke`: `Брук`, a short u: `Musk`: `Маск`), and an opening w, which Russian
+# writes `у` (`Witkoff`: `Уиткофф`, folded `v` and `u`).
+_ENGLISH_VOWELS = re.compile(r"ea|ee|ei|ie|oo|ou|^u(?=[aeio])|(?<=[^aeiou])u(?=[^aeiou])")
+_HEARD = {"ea": "i", "ee": "i", "ei": "i", "ie": "i", "oo": "u", "ou": "u"}
+
+
+def _heard(match: re.Match[str]) -> str:
+    text = match.group()
+    return _HEARD.get(text) or ("v" if match.start() == 0 else "a")
+
+
+@functools.lru_cache(maxsize=65536)
+def english_vowels(key: str) -> str:
+    """A folded word with English vowel spellings read as Russian hears them (`keir`: `kir`)."""
+    return _ENGLISH_VOWELS.sub(_heard, key)
+
+
+def _lemma_keys(text: str) -> frozenset[str]:
+    """Keys of the lemmas of a Russian text's capitalised words (`Львом`: `lev`)."""
+    return frozenset(
+        key
+        for word in words_of(text)
+        if _capitalised(word.text)
+        for form in lemmas(word.text)[:2]
+        for spelling in romanise(form.capitalize(), "ru")
+        for key in name_key(spelling).split()
+    )
+
+
 class TokenIndex:
     """The words of a text under every romanisation, for counterpart look-ups.
 
@@ -443,44 +609,58 @@ class TokenIndex:
         # A source in Chinese, Japanese or Hindi, romanised and searched by sound.
         romanised_as = romaniser_language(text, lang) if self.script == "other" else None
         self.romanised = RomanisedSource(text, romanised_as) if romanised_as else None
-        self._keys: set[str] = set()
-        self._acronyms: set[str] = set()
-        self._by_initial: dict[str, set[str]] = defaultdict(set)
-        # The same keys by the first letter of their sound (`austin`, `ostin`: `o`).
-        self._by_sound: dict[str, set[str]] = defaultdict(set)
         self._given: frozenset[str] | None = None
         self._place_ids: frozenset[int] | None = None
+        # No word crosses a line break: the index is the union of its lines' indexes, each worked
+        # out once per process (a feed repeats its paragraphs), read with the whole text's script.
+        lines = [_line_words(line, self.lang, self.script, self.russian) for line in text.split("\n")]
+        self._lines = lines
+        self._keys, self._acronyms = _merged(lines)
+        # The keys by first letter and by first sound, gathered from the lines as a look-up asks.
+        self._by_initial: dict[str, frozenset[str]] = {}
+        self._by_sound: dict[str, frozenset[str]] = {}
         self._abbreviations: set[str] = set()
+        self._frames: dict[str, set[str]] | None = None  # by first letter
+        self._heard: frozenset[str] = frozenset()
         seen: set[str] = set()
-        for start, end in _word_spans(text):
-            word = text[start:end]
-            if word in seen:
-                continue
-            seen.add(word)
-            acronyms, keys = _word_keys(word, self.lang)
-            self._acronyms.update(acronyms)
-            if 2 <= len(word) <= 3 and word.istitle() and _ABBREVIATION_END.match(text, end):
-                self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
-            if self.russian and word[:1].isupper():  # `Цзиньпин`: `jinping`
-                keys = (*keys, *(key for reading in pinyin_readings(word) for key in name_key(reading).split()))
-            for key in keys:
-                if key not in self._keys:
-                    self._keys.add(key)
-                    self._by_initial[key[:1]].add(key)
-                    self._by_sound[sound_stem(key)[:1]].add(key)
-        # has_word's answers: the checks ask about the same words many times per document.
+        for line in lines:
+            for word, quoted in line.short_words:
+                if word not in seen:  # a word's first occurrence in the text decides (`„Rz”`)
+                    seen.add(word)
+                    if quoted:
+                        self._abbreviations.add(name_key(word))  # „Rz” for `Rzeczpospolita`
+        # has_word's and has_name's answers: the checks ask about the same words many times per document.
         self._found: dict[str, bool] = {}
+        self._named: dict[tuple[str, str | None], bool] = {}
 
     def _given_names(self) -> frozenset[str]:
-        """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
+        """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...);
+        in Russian, of their lemmas too (`Львом` -> `Лев`: `lev`, `leo`)."""
         if self._given is None:
             found: set[str] = set()
-            for key in self._keys:
+            keys = set(self._keys)
+            if self.russian:
+                keys.update(_lemma_keys(self.text))
+            for key in keys:
                 forms = given_name_forms(key)
                 if forms:
                     found |= forms | {key}
             self._given = frozenset(found)
         return self._given
+
+    def has_respelt(self, key: str) -> bool:
+        """Whether a word of the text is `key` as Russian respells a foreign name (`foreign_frame`),
+        or an English name as Russian hears its vowels (`english_vowels`: `Keir` / `Кир`)."""
+        if self._frames is None:
+            self._frames = defaultdict(set)
+            for frame in filter(None, map(foreign_frame, self._keys)):
+                self._frames[frame[:1]].add(frame)
+            self._heard = frozenset(english_vowels(k) for k in self._keys if len(k) >= 3)
+        if len(key) >= 3 and english_vowels(key) in self._heard:
+            return True
+        frame = foreign_frame(key)
+        others = self._frames.get(frame[:1], ()) if frame else ()
+        return frame in others or any(stem_match(frame, other) for other in others)  # `Жапарова`: `Japarov`
 
     def has_word(self, key: str) -> bool:
         found = self._found.get(key)
@@ -491,20 +671,33 @@ class TokenIndex:
     def _has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
-        others = self._by_initial.get(key[:1], ())
-        if any(stem_match(key, other) for other in others) or any(sounds_alike(key, other) for other in others):
+        others = self._group(self._by_initial, "by_initial", key[:1])
+        if others and _NEAR_SPELLING.any_of(key, others):
             return True
         if any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations):
             return True
         sound = sound_stem(key)[:1]
-        if sound != key[:1] and any(sounds_alike(key, other) for other in self._by_sound.get(sound, ())):
+        if sound != key[:1] and _NEAR_SOUND.any_of(key, self._group(self._by_sound, "by_sound", sound)):
             return True  # `Austin` / `Остин`
         if self.russian:
+            if self.has_respelt(key):
+                return True  # `Haitham`: `Хейсам`
             glosses = gloss_keys(self.text)
             if key in glosses or (key.endswith("s") and key[:-1] in glosses):
                 return True
             return any(name_key(place) in glosses for place in demonym_places(key))  # `Russian`: `российский`
         return False
+
+    def _group(self, groups: dict[str, frozenset[str]], kind: str, first: str) -> frozenset[str]:
+        """The text's keys whose first letter (`by_initial`) or first sound (`by_sound`) is `first`."""
+        group = groups.get(first)
+        if group is None:
+            if len(self._lines) == 1:
+                group = getattr(self._lines[0], kind).get(first, frozenset())
+            else:
+                group = frozenset().union(*(getattr(line, kind).get(first, ()) for line in self._lines))
+            groups[first] = group
+        return group
 
     def has_given_name_before(self, keys: list[str]) -> bool:
         """Whether the text writes a given name before the word that is `keys[0]`."""
@@ -513,8 +706,9 @@ class TokenIndex:
         if self.russian:
             return has_given_name_before(self.text, keys[0])
         words = words_of(self.text)
+        forms = {keys[0], *given_name_forms(keys[0])}  # `Paul`: `Paweł`
         for previous, word in itertools.pairwise(words):
-            if any(keys[0] in name_key(s).split() or stem_match(keys[0], name_key(s)) for s in romanise(word.text, self.lang)):
+            if any(forms & set(name_key(s).split()) or stem_match(keys[0], name_key(s)) for s in romanise(word.text, self.lang)):
                 return _adjacent(self.text, previous, word) and _capitalised(previous.text) and not previous.initial
         return False
 
@@ -529,6 +723,8 @@ class TokenIndex:
             for expansion in expansions(form):
                 if any(spelling.lower() in lower for spelling in (expansion, *table.local_names(expansion))):
                     return True
+                if self.romanised is not None and self.has_name(expansion, "en"):
+                    return True  # `US`: `米国`, `अमेरिका` (America)
         return False
 
     def spells_out(self, acronym: str) -> bool:
@@ -542,6 +738,12 @@ class TokenIndex:
 
     def has_name(self, name: str, name_lang: str | None = None) -> bool:
         """Whether a distinctive word of `name`, or a CLDR form of it, occurs in the text."""
+        found = self._named.get((name, name_lang))
+        if found is None:
+            found = self._named[(name, name_lang)] = self._has_name(name, name_lang)
+        return found
+
+    def _has_name(self, name: str, name_lang: str | None) -> bool:
         if any(is_acronym(word) and self.has_acronym(word) for word in name.split()):
             return True
         if self.romanised is not None and any(self.romanised.sounds_in(word) for word in _HYPHEN.split(name)):
@@ -549,8 +751,12 @@ class TokenIndex:
         if self.romanised is not None and self.romanised.translates(name):
             return True  # `Islamic State`: `伊斯兰国`
         keys = distinctive_keys(name, name_lang)
+        if not keys and self.romanised is not None and is_acronym(name.strip()):
+            keys = [name_key(name)]  # `US`, `UN`: acronyms spelt like connectors, still names
         if any(self.has_word(key) for key in keys):
             return True
+        if language_code(name_lang) == "ru" and any(self.has_respelt(key) for key in keys):
+            return True  # `Гарегин`: `Karekin`
         if language_code(name_lang) == "ru" and any(
             name_key(reading) in self._keys for word in name.split() for reading in pinyin_readings(word)
         ):
@@ -581,7 +787,7 @@ class TokenIndex:
             form_keys = _without_leading(form_keys, generic)  # `Îles Malouines`: `Malouines`
             if form_keys and all(self.has_word(key) for key in form_keys):
                 return True
-        if english and keys and self._same_place(name):
+        if english and keys and (self._same_place(name) or self._derives_place(name)):
             return True
         return not keys
 
@@ -592,6 +798,29 @@ class TokenIndex:
         if known is not None:
             wanted.update(place.id for place in place_lookup(known))
         return bool(wanted) and bool(wanted & self._places())
+
+    def _derives_place(self, name: str) -> bool:
+        """Whether a word of the text is derived from a spelling of the English place: an adjective
+        or a demonym (`Münchner`: `München`, Munich; `blanenských`: `Blansko`).
+
+        The word and the spelling share all of the spelling but its last three letters (and at
+        least four); Latin-script texts only, which GeoNames spells.
+        """
+        if self.script != "latin" or " " in name.strip():
+            return False
+        wanted = {
+            place.id
+            for place in place_lookup_exact(name)[:3]
+            if place.english.casefold() == name.casefold() and (place.kind != "city" or place.population >= _TOWN)
+        }
+        if not wanted:
+            return False
+        for word in {w.text.casefold() for w in words_of(self.text) if len(w.text) >= 5}:
+            for spelling, place in spellings_beginning(word[:4]):
+                shared = len(os.path.commonprefix([spelling, word]))
+                if place in wanted and shared >= max(4, len(spelling) - 3) and " " not in spelling:
+                    return True
+        return False
 
     def has_acronyms(self) -> bool:
         """Whether the text writes an acronym (`NATO`, `ООН`), which an English qualifier may replace."""
@@ -614,6 +843,13 @@ class TokenIndex:
                 if place.kind != "city" or place.population >= NOTABLE_POPULATION  # not every hamlet
             )
         return self._place_ids
+
+
+@functools.lru_cache(maxsize=4096)
+def name_index(name: str, lang: str | None = None) -> TokenIndex:
+    """The index of a name's own words, one per spelling per process (with the answers it has
+    given): a feed's documents ask about the same names again and again."""
+    return TokenIndex(name, lang)
 
 
 def _without_leading(keys: list[str], generic: frozenset[str]) -> list[str]:
@@ -674,18 +910,36 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LAST_WORD = re.compile(r"([А-ЯЁа-яё-]+)\s+$")
+
+
+def _title_before(text: str, offset: int) -> bool:
+    """Whether a title of the tables stands right before `offset` (`Главком ВСУ`)."""
+    match = _LAST_WORD.search(text, max(0, offset - 40), offset)
+    term = russian_terms().lookup(match.group(1)) if match else None
+    return term is not None and term.kind == "title"
+
+
 def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[list[str], list[UnpairedName]]:
     """Capitalised runs taken apart by the tables; NER settles the names left without a counterpart."""
 
     def has_counterpart(name: RussianName) -> bool:
-        if name.term is not None:
-            return russian_carried(name, english)
+        if name.term is not None:  # a quoted name may be a ship or a club, spelt out (`«Арктика»`: `Arktika`)
+            return russian_carried(name, english) or (name.quoted and index.has_name(name.text, "ru"))
         return index.has_name(name.text, "ru") or russian_carried(name, english)
+
+    def owns_carried(name: RussianName) -> bool:
+        """A body that owns the table name or title before it, kept as its country (`Генштаб ВСУ`:
+        `Ukraine's General Staff`; `Главком ВСУ`: `Ukraine's commander-in-chief`)."""
+        before = [n for n in names if n.end <= name.start and not source[n.end : name.start].strip()]
+        owned = bool(before) and before[-1].term is not None and has_counterpart(before[-1])
+        return (owned or _title_before(source, name.start)) and owner_carried(name, english)
 
     # Mid-sentence capitals are names in Russian, alone too (`в Твери`); so are quoted names (`«Зенит»`).
     runs = [(n.start, n.end) for n in source_names(source, "ru", single_words=True)]
-    names = russian_names(source, runs, quoted_names(source))
-    unpaired = [name for name in names if not has_counterpart(name)]
+    runs.extend(span for span in opening_persons(source) if not any(s <= span[0] < e for s, e in runs))
+    names = russian_names(source, sorted(runs), quoted_names(source))
+    unpaired = [name for name in names if not has_counterpart(name) and not (name.term and owns_carried(name))]
     if unpaired:
         unpaired = [
             name
@@ -743,10 +997,23 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     A CLDR name found whole (`South Africa` / `Südafrika`) misses nothing; otherwise every
     distinctive word (not common English, not a title, not a nationality) must be there.
     In a Russian source, a nationality alone (`Chinese`) is missing only when it replaced
-    a place of the source (`unsourced_demonym`, which reads the whole translation `english`).
+    a place of the source (`unsourced_demonym`, which reads the whole translation `english`);
+    a country's own name is also compared as a name (`Poland`), and is missing when the
+    source names another place spelt like it (`Iraq` / `Ирана`).
     """
     if index.russian and demonym_places(name) and not is_acronym(name):
-        return [name] if not index.has_name(name, "en") and unsourced_demonym(name, index.text, english) else []
+        places = demonym_places(name)
+        written = tuple(place for place in places if place in written_places(english))  # `South Korean`
+        if _rival_place(_without_possessive(name), written or places, index.text):
+            return [name]
+        if index.has_name(name, "en"):
+            return []
+        if unsourced_demonym(name, index.text, english):
+            return [name]
+        # A country English adds (`said Russia was ready`) is missing only where it stands for a
+        # place the source names and English writes only as a demonym (`Германия` / `Poland`).
+        place = _without_possessive(name)
+        return [name] if is_english_place(place) and unwritten_place_names(index.text, english) else []
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
@@ -757,14 +1024,86 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     missing: list[int] = []
     found: list[int] = []
     for position, word in enumerate(words):
-        if not _distinctive_english(word):
+        if _REGNAL_NUMBER.fullmatch(word.rstrip(".")):
+            if re.search(rf"(?<!\w){word.rstrip('.')}(?!\w)", index.text):
+                found.append(position)  # `II` of `Catherine II`, as `Екатерина II` has it
+            continue  # `III` of `King Mswati III` where the source has none: no anchor
+        if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
             if _may_anchor(word) and index.has_name(_without_possessive(word), "en"):
                 found.append(position)  # `Macron`, a common word too, still names the person
             continue
-        (found if index.has_name(_without_possessive(word), "en") else missing).append(position)
+        if index.has_name(_without_possessive(word), "en") or _after_same_particle(words, position, index):
+            found.append(position)
+        else:
+            missing.append(position)
     if missing and found and _added_words(words, missing, found, index):
         return []
     return [words[position] for position in missing]
+
+
+def _place_word(word: str) -> bool:
+    """A capitalised word that names a country, region or large city (`Japan`, `Tibet`, `Atlantic`).
+
+    English spells many places as common words (`japan`, `china`, `turkey`), which a Latin
+    source may translate; a Chinese, Japanese or Hindi source writes every place by its own
+    name, which CLDR, GeoNames and CC-CEDICT give, so the place is compared there too.
+    """
+    plain = _without_possessive(word)
+    return (
+        plain[:1].isupper()
+        and plain.lower() not in GENERIC
+        and plain.lower() not in CONNECTORS
+        and not is_demonym(plain)
+        and (is_english_place(plain) or (_notable_place(plain) and not is_common_word(plain)))
+    )
+
+
+# Particles of Arabic names (`bin Zayed`, `бен Заид`), folded: after one, a name's vowels vary
+# too much across romanisations to compare more than its consonants.
+_NASAB = frozenset({"bin", "ben", "ibn", "bint", "abu", "abd"})
+_NOT_CONSONANT = re.compile(r"[aeiouy]")
+
+
+def _after_same_particle(words: list[str], position: int, index: TokenIndex) -> bool:
+    """Whether the source has the word's consonants after the same particle (`bin Zayed` /
+    `бен Заид`: `s`, `d`), where English and Russian spell its vowels their own ways."""
+    if position == 0 or name_key(words[position - 1]) not in _NASAB:
+        return False
+    wanted = _NOT_CONSONANT.sub("", name_key(_without_possessive(words[position])))
+    source = words_of(index.text)
+    for previous, word in itertools.pairwise(source):
+        if not _adjacent(index.text, previous, word) or not _capitalised(word.text):
+            continue
+        if any(name_key(s) in _NASAB for s in romanise(previous.text, index.lang)) and any(
+            _NOT_CONSONANT.sub("", name_key(s)) == wanted for s in romanise(word.text, index.lang)
+        ):
+            return True
+    return False
+
+
+def _rival_place(word: str, places: tuple[str, ...], source: str) -> bool:
+    """Whether a Russian source names, instead of `word` or any of its `places`, another place
+    spelt like one of them (`Iraq`, `Iraqi` for `Ирана`, `иранские`, which are of Iran)."""
+    named = {name for names in source_places(source, confirmed=False) for name in names}  # no NER: any place will do
+    if word in named or named & set(places):
+        return False
+    return any(_rival(name_key(place), name_key(other)) for place in places for other in named)
+
+
+_POINTS_OF_COMPASS = frozenset(name_key(point) for point in ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"))
+
+
+def _rival(key: str, other: str) -> bool:
+    """Two place keys spelt alike (`irak`, `iran`), or one place's halves (`South Korea`, `North Korea`)."""
+    if stem_match(key, other):
+        return True
+    words, others = key.split(), other.split()
+    return (
+        len(words) == len(others) == 2
+        and words[1] == others[1]
+        and words[0] != others[0]
+        and {words[0], others[0]} <= _POINTS_OF_COMPASS
+    )
 
 
 def _without_possessive(word: str) -> str:
@@ -777,6 +1116,7 @@ def _may_anchor(word: str) -> bool:
     return (
         word[:1].isupper()
         and len(word) >= 3
+        and not _REGNAL_NUMBER.fullmatch(word.rstrip("."))
         and word.lower() not in GENERIC
         and word.lower() not in CONNECTORS
         and not is_demonym(word)
@@ -787,32 +1127,55 @@ def _may_anchor(word: str) -> bool:
 def _added_words(words: list[str], missing: list[int], found: list[int], index: TokenIndex) -> bool:
     """Whether the missing words are what English adds before a person the source names.
 
-    `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`:
+    `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`,
+    `Luiz Inacio Lula da Silva` for `Лула да Силва`:
     English adds given names before a surname the source gives alone (not when the source
     has a given name of its own there); `Moscow Mayor Sergei Sobyanin` for `Собянин`: a place
     or body that qualifies a title, where the source has none it could have replaced.
     """
     surname = found[-1]
-    given = [p for p in missing if p < surname and not _qualifies_title(words, p, index)]
-    if len(given) > 2 or any(p > surname for p in missing):
+    if any(p > surname for p in missing):
         return False
-    if given and given != list(range(surname - len(given), surname)):
+    # The surname may be several words joined by particles (`Lula da Silva`, `von der Leyen`,
+    # `al-Sisi`), not a given name and a surname the source has both of (`Greg Abbott`).
+    head = surname
+    while head > 0 and words[head - 1].lower() in CONNECTORS - {"of"} and head - 1 not in missing:
+        head -= 1
+        if head > 0 and head - 1 in found:
+            head -= 1  # `Lula` of `Lula da Silva`
+    given = [p for p in missing if p < head and not _qualifies_title(words, p, index)]
+    if len(given) > 2:
+        return False
+    if given and given != list(range(head - len(given), head)):
         return False
     if not all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in given):
         return False
-    return not given or not index.has_given_name_before(distinctive_keys(words[surname], "en")[:1])
+    first = min(p for p in found if p >= head)  # `Assad` of `al-Assad`
+    return not given or not index.has_given_name_before(distinctive_keys(words[first], "en")[:1])
 
 
 def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool:
     """A place or body before a title (`Moscow Mayor`, `NATO Secretary General`) that the
     source has no acronym or place for it to have replaced."""
-    following = words[position + 1 : position + 3]
-    if not following or following[0].lower() not in GENERIC:
+    following = words[position + 1 : position + 4]  # `Iran's Foreign Minister`, `NATO Secretary General`
+    if not any(word.lower() in GENERIC for word in following):
         return False
-    word = words[position]
+    word = _without_possessive(words[position])
     if is_acronym(word):
         return not index.has_acronyms()
-    return (is_english_place(word) or bool(place_lookup(word))) and not index.names_places()
+    if is_english_place(word) or bool(place_lookup(word)):
+        return not index.names_places()
+    return word[:1].isupper() and not index.has_acronyms() and not index.names_places()  # `Tesla CEO`
+
+
+def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:
+    """The other words of an English name, which may be the part a source gives of it: capitalised,
+    no title, connector or nationality, common words too (`Yogi` of `Yogi Adityanath`)."""
+    return tuple(
+        word
+        for word in re.split(r"[\s\-‐‑]+", name)
+        if word not in missing and _may_anchor(word) and not is_acronym(word)
+    )
 
 
 def name_words(name: str) -> list[str]:
@@ -820,10 +1183,12 @@ def name_words(name: str) -> list[str]:
     return [word for word in re.split(r"[\s\-‐‑]+", name) if _distinctive_english(word)]
 
 
+@functools.lru_cache(maxsize=65536)
 def _distinctive_english(word: str) -> bool:
     plain = re.split(r"['’]", word, maxsplit=1)[0].rstrip(".")
     return (
         len(plain) >= 2
+        and not _REGNAL_NUMBER.fullmatch(plain)  # `III` of `King Mswati III`: no name by itself
         and plain not in GENERIC_ACRONYMS
         and not is_language_name(plain)
         and plain.lower() not in CONNECTORS

@@ -61,6 +61,8 @@ class RussianTerms:
             else:
                 self._lemmas.setdefault(lemma_key(term.russian), term)
         self.longest = max((len(key.split()) for key in self._lemmas), default=1)
+        # Each lemma key cut before each of its later words (`совет федерации`: `совет`).
+        self._openings = frozenset(key[:i] for key in self._lemmas for i, char in enumerate(key) if char == " ")
 
         # Phrases repeat across a feed, and each look-up lemmatises every word of its phrase.
         self._memo = functools.lru_cache(maxsize=65536)(self._find)
@@ -68,6 +70,14 @@ class RussianTerms:
     def lookup(self, text: str) -> Term | None:
         """The row for a word or phrase as it appears in a sentence, or None."""
         return self._memo(text)
+
+    def opens_longer(self, text: str) -> bool:
+        """Whether a phrase is the start of a longer row: the phrase and more words may be one.
+
+        A phrase's lemma key followed by a word's is the key of the two together, so no
+        longer phrase is a row unless some row's key opens with this one's.
+        """
+        return lemma_key(text) in self._openings
 
     def _find(self, text: str) -> Term | None:
         if " " not in text and is_cyrillic_acronym(text):

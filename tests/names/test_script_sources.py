@@ -6,7 +6,15 @@ import pytest
 
 from audit.config import Config, apply
 from audit.names.cedict import chinese_forms, known_names
-from audit.names.romanisers import RomanisedSource, consonants, romanised_units
+from audit.names.romanisers import (
+    KanjiReadings,
+    RomanisedSource,
+    _kakasi,
+    _kanji_dictionary,
+    _pack_kanji_readings,
+    consonants,
+    romanised_units,
+)
 from audit.names.script_names import name_spans
 from audit.pipeline import audit_documents
 from audit.types import Document, Severity
@@ -14,6 +22,16 @@ from audit.types import Document, Severity
 
 def _spans(text: str, lang: str) -> list[str]:
     return [text[name.start : name.end] for name in name_spans(text, lang)]
+
+
+def test_kanji_readings_read_as_pykakasi_dictionary() -> None:
+    dictionary = _kanji_dictionary()
+    readings = KanjiReadings(_pack_kanji_readings())
+    assert all(readings.get(first) == entries for first, entries in dictionary.items())
+    assert readings.get(ord("a")) is None
+    from pykakasi.kanji import Kanwa
+
+    assert isinstance(_kakasi() and Kanwa._shared_state["_jisyo_table"], KanjiReadings)  # pykakasi reads it
 
 
 def _warned(source: str, english: str, lang: str) -> list[str]:
@@ -68,6 +86,15 @@ def test_likely_names_in_each_script() -> None:
     assert _spans(hindi, "hi") == ["मुंबई", "सलमान", "खान", "घर"]
 
 
+def test_a_kanji_reading_is_in_doubt_only_for_a_word_hepburn_could_write() -> None:
+    from audit.names.romanisers import _ROMAJI
+
+    hepburn = ["Takagi", "Shuichi", "Kyushu", "Hattori", "Matsuura", "Fukuoka", "Hyogo", "Chugoku"]
+    assert [word for word in hepburn if not _ROMAJI.match(word.lower())] == []
+    other = ["Taihu", "Wudi", "Sichuan", "Tianjin", "Mulan", "Asia", "Zhejiang"]  # pinyin, English
+    assert [word for word in other if _ROMAJI.match(word.lower())] == []
+
+
 def test_cedict_gives_the_chinese_of_translated_names() -> None:
     assert "伊斯兰国" in chinese_forms("Islamic")
     assert "普京" in chinese_forms("Putin")
@@ -107,7 +134,105 @@ def test_cedict_gives_the_chinese_of_translated_names() -> None:
             "hi",
             ["Vodafone"],
         ),
+        # a name with capitals inside is no acronym (`McDonald's`); a CLDR name of several words
+        # is judged word by word (`European Union`)
+        (
+            "女性の勤め先の諏訪赤十字病院は24日夜、感染した職員がいたことを公表しました。",
+            "McDonald's, where the woman works, announced on the night of the 24th that there was an infected employee.",
+            "ja",
+            ["McDonald"],
+        ),
+        (
+            "来自中国国家铁路集团有限公司的最新统计显示，铁路部门已累计出动检查人员28万余人次。",
+            "The latest statistics from the European Union show that the railway department has dispatched more than 280,000 inspectors.",
+            "zh",
+            ["European Union"],
+        ),
+        # a country by its first character only for CC-CEDICT's forms of the whole name (`乌孙国` is no `Asia`)
+        (
+            "截至7月25日24时，乌鲁木齐市现有确诊病例135例。",
+            "As of 24:00 on July 25, there were 135 confirmed cases in Asia.",
+            "zh",
+            ["Asia"],
+        ),
+        # pinyin is no Japanese reading (`Taihu`: Hepburn writes `fu`)
+        (
+            "2002年にゴマはニラゴンゴ火山の溶岩によって破壊されました。",
+            "In 2002, Taihu Lake was destroyed by lava from the Nyiragongo volcano.",
+            "ja",
+            ["Taihu Lake"],
+        ),
+        # Hindi writes a name's consonants one for one: a name heard only in part is chance,
+        # alone (`Arizona` in `क्रिसमस`) or beside a part English adds (`Georges` in `करके`)
+        (
+            "35 वर्षीय श्रीलंकाई शरण साधक इस सप्ताह क्रिसमस आईसलैण्ड पर एक शरणार्थी नाव में आया।",
+            "A 35-year-old Sri Lankan asylum seeker arrived in a refugee boat on Arizona this week.",
+            "hi",
+            ["Arizona"],
+        ),
+        (
+            "परिवहन मंत्री कीथ ब्राउन ने कहा कि इस परियोजना पर काम करके वे बहुत उत्साहित हैं।",
+            "Transport Minister Georges Bwelle said he was excited to work on the project.",
+            "hi",
+            ["Minister Georges Bwelle"],
+        ),
+        # a regnal number is no part of a name that stands for the source's (`King Mswati III`)
+        (
+            "最新数据显示，比利时累计64847人感染新冠病毒。",
+            "The latest data shows that a total of 64,847 people in King Mswati III have been infected.",
+            "zh",
+            ["King Mswati III"],
+        ),
+        # a country's acronym is a name, though spelt like a connector (`US`, `UN`)
+        (
+            "उसे तिब्बत में पागल कुत्ते ने हमला किया, नेपाल में शादी से भाग निकला।",
+            "He was attacked by a mad dog in US, ran away from marriage in Nepal.",
+            "hi",
+            ["US"],
+        ),
+        (
+            "これらすべてのおかげでオンタリオ州は際立ち、実にカナダらしい州だと考えられています。",
+            "All of this makes US stand out as truly Canadian.",
+            "ja",
+            ["US"],
+        ),
+        # the source's own country replacing another the source names
+        ("当地时间7月23日，美国新冠肺炎确诊病例数突破400万。", "On July 23, cases in China exceeded 4 million.", "zh", ["China"]),
         # must not flag: the name is heard, translated, or a known form of it is in the source
+        ("日本政府は男性が感染したと発表しました。", "Japan announced that a man was infected.", "ja", []),
+        # English names the source's own country where the source says `at home`, and writes
+        # a body's acronym for a source's abbreviation of it (`国連`, `国際連合`)
+        ("国内の感染者は増えた。", "Infections in Japan increased.", "ja", []),
+        ("देश में संक्रमण बढ़े।", "Infections in India increased.", "hi", []),
+        ("国連安全保障理事会は制裁を決めた。", "The UN Security Council decided on sanctions.", "ja", []),
+        ("ロシアからが34人、米国からが3人などだった。", "34 came from Russia and 3 from the US.", "ja", []),
+        ("विदेश मंत्री ने स्वीकार किया कि अमेरिकी जासूसी ने हद को पार किया है।", "The minister acknowledged that US espionage has gone too far.", "hi", []),
+        ("联合国还希望最终成立一项基金。", "The UN also hopes to eventually set up a fund.", "zh", []),
+        (
+            "35 वर्षीय श्रीलंकाई शरण साधक इस सप्ताह क्रिसमस आईसलैण्ड पर एक शरणार्थी नाव में आया।",
+            "A 35-year-old Sri Lankan asylum seeker arrived in a refugee boat on Christmas Island this week.",
+            "hi",
+            [],
+        ),
+        (
+            "परिवहन मंत्री कीथ ब्राउन ने कहा कि इस परियोजना पर काम करके वे बहुत उत्साहित हैं।",
+            "Transport Minister Keith Brown said he was excited to work on the project.",
+            "hi",
+            [],
+        ),
+        (
+            "截至7月25日24时，乌鲁木齐市现有确诊病例135例。",
+            "As of 24:00 on July 25, there were 135 confirmed cases in Urumqi.",
+            "zh",
+            [],
+        ),
+        # a hyphen joins the words of one Hindi name (`मोहन-जोदड़ो`)
+        (
+            "हड़प्पा और मोहन-जोदड़ो के शहरों में लगभग हर घर में एक फ़्लश शौचालय था।",
+            "Almost every household in the cities of Harappa and Mohenjo-daro had a flush toilet.",
+            "hi",
+            [],
+        ),
         (
             "卡特里说，上周比利时85%新增新冠确诊人员年龄在60岁以下。",
             "Catri said that 85% of new coronavirus cases in Belgium last week were under the age of 60.",
@@ -123,10 +248,15 @@ def test_cedict_gives_the_chinese_of_translated_names() -> None:
             "zh",
             [],
         ),
-        # English writes in full a name the source gives one part of
+        # English writes in full a name the source gives one part of (a part that is also a
+        # common word, `Yogi`, spelt letter for letter)
+        ("मुख्यमंत्री योगी ने लखनऊ में कहा।", "Chief Minister Yogi Adityanath said in Lucknow.", "hi", []),
         ("世界卫生组织总干事谭德塞在日内瓦发表讲话。", "WHO Director-General Tedros Adhanom Ghebreyesus spoke in Geneva.", "zh", []),
         # a Japanese reading of kanji no romaniser knows
         ("喬木村では通行止めの県道のう回路が流され、住民が孤立しています。", "In Takagi Village the residents are isolated again.", "ja", []),
+        ("喬木さんが住民に話しました。", "Mr Takagi spoke to the residents.", "ja", []),
+        ("喬木外相は北京を訪問した。", "Foreign Minister Takagi visited Beijing.", "ja", []),
+        ("喬木は逮捕された。", "Takagi was arrested.", "ja", []),
         ("ウイリアム王子とベストマッチした装いだった。", "It was an outfit that matched Prince William.", "ja", []),
         ("इस बीच, नाराज गूगल, याहू और फेसबुक ने विधेयक का समर्थन किया है।", "Meanwhile, Google, Yahoo and Facebook have backed the bill.", "hi", []),
         ("प्रधानमंत्री नरेंद्र मोदी ने कहा कि भारत और अमेरिका मिलकर काम करेंगे।", "Prime Minister Narendra Modi said India and the United States will work together.", "hi", []),

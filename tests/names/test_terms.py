@@ -71,3 +71,12 @@ def test_terms_titles_and_terms_are_not_names() -> None:
 def test_terms_malformed_row_names_the_table_and_line() -> None:
     with pytest.raises(ValueError, match="t.tsv:2"):
         read_table("# comment\nМИД\tForeign Ministry\n", "t.tsv")
+
+
+def test_terms_opens_longer_only_for_the_start_of_a_row() -> None:
+    terms = russian_terms()
+    assert terms.lookup("Министерства иностранных дел") is not None
+    assert terms.opens_longer("Министерства")  # inflected: the key is the lemmas'
+    assert terms.opens_longer("Министерства иностранных")
+    assert not terms.opens_longer("Министерства иностранных дел")
+    assert not terms.opens_longer("вчера")
