@@ -963,9 +963,8 @@ def _currency_of_amount(text: str, mention: Mention) -> bool:
     """A currency code beside an amount (`CZK 34,125`, `500 EUR`): a unit, not a name."""
     if not is_currency(mention.text):
         return False
-    return bool(
-        _AMOUNT_AFTER.match(text, mention.end) or _AMOUNT_BEFORE.search(text[max(0, mention.start - 24) : mention.start])
-    )
+    before = text[max(0, mention.start - 24) : mention.start]
+    return bool(_AMOUNT_AFTER.match(text, mention.end) or _AMOUNT_BEFORE.search(before))
 
 
 def _lowered(name: _Candidate, mt_tokens: list[Token], rt_tokens: list[Token], text: str, mt: _Reading) -> str | None:

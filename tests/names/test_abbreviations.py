@@ -18,3 +18,9 @@ def test_abbreviations_two_short_forms_of_one_name_are_equivalent() -> None:
 
 def test_abbreviations_short_form_is_in_capitals() -> None:
     assert is_short_form("U.S.") and is_short_form("EU") and not is_short_form("us") and not is_short_form("Sept.")
+
+
+def test_abbreviations_names_only_leaves_out_terms_and_months() -> None:
+    assert expansions("UN", names_only=True) == ("United Nations",)
+    assert expansions("TV", names_only=True) == () and expansions("TV") == ("television",)
+    assert expansions("Sept.", names_only=True) == ()
