@@ -259,7 +259,7 @@ SOURCE_WORDS: dict[str, dict[str, int]] = {
         "|19 девятнадцать девятнадцати|20 двадцать двадцати|30 тридцать тридцати|40 сорок сорока"
         "|50 пятьдесят пятидесяти|60 шестьдесят шестидесяти|70 семьдесят семидесяти|80 восемьдесят восьмидесяти"
         "|90 девяносто девяноста|100 сто ста|200 двести двухсот|300 триста трёхсот трехсот|400 четыреста четырёхсот"
-        "|500 пятьсот пятисот|1000 тысяча"
+        "|500 пятьсот пятисот|1000 тысяча|24 сутки суток суткам сутками"
     ),
     "hi": _table(
         "1 एक|2 दो दोनों|3 तीन|4 चार|5 पांच पाँच|6 छह छः छै|7 सात|8 आठ|9 नौ|10 दस|11 ग्यारह|12 बारह|13 तेरह"
@@ -295,6 +295,11 @@ _AMBIGUOUS = frozenset(
         "दूसरा",  # also `other`
         "दूसरे",
         "दूसरी",
+        # `сутки`, a day and a night: `24 hours` as often as `a day`.
+        "сутки",
+        "суток",
+        "суткам",
+        "сутками",
     ]
 )
 # The word between tens and units (`treinta y dos`, `vingt et un`).
@@ -446,7 +451,9 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         if re.fullmatch(r"\d{3}0", raw) and re.match(r"['’]?s\b", after):
             year = int(raw)
             values |= {float(year % 100), float(year // 100 + 1)}  # the 1850s: the fifties of the 19th century
-        weak = values <= {0.0, 1.0}  # `one` is as often `a`, `zero` `no`: never required
+        # `one` is as often `a`, `zero` `no`: never required, except a one as a side of a score
+        # (`1:1`, `1-0`; a `0:0` is as often `goalless`)
+        weak = values <= {0.0, 1.0} and not (values == {1.0} and _in_score(text, match.start(), match.end()))
         numbers.append(Number(match.start(), match.end(), raw, _clean(values), weak=weak))
     for match in _ROMAN.finditer(text):
         group = "roman" if match.group("roman") else "roman_after"
@@ -480,6 +487,15 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         numbers.extend(_cjk_numerals(text))
     numbers.sort(key=lambda n: (n.start, n.end))
     return numbers
+
+
+_SCORE_AFTER = re.compile(r"[:\-–]\d")
+_SCORE_BEFORE = re.compile(r"\d[:\-–]$")
+
+
+def _in_score(text: str, start: int, end: int) -> bool:
+    """Whether digits at [start, end) are one side of a score or tally (`1:1`, `2-0`)."""
+    return bool(_SCORE_AFTER.match(text, end) or _SCORE_BEFORE.search(text[max(0, start - 2) : start]))
 
 
 def _source_words(text: str, table: dict[str, int]) -> list[Number]:

@@ -856,7 +856,9 @@ def count_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = N
 
 # Inside a quotation, what only speech or a sentence holds (a name or a title never does).
 _SPEECH_PUNCTUATION = re.compile(r"[.!?;:…—–]|,\s*$")
-_ATTRIBUTION_AFTER = re.compile(r"\s*(?:[,.]\s*)?[—–-]\s")
+# `», — сказал он`: a dash that opens the words of attribution (not a score or a second
+# name: `«Ахматом» — 1:1`, `«ЦСКА» — «Спартак»`).
+_ATTRIBUTION_AFTER = re.compile(r"\s*(?:[,.]\s*)?[—–-]\s+(?![\d(«\"“„])")
 
 
 def is_name_quotation(

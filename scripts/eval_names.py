@@ -1,7 +1,7 @@
 """Recall and false alarms of the name checks without a source, on the issue-11 garble set.
 
-For each part of tests/data/names_garble (tuning, held-out, held-out-2, heldout3-blind, heldout4-blind; see
-its README): the documents are audited with the model-free N2 rules (no source, no glossary,
+For each part of tests/data/names_garble (tuning, held-out, held-out-2, heldout3-blind, heldout4-blind,
+and clean-tuning, clean copy only; see its README): the documents are audited with the model-free N2 rules (no source, no glossary,
 no re-translation). A garbled occurrence counts as found when a finding of warning severity or
 above overlaps it; recall is printed per pattern. False alarms are the warnings on the clean documents, per 1,000 words (and,
 apart, warnings on the garbled documents that overlap no garbled occurrence). The feed part
@@ -11,6 +11,7 @@ garbled documents with house spellings learned from `archive/`.
     python scripts/eval_names.py                 # all parts, the table
     python scripts/eval_names.py --part heldout3-blind   # only a blind part (or heldout4-blind)
     python scripts/eval_names.py --show tuning   # also list misses and false alarms of a part
+    python scripts/eval_names.py --part clean-tuning --show clean-tuning   # false alarms on clean copy
     python scripts/eval_names.py --json out.json
 """
 
@@ -39,6 +40,7 @@ PARTS = {
     "held-out-2": DATA / "heldout2.txt",
     "heldout3-blind": DATA / "heldout3-blind.txt",
     "heldout4-blind": DATA / "heldout4-blind.txt",
+    "clean-tuning": DATA / "clean-tuning.txt",
 }
 _MARK = re.compile(r"\{\{([^|}]*)\|([^|}]*)\|([^|}]*)\}\}")
 _HEADER = re.compile(r"^### (\S+) (garbled|clean)\s*$", re.MULTILINE)

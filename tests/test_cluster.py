@@ -52,7 +52,7 @@ def ray_runtime() -> Iterator[None]:
     """
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError:
         if os.environ.get("CI"):
             pytest.fail("CI is set but ray[data] is not installed: the test extra should have installed it")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from anyascii import anyascii
+from babel.numbers import is_currency
 from rapidfuzz import fuzz
 
 from audit.align import Alignment, Token, tokenize
@@ -23,7 +24,8 @@ from audit.checks.base import Check, CheckContext, Option, register
 from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
-from audit.names.exonyms import EXPANSIONS, acronym_forms
+from audit.names.abbreviations import equivalents, expansions, is_short_form
+from audit.names.exonyms import acronym_forms
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
 from audit.names.lexicon import american_spelling, is_common_word, is_proper_noun
 from audit.names.variants import (
@@ -226,6 +228,12 @@ def _same_place(a: str, b: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+def _notable_place(name: str) -> bool:
+    """A country, a region or a city of some size (the gazetteer's notable places)."""
+    return any(p.kind != "city" or p.population >= gazetteer.NOTABLE_POPULATION for p in gazetteer.lookup_exact(name))
+
+
+@functools.lru_cache(maxsize=65536)
 def _content_words(text: str) -> frozenset[str]:
     """The folded content words of a text (`tokenize`'s), for telling where words come from."""
     return frozenset(_fold_word(t.text) for t in tokenize(text) if t.is_content and len(t.text) >= 4)
@@ -328,16 +336,35 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False) -> bo
     spelling lacks is not the same: that difference is what D303 reports.
     """
     surface = _surface(mention)
-    if not surface or f" {surface} " in reading.surface:
+    if not surface or (_has_form(mention, reading) if _is_acronym(mention) else f" {surface} " in reading.surface):
         return True
     if any(_derived(surface, other) for other in reading.surfaces):
         return True
+    if any(_has_form(form, reading) for form in equivalents(mention)):
+        return True  # `USA`/`United States`, `EU`/`European Union` (`audit.names.abbreviations`)
     for other, _ in reading.by_length.get(len(name_words(mention)), ()):
         if (equivalent_names(mention, other.text) or _demonym_of(mention, other.text)) and not (
             spelling and _marks_lost(mention, other.text)
         ):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _short_form_pattern(form: str) -> re.Pattern[str]:
+    """`US` as written, dotted or not (`U.S.`), or only its first letter a capital (`Nato`), and
+    not inside a longer word."""
+    first, *rest = [re.escape(c) for c in form if c.isalnum()]
+    return re.compile(r"(?<![\w.])" + first + r"\.?(?i:" + r"\.?".join(rest) + r")\.?(?!\w)")
+
+
+def _has_form(form: str, reading: _Reading) -> bool:
+    """The reading has this form of a name: a short form capitalised (`US`, `Nato`, not the
+    pronoun `us`), another as its folded words."""
+    if is_short_form(form):
+        return _short_form_pattern(form).search(reading.text) is not None
+    surface = _surface(form)
+    return bool(surface) and f" {surface} " in reading.surface
 
 
 def _h_moved(a: str, b: str) -> bool:
@@ -392,13 +419,16 @@ def _word_supported(word: str, reading: _Reading) -> bool:
     (an acronym) written out.
 
     A rare word may differ by an inflection or a transliteration slip (`Konashenkova`);
-    an ordinary English word must be there as such (`House` is not `Houston`).
+    an ordinary English word must be there as such (`House` is not `Houston`); an acronym
+    capitalised (`US` is not the pronoun `us`).
     """
     plain = _fold_word(word)
+    if _is_acronym(word):
+        return _acronym_supported(plain, reading) or any(_has_form(form, reading) for form in equivalents(word))
     if not plain or plain in reading.words or name_key(plain) in reading.keys:
         return True
-    if _is_acronym(word) and _acronym_supported(plain, reading):
-        return True
+    if any(_has_form(form, reading) for form in equivalents(word)):
+        return True  # `Sept.`/`September`, `America`/`United States`
     rare = not is_common_word(plain)
     if not rare and any(form in reading.words for form in (plain + "s", plain + "es", plain.removesuffix("s"))):
         return True
@@ -408,13 +438,22 @@ def _word_supported(word: str, reading: _Reading) -> bool:
 def _acronym_supported(acronym: str, reading: _Reading) -> bool:
     """`EU` for `European Union`, `U.S.` for `USA`, `America` or `American`, `IS` for `ISIS`."""
     for form in acronym_forms(acronym.upper()):
-        lower = form.lower()
-        if lower in reading.words or lower in reading.initials:
+        if _has_form(form, reading) or form.lower() in reading.initials or _spelt_out(form, reading.text):
             return True
-        for expansion in EXPANSIONS.get(form, ()):
+        for expansion in expansions(form):
             if all(_word_supported(w, reading) for w in expansion.split()):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _spelt_out(acronym: str, text: str) -> bool:
+    """Whether a text has words of three letters or more in a row, in any case, whose initials
+    spell an acronym of three or more letters (`vehicle identification number` for `VIN`)."""
+    if len(acronym) < 3 or not acronym.isascii():
+        return False
+    initials = "".join(w[0] if len(w) >= 3 else " " for w in NAME_WORD.findall(text)).lower()
+    return acronym.lower() in initials
 
 
 def _significant_words(mention: Mention) -> tuple[list[tuple[int, int]], bool]:
@@ -899,6 +938,82 @@ def _place(
     return taken
 
 
+# Where the name finder joins a name and the place it is in or of (`Edison Company of New York City`).
+_JOINED = re.compile(r"\s+(?:of|in)\s+(?=[^\W\d_])")
+
+
+def _head(mention: Mention, readings: Sequence[_Reading]) -> Mention:
+    """The name weighed of a name joined to a notable place (`Pacific League of New York City`): its
+    head (`Pacific League`), when a re-translation names the place apart (`the Edison Company in New
+    York City`), so the place's words do not answer for the head's. A head no re-translation has
+    is replaced (D306) or nothing: the place is there."""
+    for joint in _JOINED.finditer(mention.text):
+        place = mention.text[joint.end() :]
+        if _notable_place(place) and any(_surface(place) in r.surfaces for r in readings):
+            head = mention.text[: joint.start()]
+            return Mention(mention.start, mention.start + len(head), head)
+    return mention
+
+
+_AMOUNT_AFTER = re.compile(r"\s?[\d.,]*\d")
+_AMOUNT_BEFORE = re.compile(r"\d[\d.,]*\s?$")
+
+
+def _currency_of_amount(text: str, mention: Mention) -> bool:
+    """A currency code beside an amount (`CZK 34,125`, `500 EUR`): a unit, not a name."""
+    if not is_currency(mention.text):
+        return False
+    before = text[max(0, mention.start - 24) : mention.start]
+    return bool(_AMOUNT_AFTER.match(text, mention.end) or _AMOUNT_BEFORE.search(before))
+
+
+def _lowered(name: _Candidate, mt_tokens: list[Token], rt_tokens: list[Token], text: str, mt: _Reading) -> str | None:
+    """The re-translation's name written in lower case, where the MT's words of it that the
+    re-translation has are followed there by other words (`German navy` for `German Brexit`):
+    those words, when the MT lacks them."""
+    if name.weak or name.end != name.mention.end or name.start <= name.mention.start:
+        return None
+    before = [i for i, t in enumerate(mt_tokens) if name.mention.start <= t.start and t.end <= name.start and t.is_word]
+    if not before:
+        return None
+    links = _token_links(tuple(mt_tokens), tuple(rt_tokens))
+    anchor = links.get(before[-1])
+    if not anchor:
+        return None
+    run: list[Token] = []
+    for token in rt_tokens[anchor[0] + 1 :]:
+        if not (token.is_content and token.text.islower() and not _word_supported(token.text, mt)):
+            break
+        run.append(token)
+    return text[run[0].start : run[-1].end] if run else None
+
+
+def _words_in_place(
+    name: _Candidate, mt_tokens: list[Token], rt_tokens: list[Token], text: str, mt: _Reading
+) -> str | None:
+    """What a re-translation has in an unsupported acronym's very place, when the finder saw no
+    name there: its longest run of capitalised words the MT lacks (`State` for `RF` in `Secretary
+    of RF John Kerry`).
+
+    An acronym is a name, never ordinary words translated (a re-translation that writes it out
+    has its initials, `_acronym_supported`), so a capitalised word in its place replaces it;
+    words in lower case there may paraphrase the sentence.
+    """
+    if not _is_acronym(mt.text[name.start : name.end]):
+        return None
+    low, high = _token_window(mt_tokens, rt_tokens, name.start, name.end)
+    runs: list[list[Token]] = [[]]
+    for token in rt_tokens:
+        if not (low <= token.start and token.end <= high):
+            continue
+        if token.text[:1].isupper() and token.is_content and not _word_supported(token.text, mt):
+            runs[-1].append(token)
+        elif runs[-1]:
+            runs.append([])
+    longest = max(runs, key=len)
+    return text[longest[0].start : longest[-1].end] if longest else None
+
+
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
     """The sentence's names (or words of them) that no re-translation has, with what each has in their place.
 
@@ -919,7 +1034,10 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
         first = _opening_end(mt_tokens)
         inside = _mentions_in(ctx, segment)
         names = []
-        for mention in inside:
+        for whole in inside:
+            if _currency_of_amount(segment.doc.text, whole):
+                continue  # `CZK 34,125`: a unit, which the number rules weigh with its amount
+            mention = _head(whole, readings)
             if any(_same_name(mention.text, r) for r in readings):
                 continue
             if any(_similarity(mention.text, other.text, threshold) is not None for other in everywhere):
@@ -927,7 +1045,9 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             title = _title_before(segment.doc.text, mention.start)
             run = _unsupported_run(mention, readings)
             if run is not None:
-                names.append(_Candidate(mention, *run, opens=mention.start <= first, title=title))
+                start, end, partial = run
+                partial = partial or mention != whole  # its place is there: replaced or nothing
+                names.append(_Candidate(mention, start, end, partial, opens=mention.start <= first, title=title))
             elif (words := _replaced_words(mention, readings)) is not None:
                 names.append(_Candidate(mention, *words, True, opens=mention.start <= first, title=title, weak=True))
         opener = _opener(mt_tokens, inside)
@@ -968,12 +1088,16 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 for m in _inner_openers(reading.text, rt_tokens, reading.mentions)
                 if not _word_supported(m.text, mt)
             )
-            if not orphans:
-                continue
-            for i, orphan in enumerate(_place(names, orphans, mt_tokens, rt_tokens)):
-                if orphan is None:
-                    continue
+            placed = _place(names, orphans, mt_tokens, rt_tokens) if orphans else [None] * len(names)
+            for i, orphan in enumerate(placed):
                 name = names[i]
+                if orphan is None:
+                    words = _words_in_place(name, mt_tokens, rt_tokens, reading.text, mt) or _lowered(
+                        name, mt_tokens, rt_tokens, reading.text, mt
+                    )
+                    if words is not None:
+                        replacements[i].append(_Replacement(index, words))
+                    continue
                 narrowed_start, narrowed_end, text = _narrowed(name.mention, orphan.mention)
                 if not name.partial:  # the whole name differs: report the words that differ from the other name
                     spans[i][0], spans[i][1] = min(spans[i][0], narrowed_start), max(spans[i][1], narrowed_end)
@@ -1004,11 +1128,18 @@ class ReplacedName(Check):
     word the finder passes over where a sentence, bracket or quotation opens (`(James et al.`).
     An ordinary word of a name whose rare words a re-translation has is replaced only by
     another name in its very place that shares no word with it (`Salmon PBS`/`Kowalczykowas'
-    PBS`; not `Gdansk Provincial Court`/`Gdansk Voivodship Court`). Not a replacement: another name of the same place
+    PBS`; not `Gdansk Provincial Court`/`Gdansk Voivodship Court`). An acronym with a
+    capitalised word the MT lacks in its very place is replaced by it (`Secretary of RF`/
+    `Secretary of State`); a name the re-translation writes in lower case after the words it
+    shares with the MT's is another name (`German navy` for `German Brexit`); a name joined to
+    a notable place (`Pacific League of New York City`) is weighed by its head when a
+    re-translation names the place apart. Not a replacement: another name of the same place
     (`Napoli`/`Naples`, from the gazetteer), a name most of whose ordinary words the MT has
     outside the name (it translates them), a name kept in its own language's letters that
-    shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`); a given
-    name is not its surname (`John`/`Johnson`).
+    shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`), a name one
+    side abbreviates (`USA`/`United States`, `Sept.`/`September`: the English abbreviation
+    table), a currency code beside an amount (`CZK 34,125`); a given name is not its surname
+    (`John`/`Johnson`).
 
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
@@ -1055,7 +1186,9 @@ class UnsupportedName(Check):
     none of its distinctive words present, may have been invented or carried over from the
     wrong place by the MT. Lower severity than a replaced name (D306): here no
     re-translation has another name in its place, so it may simply have dropped or
-    paraphrased it, and this asks for a look, not a fix.
+    paraphrased it, and this asks for a look, not a fix. A name one side abbreviates is there
+    (`USA`/`United States`, `EU`/`European Union`, `TV`/`television`: the English abbreviation
+    table), and an acronym only capitalised (`US` is not the pronoun `us`).
 
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met him in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)

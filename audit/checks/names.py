@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -20,6 +20,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from audit.checks.base import Check, CheckContext, FeedReview, Option, Options, register
 from audit.config import Config
+from audit.names.cedict import chinese_forms
+from audit.names.demonyms import demonym_places
 from audit.names.exonyms import country_name, is_english_place, is_given_name, is_language_name
 from audit.names.feed import SpellingTally
 from audit.names.finder import ARTICLES, KOREAN_SYLLABLE, Mention, mention_finder
@@ -46,6 +48,7 @@ from audit.names.source import (
     SourcePair,
     TokenIndex,
     beside_words,
+    is_acronym,
     is_translated_name,
     may_translate,
     missing_words,
@@ -438,6 +441,7 @@ class GlossaryName(Check):
 
 
 GERMAN_ENDING = "German"
+_OW_FOR_OV = GERMAN_ENDING + " -ow for -ov"
 _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bKh(?=[aeiouy])"), "Kh for h"),
     (re.compile(r"\bDzh|dzh"), "Dzh for j"),
@@ -450,7 +454,7 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
     # `Janukowitsch`, `Sacharowa`, `Tschetschenien`), which English spells `-ov`, `-yev`, `-ich`, `Ch`.
     (
         re.compile(r"(?:(?<=[a-z]{2}[bdkmnpstvz])|(?<=[a-z][a-qs-z]r))(?:ow|ew)a?\b"),
-        GERMAN_ENDING + " -ow for -ov",
+        _OW_FOR_OV,
     ),
     (re.compile(r"(?<=[a-z])[aeiou]?jew[a]?\b"), GERMAN_ENDING + " -jew for -yev"),
     (re.compile(r"(?<=[a-z])itsch\b"), GERMAN_ENDING + " -itsch for -ich"),
@@ -459,6 +463,10 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 _SLAVIC = re.compile(r"(?:iv|ov|ova|ev|eva|sk|sky|ski|skiy|enko|in|ina|ich)$")
+# The German `-ow` ending (`_OW_FOR_OV`), and the German letters beside it that make a Russian name of it
+# (`w` for v, `sch`, `j` for y: `Lawrow`, `Medwedew`, `Sergej Peskow`, `Jurij`).
+_OW_ENDING = re.compile(r"(?:ow|ew)a?\b")
+_GERMAN_LETTERS = re.compile(r"w|sch|\bJ(?=[aeiou])|(?<=[aeiou])j\b")
 
 
 def transliteration_marks(spelling: str) -> list[str]:
@@ -479,6 +487,8 @@ def _transliteration_marks(spelling: str) -> tuple[str, ...]:
                 word = re.split(r"[\s\-‐‑]+", spelling[: match.end()])[-1]
             if label in ("Kh for h", "doubled y") and (is_proper_noun(word) or is_english_place(word)):
                 continue  # `Khan`, `Khartoum`: the established English spelling
+            if label == "Dzh for j" and _place_spelt_so(word):
+                continue  # `Dzhankoi`: BGN's romanisation of a place in a Cyrillic-writing country
             if label == "Kh for h" and _SLAVIC.search(word):
                 continue  # `Kharkiv`, `Khodorkovsky`: Kh is right in Slavic names
             if label.startswith(GERMAN_ENDING) and _english_word_or_place(word):
@@ -488,6 +498,17 @@ def _transliteration_marks(spelling: str) -> tuple[str, ...]:
     if marks == ["doubled y"]:
         return ()  # `Tayyip`: a doubled y alone is ordinary Turkish spelling
     return tuple(marks)
+
+
+def _place_spelt_so(word: str) -> bool:
+    """Whether a place's English spelling is `word`, up to transliteration (`Dzhankoi`: Dzhankoy)
+    with the same marks: `Dzhidda` is no spelling of Jeddah that English copy uses."""
+    key = place_key(word)
+    return any(
+        place_key(p.english) == key and not scheme_marks(word, p.english) and not scheme_marks(p.english, word)
+        for p in place_lookup(word)
+        if _notable(p)
+    )
 
 
 def _english_word_or_place(word: str) -> bool:
@@ -501,12 +522,20 @@ def _scheme_of(marks: list[str]) -> str:
     return "German" if any(mark.startswith(GERMAN_ENDING) for mark in marks) else "Russian"
 
 
-def _strongly_marked(spelling: str, marks: list[str]) -> bool:
+def _strongly_marked(spelling: str, marks: list[str], person: Callable[[], bool]) -> bool:
     """Russian mediation beyond doubt: a `Dzh`, `Kh` and `yy` in one word (`Khayyat`), or `Kh`
-    with an assimilated article (`Khoras ad-Din`); not `Khalil al-Hayya`, two right spellings."""
+    with an assimilated article (`Khoras ad-Din`); not `Khalil al-Hayya`, two right spellings.
+    German mediation beyond doubt: a German ending on a name the document gives a person
+    (`Peskow said`), or with another German letter (`Lawrow`, `Medwedew`, `Sergej`); an
+    `-ow` alone on a name of no person may be another language's own (Persian `Fordow`)."""
     words = re.split(r"[\s\-‐‑]+", spelling)
-    if any(mark.startswith(GERMAN_ENDING) for mark in marks):
-        return True  # English copy never writes `-ow`, `-jew`, `-itsch` for a Russian name
+    german = [mark for mark in marks if mark.startswith(GERMAN_ENDING)]
+    if german:
+        # English copy never writes `-ow`, `-jew`, `-itsch` for a Russian name; `-ow` alone
+        # ends names of other languages too
+        if any(mark != _OW_FOR_OV for mark in german):
+            return True
+        return _GERMAN_LETTERS.search(_OW_ENDING.sub("", spelling)) is not None or person()
     if "Dzh for j" in marks:
         # `Dzhokhar Tsarnaev`: a Caucasian or Central Asian name with a Russian-style surname
         # keeps its Russian romanisation in English copy too.
@@ -583,9 +612,11 @@ class TransliterationHint(Check):
     a re-translation spells it otherwise, which is then suggested. Russian names that reached
     English through German keep German endings English never writes (`Lawrow`, `Tokajew`,
     `Janukowitsch`, `Tschetschenien`): a warning, unless the word is English or a place's
-    English name (`Krakow`, `Bristow`). A Japanese name in romanised Polivanov, Russian's
-    system (`Sindziro Koidzumi`: `dz` for z and j, `si` for shi; every word Japanese syllables,
-    one with a `dz`), is a warning with the Hepburn spelling English copy uses; so is a Korean
+    English name (`Krakow`, `Bristow`); an `-ow` alone, on a name the document gives no person
+    and with no other German letter, is a hint (Persian `Fordow`). A Japanese name in
+    romanised Polivanov, Russian's system (`Sindziro Koidzumi`: `dz` for z and j, `si` for
+    shi; every word Japanese syllables, one with a `dz`), is a warning with the Hepburn
+    spelling English copy uses; so is a Korean
     or Chinese given name with its second syllable capitalised after the hyphen (`Ko Wen-Je`,
     `Ban Ki-Moon`: English copy writes `Ko Wen-je`, `Ban Ki-moon`), and a name with French's
     final ï (`Sergueï`, `Nikolaï`: French for `Sergei`, `Nikolai`).
@@ -672,7 +703,7 @@ class TransliterationHint(Check):
                     other = None
             what = ", ".join(marks)
             if other is None:
-                strong = _strongly_marked(mention.text, marks)
+                strong = _strongly_marked(mention.text, marks, lambda: _person_like(ctx, spelling))
                 yield self.finding(
                     segment,
                     mention.start,
@@ -718,9 +749,19 @@ _AFTER_PLACE = re.compile(
     r"|mayor|governor|residents)\b",
     re.IGNORECASE,
 )
-# What follows a person's name, not a place's: `Putin said`, `Putin's`.
-_AFTER_PERSON = re.compile(r"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b")
-_BEFORE_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Commander|leader|spokesman|spokeswoman)\.?\s+$")
+# What follows a person's name, not a place's: `Putin said`, `Putin's`, `Nawaz's daughter`.
+_KIN_WORDS = (
+    "son daughter wife husband widow brother sister father mother cousin nephew niece grandson granddaughter".split()
+)
+_KIN = "(?:" + "|".join(_KIN_WORDS) + ")"
+_AFTER_PERSON = re.compile(rf"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b|['’]s\s+{_KIN}\b")
+# The word before one: a title, in capitals or not (`former prime minister Nawaz Sharif`), or a
+# relation (`his daughter, Maryam Nawaz`).
+_BEFORE_PERSON = frozenset(
+    """mr mrs ms dr president minister general gen commander leader spokesman spokeswoman chancellor premier
+    king queen prince princess emir sheikh ayatollah chairman chairwoman secretary envoy ambassador""".split()
+    + _KIN_WORDS
+)
 # A preposition of place before a name: `workers in Lvov said` reports what was said in a place.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|around|across|into|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -769,7 +810,8 @@ def _person_like(ctx: CheckContext, spelling: str) -> bool:
             after = _AFTER_PERSON.match(text, use.end) and not _PLACE_PREPOSITION.search(
                 text, max(0, use.start - 12), use.start
             )
-            before = _BEFORE_PERSON.search(text, max(0, use.start - 20), use.start)
+            preceding = text[max(0, use.start - 20) : use.start].split()
+            before = bool(preceding) and preceding[-1].rstrip(".,").lower() in _BEFORE_PERSON
             words = use.text.split()
             given = len(words) > 1 and (is_given_name(name_key(words[0])) or is_proper_noun(words[0]))
             if after or before or given:
@@ -801,15 +843,15 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
         hits = []
         for written, uses in uses_by_spelling(ctx).items():
             spelling = _place_spelling(written)
-            listed = _listed_in_another_scheme(spelling)
-            if listed is None:
-                read = _read_in_another_scheme(spelling)
-                listed = read if read is not None and not _person_like(ctx, spelling) else None
+            listed = _listed_in_another_scheme(spelling) or _read_in_another_scheme(spelling)
+            if listed is not None and _person_like(ctx, spelling):
+                listed = None  # `Maryam Nawaz`: a person's name, whatever place it also spells
             near = None if listed else _near_place(spelling)
             if listed is None and near is None:
                 continue
             for use in uses:
-                hit = listed or (near if _near_miss_here(ctx, use, spelling) else None)
+                near_here = near is not None and _near_miss_here(ctx, use, spelling)
+                hit = listed or (_near_hit(ctx, near) if near is not None and near_here else None)
                 if hit is not None:
                     english, message, severity = hit
                     end = use.start + len(spelling) if use.text.startswith(spelling) else use.end
@@ -837,6 +879,8 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     if not spelt:
         return None
     place = max(spelt, key=lambda p: p.population)
+    if any(p.population > place.population and _notable(p) for p in lookup_exact(spelling)):
+        return None  # `Fukui`, listed as written for Fukui-shi: a larger place's name, not a respelt `Phu Quy`
     english = place.english
     marks = scheme_marks(spelling, english, ALL_MARKS)
     if place.country in _K_FOR_Q_COUNTRIES:
@@ -943,14 +987,60 @@ def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
     return _locative(ctx, use) and not _person_like(ctx, spelling)
 
 
+def _near_hit(ctx: CheckContext, near: tuple[str, str, Severity, str]) -> tuple[str, str, Severity]:
+    """A near miss as reported: a note when its place is in a country the document does not
+    otherwise name (a story of Libya's oil fields is seldom about a Kazakh town a letter off)."""
+    english, message, severity, country = near
+    if country and not _touches_country(ctx, country):
+        return english, message + " (in a country this document does not otherwise name)", Severity.INFO
+    return english, message, severity
+
+
+def _touches_country(ctx: CheckContext, country: str) -> bool:
+    """Whether the document names `country`, a place of it or its people (`Libya`, `Benghazi`,
+    `Libyan`), or names no country at all (a short item: `Air strikes hit Aleppio`)."""
+    countries = ctx.memo(("names", "countries"), lambda: _document_countries(ctx))
+    return not countries or country in countries
+
+
+def _document_countries(ctx: CheckContext) -> frozenset[str]:
+    """The countries a document names: by name, by a notable place's English spelling, or by demonym."""
+    countries: set[str] = set()
+    for written in uses_by_spelling(ctx):
+        spelling = _place_spelling(written)
+        places = lookup_exact(spelling)
+        countries.update(p.country for p in places if p.country and _notable(p) and _names_a_place(spelling, (p,)))
+    for word in set(_CAPITALISED.findall(ctx.document.text)):
+        for name in demonym_places(word):
+            countries.update(p.country for p in lookup_exact(name) if p.kind == "country")
+    return frozenset(countries)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def _english_place_word(spelling: str) -> bool:
+    """A name CC-CEDICT glosses in English, or a place's demonym (not a prefix of its name)."""
+    return bool(chinese_forms(spelling)) or any(
+        not place.lower().startswith(spelling.lower()) for place in demonym_places(spelling)
+    )
+
+
 @functools.lru_cache(maxsize=65536)
-def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
-    """What a spelling of no place and no English word is a near miss of, worked out once."""
+def _near_place(spelling: str) -> tuple[str, str, Severity, str] | None:
+    """What a spelling of no place and no English word is a near miss of, worked out once.
+
+    A name CC-CEDICT glosses in English (`Kanagawa`, `Kerala`, `Hawaii`, `Bosnia`: regions,
+    islands, a country's short name, none of them a GeoNames city) and a place's demonym
+    (`Namibian`) are English words for places, not garbles of one."""
     if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
         return None
     miss = place_nearest(spelling)
+    slip = None if miss is not None else _unlisted_spelling(spelling) or _transposed(spelling)
+    if (miss is None and slip is None) or _english_place_word(spelling):
+        return None  # CC-CEDICT is read only for a spelling that misses a place
     if miss is None:
-        return _unlisted_spelling(spelling) or _transposed(spelling)
+        return None if slip is None else (*slip, "")
     place = miss.place
     if place.country in _PINYIN_COUNTRIES and is_pinyin(spelling) and is_pinyin(place.english):
         return None  # `Zhejiang` beside `Zhenjiang`: two Chinese names a letter apart
@@ -959,7 +1049,7 @@ def _near_place(spelling: str) -> tuple[str, str, Severity] | None:
         return None  # `Doraleh` beside `Doral`: a short name with a syllable more is another name
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
     message = f"“{spelling}” is no place the gazetteer knows; the nearest known place is {where}"
-    return _with_article(spelling, place.english), message, Severity.WARNING
+    return _with_article(spelling, place.english), message, Severity.WARNING, place.country
 
 
 # Countries whose places English copy spells from a Cyrillic name other than the Russian one
@@ -1097,11 +1187,18 @@ class KnownPlace(Check):
     spelling of a large place (100,000 people) with a letter doubled (`Tbilissi`,
     `Mossul`: French and German ss for s; another doubling is a note); Hebrew's k for q
     (`Kiryat`) is no Russian mark. A spelling of no
-    place that is one or two letters from a notable place's (15,000 people or more), folds to
+    place that is one or two letters from a notable place's (15,000 people or more; a letter
+    replaced only by a kindred one: `Samarkant`, not `Kanagawa` for Kanazawa; a consonant off
+    only a large place's: not `Manipur` for Maniyur), folds to
     it with a letter doubled or dropped (`Mariupoll`), or swaps two of its letters
     (`Tiblisi`), in a sentence that speaks of a place (`in`, `near`, `the city of`, `in the
-    Georgian capital`, `province`) and never of a person, is a warning; two pinyin names a
-    letter apart (`Zhejiang`, `Zhenjiang`) are two places. The English spelling is suggested.
+    Georgian capital`, `province`) and never of a person, is a warning (a note when the place
+    is in a country the document does not otherwise name, as Syria's Aleppo in a story that
+    names only Libya); two pinyin names a letter apart (`Zhejiang`, `Zhenjiang`) are two
+    places, and names CC-CEDICT glosses in English (`Kerala`, `Hawaii`, `Bosnia`) and
+    demonyms (`Namibian`) are no near misses. A spelling listed as written for a larger place
+    names it (`Fukui`), and a name the document gives a person is none of these
+    (`Maryam Nawaz`). The English spelling is suggested.
 
     Bad: Kurdish forces left Manbidzh as shelling hit Rakka, Lvov and the outskirts of Aleppio.
     Good: Kurdish forces left Manbij as shelling hit Raqqa, Lviv and the outskirts of Aleppo.
@@ -1327,6 +1424,29 @@ def _joined_titles(text: str, found: list[Mention]) -> list[Mention]:
     return joined
 
 
+# A title in lower case between a body and a person (`EU foreign policy chief`, `UN envoy`,
+# `Amazon founder`).
+_TITLE_BETWEEN = re.compile(
+    r"['’]?s?\s+(?:[a-z][a-z-]*\s+){0,3}(?:chief|head|envoy|spokesman|spokeswoman|spokesperson|commissioner"
+    r"|minister|president|secretary-general|secretary|chairman|chair|director|ambassador|representative"
+    r"|commander|leader|negotiator|prosecutor|official|founder|owner|boss|CEO|executive)\s+"
+)
+
+
+def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention], index: TokenIndex) -> bool:
+    """A body English puts before a title and a person the source names (`EU foreign policy
+    chief Kaja Kallas` for `Каллас`, `Amazon founder Jeff Bezos` for `Безос`), where the
+    source has no acronym or place it could have replaced."""
+    if " " in mention.text or index.has_acronyms() or (not is_acronym(mention.text) and index.names_places()):
+        return False
+    following = next((m for m in found if m.start >= mention.end), None)
+    return (
+        following is not None
+        and _TITLE_BETWEEN.fullmatch(text, mention.end, following.start) is not None
+        and not missing_words(following.text, index, text)
+    )
+
+
 @register
 class DroppedName(Check):
     """Name in the source with no counterpart in the translation.
@@ -1338,9 +1458,12 @@ class DroppedName(Check):
     spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. In a
     Russian source, titles (`Патриарх`, `Генсек`), ordinary terms written as acronyms (`ДТП`)
     and sentence-opening common nouns are not names; acronyms and institutions count as
-    carried when the English has one of their forms from the tables (`МИД`: `Foreign
-    Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`), places when it has
-    the English name or its demonym (`Германии`: `Germany`, `German`); natasha's NER decides
+    carried when the English has one of their forms from the tables, its words close together
+    (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`), or, for
+    a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
+    places when it has the English name or its demonym (`Германии`: `Germany`, `German`);
+    church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
+    Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`) count; natasha's NER decides
     whether an unpaired capitalised run is a name at all, except for a quoted name
     (`«Левиафан»`), which stands as a name whatever NER says; a nationality of the English
     carries a place only when it is of that place (`South Korean` is not `КНДР`). A name of
@@ -1399,7 +1522,8 @@ class UnsourcedName(Check):
     `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`), and
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
-    `NATO Secretary General Jens Stoltenberg`). A nationality alone (`his Chinese counterpart`)
+    `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`, `Amazon
+    founder Jeff Bezos`) where the source has no acronym or place it could have replaced. A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place). A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
@@ -1454,6 +1578,8 @@ class UnsourcedName(Check):
                 if not pair.start <= mention.start < pair.end:
                     continue
                 missing = missing_words(mention.text, index, ctx.document.text[pair.start : pair.end])
+                if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index):
+                    continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"

@@ -124,21 +124,6 @@ ACRONYMS: tuple[frozenset[str], ...] = tuple(
 _ACRONYM_GROUPS: dict[str, frozenset[str]] = {form: group for group in ACRONYMS for form in group}
 
 
-# What English writes out in full for an acronym a source may use.
-EXPANSIONS: dict[str, tuple[str, ...]] = {
-    "UN": ("United Nations",),
-    "EU": ("European Union",),
-    "US": ("United States", "America"),
-    "UK": ("United Kingdom", "Britain"),
-    "UAE": ("United Arab Emirates", "Emirates"),
-    "USSR": ("Soviet Union",),
-    "WHO": ("World Health Organization", "World Health Organisation"),
-    "IMF": ("International Monetary Fund",),
-    "ECB": ("European Central Bank",),
-    "GDP": ("gross domestic product",),
-}
-
-
 # What English copy calls a country or region CLDR names otherwise.
 SHORT_FORMS: dict[str, str] = {
     "Britain": "United Kingdom",
@@ -154,12 +139,6 @@ SHORT_FORMS: dict[str, str] = {
     "Congo": "Congo - Kinshasa",
 }
 
-# The acronyms of what English writes out (`United Kingdom` -> `UK`).
-ACRONYMS_OF: dict[str, tuple[str, ...]] = {}
-for _acronym, _expansions in EXPANSIONS.items():
-    for _expansion in _expansions:
-        ACRONYMS_OF[_expansion] = (*ACRONYMS_OF.get(_expansion, ()), _acronym)
-
 # How other languages write terms English abbreviates (`TV`: `telewizor`, `Fernseher`), as word beginnings.
 SPELLED_OUT: dict[str, tuple[str, ...]] = {
     "TV": ("tv", "tele", "télé", "fernseh"),
@@ -174,40 +153,43 @@ SPELLED_OUT: dict[str, tuple[str, ...]] = {
 
 
 # Given names each language spells its own way, English first: popes, saints and kings
-# keep them (`Jan Paweł II` / `John Paul II`, `Franciszek` / `Francis`).
+# keep them (`Jan Paweł II` / `John Paul II`, `Franciszek` / `Francis`), and so do church
+# names in Russian (`Варфоломей` / `Bartholomew`, `Иларион` / `Hilarion`, `Лев` / `Leo`), and
+# Ukrainians named in a Russian source (`Александр` / `Oleksandr`, `Владимир` / `Volodymyr`),
+# given here as romanised (`Varfolomei`).
 GIVEN_NAMES: tuple[tuple[str, ...], ...] = tuple(
     tuple(group.split())
     for group in (
-        "John Jan Jean Juan Giovanni Johann Johannes Ján",
-        "Paul Paweł Pablo Paolo Pavel Paulus",
-        "Peter Piotr Pierre Pedro Pietro Petr Petrus",
-        "Joseph Józef José Giuseppe Josef",
-        "Francis Franciszek François Francisco Francesco František Franz",
+        "John Jan Jean Juan Giovanni Johann Johannes Ján Ioann",
+        "Paul Paweł Pablo Paolo Pavel Paulus Pavlo",
+        "Peter Piotr Pierre Pedro Pietro Petr Petrus Pyotr Petro",
+        "Joseph Józef José Giuseppe Josef Iosif",
+        "Francis Franciszek François Francisco Francesco František Franz Frantsisk",
         "Benedict Benedykt Benoît Benedicto Benedetto Benedikt",
         "Charles Karol Carlos Carlo Karel Karl",
-        "William Wilhelm Guillaume Guillermo Guglielmo Vilém",
-        "Henry Henryk Henri Enrique Enrico Jindřich Heinrich",
-        "Louis Ludwik Luis Luigi Ludvík Ludwig",
-        "George Jerzy Georges Jorge Giorgio Jiří Georg",
-        "James Jakub Jacques Jaime Giacomo Jakob",
-        "Michael Michał Michel Miguel Michele Michal",
-        "Stephen Stefan Étienne Esteban Stefano Štěpán Stephan",
+        "William Wilhelm Guillaume Guillermo Guglielmo Vilém Vilgelm",
+        "Henry Henryk Henri Enrique Enrico Jindřich Heinrich Genrikh Genrih",
+        "Louis Ludwik Luis Luigi Ludvík Ludwig Lyudovik Ludovik",
+        "George Jerzy Georges Jorge Giorgio Jiří Georg Georgy Georgiy Georgii Heorhiy Heorhii",
+        "James Jakub Jacques Jaime Giacomo Jakob Iakov",
+        "Michael Michał Michel Miguel Michele Michal Mikhail Mykhailo Mykhaylo",
+        "Stephen Stefan Étienne Esteban Stefano Štěpán Stephan Stepan",
         "Anthony Antoni Antoine Antonio Antonín Anton",
-        "Andrew Andrzej André Andrés Andrea Ondřej Andreas",
-        "Matthew Mateusz Matthieu Mateo Matteo Matěj Matthäus",
-        "Luke Łukasz Luc Lucas Luca Lukáš Lukas",
-        "Thomas Tomasz Tomás Tommaso Tomáš",
-        "Gregory Grzegorz Grégoire Gregorio Řehoř Gregor",
-        "Alexander Aleksander Alexandre Alejandro Alessandro Alexandr",
-        "Philip Filip Philippe Felipe Filippo Philipp",
-        "Frederick Fryderyk Frédéric Federico Bedřich Friedrich",
+        "Andrew Andrzej André Andrés Andrea Ondřej Andreas Andrei Andrey Andriy Andrii",
+        "Matthew Mateusz Matthieu Mateo Matteo Matěj Matthäus Matvei Matvey",
+        "Luke Łukasz Luc Lucas Luca Lukáš Lukas Luka",
+        "Thomas Tomasz Tomás Tommaso Tomáš Foma",
+        "Gregory Grzegorz Grégoire Gregorio Řehoř Gregor Grigory Grigoriy Grigorii Hryhoriy Hryhorii",
+        "Alexander Aleksander Alexandre Alejandro Alessandro Alexandr Aleksandr Oleksandr",
+        "Philip Filip Philippe Felipe Filippo Philipp Filipp",
+        "Frederick Fryderyk Frédéric Federico Bedřich Friedrich Fridrikh",
         "Edward Édouard Eduardo Edoardo Eduard",
-        "Nicholas Mikołaj Nicolas Nicolás Niccolò Nicola Mikuláš Nikolaus",
+        "Nicholas Mikołaj Nicolas Nicolás Niccolò Nicola Mikuláš Nikolaus Nikolai Nikolay Mykola",
         "Christopher Krzysztof Christophe Cristóbal Cristoforo Kryštof Christoph",
         "Joan Joanna Jeanne Juana Giovanna Johana Johanna",
-        "Mary Maria Marie María",
-        "Elizabeth Elżbieta Élisabeth Isabel Elisabetta Alžběta Elisabeth",
-        "Catherine Katarzyna Catalina Caterina Kateřina Katharina",
+        "Mary Maria Marie María Mariya",
+        "Elizabeth Elżbieta Élisabeth Isabel Elisabetta Alžběta Elisabeth Yelizaveta Elizaveta",
+        "Catherine Katarzyna Catalina Caterina Kateřina Katharina Yekaterina Ekaterina Kateryna",
         "Margaret Małgorzata Marguerite Margarita Margherita Markéta Margarete",
         "Vincent Wincenty Vicente Vincenzo Vincenc",
         "Lawrence Wawrzyniec Laurent Lorenzo Vavřinec Lorenz",
@@ -217,16 +199,42 @@ GIVEN_NAMES: tuple[tuple[str, ...], ...] = tuple(
         "Stanislaus Stanisław Stanislas Estanislao Stanislao Stanislav",
         "Sigismund Zygmunt Zikmund Segismundo Sigismondo",
         "Hedwig Jadwiga",
-        "Leo Leon León Leone",
+        "Leo Leon León Leone Lev",
         "Pius Pio Pie",
-        "Innocent Innocenzo Inocencio Innocenty",
-        "Clement Klemens Clément Clemente",
-        "Jerome Hieronim Jérôme Jerónimo Girolamo Jeroným Hieronymus",
-        "Augustine Augustyn Augustin Agustín Agostino",
+        "Innocent Innocenzo Inocencio Innocenty Innokenty Innokentiy",
+        "Clement Klemens Clément Clemente Kliment",
+        "Jerome Hieronim Jérôme Jerónimo Girolamo Jeroným Hieronymus Ieronim",
+        "Augustine Augustyn Augustin Agustín Agostino Avgustin",
         "Ignatius Ignacy Ignace Ignacio Ignazio Ignác",
-        "Bartholomew Bartłomiej Barthélemy Bartolomé Bartolomeo Bartoloměj",
-        "Simon Szymon Simón Simone Šimon",
+        "Bartholomew Bartłomiej Barthélemy Bartolomé Bartolomeo Bartoloměj Varfolomei Varfolomey",
+        "Simon Szymon Simón Simone Šimon Semyon",
         "Martin Marcin Martín Martino",
+        "Hilarion Ilarion Hilarión Ilarione Hilary Illarion",
+        "Cyril Kirill Cyrille Cirilo Cirillo Cyryl Kyrylo",
+        "Methodius Mefody Mefodiy Metodiusz Méthode Metodio",
+        "Theodore Feodor Teodor Théodore Teodoro Theodor Fyodor Fedir",
+        "Sergius Sergiy Sergii Sergiusz Serge Sergio Sergei Sergey Serhiy Serhii",
+        "Basil Vasily Vasiliy Vasilii Bazyli Basile Basilio Vasyl",
+        "Alexius Aleksiy Aleksii Alexy Aleksy Alexis Alessio",
+        "Epiphanius Epifany Epifaniy Epifaniusz Épiphane Epifanio",
+        "Onuphrius Onufriy Onufry Onufrij Onofrio",
+        "Demetrius Dimitry Dimitriy Dimitri Demetrio Dmitry Dmitriy Dmytro",
+        "Tikhon Tichon Tychon Tikhonas",
+        "Philaret Filaret",
+        "Vladimir Volodymyr Włodzimierz Wladimir",
+        "Alexei Aleksei Alexey Aleksey Oleksiy Oleksii",
+        "Yevgeny Evgeny Yevgeniy Yevhen Yevhenii",
+        "Igor Ihor",
+        "Oleg Oleh",
+        "Denis Denys",
+        "Anatoly Anatoliy Anatolii",
+        "Yelena Elena Olena Helena",
+        "Olga Olha",
+        "Tatyana Tatiana Tetiana Tetyana",
+        "Galina Halyna",
+        "Yuri Yury Yuriy Yurii",
+        "Valery Valeriy Valerii",
+        "Vitaly Vitali Vitaliy Vitalii",
     )
 )
 # Case endings a given name takes in a sentence (`Pawła`, `Janem`, `Piotrowi`), longest first.

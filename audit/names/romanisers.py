@@ -23,7 +23,8 @@ from typing import Any
 
 from anyascii import anyascii
 
-from audit.names.exonyms import EXPANSIONS, language_code
+from audit.names.abbreviations import expansions
+from audit.names.exonyms import language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.script_names import ScriptName, name_spans
 from audit.names.stored import stored
@@ -481,15 +482,15 @@ class RomanisedSource:
         ):
             return False
         plain = _POSSESSIVE.sub("", word)
-        if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and plain not in EXPANSIONS):
+        if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and not expansions(plain, names_only=True)):
             return False
-        if _ACRONYM.match(plain) and plain not in EXPANSIONS:
+        if _ACRONYM.match(plain) and not expansions(plain, names_only=True):
             return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`), not a country's (`US`)
         if plain.lower() in NAME_PARTS:
             return False
         if plain == _home_country(self.lang) and not self._unpaired_country(english):
             return False  # `国内` (at home): English names the source's own country where it does not
-        places = (plain, *EXPANSIONS.get(plain, ()))  # `UN`: `United Nations`, `国際連合`, `国連`
+        places = (plain, *expansions(plain, names_only=True))  # `UN`: `United Nations`, `国際連合`, `国連`
         if self.lang in ("zh", "ja") and any(
             form[0] in self.text for place in places for form in _country_forms(place, self.lang)
         ):

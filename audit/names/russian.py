@@ -6,8 +6,8 @@ Russian inflects names (`Германии`, `Москвой`, `Лаврова`) 
 `Генсек ООН`). pymorphy3 gives each word's lemmas; natasha's slovnet news model gives PER /
 LOC / ORG spans where capitalisation leaves a doubt (natasha's own MorphVocab is not used: it
 needs pymorphy2, broken on Python 3.11+). A place adjective is linked to its place by stem
-(`германск-` / `Германи-я`), or through CLDR's Russian language names (`немецкий` is
-the Russian name of German).
+(`германск-` / `Германи-я`, `северокорейский` / `Северная Корея`), or through CLDR's
+Russian language names (`немецкий` is the Russian name of German).
 
 Each resource is loaded once per process, on first use: pymorphy3's dictionaries (~0.1 s),
 the NER model and the part of its embeddings it uses (~0.3 s), and the place stems, stored
@@ -234,12 +234,28 @@ def _build_place_stems() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     for term in russian_terms().terms:
         if term.kind != "title" and " " not in term.russian and not term.russian.isupper():
             names[term.russian].update(term.english)  # `Рождество` for `рождественский`
+        elif term.kind == "place" and len(term.russian.split()) == 2:
+            names[term.russian].update(term.english)  # `Северная Корея` for `северокорейский`
     by_start: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for russian, english in names.items():
-        stem = place_stem(russian)
-        if len(stem) >= 3:
-            by_start[stem[:3]].append((stem, tuple(sorted(english))))
+        for stem in (place_stem(russian), compound_stem(russian)):
+            if len(stem) >= 3:
+                by_start[stem[:3]].append((stem, tuple(sorted(english))))
     return dict(by_start)
+
+
+_COMBINING = re.compile(r"^([а-яё]+?)(?:ая|ый|ий|ое|ой)$")
+
+
+def compound_stem(name: str) -> str:
+    """The stem of a compound adjective a two-word place gives (`Северная Корея`: `северокоре`,
+    of `северокорейский`; `Новая Зеландия`: `новозеланди`); empty for other names."""
+    words = name.lower().replace("ё", "е").split()
+    match = _COMBINING.match(words[0]) if len(words) == 2 else None
+    if match is None:
+        return ""
+    first = re.sub(r"ерн$", "ер", match.group(1))  # `северный`: `северо-`
+    return first + "о" + place_stem(words[1])
 
 
 @functools.lru_cache(maxsize=1)

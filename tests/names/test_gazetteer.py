@@ -78,6 +78,22 @@ def test_english_spelling_keeps_an_ascii_exonym() -> None:
     assert english_spelling("Dzhalal", _listed("Dzhalal", "Jalal")) == "Jalal"  # unless it is Russian-mediated
 
 
+def test_english_spelling_keeps_a_place_s_own_language() -> None:
+    # German sch and French dj in GeoNames' name are the place's own spelling, not another scheme's.
+    assert english_spelling("Schwerin", _listed("Schwerin", "Shverin"), "DE") == "Schwerin"
+    assert english_spelling("Abidjan", _listed("Abidjan", "Abijan"), "CI") == "Abidjan"
+    # BGN's own dzh, in a country that writes Cyrillic, is the English spelling.
+    assert english_spelling("Birobidzhan", _listed("Birobidzhan", "Birobijan"), "RU") == "Birobidzhan"
+    assert english_spelling("Dzhalal", _listed("Dzhalal", "Jalal"), "SY") == "Jalal"
+
+
+def test_nearest_keeps_the_sound_of_the_place() -> None:
+    assert nearest("Samarkant").place.english == "Samarkand"  # d/t: one sound class
+    assert nearest("Kanagawa") is None  # not Kanazawa: g for z is another name
+    assert nearest("Manipur") is None  # not Maniyur (21,000 people): a consonant off a small place
+    assert nearest("Aleppio").place.english == "Aleppo"  # a vowel more
+
+
 def test_gazetteer_load_reports_its_cost() -> None:
     assert gazetteer.load() >= 0.0
 

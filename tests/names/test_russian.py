@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from audit.names.demonyms import demonym_places
 from audit.names.romanisers import RomanisedSource, romaniser_language
-from audit.names.russian import _blas, adjective_places, entities, place_names
-from audit.names.russian_source import confirmed_names, gloss_keys, russian_names
+from audit.names.russian import _blas, adjective_places, compound_stem, entities, place_names
+from audit.names.russian_source import _has_form, confirmed_names, gloss_keys, russian_names
+from audit.names.source import english_vowels, foreign_frame
+from audit.names.variants import name_key
 
 
 def test_russian_inflected_places_to_english() -> None:
@@ -92,3 +94,35 @@ def test_russian_glosses_read_across_line_breaks() -> None:
     # A table row split by a line break is still read whole, as in one line.
     assert {"foreign", "ministri"} <= gloss_keys("Министерство\nиностранных дел России")
     assert gloss_keys("Министерство\nиностранных дел России") == gloss_keys("Министерство иностранных дел России")
+
+
+def test_issue10_compound_place_adjectives() -> None:
+    assert compound_stem("Северная Корея") == "северокоре"
+    assert compound_stem("Новая Зеландия") == "новозеланди"
+    assert compound_stem("Германия") == ""
+    assert "North Korea" in adjective_places("северокорейской")
+    assert "South Korea" in adjective_places("южнокорейские")
+    assert "North Korea" not in adjective_places("южнокорейские")
+
+
+def test_issue10_table_forms_are_matched_word_by_word_and_close_together() -> None:
+    assert _has_form("Defence Ministry", "the Ministry of Defense said")
+    assert _has_form("Ukrainian armed forces", "Ukraine's armed forces")
+    assert _has_form("OPEC", "OPEC+ agreed")
+    assert not _has_form("Bundestag", "the Bundesrat voted")
+    assert not _has_form("Constitutional Court", "The Supreme Court ruled that the law complied with the Constitution.")
+    assert not _has_form("UN", "an unusual move")
+
+
+def test_issue10_foreign_names_as_russian_respells_them() -> None:
+    assert foreign_frame(name_key("Haitham")) == foreign_frame(name_key("Хейсам"))
+    assert foreign_frame(name_key("Karekin")) == foreign_frame(name_key("Garegin"))
+    assert foreign_frame(name_key("Japarov")) == foreign_frame(name_key("Zhaparov"))
+    assert foreign_frame(name_key("Khomeini")) != foreign_frame(name_key("Khamenei"))
+    assert foreign_frame(name_key("Said")) == ""  # too few consonants to tell names apart
+
+
+def test_issue10_english_vowels_as_russian_hears_them() -> None:
+    assert english_vowels(name_key("Keir")) == name_key("Кир")
+    assert english_vowels(name_key("Leavitt")) == name_key("Ливитт")
+    assert english_vowels(name_key("Brooke")) != name_key("Брайк")

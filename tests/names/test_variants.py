@@ -183,3 +183,25 @@ def test_variants_digraphs_inner_articles_and_short_words() -> None:
     # A short word a letter off beside an equal longer word; an ending more is another person.
     assert is_variant("Imran Kan", "Imran Khan")
     assert not is_variant("Sergei Ivanov", "Sergei Ivanova") and not is_variant("Hassan Ali", "Hassan Alia")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mirziyoyev", "Mirziyoyeva"),
+        ("Navalny", "Navalnaya"),
+        ("Tolstoy", "Tolstaya"),
+        ("Tsikhanouski", "Tsikhanouskaya"),
+        ("Kaczyński", "Kaczyńska"),
+        ("Shavkat Mirziyoyev", "Shavkat Mirziyoyeva"),
+    ],
+)
+def test_variants_masculine_and_feminine_surnames_are_two_people(a: str, b: str) -> None:
+    assert not is_variant(a, b)
+    assert not is_variant(b, a)
+
+
+def test_variants_feminine_ending_leaves_other_variants_alone() -> None:
+    assert is_variant("Zakharowa", "Zakharova")
+    assert is_variant("Konashenko", "Konashenkov")
+    assert is_variant("Poutine", "Putin")

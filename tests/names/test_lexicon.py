@@ -1,0 +1,17 @@
+"""Which words count as common English words (the rare words of a name are weighed on this)."""
+
+from __future__ import annotations
+
+from audit.names.lexicon import is_common_word
+
+
+def test_lexicon_country_and_large_city_names_are_not_common_words() -> None:
+    # Webster's lists `china`, `chile`, `turkey` and `berlin` in lower case too.
+    assert not any(is_common_word(w) for w in ("China", "Chile", "Turkey", "Jordan", "Berlin"))
+    assert is_common_word("navy") and is_common_word("bank") and is_common_word("nice")
+
+
+def test_lexicon_capitalised_words_are_not_undone_as_inflections() -> None:
+    # `Paris` is no `pari` + `s`, `James` no `jam` + `es`, `Andes` no `and` + `es`.
+    assert not any(is_common_word(w) for w in ("Paris", "James", "Andes"))
+    assert is_common_word("wishes") and is_common_word("goes") and is_common_word("stopped")
