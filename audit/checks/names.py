@@ -48,6 +48,7 @@ from audit.names.source import (
     beside_words,
     is_acronym,
     is_translated_name,
+    leaves_source_names,
     may_translate,
     missing_words,
     name_index,
@@ -1329,19 +1330,25 @@ def _joined_titles(text: str, found: list[Mention]) -> list[Mention]:
 
 
 # A title in lower case between a body and a person (`EU foreign policy chief`, `UN envoy`,
-# `Amazon founder`).
+# `Amazon founder`, `Zenit coach`, `Severstal's main shareholder`).
 _TITLE_BETWEEN = re.compile(
     r"['’]?s?\s+(?:[a-z][a-z-]*\s+){0,3}(?:chief|head|envoy|spokesman|spokeswoman|spokesperson|commissioner"
     r"|minister|president|secretary-general|secretary|chairman|chair|director|ambassador|representative"
-    r"|commander|leader|negotiator|prosecutor|official|founder|owner|boss|CEO|executive)\s+"
+    r"|commander|leader|negotiator|prosecutor|official|founder|owner|boss|CEO|executive|governor|mayor"
+    r"|chancellor|speaker|aide|adviser|advisor|coach|manager|captain|shareholder|magnate|tycoon|player)\s+"
 )
 
 
-def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention], index: TokenIndex) -> bool:
+def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention], index: TokenIndex, english: str) -> bool:
     """A body English puts before a title and a person the source names (`EU foreign policy
     chief Kaja Kallas` for `Каллас`, `Amazon founder Jeff Bezos` for `Безос`), where the
-    source has no acronym or place it could have replaced."""
-    if " " in mention.text or index.has_acronyms() or (not is_acronym(mention.text) and index.names_places()):
+    source has no acronym or place it could have replaced, or the translation `english`
+    gives each source name its counterpart (`Rosneft chief executive Igor Sechin spoke in St
+    Petersburg` for `Сечин выступил в Петербурге`)."""
+    if " " in mention.text:
+        return False
+    replaceable = index.has_acronyms() or (not is_acronym(mention.text) and index.names_places())
+    if replaceable and leaves_source_names(index.text, english, index.lang):
         return False
     following = next((m for m in found if m.start >= mention.end), None)
     return (
@@ -1482,7 +1489,8 @@ class UnsourcedName(Check):
                 if not pair.start <= mention.start < pair.end:
                     continue
                 missing = missing_words(mention.text, index, ctx.document.text[pair.start : pair.end])
-                if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index):
+                english = document.text[pair.start : pair.end]
+                if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index, english):
                     continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
@@ -1495,7 +1503,6 @@ class UnsourcedName(Check):
                             f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?",
                         )
                         continue
-                    english = document.text[pair.start : pair.end]
                     beside = beside_words(mention.text, missing)
                     # a CLDR name missing whole (`European Union`) is judged word by word
                     sure = any(

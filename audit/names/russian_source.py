@@ -349,11 +349,19 @@ def _form_words(form: str) -> tuple[str, ...]:
     return tuple(w for w in words if w.lower() not in _WEAK or len(words) == 1)
 
 
+# An acronym written with full stops, as AP style has it (`U.S.`, `U.N.`, `E.U.`).
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def _undotted(match: re.Match[str]) -> str:
+    return match.group().replace(".", "")
+
+
 @functools.lru_cache(maxsize=64)
 def _english_words(english: str) -> dict[str, list[tuple[int, str]]]:
-    """The translation's words (possessives cut) with their positions, by first letter."""
+    """The translation's words (possessives cut, `U.S.` read as `US`) with their positions, by first letter."""
     by_initial: dict[str, list[tuple[int, str]]] = {}
-    for i, word in enumerate(_FORM_WORD.findall(english)):
+    for i, word in enumerate(_FORM_WORD.findall(_DOTTED_ACRONYM.sub(_undotted, english))):
         word = re.sub(r"['’]s?$", "", word)
         by_initial.setdefault(word[:1].lower(), []).append((i, word))
     return by_initial

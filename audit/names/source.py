@@ -549,7 +549,7 @@ _NEAR_SOUND = _Nearness(sounds_alike)
 
 # How English writes names that Russian respells (Arabic `th`: `Haitham` / `Хейсам`; Kazakh and
 # Kyrgyz `j`: `Japarov` / `Жапаров`; Western Armenian voiceless stops: `Karekin` / `Гарегин`;
-# German `v` heard as `f`: `Volker` / `Фолькер`), read into one frame: those sounds merged,
+# German `v` heard as `f`: `Volker` / `Фолькер`; an opening `h` written `г`: `Herman` / `Герман`), read into one frame: those sounds merged,
 # and the diphthongs `ai` and `ei` (`Хейсам`).
 _FOREIGN_SOUNDS = (("th", "s"), ("zh", "j"), ("b", "p"), ("d", "t"), ("g", "k"), ("v", "f"), ("ai", "e"), ("ei", "e"))
 _CONSONANT = re.compile(r"[^aeiou]")
@@ -561,6 +561,8 @@ def foreign_frame(key: str) -> str:
     fewer than three consonants, too few to tell names apart (`said`, `saed`)."""
     for old, new in _FOREIGN_SOUNDS:
         key = key.replace(old, new)
+    if key.startswith("h"):
+        key = "g" + key[1:]  # an opening h, which Russian writes `г` (`Herman` / `Герман`, `Hamburg` / `Гамбург`)
     return key if len(_CONSONANT.findall(key)) >= 3 else ""
 
 
@@ -901,6 +903,12 @@ def pair_source_names(
     return carried, unpaired
 
 
+@functools.lru_cache(maxsize=64)  # N205 asks once per qualifier of a translation
+def leaves_source_names(source: str, english: str, lang: str | None) -> bool:
+    """Whether `english` leaves a name of `source` without a counterpart (an empty translation leaves them all)."""
+    return not english or bool(pair_source_names(source, english, lang)[1])
+
+
 def quoted_names(text: str) -> list[tuple[int, int]]:
     """The spans of names a text sets in quotation marks (`«Спартак»`, `"Славянский базар"`)."""
     spans = []
@@ -1037,7 +1045,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             found.append(position)
         else:
             missing.append(position)
-    if missing and found and _added_words(words, missing, found, index):
+    if missing and found and _added_words(words, missing, found, index, english):
         return []
     return [words[position] for position in missing]
 
@@ -1125,7 +1133,7 @@ def _may_anchor(word: str) -> bool:
     )
 
 
-def _added_words(words: list[str], missing: list[int], found: list[int], index: TokenIndex) -> bool:
+def _added_words(words: list[str], missing: list[int], found: list[int], index: TokenIndex, english: str) -> bool:
     """Whether the missing words are what English adds before a person the source names.
 
     `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`,
@@ -1144,7 +1152,7 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
         head -= 1
         if head > 0 and head - 1 in found:
             head -= 1  # `Lula` of `Lula da Silva`
-    given = [p for p in missing if p < head and not _qualifies_title(words, p, index)]
+    given = [p for p in missing if p < head and not _qualifies_title(words, p, index, english)]
     if len(given) > 2:
         return False
     if given and given != list(range(head - len(given), head)):
@@ -1155,18 +1163,24 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
     return not given or not index.has_given_name_before(distinctive_keys(words[first], "en")[:1])
 
 
-def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool:
-    """A place or body before a title (`Moscow Mayor`, `NATO Secretary General`) that the
-    source has no acronym or place for it to have replaced."""
+def _qualifies_title(words: list[str], position: int, index: TokenIndex, english: str = "") -> bool:
+    """A place or body before a title (`Moscow Mayor`, `NATO Secretary General`) that has no
+    source name to have replaced: the source has no acronym or place, or the translation
+    `english` gives every source name its counterpart (`Rosneft chief executive Igor Sechin
+    spoke in St Petersburg` for `Сечин выступил в Петербурге`)."""
     following = words[position + 1 : position + 4]  # `Iran's Foreign Minister`, `NATO Secretary General`
     if not any(word.lower() in GENERIC for word in following):
         return False
     word = _without_possessive(words[position])
     if is_acronym(word):
-        return not index.has_acronyms()
-    if is_english_place(word) or bool(place_lookup(word)):
-        return not index.names_places()
-    return word[:1].isupper() and not index.has_acronyms() and not index.names_places()  # `Tesla CEO`
+        replaceable = index.has_acronyms()
+    elif is_english_place(word) or bool(place_lookup(word)):
+        replaceable = index.names_places()
+    else:
+        replaceable = index.has_acronyms() or index.names_places()
+    if replaceable and leaves_source_names(index.text, english, index.lang):
+        return False
+    return word[:1].isupper()  # `Tesla CEO`
 
 
 def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:
