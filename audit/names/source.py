@@ -559,10 +559,10 @@ _CONSONANT = re.compile(r"[^aeiou]")
 def foreign_frame(key: str) -> str:
     """A folded word with those sounds merged (`haitham`, `heisam`: `hesam`); empty when it has
     fewer than three consonants, too few to tell names apart (`said`, `saed`)."""
-    for old, new in _FOREIGN_SOUNDS:
-        key = key.replace(old, new)
     if key.startswith("h"):
         key = "g" + key[1:]  # an opening h, which Russian writes `г` (`Herman` / `Герман`, `Hamburg` / `Гамбург`)
+    for old, new in _FOREIGN_SOUNDS:
+        key = key.replace(old, new)
     return key if len(_CONSONANT.findall(key)) >= 3 else ""
 
 
