@@ -12,7 +12,7 @@ A name's English forms (`english_forms`) come from the tables (`МИД`: `Foreig
 CLDR and GeoNames (`Германии`: `Germany`) and place adjectives; the translation carries the
 name when it has one of them, or a demonym of a place among them (`German`). The other way
 round, `gloss_keys` are the English words the source accounts for (table forms and the names
-they imply, places, place adjectives), which N205 consults before calling a name unsourced.
+they imply, places and the countries of its cities, place adjectives), which N205 consults before calling a name unsourced.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, is_english_place
 from audit.names.finder import is_sentence_initial
+from audit.names.gazetteer import NOTABLE_POPULATION
+from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
 from audit.names.russian import Entity, adjective_places, entities, is_adjective, parses, place_names
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
@@ -242,6 +244,21 @@ def _countries_of_capitals() -> dict[str, tuple[str, ...]]:
         if country["capital"]:
             found.setdefault(country["capital"], []).append(country["name"])
     return {capital: tuple(names) for capital, names in found.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def countries_of(place: str) -> tuple[str, ...]:
+    """The country of a notable city, by its CLDR name and short form (`Istanbul`: `Türkiye`,
+    `Turkey`), which English adds for context (`Istanbul, Turkey's largest city`)."""
+    from babel import Locale
+
+    territories = Locale("en").territories
+    found: list[str] = []
+    for city in lookup_place(place)[:1]:
+        if city.kind == "city" and city.population >= NOTABLE_POPULATION and city.country in territories:
+            country = territories[city.country]
+            found.extend([country, *(short for short, full in SHORT_FORMS.items() if full == country)])
+    return tuple(found)
 
 
 def with_countries(places: Iterable[str]) -> list[str]:
@@ -537,7 +554,9 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
             break
     word = words[0]
     if _CAPITALISED.match(word):
-        english.extend(with_countries(place_names(word)))
+        places = with_countries(place_names(word))
+        english.extend(places)
+        english.extend(country for place in places for country in countries_of(place))
     if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
         english.extend(adjective_places(word))
     return frozenset(key for form in english for key in name_key(form).split())
