@@ -1344,12 +1344,11 @@ def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention],
     chief Kaja Kallas` for `Каллас`, `Amazon founder Jeff Bezos` for `Безос`), where the
     source has no acronym or place it could have replaced, or the translation `english`
     gives each source name its counterpart (`Rosneft chief executive Igor Sechin spoke in St
-    Petersburg` for `Сечин выступил в Петербурге`)."""
-    if " " in mention.text:
-        return False
-    replaceable = index.has_acronyms() or (not is_acronym(mention.text) and index.names_places())
+    Petersburg` for `Сечин выступил в Петербурге`, `Washington Capitals captain Alexander
+    Ovechkin` for `Овечкин`)."""
+    replaceable = " " in mention.text or index.has_acronyms() or (not is_acronym(mention.text) and index.names_places())
     if replaceable and leaves_source_names(index.text, english, index.lang):
-        return False
+        return False  # a name of several words (`Washington Capitals`) only when nothing is left unpaired
     following = next((m for m in found if m.start >= mention.end), None)
     return (
         following is not None
