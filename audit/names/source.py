@@ -63,6 +63,7 @@ from audit.names.russian_source import (
     entity_names,
     gloss_keys,
     has_given_name_before,
+    names_region_of_source_place,
     opening_persons,
     owner_carried,
     russian_names,
@@ -1045,6 +1046,9 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             found.append(position)
         else:
             missing.append(position)
+    if missing and index.russian and english and not leaves_source_names(index.text, english, index.lang):
+        # `Orsk, a city in Russia's Orenburg region` for `Орск`: the region is context
+        missing = [p for p in missing if not names_region_of_source_place(_without_possessive(words[p]), index.text, english)]
     if missing and found and _added_words(words, missing, found, index, english):
         return []
     return [words[position] for position in missing]
