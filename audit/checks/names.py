@@ -1369,7 +1369,8 @@ class DroppedName(Check):
     Russian source, titles (`Патриарх`, `Генсек`), ordinary terms written as acronyms (`ДТП`)
     and sentence-opening common nouns are not names; acronyms and institutions count as
     carried when the English has one of their forms from the tables, its words close together
-    (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`), or, for
+    (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`, a seat
+    for its body: `Брюссель`: `European Union`), or, for
     a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
     places when it has the English name or its demonym (`Германии`: `Germany`, `German`);
     church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
@@ -1433,7 +1434,11 @@ class UnsourcedName(Check):
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
     `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`, `Amazon
-    founder Jeff Bezos`) where the source has no acronym or place it could have replaced. A nationality alone (`his Chinese counterpart`)
+    founder Jeff Bezos`, `Zenit coach Sergei Semak`) where the source has no acronym or place it
+    could have replaced, or the translation gives every source name its counterpart; the
+    country of a city the source names (`Istanbul, Turkey's largest city`), the region a
+    source town lies in (`Orsk, in Russia's Orenburg region`) and the body a seat stands for
+    (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place). A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
