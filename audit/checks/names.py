@@ -42,6 +42,7 @@ from audit.names.house import HouseNames, load_house_names
 from audit.names.house import windows as house_windows
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.polivanov import hepburn_reading
+from audit.names.russian_source import speaks_of_counterpart
 from audit.names.source import (
     SourcePair,
     TokenIndex,
@@ -1357,6 +1358,21 @@ def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention],
     )
 
 
+_AFTER_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$")
+
+
+def _names_unnamed_counterpart(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
+    """A person English names after `counterpart` where a Russian source speaks of a `коллега`
+    it leaves unnamed (`his Chinese counterpart, Dong Jun` for `с китайским коллегой`), and no
+    source name is left without its counterpart."""
+    return (
+        index.russian
+        and _AFTER_COUNTERPART.search(text, max(0, mention.start - 20), mention.start) is not None
+        and speaks_of_counterpart(index.text)
+        and not leaves_source_names(index.text, english, index.lang)
+    )
+
+
 @register
 class DroppedName(Check):
     """Name in the source with no counterpart in the translation.
@@ -1496,6 +1512,8 @@ class UnsourcedName(Check):
                 english = document.text[pair.start : pair.end]
                 if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index, english):
                     continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
+                if missing and _names_unnamed_counterpart(ctx.document.text, mention, index, english):
+                    continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"

@@ -29,7 +29,7 @@ from audit.names.finder import is_sentence_initial
 from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
-from audit.names.russian import Entity, adjective_places, entities, is_adjective, parses, place_names
+from audit.names.russian import Entity, adjective_places, entities, is_adjective, lemma, parses, place_names
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
 from audit.names.variants import name_key, stem_match
 from audit.quoting import split_lines
@@ -582,6 +582,16 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
     if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
         english.extend(adjective_places(word))
     return frozenset(key for form in english for key in name_key(form).split())
+
+
+# Words with which Russian speaks of a counterpart it does not name (`с китайским коллегой`).
+_COUNTERPART_LEMMAS = frozenset({"коллега", "визави"})
+
+
+def speaks_of_counterpart(text: str) -> bool:
+    """Whether the source speaks of someone's counterpart (`коллега`, `визави`), whom English
+    often names (`his Chinese counterpart, Dong Jun`)."""
+    return any(lemma(word.text.lower()) in _COUNTERPART_LEMMAS for word in _words(text) if word.text[:1] in "кКвВ")
 
 
 def has_given_name_before(text: str, key: str) -> bool:
