@@ -30,6 +30,7 @@ from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
 from audit.names.russian import Entity, adjective_places, entities, is_adjective, lemma, parses, place_names
+from audit.names.russian import lemmas as lemmas_of
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
 from audit.names.variants import name_key, stem_match
 from audit.quoting import split_lines
@@ -582,6 +583,50 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
     if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
         english.extend(adjective_places(word))
     return frozenset(key for form in english for key in name_key(form).split())
+
+
+# An English spelling's consonants as Russian hears them, letter groups first (`Powell`: `pl`,
+# `Newsom`: `nsm`, `Ghais`: `gs`); w, y, h and vowels are heard as vowels or not at all.
+_ENGLISH_CONSONANTS = (("sch", "S"), ("sh", "S"), ("ch", "C"), ("tch", "C"), ("ph", "f"), ("gh", "g"), ("ck", "k"),
+                       ("th", "t"), ("x", "ks"), ("q", "k"), ("j", "Z"))
+_SILENT_ENGLISH = re.compile(r"[aeiouywh]")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_CYRILLIC_CONSONANTS = str.maketrans({
+    "б": "b", "в": "v", "г": "g", "д": "d", "ж": "Z", "з": "z", "к": "k", "л": "l", "м": "m", "н": "n", "п": "p",
+    "р": "r", "с": "s", "т": "t", "ф": "f", "ц": "ts", "ч": "C", "ш": "S", "щ": "S",
+})
+_CYRILLIC_SILENT = re.compile(r"[аеёиоуыэюяйъьх]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _english_skeleton(word: str) -> str:
+    key = word.lower()
+    for group, sound in _ENGLISH_CONSONANTS:
+        key = key.replace(group, sound)
+    key = _SOFT_C.sub("s", key).replace("c", "k")
+    return _DOUBLED.sub(r"\1", _SILENT_ENGLISH.sub("", key))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cyrillic_skeleton(word: str) -> str:
+    return _DOUBLED.sub(r"\1", _CYRILLIC_SILENT.sub("", word.lower()).translate(_CYRILLIC_CONSONANTS))
+
+
+@functools.lru_cache(maxsize=4096)
+def spelt_by_ear(word: str, text: str) -> bool:
+    """Whether a capitalised word of the Russian `text` (or its lemma) has the consonants of the
+    English name `word` as Russian hears them, vowels and w, y, h aside: `Bailey` / `Бейли`,
+    `Powell` / `Пауэллом`, `Newsom` / `Ньюсом`, `Leyen` / `Ляйен`, `Sabalenka` / `Соболенко`.
+    Two consonants at least, and a name of about the same length."""
+    wanted = _english_skeleton(word)
+    if len(wanted) < 2 or not word.isalpha():
+        return False
+    for source in _words(text):
+        if not _CAPITALISED.match(source.text) or is_cyrillic_acronym(source.text) or abs(len(source.text) - len(word)) > 3:
+            continue
+        if any(_cyrillic_skeleton(form) == wanted for form in (source.text, *lemmas_of(source.text))):
+            return True
+    return False
 
 
 # Words with which Russian speaks of a counterpart it does not name (`с китайским коллегой`).

@@ -66,6 +66,7 @@ from audit.names.russian_source import (
     names_region_of_source_place,
     opening_persons,
     owner_carried,
+    spelt_by_ear,
     russian_names,
     source_places,
     unsourced_demonym,
@@ -1038,12 +1039,15 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             if re.search(rf"(?<!\w){word.rstrip('.')}(?!\w)", index.text):
                 found.append(position)  # `II` of `Catherine II`, as `Екатерина II` has it
             continue  # `III` of `King Mswati III` where the source has none: no anchor
+        plain = _without_possessive(word)
         if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
-            if _may_anchor(word) and index.has_name(_without_possessive(word), "en"):
+            if _may_anchor(word) and (index.has_name(plain, "en") or (index.russian and spelt_by_ear(plain, index.text))):
                 found.append(position)  # `Macron`, a common word too, still names the person
             continue
-        if index.has_name(_without_possessive(word), "en") or _after_same_particle(words, position, index):
+        if index.has_name(plain, "en") or _after_same_particle(words, position, index):
             found.append(position)
+        elif index.russian and spelt_by_ear(plain, index.text):
+            found.append(position)  # `Powell` / `Пауэлл`: English spelling, Russian ear
         else:
             missing.append(position)
     if missing and index.russian and english and not leaves_source_names(index.text, english, index.lang):
