@@ -153,11 +153,21 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
             i += size
             continue
         word = words[i]
+        if chunk and _opens_person(word.text) and not _reads_as_person(chunk[-1].text):
+            names.extend(_chunk_name(text, chunk))  # `Калифорнии` | `Гэвин Ньюсом`, `Ростеха` | `Сергей Чемезов`
+            chunk = []
         if chunk or not is_sentence_initial(text, word.start) or _is_proper(word.text) or _reads_as_person(word.text):
             chunk.append(word)  # else `Сотрудники МЧС`, `Матч КХЛ`: a common noun opens the sentence
         i += 1
     names.extend(_chunk_name(text, chunk))
     return names
+
+
+def _opens_person(word: str) -> bool:
+    """A word pymorphy3 reads first as a given name (`Гэвин`, `Сергей`), which opens a person's
+    name after a body or a place in the same capitalised run (`Губернатор Калифорнии Гэвин Ньюсом`)."""
+    readings = parses(word)
+    return bool(readings) and "Name" in readings[0].tag.grammemes
 
 
 def _chunk_name(text: str, chunk: list[_Word]) -> list[RussianName]:

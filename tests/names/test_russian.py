@@ -5,7 +5,7 @@ from __future__ import annotations
 from audit.names.demonyms import demonym_places
 from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import _blas, adjective_places, compound_stem, entities, place_names
-from audit.names.russian_source import _has_form, confirmed_names, countries_of, gloss_keys, russian_names
+from audit.names.russian_source import _has_form, confirmed_names, countries_of, gloss_keys, russian_names, spelt_by_ear
 from audit.names.source import english_vowels, foreign_frame
 from audit.names.variants import name_key
 
@@ -152,3 +152,11 @@ def test_issue10_countries_of_notable_cities_are_glossed() -> None:
 
 def test_issue10_seats_stand_for_their_bodies() -> None:
     assert {name_key(w) for w in ("European", "Union", "Commission")} <= gloss_keys("Фицо раскритиковал решение Брюсселя.")
+
+
+def test_issue10_english_names_spelt_by_russian_ear() -> None:
+    assert spelt_by_ear("Bailey", "Бейли предупредил о рисках.")
+    assert spelt_by_ear("Powell", "Встреча с Пауэллом прошла в Вашингтоне.")
+    assert spelt_by_ear("Sabalenka", "Андреева обыграла Соболенко.")
+    assert not spelt_by_ear("Yellen", "Пауэлл заявил о ставках.")
+    assert not spelt_by_ear("Bell", "Бельгия выступила против.")  # `blg`, not `bl`
