@@ -627,16 +627,29 @@ def spelt_by_ear(word: str, text: str) -> bool:
     """Whether a capitalised word of the Russian `text` (or its lemma) has the consonants of the
     English name `word` as Russian hears them, vowels and w, y, h aside: `Bailey` / `Бейли`,
     `Powell` / `Пауэллом`, `Newsom` / `Ньюсом`, `Leyen` / `Ляйен`, `Sabalenka` / `Соболенко`.
-    Two consonants at least, and a name of about the same length."""
+    Two consonants at least, a name of about the same length, and no place on either side:
+    place names have their own spellings, and `Latvia` has the consonants of `Литвы`."""
     wanted = _english_skeleton(word)
-    if len(wanted) < 2 or not word.isalpha():
+    if len(wanted) < 2 or not word.isalpha() or is_english_place(word):
         return False
     for source in _words(text):
-        if not _CAPITALISED.match(source.text) or is_cyrillic_acronym(source.text) or abs(len(source.text) - len(word)) > 3:
+        if (
+            not _CAPITALISED.match(source.text)
+            or is_cyrillic_acronym(source.text)
+            or abs(len(source.text) - len(word)) > 3
+            or _is_place(source.text)
+        ):
             continue
         if any(_cyrillic_skeleton(form) == wanted for form in (source.text, *lemmas_of(source.text))):
             return True
     return False
+
+
+def heard_in_english(name: str, english: str) -> bool:
+    """Whether each word of a Russian name has, by `spelt_by_ear`, an English spelling in
+    `english` (`Пауэлл` / `Powell`), the other way round."""
+    words = [match.group() for match in _ENGLISH_WORD.finditer(english) if match.group()[:1].isupper()]
+    return all(any(spelt_by_ear(re.sub(r"['’]s$", "", word), part.text) for word in words) for part in _words(name))
 
 
 # Words with which Russian speaks of a counterpart it does not name (`с китайским коллегой`).

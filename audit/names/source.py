@@ -63,6 +63,7 @@ from audit.names.russian_source import (
     entity_names,
     gloss_keys,
     has_given_name_before,
+    heard_in_english,
     names_region_of_source_place,
     opening_persons,
     owner_carried,
@@ -937,7 +938,7 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
     def has_counterpart(name: RussianName) -> bool:
         if name.term is not None:  # a quoted name may be a ship or a club, spelt out (`«Арктика»`: `Arktika`)
             return russian_carried(name, english) or (name.quoted and index.has_name(name.text, "ru"))
-        return index.has_name(name.text, "ru") or russian_carried(name, english)
+        return index.has_name(name.text, "ru") or russian_carried(name, english) or heard_in_english(name.text, english)
 
     def owns_carried(name: RussianName) -> bool:
         """A body that owns the table name or title before it, kept as its country (`Генштаб ВСУ`:

@@ -160,3 +160,4 @@ def test_issue10_english_names_spelt_by_russian_ear() -> None:
     assert spelt_by_ear("Sabalenka", "Андреева обыграла Соболенко.")
     assert not spelt_by_ear("Yellen", "Пауэлл заявил о ставках.")
     assert not spelt_by_ear("Bell", "Бельгия выступила против.")  # `blg`, not `bl`
+    assert not spelt_by_ear("Latvia", "Посол Литвы вызван в МИД.")  # places keep their own spellings
