@@ -897,19 +897,26 @@ def pair_source_names(
     source: str, english: str, lang: str | None, *, single_words: bool = False
 ) -> tuple[list[str], list[UnpairedName]]:
     """(the source names `english` carries, the source names it has no counterpart for)."""
+    carried, unpaired = _paired_source_names(source, english, lang, single_words)
+    return list(carried), list(unpaired)
+
+
+@functools.lru_cache(maxsize=64)  # N204 pairs a translation's names, N205 asks whether one was left unpaired
+def _paired_source_names(
+    source: str, english: str, lang: str | None, single_words: bool
+) -> tuple[tuple[str, ...], tuple[UnpairedName, ...]]:
     index = TokenIndex(english, "en")
     if is_russian_source(source, lang):
-        return _pair_russian_names(source, english, index)
+        carried, unpaired = _pair_russian_names(source, english, index)
+        return tuple(carried), tuple(unpaired)
     names = source_names(source, lang, single_words=single_words)
-    carried = [name.text for name in names if index.has_name(name.text, lang)]
-    unpaired = [UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in carried]
-    return carried, unpaired
+    found = [name.text for name in names if index.has_name(name.text, lang)]
+    return tuple(found), tuple(UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in found)
 
 
-@functools.lru_cache(maxsize=64)  # N205 asks once per qualifier of a translation
 def leaves_source_names(source: str, english: str, lang: str | None) -> bool:
     """Whether `english` leaves a name of `source` without a counterpart (an empty translation leaves them all)."""
-    return not english or bool(pair_source_names(source, english, lang)[1])
+    return not english or bool(_paired_source_names(source, english, lang, False)[1])
 
 
 def quoted_names(text: str) -> list[tuple[int, int]]:
