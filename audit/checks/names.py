@@ -1358,6 +1358,19 @@ def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention],
     )
 
 
+# Lower-case particles inside a person's name, where a mention may end (`Ursula von der Leyen`).
+_PARTICLES = re.compile(r"\s+(?:(?:von|van)(?:\s+(?:der|den|de))?|de|da|di|du|del|della|dos|bin|ibn|al|el|le|la)\s+")
+
+
+def _whole_with_particles(text: str, mention: Mention, found: list[Mention], index: TokenIndex, english: str) -> bool:
+    """Whether the mention and the next one, joined by a name's particles, miss nothing as one
+    name (`European Commission President Ursula` + `von der` + `Leyen` for `фон дер Ляйен`)."""
+    following = next((m for m in found if m.start >= mention.end), None)
+    if following is None or _PARTICLES.fullmatch(text, mention.end, following.start) is None:
+        return False
+    return not missing_words(text[mention.start : following.end], index, english)
+
+
 _AFTER_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$")
 
 
@@ -1508,8 +1521,10 @@ class UnsourcedName(Check):
             for mention in found:
                 if not pair.start <= mention.start < pair.end:
                     continue
-                missing = missing_words(mention.text, index, ctx.document.text[pair.start : pair.end])
                 english = document.text[pair.start : pair.end]
+                missing = missing_words(mention.text, index, english)
+                if missing and _whole_with_particles(ctx.document.text, mention, found, index, english):
+                    continue  # `Ursula` of `Ursula von der Leyen` for `фон дер Ляйен`
                 if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index, english):
                     continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
                 if missing and _names_unnamed_counterpart(ctx.document.text, mention, index, english):
