@@ -1048,6 +1048,9 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
                 found.append(position)  # `II` of `Catherine II`, as `Екатерина II` has it
             continue  # `III` of `King Mswati III` where the source has none: no anchor
         plain = _without_possessive(word)
+        if index.russian and position == len(words) - 1 and position > 1 and words[position - 1] == "of" and is_english_place(plain):
+            if not missing_words(plain, index, english):
+                continue  # `Aryna Sabalenka of Belarus`: a nationality, judged as one
         if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
             if _may_anchor(word) and (index.has_name(plain, "en") or (index.russian and spelt_by_ear(plain, index.text))):
                 found.append(position)  # `Macron`, a common word too, still names the person
