@@ -1054,6 +1054,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
             if _may_anchor(word) and (index.has_name(plain, "en") or (index.russian and spelt_by_ear(plain, index.text))):
                 found.append(position)  # `Macron`, a common word too, still names the person
+            elif _surname_like_nationality(words, position) and index.russian and spelt_by_ear(plain, index.text):
+                found.append(position)  # `Turk` of `Volker Turk`, as `Тюрк` is spelt
             continue
         if index.has_name(plain, "en") or _after_same_particle(words, position, index):
             found.append(position)
@@ -1137,6 +1139,15 @@ def _rival(key: str, other: str) -> bool:
 def _without_possessive(word: str) -> str:
     """`Britain's` -> `Britain`."""
     return re.sub(r"['’]s?$", "", word)
+
+
+def _surname_like_nationality(words: list[str], position: int) -> bool:
+    """A nationality word closing a name after a capitalised given name (`Volker Turk`), which
+    is then the surname."""
+    if position != len(words) - 1 or position == 0 or not is_demonym(words[position]):
+        return False
+    before = words[position - 1]
+    return before[:1].isupper() and _may_anchor(before) and not is_acronym(before)
 
 
 def _may_anchor(word: str) -> bool:
