@@ -44,12 +44,14 @@ from audit.names.house import HouseNames, load_house_names
 from audit.names.house import windows as house_windows
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.polivanov import hepburn_reading
+from audit.names.russian_source import speaks_of_counterpart
 from audit.names.source import (
     SourcePair,
     TokenIndex,
     beside_words,
     is_acronym,
     is_translated_name,
+    leaves_source_names,
     may_translate,
     missing_words,
     name_index,
@@ -1425,25 +1427,58 @@ def _joined_titles(text: str, found: list[Mention]) -> list[Mention]:
 
 
 # A title in lower case between a body and a person (`EU foreign policy chief`, `UN envoy`,
-# `Amazon founder`).
+# `Amazon founder`, `Zenit coach`, `Severstal's main shareholder`).
 _TITLE_BETWEEN = re.compile(
     r"['’]?s?\s+(?:[a-z][a-z-]*\s+){0,3}(?:chief|head|envoy|spokesman|spokeswoman|spokesperson|commissioner"
     r"|minister|president|secretary-general|secretary|chairman|chair|director|ambassador|representative"
-    r"|commander|leader|negotiator|prosecutor|official|founder|owner|boss|CEO|executive)\s+"
+    r"|commander|leader|negotiator|prosecutor|official|founder|owner|boss|CEO|executive|governor|mayor"
+    r"|chancellor|speaker|aide|adviser|advisor|coach|manager|captain|shareholder|magnate|tycoon|player)\s+"
 )
 
 
-def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention], index: TokenIndex) -> bool:
+def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention], index: TokenIndex, english: str) -> bool:
     """A body English puts before a title and a person the source names (`EU foreign policy
     chief Kaja Kallas` for `Каллас`, `Amazon founder Jeff Bezos` for `Безос`), where the
-    source has no acronym or place it could have replaced."""
-    if " " in mention.text or index.has_acronyms() or (not is_acronym(mention.text) and index.names_places()):
-        return False
+    source has no acronym or place it could have replaced, or the translation `english`
+    gives each source name its counterpart (`Rosneft chief executive Igor Sechin spoke in St
+    Petersburg` for `Сечин выступил в Петербурге`, `Washington Capitals captain Alexander
+    Ovechkin` for `Овечкин`)."""
+    replaceable = " " in mention.text or index.has_acronyms() or (not is_acronym(mention.text) and index.names_places())
+    if replaceable and leaves_source_names(index.text, english, index.lang):
+        return False  # a name of several words (`Washington Capitals`) only when nothing is left unpaired
     following = next((m for m in found if m.start >= mention.end), None)
     return (
         following is not None
         and _TITLE_BETWEEN.fullmatch(text, mention.end, following.start) is not None
         and not missing_words(following.text, index, text)
+    )
+
+
+# Lower-case particles inside a person's name, where a mention may end (`Ursula von der Leyen`).
+_PARTICLES = re.compile(r"\s+(?:(?:von|van)(?:\s+(?:der|den|de))?|de|da|di|du|del|della|dos|bin|ibn|al|el|le|la)\s+")
+
+
+def _whole_with_particles(text: str, mention: Mention, found: list[Mention], index: TokenIndex, english: str) -> bool:
+    """Whether the mention and the next one, joined by a name's particles, miss nothing as one
+    name (`European Commission President Ursula` + `von der` + `Leyen` for `фон дер Ляйен`)."""
+    following = next((m for m in found if m.start >= mention.end), None)
+    if following is None or _PARTICLES.fullmatch(text, mention.end, following.start) is None:
+        return False
+    return not missing_words(text[mention.start : following.end], index, english)
+
+
+_AFTER_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$")
+
+
+def _names_unnamed_counterpart(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
+    """A person English names after `counterpart` where a Russian source speaks of a `коллега`
+    it leaves unnamed (`his Chinese counterpart, Dong Jun` for `с китайским коллегой`), and no
+    source name is left without its counterpart."""
+    return (
+        index.russian
+        and _AFTER_COUNTERPART.search(text, max(0, mention.start - 20), mention.start) is not None
+        and speaks_of_counterpart(index.text)
+        and not leaves_source_names(index.text, english, index.lang)
     )
 
 
@@ -1459,7 +1494,8 @@ class DroppedName(Check):
     Russian source, titles (`Патриарх`, `Генсек`), ordinary terms written as acronyms (`ДТП`)
     and sentence-opening common nouns are not names; acronyms and institutions count as
     carried when the English has one of their forms from the tables, its words close together
-    (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`), or, for
+    (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`, a seat
+    for its body: `Брюссель`: `European Union`), or, for
     a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
     places when it has the English name or its demonym (`Германии`: `Germany`, `German`);
     church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
@@ -1523,7 +1559,11 @@ class UnsourcedName(Check):
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
     `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`, `Amazon
-    founder Jeff Bezos`) where the source has no acronym or place it could have replaced. A nationality alone (`his Chinese counterpart`)
+    founder Jeff Bezos`, `Zenit coach Sergei Semak`) where the source has no acronym or place it
+    could have replaced, or the translation gives every source name its counterpart; the
+    country of a city the source names (`Istanbul, Turkey's largest city`), the region a
+    source town lies in (`Orsk, in Russia's Orenburg region`) and the body a seat stands for
+    (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place). A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
@@ -1577,9 +1617,14 @@ class UnsourcedName(Check):
             for mention in found:
                 if not pair.start <= mention.start < pair.end:
                     continue
-                missing = missing_words(mention.text, index, ctx.document.text[pair.start : pair.end])
-                if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index):
+                english = document.text[pair.start : pair.end]
+                missing = missing_words(mention.text, index, english)
+                if missing and _whole_with_particles(ctx.document.text, mention, found, index, english):
+                    continue  # `Ursula` of `Ursula von der Leyen` for `фон дер Ляйен`
+                if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index, english):
                     continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
+                if missing and _names_unnamed_counterpart(ctx.document.text, mention, index, english):
+                    continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"
@@ -1591,7 +1636,6 @@ class UnsourcedName(Check):
                             f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?",
                         )
                         continue
-                    english = document.text[pair.start : pair.end]
                     beside = beside_words(mention.text, missing)
                     # a CLDR name missing whole (`European Union`) is judged word by word
                     sure = any(

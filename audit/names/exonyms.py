@@ -131,6 +131,7 @@ SHORT_FORMS: dict[str, str] = {
     "Holland": "Netherlands",
     "America": "United States",
     "Czech Republic": "Czechia",
+    "Turkey": "Türkiye",
     "Ivory Coast": "Côte d’Ivoire",
     "Burma": "Myanmar",
     "Macedonia": "North Macedonia",

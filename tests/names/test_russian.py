@@ -5,7 +5,7 @@ from __future__ import annotations
 from audit.names.demonyms import demonym_places
 from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import _blas, adjective_places, compound_stem, entities, place_names
-from audit.names.russian_source import _has_form, confirmed_names, gloss_keys, russian_names
+from audit.names.russian_source import _has_form, confirmed_names, countries_of, gloss_keys, russian_names, spelt_by_ear
 from audit.names.source import english_vowels, foreign_frame
 from audit.names.variants import name_key
 
@@ -126,3 +126,38 @@ def test_issue10_english_vowels_as_russian_hears_them() -> None:
     assert english_vowels(name_key("Keir")) == name_key("Кир")
     assert english_vowels(name_key("Leavitt")) == name_key("Ливитт")
     assert english_vowels(name_key("Brooke")) != name_key("Брайк")
+
+
+def test_issue10_an_opening_h_as_russian_writes_it() -> None:
+    assert foreign_frame(name_key("Herman")) == foreign_frame(name_key("German"))
+    assert foreign_frame(name_key("Helmut")) == foreign_frame(name_key("Gel'mut"))
+    assert foreign_frame(name_key("Herman")) != foreign_frame(name_key("Norman"))
+
+
+def test_issue10_dotted_acronyms_are_read_as_written_out() -> None:
+    assert _has_form("US", "met a U.S. delegation")
+    assert not _has_form("US", "met a delegation")
+
+
+def test_issue10_underived_place_adjectives() -> None:
+    assert "United States" in adjective_places("американской")
+    assert "Soviet Union" in adjective_places("советских")
+
+
+def test_issue10_countries_of_notable_cities_are_glossed() -> None:
+    assert "Turkey" in countries_of("Istanbul")
+    assert name_key("Turkey") in gloss_keys("Переговоры пройдут в Стамбуле.")
+    assert name_key("France") not in gloss_keys("Переговоры пройдут в Стамбуле.")
+
+
+def test_issue10_seats_stand_for_their_bodies() -> None:
+    assert {name_key(w) for w in ("European", "Union", "Commission")} <= gloss_keys("Фицо раскритиковал решение Брюсселя.")
+
+
+def test_issue10_english_names_spelt_by_russian_ear() -> None:
+    assert spelt_by_ear("Bailey", "Бейли предупредил о рисках.")
+    assert spelt_by_ear("Powell", "Встреча с Пауэллом прошла в Вашингтоне.")
+    assert spelt_by_ear("Sabalenka", "Андреева обыграла Соболенко.")
+    assert not spelt_by_ear("Yellen", "Пауэлл заявил о ставках.")
+    assert not spelt_by_ear("Bell", "Бельгия выступила против.")  # `blg`, not `bl`
+    assert not spelt_by_ear("Latvia", "Посол Литвы вызван в МИД.")  # places keep their own spellings
