@@ -1092,11 +1092,11 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             for i, orphan in enumerate(placed):
                 name = names[i]
                 if orphan is None:
-                    words = _words_in_place(name, mt_tokens, rt_tokens, reading.text, mt) or _lowered(
+                    in_place = _words_in_place(name, mt_tokens, rt_tokens, reading.text, mt) or _lowered(
                         name, mt_tokens, rt_tokens, reading.text, mt
                     )
-                    if words is not None:
-                        replacements[i].append(_Replacement(index, words))
+                    if in_place is not None:
+                        replacements[i].append(_Replacement(index, in_place))
                     continue
                 narrowed_start, narrowed_end, text = _narrowed(name.mention, orphan.mention)
                 if not name.partial:  # the whole name differs: report the words that differ from the other name

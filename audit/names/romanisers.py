@@ -84,8 +84,9 @@ def _kanji_dictionary() -> dict[int, dict[str, list[tuple[str, str | None]]]]:
 
     from pykakasi.properties import Configurations
 
-    with open(Configurations.dictpath(Configurations.jisyo_kanwa), "rb") as source:
-        return pickle.load(source)  # type: ignore[no-any-return]  # noqa: S301 (pykakasi's package data)
+    path = Configurations.dictpath(Configurations.jisyo_kanwa)  # type: ignore[call-arg,arg-type]  # a static method, typed as a method
+    with open(path, "rb") as source:
+        return pickle.load(source)  # type: ignore[no-any-return]
 
 
 def _pack_kanji_readings() -> dict[int, bytes]:

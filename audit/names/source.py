@@ -43,14 +43,12 @@ from audit.names.exonyms import (
     language_code,
     place_exonyms,
 )
-from audit.names.gazetteer import NOTABLE_POPULATION
+from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
+from audit.names.gazetteer import NOTABLE_POPULATION, spellings_beginning
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
-from audit.names.gazetteer import spellings_beginning
-from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
-from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.palladius import pinyin_readings
 from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import has_verb, lemmas
@@ -65,14 +63,15 @@ from audit.names.russian_source import (
     names_region_of_source_place,
     opening_persons,
     owner_carried,
-    spelt_by_ear,
     russian_names,
     source_places,
+    spelt_by_ear,
     unsourced_demonym,
     unwritten_place_names,
     written_places,
 )
 from audit.names.russian_source import carried as russian_carried
+from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.translit import romanise
 from audit.names.variants import name_key, sound_stem, sounds_alike, stem_match
 from audit.quoting import is_name_quotation, source_paragraphs

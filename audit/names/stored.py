@@ -214,7 +214,7 @@ def _read(path: Path) -> Any:
 def _write(path: Path, value: object) -> None:
     """Store `value` atomically (a reader never sees half a file); a failure only costs time."""
     try:
-        payload = marshal.dumps(value)
+        payload = marshal.dumps(value)  # type: ignore[arg-type]  # marshal itself says what it cannot store
     except ValueError as exc:  # a value marshal cannot store is a bug in the caller
         raise TypeError(f"index {path.name}: {exc}") from exc
     temp = None

@@ -3,6 +3,7 @@ invariants on arbitrary text. Per-rule bad/good cases live in tests/cases/Q1*.to
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -114,7 +115,7 @@ def test_sample_each_rule_alone_finds_what_it_finds_with_the_others() -> None:
 
 def test_issue13_sample_one_finding_per_place() -> None:
     findings = _audit(SAMPLE, select=["Q", "N", "D"])
-    for before, after in zip(findings, findings[1:]):
+    for before, after in itertools.pairwise(findings):
         assert before.end <= after.start, (before, after)
     need_to = SAMPLE.index("need to“ preserve") + len("need to")
     [merged] = [f for f in findings if f.start == need_to]
