@@ -632,17 +632,22 @@ def spelt_by_ear(word: str, text: str) -> bool:
     wanted = _english_skeleton(word)
     if len(wanted) < 2 or not word.isalpha() or is_english_place(word):
         return False
-    for source in _words(text):
-        if (
-            not _CAPITALISED.match(source.text)
-            or is_cyrillic_acronym(source.text)
-            or abs(len(source.text) - len(word)) > 3
-            or _is_place(source.text)
-        ):
-            continue
-        if any(_cyrillic_skeleton(form) == wanted for form in (source.text, *lemmas_of(source.text))):
-            return True
-    return False
+    return any(
+        abs(length - len(word)) <= 3 and wanted in skeletons
+        for line in text.split("\n")
+        for length, skeletons in _heard_words(line)
+    )
+
+
+@functools.lru_cache(maxsize=8192)  # a feed repeats its paragraphs; no word crosses a line break
+def _heard_words(line: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """A line's capitalised words that may be names (not acronyms or places), each as its length
+    and the consonant skeletons of it and its lemmas."""
+    return tuple(
+        (len(word.text), frozenset(_cyrillic_skeleton(form) for form in (word.text, *lemmas_of(word.text))))
+        for word in _words(line)
+        if _CAPITALISED.match(word.text) and not is_cyrillic_acronym(word.text) and not _is_place(word.text)
+    )
 
 
 def heard_in_english(name: str, english: str) -> bool:

@@ -272,8 +272,9 @@ def _line_spans(line: str, latin_only: bool) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def words_of(text: str) -> list[_Word]:
-    return [_Word(start, end, text[start:end], is_sentence_initial(text, start)) for start, end in _word_spans(text)]
+@functools.lru_cache(maxsize=16)  # read by several checks and look-ups per document
+def words_of(text: str) -> tuple[_Word, ...]:
+    return tuple(_Word(start, end, text[start:end], is_sentence_initial(text, start)) for start, end in _word_spans(text))
 
 
 @functools.lru_cache(maxsize=65536)

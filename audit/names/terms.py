@@ -30,6 +30,7 @@ NOT_NAMES = frozenset({"term", "title"})
 _ACRONYM = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё]*?[А-ЯЁ]\+?)(?:а|у|ом|е|ы|ов|ам|ами|ах)?$")
 
 
+@functools.lru_cache(maxsize=65536)  # asked of each source word by several look-ups
 def is_cyrillic_acronym(word: str) -> bool:
     return sum(c.isupper() for c in word) >= 2 and _ACRONYM.match(word) is not None
 
