@@ -342,7 +342,7 @@ def source_names(text: str, lang: str | None = None, *, single_words: bool = Fal
                 j += 2
             else:
                 break
-        whole = words[i : j + 1]
+        whole = list(words[i : j + 1])
         for run in _split_at_places(whole, code):
             if len(run) < len(whole) and not _keep_part(run, code):
                 continue  # `Libre` of `Francia Libre`: what is left of a name beside its place
@@ -545,6 +545,7 @@ class _Nearness:
 
 _NEAR_SPELLING = _Nearness(lambda key, other: stem_match(key, other) or sounds_alike(key, other))
 _NEAR_SOUND = _Nearness(sounds_alike)
+_NEAR_FRAME = _Nearness(stem_match)  # between foreign frames (`foreign_frame`)
 
 
 # How English writes names that Russian respells (Arabic `th`: `Haitham` / `Хейсам`; Kazakh and
@@ -623,7 +624,8 @@ class TokenIndex:
         self._by_initial: dict[str, frozenset[str]] = {}
         self._by_sound: dict[str, frozenset[str]] = {}
         self._abbreviations: set[str] = set()
-        self._frames: dict[str, set[str]] | None = None  # by first letter
+        self._frames: dict[str, frozenset[str]] | None = None  # by first letter
+        self._respelt: dict[str, bool] = {}
         self._heard: frozenset[str] = frozenset()
         seen: set[str] = set()
         for line in lines:
@@ -654,16 +656,23 @@ class TokenIndex:
     def has_respelt(self, key: str) -> bool:
         """Whether a word of the text is `key` as Russian respells a foreign name (`foreign_frame`),
         or an English name as Russian hears its vowels (`english_vowels`: `Keir` / `Кир`)."""
+        respelt = self._respelt.get(key)
+        if respelt is None:
+            respelt = self._respelt[key] = self._has_respelt(key)
+        return respelt
+
+    def _has_respelt(self, key: str) -> bool:
         if self._frames is None:
-            self._frames = defaultdict(set)
+            frames: defaultdict[str, set[str]] = defaultdict(set)
             for frame in filter(None, map(foreign_frame, self._keys)):
-                self._frames[frame[:1]].add(frame)
+                frames[frame[:1]].add(frame)
+            self._frames = {first: frozenset(group) for first, group in frames.items()}
             self._heard = frozenset(english_vowels(k) for k in self._keys if len(k) >= 3)
         if len(key) >= 3 and english_vowels(key) in self._heard:
             return True
         frame = foreign_frame(key)
-        others = self._frames.get(frame[:1], ()) if frame else ()
-        return frame in others or any(stem_match(frame, other) for other in others)  # `Жапарова`: `Japarov`
+        others = self._frames.get(frame[:1], frozenset()) if frame else frozenset()
+        return frame in others or _NEAR_FRAME.any_of(frame, others)  # `Жапарова`: `Japarov`
 
     def has_word(self, key: str) -> bool:
         found = self._found.get(key)
