@@ -507,9 +507,10 @@ def source_places(text: str, confirmed: bool = True) -> tuple[frozenset[str], ..
     words = _words(text)
     capitalised = [word for word in words if _CAPITALISED.match(word.text) and _is_place(word.text)]
     spans = [e for e in _entities_near(text, [w.start for w in capitalised]) if e.type == "LOC"] if capitalised and confirmed else []
+    capitalised_at = {w.start for w in capitalised}  # a word of the text is known by where it starts
     for word in words:
         names: list[str] = []
-        if word in capitalised and (not confirmed or any(e.start <= word.start < e.end for e in spans)):  # `Ваном`: Wang, not Lake Van
+        if word.start in capitalised_at and (not confirmed or any(e.start <= word.start < e.end for e in spans)):  # `Ваном`: Wang, not Lake Van
             names.extend(with_countries(place_names(word.text)))
         if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
             names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
