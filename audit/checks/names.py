@@ -963,7 +963,8 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
             if p.country not in _CYRILLIC_OWN
             and _notable(p)
             and spelling_key(p.english) != key
-            and fuzz.ratio(spelling_key(p.english), key) >= 60  # one name, two romanisations; not `Jalal-Abad` for Manas
+            # one name, two romanisations; not `Jalal-Abad` for Manas
+            and fuzz.ratio(spelling_key(p.english), key) >= 60
             and (p in cyrillic_places(p.english) if p.country in _CYRILLIC_LOCAL else _russian_respelling(key, p))
         ]
     if not found:
