@@ -8,6 +8,7 @@ Source-name checks run per unit when units carry sources, else on the whole docu
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -34,7 +35,7 @@ from audit.names.gazetteer import (
     cyrillic_places,
     lookup_exact,
     normal_form,
-    place_key,
+    spelling_key,
 )
 from audit.names.gazetteer import load as load_gazetteer
 from audit.names.gazetteer import lookup as place_lookup
@@ -101,10 +102,15 @@ def house_names(config: Config) -> HouseNames | None:
     return load_house_names(resolve_glossary_path(config.house_names, config.origin))
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _line(ctx: CheckContext, offset: int) -> int:
-    """The 1-based line of `offset` (LF, CRLF or CR ends a line), counted without a line index."""
-    text = ctx.document.text
-    return text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
+    """The 1-based line of `offset` (LF, CRLF or CR ends a line): the document's line breaks are
+    found once, on its first finding that names a line (counting from the start each time was
+    quadratic in a long document with many findings)."""
+    breaks = ctx.memo(("names", "line-breaks"), lambda: [m.start() for m in _LINE_BREAK.finditer(ctx.document.text)])
+    return bisect.bisect_left(breaks, offset) + 1
 
 
 # ---------------------------------------------------------------- in-document variants
@@ -506,9 +512,9 @@ def _transliteration_marks(spelling: str) -> tuple[str, ...]:
 def _place_spelt_so(word: str) -> bool:
     """Whether a place's English spelling is `word`, up to transliteration (`Dzhankoi`: Dzhankoy)
     with the same marks: `Dzhidda` is no spelling of Jeddah that English copy uses."""
-    key = place_key(word)
+    key = spelling_key(word)
     return any(
-        place_key(p.english) == key and not scheme_marks(word, p.english) and not scheme_marks(p.english, word)
+        spelling_key(p.english) == key and not scheme_marks(word, p.english) and not scheme_marks(p.english, word)
         for p in place_lookup(word)
         if _notable(p)
     )
@@ -569,6 +575,8 @@ def _retranslated_names(ctx: CheckContext, offset: int) -> list[str]:
     matching paragraph is searched (more precise, and a fraction of the work); otherwise
     the whole re-translation is.
     """
+    if not ctx.document.retranslations:
+        return []
     paragraphs = ctx.paragraphs
     index = next((i for i, p in enumerate(paragraphs) if p.start <= offset < p.end), None)
 
@@ -877,8 +885,8 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     if not places or _names_a_place(spelling, places):
         return None
     # The places this spells by transliteration (`Halab` names Aleppo, but does not spell it).
-    key = place_key(spelling)
-    spelt = [p for p in places if place_key(p.english) == key]
+    key = spelling_key(spelling)
+    spelt = [p for p in places if spelling_key(p.english) == key]
     if not spelt:
         return None
     place = max(spelt, key=lambda p: p.population)
@@ -936,15 +944,15 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
         return None
     if _names_a_place(spelling, place_lookup(spelling) or ()):
         return None
-    key = place_key(spelling)
+    key = spelling_key(spelling)
     found: list[tuple[Place, str]] = []
     for scheme, reading in scheme_readings(spelling):
-        reading_key = place_key(reading)
+        reading_key = spelling_key(reading)
         found += [
             (p, scheme)
             for p in place_lookup(reading)
             if _notable(p)
-            and place_key(p.english) == reading_key != key  # the reading, not the folding, spells it
+            and spelling_key(p.english) == reading_key != key  # the reading, not the folding, spells it
             and not (p.country in _PINYIN_COUNTRIES and is_pinyin(spelling))  # pinyin's own j, w, z
         ]
     if not found:
@@ -954,8 +962,9 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
             for p in cyrillic_places(spelling, russian=True)
             if p.country not in _CYRILLIC_OWN
             and _notable(p)
-            and place_key(p.english) != key
-            and fuzz.ratio(place_key(p.english), key) >= 60  # one name, two romanisations; not `Jalal-Abad` for Manas
+            and spelling_key(p.english) != key
+            # one name, two romanisations; not `Jalal-Abad` for Manas
+            and fuzz.ratio(spelling_key(p.english), key) >= 60
             and (p in cyrillic_places(p.english) if p.country in _CYRILLIC_LOCAL else _russian_respelling(key, p))
         ]
     if not found:
@@ -1047,8 +1056,8 @@ def _near_place(spelling: str) -> tuple[str, str, Severity, str] | None:
     place = miss.place
     if place.country in _PINYIN_COUNTRIES and is_pinyin(spelling) and is_pinyin(place.english):
         return None  # `Zhejiang` beside `Zhenjiang`: two Chinese names a letter apart
-    target = place_key(place.english)
-    if len(target) <= MIN_NEAR_KEY and place_key(spelling).startswith(target):
+    target = spelling_key(place.english)
+    if len(target) <= MIN_NEAR_KEY and spelling_key(spelling).startswith(target):
         return None  # `Doraleh` beside `Doral`: a short name with a syllable more is another name
     where = f"{place.english}, {_country(place.country)}" if place.country and place.kind == "city" else place.english
     message = f"“{spelling}” is no place the gazetteer knows; the nearest known place is {where}"
@@ -1069,7 +1078,7 @@ def _russian_respelling(key: str, place: Place) -> bool:
     """Whether the folded `key` is the English spelling of `place` respelt as Russian writes
     sounds it lacks (`bengasi` for `benghasi`, `kandagar` for `kandahar`), the spelling a
     romanised Russian name of a place outside the Cyrillic-writing countries has."""
-    english = place_key(place.english)
+    english = spelling_key(place.english)
     for pattern, replacement in _RUSSIAN_RESPELLINGS:
         english = pattern.sub(replacement, english)
     return english == key
@@ -1088,8 +1097,8 @@ def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
     listed = lookup_exact(spelling)
     if listed and _names_a_place(spelling, listed):
         return None
-    key = place_key(spelling)
-    same = [p for p in place_lookup(spelling) if _notable(p) and place_key(p.english) == key]
+    key = spelling_key(spelling)
+    same = [p for p in place_lookup(spelling) if _notable(p) and spelling_key(p.english) == key]
     if not same or normal_form(same[0].english) == normal_form(spelling):
         return None
     if len(key) < MIN_NEAR_KEY and (len(key) < MIN_NEAR_KEY - 1 or same[0].population < LARGE_POPULATION):
@@ -1119,9 +1128,9 @@ def _transposed(spelling: str) -> tuple[str, str, Severity] | None:
     never a romanisation, even where GeoNames lists it."""
     if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
         return None
-    key = place_key(spelling)
+    key = spelling_key(spelling)
     for place in place_lookup(spelling):
-        target = place_key(place.english)
+        target = spelling_key(place.english)
         if not (_notable(place) and len(key) >= MIN_NEAR_KEY and len(target) == len(key)):
             continue
         if OSA.distance(key, target) == 1 and Levenshtein.distance(key, target) == 2:  # one swap, not one substitution

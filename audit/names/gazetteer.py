@@ -143,10 +143,29 @@ def lookup(spelling: str) -> tuple[Place, ...]:
     `lookup("Идлиб")`, `lookup("Idleb")` and `lookup("Idlib")` all start with Idlib;
     `lookup("Rakka")` with Raqqa. Empty for a spelling no place has.
     """
-    exact = [row[0] for row in _index().query("SELECT place FROM spelling WHERE form = ?", (normal_form(spelling),))]
-    key = place_key(spelling)
-    folded = [row[0] for row in _index().query("SELECT place FROM spelling WHERE key = ?", (key,))] if key else []
+    exact = _ids_of_form(normal_form(spelling))
+    key = spelling_key(spelling)
+    folded = [place for _, place in _rows_of_key(key)] if key else []
     return _places([*dict.fromkeys([*exact, *folded])], first=set(exact))
+
+
+@functools.lru_cache(maxsize=65536)
+def spelling_key(spelling: str) -> str:
+    """`place_key`, kept per spelling: one name is looked up exactly, by key, as a near miss,
+    and a place's English name is keyed again for each name that may be it."""
+    return place_key(spelling)
+
+
+@functools.lru_cache(maxsize=65536)
+def _ids_of_form(form: str) -> tuple[int, ...]:
+    """The places listing `form` (a `normal_form`), each query once for `lookup` and `lookup_exact`."""
+    return tuple(row[0] for row in _index().query("SELECT place FROM spelling WHERE form = ?", (form,)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _rows_of_key(key: str) -> tuple[tuple[str, int], ...]:
+    """(form, place) of the spellings with folded `key`, each query once for `lookup` and `cyrillic_places`."""
+    return tuple(_index().query("SELECT form, place FROM spelling WHERE key = ?", (key,)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -162,8 +181,7 @@ def spellings_beginning(prefix: str) -> tuple[tuple[str, int], ...]:
 @functools.lru_cache(maxsize=65536)
 def lookup_exact(spelling: str) -> tuple[Place, ...]:
     """Places listing `spelling` as given (case and separators aside); larger first."""
-    rows = _index().query("SELECT place FROM spelling WHERE form = ?", (normal_form(spelling),))
-    return _places([*dict.fromkeys(row[0] for row in rows)], first=set())
+    return _places([*dict.fromkeys(_ids_of_form(normal_form(spelling)))], first=set())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -171,10 +189,10 @@ def cyrillic_places(spelling: str, russian: bool = False) -> tuple[Place, ...]:
     """Places with a Cyrillic name that `spelling` romanises (`Lvov`: Львов, a name of Lviv);
     larger first. `russian`: only names without the letters Ukrainian and Belarusian have and
     Russian lacks (`Сєвєродонецьк` is Ukrainian)."""
-    key = place_key(spelling)
+    key = spelling_key(spelling)
     if not key:
         return ()
-    rows = _index().query("SELECT form, place FROM spelling WHERE key = ?", (key,))
+    rows = _rows_of_key(key)
     script = _RUSSIAN_CYRILLIC if russian else _CYRILLIC
     return _places([*dict.fromkeys(place for form, place in rows if script.fullmatch(form))], first=set())
 
@@ -200,7 +218,7 @@ def nearest(spelling: str) -> NearMiss | None:
     Deir ez-Zor, `Mosol` -> Mosul, `Samarkant` -> Samarkand; not `Kerala` -> Kerava, nor
     `Manipur` -> Maniyur, 21,000 people); the closer, then the larger, wins.
     """
-    key = place_key(spelling)
+    key = spelling_key(spelling)
     if len(key) < MIN_NEAR_KEY:
         return None
     # A spelling that names a place is a name, unless every place it names is a village beside
