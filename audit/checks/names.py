@@ -46,6 +46,7 @@ from audit.names.house import HouseNames, load_house_names
 from audit.names.house import windows as house_windows
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.polivanov import hepburn_reading
+from audit.names.romanisers import RomanisedSource
 from audit.names.russian_source import speaks_of_counterpart
 from audit.names.source import (
     SourcePair,
@@ -1593,8 +1594,14 @@ class UnsourcedName(Check):
     (info), as is the source language's own country, which English may name where the source
     says `at home` (`国内`: `in Japan`) unless a country of the source is left unpaired, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
     source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
-    is pinyin), or a name English writes in full where the source gives one part. A
-    source in another script gets an info note instead.
+    is pinyin), or a name English writes in full where the source gives one part. Even a name
+    of ordinary words (`Iron Dome` for `九州`, Kyushu), an acronym or a Hepburn-like word
+    is a warning when it stands for none of the source's names by sound, CC-CEDICT, CLDR,
+    initials or nationality, and a name the source surely has (a katakana word, a Latin word,
+    a proper name CC-CEDICT or CLDR gives in English) is left with nothing standing for it;
+    not a term with figures (`COVID-19`), nor, for Chinese, which translates names by
+    meaning, a name of ordinary words alone (`Yellow River`). A source in another script
+    gets an info note instead.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.
@@ -1651,6 +1658,9 @@ class UnsourcedName(Check):
                     sure = any(
                         index.romanised.replaced(part, english, beside) for word in missing for part in word.split()
                     )
+                    if not sure and (finding := self._stands_in(segment, mention, index.romanised, english)):
+                        yield finding
+                        continue
                     yield self.finding(  # a hint, unless a source name is left with nothing standing for it
                         segment,
                         mention.start,
@@ -1660,3 +1670,23 @@ class UnsourcedName(Check):
                         evidence=index.romanised.romanised[:200],
                         severity=Severity.WARNING if sure else Severity.INFO,
                     )
+                elif index.romanised is not None and (
+                    finding := self._stands_in(segment, mention, index.romanised, english)
+                ):
+                    yield finding  # `Iron Dome` for `九州`: ordinary words, no spelling to compare
+
+    def _stands_in(self, segment: Segment, mention: Mention, source: RomanisedSource, english: str) -> Finding | None:
+        """A warning when the mention took the place of a source name the translation leaves out."""
+        name = source.stands_in(mention.text, english)
+        if name is None:
+            return None
+        local = source.text[name.start : name.end]
+        form = source.english_form(name)
+        return self.finding(
+            segment,
+            mention.start,
+            mention.end,
+            f"“{mention.text}” is not in the source, whose “{local}”{f' ({form})' if form else ''} has nothing "
+            "standing for it in the translation: replaced name?",
+            evidence=f"{local}: {source.romanised[:200]}",
+        )

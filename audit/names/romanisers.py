@@ -24,9 +24,10 @@ from typing import Any
 from anyascii import anyascii
 
 from audit.names.abbreviations import expansions
+from audit.names.demonyms import demonym_places
 from audit.names.exonyms import language_code
 from audit.names.lexicon import is_common_word, is_demonym
-from audit.names.script_names import ScriptName, name_spans
+from audit.names.script_names import ScriptName, is_everyday_word, name_spans
 from audit.names.stored import stored
 
 ROMANISED = ("zh", "ja", "hi")
@@ -264,6 +265,12 @@ _HEPBURN_SYLLABLE = (
 _ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A katakana word of three or more: Japanese writes foreign names so (`オタワ`, `デュバル`).
+_KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff・=]{3,}")
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
+_DIGIT = re.compile(r"\d")
+# Words of an English name that name nothing by themselves.
+_FILLER = frozenset({"the", "of", "and", "a", "an", "in", "for", "on", "to", "de", "la", "le", "du"})
 # Two capitals and never two small letters in a row: `TEPCO`, `USGS`, `NGOs`; not `McDonald`, `WestLB`.
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?!.*[a-z]{2})")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -509,6 +516,128 @@ class RomanisedSource:
             return False  # a Hindi compound, Japanese words run together, a hyphenated name
         return bool(self.unpaired_names(english))
 
+    def forms(self, name: ScriptName) -> frozenset[str]:
+        """The English keys a source name is known by: CC-CEDICT's and CLDR's (`フランス`: `france`)."""
+        from audit.names.cedict import english_key
+        from audit.names.exonyms import exonyms
+
+        local = self.text[name.start : name.end]
+        return name.english | {english_key(form) for form in exonyms(self.lang).english_names(local, inflected=False)}
+
+    def english_form(self, name: ScriptName) -> str | None:
+        """How English writes a source name, where CLDR or CC-CEDICT says (`九州`: `Kyushu`)."""
+        from audit.names.exonyms import exonyms
+
+        cldr = exonyms(self.lang).english_names(self.text[name.start : name.end], inflected=False)
+        if cldr:
+            return cldr[0]
+        longest = max(name.english, key=len, default="")
+        return longest.title() if longest and (" " in longest or not is_common_word(longest)) else None
+
+    def left_names(self, english: str) -> list[ScriptName]:
+        """The source's names that are surely names and that nothing in the English stands for.
+
+        Sure: a Latin word the source quotes, a katakana word of three or more (Japanese writes
+        foreign names so), or a name CC-CEDICT or CLDR gives in English as a proper name (not
+        `時代`, `time`), unless everyday Chinese uses it as a word (`现代`, modern, not Hyundai).
+        Nothing stands for it: not by sound (`unpaired_names`), nor by any of its English
+        forms, their distinctive words (`Mediterranean` of `Mediterranean Sea`), words derived
+        from them (`Christian`), initials (`U.S.` for `United States`), demonyms (`German` for
+        `德国`) or a whole unit's
+        sound (`Ottawa`: `otawa`).
+        """
+        from audit.names.cedict import english_key
+
+        folded = f" {english_key(english)} "
+        words = [_POSSESSIVE.sub("", w) for w in _ENGLISH_WORD.findall(english)]
+        acronyms = {w.replace(".", "").upper() for w in re.findall(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b", english)}
+        places = {english_key(place) for w in words if w[:1].isupper() for place in demonym_places(w)}
+        expanded = {english_key(full) for acronym in acronyms for full in expansions(acronym)}
+        keys = {sound_key(w) for w in words if len(w) >= 3}
+        lowered = {w.lower() for w in words if len(w) >= 6}
+        left = []
+        for name in self.unpaired_names(english):
+            local = self.text[name.start : name.end]
+            forms = self.forms(name)
+            if _LATIN_NAME.fullmatch(local):
+                if re.search(rf"(?i)(?<![a-z]){re.escape(local)}(?![a-z])", english) is None:
+                    left.append(name)
+                continue
+            sure = (self.lang == "ja" and _KATAKANA_NAME.fullmatch(local) is not None) or (
+                not is_everyday_word(local) and any(" " in form or not is_common_word(form) for form in forms)
+            )
+            if not sure or forms & (places | expanded):
+                continue
+            if any(_initials(form) in acronyms for form in forms if " " in form):
+                continue
+            if any(w.startswith(form) for form in forms if len(form) >= 5 and " " not in form for w in lowered):
+                continue  # `Christian` for `基督`, Christ; `Marxist` for `马克思`
+            if any(
+                f" {word} " in folded
+                for form in forms
+                for word in form.split()
+                if len(word) >= 4 and (" " not in form or not is_common_word(word) or is_demonym(word.title()))
+            ):
+                continue
+            if any(
+                unit.start >= name.start and unit.end <= name.end and sound_key(unit.roman) in keys
+                for unit in self.units
+            ):
+                continue
+            left.append(name)
+        return left
+
+    def stands_in(self, mention: str, english: str) -> ScriptName | None:
+        """The source name an English name took the place of, when it is sure: the English
+        name is heard nowhere in the source and stands for none of its names (by sound,
+        CC-CEDICT, CLDR, an acronym's expansion or initials, a nationality), and a sure name of
+        the source is left with nothing standing for it (`left_names`). So a name of
+        ordinary English words (`Iron Dome` for `九州`, Kyushu) is caught, which no spelling can
+        tell from a translation. Not a Hepburn reading where the source has kanji (`Takagi`
+        for `喬木`), nor the source language's own country where it names none left out."""
+        words = [_POSSESSIVE.sub("", w) for w in _ENGLISH_WORD.findall(mention) if w.lower() not in _FILLER]
+        if not words or sum(len(w) for w in words) < 3 or mention.endswith(".") or _DIGIT.search(mention):
+            return None  # `COVID-19`, `G20`: a term or a model, not a name put in for another
+        if self.lang == "zh" and all(is_common_word(w) and not (is_demonym(w) or _known(w)) for w in words):
+            return None  # `Tri Nations` for `三国`: Chinese writes names by meaning, CC-CEDICT knows few
+        left = self.left_names(english)
+        if not left:
+            return None
+        from audit.names.cedict import english_key
+
+        forms = {form for name, _ in self.names() for form in self.forms(name)}
+        form_words = {word for form in forms for word in form.split()}
+        home = _home_country(self.lang)
+        for word in words:
+            key = english_key(word)
+            if key in form_words or key.removesuffix("s") in form_words or english_key(mention) in forms:
+                return None
+            if any(english_key(place) in forms for place in demonym_places(word)):
+                return None
+            if _ACRONYM.match(word) and (
+                {english_key(full) for full in expansions(word)} & forms
+                or any(_initials(form).startswith(word.upper()[:3]) for form in forms if " " in form)
+            ):
+                return None
+            if word == home and not self._unpaired_country(english):
+                return None
+            if (
+                self.lang == "ja"
+                and _ROMAJI.match(word.lower())
+                and _KANJI.search(self.text)
+                and not (_known(word) or is_common_word(word) or is_demonym(word))
+            ):
+                return None
+            if self.spells(word) or self.sounds_in(word) or self.translates(word) or word in self.text:
+                return None
+            if any(self.resembles(word, units) >= PAIRED for _, units in self.names()):
+                return None
+            if self.lang != "zh" and self.echoes(word) >= ECHOED:
+                return None
+            if self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(word, self.lang)):
+                return None
+        return left[0]
+
     def _unpaired_country(self, english: str) -> bool:
         """Whether a country CLDR names in the source's language is left with nothing in the English."""
         from audit.names.exonyms import exonyms
@@ -537,6 +666,11 @@ class RomanisedSource:
                     part = flat[start : start + length]
                     best = max(best, _common_length(consonants, part) / max(len(consonants), len(part)))
         return best
+
+
+def _initials(form: str) -> str:
+    """The initials of an English name's words (`united states`: `US`)."""
+    return "".join(word[0] for word in form.split() if word not in _FILLER).upper()
 
 
 @functools.lru_cache(maxsize=256)

@@ -121,6 +121,12 @@ def _common_words() -> frozenset[str]:
     return frozenset(word for word in words if len(word) >= 2 and not word.startswith("//"))
 
 
+def is_everyday_word(text: str) -> bool:
+    """Whether a stretch of Chinese is one word of everyday Chinese (`现代`, modern; `海湾`, gulf),
+    whatever name CC-CEDICT also gives it (`Hyundai`, `the Gulf`)."""
+    return text in _common_words()
+
+
 def _common(run: str) -> bool:
     """Whether a run of transcription characters is everyday words (`比赛`, `亚军`), not a name."""
     words = _common_words()

@@ -278,3 +278,27 @@ def test_issue10_a_source_name_unheard_is_a_hint_not_a_warning_when_nothing_is_l
     )
     [result] = audit_documents([document], config, strict=True)
     assert [(f.code, f.severity) for f in result.findings] == [("N205", Severity.WARNING)]
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "lang", "expected"),
+    [
+        # an English name of ordinary words, an acronym or a Hepburn-like word took a source name's place
+        ("九州北部では大雨が続いています。", "Heavy rain continues in northern Iron Dome.", "ja", ["Iron Dome"]),
+        ("イラクからの避難民が増えている。", "The number of refugees from the Midlands is rising.", "ja", ["Midlands"]),
+        ("オールブラックスは15連勝を逃した。", "The Federal Reserve missed a 15th straight win.", "ja", ["Federal Reserve"]),
+        ("中国篮球协会宣布，CBA联赛将于下月重启。", "The Chinese Basketball Association said the NHL league will resume next month.", "zh", ["NHL"]),
+        # the source name has its counterpart: initials, a nationality, a derived word, a katakana word's sound
+        ("美国国务院周一发表声明。", "The U.S. State Department issued a statement on Monday.", "zh", []),
+        ("オタワは美しい首都だ。", "Ottawa is a beautiful capital.", "ja", []),
+        ("古代エジプトの人々は新王国の遺跡に驚嘆した。", "Ancient Egyptians of the New Kingdom marvelled at the ruins.", "ja", []),
+        ("这一传统有基督教的解释。", "This tradition has a Christian explanation.", "zh", []),
+        # a term with figures is not a name put in for another; Chinese translates names by meaning
+        ("新冠疫情期间，美国有许多人失业。", "During the COVID-19 pandemic, many people lost their jobs.", "zh", []),
+        ("黄河流域普降大雨，美国专家发出警告。", "Heavy rain fell across the Yellow River basin, experts warned.", "zh", []),
+    ],
+)
+def test_issue10_an_english_name_standing_in_for_a_source_name_left_out(
+    source: str, english: str, lang: str, expected: list[str]
+) -> None:
+    assert _warned(source, english, lang) == expected
