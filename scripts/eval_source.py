@@ -4,8 +4,8 @@
 variants that carry one real error (`name_replaced`, `name_dropped`, `number_changed`,
 `quote_dropped`), written for this purpose: `tune.jsonl` is what the checks were tuned on,
 `heldout.jsonl` was set aside and only measured, `tune2.jsonl` (titles and names English
-adds) was written later to tune on, `heldout2-blind.jsonl` and
-`heldout3-blind.jsonl` were written later, blind, by helpers who never saw the checks. Every item is audited with its source
+adds) was written later to tune on, `heldout2-blind.jsonl`, `heldout3-blind.jsonl` and
+`heldout4-blind.jsonl` were written later, blind, by helpers who never saw the checks. Every item is audited with its source
 (`--source-lang ru`), N2xx and Q109 selected, and this prints for each part:
 
 - per class (acronym, inflected, title, added, quoted, number): the share of good
@@ -13,11 +13,12 @@ adds) was written later to tune on, `heldout2-blind.jsonl` and
   (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
 - per rule: on how many good translations it fires, and how many variants it catches.
 
-Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|heldout3-blind|both|all] [--examples N] [--json OUT]
-(`both` is tune, heldout and tune2; `all`, the default, adds the two blind parts.)
+Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|heldout3-blind|heldout4-blind|both|all]
+[--examples N] [--json OUT]
+(`both` is tune, heldout and tune2; `all`, the default, adds the three blind parts.)
 (`--examples` lists false alarms and misses of the parts tuned on: since 2 December 2026
-`heldout` and `heldout2-blind` are tuning data too, see tests/data/source_ru/README.md;
-never of `heldout3-blind`, the held-out measure.)
+`heldout`, `heldout2-blind` and, later that day, `heldout3-blind` are tuning data too, see
+tests/data/source_ru/README.md; never of `heldout4-blind`, the held-out measure.)
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ from audit.pipeline import audit_documents
 from audit.types import Document, Severity
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "source_ru"
-PARTS = ("tune", "heldout", "tune2", "heldout2-blind", "heldout3-blind")
+PARTS = ("tune", "heldout", "tune2", "heldout2-blind", "heldout3-blind", "heldout4-blind")
 # Parts never tuned on, whose false alarms and misses are not listed.
-BLIND = frozenset({"heldout3-blind"})
+BLIND = frozenset({"heldout4-blind"})
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
     "name_replaced": ("N201", "N202", "N203", "N204", "N205"),
