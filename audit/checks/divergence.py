@@ -682,6 +682,8 @@ class _Unsupported:
     # Whether other words of the name are in a re-translation (`Igor` of `Igor Konashenkov`), or
     # it is a word the name finder passed over: never reported as merely left out (D304).
     partial: bool
+    # Whether the re-translations have the name, only fewer times than the MT sentence.
+    repeated: bool = False
 
 
 @functools.lru_cache(maxsize=1024)
@@ -844,6 +846,8 @@ class _Candidate:
     echo: frozenset[str] = frozenset()
     # An MT name whose rare words a re-translation has, but not some of its other words (`_replaced_words`).
     weak: bool = False
+    # An MT name the re-translations have, fewer times (`_repeated_beyond`).
+    repeated: bool = False
 
 
 def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
@@ -1014,6 +1018,25 @@ def _words_in_place(
     return text[longest[0].start : longest[-1].end] if longest else None
 
 
+def _repeated_beyond(
+    mention: Mention, inside: Sequence[Mention], sentence: SegmentEvidence, readings: Sequence[_Reading]
+) -> bool:
+    """Whether the MT sentence names this name more often than any re-translation's aligned
+    sentence does (`for the United States ... in the United States` where a re-translation has
+    `for Mexico ... in the United States`): one of its uses may stand in another name's place,
+    which the word alignment then tells (a weak candidate: replaced only by another name there).
+    Only a name each re-translation writes as a name too, fewer times."""
+    surface = _surface(mention.text)
+    ours = sum(_surface(m.text) == surface for m in inside)
+    if ours < 2:
+        return False
+    for (start, end), reading in zip(sentence.rt_spans, readings, strict=True):
+        theirs = sum(start <= m.start and m.end <= end and _surface(m.text) == surface for m in reading.mentions)
+        if not 0 < theirs < ours:
+            return False  # as often, or only in another form (`TV`/`television`): nothing to weigh
+    return True
+
+
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
     """The sentence's names (or words of them) that no re-translation has, with what each has in their place.
 
@@ -1039,6 +1062,11 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 continue  # `CZK 34,125`: a unit, which the number rules weigh with its amount
             mention = _head(whole, readings)
             if any(_same_name(mention.text, r) for r in readings):
+                if _repeated_beyond(mention, inside, sentence, readings):
+                    title = _title_before(segment.doc.text, mention.start)
+                    names.append(
+                        _Candidate(mention, mention.start, mention.end, True, title=title, weak=True, repeated=True)
+                    )
                 continue
             if any(_similarity(mention.text, other.text, threshold) is not None for other in everywhere):
                 continue  # a near miss: D303's
@@ -1103,7 +1131,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                     spans[i][0], spans[i][1] = min(spans[i][0], narrowed_start), max(spans[i][1], narrowed_end)
                 replacements[i].append(_Replacement(index, text))
         return [
-            _Unsupported(a, b, tuple(put), partial=name.partial or name.unfound)
+            _Unsupported(a, b, tuple(put), partial=name.partial or name.unfound, repeated=name.repeated)
             for (a, b), put, name in zip(spans, replacements, names, strict=True)
         ]
 
@@ -1139,7 +1167,9 @@ class ReplacedName(Check):
     shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`), a name one
     side abbreviates (`USA`/`United States`, `Sept.`/`September`: the English abbreviation
     table), a currency code beside an amount (`CZK 34,125`); a given name is not its surname
-    (`John`/`Johnson`).
+    (`John`/`Johnson`). A name the MT sentence uses more often than a re-translation's
+    sentence, which has it too, is replaced in the use where that sentence has another name
+    (`for the United States ... in the United States` / `for Mexico ... in the United States`).
 
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
@@ -1158,24 +1188,24 @@ class ReplacedName(Check):
             if not name.replacements:
                 continue
             what = f"“{segment.doc.text[name.start : name.end]}”"
-            message, suggestion, where = _replacement_message(ctx.evidence, what, name.replacements)
+            message, suggestion, where = _replacement_message(ctx.evidence, what, name.replacements, name.repeated)
             yield self.finding(segment, name.start, name.end, message, suggestion=suggestion, evidence=where)
 
 
 def _replacement_message(
-    evidence: DocEvidence, what: str, replacements: Sequence[_Replacement]
+    evidence: DocEvidence, what: str, replacements: Sequence[_Replacement], repeated: bool = False
 ) -> tuple[str, str, str]:
-    """(message, suggestion, evidence) for something no re-translation has, given what they have instead."""
+    """(message, suggestion, evidence) for something no re-translation has (or has fewer times,
+    `repeated`), given what they have instead."""
     texts = [r.text for r in replacements]
     suggestion = max(dict.fromkeys(texts), key=texts.count)
     where = "; ".join(f"{describe(evidence, r.index)}: “{r.text}”" for r in replacements)
     count = len(evidence.items)
     scope = "the re-translation" if count == 1 else f"any of the {count} re-translations"
-    return (
-        f"{what} is not in {scope}, which put{'s' if count == 1 else ''} “{suggestion}” in its place ({where})",
-        suggestion,
-        where,
-    )
+    put = f"put{'s' if count == 1 else ''} “{suggestion}” in its place ({where})"
+    if repeated:
+        return f"{what} is named here more often than in {scope}, which {put}", suggestion, where
+    return f"{what} is not in {scope}, which {put}", suggestion, where
 
 
 @register
