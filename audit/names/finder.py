@@ -536,6 +536,8 @@ def _is_name(token: _Token, in_headline: bool, confirmed: set[str]) -> bool:
     word = token.text
     if not token.capitalised or not (token.article or word[0].isalpha()):
         return False
+    if token.part_end < token.end and _prefixed_word(word[: token.part_end - token.start], word):
+        return False  # `Co-operation`, `Re-election`: a prefix, not a name cut off at its hyphen
     if in_headline:
         return token.folded in confirmed or _is_acronym(word)
     if not token.initial:
@@ -543,6 +545,18 @@ def _is_name(token: _Token, in_headline: bool, confirmed: set[str]) -> bool:
     if word.lower() in _STARTERS or _base(word) in NON_NAMES:
         return False
     return token.folded in confirmed or _is_acronym(word) or not is_common_word(_base(word))
+
+
+# Prefixes English joins to a common word with a hyphen (`Co-operation`, `Anti-corruption`).
+_PREFIXES = frozenset(
+    {"co", "re", "pre", "post", "anti", "non", "ex", "mid", "sub", "semi", "multi", "pro", "counter", "over", "under"}
+)
+
+
+def _prefixed_word(head: str, word: str) -> bool:
+    """Whether a capitalised word cut at its hyphen is a prefix and a common word, not a name."""
+    rest = word[len(head) + 1 :]
+    return head.lower() in _PREFIXES and (is_common_word(head.lower() + rest) or is_common_word(_base(rest)))
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:

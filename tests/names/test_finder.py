@@ -39,6 +39,11 @@ def test_finder_possessives_hyphen_tails_and_abbreviations() -> None:
     assert _texts(text) == ["Ankara", "Turkish", "St. Peter's Square", "George W. Bush"]
 
 
+def test_finder_a_capitalised_prefix_before_a_hyphen_is_no_name() -> None:
+    text = "The Organization for Security and Co-operation in Europe backed Re-election, Pro-Kremlin blogs and Navalny-Sobol."
+    assert _texts(text) == ["Organization", "Security", "Europe", "Pro-Kremlin", "Navalny-Sobol"]
+
+
 def test_finder_korean_given_names_and_ezafe_stay_whole() -> None:
     text = (
         "Leader Lee Jae-myung met Choi Sang-mok; the Kim-run state and a Russian-made drone; "
