@@ -16,7 +16,7 @@ with figures but are never required.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from audit.names.finder import is_sentence_initial
 
@@ -125,6 +125,18 @@ _ENGLISH_ORDINALS = {
     "tenth": 10,
     "eleventh": 11,
     "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "hundredth": 100,
 }
 
 # Words English uses for two of a thing, counted with the number words.
@@ -201,6 +213,69 @@ def _czech() -> str:
     )
 
 
+def _inflected(stems: str, endings: str) -> str:
+    """`"10 desát|20 dvacát"` with the endings `ý á ou` -> `"10 desátý desátá desátou|20 ..."`."""
+    return "|".join(
+        f"{value} {' '.join(stem + ending for stem in forms for ending in endings.split())}"
+        for value, *forms in (entry.split() for entry in stems.split("|"))
+    )
+
+
+# Ordinals in words as a source writes them (`desátou`, `vigésimo`, `dritten`, `десятый`), by
+# language: weak (`segundo` is also a second of time), so they pair with the translation's
+# figures (`10th`) but are never required.
+SOURCE_ORDINALS: dict[str, str] = {
+    "es": _inflected(
+        "1 primer|2 segund|3 tercer|4 cuart|5 quint|6 sext|7 séptim|8 octav|9 noven|10 décim|11 undécim|12 duodécim"
+        "|20 vigésim|30 trigésim|40 cuadragésim|50 quincuagésim|100 centésim",
+        "o a os as",
+    )
+    + "|1 primer|3 tercer",
+    "it": _inflected(
+        "1 prim|2 second|3 terz|4 quart|5 quint|6 sest|7 settim|8 ottav|9 non|10 decim|11 undicesim|12 dodicesim"
+        "|13 tredicesim|14 quattordicesim|15 quindicesim|16 sedicesim|17 diciassettesim|18 diciottesim"
+        "|19 diciannovesim|20 ventesim|30 trentesim|40 quarantesim|50 cinquantesim|100 centesim",
+        "o a i e",
+    ),
+    "fr": _inflected(
+        "1 premier première|2 deuxième second seconde|3 troisième|4 quatrième|5 cinquième|6 sixième|7 septième"
+        "|8 huitième|9 neuvième|10 dixième|11 onzième|12 douzième|13 treizième|14 quatorzième|15 quinzième"
+        "|16 seizième|17 dix-septième|18 dix-huitième|19 dix-neuvième|20 vingtième|30 trentième|40 quarantième"
+        "|50 cinquantième|100 centième",
+        "_ s",
+    ).replace("_", ""),
+    "de": _inflected(
+        "1 erst|2 zweit|3 dritt|4 viert|5 fünft|6 sechst|7 siebt siebent|8 acht|9 neunt|10 zehnt|11 elft|12 zwölft"
+        "|13 dreizehnt|14 vierzehnt|15 fünfzehnt|16 sechzehnt|17 siebzehnt|18 achtzehnt|19 neunzehnt|20 zwanzigst"
+        "|30 dreißigst|40 vierzigst|50 fünfzigst|100 hundertst",
+        "e en er es em",
+    ),
+    "pl": _inflected(
+        "1 pierwsz|4 czwart|5 piąt|6 szóst|7 siódm|8 ósm|9 dziewiąt|10 dziesiąt|11 jedenast|12 dwunast|13 trzynast"
+        "|14 czternast|15 piętnast|16 szesnast|17 siedemnast|18 osiemnast|19 dziewiętnast|20 dwudziest"
+        "|30 trzydziest|40 czterdziest|50 pięćdziesiąt|100 setn",
+        "y a e ego ej emu ym ą ych ymi",
+    )
+    + "|"
+    + _inflected("2 drug", "i a ie iego iej iemu im ą ich imi")
+    + "|"
+    + _inflected("3 trzec", "i ia ie iego iej iemu im ią ich imi"),
+    "cs": _inflected(
+        "2 druh|4 čtvrt|5 pát|6 šest|7 sedm|8 osm|9 devát|10 desát|11 jedenáct|12 dvanáct|13 třináct|14 čtrnáct"
+        "|15 patnáct|16 šestnáct|17 sedmnáct|18 osmnáct|19 devatenáct|20 dvacát|30 třicát|40 čtyřicát|50 padesát"
+        "|100 stý",
+        "ý á é ou ého ému ém ým ých ými",
+    )
+    + "|"
+    + _inflected("1 prvn|3 třet", "í ího ímu ím ích ími"),
+    "ru": _inflected(
+        "1 перв|2 втор|4 четвёрт четверт|5 пят|6 шест|7 седьм|8 восьм|9 девят|10 десят|11 одиннадцат"
+        "|12 двенадцат|13 тринадцат|14 четырнадцат|15 пятнадцат|16 шестнадцат|17 семнадцат|18 восемнадцат"
+        "|19 девятнадцат|20 двадцат|30 тридцат|40 сороков|50 пятидесят|100 сот",
+        "ый ой ая ое ого ому ым ом ые ых ыми ую",
+    )
+    + "|3 третий третья третье третьего третьему третьим третьем третьи третьих третьими третью",
+}
 # Cardinals in words as a source writes them, by language: value, then forms (cases, genders).
 SOURCE_WORDS: dict[str, dict[str, int]] = {
     "es": _table(
@@ -268,6 +343,10 @@ SOURCE_WORDS: dict[str, dict[str, int]] = {
         "|4 चौथा चौथे चौथी|5 पांचवां पांचवें पांचवीं पाँचवाँ पाँचवें पाँचवीं|6 छठा छठे छठी"
     ),
 }
+# Every ordinal form above, weak wherever it is read.
+_ORDINALS = frozenset(form for spec in SOURCE_ORDINALS.values() for form in _table(spec))
+for _code, _spec in SOURCE_ORDINALS.items():
+    SOURCE_WORDS[_code] = {**_table(_spec), **SOURCE_WORDS[_code]}  # a cardinal's form wins
 # Number words that are as often another word (`neuf` new, `sei` you are, `venti` winds): weak.
 _AMBIGUOUS = frozenset(
     [
@@ -310,7 +389,7 @@ _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
 
 _SEP = r"[,.\u00a0\u202f ’']"
 _NUMBER = re.compile(
-    r"(?<![A-Za-z\u00c0-\u024f\u0400-\u052f\uff21-\uff3a\uff41-\uff5a\d.,])(?:"  # not glued to a word: `M5`, `CO2`, `A320` are names
+    r"(?:(?<=No\.)|(?<![A-Za-z\u00c0-\u024f\u0400-\u052f\uff21-\uff3a\uff41-\uff5a\d.,]))(?:"  # not glued to a word: `M5`, `CO2`, `A320` are names; `No.3` is a number
     r"(?P<time>(?P<hh>[01]?\d|2[0-3])\s?(?::|h|\.(?=\d\d\s?(?:Uhr|h\b)))\s?(?P<mm>[0-5]\d)(?!\d))"
     rf"|(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?))"
 )
@@ -485,8 +564,23 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         numbers.extend(_source_words(text, SOURCE_WORDS[lang]))
     if lang in ("zh", "ja"):
         numbers.extend(_cjk_numerals(text))
+        numbers = _repeated_months_weak(text, numbers)
     numbers.sort(key=lambda n: (n.start, n.end))
     return numbers
+
+
+def _repeated_months_weak(text: str, numbers: list[Number]) -> list[Number]:
+    """A month a Chinese or Japanese date range writes again (`7月17和7月22日`) is weak: English
+    names it once (`July 17 and 22`)."""
+    months: set[frozenset[float]] = set()
+    kept = []
+    for number in numbers:
+        if text.startswith("月", number.end) and not number.weak:
+            if number.values in months:
+                number = replace(number, weak=True)
+            months.add(number.values)
+        kept.append(number)
+    return kept
 
 
 _SCORE_AFTER = re.compile(r"[:\-–]\d")
@@ -528,7 +622,8 @@ def _source_words(text: str, table: dict[str, int]) -> list[Number]:
             values.add(value * _SCALES[scale.group(1).lower()])
         elif indic and indic.group(1).replace("\u093c", "") in _INDIC_SCALES:
             values.add(value * _INDIC_SCALES[indic.group(1).replace("\u093c", "")])  # `दो लाख`
-        weak = value <= 1 or spelling.lower() in _AMBIGUOUS
+        words = spelling.lower().split()
+        weak = value <= 1 or spelling.lower() in _AMBIGUOUS or any(word in _ORDINALS for word in words)
         numbers.append(Number(start, end, spelling, _clean(values), weak=weak))
     return numbers
 

@@ -92,6 +92,28 @@ def test_numbers_source_words_pair_with_english() -> None:
     assert [n.text for n in unmatched(source, changed)] == ["Ocho"]
 
 
+def test_numbers_source_ordinals_pair_with_english_figures_but_are_never_required() -> None:
+    cases = [
+        ("Je již desátou sezónu v týmu.", "cs", "He has been with the team for the 10th season."),
+        ("Fue la vigésima victoria del equipo.", "es", "It was the team's twentieth win."),
+        ("Im dritten Quartal stieg der Umsatz.", "de", "In the 3rd quarter, sales rose."),
+        ("Он в десятый раз стал чемпионом.", "ru", "He became champion for the 10th time."),
+        ("To już piąta wizyta premiera.", "pl", "It is the prime minister's fifth visit."),
+    ]
+    for source, lang, english in cases:
+        ours, theirs = find_numbers(english, english_words=True), find_numbers(source, lang=lang)
+        assert unmatched(ours, theirs) == [], source
+        assert all(n.weak for n in theirs), source  # `segundo` is also a second: never required
+    assert [n.text for n in unmatched(find_numbers("for the 11th season", english_words=True), find_numbers("desátou sezónu", lang="cs"))] == ["11"]
+
+
+def test_numbers_a_repeated_cjk_month_and_a_numbered_position() -> None:
+    source = find_numbers("7月17和7月22日，下达资金6000万元。", lang="zh")
+    english = find_numbers("On July 17 and 22, it released 60 million yuan.", english_words=True)
+    assert unmatched(source, english) == []
+    assert [n.values for n in find_numbers("Kohli at No.3 and No. 4", english_words=True)] == [{3.0}, {4.0}]
+
+
 @given(
     st.lists(
         st.sampled_from(["dos", "mil", "treinta", "y", "Ocho", "5", "cien", "millones", "vingt-deux", " ", ", ", "."]),
