@@ -56,8 +56,10 @@ class NumberMismatch(Check):
     `100.000`), decimal comma or point, percentages, ordinals in dates, scale words
     (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), Japanese tenths (`３割`: 30%), times (`12 h 00`, `1200 GMT`). A source's
     cardinals in words are read in Spanish, French, Italian, German, Polish, Czech, Russian and
-    Hindi (`dos`, `двое`, `चार`); Chinese and Japanese numerals in characters (`三十`) pair with
-    a figure but are never required; other languages' words and ordinals are not read yet, so
+    Hindi (`dos`, `двое`, `चार`); their ordinals in words (`desátou`, `vigésima`, `десятый`),
+    Chinese and Japanese numerals in characters (`三十`) and a month a date range repeats
+    (`7月17和7月22日`: `July 17 and 22`) pair with a figure but are never required; other
+    languages' words are not read yet, so
     a small number (below `smallest`) is flagged
     only when a source number is left unpaired, and so is a number joined to a name by a
     hyphen (`Covid-19`, `F-16`), which a source may abbreviate (`新冠`); the unpaired source
