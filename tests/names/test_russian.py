@@ -161,3 +161,21 @@ def test_issue10_english_names_spelt_by_russian_ear() -> None:
     assert not spelt_by_ear("Yellen", "Пауэлл заявил о ставках.")
     assert not spelt_by_ear("Bell", "Бельгия выступила против.")  # `blg`, not `bl`
     assert not spelt_by_ear("Latvia", "Посол Литвы вызван в МИД.")  # places keep their own spellings
+
+
+def test_issue10_place_adjectives_by_russian_derivation_rules() -> None:
+    # soft sign, `-ин-` infix, alternating last consonant, a stem shorter than three letters
+    assert "Tula" in adjective_places("тульский")
+    assert "Yalta" in adjective_places("ялтинской")
+    assert "Riga" in adjective_places("рижский")
+    assert "Prague" in adjective_places("пражские")
+    assert "Omsk" in adjective_places("омского")
+    assert "Riga" not in adjective_places("римский")
+    assert "Omsk" not in adjective_places("томский")
+
+
+def test_issue10_irregular_place_adjectives() -> None:
+    assert "Nizhny Novgorod" in adjective_places("Нижегородский")
+    assert "Oryol" in adjective_places("орловская")
+    assert "Ufa" in adjective_places("уфимский")
+    assert "Nizhny Novgorod" not in adjective_places("новгородский")
