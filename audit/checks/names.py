@@ -1575,7 +1575,8 @@ class UnsourcedName(Check):
     source town lies in (`Orsk, in Russia's Orenburg region`) and the body a seat stands for
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
-    replaced that place). A place counts when GeoNames lists the English name and a source name
+    replaced that place); a place in the possessive opening a name (`Spain's Carlos Alcaraz`,
+    `Moscow's Vnukovo airport`) is context too where the translation leaves no source name unpaired. A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them

@@ -294,6 +294,23 @@ def names_region_of_source_place(word: str, source: str, english: str) -> bool:
     return bool(wanted) and any(wanted & regions.get(place, frozenset()) for names in source_places(source) for place in names)
 
 
+@functools.lru_cache(maxsize=1)
+def _table_places() -> frozenset[str]:
+    """The English forms of the tables' places and regions (`Crimea`, `Siberia`, `Donbas`)."""
+    return frozenset(form for term in russian_terms().terms if term.kind in ("place", "region") for form in term.english)
+
+
+@functools.lru_cache(maxsize=4096)
+def names_a_place(name: str) -> bool:
+    """Whether an English name is a country, a region or a notable city (CLDR, the tables'
+    places and regions: `Crimea`; GeoNames: `St Petersburg`), as English names one for context."""
+    return (
+        is_english_place(name)
+        or name in _table_places()
+        or any(place.kind != "city" or place.population >= NOTABLE_POPULATION for place in lookup_place(name)[:3])
+    )
+
+
 def with_countries(places: Iterable[str]) -> list[str]:
     """Places, and the country of each capital among them: Russian and English copy alike
     write a capital for its state (`Вашингтон ввёл санкции`: `the United States imposed`)."""

@@ -60,6 +60,7 @@ from audit.names.russian_source import (
     gloss_keys,
     has_given_name_before,
     heard_in_english,
+    names_a_place,
     names_region_of_source_place,
     opening_persons,
     owner_carried,
@@ -1054,6 +1055,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
                 found.append(position)  # `II` of `Catherine II`, as `Екатерина II` has it
             continue  # `III` of `King Mswati III` where the source has none: no anchor
         plain = _without_possessive(word)
+        if index.russian and _possessive_place(words, position) and not leaves_source_names(index.text, english, index.lang):
+            continue  # `Germany's Alexander Zverev`, `St Petersburg's Pulkovo`: context, as a nationality is
         if index.russian and position == len(words) - 1 and position > 1 and words[position - 1] == "of" and is_english_place(plain):
             if not missing_words(plain, index, english):
                 continue  # `Aryna Sabalenka of Belarus`: a nationality, judged as one
@@ -1145,6 +1148,15 @@ def _rival(key: str, other: str) -> bool:
 def _without_possessive(word: str) -> str:
     """`Britain's` -> `Britain`."""
     return re.sub(r"['’]s?$", "", word)
+
+
+def _possessive_place(words: list[str], position: int) -> bool:
+    """A place in the possessive opening a name (`Germany's Alexander Zverev`, `St Petersburg's
+    Pulkovo`, `Russia's Far East`): English adds it as it adds a nationality."""
+    word = words[position]
+    if not re.search(r"['’]s?$", word) or not all(w[:1].isupper() for w in words[: position + 1]):
+        return False
+    return names_a_place(" ".join([*words[:position], _without_possessive(word)]))
 
 
 def _surname_like_nationality(words: list[str], position: int) -> bool:

@@ -179,3 +179,13 @@ def test_issue10_irregular_place_adjectives() -> None:
     assert "Oryol" in adjective_places("орловская")
     assert "Ufa" in adjective_places("уфимский")
     assert "Nizhny Novgorod" not in adjective_places("новгородский")
+
+
+def test_issue10_english_places_named_for_context() -> None:
+    from audit.names.russian_source import names_a_place
+
+    assert names_a_place("Germany")
+    assert names_a_place("Crimea")  # a place row of the tables
+    assert names_a_place("St Petersburg")  # GeoNames
+    assert not names_a_place("Alexander")
+    assert not names_a_place("Gazprom")
