@@ -1205,10 +1205,23 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
         return False
     if given and given != list(range(head - len(given), head)):
         return False
-    if not all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in given):
+    if not all(
+        (words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p])) or _initials(words[p]) for p in given
+    ):
         return False
     first = min(p for p in found if p >= head)  # `Assad` of `al-Assad`
     return not given or not index.has_given_name_before(distinctive_keys(words[first], "en")[:1])
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _initials(word: str) -> bool:
+    """Given names written as initials (`J.D.`, `JD` of `JD Vance`): dotted, or two capitals that
+    abbreviate nothing (not `EU`, `UK`)."""
+    if _DOTTED_INITIALS.fullmatch(word):
+        return True
+    return len(word) == 2 and word.isalpha() and word.isupper() and not expansions(word) and acronym_forms(word) == {word}
 
 
 def _qualifies_title(words: list[str], position: int, index: TokenIndex, english: str = "") -> bool:

@@ -167,3 +167,12 @@ def test_source_names_that_open_a_sentence() -> None:
     assert [n.text for n in source_names("Pedro dijo que Como era bonito.", "es")] == ["Pedro", "Como"]
     assert source_names("Como dijo ayer. Esto es bueno.", "es") == []
     assert source_names("La Rivoluzione francese fu una fonte di ispirazione.", "it")[0].text == "La Rivoluzione"
+
+
+def test_source_issue10_missing_words_of_added_initials() -> None:
+    index = TokenIndex("Вэнс прибыл в Женеву.", "ru")
+    assert missing_words("JD Vance", index, "JD Vance arrived in Geneva.") == []
+    assert missing_words("J.D. Vance", index, "J.D. Vance arrived in Geneva.") == []
+    assert missing_words("EU Vance", index, "EU Vance arrived in Geneva.") == ["EU"]  # abbreviates something
+    # initials for a given name the source writes otherwise
+    assert missing_words("AV Lavrov", TokenIndex("Сергей Лавров прибыл.", "ru"), "AV Lavrov arrived.") == ["AV"]
