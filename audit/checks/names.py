@@ -51,6 +51,7 @@ from audit.names.source import (
     SourcePair,
     TokenIndex,
     beside_words,
+    glosses_written_name,
     is_acronym,
     is_translated_name,
     leaves_source_names,
@@ -1576,7 +1577,9 @@ class UnsourcedName(Check):
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place); a place in the possessive opening a name (`Spain's Carlos Alcaraz`,
-    `Moscow's Vnukovo airport`) is context too where the translation leaves no source name unpaired. A place counts when GeoNames lists the English name and a source name
+    `Moscow's Vnukovo airport`) is context too where the translation leaves no source name unpaired;
+    an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
+    table row's forms, or the name's initials) repeats that name, which is judged itself. A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
@@ -1636,6 +1639,8 @@ class UnsourcedName(Check):
                     continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
                 if missing and _names_unnamed_counterpart(ctx.document.text, mention, index, english):
                     continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
+                if missing and glosses_written_name(ctx.document.text, mention.start, mention.end):
+                    continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"

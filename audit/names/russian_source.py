@@ -295,6 +295,21 @@ def names_region_of_source_place(word: str, source: str, english: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _rows_by_form() -> dict[str, tuple[str, ...]]:
+    """Each English form of the tables, with the other forms of its rows (`FSB`: `Federal Security Service`)."""
+    rows: dict[str, list[str]] = {}
+    for term in russian_terms().terms:
+        for form in term.english:
+            rows.setdefault(form, []).extend(other for other in term.english if other != form)
+    return {form: tuple(dict.fromkeys(others)) for form, others in rows.items()}
+
+
+def forms_beside(form: str) -> tuple[str, ...]:
+    """The other English forms the tables give with `form` (`FSB`: `Federal Security Service`, `security service`)."""
+    return _rows_by_form().get(form, ())
+
+
+@functools.lru_cache(maxsize=1)
 def _table_places() -> frozenset[str]:
     """The English forms of the tables' places and regions (`Crimea`, `Siberia`, `Donbas`)."""
     return frozenset(form for term in russian_terms().terms if term.kind in ("place", "region") for form in term.english)

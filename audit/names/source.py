@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 from babel import Locale, UnknownLocaleError
 
-from audit.names.abbreviations import abbreviations_of, expansions
+from audit.names.abbreviations import abbreviations_of, equivalents, expansions
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import (
     SPELLED_OUT,
@@ -57,6 +57,7 @@ from audit.names.russian_source import (
     confirmed_names,
     english_forms,
     entity_names,
+    forms_beside,
     gloss_keys,
     has_given_name_before,
     heard_in_english,
@@ -1078,6 +1079,30 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if missing and found and _added_words(words, missing, found, index, english):
         return []
     return [words[position] for position in missing]
+
+
+# The capitalised words right before an opening parenthesis, and the small words between them.
+_NAME_BEFORE_PARENTHESIS = re.compile(r"((?:[A-Z][\w'’.-]*[\s\u00a0]+(?:(?:of|the|and|for|on|de)\s+)*){1,8})\($")
+_GLUE = frozenset({"of", "the", "and", "for", "on", "de"})
+
+
+def glosses_written_name(text: str, start: int, end: int) -> bool:
+    """Whether the acronym at [start, end) stands in parentheses after the name it abbreviates
+    (`Federal Security Service (FSB)`, `Collective Security Treaty Organisation (CSTO)`):
+    English repeats a name it has just written out, which is judged itself. The name is one the
+    tables give for the acronym, or its capitalised words' initials spell it."""
+    acronym = text[start:end]
+    if not is_acronym(acronym) or text[end : end + 1] != ")":
+        return False
+    match = _NAME_BEFORE_PARENTHESIS.search(text, max(0, start - 120), start)
+    if match is None:
+        return False
+    before = match.group(1).split()
+    written = " ".join(before).casefold()
+    if any(written.endswith(form.casefold()) for form in (*equivalents(acronym), *forms_beside(acronym)) if " " in form):
+        return True
+    initials = "".join(word[0] for word in before if word.lower() not in CONNECTORS | _GLUE)
+    return len(acronym) >= 2 and initials.endswith(acronym.upper().replace(".", ""))
 
 
 def _place_word(word: str) -> bool:
