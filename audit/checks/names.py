@@ -1510,7 +1510,8 @@ class DroppedName(Check):
     a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
     places when it has the English name or its demonym (`Германии`: `Germany`, `German`);
     church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
-    Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`) count; natasha's NER decides
+    Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`), a hyphenated
+    name heard part by part (`Аль-Гуль`: `al-Ghoul`) count; natasha's NER decides
     whether an unpaired capitalised run is a name at all, except for a quoted name
     (`«Левиафан»`), which stands as a name whatever NER says; a nationality of the English
     carries a place only when it is of that place (`South Korean` is not `КНДР`). A name of

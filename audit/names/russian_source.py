@@ -675,18 +675,23 @@ def spelt_by_ear(word: str, text: str) -> bool:
 @functools.lru_cache(maxsize=8192)  # a feed repeats its paragraphs; no word crosses a line break
 def _heard_words(line: str) -> tuple[tuple[int, frozenset[str]], ...]:
     """A line's capitalised words that may be names (not acronyms or places), each as its length
-    and the consonant skeletons of it and its lemmas."""
+    and the consonant skeletons of it and its lemmas; a hyphenated word also part by part, as
+    English splits it (`Аль-Гайс`: `al-Ghais`, `Римский-Корсаков`: `Rimsky-Korsakov`)."""
     return tuple(
-        (len(word.text), frozenset(_cyrillic_skeleton(form) for form in (word.text, *lemmas_of(word.text))))
+        (len(form), frozenset(_cyrillic_skeleton(reading) for reading in (form, *lemmas_of(form))))
         for word in _words(line)
         if _CAPITALISED.match(word.text) and not is_cyrillic_acronym(word.text) and not _is_place(word.text)
+        for form in (word.text, *(_HYPHENS.split(word.text) if _HYPHENS.search(word.text) else ()))
     )
+
+
+_HYPHENS = re.compile(r"[-‐‑]")
 
 
 def heard_in_english(name: str, english: str) -> bool:
     """Whether each word of a Russian name has, by `spelt_by_ear`, an English spelling in
     `english` (`Пауэлл` / `Powell`), the other way round."""
-    words = [match.group() for match in _ENGLISH_WORD.finditer(english) if match.group()[:1].isupper()]
+    words = [part for match in _ENGLISH_WORD.finditer(english) for part in match.group().split("-") if part[:1].isupper()]
     return all(any(spelt_by_ear(re.sub(r"['’]s$", "", word), part.text) for word in words) for part in _words(name))
 
 

@@ -189,3 +189,11 @@ def test_issue10_english_places_named_for_context() -> None:
     assert names_a_place("St Petersburg")  # GeoNames
     assert not names_a_place("Alexander")
     assert not names_a_place("Gazprom")
+
+
+def test_issue10_hyphenated_names_heard_part_by_part() -> None:
+    from audit.names.russian_source import heard_in_english
+
+    assert spelt_by_ear("Ghais", "Аль-Гайс заявил о росте спроса.")
+    assert heard_in_english("Аль-Гайс", "OPEC Secretary General Haitham al-Ghais said.")
+    assert not heard_in_english("Аль-Гайс", "OPEC Secretary General Mohammed Barkindo said.")
