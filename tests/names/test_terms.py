@@ -54,6 +54,8 @@ def test_terms_acronym_table_is_large_and_unique() -> None:
         ("ВМС", "Navy"),  # of any country: `ВМС Украины`, `ВМС США`
         ("ЧФ", "Black Sea Fleet"),
         ("ЮВО", "Southern Military District"),
+        ("Сикстинской капелле", "Sistine Chapel"),  # landmarks Russian names in its own words
+        ("Стены Плача", "Western Wall"),
     ],
 )
 def test_terms_issue_rows(russian: str, english: str) -> None:
