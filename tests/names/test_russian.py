@@ -197,3 +197,13 @@ def test_issue10_hyphenated_names_heard_part_by_part() -> None:
     assert spelt_by_ear("Ghais", "Аль-Гайс заявил о росте спроса.")
     assert heard_in_english("Аль-Гайс", "OPEC Secretary General Haitham al-Ghais said.")
     assert not heard_in_english("Аль-Гайс", "OPEC Secretary General Mohammed Barkindo said.")
+
+
+def test_issue10_a_city_nearby_locates_a_source_place() -> None:
+    from audit.names.russian_source import locates_source_place
+
+    source = "Взрыв произошёл в Подольске."
+    assert locates_source_place("Moscow", source, "in Podolsk, south of Moscow")
+    assert locates_source_place("Moscow", source, "in Podolsk, outside Moscow")
+    assert not locates_source_place("Moscow", source, "in Podolsk and in Moscow")  # no locating words
+    assert not locates_source_place("Kazan", source, "in Podolsk, outside Kazan")  # 700 km away
