@@ -530,9 +530,12 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         if re.fullmatch(r"\d{3}0", raw) and re.match(r"['’]?s\b", after):
             year = int(raw)
             values |= {float(year % 100), float(year // 100 + 1)}  # the 1850s: the fifties of the 19th century
-        # `one` is as often `a`, `zero` `no`: never required, except a one as a side of a score
-        # (`1:1`, `1-0`; a `0:0` is as often `goalless`)
-        weak = values <= {0.0, 1.0} and not (values == {1.0} and _in_score(text, match.start(), match.end()))
+        # `one` is as often `a`, `zero` `no`: never required, except as a side of a score (`1:1`,
+        # `1-0`, `3:0`; a `0:0` is as often `goalless`)
+        side = _in_score(text, match.start(), match.end()) and (
+            values == {1.0} or (values == {0.0} and not _goalless(text, match.start(), match.end()))
+        )
+        weak = values <= {0.0, 1.0} and not side
         numbers.append(Number(match.start(), match.end(), raw, _clean(values), weak=weak))
     for match in _ROMAN.finditer(text):
         group = "roman" if match.group("roman") else "roman_after"
@@ -592,6 +595,16 @@ def _in_score(text: str, start: int, end: int) -> bool:
     return bool(_SCORE_AFTER.match(text, end) or _SCORE_BEFORE.search(text[max(0, start - 2) : start]))
 
 
+def _goalless(text: str, start: int, end: int) -> bool:
+    """Whether the zero at [start, end) is one side of a `0:0`, which English writes as often `goalless`."""
+    after = re.match(r"[:\-–]0(?!\d)", text[end : end + 3])
+    return bool(after or re.search(r"(?<!\d)0[:\-–]$", text[max(0, start - 3) : start]))
+
+
+# Words that count days and nights after a number (`шесть суток`: `six days`), not 24 hours then.
+_DAY_UNITS = frozenset({"сутки", "суток", "суткам", "сутками"})
+
+
 def _source_words(text: str, table: dict[str, int]) -> list[Number]:
     """A source's cardinals in words, `treinta y dos` and `doscientos cincuenta` as one number."""
     found: list[tuple[int, int, int]] = []
@@ -607,6 +620,11 @@ def _source_words(text: str, table: dict[str, int]) -> list[Number]:
                 continue  # `5 mil`, `dos mil`: the scale of the number before it
         if match.group()[0].isupper() and not is_sentence_initial(text, match.start()):
             continue  # `Otto Ritter`, `Cinco de Mayo`: a name
+        if word in _DAY_UNITS and (
+            re.search(r"\d\s?$", text[max(0, match.start() - 2) : match.start()])
+            or (found and _adjacent_word(text, found[-1][1], match.start()))
+        ):
+            continue  # `шесть суток`, `3 суток`: the unit of the number before it
         if found and _continues(text, found[-1], match.start(), value):
             start, _, previous = found[-1]
             found[-1] = (start, match.end(), previous + value)
@@ -626,6 +644,11 @@ def _source_words(text: str, table: dict[str, int]) -> list[Number]:
         weak = value <= 1 or spelling.lower() in _AMBIGUOUS or any(word in _ORDINALS for word in words)
         numbers.append(Number(start, end, spelling, _clean(values), weak=weak))
     return numbers
+
+
+def _adjacent_word(text: str, end: int, start: int) -> bool:
+    """Whether only a space stands between a word ending at `end` and one starting at `start`."""
+    return start - end <= 2 and not text[end:start].strip()
 
 
 def _cjk_numerals(text: str) -> list[Number]:

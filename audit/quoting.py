@@ -859,6 +859,9 @@ _SPEECH_PUNCTUATION = re.compile(r"[.!?;:…—–]|,\s*$")
 # `», — сказал он`: a dash that opens the words of attribution (not a score or a second
 # name: `«Ахматом» — 1:1`, `«ЦСКА» — «Спартак»`).
 _ATTRIBUTION_AFTER = re.compile(r"\s*(?:[,.]\s*)?[—–-]\s+(?![\d(«\"“„])")
+# A dash joining the two capitalised parts of one name (`«Справедливая Россия — За правду»`,
+# `“Yabloko — United Democrats”`), as parties and movements are named; not punctuation.
+_NAME_DASH = re.compile(r"(?<=\w)\s[—–]\s(?=[A-ZА-ЯЁ])")
 
 
 def is_name_quotation(
@@ -868,8 +871,8 @@ def is_name_quotation(
 
     Russian quotes the names of companies, clubs, parties, media, ships, operations and works
     (`«Газпром»`, `«Единая Россия»`, `«Буря в пустыне»`), which English writes bare or in
-    italics. Such a quotation is short, opens with a capital, holds no sentence punctuation,
-    is not attributed (`», — сказал он`) or introduced by a colon, and has no verb in it
+    italics. Such a quotation is short, opens with a capital, holds no sentence punctuation
+    (a dash between two capitalised parts of a party's name is none), is not attributed (`», — сказал он`) or introduced by a colon, and has no verb in it
     (`has_verb`, when given). In English, where titles capitalise every word, each word must
     be capitalised or a particle; other languages capitalise only a title's first word.
     Reported speech and scare quotes around common words (`«очень сложной»`, `“absurd”`)
@@ -877,7 +880,7 @@ def is_name_quotation(
     """
     if quotation.close is None:
         return False
-    inner = text[quotation.open.end : quotation.close.offset].strip()
+    inner = _NAME_DASH.sub(" ", text[quotation.open.end : quotation.close.offset].strip())
     words = inner.split()
     if not 1 <= len(words) <= 6 or not inner[:1].isupper() or _SPEECH_PUNCTUATION.search(inner):
         return False

@@ -12,6 +12,7 @@ from audit.quoting import (
     ParagraphQuotes,
     Role,
     count_quotations,
+    is_name_quotation,
     parse_document,
     parse_paragraph,
     split_lines,
@@ -234,3 +235,22 @@ def test_issue13_parse_a_mark_that_quotes_nothing_does_not_continue() -> None:
     text = "The attack was confirmed “.\n“We will respond,” he said."
     first, _ = parse_document(text, split_lines(text)).paragraphs
     assert [q.continues for q in first.quotations] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "name"),
+    [
+        ("Партия «Родина — Национальный конгресс» провела съезд.", False, True),
+        ("Депутаты от «Яблока — Объединённых демократов» выступили против.", False, True),
+        ("The “Yabloko — United Democrats” party voted.", True, True),
+        ("Он назвал это «провокацией — и только».", False, False),  # a dash before a small word
+        ("Он ответил: «Россия — великая страна».", False, False),  # introduced by a colon
+        ("The minister said “We — the People” was absurd.", True, False),
+    ],
+)
+def test_issue10_a_dash_joining_the_parts_of_a_quoted_name(text: str, english: bool, name: bool) -> None:
+    from audit.names.russian import has_verb
+
+    quotations = parse_paragraph(text).quotations
+    assert len(quotations) == 1
+    assert is_name_quotation(text, quotations[0], english=english, has_verb=None if english else has_verb) is name

@@ -52,6 +52,7 @@ from audit.names.source import (
     SourcePair,
     TokenIndex,
     beside_words,
+    glosses_written_name,
     is_acronym,
     is_translated_name,
     leaves_source_names,
@@ -1510,7 +1511,8 @@ class DroppedName(Check):
     a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
     places when it has the English name or its demonym (`Германии`: `Germany`, `German`);
     church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
-    Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`) count; natasha's NER decides
+    Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`), a hyphenated
+    name heard part by part (`Аль-Гуль`: `al-Ghoul`) count; natasha's NER decides
     whether an unpaired capitalised run is a name at all, except for a quoted name
     (`«Левиафан»`), which stands as a name whatever NER says; a nationality of the English
     carries a place only when it is of that place (`South Korean` is not `КНДР`). A name of
@@ -1573,10 +1575,14 @@ class UnsourcedName(Check):
     founder Jeff Bezos`, `Zenit coach Sergei Semak`) where the source has no acronym or place it
     could have replaced, or the translation gives every source name its counterpart; the
     country of a city the source names (`Istanbul, Turkey's largest city`), the region a
-    source town lies in (`Orsk, in Russia's Orenburg region`) and the body a seat stands for
+    source town lies in (`Orsk, in Russia's Orenburg region`), a city within 100 km English
+    locates it by (`Krasnogorsk, outside Moscow`) and the body a seat stands for
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`)
     is unsourced only when a place of a Russian source is then missing from the translation (it
-    replaced that place). A place counts when GeoNames lists the English name and a source name
+    replaced that place); a place in the possessive opening a name (`Spain's Carlos Alcaraz`,
+    `Moscow's Vnukovo airport`) is context too where the translation leaves no source name unpaired;
+    an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
+    table row's forms, or the name's initials) repeats that name, which is judged itself. A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
@@ -1642,6 +1648,8 @@ class UnsourcedName(Check):
                     continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
                 if missing and _names_unnamed_counterpart(ctx.document.text, mention, index, english):
                     continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
+                if missing and glosses_written_name(ctx.document.text, mention.start, mention.end):
+                    continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"

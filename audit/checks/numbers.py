@@ -113,7 +113,9 @@ class NumberMissing(Check):
     on the translation's sentence where the number belongs, when the translation has no
     unpaired number of its own (then N211 has already named the pair). English numbers in
     words (`two`, `twenty`, `both`) count as counterparts; a source's cardinals in words are
-    read in Spanish, French, Italian, German, Polish, Czech, Russian and Hindi (`ocho` needs `eight`).
+    read in Spanish, French, Italian, German, Polish, Czech, Russian and Hindi (`ocho` needs `eight`;
+    `сутки` after a number is its unit: `шесть суток` needs `six days`), and both sides of a
+    score are figures, a zero too unless the score is goalless (`3:0` needs `3-0`).
     English may leave out a small number in words (`trois fois rien`: `next to nothing`), a
     century's ordinal (`19. Jahrhundert`: `the 1850s`) and a Japanese era's year (`明治２８年`,
     Meiji 28: `1895`).

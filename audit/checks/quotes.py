@@ -486,7 +486,8 @@ class QuoteCountMismatch(Check):
     proper name (`«Спартак»`, `«Газпром»`, `"Война и мир"`, ships, operations, parties,
     media) are not counted on either side, since English writes those names bare: a
     quotation is a name when it is short, opens with a capital, holds no sentence
-    punctuation or (in Russian) verb, and is not attributed (`», — сказал он`). A
+    punctuation (a dash joining two capitalised parts of one name aside: `«Справедливая
+    Россия — За правду»`) or (in Russian) verb, and is not attributed (`», — сказал он`). A
     difference counts only when all quotations, names included, differ the same way (else
     every quotation has its counterpart). Quotations are counted from their marks, two to a
     quotation and a lone mark as one, so a mark that pairs otherwise on one side (a misplaced

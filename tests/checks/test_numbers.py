@@ -146,3 +146,17 @@ def test_numbers_times_agree_to_the_minute() -> None:
     assert unmatched(source, find_numbers("put out the fire at 11:35 pm", english_words=True)) == []
     assert [n.text for n in unmatched(source, find_numbers("put out the fire at 11:45 pm"))] == ["23:35"]
     assert unmatched(find_numbers("7月24日15时50分"), find_numbers("At 15:50 on July 24", english_words=True)) == []
+
+
+def test_issue10_a_zero_side_of_a_score_is_a_figure_unless_goalless() -> None:
+    source = find_numbers("«Зенит» обыграл «Сочи» со счётом 4:0.", lang="ru")
+    assert unmatched(source, find_numbers("Zenit beat Sochi 4-0.", english_words=True)) == []
+    assert [n.text for n in unmatched(source, find_numbers("Zenit beat Sochi 4-1.", english_words=True))] == ["0"]
+    goalless = find_numbers("Матч завершился со счётом 0:0.", lang="ru")
+    assert unmatched(goalless, find_numbers("The match ended goalless.", english_words=True)) == []
+
+
+def test_issue10_days_counted_in_sutki_are_the_unit_of_their_number() -> None:
+    source = find_numbers("Экипаж провёл в море пять суток, а потом ещё 3 суток.", lang="ru")
+    assert [n.text for n in source] == ["пять", "3"]
+    assert [n.text for n in find_numbers("Работы продлятся сутки.", lang="ru")] == ["сутки"]  # a day: 24 hours

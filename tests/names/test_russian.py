@@ -161,3 +161,49 @@ def test_issue10_english_names_spelt_by_russian_ear() -> None:
     assert not spelt_by_ear("Yellen", "Пауэлл заявил о ставках.")
     assert not spelt_by_ear("Bell", "Бельгия выступила против.")  # `blg`, not `bl`
     assert not spelt_by_ear("Latvia", "Посол Литвы вызван в МИД.")  # places keep their own spellings
+
+
+def test_issue10_place_adjectives_by_russian_derivation_rules() -> None:
+    # soft sign, `-ин-` infix, alternating last consonant, a stem shorter than three letters
+    assert "Tula" in adjective_places("тульский")
+    assert "Yalta" in adjective_places("ялтинской")
+    assert "Riga" in adjective_places("рижский")
+    assert "Prague" in adjective_places("пражские")
+    assert "Omsk" in adjective_places("омского")
+    assert "Riga" not in adjective_places("римский")
+    assert "Omsk" not in adjective_places("томский")
+
+
+def test_issue10_irregular_place_adjectives() -> None:
+    assert "Nizhny Novgorod" in adjective_places("Нижегородский")
+    assert "Oryol" in adjective_places("орловская")
+    assert "Ufa" in adjective_places("уфимский")
+    assert "Nizhny Novgorod" not in adjective_places("новгородский")
+
+
+def test_issue10_english_places_named_for_context() -> None:
+    from audit.names.russian_source import names_a_place
+
+    assert names_a_place("Germany")
+    assert names_a_place("Crimea")  # a place row of the tables
+    assert names_a_place("St Petersburg")  # GeoNames
+    assert not names_a_place("Alexander")
+    assert not names_a_place("Gazprom")
+
+
+def test_issue10_hyphenated_names_heard_part_by_part() -> None:
+    from audit.names.russian_source import heard_in_english
+
+    assert spelt_by_ear("Ghais", "Аль-Гайс заявил о росте спроса.")
+    assert heard_in_english("Аль-Гайс", "OPEC Secretary General Haitham al-Ghais said.")
+    assert not heard_in_english("Аль-Гайс", "OPEC Secretary General Mohammed Barkindo said.")
+
+
+def test_issue10_a_city_nearby_locates_a_source_place() -> None:
+    from audit.names.russian_source import locates_source_place
+
+    source = "Взрыв произошёл в Подольске."
+    assert locates_source_place("Moscow", source, "in Podolsk, south of Moscow")
+    assert locates_source_place("Moscow", source, "in Podolsk, outside Moscow")
+    assert not locates_source_place("Moscow", source, "in Podolsk and in Moscow")  # no locating words
+    assert not locates_source_place("Kazan", source, "in Podolsk, outside Kazan")  # 700 km away

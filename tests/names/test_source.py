@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from audit.names.exonyms import given_name_forms
 from audit.names.source import (
     TokenIndex,
+    glosses_written_name,
     is_generic_key,
     is_translatable,
     is_translated_name,
@@ -167,3 +169,29 @@ def test_source_names_that_open_a_sentence() -> None:
     assert [n.text for n in source_names("Pedro dijo que Como era bonito.", "es")] == ["Pedro", "Como"]
     assert source_names("Como dijo ayer. Esto es bueno.", "es") == []
     assert source_names("La Rivoluzione francese fu una fonte di ispirazione.", "it")[0].text == "La Rivoluzione"
+
+
+def test_source_issue10_missing_words_of_added_initials() -> None:
+    index = TokenIndex("Вэнс прибыл в Женеву.", "ru")
+    assert missing_words("JD Vance", index, "JD Vance arrived in Geneva.") == []
+    assert missing_words("J.D. Vance", index, "J.D. Vance arrived in Geneva.") == []
+    assert missing_words("EU Vance", index, "EU Vance arrived in Geneva.") == ["EU"]  # abbreviates something
+    # initials for a given name the source writes otherwise
+    assert missing_words("AV Lavrov", TokenIndex("Сергей Лавров прибыл.", "ru"), "AV Lavrov arrived.") == ["AV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "glosses"),
+    [
+        ("Federal Security Service (FSB) Director Alexander Bortnikov", True),  # a table row's forms
+        ("the Collective Security Treaty Organization (CSTO) met", True),  # initials
+        ("the United Nations (UN) said", True),
+        ("the Foreign Intelligence Service (FSB) said", False),  # another body's name
+        ("Bortnikov (FSB) said", False),
+        ("the Federal Security Service, FSB, said", False),  # not in parentheses
+    ],
+)
+def test_source_issue10_acronym_after_the_name_it_abbreviates(text: str, glosses: bool) -> None:
+    start = text.index("FSB") if "FSB" in text else text.index("(") + 1
+    end = start + len(re.match(r"[A-Z]+", text[start:]).group())  # type: ignore[union-attr]
+    assert glosses_written_name(text, start, end) is glosses

@@ -51,6 +51,11 @@ def test_terms_acronym_table_is_large_and_unique() -> None:
         ("Кремле", "Kremlin"),
         ("Совета Федерации", "Federation Council"),
         ("МИДа", "Foreign Ministry"),
+        ("ВМС", "Navy"),  # of any country: `ВМС Украины`, `ВМС США`
+        ("ЧФ", "Black Sea Fleet"),
+        ("ЮВО", "Southern Military District"),
+        ("Сикстинской капелле", "Sistine Chapel"),  # landmarks Russian names in its own words
+        ("Стены Плача", "Western Wall"),
     ],
 )
 def test_terms_issue_rows(russian: str, english: str) -> None:
