@@ -1566,7 +1566,9 @@ class UnsourcedName(Check):
     replaced name, or a garbled one. Only names that keep their spelling across languages
     are compared (not `Ministry of Economy`, `Cold War` or nationality adjectives); each
     distinctive word must be found in the source, Cyrillic under several romanisations,
-    inflected forms and CLDR exonyms allowed. A Russian source also accounts for what its
+    inflected forms and CLDR exonyms allowed, and in its other English shape: an acronym the
+    source writes out (`EU`: `Evropské unie`), a name it gives as its acronym (`European
+    Union`: `l’UE`), a nationality whose country it names (`Portuguese`: `Portugals`). A Russian source also accounts for what its
     acronyms, institutions, places and place adjectives stand for in English (`МИД`:
     `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`), and
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry

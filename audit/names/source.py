@@ -761,6 +761,9 @@ class TokenIndex:
     def _has_name(self, name: str, name_lang: str | None) -> bool:
         if any(is_acronym(word) and self.has_acronym(word) for word in name.split()):
             return True
+        english = language_code(name_lang) in (None, "en")
+        if english and self.romanised is None and self._written_otherwise(name, name_lang):
+            return True
         if self.romanised is not None and any(self.romanised.sounds_in(word) for word in _HYPHEN.split(name)):
             return True  # `Snowden` in `si nuo deng`, spelled by sound, not by `name_key`
         if self.romanised is not None and self.romanised.translates(name):
@@ -778,7 +781,6 @@ class TokenIndex:
             return True  # `Си Цзиньпин`: `Xi Jinping`
         if any(given_name_forms(key) & self._given_names() for key in keys):
             return True
-        english = language_code(name_lang) in (None, "en")
         table = exonyms(self.lang)
         if english:
             forms = list(table.local_names(name) or table.local_names(table.cldr_english(name) or ""))
@@ -805,6 +807,26 @@ class TokenIndex:
         if english and keys and (self._same_place(name) or self._derives_place(name)):
             return True
         return not keys
+
+    def _written_otherwise(self, name: str, name_lang: str | None) -> bool:
+        """Whether the text has the name in its other English shape: an acronym written out
+        (`EU`: `Evropské unie`), a name as its acronym (`European Union`: `l’UE`), a nationality
+        as its country (`Portuguese`: `Portugals`)."""
+        plain = name.strip()
+        if is_acronym(plain) and " " not in plain:
+            return any(self._has_whole(full, name_lang) for full in expansions(plain, names_only=True))
+        if " " in plain and any(self.has_acronym(short) for short in abbreviations_of(plain)):
+            return True
+        return any(self.has_name(place, name_lang) for place in demonym_places(plain) if place != plain)
+
+    def _has_whole(self, name: str, name_lang: str | None) -> bool:
+        """Whether every distinctive word of the name, or of a CLDR form of it, is in the text."""
+        forms = [(name, name_lang), *((form, self.lang) for form in exonyms(self.lang).local_names(name))]
+        for form, lang in forms:
+            keys = distinctive_keys(form, lang)
+            if keys and all(self.has_word(key) for key in keys):
+                return True
+        return False
 
     def _same_place(self, name: str) -> bool:
         """Whether GeoNames lists the English name and a name of the text for one place (`Napoli`, `Neapel`)."""

@@ -195,3 +195,18 @@ def test_source_issue10_acronym_after_the_name_it_abbreviates(text: str, glosses
     start = text.index("FSB") if "FSB" in text else text.index("(") + 1
     end = start + len(re.match(r"[A-Z]+", text[start:]).group())  # type: ignore[union-attr]
     assert glosses_written_name(text, start, end) is glosses
+
+
+def test_source_a_name_in_its_other_english_shape() -> None:
+    """An acronym the source writes out, a name it gives as its acronym, a nationality whose
+    country it names (a German genitive too) are in the source; not where it names none."""
+    cases = [
+        ("Země Evropské unie se dohodly na společných standardech.", "cs", "EU"),
+        ("La France est le septième pays de l’UE à subir le virus.", "fr", "European Union"),
+        ("Flick will seine Stars auf dem Weg in Portugals Hauptstadt sehen.", "de", "Portuguese"),
+        ("Los países de la OTAN se reunieron en Bruselas.", "es", "North Atlantic Treaty Organization"),
+    ]
+    for source, lang, english in cases:
+        assert missing_words(english, TokenIndex(source, lang)) == [], english
+    assert missing_words("Portuguese", TokenIndex("Flick will seine Stars in Spaniens Hauptstadt sehen.", "de"))
+    assert missing_words("EU", TokenIndex("Die Staaten der Afrikanischen Union einigten sich.", "de"))
