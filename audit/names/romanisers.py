@@ -517,20 +517,26 @@ class RomanisedSource:
         return bool(self.unpaired_names(english))
 
     def forms(self, name: ScriptName) -> frozenset[str]:
-        """The English keys a source name is known by: CC-CEDICT's and CLDR's (`フランス`: `france`)."""
+        """The English keys a source name is known by: CC-CEDICT's, CLDR's (`フランス`: `france`)
+        and GeoNames' for a city (`इदलिब`: `idlib`)."""
         from audit.names.cedict import english_key
         from audit.names.exonyms import exonyms
+        from audit.names.local_places import local_places
 
         local = self.text[name.start : name.end]
-        return name.english | {english_key(form) for form in exonyms(self.lang).english_names(local, inflected=False)}
+        english = (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
+        return name.english | {english_key(form) for form in english}
 
     def english_form(self, name: ScriptName) -> str | None:
         """How English writes a source name, where CLDR or CC-CEDICT says (`九州`: `Kyushu`)."""
         from audit.names.exonyms import exonyms
 
-        cldr = exonyms(self.lang).english_names(self.text[name.start : name.end], inflected=False)
-        if cldr:
-            return cldr[0]
+        from audit.names.local_places import local_places
+
+        local = self.text[name.start : name.end]
+        known = (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
+        if known:
+            return known[0]
         longest = max(name.english, key=len, default="")
         return longest.title() if longest and (" " in longest or not is_common_word(longest)) else None
 

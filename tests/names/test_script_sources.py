@@ -288,6 +288,8 @@ def test_issue10_a_source_name_unheard_is_a_hint_not_a_warning_when_nothing_is_l
         ("イラクからの避難民が増えている。", "The number of refugees from the Midlands is rising.", "ja", ["Midlands"]),
         ("オールブラックスは15連勝を逃した。", "The Federal Reserve missed a 15th straight win.", "ja", ["Federal Reserve"]),
         ("中国篮球协会宣布，CBA联赛将于下月重启。", "The Chinese Basketball Association said the NHL league will resume next month.", "zh", ["NHL"]),
+        ("इदलिब में कल रात हवाई हमला हुआ।", "An air strike hit the Midlands last night.", "hi", ["Midlands"]),  # GeoNames' city
+        ("इदलिब में कल रात हवाई हमला हुआ।", "An air strike hit Idlib last night.", "hi", []),
         # the source name has its counterpart: initials, a nationality, a derived word, a katakana word's sound
         ("美国国务院周一发表声明。", "The U.S. State Department issued a statement on Monday.", "zh", []),
         ("オタワは美しい首都だ。", "Ottawa is a beautiful capital.", "ja", []),
