@@ -1608,7 +1608,8 @@ class UnsourcedName(Check):
     initials or nationality, and a name the source surely has (a katakana word, a Latin word,
     a proper name CC-CEDICT or CLDR gives in English) is left with nothing standing for it;
     not a term with figures (`COVID-19`), nor, for Chinese, which translates names by
-    meaning, a name of ordinary words alone (`Yellow River`). A source in another script
+    meaning, a name of ordinary words alone (`Yellow River`); in Hindi, whose every word may
+    sound like an English one, an ordinary English word is heard only with its vowels. A source in another script
     gets an info note instead.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.

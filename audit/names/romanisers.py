@@ -634,9 +634,15 @@ class RomanisedSource:
                 and not (_known(word) or is_common_word(word) or is_demonym(word))
             ):
                 return None
-            if self.spells(word) or self.sounds_in(word) or self.translates(word) or word in self.text:
+            if self.spells(word) or self.translates(word) or word in self.text:
                 return None
-            if any(self.resembles(word, units) >= PAIRED for _, units in self.names()):
+            if self.lang == "hi" and is_common_word(word) and not _ACRONYM.match(word):
+                # Hindi writes every word in the letters of its names: an English word is heard
+                # there by chance unless its vowels agree too (`River` is not `रूप`)
+                if any(sound_key(unit.roman) == sound_key(word) for unit in self.units):
+                    return None
+                continue
+            if self.sounds_in(word) or any(self.resembles(word, units) >= PAIRED for _, units in self.names()):
                 return None
             if self.lang != "zh" and self.echoes(word) >= ECHOED:
                 return None

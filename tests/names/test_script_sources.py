@@ -290,6 +290,9 @@ def test_issue10_a_source_name_unheard_is_a_hint_not_a_warning_when_nothing_is_l
         ("中国篮球协会宣布，CBA联赛将于下月重启。", "The Chinese Basketball Association said the NHL league will resume next month.", "zh", ["NHL"]),
         ("इदलिब में कल रात हवाई हमला हुआ।", "An air strike hit the Midlands last night.", "hi", ["Midlands"]),  # GeoNames' city
         ("इदलिब में कल रात हवाई हमला हुआ।", "An air strike hit Idlib last night.", "hi", []),
+        # Hindi words sound like English common words by chance: their vowels must agree too
+        ("पेरिस में आज सुबह तेज़ बारिश हुई और रूप बदल गया।", "Heavy rain fell on the Yellow River this morning.", "hi", ["Yellow River"]),
+        ("पेरिस में आज सुबह तेज़ बारिश हुई।", "Heavy rain fell in Paris this morning.", "hi", []),
         # the source name has its counterpart: initials, a nationality, a derived word, a katakana word's sound
         ("美国国务院周一发表声明。", "The U.S. State Department issued a statement on Monday.", "zh", []),
         ("オタワは美しい首都だ。", "Ottawa is a beautiful capital.", "ja", []),
