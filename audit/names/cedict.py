@@ -26,6 +26,8 @@ from audit.names.stored import stored
 # An entry whose pinyin has a capital: CC-CEDICT's mark of a proper noun (`[Mei3 guo2]`).
 _PROPER_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]A-Z]*[A-Z][^\]]*\] /(.*)/$", re.MULTILINE)
 _PARENTHESIS = re.compile(r"\([^)]*\)")
+# A gloss's cross-reference to other Chinese words (`United Kingdom 聯合王國|联合王国[Lian2 he2 wang2 guo2]`).
+_REFERENCE = re.compile(r"\s*[\u3400-\u9fff\uf900-\ufaff|]+(?:\[[^\]]*\])?")
 # Glosses that say what a word is rather than what it means.
 _NOT_A_NAME = re.compile(r"^(?:abbr\.|CL:|see |variant of|old variant|surname |used in|also written|also pr\.|lit\.|fig\.)")
 # Words of a gloss that name nothing by themselves.
@@ -92,7 +94,7 @@ def _build(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str,
         for gloss in glosses.split("/"):
             if _NOT_A_NAME.match(gloss):
                 continue
-            phrase = _QUALIFIER.split(_PARENTHESIS.sub("", gloss), maxsplit=1)[0].strip()
+            phrase = _QUALIFIER.split(_PARENTHESIS.sub("", _REFERENCE.sub("", gloss)), maxsplit=1)[0].strip()
             if not phrase or phrase.count(" ") >= _LONGEST_PHRASE:
                 continue
             key = english_key(phrase.removeprefix("the "))

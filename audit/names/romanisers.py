@@ -352,16 +352,19 @@ class RomanisedSource:
         self._unpaired: dict[str, list[ScriptName]] = {}
 
     def translates(self, name: str) -> bool:
-        """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`),
-        or has the short form English also uses for it (`United States`: `अमेरिका`, America)."""
+        """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`) or
+        for the name a short form stands for (`Britain`: `英国`), or has the short form English
+        also uses for it (`United States`: `अमेरिका`, America)."""
         plain = _POSSESSIVE.sub("", name)
         if any(all(self.sounds_in(word) for word in short.split()) for short in _short_forms(plain)):
             return True
         if self.lang not in ("zh", "ja"):
             return False
         from audit.names.cedict import chinese_forms
+        from audit.names.exonyms import SHORT_FORMS
 
-        return any(form in self.text for form in chinese_forms(plain))
+        full = SHORT_FORMS.get(plain)  # `Britain`: `United Kingdom`, `英国`
+        return any(form in self.text for name in (plain, *((full,) if full else ())) for form in chinese_forms(name))
 
     def resembles(self, word: str, within: range | None = None) -> float:
         """How closely a run of source units sounds like an English word, from 0 to 1.

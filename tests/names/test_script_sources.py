@@ -296,6 +296,8 @@ def test_issue10_a_source_name_unheard_is_a_hint_not_a_warning_when_nothing_is_l
         # the source name has its counterpart: initials, a nationality, a derived word, a katakana word's sound
         ("美国国务院周一发表声明。", "The U.S. State Department issued a statement on Monday.", "zh", []),
         ("オタワは美しい首都だ。", "Ottawa is a beautiful capital.", "ja", []),
+        ("英国は公海に機雷を仕掛けた。", "Britain laid mines in international waters.", "ja", []),  # CC-CEDICT: United Kingdom
+        ("英国は公海に機雷を仕掛けた。", "The Midlands laid mines in international waters.", "ja", ["Midlands"]),
         ("古代エジプトの人々は新王国の遺跡に驚嘆した。", "Ancient Egyptians of the New Kingdom marvelled at the ruins.", "ja", []),
         ("这一传统有基督教的解释。", "This tradition has a Christian explanation.", "zh", []),
         # a term with figures is not a name put in for another; Chinese translates names by meaning
