@@ -63,6 +63,7 @@ from audit.names.source import (
     proportional_offset,
     source_pairs,
 )
+from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.translit import is_pinyin, romanise
 from audit.names.variants import (
     ALL_MARKS,
@@ -1402,6 +1403,28 @@ def _spellings(name: str, lang: str | None, english: tuple[str, ...] = ()) -> st
 _POSSESSIVE_HEAD = re.compile(r".*['’]s?\s+")
 
 
+def unknown_acronyms(source: str) -> tuple[str, ...]:
+    """The Cyrillic acronyms of a Russian source that no table lists (`ОДКБ` were it missing):
+    their English form (an acronym, or a name of ordinary words) cannot be looked up."""
+    terms = russian_terms()
+    return tuple(
+        word
+        for word in dict.fromkeys(re.findall(r"[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ]\+?[а-яё]*", source))
+        if is_cyrillic_acronym(word) and terms.lookup(word) is None
+    )
+
+
+def _spare_acronyms(ctx: CheckContext, pair: SourcePair, lang: str | None) -> list[Mention]:
+    """The translation's acronyms that the source does not have: each may be an unknown source
+    acronym in English (`CSTO` for `ОДКБ`)."""
+    index = TokenIndex(pair.source, lang)
+    return [
+        m
+        for m in mentions(ctx)
+        if pair.start <= m.start < pair.end and is_acronym(m.text) and " " not in m.text and missing_words(m.text, index)
+    ]
+
+
 def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], lang: str | None) -> list[Mention]:
     """The translation's names of ordinary words that no carried-over source name accounts for.
 
@@ -1518,7 +1541,11 @@ class DroppedName(Check):
     carries a place only when it is of that place (`South Korean` is not `КНДР`). A name of
     ordinary words (`Dzień Niepodległości`, `«Новые люди»`, `«Война и мир»`) may pair with an
     English name of ordinary words that can translate it (`Independence Day`, `New People`,
-    `War and Peace`, read across its connectors). Flagged on the sentence where the name belongs.
+    `War and Peace`, read across its connectors). A Cyrillic acronym no table lists pairs
+    with an English acronym or a name of ordinary words the translation has spare (`РИСИ` /
+    `RISS`, `АСВ` / `Deposit Insurance Agency`); with nothing there it is a note, not a
+    warning, since its English form cannot be looked up. Flagged on the sentence where the
+    name belongs.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
     Good: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Chase Carey.
@@ -1542,6 +1569,8 @@ class DroppedName(Check):
             english = document.text[pair.start : pair.end]
             carried, unpaired = pair_source_names(pair.source, english, lang, single_words=ctx.options.single_words)
             translated = _translated_names(ctx, pair, carried, lang) if unpaired else []
+            unknown = unknown_acronyms(pair.source) if unpaired else ()
+            spare = _spare_acronyms(ctx, pair, lang) if unknown else []
             for missing in unpaired:
                 name = missing.name
                 counterpart = next((m for m in translated if may_translate(name.text, m.text)), None)
@@ -1549,6 +1578,20 @@ class DroppedName(Check):
                     translated.remove(counterpart)  # `Dzień Niepodległości` / `Independence Day`
                     continue
                 start, end = _sentence_at(ctx, proportional_offset(pair, name.start), pair.start, pair.end)
+                if name.text in unknown:
+                    stand_in = next(iter(spare or translated), None)  # `ОДКБ` / `CSTO`, `ГИБДД` / `Traffic Police`
+                    if stand_in is not None:
+                        (spare or translated).remove(stand_in)
+                        continue
+                    yield self.finding(
+                        segment,
+                        start,
+                        end,
+                        f"source acronym “{name.text}” is in no table of acronyms, and nothing in this sentence's "
+                        "translation is sure to be it: dropped?",
+                        severity=Severity.INFO,
+                    )
+                    continue
                 yield self.finding(
                     segment,
                     start,
@@ -1602,7 +1645,9 @@ class UnsourcedName(Check):
     (info), as is the source language's own country, which English may name where the source
     says `at home` (`国内`: `in Japan`) unless a country of the source is left unpaired, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
     source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
-    is pinyin), or a name English writes in full where the source gives one part. Even a name
+    is pinyin), or a name English writes in full where the source gives one part. An English
+    acronym beside a Russian acronym no table lists may be that acronym (`RISS` / `РИСИ`): a
+    note. Even a name
     of ordinary words (`Iron Dome` for `九州`, Kyushu), an acronym or a Hepburn-like word
     is a warning when it stands for none of the source's names by sound, CC-CEDICT, CLDR,
     initials or nationality, and a name the source surely has (a katakana word, a Latin word,
@@ -1657,11 +1702,16 @@ class UnsourcedName(Check):
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"
                     if index.romanised is None:
-                        yield self.finding(
+                        unknown = unknown_acronyms(pair.source) if index.russian and is_acronym(mention.text) else ()
+                        yield self.finding(  # an English acronym may be a source acronym no table lists
                             segment,
                             mention.start,
                             mention.end,
-                            f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?",
+                            f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?"
+                            if not unknown
+                            else f"“{mention.text}” is not in the source, unless it is “{unknown[0]}”, which no "
+                            "table of acronyms lists",
+                            severity=Severity.INFO if unknown else None,
                         )
                         continue
                     beside = beside_words(mention.text, missing)
