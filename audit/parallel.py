@@ -30,10 +30,13 @@ _worker: dict[str, Any] = {}
 
 
 def _start_worker(config: Config, strict: bool) -> None:
-    # Ctrl-C and a closed terminal signal the whole process group: the main process alone
-    # handles them (and stops the pool), so no worker dies printing a traceback of its own.
+    # Ctrl-C, a closed terminal and `kill` of the group signal every process of it: the main
+    # process alone handles them (and stops the pool), so no worker dies printing a traceback
+    # of its own, or (SIGTERM, whose handler a forked worker inherits) raises while it holds
+    # the pool's queue, which left the main process waiting on that queue for ever.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _worker.update(config=config, strict=strict, checks=active_checks(config))
 
 
