@@ -40,6 +40,8 @@ _CAPITALISED = re.compile(r"[А-ЯЁA-Z]")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # Cheap test for a word that may be a place adjective (`германский`, `донецкая`, `российских`).
 _ADJECTIVE_ENDING = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|ом|ую|ых|им|ими|их|ей|ые)$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_OR_APOSTROPHE = re.compile(r"['’]s?$")
 # Words that stand in English names for many things and so say nothing alone.
 _WEAK = frozenset({"the", "of", "and", "for", "ministry", "national", "federal", "state", "service", "office"})
 
@@ -283,11 +285,16 @@ def _city_regions() -> dict[str, frozenset[tuple[str, str]]]:
     return {name: frozenset(regions) for name, regions in found.items()}
 
 
+@functools.lru_cache(maxsize=4096)  # asked of the same words in document after document: more than `re` keeps
+def _region_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\s+(?:region|oblast|province|krai|territory)\b", re.IGNORECASE)
+
+
 def names_region_of_source_place(word: str, source: str, english: str) -> bool:
     """Whether `english` writes `word` as a region (`Orenburg region`) that a place the source
     names lies in (`Орск`), which GeoNames tells by the region's seat of that name: context
     English adds (`Orsk, a city in Russia's Orenburg region`), not `Chelyabinsk region` there."""
-    if not re.search(rf"\b{re.escape(word)}\s+(?:region|oblast|province|krai|territory)\b", english, re.IGNORECASE):
+    if not _region_pattern(word).search(english):
         return False
     regions = _city_regions()
     wanted = regions.get(word, frozenset())
@@ -342,7 +349,7 @@ def _is_army(term: Term) -> bool:
 def _troops_of(places: tuple[str, ...], english: str) -> bool:
     """Whether `english` writes troops of one of `places` (`Israeli troops`, `Israel's forces`)."""
     for match in _TROOPS.finditer(english):
-        word = re.sub(r"['’]s$", "", match.group(1))
+        word = _POSSESSIVE.sub("", match.group(1))
         if word in places or set(places) & set(demonym_places(word)):
             return True
     return False
@@ -412,7 +419,7 @@ def _english_words(english: str) -> dict[str, list[tuple[int, str]]]:
     """The translation's words (possessives cut, `U.S.` read as `US`) with their positions, by first letter."""
     by_initial: dict[str, list[tuple[int, str]]] = {}
     for i, word in enumerate(_FORM_WORD.findall(_DOTTED_ACRONYM.sub(_undotted, english))):
-        word = re.sub(r"['’]s?$", "", word)
+        word = _POSSESSIVE_OR_APOSTROPHE.sub("", word)
         by_initial.setdefault(word[:1].lower(), []).append((i, word))
     return by_initial
 
@@ -655,7 +662,7 @@ def heard_in_english(name: str, english: str) -> bool:
     """Whether each word of a Russian name has, by `spelt_by_ear`, an English spelling in
     `english` (`Пауэлл` / `Powell`), the other way round."""
     words = [match.group() for match in _ENGLISH_WORD.finditer(english) if match.group()[:1].isupper()]
-    return all(any(spelt_by_ear(re.sub(r"['’]s$", "", word), part.text) for word in words) for part in _words(name))
+    return all(any(spelt_by_ear(_POSSESSIVE.sub("", word), part.text) for word in words) for part in _words(name))
 
 
 # Words with which Russian speaks of a counterpart it does not name (`с китайским коллегой`).

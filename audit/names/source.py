@@ -1142,9 +1142,12 @@ def _rival(key: str, other: str) -> bool:
     )
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _without_possessive(word: str) -> str:
     """`Britain's` -> `Britain`."""
-    return re.sub(r"['’]s?$", "", word)
+    return _POSSESSIVE.sub("", word)
 
 
 def _surname_like_nationality(words: list[str], position: int) -> bool:
