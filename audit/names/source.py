@@ -683,6 +683,12 @@ class TokenIndex:
     def _has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
+        if self.russian:  # look-ups first, then the spelling comparisons
+            glosses = gloss_keys(self.text)
+            if key in glosses or (key.endswith("s") and key[:-1] in glosses):
+                return True
+            if any(name_key(place) in glosses for place in demonym_places(key)):
+                return True  # `Russian`: `российский`
         others = self._group(self._by_initial, "by_initial", key[:1])
         if others and _NEAR_SPELLING.any_of(key, others):
             return True
@@ -691,14 +697,7 @@ class TokenIndex:
         sound = sound_stem(key)[:1]
         if sound != key[:1] and _NEAR_SOUND.any_of(key, self._group(self._by_sound, "by_sound", sound)):
             return True  # `Austin` / `Остин`
-        if self.russian:
-            if self.has_respelt(key):
-                return True  # `Haitham`: `Хейсам`
-            glosses = gloss_keys(self.text)
-            if key in glosses or (key.endswith("s") and key[:-1] in glosses):
-                return True
-            return any(name_key(place) in glosses for place in demonym_places(key))  # `Russian`: `российский`
-        return False
+        return self.russian and self.has_respelt(key)  # `Haitham`: `Хейсам`
 
     def _group(self, groups: dict[str, frozenset[str]], kind: str, first: str) -> frozenset[str]:
         """The text's keys whose first letter (`by_initial`) or first sound (`by_sound`) is `first`."""
