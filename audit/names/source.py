@@ -585,16 +585,38 @@ def english_vowels(key: str) -> str:
     return _ENGLISH_VOWELS.sub(_heard, key)
 
 
-def _lemma_keys(text: str) -> frozenset[str]:
-    """Keys of the lemmas of a Russian text's capitalised words (`Львом`: `lev`)."""
+@functools.lru_cache(maxsize=8192)
+def _lemma_keys(line: str) -> frozenset[str]:
+    """Keys of the lemmas of a line of Russian's capitalised words (`Львом`: `lev`)."""
     return frozenset(
         key
-        for word in words_of(text)
-        if _capitalised(word.text)
-        for form in lemmas(word.text)[:2]
+        for start, end in _line_spans(line, False)
+        if _capitalised(line[start:end])
+        for form in lemmas(line[start:end])[:2]
         for spelling in romanise(form.capitalize(), "ru")
         for key in name_key(spelling).split()
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def _given_forms(keys: frozenset[str]) -> frozenset[str]:
+    """The keys that are given names, with every form of each (`jan`: `john`, `juan`...)."""
+    found: set[str] = set()
+    for key in keys:
+        forms = given_name_forms(key)
+        if forms:
+            found |= forms | {key}
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=8192)
+def _respellings(keys: frozenset[str]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """The keys as `foreign_frame` reads them (by first letter), and as `english_vowels` does."""
+    frames: defaultdict[str, set[str]] = defaultdict(set)
+    for frame in filter(None, map(foreign_frame, keys)):
+        frames[frame[:1]].add(frame)
+    heard = frozenset(english_vowels(key) for key in keys if len(key) >= 3)
+    return {first: frozenset(group) for first, group in frames.items()}, heard
 
 
 class TokenIndex:
@@ -624,9 +646,8 @@ class TokenIndex:
         self._by_initial: dict[str, frozenset[str]] = {}
         self._by_sound: dict[str, frozenset[str]] = {}
         self._abbreviations: set[str] = set()
-        self._frames: dict[str, frozenset[str]] | None = None  # by first letter
+        self._frames: dict[str, frozenset[str]] = {}  # by first letter, gathered from the lines as asked
         self._respelt: dict[str, bool] = {}
-        self._heard: frozenset[str] = frozenset()
         seen: set[str] = set()
         for line in lines:
             for word, quoted in line.short_words:
@@ -641,16 +662,11 @@ class TokenIndex:
     def _given_names(self) -> frozenset[str]:
         """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...);
         in Russian, of their lemmas too (`Львом` -> `Лев`: `lev`, `leo`)."""
-        if self._given is None:
-            found: set[str] = set()
-            keys = set(self._keys)
+        if self._given is None:  # worked out line by line, each line once per process
+            found = [_given_forms(line.keys) for line in self._lines]
             if self.russian:
-                keys.update(_lemma_keys(self.text))
-            for key in keys:
-                forms = given_name_forms(key)
-                if forms:
-                    found |= forms | {key}
-            self._given = frozenset(found)
+                found.extend(_given_forms(_lemma_keys(line)) for line in self.text.split("\n"))
+            self._given = frozenset().union(*found)
         return self._given
 
     def has_respelt(self, key: str) -> bool:
@@ -662,16 +678,15 @@ class TokenIndex:
         return respelt
 
     def _has_respelt(self, key: str) -> bool:
-        if self._frames is None:
-            frames: defaultdict[str, set[str]] = defaultdict(set)
-            for frame in filter(None, map(foreign_frame, self._keys)):
-                frames[frame[:1]].add(frame)
-            self._frames = {first: frozenset(group) for first, group in frames.items()}
-            self._heard = frozenset(english_vowels(k) for k in self._keys if len(k) >= 3)
-        if len(key) >= 3 and english_vowels(key) in self._heard:
+        lines = [_respellings(line.keys) for line in self._lines]  # each line's worked out once per process
+        if len(key) >= 3 and any(english_vowels(key) in heard for _, heard in lines):
             return True
         frame = foreign_frame(key)
-        others = self._frames.get(frame[:1], frozenset()) if frame else frozenset()
+        if not frame:
+            return False
+        others = self._frames.get(frame[:1])
+        if others is None:
+            others = self._frames[frame[:1]] = frozenset().union(*(frames.get(frame[:1], ()) for frames, _ in lines))
         return frame in others or _NEAR_FRAME.any_of(frame, others)  # `Жапарова`: `Japarov`
 
     def has_word(self, key: str) -> bool:
