@@ -509,7 +509,16 @@ def _line_glosses(texts: tuple[str, ...], longest: int) -> frozenset[str]:
 @functools.lru_cache(maxsize=64)
 def source_places(text: str, confirmed: bool = True) -> tuple[frozenset[str], ...]:
     """Per place the source names (as NER bears out, unless not `confirmed`) or derives an
-    adjective from (`британской`), its English names."""
+    adjective from (`британской`), its English names.
+
+    No word crosses a line break and NER reads line by line: each line is read once per
+    process (a feed repeats its paragraphs).
+    """
+    return tuple(place for line in text.split("\n") for place in _line_places(line, confirmed))
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_places(text: str, confirmed: bool) -> tuple[frozenset[str], ...]:
     places: list[frozenset[str]] = []
     words = _words(text)
     capitalised = [word for word in words if _CAPITALISED.match(word.text) and _is_place(word.text)]
