@@ -858,17 +858,26 @@ class TokenIndex:
 
     def _places(self) -> frozenset[int]:
         """GeoNames ids of the places the text's capitalised words and pairs of them name."""
-        if self._place_ids is None:
-            words = [w for w in words_of(self.text) if _capitalised(w.text) and len(w.text) > 2]
-            spellings = {w.text for w in words}
-            spellings.update(f"{a.text} {b.text}" for a, b in itertools.pairwise(words) if _adjacent(self.text, a, b))
-            self._place_ids = frozenset(
-                place.id
-                for spelling in spellings
-                for place in place_lookup(spelling)[:3]
-                if place.kind != "city" or place.population >= NOTABLE_POPULATION  # not every hamlet
-            )
+        if self._place_ids is None:  # no word or pair crosses a line break: each line's worked out once per process
+            lines = self.text.split("\n")
+            self._place_ids = frozenset().union(*(_line_place_ids(line, self.script == "other") for line in lines))
         return self._place_ids
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_place_ids(line: str, latin_only: bool) -> frozenset[int]:
+    """`TokenIndex._places` of one line."""
+    spans = [(start, end) for start, end in _line_spans(line, latin_only) if end - start > 2 and _capitalised(line[start:end])]
+    spellings = {line[start:end] for start, end in spans}
+    spellings.update(
+        f"{line[a:b]} {line[c:d]}" for (a, b), (c, d) in itertools.pairwise(spans) if c - b == 1 and line[b] in _SPACE
+    )
+    return frozenset(
+        place.id
+        for spelling in spellings
+        for place in place_lookup(spelling)[:3]
+        if place.kind != "city" or place.population >= NOTABLE_POPULATION  # not every hamlet
+    )
 
 
 @functools.lru_cache(maxsize=4096)
