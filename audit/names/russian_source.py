@@ -419,7 +419,8 @@ def _english_words(english: str) -> dict[str, list[tuple[int, str]]]:
     """The translation's words (possessives cut, `U.S.` read as `US`) with their positions, by first letter."""
     by_initial: dict[str, list[tuple[int, str]]] = {}
     for i, word in enumerate(_FORM_WORD.findall(_DOTTED_ACRONYM.sub(_undotted, english))):
-        word = _POSSESSIVE_OR_APOSTROPHE.sub("", word)
+        if "'" in word or "’" in word:
+            word = _POSSESSIVE_OR_APOSTROPHE.sub("", word)
         by_initial.setdefault(word[:1].lower(), []).append((i, word))
     return by_initial
 
@@ -690,13 +691,31 @@ def has_given_name_before(text: str, key: str) -> bool:
     `Песков` alone lets a translation add `Dmitry`; `Дмитрий Песков` does not let it write
     another given name.
     """
+    previous = None  # the last word of the lines before
+    for line in text.split("\n"):  # no word crosses a line break: each line's keys worked out once per process
+        words, opening, firsts = _line_keys(line)
+        if not words:
+            continue
+        if previous is not None and key in opening:
+            return _is_given_name(previous)
+        first = firsts.get(key)
+        if first is not None:
+            return _is_given_name(words[first - 1])
+        previous = words[-1]
+    return False
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_keys(line: str) -> tuple[tuple[str, ...], frozenset[str], dict[str, int]]:
+    """A line's words, the romanised keys of its first word, and where each key first stands after it."""
     from audit.names.translit import romanise
 
-    words = _words(text)
-    for i, word in enumerate(words):
-        if i and any(key in name_key(spelling).split() for spelling in romanise(word.text, "ru")):
-            return _is_given_name(words[i - 1].text)
-    return False
+    words = tuple(word.text for word in _words(line))
+    keys = [{key for spelling in romanise(word, "ru") for key in name_key(spelling).split()} for word in words]
+    firsts: dict[str, int] = {}
+    for i in range(len(words) - 1, 0, -1):
+        firsts.update(dict.fromkeys(keys[i], i))
+    return words, frozenset(keys[0]) if keys else frozenset(), firsts
 
 
 def _is_given_name(word: str) -> bool:
