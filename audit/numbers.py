@@ -462,11 +462,12 @@ def is_ordinal_word(text: str) -> bool:
     return text.lower() in _ENGLISH_ORDINALS
 
 
+# The three tables as one, the first to hold a word giving its value (asked of every English word).
+_WORD_VALUES = {**_ENGLISH_MONTHS, **_ENGLISH_ORDINALS, **_ENGLISH_WORDS}
+
+
 def _word_value(word: str) -> int | None:
-    for table in (_ENGLISH_WORDS, _ENGLISH_ORDINALS, _ENGLISH_MONTHS):
-        if word in table:
-            return table[word]
-    return None
+    return _WORD_VALUES.get(word)
 
 
 def _clean(values: set[float]) -> frozenset[float]:

@@ -807,7 +807,7 @@ def parse_document(
     unread_from: int | None = None
     budget = max_marks
     for start, end in paragraphs:
-        marks = sum(text.count(mark, start, end) for mark in MARKS)
+        marks = sum(text.count(mark, start, end) for mark in MARKS) if MARK_PATTERN.search(text, start, end) else 0
         if marks > budget:
             unread_from = start
             break

@@ -41,6 +41,8 @@ _CAPITALISED = re.compile(r"[А-ЯЁA-Z]")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # Cheap test for a word that may be a place adjective (`германский`, `донецкая`, `российских`).
 _ADJECTIVE_ENDING = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|ом|ую|ых|им|ими|их|ей|ые)$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_OR_APOSTROPHE = re.compile(r"['’]s?$")
 # Words that stand in English names for many things and so say nothing alone.
 _WEAK = frozenset({"the", "of", "and", "for", "ministry", "national", "federal", "state", "service", "office"})
 
@@ -284,11 +286,16 @@ def _city_regions() -> dict[str, frozenset[tuple[str, str]]]:
     return {name: frozenset(regions) for name, regions in found.items()}
 
 
+@functools.lru_cache(maxsize=4096)  # asked of the same words in document after document: more than `re` keeps
+def _region_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\s+(?:region|oblast|province|krai|territory)\b", re.IGNORECASE)
+
+
 def names_region_of_source_place(word: str, source: str, english: str) -> bool:
     """Whether `english` writes `word` as a region (`Orenburg region`) that a place the source
     names lies in (`Орск`), which GeoNames tells by the region's seat of that name: context
     English adds (`Orsk, a city in Russia's Orenburg region`), not `Chelyabinsk region` there."""
-    if not re.search(rf"\b{re.escape(word)}\s+(?:region|oblast|province|krai|territory)\b", english, re.IGNORECASE):
+    if not _region_pattern(word).search(english):
         return False
     regions = _city_regions()
     wanted = regions.get(word, frozenset())
@@ -417,7 +424,7 @@ def _is_army(term: Term) -> bool:
 def _troops_of(places: tuple[str, ...], english: str) -> bool:
     """Whether `english` writes troops of one of `places` (`Israeli troops`, `Israel's forces`)."""
     for match in _TROOPS.finditer(english):
-        word = re.sub(r"['’]s$", "", match.group(1))
+        word = _POSSESSIVE.sub("", match.group(1))
         if word in places or set(places) & set(demonym_places(word)):
             return True
     return False
@@ -487,7 +494,8 @@ def _english_words(english: str) -> dict[str, list[tuple[int, str]]]:
     """The translation's words (possessives cut, `U.S.` read as `US`) with their positions, by first letter."""
     by_initial: dict[str, list[tuple[int, str]]] = {}
     for i, word in enumerate(_FORM_WORD.findall(_DOTTED_ACRONYM.sub(_undotted, english))):
-        word = re.sub(r"['’]s?$", "", word)
+        if "'" in word or "’" in word:
+            word = _POSSESSIVE_OR_APOSTROPHE.sub("", word)
         by_initial.setdefault(word[:1].lower(), []).append((i, word))
     return by_initial
 
@@ -577,7 +585,16 @@ def _line_glosses(texts: tuple[str, ...], longest: int) -> frozenset[str]:
 @functools.lru_cache(maxsize=64)
 def source_places(text: str, confirmed: bool = True) -> tuple[frozenset[str], ...]:
     """Per place the source names (as NER bears out, unless not `confirmed`) or derives an
-    adjective from (`британской`), its English names."""
+    adjective from (`британской`), its English names.
+
+    No word crosses a line break and NER reads line by line: each line is read once per
+    process (a feed repeats its paragraphs).
+    """
+    return tuple(place for line in text.split("\n") for place in _line_places(line, confirmed))
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_places(text: str, confirmed: bool) -> tuple[frozenset[str], ...]:
     places: list[frozenset[str]] = []
     words = _words(text)
     capitalised = [word for word in words if _CAPITALISED.match(word.text) and _is_place(word.text)]
@@ -735,7 +752,7 @@ def heard_in_english(name: str, english: str) -> bool:
     """Whether each word of a Russian name has, by `spelt_by_ear`, an English spelling in
     `english` (`Пауэлл` / `Powell`), the other way round."""
     words = [part for match in _ENGLISH_WORD.finditer(english) for part in match.group().split("-") if part[:1].isupper()]
-    return all(any(spelt_by_ear(re.sub(r"['’]s$", "", word), part.text) for word in words) for part in _words(name))
+    return all(any(spelt_by_ear(_POSSESSIVE.sub("", word), part.text) for word in words) for part in _words(name))
 
 
 # Words with which Russian speaks of a counterpart it does not name (`с китайским коллегой`).
@@ -754,13 +771,31 @@ def has_given_name_before(text: str, key: str) -> bool:
     `Песков` alone lets a translation add `Dmitry`; `Дмитрий Песков` does not let it write
     another given name.
     """
+    previous = None  # the last word of the lines before
+    for line in text.split("\n"):  # no word crosses a line break: each line's keys worked out once per process
+        words, opening, firsts = _line_keys(line)
+        if not words:
+            continue
+        if previous is not None and key in opening:
+            return _is_given_name(previous)
+        first = firsts.get(key)
+        if first is not None:
+            return _is_given_name(words[first - 1])
+        previous = words[-1]
+    return False
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_keys(line: str) -> tuple[tuple[str, ...], frozenset[str], dict[str, int]]:
+    """A line's words, the romanised keys of its first word, and where each key first stands after it."""
     from audit.names.translit import romanise
 
-    words = _words(text)
-    for i, word in enumerate(words):
-        if i and any(key in name_key(spelling).split() for spelling in romanise(word.text, "ru")):
-            return _is_given_name(words[i - 1].text)
-    return False
+    words = tuple(word.text for word in _words(line))
+    keys = [{key for spelling in romanise(word, "ru") for key in name_key(spelling).split()} for word in words]
+    firsts: dict[str, int] = {}
+    for i in range(len(words) - 1, 0, -1):
+        firsts.update(dict.fromkeys(keys[i], i))
+    return words, frozenset(keys[0]) if keys else frozenset(), firsts
 
 
 def _is_given_name(word: str) -> bool:

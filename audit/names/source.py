@@ -588,16 +588,38 @@ def english_vowels(key: str) -> str:
     return _ENGLISH_VOWELS.sub(_heard, key)
 
 
-def _lemma_keys(text: str) -> frozenset[str]:
-    """Keys of the lemmas of a Russian text's capitalised words (`Львом`: `lev`)."""
+@functools.lru_cache(maxsize=8192)
+def _lemma_keys(line: str) -> frozenset[str]:
+    """Keys of the lemmas of a line of Russian's capitalised words (`Львом`: `lev`)."""
     return frozenset(
         key
-        for word in words_of(text)
-        if _capitalised(word.text)
-        for form in lemmas(word.text)[:2]
+        for start, end in _line_spans(line, False)
+        if _capitalised(line[start:end])
+        for form in lemmas(line[start:end])[:2]
         for spelling in romanise(form.capitalize(), "ru")
         for key in name_key(spelling).split()
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def _given_forms(keys: frozenset[str]) -> frozenset[str]:
+    """The keys that are given names, with every form of each (`jan`: `john`, `juan`...)."""
+    found: set[str] = set()
+    for key in keys:
+        forms = given_name_forms(key)
+        if forms:
+            found |= forms | {key}
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=8192)
+def _respellings(keys: frozenset[str]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """The keys as `foreign_frame` reads them (by first letter), and as `english_vowels` does."""
+    frames: defaultdict[str, set[str]] = defaultdict(set)
+    for frame in filter(None, map(foreign_frame, keys)):
+        frames[frame[:1]].add(frame)
+    heard = frozenset(english_vowels(key) for key in keys if len(key) >= 3)
+    return {first: frozenset(group) for first, group in frames.items()}, heard
 
 
 class TokenIndex:
@@ -627,9 +649,8 @@ class TokenIndex:
         self._by_initial: dict[str, frozenset[str]] = {}
         self._by_sound: dict[str, frozenset[str]] = {}
         self._abbreviations: set[str] = set()
-        self._frames: dict[str, frozenset[str]] | None = None  # by first letter
+        self._frames: dict[str, frozenset[str]] = {}  # by first letter, gathered from the lines as asked
         self._respelt: dict[str, bool] = {}
-        self._heard: frozenset[str] = frozenset()
         seen: set[str] = set()
         for line in lines:
             for word, quoted in line.short_words:
@@ -644,16 +665,11 @@ class TokenIndex:
     def _given_names(self) -> frozenset[str]:
         """Every form of the given names in the text (`Janem` -> `jan`, `john`, `juan`...);
         in Russian, of their lemmas too (`Львом` -> `Лев`: `lev`, `leo`)."""
-        if self._given is None:
-            found: set[str] = set()
-            keys = set(self._keys)
+        if self._given is None:  # worked out line by line, each line once per process
+            found = [_given_forms(line.keys) for line in self._lines]
             if self.russian:
-                keys.update(_lemma_keys(self.text))
-            for key in keys:
-                forms = given_name_forms(key)
-                if forms:
-                    found |= forms | {key}
-            self._given = frozenset(found)
+                found.extend(_given_forms(_lemma_keys(line)) for line in self.text.split("\n"))
+            self._given = frozenset().union(*found)
         return self._given
 
     def has_respelt(self, key: str) -> bool:
@@ -665,16 +681,15 @@ class TokenIndex:
         return respelt
 
     def _has_respelt(self, key: str) -> bool:
-        if self._frames is None:
-            frames: defaultdict[str, set[str]] = defaultdict(set)
-            for frame in filter(None, map(foreign_frame, self._keys)):
-                frames[frame[:1]].add(frame)
-            self._frames = {first: frozenset(group) for first, group in frames.items()}
-            self._heard = frozenset(english_vowels(k) for k in self._keys if len(k) >= 3)
-        if len(key) >= 3 and english_vowels(key) in self._heard:
+        lines = [_respellings(line.keys) for line in self._lines]  # each line's worked out once per process
+        if len(key) >= 3 and any(english_vowels(key) in heard for _, heard in lines):
             return True
         frame = foreign_frame(key)
-        others = self._frames.get(frame[:1], frozenset()) if frame else frozenset()
+        if not frame:
+            return False
+        others = self._frames.get(frame[:1])
+        if others is None:
+            others = self._frames[frame[:1]] = frozenset().union(*(frames.get(frame[:1], ()) for frames, _ in lines))
         return frame in others or _NEAR_FRAME.any_of(frame, others)  # `Жапарова`: `Japarov`
 
     def has_word(self, key: str) -> bool:
@@ -686,6 +701,12 @@ class TokenIndex:
     def _has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
+        if self.russian:  # look-ups first, then the spelling comparisons
+            glosses = gloss_keys(self.text)
+            if key in glosses or (key.endswith("s") and key[:-1] in glosses):
+                return True
+            if any(name_key(place) in glosses for place in demonym_places(key)):
+                return True  # `Russian`: `российский`
         others = self._group(self._by_initial, "by_initial", key[:1])
         if others and _NEAR_SPELLING.any_of(key, others):
             return True
@@ -694,14 +715,7 @@ class TokenIndex:
         sound = sound_stem(key)[:1]
         if sound != key[:1] and _NEAR_SOUND.any_of(key, self._group(self._by_sound, "by_sound", sound)):
             return True  # `Austin` / `Остин`
-        if self.russian:
-            if self.has_respelt(key):
-                return True  # `Haitham`: `Хейсам`
-            glosses = gloss_keys(self.text)
-            if key in glosses or (key.endswith("s") and key[:-1] in glosses):
-                return True
-            return any(name_key(place) in glosses for place in demonym_places(key))  # `Russian`: `российский`
-        return False
+        return self.russian and self.has_respelt(key)  # `Haitham`: `Хейсам`
 
     def _group(self, groups: dict[str, frozenset[str]], kind: str, first: str) -> frozenset[str]:
         """The text's keys whose first letter (`by_initial`) or first sound (`by_sound`) is `first`."""
@@ -869,17 +883,26 @@ class TokenIndex:
 
     def _places(self) -> frozenset[int]:
         """GeoNames ids of the places the text's capitalised words and pairs of them name."""
-        if self._place_ids is None:
-            words = [w for w in words_of(self.text) if _capitalised(w.text) and len(w.text) > 2]
-            spellings = {w.text for w in words}
-            spellings.update(f"{a.text} {b.text}" for a, b in itertools.pairwise(words) if _adjacent(self.text, a, b))
-            self._place_ids = frozenset(
-                place.id
-                for spelling in spellings
-                for place in place_lookup(spelling)[:3]
-                if place.kind != "city" or place.population >= NOTABLE_POPULATION  # not every hamlet
-            )
+        if self._place_ids is None:  # no word or pair crosses a line break: each line's worked out once per process
+            lines = self.text.split("\n")
+            self._place_ids = frozenset().union(*(_line_place_ids(line, self.script == "other") for line in lines))
         return self._place_ids
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_place_ids(line: str, latin_only: bool) -> frozenset[int]:
+    """`TokenIndex._places` of one line."""
+    spans = [(start, end) for start, end in _line_spans(line, latin_only) if end - start > 2 and _capitalised(line[start:end])]
+    spellings = {line[start:end] for start, end in spans}
+    spellings.update(
+        f"{line[a:b]} {line[c:d]}" for (a, b), (c, d) in itertools.pairwise(spans) if c - b == 1 and line[b] in _SPACE
+    )
+    return frozenset(
+        place.id
+        for spelling in spellings
+        for place in place_lookup(spelling)[:3]
+        if place.kind != "city" or place.population >= NOTABLE_POPULATION  # not every hamlet
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1202,9 +1225,12 @@ def _rival(key: str, other: str) -> bool:
     )
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _without_possessive(word: str) -> str:
     """`Britain's` -> `Britain`."""
-    return re.sub(r"['’]s?$", "", word)
+    return _POSSESSIVE.sub("", word)
 
 
 def _possessive_place(words: list[str], position: int) -> bool:
