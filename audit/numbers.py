@@ -281,6 +281,10 @@ SOURCE_ORDINALS: dict[str, str] = {
     )
     + "|3 третий третья третье третьего третьему третьим третьем третьи третьих третьими третью",
 }
+# Fractions in words, by denominator (`треть`: 3): a share a reader may as well read in percent.
+_RUSSIAN_FRACTIONS = (
+    "2 половина половины половине половину половиной|3 треть трети третью третей|4 четверть четверти четвертью четвертей"
+)
 # Cardinals in words as a source writes them, by language: value, then forms (cases, genders).
 SOURCE_WORDS: dict[str, dict[str, int]] = {
     "es": _table(
@@ -341,8 +345,7 @@ SOURCE_WORDS: dict[str, dict[str, int]] = {
         "|90 девяносто девяноста|100 сто ста|200 двести двухсот|300 триста трёхсот трехсот|400 четыреста четырёхсот"
         "|500 пятьсот пятисот|1000 тысяча|24 сутки суток суткам сутками"
         "|2 вдвое|3 втрое|4 вчетверо|5 впятеро|10 вдесятеро"  # `вдвое сократить`: halve, `втрое`: threefold
-        "|2 половина половины половине половину половиной|3 треть трети третью третей"
-        "|4 четверть четверти четвертью четвертей"
+        "|" + _RUSSIAN_FRACTIONS
     ),
     "hi": _table(
         "1 एक|2 दो दोनों|3 तीन|4 चार|5 पांच पाँच|6 छह छः छै|7 सात|8 आठ|9 नौ|10 दस|11 ग्यारह|12 बारह|13 तेरह"
@@ -611,10 +614,7 @@ def _goalless(text: str, start: int, end: int) -> bool:
     return bool(after or re.search(r"(?<!\d)0[:\-–]$", text[max(0, start - 3) : start]))
 
 
-# Fractions in words, by denominator (`треть`: 3): a share a reader may as well read in percent.
-_FRACTIONS = frozenset(
-    "половина половины половине половину половиной треть трети третью третей четверть четверти четвертью четвертей".split()
-)
+_FRACTIONS = frozenset(_table(_RUSSIAN_FRACTIONS))
 
 # Words that count days and nights after a number (`шесть суток`: `six days`), not 24 hours then.
 _DAY_UNITS = frozenset({"сутки", "суток", "суткам", "сутками"})
