@@ -1479,6 +1479,24 @@ def _whole_with_particles(text: str, mention: Mention, found: list[Mention], ind
     return not missing_words(text[mention.start : following.end], index, english)
 
 
+# Scales and units named after their inventors, which English capitalises beside a figure
+# (`degrees Celsius`, `the Richter scale`) where the source has only the figure (`минус 56 градусов`).
+_UNIT_AFTER_DEGREES = frozenset({"Celsius", "Fahrenheit", "Centigrade", "Kelvin", "Réaumur"})
+_UNIT_BEFORE_SCALE = frozenset(
+    {"Richter", "Beaufort", "Mercalli", "Saffir-Simpson", "Fujita", "Kelvin", "Celsius", "Fahrenheit"}
+)
+_DEGREES_BEFORE = re.compile(r"(?:\bdegrees?|°)\s*$")
+_SCALE_AFTER = re.compile(r"\s+scale\b")
+
+
+def _names_a_unit(text: str, mention: Mention) -> bool:
+    """An inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`), which names no one in the story."""
+    return (
+        mention.text in _UNIT_AFTER_DEGREES
+        and _DEGREES_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None
+    ) or (mention.text in _UNIT_BEFORE_SCALE and _SCALE_AFTER.match(text, mention.end) is not None)
+
+
 _AFTER_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$")
 
 
@@ -1582,7 +1600,8 @@ class UnsourcedName(Check):
     replaced that place); a place in the possessive opening a name (`Spain's Carlos Alcaraz`,
     `Moscow's Vnukovo airport`) is context too where the translation leaves no source name unpaired;
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
-    table row's forms, or the name's initials) repeats that name, which is judged itself. A place counts when GeoNames lists the English name and a source name
+    table row's forms, or the name's initials) repeats that name, which is judged itself; an
+    inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one. A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
@@ -1650,6 +1669,8 @@ class UnsourcedName(Check):
                     continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
                 if missing and glosses_written_name(ctx.document.text, mention.start, mention.end):
                     continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
+                if missing and _names_a_unit(ctx.document.text, mention):
+                    continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"
