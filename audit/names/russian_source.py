@@ -583,19 +583,34 @@ def source_places(text: str, confirmed: bool = True) -> tuple[frozenset[str], ..
     capitalised = [word for word in words if _CAPITALISED.match(word.text) and _is_place(word.text)]
     spans = [e for e in _entities_near(text, [w.start for w in capitalised]) if e.type == "LOC"] if capitalised and confirmed else []
     capitalised_at = {w.start for w in capitalised}  # a word of the text is known by where it starts
-    for word in words:
+    for i, word in enumerate(words):
         names: list[str] = []
         if word.start in capitalised_at and (not confirmed or any(e.start <= word.start < e.end for e in spans)):  # `Ваном`: Wang, not Lake Van
             names.extend(with_countries(place_names(word.text)))
-        if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
+        if (
+            _ADJECTIVE_ENDING.search(word.text.lower())
+            and is_adjective(word.text)
+            and not _surname_alone(word, words[i + 1] if i + 1 < len(words) else None)
+        ):
             names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
-        term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) else None
+        term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) or word.start in capitalised_at else None
         if term is not None and any(is_english_place(form) for form in (*term.english, *term.implied)):
-            names.extend((*term.english, *term.implied))  # `КНДР`: North Korea; `ЕС`: `EU` accounts for it
+            # `КНДР`: North Korea; `ЕС`: `EU` accounts for it; a seat for its body (`Брюсселя`: `European Union`)
+            names.extend((*term.english, *term.implied))
         if names:
             names.extend(short for short, full in SHORT_FORMS.items() if full in names)
             places.append(frozenset(names))
     return tuple(places)
+
+
+def _surname_alone(word: _Word, following: _Word | None) -> bool:
+    """A capitalised word in `-ский` that pymorphy3 also reads as a surname, with no noun after it
+    to qualify (`Зеленский провёл`, `пригласил Зеленского в`): a person, not a place adjective
+    (`Московский суд`, `Мексиканский президент`)."""
+    if not _CAPITALISED.match(word.text) or not any("Surn" in p.tag.grammemes for p in parses(word.text)):
+        return False
+    readings = parses(following.text) if following is not None else []
+    return not readings or not {"NOUN", "ADJF"} & readings[0].tag.grammemes
 
 
 def _is_place(word: str) -> bool:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from audit.names.demonyms import demonym_places
 from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import _blas, adjective_places, compound_stem, entities, place_names
-from audit.names.russian_source import _has_form, confirmed_names, countries_of, gloss_keys, russian_names, spelt_by_ear
+from audit.names.russian_source import (
+    _has_form,
+    confirmed_names,
+    countries_of,
+    gloss_keys,
+    russian_names,
+    source_places,
+    spelt_by_ear,
+)
 from audit.names.source import english_vowels, foreign_frame
 from audit.names.variants import name_key
 
@@ -23,6 +31,21 @@ def test_russian_place_adjectives() -> None:
     assert "Moscow" in adjective_places("московский")
     assert "Russia" in adjective_places("российскими")
     assert adjective_places("военный") == ()
+
+
+def test_issue10_place_adjectives_derive_from_a_stem_about_as_long() -> None:
+    """`португальский` is of Portugal, not of every `Порт-` (Port Louis, Port of Spain), whose
+    short stem only opens it; `московский`/`Москва` and `японский`/`Япония` stay derived."""
+    assert "Portugal" in adjective_places("португальский")
+    assert not {"Port Louis", "Port of Spain", "Porto"} & set(adjective_places("португальский"))
+    assert "Moscow" in adjective_places("московский") and "Japan" in adjective_places("японский")
+
+
+def test_issue10_a_surname_in_ский_is_no_place_adjective_without_a_noun_after_it() -> None:
+    assert source_places("Зеленский подписал закон.") == ()
+    assert source_places("Макрон пригласил Зеленского в Париж.") == (frozenset({"Paris", "France"}),)
+    assert any("Moscow" in names for names in source_places("Московский суд арестовал блогера."))
+    assert any("Mexico" in names for names in source_places("Мексиканский президент выступил."))
 
 
 def test_russian_entities_tag_on_one_blas_thread() -> None:
