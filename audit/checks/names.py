@@ -1595,7 +1595,8 @@ class UnsourcedName(Check):
     country of a city the source names (`Istanbul, Turkey's largest city`), the region a
     source town lies in (`Orsk, in Russia's Orenburg region`), a city within 100 km English
     locates it by (`Krasnogorsk, outside Moscow`) and the body a seat stands for
-    (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`)
+    (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`),
+    or opening a name (`Colombian President Claudia Sheinbaum` for `Мексиканский президент`),
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place); a place in the possessive opening a name (`Spain's Carlos Alcaraz`,
     `Moscow's Vnukovo airport`) is context too where the translation leaves no source name unpaired;

@@ -1054,6 +1054,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     words = re.split(r"[\s\-‐‑]+", name)
     missing: list[int] = []
     found: list[int] = []
+    replaced: list[int] = []  # nationalities inside the name that stand for another place of the source
     for position, word in enumerate(words):
         if _REGNAL_NUMBER.fullmatch(word.rstrip(".")):
             if re.search(rf"(?<!\w){word.rstrip('.')}(?!\w)", index.text):
@@ -1066,6 +1067,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             if not missing_words(plain, index, english):
                 continue  # `Aryna Sabalenka of Belarus`: a nationality, judged as one
         if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
+            if index.russian and english and len(words) > 1 and _replaced_nationality(plain, index, english):
+                replaced.append(position)  # `Colombian President Claudia Sheinbaum` for `Мексиканский президент`
             if _may_anchor(word) and (index.has_name(plain, "en") or (index.russian and spelt_by_ear(plain, index.text))):
                 found.append(position)  # `Macron`, a common word too, still names the person
             elif _surname_like_nationality(words, position) and index.russian and spelt_by_ear(plain, index.text):
@@ -1080,8 +1083,16 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if missing and index.russian and english and not leaves_source_names(index.text, english, index.lang):
         missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
     if missing and found and _added_words(words, missing, found, index, english):
-        return []
-    return [words[position] for position in missing]
+        missing = []
+    return [words[position] for position in sorted(missing + replaced)]
+
+
+def _replaced_nationality(word: str, index: TokenIndex, english: str) -> bool:
+    """Whether a nationality opening or inside an English name of a Russian source, judged as a
+    nationality alone, replaced a place of the source (`Colombian President` for `Мексиканский
+    президент`, `the Swedish Maritime Authority` for `Датское морское агентство`); `Korean` of
+    `South Korean` is judged as the pair, which `written_places` reads."""
+    return is_demonym(word) and bool(demonym_places(word)) and bool(missing_words(word, index, english))
 
 
 # The capitalised words right before an opening parenthesis, and the small words between them.
