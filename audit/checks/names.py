@@ -1529,7 +1529,8 @@ class DroppedName(Check):
     a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
     places when it has the English name or its demonym (`Германии`: `Germany`, `German`);
     church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
-    Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`), a hyphenated
+    Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`), Korean
+    names in Kontsevich read as English spells them (`Юн Сок Ёль`: `Yoon Suk Yeol`), a hyphenated
     name heard part by part (`Аль-Гуль`: `al-Ghoul`) count; natasha's NER decides
     whether an unpaired capitalised run is a name at all, except for a quoted name
     (`«Левиафан»`), which stands as a name whatever NER says; a nationality of the English
@@ -1584,7 +1585,8 @@ class UnsourcedName(Check):
     replaced name, or a garbled one. Only names that keep their spelling across languages
     are compared (not `Ministry of Economy`, `Cold War` or nationality adjectives); each
     distinctive word must be found in the source, Cyrillic under several romanisations,
-    inflected forms and CLDR exonyms allowed. A Russian source also accounts for what its
+    inflected forms and CLDR exonyms allowed, Korean names a Russian source writes in Kontsevich
+    read as English spells them (`Ли Чжэ Мён`: `Lee Jae-myung`). A Russian source also accounts for what its
     acronyms, institutions, places and place adjectives stand for in English (`МИД`:
     `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`), and
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry

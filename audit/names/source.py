@@ -47,6 +47,7 @@ from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.gazetteer import NOTABLE_POPULATION, spellings_beginning
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
+from audit.names.kontsevich import korean_readings
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
@@ -495,6 +496,8 @@ def _line_words(line: str, lang: str | None, script: str, russian: bool) -> _Lin
             short_words[word] = _ABBREVIATION_END.match(line, end) is not None
         if russian and word[:1].isupper():  # `Цзиньпин`: `jinping`
             keys.update(key for reading in pinyin_readings(word) for key in name_key(reading).split())
+    if russian:  # `Юн Сок Ёль`: `yoon`, `suk`, `yeol`
+        keys.update(key for reading in korean_readings(line) for key in name_key(reading).split())
     by_initial: dict[str, set[str]] = defaultdict(set)
     by_sound: dict[str, set[str]] = defaultdict(set)
     for key in keys:
@@ -776,6 +779,8 @@ class TokenIndex:
             name_key(reading) in self._keys for word in name.split() for reading in pinyin_readings(word)
         ):
             return True  # `Си Цзиньпин`: `Xi Jinping`
+        if language_code(name_lang) == "ru" and any(name_key(r) in self._keys for r in korean_readings(name, alone=True)):
+            return True  # `Юн Сок Ёль`: `Yoon Suk Yeol`; `Муном` of `Пан Ги Муном`: `Moon`
         if any(given_name_forms(key) & self._given_names() for key in keys):
             return True
         english = language_code(name_lang) in (None, "en")

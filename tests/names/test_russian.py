@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from audit.names.demonyms import demonym_places
+from audit.names.kontsevich import korean_readings
 from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import _blas, adjective_places, compound_stem, entities, place_names
 from audit.names.russian_source import (
@@ -230,3 +231,16 @@ def test_issue10_a_city_nearby_locates_a_source_place() -> None:
     assert locates_source_place("Moscow", source, "in Podolsk, outside Moscow")
     assert not locates_source_place("Moscow", source, "in Podolsk and in Moscow")  # no locating words
     assert not locates_source_place("Kazan", source, "in Podolsk, outside Kazan")  # 700 km away
+
+
+def test_issue10_korean_names_in_kontsevich_read_as_english_spells_them() -> None:
+    """`Юн Сок Ёль` is `Yoon Suk Yeol`, `Ли Чжэ Мён` `Lee Jae-myung` (or `Jaemyung`), `Пан Ги
+    Мун` `Ban Ki-moon`; a lone one-syllable word is no Korean name."""
+    assert {"yoon", "suk", "yeol"} <= korean_readings("суд приговорил Юн Сок Ёля к заключению")
+    assert {"lee", "jae", "myung", "jaemyung"} <= korean_readings("Ли Чжэ Мён предложил")
+    assert {"ban", "ki", "moon", "kimoon"} <= korean_readings("Генсек ООН Пан Ги Мун прибыл")
+    assert "han" not in korean_readings("Юн Сок Ёль")
+    assert korean_readings("В Москве прошёл Сон") == frozenset()
+    assert korean_readings("Владимир Путин и Си Цзиньпин") == frozenset()
+    assert "moon" in korean_readings("Муном", alone=True)  # a Korean name's last part, split from the rest
+    assert "an" not in korean_readings("Ан", alone=True)  # too short to tell alone
