@@ -556,9 +556,11 @@ _NEAR_FRAME = _Nearness(stem_match)  # between foreign frames (`foreign_frame`)
 
 # How English writes names that Russian respells (Arabic `th`: `Haitham` / `Хейсам`; Kazakh and
 # Kyrgyz `j`: `Japarov` / `Жапаров`; Western Armenian voiceless stops: `Karekin` / `Гарегин`;
-# German `v` heard as `f`: `Volker` / `Фолькер`; an opening `h` written `г`: `Herman` / `Герман`), read into one frame: those sounds merged,
-# and the diphthongs `ai` and `ei` (`Хейсам`).
-_FOREIGN_SOUNDS = (("th", "s"), ("zh", "j"), ("b", "p"), ("d", "t"), ("g", "k"), ("v", "f"), ("ai", "e"), ("ei", "e"))
+# German `v` heard as `f`: `Volker` / `Фолькер`, and `z` as `ц`: `Herzog` / `Герцог`; an opening `h` written `г`:
+# `Herman` / `Герман`), read into one frame: those sounds merged, and the diphthongs `ai` and `ei` (`Хейсам`).
+_FOREIGN_SOUNDS = (
+    ("th", "s"), ("zh", "j"), ("ts", "s"), ("b", "p"), ("d", "t"), ("g", "k"), ("v", "f"), ("ai", "e"), ("ei", "e")
+)  # fmt: skip
 _CONSONANT = re.compile(r"[^aeiou]")
 
 

@@ -158,6 +158,14 @@ def test_issue10_an_opening_h_as_russian_writes_it() -> None:
     assert foreign_frame(name_key("Herman")) != foreign_frame(name_key("Norman"))
 
 
+
+def test_issue10_german_z_as_russian_writes_it() -> None:
+    """German `z` is `ц` in Russian (`Herzog` / `Герцог`, `Mozart` / `Моцарт`)."""
+    assert foreign_frame(name_key("Herzog")) == foreign_frame(name_key("Gertsog"))
+    assert foreign_frame(name_key("Mozart")) == foreign_frame(name_key("Motsart"))
+    assert foreign_frame(name_key("Herzog")) != foreign_frame(name_key("Gertner"))
+
+
 def test_issue10_dotted_acronyms_are_read_as_written_out() -> None:
     assert _has_form("US", "met a U.S. delegation")
     assert not _has_form("US", "met a delegation")
