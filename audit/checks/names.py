@@ -1533,7 +1533,8 @@ class DroppedName(Check):
     names in Kontsevich read as English spells them (`Юн Сок Ёль`: `Yoon Suk Yeol`), a hyphenated
     name heard part by part (`Аль-Гуль`: `al-Ghoul`) count; natasha's NER decides
     whether an unpaired capitalised run is a name at all, except for a quoted name
-    (`«Левиафан»`), which stands as a name whatever NER says; a nationality of the English
+    (`«Левиафан»`), which stands as a name whatever NER says, but an award's category quoted
+    after `номинация` (`«Лучший фильм»`: `best picture`) is a description; a nationality of the English
     carries a place only when it is of that place (`South Korean` is not `КНДР`). A name of
     ordinary words (`Dzień Niepodległości`, `«Новые люди»`, `«Война и мир»`) may pair with an
     English name of ordinary words that can translate it (`Independence Day`, `New People`,

@@ -941,11 +941,21 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
     for paragraph in source_paragraphs(text):
         for quotation in paragraph.quotations:
             if quotation.close is not None and is_name_quotation(text, quotation, english=False, has_verb=has_verb):
-                spans.append((quotation.open.end, quotation.close.offset))
+                if not _names_a_category(text, quotation.open.offset):
+                    spans.append((quotation.open.end, quotation.close.offset))
     return spans
 
 
 _LAST_WORD = re.compile(r"([А-ЯЁа-яё-]+)\s+$")
+# Words after which Russian quotes the name of an award's category or nomination (`в номинации
+# «Лучший фильм»`), a description English writes in its own words and lower case (`best picture`).
+_CATEGORY_LEMMAS = frozenset({"номинация", "категория", "подноминация"})
+
+
+def _names_a_category(text: str, offset: int) -> bool:
+    """Whether the quotation opening at `offset` names an award's category (`в номинации «Лучший фильм»`)."""
+    match = _LAST_WORD.search(text, max(0, offset - 30), offset)
+    return match is not None and bool(_CATEGORY_LEMMAS & set(lemmas(match.group(1).lower())))
 
 
 def _title_before(text: str, offset: int) -> bool:
