@@ -1522,7 +1522,8 @@ class DroppedName(Check):
     under BGN/PCGN, ISO 9 and common English spellings, other languages' inflections,
     spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. In a
     Russian source, titles (`Патриарх`, `Генсек`), ordinary terms written as acronyms (`ДТП`)
-    and sentence-opening common nouns are not names; acronyms and institutions count as
+    and sentence-opening common nouns are not names (a word no dictionary knows opening its
+    sentence before a verb is: `Кнайсль заявила`); acronyms and institutions count as
     carried when the English has one of their forms from the tables, its words close together
     (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`, a seat
     for its body: `Брюссель`: `European Union`), or, for
