@@ -1532,7 +1532,8 @@ class DroppedName(Check):
     church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
     Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`), Korean
     names in Kontsevich read as English spells them (`Юн Сок Ёль`: `Yoon Suk Yeol`), a hyphenated
-    name heard part by part (`Аль-Гуль`: `al-Ghoul`) count; natasha's NER decides
+    name heard part by part (`Аль-Гуль`: `al-Ghoul`) count, but a one-letter part must be there
+    too (`Т-Банк` is not `Alfa-Bank`); natasha's NER decides
     whether an unpaired capitalised run is a name at all, except for a quoted name
     (`«Левиафан»`), which stands as a name whatever NER says, but an award's category quoted
     after `номинация` (`«Лучший фильм»`: `best picture`) is a description; a nationality of the English

@@ -971,6 +971,8 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
     def has_counterpart(name: RussianName) -> bool:
         if name.term is not None:  # a quoted name may be a ship or a club, spelt out (`«Арктика»`: `Arktika`)
             return russian_carried(name, english) or (name.quoted and index.has_name(name.text, "ru"))
+        if not _letters_carried(name.text, english):
+            return False  # `Т-Банк` is not `Alfa-Bank`: the letter tells the bank
         return index.has_name(name.text, "ru") or russian_carried(name, english) or heard_in_english(name.text, english)
 
     def owns_carried(name: RussianName) -> bool:
@@ -1004,6 +1006,20 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
         )
         for name in unpaired
     ]
+
+
+# A name's part that is one capital letter before a hyphen (`Т-Банк`, `Х-Холдинг`).
+_LETTER_PART = re.compile(r"(?<![\w-])([А-ЯЁ])[-‐‑](?=\w)")
+
+
+def _letters_carried(name: str, english: str) -> bool:
+    """Whether `english` writes each one-letter part of a Russian name (`Т-Банк`: `T-Bank`),
+    the part that tells the name from others built on the same word (`Alfa-Bank`)."""
+    for match in _LETTER_PART.finditer(name):
+        letters = {spelling[:1].upper() for spelling in romanise(match.group(1), "ru") if spelling}
+        if not any(re.search(rf"(?<![\w-]){letter}[-‐‑]\w", english) for letter in letters):
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=64)
