@@ -940,9 +940,12 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
     spans = []
     for paragraph in source_paragraphs(text):
         for quotation in paragraph.quotations:
-            if quotation.close is not None and is_name_quotation(text, quotation, english=False, has_verb=has_verb):
-                if not _names_a_category(text, quotation.open.offset):
-                    spans.append((quotation.open.end, quotation.close.offset))
+            if (
+                quotation.close is not None
+                and is_name_quotation(text, quotation, english=False, has_verb=has_verb)
+                and not _names_a_category(text, quotation.open.offset)
+            ):
+                spans.append((quotation.open.end, quotation.close.offset))
     return spans
 
 
