@@ -9,8 +9,9 @@ HHMM value; Roman centuries (`XIe siècle`, `siglo XV`) their value; `1970s` als
 English number words (`two`, `twenty`, `both`) and month names count in a translation; a
 source's cardinals in words (`dos`, `cinq`, `zwanzig`, `dwóch`, `třicet dva`, `चार`) are read in
 Spanish, French, Italian, German, Polish, Czech, Russian and Hindi (with its scales, `लाख`,
-`करोड़`), inflected forms included; Chinese and Japanese numerals in characters (`三十`) pair
-with figures but are never required.
+`करोड़`), inflected forms included, and so are Russian ordinals, fractions and multiplicatives
+(`втором`, `четверть`: also 25%, `вдвое`); Chinese and Japanese numerals in characters (`三十`)
+pair with figures but are never required.
 """
 
 from __future__ import annotations
@@ -155,6 +156,10 @@ _ENGLISH_WORDS.update(
         "tripled": 3,
         "trebled": 3,
         "quadrupled": 4,
+        "half": 2,
+        "halve": 2,
+        "halved": 2,
+        "quarter": 4,
         "thousand": 1000,
     }
 )
@@ -276,6 +281,10 @@ SOURCE_ORDINALS: dict[str, str] = {
     )
     + "|3 третий третья третье третьего третьему третьим третьем третьи третьих третьими третью",
 }
+# Fractions in words, by denominator (`треть`: 3): a share a reader may as well read in percent.
+_RUSSIAN_FRACTIONS = (
+    "2 половина половины половине половину половиной|3 треть трети третью третей|4 четверть четверти четвертью четвертей"
+)
 # Cardinals in words as a source writes them, by language: value, then forms (cases, genders).
 SOURCE_WORDS: dict[str, dict[str, int]] = {
     "es": _table(
@@ -335,6 +344,8 @@ SOURCE_WORDS: dict[str, dict[str, int]] = {
         "|50 пятьдесят пятидесяти|60 шестьдесят шестидесяти|70 семьдесят семидесяти|80 восемьдесят восьмидесяти"
         "|90 девяносто девяноста|100 сто ста|200 двести двухсот|300 триста трёхсот трехсот|400 четыреста четырёхсот"
         "|500 пятьсот пятисот|1000 тысяча|24 сутки суток суткам сутками"
+        "|2 вдвое|3 втрое|4 вчетверо|5 впятеро|10 вдесятеро"  # `вдвое сократить`: halve, `втрое`: threefold
+        "|" + _RUSSIAN_FRACTIONS
     ),
     "hi": _table(
         "1 एक|2 दो दोनों|3 तीन|4 चार|5 पांच पाँच|6 छह छः छै|7 सात|8 आठ|9 नौ|10 दस|11 ग्यारह|12 बारह|13 तेरह"
@@ -343,8 +354,10 @@ SOURCE_WORDS: dict[str, dict[str, int]] = {
         "|4 चौथा चौथे चौथी|5 पांचवां पांचवें पांचवीं पाँचवाँ पाँचवें पाँचवीं|6 छठा छठे छठी"
     ),
 }
-# Every ordinal form above, weak wherever it is read.
+# Every ordinal form above, weak wherever it is read, but Russian's: `второй` is never another
+# word, as `segundo` (a second), `secondo` (according to), `drugi` (other) or `achten` are.
 _ORDINALS = frozenset(form for spec in SOURCE_ORDINALS.values() for form in _table(spec))
+_RUSSIAN_ORDINALS = frozenset(_table(SOURCE_ORDINALS["ru"]))
 for _code, _spec in SOURCE_ORDINALS.items():
     SOURCE_WORDS[_code] = {**_table(_spec), **SOURCE_WORDS[_code]}  # a cardinal's form wins
 # Number words that are as often another word (`neuf` new, `sei` you are, `venti` winds): weak.
@@ -602,6 +615,8 @@ def _goalless(text: str, start: int, end: int) -> bool:
     return bool(after or re.search(r"(?<!\d)0[:\-–]$", text[max(0, start - 3) : start]))
 
 
+_FRACTIONS = frozenset(_table(_RUSSIAN_FRACTIONS))
+
 # Words that count days and nights after a number (`шесть суток`: `six days`), not 24 hours then.
 _DAY_UNITS = frozenset({"сутки", "суток", "суткам", "сутками"})
 
@@ -642,9 +657,26 @@ def _source_words(text: str, table: dict[str, int]) -> list[Number]:
         elif indic and indic.group(1).replace("\u093c", "") in _INDIC_SCALES:
             values.add(value * _INDIC_SCALES[indic.group(1).replace("\u093c", "")])  # `दो लाख`
         words = spelling.lower().split()
-        weak = value <= 1 or spelling.lower() in _AMBIGUOUS or any(word in _ORDINALS for word in words)
+        if words[-1] in _FRACTIONS:
+            values |= {round(100 / value, 1), float(100 // value), round(1 / value, 2)}  # `четверть`: 25%, 0.25
+        # Russian ordinals and fractions are figures (`во втором круге`: `second round`), but not
+        # as the denominator after a cardinal (`две десятых`: 0.2, `две трети`: two-thirds).
+        russian = words[-1] in _FRACTIONS or any(word in _RUSSIAN_ORDINALS for word in words)
+        denominator = russian and _after_cardinal(text, start, table)
+        ordinal = any(word in _ORDINALS for word in words) and not russian
+        weak = value <= 1 or spelling.lower() in _AMBIGUOUS or ordinal or denominator
         numbers.append(Number(start, end, spelling, _clean(values), weak=weak))
     return numbers
+
+
+def _after_cardinal(text: str, start: int, table: dict[str, int]) -> bool:
+    """Whether a cardinal (in figures or words) stands right before `start`: the ordinal after it
+    is a fraction's denominator (`две десятых`, `3 пятых`), which English writes as a decimal."""
+    before = text[max(0, start - 24) : start].rstrip()
+    if before[-1:].isdigit():
+        return True
+    last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+    return last in table and last not in _ORDINALS
 
 
 def _adjacent_word(text: str, end: int, start: int) -> bool:

@@ -1502,6 +1502,24 @@ def _whole_with_particles(text: str, mention: Mention, found: list[Mention], ind
     return not missing_words(text[mention.start : following.end], index, english)
 
 
+# Scales and units named after their inventors, which English capitalises beside a figure
+# (`degrees Celsius`, `the Richter scale`) where the source has only the figure (`минус 56 градусов`).
+_UNIT_AFTER_DEGREES = frozenset({"Celsius", "Fahrenheit", "Centigrade", "Kelvin", "Réaumur"})
+_UNIT_BEFORE_SCALE = frozenset(
+    {"Richter", "Beaufort", "Mercalli", "Saffir-Simpson", "Fujita", "Kelvin", "Celsius", "Fahrenheit"}
+)
+_DEGREES_BEFORE = re.compile(r"(?:\bdegrees?|°)\s*$")
+_SCALE_AFTER = re.compile(r"\s+scale\b")
+
+
+def _names_a_unit(text: str, mention: Mention) -> bool:
+    """An inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`), which names no one in the story."""
+    return (
+        mention.text in _UNIT_AFTER_DEGREES
+        and _DEGREES_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None
+    ) or (mention.text in _UNIT_BEFORE_SCALE and _SCALE_AFTER.match(text, mention.end) is not None)
+
+
 _AFTER_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$")
 
 
@@ -1527,17 +1545,21 @@ class DroppedName(Check):
     under BGN/PCGN, ISO 9 and common English spellings, other languages' inflections,
     spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. In a
     Russian source, titles (`Патриарх`, `Генсек`), ordinary terms written as acronyms (`ДТП`)
-    and sentence-opening common nouns are not names; acronyms and institutions count as
+    and sentence-opening common nouns are not names (a word no dictionary knows opening its
+    sentence before a verb is: `Кнайсль заявила`); acronyms and institutions count as
     carried when the English has one of their forms from the tables, its words close together
     (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`, a seat
     for its body: `Брюссель`: `European Union`), or, for
     a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
     places when it has the English name or its demonym (`Германии`: `Germany`, `German`);
     church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
-    Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`), a hyphenated
-    name heard part by part (`Аль-Гуль`: `al-Ghoul`) count; natasha's NER decides
+    Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`), Korean
+    names in Kontsevich read as English spells them (`Юн Сок Ёль`: `Yoon Suk Yeol`), a hyphenated
+    name heard part by part (`Аль-Гуль`: `al-Ghoul`) count, but a one-letter part must be there
+    too (`Т-Банк` is not `Alfa-Bank`); natasha's NER decides
     whether an unpaired capitalised run is a name at all, except for a quoted name
-    (`«Левиафан»`), which stands as a name whatever NER says; a nationality of the English
+    (`«Левиафан»`), which stands as a name whatever NER says, but an award's category quoted
+    after `номинация` (`«Лучший фильм»`: `best picture`) is a description; a nationality of the English
     carries a place only when it is of that place (`South Korean` is not `КНДР`). A name of
     ordinary words (`Dzień Niepodległości`, `«Новые люди»`, `«Война и мир»`) may pair with an
     English name of ordinary words that can translate it (`Independence Day`, `New People`,
@@ -1611,7 +1633,9 @@ class UnsourcedName(Check):
     distinctive word must be found in the source, Cyrillic under several romanisations,
     inflected forms and CLDR exonyms allowed, and in its other English shape: an acronym the
     source writes out (`EU`: `Evropské unie`), a name it gives as its acronym (`European
-    Union`: `l’UE`), a nationality whose country it names (`Portuguese`: `Portugals`). A Russian source also accounts for what its
+    Union`: `l’UE`), a nationality whose country it names (`Portuguese`: `Portugals`); Korean
+    names a Russian source writes in Kontsevich are read as English spells them (`Ли Чжэ Мён`:
+    `Lee Jae-myung`). A Russian source also accounts for what its
     acronyms, institutions, places and place adjectives stand for in English (`МИД`:
     `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`), and
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry
@@ -1622,12 +1646,14 @@ class UnsourcedName(Check):
     country of a city the source names (`Istanbul, Turkey's largest city`), the region a
     source town lies in (`Orsk, in Russia's Orenburg region`), a city within 100 km English
     locates it by (`Krasnogorsk, outside Moscow`) and the body a seat stands for
-    (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`)
+    (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`),
+    or opening a name (`Colombian President Claudia Sheinbaum` for `Мексиканский президент`),
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place); a place in the possessive opening a name (`Spain's Carlos Alcaraz`,
     `Moscow's Vnukovo airport`) is context too where the translation leaves no source name unpaired;
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
-    table row's forms, or the name's initials) repeats that name, which is judged itself. A place counts when GeoNames lists the English name and a source name
+    table row's forms, or the name's initials) repeats that name, which is judged itself; an
+    inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one. A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
@@ -1698,6 +1724,8 @@ class UnsourcedName(Check):
                     continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
                 if missing and glosses_written_name(ctx.document.text, mention.start, mention.end):
                     continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
+                if missing and _names_a_unit(ctx.document.text, mention):
+                    continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"

@@ -220,7 +220,8 @@ def _derived(base: str, stem: str) -> bool:
     if any(base == stem[:-1] + soft and stem.endswith(hard) for soft, hard in _ALTERNATIONS):
         return True
     common = len(os.path.commonprefix((base, stem)))
-    return common >= 4 and common >= min(len(base), len(stem)) - 1
+    # About as long, too: `португаль` is not derived from `порт` (Port Louis, Port of Spain).
+    return common >= 4 and common >= min(len(base), len(stem)) - 1 and abs(len(base) - len(stem)) <= 3
 
 
 def place_stem(name: str) -> str:

@@ -95,16 +95,26 @@ def _reads_as_person(word: str) -> bool:
 
 
 def opening_persons(text: str) -> list[tuple[int, int]]:
-    """Sentence-opening words that may be a person (`Мединский возглавит`): capitalisation
-    cannot tell them, so they are candidates, and NER settles those left unpaired."""
+    """Sentence-opening words that may be a person (`Мединский возглавит`), or a name no
+    dictionary knows before its verb (`Фредериксен заявила`): capitalisation cannot tell
+    them, so they are candidates, and NER settles those left unpaired."""
     return [
         (word.start, word.end)
         for word in _words(text)
         if _CAPITALISED.match(word.text)
         and not is_cyrillic_acronym(word.text)
         and is_sentence_initial(text, word.start)
-        and _reads_as_person(word.text)
+        and (_reads_as_person(word.text) or _unknown_before_verb(text, word))
     ]
+
+
+def _unknown_before_verb(text: str, word: _Word) -> bool:
+    """A word pymorphy3 knows no reading of (`Лут`, `Фредериксен`: guessed), with a verb after it
+    (`заявила`): a foreign surname or name opening its sentence, not a common noun."""
+    if any(p.is_known for p in parses(word.text)):
+        return False
+    following = _WORD.match(text, word.end + 1) if text[word.end : word.end + 1] == " " else None
+    return following is not None and any("VERB" in p.tag.grammemes for p in parses(following.group())[:1])
 
 
 def russian_names(
@@ -159,7 +169,13 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
         if chunk and _opens_person(word.text) and not _reads_as_person(chunk[-1].text):
             names.extend(_chunk_name(text, chunk))  # `Калифорнии` | `Гэвин Ньюсом`, `Ростеха` | `Сергей Чемезов`
             chunk = []
-        if chunk or not is_sentence_initial(text, word.start) or _is_proper(word.text) or _reads_as_person(word.text):
+        if (
+            chunk
+            or not is_sentence_initial(text, word.start)
+            or _is_proper(word.text)
+            or _reads_as_person(word.text)
+            or _unknown_before_verb(text, word)
+        ):
             chunk.append(word)  # else `Сотрудники МЧС`, `Матч КХЛ`: a common noun opens the sentence
         i += 1
     names.extend(_chunk_name(text, chunk))
@@ -213,10 +229,17 @@ def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]
 def _opening_subject(text: str, name: RussianName) -> bool:
     """A sentence-opening word read as a surname whose verb follows (`Мединский возглавит`),
     which NER often leaves untagged; not an adjective before its noun (`Московский суд`)."""
-    if " " in name.text or not is_sentence_initial(text, name.start) or not _reads_as_person(name.text):
+    if " " in name.text or not is_sentence_initial(text, name.start):
         return False
+    word = _Word(name.start, name.end, name.text)
+    if _unknown_before_verb(text, word):
+        return True  # `Лут заявила`
     following = _WORD.match(text, name.end + 1) if text[name.end : name.end + 1] == " " else None
-    return following is not None and any("VERB" in p.tag.grammemes for p in parses(following.group())[:1])
+    return (
+        _reads_as_person(name.text)
+        and following is not None
+        and any("VERB" in p.tag.grammemes for p in parses(following.group())[:1])
+    )
 
 
 def _entities_near(text: str, offsets: list[int]) -> list[Entity]:
@@ -600,19 +623,34 @@ def _line_places(text: str, confirmed: bool) -> tuple[frozenset[str], ...]:
     capitalised = [word for word in words if _CAPITALISED.match(word.text) and _is_place(word.text)]
     spans = [e for e in _entities_near(text, [w.start for w in capitalised]) if e.type == "LOC"] if capitalised and confirmed else []
     capitalised_at = {w.start for w in capitalised}  # a word of the text is known by where it starts
-    for word in words:
+    for i, word in enumerate(words):
         names: list[str] = []
         if word.start in capitalised_at and (not confirmed or any(e.start <= word.start < e.end for e in spans)):  # `Ваном`: Wang, not Lake Van
             names.extend(with_countries(place_names(word.text)))
-        if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text):
+        if (
+            _ADJECTIVE_ENDING.search(word.text.lower())
+            and is_adjective(word.text)
+            and not _surname_alone(word, words[i + 1] if i + 1 < len(words) else None)
+        ):
             names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
-        term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) else None
+        term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) or word.start in capitalised_at else None
         if term is not None and any(is_english_place(form) for form in (*term.english, *term.implied)):
-            names.extend((*term.english, *term.implied))  # `КНДР`: North Korea; `ЕС`: `EU` accounts for it
+            # `КНДР`: North Korea; `ЕС`: `EU` accounts for it; a seat for its body (`Брюсселя`: `European Union`)
+            names.extend((*term.english, *term.implied))
         if names:
             names.extend(short for short, full in SHORT_FORMS.items() if full in names)
             places.append(frozenset(names))
     return tuple(places)
+
+
+def _surname_alone(word: _Word, following: _Word | None) -> bool:
+    """A capitalised word in `-ский` that pymorphy3 also reads as a surname, with no noun after it
+    to qualify (`Зеленский провёл`, `пригласил Зеленского в`): a person, not a place adjective
+    (`Московский суд`, `Мексиканский президент`)."""
+    if not _CAPITALISED.match(word.text) or not any("Surn" in p.tag.grammemes for p in parses(word.text)):
+        return False
+    readings = parses(following.text) if following is not None else []
+    return not readings or not {"NOUN", "ADJF"} & readings[0].tag.grammemes
 
 
 def _is_place(word: str) -> bool:

@@ -47,6 +47,7 @@ from audit.names.finder import ARTICLES, CONNECTORS, is_sentence_initial
 from audit.names.gazetteer import NOTABLE_POPULATION, spellings_beginning
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
+from audit.names.kontsevich import korean_readings
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
@@ -495,6 +496,8 @@ def _line_words(line: str, lang: str | None, script: str, russian: bool) -> _Lin
             short_words[word] = _ABBREVIATION_END.match(line, end) is not None
         if russian and word[:1].isupper():  # `Цзиньпин`: `jinping`
             keys.update(key for reading in pinyin_readings(word) for key in name_key(reading).split())
+    if russian:  # `Юн Сок Ёль`: `yoon`, `suk`, `yeol`
+        keys.update(key for reading in korean_readings(line) for key in name_key(reading).split())
     by_initial: dict[str, set[str]] = defaultdict(set)
     by_sound: dict[str, set[str]] = defaultdict(set)
     for key in keys:
@@ -553,9 +556,11 @@ _NEAR_FRAME = _Nearness(stem_match)  # between foreign frames (`foreign_frame`)
 
 # How English writes names that Russian respells (Arabic `th`: `Haitham` / `Хейсам`; Kazakh and
 # Kyrgyz `j`: `Japarov` / `Жапаров`; Western Armenian voiceless stops: `Karekin` / `Гарегин`;
-# German `v` heard as `f`: `Volker` / `Фолькер`; an opening `h` written `г`: `Herman` / `Герман`), read into one frame: those sounds merged,
-# and the diphthongs `ai` and `ei` (`Хейсам`).
-_FOREIGN_SOUNDS = (("th", "s"), ("zh", "j"), ("b", "p"), ("d", "t"), ("g", "k"), ("v", "f"), ("ai", "e"), ("ei", "e"))
+# German `v` heard as `f`: `Volker` / `Фолькер`, and `z` as `ц`: `Herzog` / `Герцог`; an opening `h` written `г`:
+# `Herman` / `Герман`), read into one frame: those sounds merged, and the diphthongs `ai` and `ei` (`Хейсам`).
+_FOREIGN_SOUNDS = (
+    ("th", "s"), ("zh", "j"), ("ts", "s"), ("b", "p"), ("d", "t"), ("g", "k"), ("v", "f"), ("ai", "e"), ("ei", "e")
+)  # fmt: skip
 _CONSONANT = re.compile(r"[^aeiou]")
 
 
@@ -793,6 +798,8 @@ class TokenIndex:
             name_key(reading) in self._keys for word in name.split() for reading in pinyin_readings(word)
         ):
             return True  # `Си Цзиньпин`: `Xi Jinping`
+        if language_code(name_lang) == "ru" and any(name_key(r) in self._keys for r in korean_readings(name, alone=True)):
+            return True  # `Юн Сок Ёль`: `Yoon Suk Yeol`; `Муном` of `Пан Ги Муном`: `Moon`
         if any(given_name_forms(key) & self._given_names() for key in keys):
             return True
         table = exonyms(self.lang)
@@ -978,12 +985,25 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
     spans = []
     for paragraph in source_paragraphs(text):
         for quotation in paragraph.quotations:
-            if quotation.close is not None and is_name_quotation(text, quotation, english=False, has_verb=has_verb):
+            if (
+                quotation.close is not None
+                and is_name_quotation(text, quotation, english=False, has_verb=has_verb)
+                and not _names_a_category(text, quotation.open.offset)
+            ):
                 spans.append((quotation.open.end, quotation.close.offset))
     return spans
 
 
 _LAST_WORD = re.compile(r"([А-ЯЁа-яё-]+)\s+$")
+# Words after which Russian quotes the name of an award's category or nomination (`в номинации
+# «Лучший фильм»`), a description English writes in its own words and lower case (`best picture`).
+_CATEGORY_LEMMAS = frozenset({"номинация", "категория", "подноминация"})
+
+
+def _names_a_category(text: str, offset: int) -> bool:
+    """Whether the quotation opening at `offset` names an award's category (`в номинации «Лучший фильм»`)."""
+    match = _LAST_WORD.search(text, max(0, offset - 30), offset)
+    return match is not None and bool(_CATEGORY_LEMMAS & set(lemmas(match.group(1).lower())))
 
 
 def _title_before(text: str, offset: int) -> bool:
@@ -999,6 +1019,8 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
     def has_counterpart(name: RussianName) -> bool:
         if name.term is not None:  # a quoted name may be a ship or a club, spelt out (`«Арктика»`: `Arktika`)
             return russian_carried(name, english) or (name.quoted and index.has_name(name.text, "ru"))
+        if not _letters_carried(name.text, english):
+            return False  # `Т-Банк` is not `Alfa-Bank`: the letter tells the bank
         return index.has_name(name.text, "ru") or russian_carried(name, english) or heard_in_english(name.text, english)
 
     def owns_carried(name: RussianName) -> bool:
@@ -1032,6 +1054,20 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
         )
         for name in unpaired
     ]
+
+
+# A name's part that is one capital letter before a hyphen (`Т-Банк`, `Х-Холдинг`).
+_LETTER_PART = re.compile(r"(?<![\w-])([А-ЯЁ])[-‐‑](?=\w)")
+
+
+def _letters_carried(name: str, english: str) -> bool:
+    """Whether `english` writes each one-letter part of a Russian name (`Т-Банк`: `T-Bank`),
+    the part that tells the name from others built on the same word (`Alfa-Bank`)."""
+    for match in _LETTER_PART.finditer(name):
+        letters = {spelling[:1].upper() for spelling in romanise(match.group(1), "ru") if spelling}
+        if not any(re.search(rf"(?<![\w-]){letter}[-‐‑]\w", english) for letter in letters):
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=64)
@@ -1099,6 +1135,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     words = re.split(r"[\s\-‐‑]+", name)
     missing: list[int] = []
     found: list[int] = []
+    replaced: list[int] = []  # nationalities inside the name that stand for another place of the source
     for position, word in enumerate(words):
         if _REGNAL_NUMBER.fullmatch(word.rstrip(".")):
             if re.search(rf"(?<!\w){word.rstrip('.')}(?!\w)", index.text):
@@ -1111,6 +1148,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             if not missing_words(plain, index, english):
                 continue  # `Aryna Sabalenka of Belarus`: a nationality, judged as one
         if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
+            if index.russian and english and len(words) > 1 and _replaced_nationality(plain, index, english):
+                replaced.append(position)  # `Colombian President Claudia Sheinbaum` for `Мексиканский президент`
             if _may_anchor(word) and (index.has_name(plain, "en") or (index.russian and spelt_by_ear(plain, index.text))):
                 found.append(position)  # `Macron`, a common word too, still names the person
             elif _surname_like_nationality(words, position) and index.russian and spelt_by_ear(plain, index.text):
@@ -1125,8 +1164,16 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if missing and index.russian and english and not leaves_source_names(index.text, english, index.lang):
         missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
     if missing and found and _added_words(words, missing, found, index, english):
-        return []
-    return [words[position] for position in missing]
+        missing = []
+    return [words[position] for position in sorted(missing + replaced)]
+
+
+def _replaced_nationality(word: str, index: TokenIndex, english: str) -> bool:
+    """Whether a nationality opening or inside an English name of a Russian source, judged as a
+    nationality alone, replaced a place of the source (`Colombian President` for `Мексиканский
+    президент`, `the Swedish Maritime Authority` for `Датское морское агентство`); `Korean` of
+    `South Korean` is judged as the pair, which `written_places` reads."""
+    return is_demonym(word) and bool(demonym_places(word)) and bool(missing_words(word, index, english))
 
 
 # The capitalised words right before an opening parenthesis, and the small words between them.

@@ -97,7 +97,6 @@ def test_numbers_source_ordinals_pair_with_english_figures_but_are_never_require
         ("Je již desátou sezónu v týmu.", "cs", "He has been with the team for the 10th season."),
         ("Fue la vigésima victoria del equipo.", "es", "It was the team's twentieth win."),
         ("Im dritten Quartal stieg der Umsatz.", "de", "In the 3rd quarter, sales rose."),
-        ("Он в десятый раз стал чемпионом.", "ru", "He became champion for the 10th time."),
         ("To już piąta wizyta premiera.", "pl", "It is the prime minister's fifth visit."),
     ]
     for source, lang, english in cases:
@@ -160,3 +159,35 @@ def test_issue10_days_counted_in_sutki_are_the_unit_of_their_number() -> None:
     source = find_numbers("Экипаж провёл в море пять суток, а потом ещё 3 суток.", lang="ru")
     assert [n.text for n in source] == ["пять", "3"]
     assert [n.text for n in find_numbers("Работы продлятся сутки.", lang="ru")] == ["сутки"]  # a day: 24 hours
+
+
+def test_issue10_russian_ordinals_and_multiplicatives_are_required() -> None:
+    """A Russian ordinal is no other word (`второй` is not `другой`): it is a figure English must
+    carry, and an ordinal of another value in its place is flagged; `вдвое` is two, `четверть`
+    a quarter (or 25%)."""
+    good = [
+        ("Он в десятый раз стал чемпионом.", "He became champion for the 10th time."),
+        ("Хачанов вышел в третий круг турнира.", "Khachanov reached the third round of the tournament."),
+        ("Каждый пятый житель области старше 65 лет.", "One in five residents of the region is over 65."),
+        ("Компания стала двадцать второй в рейтинге.", "The company came 22nd in the ranking."),
+        ("Выпуск вырос вдвое, до 40 машин.", "Output doubled to 40 vehicles."),
+        ("Четверть россиян против.", "A quarter of Russians are against."),
+        ("Четверть россиян против.", "25% of Russians are against."),
+        ("Две трети опрошенных за.", "Two-thirds of those polled are in favour."),
+    ]
+    for source, english in good:
+        theirs = find_numbers(source, lang="ru")
+        assert unmatched(theirs, find_numbers(english, english_words=True)) == [], source
+    bad = [
+        ("Хачанов уступил во втором круге турнира.", "Khachanov lost in the third round of the tournament."),
+        ("Каждый третий опрошенный против.", "One in four of those polled are against."),
+        ("Треть россиян против.", "A quarter of Russians are against."),
+        ("Правительство сократит число министерств вдвое.", "The government will cut the number of ministries by a third."),
+    ]
+    for source, english in bad:
+        theirs = find_numbers(source, lang="ru")
+        assert [n.text for n in unmatched(theirs, find_numbers(english, english_words=True))], source
+        assert not all(n.weak for n in theirs), source
+    # a fraction's denominator after a cardinal is no ordinal English writes (`0.2 points`)
+    assert all(n.weak for n in find_numbers("на две десятых процента", lang="ru") if n.text == "десятых")
+    assert all(n.weak for n in find_numbers("на 3 пятых", lang="ru") if n.text == "пятых")

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from audit.names.demonyms import demonym_places
+from audit.names.kontsevich import korean_readings
 from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import _blas, adjective_places, compound_stem, entities, place_names
-from audit.names.russian_source import _has_form, confirmed_names, countries_of, gloss_keys, russian_names, spelt_by_ear
+from audit.names.russian_source import (
+    _has_form,
+    confirmed_names,
+    countries_of,
+    gloss_keys,
+    russian_names,
+    source_places,
+    spelt_by_ear,
+)
 from audit.names.source import english_vowels, foreign_frame
 from audit.names.variants import name_key
 
@@ -23,6 +32,21 @@ def test_russian_place_adjectives() -> None:
     assert "Moscow" in adjective_places("московский")
     assert "Russia" in adjective_places("российскими")
     assert adjective_places("военный") == ()
+
+
+def test_issue10_place_adjectives_derive_from_a_stem_about_as_long() -> None:
+    """`португальский` is of Portugal, not of every `Порт-` (Port Louis, Port of Spain), whose
+    short stem only opens it; `московский`/`Москва` and `японский`/`Япония` stay derived."""
+    assert "Portugal" in adjective_places("португальский")
+    assert not {"Port Louis", "Port of Spain", "Porto"} & set(adjective_places("португальский"))
+    assert "Moscow" in adjective_places("московский") and "Japan" in adjective_places("японский")
+
+
+def test_issue10_a_surname_in_ский_is_no_place_adjective_without_a_noun_after_it() -> None:
+    assert source_places("Зеленский подписал закон.") == ()
+    assert source_places("Макрон пригласил Зеленского в Париж.") == (frozenset({"Paris", "France"}),)
+    assert any("Moscow" in names for names in source_places("Московский суд арестовал блогера."))
+    assert any("Mexico" in names for names in source_places("Мексиканский президент выступил."))
 
 
 def test_russian_entities_tag_on_one_blas_thread() -> None:
@@ -134,6 +158,14 @@ def test_issue10_an_opening_h_as_russian_writes_it() -> None:
     assert foreign_frame(name_key("Herman")) != foreign_frame(name_key("Norman"))
 
 
+
+def test_issue10_german_z_as_russian_writes_it() -> None:
+    """German `z` is `ц` in Russian (`Herzog` / `Герцог`, `Mozart` / `Моцарт`)."""
+    assert foreign_frame(name_key("Herzog")) == foreign_frame(name_key("Gertsog"))
+    assert foreign_frame(name_key("Mozart")) == foreign_frame(name_key("Motsart"))
+    assert foreign_frame(name_key("Herzog")) != foreign_frame(name_key("Gertner"))
+
+
 def test_issue10_dotted_acronyms_are_read_as_written_out() -> None:
     assert _has_form("US", "met a U.S. delegation")
     assert not _has_form("US", "met a delegation")
@@ -207,3 +239,16 @@ def test_issue10_a_city_nearby_locates_a_source_place() -> None:
     assert locates_source_place("Moscow", source, "in Podolsk, outside Moscow")
     assert not locates_source_place("Moscow", source, "in Podolsk and in Moscow")  # no locating words
     assert not locates_source_place("Kazan", source, "in Podolsk, outside Kazan")  # 700 km away
+
+
+def test_issue10_korean_names_in_kontsevich_read_as_english_spells_them() -> None:
+    """`Юн Сок Ёль` is `Yoon Suk Yeol`, `Ли Чжэ Мён` `Lee Jae-myung` (or `Jaemyung`), `Пан Ги
+    Мун` `Ban Ki-moon`; a lone one-syllable word is no Korean name."""
+    assert {"yoon", "suk", "yeol"} <= korean_readings("суд приговорил Юн Сок Ёля к заключению")
+    assert {"lee", "jae", "myung", "jaemyung"} <= korean_readings("Ли Чжэ Мён предложил")
+    assert {"ban", "ki", "moon", "kimoon"} <= korean_readings("Генсек ООН Пан Ги Мун прибыл")
+    assert "han" not in korean_readings("Юн Сок Ёль")
+    assert korean_readings("В Москве прошёл Сон") == frozenset()
+    assert korean_readings("Владимир Путин и Си Цзиньпин") == frozenset()
+    assert "moon" in korean_readings("Муном", alone=True)  # a Korean name's last part, split from the rest
+    assert "an" not in korean_readings("Ан", alone=True)  # too short to tell alone

@@ -105,6 +105,19 @@ def test_source_given_names_pair_across_languages() -> None:
     assert missing_words("Stephen", TokenIndex("Rozmawiał z Janem Kowalskim.", "pl")) == ["Stephen"]
 
 
+
+def test_source_issue10_hebrew_given_names_in_their_english_forms() -> None:
+    """English writes an Israeli's given name as the Bible does or as he spells it (`Ицхак`:
+    `Isaac`, `Yitzhak`; `Моше`: `Moshe`, `Moses`); another given name is still missing."""
+    index = TokenIndex("Ицхак Герцог прибыл в Берлин.", "ru")
+    assert not missing_words("Isaac Herzog", index, "Isaac Herzog arrived in Berlin.")
+    assert not missing_words("Yitzhak", index)
+    rabin = TokenIndex("Ицхак Рабин прибыл в Берлин.", "ru")
+    assert not missing_words("Yitzhak Rabin", rabin, "Yitzhak Rabin arrived in Berlin.")
+    assert missing_words("Shimon Rabin", rabin, "Shimon Rabin arrived in Berlin.") == ["Shimon"]
+    assert given_name_forms(name_key("Binyamin")) >= {name_key("Benjamin")}
+
+
 def test_source_translated_names() -> None:
     assert is_translated_name("Polish Football Association", "pl") and is_translated_name("Cold War", "es")
     assert not is_translated_name("US Supreme Court", "pl") and not is_translated_name("Donald Trump", "pl")

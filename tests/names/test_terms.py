@@ -56,6 +56,15 @@ def test_terms_acronym_table_is_large_and_unique() -> None:
         ("ЮВО", "Southern Military District"),
         ("Сикстинской капелле", "Sistine Chapel"),  # landmarks Russian names in its own words
         ("Стены Плача", "Western Wall"),
+        ("ПМЭФ", "St Petersburg International Economic Forum"),  # forums and shows by their acronyms
+        ("ВЭФ", "Eastern Economic Forum"),
+        ("Минторга США", "Commerce Department"),  # other countries' ministries (`Минторг США`)
+        ("Минфин Великобритании", "Treasury"),
+        ("Мажилиса", "Mazhilis"),  # other countries' parliaments
+        ("Палате общин", "House of Commons"),
+        ("Общественной палаты", "Civic Chamber"),
+        ("авиалиний", "Airlines"),  # words of company names English translates
+        ("СПГ", "LNG"),
     ],
 )
 def test_terms_issue_rows(russian: str, english: str) -> None:
