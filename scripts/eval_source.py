@@ -5,7 +5,8 @@ variants that carry one real error (`name_replaced`, `name_dropped`, `number_cha
 `quote_dropped`), written for this purpose: `tune.jsonl` is what the checks were tuned on,
 `heldout.jsonl` was set aside and only measured, `tune2.jsonl` (titles and names English
 adds) was written later to tune on, `heldout2-blind.jsonl`, `heldout3-blind.jsonl` and
-`heldout4-blind.jsonl` and `heldout5-blind.jsonl` were written later, blind, by helpers who never saw the checks. Every item is audited with its source
+`heldout4-blind.jsonl`, `heldout5-blind.jsonl` and `heldout6-blind.jsonl` were written later,
+blind, by helpers who never saw the checks. Every item is audited with its source
 (`--source-lang ru`), N2xx and Q109 selected, and this prints for each part:
 
 - per class (acronym, inflected, title, added, quoted, number): the share of good
@@ -13,13 +14,13 @@ adds) was written later to tune on, `heldout2-blind.jsonl`, `heldout3-blind.json
   (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
 - per rule: on how many good translations it fires, and how many variants it catches.
 
-Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout5-blind|both|all]
+Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout6-blind|both|all]
 [--examples N] [--json OUT] [--unknown-acronyms]
-(`both` is tune, heldout and tune2; `all`, the default, adds the four blind parts.)
+(`both` is tune, heldout and tune2; `all`, the default, adds the five blind parts.)
 (`--examples` lists false alarms and misses of the parts tuned on: since 2 December 2026
-`heldout`, `heldout2-blind` and, later that day, `heldout3-blind` and `heldout4-blind` are
-tuning data too, see tests/data/source_ru/README.md; never of `heldout5-blind`, the held-out
-measure.)
+`heldout`, `heldout2-blind` and, later that day, `heldout3-blind`, `heldout4-blind` and
+`heldout5-blind` are tuning data too, see tests/data/source_ru/README.md; never of
+`heldout6-blind`, the held-out measure.)
 (`--unknown-acronyms` first drops every other Cyrillic acronym row from the tables: how the
 checks fare on acronyms no table lists, as new copy will bring.)
 """
@@ -37,9 +38,18 @@ from audit.pipeline import audit_documents
 from audit.types import Document, Severity
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "source_ru"
-PARTS = ("tune", "heldout", "tune2", "heldout2-blind", "heldout3-blind", "heldout4-blind", "heldout5-blind")
+PARTS = (
+    "tune",
+    "heldout",
+    "tune2",
+    "heldout2-blind",
+    "heldout3-blind",
+    "heldout4-blind",
+    "heldout5-blind",
+    "heldout6-blind",
+)
 # Parts never tuned on, whose false alarms and misses are not listed.
-BLIND = frozenset({"heldout5-blind"})
+BLIND = frozenset({"heldout6-blind"})
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
     "name_replaced": ("N201", "N202", "N203", "N204", "N205"),
