@@ -736,7 +736,7 @@ _CYRILLIC_CONSONANTS = str.maketrans({
     "б": "b", "в": "v", "г": "g", "д": "d", "ж": "Z", "з": "z", "к": "k", "л": "l", "м": "m", "н": "n", "п": "p",
     "р": "r", "с": "s", "т": "t", "ф": "f", "ц": "ts", "ч": "C", "ш": "S", "щ": "S",
 })
-_CYRILLIC_SILENT = re.compile(r"[аеёиоуыэюяйъьх]")
+_CYRILLIC_SILENT = re.compile(r"[аеёиоуыэюяйъьх‐‑-]")  # and hyphens: `Аль-Бусаиди` is `Albusaidi` too
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -749,8 +749,11 @@ def _english_skeleton(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def _cyrillic_skeleton(word: str) -> str:
-    return _DOUBLED.sub(r"\1", _CYRILLIC_SILENT.sub("", word.lower()).translate(_CYRILLIC_CONSONANTS))
+def _cyrillic_skeletons(word: str) -> tuple[str, ...]:
+    """The word's consonants, and without `в` as well: Russian writes an Arabic or German `w`
+    with it (`Будайви`: `Budaiwi`, `Навваф`: `Nawaf`), which English hears as a vowel."""
+    key = _DOUBLED.sub(r"\1", _CYRILLIC_SILENT.sub("", word.lower()).translate(_CYRILLIC_CONSONANTS))
+    return (key, _DOUBLED.sub(r"\1", key.replace("v", ""))) if "v" in key else (key,)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -774,16 +777,21 @@ def spelt_by_ear(word: str, text: str) -> bool:
 def _heard_words(line: str) -> tuple[tuple[int, frozenset[str]], ...]:
     """A line's capitalised words that may be names (not acronyms or places), each as its length
     and the consonant skeletons of it and its lemmas; a hyphenated word also part by part, as
-    English splits it (`Аль-Гайс`: `al-Ghais`, `Римский-Корсаков`: `Rimsky-Korsakov`)."""
+    English splits it (`Аль-Гайс`: `al-Ghais`, `Римский-Корсаков`: `Rimsky-Korsakov`), with
+    an Arabic article in lower case too, which English may join to the name (`аль-Будайви`: `Albudaiwi`)."""
     return tuple(
-        (len(form), frozenset(_cyrillic_skeleton(reading) for reading in (form, *lemmas_of(form))))
+        (len(form), frozenset(key for reading in (form, *lemmas_of(form)) for key in _cyrillic_skeletons(reading)))
         for word in _words(line)
-        if _CAPITALISED.match(word.text) and not is_cyrillic_acronym(word.text) and not _is_place(word.text)
+        if (_CAPITALISED.match(word.text) or _ARTICLE_HEAD.match(word.text))
+        and not is_cyrillic_acronym(word.text)
+        and not _is_place(word.text)
         for form in (word.text, *(_HYPHENS.split(word.text) if _HYPHENS.search(word.text) else ()))
     )
 
 
 _HYPHENS = re.compile(r"[-‐‑]")
+# An Arabic article before a capitalised name (`аль-Будайви`), which English may join to it (`Albudaiwi`).
+_ARTICLE_HEAD = re.compile(r"(?:аль|ал|эль|ас|аш|ад|ат|ан|ар|аз|ибн|бен|бин)[-‐‑][А-ЯЁ]")
 
 
 def heard_in_english(name: str, english: str) -> bool:
