@@ -140,6 +140,11 @@ _ENGLISH_ORDINALS = {
     "hundredth": 100,
 }
 
+# The number words English makes a `-fold` of.
+_COUNTED_FOLD = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty", "hundred", "thousand"}
+)
+
 # Words English uses for two of a thing, counted with the number words.
 _ENGLISH_WORDS.update(
     {
@@ -162,6 +167,10 @@ _ENGLISH_WORDS.update(
         "quarter": 4,
         "thousand": 1000,
     }
+)
+# Multiplicatives (`tenfold`, `threefold`, `hundredfold`): the factor, as Russian `в десять раз` gives it.
+_ENGLISH_WORDS.update(
+    {word + "fold": value for word, value in list(_ENGLISH_WORDS.items()) if word in _COUNTED_FOLD}
 )
 
 
@@ -417,6 +426,11 @@ _CJK_NUMERAL = re.compile("[一二两兩三四五六七八九十][〇零一二�
 _INDIC_SCALES = {"हजार": 1e3, "लाख": 1e5, "करोड": 1e7, "अरब": 1e9}
 _INDIC_AFTER = re.compile(r"[\s\u00a0]?([\u0900-\u097f]+)")
 _SCALE_AFTER = re.compile(r"[\s\u00a0]?([^\W\d_]+\.?)", re.UNICODE)
+# `and a half` after a number (`four and a half years`), which Russian writes as a decimal (`4,5 года`).
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+# A Russian factor (`в 1,5 раза`, `в десять раз`), which English may give as a percentage change.
+_TIMES_BEFORE = re.compile(r"(?:^|\s)[вВ]\s+$")
+_TIMES_AFTER = re.compile(r"\s?раза?\b")
 _CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|hrs|hours|h\b|Uhr|Z\b)")
 _ROMAN = re.compile(
     r"\b(?:siglo|secolo|siècle|wieku|století|века|век) (?P<roman_after>[IVXLC]{1,6})\b"
@@ -539,6 +553,10 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         elif (indic := _INDIC_AFTER.match(after)) and indic.group(1).replace("\u093c", "") in _INDIC_SCALES:
             factor = _INDIC_SCALES[indic.group(1).replace("\u093c", "")]
             values |= {v * factor for v in values}
+        if _AND_A_HALF.match(after):
+            values |= {v + 0.5 for v in values}  # `2 and a half`
+        if lang == "ru" and _TIMES_AFTER.match(after) and _TIMES_BEFORE.search(text, 0, match.start()):
+            values |= _as_percent(values)  # `в 1,5 раза`: 50% more, or a third less
         if re.fullmatch(r"\d{4}", raw) and _CLOCK_AFTER.match(after):
             values.add(float(int(raw) // 100))
         if re.fullmatch(r"\d{3}0", raw) and re.match(r"['’]?s\b", after):
@@ -546,7 +564,7 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             values |= {float(year % 100), float(year // 100 + 1)}  # the 1850s: the fifties of the 19th century
         # `one` is as often `a`, `zero` `no`: never required, except as a side of a score (`1:1`,
         # `1-0`, `3:0`; a `0:0` is as often `goalless`)
-        side = _in_score(text, match.start(), match.end()) and (
+        side = in_score(text, match.start(), match.end()) and (
             values == {1.0} or (values == {0.0} and not _goalless(text, match.start(), match.end()))
         )
         weak = values <= {0.0, 1.0} and not side
@@ -576,6 +594,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             scale = _SCALE_AFTER.match(text[match.end() : match.end() + 16])
             if scale and scale.group(1).lower() in _SCALES:
                 values.add(value * _SCALES[scale.group(1).lower()])
+            if _AND_A_HALF.match(text, match.end()):
+                values.add(value + 0.5)  # `four and a half years`: 4,5 года
             numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=True))
     if lang in SOURCE_WORDS:
         numbers.extend(_source_words(text, SOURCE_WORDS[lang]))
@@ -584,6 +604,12 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         numbers = _repeated_months_weak(text, numbers)
     numbers.sort(key=lambda n: (n.start, n.end))
     return numbers
+
+
+def _as_percent(factors: set[float]) -> set[float]:
+    """A factor's percentage changes: up by (f - 1) x 100 (`в 1,5 раза`: 50%, `в 3 раза`: 200%)
+    or down by (1 - 1/f) x 100 (`сократился в 2 раза`: 50%, `в 4 раза`: 75%)."""
+    return {round(p, 1) for f in factors if f > 1 for p in ((f - 1) * 100, (1 - 1 / f) * 100)}
 
 
 def _repeated_months_weak(text: str, numbers: list[Number]) -> list[Number]:
@@ -604,7 +630,7 @@ _SCORE_AFTER = re.compile(r"[:\-–]\d")
 _SCORE_BEFORE = re.compile(r"\d[:\-–]$")
 
 
-def _in_score(text: str, start: int, end: int) -> bool:
+def in_score(text: str, start: int, end: int) -> bool:
     """Whether digits at [start, end) are one side of a score or tally (`1:1`, `2-0`)."""
     return bool(_SCORE_AFTER.match(text, end) or _SCORE_BEFORE.search(text[max(0, start - 2) : start]))
 
@@ -659,6 +685,8 @@ def _source_words(text: str, table: dict[str, int]) -> list[Number]:
         words = spelling.lower().split()
         if words[-1] in _FRACTIONS:
             values |= {round(100 / value, 1), float(100 // value), round(1 / value, 2)}  # `четверть`: 25%, 0.25
+        if _TIMES_AFTER.match(text, end) and _TIMES_BEFORE.search(text, 0, start):
+            values |= _as_percent(values)  # `в два раза`: 100% more, or 50% less
         # Russian ordinals and fractions are figures (`во втором круге`: `second round`), but not
         # as the denominator after a cardinal (`две десятых`: 0.2, `две трети`: two-thirds).
         russian = words[-1] in _FRACTIONS or any(word in _RUSSIAN_ORDINALS for word in words)

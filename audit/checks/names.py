@@ -768,7 +768,17 @@ _KIN_WORDS = (
     "son daughter wife husband widow brother sister father mother cousin nephew niece grandson granddaughter".split()
 )
 _KIN = "(?:" + "|".join(_KIN_WORDS) + ")"
-_AFTER_PERSON = re.compile(rf"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b|['’]s\s+{_KIN}\b")
+# A place's buildings and bodies for the arts (`Kharkov's opera house`): the place's, not a maker's.
+_VENUES = r"(?:house|houses|theatre|theater|studio|studios|school|festival|hall|company|museum)"
+# A work its maker's name owns (`Tchaikovsky's opera`, `Tolstoy's novel`), as a kin word does.
+_WORKS = (
+    "(?:opera|operas|ballet|ballets|symphony|symphonies|concerto|sonata|requiem|novel|novels|novella|poem|poems"
+    "|play|plays|film|films|painting|paintings|portrait|song|songs|album|book|books|memoir|memoirs|story|stories"
+    "|music|works?)"
+)
+_AFTER_PERSON = re.compile(
+    rf"\s+(?:said|says|told|added|stated|noted|warned|wrote|asked)\b|['’]s\s+(?:{_KIN}|(?:\w+\s+)?{_WORKS}\b(?!\s+{_VENUES}))\b"
+)
 # The word before one: a title, in capitals or not (`former prime minister Nawaz Sharif`), or a
 # relation (`his daughter, Maryam Nawaz`).
 _BEFORE_PERSON = frozenset(

@@ -15,7 +15,7 @@ from typing import ClassVar
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.names.exonyms import language_code
 from audit.names.source import SourcePair, proportional_offset, source_pairs
-from audit.numbers import Number, find_numbers, format_english, unmatched
+from audit.numbers import Number, find_numbers, format_english, in_score, unmatched
 from audit.types import Finding, Segment, Severity
 
 
@@ -36,13 +36,15 @@ def _compare(ctx: CheckContext, pair: SourcePair) -> tuple[list[Number], list[Nu
 
 def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float, text: str) -> list[Number]:
     """Extra numbers worth flagging: any when a source number is unpaired, else only large ones
-    that are not part of a name (`Covid-19` for `新冠`)."""
+    that are not part of a name (`Covid-19` for `新冠`), and the sides of a score (`a 1-1 draw`
+    for a goalless `0:0`), which are figures however small (not the `00` of a time, `24:00`)."""
     if missing:
         return extras
     return [
         n
         for n in extras
-        if (n.magnitude >= smallest or n.magnitude != int(n.magnitude)) and not _NAME_PART.search(text, 0, n.start)
+        if (n.magnitude >= smallest or n.magnitude != int(n.magnitude) or (n.magnitude >= 1 and in_score(text, n.start, n.end)))
+        and not _NAME_PART.search(text, 0, n.start)
     ]
 
 
@@ -56,7 +58,8 @@ class NumberMismatch(Check):
     `100.000`), decimal comma or point, percentages, ordinals in dates, scale words
     (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), Japanese tenths (`３割`: 30%), times (`12 h 00`, `1200 GMT`). A source's
     cardinals in words are read in Spanish, French, Italian, German, Polish, Czech, Russian and
-    Hindi (`dos`, `двое`, `चार`, `вдвое`); their ordinals in words (`desátou`, `vigésima`),
+    Hindi (`dos`, `двое`, `चार`, `вдвое`), a Russian factor also as the percentage change
+    English may give for it (`в 1,5 раза`: `50%`, `в десять раз`: `tenfold`); their ordinals in words (`desátou`, `vigésima`),
     Chinese and Japanese numerals in characters (`三十`) and a month a date range repeats
     (`7月17和7月22日`: `July 17 and 22`) pair with a figure but are never required, except
     Russian ordinals, which are no other word (`во втором круге` needs `second`; not a

