@@ -350,6 +350,8 @@ class RomanisedSource:
         self._syllables = _readings(text) if lang == "zh" else ()
         self._names: list[tuple[ScriptName, range]] | None = None
         self._unpaired: dict[str, list[ScriptName]] = {}
+        self._left: dict[str, list[ScriptName]] = {}
+        self._forms: dict[ScriptName, frozenset[str]] = {}
 
     def translates(self, name: str) -> bool:
         """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`) or
@@ -519,27 +521,27 @@ class RomanisedSource:
             return False  # a Hindi compound, Japanese words run together, a hyphenated name
         return bool(self.unpaired_names(english))
 
-    def forms(self, name: ScriptName) -> frozenset[str]:
-        """The English keys a source name is known by: CC-CEDICT's, CLDR's (`フランス`: `france`)
-        and GeoNames' for a city (`इदलिब`: `idlib`)."""
-        from audit.names.cedict import english_key
+    def _places(self, name: ScriptName) -> tuple[str, ...]:
+        """The English names CLDR (`フランス`: France) and GeoNames (`इदलिब`: Idlib) give a source name."""
         from audit.names.exonyms import exonyms
         from audit.names.local_places import local_places
 
         local = self.text[name.start : name.end]
-        english = (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
-        return name.english | {english_key(form) for form in english}
+        return (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
+
+    def forms(self, name: ScriptName) -> frozenset[str]:
+        """The English keys a source name is known by: CC-CEDICT's, CLDR's and GeoNames'."""
+        from audit.names.cedict import english_key
+
+        if name not in self._forms:
+            self._forms[name] = name.english | {english_key(place) for place in self._places(name)}
+        return self._forms[name]
 
     def english_form(self, name: ScriptName) -> str | None:
-        """How English writes a source name, where CLDR or CC-CEDICT says (`九州`: `Kyushu`)."""
-        from audit.names.exonyms import exonyms
-
-        from audit.names.local_places import local_places
-
-        local = self.text[name.start : name.end]
-        known = (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
-        if known:
-            return known[0]
+        """How English writes a source name, where CLDR, GeoNames or CC-CEDICT says (`九州`: `Kyushu`)."""
+        places = self._places(name)
+        if places:
+            return places[0]
         longest = max(name.english, key=len, default="")
         return longest.title() if longest and (" " in longest or not is_common_word(longest)) else None
 
@@ -547,14 +549,19 @@ class RomanisedSource:
         """The source's names that are surely names and that nothing in the English stands for.
 
         Sure: a Latin word the source quotes, a katakana word of three or more (Japanese writes
-        foreign names so), or a name CC-CEDICT or CLDR gives in English as a proper name (not
-        `時代`, `time`), unless everyday Chinese uses it as a word (`现代`, modern, not Hyundai).
+        foreign names so), or a name CC-CEDICT, CLDR or GeoNames gives in English as a proper name
+        (not `時代`, `time`), unless everyday Chinese uses it as a word (`现代`, modern, not Hyundai).
         Nothing stands for it: not by sound (`unpaired_names`), nor by any of its English
         forms, their distinctive words (`Mediterranean` of `Mediterranean Sea`), words derived
         from them (`Christian`), initials (`U.S.` for `United States`), demonyms (`German` for
-        `德国`) or a whole unit's
-        sound (`Ottawa`: `otawa`).
+        `德国`) or a whole unit's sound (`Ottawa`: `otawa`). Worked out once per translation:
+        `stands_in` asks it of each English name.
         """
+        if english not in self._left:
+            self._left[english] = self._left_names(english)
+        return self._left[english]
+
+    def _left_names(self, english: str) -> list[ScriptName]:
         from audit.names.cedict import english_key
 
         folded = f" {english_key(english)} "
