@@ -365,10 +365,10 @@ SOURCE_WORDS: dict[str, dict[str, int]] = {
 }
 # Every ordinal form above, weak wherever it is read, but Russian's: `второй` is never another
 # word, as `segundo` (a second), `secondo` (according to), `drugi` (other) or `achten` are.
-_ORDINALS = frozenset(form for spec in SOURCE_ORDINALS.values() for form in _table(spec))
-_RUSSIAN_ORDINALS = frozenset(_table(SOURCE_ORDINALS["ru"]))
-for _code, _spec in SOURCE_ORDINALS.items():
-    SOURCE_WORDS[_code] = {**_table(_spec), **SOURCE_WORDS[_code]}  # a cardinal's form wins
+_ORDINAL_TABLES = {code: _table(spec) for code, spec in SOURCE_ORDINALS.items()}
+_ORDINALS = frozenset(form for table in _ORDINAL_TABLES.values() for form in table)
+_RUSSIAN_ORDINALS = frozenset(_ORDINAL_TABLES["ru"])
+SOURCE_WORDS.update({code: {**table, **SOURCE_WORDS[code]} for code, table in _ORDINAL_TABLES.items()})  # a cardinal wins
 # Number words that are as often another word (`neuf` new, `sei` you are, `venti` winds): weak.
 _AMBIGUOUS = frozenset(
     [
