@@ -5,7 +5,7 @@ variants that carry one real error (`name_replaced`, `name_dropped`, `number_cha
 `quote_dropped`), written for this purpose: `tune.jsonl` is what the checks were tuned on,
 `heldout.jsonl` was set aside and only measured, `tune2.jsonl` (titles and names English
 adds) was written later to tune on, `heldout2-blind.jsonl`, `heldout3-blind.jsonl` and
-`heldout4-blind.jsonl`, `heldout5-blind.jsonl` and `heldout6-blind.jsonl` were written later,
+`heldout4-blind.jsonl`, `heldout5-blind.jsonl`, `heldout6-blind.jsonl` and `heldout7-blind.jsonl` were written later,
 blind, by helpers who never saw the checks. Every item is audited with its source
 (`--source-lang ru`), N2xx and Q109 selected, and this prints for each part:
 
@@ -14,13 +14,13 @@ blind, by helpers who never saw the checks. Every item is audited with its sourc
   (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
 - per rule: on how many good translations it fires, and how many variants it catches.
 
-Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout6-blind|both|all]
+Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout7-blind|both|all]
 [--examples N] [--json OUT] [--unknown-acronyms]
-(`both` is tune, heldout and tune2; `all`, the default, adds the five blind parts.)
+(`both` is tune, heldout and tune2; `all`, the default, adds the six blind parts.)
 (`--examples` lists false alarms and misses of the parts tuned on: since 2 December 2026
 `heldout`, `heldout2-blind` and, later that day, `heldout3-blind`, `heldout4-blind` and
-`heldout5-blind` are tuning data too, see tests/data/source_ru/README.md; never of
-`heldout6-blind`, the held-out measure.)
+`heldout5-blind` are tuning data too, and `heldout6-blind` from the next round, see
+tests/data/source_ru/README.md; never of `heldout7-blind`, the held-out measure.)
 (`--unknown-acronyms` first drops every other Cyrillic acronym row from the tables: how the
 checks fare on acronyms no table lists, as new copy will bring.)
 """
@@ -47,9 +47,10 @@ PARTS = (
     "heldout4-blind",
     "heldout5-blind",
     "heldout6-blind",
+    "heldout7-blind",
 )
 # Parts never tuned on, whose false alarms and misses are not listed.
-BLIND = frozenset({"heldout6-blind"})
+BLIND = frozenset({"heldout7-blind"})
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
     "name_replaced": ("N201", "N202", "N203", "N204", "N205"),
