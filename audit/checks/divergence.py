@@ -456,6 +456,12 @@ def _spelt_out(acronym: str, text: str) -> bool:
     return acronym.lower() in initials
 
 
+def _ordinary(word: str) -> bool:
+    """An ordinary English word of a name: one Webster's lists in lower case, written in English
+    letters (`Galápagos` is a name, though `galapagos` is a Webster's word)."""
+    return not _NON_ENGLISH.search(word) and is_common_word(_fold_word(word))
+
+
 def _significant_words(mention: Mention) -> tuple[list[tuple[int, int]], bool]:
     """Spans (into the mention's text) of the words that make a name this name, and whether
     they are its rare words.
@@ -466,9 +472,7 @@ def _significant_words(mention: Mention) -> tuple[list[tuple[int, int]], bool]:
     """
     words = [(m.start(), m.end()) for m in name_words(mention.text) if len(_fold_word(m.group())) >= 2]
     titled = next((i + 1 for i, (a, b) in enumerate(words) if _fold_word(mention.text[a:b]) in TITLES), len(words))
-    distinctive = [
-        (a, b) for i, (a, b) in enumerate(words) if i >= titled or not is_common_word(_fold_word(mention.text[a:b]))
-    ]
+    distinctive = [(a, b) for i, (a, b) in enumerate(words) if i >= titled or not _ordinary(mention.text[a:b])]
     return (distinctive, True) if distinctive else (words, False)
 
 
