@@ -458,8 +458,9 @@ def _spelt_out(acronym: str, text: str) -> bool:
 
 def _ordinary(word: str) -> bool:
     """An ordinary English word of a name: one Webster's lists in lower case, written in English
-    letters (`Galápagos` is a name, though `galapagos` is a Webster's word)."""
-    return not _NON_ENGLISH.search(word) and is_common_word(_fold_word(word))
+    letters and not as an acronym (`Galápagos`, `UN` are names, though `galapagos` and `un` are
+    Webster's words)."""
+    return not _NON_ENGLISH.search(word) and not _is_acronym(word) and is_common_word(_fold_word(word))
 
 
 def _significant_words(mention: Mention) -> tuple[list[tuple[int, int]], bool]:
@@ -891,11 +892,19 @@ def _listed_name(candidate: _Candidate) -> bool:
 def _another_name(ours: str, theirs: str) -> bool:
     """Theirs is another name, not ours with some words translated otherwise (`Provincial
     Administrative Court`/`Voivodeship Administrative Court`): a rare word or an acronym, and
-    no word in common with ours."""
+    no word in common with ours; or, sharing words with ours, only acronyms besides that ours
+    do not spell (`Nepalese UN`/`Nepalese Bayer`)."""
     our_words = name_words(ours)
     their_words = name_words(theirs)
-    if any(same_word(a.group(), b.group()) for a in our_words for b in their_words):
-        return False
+    shared = [b for b in their_words if any(same_word(a.group(), b.group()) for a in our_words)]
+    if shared:
+        # Only an acronym among the words theirs does not share (`Nepalese UN`/`Nepalese Bayer`) is
+        # another name: other words may translate ours otherwise; ours do not spell it.
+        rest = [w.group() for w in their_words if w not in shared]
+        ours_rest = [a.group() for a in our_words if not any(same_word(a.group(), b.group()) for b in shared)]
+        return bool(rest) and all(_is_acronym(w) for w in rest) and _initials(ours_rest) not in {
+            w.lower().replace(".", "") for w in rest
+        }
     return any(_is_acronym(w.group()) or not is_common_word(_fold_word(w.group())) for w in their_words)
 
 
