@@ -456,6 +456,13 @@ def _spelt_out(acronym: str, text: str) -> bool:
     return acronym.lower() in initials
 
 
+def _ordinary(word: str) -> bool:
+    """An ordinary English word of a name: one Webster's lists in lower case, written in English
+    letters and not as an acronym (`Galápagos`, `UN` are names, though `galapagos` and `un` are
+    Webster's words)."""
+    return not _NON_ENGLISH.search(word) and not _is_acronym(word) and is_common_word(_fold_word(word))
+
+
 def _significant_words(mention: Mention) -> tuple[list[tuple[int, int]], bool]:
     """Spans (into the mention's text) of the words that make a name this name, and whether
     they are its rare words.
@@ -466,9 +473,7 @@ def _significant_words(mention: Mention) -> tuple[list[tuple[int, int]], bool]:
     """
     words = [(m.start(), m.end()) for m in name_words(mention.text) if len(_fold_word(m.group())) >= 2]
     titled = next((i + 1 for i, (a, b) in enumerate(words) if _fold_word(mention.text[a:b]) in TITLES), len(words))
-    distinctive = [
-        (a, b) for i, (a, b) in enumerate(words) if i >= titled or not is_common_word(_fold_word(mention.text[a:b]))
-    ]
+    distinctive = [(a, b) for i, (a, b) in enumerate(words) if i >= titled or not _ordinary(mention.text[a:b])]
     return (distinctive, True) if distinctive else (words, False)
 
 
@@ -846,7 +851,8 @@ class _Candidate:
     echo: frozenset[str] = frozenset()
     # An MT name whose rare words a re-translation has, but not some of its other words (`_replaced_words`).
     weak: bool = False
-    # An MT name the re-translations have, fewer times (`_repeated_beyond`).
+    # An MT name the re-translations have, fewer times (`_repeated_beyond`); or a re-translation's
+    # name the MT has, fewer times (`_repeated_short`).
     repeated: bool = False
 
 
@@ -860,6 +866,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     more ordinary words, not titles) the MT has outside the name translates them, not the name;
     one kept in its own language is the name itself (`_kept_in_its_language`).
     """
+    if orphan.repeated:
+        return placed and _another_name(name.mention.text, orphan.mention.text)
     if name.title is not None and name.title == orphan.title:
         return True
     echo = orphan.echo - _content_words(name.mention.text) - TITLES
@@ -884,11 +892,19 @@ def _listed_name(candidate: _Candidate) -> bool:
 def _another_name(ours: str, theirs: str) -> bool:
     """Theirs is another name, not ours with some words translated otherwise (`Provincial
     Administrative Court`/`Voivodeship Administrative Court`): a rare word or an acronym, and
-    no word in common with ours."""
+    no word in common with ours; or, sharing words with ours, only acronyms besides that ours
+    do not spell (`Nepalese UN`/`Nepalese Bayer`)."""
     our_words = name_words(ours)
     their_words = name_words(theirs)
-    if any(same_word(a.group(), b.group()) for a in our_words for b in their_words):
-        return False
+    shared = [b for b in their_words if any(same_word(a.group(), b.group()) for a in our_words)]
+    if shared:
+        # Only an acronym among the words theirs does not share (`Nepalese UN`/`Nepalese Bayer`) is
+        # another name: other words may translate ours otherwise; ours do not spell it.
+        rest = [w.group() for w in their_words if w not in shared]
+        ours_rest = [a.group() for a in our_words if not any(same_word(a.group(), b.group()) for b in shared)]
+        return bool(rest) and all(_is_acronym(w) for w in rest) and _initials(ours_rest) not in {
+            w.lower().replace(".", "") for w in rest
+        }
     return any(_is_acronym(w.group()) or not is_common_word(_fold_word(w.group())) for w in their_words)
 
 
@@ -1037,6 +1053,28 @@ def _repeated_beyond(
     return True
 
 
+def _repeated_short(reading: _Reading, start: int, end: int, sentence: str) -> list[Mention]:
+    """The re-translation's uses of a name that its sentence names more often than the MT sentence
+    has the name's rare words (`the Chinese Consulate General ... the first Chinese Consulate
+    General` against `the House of God ... the first Chinese consulate`): one of them may stand
+    in an MT name's place, which only the word alignment tells (`_fits`)."""
+    inside = [m for m in reading.mentions if start <= m.start and m.end <= end]
+    counts: dict[str, int] = {}
+    for mention in inside:
+        counts[_surface(mention.text)] = counts.get(_surface(mention.text), 0) + 1
+    ours = [_fold_word(w) for w in NAME_WORD.findall(sentence)]
+    repeated = []
+    for mention in inside:
+        theirs = counts[_surface(mention.text)]
+        words, rare = _significant_words(mention)
+        if theirs < 2 or not rare:
+            continue
+        first = _fold_word(mention.text[words[0][0] : words[0][1]])
+        if 0 < ours.count(first) < theirs:
+            repeated.append(mention)
+    return repeated
+
+
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
     """The sentence's names (or words of them) that no re-translation has, with what each has in their place.
 
@@ -1116,6 +1154,11 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 for m in _inner_openers(reading.text, rt_tokens, reading.mentions)
                 if not _word_supported(m.text, mt)
             )
+            orphans.extend(
+                _Candidate(m, m.start, m.end, False, repeated=True)
+                for m in _repeated_short(reading, start, end, segment.text)
+                if not any(o.mention == m for o in orphans)
+            )
             placed = _place(names, orphans, mt_tokens, rt_tokens) if orphans else [None] * len(names)
             for i, orphan in enumerate(placed):
                 name = names[i]
@@ -1169,7 +1212,11 @@ class ReplacedName(Check):
     table), a currency code beside an amount (`CZK 34,125`); a given name is not its surname
     (`John`/`Johnson`). A name the MT sentence uses more often than a re-translation's
     sentence, which has it too, is replaced in the use where that sentence has another name
-    (`for the United States ... in the United States` / `for Mexico ... in the United States`).
+    (`for the United States ... in the United States` / `for Mexico ... in the United States`);
+    the other way round, a name a re-translation's sentence uses more often than the MT has its
+    rare words replaces an MT name in that very place (`the House of God ... the first Chinese
+    consulate` / `the Chinese Consulate General ... the first Chinese Consulate General`). A word
+    spelt with letters English does not use is never an ordinary word of a name (`Galápagos`).
 
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
