@@ -1,4 +1,4 @@
-"""Measure the source-aware checks (N2xx names and numbers, Q109 quotations) on the Russian dev set.
+"""Measure the source-aware checks (N2xx names and numbers, Q109 quotations) on our own dev sets.
 
 `tests/data/source_ru/` holds Russian wire sentences with a good English translation and
 variants that carry one real error (`name_replaced`, `name_dropped`, `number_changed`,
@@ -14,13 +14,15 @@ blind, by helpers who never saw the checks. Every item is audited with its sourc
   (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
 - per rule: on how many good translations it fires, and how many variants it catches.
 
-Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout7-blind|both|all]
+Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout7-blind|both|all|cjk-tune|cjk-blind|cjk]
 [--examples N] [--json OUT] [--unknown-acronyms]
 (`both` is tune, heldout and tune2; `all`, the default, adds the six blind parts.)
 (`--examples` lists false alarms and misses of the parts tuned on: since 2 December 2026
 `heldout`, `heldout2-blind` and, later that day, `heldout3-blind`, `heldout4-blind` and
 `heldout5-blind` are tuning data too, and `heldout6-blind` from the next round, see
 tests/data/source_ru/README.md; never of `heldout7-blind`, the held-out measure.)
+(`--part cjk` measures `tests/data/source_cjk/` instead: Chinese, Japanese and Hindi sources,
+`cjk-tune` tuned on and `cjk-blind` never, with rows per source language too.)
 (`--unknown-acronyms` first drops every other Cyrillic acronym row from the tables: how the
 checks fare on acronyms no table lists, as new copy will bring.)
 """
@@ -37,7 +39,7 @@ from audit.config import Config, apply
 from audit.pipeline import audit_documents
 from audit.types import Document, Severity
 
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "source_ru"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 PARTS = (
     "tune",
     "heldout",
@@ -49,8 +51,10 @@ PARTS = (
     "heldout6-blind",
     "heldout7-blind",
 )
+# Chinese, Japanese and Hindi sources (each record names its language), in tests/data/source_cjk/.
+CJK_PARTS = ("cjk-tune", "cjk-blind")
 # Parts never tuned on, whose false alarms and misses are not listed.
-BLIND = frozenset({"heldout7-blind"})
+BLIND = frozenset({"heldout7-blind", "cjk-blind"})
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
     "name_replaced": ("N201", "N202", "N203", "N204", "N205"),
@@ -61,7 +65,10 @@ FAMILY = {
 
 
 def read_part(part: str) -> list[dict[str, object]]:
-    path = DATA / f"{part}.jsonl"
+    if part in CJK_PARTS:
+        path = DATA / "source_cjk" / f"{part.removeprefix('cjk-')}.jsonl"
+    else:
+        path = DATA / "source_ru" / f"{part}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -75,7 +82,12 @@ def audit_part(records: list[dict[str, object]], config: Config) -> dict[str, li
         ]
         for side, text in texts:
             documents.append(
-                Document(id=f"{record['id']}:{side}", text=str(text), source=str(record["source"]), source_lang="ru")
+                Document(
+                    id=f"{record['id']}:{side}",
+                    text=str(text),
+                    source=str(record["source"]),
+                    source_lang=str(record.get("source_lang", "ru")),
+                )
             )
     found: dict[str, list[tuple[str, str]]] = {}
     for result in audit_documents(documents, config):
@@ -94,10 +106,12 @@ def measure(part: str, config: Config, examples: int) -> dict[str, object]:
     rule_alarms: Counter[str] = Counter()
     rule_catches: Counter[str] = Counter()
     false_alarms, misses = [], []
+    languages = sorted({str(record.get("source_lang", "ru")) for record in records})
     for record in records:
         cls = str(record["class"])
+        keys = (cls, str(record.get("source_lang", "ru")), "all")
         good = found[f"{record['id']}:good"]
-        for key in (cls, "all"):
+        for key in keys:
             alarms[key][0] += 1
             alarms[key][1] += bool(good)
         rule_alarms.update({code for code, _ in good})
@@ -108,7 +122,7 @@ def measure(part: str, config: Config, examples: int) -> dict[str, object]:
             codes = found[f"{record['id']}:v{i}"]
             hit = any(code in FAMILY[kind] for code, _ in codes)
             rule_catches.update({code for code, _ in codes if code in FAMILY[kind]})
-            for key in (cls, "all"):
+            for key in keys:
                 recall[(key, kind)][0] += 1
                 recall[(key, kind)][1] += hit
             if not hit:
@@ -117,7 +131,8 @@ def measure(part: str, config: Config, examples: int) -> dict[str, object]:
     kinds = list(FAMILY)
     print(f"{'class':12}{'good':>6}{'false al.':>10}" + "".join(f"{kind:>16}" for kind in kinds))
     figures: dict[str, object] = {"false_alarm": {}, "recall": {}, "rules": {}}
-    for cls in (*CLASSES, "all"):
+    # Rows per class, then per source language where a part has several, then all.
+    for cls in (*CLASSES, *(languages if len(languages) > 1 else ()), "all"):
         total, bad = alarms[cls]
         row = f"{cls:12}{total:>6}{bad / total if total else 0:>10.3f}"
         figures["false_alarm"][cls] = round(bad / total, 3) if total else None  # type: ignore[index]
@@ -165,7 +180,7 @@ def _drop_acronym_rows() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=(*PARTS, "both", "all"), default="all")
+    parser.add_argument("--part", choices=(*PARTS, *CJK_PARTS, "both", "all", "cjk"), default="all")
     parser.add_argument("--examples", type=int, default=0, help="list N false alarms and N misses of each part tuned on")
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
     parser.add_argument(
@@ -177,7 +192,7 @@ def main() -> int:
     if args.unknown_acronyms:
         _drop_acronym_rows()
     config = apply(Config(), {"select": ["N2", "Q109"]}, "eval_source")
-    parts = {"all": PARTS, "both": PARTS[:3]}.get(args.part, (args.part,))
+    parts = {"all": PARTS, "both": PARTS[:3], "cjk": CJK_PARTS}.get(args.part, (args.part,))
     figures = {part: measure(part, config, args.examples) for part in parts}
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
