@@ -1,0 +1,42 @@
+"""The source-given dev sets (`tests/data/source_ru/`, `tests/data/source_cjk/`) are well formed.
+
+`scripts/eval_source.py` trusts every record: a variant equal to its good translation would
+count a miss that is no error, and a wrong kind or class would vanish from its tables.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+PARTS = sorted([*DATA.glob("source_ru/*.jsonl"), *DATA.glob("source_cjk/*.jsonl")])
+CLASSES = {"acronym", "inflected", "title", "added", "quoted", "number"}
+KINDS = {"name_replaced", "name_dropped", "number_changed", "quote_dropped"}
+LANGUAGES = {"ru", "zh", "ja", "hi"}
+
+
+@pytest.mark.parametrize("path", PARTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_record_is_well_formed(path: Path) -> None:
+    ids: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        where = f"{path.name}:{number}"
+        assert record["id"] not in ids, where
+        ids.add(record["id"])
+        assert record["class"] in CLASSES, where
+        assert record.get("source_lang", "ru") in LANGUAGES, where
+        assert record["source"].strip() and record["good"].strip(), where
+        assert record["variants"], where
+        texts = [variant["text"] for variant in record["variants"]]
+        assert all(variant["kind"] in KINDS for variant in record["variants"]), where
+        assert record["good"] not in texts and len(set(texts)) == len(texts), where
+
+
+def test_the_dev_sets_are_there() -> None:
+    names = {path.name for path in PARTS}
+    assert {"tune.jsonl", "heldout6-blind.jsonl", "heldout7-blind.jsonl"} <= names
