@@ -1257,11 +1257,10 @@ def _rival_place(word: str, places: tuple[str, ...], source: str) -> bool:
     """Whether a Russian source names, instead of `word` or any of its `places`, another place
     spelt like one of them (`Iraq`, `Iraqi` for `Ирана`, `иранские`, which are of Iran)."""
     named = {name for names in source_places(source, confirmed=False) for name in names}  # no NER: any place will do
-    named.update(  # `шведском`: `Sweden` too, where the demonym is of one place
-        places_of[0] for places_of in map(demonym_places, list(named)) if len(places_of) == 1
-    )
     if word in named or named & set(places):
         return False
+    if not is_demonym(word) and any(word in demonym_places(name) for name in named):
+        return False  # `Sweden` for `шведском`: the place of the source's adjective
     return any(_rival(name_key(place), name_key(other)) for place in places for other in named)
 
 
