@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from audit.names.abbreviations import equivalents
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, is_english_place
 from audit.names.finder import is_sentence_initial
@@ -503,7 +504,10 @@ def owner_carried(name: RussianName, english: str) -> bool:
     `Ukraine's General Staff`)."""
     owners = name.term.implied if name.term is not None else ()
     written = written_places(english)
-    return any(owner in written or _has_form(owner, english) for owner in owners)
+    return any(
+        owner in written or any(_has_form(form, english) for form in (owner, *equivalents(owner)))  # `U.S.`
+        for owner in owners
+    )
 
 
 @functools.lru_cache(maxsize=64)  # asked for each name of a translation
