@@ -61,6 +61,7 @@ from audit.names.source import (
     name_index,
     pair_source_names,
     proportional_offset,
+    quoted_names,
     source_pairs,
 )
 from audit.names.terms import is_cyrillic_acronym, russian_terms
@@ -1530,6 +1531,32 @@ def _names_a_unit(text: str, mention: Mention) -> bool:
     ) or (mention.text in _UNIT_BEFORE_SCALE and _SCALE_AFTER.match(text, mention.end) is not None)
 
 
+# A maker's name in the possessive before the work (`Tolstoy's novel`, `Pushkin's Eugene Onegin`).
+_POSSESSIVE_SPLIT = re.compile(r"['’]s\s+")
+_MAKER_BEFORE_WORK = re.compile(rf"['’]s\s+(?:\w+\s+)?{_WORKS}\b")
+
+
+def _names_a_maker(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
+    """A work's maker English names where a Russian source quotes the work alone (`Pushkin's
+    Eugene Onegin` for `«Евгений Онегин»`, `Tchaikovsky's opera` for `оперу «Пиковая дама»`):
+    the maker, in the possessive before a work word or the work's own name, is not in the
+    source at all, and no source name but a quoted one (a title English may translate) is
+    left without its counterpart."""
+    if not index.russian or not quoted_names(index.text):
+        return False
+    head, tail = mention.text, ""
+    if (split := _POSSESSIVE_SPLIT.search(mention.text)) is not None:
+        head, tail = mention.text[: split.start()], mention.text[split.end() :]
+        if missing_words(tail, index, english):
+            return False  # the work's name is judged itself
+    elif _MAKER_BEFORE_WORK.match(text, mention.end) is None:
+        return False
+    if len(missing_words(head, index, english)) < len(head.split()):
+        return False  # the source names the maker: `Wes Anderson` for `Пола Томаса Андерсона` is judged
+    _, unpaired = pair_source_names(index.text, english, index.lang)
+    return all(name.translatable for name in unpaired)
+
+
 _AFTER_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$")
 
 
@@ -1663,7 +1690,9 @@ class UnsourcedName(Check):
     `Moscow's Vnukovo airport`) is context too where the translation leaves no source name unpaired;
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
     table row's forms, or the name's initials) repeats that name, which is judged itself; an
-    inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one. A place counts when GeoNames lists the English name and a source name
+    inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one, and a
+    maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу
+    «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired. A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
@@ -1736,6 +1765,8 @@ class UnsourcedName(Check):
                     continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
                 if missing and _names_a_unit(ctx.document.text, mention):
                     continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
+                if missing and _names_a_maker(ctx.document.text, mention, index, english):
+                    continue  # `Pushkin's Eugene Onegin` for `«Евгений Онегин»`: the work's maker
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"
