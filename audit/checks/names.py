@@ -1557,6 +1557,26 @@ def _names_a_maker(text: str, mention: Mention, index: TokenIndex, english: str)
     return all(name.translatable for name in unpaired)
 
 
+# A clause or phrase that gives another name for what English has just named (`which China
+# calls the Diaoyu`, `known locally as`, `also called`).
+_OTHER_NAME_BEFORE = re.compile(
+    r"(?:\b(?:which|that|what|whom)\s+(?:[\w'’-]+\s+){1,3}(?:calls?|names?|knows?\s+as|refers?\s+to\s+as)"
+    r"|\b(?:known|referred\s+to)\s+(?:locally\s+|in\s+[\w'’-]+\s+|to\s+[\w'’-]+\s+)?as"
+    r"|\b(?:also|formerly|locally)\s+(?:called|known\s+as|named))\s+(?:the\s+)?$"
+)
+
+
+def _gives_another_name(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
+    """A name English gives as another's other name, in a clause (`the Senkaku Islands, which
+    China calls the Diaoyu`, `known locally as`), where the translation leaves no source name
+    without its counterpart: what it names is judged by that counterpart."""
+    return (
+        index.russian
+        and _OTHER_NAME_BEFORE.search(text, max(0, mention.start - 60), mention.start) is not None
+        and not leaves_source_names(index.text, english, index.lang)
+    )
+
+
 _AFTER_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$")
 
 
@@ -1692,7 +1712,8 @@ class UnsourcedName(Check):
     table row's forms, or the name's initials) repeats that name, which is judged itself; an
     inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one, and a
     maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу
-    «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired. A place counts when GeoNames lists the English name and a source name
+    «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired;
+    so is another name English gives in a clause (`which China calls the Diaoyu`, `known locally as`). A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
@@ -1767,6 +1788,8 @@ class UnsourcedName(Check):
                     continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
                 if missing and _names_a_maker(ctx.document.text, mention, index, english):
                     continue  # `Pushkin's Eugene Onegin` for `«Евгений Онегин»`: the work's maker
+                if missing and _gives_another_name(ctx.document.text, mention, index, english):
+                    continue  # `Diaoyu` of `which China calls the Diaoyu`: another name for a source name
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"
