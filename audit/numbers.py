@@ -599,10 +599,48 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=True))
     if lang in SOURCE_WORDS:
         numbers.extend(_source_words(text, SOURCE_WORDS[lang]))
+    if lang == "ru":
+        numbers.extend(_russian_compounds(text))
     if lang in ("zh", "ja"):
         numbers.extend(_cjk_numerals(text))
         numbers = _repeated_months_weak(text, numbers)
     numbers.sort(key=lambda n: (n.start, n.end))
+    return numbers
+
+
+# A Russian compound adjective or noun whose first part is a number in the genitive and whose
+# second a measure (`четырёхдневный`: `four-day`, `восьмилетний`: `eight-year`, `двукратный`:
+# `two-time`), which English writes with the figure; not `двусторонний` (bilateral), whose
+# second part is no measure, nor `десятилетие` (a decade).
+_COMPOUND_UNITS = _table(
+    "2 двух дву|3 трёх трех|4 четырёх четырех|5 пяти|6 шести|7 семи|8 восьми|9 девяти|10 десяти"
+    "|11 одиннадцати|12 двенадцати|13 тринадцати|14 четырнадцати|15 пятнадцати|16 шестнадцати"
+    "|17 семнадцати|18 восемнадцати|19 девятнадцати"
+)
+_COMPOUND_TENS = _table("20 двадцати|30 тридцати|40 сорока|50 пятидесяти|60 шестидесяти|70 семидесяти|80 восьмидесяти|90 девяноста")
+_COMPOUND_MEASURES = (
+    "летн|летие|летия|летию|летием|дневн|суточн|недельн|месячн|часов|минутн|секундн|этажн|тонн|кратн"
+    "|градусн|звёздочн|звездочн|серийн|томн|процентн|километров|метров|мегаватт|миллиардн|миллионн|тысячн"
+)
+_RUSSIAN_COMPOUND = re.compile(
+    r"(?<![\w-])(?P<tens>" + "|".join(_COMPOUND_TENS) + r")?(?P<units>" + "|".join(_COMPOUND_UNITS) + r")?"
+    r"(?<=[а-яё])(?P<measure>" + _COMPOUND_MEASURES + r")[а-яё]*(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _russian_compounds(text: str) -> list[Number]:
+    """The numbers that open Russian compounds of a measure (`четырёхдневную`: 4,
+    `двадцатипятилетний`: 25), which English writes as `four-day`, `25-year`."""
+    numbers = []
+    for match in _RUSSIAN_COMPOUND.finditer(text):
+        tens, units = (match.group("tens") or "").lower(), (match.group("units") or "").lower()
+        if not (tens or units) or (units == "дву" and match.group("measure").lower() != "кратн"):
+            continue
+        if units == "десяти" and match.group("measure").lower().startswith("лети"):
+            continue  # `десятилетие`: a decade
+        value = _COMPOUND_TENS.get(tens, 0) + _COMPOUND_UNITS.get(units, 0)
+        numbers.append(Number(match.start(), match.end(), match.group(), _clean({float(value)})))
     return numbers
 
 

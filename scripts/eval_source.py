@@ -18,8 +18,8 @@ Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|.
 [--examples N] [--json OUT] [--unknown-acronyms]
 (`both` is tune, heldout and tune2; `all`, the default, adds the six blind parts.)
 (`--examples` lists false alarms and misses of the parts tuned on: since 2 December 2026
-`heldout`, `heldout2-blind` and, later that day, `heldout3-blind`, `heldout4-blind` and
-`heldout5-blind` are tuning data too, and `heldout6-blind` from the next round, see
+`heldout`, `heldout2-blind` and, later that day, `heldout3-blind`, `heldout4-blind`,
+`heldout5-blind` and, from the fifth round, `heldout6-blind` are tuning data too, see
 tests/data/source_ru/README.md; never of `heldout7-blind`, the held-out measure.)
 (`--part cjk` measures `tests/data/source_cjk/` instead: Chinese, Japanese and Hindi sources,
 `cjk-tune` tuned on and `cjk-blind` never, with rows per source language too.)

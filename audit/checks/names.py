@@ -61,6 +61,7 @@ from audit.names.source import (
     name_index,
     pair_source_names,
     proportional_offset,
+    quoted_names,
     source_pairs,
 )
 from audit.names.terms import is_cyrillic_acronym, russian_terms
@@ -1530,6 +1531,52 @@ def _names_a_unit(text: str, mention: Mention) -> bool:
     ) or (mention.text in _UNIT_BEFORE_SCALE and _SCALE_AFTER.match(text, mention.end) is not None)
 
 
+# A maker's name in the possessive before the work (`Tolstoy's novel`, `Pushkin's Eugene Onegin`).
+_POSSESSIVE_SPLIT = re.compile(r"['’]s\s+")
+_MAKER_BEFORE_WORK = re.compile(rf"['’]s\s+(?:\w+\s+)?{_WORKS}\b")
+
+
+def _names_a_maker(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
+    """A work's maker English names where a Russian source quotes the work alone (`Pushkin's
+    Eugene Onegin` for `«Евгений Онегин»`, `Tchaikovsky's opera` for `оперу «Пиковая дама»`):
+    the maker, in the possessive before a work word or the work's own name, is not in the
+    source at all, and no source name but a quoted one (a title English may translate) is
+    left without its counterpart."""
+    if not index.russian or not quoted_names(index.text):
+        return False
+    head, tail = mention.text, ""
+    if (split := _POSSESSIVE_SPLIT.search(mention.text)) is not None:
+        head, tail = mention.text[: split.start()], mention.text[split.end() :]
+        if missing_words(tail, index, english):
+            return False  # the work's name is judged itself
+    elif _MAKER_BEFORE_WORK.match(text, mention.end) is None:
+        return False
+    if len(missing_words(head, index, english)) < len(head.split()):
+        return False  # the source names the maker: `Wes Anderson` for `Пола Томаса Андерсона` is judged
+    _, unpaired = pair_source_names(index.text, english, index.lang)
+    return all(name.translatable for name in unpaired)
+
+
+# A clause or phrase that gives another name for what English has just named (`which China
+# calls the Diaoyu`, `known locally as`, `also called`).
+_OTHER_NAME_BEFORE = re.compile(
+    r"(?:\b(?:which|that|what|whom)\s+(?:[\w'’-]+\s+){1,3}(?:calls?|names?|knows?\s+as|refers?\s+to\s+as)"
+    r"|\b(?:known|referred\s+to)\s+(?:locally\s+|in\s+[\w'’-]+\s+|to\s+[\w'’-]+\s+)?as"
+    r"|\b(?:also|formerly|locally)\s+(?:called|known\s+as|named))\s+(?:the\s+)?$"
+)
+
+
+def _gives_another_name(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
+    """A name English gives as another's other name, in a clause (`the Senkaku Islands, which
+    China calls the Diaoyu`, `known locally as`), where the translation leaves no source name
+    without its counterpart: what it names is judged by that counterpart."""
+    return (
+        index.russian
+        and _OTHER_NAME_BEFORE.search(text, max(0, mention.start - 60), mention.start) is not None
+        and not leaves_source_names(index.text, english, index.lang)
+    )
+
+
 _AFTER_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$")
 
 
@@ -1663,7 +1710,10 @@ class UnsourcedName(Check):
     `Moscow's Vnukovo airport`) is context too where the translation leaves no source name unpaired;
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
     table row's forms, or the name's initials) repeats that name, which is judged itself; an
-    inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one. A place counts when GeoNames lists the English name and a source name
+    inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one, and a
+    maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу
+    «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired;
+    so is another name English gives in a clause (`which China calls the Diaoyu`, `known locally as`). A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
@@ -1736,6 +1786,10 @@ class UnsourcedName(Check):
                     continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
                 if missing and _names_a_unit(ctx.document.text, mention):
                     continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
+                if missing and _names_a_maker(ctx.document.text, mention, index, english):
+                    continue  # `Pushkin's Eugene Onegin` for `«Евгений Онегин»`: the work's maker
+                if missing and _gives_another_name(ctx.document.text, mention, index, english):
+                    continue  # `Diaoyu` of `which China calls the Diaoyu`: another name for a source name
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"

@@ -58,7 +58,8 @@ class NumberMismatch(Check):
     `100.000`), decimal comma or point, percentages, ordinals in dates, scale words
     (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), Japanese tenths (`３割`: 30%), times (`12 h 00`, `1200 GMT`). A source's
     cardinals in words are read in Spanish, French, Italian, German, Polish, Czech, Russian and
-    Hindi (`dos`, `двое`, `चार`, `вдвое`), a Russian factor also as the percentage change
+    Hindi (`dos`, `двое`, `चार`, `вдвое`), Russian compounds of a number and a measure
+    (`четырёхдневный`: `four-day`; not `двусторонний`, bilateral), a Russian factor also as the percentage change
     English may give for it (`в 1,5 раза`: `50%`, `в десять раз`: `tenfold`); their ordinals in words (`desátou`, `vigésima`),
     Chinese and Japanese numerals in characters (`三十`) and a month a date range repeats
     (`7月17和7月22日`: `July 17 and 22`) pair with a figure but are never required, except

@@ -220,8 +220,15 @@ def _derived(base: str, stem: str) -> bool:
     if any(base == stem[:-1] + soft and stem.endswith(hard) for soft, hard in _ALTERNATIONS):
         return True
     common = len(os.path.commonprefix((base, stem)))
+    if common < min(len(base), len(stem)) and common < 5 and not _fleeting_vowel(base, stem):
+        return False  # `армей` (`армейский`, of the army) parts from `армени` (`Армения`) after four letters
     # About as long, too: `португаль` is not derived from `порт` (Port Louis, Port of Spain).
     return common >= 4 and common >= min(len(base), len(stem)) - 1 and abs(len(base) - len(stem)) <= 3
+
+
+def _fleeting_vowel(base: str, stem: str) -> bool:
+    """`москов` / `москв`: the adjective's stem with a vowel the name's drops before its last consonant."""
+    return len(base) == len(stem) + 1 and base[-2] in "оеё" and base[:-2] + base[-1] == stem
 
 
 def place_stem(name: str) -> str:

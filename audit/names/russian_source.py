@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from audit.names.abbreviations import equivalents
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, is_english_place
 from audit.names.finder import is_sentence_initial
@@ -503,7 +504,10 @@ def owner_carried(name: RussianName, english: str) -> bool:
     `Ukraine's General Staff`)."""
     owners = name.term.implied if name.term is not None else ()
     written = written_places(english)
-    return any(owner in written or _has_form(owner, english) for owner in owners)
+    return any(
+        owner in written or any(_has_form(form, english) for form in (owner, *equivalents(owner)))  # `U.S.`
+        for owner in owners
+    )
 
 
 @functools.lru_cache(maxsize=64)  # asked for each name of a translation
@@ -712,11 +716,22 @@ def unsourced_demonym(word: str, source: str, english: str) -> bool:
     places = source_places(source)
     if not places or any(word in names or names & set(demonym_places(word)) for names in places):
         return False
+    if any(_same_country(word, names) for names in places):
+        return False  # `Ruka, Finland` for `в финской Руке`: the adjective's country, as a noun
     written = written_places(english)
     return not all(
         any(place in written or _has_form(place, english) or _spelt_alike(place, english) for place in names)
         for names in places
     )
+
+
+def _same_country(word: str, names: frozenset[str]) -> bool:
+    """Whether a country English writes (`Finland`) is the place of a demonym the source's
+    adjective gives (`финской`: `Finnish`)."""
+    if is_demonym(word):
+        return False  # `Greek` and `Turkish` share Cyprus, yet one is not the other
+    countries = set(demonym_places(word))
+    return bool(countries) and any(countries & set(demonym_places(name)) for name in names if is_demonym(name))
 
 
 def unwritten_place_names(source: str, english: str) -> bool:

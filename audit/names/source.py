@@ -1171,6 +1171,9 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
     if missing and found and _added_words(words, missing, found, index, english):
         missing = []
+    if missing and found and index.russian and _added_after(name, words, missing, found):
+        if english and not leaves_source_names(index.text, english, index.lang):
+            missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`
     return [words[position] for position in sorted(missing + replaced)]
 
 
@@ -1259,6 +1262,8 @@ def _rival_place(word: str, places: tuple[str, ...], source: str) -> bool:
     named = {name for names in source_places(source, confirmed=False) for name in names}  # no NER: any place will do
     if word in named or named & set(places):
         return False
+    if not is_demonym(word) and any(word in demonym_places(name) for name in named):
+        return False  # `Sweden` for `шведском`: the place of the source's adjective
     return any(_rival(name_key(place), name_key(other)) for place in places for other in named)
 
 
@@ -1347,6 +1352,20 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
         return False
     first = min(p for p in found if p >= head)  # `Assad` of `al-Assad`
     return not given or not index.has_given_name_before(distinctive_keys(words[first], "en")[:1])
+
+
+def _added_after(name: str, words: list[str], missing: list[int], found: list[int]) -> bool:
+    """Whether the missing words are a place English adds after the name the source gives, a
+    club's or an index's city or country (`Traktor Chelyabinsk` for `«Трактор»`, `RTS Russia`);
+    not a surname after a given name (`Dmitry Ivanov` for `Дмитрий Петров`), nor the other end
+    of a route (`Moscow-Dubai` for `Москва — Анталья`)."""
+    tail = [words[p] for p in missing]
+    return (
+        min(missing) > max(found)
+        and len(missing) <= 2
+        and name.split()[-len(tail) :] == tail
+        and _place_word(" ".join(words[p] for p in missing))
+    )
 
 
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")

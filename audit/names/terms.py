@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 
-from audit.names.russian import lemma_key
+from audit.names.russian import lemma_key, lemmas
 
 TABLES = ("ru_acronyms.tsv", "ru_institutions.tsv")
 KINDS = frozenset(
@@ -61,6 +61,8 @@ class RussianTerms:
                 self._acronyms.setdefault(term.russian, term)
             else:
                 self._lemmas.setdefault(lemma_key(term.russian), term)
+                for key in _other_keys(term.russian):  # `Мёртвое море`: `море`, which pymorphy3 reads first as `мора`
+                    self._lemmas.setdefault(key, term)
         self.longest = max((len(key.split()) for key in self._lemmas), default=1)
         # Each lemma key cut before each of its later words (`совет федерации`: `совет`).
         self._openings = frozenset(key[:i] for key in self._lemmas for i, char in enumerate(key) if char == " ")
@@ -86,7 +88,27 @@ class RussianTerms:
             found = self._acronyms.get(text) or (self._acronyms.get(match.group(1)) if match else None)
             if found is not None:
                 return found
-        return self._lemmas.get(lemma_key(text))
+        return self._lemmas.get(lemma_key(text)) or self._by_other_lemmas(text)
+
+    def _by_other_lemmas(self, text: str) -> Term | None:
+        """The row a phrase reaches through a word's other lemmas, where pymorphy3 reads the
+        word first as another (`Мосбиржи`: `мосбиржи` before `мосбиржа`); a phrase's words
+        are followed only while some row opens with them."""
+        keys = [""]
+        words = re.findall(r"[\w-]+", text)
+        for position, word in enumerate(words):
+            keys = [f"{key} {form}".strip() for key in keys for form in lemmas(word)]
+            if position < len(words) - 1:
+                keys = [key for key in keys if key in self._openings]
+        return next((self._lemmas[key] for key in keys if key in self._lemmas), None)
+
+
+def _other_keys(russian: str) -> list[str]:
+    """A row's lemma keys through its words' second readings (`море`: `мора`, `море`)."""
+    keys = [""]
+    for word in re.findall(r"[\w-]+", russian):
+        keys = [f"{key} {form}".strip() for key in keys for form in lemmas(word)[:2]]
+    return keys
 
 
 def read_table(text: str, name: str) -> list[Term]:

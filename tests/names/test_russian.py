@@ -262,3 +262,12 @@ def test_issue10_korean_names_in_kontsevich_read_as_english_spells_them() -> Non
     assert korean_readings("Владимир Путин и Си Цзиньпин") == frozenset()
     assert "moon" in korean_readings("Муном", alone=True)  # a Korean name's last part, split from the rest
     assert "an" not in korean_readings("Ан", alone=True)  # too short to tell alone
+
+
+def test_russian_adjective_of_a_common_noun_parting_from_a_place_stem_is_no_place() -> None:
+    # `армейский` (of the army) shares four letters with `Армения`, then parts: no place;
+    # a fleeting vowel (`московский`: `Москва`) and a stem the name opens (`корейский`) still derive.
+    assert "Armenia" not in adjective_places("армейские")
+    assert "Armenian" in adjective_places("армянский")
+    assert "Moscow" in adjective_places("московские")
+    assert "Korean" in adjective_places("корейский")

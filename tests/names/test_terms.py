@@ -99,3 +99,21 @@ def test_terms_opens_longer_only_for_the_start_of_a_row() -> None:
     assert terms.opens_longer("Министерства иностранных")
     assert not terms.opens_longer("Министерства иностранных дел")
     assert not terms.opens_longer("вчера")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "russian"),
+    [
+        ("Мёртвого моря", "Мёртвое море"),  # the row's `море` pymorphy3 reads first as `мора`
+        ("Дарданелл", "Дарданеллы"),
+        ("Сухопутных войск", "Сухопутные войска"),
+    ],
+)
+def test_terms_rows_found_through_a_word_s_other_readings(phrase: str, russian: str) -> None:
+    found = russian_terms().lookup(phrase)
+    assert found is not None and found.russian == russian
+
+
+def test_terms_other_readings_find_no_row_for_an_ordinary_phrase() -> None:
+    assert russian_terms().lookup("морская вода") is None
+    assert russian_terms().lookup("воздушные шары") is None
