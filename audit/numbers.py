@@ -604,6 +604,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
     if lang in ("zh", "ja"):
         numbers.extend(_cjk_numerals(text))
         numbers = _repeated_months_weak(text, numbers)
+    if lang is not None:
+        numbers = _knockout_rounds(text, numbers)
     numbers.sort(key=lambda n: (n.start, n.end))
     return numbers
 
@@ -642,6 +644,55 @@ def _russian_compounds(text: str) -> list[Number]:
         value = _COMPOUND_TENS.get(tens, 0) + _COMPOUND_UNITS.get(units, 0)
         numbers.append(Number(match.start(), match.end(), match.group(), _clean({float(value)})))
     return numbers
+
+
+# Knockout rounds a source names by a fraction of the final or a word, which English names by
+# the sides left (`1/8 финала`, `octavos de final`: `the last 16`, `the round of 16`); as words
+# they are weak numbers (English may say `quarter-finals`).
+_ROUND_OF = re.compile(
+    r"(?<![\d/])1\s?/\s?(\d{1,2})\s+(?:финала|финал|finału|de\s+final|de\s+finale|di\s+finale|finále|finale)",
+    re.IGNORECASE,
+)
+_ROUND_WORDS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile("|".join(words), re.IGNORECASE), value)
+    for value, words in (
+        (
+            16.0,
+            (r"octavos\s+de\s+final", r"huitièmes?\s+de\s+finale", r"ottavi\s+di\s+finale", r"achtelfinal\w*")
+            + (r"osmifinál\w*", "十六强", "16强"),
+        ),
+        (
+            8.0,
+            (r"cuartos\s+de\s+final", r"quarts?\s+de\s+finale", r"quarti\s+di\s+finale", r"viertelfinal\w*")
+            + (r"čtvrtfinál\w*", r"ćwierćfinał\w*", r"четвертьфинал\w*", "八强", "四分之一决赛", "準々決勝")
+            + (r"क्वार्टर\s?फ़?फाइनल",),
+        ),
+        (
+            4.0,
+            (r"semi-?final\w*", r"demi-finale\w*", r"halbfinal\w*", r"semifinál\w*", r"półfinał\w*")
+            + (r"полуфинал\w*", "四强", "半决赛", "準決勝", r"सेमीफ़?फाइनल"),
+        ),
+    )
+)
+
+
+def _knockout_rounds(text: str, numbers: list[Number]) -> list[Number]:
+    """The sides left in each knockout round a source names (weak), the fraction's own figures
+    made weak: `1/8 финала` is `the last 16`, and may be `the eighth-finals` or no figure at all."""
+    rounds = []
+    for match in _ROUND_OF.finditer(text):
+        sides = float(2 * int(match.group(1)))
+        rounds.append(Number(match.start(), match.end(), match.group(), frozenset({sides}), weak=True))
+    for pattern, value in _ROUND_WORDS:
+        rounds.extend(Number(m.start(), m.end(), m.group(), frozenset({value}), weak=True) for m in pattern.finditer(text))
+    if not rounds:
+        return numbers
+    inside = [r for r in rounds if _ROUND_OF.fullmatch(r.text)]
+    kept = [
+        replace(n, weak=True) if any(r.start <= n.start and n.end <= r.end for r in inside) else n
+        for n in numbers
+    ]
+    return kept + rounds
 
 
 def _as_percent(factors: set[float]) -> set[float]:

@@ -62,7 +62,9 @@ class NumberMismatch(Check):
     (`четырёхдневный`: `four-day`; not `двусторонний`, bilateral), a Russian factor also as the percentage change
     English may give for it (`в 1,5 раза`: `50%`, `в десять раз`: `tenfold`); their ordinals in words (`desátou`, `vigésima`),
     Chinese and Japanese numerals in characters (`三十`) and a month a date range repeats
-    (`7月17和7月22日`: `July 17 and 22`) pair with a figure but are never required, except
+    (`7月17和7月22日`: `July 17 and 22`) and a knockout round as the sides left in it (`1/8
+    финала`, `octavos de final`, `八强`: `the last 16`, `the last eight`; its fraction's own
+    figures then weak) pair with a figure but are never required, except
     Russian ordinals, which are no other word (`во втором круге` needs `second`; not a
     fraction's `две десятых`); other
     languages' words are not read yet, so

@@ -148,13 +148,13 @@ def is_common_word(word: str) -> bool:
     if american != lower and american in common:
         return True
     for ending, replacements in _ENDINGS:
-        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+        if lower.endswith(ending) and len(lower) > len(ending) + 1:
             stem = lower[: -len(ending)]
             if ending == "es" and not stem.endswith(_TAKES_ES):
                 continue
             for replacement in replacements:
-                if stem + replacement in common:
-                    return True
+                if len(stem + replacement) >= 3 and stem + replacement in common:
+                    return True  # `using`: `use`, though its stem `us` is two letters
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in common:
                 return True  # `stopped`, `bigger`
     return False

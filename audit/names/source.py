@@ -1129,6 +1129,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         # place the source names and English writes only as a demonym (`Германия` / `Poland`).
         place = _without_possessive(name)
         return [name] if is_english_place(place) and unwritten_place_names(index.text, english) else []
+    if index.spells_out(name):
+        return []  # `ID`: `documento de identidad`, a term, though CLDR knows `ID` as a territory code
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
@@ -1137,7 +1139,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         located = index.russian and bool(english) and _locates(name, index, english)
         return [] if located and not leaves_source_names(index.text, english, index.lang) else [name]
     if is_acronym(name) and " " not in name:
-        return [] if index.has_name(name, "en") or index.spells_out(name) else [name]
+        return [] if index.has_name(name, "en") else [name]
     words = re.split(r"[\s\-‐‑]+", name)
     missing: list[int] = []
     found: list[int] = []

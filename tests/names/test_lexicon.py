@@ -15,3 +15,5 @@ def test_lexicon_capitalised_words_are_not_undone_as_inflections() -> None:
     # `Paris` is no `pari` + `s`, `James` no `jam` + `es`, `Andes` no `and` + `es`.
     assert not any(is_common_word(w) for w in ("Paris", "James", "Andes"))
     assert is_common_word("wishes") and is_common_word("goes") and is_common_word("stopped")
+    # a stem of two letters before its `e` (`using`: `use`)
+    assert is_common_word("using") and is_common_word("Using")
