@@ -25,7 +25,7 @@ from anyascii import anyascii
 
 from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places
-from audit.names.exonyms import language_code
+from audit.names.exonyms import countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.script_names import ScriptName, is_everyday_word, name_spans
 from audit.names.stored import stored
@@ -294,6 +294,10 @@ _CONSONANTS_ALONE = 3
 _WIDTH = {"zh": 7, "ja": 3, "hi": 2}
 
 
+# A final `e` English writes and does not say, after one consonant (`phone`, `Rome`, `Crete`).
+_SILENT_E = re.compile(r"[aeiouy][bcdfgklmnprstvz]e$")
+
+
 @dataclass(frozen=True, slots=True)
 class _Sound:
     consonants: str
@@ -320,6 +324,8 @@ def _targets(word: str) -> tuple[_Sound, ...]:
     stem = _DERIVED.sub("", plain)
     if stem != plain and len(stem) >= 3:
         sounds.append(_sound(stem, "en"))  # `Hinduism`: `हिंदू`, `Islamic`: `इस्लाम`
+    if _SILENT_E.search(plain):
+        sounds.append(_sound(plain[:-1], "en"))  # `phone`: `फोन`, `Rome`: `ローマ`, an English `e` unsaid
     return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))
 
 
@@ -503,7 +509,10 @@ class RomanisedSource:
             return False
         if plain == _home_country(self.lang) and not self._unpaired_country(english):
             return False  # `国内` (at home): English names the source's own country where it does not
-        places = (plain, *expansions(plain, names_only=True))  # `UN`: `United Nations`, `国際連合`, `国連`
+        capital_of = countries_of_capital(plain)  # `Beijing` for `中方`, `Moscow` for `俄罗斯`
+        if any(self.translates(country) or self.sounds_in(country) for country in capital_of):
+            return False
+        places = (plain, *expansions(plain, names_only=True), *capital_of)  # `UN`: `United Nations`, `国連`
         if self.lang in ("zh", "ja") and any(
             form[0] in self.text for place in places for form in _country_forms(place, self.lang)
         ):

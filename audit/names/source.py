@@ -35,6 +35,7 @@ from audit.names.demonyms import demonym_places
 from audit.names.exonyms import (
     SPELLED_OUT,
     acronym_forms,
+    countries_of_capital,
     exonyms,
     given_name_forms,
     is_english_place,
@@ -1131,6 +1132,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return [name] if is_english_place(place) and unwritten_place_names(index.text, english) else []
     if index.spells_out(name):
         return []  # `ID`: `documento de identidad`, a term, though CLDR knows `ID` as a territory code
+    if any(index.has_name(country, "en") for country in countries_of_capital(_without_possessive(name))):
+        return []  # `Moscow said` for `Россия заявила`: a capital for its country's government
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
