@@ -86,6 +86,17 @@ def countries_of_capital(name: str) -> tuple[str, ...]:
     return _capital_countries().get(name, ())
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals_pattern() -> re.Pattern[str]:
+    names = sorted(_capital_countries(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def capitals_in(text: str) -> list[str]:
+    """The capitals English names in a text (`New Delhi`, `Tokyo`), two-word ones whole."""
+    return _capitals_pattern().findall(text)
+
+
 def is_english_place(name: str) -> bool:
     """A country, region or time-zone city CLDR names in English (`Khartoum`, `Kazakhstan`)."""
     return name in _english_places()

@@ -25,7 +25,7 @@ from anyascii import anyascii
 
 from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places
-from audit.names.exonyms import countries_of_capital, language_code
+from audit.names.exonyms import capitals_in, countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.script_names import ScriptName, is_everyday_word, name_spans
 from audit.names.stored import stored
@@ -264,6 +264,7 @@ _HEPBURN_SYLLABLE = (
 )
 _ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
+_KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A katakana word of three or more: Japanese writes foreign names so (`オタワ`, `デュバル`).
 _KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff・=]{3,}")
@@ -283,8 +284,10 @@ HEARD = 0.75
 PAIRED = 0.67
 # Hindi writes an English name's consonants one for one (`कीथ ब्राउन`, Keith Brown), and any of
 # its words may be a name: there a word is heard, or paired, only closer (`Arizona` is not
-# `क्रिसमस`, Christmas, at 0.75).
-_STRICT = {"hi": 0.8}
+# `क्रिसमस`, Christmas, at 0.75). Pinyin classes many consonants together (`z`, `c`, `s`, `j`,
+# `q`, `x`, `zh`, `ch`, `sh`), so in Chinese a word is heard only above three of four consonants
+# (`Scholz` is not `泽连斯基`).
+_STRICT = {"hi": 0.8, "zh": 0.76}
 # Resemblance to a stretch of the source, units ignored, that leaves a replacement in doubt.
 ECHOED = 0.9
 # Consonants a word needs to be compared by its consonants alone; one of two (`Tony`,
@@ -358,6 +361,7 @@ class RomanisedSource:
         self._unpaired: dict[str, list[ScriptName]] = {}
         self._left: dict[str, list[ScriptName]] = {}
         self._forms: dict[ScriptName, frozenset[str]] = {}
+        self._hepburn: str | None = None
 
     def translates(self, name: str) -> bool:
         """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`) or
@@ -441,7 +445,15 @@ class RomanisedSource:
                     return True
                 if not ends:
                     break
-        return False
+        # a Japanese name a Chinese source writes in its kanji (`高市早苗`: `Takaichi Sanae`)
+        return len(plain) >= 4 and plain in self._japanese_reading()
+
+    def _japanese_reading(self) -> str:
+        """A Chinese source's kanji as Japanese reads them, in Hepburn, run together."""
+        if self._hepburn is None:
+            kanji = " ".join(_KANJI_RUN.findall(self.text))
+            self._hepburn = "".join(part["hepburn"] for part in _kakasi().convert(kanji)) if kanji else ""
+        return self._hepburn
 
     def sounds_in(self, word: str, heard: float = HEARD) -> bool:
         """Whether an English word's sound is in the source (`Snowden` in `si nuo deng`).
@@ -509,10 +521,9 @@ class RomanisedSource:
             return False
         if plain == _home_country(self.lang) and not self._unpaired_country(english):
             return False  # `国内` (at home): English names the source's own country where it does not
-        capital_of = countries_of_capital(plain)  # `Beijing` for `中方`, `Moscow` for `俄罗斯`
-        if any(self.translates(country) or self.sounds_in(country) for country in capital_of):
-            return False
-        places = (plain, *expansions(plain, names_only=True), *capital_of)  # `UN`: `United Nations`, `国連`
+        if any(self.names_country(country) for country in countries_of_capital(plain)):
+            return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
+        places = (plain, *expansions(plain, names_only=True))  # `UN`: `United Nations`, `国際連合`, `国連`
         if self.lang in ("zh", "ja") and any(
             form[0] in self.text for place in places for form in _country_forms(place, self.lang)
         ):
@@ -576,7 +587,10 @@ class RomanisedSource:
         folded = f" {english_key(english)} "
         words = [_POSSESSIVE.sub("", w) for w in _ENGLISH_WORD.findall(english)]
         acronyms = {w.replace(".", "").upper() for w in re.findall(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b", english)}
-        places = {english_key(place) for w in words if w[:1].isupper() for place in demonym_places(w)}
+        parts = [part for w in words for part in _HYPHEN.split(w) if part]  # `Chinese-American`: both
+        places = {english_key(place) for w in parts if w[:1].isupper() for place in demonym_places(w)}
+        # a capital stands for its country (`Tokyo` for `日方`, `New Delhi` for `भारत`)
+        places |= {english_key(country) for capital in capitals_in(english) for country in countries_of_capital(capital)}
         expanded = {english_key(full) for acronym in acronyms for full in expansions(acronym)}
         keys = {sound_key(w) for w in words if len(w) >= 3}
         lowered = {w.lower() for w in words if len(w) >= 6}
@@ -593,8 +607,18 @@ class RomanisedSource:
             )
             if not sure or forms & (places | expanded):
                 continue
+            if any(
+                english_key(place) in places
+                for form in forms
+                for word in form.split()
+                if is_demonym(word.title())
+                for place in demonym_places(word.title())
+            ):
+                continue  # `日方` (Japanese side) for `Tokyo`
             if any(_initials(form) in acronyms for form in forms if " " in form):
                 continue
+            if any(" " in form and all(_place_written(word, places | expanded) for word in form.split()) for form in forms):
+                continue  # `中美` (China-USA) for `Chinese-American`: each place of a compound written
             if any(w.startswith(form) for form in forms if len(form) >= 5 and " " not in form for w in lowered):
                 continue  # `Christian` for `基督`, Christ; `Marxist` for `马克思`
             if any(
@@ -646,6 +670,8 @@ class RomanisedSource:
                 return None
             if word == home and not self._unpaired_country(english):
                 return None
+            if any(self.names_country(country) for country in countries_of_capital(word)):
+                return None  # `Beijing` for `中方`: a capital for its country's government
             if (
                 self.lang == "ja"
                 and _ROMAJI.match(word.lower())
@@ -665,9 +691,24 @@ class RomanisedSource:
                 return None
             if self.lang != "zh" and self.echoes(word) >= ECHOED:
                 return None
-            if self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(word, self.lang)):
-                return None
+            if self.lang in ("zh", "ja") and all(
+                any(
+                    form[0] in self.text
+                    for place in (part, *demonym_places(part))
+                    for form in _country_forms(place, self.lang)
+                )
+                for part in _HYPHEN.split(word)
+                if part
+            ):
+                return None  # `Chinese-American` for `中美`, `Japanese` for `日方`
         return left[0]
+
+    def names_country(self, country: str) -> bool:
+        """Whether the source names a country: by sound, CC-CEDICT or CLDR, or (Chinese and
+        Japanese) by its first character in a compound (`中方`, `訪日`, `日米`)."""
+        if self.translates(country) or self.sounds_in(country):
+            return True
+        return self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(country, self.lang))
 
     def _unpaired_country(self, english: str) -> bool:
         """Whether a country CLDR names in the source's language is left with nothing in the English."""
@@ -697,6 +738,17 @@ class RomanisedSource:
                     part = flat[start : start + length]
                     best = max(best, _common_length(consonants, part) / max(len(consonants), len(part)))
         return best
+
+
+_HYPHEN = re.compile(r"[-‐‑]")
+
+
+def _place_written(word: str, places: set[str]) -> bool:
+    """Whether a word of a source name's English form is a place the English names (`places`,
+    folded), as it is or as the acronym it is (`usa`: `united states`)."""
+    from audit.names.cedict import english_key
+
+    return word in places or any(english_key(full) in places for full in expansions(word.upper()))
 
 
 def _initials(form: str) -> str:
