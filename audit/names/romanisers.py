@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
 from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places
@@ -265,6 +266,28 @@ _HEPBURN_SYLLABLE = (
 _ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+def _reads_alike(word: str, parts: list[str]) -> bool:
+    """Whether an English word is another reading of a part of a kanji name (`Ueta`: `ueda`,
+    `Motegi`: `mogi`), not another person's name (`Kishida` for `ishiba`)."""
+    return any(part[:1] == word[:1] and fuzz.ratio(word, part) >= _READ_ALIKE for part in parts)
+
+
+def _short_vowels(romaji: str) -> str:
+    """Hepburn as English copy writes it, long vowels short (`kounotarou`: `konotaro`, `Ohno`: `ono`)."""
+    return _LONG_VOWEL.sub(lambda m: m.group()[0], romaji)
+
+
+_LONG_VOWEL = re.compile(r"ou|oo|uu|oh(?![aeiouy])")
+# rapidfuzz partial ratio from which an English word is another reading of a kanji name's pykakasi
+# reading (`Ueta` / `ueda`, `Motegi` / `mogi`) rather than another person's name.
+_READ_ALIKE = 75
+# Kanji that end or make the name of a place or a body, never a person's (`日本代表`, `大阪府`, `自民党`).
+_NOT_PERSON = re.compile(r"[国党都道府県市区町村省庁会社院団軍隊局部課協庁州島湾港]")
+# A person's name in kanji before the title or honorific Japanese writes after it (`植田和男総裁`).
+_JAPANESE_PERSON = re.compile(
+    r"([\u4e00-\u9fff々]{2,4}?)(?=前首相|元首相|首相|官房長官|国務長官|長官|知事|総裁|会長|社長|党首|代表|幹事長|議員"
+    r"|市長|委員長|大臣|外相|財務相|防衛相|経産相|監督|選手|竜王|名人|容疑者|被告|氏|さん)"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A katakana word of three or more: Japanese writes foreign names so (`オタワ`, `デュバル`).
 _KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff・=]{3,}")
@@ -448,6 +471,41 @@ class RomanisedSource:
         # a Japanese name a Chinese source writes in its kanji (`高市早苗`: `Takaichi Sanae`)
         return len(plain) >= 4 and plain in self._japanese_reading()
 
+    def _kanji_reading_unsure(self, word: str, english: str) -> bool:
+        """Whether a Hepburn-like English word may be a reading of a Japanese source's kanji that
+        no romaniser knows (`Takagi` for `喬木`): unless pykakasi reads it there, and a person the
+        source names in kanji before a title (`植田和男総裁`, `小池知事`) is left with no English
+        word of pykakasi's reading (`Haruhiko Kuroda` for `植田和男`: another person)."""
+        if not (
+            self.lang == "ja"
+            and _ROMAJI.match(word.lower())
+            and _KANJI.search(self.text)
+            and not (_known(word) or is_common_word(word) or is_demonym(word))
+        ):
+            return False
+        if _short_vowels(word.lower()) in _short_vowels(self._japanese_reading()):
+            return True  # heard after all: nothing to weigh
+        return not self._unread_persons(english)
+
+    def _unread_persons(self, english: str) -> list[str]:
+        """The kanji names of persons before a title whose reading no English word is part of."""
+        words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
+        unread = []
+        for match in _JAPANESE_PERSON.finditer(self.text):
+            if _NOT_PERSON.search(match.group(1)) or self._is_place(match.group(1)):
+                continue  # `日本代表` (the national team), `東京都知事`: a place or a body before the title
+            parts = [_short_vowels(part["hepburn"]) for part in _kakasi().convert(match.group(1))]
+            reading = "".join(parts)
+            if not any(word in reading or _reads_alike(word, parts) for word in words):
+                unread.append(match.group(1))
+        return unread
+
+    def _is_place(self, local: str) -> bool:
+        from audit.names.exonyms import exonyms
+        from audit.names.local_places import local_places
+
+        return bool(exonyms(self.lang).english_names(local, inflected=False) or local_places().english_names(local))
+
     def _japanese_reading(self) -> str:
         """A Chinese source's kanji as Japanese reads them, in Hepburn, run together."""
         if self._hepburn is None:
@@ -482,7 +540,8 @@ class RomanisedSource:
         if english not in self._unpaired:
             words = {w for w in _ENGLISH_WORD.findall(english) if len(w) >= 2}
             if self.lang == "zh":  # Chinese spells names by sound, Japanese and Hindi loanwords too
-                words = {w for w in words if w[:1].isupper()}
+                # and writes a country by meaning (`中国`): a nationality is no sound (`Chin`ese: `近`)
+                words = {w for w in words if w[:1].isupper() and not is_demonym(w)}
             from audit.names.cedict import english_key
 
             keys = f" {english_key(english)} "
@@ -528,12 +587,7 @@ class RomanisedSource:
             form[0] in self.text for place in places for form in _country_forms(place, self.lang)
         ):
             return False  # `来日` (came to Japan), `美方` (the US side): a country by its first character
-        if (
-            self.lang == "ja"
-            and _ROMAJI.match(plain.lower())
-            and _KANJI.search(self.text)
-            and not (_known(plain) or is_common_word(plain) or is_demonym(plain))
-        ):
+        if self._kanji_reading_unsure(plain, english):
             return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
         if any(self.resembles(word, units) >= max(PAIRED, _STRICT.get(self.lang, 0.0)) for _, units in self.names()):
             return False
@@ -672,12 +726,7 @@ class RomanisedSource:
                 return None
             if any(self.names_country(country) for country in countries_of_capital(word)):
                 return None  # `Beijing` for `中方`: a capital for its country's government
-            if (
-                self.lang == "ja"
-                and _ROMAJI.match(word.lower())
-                and _KANJI.search(self.text)
-                and not (_known(word) or is_common_word(word) or is_demonym(word))
-            ):
+            if self._kanji_reading_unsure(word, english):
                 return None
             if self.spells(word) or self.translates(word) or word in self.text:
                 return None
