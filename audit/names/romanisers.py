@@ -266,6 +266,56 @@ _HEPBURN_SYLLABLE = (
 _ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+@functools.lru_cache(maxsize=4)
+def cjk_abbreviations(lang: str) -> dict[str, tuple[str, ...]]:
+    """The one-character abbreviations of each place (`Shenzhen`: `深`) a language writes in
+    compounds, from `data/cjk_abbreviations.tsv`."""
+    from importlib.resources import files
+
+    found: dict[str, list[str]] = {}
+    text = files("audit.names").joinpath("data", "cjk_abbreviations.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        char, langs, names, _kind = line.split("\t")
+        if lang in langs.split():
+            for name in names.split("|"):
+                found.setdefault(name, []).append(char)
+    return {name: tuple(chars) for name, chars in found.items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _abbreviation_kinds(lang: str) -> dict[str, str]:
+    """Each abbreviation character of a language with its kind (`country`, `region`)."""
+    from importlib.resources import files
+
+    text = files("audit.names").joinpath("data", "cjk_abbreviations.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {char: kind for char, langs, _names, kind in rows if lang in langs.split()}
+
+
+# What makes a one-character abbreviation a place's: the side, army, nationality, firms or shares
+# of it after it (`中方`, `日本側`, `美军`), a continent (`欧州`), or a visit to or a stay in it before it.
+_AFTER_ABBREVIATION = frozenset("方側侧军軍籍系企股州洲")
+_BEFORE_ABBREVIATION = frozenset("访訪来來赴对対驻駐")
+
+
+def _in_compound(text: str, at: int, lang: str) -> bool:
+    """Whether the character at `at` is an abbreviation in a compound: beside another
+    abbreviation of its kind (`沪深`, `日米`; not `加深`, Canada and Shenzhen), or in one of the
+    contexts above."""
+    kinds = _abbreviation_kinds(lang)
+    kind = kinds.get(text[at])
+    before = text[at - 1] if at > 0 else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    return bool(
+        (before and kinds.get(before) == kind)
+        or (after and kinds.get(after) == kind)
+        or (after and after in _AFTER_ABBREVIATION)
+        or (before and before in _BEFORE_ABBREVIATION)
+    )
+
+
 def _reads_alike(word: str, parts: list[str]) -> bool:
     """Whether an English word is another reading of a part of a kanji name (`Ueta`: `ueda`,
     `Motegi`: `mogi`), not another person's name (`Kishida` for `ishiba`)."""
@@ -283,9 +333,10 @@ _LONG_VOWEL = re.compile(r"ou|oo|uu|oh(?![aeiouy])")
 _READ_ALIKE = 75
 # Kanji that end or make the name of a place or a body, never a person's (`日本代表`, `大阪府`, `自民党`).
 _NOT_PERSON = re.compile(r"[国党都道府県市区町村省庁会社院団軍隊局部課協庁州島湾港]")
-# A person's name in kanji before the title or honorific Japanese writes after it (`植田和男総裁`).
+# A person's full name in kanji before the title or honorific Japanese writes after it
+# (`植田和男総裁`); a surname alone (`喬木外相`) may have a reading pykakasi does not know.
 _JAPANESE_PERSON = re.compile(
-    r"([\u4e00-\u9fff々]{2,4}?)(?=前首相|元首相|首相|官房長官|国務長官|長官|知事|総裁|会長|社長|党首|代表|幹事長|議員"
+    r"([\u4e00-\u9fff々]{3,5}?)(?=前首相|元首相|首相|官房長官|国務長官|長官|知事|総裁|会長|社長|党首|代表|幹事長|議員"
     r"|市長|委員長|大臣|外相|財務相|防衛相|経産相|監督|選手|竜王|名人|容疑者|被告|氏|さん)"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -307,10 +358,8 @@ HEARD = 0.75
 PAIRED = 0.67
 # Hindi writes an English name's consonants one for one (`कीथ ब्राउन`, Keith Brown), and any of
 # its words may be a name: there a word is heard, or paired, only closer (`Arizona` is not
-# `क्रिसमस`, Christmas, at 0.75). Pinyin classes many consonants together (`z`, `c`, `s`, `j`,
-# `q`, `x`, `zh`, `ch`, `sh`), so in Chinese a word is heard only above three of four consonants
-# (`Scholz` is not `泽连斯基`).
-_STRICT = {"hi": 0.8, "zh": 0.76}
+# `क्रिसमस`, Christmas, at 0.75).
+_STRICT = {"hi": 0.8}
 # Resemblance to a stretch of the source, units ignored, that leaves a replacement in doubt.
 ECHOED = 0.9
 # Consonants a word needs to be compared by its consonants alone; one of two (`Tony`,
@@ -582,6 +631,8 @@ class RomanisedSource:
             return False  # `国内` (at home): English names the source's own country where it does not
         if any(self.names_country(country) for country in countries_of_capital(plain)):
             return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
+        if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (plain, *demonym_places(plain))):
+            return False  # `Shenzhen` for `沪深`, `European` for `欧州`
         places = (plain, *expansions(plain, names_only=True))  # `UN`: `United Nations`, `国際連合`, `国連`
         if self.lang in ("zh", "ja") and any(
             form[0] in self.text for place in places for form in _country_forms(place, self.lang)
@@ -726,6 +777,8 @@ class RomanisedSource:
                 return None
             if any(self.names_country(country) for country in countries_of_capital(word)):
                 return None  # `Beijing` for `中方`: a capital for its country's government
+            if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (word, *demonym_places(word))):
+                return None  # `Shenzhen` for `沪深`, `European` for `欧州`
             if self._kanji_reading_unsure(word, english):
                 return None
             if self.spells(word) or self.translates(word) or word in self.text:
@@ -754,10 +807,19 @@ class RomanisedSource:
 
     def names_country(self, country: str) -> bool:
         """Whether the source names a country: by sound, CC-CEDICT or CLDR, or (Chinese and
-        Japanese) by its first character in a compound (`中方`, `訪日`, `日米`)."""
-        if self.translates(country) or self.sounds_in(country):
+        Japanese) by its first character or its abbreviation in a compound (`中方`, `訪日`, `日米`)."""
+        if self.translates(country) or self.sounds_in(country) or self.abbreviates(country):
             return True
         return self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(country, self.lang))
+
+    def abbreviates(self, place: str) -> bool:
+        """Whether a Chinese or Japanese source writes a place by its one-character abbreviation in
+        a compound (`沪深`: Shanghai and Shenzhen, `中美`, `日米`, `中方`, `訪日`, `欧州`)."""
+        return any(
+            _in_compound(self.text, match.start(), self.lang)
+            for char in cjk_abbreviations(self.lang).get(place, ())
+            for match in re.finditer(re.escape(char), self.text)
+        )
 
     def _unpaired_country(self, english: str) -> bool:
         """Whether a country CLDR names in the source's language is left with nothing in the English."""

@@ -1134,6 +1134,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return []  # `ID`: `documento de identidad`, a term, though CLDR knows `ID` as a territory code
     if _names_country_of_capital(_without_possessive(name), index):
         return []  # `Moscow said` for `Россия заявила`: a capital for its country's government
+    if index.romanised is not None and index.romanised.abbreviates(_without_possessive(name)):
+        return []  # `Shenzhen` for `沪深`: a place by its one-character abbreviation
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
