@@ -627,7 +627,7 @@ class RomanisedSource:
             return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`), not a country's (`US`)
         if plain.lower() in NAME_PARTS:
             return False
-        if plain == _home_country(self.lang) and not self._unpaired_country(english):
+        if _home_country(self.lang) in (plain, *demonym_places(plain)) and not self._unpaired_country(english):
             return False  # `国内` (at home): English names the source's own country where it does not
         if any(self.names_country(country) for country in countries_of_capital(plain)):
             return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
@@ -773,7 +773,7 @@ class RomanisedSource:
                 or any(_initials(form).startswith(word.upper()[:3]) for form in forms if " " in form)
             ):
                 return None
-            if word == home and not self._unpaired_country(english):
+            if home in (word, *demonym_places(word)) and not self._unpaired_country(english):
                 return None
             if any(self.names_country(country) for country in countries_of_capital(word)):
                 return None  # `Beijing` for `中方`: a capital for its country's government
@@ -810,6 +810,10 @@ class RomanisedSource:
         Japanese) by its first character or its abbreviation in a compound (`中方`, `訪日`, `日米`)."""
         if self.translates(country) or self.sounds_in(country) or self.abbreviates(country):
             return True
+        from audit.names.exonyms import exonyms
+
+        if any(form and form in self.text for form in exonyms(self.lang).local_names(country)):
+            return True  # CLDR's name (`भारत`: India)
         return self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(country, self.lang))
 
     def abbreviates(self, place: str) -> bool:
@@ -823,11 +827,13 @@ class RomanisedSource:
 
     def _unpaired_country(self, english: str) -> bool:
         """Whether a country CLDR names in the source's language is left with nothing in the English."""
-        from audit.names.exonyms import exonyms
+        from audit.names.exonyms import exonyms, is_english_place
 
         table = exonyms(self.lang)
         return any(
-            table.english_names(self.text[name.start : name.end], inflected=False) for name in self.unpaired_names(english)
+            is_english_place(place)  # not a currency CLDR also names (`億円`: `CNY`)
+            for name in self.unpaired_names(english)
+            for place in table.english_names(self.text[name.start : name.end], inflected=False)
         )
 
     def echoes(self, word: str) -> float:
