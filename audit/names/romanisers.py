@@ -537,12 +537,17 @@ class RomanisedSource:
         return not self._unread_persons(english)
 
     def _unread_persons(self, english: str) -> list[str]:
-        """The kanji names of persons before a title whose reading no English word is part of."""
+        """The kanji names of persons before a title whose reading no English word is part of.
+        Not places: pykakasi misreads too many of them (`喬木村`, Takagi Village)."""
         words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
         unread = []
-        for match in _JAPANESE_PERSON.finditer(self.text):
-            if _NOT_PERSON.search(match.group(1)) or self._is_place(match.group(1)):
-                continue  # `日本代表` (the national team), `東京都知事`: a place or a body before the title
+        persons = [
+            match
+            for match in _JAPANESE_PERSON.finditer(self.text)
+            # not `日本代表` (the national team), `東京都知事`: a place or a body before the title
+            if not (_NOT_PERSON.search(match.group(1)) or self._is_place(match.group(1)))
+        ]
+        for match in persons:
             parts = [_short_vowels(part["hepburn"]) for part in _kakasi().convert(match.group(1))]
             reading = "".join(parts)
             if not any(word in reading or _reads_alike(word, parts) for word in words):

@@ -1136,6 +1136,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return []  # `Moscow said` for `Россия заявила`: a capital for its country's government
     if index.romanised is not None and index.romanised.abbreviates(_without_possessive(name)):
         return []  # `Shenzhen` for `沪深`: a place by its one-character abbreviation
+    if " " in name and any(_latin_word(short, index.text) for short in abbreviations_of(_without_possessive(name))):
+        return []  # `Japan Aerospace Exploration Agency` for `JAXAは`: the source writes its acronym
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
@@ -1261,6 +1263,11 @@ def _after_same_particle(words: list[str], position: int, index: TokenIndex) -> 
         ):
             return True
     return False
+
+
+def _latin_word(word: str, text: str) -> bool:
+    """Whether `text` writes `word` in Latin letters as a word of its own (`JAXAは`, `(TSMC)`)."""
+    return re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", text) is not None
 
 
 def _names_country_of_capital(name: str, index: TokenIndex) -> bool:
