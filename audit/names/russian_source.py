@@ -464,6 +464,7 @@ def english_forms(name: str) -> tuple[str, ...]:
         if _ADJECTIVE_ENDING.search(word.lower()):
             forms.extend(adjective_places(word))
     forms.extend(short for short, full in SHORT_FORMS.items() if full in forms)
+    forms.extend(capital for capital in capitals_of(forms) if capital not in forms)  # `Россия`: `Moscow said`
     return tuple(dict.fromkeys(forms))
 
 

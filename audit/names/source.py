@@ -35,6 +35,7 @@ from audit.names.demonyms import demonym_places
 from audit.names.exonyms import (
     SPELLED_OUT,
     acronym_forms,
+    countries_of_capital,
     exonyms,
     given_name_forms,
     is_english_place,
@@ -1131,6 +1132,12 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return [name] if is_english_place(place) and unwritten_place_names(index.text, english) else []
     if index.spells_out(name):
         return []  # `ID`: `documento de identidad`, a term, though CLDR knows `ID` as a territory code
+    if _names_country_of_capital(_without_possessive(name), index):
+        return []  # `Moscow said` for `Россия заявила`: a capital for its country's government
+    if index.romanised is not None and index.romanised.abbreviates(_without_possessive(name)):
+        return []  # `Shenzhen` for `沪深`: a place by its one-character abbreviation
+    if " " in name and any(_latin_word(short, index.text) for short in abbreviations_of(_without_possessive(name))):
+        return []  # `Japan Aerospace Exploration Agency` for `JAXAは`: the source writes its acronym
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
@@ -1256,6 +1263,26 @@ def _after_same_particle(words: list[str], position: int, index: TokenIndex) -> 
         ):
             return True
     return False
+
+
+def _latin_word(word: str, text: str) -> bool:
+    """Whether `text` writes `word` in Latin letters as a word of its own (`JAXAは`, `(TSMC)`)."""
+    return re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", text) is not None
+
+
+def _names_country_of_capital(name: str, index: TokenIndex) -> bool:
+    """Whether the source names the country whose capital `name` is (`Moscow`: `Россия`, `中方`):
+    a Russian source by its places as GeoNames and CLDR read them (not `Iraq` for `Ирана`), one
+    in another script by sound, CC-CEDICT, CLDR or its first character, others by CLDR."""
+    countries = countries_of_capital(name)
+    if not countries:
+        return False
+    if index.russian:
+        named = {place for places in source_places(index.text, confirmed=False) for place in places}
+        return any(country in named for country in countries)
+    if index.romanised is not None:
+        return any(index.romanised.names_country(country) for country in countries)
+    return any(index.has_name(country, "en") for country in countries)
 
 
 def _rival_place(word: str, places: tuple[str, ...], source: str) -> bool:

@@ -309,3 +309,32 @@ def test_issue10_an_english_name_standing_in_for_a_source_name_left_out(
     source: str, english: str, lang: str, expected: list[str]
 ) -> None:
     assert _warned(source, english, lang) == expected
+
+
+def test_cjk_abbreviation_table_rows_are_places() -> None:
+    """Every row of `cjk_abbreviations.tsv`: one character, zh and/or ja, English names CLDR or
+    GeoNames knows as places, a kind."""
+    from importlib.resources import files
+
+    from audit.names import gazetteer
+    from audit.names.cedict import chinese_forms
+    from audit.names.exonyms import SHORT_FORMS, is_english_place
+
+    text = files("audit.names").joinpath("data", "cjk_abbreviations.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(rows) >= 60
+    for char, langs, names, kind in rows:
+        assert len(char) == 1 and set(langs.split()) <= {"zh", "ja"} and kind in {"country", "region"}, char
+        for name in names.split("|"):
+            known = is_english_place(name) or name in SHORT_FORMS or gazetteer.lookup(name) or chinese_forms(name)
+            assert known, (char, name)
+
+
+def test_cjk_abbreviations_count_only_in_compounds() -> None:
+    from audit.names.romanisers import RomanisedSource
+
+    assert RomanisedSource("沪深两市成交额上升。", "zh").abbreviates("Shenzhen")
+    assert RomanisedSource("日米同盟を強化する。", "ja").abbreviates("United States")
+    assert RomanisedSource("中方敦促日方撤回言论。", "zh").abbreviates("Japan")
+    assert not RomanisedSource("市场信心加深。", "zh").abbreviates("Shenzhen")  # 加深: Canada and Shenzhen, no compound
+    assert not RomanisedSource("他很美。", "zh").abbreviates("United States")
