@@ -873,7 +873,8 @@ def is_name_quotation(
     (`«Газпром»`, `«Единая Россия»`, `«Буря в пустыне»`), which English writes bare or in
     italics. Such a quotation is short, opens with a capital, holds no sentence punctuation
     (a dash between two capitalised parts of a party's name is none), is not attributed (`», — сказал он`) or introduced by a colon, and has no verb in it
-    (`has_verb`, when given). In English, where titles capitalise every word, each word must
+    (`has_verb`, when given); in a script without capitals (Chinese, Japanese, Devanagari), see
+    `_uncased_name`. In English, where titles capitalise every word, each word must
     be capitalised or a particle; other languages capitalise only a title's first word.
     Reported speech and scare quotes around common words (`«очень сложной»`, `“absurd”`)
     are not names.
@@ -881,7 +882,8 @@ def is_name_quotation(
     if quotation.close is None:
         return False
     inner = _NAME_DASH.sub(" ", text[quotation.open.end : quotation.close.offset].strip())
-    if not english and _UNCASED_START.match(inner):
+    first = inner[:1]
+    if not english and first.isalpha() and not first.isupper() and not first.islower():
         return _uncased_name(text, inner, quotation.open.offset, quotation.close.end)
     words = inner.split()
     if not 1 <= len(words) <= 6 or not inner[:1].isupper() or _SPEECH_PUNCTUATION.search(inner):
@@ -893,8 +895,6 @@ def is_name_quotation(
     return has_verb is None or not has_verb(inner)
 
 
-# A letter of a script without capitals (Chinese, Japanese, Devanagari), whose names no capital marks.
-_UNCASED_START = re.compile(r"[^\W\d_]")
 # What only a clause holds, in those scripts' punctuation too (`，`, `。`, the danda `।`).
 _CLAUSE_PUNCTUATION = re.compile(r"[.!?;:…—–。，、！？；：।॥]|,\s*$")
 _HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
