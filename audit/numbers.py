@@ -11,7 +11,9 @@ source's cardinals in words (`dos`, `cinq`, `zwanzig`, `dwóch`, `třicet dva`, 
 Spanish, French, Italian, German, Polish, Czech, Russian and Hindi (with its scales, `लाख`,
 `करोड़`), inflected forms included, and so are Russian ordinals, fractions and multiplicatives
 (`втором`, `четверть`: also 25%, `вдвое`); Chinese and Japanese numerals in characters (`三十`)
-pair with figures but are never required.
+pair with figures but are never required, but for one-character ordinals, counts and scores
+(`第七`, `三人`, `四勝一敗`). Figures in sections (`80兆7000億`), percentage points beside basis
+points (`0.5个百分点`: 50 basis points) and Japanese era years (`令和8年`: 2026) carry every value.
 """
 
 from __future__ import annotations
