@@ -571,8 +571,7 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         elif cjk := _CJK_SCALED.match(text, match.end()):
             values, compound_until = _cjk_scaled(text, values, cjk)
             end = compound_until  # the figure with its scales and sections: `80兆7000億`
-        elif scale and scale.group(1).lower() in _SCALES:
-            factor = _SCALES[scale.group(1).lower()]
+        elif factor := _scale_factor(scale):
             values |= {v * factor for v in values}
         elif (indic := _INDIC_AFTER.match(after)) and indic.group(1).replace("\u093c", "") in _INDIC_SCALES:
             factor = _INDIC_SCALES[indic.group(1).replace("\u093c", "")]
@@ -621,8 +620,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
                 continue
             values = {float(value)}
             scale = _SCALE_AFTER.match(text[match.end() : match.end() + 16])
-            if scale and scale.group(1).lower() in _SCALES:
-                values.add(value * _SCALES[scale.group(1).lower()])
+            if factor := _scale_factor(scale):
+                values.add(value * factor)
             if _AND_A_HALF.match(text, match.end()):
                 values.add(value + 0.5)  # `four and a half years`: 4,5 года
             numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=True))
@@ -725,6 +724,14 @@ def _knockout_rounds(text: str, numbers: list[Number]) -> list[Number]:
     return kept + rounds
 
 
+def _scale_factor(scale: re.Match[str] | None) -> float | None:
+    """The factor of the scale word after a number, a sentence's full stop aside (`Rs 2,000 crore.`)."""
+    if scale is None:
+        return None
+    word = scale.group(1).lower()
+    return _SCALES.get(word) or _SCALES.get(word.removesuffix("."))
+
+
 def _scale_of(chars: str) -> float:
     """The factor of a run of scale characters, which multiply: `万亿` is 10^12, `千万` 10^7."""
     factor = 1.0
@@ -825,8 +832,8 @@ def _source_words(text: str, table: dict[str, int]) -> list[Number]:
         values = {float(value)}
         scale = _SCALE_AFTER.match(text[end : end + 16])
         indic = _INDIC_AFTER.match(text[end : end + 16])
-        if scale and scale.group(1).lower() in _SCALES:
-            values.add(value * _SCALES[scale.group(1).lower()])
+        if factor := _scale_factor(scale):
+            values.add(value * factor)
         elif indic and indic.group(1).replace("\u093c", "") in _INDIC_SCALES:
             values.add(value * _INDIC_SCALES[indic.group(1).replace("\u093c", "")])  # `दो लाख`
         words = spelling.lower().split()
