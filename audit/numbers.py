@@ -112,6 +112,7 @@ _ENGLISH_WORDS.update(
         "ninety": 90,
         "hundred": 100,
         "dozen": 12,
+        "decade": 10,  # `十年`, `десять лет`: ten years
         "midnight": 0,
         "noon": 12,
     }
@@ -909,6 +910,7 @@ _CJK_COUNTERS = re.compile(
 )
 _CJK_SCORE = re.compile(r"(?P<won>[一二两兩三四五六七八九十])[勝胜](?P<lost>[〇零一二两兩三四五六七八九十])[敗败負负]")
 _CJK_MONTH_AFTER = re.compile(r"月")
+_NEXT_DAY = re.compile(r"[天日年]")
 
 
 def _cjk_single_numerals(text: str) -> list[Number]:
@@ -921,6 +923,8 @@ def _cjk_single_numerals(text: str) -> list[Number]:
         value = _cjk_value(match.group("digit"))
         if start in sides:
             weak = False
+        elif match.group("ordinal") and _NEXT_DAY.match(text, end) and value == 2:
+            weak = True  # `第二天`, `第二年`: the next day, the following year
         elif match.group("ordinal") or _CJK_COUNTERS.match(text, end):
             weak = value < 2
         elif _CJK_MONTH_AFTER.match(text, end):
