@@ -905,12 +905,14 @@ _SPEECH_BEFORE = re.compile(
     r"|कहा|बताया|कहते|कहती|लिखा|पूछा)"
     r"(?:\s*[,，]|\s+कि)?)\s*$"
 )
-# After a quotation, the attribution of speech (`”，他说`, `", उन्होंने कहा`), a quotative (`」と`), or a
+# After a quotation, the attribution of speech (`”，他说`, `", उन्होंने कहा`), a quotative (`」と`), a
+# word or slogan named as such (`“内卷”一词`, `'X' नारा`: English quotes them too), or a
 # verb of calling right after a quoted word (`'ऐतिहासिक' बताया`, `'काला दिन' करार`): not after `ने`,
 # which makes the quotation the subject (`'भाजपा' ने कहा`: the party said).
 _SPEECH_AFTER = re.compile(
     r"\s*(?:[,，]\s*(?:他|她|他们|她们|उन्होंने|उसने)?\s*(?:说|表示|称|写道|कहा|बताया)"
-    r"|と|って|(?:कहा|बताया|करार|कहलाता|कहलाती|कहते|कहती|लिखा)(?![\u0900-\u0963\u0971-\u097f]))"
+    r"|と|って|(?:कहा|बताया|करार|कहलाता|कहलाती|कहते|कहती|लिखा)(?![\u0900-\u0963\u0971-\u097f])"
+    r"|一词|这个词|二字|字样|的说法|口号|\s*(?:शब्द|नारा|नारे))"
 )
 
 
@@ -974,12 +976,12 @@ def count_kept_quotations(
 
 
 def _is_cjk_name(text: str, quotation: re.Match[str]) -> bool:
-    """A `「」` quotation that marks a name or a title: katakana alone (`「サイエンス」`), or not
+    """A `「」` quotation that marks a name or a title: a `『』` (a work's title), katakana alone (`「サイエンス」`), or not
     followed by the quotative `と` that follows Japanese speech and scare quotes (`「チャレンジ賞」には`,
     but `「群島」と呼ばれる`)."""
     inner = quotation.group()[1:-1]
-    if _KATAKANA_NAME.fullmatch(inner):
-        return True
+    if quotation.group().startswith("『") or _KATAKANA_NAME.fullmatch(inner):
+        return True  # `『国宝』`: a work's title, as `《》` marks one
     return not _QUOTATIVE_AFTER.match(text, quotation.end()) and not _SPEECH_END.search(inner)
 
 

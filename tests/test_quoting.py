@@ -272,6 +272,9 @@ def test_issue10_a_dash_joining_the_parts_of_a_quoted_name(text: str, english: b
         ("这被称为“数字丝绸之路”。", 1),  # a term after `is called`
         ("मंत्री ने कहा, \"हम तैयार हैं।\"", 1),  # speech after `said`
         ("उन्होंने इसे 'ऐतिहासिक' बताया।", 1),  # a scare quote before `called`
+        ("“内卷”一词走红网络。", 1),  # a word named as such
+        ("小説『雪国』と映画が話題だ。", 0),  # a work's title in 『』, whatever follows it
+        ("रैली में 'अबकी बार' नारा गूंजा।", 1),  # a slogan
         ("“这是一个非常重要而且影响深远的历史性决定”", 1),  # too long for a name
     ],
 )
