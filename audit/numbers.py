@@ -11,7 +11,9 @@ source's cardinals in words (`dos`, `cinq`, `zwanzig`, `dwóch`, `třicet dva`, 
 Spanish, French, Italian, German, Polish, Czech, Russian and Hindi (with its scales, `लाख`,
 `करोड़`), inflected forms included, and so are Russian ordinals, fractions and multiplicatives
 (`втором`, `четверть`: also 25%, `вдвое`); Chinese and Japanese numerals in characters (`三十`)
-pair with figures but are never required.
+pair with figures but are never required, but for one-character ordinals, counts and scores
+(`第七`, `三人`, `四勝一敗`). Figures in sections (`80兆7000億`), percentage points beside basis
+points (`0.5个百分点`: 50 basis points) and Japanese era years (`令和8年`: 2026) carry every value.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ for _words, _value in (
         1e9,
     ),
     ("trillion trillions tn bio billionen trilioni bilionów bilion трлн триллион триллиона триллионов", 1e12),
+    ("lakh lakhs", 1e5),  # Indian English keeps the Hindi scales (`Rs 1,000 crore`)
+    ("crore crores", 1e7),
 ):
     for _word in _words.split():
         _SCALES[_word] = _value
@@ -108,6 +112,7 @@ _ENGLISH_WORDS.update(
         "ninety": 90,
         "hundred": 100,
         "dozen": 12,
+        "decade": 10,  # `十年`, `десять лет`: ten years
         "midnight": 0,
         "noon": 12,
     }
@@ -411,12 +416,34 @@ _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
 
 _SEP = r"[,.\u00a0\u202f ’']"
 _NUMBER = re.compile(
-    r"(?:(?<=No\.)|(?<![A-Za-z\u00c0-\u024f\u0400-\u052f\uff21-\uff3a\uff41-\uff5a\d.,]))(?:"  # not glued to a word: `M5`, `CO2`, `A320` are names; `No.3` is a number
+    r"(?:(?<=No\.)|(?<![A-Za-z\u00c0-\u024f\u0400-\u052f\u0900-\u0963\u0971-\u097f\uff21-\uff3a\uff41-\uff5a\d.,]))(?:"
+    # not glued to a word: `M5`, `CO2`, `A320`, `जी20` (G20) are names; `No.3` is a number
     r"(?P<time>(?P<hh>[01]?\d|2[0-3])\s?(?::|h|\.(?=\d\d\s?(?:Uhr|h\b)))\s?(?P<mm>[0-5]\d)(?!\d))"
     rf"|(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?))"
 )
 # Chinese and Japanese scale characters written straight after the digits (`417.6万`).
 _CJK_SCALES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+# Scale characters after a figure, which multiply (`2万亿`: 2 trillion, `5千万`: 50 million), after
+# `多`/`余` (`300多亿`: over 30 billion); not a unit's prefix (`兆瓦`: megawatt, `千米`: kilometre).
+_CJK_SCALED = re.compile(r"[多余]?(?P<scale>[十百千万萬亿億兆]+)(?![瓦赫字帕焦伏米克])")
+# The next, smaller section of a figure in sections (`80兆7000億`: 80.7 trillion, `1万1000`: 11,000).
+_CJK_SECTION = re.compile(r"(?P<digits>\d+)(?P<scale>[十百千万萬亿億兆]*)")
+# A figure's `percentage points` in any language, which English may give as 100 times as many
+# basis points (`0.5个百分点`, `0,25 процентного пункта`, `0,5 puntos porcentuales`: 50 basis points).
+_PERCENTAGE_POINTS = re.compile(
+    r"\s?[%％]?\s?[个個]?(?:百分点|百分點|パーセントポイント|ポイント|percentage[\s-]+points?|pp\b|p\.\s?p\."
+    r"|процентн\w*\s+пункт\w*|п\.\s?п\.|punto\s+porcentual|puntos\s+porcentuales|points?\s+de\s+pourcentage"
+    r"|prozentpunkt\w*|punt[oi]\s+percentual[ei]|punkt\w*\s+procentow\w*|procentní\w*\s+bod\w*"
+    r"|pontos?\s+percentua\w*|(?:प्रतिशत|फीसदी|फ़ीसदी)\s+अंक)",
+    re.IGNORECASE,
+)
+# Basis points, the other way round (`50 базисных пунктов`: 0.5 percentage point).
+_BASIS_POINTS = re.compile(
+    r"\s?[个個]?(?:基点|基點|ベーシスポイント|basis[\s-]+points?|bps?\b|базисн\w*\s+пункт\w*|б\.\s?п\."
+    r"|puntos?\s+básicos?|points?\s+de\s+base|basispunkt\w*|punt[oi]\s+base|punkt\w*\s+bazow\w*"
+    r"|bazick\w*\s+bod\w*|आधार\s+अंक)",
+    re.IGNORECASE,
+)
 # Japanese tenths and Chinese tenths of a discount (`３割`: 30%; `八折`, 80% of the price).
 _CJK_RATIOS = {"割": 10.0, "成": 10.0, "折": 10.0}
 # Chinese and Japanese numerals in characters (`三十`, `二百五十`, `两千`): a digit, then digits and scales.
@@ -537,24 +564,26 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             continue
         raw = match.group("num")
         values = _readings(raw)
+        end = match.end()
         after = text[match.end() : match.end() + 16]
         scale = _SCALE_AFTER.match(after)
         if after[:1] in _CJK_RATIOS:
             values |= {v * _CJK_RATIOS[after[0]] for v in values}  # `３割`: 30%
-        elif after[:1] in _CJK_SCALES:
-            values |= {v * _CJK_SCALES[after[0]] for v in values}
-            rest = re.match(r"\d+", after[1:])
-            if rest:  # `1万1000`: one number, 11,000
-                values |= {v * _CJK_SCALES[after[0]] + float(rest.group()) for v in _readings(raw)}
-                compound_until = match.end() + 1 + rest.end()
-        elif scale and scale.group(1).lower() in _SCALES:
-            factor = _SCALES[scale.group(1).lower()]
+        elif cjk := _CJK_SCALED.match(text, match.end()):
+            values, compound_until = _cjk_scaled(text, values, cjk)
+            end = compound_until  # the figure with its scales and sections: `80兆7000億`
+        elif factor := _scale_factor(scale):
             values |= {v * factor for v in values}
         elif (indic := _INDIC_AFTER.match(after)) and indic.group(1).replace("\u093c", "") in _INDIC_SCALES:
             factor = _INDIC_SCALES[indic.group(1).replace("\u093c", "")]
-            values |= {v * factor for v in values}
+            # `3 करोड़` is never 3: `30 million` pairs with it, `3 million` does not
+            values = {v * factor for v in values} | (values if factor < 1e5 else set())
         if _AND_A_HALF.match(after):
             values |= {v + 0.5 for v in values}  # `2 and a half`
+        if _PERCENTAGE_POINTS.match(text, match.end()):
+            values |= {v * 100 for v in values}  # `0.5个百分点`, `0,25 п.п.`: 50 basis points
+        elif _BASIS_POINTS.match(text, match.end()):
+            values |= {v / 100 for v in values}  # `50 базисных пунктов`: half a percentage point
         if lang == "ru" and _TIMES_AFTER.match(after) and _TIMES_BEFORE.search(text, 0, match.start()):
             values |= _as_percent(values)  # `в 1,5 раза`: 50% more, or a third less
         if re.fullmatch(r"\d{4}", raw) and _CLOCK_AFTER.match(after):
@@ -568,7 +597,7 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             values == {1.0} or (values == {0.0} and not _goalless(text, match.start(), match.end()))
         )
         weak = values <= {0.0, 1.0} and not side
-        numbers.append(Number(match.start(), match.end(), raw, _clean(values), weak=weak))
+        numbers.append(Number(match.start(), end, text[match.start() : end], _clean(values), weak=weak))
     for match in _ROMAN.finditer(text):
         group = "roman" if match.group("roman") else "roman_after"
         numbers.append(
@@ -592,8 +621,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
                 continue
             values = {float(value)}
             scale = _SCALE_AFTER.match(text[match.end() : match.end() + 16])
-            if scale and scale.group(1).lower() in _SCALES:
-                values.add(value * _SCALES[scale.group(1).lower()])
+            if factor := _scale_factor(scale):
+                values.add(value * factor)
             if _AND_A_HALF.match(text, match.end()):
                 values.add(value + 0.5)  # `four and a half years`: 4,5 года
             numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=True))
@@ -603,7 +632,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         numbers.extend(_russian_compounds(text))
     if lang in ("zh", "ja"):
         numbers.extend(_cjk_numerals(text))
-        numbers = _repeated_months_weak(text, numbers)
+        numbers.extend(_cjk_single_numerals(text))
+        numbers = _repeated_months_weak(text, _era_years(text, numbers))
     if lang is not None:
         numbers = _knockout_rounds(text, numbers)
     numbers.sort(key=lambda n: (n.start, n.end))
@@ -695,6 +725,42 @@ def _knockout_rounds(text: str, numbers: list[Number]) -> list[Number]:
     return kept + rounds
 
 
+def _scale_factor(scale: re.Match[str] | None) -> float | None:
+    """The factor of the scale word after a number, a sentence's full stop aside (`Rs 2,000 crore.`)."""
+    if scale is None:
+        return None
+    word = scale.group(1).lower()
+    return _SCALES.get(word) or _SCALES.get(word.removesuffix("."))
+
+
+def _scale_of(chars: str) -> float:
+    """The factor of a run of scale characters, which multiply: `万亿` is 10^12, `千万` 10^7."""
+    factor = 1.0
+    for char in chars:
+        factor *= _CJK_SCALES[char]
+    return factor
+
+
+def _cjk_scaled(text: str, values: set[float], scaled: re.Match[str]) -> tuple[set[float], int]:
+    """A figure's values with the scale characters after it, and where the figure ends (its
+    last scale character: the digits of its sections are weak numbers of their own).
+
+    The sections that follow, each of a smaller scale, add to it (`80兆7000億`: 80.7 trillion,
+    `1億2300万`: 123 million). A figure of ten thousand and more keeps no unscaled reading:
+    `3万` is never 3, so `30,000` pairs with it and `3,000` does not.
+    """
+    scale = leading = _scale_of(scaled.group("scale"))
+    totals = {v * scale for v in values}
+    end = scaled.end()
+    while (section := _CJK_SECTION.match(text, end)) and scale > 1:
+        smaller = _scale_of(section.group("scale"))
+        if smaller >= scale:
+            break
+        totals = {t + float(section.group("digits")) * smaller for t in totals}
+        scale, end = smaller, section.end()
+    return (totals if leading >= 1e4 else values | totals), end
+
+
 def _as_percent(factors: set[float]) -> set[float]:
     """A factor's percentage changes: up by (f - 1) x 100 (`в 1,5 раза`: 50%, `в 3 раза`: 200%)
     or down by (1 - 1/f) x 100 (`сократился в 2 раза`: 50%, `в 4 раза`: 75%)."""
@@ -767,8 +833,8 @@ def _source_words(text: str, table: dict[str, int]) -> list[Number]:
         values = {float(value)}
         scale = _SCALE_AFTER.match(text[end : end + 16])
         indic = _INDIC_AFTER.match(text[end : end + 16])
-        if scale and scale.group(1).lower() in _SCALES:
-            values.add(value * _SCALES[scale.group(1).lower()])
+        if factor := _scale_factor(scale):
+            values.add(value * factor)
         elif indic and indic.group(1).replace("\u093c", "") in _INDIC_SCALES:
             values.add(value * _INDIC_SCALES[indic.group(1).replace("\u093c", "")])  # `दो लाख`
         words = spelling.lower().split()
@@ -807,21 +873,89 @@ def _cjk_numerals(text: str) -> list[Number]:
     Weak: they pair with the translation's figures but are never required, since the same
     characters also make words (`三四`, three or four).
     """
+    return [
+        Number(m.start(), m.end(), m.group(), _clean({_cjk_value(m.group())}), weak=True)
+        for m in _CJK_NUMERAL.finditer(text)
+    ]
+
+
+def _cjk_value(numeral: str) -> float:
+    """The value of a numeral in characters: `三十` 30, `二百五十` 250, `一万二千` 12,000, `十` 10."""
+    total = section = digit = 0.0
+    for char in numeral:
+        if char in _CJK_DIGITS:
+            digit = float(_CJK_DIGITS[char])
+        elif _CJK_SCALES[char] < 1e4:
+            section += (digit or 1.0) * _CJK_SCALES[char]
+            digit = 0.0
+        else:
+            total += (section + digit or 1.0) * _CJK_SCALES[char]
+            section = digit = 0.0
+    return total + section + digit
+
+
+# A numeral of one character (`四`, `七`) where it is a figure: after `第` (an ordinal, `第七轮`:
+# the seventh round) or before a counter (`三人`, `六連覇`, `七番勝負`), which English writes
+# as a figure or a number word; in a score (`四勝一敗`: 4-1) even a one. Elsewhere the same
+# characters make words and names (`四川`, `九州`, `三菱`, `一带一路`, `五輪`), so they are none.
+_CJK_NUMERAL_CHARS = "〇零一二两兩三四五六七八九十百千万萬亿億兆"
+_CJK_SINGLE = re.compile(
+    rf"(?<![{_CJK_NUMERAL_CHARS}\d])(?P<ordinal>第)?(?P<digit>[一二两兩三四五六七八九十])(?![{_CJK_NUMERAL_CHARS}\d])"
+)
+# Counters after a count (people, times, rounds, vehicles, items, years, days, wins and losses),
+# not the ones that also end names and words (`六本木`, `十分`, `五輪`, `四国`, `四日市`).
+_CJK_COUNTERS = re.compile(
+    r"[人名位个個次回届場场局轮艘架辆輛枚颗顆座家项項条條件起倍年天週番期冠連连勝胜敗败負负つ]"
+    r"|[カヶか]国|日(?![市町月])"
+)
+_CJK_SCORE = re.compile(r"(?P<won>[一二两兩三四五六七八九十])[勝胜](?P<lost>[〇零一二两兩三四五六七八九十])[敗败負负]")
+_CJK_MONTH_AFTER = re.compile(r"月")
+_NEXT_DAY = re.compile(r"[天日年]")
+
+
+def _cjk_single_numerals(text: str) -> list[Number]:
+    """Numerals of one character that are figures: ordinals after `第`, counts before a counter
+    (both required from two up), the sides of a score (`四勝一敗`, required), and months (weak)."""
+    sides = {m.start(g) for m in _CJK_SCORE.finditer(text) for g in ("won", "lost")}
     numbers = []
-    for match in _CJK_NUMERAL.finditer(text):
-        total = section = digit = 0.0
-        for char in match.group():
-            if char in _CJK_DIGITS:
-                digit = float(_CJK_DIGITS[char])
-            elif _CJK_SCALES[char] < 1e4:
-                section += (digit or 1.0) * _CJK_SCALES[char]
-                digit = 0.0
-            else:
-                total += (section + digit or 1.0) * _CJK_SCALES[char]
-                section = digit = 0.0
-        value = total + section + digit
-        numbers.append(Number(match.start(), match.end(), match.group(), _clean({value}), weak=True))
+    for match in _CJK_SINGLE.finditer(text):
+        start, end = match.start("digit"), match.end("digit")
+        value = _cjk_value(match.group("digit"))
+        if start in sides:
+            weak = False
+        elif match.group("ordinal") and _NEXT_DAY.match(text, end) and value == 2:
+            weak = True  # `第二天`, `第二年`: the next day, the following year
+        elif match.group("ordinal") or _CJK_COUNTERS.match(text, end):
+            weak = value < 2
+        elif _CJK_MONTH_AFTER.match(text, end):
+            weak = True
+        else:
+            continue
+        numbers.append(Number(start, end, match.group("digit"), frozenset({value}), weak=weak))
     return numbers
+
+
+# A year of a Japanese era (`令和8年`, `平成元年`: its first) or of the Republic of China (`民国`),
+# which English writes as the Western year: the offset of each era.
+_ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018, "民国": 1911, "民國": 1911}
+_ERA_YEAR = re.compile(
+    "(?P<era>" + "|".join(_ERAS) + rf")\s*(?P<year>元|\d+|[{_CJK_NUMERAL_CHARS}]+)(?=\s*年)"
+)
+
+
+def _era_years(text: str, numbers: list[Number]) -> list[Number]:
+    """Each era year as one number of both values (`令和8年`: 8 and 2026), in place of the
+    figure or numeral read there: English gives the Western year (`fiscal 2026`)."""
+    years = []
+    for match in _ERA_YEAR.finditer(text):
+        year = match.group("year")
+        value = 1.0 if year == "元" else float(year) if year.isdigit() else _cjk_value(year)
+        western = float(_ERAS[match.group("era")] + value)
+        years.append(Number(match.start("year"), match.end("year"), year, frozenset({value, western})))
+    if not years:
+        return numbers
+    kept = [n for n in numbers if not any(y.start <= n.start < y.end for y in years)]
+    return kept + years
 
 
 def _continues(text: str, previous: tuple[int, int, int], start: int, value: int) -> bool:

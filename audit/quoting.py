@@ -873,7 +873,8 @@ def is_name_quotation(
     (`«Газпром»`, `«Единая Россия»`, `«Буря в пустыне»`), which English writes bare or in
     italics. Such a quotation is short, opens with a capital, holds no sentence punctuation
     (a dash between two capitalised parts of a party's name is none), is not attributed (`», — сказал он`) or introduced by a colon, and has no verb in it
-    (`has_verb`, when given). In English, where titles capitalise every word, each word must
+    (`has_verb`, when given); in a script without capitals (Chinese, Japanese, Devanagari), see
+    `_uncased_name`. In English, where titles capitalise every word, each word must
     be capitalised or a particle; other languages capitalise only a title's first word.
     Reported speech and scare quotes around common words (`«очень сложной»`, `“absurd”`)
     are not names.
@@ -881,6 +882,9 @@ def is_name_quotation(
     if quotation.close is None:
         return False
     inner = _NAME_DASH.sub(" ", text[quotation.open.end : quotation.close.offset].strip())
+    first = inner[:1]
+    if not english and first.isalpha() and not first.isupper() and not first.islower():
+        return _uncased_name(text, inner, quotation.open.offset, quotation.close.end)
     words = inner.split()
     if not 1 <= len(words) <= 6 or not inner[:1].isupper() or _SPEECH_PUNCTUATION.search(inner):
         return False
@@ -889,6 +893,36 @@ def is_name_quotation(
     if english:
         return _name_like(inner.replace("’s", "").replace("'s", ""))
     return has_verb is None or not has_verb(inner)
+
+
+# What only a clause holds, in those scripts' punctuation too (`，`, `。`, the danda `।`).
+_CLAUSE_PUNCTUATION = re.compile(r"[.!?;:…—–。，、！？；：।॥]|,\s*$")
+_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A verb of saying or calling before a quotation (`说：“`, `所谓“`, `被称为“`, `称这是“`, `ने कहा, "`, `कहा कि '`),
+# or a colon: speech or scare quotes, which English keeps.
+_SPEECH_BEFORE = re.compile(
+    r"(?:[:：]|(?:说|称(?:这是|之为|其为|为|是)?|表示|强调|指出|认为|呼吁|所谓|叫做|誉为|视为|写道|问道|回答"
+    r"|कहा|बताया|कहते|कहती|लिखा|पूछा)"
+    r"(?:\s*[,，]|\s+कि)?)\s*$"
+)
+# After a quotation, the attribution of speech (`”，他说`, `", उन्होंने कहा`), a quotative (`」と`), a
+# word or slogan named as such (`“内卷”一词`, `'X' नारा`: English quotes them too), or a
+# verb of calling right after a quoted word (`'ऐतिहासिक' बताया`, `'काला दिन' करार`): not after `ने`,
+# which makes the quotation the subject (`'भाजपा' ने कहा`: the party said).
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:[,，]\s*(?:他|她|他们|她们|उन्होंने|उसने)?\s*(?:说|表示|称|写道|कहा|बताया)"
+    r"|と|って|(?:कहा|बताया|करार|कहलाता|कहलाती|कहते|कहती|लिखा)(?![\u0900-\u0963\u0971-\u097f])"
+    r"|一词|这个词|二字|字样|的说法|口号|\s*(?:शब्द|नारा|नारे))"
+)
+
+
+def _uncased_name(text: str, inner: str, start: int, end: int) -> bool:
+    """A quotation in a script without capitals that marks a name (`“福建舰”`, `品牌“仰望”`,
+    `फिल्म "धुरंधर"`, `'मन की बात' कार्यक्रम`): short (up to eight Chinese or Japanese characters,
+    four words), no clause punctuation, no verb of saying or calling before it or after it."""
+    if _CLAUSE_PUNCTUATION.search(inner) or len(inner.split()) > 4 or len(_HAN_OR_KANA.findall(inner)) > 8:
+        return False
+    return not _SPEECH_BEFORE.search(text, max(0, start - 12), start) and not _SPEECH_AFTER.match(text, end)
 
 
 class QuotationCount(NamedTuple):
@@ -942,12 +976,12 @@ def count_kept_quotations(
 
 
 def _is_cjk_name(text: str, quotation: re.Match[str]) -> bool:
-    """A `「」` quotation that marks a name or a title: katakana alone (`「サイエンス」`), or not
+    """A `「」` quotation that marks a name or a title: a `『』` (a work's title), katakana alone (`「サイエンス」`), or not
     followed by the quotative `と` that follows Japanese speech and scare quotes (`「チャレンジ賞」には`,
     but `「群島」と呼ばれる`)."""
     inner = quotation.group()[1:-1]
-    if _KATAKANA_NAME.fullmatch(inner):
-        return True
+    if quotation.group().startswith("『") or _KATAKANA_NAME.fullmatch(inner):
+        return True  # `『国宝』`: a work's title, as `《》` marks one
     return not _QUOTATIVE_AFTER.match(text, quotation.end()) and not _SPEECH_END.search(inner)
 
 

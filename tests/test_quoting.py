@@ -11,10 +11,12 @@ from audit.quoting import (
     Kind,
     ParagraphQuotes,
     Role,
+    count_kept_quotations,
     count_quotations,
     is_name_quotation,
     parse_document,
     parse_paragraph,
+    source_paragraphs,
     split_lines,
 )
 
@@ -254,3 +256,28 @@ def test_issue10_a_dash_joining_the_parts_of_a_quoted_name(text: str, english: b
     quotations = parse_paragraph(text).quotations
     assert len(quotations) == 1
     assert is_name_quotation(text, quotations[0], english=english, has_verb=None if english else has_verb) is name
+
+
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        ("新型驱逐舰“南昌舰”完成训练。", 0),  # a ship's name
+        ("“一带一路”倡议", 0),  # an initiative's name before its noun
+        ("फिल्म 'जवान' को दिखाया गया।", 0),  # a film's name after `film`
+        ("'स्वच्छ भारत' अभियान जारी है।", 0),  # a campaign's name before `campaign`
+        ("'भाजपा' ने कहा कि वह लड़ेगी।", 0),  # a name as the subject of `said`
+        ("发言人说：“我们坚决反对。”", 1),  # speech after a colon
+        ("“我们不会让步”，他说。", 1),  # speech, then its attribution
+        ("他批评了所谓“脱钩”。", 1),  # a scare quote after `so-called`
+        ("这被称为“数字丝绸之路”。", 1),  # a term after `is called`
+        ("मंत्री ने कहा, \"हम तैयार हैं।\"", 1),  # speech after `said`
+        ("उन्होंने इसे 'ऐतिहासिक' बताया।", 1),  # a scare quote before `called`
+        ("“内卷”一词走红网络。", 1),  # a word named as such
+        ("小説『雪国』と映画が話題だ。", 0),  # a work's title in 『』, whatever follows it
+        ("रैली में 'अबकी बार' नारा गूंजा।", 1),  # a slogan
+        ("“这是一个非常重要而且影响深远的历史性决定”", 1),  # too long for a name
+    ],
+)
+def test_quoted_names_in_scripts_without_capitals(source: str, kept: int) -> None:
+    [count] = count_kept_quotations(source, source_paragraphs(source), english=False)
+    assert (count.total, count.kept) == (1, kept)

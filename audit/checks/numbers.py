@@ -56,17 +56,24 @@ class NumberMismatch(Check):
     wire translation can carry, and nothing in the English alone reveals it. Each number is
     compared by value, whatever its format: thousands separators (`100,000`, `100 000`,
     `100.000`), decimal comma or point, percentages, ordinals in dates, scale words
-    (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), Japanese tenths (`３割`: 30%), times (`12 h 00`, `1200 GMT`). A source's
+    (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), a figure in sections (`80兆7000億`: 80.7
+    trillion, `1億2300万`: 123 million), Japanese tenths (`３割`: 30%), times (`12 h 00`, `1200 GMT`),
+    percentage points as 100 times as many basis points in any language (`0.5个百分点`, `0,25
+    процентного пункта`: `50 basis points`) and a Japanese era's year as the Western one (`令和8年度`,
+    `平成元年`: `fiscal 2026`, `1989`). A scale of ten thousand and more (`万`, `亿`, `लाख`, `करोड़`)
+    leaves no unscaled reading, so a conversion off by a power of ten (`3 करोड़`: `3 million`) is
+    flagged. A source's
     cardinals in words are read in Spanish, French, Italian, German, Polish, Czech, Russian and
     Hindi (`dos`, `двое`, `चार`, `вдвое`), Russian compounds of a number and a measure
     (`четырёхдневный`: `four-day`; not `двусторонний`, bilateral), a Russian factor also as the percentage change
     English may give for it (`в 1,5 раза`: `50%`, `в десять раз`: `tenfold`); their ordinals in words (`desátou`, `vigésima`),
-    Chinese and Japanese numerals in characters (`三十`) and a month a date range repeats
+    Chinese and Japanese numerals in characters (`三十`; one character only where it is a figure:
+    `第七轮`, `三人`, `四勝一敗`, which are required, and a month, `十月`) and a month a date range repeats
     (`7月17和7月22日`: `July 17 and 22`) and a knockout round as the sides left in it (`1/8
     финала`, `octavos de final`, `八强`: `the last 16`, `the last eight`; its fraction's own
     figures then weak) pair with a figure but are never required, except
     Russian ordinals, which are no other word (`во втором круге` needs `second`; not a
-    fraction's `две десятых`); other
+    fraction's `две десятых`); digits glued to a word (`A320`, `जी20`: G20) are a name's, no figure; other
     languages' words are not read yet, so
     a small number (below `smallest`) is flagged
     only when a source number is left unpaired, and so is a number joined to a name by a
@@ -126,7 +133,7 @@ class NumberMissing(Check):
     score are figures, a zero too unless the score is goalless (`3:0` needs `3-0`).
     English may leave out a small number in words (`trois fois rien`: `next to nothing`), a
     century's ordinal (`19. Jahrhundert`: `the 1850s`) and a Japanese era's year (`明治２８年`,
-    Meiji 28: `1895`).
+    Meiji 28, which pairs with `1895` but may go unsaid).
 
     Bad: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and thousands recovered.
     Good: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and 11,419 recovered.
@@ -184,7 +191,7 @@ def _may_go(number: Number, source: str, smallest: float, counted: bool) -> bool
     """A source number English may leave out: a small one in words where the translation
     writes fewer numbers (`trois fois rien`: `next to nothing`; not `sept` / `six`), or a
     century (`in den 50ern des 19. Jahrhunderts`: `in the 1850s`), or a Japanese era's year
-    (`明治２８年`: `1895`)."""
+    (`明治２８年`: `in the Meiji era`)."""
     if number.text.isalpha() and max(number.values, default=0) < smallest and not counted:
         return True
     return _CENTURY.match(source, number.end) is not None or _ERA.search(source, 0, number.start) is not None

@@ -492,10 +492,15 @@ class QuoteCountMismatch(Check):
     every quotation has its counterpart). Quotations are counted from their marks, two to a
     quotation and a lone mark as one, so a mark that pairs otherwise on one side (a misplaced
     straight quote, a quotation closed in the next sentence) changes nothing. Russian « », „ “
-    and straight quotes are read alike, and Chinese and Japanese 「」 and 《》 (a 「」 is a
-    name when it holds katakana alone, `「サイエンス」`, or when it ends no sentence and no
-    quotative `と` follows it, `「チャレンジ賞」には`; speech and scare quotes are followed by
-    one: `「群島」と呼ばれる`). Paragraphs are compared one by one when
+    and straight quotes are read alike, and Chinese and Japanese 「」, 『』 and 《》 (the titles
+    in 『』 and 《》 are names; a 「」 is a name when it holds katakana alone, `「サイエンス」`,
+    or when it ends no sentence and no quotative `と` follows it, `「チャレンジ賞」には`;
+    speech and scare quotes are followed by one: `「群島」と呼ばれる`). In scripts without
+    capitals (Chinese, Japanese, Devanagari) a quotation in other marks is a name when it is
+    short (eight characters, four words), holds no clause punctuation (`，`, `。`, `।`), and
+    no verb of saying or calling, colon or `word`/`slogan` stands before or after it
+    (`品牌“仰望”`, `“福建舰”`, `फिल्म "धुरंधर"`, `'मन की बात' कार्यक्रम` are names; `说：“…”`,
+    `所谓“…”`, `'ऐतिहासिक' बताया`, `", उन्होंने कहा` are kept). Paragraphs are compared one by one when
     source and translation have the same number of them, else the document as a whole (a
     finding at its start).
 

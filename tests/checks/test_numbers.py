@@ -191,3 +191,43 @@ def test_issue10_russian_ordinals_and_multiplicatives_are_required() -> None:
     # a fraction's denominator after a cardinal is no ordinal English writes (`0.2 points`)
     assert all(n.weak for n in find_numbers("на две десятых процента", lang="ru") if n.text == "десятых")
     assert all(n.weak for n in find_numbers("на 3 пятых", lang="ru") if n.text == "пятых")
+
+
+def test_numbers_cjk_sections_scales_and_powers_of_ten() -> None:
+    def strong(text: str, lang: str | None = None) -> list[tuple[str, set[float]]]:
+        return [(n.text, set(n.values)) for n in find_numbers(text, lang=lang) if not n.weak]
+
+    assert strong("80兆7000億円", "ja") == [("80兆7000億", {8.07e13})]
+    assert strong("1億2300万人と1万1000人", "ja") == [("1億2300万", {1.23e8}), ("1万1000", {11000.0})]
+    assert strong("2万亿元、300多亿元、5千万元", "zh") == [("2万亿", {2e12}), ("300多亿", {3e10}), ("5千万", {5e7})]
+    # a unit's prefix is no scale: 100 megawatts, 5 kilometres
+    assert strong("100兆瓦，5千米", "zh") == [("100", {100.0}), ("5", {5.0})]
+    # ten thousand and more leaves no unscaled reading: `3万` is never 3, `3 करोड़` never 3
+    assert strong("3万人", "zh") == [("3万", {30000.0})]
+    assert strong("3 करोड़ लोग", "hi") == [("3", {3e7})]
+    assert 3e7 in strong("3 crore people.")[0][1] and 3e6 in strong("3 million.")[0][1]
+
+
+def test_numbers_percentage_and_basis_points() -> None:
+    for text, lang in (
+        ("0.5个百分点", "zh"),
+        ("0,5 процентного пункта", "ru"),
+        ("0,5 puntos porcentuales", "es"),
+        ("0,5 Prozentpunkte", "de"),
+        ("0.5 percentage point", None),
+    ):
+        assert {0.5, 50.0} <= set(find_numbers(text, lang=lang)[0].values), text
+    assert {50.0, 0.5} <= set(find_numbers("50 basis points")[0].values)
+    assert set(find_numbers("0.5%")[0].values) == {0.5}
+
+
+def test_numbers_japanese_era_years_and_one_character_numerals() -> None:
+    def read(text: str) -> list[tuple[str, set[float], bool]]:
+        return [(n.text, set(n.values), n.weak) for n in find_numbers(text, lang="ja")]
+
+    assert read("令和8年度") == [("8", {8.0, 2026.0}, False)]
+    assert read("平成元年、昭和二十年") == [("元", {1.0, 1989.0}, False), ("二十", {20.0, 1945.0}, False)]
+    assert read("四勝一敗で六連覇") == [("四", {4.0}, False), ("一", {1.0}, False), ("六", {6.0}, False)]
+    assert read("第七回、一人、十月") == [("七", {7.0}, False), ("一", {1.0}, True), ("十", {10.0}, True)]
+    # the same characters in names and words are no numbers
+    assert read("四川、九州、三菱、五輪、六本木、四日市、十分") == []
