@@ -28,7 +28,7 @@ from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import capitals_in, countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
-from audit.names.script_names import ScriptName, is_everyday_word, name_spans
+from audit.names.script_names import SURNAME_AND_NAME, SURNAMES, ScriptName, is_everyday_word, name_spans
 from audit.names.stored import stored
 
 ROMANISED = ("zh", "ja", "hi")
@@ -313,6 +313,37 @@ def _in_compound(text: str, at: int, lang: str) -> bool:
         or (after and kinds.get(after) == kind)
         or (after and after in _AFTER_ABBREVIATION)
         or (before and before in _BEFORE_ABBREVIATION)
+    )
+
+
+# Pinyin syllables without tones: an initial (or none) and a final.
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)"
+)
+_PINYIN_WORD = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}")
+
+
+def is_pinyin(word: str) -> bool:
+    """Whether an English word is written as one to three pinyin syllables (`Jian`, `Jiakun`)."""
+    plain = _POSSESSIVE.sub("", word).lower().replace("-", "")
+    return len(plain) >= 2 and _PINYIN_WORD.fullmatch(plain) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _surname_syllables() -> frozenset[str]:
+    """The pinyin of the commonest Chinese surnames (`lin`, `guo`, `wang`)."""
+    return frozenset(reading for readings in _readings("".join(sorted(SURNAMES))) for reading in readings)
+
+
+def is_chinese_person(words: tuple[str, ...]) -> bool:
+    """Whether English name words are a Chinese person's name in pinyin: a common surname and
+    one or two syllables of given name (`Lin Jian`, `Guo Jiakun`), as a Chinese source spells them."""
+    plain = [_POSSESSIVE.sub("", word).lower() for word in words]
+    return (
+        2 <= len(plain) <= 3
+        and any(word in _surname_syllables() for word in plain)
+        and all(is_pinyin(word) for word in plain)
     )
 
 
@@ -619,6 +650,11 @@ class RomanisedSource:
         # Hindi writes a name's consonants one for one, and every word of it may be a name:
         # there a part heard only in part (`Georges` in `करके`) is chance. A part that is also a
         # common word (`Yogi` of `Yogi Adityanath`) counts only when the source spells it.
+        if self.lang == "zh" and is_chinese_person((word, *beside)):
+            # a Chinese person's name is spelt by its characters, not heard (`Lin Jian` for `郭嘉昆`)
+            if any(self.spells(part) for part in (word, *beside)):
+                return False
+            return bool(self._unspelt_persons(english))
         heard = 1.0 if self.lang == "hi" else HEARD
         if any(
             self.spells(other) if is_common_word(other) else self.sounds_in(other, heard) or self.translates(other)
@@ -829,6 +865,17 @@ class RomanisedSource:
             for char in cjk_abbreviations(self.lang).get(place, ())
             for match in re.finditer(re.escape(char), self.text)
         )
+
+    def _unspelt_persons(self, english: str) -> list[str]:
+        """The Chinese persons' names of the source (a surname and a given name) that no pinyin
+        word of the English spells a part of."""
+        words = [w for w in _ENGLISH_WORD.findall(english) if w[:1].isupper() and is_pinyin(w)]
+        unspelt = []
+        for match in SURNAME_AND_NAME.finditer(self.text):
+            person = RomanisedSource(match.group(), "zh")
+            if not any(person.spells(word) for word in words):
+                unspelt.append(match.group())
+        return unspelt
 
     def _unpaired_country(self, english: str) -> bool:
         """Whether a country CLDR names in the source's language is left with nothing in the English."""

@@ -34,7 +34,7 @@ SURNAMES = frozenset(
 _NAME_DOT = "·・"
 # Characters of grammar and counting that never begin a given name (`队史第3000场`).
 _NOT_GIVEN = "的第是在和与了也都就说对为将把被等年月日时个中上下之其以及或而"
-_SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}](?![{_NOT_GIVEN}])[\\u4e00-\\u9fff]{{1,2}}")
+SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}](?![{_NOT_GIVEN}])[\\u4e00-\\u9fff]{{1,2}}")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]{2,}(?:[・=][\u30a0-\u30ff\u31f0-\u31ff]+)*")
 # Japanese names of people and places are written in kanji (`長野県諏訪市`, `渡辺`).
 _KANJI = re.compile(r"[\u4e00-\u9fff々]{2,}")
@@ -141,7 +141,7 @@ def _chinese_person_names(text: str) -> list[ScriptName]:
     """A surname and the one or two characters after it, unless everyday words (`马上`, `方面`)."""
     words = _common_words()
     found = []
-    for match in _SURNAME_AND_NAME.finditer(text):
+    for match in SURNAME_AND_NAME.finditer(text):
         start, end = match.start(), match.end()
         if not any(text[start : start + length] in words for length in (2, 3, 4)):
             found.append(ScriptName(start, end))
