@@ -1434,12 +1434,14 @@ def _qualifies_title(words: list[str], position: int, index: TokenIndex, english
 
 def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:
     """The other words of an English name, which may be the part a source gives of it: capitalised,
-    no title, connector or nationality, common words too (`Yogi` of `Yogi Adityanath`)."""
-    return tuple(
-        word
-        for word in re.split(r"[\s\-‐‑]+", name)
-        if word not in missing and _may_anchor(word) and not is_acronym(word)
-    )
+    no title, connector or nationality, common words too (`Yogi` of `Yogi Adityanath`); of a
+    person after a title, the person's words only (`Tokyo` of `Tokyo Governor Yuriko Koike`
+    qualifies the title: the source may name Tokyo and another governor)."""
+    words = re.split(r"[\s\-‐‑]+", name)
+    titles = [i for i, word in enumerate(words) if word.lower() in GENERIC]
+    if titles and titles[-1] < len(words) - 1:
+        words = words[titles[-1] + 1 :]
+    return tuple(word for word in words if word not in missing and _may_anchor(word) and not is_acronym(word))
 
 
 def name_words(name: str) -> list[str]:
