@@ -80,6 +80,17 @@ def _capital_countries() -> dict[str, tuple[str, ...]]:
     return {capital: tuple(names) for capital, names in found.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _country_capitals() -> dict[str, str]:
+    return {country: capital for capital, countries in _capital_countries().items() for country in countries}
+
+
+def capital_of(country: str) -> str | None:
+    """A country's capital by any of its GeoNames and CLDR names and short forms (`Iran`: `Tehran`,
+    `Türkiye`, `Turkey`: `Ankara`)."""
+    return _country_capitals().get(country)
+
+
 def countries_of_capital(name: str) -> tuple[str, ...]:
     """The countries whose capital English names (`Beijing`: `China`, `Moscow`: `Russia`): news
     copy writes a capital for its government (`Moscow said`), where a source may name the country."""

