@@ -97,15 +97,32 @@ def _reads_as_person(word: str) -> bool:
 def opening_persons(text: str) -> list[tuple[int, int]]:
     """Sentence-opening words that may be a person (`Мединский возглавит`), or a name no
     dictionary knows before its verb (`Фредериксен заявила`): capitalisation cannot tell
-    them, so they are candidates, and NER settles those left unpaired."""
-    return [
+    them, so they are candidates, and NER settles those left unpaired.
+
+    No word, and no look back for a sentence's opening, crosses a line break: each line is
+    read once per process (a feed repeats its paragraphs).
+    """
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        # After the first line, read after its line break, as `is_sentence_initial` sees it in the text.
+        shift = 1 if offset else 0
+        read = text[offset - shift : offset + len(line)]
+        found.extend((offset + start - shift, offset + end - shift) for start, end in _line_openings(read))
+        offset += len(line) + 1
+    return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_openings(line: str) -> tuple[tuple[int, int], ...]:
+    return tuple(
         (word.start, word.end)
-        for word in _words(text)
+        for word in (_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(line))
         if _CAPITALISED.match(word.text)
         and not is_cyrillic_acronym(word.text)
-        and is_sentence_initial(text, word.start)
-        and (_reads_as_person(word.text) or _unknown_before_verb(text, word))
-    ]
+        and is_sentence_initial(line, word.start)
+        and (_reads_as_person(word.text) or _unknown_before_verb(line, word))
+    )
 
 
 def _unknown_before_verb(text: str, word: _Word) -> bool:
@@ -745,8 +762,14 @@ def _same_place_word(key: str, written: str) -> bool:
 
 def _spelt_alike(place: str, english: str) -> bool:
     """Whether English writes the place in another romanisation (`Makiivka` / `Makiyivka`)."""
-    words = {name_key(word) for found in _english_words(english).values() for _, word in found if word[:1].isupper()}
-    return all(any(stem_match(key, word) for word in words) for key in name_key(place).split())
+    words = _capitalised_keys(english)
+    return all(key in words or any(stem_match(key, word) for word in words) for key in name_key(place).split())
+
+
+@functools.lru_cache(maxsize=64)  # asked for each place of the source, for each nationality of the translation
+def _capitalised_keys(english: str) -> frozenset[str]:
+    """The folded capitalised words of the translation."""
+    return frozenset(name_key(word) for found in _english_words(english).values() for _, word in found if word[:1].isupper())
 
 
 @functools.lru_cache(maxsize=65536)
