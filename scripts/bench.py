@@ -243,6 +243,8 @@ romanise_text("北京", "zh"); romanise_text("東京", "ja"); romanise_text("द
 from audit.names.cedict import cedict
 from audit.names.script_names import name_spans
 cedict(); name_spans("比赛", "zh")
+from audit.names.russian_source import names_region_of_source_place
+names_region_of_source_place("Orenburg", "Орск", "Orsk, in the Orenburg region")
 print(round(time.perf_counter() - started, 3), round(time.process_time() - cpu, 3))
 """
 
