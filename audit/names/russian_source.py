@@ -769,7 +769,12 @@ def _same_place_word(key: str, written: str) -> bool:
 def _spelt_alike(place: str, english: str) -> bool:
     """Whether English writes the place in another romanisation (`Makiivka` / `Makiyivka`)."""
     words = _capitalised_keys(english)
-    return all(key in words or any(stem_match(key, word) for word in words) for key in name_key(place).split())
+    return all(key in words or any(_same_stem(key, word) for word in words) for key in name_key(place).split())
+
+
+@functools.lru_cache(maxsize=65536)  # a feed compares the same place with the same words in document after document
+def _same_stem(key: str, word: str) -> bool:
+    return stem_match(key, word)
 
 
 @functools.lru_cache(maxsize=64)  # asked for each place of the source, for each nationality of the translation
