@@ -214,13 +214,7 @@ def _chunk_name(text: str, chunk: list[_Word]) -> list[RussianName]:
 
 
 def _longest_term(words: tuple[_Word, ...], i: int, longest: int) -> tuple[Term | None, int]:
-    terms = russian_terms()
-    for size in range(min(longest, len(words) - i), 0, -1):
-        phrase = " ".join(w.text for w in words[i : i + size])
-        term = terms.lookup(phrase)
-        if term is not None:
-            return term, size
-    return None, 1
+    return russian_terms().longest_at([w.text for w in words[i : i + longest]])
 
 
 def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]:
@@ -786,14 +780,11 @@ def _capitalised_keys(english: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
     """What the first of `words` (and the longest table entry it opens) accounts for, as keys."""
-    terms = russian_terms()
     english: list[str] = []
-    for size in range(len(words), 0, -1):
-        term = terms.lookup(" ".join(words[:size]))
-        if term is not None:
-            english.extend(term.english)
-            english.extend(term.implied)
-            break
+    term, _ = russian_terms().longest_at(words)
+    if term is not None:
+        english.extend(term.english)
+        english.extend(term.implied)
     word = words[0]
     if _CAPITALISED.match(word):
         places = with_countries(place_names(word))
@@ -803,7 +794,7 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
         english.extend(adjective_places(word))
         if len(words) > 1 and lemma(words[1].lower()) == _CAPITAL_LEMMA:
             english.extend(capitals_of(adjective_places(word)))  # `в иранской столице`: `in Tehran`
-    if len(words) > 1 and lemma(word.lower()) == _CAPITAL_LEMMA and _CAPITALISED.match(words[1]):
+    if len(words) > 1 and _CAPITALISED.match(words[1]) and lemma(word.lower()) == _CAPITAL_LEMMA:
         english.extend(capitals_of(place_names(words[1])))  # `столица Ирана`: `Tehran`
     return frozenset(key for form in english for key in name_key(form).split())
 
