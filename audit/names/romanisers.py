@@ -306,6 +306,7 @@ def _sound(word: str, lang: str) -> _Sound:
     return _Sound(consonants(word, lang), sound_key(_local_spelling(word, lang)))
 
 
+@functools.lru_cache(maxsize=65536)  # asked of each English word for each source name, in document after document
 def _targets(word: str) -> tuple[_Sound, ...]:
     """An English word's sounds: as spelt, without the r Chinese and Japanese leave out, with
     `v` said as `w` (Hindi `व`), and without an ending English derives words with.

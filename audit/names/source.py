@@ -878,8 +878,10 @@ class TokenIndex:
             return False
         for word in {w.text.casefold() for w in words_of(self.text) if len(w.text) >= 5}:
             for spelling, place in spellings_beginning(word[:4]):
+                if place not in wanted:  # most spellings: of another place, compared no further
+                    continue
                 shared = len(os.path.commonprefix([spelling, word]))
-                if place in wanted and shared >= max(4, len(spelling) - 3) and " " not in spelling:
+                if shared >= max(4, len(spelling) - 3) and " " not in spelling:
                     return True
         return False
 
