@@ -384,6 +384,8 @@ class RomanisedSource:
         for target in _targets(word):
             first = target.consonants[:1]
             for start in units:
+                if first not in self._sounds[start].consonants:
+                    continue  # no run from this unit, nor a part of it, opens with the word's first consonant
                 best = max(best, self._part_of_unit(target, start))
                 if not first or self._sounds[start].consonants[:1] != first:
                     continue
