@@ -262,3 +262,14 @@ def test_issue10_korean_names_in_kontsevich_read_as_english_spells_them() -> Non
     assert korean_readings("Владимир Путин и Си Цзиньпин") == frozenset()
     assert "moon" in korean_readings("Муном", alone=True)  # a Korean name's last part, split from the rest
     assert "an" not in korean_readings("Ан", alone=True)  # too short to tell alone
+
+
+def test_opening_persons_are_found_line_by_line_at_their_offsets_in_the_text() -> None:
+    from audit.names.russian_source import opening_persons
+
+    line = "Мединский возглавит делегацию."
+    assert opening_persons(line) == [(0, 9)]
+    text = f"Переговоры продолжатся.\n{line}\n  {line}"
+    second, third = text.index(line), text.rindex(line)
+    assert opening_persons(text) == [(second, second + 9), (third, third + 9)]
+    assert opening_persons("Делегацию возглавит Мединский.") == []  # mid-sentence: a name anyway, not a candidate
