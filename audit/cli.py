@@ -7,6 +7,7 @@ Exit status: 0 clean, 1 a document fails the gate (findings at or above --fail-o
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -519,7 +520,16 @@ def _terminated(signum: int, frame: object) -> NoReturn:
     raise SystemExit(128 + signum)
 
 
+# The collector's thresholds for the command line: the name knowledge and the memos a feed fills
+# are millions of long-lived objects, which the default thresholds (700, 10, 10) scan whole every
+# few hundred thousand allocations, a sixth of an audit's CPU time on a source-given feed. The checks
+# make little cyclic garbage: collecting young objects less often, and all of them ten times less
+# often, frees the same memory a little later.
+_GC_THRESHOLDS = (10_000, 10, 100)
+
+
 def main() -> None:
+    gc.set_threshold(*_GC_THRESHOLDS)
     signal.signal(signal.SIGTERM, _terminated)
     signal.signal(signal.SIGHUP, _terminated)
     try:

@@ -9,7 +9,9 @@ One command, one run, the same inputs for every backend:
   with the same backend with and without de-duplication (CachedTranslator + cache);
 - the cache: the same feed audited again, which must make no model call;
 - the whole `mt-audit check` on a feed (the sample repeated with variations, precomputed
-  re-translations): model-free stages alone, and all stages, in MB/s and MB per CPU-second.
+  re-translations): model-free stages alone, and all stages, in MB/s and MB per CPU-second;
+  N2xx + Q109 with sources: the Russian dev set recombined into stories (paragraphs repeat),
+  and feeds in which no paragraph repeats (the Russian dev set; DEMETR dev where present).
 
 The model is built here, with no download: the opus-mt architecture (MarianConfig as
 Helsinki-NLP/opus-mt-ru-en: d_model 512, 6+6 layers, 8 heads, ffn 2048, 62,518-token vocabulary;
@@ -182,6 +184,46 @@ def write_source_feed(path: Path, megabytes: float, seed: int = 3) -> int:
     return written
 
 
+DEMETR = ROOT.parent / "shared" / "data" / "demetr-dev.jsonl"
+
+
+def write_distinct_source_feed(path: Path, demetr: bool, seed: int = 4) -> int:
+    """A JSONL feed with sources in which no paragraph repeats: each pair of the Russian dev set
+    (every part) once, or with `demetr`, each DEMETR dev source sentence once with its good MT.
+
+    The recombined feed repeats its ~1,000 pairs, so per-paragraph memos flatter it; this is
+    the figure for copy that does not repeat itself. Stories of 6-20 paragraphs, one source
+    language each.
+    """
+    groups: dict[str, dict[str, str]] = {}
+    if demetr:
+        for line in DEMETR.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            groups.setdefault(record["source_lang"], {})[record["source"]] = record["mt"]
+    else:
+        for part in sorted((ROOT / "tests" / "data" / "source_ru").glob("*.jsonl")):
+            for line in part.read_text(encoding="utf-8").splitlines():
+                record = json.loads(line)
+                groups.setdefault("ru", {})[record["source"]] = record["good"]
+    rng = random.Random(seed)
+    written = 0
+    number = 0
+    with path.open("w", encoding="utf-8") as out:
+        for lang, pairs in groups.items():
+            items = list(pairs.items())
+            rng.shuffle(items)
+            while items:
+                story = items[: rng.randint(6, 20)]
+                del items[: len(story)]
+                text = "\n\n".join(english for _, english in story)
+                source = "\n\n".join(original for original, _ in story)
+                record = {"id": f"{lang}-{number:06d}", "text": text, "source": source, "source_lang": lang}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                written += len(text.encode("utf-8"))
+                number += 1
+    return written
+
+
 # Loads every resource of the source-aware checks, as a first document in each language would.
 RESOURCES_SCRIPT = """
 import time
@@ -201,6 +243,8 @@ romanise_text("北京", "zh"); romanise_text("東京", "ja"); romanise_text("द
 from audit.names.cedict import cedict
 from audit.names.script_names import name_spans
 cedict(); name_spans("比赛", "zh")
+from audit.names.russian_source import names_region_of_source_place
+names_region_of_source_place("Orenburg", "Орск", "Orsk, in the Orenburg region")
 print(round(time.perf_counter() - started, 3), round(time.process_time() - cpu, 3))
 """
 
@@ -671,6 +715,16 @@ def measure_checks(workdir: Path, megabytes: float, all_stages_megabytes: float,
     result["source_feed_mb"] = round(source_mb, 3)
     result["source_startup_s"] = source_startup["wall_s"]
     result["source_given"] = _check_rates(_fastest(repeats, [str(source_feed), *source_given]), source_startup, source_mb)
+    distinct = [("source_distinct", False)] + ([("source_distinct_demetr", True)] if DEMETR.is_file() else [])
+    for key, demetr in distinct:
+        distinct_feed = workdir / f"check-{key}.jsonl"
+        distinct_mb = write_distinct_source_feed(distinct_feed, demetr) / 1e6
+        distinct_one = workdir / f"check-{key}-one.jsonl"
+        distinct_one.write_text(distinct_feed.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+        distinct_startup = _fastest(repeats, [str(distinct_one), *source_given])
+        result[f"{key}_feed_mb"] = round(distinct_mb, 3)
+        timed = _fastest(repeats, [str(distinct_feed), *source_given])
+        result[key] = _check_rates(timed, distinct_startup, distinct_mb)
     result["resource_startup"] = min((resource_startup() for _ in range(max(repeats, 1))), key=lambda r: r["loading_s"])
     if all_stages_megabytes > 0:
         small = workdir / "check-feed-small.jsonl"
@@ -709,6 +763,12 @@ def profile_checks(workdir: Path, megabytes: float, top: int = 15) -> str:
     runs = (
         ("model-free checks", "profile-feed.jsonl", write_check_feed, model_free_codes()),
         ("N2xx + Q109, Russian source given", "profile-source-feed.jsonl", write_source_feed, ["N2", "Q109"]),
+        (
+            "N2xx + Q109, Russian source given, no paragraph repeated",
+            "profile-source-distinct.jsonl",
+            lambda feed, _: write_distinct_source_feed(feed, demetr=False),
+            ["N2", "Q109"],
+        ),
     )
     for title, name, write, codes in runs:
         feed = workdir / name
@@ -985,6 +1045,11 @@ def render(report: Report) -> str:
         rows = [("model-free", "model_free", c["feed_mb"])]
         if "source_given" in c:
             rows.append(("N2xx + Q109, Russian source given", "source_given", c["source_feed_mb"]))
+        if "source_distinct" in c:
+            rows.append(("N2xx + Q109, Russian, no paragraph repeated", "source_distinct", c["source_distinct_feed_mb"]))
+        if "source_distinct_demetr" in c:
+            label = "N2xx + Q109, DEMETR's 9 languages, no paragraph repeated"
+            rows.append((label, "source_distinct_demetr", c["source_distinct_demetr_feed_mb"]))
         if "all_stages_precomputed" in c:
             rows.append(("all, precomputed re-translations", "all_stages_precomputed", c["all_stages_feed_mb"]))
         for label, key, mb in rows:

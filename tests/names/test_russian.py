@@ -271,3 +271,14 @@ def test_russian_adjective_of_a_common_noun_parting_from_a_place_stem_is_no_plac
     assert "Armenian" in adjective_places("армянский")
     assert "Moscow" in adjective_places("московские")
     assert "Korean" in adjective_places("корейский")
+
+
+def test_opening_persons_are_found_line_by_line_at_their_offsets_in_the_text() -> None:
+    from audit.names.russian_source import opening_persons
+
+    line = "Мединский возглавит делегацию."
+    assert opening_persons(line) == [(0, 9)]
+    text = f"Переговоры продолжатся.\n{line}\n  {line}"
+    second, third = text.index(line), text.rindex(line)
+    assert opening_persons(text) == [(second, second + 9), (third, third + 9)]
+    assert opening_persons("Делегацию возглавит Мединский.") == []  # mid-sentence: a name anyway, not a candidate

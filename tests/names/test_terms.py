@@ -117,3 +117,19 @@ def test_terms_rows_found_through_a_word_s_other_readings(phrase: str, russian: 
 def test_terms_other_readings_find_no_row_for_an_ordinary_phrase() -> None:
     assert russian_terms().lookup("морская вода") is None
     assert russian_terms().lookup("воздушные шары") is None
+
+
+def test_terms_longest_at_takes_the_longest_row_as_phrase_lookups_do() -> None:
+    terms = russian_terms()
+    longest = terms.lookup("Министерства иностранных дел")
+    assert terms.longest_at(["Министерства", "иностранных", "дел", "России"]) == (longest, 3)
+    assert terms.longest_at(["МИДа", "России"]) == (terms.lookup("МИДа"), 1)  # an acronym as written
+    assert terms.longest_at(["вчера", "вечером"]) == (None, 1)
+    # every row, inflected or not, and each row followed by a word: the answer of a lookup per phrase
+    for term in terms.terms:
+        words = [*term.russian.split(), "вчера"]
+        expected = next(
+            ((found, size) for size in range(len(words), 0, -1) if (found := terms.lookup(" ".join(words[:size])))),
+            (None, 1),
+        )
+        assert terms.longest_at(words) == expected, term.russian
