@@ -266,20 +266,23 @@ _HEPBURN_SYLLABLE = (
 _ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-@functools.lru_cache(maxsize=4)
-def cjk_abbreviations(lang: str) -> dict[str, tuple[str, ...]]:
-    """The one-character abbreviations of each place (`Shenzhen`: `深`) a language writes in
-    compounds, from `data/cjk_abbreviations.tsv`."""
+@functools.lru_cache(maxsize=1)
+def _abbreviation_rows() -> tuple[tuple[str, frozenset[str], tuple[str, ...], str], ...]:
+    """`data/cjk_abbreviations.tsv`: (character, languages, English names, kind) per row, read once."""
     from importlib.resources import files
 
-    found: dict[str, list[str]] = {}
     text = files("audit.names").joinpath("data", "cjk_abbreviations.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        char, langs, names, _kind = line.split("\t")
-        if lang in langs.split():
-            for name in names.split("|"):
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple((char, frozenset(langs.split()), tuple(names.split("|")), kind) for char, langs, names, kind in rows)
+
+
+@functools.lru_cache(maxsize=4)
+def cjk_abbreviations(lang: str) -> dict[str, tuple[str, ...]]:
+    """The one-character abbreviations of each place (`Shenzhen`: `深`) a language writes in compounds."""
+    found: dict[str, list[str]] = {}
+    for char, langs, names, _kind in _abbreviation_rows():
+        if lang in langs:
+            for name in names:
                 found.setdefault(name, []).append(char)
     return {name: tuple(chars) for name, chars in found.items()}
 
@@ -287,11 +290,7 @@ def cjk_abbreviations(lang: str) -> dict[str, tuple[str, ...]]:
 @functools.lru_cache(maxsize=4)
 def _abbreviation_kinds(lang: str) -> dict[str, str]:
     """Each abbreviation character of a language with its kind (`country`, `region`)."""
-    from importlib.resources import files
-
-    text = files("audit.names").joinpath("data", "cjk_abbreviations.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {char: kind for char, langs, _names, kind in rows if lang in langs.split()}
+    return {char: kind for char, langs, _names, kind in _abbreviation_rows() if lang in langs}
 
 
 # What makes a one-character abbreviation a place's: the side, army, nationality, firms or shares
@@ -543,14 +542,8 @@ class RomanisedSource:
             return False
         if not self._syllables:
             return len(plain) >= 3 and plain in self.letters
-        for start in range(len(self._syllables)):
-            ends = {0}
-            for readings in self._syllables[start:]:
-                ends = {end + len(r) for end in ends for r in readings if plain.startswith(r, end)}
-                if len(plain) in ends:
-                    return True
-                if not ends:
-                    break
+        if _spelt_by(plain, self._syllables):
+            return True
         # a Japanese name a Chinese source writes in its kanji (`高市早苗`: `Takaichi Sanae`)
         return len(plain) >= 4 and plain in self._japanese_reading()
 
@@ -589,10 +582,7 @@ class RomanisedSource:
         return unread
 
     def _is_place(self, local: str) -> bool:
-        from audit.names.exonyms import exonyms
-        from audit.names.local_places import local_places
-
-        return bool(exonyms(self.lang).english_names(local, inflected=False) or local_places().english_names(local))
+        return bool(self._place_names(local))
 
     def _japanese_reading(self) -> str:
         """A Chinese source's kanji as Japanese reads them, in Hepburn, run together."""
@@ -691,11 +681,13 @@ class RomanisedSource:
         return bool(self.unpaired_names(english))
 
     def _places(self, name: ScriptName) -> tuple[str, ...]:
-        """The English names CLDR (`フランス`: France) and GeoNames (`इदलिब`: Idlib) give a source name."""
+        return self._place_names(self.text[name.start : name.end])
+
+    def _place_names(self, local: str) -> tuple[str, ...]:
+        """The English names CLDR (`フランス`: France) and GeoNames (`इदलिब`: Idlib) give a source word."""
         from audit.names.exonyms import exonyms
         from audit.names.local_places import local_places
 
-        local = self.text[name.start : name.end]
         return (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
 
     def forms(self, name: ScriptName) -> frozenset[str]:
@@ -875,8 +867,8 @@ class RomanisedSource:
         words = [w for w in _ENGLISH_WORD.findall(english) if w[:1].isupper() and is_pinyin(w)]
         unspelt = []
         for match in SURNAME_AND_NAME.finditer(self.text):
-            person = RomanisedSource(match.group(), "zh")
-            if not any(person.spells(word) for word in words):
+            syllables = _readings(match.group())  # its own: pypinyin groups runs of digits and Latin
+            if not any(_spelt_by(_NOT_LETTER.sub("", word.lower()), syllables) for word in words):
                 unspelt.append(match.group())
         return unspelt
 
@@ -926,6 +918,19 @@ def _place_written(word: str, places: set[str]) -> bool:
 def _initials(form: str) -> str:
     """The initials of an English name's words (`united states`: `US`)."""
     return "".join(word[0] for word in form.split() if word not in _FILLER).upper()
+
+
+def _spelt_by(plain: str, syllables: tuple[frozenset[str], ...]) -> bool:
+    """Whether a run of the syllables, any reading of each, spells `plain` letter for letter."""
+    for start in range(len(syllables)):
+        ends = {0}
+        for readings in syllables[start:]:
+            ends = {end + len(r) for end in ends for r in readings if plain.startswith(r, end)}
+            if len(plain) in ends:
+                return True
+            if not ends:
+                break
+    return False
 
 
 @functools.lru_cache(maxsize=256)
