@@ -465,6 +465,7 @@ class RomanisedSource:
         self._left: dict[str, list[ScriptName]] = {}
         self._forms: dict[ScriptName, frozenset[str]] = {}
         self._hepburn: str | None = None
+        self._unread: dict[str, list[str]] = {}
 
     def translates(self, name: str) -> bool:
         """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`) or
@@ -565,7 +566,13 @@ class RomanisedSource:
 
     def _unread_persons(self, english: str) -> list[str]:
         """The kanji names of persons before a title whose reading no English word is part of.
-        Not places: pykakasi misreads too many of them (`喬木村`, Takagi Village)."""
+        Not places: pykakasi misreads too many of them (`喬木村`, Takagi Village). Worked out once
+        per translation: each of its Hepburn-like names asks."""
+        if english not in self._unread:
+            self._unread[english] = self._read_persons(english)
+        return self._unread[english]
+
+    def _read_persons(self, english: str) -> list[str]:
         words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
         unread = []
         persons = [
