@@ -1,4 +1,4 @@
-"""The source-given dev sets (`tests/data/source_ru/`, `tests/data/source_cjk/`) are well formed.
+"""The dev sets (`tests/data/source_ru/`, `source_cjk/`, `retrans/`) are well formed.
 
 `scripts/eval_source.py` trusts every record: a variant equal to its good translation would
 count a miss that is no error, and a wrong kind or class would vanish from its tables.
@@ -39,3 +39,26 @@ def test_every_record_is_well_formed(path: Path) -> None:
 def test_the_dev_sets_are_there() -> None:
     names = {path.name for path in PARTS}
     assert {"tune.jsonl", "heldout6-blind.jsonl", "heldout7-blind.jsonl", "heldout8-blind.jsonl", "blind2.jsonl"} <= names
+
+
+RETRANSLATION_PARTS = sorted(DATA.glob("retrans/*.jsonl"))
+RETRANSLATION_CLASSES = {"spelling", "abbreviation", "morphology", "paraphrase", "number", "mixed"}
+RETRANSLATION_KINDS = {"name_replaced", "name_dropped", "number_changed"}
+
+
+@pytest.mark.parametrize("path", RETRANSLATION_PARTS, ids=lambda p: f"retrans/{p.name}")
+def test_every_retranslation_record_is_well_formed(path: Path) -> None:
+    """`scripts/eval_retranslation.py` audits `good` and each variant with `reference` as the re-translation."""
+    ids: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        where = f"{path.name}:{number}"
+        assert record["id"] not in ids, where
+        ids.add(record["id"])
+        assert record["class"] in RETRANSLATION_CLASSES, where
+        assert record["good"].strip() and record["reference"].strip() and record["good"] != record["reference"], where
+        texts = [variant["text"] for variant in record["variants"]]
+        assert texts and all(variant["kind"] in RETRANSLATION_KINDS for variant in record["variants"]), where
+        assert record["good"] not in texts and len(set(texts)) == len(texts), where
