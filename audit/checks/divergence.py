@@ -28,6 +28,7 @@ from audit.names.abbreviations import equivalents, expansions, is_short_form
 from audit.names.exonyms import acronym_forms
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
 from audit.names.lexicon import american_spelling, is_common_word, is_proper_noun
+from audit.names.referents import other_names
 from audit.names.variants import (
     ABBREVIATIONS,
     NAME_WORD,
@@ -329,8 +330,11 @@ def _marks_lost(ours: str, theirs: str) -> bool:
     return any(len(pattern.findall(a)) > len(pattern.findall(b)) for pattern in _RUSSIAN_MARKS)
 
 
-def _same_name(mention: str, reading: _Reading, *, spelling: bool = False) -> bool:
-    """The reading writes this name as ours does, or one convention away (`audit.names.variants`).
+def _same_name(mention: str, reading: _Reading, *, spelling: bool = False, own: _Reading | None = None) -> bool:
+    """The reading writes this name as ours does, or one convention away (`audit.names.variants`),
+    or names what it names otherwise (`audit.names.referents`: `Kremlin`/`Moscow`) where `own`,
+    the text the name is in, is given and does not name that too (`Apia, the capital of Samoa`
+    has its own `Samoa`).
 
     With `spelling`, a spelling that keeps a Russian transliteration mark the reading's
     spelling lacks is not the same: that difference is what D303 reports.
@@ -342,12 +346,29 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False) -> bo
         return True
     if any(_has_form(form, reading) for form in equivalents(mention)):
         return True  # `USA`/`United States`, `EU`/`European Union` (`audit.names.abbreviations`)
+    if own is not None and any(
+        _has_referent(form, reading) and not _has_referent(form, own) for form in other_names(mention)
+    ):
+        return True  # `Kremlin`/`Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`
     for other, _ in reading.by_length.get(len(name_words(mention)), ()):
         if (equivalent_names(mention, other.text) or _demonym_of(mention, other.text)) and not (
             spelling and _marks_lost(mention, other.text)
         ):
             return True
     return False
+
+
+def _has_referent(form: str, reading: _Reading) -> bool:
+    """The reading names what `form` names: as written, derived (`Russian` for `Russia`) or by
+    one of its abbreviations (`US` for `United States`)."""
+    if _has_form(form, reading) or any(_has_form(other, reading) for other in equivalents(form)):
+        return True
+    surface = _surface(form)
+    if not surface:
+        return False
+    if " " not in surface and any(_derived(surface, word) for word in reading.by_initial.get(surface[0], ())):
+        return True  # `Canada's`, `Russian`
+    return any(_derived(surface, other) for other in reading.surfaces)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -726,7 +747,9 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
     """
     found = []
     for mention in reading.mentions:
-        if not (start <= mention.start and mention.end <= end) or _same_name(mention.text, mt):
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        if _same_name(mention.text, mt, own=_referent_context(reading.text[start:end], mention.start - start)):
             continue
         if any(_similarity(ours.text, mention.text, threshold) is not None for ours in mt.mentions):
             continue
@@ -804,6 +827,21 @@ def _verb_form(word: str) -> bool:
 
 
 _TITLE_BEFORE = re.compile(r"(\w+)\.?\s+$")
+_LOCATED = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _referent_context(sentence: str, start: int) -> _Reading | None:
+    """The sentence a name at `start` is in, as `_same_name` weighs other names of its referent
+    against it; none after `in`, `at` (`in Ankara` is the place, not a government: no `Turkey`)."""
+    if _LOCATED.search(sentence, max(0, start - 12), start):
+        return None
+    return _plain_reading(sentence)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain_reading(text: str) -> _Reading:
+    """A text's reading without its names: what `_has_referent` needs of it."""
+    return _reading(text, ())
 
 
 def _title_before(text: str, start: int) -> str | None:
@@ -1099,7 +1137,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             if _currency_of_amount(segment.doc.text, whole):
                 continue  # `CZK 34,125`: a unit, which the number rules weigh with its amount
             mention = _head(whole, readings)
-            if any(_same_name(mention.text, r) for r in readings):
+            own = _referent_context(segment.text, mention.start - segment.start)
+            if any(_same_name(mention.text, r, own=own) for r in readings):
                 if _repeated_beyond(mention, inside, sentence, readings):
                     title = _title_before(segment.doc.text, mention.start)
                     names.append(
@@ -1205,7 +1244,10 @@ class ReplacedName(Check):
     shares with the MT's is another name (`German navy` for `German Brexit`); a name joined to
     a notable place (`Pacific League of New York City`) is weighed by its head when a
     re-translation names the place apart. Not a replacement: another name of the same place
-    (`Napoli`/`Naples`, from the gazetteer), a name most of whose ordinary words the MT has
+    (`Napoli`/`Naples`, from the gazetteer), another name of the same referent (`Kremlin`/
+    `Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`: `audit.names.referents`;
+    not a capital after `in`, which is the city, nor where the sentence names that referent
+    too: `Apia, the capital of Samoa`), a name most of whose ordinary words the MT has
     outside the name (it translates them), a name kept in its own language's letters that
     shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`), a name one
     side abbreviates (`USA`/`United States`, `Sept.`/`September`: the English abbreviation

@@ -113,6 +113,9 @@ _AMERICAN = tuple(
         (r"is(e|ed|es|ing)$", r"iz\1"),
         (r"our(s?)$", r"or\1"),
         (r"tre(s?)$", r"ter\1"),
+        (r"^(de|of)fence(s?)$", r"\1fense\2"),
+        (r"^(licen|preten)ce(s?)$", r"\1se\2"),
+        (r"^programme(s?)$", r"program\1"),
         (r"^coop", "coöp"),
     )
 )
@@ -125,7 +128,8 @@ def _american(word: str) -> str:
 
 
 def american_spelling(word: str) -> str:
-    """A lower-case word spelt the American way: `harbour` -> `harbor`, `organisation` -> `organization`."""
+    """A lower-case word spelt the American way: `harbour` -> `harbor`, `organisation` -> `organization`,
+    `defence` -> `defense`."""
     return _american(word)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from audit.names.lexicon import is_common_word
+import pytest
+
+from audit.names.lexicon import american_spelling, is_common_word
 
 
 def test_lexicon_country_and_large_city_names_are_not_common_words() -> None:
@@ -17,3 +19,16 @@ def test_lexicon_capitalised_words_are_not_undone_as_inflections() -> None:
     assert is_common_word("wishes") and is_common_word("goes") and is_common_word("stopped")
     # a stem of two letters before its `e` (`using`: `use`)
     assert is_common_word("using") and is_common_word("Using")
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [("harbour", "harbor"), ("organisation", "organization"), ("defence", "defense"), ("licence", "license"),
+     ("programme", "program"), ("centre", "center")],
+)
+def test_american_spelling(british: str, american: str) -> None:
+    assert american_spelling(british) == american
+
+
+def test_american_spelling_leaves_other_words() -> None:
+    assert american_spelling("fence") == "fence" and american_spelling("science") == "science"

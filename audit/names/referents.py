@@ -1,0 +1,71 @@
+"""Other names English news copy gives the same referent, for comparing two English texts.
+
+Two translations of one sentence name one thing differently: `the Kremlin` / `Moscow`,
+`Budapest` / `Hungary`, `the FSB` / `the Federal Security Service`, `the Federation Council` /
+`the upper house`, `the Pentagon` / `the US Defense Department`. No spelling rule relates
+these; the knowledge the source checks already stand on does:
+
+- a capital stands for its country's government and the country for its capital
+  (`audit.names.exonyms`, GeoNames and CLDR; a capital in another spelling by the gazetteer's
+  English name for it: `Kiev`, `Kyiv`);
+- the English forms of one row of the Russian tables (`audit.names.terms`: `ФСБ` is `FSB`,
+  `Federal Security Service`, `security service`) are one body's names, and a seat of power
+  (an `institution` row: `Кремль`) stands for the country and city the row names
+  (`Russia`, `Moscow`).
+
+A form is looked up by its folded key (`abbreviations.abbreviation_key`) where it is a row's
+usual (first) English form or a form no other row lists: `Foreign Ministry` is the usual form
+of `МИД`'s row, while `parliament`, listed by dozens of rows, names none of them. Loaded once
+per process, on first use; reading the tables needs no Russian morphology.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from importlib.resources import files
+
+from audit.names import gazetteer
+from audit.names.abbreviations import abbreviation_key
+from audit.names.exonyms import capital_of, countries_of_capital
+from audit.names.terms import NOT_NAMES, TABLES, read_table
+
+# Rows whose building or street stands for a government (`the Kremlin said`): their implied
+# country and city are other names of the same speaker.
+_SEATS = frozenset({"institution"})
+
+
+@functools.lru_cache(maxsize=1)
+def _rows() -> dict[str, tuple[str, ...]]:
+    """Folded form -> the other names of the row(s) it names."""
+    rows = [
+        term
+        for name in TABLES
+        for term in read_table(files("audit.names").joinpath("data", name).read_text(encoding="utf-8"), name)
+        if term.kind not in NOT_NAMES
+    ]
+    listed = Counter(key for term in rows for key in {abbreviation_key(form) for form in term.english})
+    index: dict[str, dict[str, None]] = {}
+    for term in rows:
+        names = (*term.english, *(term.implied if term.kind in _SEATS else ()))
+        for position, form in enumerate(term.english):
+            key = abbreviation_key(form)
+            if key and (position == 0 or listed[key] == 1):
+                index.setdefault(key, {}).update(dict.fromkeys(names))
+    return {key: tuple(forms) for key, forms in index.items()}
+
+
+@functools.lru_cache(maxsize=65536)
+def other_names(name: str) -> tuple[str, ...]:
+    """Other names English gives what `name` names (`Kremlin` -> `Russia`, `Moscow`; `Budapest`
+    -> `Hungary`; `FSB` -> `Federal Security Service`...), itself left out; empty if none known."""
+    key = abbreviation_key(name)
+    found: dict[str, None] = dict.fromkeys(_rows().get(key, ()))
+    places = gazetteer.lookup(name)
+    # A capital by the gazetteer's English name for it (`Kiev`: `Kyiv`).
+    english = places[0].name if places and places[0].population >= gazetteer.NOTABLE_POPULATION else name
+    found.update(dict.fromkeys(countries_of_capital(name) or countries_of_capital(english)))
+    capital = capital_of(name)
+    if capital:
+        found[capital] = None
+    return tuple(form for form in found if abbreviation_key(form) != key)
