@@ -516,6 +516,12 @@ def is_ordinal_word(text: str) -> bool:
     return text.lower() in _ENGLISH_ORDINALS
 
 
+# Tens that make a compound with a unit (`thirty-first`, `twenty-three`).
+_TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
+# Fractions a share is written as, with their percentage (`a quarter of Russians`: 25%).
+_PERCENT_FRACTIONS = {"quarter": 25.0, "half": 50.0}
+_ONE_PART = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
+
 # The three tables as one, the first to hold a word giving its value (asked of every English word).
 _WORD_VALUES = {**_ENGLISH_MONTHS, **_ENGLISH_ORDINALS, **_ENGLISH_WORDS}
 
@@ -615,6 +621,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
                     value = _ENGLISH_WORDS[tens] * _ENGLISH_WORDS[unit]  # `one-hundred`, `two-thousand`
                 elif tens in _ENGLISH_WORDS and unit in _ENGLISH_WORDS:
                     value = _ENGLISH_WORDS[tens] + _ENGLISH_WORDS[unit]  # `twenty-three`
+                elif _ENGLISH_WORDS.get(tens, 0) in _TENS and _ENGLISH_ORDINALS.get(unit, 10) < 10:
+                    value = _ENGLISH_WORDS[tens] + _ENGLISH_ORDINALS[unit]  # `thirty-first`
                 else:
                     value = _word_value(tens)  # `two-thirds`, `four-month-old`
             if value is None:
@@ -625,6 +633,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
                 values.add(value * factor)
             if _AND_A_HALF.match(text, match.end()):
                 values.add(value + 0.5)  # `four and a half years`: 4,5 года
+            if word in _PERCENT_FRACTIONS and _ONE_PART.search(text, 0, match.start()):
+                values.add(_PERCENT_FRACTIONS[word])  # `a quarter of Russians`: 25%
             numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=True))
     if lang in SOURCE_WORDS:
         numbers.extend(_source_words(text, SOURCE_WORDS[lang]))

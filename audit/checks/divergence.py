@@ -25,7 +25,8 @@ from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
 from audit.names.abbreviations import equivalents, expansions, is_short_form
-from audit.names.exonyms import acronym_forms
+from audit.names.demonyms import demonym_places
+from audit.names.exonyms import acronym_forms, capital_of, countries_of_capital
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
 from audit.names.lexicon import american_spelling, is_common_word, is_proper_noun
 from audit.names.referents import other_names
@@ -346,8 +347,13 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False, own: 
         return True
     if any(_has_form(form, reading) for form in equivalents(mention)):
         return True  # `USA`/`United States`, `EU`/`European Union` (`audit.names.abbreviations`)
+    # A capital and its country stand for each other as written (`Paris` is no `French` firm);
+    # a seat of power for its country's adjective too (`the Elysee` / `the French president`).
+    derived = not (countries_of_capital(mention) or capital_of(mention))
     if own is not None and any(
-        _has_referent(form, reading) and not _has_referent(form, own) for form in other_names(mention)
+        _has_referent(form, reading, derived=derived) and not _names_as_written(form, own)
+        for named in _referent_names(mention)
+        for form in other_names(named)
     ):
         return True  # `Kremlin`/`Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`
     for other, _ in reading.by_length.get(len(name_words(mention)), ()):
@@ -358,17 +364,37 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False, own: 
     return False
 
 
-def _has_referent(form: str, reading: _Reading) -> bool:
-    """The reading names what `form` names: as written, derived (`Russian` for `Russia`) or by
-    one of its abbreviations (`US` for `United States`)."""
+_QUALIFIER = re.compile(r"^[^\W\d_]+(?:['’]s)?\s+(?=\S)")
+
+
+def _referent_names(mention: str) -> tuple[str, ...]:
+    """A name, and without a country or nationality qualifying it (`Russia's Foreign Ministry`,
+    `Russian Foreign Ministry`: `Foreign Ministry`), as its referent's other names are listed."""
+    qualifier = _QUALIFIER.match(mention)
+    if qualifier is None or not demonym_places(_POSSESSIVE.sub("", qualifier.group().strip())) and not (
+        gazetteer.lookup_exact(_POSSESSIVE.sub("", qualifier.group().strip()))
+    ):
+        return (mention,)
+    return (mention, mention[qualifier.end() :])
+
+
+def _has_referent(form: str, reading: _Reading, *, derived: bool = True) -> bool:
+    """The reading names what `form` names: as written, by one of its abbreviations (`US` for
+    `United States`) or (`derived`) in a derived word (`Russian` for `Russia`)."""
     if _has_form(form, reading) or any(_has_form(other, reading) for other in equivalents(form)):
         return True
     surface = _surface(form)
-    if not surface:
+    if is_short_form(form) or " " in surface:
         return False
-    if " " not in surface and any(_derived(surface, word) for word in reading.by_initial.get(surface[0], ())):
-        return True  # `Canada's`, `Russian`
-    return any(_derived(surface, other) for other in reading.surfaces)
+    if not derived or len(surface) < 4:
+        return surface in reading.words  # `Canada's`
+    # `Canada's`, `Russian`, `French`
+    return any(_derived(surface, word) or word_form(surface, word) for word in reading.by_initial.get(surface[0], ()))
+
+
+def _names_as_written(form: str, reading: _Reading) -> bool:
+    """The reading has this form itself (`Samoa`, `Canada's`), not a word derived from it (`Russian`)."""
+    return _has_form(form, reading) or _surface(form) in reading.words
 
 
 @functools.lru_cache(maxsize=65536)
@@ -484,22 +510,27 @@ def _ordinary(word: str) -> bool:
     return not _NON_ENGLISH.search(word) and not _is_acronym(word) and is_common_word(_fold_word(word))
 
 
-def _significant_words(mention: Mention) -> tuple[list[tuple[int, int]], bool]:
+def _significant_words(mention: Mention, person: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """Spans (into the mention's text) of the words that make a name this name, and whether
     they are its rare words.
 
     Not articles, connectors or one-letter initials; its rare words when it has any
     (`US President Erwin Huber` -> `Erwin`, `Huber`), else all of them (`House of God`).
-    The words after a title are a person's name however common (`President Trump`).
+    The words after a title are a person's name however common (`President Trump`); all its
+    words are, with `person` (a title before the name).
     """
     words = [(m.start(), m.end()) for m in name_words(mention.text) if len(_fold_word(m.group())) >= 2]
     titled = next((i + 1 for i, (a, b) in enumerate(words) if _fold_word(mention.text[a:b]) in TITLES), len(words))
+    if person:
+        titled = 0
+    while titled < len(words) and _fold_word(mention.text[slice(*words[titled])]) in TITLES:
+        titled += 1  # a title of several words: `Secretary General`, `Prime Minister`
     distinctive = [(a, b) for i, (a, b) in enumerate(words) if i >= titled or not _ordinary(mention.text[a:b])]
     return (distinctive, True) if distinctive else (words, False)
 
 
 def _unsupported_run(
-    mention: Mention, readings: Sequence[_Reading], *, strict: bool = True
+    mention: Mention, readings: Sequence[_Reading], *, strict: bool = True, person: bool = False
 ) -> tuple[int, int, bool] | None:
     """The span (document offsets) from the first to the last significant word no reading has,
     and whether a reading has others.
@@ -508,7 +539,7 @@ def _unsupported_run(
     Whitmer`: `Zeman`); a name of ordinary words (`Ministry of the Interior`) is a
     translation, and, `strict`, one of its words found is enough.
     """
-    words, rare = _significant_words(mention)
+    words, rare = _significant_words(mention, person)
     parts = [mention.text[a:b] for a, b in words]
     if any(_initials(parts) in r.words for r in readings if len(parts) > 1):
         return None  # `European Union` for `EU`
@@ -796,6 +827,9 @@ def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None
         return None  # `Looking ahead,`, `Given the`: a verb or a connective opening the sentence
     if any(m.start <= first.start < m.end for m in found):
         return None
+    second = next((t for t in tokens if t.is_word and t.start > first.start), None)
+    if second is not None and _fold_word(second.text) in TITLES and is_common_word(_fold_word(first.text)):
+        return None  # `Finance Minister Anton Siluanov`: a title's first word
     return Mention(first.start, first.end, first.text)
 
 
@@ -892,10 +926,21 @@ class _Candidate:
     # An MT name the re-translations have, fewer times (`_repeated_beyond`); or a re-translation's
     # name the MT has, fewer times (`_repeated_short`).
     repeated: bool = False
+    # The last word of a person's name that the re-translations have, when only words before it
+    # are missing (`Donald` of `President Donald Trump` against `Trump`): what another name in
+    # their place must share (`_kept_surname`).
+    surname: str | None = None
+    # An orphan that is a nationality before a title (`the Russian president`): a description.
+    describes: bool = False
 
 
 def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     """Whether an orphan of a re-translation may stand in the place of an MT name.
+
+    Given names a re-translation leaves out before the surname it has are replaced only by
+    a name with that surname (`Zeman Whitmer`/`Gretchen Whitmer`; not `President Donald Trump`/
+    `Trump ... the Group of 20`); a person named by a title is not replaced by a nationality
+    before a title (`President Vladimir Putin`/`the Russian president`).
 
     A name after the same title does. An opening word the finder passed over stands for a
     name only in the other's very place: where the word alignment puts it, or both opening
@@ -904,6 +949,10 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     more ordinary words, not titles) the MT has outside the name translates them, not the name;
     one kept in its own language is the name itself (`_kept_in_its_language`).
     """
+    if name.surname is not None:
+        return any(same_word(name.surname, w.group()) for w in name_words(orphan.mention.text))
+    if orphan.describes and _titled_person(name):
+        return False
     if orphan.repeated:
         return placed and _another_name(name.mention.text, orphan.mention.text)
     if name.title is not None and name.title == orphan.title:
@@ -920,6 +969,46 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     if name.unfound or orphan.unfound:
         return placed or (name.opens and orphan.opens)
     return True
+
+
+def _titled_person(name: _Candidate) -> bool:
+    """An MT name with a title in it or before it (`President Vladimir Putin`): a person or an office."""
+    return name.title is not None or any(_fold_word(w.group()) in TITLES for w in name_words(name.mention.text))
+
+
+_TITLE_AFTER = re.compile(r"\s+(\w+)")
+
+
+def _describes(mention: Mention, text: str) -> bool:
+    """A single word of nationality before a title (`the Russian president`, `Tajik President`):
+    it describes a person, it does not name one."""
+    words = name_words(mention.text)
+    after = _TITLE_AFTER.match(text, mention.end)
+    return (
+        len(words) == 1
+        and after is not None
+        and _fold_word(after[1]) in TITLES
+        and bool(demonym_places(words[0].group()))
+    )
+
+
+def _kept_surname(
+    mention: Mention, start: int, end: int, readings: Sequence[_Reading], titled: bool
+) -> str | None:
+    """The last word of a person's name when the missing run [start, end) comes right before it
+    and a re-translation has it: the name's given names left out, not another person (nor an
+    acronym: `Minister of KNF Anna Nowak`). An ordinary word ends a person's name only after a
+    title (`President Donald Trump`), else it is a body's (`Polish Football Association`)."""
+    words = name_words(mention.text)
+    if len(words) < 2 or mention.start + words[-2].end() != end:
+        return None
+    missing = [w.group() for w in words if start <= mention.start + w.start() < end]
+    if not missing or any(_is_acronym(w) for w in missing):
+        return None
+    last = words[-1].group()
+    if (_ordinary(last) and not titled) or not any(_word_supported(last, r) for r in readings):
+        return None
+    return last
 
 
 def _listed_name(candidate: _Candidate) -> bool:
@@ -1028,12 +1117,13 @@ def _currency_of_amount(text: str, mention: Mention) -> bool:
 def _lowered(name: _Candidate, mt_tokens: list[Token], rt_tokens: list[Token], text: str, mt: _Reading) -> str | None:
     """The re-translation's name written in lower case, where the MT's words of it that the
     re-translation has are followed there by other words (`German navy` for `German Brexit`):
-    those words, when the MT lacks them."""
+    those words, when the MT lacks them; not after a title (`President Vladimir Putin` /
+    `the Russian president met`)."""
     if name.weak or name.end != name.mention.end or name.start <= name.mention.start:
         return None
     before = [i for i, t in enumerate(mt_tokens) if name.mention.start <= t.start and t.end <= name.start and t.is_word]
-    if not before:
-        return None
+    if not before or _fold_word(mt_tokens[before[-1]].text) in TITLES:
+        return None  # after a title, the re-translation's next word is no name (`the president met`)
     links = _token_links(tuple(mt_tokens), tuple(rt_tokens))
     anchor = links.get(before[-1])
     if not anchor:
@@ -1148,11 +1238,15 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             if any(_similarity(mention.text, other.text, threshold) is not None for other in everywhere):
                 continue  # a near miss: D303's
             title = _title_before(segment.doc.text, mention.start)
-            run = _unsupported_run(mention, readings)
+            run = _unsupported_run(mention, readings, person=title is not None)
             if run is not None:
                 start, end, partial = run
                 partial = partial or mention != whole  # its place is there: replaced or nothing
-                names.append(_Candidate(mention, start, end, partial, opens=mention.start <= first, title=title))
+                person = title is not None or any(_fold_word(w.group()) in TITLES for w in name_words(mention.text))
+                surname = _kept_surname(mention, start, end, readings, person) if partial else None
+                names.append(
+                    _Candidate(mention, start, end, partial, opens=mention.start <= first, title=title, surname=surname)
+                )
             elif (words := _replaced_words(mention, readings)) is not None:
                 names.append(_Candidate(mention, *words, True, opens=mention.start <= first, title=title, weak=True))
         opener = _opener(mt_tokens, inside)
@@ -1182,6 +1276,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                     opens=m.start <= rt_first,
                     title=_title_before(reading.text, m.start),
                     echo=frozenset(w for w in _content_words(m.text) & sentence_words if is_common_word(w)),
+                    describes=_describes(m, reading.text),
                 )
                 for m in sorted([*found_there, *titled], key=lambda m: m.start)
             ]
@@ -1202,6 +1297,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             for i, orphan in enumerate(placed):
                 name = names[i]
                 if orphan is None:
+                    if name.surname is not None:
+                        continue  # given names left out
                     in_place = _words_in_place(name, mt_tokens, rt_tokens, reading.text, mt) or _lowered(
                         name, mt_tokens, rt_tokens, reading.text, mt
                     )

@@ -231,3 +231,11 @@ def test_numbers_japanese_era_years_and_one_character_numerals() -> None:
     assert read("第七回、一人、十月") == [("七", {7.0}, False), ("一", {1.0}, True), ("十", {10.0}, True)]
     # the same characters in names and words are no numbers
     assert read("四川、九州、三菱、五輪、六本木、四日市、十分") == []
+
+
+def test_compound_ordinals_and_shares_in_words() -> None:
+    """`thirty-first` is 31 (not 30); `a quarter of` is 25%, while `quarter-finals` is no share."""
+    values = {n.text: n.values for n in find_numbers("the thirty-first time, a quarter of them", english_words=True)}
+    assert values["thirty-first"] == {31.0}
+    assert 25.0 in values["quarter"]
+    assert all(25.0 not in n.values for n in find_numbers("the quarter-finals", english_words=True))

@@ -11,6 +11,7 @@ from audit.names.variants import (
     is_variant,
     name_key,
     name_similarity,
+    same_word,
     scheme_marks,
     sounds_alike,
     stem_match,
@@ -205,3 +206,16 @@ def test_variants_feminine_ending_leaves_other_variants_alone() -> None:
     assert is_variant("Zakharowa", "Zakharova")
     assert is_variant("Konashenko", "Konashenkov")
     assert is_variant("Poutine", "Putin")
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [("Sybiha", "Sybiga"), ("Synehubov", "Sinegubov"), ("Japarov", "Zhaparov"), ("Jomart", "Zhomart"),
+     ("Orel", "Oryol"), ("Fedor", "Fyodor")],
+)
+def test_ukrainian_kazakh_and_yo_romanisations_are_one_word(ours: str, theirs: str) -> None:
+    assert same_word(ours, theirs)
+
+
+def test_other_names_stay_apart() -> None:
+    assert not same_word("Shoigu", "Sgoigu") and not same_word("Hamid", "Gamal")
