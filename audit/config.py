@@ -95,7 +95,7 @@ class DivergenceConfig:
     embeddings: bool = True
     # The threshold for a divergence from chrF++ alone (embeddings off or unavailable): surface
     # overlap reads a faithful paraphrase as divergent, so it needs more (docs/retranslation.md).
-    surface_threshold: float = 0.7
+    surface_threshold: float = 0.8
     # TER per aligned pair and document, beside chrF++ and BLEU: sacrebleu's TER is a pure-Python
     # edit distance that costs more than aligning and scoring otherwise; no check reads it.
     ter: bool = False
