@@ -1349,7 +1349,11 @@ class ReplacedName(Check):
     shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`), a name one
     side abbreviates (`USA`/`United States`, `Sept.`/`September`: the English abbreviation
     table), a currency code beside an amount (`CZK 34,125`); a given name is not its surname
-    (`John`/`Johnson`). A name the MT sentence uses more often than a re-translation's
+    (`John`/`Johnson`). Given names a re-translation leaves out before the surname it keeps
+    are replaced only by a name with that surname (`President Donald Trump` / `Trump`); a
+    nationality before a title describes, it does not replace (`President Vladimir Putin` /
+    `the Russian president`); a title of several words (`Secretary General`) and an ordinary
+    word opening one (`Finance Minister`) are no names. A name the MT sentence uses more often than a re-translation's
     sentence, which has it too, is replaced in the use where that sentence has another name
     (`for the United States ... in the United States` / `for Mexico ... in the United States`);
     the other way round, a name a re-translation's sentence uses more often than the MT has its
