@@ -466,6 +466,9 @@ _ROMAN = re.compile(
     r"(?:siècles?|siglos?|secoli|secolo|wieku|wiek|století|Jahrhunderts?|century|века|век)\b)"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# A quarter or a half of a year as a code (`Q1 2027`, `H2`): the figure is its rank, as in `the
+# first quarter`.
+_PERIOD_CODE = re.compile(r"(?<![\w-])[QH](?P<rank>[1-4])(?![\w-])")
 _WORD = re.compile(r"\b[a-z]+(?:-[a-z]+)?\b", re.IGNORECASE)
 
 
@@ -604,6 +607,10 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         )
         weak = values <= {0.0, 1.0} and not side
         numbers.append(Number(match.start(), end, text[match.start() : end], _clean(values), weak=weak))
+    for match in _PERIOD_CODE.finditer(text):
+        if match.group()[0] == "Q" or match.group("rank") in "12":
+            rank = match.group("rank")
+            numbers.append(Number(match.start("rank"), match.end("rank"), rank, frozenset({float(rank)})))
     for match in _ROMAN.finditer(text):
         group = "roman" if match.group("roman") else "roman_after"
         numbers.append(

@@ -1499,13 +1499,20 @@ class _Figure:
 
 
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+# A quarter or a half of a year written as a code: `Q1` is the first quarter, `H2` the second half.
+_PERIOD_CODE = re.compile(r"(?<![\w-])(?:Q[1-4]|H[12])$")
 
 
 def _figure(number: Number, text: str) -> _Figure:
     before, after = text[max(0, number.start - 2) : number.start], text[number.end : number.end + 3]
-    written = number.text.split("-")[0]
-    if is_ordinal_word(written) or _ORDINAL_DIGITS.match(text, number.start):
-        kind = "ordinal"
+    written = number.text.split("-")
+    if (
+        is_ordinal_word(written[0])
+        or is_ordinal_word(written[-1])
+        or _ORDINAL_DIGITS.match(text, number.start)
+        or _PERIOD_CODE.search(text, max(0, number.start - 2), number.end)
+    ):
+        kind = "ordinal"  # `third`, `thirty-first`, `20th`, `Q1` (the first quarter)
     elif number.text.isdigit() and re.match(r"'?s\b", after):
         kind = "decade"
     elif number.text[:1].isdigit() and (before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalpha())):
@@ -1558,6 +1565,10 @@ def _unpaired(
     return sorted(left, key=lambda f: f.number.start), pool
 
 
+# A determiner or a possessive right before an ordinal word: a rank, not a fraction (`a third`).
+_DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that)|['’]s?)\s+$", re.IGNORECASE)
+
+
 def _strong(number: Number) -> bool:
     """A number that is never another word: digits, or a number word with a scale (`four million`)."""
     return not number.weak or max(number.values) >= 1000
@@ -1600,8 +1611,10 @@ class NumberNotRetranslated(Check):
     needs), a decade by its own value (`1960s` is not `1970s`), a number inside a name
     (`COVID-19`) only with another such. A number word (`two`) is reported only with another
     number (not `one`) in its very place, or when it is the one number word each side lacks
-    (`five`/`four`); `one`, `both`, `either` and ordinals in words never; nor a number that
-    the re-translations only leave out.
+    (`five`/`four`); `one`, `both` and `either` never, an ordinal in words only after a
+    determiner or a possessive with another ordinal in its very place (`the country's second
+    plant` / `the nation's first station`; `a third` may be a fraction); nor a number that the
+    re-translations only leave out.
 
     Bad: Almost exactly 35% of my money went on rent. (re-translation: Almost exactly 30% of my money went on rent.)
     Good: Almost exactly 30% of my money went on rent. (re-translation: Very nearly thirty percent of my money went on rent.)
@@ -1635,8 +1648,9 @@ class NumberNotRetranslated(Check):
         mt_tokens = tokenize(segment.text, segment.start)
         for figure in unsupported:
             number = figure.number
-            if is_ordinal_word(number.text):
-                continue  # `third` may as well be `a third`
+            ordinal = is_ordinal_word(number.text)
+            if ordinal and not _DETERMINED.search(segment.doc.text, max(0, number.start - 24), number.start):
+                continue  # `third` may as well be `a third`; `the third`, `its third` may not
             replacements = []
             for index, others in extras:
                 # A code (`COVID-19`) stands in the place of a code only.
@@ -1647,7 +1661,13 @@ class NumberNotRetranslated(Check):
                 text = evidence.items[index].text
                 low, high = _token_window(mt_tokens, tokenize(text[start:end], start), number.start, number.end)
                 placed = [o for o in others if low <= o.number.start and o.number.end <= high]
-                if not _strong(number):
+                if ordinal:
+                    # An ordinal word only for another ordinal in its very place (`the country's
+                    # second plant` / `the nation's first station`).
+                    placed = [o for o in placed if o.kind == "ordinal"]
+                    if not placed:
+                        continue
+                elif not _strong(number):
                     # `two`, `both`: only with another number (not `one`) in their very place, or, when
                     # it is the one number each side lacks, the other's one number word (`five`/`four`).
                     counted = [o for o in others if not o.number.values <= {0.0, 1.0}]

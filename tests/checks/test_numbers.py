@@ -239,3 +239,9 @@ def test_compound_ordinals_and_shares_in_words() -> None:
     assert values["thirty-first"] == {31.0}
     assert 25.0 in values["quarter"]
     assert all(25.0 not in n.values for n in find_numbers("the quarter-finals", english_words=True))
+
+
+def test_quarters_and_halves_as_codes_are_their_rank() -> None:
+    """`Q1 2027` is the first quarter; `H2` the second half; `H3` (a road) and `Q5` are no periods."""
+    assert [(n.text, n.values) for n in find_numbers("in Q1 2027 and H2")][::2] == [("1", {1.0}), ("2", {2.0})]
+    assert find_numbers("the H3 and Q5") == []
