@@ -17,3 +17,10 @@ def test_lexicon_capitalised_words_are_not_undone_as_inflections() -> None:
     assert is_common_word("wishes") and is_common_word("goes") and is_common_word("stopped")
     # a stem of two letters before its `e` (`using`: `use`)
     assert is_common_word("using") and is_common_word("Using")
+
+
+def test_lexicon_compounds_on_irregular_plurals_are_common_words() -> None:
+    # Webster's lacks `schoolchildren` and `servicemen`; news copy opens sentences with them.
+    assert all(is_common_word(w) for w in ("Schoolchildren", "servicemen", "gunmen", "businesswomen", "grandchildren"))
+    # not names that end so, nor a head after too short a word
+    assert not any(is_common_word(w) for w in ("Carmen", "Yemen", "Bremen", "Goldman"))
