@@ -666,7 +666,11 @@ def _line_places(text: str, confirmed: bool) -> tuple[frozenset[str], ...]:
             and is_adjective(word.text)
             and not _surname_alone(word, words[i + 1] if i + 1 < len(words) else None)
         ):
-            names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
+            institution = _institution_opened(words, i)
+            if institution is None:
+                names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
+            else:  # `Страсбургский суд`: the court, whose row says what English has, not France
+                names.extend(institution.implied)
         term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) or word.start in capitalised_at else None
         if term is not None and any(is_english_place(form) for form in (*term.english, *term.implied)):
             # `КНДР`: North Korea; `ЕС`: `EU` accounts for it; a seat for its body (`Брюсселя`: `European Union`)
@@ -675,6 +679,15 @@ def _line_places(text: str, confirmed: bool) -> tuple[frozenset[str], ...]:
             names.extend(short for short, full in SHORT_FORMS.items() if full in names)
             places.append(frozenset(names))
     return tuple(places)
+
+
+def _institution_opened(words: tuple[_Word, ...], i: int) -> Term | None:
+    """The institution whose row the place adjective at `i` opens (`Страсбургский суд`: the
+    European Court of Human Rights, `Гаагский трибунал`): it names the body by its seat, and
+    the place is no more the source's than `Brussels` is in `European Union`."""
+    terms = russian_terms()
+    term, size = terms.longest_at(tuple(word.text for word in words[i : i + terms.longest]))
+    return term if term is not None and size > 1 and term.kind == "institution" else None
 
 
 def _surname_alone(word: _Word, following: _Word | None) -> bool:

@@ -49,6 +49,12 @@ def test_issue10_a_surname_in_ский_is_no_place_adjective_without_a_noun_afte
     assert any("Mexico" in names for names in source_places("Мексиканский президент выступил."))
 
 
+def test_issue10_a_place_adjective_opening_an_institution_s_row_is_no_source_place() -> None:
+    # `Страсбургский суд` is the European Court of Human Rights, not a court of France.
+    assert all("France" not in names for names in source_places("Страсбургский суд обязал Турцию.", confirmed=False))
+    assert any("France" in names for names in source_places("Страсбургский мэр выступил."))
+
+
 def test_russian_entities_tag_on_one_blas_thread() -> None:
     # The controller must see the BLAS numpy loaded with the tagger, or the limit does nothing.
     assert [e.type for e in entities("Глава МИД России Сергей Лавров прибыл в Пекин.")] == ["ORG", "LOC", "PER", "LOC"]
