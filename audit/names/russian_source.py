@@ -348,12 +348,27 @@ def _region_pattern(word: str) -> re.Pattern[str]:
 def names_region_of_source_place(word: str, source: str, english: str) -> bool:
     """Whether `english` writes `word` as a region (`Orenburg region`) that a place the source
     names lies in (`Орск`), which GeoNames tells by the region's seat of that name: context
-    English adds (`Orsk, a city in Russia's Orenburg region`), not `Chelyabinsk region` there."""
-    if not _region_pattern(word).search(english):
+    English adds (`Orsk, a city in Russia's Orenburg region`), not `Chelyabinsk region` there.
+    A region no seat in the place's country is named for (`Amur`, `Xinjiang`) counts where
+    English writes it right after the place (`Tynda in the Amur region`, `Urumqi, in China's
+    Xinjiang region`)."""
+    match = _region_pattern(word).search(english)
+    if match is None:
         return False
     regions = _city_regions()
     wanted = regions.get(word, frozenset())
-    return bool(wanted) and any(wanted & regions.get(place, frozenset()) for names in source_places(source) for place in names)
+    places = [place for names in source_places(source) for place in names]
+    if any(wanted & regions.get(place, frozenset()) for place in places):
+        return True
+    countries = {country for place in places for country, _ in regions.get(place, frozenset())}
+    if not countries or any(country in countries for country, _ in wanted):
+        return False  # `Chelyabinsk region` for `Орск`: GeoNames puts Orsk in another
+    before = english[max(0, match.start() - _REGION_REACH) : match.start()]
+    return any(re.search(rf"\b{re.escape(place)}\b[^.;:!?]*$", before) for place in places)
+
+
+# How far before a region English writes the source place it locates (`Urumqi, in China's `).
+_REGION_REACH = 40
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from audit.names.russian_source import (
     confirmed_names,
     countries_of,
     gloss_keys,
+    names_region_of_source_place,
     russian_names,
     source_places,
     spelt_by_ear,
@@ -53,6 +54,18 @@ def test_issue10_a_place_adjective_opening_an_institution_s_row_is_no_source_pla
     # `Страсбургский суд` is the European Court of Human Rights, not a court of France.
     assert all("France" not in names for names in source_places("Страсбургский суд обязал Турцию.", confirmed=False))
     assert any("France" in names for names in source_places("Страсбургский мэр выступил."))
+
+
+def test_issue10_a_region_english_adds_right_after_the_source_place() -> None:
+    # GeoNames has no seat named `Amur` or `Xinjiang` in the place's country: English writing
+    # the region right after the place locates it; a region with a seat elsewhere does not.
+    assert names_region_of_source_place("Amur", "Под Тындой разбился самолёт.", "A plane crashed near Tynda in the Amur region.")
+    assert names_region_of_source_place("Xinjiang", "Рейсы в Урумчи.", "Flights to Urumqi, in China's Xinjiang region.")
+    assert names_region_of_source_place("Orenburg", "Паводок затопил Орск.", "Floods hit Orsk, in Russia's Orenburg region.")
+    assert not names_region_of_source_place("Chelyabinsk", "Паводок затопил Орск.", "Floods hit Orsk, in the Chelyabinsk region.")
+    assert not names_region_of_source_place(
+        "Amur", "Под Тындой разбился самолёт.", "A plane crashed near Tynda. Later, officials in the Amur region said."
+    )
 
 
 def test_russian_entities_tag_on_one_blas_thread() -> None:
