@@ -1047,14 +1047,15 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
     names = russian_names(source, sorted(runs), quoted_names(source))
     unpaired = [name for name in names if not has_counterpart(name) and not (name.term and owns_carried(name))]
     if unpaired:
-        unpaired = [
-            name
+        settled = {  # by span: a table's one-word name may be both confirmed and an entity (`«Щелкунчик»`)
+            (name.start, name.end): name
             for name in (
                 *confirmed_names(source, unpaired),
                 *entity_names(source, names, [name.start for name in unpaired]),
             )
             if not has_counterpart(name)
-        ]
+        }
+        unpaired = list(settled.values())
     missing = {(name.start, name.end) for name in unpaired}
     carried = [name.text for name in names if (name.start, name.end) not in missing]
     return carried, [
