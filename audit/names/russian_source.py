@@ -916,6 +916,19 @@ def has_given_name_before(text: str, key: str) -> bool:
     return False
 
 
+def names_one_part(text: str, key: str) -> bool:
+    """Whether the source writes the word that romanises to `key` as a whole name of one part:
+    no given name, and no capitalised word after it (`Гукеш обыграл`, not `Виктор Хренин`)."""
+    for line in text.split("\n"):
+        words, opening, firsts = _line_keys(line)
+        at = 0 if key in opening else firsts.get(key)
+        if at is None:
+            continue
+        following = words[at + 1] if at + 1 < len(words) else ""
+        return not _is_given_name(words[at]) and not _CAPITALISED.match(following)
+    return False
+
+
 @functools.lru_cache(maxsize=8192)
 def _line_keys(line: str) -> tuple[tuple[str, ...], frozenset[str], dict[str, int]]:
     """A line's words, the romanised keys of its first word, and where each key first stands after it."""

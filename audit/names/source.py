@@ -66,6 +66,7 @@ from audit.names.russian_source import (
     heard_in_english,
     locates_source_place,
     names_a_place,
+    names_one_part,
     names_region_of_source_place,
     opening_persons,
     owner_carried,
@@ -1189,9 +1190,9 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
     if missing and found and _added_words(words, missing, found, index, english):
         missing = []
-    if missing and found and index.russian and _added_after(name, words, missing, found):
+    if missing and found and index.russian and (_added_after(name, words, missing, found) or _completes_name(words, missing, found, index)):
         if english and not leaves_source_names(index.text, english, index.lang):
-            missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`
+            missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
 
 
@@ -1404,6 +1405,25 @@ def _added_after(name: str, words: list[str], missing: list[int], found: list[in
         and len(missing) <= 2
         and name.split()[-len(tail) :] == tail
         and _place_word(" ".join(words[p] for p in missing))
+    )
+
+
+def _completes_name(words: list[str], missing: list[int], found: list[int], index: TokenIndex) -> bool:
+    """Whether the missing words close the name right after the part the source gives, the rest
+    of a name English writes in full where Russian copy uses one part (`Gukesh Dommaraju` for
+    `Гукеш`); judged only where no source name is left unpaired, and the part given is no
+    place or common word and stands alone in the source as no given name (`Viktor Gulevich`
+    for `Виктор Хренин`, `Admiral Makarov` for `«Адмирал Григорович»`, `Moscow-Dubai` for
+    `Москва — Анталья` replace a part)."""
+    given = words[max(found)]
+    return (
+        min(missing) == max(found) + 1
+        and _distinctive_english(given)
+        and not _place_word(given)
+        and names_one_part(index.text, name_key(_without_possessive(given)))
+        and missing == list(range(min(missing), len(words)))
+        and len(missing) <= 2
+        and all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in missing)
     )
 
 

@@ -11,6 +11,7 @@ from audit.names.russian_source import (
     confirmed_names,
     countries_of,
     gloss_keys,
+    names_one_part,
     names_region_of_source_place,
     russian_names,
     source_places,
@@ -66,6 +67,12 @@ def test_issue10_a_region_english_adds_right_after_the_source_place() -> None:
     assert not names_region_of_source_place(
         "Amur", "Под Тындой разбился самолёт.", "A plane crashed near Tynda. Later, officials in the Amur region said."
     )
+
+
+def test_issue10_a_name_of_one_part_is_no_given_name_and_has_no_capital_after_it() -> None:
+    assert names_one_part("Гукеш обыграл Карлсена.", "gukesh")
+    assert not names_one_part("Заявил Виктор Хренин.", "viktor")  # a given name
+    assert not names_one_part("Хренин Виктор заявил.", "khrenin")  # a capital after it
 
 
 def test_russian_entities_tag_on_one_blas_thread() -> None:
