@@ -185,7 +185,7 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
             i += size
             continue
         word = words[i]
-        if chunk and _opens_person(word.text) and not _reads_as_person(chunk[-1].text):
+        if chunk and _opens_after(chunk[-1].text, word.text):
             names.extend(_chunk_name(text, chunk))  # `Калифорнии` | `Гэвин Ньюсом`, `Ростеха` | `Сергей Чемезов`
             chunk = []
         if (
@@ -199,6 +199,15 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
         i += 1
     names.extend(_chunk_name(text, chunk))
     return names
+
+
+def _opens_after(previous: str, word: str) -> bool:
+    """Whether `word` opens another name than `previous` in one capitalised run: a given name
+    after a body or a place (`Ростеха` | `Сергей`), or any word but a place after a place
+    (`мэр Казани` | `Ильсур Метшин`, whose given name pymorphy3 does not know)."""
+    if _reads_as_person(previous):
+        return False
+    return _opens_person(word) or (_is_place(previous) and not _is_place(word))
 
 
 def _opens_person(word: str) -> bool:

@@ -87,6 +87,14 @@ def test_russian_runs_taken_apart_at_titles_and_tables() -> None:
     assert names == ["ООН", "Антониу Гутерриш"]
 
 
+def test_issue10_a_run_is_taken_apart_after_a_place_before_a_person() -> None:
+    # `Ильсур` is no given name pymorphy3 knows: a place is still no part of the person after it.
+    text = "Пообещал мэр Казани Ильсур Метшин."
+    assert [name.text for name in russian_names(text, [(13, 33)])] == ["Казани", "Ильсур Метшин"]
+    text = "Прибыл в Нижний Новгород."  # a place's own words stay one name
+    assert [name.text for name in russian_names(text, [(9, 24)])] == ["Нижний Новгород"]
+
+
 def test_russian_opening_common_noun_is_not_a_name() -> None:
     text = "Сотрудники МЧС прибыли."
     assert [name.text for name in russian_names(text, [(0, 14)])] == ["МЧС"]
