@@ -477,10 +477,15 @@ def english_forms(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def carried(name: RussianName, english: str) -> bool:
+def carried(name: RussianName, english: str, source: str = "") -> bool:
     """Whether `english` has one of the name's English forms, or a demonym of a place among them;
-    an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`)."""
+    an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`). A city's country counts by
+    its name or demonym only where no adjective of the `source` accounts for that country (`в Баку
+    ... с азербайджанским коллегой`: `Azerbaijani counterpart` is the adjective's, not Baku's)."""
     forms = name.term.english if name.term is not None else english_forms(name.text)
+    if source and name.term is None and len(forms) > 1:
+        own = {place for word in name.text.split() for place in place_names(word)}
+        forms = tuple(form for form in forms if form in own or form not in _adjective_places_of(source))
     if not forms:
         return False
     if any(_has_form(form, english) for form in forms):
@@ -488,6 +493,17 @@ def carried(name: RussianName, english: str) -> bool:
     if name.term is not None and _is_army(name.term) and _troops_of(name.term.implied, english):
         return True
     return bool(set(forms) & written_places(english))
+
+
+@functools.lru_cache(maxsize=64)
+def _adjective_places_of(text: str) -> frozenset[str]:
+    """The places of the text's place adjectives (`азербайджанским`: Azerbaijan)."""
+    return frozenset(
+        place
+        for word in _words(text)
+        if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text)
+        for place in adjective_places(word.text)
+    )
 
 
 _ARMY_WORDS = frozenset({"army", "forces", "military", "troops"})

@@ -1030,7 +1030,7 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
             return False  # `Т-Банк` is not `Alfa-Bank`: the letter tells the bank
         return (
             index.has_name(name.text, "ru")
-            or russian_carried(name, english)
+            or russian_carried(name, english, source)
             or heard_in_english(name.text, english)
             or capital_carried(source, name, english)
         )
