@@ -1706,8 +1706,9 @@ class UnsourcedName(Check):
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`),
     or opening a name (`Colombian President Claudia Sheinbaum` for `Мексиканский президент`),
     is unsourced only when a place of a Russian source is then missing from the translation (it
-    replaced that place); a place in the possessive opening a name (`Spain's Carlos Alcaraz`,
-    `Moscow's Vnukovo airport`) is context too where the translation leaves no source name unpaired;
+    replaced that place); a place or an owner in the possessive opening a name (`Spain's Carlos Alcaraz`,
+    `Moscow's Vnukovo airport`, `Gazprom's Astrakhan gas processing plant`) is context too where the
+    translation leaves no source name unpaired;
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
     table row's forms, or the name's initials) repeats that name, which is judged itself; an
     inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one, and a

@@ -1167,7 +1167,11 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
                 found.append(position)  # `II` of `Catherine II`, as `Екатерина II` has it
             continue  # `III` of `King Mswati III` where the source has none: no anchor
         plain = _without_possessive(word)
-        if index.russian and _possessive_place(words, position) and not leaves_source_names(index.text, english, index.lang):
+        if (
+            index.russian
+            and (_possessive_place(words, position) or _possessive_owner(words, position))
+            and not leaves_source_names(index.text, english, index.lang)
+        ):
             continue  # `Germany's Alexander Zverev`, `St Petersburg's Pulkovo`: context, as a nationality is
         if index.russian and position == len(words) - 1 and position > 1 and words[position - 1] == "of" and is_english_place(plain):
             if not missing_words(plain, index, english):
@@ -1338,6 +1342,13 @@ def _possessive_place(words: list[str], position: int) -> bool:
     if not re.search(r"['’]s?$", word) or not all(w[:1].isupper() for w in words[: position + 1]):
         return False
     return names_a_place(" ".join([*words[:position], _without_possessive(word)]))
+
+
+def _possessive_owner(words: list[str], position: int) -> bool:
+    """A body in the possessive opening a name (`Gazprom's Astrakhan gas processing plant`):
+    the owner English adds for context, as it adds a place."""
+    word = words[position]
+    return position == 0 and len(words) > 1 and word[:1].isupper() and re.search(r"['’]s$", word) is not None
 
 
 def _surname_like_nationality(words: list[str], position: int) -> bool:
