@@ -484,7 +484,7 @@ def carried(name: RussianName, english: str, source: str = "") -> bool:
     ... с азербайджанским коллегой`: `Azerbaijani counterpart` is the adjective's, not Baku's)."""
     forms = name.term.english if name.term is not None else english_forms(name.text)
     if source and name.term is None and len(forms) > 1:
-        own = {place for word in name.text.split() for place in place_names(word)}
+        own = {place for word in name.text.split() for place in (*place_names(word), *adjective_places(word))}
         forms = tuple(form for form in forms if form in own or form not in _adjective_places_of(source))
     if not forms:
         return False
