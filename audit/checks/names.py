@@ -1577,6 +1577,25 @@ def _gives_another_name(text: str, mention: Mention, index: TokenIndex, english:
     )
 
 
+# An apposition after a person that gives the body they work at (`Yevgeny Tishkovets, a leading
+# specialist at the Fobos weather centre`, `..., an analyst with Sberbank`).
+_AFFILIATION_BEFORE = re.compile(
+    r"[A-Z][\w'’-]+,\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:at|of|with|from|for)\s+(?:the\s+)?$"
+)
+
+
+def _names_added_affiliation(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
+    """A body English names in an apposition after a person where a Russian source gives the
+    person alone (`said Yevgeny Tishkovets, a leading specialist at the Fobos weather centre`
+    for `пообещал Тишковец`), and no source name is left without its counterpart: context a
+    reader needs, which replaced no name of the source."""
+    return (
+        index.russian
+        and _AFFILIATION_BEFORE.search(text, max(0, mention.start - 80), mention.start) is not None
+        and not leaves_source_names(index.text, english, index.lang)
+    )
+
+
 _AFTER_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$")
 
 
@@ -1714,7 +1733,9 @@ class UnsourcedName(Check):
     inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one, and a
     maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу
     «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired;
-    so is another name English gives in a clause (`which China calls the Diaoyu`, `known locally as`). A place counts when GeoNames lists the English name and a source name
+    so is another name English gives in a clause (`which China calls the Diaoyu`, `known locally as`),
+    and the body a person works at, in an apposition English adds after them (`Yevgeny Tishkovets,
+    a leading specialist at the Fobos weather centre` for `Тишковец`). A place counts when GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
@@ -1797,6 +1818,8 @@ class UnsourcedName(Check):
                     continue  # `Pushkin's Eugene Onegin` for `«Евгений Онегин»`: the work's maker
                 if missing and _gives_another_name(ctx.document.text, mention, index, english):
                     continue  # `Diaoyu` of `which China calls the Diaoyu`: another name for a source name
+                if missing and _names_added_affiliation(ctx.document.text, mention, index, english):
+                    continue  # `Fobos` of `Tishkovets, a leading specialist at the Fobos weather centre`
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"
