@@ -267,8 +267,8 @@ def _build_place_stems() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
         if "\u0400" <= spelling[:1] <= "\u04ff":
             names[spelling].update(english_names)
     for term in russian_terms().terms:
-        if term.kind != "title" and " " not in term.russian and not term.russian.isupper():
-            names[term.russian].update(term.english)  # `Рождество` for `рождественский`
+        if term.kind not in ("title", "work") and " " not in term.russian and not term.russian.isupper():
+            names[term.russian].update(term.english)  # `Рождество` for `рождественский`; a work (`Брат`) is no `братский`
         elif term.kind == "place" and len(term.russian.split()) == 2:
             names[term.russian].update(term.english)  # `Северная Корея` for `северокорейский`
     by_start: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)

@@ -44,6 +44,12 @@ def test_issue10_place_adjectives_derive_from_a_stem_about_as_long() -> None:
     assert "Moscow" in adjective_places("московский") and "Japan" in adjective_places("японский")
 
 
+def test_issue10_a_work_s_title_derives_no_place_adjective() -> None:
+    # `Брат` (the film) is a table row, but `братский` is of Bratsk (or brotherly), never `Brother`.
+    assert "Brother" not in adjective_places("братский") and "Bratsk" in adjective_places("братский")
+    assert "Kremlin" in adjective_places("кремлёвский")  # other rows still derive
+
+
 def test_issue10_a_surname_in_ский_is_no_place_adjective_without_a_noun_after_it() -> None:
     assert source_places("Зеленский подписал закон.") == ()
     assert source_places("Макрон пригласил Зеленского в Париж.") == (frozenset({"Paris", "France"}),)
