@@ -1627,7 +1627,10 @@ class DroppedName(Check):
     (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`, a seat
     for its body: `Брюссель`: `European Union`), or, for
     a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
-    places when it has the English name or its demonym (`Германии`: `Germany`, `German`);
+    places when it has the English name or its demonym (`Германии`: `Germany`, `German`), a city
+    by its country only where no adjective of the source accounts for that country (`в Баку ... с
+    азербайджанским коллегой`: `Azerbaijani` is not Baku); works by the titles English knows them
+    by (`«Щелкунчик»`: `The Nutcracker`);
     church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
     Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`), Korean
     names in Kontsevich read as English spells them (`Юн Сок Ёль`: `Yoon Suk Yeol`), a hyphenated
@@ -1720,7 +1723,9 @@ class UnsourcedName(Check):
     founder Jeff Bezos`, `Zenit coach Sergei Semak`) where the source has no acronym or place it
     could have replaced, or the translation gives every source name its counterpart; the
     country of a city the source names (`Istanbul, Turkey's largest city`), the region a
-    source town lies in (`Orsk, in Russia's Orenburg region`), a city within 100 km English
+    source town lies in (`Orsk, in Russia's Orenburg region`; one no seat names, right after
+    the town: `Tynda in the Amur region`), the rest of a name English writes in full where the
+    source gives one part standing alone (`Gukesh Dommaraju` for `Гукеш`), a city within 100 km English
     locates it by (`Krasnogorsk, outside Moscow`) and the body a seat stands for
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`),
     or opening a name (`Colombian President Claudia Sheinbaum` for `Мексиканский президент`),
