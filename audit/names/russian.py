@@ -187,9 +187,21 @@ def adjective_places(word: str) -> tuple[str, ...]:
         unalternated = [base[:-1] + hard for soft, hard in _ALTERNATIONS if base.endswith(soft)]
         for start in dict.fromkeys(key[:3] for key in (base, base + "ск", *unalternated)):
             for stem, english in stems.get(start, ()):
-                if _derived(base, stem):
+                if _derived(base, stem) and not (stem == base and _ordinary_noun_stem(base)):
                     found.extend(english)
     return tuple(dict.fromkeys(found))
+
+
+@functools.lru_cache(maxsize=4096)
+def _ordinary_noun_stem(base: str) -> bool:
+    """Whether the adjective's stem is an ordinary noun's and no place's (`морской`: `море`,
+    `городской`: `город`, `сельский`: `село`), which a small place spelt alike (Mora, Gorodets,
+    Selçuk) does not make a place adjective; `пермский` (`Пермь`) and `курганский` (`Курган`,
+    a noun too) stay derived, as pymorphy3 knows those as places."""
+    readings = [p for form in (base, *(base + end for end in "аоеья")) for p in parses(form)[:4] if p.is_known]
+    if any("Geox" in p.tag.grammemes for p in readings):
+        return False
+    return any("NOUN" in p.tag.grammemes and not {"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings)
 
 
 # Place adjectives no Russian place name of CLDR derives (`американский`: `США`, not `Америка`),

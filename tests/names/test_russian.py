@@ -44,6 +44,13 @@ def test_issue10_place_adjectives_derive_from_a_stem_about_as_long() -> None:
     assert "Moscow" in adjective_places("московский") and "Japan" in adjective_places("японский")
 
 
+def test_issue10_an_ordinary_noun_s_adjective_is_no_small_place_s() -> None:
+    # `морской порт` is a sea port, not one of Mora or Mori; Perm, Kurgan and Rome stay derived.
+    assert not adjective_places("морской") and not adjective_places("женский")
+    assert "Perm" in adjective_places("пермский") and "Kurgan" in adjective_places("курганский")
+    assert "Rome" in adjective_places("римский")
+
+
 def test_issue10_a_work_s_title_derives_no_place_adjective() -> None:
     # `Брат` (the film) is a table row, but `братский` is of Bratsk (or brotherly), never `Brother`.
     assert "Brother" not in adjective_places("братский") and "Bratsk" in adjective_places("братский")
