@@ -185,7 +185,7 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
             i += size
             continue
         word = words[i]
-        if chunk and _opens_after(chunk[-1].text, word.text):
+        if chunk and _opens_after(chunk[-1].text, word.text, words[i + 1].text if i + 1 < len(words) else ""):
             names.extend(_chunk_name(text, chunk))  # `Калифорнии` | `Гэвин Ньюсом`, `Ростеха` | `Сергей Чемезов`
             chunk = []
         if (
@@ -201,13 +201,21 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
     return names
 
 
-def _opens_after(previous: str, word: str) -> bool:
+def _opens_after(previous: str, word: str, following: str) -> bool:
     """Whether `word` opens another name than `previous` in one capitalised run: a given name
-    after a body or a place (`Ростеха` | `Сергей`), or any word but a place after a place
-    (`мэр Казани` | `Ильсур Метшин`, whose given name pymorphy3 does not know)."""
+    after a body or a place (`Ростеха` | `Сергей`), or, after a place, a word pymorphy3 does not
+    know that opens a name of two words (`мэр Казани` | `Ильсур Метшин`); not a club's or a
+    paper's last word (`Манчестер Сити`, `Нью-Йорк Таймс`)."""
     if _reads_as_person(previous):
         return False
-    return _opens_person(word) or (_is_place(previous) and not _is_place(word))
+    if _opens_person(word):
+        return True
+    return (
+        _is_place(previous)
+        and bool(_CAPITALISED.match(following))
+        and not _is_place(word)
+        and not any(p.is_known for p in parses(word)[:1])
+    )
 
 
 def _opens_person(word: str) -> bool:
