@@ -1740,7 +1740,8 @@ class UnsourcedName(Check):
     «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired;
     so is another name English gives in a clause (`which China calls the Diaoyu`, `known locally as`),
     and the body a person works at, in an apposition English adds after them (`Yevgeny Tishkovets,
-    a leading specialist at the Fobos weather centre` for `Тишковец`). A place counts when GeoNames lists the English name and a source name
+    a leading specialist at the Fobos weather centre` for `Тишковец`). A place counts when
+    GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them

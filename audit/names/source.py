@@ -1194,7 +1194,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
     if missing and found and _added_words(words, missing, found, index, english):
         missing = []
-    if missing and found and index.russian and (_added_after(name, words, missing, found) or _completes_name(words, missing, found, index)):
+    added = missing and found and index.russian
+    if added and (_added_after(name, words, missing, found) or _completes_name(words, missing, found, index)):
         if english and not leaves_source_names(index.text, english, index.lang):
             missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
