@@ -647,6 +647,7 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         numbers.extend(_source_words(text, SOURCE_WORDS[lang]))
     if lang == "ru":
         numbers.extend(_russian_compounds(text))
+        numbers.extend(_one_and_a_half(text))
     if lang in ("zh", "ja"):
         numbers.extend(_cjk_numerals(text))
         numbers.extend(_cjk_single_numerals(text))
@@ -690,6 +691,27 @@ def _russian_compounds(text: str) -> list[Number]:
             continue  # `десятилетие`: a decade
         value = _COMPOUND_TENS.get(tens, 0) + _COMPOUND_UNITS.get(units, 0)
         numbers.append(Number(match.start(), match.end(), match.group(), _clean({float(value)})))
+    return numbers
+
+
+# `полтора` (one and a half), and the time units after which English says `a year and a half`
+# or `18 months`, with no 1.5 to pair, where it is a weak number.
+_ONE_AND_A_HALF = re.compile(r"(?<![\w-])(?:полтора|полторы|полутора)(?![\w-])", re.IGNORECASE)
+_TIME_UNIT_AFTER = re.compile(r"\s+(?:год|лет|месяц|недел|сут|час|минут|секунд|дн|дня|века|век)", re.IGNORECASE)
+
+
+def _one_and_a_half(text: str) -> list[Number]:
+    """`полтора`, `полторы` as 1.5 (`полторы месячные нормы`: one and a half times the monthly
+    norm; `в полтора раза`: 50% more, or a third less; `полтора миллиона`: 1.5 million)."""
+    numbers = []
+    for match in _ONE_AND_A_HALF.finditer(text):
+        values = {1.5}
+        if factor := _scale_factor(_SCALE_AFTER.match(text[match.end() : match.end() + 16])):
+            values.add(1.5 * factor)
+        if _TIMES_AFTER.match(text, match.end()) and _TIMES_BEFORE.search(text, 0, match.start()):
+            values |= _as_percent(values)
+        weak = _TIME_UNIT_AFTER.match(text, match.end()) is not None
+        numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=weak))
     return numbers
 
 
@@ -813,7 +835,7 @@ def _goalless(text: str, start: int, end: int) -> bool:
     return bool(after or re.search(r"(?<!\d)0[:\-–]$", text[max(0, start - 3) : start]))
 
 
-_FRACTIONS = frozenset(_table(_RUSSIAN_FRACTIONS))
+_FRACTIONS = _table(_RUSSIAN_FRACTIONS)
 
 # Words that count days and nights after a number (`шесть суток`: `six days`), not 24 hours then.
 _DAY_UNITS = frozenset({"сутки", "суток", "суткам", "сутками"})
@@ -866,7 +888,31 @@ def _source_words(text: str, table: dict[str, int]) -> list[Number]:
         ordinal = any(word in _ORDINALS for word in words) and not russian
         weak = value <= 1 or spelling.lower() in _AMBIGUOUS or ordinal or denominator
         numbers.append(Number(start, end, spelling, _clean(values), weak=weak))
-    return numbers
+    return _fractions_joined(text, numbers, table)
+
+
+def _fractions_joined(text: str, numbers: list[Number], table: dict[str, int]) -> list[Number]:
+    """A Russian cardinal and the fraction after it as one share (`две трети`: two-thirds, 0.67,
+    67%), which English writes with its numerator (`two-thirds`) or in percent; `one-third`
+    for it is another share."""
+    joined: list[Number] = []
+    for number in numbers:
+        previous = joined[-1] if joined else None
+        word = number.text.lower()
+        if (
+            previous is not None
+            and word in _FRACTIONS
+            and previous.text.lower() in table
+            and previous.text.lower() not in _FRACTIONS
+            and previous.text.lower() not in _ORDINALS
+            and _adjacent_word(text, previous.end, number.start)
+        ):
+            numerator, share = table[previous.text.lower()], table[previous.text.lower()] / _FRACTIONS[word]
+            values = {float(numerator), round(share, 2), round(share * 100, 1), float(round(share * 100))}
+            joined[-1] = Number(previous.start, number.end, text[previous.start : number.end], _clean(values))
+            continue
+        joined.append(number)
+    return joined
 
 
 def _after_cardinal(text: str, start: int, table: dict[str, int]) -> bool:

@@ -1577,6 +1577,25 @@ def _gives_another_name(text: str, mention: Mention, index: TokenIndex, english:
     )
 
 
+# An apposition after a person that gives the body they work at (`Yevgeny Tishkovets, a leading
+# specialist at the Fobos weather centre`, `..., an analyst with Sberbank`).
+_AFFILIATION_BEFORE = re.compile(
+    r"[A-Z][\w'’-]+,\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:at|of|with|from|for)\s+(?:the\s+)?$"
+)
+
+
+def _names_added_affiliation(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
+    """A body English names in an apposition after a person where a Russian source gives the
+    person alone (`said Yevgeny Tishkovets, a leading specialist at the Fobos weather centre`
+    for `пообещал Тишковец`), and no source name is left without its counterpart: context a
+    reader needs, which replaced no name of the source."""
+    return (
+        index.russian
+        and _AFFILIATION_BEFORE.search(text, max(0, mention.start - 80), mention.start) is not None
+        and not leaves_source_names(index.text, english, index.lang)
+    )
+
+
 _AFTER_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$")
 
 
@@ -1608,7 +1627,10 @@ class DroppedName(Check):
     (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`, a seat
     for its body: `Брюссель`: `European Union`), or, for
     a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
-    places when it has the English name or its demonym (`Германии`: `Germany`, `German`);
+    places when it has the English name or its demonym (`Германии`: `Germany`, `German`), a city
+    by its country only where no adjective of the source accounts for that country (`в Баку ... с
+    азербайджанским коллегой`: `Azerbaijani` is not Baku); works by the titles English knows them
+    by (`«Щелкунчик»`: `The Nutcracker`);
     church names in their English form (`Варфоломей`: `Bartholomew`) and foreign names as
     Russian respells them (`Хейсам`: `Haitham`, `Гарегин`: `Karekin`, `Жапаров`: `Japarov`), Korean
     names in Kontsevich read as English spells them (`Юн Сок Ёль`: `Yoon Suk Yeol`), a hyphenated
@@ -1701,19 +1723,25 @@ class UnsourcedName(Check):
     founder Jeff Bezos`, `Zenit coach Sergei Semak`) where the source has no acronym or place it
     could have replaced, or the translation gives every source name its counterpart; the
     country of a city the source names (`Istanbul, Turkey's largest city`), the region a
-    source town lies in (`Orsk, in Russia's Orenburg region`), a city within 100 km English
+    source town lies in (`Orsk, in Russia's Orenburg region`; one no seat names, right after
+    the town: `Tynda in the Amur region`), the rest of a name English writes in full where the
+    source gives one part standing alone (`Gukesh Dommaraju` for `Гукеш`), a city within 100 km English
     locates it by (`Krasnogorsk, outside Moscow`) and the body a seat stands for
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`),
     or opening a name (`Colombian President Claudia Sheinbaum` for `Мексиканский президент`),
     is unsourced only when a place of a Russian source is then missing from the translation (it
-    replaced that place); a place in the possessive opening a name (`Spain's Carlos Alcaraz`,
-    `Moscow's Vnukovo airport`) is context too where the translation leaves no source name unpaired;
+    replaced that place); a place or an owner in the possessive opening a name (`Spain's Carlos Alcaraz`,
+    `Moscow's Vnukovo airport`, `Gazprom's Astrakhan gas processing plant`) is context too where the
+    translation leaves no source name unpaired;
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
     table row's forms, or the name's initials) repeats that name, which is judged itself; an
     inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one, and a
     maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу
     «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired;
-    so is another name English gives in a clause (`which China calls the Diaoyu`, `known locally as`). A place counts when GeoNames lists the English name and a source name
+    so is another name English gives in a clause (`which China calls the Diaoyu`, `known locally as`),
+    and the body a person works at, in an apposition English adds after them (`Yevgeny Tishkovets,
+    a leading specialist at the Fobos weather centre` for `Тишковец`). A place counts when
+    GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
@@ -1796,6 +1824,8 @@ class UnsourcedName(Check):
                     continue  # `Pushkin's Eugene Onegin` for `«Евгений Онегин»`: the work's maker
                 if missing and _gives_another_name(ctx.document.text, mention, index, english):
                     continue  # `Diaoyu` of `which China calls the Diaoyu`: another name for a source name
+                if missing and _names_added_affiliation(ctx.document.text, mention, index, english):
+                    continue  # `Fobos` of `Tishkovets, a leading specialist at the Fobos weather centre`
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"

@@ -98,7 +98,13 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("est", ("", "e")),
     ("ly", ("", "le")),
     ("ation", ("ate",)),  # a noun Webster's leaves to its verb (`cooperation`: `cooperate`)
+    ("men", ("man",)),  # irregular plurals (`gunmen`: `gunman`, `businesswomen`: `businesswoman`)
+    ("children", ("child",)),
 )
+
+# Irregular plurals that close a compound Webster's lacks (`schoolchildren`, `servicemen`):
+# English writes such a head after any common word, and surnames end in `-man`, not these.
+_PLURAL_HEADS = ("children", "women", "men")
 
 
 # What a stem ends in when its plural or third person adds `-es` rather than `-s`.
@@ -139,6 +145,8 @@ def is_common_word(word: str) -> bool:
     Not a country's or a large city's name (`China`, `Chile`), nor a word Webster's lists only
     capitalised that looks inflected (`Paris`, `James`, not `pari` + `s`, `jam` + `es`); `-es`
     is undone only where English adds it, after a sibilant or an `o` (`Andes` is no `and`).
+    A compound Webster's lacks that closes on an irregular plural after a common word is
+    common too (`schoolchildren`, `servicemen`), as news copy opens sentences with them.
     """
     lower = word.lower()
     common = _common()
@@ -161,7 +169,8 @@ def is_common_word(word: str) -> bool:
                     return True  # `using`: `use`, though its stem `us` is two letters
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in common:
                 return True  # `stopped`, `bigger`
-    return False
+    head = next((head for head in _PLURAL_HEADS if lower.endswith(head)), None)
+    return head is not None and len(lower) - len(head) >= 4 and lower[: -len(head)] in common  # `school` + `children`
 
 
 # Nouns and adjectives of nationality or religion that no suffix gives away.

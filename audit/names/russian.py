@@ -187,9 +187,21 @@ def adjective_places(word: str) -> tuple[str, ...]:
         unalternated = [base[:-1] + hard for soft, hard in _ALTERNATIONS if base.endswith(soft)]
         for start in dict.fromkeys(key[:3] for key in (base, base + "ск", *unalternated)):
             for stem, english in stems.get(start, ()):
-                if _derived(base, stem):
+                if _derived(base, stem) and not (stem == base and _ordinary_noun_stem(base)):
                     found.extend(english)
     return tuple(dict.fromkeys(found))
+
+
+@functools.lru_cache(maxsize=4096)
+def _ordinary_noun_stem(base: str) -> bool:
+    """Whether the adjective's stem is an ordinary noun's and no place's (`морской`: `море`,
+    `городской`: `город`, `сельский`: `село`), which a small place spelt alike (Mora, Gorodets,
+    Selçuk) does not make a place adjective; `пермский` (`Пермь`) and `курганский` (`Курган`,
+    a noun too) stay derived, as pymorphy3 knows those as places."""
+    readings = [p for form in (base, *(base + end for end in "аоеья")) for p in parses(form)[:4] if p.is_known]
+    if any("Geox" in p.tag.grammemes for p in readings):
+        return False
+    return any("NOUN" in p.tag.grammemes and not {"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings)
 
 
 # Place adjectives no Russian place name of CLDR derives (`американский`: `США`, not `Америка`),
@@ -267,8 +279,8 @@ def _build_place_stems() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
         if "\u0400" <= spelling[:1] <= "\u04ff":
             names[spelling].update(english_names)
     for term in russian_terms().terms:
-        if term.kind != "title" and " " not in term.russian and not term.russian.isupper():
-            names[term.russian].update(term.english)  # `Рождество` for `рождественский`
+        if term.kind not in ("title", "work") and " " not in term.russian and not term.russian.isupper():
+            names[term.russian].update(term.english)  # `Рождество` for `рождественский`; a work (`Брат`) is no `братский`
         elif term.kind == "place" and len(term.russian.split()) == 2:
             names[term.russian].update(term.english)  # `Северная Корея` for `северокорейский`
     by_start: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)

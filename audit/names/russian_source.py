@@ -185,7 +185,7 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
             i += size
             continue
         word = words[i]
-        if chunk and _opens_person(word.text) and not _reads_as_person(chunk[-1].text):
+        if chunk and _opens_after(chunk[-1].text, word.text, words[i + 1].text if i + 1 < len(words) else ""):
             names.extend(_chunk_name(text, chunk))  # `Калифорнии` | `Гэвин Ньюсом`, `Ростеха` | `Сергей Чемезов`
             chunk = []
         if (
@@ -199,6 +199,23 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
         i += 1
     names.extend(_chunk_name(text, chunk))
     return names
+
+
+def _opens_after(previous: str, word: str, following: str) -> bool:
+    """Whether `word` opens another name than `previous` in one capitalised run: a given name
+    after a body or a place (`Ростеха` | `Сергей`), or, after a place, a word pymorphy3 does not
+    know that opens a name of two words (`мэр Казани` | `Ильсур Метшин`); not a club's or a
+    paper's last word (`Манчестер Сити`, `Нью-Йорк Таймс`)."""
+    if _reads_as_person(previous):
+        return False
+    if _opens_person(word):
+        return True
+    return (
+        _is_place(previous)
+        and bool(_CAPITALISED.match(following))
+        and not _is_place(word)
+        and not any(p.is_known for p in parses(word)[:1])
+    )
 
 
 def _opens_person(word: str) -> bool:
@@ -348,12 +365,27 @@ def _region_pattern(word: str) -> re.Pattern[str]:
 def names_region_of_source_place(word: str, source: str, english: str) -> bool:
     """Whether `english` writes `word` as a region (`Orenburg region`) that a place the source
     names lies in (`Орск`), which GeoNames tells by the region's seat of that name: context
-    English adds (`Orsk, a city in Russia's Orenburg region`), not `Chelyabinsk region` there."""
-    if not _region_pattern(word).search(english):
+    English adds (`Orsk, a city in Russia's Orenburg region`), not `Chelyabinsk region` there.
+    A region no seat in the place's country is named for (`Amur`, `Xinjiang`) counts where
+    English writes it right after the place (`Tynda in the Amur region`, `Urumqi, in China's
+    Xinjiang region`)."""
+    match = _region_pattern(word).search(english)
+    if match is None:
         return False
     regions = _city_regions()
     wanted = regions.get(word, frozenset())
-    return bool(wanted) and any(wanted & regions.get(place, frozenset()) for names in source_places(source) for place in names)
+    places = [place for names in source_places(source) for place in names]
+    if any(wanted & regions.get(place, frozenset()) for place in places):
+        return True
+    countries = {country for place in places for country, _ in regions.get(place, frozenset())}
+    if not countries or any(country in countries for country, _ in wanted):
+        return False  # `Chelyabinsk region` for `Орск`: GeoNames puts Orsk in another
+    before = english[max(0, match.start() - _REGION_REACH) : match.start()]
+    return any(re.search(rf"\b{re.escape(place)}\b[^.;:!?]*$", before) for place in places)
+
+
+# How far before a region English writes the source place it locates (`Urumqi, in China's `).
+_REGION_REACH = 40
 
 
 @functools.lru_cache(maxsize=1)
@@ -453,10 +485,15 @@ def english_forms(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def carried(name: RussianName, english: str) -> bool:
+def carried(name: RussianName, english: str, source: str = "") -> bool:
     """Whether `english` has one of the name's English forms, or a demonym of a place among them;
-    an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`)."""
+    an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`). A city's country counts by
+    its name or demonym only where no adjective of the `source` accounts for that country (`в Баку
+    ... с азербайджанским коллегой`: `Azerbaijani counterpart` is the adjective's, not Baku's)."""
     forms = name.term.english if name.term is not None else english_forms(name.text)
+    if source and name.term is None and len(forms) > 1:
+        own = {place for word in name.text.split() for place in (*place_names(word), *adjective_places(word))}
+        forms = tuple(form for form in forms if form in own or form not in _adjective_places_of(source))
     if not forms:
         return False
     if any(_has_form(form, english) for form in forms):
@@ -464,6 +501,17 @@ def carried(name: RussianName, english: str) -> bool:
     if name.term is not None and _is_army(name.term) and _troops_of(name.term.implied, english):
         return True
     return bool(set(forms) & written_places(english))
+
+
+@functools.lru_cache(maxsize=64)
+def _adjective_places_of(text: str) -> frozenset[str]:
+    """The places of the text's place adjectives (`азербайджанским`: Azerbaijan)."""
+    return frozenset(
+        place
+        for word in _words(text)
+        if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text)
+        for place in adjective_places(word.text)
+    )
 
 
 _ARMY_WORDS = frozenset({"army", "forces", "military", "troops"})
@@ -666,7 +714,11 @@ def _line_places(text: str, confirmed: bool) -> tuple[frozenset[str], ...]:
             and is_adjective(word.text)
             and not _surname_alone(word, words[i + 1] if i + 1 < len(words) else None)
         ):
-            names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
+            institution = _institution_opened(words, i)
+            if institution is None:
+                names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
+            else:  # `Страсбургский суд`: the court, whose row says what English has, not France
+                names.extend(institution.implied)
         term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) or word.start in capitalised_at else None
         if term is not None and any(is_english_place(form) for form in (*term.english, *term.implied)):
             # `КНДР`: North Korea; `ЕС`: `EU` accounts for it; a seat for its body (`Брюсселя`: `European Union`)
@@ -675,6 +727,15 @@ def _line_places(text: str, confirmed: bool) -> tuple[frozenset[str], ...]:
             names.extend(short for short, full in SHORT_FORMS.items() if full in names)
             places.append(frozenset(names))
     return tuple(places)
+
+
+def _institution_opened(words: tuple[_Word, ...], i: int) -> Term | None:
+    """The institution whose row the place adjective at `i` opens (`Страсбургский суд`: the
+    European Court of Human Rights, `Гаагский трибунал`): it names the body by its seat, and
+    the place is no more the source's than `Brussels` is in `European Union`."""
+    terms = russian_terms()
+    term, size = terms.longest_at(tuple(word.text for word in words[i : i + terms.longest]))
+    return term if term is not None and size > 1 and term.kind == "institution" else None
 
 
 def _surname_alone(word: _Word, following: _Word | None) -> bool:
@@ -885,6 +946,19 @@ def has_given_name_before(text: str, key: str) -> bool:
         if first is not None:
             return _is_given_name(words[first - 1])
         previous = words[-1]
+    return False
+
+
+def names_one_part(text: str, key: str) -> bool:
+    """Whether the source writes the word that romanises to `key` as a whole name of one part:
+    no given name, and no capitalised word after it (`Гукеш обыграл`, not `Виктор Хренин`)."""
+    for line in text.split("\n"):
+        words, opening, firsts = _line_keys(line)
+        at = 0 if key in opening else firsts.get(key)
+        if at is None:
+            continue
+        following = words[at + 1] if at + 1 < len(words) else ""
+        return not _is_given_name(words[at]) and not _CAPITALISED.match(following)
     return False
 
 

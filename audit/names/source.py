@@ -66,6 +66,7 @@ from audit.names.russian_source import (
     heard_in_english,
     locates_source_place,
     names_a_place,
+    names_one_part,
     names_region_of_source_place,
     opening_persons,
     owner_carried,
@@ -1029,7 +1030,7 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
             return False  # `Т-Банк` is not `Alfa-Bank`: the letter tells the bank
         return (
             index.has_name(name.text, "ru")
-            or russian_carried(name, english)
+            or russian_carried(name, english, source)
             or heard_in_english(name.text, english)
             or capital_carried(source, name, english)
         )
@@ -1047,14 +1048,15 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
     names = russian_names(source, sorted(runs), quoted_names(source))
     unpaired = [name for name in names if not has_counterpart(name) and not (name.term and owns_carried(name))]
     if unpaired:
-        unpaired = [
-            name
+        settled = {  # by span: a table's one-word name may be both confirmed and an entity (`«Щелкунчик»`)
+            (name.start, name.end): name
             for name in (
                 *confirmed_names(source, unpaired),
                 *entity_names(source, names, [name.start for name in unpaired]),
             )
             if not has_counterpart(name)
-        ]
+        }
+        unpaired = list(settled.values())
     missing = {(name.start, name.end) for name in unpaired}
     carried = [name.text for name in names if (name.start, name.end) not in missing]
     return carried, [
@@ -1165,7 +1167,11 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
                 found.append(position)  # `II` of `Catherine II`, as `Екатерина II` has it
             continue  # `III` of `King Mswati III` where the source has none: no anchor
         plain = _without_possessive(word)
-        if index.russian and _possessive_place(words, position) and not leaves_source_names(index.text, english, index.lang):
+        if (
+            index.russian
+            and (_possessive_place(words, position) or _possessive_owner(words, position))
+            and not leaves_source_names(index.text, english, index.lang)
+        ):
             continue  # `Germany's Alexander Zverev`, `St Petersburg's Pulkovo`: context, as a nationality is
         if index.russian and position == len(words) - 1 and position > 1 and words[position - 1] == "of" and is_english_place(plain):
             if not missing_words(plain, index, english):
@@ -1188,9 +1194,10 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
     if missing and found and _added_words(words, missing, found, index, english):
         missing = []
-    if missing and found and index.russian and _added_after(name, words, missing, found):
+    added = missing and found and index.russian
+    if added and (_added_after(name, words, missing, found) or _completes_name(words, missing, found, index)):
         if english and not leaves_source_names(index.text, english, index.lang):
-            missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`
+            missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
 
 
@@ -1338,6 +1345,13 @@ def _possessive_place(words: list[str], position: int) -> bool:
     return names_a_place(" ".join([*words[:position], _without_possessive(word)]))
 
 
+def _possessive_owner(words: list[str], position: int) -> bool:
+    """A body in the possessive opening a name (`Gazprom's Astrakhan gas processing plant`):
+    the owner English adds for context, as it adds a place."""
+    word = words[position]
+    return position == 0 and len(words) > 1 and word[:1].isupper() and re.search(r"['’]s$", word) is not None
+
+
 def _surname_like_nationality(words: list[str], position: int) -> bool:
     """A nationality word closing a name after a capitalised given name (`Volker Turk`), which
     is then the surname."""
@@ -1403,6 +1417,25 @@ def _added_after(name: str, words: list[str], missing: list[int], found: list[in
         and len(missing) <= 2
         and name.split()[-len(tail) :] == tail
         and _place_word(" ".join(words[p] for p in missing))
+    )
+
+
+def _completes_name(words: list[str], missing: list[int], found: list[int], index: TokenIndex) -> bool:
+    """Whether the missing words close the name right after the part the source gives, the rest
+    of a name English writes in full where Russian copy uses one part (`Gukesh Dommaraju` for
+    `Гукеш`); judged only where no source name is left unpaired, and the part given is no
+    place or common word and stands alone in the source as no given name (`Viktor Gulevich`
+    for `Виктор Хренин`, `Admiral Makarov` for `«Адмирал Григорович»`, `Moscow-Dubai` for
+    `Москва — Анталья` replace a part)."""
+    given = words[max(found)]
+    return (
+        min(missing) == max(found) + 1
+        and _distinctive_english(given)
+        and not _place_word(given)
+        and names_one_part(index.text, name_key(_without_possessive(given)))
+        and missing == list(range(min(missing), len(words)))
+        and len(missing) <= 2
+        and all(words[p][:1].isupper() and words[p].isalpha() and not is_acronym(words[p]) for p in missing)
     )
 
 

@@ -23,7 +23,7 @@ from audit.names.russian import lemma_key, lemmas
 TABLES = ("ru_acronyms.tsv", "ru_institutions.tsv")
 KINDS = frozenset(
     ["state", "military", "foreign", "intl", "sports", "party", "media", "company", "region", "place", "term"]
-    + ["institution", "title", "event"]
+    + ["institution", "title", "event", "work"]
 )
 # Kinds that are not names a translation must carry over.
 NOT_NAMES = frozenset({"term", "title"})

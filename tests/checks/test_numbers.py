@@ -193,6 +193,29 @@ def test_issue10_russian_ordinals_and_multiplicatives_are_required() -> None:
     assert all(n.weak for n in find_numbers("на 3 пятых", lang="ru") if n.text == "пятых")
 
 
+def test_issue10_a_cardinal_and_its_fraction_are_one_share() -> None:
+    """`две трети` is two-thirds (0.67, 67%), so `one-third` for it is flagged."""
+    for english in ("Two-thirds of those polled are in favour.", "67% of those polled are in favour."):
+        assert unmatched(find_numbers("Две трети опрошенных за.", lang="ru"), find_numbers(english, english_words=True)) == []
+    for english in ("One-third of those polled are in favour.", "A third of those polled are in favour."):
+        assert unmatched(find_numbers("Две трети опрошенных за.", lang="ru"), find_numbers(english, english_words=True))
+
+
+def test_issue10_one_and_a_half_is_a_figure_but_before_a_time_unit() -> None:
+    """`полтора` is 1.5 (`в полтора раза`: 50% too), a weak one before a time unit, which English
+    says as `a year and a half` or `18 months`."""
+    good = [
+        ("Осадков выпало полторы месячные нормы.", "Precipitation reached one and a half times the monthly norm."),
+        ("Цены выросли в полтора раза.", "Prices rose 50%."),
+        ("Продано полтора миллиона билетов.", "1.5 million tickets were sold."),
+        ("Он провёл в тюрьме полтора года.", "He spent a year and a half in prison."),
+    ]
+    for source, english in good:
+        assert unmatched(find_numbers(source, lang="ru"), find_numbers(english, english_words=True)) == [], source
+    bad = ("Осадков выпало полторы месячные нормы.", "Precipitation reached two and a half times the monthly norm.")
+    assert unmatched(find_numbers(bad[0], lang="ru"), find_numbers(bad[1], english_words=True))
+
+
 def test_numbers_cjk_sections_scales_and_powers_of_ten() -> None:
     def strong(text: str, lang: str | None = None) -> list[tuple[str, set[float]]]:
         return [(n.text, set(n.values)) for n in find_numbers(text, lang=lang) if not n.weak]

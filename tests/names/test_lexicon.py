@@ -32,3 +32,10 @@ def test_american_spelling(british: str, american: str) -> None:
 
 def test_american_spelling_leaves_other_words() -> None:
     assert american_spelling("fence") == "fence" and american_spelling("science") == "science"
+
+
+def test_lexicon_compounds_on_irregular_plurals_are_common_words() -> None:
+    # Webster's lacks `schoolchildren` and `servicemen`; news copy opens sentences with them.
+    assert all(is_common_word(w) for w in ("Schoolchildren", "servicemen", "gunmen", "businesswomen", "grandchildren"))
+    # not names that end so, nor a head after too short a word
+    assert not any(is_common_word(w) for w in ("Carmen", "Yemen", "Bremen", "Goldman"))

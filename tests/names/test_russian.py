@@ -11,6 +11,8 @@ from audit.names.russian_source import (
     confirmed_names,
     countries_of,
     gloss_keys,
+    names_one_part,
+    names_region_of_source_place,
     russian_names,
     source_places,
     spelt_by_ear,
@@ -42,11 +44,48 @@ def test_issue10_place_adjectives_derive_from_a_stem_about_as_long() -> None:
     assert "Moscow" in adjective_places("московский") and "Japan" in adjective_places("японский")
 
 
+def test_issue10_an_ordinary_noun_s_adjective_is_no_small_place_s() -> None:
+    # `морской порт` is a sea port, not one of Mora or Mori; Perm, Kurgan and Rome stay derived.
+    assert not adjective_places("морской") and not adjective_places("женский")
+    assert "Perm" in adjective_places("пермский") and "Kurgan" in adjective_places("курганский")
+    assert "Rome" in adjective_places("римский")
+
+
+def test_issue10_a_work_s_title_derives_no_place_adjective() -> None:
+    # `Брат` (the film) is a table row, but `братский` is of Bratsk (or brotherly), never `Brother`.
+    assert "Brother" not in adjective_places("братский") and "Bratsk" in adjective_places("братский")
+    assert "Kremlin" in adjective_places("кремлёвский")  # other rows still derive
+
+
 def test_issue10_a_surname_in_ский_is_no_place_adjective_without_a_noun_after_it() -> None:
     assert source_places("Зеленский подписал закон.") == ()
     assert source_places("Макрон пригласил Зеленского в Париж.") == (frozenset({"Paris", "France"}),)
     assert any("Moscow" in names for names in source_places("Московский суд арестовал блогера."))
     assert any("Mexico" in names for names in source_places("Мексиканский президент выступил."))
+
+
+def test_issue10_a_place_adjective_opening_an_institution_s_row_is_no_source_place() -> None:
+    # `Страсбургский суд` is the European Court of Human Rights, not a court of France.
+    assert all("France" not in names for names in source_places("Страсбургский суд обязал Турцию.", confirmed=False))
+    assert any("France" in names for names in source_places("Страсбургский мэр выступил."))
+
+
+def test_issue10_a_region_english_adds_right_after_the_source_place() -> None:
+    # GeoNames has no seat named `Amur` or `Xinjiang` in the place's country: English writing
+    # the region right after the place locates it; a region with a seat elsewhere does not.
+    assert names_region_of_source_place("Amur", "Под Тындой разбился самолёт.", "A plane crashed near Tynda in the Amur region.")
+    assert names_region_of_source_place("Xinjiang", "Рейсы в Урумчи.", "Flights to Urumqi, in China's Xinjiang region.")
+    assert names_region_of_source_place("Orenburg", "Паводок затопил Орск.", "Floods hit Orsk, in Russia's Orenburg region.")
+    assert not names_region_of_source_place("Chelyabinsk", "Паводок затопил Орск.", "Floods hit Orsk, in the Chelyabinsk region.")
+    assert not names_region_of_source_place(
+        "Amur", "Под Тындой разбился самолёт.", "A plane crashed near Tynda. Later, officials in the Amur region said."
+    )
+
+
+def test_issue10_a_name_of_one_part_is_no_given_name_and_has_no_capital_after_it() -> None:
+    assert names_one_part("Гукеш обыграл Карлсена.", "gukesh")
+    assert not names_one_part("Заявил Виктор Хренин.", "viktor")  # a given name
+    assert not names_one_part("Хренин Виктор заявил.", "khrenin")  # a capital after it
 
 
 def test_russian_entities_tag_on_one_blas_thread() -> None:
@@ -59,6 +98,14 @@ def test_russian_runs_taken_apart_at_titles_and_tables() -> None:
     text = "Генсек ООН Антониу Гутерриш прибыл."
     names = [name.text for name in russian_names(text, [(0, 27)])]
     assert names == ["ООН", "Антониу Гутерриш"]
+
+
+def test_issue10_a_run_is_taken_apart_after_a_place_before_a_person() -> None:
+    # `Ильсур` is no given name pymorphy3 knows: a place is still no part of the person after it.
+    text = "Пообещал мэр Казани Ильсур Метшин."
+    assert [name.text for name in russian_names(text, [(13, 33)])] == ["Казани", "Ильсур Метшин"]
+    text = "Прибыл в Нижний Новгород."  # a place's own words stay one name
+    assert [name.text for name in russian_names(text, [(9, 24)])] == ["Нижний Новгород"]
 
 
 def test_russian_opening_common_noun_is_not_a_name() -> None:
