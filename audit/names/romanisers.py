@@ -361,15 +361,24 @@ _LONG_VOWEL = re.compile(r"ou|oo|uu|oh(?![aeiouy])")
 # rapidfuzz partial ratio from which an English word is another reading of a kanji name's pykakasi
 # reading (`Ueta` / `ueda`, `Motegi` / `mogi`) rather than another person's name.
 _READ_ALIKE = 75
-# Kanji that end or make the name of a place or a body, never a person's (`日本代表`, `大阪府`, `自民党`).
-_NOT_PERSON = re.compile(r"[国党都道府県市区町村省庁会社院団軍隊局部課協庁州島湾港]")
-# A person's full name in kanji before the title or honorific Japanese writes after it
-# (`植田和男総裁`); a surname alone (`喬木外相`) may have a reading pykakasi does not know.
+# Kanji that make the name of a body, never a person's (`自民党`, `防衛省`).
+_BODY = re.compile(r"[党省庁会社院団軍隊局課協]")
+# Kanji that end the name of a place (`大阪府`, `東京都`); inside a surname they are common
+# (`中村`, `高市`, `島田`, `阿部`).
+_PLACE_END = re.compile(r"[国都道府県市区町村部州島湾港]$")
+# A person's name in kanji before the title or honorific Japanese writes after it: in full
+# (`植田和男総裁`) or a surname of two kanji (`茂木外相`); one kanji (`菅`, read `kan`, Suga) is
+# too often read otherwise.
 _JAPANESE_PERSON = re.compile(
-    r"([\u4e00-\u9fff々]{3,5}?)(?=前首相|元首相|首相|官房長官|国務長官|長官|知事|総裁|会長|社長|党首|代表|幹事長|議員"
-    r"|市長|委員長|大臣|外相|財務相|防衛相|経産相|監督|選手|竜王|名人|容疑者|被告|氏|さん)"
+    r"([\u4e00-\u9fff々]{2,5}?)(?=(前首相|元首相|首相|官房長官|国務長官|長官|知事|総裁|会長|社長|党首|代表|幹事長|議員"
+    r"|市長|委員長|大臣|外相|財務相|防衛相|経産相|監督|選手|竜王|名人|容疑者|被告|氏|さん))"
 )
+# Titles only a person holds: before them a name that is or ends like a place's (`高市`, a
+# district of Nara) is the person's, not the place's team or office (`日本代表`, `大阪市長`).
+_PERSON_TITLE = re.compile(r"前首相|元首相|首相|官房長官|総裁|党首|幹事長|大臣|外相|財務相|防衛相|経産相|氏|さん")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Two capitalised words in a row: a given name and a surname (`Shigeru Ishiba`).
+_FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")
 # A katakana word of three or more: Japanese writes foreign names so (`オタワ`, `デュバル`).
 _KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff・=]{3,}")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
@@ -573,13 +582,25 @@ class RomanisedSource:
         return self._unread[english]
 
     def _read_persons(self, english: str) -> list[str]:
+        """A surname alone counts only where the English writes a Japanese person in full (`Shigeru
+        Ishiba` for `高市首相`): there the English knew whom the source names, and a surname pykakasi
+        lacks (`喬木`, Takagi, read `kyouboku`) is not judged by an English surname alone."""
         words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
+        in_full = any(
+            all(_ROMAJI.match(part.lower()) and not (_known(part) or is_common_word(part)) for part in pair)
+            for pair in _FULL_NAME.findall(english)
+        )
         unread = []
         persons = [
             match
             for match in _JAPANESE_PERSON.finditer(self.text)
-            # not `日本代表` (the national team), `東京都知事`: a place or a body before the title
-            if not (_NOT_PERSON.search(match.group(1)) or self._is_place(match.group(1)))
+            # not `自民党総裁`, `日本代表` (the national team), `東京都知事`: a body, a place before the title
+            if not _BODY.search(match.group(1))
+            and (
+                _PERSON_TITLE.fullmatch(match.group(2))
+                or not (_PLACE_END.search(match.group(1)) or self._is_place(match.group(1)))
+            )
+            and (len(match.group(1)) > 2 or in_full)
         ]
         for match in persons:
             parts = [_short_vowels(part["hepburn"]) for part in _kakasi().convert(match.group(1))]
