@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places
-from audit.names.exonyms import capitals_in, countries_of_capital, language_code
+from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.script_names import SURNAME_AND_NAME, SURNAMES, ScriptName, is_everyday_word, name_spans
 from audit.names.stored import stored
@@ -691,6 +691,8 @@ class RomanisedSource:
             return False
         if _home_country(self.lang) in (plain, *demonym_places(plain)) and not self._unpaired_country(english):
             return False  # `国内` (at home): English names the source's own country where it does not
+        if self._home_capital_added(plain, english):
+            return False  # `人民大会堂` (in Beijing), `राष्ट्रीय राजधानी` (the national capital: Delhi)
         if any(self.names_country(country) for country in countries_of_capital(plain)):
             return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
         if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (plain, *demonym_places(plain))):
@@ -839,6 +841,8 @@ class RomanisedSource:
                 return None
             if home in (word, *demonym_places(word)) and not self._unpaired_country(english):
                 return None
+            if self._home_capital_added(word, english):
+                return None
             if any(self.names_country(country) for country in countries_of_capital(word)):
                 return None  # `Beijing` for `中方`: a capital for its country's government
             if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (word, *demonym_places(word))):
@@ -899,6 +903,22 @@ class RomanisedSource:
             if not any(_spelt_by(_NOT_LETTER.sub("", word.lower()), syllables) for word in words):
                 unspelt.append(match.group())
         return unspelt
+
+    def _home_capital_added(self, word: str, english: str) -> bool:
+        """Whether the word is the capital of the source language's own country (`Beijing`,
+        `Tokyo`, `New Delhi` or its `Delhi`), which English adds to place what the source leaves
+        unplaced (`人民大会堂`, the Great Hall of the People; `राष्ट्रपति भवन`), while no place of the
+        source is left with nothing standing for it (`大阪` for `Tokyo` is a replacement), nor one
+        abbreviated in a compound (`沪深`: `Shanghai and Beijing` leaves Shenzhen out)."""
+        home = _home_country(self.lang)
+        capital = capital_of(home) if home else None
+        if capital is None or not (word == capital or (word in capital.split() and not is_common_word(word))):
+            return False
+        if any(self._places(name) for name in self.left_names(english)):
+            return False
+        return not any(
+            place not in english and self.abbreviates(place) for place in cjk_abbreviations(self.lang) if place != home
+        )
 
     def _unpaired_country(self, english: str) -> bool:
         """Whether a country CLDR names in the source's language is left with nothing in the English."""

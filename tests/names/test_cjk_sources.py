@@ -45,3 +45,34 @@ def test_a_japanese_surname_before_a_title_is_read_where_english_writes_the_pers
 )
 def test_a_japanese_surname_before_a_title_read_in_the_english_is_no_replacement(source: str, english: str) -> None:
     assert _warned(source, english, "ja") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "lang"),
+    [
+        ("国家主席在人民大会堂会见了来访的外宾。", "The president met foreign guests at the Great Hall of the People in Beijing.", "zh"),
+        ("首相は首相官邸で記者団に語った。", "The prime minister spoke to reporters at his official residence in Tokyo.", "ja"),
+        ("प्रधानमंत्री ने राष्ट्रपति भवन में शपथ ली।", "The prime minister was sworn in at the presidential palace in New Delhi.", "hi"),
+        ("राष्ट्रीय राजधानी में धुंध छाई रही।", "Smog blanketed Delhi.", "hi"),
+    ],
+)
+def test_the_home_countrys_capital_english_adds_is_context(source: str, english: str, lang: str) -> None:
+    assert _warned(source, english, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "lang", "replaced"),
+    [
+        ("首相は大阪で記者団に語った。", "The prime minister spoke to reporters in Tokyo.", "ja", "Tokyo"),
+        ("प्रधानमंत्री ने मुंबई में शपथ ली।", "The prime minister was sworn in in New Delhi.", "hi", "New Delhi"),
+    ],
+)
+def test_the_home_countrys_capital_for_a_source_place_is_a_replacement(
+    source: str, english: str, lang: str, replaced: str
+) -> None:
+    assert replaced in _warned(source, english, lang)
+
+
+def test_the_home_capital_for_a_place_abbreviated_in_a_compound_is_no_context() -> None:
+    warned = _warned("沪深两市成交额突破1万亿元。", "Turnover on the Shanghai and Beijing exchanges topped 1 trillion yuan.", "zh")
+    assert any("Beijing" in span for span in warned)
