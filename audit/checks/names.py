@@ -1732,7 +1732,9 @@ class UnsourcedName(Check):
     says `at home` (`国内`: `in Japan`) unless a country of the source is left unpaired, and
     so is its capital, which English adds to place a landmark (`人民大会堂`: `in Beijing`,
     `राष्ट्रीय राजधानी`: `Delhi`) unless a place of the source is left unpaired or abbreviated
-    in a compound English leaves out (`沪深`: `Shanghai and Beijing`), another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
+    in a compound English leaves out (`沪深`: `Shanghai and Beijing`); a province, prefecture
+    or state a source city lies in (`पटना`: `Patna, the capital of Bihar`; GeoNames' region codes
+    named in `data/asian_regions.tsv`) is context too, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
     source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
     is pinyin) unless a person the source names in kanji before a title is left with no English
     word of pykakasi's reading, long vowels short, nor one alike (`Haruhiko Kuroda` for

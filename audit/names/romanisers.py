@@ -28,6 +28,7 @@ from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
+from audit.names.regions import lies_in, regions_named
 from audit.names.script_names import SURNAME_AND_NAME, SURNAMES, ScriptName, is_everyday_word, name_spans
 from audit.names.stored import stored
 
@@ -693,6 +694,8 @@ class RomanisedSource:
             return False  # `国内` (at home): English names the source's own country where it does not
         if self._home_capital_added(plain, english):
             return False  # `人民大会堂` (in Beijing), `राष्ट्रीय राजधानी` (the national capital: Delhi)
+        if self._region_of_source_place(plain, english):
+            return False  # `Bihar` for `पटना` (Patna): the state English places a source city in
         if any(self.names_country(country) for country in countries_of_capital(plain)):
             return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
         if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (plain, *demonym_places(plain))):
@@ -843,6 +846,8 @@ class RomanisedSource:
                 return None
             if self._home_capital_added(word, english):
                 return None
+            if self._region_of_source_place(word, english):
+                return None
             if any(self.names_country(country) for country in countries_of_capital(word)):
                 return None  # `Beijing` for `中方`: a capital for its country's government
             if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (word, *demonym_places(word))):
@@ -918,6 +923,14 @@ class RomanisedSource:
             return False
         return not any(
             place not in english and self.abbreviates(place) for place in cjk_abbreviations(self.lang) if place != home
+        )
+
+    def _region_of_source_place(self, word: str, english: str) -> bool:
+        """Whether the word is (a word of) a province, prefecture or state the English names that a
+        place of the source lies in (`Bihar`: `पटना`, Patna; `Sichuan`: `宜宾`, Yibin)."""
+        named = regions_named(word, english)
+        return bool(named) and any(
+            lies_in(place, region) for region in named for name, _ in self.names() for place in self._places(name)
         )
 
     def _unpaired_country(self, english: str) -> bool:

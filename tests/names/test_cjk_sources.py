@@ -76,3 +76,41 @@ def test_the_home_countrys_capital_for_a_source_place_is_a_replacement(
 def test_the_home_capital_for_a_place_abbreviated_in_a_compound_is_no_context() -> None:
     warned = _warned("沪深两市成交额突破1万亿元。", "Turnover on the Shanghai and Beijing exchanges topped 1 trillion yuan.", "zh")
     assert any("Beijing" in span for span in warned)
+
+
+def test_every_region_row_is_the_region_of_its_city() -> None:
+    from audit.names.regions import lies_in, regions
+
+    rows = regions()
+    assert len(rows) >= 100 and {"Sichuan", "Kumamoto", "Bihar", "Uttar Pradesh"} <= set(rows)
+    assert len(set(rows.values())) == len(rows)  # one code, one region
+    from importlib.resources import files
+
+    text = files("audit.names").joinpath("data", "asian_regions.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            region, _country, _code, city = line.split("\t")
+            assert lies_in(city, region), region
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "lang"),
+    [
+        ("宜宾发生4.5级地震。", "A magnitude 4.5 earthquake struck Yibin in southwest China's Sichuan province.", "zh"),
+        ("पटना में बारिश हुई।", "It rained in Patna, the capital of Bihar.", "hi"),
+        ("लखनऊ में बारिश हुई।", "It rained in Lucknow in Uttar Pradesh.", "hi"),
+    ],
+)
+def test_the_region_english_places_a_source_city_in_is_context(source: str, english: str, lang: str) -> None:
+    assert _warned(source, english, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "lang", "replaced"),
+    [
+        ("पटना में बारिश हुई।", "It rained in Patna, the capital of Kerala.", "hi", "Kerala"),
+        ("लखनऊ में बारिश हुई।", "It rained in Lucknow in Madhya Pradesh.", "hi", "Madhya Pradesh"),
+    ],
+)
+def test_a_region_a_source_city_does_not_lie_in_is_no_context(source: str, english: str, lang: str, replaced: str) -> None:
+    assert replaced in _warned(source, english, lang)
