@@ -114,3 +114,12 @@ def test_the_region_english_places_a_source_city_in_is_context(source: str, engl
 )
 def test_a_region_a_source_city_does_not_lie_in_is_no_context(source: str, english: str, lang: str, replaced: str) -> None:
     assert replaced in _warned(source, english, lang)
+
+
+def test_an_indian_given_name_in_ish_is_no_nationality() -> None:
+    from audit.names.lexicon import is_demonym
+
+    assert is_demonym("Danish") and is_demonym("Turkish") and is_demonym("Kurdish")
+    assert not (is_demonym("Nitish") or is_demonym("Manish") or is_demonym("Satish"))
+    # so it anchors the name English writes in full: `Kumar` is added, not put in for another
+    assert _warned("नीतीश ने पटना में कहा।", "Bihar Chief Minister Nitish Kumar said in Patna.", "hi") == []
