@@ -1734,7 +1734,9 @@ class UnsourcedName(Check):
     `राष्ट्रीय राजधानी`: `Delhi`) unless a place of the source is left unpaired or abbreviated
     in a compound English leaves out (`沪深`: `Shanghai and Beijing`); a province, prefecture
     or state a source city lies in (`पटना`: `Patna, the capital of Bihar`; GeoNames' region codes
-    named in `data/asian_regions.tsv`) is context too, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
+    named in `data/asian_regions.tsv`) is context too, and so is a Korean given name English
+    hyphenates after the surname whose hanja the source writes (`李在明`: `Lee Jae-myung`;
+    `data/korean_surnames.tsv`), which no romaniser here reads the Korean way, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
     source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
     is pinyin) unless a person the source names in kanji before a title is left with no English
     word of pykakasi's reading, long vowels short, nor one alike (`Haruhiko Kuroda` for

@@ -277,6 +277,21 @@ def _abbreviation_rows() -> tuple[tuple[str, frozenset[str], tuple[str, ...], st
     return tuple((char, frozenset(langs.split()), tuple(names.split("|")), kind) for char, langs, names, kind in rows)
 
 
+@functools.lru_cache(maxsize=1)
+def korean_surnames() -> dict[str, tuple[str, ...]]:
+    """`data/korean_surnames.tsv`: each English spelling of a Korean surname with its hanja (`Lee`: `李`)."""
+    from importlib.resources import files
+
+    text = files("audit.names").joinpath("data", "korean_surnames.tsv").read_text(encoding="utf-8")
+    found: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            hanja, spellings = line.split("\t")
+            for spelling in spellings.split("|"):
+                found.setdefault(spelling, []).extend(hanja.split())
+    return {spelling: tuple(dict.fromkeys(forms)) for spelling, forms in found.items()}
+
+
 @functools.lru_cache(maxsize=4)
 def cjk_abbreviations(lang: str) -> dict[str, tuple[str, ...]]:
     """The one-character abbreviations of each place (`Shenzhen`: `深`) a language writes in compounds."""
@@ -378,6 +393,9 @@ _JAPANESE_PERSON = re.compile(
 # district of Nara) is the person's, not the place's team or office (`日本代表`, `大阪市長`).
 _PERSON_TITLE = re.compile(r"前首相|元首相|首相|官房長官|総裁|党首|幹事長|大臣|外相|財務相|防衛相|経産相|氏|さん")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A Korean name as English writes it: a surname and a given name of two syllables joined by a
+# hyphen (`Lee Jae-myung`, `Yoon Suk-yeol`).
+_KOREAN_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)-([a-z]+)\b")
 # Two capitalised words in a row: a given name and a surname (`Shigeru Ishiba`).
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")
 # A katakana word of three or more: Japanese writes foreign names so (`オタワ`, `デュバル`).
@@ -683,6 +701,8 @@ class RomanisedSource:
             for other in beside
         ):
             return False
+        if self.lang in ("zh", "ja") and self._korean_given_name(word, english):
+            return False  # `Jae-myung` of `Lee Jae-myung` for `李在明`: hanja read the Korean way
         plain = _POSSESSIVE.sub("", word)
         if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and not expansions(plain, names_only=True)):
             return False
@@ -908,6 +928,19 @@ class RomanisedSource:
             if not any(_spelt_by(_NOT_LETTER.sub("", word.lower()), syllables) for word in words):
                 unspelt.append(match.group())
         return unspelt
+
+    def _korean_given_name(self, word: str, english: str) -> bool:
+        """Whether the word is a part of the hyphenated given name of a Korean person the English
+        writes after a surname whose hanja the source writes before two more (`Lee Jae-myung`:
+        `李在明`). The given name's hanja are read the Korean way, which no romaniser here knows;
+        the surname is compared (`Yoon Suk-yeol` for `李在明` is another person)."""
+        for match in _KOREAN_NAME.finditer(english):
+            if word.lower() in (match.group(2).lower(), match.group(3).lower()) and any(
+                re.search(rf"{re.escape(hanja)}[\u4e00-\u9fff]{{2}}", self.text)
+                for hanja in korean_surnames().get(match.group(1), ())
+            ):
+                return True
+        return False
 
     def _home_capital_added(self, word: str, english: str) -> bool:
         """Whether the word is the capital of the source language's own country (`Beijing`,

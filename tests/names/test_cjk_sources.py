@@ -123,3 +123,36 @@ def test_an_indian_given_name_in_ish_is_no_nationality() -> None:
     assert not (is_demonym("Nitish") or is_demonym("Manish") or is_demonym("Satish"))
     # so it anchors the name English writes in full: `Kumar` is added, not put in for another
     assert _warned("नीतीश ने पटना में कहा।", "Bihar Chief Minister Nitish Kumar said in Patna.", "hi") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "lang"),
+    [
+        ("韓国の李在明大統領が来日した。", "South Korean President Lee Jae-myung arrived in Japan.", "ja"),
+        ("朝鲜领导人金正恩视察了工厂。", "North Korean leader Kim Jong-un inspected a factory.", "zh"),
+        ("韩国总统李在明抵达北京。", "South Korean President Lee Jae-myung arrived in Beijing.", "zh"),
+    ],
+)
+def test_a_korean_given_name_after_the_surname_the_source_writes_in_hanja_is_no_replacement(
+    source: str, english: str, lang: str
+) -> None:
+    assert _warned(source, english, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "lang"),
+    [
+        ("韓国の李在明大統領が来日した。", "South Korean President Yoon Suk-yeol arrived in Japan.", "ja"),
+        ("韩国总统李在明抵达北京。", "South Korean President Moon Jae-in arrived in Beijing.", "zh"),
+    ],
+)
+def test_a_korean_name_of_another_surname_is_a_replacement(source: str, english: str, lang: str) -> None:
+    assert _warned(source, english, lang)
+
+
+def test_every_korean_surname_row_has_hanja_and_spellings() -> None:
+    from audit.names.romanisers import korean_surnames
+
+    table = korean_surnames()
+    assert len(table) >= 60 and table["Lee"] == ("李",) and "郑" in table["Jung"]
+    assert all(forms and all(len(form) == 1 for form in forms) for forms in table.values())
