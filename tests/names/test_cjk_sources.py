@@ -156,3 +156,12 @@ def test_every_korean_surname_row_has_hanja_and_spellings() -> None:
     table = korean_surnames()
     assert len(table) >= 60 and table["Lee"] == ("李",) and "郑" in table["Jung"]
     assert all(forms and all(len(form) == 1 for form in forms) for forms in table.values())
+
+
+def test_a_continents_demonym_is_of_the_continent() -> None:
+    from audit.names.demonyms import demonym_places
+
+    assert demonym_places("Asian") == ("Asia",) and demonym_places("African") == ("Africa",)
+    assert "United States" in demonym_places("American")  # not the Americas
+    assert _warned("中国队获得亚洲锦标赛季军。", "China took third place at the Asian Championship.", "zh") == []
+    assert _warned("中国队获得亚洲锦标赛季军。", "China took third place at the European Championship.", "zh")
