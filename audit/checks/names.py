@@ -80,6 +80,7 @@ from audit.names.variants import (
     squashed_key,
     variant_clusters,
 )
+from audit.numbers import find_numbers
 from audit.segment import split_paragraphs
 from audit.types import Document, Finding, Segment, SegmentKind, Severity
 
@@ -1531,6 +1532,30 @@ def _names_a_unit(text: str, mention: Mention) -> bool:
     ) or (mention.text in _UNIT_BEFORE_SCALE and _SCALE_AFTER.match(text, mention.end) is not None)
 
 
+_CALENDAR = frozenset(
+    [
+        *("january", "february", "march", "april", "may", "june", "july"),
+        *("august", "september", "october", "november", "december"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ]
+)
+
+
+def _date_or_count(word: str) -> bool:
+    """A month, a weekday or a number word (`January's`, `Twenty` of `Twenty-one`): the number
+    rules compare it, no name was put in for another."""
+    plain = re.split(r"['’]", word, maxsplit=1)[0]
+    numbers = find_numbers(plain, english_words=True)
+    return plain.lower() in _CALENDAR or (len(numbers) == 1 and numbers[0].text == plain)
+
+
+def _names_nothing(mention: Mention) -> bool:
+    """A mention of a romanised source's translation made of date and count words alone
+    (`Twenty` of `Twenty-one teams`, `Monday's`), which no source name can sound like; a Latin
+    or Cyrillic source is compared by spelling, where such a word is found or not like any other."""
+    return all(_date_or_count(word) for word in mention.text.split())
+
+
 # A maker's name in the possessive before the work (`Tolstoy's novel`, `Pushkin's Eugene Onegin`).
 _POSSESSIVE_SPLIT = re.compile(r"['’]s\s+")
 _MAKER_BEFORE_WORK = re.compile(rf"['’]s\s+(?:\w+\s+)?{_WORKS}\b")
@@ -1736,7 +1761,8 @@ class UnsourcedName(Check):
     or state a source city lies in (`पटना`: `Patna, the capital of Bihar`; GeoNames' region codes
     named in `data/asian_regions.tsv`) is context too, and so is a Korean given name English
     hyphenates after the surname whose hanja the source writes (`李在明`: `Lee Jae-myung`;
-    `data/korean_surnames.tsv`), which no romaniser here reads the Korean way, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
+    `data/korean_surnames.tsv`), which no romaniser here reads the Korean way; a month, a
+    weekday or a number word (`January's`, `Twenty` of `Twenty-one`) is never a name there, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
     source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
     is pinyin) unless a person the source names in kanji before a title is left with no English
     word of pykakasi's reading, long vowels short, nor one alike (`Haruhiko Kuroda` for
@@ -1788,8 +1814,12 @@ class UnsourcedName(Check):
             for mention in found:
                 if not pair.start <= mention.start < pair.end:
                     continue
+                if index.romanised is not None and _names_nothing(mention):
+                    continue  # `Twenty-one teams`: no name to hear in the source
                 english = document.text[pair.start : pair.end]
                 missing = missing_words(mention.text, index, english)
+                if index.romanised is not None:
+                    missing = [word for word in missing if not _date_or_count(word)]  # `January's Australian Open`
                 if missing and _whole_with_particles(ctx.document.text, mention, found, index, english):
                     continue  # `Ursula` of `Ursula von der Leyen` for `фон дер Ляйен`
                 if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index, english):

@@ -165,3 +165,19 @@ def test_a_continents_demonym_is_of_the_continent() -> None:
     assert "United States" in demonym_places("American")  # not the Americas
     assert _warned("中国队获得亚洲锦标赛季军。", "China took third place at the Asian Championship.", "zh") == []
     assert _warned("中国队获得亚洲锦标赛季军。", "China took third place at the European Championship.", "zh")
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "lang"),
+    [
+        ("郑钦文退出明年1月的澳网。", "Zheng Qinwen pulled out of January's Australian Open.", "zh"),
+        ("21チームが出場する。", "Twenty-one teams will run.", "ja"),
+        ("月曜日に地震があった。", "Monday's earthquake was felt across the region.", "ja"),
+    ],
+)
+def test_a_month_weekday_or_number_word_is_no_name_put_in_for_another(source: str, english: str, lang: str) -> None:
+    assert _warned(source, english, lang) == []
+
+
+def test_a_name_beside_a_month_is_still_compared() -> None:
+    assert _warned("郑钦文退出明年1月的澳网。", "Zheng Qinwen pulled out of January's Wimbledon.", "zh")
