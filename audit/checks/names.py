@@ -1762,7 +1762,10 @@ class UnsourcedName(Check):
     named in `data/asian_regions.tsv`) is context too, and so is a Korean given name English
     hyphenates after the surname whose hanja the source writes (`李在明`: `Lee Jae-myung`;
     `data/korean_surnames.tsv`), which no romaniser here reads the Korean way; a month, a
-    weekday or a number word (`January's`, `Twenty` of `Twenty-one`) is never a name there, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
+    weekday or a number word (`January's`, `Twenty` of `Twenty-one`) is never a name there;
+    a Chinese person in pinyin (a common surname first, the last words of the name: `Zhang Jun`
+    of `Procurator-General Zhang Jun`) is spelt, every word of it, by the source's characters
+    (`Jiang Bin` for `张晓刚`), never just heard, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
     source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
     is pinyin) unless a person the source names in kanji before a title is left with no English
     word of pykakasi's reading, long vowels short, nor one alike (`Haruhiko Kuroda` for
@@ -1853,7 +1856,9 @@ class UnsourcedName(Check):
                     beside = beside_words(mention.text, missing)
                     # a CLDR name missing whole (`European Union`) is judged word by word
                     sure = any(
-                        index.romanised.replaced(part, english, beside) for word in missing for part in word.split()
+                        index.romanised.replaced(part, english, beside, tuple(mention.text.split()))
+                        for word in missing
+                        for part in word.split()
                     )
                     if not sure and (finding := self._stands_in(segment, mention, index.romanised, english)):
                         yield finding

@@ -352,14 +352,20 @@ def _surname_syllables() -> frozenset[str]:
 
 
 def is_chinese_person(words: tuple[str, ...]) -> bool:
-    """Whether English name words are a Chinese person's name in pinyin: a common surname and
-    one or two syllables of given name (`Lin Jian`, `Guo Jiakun`), as a Chinese source spells them."""
+    """Whether English name words are a Chinese person's name in pinyin: a common surname first and
+    one or two syllables of given name (`Lin Jian`, `Guo Jiakun`), as a Chinese source spells them;
+    not a given name English puts first (`Jensen Huang`: a surname spelt is the person's)."""
     plain = [_POSSESSIVE.sub("", word).lower() for word in words]
-    return (
-        2 <= len(plain) <= 3
-        and any(word in _surname_syllables() for word in plain)
-        and all(is_pinyin(word) for word in plain)
-    )
+    return 2 <= len(plain) <= 3 and plain[0] in _surname_syllables() and all(is_pinyin(word) for word in plain)
+
+
+def chinese_person(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The last two or three words of an English name when they are a Chinese person's in pinyin
+    (`Zhang Jun` of `Procurator-General Zhang Jun`); empty when they are not."""
+    for size in (3, 2):
+        if len(words) >= size and is_chinese_person(words[-size:]):
+            return words[-size:]
+    return ()
 
 
 def _reads_alike(word: str, parts: list[str]) -> bool:
@@ -678,21 +684,24 @@ class RomanisedSource:
             ]
         return self._unpaired[english]
 
-    def replaced(self, word: str, english: str, beside: tuple[str, ...] = ()) -> bool:
+    def replaced(self, word: str, english: str, beside: tuple[str, ...] = (), name: tuple[str, ...] = ()) -> bool:
         """Whether an English name word not heard in the source stands for a source name it does not sound like.
 
         Sure enough to warn: the word is a name (three letters or more, not an abbreviation),
         it sounds like none of the source's likely names, and one of those names has
         nothing in the English that stands for it. Not when another word of the English name
         (`beside`) is in the source: English writes a name in full where the source gives one
-        part of it (`Tedros Adhanom Ghebreyesus` for `谭德塞`, Tedros).
+        part of it (`Tedros Adhanom Ghebreyesus` for `谭德塞`, Tedros). A Chinese person's name
+        in pinyin (the last words of the whole English `name`) is spelt, every word of it, by
+        the source's characters (`Jiang Bin` for `张晓刚`: `jiang` of `将于` spells one word only).
         """
         # Hindi writes a name's consonants one for one, and every word of it may be a name:
         # there a part heard only in part (`Georges` in `करके`) is chance. A part that is also a
         # common word (`Yogi` of `Yogi Adityanath`) counts only when the source spells it.
-        if self.lang == "zh" and is_chinese_person((word, *beside)):
+        person = chinese_person(name or (word, *beside))
+        if self.lang == "zh" and person:
             # a Chinese person's name is spelt by its characters, not heard (`Lin Jian` for `郭嘉昆`)
-            if any(self.spells(part) for part in (word, *beside)):
+            if all(self.spells(part) for part in person):
                 return False
             return bool(self._unspelt_persons(english))
         heard = 1.0 if self.lang == "hi" else HEARD

@@ -52,7 +52,7 @@ from audit.names.kontsevich import korean_readings
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
-from audit.names.romanisers import RomanisedSource, is_chinese_person, romaniser_language
+from audit.names.romanisers import RomanisedSource, chinese_person, romaniser_language
 from audit.names.russian import has_verb, lemmas
 from audit.names.russian_source import (
     RussianName,
@@ -1142,10 +1142,11 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return []  # `Shenzhen` for `沪深`: a place by its one-character abbreviation
     if " " in name and any(_latin_word(short, index.text) for short in abbreviations_of(_without_possessive(name))):
         return []  # `Japan Aerospace Exploration Agency` for `JAXAは`: the source writes its acronym
-    parts = tuple(name.split())
-    if index.romanised is not None and index.romanised.lang == "zh" and is_chinese_person(parts):
-        # a Chinese person's name in pinyin is spelt by the source's characters, never just heard
-        return [] if any(index.romanised.spells(part) for part in parts) else list(parts)
+    person = chinese_person(tuple(name.split()))
+    if index.romanised is not None and index.romanised.lang == "zh" and person:
+        # a Chinese person's name in pinyin (`Zhang Jun` of `Procurator-General Zhang Jun`) is
+        # spelt, every word of it, by the source's characters, never just heard
+        return [] if all(index.romanised.spells(part) for part in person) else list(person)
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:

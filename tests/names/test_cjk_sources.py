@@ -181,3 +181,28 @@ def test_a_month_weekday_or_number_word_is_no_name_put_in_for_another(source: st
 
 def test_a_name_beside_a_month_is_still_compared() -> None:
     assert _warned("郑钦文退出明年1月的澳网。", "Zheng Qinwen pulled out of January's Wimbledon.", "zh")
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        # a syllable of the name spelt elsewhere in the sentence (`jiang` of `将于`, `zhang` of `检察长`)
+        ("发言人张晓刚说，海军编队将于明年初赴南太平洋训练。", "Spokesman Jiang Bin said the naval group would train in the South Pacific."),
+        ("外交部发言人毛宁说，中方将作出回应。", "China will respond, foreign ministry spokesman Wang Wenbin said."),
+    ],
+)
+def test_a_chinese_person_is_spelt_by_every_word_not_one(source: str, english: str) -> None:
+    assert _warned(source, english, "zh")
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        ("发言人张晓刚说，海军编队将于明年初赴南太平洋训练。", "Spokesman Zhang Xiaogang said the naval group would train in the South Pacific."),
+        ("最高人民检察院检察长应勇表示，起诉人数上升。", "More people were charged, Procurator-General Ying Yong said."),
+        # a given name English puts first: the surname spelt is the person's
+        ("黄仁勋周三抵达上海。", "Nvidia chief executive Jensen Huang arrived in Shanghai on Wednesday."),
+    ],
+)
+def test_a_chinese_person_spelt_by_the_source_is_no_replacement(source: str, english: str) -> None:
+    assert _warned(source, english, "zh") == []
