@@ -395,6 +395,9 @@ _JAPANESE_PERSON = re.compile(
     r"([\u4e00-\u9fff々]{2,5}?)(?=(前首相|元首相|首相|官房長官|国務長官|長官|知事|総裁|会長|社長|党首|代表|幹事長|議員"
     r"|市長|委員長|大臣|外相|財務相|防衛相|経産相|監督|選手|竜王|名人|容疑者|被告|氏|さん))"
 )
+# What Chinese and Japanese write after a place's name for its kind (city, prefecture, county,
+# ward, town, village, province), which GeoNames lists without (`八戸市`: `八戸`, Hachinohe).
+_PLACE_SUFFIXES = frozenset("市県县区區町村省州")
 # Titles only a person holds: before them a name that is or ends like a place's (`高市`, a
 # district of Nara) is the person's, not the place's team or office (`日本代表`, `大阪市長`).
 _PERSON_TITLE = re.compile(r"前首相|元首相|首相|官房長官|総裁|党首|幹事長|大臣|外相|財務相|防衛相|経産相|氏|さん")
@@ -596,7 +599,22 @@ class RomanisedSource:
             return False
         if _short_vowels(word.lower()) in _short_vowels(self._japanese_reading()):
             return True  # heard after all: nothing to weigh
-        return not self._unread_persons(english)
+        return not (self._unread_persons(english) or self._unread_places(english))
+
+    def _unread_places(self, english: str) -> list[ScriptName]:
+        """The source's kanji names of places GeoNames or CLDR gives in English (`八戸市`:
+        Hachinohe) with no word of that English name in the translation: a Hepburn-like word
+        there is another place (`Misawa` for `八戸市`), not a reading no romaniser knows."""
+        from audit.names.cedict import english_key
+
+        keys = set(english_key(english).split())
+        return [
+            name
+            for name, _ in self.names()
+            if _KANJI.search(self.text[name.start : name.end])
+            and (places := self._places(name))
+            and not any(word in keys for place in places for word in english_key(place).split())
+        ]
 
     def _unread_persons(self, english: str) -> list[str]:
         """The kanji names of persons before a title whose reading no English word is part of.
@@ -750,7 +768,10 @@ class RomanisedSource:
         from audit.names.exonyms import exonyms
         from audit.names.local_places import local_places
 
-        return (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
+        found = (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
+        if not found and len(local) > 2 and local[-1] in _PLACE_SUFFIXES:
+            return local_places().english_names(local[:-1])  # `八戸市`: Hachinohe, the city
+        return found
 
     def forms(self, name: ScriptName) -> frozenset[str]:
         """The English keys a source name is known by: CC-CEDICT's, CLDR's and GeoNames'."""

@@ -206,3 +206,10 @@ def test_a_chinese_person_is_spelt_by_every_word_not_one(source: str, english: s
 )
 def test_a_chinese_person_spelt_by_the_source_is_no_replacement(source: str, english: str) -> None:
     assert _warned(source, english, "zh") == []
+
+
+def test_a_japanese_place_with_its_kind_is_read_by_geonames() -> None:
+    # `八戸市` is `八戸` (Hachinohe) and its `市` (city): a Hepburn-like word for it is another place
+    assert _warned("八戸市で震度5強を観測した。", "An intensity of upper 5 was observed in Misawa.", "ja")
+    assert _warned("八戸市で震度5強を観測した。", "An intensity of upper 5 was observed in Hachinohe.", "ja") == []
+    assert _warned("八戸市で震度5強を観測した。", "An intensity of upper 5 was observed in the city of Hachinohe.", "ja") == []
