@@ -1765,7 +1765,8 @@ class UnsourcedName(Check):
     weekday or a number word (`January's`, `Twenty` of `Twenty-one`) is never a name there;
     a Chinese person in pinyin (a common surname first, the last words of the name: `Zhang Jun`
     of `Procurator-General Zhang Jun`) is spelt, every word of it, by the source's characters
-    (`Jiang Bin` for `张晓刚`), never just heard, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
+    (`Jiang Bin` for `张晓刚`), never just heard; an owner in the possessive is judged apart
+    from what it owns (`Yogendra Yadav's Jan Suraaj Party`: the party heard is no part of the person), another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
     source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
     is pinyin) unless a person the source names in kanji before a title is left with no English
     word of pykakasi's reading, long vowels short, nor one alike (`Haruhiko Kuroda` for

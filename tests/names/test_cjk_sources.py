@@ -213,3 +213,9 @@ def test_a_japanese_place_with_its_kind_is_read_by_geonames() -> None:
     assert _warned("八戸市で震度5強を観測した。", "An intensity of upper 5 was observed in Misawa.", "ja")
     assert _warned("八戸市で震度5強を観測した。", "An intensity of upper 5 was observed in Hachinohe.", "ja") == []
     assert _warned("八戸市で震度5強を観測した。", "An intensity of upper 5 was observed in the city of Hachinohe.", "ja") == []
+
+
+def test_an_owner_in_the_possessive_is_judged_apart_from_what_it_owns() -> None:
+    source = "प्रशांत किशोर की 'जन सुराज पार्टी' ने बिहार में रैली की।"
+    assert _warned(source, "Yogendra Yadav's Jan Suraaj Party held a rally in Bihar.", "hi")
+    assert _warned(source, "Prashant Kishor's Jan Suraaj Party held a rally in Bihar.", "hi") == []
