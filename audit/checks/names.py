@@ -46,7 +46,7 @@ from audit.names.house import HouseNames, load_house_names
 from audit.names.house import windows as house_windows
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.polivanov import hepburn_reading
-from audit.names.romanisers import RomanisedSource
+from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian_source import speaks_of_counterpart
 from audit.names.source import (
     SourcePair,
@@ -873,8 +873,8 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
             if listed is not None and _person_like(ctx, spelling):
                 listed = None  # `Maryam Nawaz`: a person's name, whatever place it also spells
             near = None if listed else _near_place(spelling)
-            if listed is None and near is None:
-                continue
+            if (listed is None and near is None) or _spelt_by_chinese_source(ctx, spelling):
+                continue  # `Jiashi` for `伽师县`, not German copy's `Yachi`
             for use in uses:
                 near_here = near is not None and _near_miss_here(ctx, use, spelling)
                 hit = listed or (_near_hit(ctx, near) if near is not None and near_here else None)
@@ -1012,6 +1012,20 @@ def _former_english_names() -> frozenset[str]:
 def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
     """Whether a near miss of a place counts at this use: the text speaks of a place, never of a person."""
     return _locative(ctx, use) and not _person_like(ctx, spelling)
+
+
+def _spelt_by_chinese_source(ctx: CheckContext, spelling: str) -> bool:
+    """Whether a Chinese source given spells the name in pinyin (`Jiashi` for `伽师县`): the
+    English scheme for a Chinese place, whatever other place another scheme spells so."""
+    source = ctx.memo(("names", "chinese source"), lambda: _chinese_source(ctx.document))
+    return source is not None and all(source.spells(word) for word in spelling.split())
+
+
+def _chinese_source(document: Document) -> RomanisedSource | None:
+    """The document's source romanised, where it is Chinese."""
+    if not document.source or romaniser_language(document.source, document.source_lang) != "zh":
+        return None
+    return RomanisedSource(document.source, "zh")
 
 
 def _near_hit(ctx: CheckContext, near: tuple[str, str, Severity, str]) -> tuple[str, str, Severity]:
@@ -1225,7 +1239,8 @@ class KnownPlace(Check):
     places, and names CC-CEDICT glosses in English (`Kerala`, `Hawaii`, `Bosnia`) and
     demonyms (`Namibian`) are no near misses. A spelling listed as written for a larger place
     names it (`Fukui`), and a name the document gives a person is none of these
-    (`Maryam Nawaz`). The English spelling is suggested.
+    (`Maryam Nawaz`), nor a name a Chinese source given spells in pinyin (`Jiashi` for `伽师县`,
+    not German copy's Yachi). The English spelling is suggested.
 
     Bad: Kurdish forces left Manbidzh as shelling hit Rakka, Lvov and the outskirts of Aleppio.
     Good: Kurdish forces left Manbij as shelling hit Raqqa, Lviv and the outskirts of Aleppo.

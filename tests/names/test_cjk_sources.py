@@ -219,3 +219,13 @@ def test_an_owner_in_the_possessive_is_judged_apart_from_what_it_owns() -> None:
     source = "प्रशांत किशोर की 'जन सुराज पार्टी' ने बिहार में रैली की।"
     assert _warned(source, "Yogendra Yadav's Jan Suraaj Party held a rally in Bihar.", "hi")
     assert _warned(source, "Prashant Kishor's Jan Suraaj Party held a rally in Bihar.", "hi") == []
+
+
+def test_a_chinese_place_the_source_spells_in_pinyin_is_no_other_schemes_spelling() -> None:
+    config = apply(Config(), {"select": ["N231"]}, "test")
+    english = "A magnitude 5.3 earthquake struck Jiashi county in Xinjiang."
+    spelt = Document(id="d", text=english, source="新疆伽师县发生5.3级地震。", source_lang="zh")
+    other = Document(id="e", text=english, source="新疆喀什发生5.3级地震。", source_lang="zh")
+    alone = Document(id="f", text=english)
+    found = {result.document.id: [f.code for f in result.findings] for result in audit_documents([spelt, other, alone], config)}
+    assert found["d"] == [] and found["e"] == ["N231"] and found["f"] == ["N231"]
