@@ -1787,7 +1787,8 @@ class UnsourcedName(Check):
     word of pykakasi's reading, long vowels short, nor one alike (`Haruhiko Kuroda` for
     `植田和男総裁`, read `ueda kazuo`; a surname of two kanji, `茂木外相`, where the English
     writes a Japanese person in full, `Takeshi Iwaya`), or a place GeoNames names in kanji,
-    its kind aside (`八戸市`: Hachinohe), is left with no word of its English name (`Misawa`), or a name English writes in full where the source gives
+    its kind aside (`八戸市`: Hachinohe), or a name quoted in kana (`「かが」`: kaga), is left with
+    no word of its English name or reading (`Misawa`, `Izumo`), or a name English writes in full where the source gives
     one part. A capital stands for its country's government where the source names the country
     (`Moscow` for `Россия`, `Beijing` for `中方`, `Islamabad` for `पाकिस्तान`); a Chinese source's
     kanji are also read the Japanese way for Japanese names (`高市早苗`: `Sanae Takaichi`), and

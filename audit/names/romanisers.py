@@ -405,6 +405,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # A Korean name as English writes it: a surname and a given name of two syllables joined by a
 # hyphen (`Lee Jae-myung`, `Yoon Suk-yeol`).
 _KOREAN_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)-([a-z]+)\b")
+# A name Japanese quotes in kana alone (`「かが」`, `「はやぶさ2」` with its figure).
+_QUOTED_KANA = re.compile(r"[「『]([\u3040-\u30ff]+)[0-9０-９]*[」』]")
 # Two capitalised words in a row: a given name and a surname (`Shigeru Ishiba`).
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")
 # A katakana word of three or more: Japanese writes foreign names so (`オタワ`, `デュバル`).
@@ -599,7 +601,18 @@ class RomanisedSource:
             return False
         if _short_vowels(word.lower()) in _short_vowels(self._japanese_reading()):
             return True  # heard after all: nothing to weigh
-        return not (self._unread_persons(english) or self._unread_places(english))
+        return not (self._unread_persons(english) or self._unread_places(english) or self._unread_quoted(english))
+
+    def _unread_quoted(self, english: str) -> list[str]:
+        """The names a Japanese source quotes in kana alone (`「かが」`, a ship; `「はやぶさ」`),
+        which pykakasi reads as written, with no English word of that reading (`Izumo` for `「かが」`)."""
+        words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
+        unread = []
+        for match in _QUOTED_KANA.finditer(self.text):
+            reading = _short_vowels("".join(part["hepburn"] for part in _kakasi().convert(match.group(1))))
+            if len(reading) >= 3 and not any(reading in word or word in reading for word in words):
+                unread.append(match.group(1))
+        return unread
 
     def _unread_places(self, english: str) -> list[ScriptName]:
         """The source's kanji names of places GeoNames or CLDR gives in English (`八戸市`:
@@ -823,7 +836,7 @@ class RomanisedSource:
             local = self.text[name.start : name.end]
             forms = self.forms(name)
             if _LATIN_NAME.fullmatch(local):
-                if re.search(rf"(?i)(?<![a-z]){re.escape(local)}(?![a-z])", english) is None:
+                if not latin_written(local, english):
                     left.append(name)
                 continue
             sure = (self.lang == "ja" and _KATAKANA_NAME.fullmatch(local) is not None) or (
@@ -1029,6 +1042,19 @@ class RomanisedSource:
 
 
 _HYPHEN = re.compile(r"[-‐‑]")
+
+
+_LETTERS_DIGITS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def latin_written(local: str, english: str) -> bool:
+    """Whether the English writes a Latin word a source quotes, a hyphen or space aside between
+    its letters and figures (`F35B`: `F-35B`)."""
+    parts = _LETTERS_DIGITS.findall(local)
+    if "".join(parts) != local:
+        parts = [local]
+    pattern = r"[-‐‑ ]?".join(map(re.escape, parts))
+    return re.search(rf"(?i)(?<![a-z0-9]){pattern}(?![a-z0-9])", english) is not None
 
 
 def _place_written(word: str, places: set[str]) -> bool:

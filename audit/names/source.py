@@ -52,7 +52,7 @@ from audit.names.kontsevich import korean_readings
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
-from audit.names.romanisers import RomanisedSource, chinese_person, romaniser_language
+from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language
 from audit.names.russian import has_verb, lemmas
 from audit.names.russian_source import (
     RussianName,
@@ -977,8 +977,13 @@ def _paired_source_names(
         carried, unpaired = _pair_russian_names(source, english, index)
         return tuple(carried), tuple(unpaired)
     names = source_names(source, lang, single_words=single_words)
-    found = [name.text for name in names if index.has_name(name.text, lang)]
+    found = [name.text for name in names if index.has_name(name.text, lang) or _glued_written(name.text, english)]
     return tuple(found), tuple(UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in found)
+
+
+def _glued_written(name: str, english: str) -> bool:
+    """A name of letters and figures (`F35B`, `G20`) the English writes with a hyphen between (`F-35B`)."""
+    return any(char.isdigit() for char in name) and " " not in name and latin_written(name, english)
 
 
 def leaves_source_names(source: str, english: str, lang: str | None) -> bool:

@@ -229,3 +229,18 @@ def test_a_chinese_place_the_source_spells_in_pinyin_is_no_other_schemes_spellin
     alone = Document(id="f", text=english)
     found = {result.document.id: [f.code for f in result.findings] for result in audit_documents([spelt, other, alone], config)}
     assert found["d"] == [] and found["e"] == ["N231"] and found["f"] == ["N231"]
+
+
+def test_a_latin_name_of_letters_and_figures_is_written_with_a_hyphen_between() -> None:
+    from audit.names.romanisers import latin_written
+
+    assert latin_written("F35B", "U.S. F-35B stealth fighters") and latin_written("G20", "the G20 summit")
+    assert not latin_written("F35B", "U.S. F-35A stealth fighters") and not latin_written("F35", "F-35B jets")
+    source = "海自の護衛艦が、米軍のF35B戦闘機を搭載して試験を行った。"
+    assert _warned(source, "The Maritime Self-Defense Force's destroyer carried U.S. F-35B fighters in trials.", "ja") == []
+
+
+def test_a_name_quoted_in_kana_is_read_so_a_hepburn_like_word_for_it_is_a_replacement() -> None:
+    source = "海自の護衛艦「かが」が太平洋で試験を行った。"
+    assert _warned(source, "The helicopter carrier Izumo carried out trials in the Pacific.", "ja")
+    assert _warned(source, "The helicopter carrier Kaga carried out trials in the Pacific.", "ja") == []
