@@ -836,7 +836,8 @@ class RomanisedSource:
             local = self.text[name.start : name.end]
             forms = self.forms(name)
             if _LATIN_NAME.fullmatch(local):
-                if not latin_written(local, english):
+                term = bool(expansions(local)) and not expansions(local, names_only=True)  # `GDP`: the economy
+                if not (term or latin_written(local, english)):
                     left.append(name)
                 continue
             sure = (self.lang == "ja" and _KATAKANA_NAME.fullmatch(local) is not None) or (

@@ -191,6 +191,8 @@ GENERIC_ACRONYMS = frozenset(
         "AI",
         "DJ",
         "MP",
+        "GDP",
+        "CPI",
     ]
 )
 _GENERIC_KEYS = frozenset(name_key(word) for word in GENERIC)

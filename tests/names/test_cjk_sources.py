@@ -244,3 +244,13 @@ def test_a_name_quoted_in_kana_is_read_so_a_hepburn_like_word_for_it_is_a_replac
     source = "海自の護衛艦「かが」が太平洋で試験を行った。"
     assert _warned(source, "The helicopter carrier Izumo carried out trials in the Pacific.", "ja")
     assert _warned(source, "The helicopter carrier Kaga carried out trials in the Pacific.", "ja") == []
+
+
+def test_a_term_acronym_a_source_quotes_is_no_name_left() -> None:
+    source = "内閣府が発表した7～9月期のGDP改定値は、年率換算で2.3%減となった。"
+    english = "Japan's economy shrank an annualised 2.3% in July-September, revised figures from the Cabinet Office showed."
+    config = apply(Config(), {"select": ["N204", "N205"]}, "test")
+    [result] = audit_documents([Document(id="d", text=english, source=source, source_lang="ja")], config, strict=True)
+    assert [f.code for f in result.findings if f.severity >= Severity.WARNING] == []
+    # a name the source quotes in Latin letters still counts
+    assert _warned("米軍のF35B戦闘機が到着した。", "U.S. Marine Corps Osprey aircraft arrived.", "ja")
