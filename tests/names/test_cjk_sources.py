@@ -254,3 +254,14 @@ def test_a_term_acronym_a_source_quotes_is_no_name_left() -> None:
     assert [f.code for f in result.findings if f.severity >= Severity.WARNING] == []
     # a name the source quotes in Latin letters still counts
     assert _warned("米軍のF35B戦闘機が到着した。", "U.S. Marine Corps Osprey aircraft arrived.", "ja")
+
+
+def test_japans_state_bodies_are_names_english_writes_by_meaning() -> None:
+    from audit.names.cedict import known_names
+
+    found = {"内閣府が発表した"[a:b]: keys for a, b, keys in known_names("内閣府が発表した")}
+    assert found == {"内閣府": frozenset({"cabinet office"})}
+    source = "内閣府が発表した7～9月期の改定値は、年率換算で2.3%減となった。"
+    english = "The economy shrank an annualised 2.3% in July-September, revised figures from the {} showed."
+    assert _warned(source, english.format("Cabinet Office"), "ja") == []
+    assert _warned(source, english.format("Finance Ministry"), "ja")
