@@ -457,7 +457,8 @@ def _sound(word: str, lang: str) -> _Sound:
 @functools.lru_cache(maxsize=65536)  # asked of each English word for each source name, in document after document
 def _targets(word: str) -> tuple[_Sound, ...]:
     """An English word's sounds: as spelt, without the r Chinese and Japanese leave out, with
-    `v` said as `w` (Hindi `व`), and without an ending English derives words with.
+    `v` said as `w` (Hindi `व`), `th` as the `s` Chinese and Japanese write for it, and without
+    an ending English derives words with.
 
     All are compared the way the word as spelt is (`Whitmer`, `tnl`, by its consonants, so
     `tn` too).
@@ -471,6 +472,8 @@ def _targets(word: str) -> tuple[_Sound, ...]:
         sounds.append(_sound(stem, "en"))  # `Hinduism`: `हिंदू`, `Islamic`: `इस्लाम`
     if _SILENT_E.search(plain):
         sounds.append(_sound(plain[:-1], "en"))  # `phone`: `फोन`, `Rome`: `ローマ`, an English `e` unsaid
+    if "th" in plain:
+        sounds.append(_sound(plain.replace("th", "s"), "en"))  # `Hegseth`: `ヘグセス`, `Smith`: `史密斯`
     return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))
 
 

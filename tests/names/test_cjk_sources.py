@@ -265,3 +265,9 @@ def test_japans_state_bodies_are_names_english_writes_by_meaning() -> None:
     english = "The economy shrank an annualised 2.3% in July-September, revised figures from the {} showed."
     assert _warned(source, english.format("Cabinet Office"), "ja") == []
     assert _warned(source, english.format("Finance Ministry"), "ja")
+
+
+def test_an_english_th_is_heard_as_the_s_japanese_writes_for_it() -> None:
+    source = "小泉防衛相はヘグセス氏と横須賀で会談した。"
+    assert _warned(source, "Defence Minister Shinjiro Koizumi met Pete Hegseth in Yokosuka.", "ja") == []
+    assert _warned(source, "Defence Minister Shinjiro Koizumi met Lloyd Austin in Yokosuka.", "ja")
