@@ -385,9 +385,9 @@ _LONG_VOWEL = re.compile(r"ou|oo|uu|oh(?![aeiouy])")
 _READ_ALIKE = 75
 # Kanji that make the name of a body, never a person's (`自民党`, `防衛省`).
 _BODY = re.compile(r"[党省庁会社院団軍隊局課協]")
-# Kanji that end the name of a place (`大阪府`, `東京都`); inside a surname they are common
-# (`中村`, `高市`, `島田`, `阿部`).
-_PLACE_END = re.compile(r"[国都道府県市区町村部州島湾港]$")
+# Kanji that end the name of a place before a title (`大阪府知事`, `東京都知事`, `横浜市長`); not
+# `村`, `町`, `島`, `部`, which end surnames far more often there (`吉村知事`, `中島氏`, `阿部`).
+_PLACE_END = re.compile(r"[国都道府県市区州湾港]$")
 # A person's name in kanji before the title or honorific Japanese writes after it: in full
 # (`植田和男総裁`) or a surname of two kanji (`茂木外相`); one kanji (`菅`, read `kan`, Suga) is
 # too often read otherwise.

@@ -271,3 +271,11 @@ def test_an_english_th_is_heard_as_the_s_japanese_writes_for_it() -> None:
     source = "小泉防衛相はヘグセス氏と横須賀で会談した。"
     assert _warned(source, "Defence Minister Shinjiro Koizumi met Pete Hegseth in Yokosuka.", "ja") == []
     assert _warned(source, "Defence Minister Shinjiro Koizumi met Lloyd Austin in Yokosuka.", "ja")
+
+
+def test_a_surname_ending_in_a_village_kanji_before_a_governor_is_a_person() -> None:
+    source = "大阪府の吉村知事は会見で述べた。"
+    assert _warned(source, "Osaka Governor Ichiro Matsui told a news conference.", "ja")
+    assert _warned(source, "Osaka Governor Hirofumi Yoshimura told a news conference.", "ja") == []
+    # the prefecture before its governor is no person
+    assert _warned("大阪府知事は会見で述べた。", "The Osaka governor told a news conference.", "ja") == []
