@@ -1781,7 +1781,9 @@ class UnsourcedName(Check):
     a Chinese person in pinyin (a common surname first, the last words of the name: `Zhang Jun`
     of `Procurator-General Zhang Jun`) is spelt, every word of it, by the source's characters
     (`Jiang Bin` for `张晓刚`), never just heard; an owner in the possessive is judged apart
-    from what it owns (`Yogendra Yadav's Jan Suraaj Party`: the party heard is no part of the person), another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
+    from what it owns (`Yogendra Yadav's Jan Suraaj Party`: the party heard is no part of the person);
+    a country's one kanji before a katakana name is that country (`仏ルノー`: France's Renault),
+    and French endings said as `o` are heard so (`Renault`: `ルノー`), as `th` as `s` (`Hegseth`: `ヘグセス`), another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
     source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
     is pinyin) unless a person the source names in kanji before a title is left with no English
     word of pykakasi's reading, long vowels short, nor one alike (`Haruhiko Kuroda` for

@@ -328,6 +328,8 @@ def _in_compound(text: str, at: int, lang: str) -> bool:
         or (after and kinds.get(after) == kind)
         or (after and after in _AFTER_ABBREVIATION)
         or (before and before in _BEFORE_ABBREVIATION)
+        # Japanese writes a firm's or a person's country before the katakana name (`仏ルノー`, `米グーグル`)
+        or (lang == "ja" and kind == "country" and _KATAKANA_NAME.match(text, at + 1) is not None and not _KANJI.match(before))
     )
 
 
@@ -438,6 +440,8 @@ _CONSONANTS_ALONE = 3
 _WIDTH = {"zh": 7, "ja": 3, "hi": 2}
 
 
+# French endings said as an `o` (`Renault`, `Bordeaux`, `Peugeot`), their letters unsaid.
+_FRENCH_ENDING = re.compile(r"(?:ault|eaux?|aux|eot)$")
 # A final `e` English writes and does not say, after one consonant (`phone`, `Rome`, `Crete`).
 _SILENT_E = re.compile(r"[aeiouy][bcdfgklmnprstvz]e$")
 
@@ -472,6 +476,8 @@ def _targets(word: str) -> tuple[_Sound, ...]:
         sounds.append(_sound(stem, "en"))  # `Hinduism`: `हिंदू`, `Islamic`: `इस्लाम`
     if _SILENT_E.search(plain):
         sounds.append(_sound(plain[:-1], "en"))  # `phone`: `फोन`, `Rome`: `ローマ`, an English `e` unsaid
+    if (french := _FRENCH_ENDING.sub("o", plain)) != plain:
+        sounds.append(_sound(french, "en"))  # `Renault`: `ルノー`, `Peugeot`: `プジョー`, endings French does not say
     if "th" in plain:
         sounds.append(_sound(plain.replace("th", "s"), "en"))  # `Hegseth`: `ヘグセス`, `Smith`: `史密斯`
     return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))

@@ -279,3 +279,13 @@ def test_a_surname_ending_in_a_village_kanji_before_a_governor_is_a_person() -> 
     assert _warned(source, "Osaka Governor Hirofumi Yoshimura told a news conference.", "ja") == []
     # the prefecture before its governor is no person
     assert _warned("大阪府知事は会見で述べた。", "The Osaka governor told a news conference.", "ja") == []
+
+
+def test_a_country_before_a_katakana_name_and_french_endings() -> None:
+    from audit.names.romanisers import RomanisedSource
+
+    source = RomanisedSource("仏ルノーは日産株を売却する。", "ja")
+    assert source.abbreviates("France") and source.sounds_in("Renault")
+    assert not RomanisedSource("仏教の寺を訪れた。", "ja").abbreviates("France")  # `仏教`, Buddhism
+    assert _warned("仏ルノーは日産株を売却する。", "France's Renault is selling Nissan shares.", "ja") == []
+    assert _warned("仏ルノーは日産株を売却する。", "Germany's Volkswagen is selling Nissan shares.", "ja")
