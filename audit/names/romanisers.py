@@ -513,7 +513,7 @@ class RomanisedSource:
         self._left: dict[str, list[ScriptName]] = {}
         self._forms: dict[ScriptName, frozenset[str]] = {}
         self._hepburn: str | None = None
-        self._unread: dict[str, list[str]] = {}
+        self._unread: dict[str, bool] = {}
 
     def translates(self, name: str) -> bool:
         """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`) or
@@ -610,7 +610,17 @@ class RomanisedSource:
             return False
         if _short_vowels(word.lower()) in _short_vowels(self._japanese_reading()):
             return True  # heard after all: nothing to weigh
-        return not (self._unread_persons(english) or self._unread_places(english) or self._unread_quoted(english))
+        return not self._leaves_unread(english)
+
+    def _leaves_unread(self, english: str) -> bool:
+        """Whether the source names someone or somewhere the translation has no word of the
+        reading of: a person in kanji before a title, a kanji place GeoNames names in English, a
+        name quoted in kana. Worked out once per translation: each of its Hepburn-like names asks."""
+        if english not in self._unread:
+            self._unread[english] = bool(
+                self._read_persons(english) or self._unread_places(english) or self._unread_quoted(english)
+            )
+        return self._unread[english]
 
     def _unread_quoted(self, english: str) -> list[str]:
         """The names a Japanese source quotes in kana alone (`「かが」`, a ship; `「はやぶさ」`),
@@ -638,16 +648,10 @@ class RomanisedSource:
             and not any(word in keys for place in places for word in english_key(place).split())
         ]
 
-    def _unread_persons(self, english: str) -> list[str]:
-        """The kanji names of persons before a title whose reading no English word is part of.
-        Not places: pykakasi misreads too many of them (`喬木村`, Takagi Village). Worked out once
-        per translation: each of its Hepburn-like names asks."""
-        if english not in self._unread:
-            self._unread[english] = self._read_persons(english)
-        return self._unread[english]
-
     def _read_persons(self, english: str) -> list[str]:
-        """A surname alone counts only where the English writes a Japanese person in full (`Shigeru
+        """The kanji names of persons before a title whose reading no English word is part of
+        (places are read by GeoNames instead: pykakasi misreads too many of them, `喬木村`, Takagi
+        Village). A surname alone counts only where the English writes a Japanese person in full (`Shigeru
         Ishiba` for `高市首相`): there the English knew whom the source names, and a surname pykakasi
         lacks (`喬木`, Takagi, read `kyouboku`) is not judged by an English surname alone."""
         words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
