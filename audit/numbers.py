@@ -12,8 +12,11 @@ Spanish, French, Italian, German, Polish, Czech, Russian and Hindi (with its sca
 `करोड़`), inflected forms included, and so are Russian ordinals, fractions and multiplicatives
 (`втором`, `четверть`: also 25%, `вдвое`); Chinese and Japanese numerals in characters (`三十`)
 pair with figures but are never required, but for one-character ordinals, counts and scores
-(`第七`, `三人`, `四勝一敗`). Figures in sections (`80兆7000億`), percentage points beside basis
-points (`0.5个百分点`: 50 basis points) and Japanese era years (`令和8年`: 2026) carry every value.
+(`第七`, `三人`, `四勝一敗`) and tenths (`三成`: 30%). Figures in sections (`80兆7000億`),
+percentage points beside basis points (`0.5个百分点`: 50 basis points) and Japanese era years
+(`令和8年`: 2026; a fiscal `令和8年度` also 2027, the year it ends in) carry every value. An
+English month range gives both months (`July-September`); a figure closing a quoted name
+(`「はやぶさ2」`) is the name's, weak.
 """
 
 from __future__ import annotations
@@ -605,7 +608,7 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         side = in_score(text, match.start(), match.end()) and (
             values == {1.0} or (values == {0.0} and not _goalless(text, match.start(), match.end()))
         )
-        weak = values <= {0.0, 1.0} and not side
+        weak = (values <= {0.0, 1.0} and not side) or _ends_quoted_name(text, match.start(), end)
         numbers.append(Number(match.start(), end, text[match.start() : end], _clean(values), weak=weak))
     for match in _PERIOD_CODE.finditer(text):
         if match.group()[0] == "Q" or match.group("rank") in "12":
@@ -632,6 +635,11 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
                     value = _ENGLISH_WORDS[tens] + _ENGLISH_ORDINALS[unit]  # `thirty-first`
                 else:
                     value = _word_value(tens)  # `two-thirds`, `four-month-old`
+                    if tens in _ENGLISH_MONTHS and unit in _ENGLISH_MONTHS:  # `July-September`: both months
+                        later = _ENGLISH_MONTHS[unit]
+                        numbers.append(
+                            Number(match.end() - len(unit), match.end(), match.group()[-len(unit) :], _clean({float(later)}), weak=True)
+                        )
             if value is None:
                 continue
             values = {float(value)}
@@ -988,6 +996,10 @@ def _cjk_single_numerals(text: str) -> list[Number]:
             weak = False
         elif match.group("ordinal") and _NEXT_DAY.match(text, end) and value == 2:
             weak = True  # `第二天`, `第二年`: the next day, the following year
+        elif not match.group("ordinal") and text[end : end + 1] in _CJK_RATIOS:
+            # `三成`, `七割`: 30%, 70% (`一成`, a tenth, as often `10%` as not)
+            numbers.append(Number(start, end + 1, text[start : end + 1], frozenset({value * _CJK_RATIOS[text[end]]}), weak=value < 2))
+            continue
         elif match.group("ordinal") or _CJK_COUNTERS.match(text, end):
             weak = value < 2
         elif _CJK_MONTH_AFTER.match(text, end):
@@ -1014,11 +1026,25 @@ def _era_years(text: str, numbers: list[Number]) -> list[Number]:
         year = match.group("year")
         value = 1.0 if year == "元" else float(year) if year.isdigit() else _cjk_value(year)
         western = float(_ERAS[match.group("era")] + value)
-        years.append(Number(match.start("year"), match.end("year"), year, frozenset({value, western})))
+        values = {value, western}
+        if text.startswith("年度", match.end("year")):
+            values.add(western + 1)  # `令和8年度` (April 2026 to March 2027): `the fiscal year to March 2027`
+        years.append(Number(match.start("year"), match.end("year"), year, frozenset(values)))
     if not years:
         return numbers
     kept = [n for n in numbers if not any(y.start <= n.start < y.end for y in years)]
     return kept + years
+
+
+# The closing quotation marks of a name Chinese and Japanese quote (`「はやぶさ2」`, `“雪龙2”号`).
+_CLOSING_QUOTES = frozenset("」』”\"")
+
+
+def _ends_quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether a figure glued to the letters before it closes a quoted name (`「はやぶさ2」`:
+    Hayabusa2, a probe; `“雪龙2”号`): part of the name, which English writes glued too, where no
+    figure is read; never a figure that must be paired."""
+    return 0 < start and text[start - 1].isalpha() and not text[start - 1].isascii() and text[end : end + 1] in _CLOSING_QUOTES
 
 
 def _continues(text: str, previous: tuple[int, int, int], start: int, value: int) -> bool:

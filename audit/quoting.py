@@ -952,7 +952,9 @@ def count_kept_quotations(
     english: bool = True,
     has_verb: Callable[[str], bool] | None = None,
 ) -> list[QuotationCount]:
-    """Per paragraph, all quotations and those English keeps: all but the ones marking a name.
+    """Per paragraph, all quotations and those English keeps: all but the ones marking a name,
+    and but a quotation nested in another, which goes with the speech it is in (`“…所谓‘南海仲裁案’…”`
+    quotes a name, `“…the so-called ‘South China Sea arbitration’ ruling”` a phrase: one quotation each).
 
     Quotations are counted from their marks, two to a quotation (a lone mark is one), so
     that a mark the parser pairs otherwise on one side (`emergenza," ogni ... finanziaria"`,
@@ -960,7 +962,10 @@ def count_kept_quotations(
     """
     counts = []
     for p in paragraphs:
-        names = sum(is_name_quotation(text, q, english=english, has_verb=has_verb) for q in p.quotations)
+        names = sum(
+            (q.depth > 1 and q.close is not None) or is_name_quotation(text, q, english=english, has_verb=has_verb)
+            for q in p.quotations
+        )
         marks = sum(1 for _ in p.quote_marks())
         if not english:  # a source's marks, read as marks even where English would read an inch (`A4”,`)
             marks = max(marks, len(_DOUBLE_MARKS.findall(text, p.start, p.end)))

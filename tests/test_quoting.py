@@ -281,3 +281,16 @@ def test_issue10_a_dash_joining_the_parts_of_a_quoted_name(text: str, english: b
 def test_quoted_names_in_scripts_without_capitals(source: str, kept: int) -> None:
     [count] = count_kept_quotations(source, source_paragraphs(source), english=False)
     assert (count.total, count.kept) == (1, kept)
+
+
+def test_a_quotation_nested_in_another_goes_with_it_on_both_sides() -> None:
+    from audit.quoting import count_kept_quotations
+
+    source = "外交部发言人说：“中方从来不接受所谓‘南海仲裁案’裁决。”"
+    english = "“China has never accepted the so-called ‘South China Sea arbitration’ ruling,” the spokeswoman said."
+    kept_source = count_kept_quotations(source, source_paragraphs(source), english=False)[0].kept
+    kept_english = count_kept_quotations(english, source_paragraphs(english))[0].kept
+    assert kept_source == kept_english == 1
+    # speech that lost its marks counts one fewer
+    bare = "China has never accepted the so-called South China Sea arbitration ruling, the spokeswoman said."
+    assert count_kept_quotations(bare, source_paragraphs(bare))[0].kept == 0

@@ -46,7 +46,7 @@ from audit.names.house import HouseNames, load_house_names
 from audit.names.house import windows as house_windows
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.polivanov import hepburn_reading
-from audit.names.romanisers import RomanisedSource
+from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian_source import speaks_of_counterpart
 from audit.names.source import (
     SourcePair,
@@ -80,6 +80,7 @@ from audit.names.variants import (
     squashed_key,
     variant_clusters,
 )
+from audit.numbers import find_numbers
 from audit.segment import split_paragraphs
 from audit.types import Document, Finding, Segment, SegmentKind, Severity
 
@@ -872,8 +873,8 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
             if listed is not None and _person_like(ctx, spelling):
                 listed = None  # `Maryam Nawaz`: a person's name, whatever place it also spells
             near = None if listed else _near_place(spelling)
-            if listed is None and near is None:
-                continue
+            if (listed is None and near is None) or _spelt_by_chinese_source(ctx, spelling):
+                continue  # `Jiashi` for `伽师县`, not German copy's `Yachi`
             for use in uses:
                 near_here = near is not None and _near_miss_here(ctx, use, spelling)
                 hit = listed or (_near_hit(ctx, near) if near is not None and near_here else None)
@@ -1011,6 +1012,20 @@ def _former_english_names() -> frozenset[str]:
 def _near_miss_here(ctx: CheckContext, use: Mention, spelling: str) -> bool:
     """Whether a near miss of a place counts at this use: the text speaks of a place, never of a person."""
     return _locative(ctx, use) and not _person_like(ctx, spelling)
+
+
+def _spelt_by_chinese_source(ctx: CheckContext, spelling: str) -> bool:
+    """Whether a Chinese source given spells the name in pinyin (`Jiashi` for `伽师县`): the
+    English scheme for a Chinese place, whatever other place another scheme spells so."""
+    source = ctx.memo(("names", "chinese source"), lambda: _chinese_source(ctx.document))
+    return source is not None and all(source.spells(word) for word in spelling.split())
+
+
+def _chinese_source(document: Document) -> RomanisedSource | None:
+    """The document's source romanised, where it is Chinese."""
+    if not document.source or romaniser_language(document.source, document.source_lang) != "zh":
+        return None
+    return RomanisedSource(document.source, "zh")
 
 
 def _near_hit(ctx: CheckContext, near: tuple[str, str, Severity, str]) -> tuple[str, str, Severity]:
@@ -1224,7 +1239,8 @@ class KnownPlace(Check):
     places, and names CC-CEDICT glosses in English (`Kerala`, `Hawaii`, `Bosnia`) and
     demonyms (`Namibian`) are no near misses. A spelling listed as written for a larger place
     names it (`Fukui`), and a name the document gives a person is none of these
-    (`Maryam Nawaz`). The English spelling is suggested.
+    (`Maryam Nawaz`), nor a name a Chinese source given spells in pinyin (`Jiashi` for `伽师县`,
+    not German copy's Yachi). The English spelling is suggested.
 
     Bad: Kurdish forces left Manbidzh as shelling hit Rakka, Lvov and the outskirts of Aleppio.
     Good: Kurdish forces left Manbij as shelling hit Raqqa, Lviv and the outskirts of Aleppo.
@@ -1531,6 +1547,30 @@ def _names_a_unit(text: str, mention: Mention) -> bool:
     ) or (mention.text in _UNIT_BEFORE_SCALE and _SCALE_AFTER.match(text, mention.end) is not None)
 
 
+_CALENDAR = frozenset(
+    [
+        *("january", "february", "march", "april", "may", "june", "july"),
+        *("august", "september", "october", "november", "december"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ]
+)
+
+
+def _date_or_count(word: str) -> bool:
+    """A month, a weekday or a number word (`January's`, `Twenty` of `Twenty-one`): the number
+    rules compare it, no name was put in for another."""
+    plain = re.split(r"['’]", word, maxsplit=1)[0]
+    numbers = find_numbers(plain, english_words=True)
+    return plain.lower() in _CALENDAR or (len(numbers) == 1 and numbers[0].text == plain)
+
+
+def _names_nothing(mention: Mention) -> bool:
+    """A mention of a romanised source's translation made of date and count words alone
+    (`Twenty` of `Twenty-one teams`, `Monday's`), which no source name can sound like; a Latin
+    or Cyrillic source is compared by spelling, where such a word is found or not like any other."""
+    return all(_date_or_count(word) for word in mention.text.split())
+
+
 # A maker's name in the possessive before the work (`Tolstoy's novel`, `Pushkin's Eugene Onegin`).
 _POSSESSIVE_SPLIT = re.compile(r"['’]s\s+")
 _MAKER_BEFORE_WORK = re.compile(rf"['’]s\s+(?:\w+\s+)?{_WORKS}\b")
@@ -1757,11 +1797,28 @@ class UnsourcedName(Check):
     nothing in the English standing for it (a CLDR name of several words, `European Union`, is
     judged word by word; a regnal number, `III`, anchors a name only where the source has it); otherwise it is a hint
     (info), as is the source language's own country, which English may name where the source
-    says `at home` (`国内`: `in Japan`) unless a country of the source is left unpaired, another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
+    says `at home` (`国内`: `in Japan`) unless a country of the source is left unpaired, and
+    so is its capital, which English adds to place a landmark (`人民大会堂`: `in Beijing`,
+    `राष्ट्रीय राजधानी`: `Delhi`) unless a place of the source is left unpaired or abbreviated
+    in a compound English leaves out (`沪深`: `Shanghai and Beijing`); a province, prefecture
+    or state a source city lies in (`पटना`: `Patna, the capital of Bihar`; GeoNames' region codes
+    named in `data/asian_regions.tsv`) is context too, and so is a Korean given name English
+    hyphenates after the surname whose hanja the source writes (`李在明`: `Lee Jae-myung`;
+    `data/korean_surnames.tsv`), which no romaniser here reads the Korean way; a month, a
+    weekday or a number word (`January's`, `Twenty` of `Twenty-one`) is never a name there;
+    a Chinese person in pinyin (a common surname first, the last words of the name: `Zhang Jun`
+    of `Procurator-General Zhang Jun`) is spelt, every word of it, by the source's characters
+    (`Jiang Bin` for `张晓刚`), never just heard; an owner in the possessive is judged apart
+    from what it owns (`Yogendra Yadav's Jan Suraaj Party`: the party heard is no part of the person);
+    a country's one kanji before a katakana name is that country (`仏ルノー`: France's Renault),
+    and French endings said as `o` are heard so (`Renault`: `ルノー`), as `th` as `s` (`Hegseth`: `ヘグセス`), another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
     source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
     is pinyin) unless a person the source names in kanji before a title is left with no English
     word of pykakasi's reading, long vowels short, nor one alike (`Haruhiko Kuroda` for
-    `植田和男総裁`, read `ueda kazuo`), or a name English writes in full where the source gives
+    `植田和男総裁`, read `ueda kazuo`; a surname of two kanji, `茂木外相`, where the English
+    writes a Japanese person in full, `Takeshi Iwaya`), or a place GeoNames names in kanji,
+    its kind aside (`八戸市`: Hachinohe), or a name quoted in kana (`「かが」`: kaga), is left with
+    no word of its English name or reading (`Misawa`, `Izumo`), or a name English writes in full where the source gives
     one part. A capital stands for its country's government where the source names the country
     (`Moscow` for `Россия`, `Beijing` for `中方`, `Islamabad` for `पाकिस्तान`); a Chinese source's
     kanji are also read the Japanese way for Japanese names (`高市早苗`: `Sanae Takaichi`), and
@@ -1808,8 +1865,12 @@ class UnsourcedName(Check):
             for mention in found:
                 if not pair.start <= mention.start < pair.end:
                     continue
+                if index.romanised is not None and _names_nothing(mention):
+                    continue  # `Twenty-one teams`: no name to hear in the source
                 english = document.text[pair.start : pair.end]
                 missing = missing_words(mention.text, index, english)
+                if index.romanised is not None:
+                    missing = [word for word in missing if not _date_or_count(word)]  # `January's Australian Open`
                 if missing and _whole_with_particles(ctx.document.text, mention, found, index, english):
                     continue  # `Ursula` of `Ursula von der Leyen` for `фон дер Ляйен`
                 if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index, english):
@@ -1845,7 +1906,9 @@ class UnsourcedName(Check):
                     beside = beside_words(mention.text, missing)
                     # a CLDR name missing whole (`European Union`) is judged word by word
                     sure = any(
-                        index.romanised.replaced(part, english, beside) for word in missing for part in word.split()
+                        index.romanised.replaced(part, english, beside, tuple(mention.text.split()))
+                        for word in missing
+                        for part in word.split()
                     )
                     if not sure and (finding := self._stands_in(segment, mention, index.romanised, english)):
                         yield finding

@@ -500,7 +500,9 @@ class QuoteCountMismatch(Check):
     short (eight characters, four words), holds no clause punctuation (`，`, `。`, `।`), and
     no verb of saying or calling, colon or `word`/`slogan` stands before or after it
     (`品牌“仰望”`, `“福建舰”`, `फिल्म "धुरंधर"`, `'मन की बात' कार्यक्रम` are names; `说：“…”`,
-    `所谓“…”`, `'ऐतिहासिक' बताया`, `", उन्होंने कहा` are kept). Paragraphs are compared one by one when
+    `所谓“…”`, `'ऐतिहासिक' बताया`, `", उन्होंने कहा` are kept). A quotation nested in another goes
+    with the speech it is in, on both sides (a name the source quotes inside speech, `所谓‘南海仲裁案’`,
+    may be a phrase English quotes there). Paragraphs are compared one by one when
     source and translation have the same number of them, else the document as a whole (a
     finding at its start).
 

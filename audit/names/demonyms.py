@@ -53,8 +53,10 @@ def _demonym_index() -> dict[str, tuple[str, ...]]:
     """Demonym (lower case) -> English place names."""
     english = Locale("en")
     places: dict[str, set[str]] = defaultdict(set)
-    names = {code: name for code, name in english.territories.items() if not code.isdigit() or code == "150"}
-    names["150"] = "Europe"
+    names = {code: name for code, name in english.territories.items() if not code.isdigit()}
+    # continents English names by a demonym too (`Asian Games`: `亚运会`, `African Union`); not
+    # `American`, which is of the United States
+    names.update({"150": "Europe", "142": "Asia", "002": "Africa"})
     for code, name in names.items():
         for form in _forms(name):
             places[form].add(name)

@@ -244,4 +244,10 @@ def is_demonym(word: str) -> bool:
     """`Iranian`, `Jewish`, `Egyptians`, `Swede`: a capitalised adjective or noun of nationality."""
     if word.removesuffix("s") in _IRREGULAR_DEMONYMS or word.removesuffix("es") in _IRREGULAR_DEMONYMS:
         return True
-    return word[:1].isupper() and _DEMONYM.search(word) is not None and len(word) > 4
+    if not (word[:1].isupper() and len(word) > 4):
+        return False
+    match = _DEMONYM.search(word)
+    if match is None:
+        return False
+    # `-ish` ends Indian given names too (`Nitish`, `Manish`, `Satish`): a nationality English lists
+    return match.group() != "ish" or word in _web2()

@@ -26,8 +26,9 @@ from rapidfuzz import fuzz
 
 from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places
-from audit.names.exonyms import capitals_in, countries_of_capital, language_code
+from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
+from audit.names.regions import lies_in, regions_named
 from audit.names.script_names import SURNAME_AND_NAME, SURNAMES, ScriptName, is_everyday_word, name_spans
 from audit.names.stored import stored
 
@@ -276,6 +277,21 @@ def _abbreviation_rows() -> tuple[tuple[str, frozenset[str], tuple[str, ...], st
     return tuple((char, frozenset(langs.split()), tuple(names.split("|")), kind) for char, langs, names, kind in rows)
 
 
+@functools.lru_cache(maxsize=1)
+def korean_surnames() -> dict[str, tuple[str, ...]]:
+    """`data/korean_surnames.tsv`: each English spelling of a Korean surname with its hanja (`Lee`: `李`)."""
+    from importlib.resources import files
+
+    text = files("audit.names").joinpath("data", "korean_surnames.tsv").read_text(encoding="utf-8")
+    found: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            hanja, spellings = line.split("\t")
+            for spelling in spellings.split("|"):
+                found.setdefault(spelling, []).extend(hanja.split())
+    return {spelling: tuple(dict.fromkeys(forms)) for spelling, forms in found.items()}
+
+
 @functools.lru_cache(maxsize=4)
 def cjk_abbreviations(lang: str) -> dict[str, tuple[str, ...]]:
     """The one-character abbreviations of each place (`Shenzhen`: `深`) a language writes in compounds."""
@@ -312,6 +328,8 @@ def _in_compound(text: str, at: int, lang: str) -> bool:
         or (after and kinds.get(after) == kind)
         or (after and after in _AFTER_ABBREVIATION)
         or (before and before in _BEFORE_ABBREVIATION)
+        # Japanese writes a firm's or a person's country before the katakana name (`仏ルノー`, `米グーグル`)
+        or (lang == "ja" and kind == "country" and _KATAKANA_NAME.match(text, at + 1) is not None and not _KANJI.match(before))
     )
 
 
@@ -336,14 +354,20 @@ def _surname_syllables() -> frozenset[str]:
 
 
 def is_chinese_person(words: tuple[str, ...]) -> bool:
-    """Whether English name words are a Chinese person's name in pinyin: a common surname and
-    one or two syllables of given name (`Lin Jian`, `Guo Jiakun`), as a Chinese source spells them."""
+    """Whether English name words are a Chinese person's name in pinyin: a common surname first and
+    one or two syllables of given name (`Lin Jian`, `Guo Jiakun`), as a Chinese source spells them;
+    not a given name English puts first (`Jensen Huang`: a surname spelt is the person's)."""
     plain = [_POSSESSIVE.sub("", word).lower() for word in words]
-    return (
-        2 <= len(plain) <= 3
-        and any(word in _surname_syllables() for word in plain)
-        and all(is_pinyin(word) for word in plain)
-    )
+    return 2 <= len(plain) <= 3 and plain[0] in _surname_syllables() and all(is_pinyin(word) for word in plain)
+
+
+def chinese_person(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The last two or three words of an English name when they are a Chinese person's in pinyin
+    (`Zhang Jun` of `Procurator-General Zhang Jun`); empty when they are not."""
+    for size in (3, 2):
+        if len(words) >= size and is_chinese_person(words[-size:]):
+            return words[-size:]
+    return ()
 
 
 def _reads_alike(word: str, parts: list[str]) -> bool:
@@ -361,15 +385,32 @@ _LONG_VOWEL = re.compile(r"ou|oo|uu|oh(?![aeiouy])")
 # rapidfuzz partial ratio from which an English word is another reading of a kanji name's pykakasi
 # reading (`Ueta` / `ueda`, `Motegi` / `mogi`) rather than another person's name.
 _READ_ALIKE = 75
-# Kanji that end or make the name of a place or a body, never a person's (`日本代表`, `大阪府`, `自民党`).
-_NOT_PERSON = re.compile(r"[国党都道府県市区町村省庁会社院団軍隊局部課協庁州島湾港]")
-# A person's full name in kanji before the title or honorific Japanese writes after it
-# (`植田和男総裁`); a surname alone (`喬木外相`) may have a reading pykakasi does not know.
+# Kanji that make the name of a body, never a person's (`自民党`, `防衛省`).
+_BODY = re.compile(r"[党省庁会社院団軍隊局課協]")
+# Kanji that end the name of a place before a title (`大阪府知事`, `東京都知事`, `横浜市長`); not
+# `村`, `町`, `島`, `部`, which end surnames far more often there (`吉村知事`, `中島氏`, `阿部`).
+_PLACE_END = re.compile(r"[国都道府県市区州湾港]$")
+# A person's name in kanji before the title or honorific Japanese writes after it: in full
+# (`植田和男総裁`) or a surname of two kanji (`茂木外相`); one kanji (`菅`, read `kan`, Suga) is
+# too often read otherwise.
 _JAPANESE_PERSON = re.compile(
-    r"([\u4e00-\u9fff々]{3,5}?)(?=前首相|元首相|首相|官房長官|国務長官|長官|知事|総裁|会長|社長|党首|代表|幹事長|議員"
-    r"|市長|委員長|大臣|外相|財務相|防衛相|経産相|監督|選手|竜王|名人|容疑者|被告|氏|さん)"
+    r"([\u4e00-\u9fff々]{2,5}?)(?=(前首相|元首相|首相|官房長官|国務長官|長官|知事|総裁|会長|社長|党首|代表|幹事長|議員"
+    r"|市長|委員長|大臣|外相|財務相|防衛相|経産相|監督|選手|竜王|名人|容疑者|被告|氏|さん))"
 )
+# What Chinese and Japanese write after a place's name for its kind (city, prefecture, county,
+# ward, town, village, province), which GeoNames lists without (`八戸市`: `八戸`, Hachinohe).
+_PLACE_SUFFIXES = frozenset("市県县区區町村省州")
+# Titles only a person holds: before them a name that is or ends like a place's (`高市`, a
+# district of Nara) is the person's, not the place's team or office (`日本代表`, `大阪市長`).
+_PERSON_TITLE = re.compile(r"前首相|元首相|首相|官房長官|総裁|党首|幹事長|大臣|外相|財務相|防衛相|経産相|氏|さん")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A Korean name as English writes it: a surname and a given name of two syllables joined by a
+# hyphen (`Lee Jae-myung`, `Yoon Suk-yeol`).
+_KOREAN_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)-([a-z]+)\b")
+# A name Japanese quotes in kana alone (`「かが」`, `「はやぶさ2」` with its figure).
+_QUOTED_KANA = re.compile(r"[「『]([\u3040-\u30ff]+)[0-9０-９]*[」』]")
+# Two capitalised words in a row: a given name and a surname (`Shigeru Ishiba`).
+_FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")
 # A katakana word of three or more: Japanese writes foreign names so (`オタワ`, `デュバル`).
 _KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff・=]{3,}")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
@@ -399,6 +440,8 @@ _CONSONANTS_ALONE = 3
 _WIDTH = {"zh": 7, "ja": 3, "hi": 2}
 
 
+# French endings said as an `o` (`Renault`, `Bordeaux`, `Peugeot`), their letters unsaid.
+_FRENCH_ENDING = re.compile(r"(?:ault|eaux?|aux|eot)$")
 # A final `e` English writes and does not say, after one consonant (`phone`, `Rome`, `Crete`).
 _SILENT_E = re.compile(r"[aeiouy][bcdfgklmnprstvz]e$")
 
@@ -418,7 +461,8 @@ def _sound(word: str, lang: str) -> _Sound:
 @functools.lru_cache(maxsize=65536)  # asked of each English word for each source name, in document after document
 def _targets(word: str) -> tuple[_Sound, ...]:
     """An English word's sounds: as spelt, without the r Chinese and Japanese leave out, with
-    `v` said as `w` (Hindi `व`), and without an ending English derives words with.
+    `v` said as `w` (Hindi `व`), `th` as the `s` Chinese and Japanese write for it, and without
+    an ending English derives words with.
 
     All are compared the way the word as spelt is (`Whitmer`, `tnl`, by its consonants, so
     `tn` too).
@@ -432,6 +476,10 @@ def _targets(word: str) -> tuple[_Sound, ...]:
         sounds.append(_sound(stem, "en"))  # `Hinduism`: `हिंदू`, `Islamic`: `इस्लाम`
     if _SILENT_E.search(plain):
         sounds.append(_sound(plain[:-1], "en"))  # `phone`: `फोन`, `Rome`: `ローマ`, an English `e` unsaid
+    if (french := _FRENCH_ENDING.sub("o", plain)) != plain:
+        sounds.append(_sound(french, "en"))  # `Renault`: `ルノー`, `Peugeot`: `プジョー`, endings French does not say
+    if "th" in plain:
+        sounds.append(_sound(plain.replace("th", "s"), "en"))  # `Hegseth`: `ヘグセス`, `Smith`: `史密斯`
     return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))
 
 
@@ -465,7 +513,7 @@ class RomanisedSource:
         self._left: dict[str, list[ScriptName]] = {}
         self._forms: dict[ScriptName, frozenset[str]] = {}
         self._hepburn: str | None = None
-        self._unread: dict[str, list[str]] = {}
+        self._unread: dict[str, bool] = {}
 
     def translates(self, name: str) -> bool:
         """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`) or
@@ -562,24 +610,66 @@ class RomanisedSource:
             return False
         if _short_vowels(word.lower()) in _short_vowels(self._japanese_reading()):
             return True  # heard after all: nothing to weigh
-        return not self._unread_persons(english)
+        return not self._leaves_unread(english)
 
-    def _unread_persons(self, english: str) -> list[str]:
-        """The kanji names of persons before a title whose reading no English word is part of.
-        Not places: pykakasi misreads too many of them (`喬木村`, Takagi Village). Worked out once
-        per translation: each of its Hepburn-like names asks."""
+    def _leaves_unread(self, english: str) -> bool:
+        """Whether the source names someone or somewhere the translation has no word of the
+        reading of: a person in kanji before a title, a kanji place GeoNames names in English, a
+        name quoted in kana. Worked out once per translation: each of its Hepburn-like names asks."""
         if english not in self._unread:
-            self._unread[english] = self._read_persons(english)
+            self._unread[english] = bool(
+                self._read_persons(english) or self._unread_places(english) or self._unread_quoted(english)
+            )
         return self._unread[english]
 
-    def _read_persons(self, english: str) -> list[str]:
+    def _unread_quoted(self, english: str) -> list[str]:
+        """The names a Japanese source quotes in kana alone (`「かが」`, a ship; `「はやぶさ」`),
+        which pykakasi reads as written, with no English word of that reading (`Izumo` for `「かが」`)."""
         words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
+        unread = []
+        for match in _QUOTED_KANA.finditer(self.text):
+            reading = _short_vowels("".join(part["hepburn"] for part in _kakasi().convert(match.group(1))))
+            if len(reading) >= 3 and not any(reading in word or word in reading for word in words):
+                unread.append(match.group(1))
+        return unread
+
+    def _unread_places(self, english: str) -> list[ScriptName]:
+        """The source's kanji names of places GeoNames or CLDR gives in English (`八戸市`:
+        Hachinohe) with no word of that English name in the translation: a Hepburn-like word
+        there is another place (`Misawa` for `八戸市`), not a reading no romaniser knows."""
+        from audit.names.cedict import english_key
+
+        keys = set(english_key(english).split())
+        return [
+            name
+            for name, _ in self.names()
+            if _KANJI.search(self.text[name.start : name.end])
+            and (places := self._places(name))
+            and not any(word in keys for place in places for word in english_key(place).split())
+        ]
+
+    def _read_persons(self, english: str) -> list[str]:
+        """The kanji names of persons before a title whose reading no English word is part of
+        (places are read by GeoNames instead: pykakasi misreads too many of them, `喬木村`, Takagi
+        Village). A surname alone counts only where the English writes a Japanese person in full (`Shigeru
+        Ishiba` for `高市首相`): there the English knew whom the source names, and a surname pykakasi
+        lacks (`喬木`, Takagi, read `kyouboku`) is not judged by an English surname alone."""
+        words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
+        in_full = any(
+            all(_ROMAJI.match(part.lower()) and not (_known(part) or is_common_word(part)) for part in pair)
+            for pair in _FULL_NAME.findall(english)
+        )
         unread = []
         persons = [
             match
             for match in _JAPANESE_PERSON.finditer(self.text)
-            # not `日本代表` (the national team), `東京都知事`: a place or a body before the title
-            if not (_NOT_PERSON.search(match.group(1)) or self._is_place(match.group(1)))
+            # not `自民党総裁`, `日本代表` (the national team), `東京都知事`: a body, a place before the title
+            if not _BODY.search(match.group(1))
+            and (
+                _PERSON_TITLE.fullmatch(match.group(2))
+                or not (_PLACE_END.search(match.group(1)) or self._is_place(match.group(1)))
+            )
+            and (len(match.group(1)) > 2 or in_full)
         ]
         for match in persons:
             parts = [_short_vowels(part["hepburn"]) for part in _kakasi().convert(match.group(1))]
@@ -638,21 +728,24 @@ class RomanisedSource:
             ]
         return self._unpaired[english]
 
-    def replaced(self, word: str, english: str, beside: tuple[str, ...] = ()) -> bool:
+    def replaced(self, word: str, english: str, beside: tuple[str, ...] = (), name: tuple[str, ...] = ()) -> bool:
         """Whether an English name word not heard in the source stands for a source name it does not sound like.
 
         Sure enough to warn: the word is a name (three letters or more, not an abbreviation),
         it sounds like none of the source's likely names, and one of those names has
         nothing in the English that stands for it. Not when another word of the English name
         (`beside`) is in the source: English writes a name in full where the source gives one
-        part of it (`Tedros Adhanom Ghebreyesus` for `谭德塞`, Tedros).
+        part of it (`Tedros Adhanom Ghebreyesus` for `谭德塞`, Tedros). A Chinese person's name
+        in pinyin (the last words of the whole English `name`) is spelt, every word of it, by
+        the source's characters (`Jiang Bin` for `张晓刚`: `jiang` of `将于` spells one word only).
         """
         # Hindi writes a name's consonants one for one, and every word of it may be a name:
         # there a part heard only in part (`Georges` in `करके`) is chance. A part that is also a
         # common word (`Yogi` of `Yogi Adityanath`) counts only when the source spells it.
-        if self.lang == "zh" and is_chinese_person((word, *beside)):
+        person = chinese_person(name or (word, *beside))
+        if self.lang == "zh" and person:
             # a Chinese person's name is spelt by its characters, not heard (`Lin Jian` for `郭嘉昆`)
-            if any(self.spells(part) for part in (word, *beside)):
+            if all(self.spells(part) for part in person):
                 return False
             return bool(self._unspelt_persons(english))
         heard = 1.0 if self.lang == "hi" else HEARD
@@ -661,6 +754,8 @@ class RomanisedSource:
             for other in beside
         ):
             return False
+        if self.lang in ("zh", "ja") and self._korean_given_name(word, english):
+            return False  # `Jae-myung` of `Lee Jae-myung` for `李在明`: hanja read the Korean way
         plain = _POSSESSIVE.sub("", word)
         if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and not expansions(plain, names_only=True)):
             return False
@@ -670,6 +765,10 @@ class RomanisedSource:
             return False
         if _home_country(self.lang) in (plain, *demonym_places(plain)) and not self._unpaired_country(english):
             return False  # `国内` (at home): English names the source's own country where it does not
+        if self._home_capital_added(plain, english):
+            return False  # `人民大会堂` (in Beijing), `राष्ट्रीय राजधानी` (the national capital: Delhi)
+        if self._region_of_source_place(plain, english):
+            return False  # `Bihar` for `पटना` (Patna): the state English places a source city in
         if any(self.names_country(country) for country in countries_of_capital(plain)):
             return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
         if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (plain, *demonym_places(plain))):
@@ -695,7 +794,10 @@ class RomanisedSource:
         from audit.names.exonyms import exonyms
         from audit.names.local_places import local_places
 
-        return (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
+        found = (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
+        if not found and len(local) > 2 and local[-1] in _PLACE_SUFFIXES:
+            return local_places().english_names(local[:-1])  # `八戸市`: Hachinohe, the city
+        return found
 
     def forms(self, name: ScriptName) -> frozenset[str]:
         """The English keys a source name is known by: CC-CEDICT's, CLDR's and GeoNames'."""
@@ -747,7 +849,8 @@ class RomanisedSource:
             local = self.text[name.start : name.end]
             forms = self.forms(name)
             if _LATIN_NAME.fullmatch(local):
-                if re.search(rf"(?i)(?<![a-z]){re.escape(local)}(?![a-z])", english) is None:
+                term = bool(expansions(local)) and not expansions(local, names_only=True)  # `GDP`: the economy
+                if not (term or latin_written(local, english)):
                     left.append(name)
                 continue
             sure = (self.lang == "ja" and _KATAKANA_NAME.fullmatch(local) is not None) or (
@@ -818,6 +921,10 @@ class RomanisedSource:
                 return None
             if home in (word, *demonym_places(word)) and not self._unpaired_country(english):
                 return None
+            if self._home_capital_added(word, english):
+                return None
+            if self._region_of_source_place(word, english):
+                return None
             if any(self.names_country(country) for country in countries_of_capital(word)):
                 return None  # `Beijing` for `中方`: a capital for its country's government
             if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (word, *demonym_places(word))):
@@ -879,6 +986,43 @@ class RomanisedSource:
                 unspelt.append(match.group())
         return unspelt
 
+    def _korean_given_name(self, word: str, english: str) -> bool:
+        """Whether the word is a part of the hyphenated given name of a Korean person the English
+        writes after a surname whose hanja the source writes before two more (`Lee Jae-myung`:
+        `李在明`). The given name's hanja are read the Korean way, which no romaniser here knows;
+        the surname is compared (`Yoon Suk-yeol` for `李在明` is another person)."""
+        for match in _KOREAN_NAME.finditer(english):
+            if word.lower() in (match.group(2).lower(), match.group(3).lower()) and any(
+                re.search(rf"{re.escape(hanja)}[\u4e00-\u9fff]{{2}}", self.text)
+                for hanja in korean_surnames().get(match.group(1), ())
+            ):
+                return True
+        return False
+
+    def _home_capital_added(self, word: str, english: str) -> bool:
+        """Whether the word is the capital of the source language's own country (`Beijing`,
+        `Tokyo`, `New Delhi` or its `Delhi`), which English adds to place what the source leaves
+        unplaced (`人民大会堂`, the Great Hall of the People; `राष्ट्रपति भवन`), while no place of the
+        source is left with nothing standing for it (`大阪` for `Tokyo` is a replacement), nor one
+        abbreviated in a compound (`沪深`: `Shanghai and Beijing` leaves Shenzhen out)."""
+        home = _home_country(self.lang)
+        capital = capital_of(home) if home else None
+        if capital is None or not (word == capital or (word in capital.split() and not is_common_word(word))):
+            return False
+        if any(self._places(name) for name in self.left_names(english)):
+            return False
+        return not any(
+            place not in english and self.abbreviates(place) for place in cjk_abbreviations(self.lang) if place != home
+        )
+
+    def _region_of_source_place(self, word: str, english: str) -> bool:
+        """Whether the word is (a word of) a province, prefecture or state the English names that a
+        place of the source lies in (`Bihar`: `पटना`, Patna; `Sichuan`: `宜宾`, Yibin)."""
+        named = regions_named(word, english)
+        return bool(named) and any(
+            lies_in(place, region) for region in named for name, _ in self.names() for place in self._places(name)
+        )
+
     def _unpaired_country(self, english: str) -> bool:
         """Whether a country CLDR names in the source's language is left with nothing in the English."""
         from audit.names.exonyms import exonyms, is_english_place
@@ -912,6 +1056,19 @@ class RomanisedSource:
 
 
 _HYPHEN = re.compile(r"[-‐‑]")
+
+
+_LETTERS_DIGITS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def latin_written(local: str, english: str) -> bool:
+    """Whether the English writes a Latin word a source quotes, a hyphen or space aside between
+    its letters and figures (`F35B`: `F-35B`)."""
+    parts = _LETTERS_DIGITS.findall(local)
+    if "".join(parts) != local:
+        parts = [local]
+    pattern = r"[-‐‑ ]?".join(map(re.escape, parts))
+    return re.search(rf"(?i)(?<![a-z0-9]){pattern}(?![a-z0-9])", english) is not None
 
 
 def _place_written(word: str, places: set[str]) -> bool:

@@ -52,7 +52,7 @@ from audit.names.kontsevich import korean_readings
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
-from audit.names.romanisers import RomanisedSource, is_chinese_person, romaniser_language
+from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language
 from audit.names.russian import has_verb, lemmas
 from audit.names.russian_source import (
     RussianName,
@@ -192,6 +192,8 @@ GENERIC_ACRONYMS = frozenset(
         "AI",
         "DJ",
         "MP",
+        "GDP",
+        "CPI",
     ]
 )
 _GENERIC_KEYS = frozenset(name_key(word) for word in GENERIC)
@@ -978,8 +980,13 @@ def _paired_source_names(
         carried, unpaired = _pair_russian_names(source, english, index)
         return tuple(carried), tuple(unpaired)
     names = source_names(source, lang, single_words=single_words)
-    found = [name.text for name in names if index.has_name(name.text, lang)]
+    found = [name.text for name in names if index.has_name(name.text, lang) or _glued_written(name.text, english)]
     return tuple(found), tuple(UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in found)
+
+
+def _glued_written(name: str, english: str) -> bool:
+    """A name of letters and figures (`F35B`, `G20`) the English writes with a hyphen between (`F-35B`)."""
+    return any(char.isdigit() for char in name) and " " not in name and latin_written(name, english)
 
 
 def leaves_source_names(source: str, english: str, lang: str | None) -> bool:
@@ -1144,10 +1151,11 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return []  # `Shenzhen` for `沪深`: a place by its one-character abbreviation
     if " " in name and any(_latin_word(short, index.text) for short in abbreviations_of(_without_possessive(name))):
         return []  # `Japan Aerospace Exploration Agency` for `JAXAは`: the source writes its acronym
-    parts = tuple(name.split())
-    if index.romanised is not None and index.romanised.lang == "zh" and is_chinese_person(parts):
-        # a Chinese person's name in pinyin is spelt by the source's characters, never just heard
-        return [] if any(index.romanised.spells(part) for part in parts) else list(parts)
+    person = chinese_person(tuple(name.split()))
+    if index.romanised is not None and index.romanised.lang == "zh" and person:
+        # a Chinese person's name in pinyin (`Zhang Jun` of `Procurator-General Zhang Jun`) is
+        # spelt, every word of it, by the source's characters, never just heard
+        return [] if all(index.romanised.spells(part) for part in person) else list(person)
     table = exonyms(index.lang)
     known = table.cldr_english(name)
     if known is not None:
@@ -1470,11 +1478,20 @@ def _qualifies_title(words: list[str], position: int, index: TokenIndex, english
     return word[:1].isupper()  # `Tesla CEO`
 
 
+# The boundary between an owner in the possessive and what it owns (`Yadav's Jan Suraaj Party`).
+_OWNER_SPLIT = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
+
+
 def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:
     """The other words of an English name, which may be the part a source gives of it: capitalised,
     no title, connector or nationality, common words too (`Yogi` of `Yogi Adityanath`); of a
     person after a title, the person's words only (`Tokyo` of `Tokyo Governor Yuriko Koike`
-    qualifies the title: the source may name Tokyo and another governor)."""
+    qualifies the title: the source may name Tokyo and another governor); of an owner and what
+    it owns, only the part the missing words are in (`Jan Suraaj Party` of `Yogendra Yadav's Jan
+    Suraaj Party` is the party, not its leader)."""
+    parts = _OWNER_SPLIT.split(name)
+    if len(parts) > 1:
+        name = " ".join(part for part in parts if any(word in part.split() for word in missing)) or name
     words = re.split(r"[\s\-‐‑]+", name)
     titles = [i for i, word in enumerate(words) if word.lower() in GENERIC]
     if titles and titles[-1] < len(words) - 1:

