@@ -1108,7 +1108,20 @@ def _distinctive_keys(name: str, lang: str | None) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=65536)
 def is_generic_key(key: str) -> bool:
     """A folded title or generic word, in English or a cognate spelling (`prasident`, `ministr`)."""
-    return key in _GENERIC_KEYS or any(sounds_alike(key, generic) for generic in _GENERIC_KEYS if len(generic) >= 5)
+    return key in _GENERIC_KEYS or any(
+        sounds_alike(key, generic) for generic in _generic_by_sound().get(sound_stem(key)[:1], ())
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_by_sound() -> dict[str, tuple[str, ...]]:
+    """The generic keys of five letters or more by their first sound: `sounds_alike` pairs only
+    words whose sounds open alike, so a key is compared with its own group alone."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for generic in sorted(_GENERIC_KEYS):
+        if len(generic) >= 5:
+            groups[sound_stem(generic)[:1]].append(generic)
+    return {first: tuple(group) for first, group in groups.items()}
 
 
 def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
