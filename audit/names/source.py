@@ -658,6 +658,8 @@ class TokenIndex:
         self._abbreviations: set[str] = set()
         self._frames: dict[str, frozenset[str]] = {}  # by first letter, gathered from the lines as asked
         self._respelt: dict[str, bool] = {}
+        self._respelt_lines: list[tuple[dict[str, frozenset[str]], frozenset[str]]] = []
+        self._heard: frozenset[str] | None = None  # the text's words as `english_vowels` reads them
         seen: set[str] = set()
         for line in lines:
             for word, quoted in line.short_words:
@@ -688,17 +690,19 @@ class TokenIndex:
         return respelt
 
     def _has_respelt(self, key: str) -> bool:
-        lines = [_respellings(line.keys) for line in self._lines]  # each line's worked out once per process
-        if len(key) >= 3:
-            vowels = english_vowels(key)
-            if any(vowels in heard for _, heard in lines):
-                return True
+        if self._heard is None:  # each line's respellings worked out once per process, gathered once per text
+            self._respelt_lines = [_respellings(line.keys) for line in self._lines]
+            self._heard = frozenset().union(*(heard for _, heard in self._respelt_lines))
+        if len(key) >= 3 and english_vowels(key) in self._heard:
+            return True
         frame = foreign_frame(key)
         if not frame:
             return False
         others = self._frames.get(frame[:1])
         if others is None:
-            others = self._frames[frame[:1]] = frozenset().union(*(frames.get(frame[:1], ()) for frames, _ in lines))
+            others = self._frames[frame[:1]] = frozenset().union(
+                *(frames.get(frame[:1], ()) for frames, _ in self._respelt_lines)
+            )
         return frame in others or _NEAR_FRAME.any_of(frame, others)  # `Жапарова`: `Japarov`
 
     def has_word(self, key: str) -> bool:
