@@ -994,4 +994,9 @@ def source_paragraphs(
     text: str, paragraphs: Sequence[tuple[int, int]] | None = None
 ) -> tuple[ParagraphQuotes, ...]:
     """The parse of a plain string's paragraphs (its lines unless `paragraphs` are given), as for a source text."""
-    return parse_document(text, split_lines(text) if paragraphs is None else paragraphs).paragraphs
+    return _source_parse(text, tuple(split_lines(text) if paragraphs is None else paragraphs))
+
+
+@lru_cache(maxsize=16)  # Q109 and N204 both read the quotations of one document's source
+def _source_parse(text: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[ParagraphQuotes, ...]:
+    return parse_document(text, paragraphs).paragraphs

@@ -1432,13 +1432,17 @@ _POSSESSIVE_HEAD = re.compile(r".*['’]s?\s+")
 
 def unknown_acronyms(source: str) -> tuple[str, ...]:
     """The Cyrillic acronyms of a Russian source that no table lists (`ОДКБ` were it missing):
-    their English form (an acronym, or a name of ordinary words) cannot be looked up."""
-    terms = russian_terms()
-    return tuple(
+    their English form (an acronym, or a name of ordinary words) cannot be looked up. The tables
+    are loaded only for a source that has a Cyrillic acronym (not for a Czech or Chinese one)."""
+    acronyms = [
         word
         for word in dict.fromkeys(re.findall(r"[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ]\+?[а-яё]*", source))
-        if is_cyrillic_acronym(word) and terms.lookup(word) is None
-    )
+        if is_cyrillic_acronym(word)
+    ]
+    if not acronyms:
+        return ()
+    terms = russian_terms()
+    return tuple(word for word in acronyms if terms.lookup(word) is None)
 
 
 def _spare_acronyms(ctx: CheckContext, pair: SourcePair, lang: str | None) -> list[Mention]:

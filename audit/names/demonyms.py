@@ -80,19 +80,20 @@ def demonym_places(word: str) -> tuple[str, ...]:
     found = index.get(lower) or (index.get(lower[:-1]) if lower.endswith("s") else None)
     if found:
         return found
-    return tuple(p for p in _prefix_places(lower[:4]) if p.lower().startswith(lower) and len(lower) >= 4)
-
-
-@functools.lru_cache(maxsize=512)
-def _prefix_places(start: str) -> tuple[str, ...]:
-    """Places whose name starts with `start`: `Afghan` is of `Afghanistan`, `Saudi` of `Saudi Arabia`."""
-    return tuple(name for name, lower in _territory_names() if lower.startswith(start))
+    if len(lower) < 4:
+        return ()
+    return tuple(name for name, folded in _territories_by_prefix().get(lower[:4], ()) if folded.startswith(lower))
 
 
 @functools.lru_cache(maxsize=1)
-def _territory_names() -> tuple[tuple[str, str], ...]:
-    """CLDR's English territory names, as listed and in lower case (babel's dict is slow to iterate)."""
-    return tuple((name, name.lower()) for name in Locale("en").territories.values())
+def _territories_by_prefix() -> dict[str, tuple[tuple[str, str], ...]]:
+    """CLDR's English territory names (as listed, and in lower case) by their first four letters:
+    the places a word of four letters or more may open (`Afghan` is of `Afghanistan`, `Saudi`
+    of `Saudi Arabia`), gathered once (babel's dict is slow to iterate)."""
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name in Locale("en").territories.values():
+        groups[name.lower()[:4]].append((name, name.lower()))
+    return {start: tuple(group) for start, group in groups.items()}
 
 
 def is_demonym_of(word: str, place: str) -> bool:

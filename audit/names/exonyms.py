@@ -344,11 +344,11 @@ class Exonyms:
         self._local = local
         self._english = english
         self._inflected_cache: dict[str, tuple[str, ...]] = {}
-        self._english_by_initial: dict[tuple[str, int], list[tuple[list[str], tuple[str, ...]]]] = defaultdict(list)
+        self._english_by_opening: dict[tuple[str, int], list[tuple[list[str], tuple[str, ...]]]] = defaultdict(list)
         for key, names in self._english.items():
             words = key.split()
             if words:
-                self._english_by_initial[(key[:1], len(words))].append((words, names))
+                self._english_by_opening[(words[0][:4], len(words))].append((words, names))
 
     def local_names(self, english_name: str) -> tuple[str, ...]:
         """The local forms of an English name (`South Africa` -> `Südafrika` for German)."""
@@ -382,7 +382,8 @@ class Exonyms:
         if not words:
             return ()
         found: list[str] = []
-        for candidate, names in self._english_by_initial.get((key[:1], len(words)), ()):
+        # a first word with another ending shares its first four letters (`_inflected`), or is the same word
+        for candidate, names in self._english_by_opening.get((words[0][:4], len(words)), ()):
             if all(_inflected(a, b) for a, b in zip(words, candidate)):
                 found.extend(names)
         return tuple(dict.fromkeys(found))

@@ -514,6 +514,7 @@ class RomanisedSource:
         self._forms: dict[ScriptName, frozenset[str]] = {}
         self._hepburn: str | None = None
         self._unread: dict[str, bool] = {}
+        self._heard: dict[range, frozenset[str]] = {}
 
     def translates(self, name: str) -> bool:
         """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`) or
@@ -540,9 +541,13 @@ class RomanisedSource:
         first consonant. `within` limits the runs to those units.
         """
         units = within if within is not None else range(len(self.units))
+        targets = _targets(word)
+        heard = self._consonants_in(units)
+        if not any(target.consonants[:1] in heard for target in targets if target.consonants):
+            return 0.0  # every run opens with the word's first consonant, which none of these units has
         width = _WIDTH.get(self.lang, 2)
         best = 0.0
-        for target in _targets(word):
+        for target in targets:
             first = target.consonants[:1]
             for start in units:
                 if first not in self._sounds[start].consonants:
@@ -563,6 +568,14 @@ class RomanisedSource:
                     if len(run.consonants) > len(target.consonants) + 2:
                         break
         return best
+
+    def _consonants_in(self, units: range) -> frozenset[str]:
+        """The consonant classes the units have, worked out once per span: a source name is
+        compared with every English word."""
+        heard = self._heard.get(units)
+        if heard is None:
+            heard = self._heard[units] = frozenset("".join(self._sounds[i].consonants for i in units))
+        return heard
 
     def _part_of_unit(self, target: _Sound, index: int) -> float:
         """How closely the beginning or the end of one long unit sounds like the word.

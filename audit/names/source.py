@@ -661,6 +661,8 @@ class TokenIndex:
         self._abbreviations: set[str] = set()
         self._frames: dict[str, frozenset[str]] = {}  # by first letter, gathered from the lines as asked
         self._respelt: dict[str, bool] = {}
+        self._respelt_lines: list[tuple[dict[str, frozenset[str]], frozenset[str]]] = []
+        self._heard: frozenset[str] | None = None  # the text's words as `english_vowels` reads them
         seen: set[str] = set()
         for line in lines:
             for word, quoted in line.short_words:
@@ -691,17 +693,19 @@ class TokenIndex:
         return respelt
 
     def _has_respelt(self, key: str) -> bool:
-        lines = [_respellings(line.keys) for line in self._lines]  # each line's worked out once per process
-        if len(key) >= 3:
-            vowels = english_vowels(key)
-            if any(vowels in heard for _, heard in lines):
-                return True
+        if self._heard is None:  # each line's respellings worked out once per process, gathered once per text
+            self._respelt_lines = [_respellings(line.keys) for line in self._lines]
+            self._heard = frozenset().union(*(heard for _, heard in self._respelt_lines))
+        if len(key) >= 3 and english_vowels(key) in self._heard:
+            return True
         frame = foreign_frame(key)
         if not frame:
             return False
         others = self._frames.get(frame[:1])
         if others is None:
-            others = self._frames[frame[:1]] = frozenset().union(*(frames.get(frame[:1], ()) for frames, _ in lines))
+            others = self._frames[frame[:1]] = frozenset().union(
+                *(frames.get(frame[:1], ()) for frames, _ in self._respelt_lines)
+            )
         return frame in others or _NEAR_FRAME.any_of(frame, others)  # `Жапарова`: `Japarov`
 
     def has_word(self, key: str) -> bool:
@@ -1117,7 +1121,20 @@ def _distinctive_keys(name: str, lang: str | None) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=65536)
 def is_generic_key(key: str) -> bool:
     """A folded title or generic word, in English or a cognate spelling (`prasident`, `ministr`)."""
-    return key in _GENERIC_KEYS or any(sounds_alike(key, generic) for generic in _GENERIC_KEYS if len(generic) >= 5)
+    return key in _GENERIC_KEYS or any(
+        sounds_alike(key, generic) for generic in _generic_by_sound().get(sound_stem(key)[:1], ())
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_by_sound() -> dict[str, tuple[str, ...]]:
+    """The generic keys of five letters or more by their first sound: `sounds_alike` pairs only
+    words whose sounds open alike, so a key is compared with its own group alone."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for generic in sorted(_GENERIC_KEYS):
+        if len(generic) >= 5:
+            groups[sound_stem(generic)[:1]].append(generic)
+    return {first: tuple(group) for first, group in groups.items()}
 
 
 def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.names.exonyms import given_name_forms
 from audit.names.source import (
@@ -19,7 +21,7 @@ from audit.names.source import (
     script_of,
     source_names,
 )
-from audit.names.translit import romanise, transliterate
+from audit.names.translit import SCHEMES, romanise, schemes, transliterate
 from audit.names.variants import name_key
 
 ROWS = [
@@ -95,6 +97,16 @@ def test_translit_schemes_differ_where_they_should() -> None:
     assert transliterate("Дзержинский", "english") == "Dzerzhinsky"
     assert "Kiiv" in romanise("Київ", "uk")
     assert romanise("Kaczyński", "pl")[:2] == ("Kaczyński", "kachyński")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАЕЁЙЫЭЮЯЬЪ -'.«»1x", max_size=14))
+def test_translit_schemes_read_as_iuliia_reads_them(text: str) -> None:
+    """`Scheme` is iuliia's rules in fewer steps: every text comes out as iuliia writes it,
+    letters a neighbour changes (`подъезд`, `Ёж`, an opening `Е`) and word endings (`-ий`) included."""
+    for schema, scheme in zip(SCHEMES.values(), schemes(), strict=True):
+        for case in (text, "подъезд Объём Ёж ЕЁ Ее ее ий ЫЙ аий Дзержинский Хайят"):
+            assert scheme.translate(case) == schema.translate(case)
 
 
 def test_source_given_names_pair_across_languages() -> None:
