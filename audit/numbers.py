@@ -527,6 +527,7 @@ _TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 # Fractions a share is written as, with their percentage (`a quarter of Russians`: 25%).
 _PERCENT_FRACTIONS = {"quarter": 25.0, "half": 50.0}
 _ONE_PART = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b")
 
 # The three tables as one, the first to hold a word giving its value (asked of every English word).
 _WORD_VALUES = {**_ENGLISH_MONTHS, **_ENGLISH_ORDINALS, **_ENGLISH_WORDS}
@@ -648,8 +649,10 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
                 values.add(value * factor)
             if _AND_A_HALF.match(text, match.end()):
                 values.add(value + 0.5)  # `four and a half years`: 4,5 года
-            if word in _PERCENT_FRACTIONS and _ONE_PART.search(text, 0, match.start()):
-                values.add(_PERCENT_FRACTIONS[word])  # `a quarter of Russians`: 25%
+            if word in _PERCENT_FRACTIONS and (
+                _ONE_PART.search(text, 0, match.start()) or _OF_AFTER.match(text, match.end())
+            ):
+                values.add(_PERCENT_FRACTIONS[word])  # `a quarter`, `half of Russians`: 25%, 50%
             numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=True))
     if lang in SOURCE_WORDS:
         numbers.extend(_source_words(text, SOURCE_WORDS[lang]))

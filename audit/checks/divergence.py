@@ -64,7 +64,7 @@ TITLES = frozenset(
     mayor king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan general gen
     colonel col major maj captain capt lieutenant lt sergeant sgt admiral adm commander chairman chairwoman
     chief director ceo judge justice commissioner ambassador spokesman spokeswoman minister mr mrs ms dr prof
-    professor sir lord lady coach""".split()  # noqa: SIM905 (reads as words)
+    professor sir lord lady coach aide adviser advisor envoy""".split()  # noqa: SIM905 (reads as words)
 )
 # rapidfuzz ratio (0-100) from which two folded words of names are one word misspelt.
 _WORD_NEAR_MISS = 75
@@ -351,7 +351,7 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False, own: 
     # a seat of power for its country's adjective too (`the Elysee` / `the French president`).
     derived = not (countries_of_capital(mention) or capital_of(mention))
     if own is not None and any(
-        _has_referent(form, reading, derived=derived) and not _names_as_written(form, own)
+        _has_referent(form, reading, derived=derived) and _left_for(form, reading, own)
         for named in _referent_names(mention)
         for form in other_names(named)
     ):
@@ -361,7 +361,22 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False, own: 
             spelling and _marks_lost(mention, other.text)
         ):
             return True
-    return False
+    person = _untitled(mention)
+    if person != mention and any(
+        equivalent_names(person, _untitled(other.text)) for other in reading.mentions if _untitled(other.text) != other.text
+    ):
+        return True  # `Minister Mikhail Degtyarev` / `Sports Minister Mikhail Degtyaryov`
+    return len(name_words(mention)) <= 2 and any(_same_place(mention, other.text) for other in reading.mentions)
+
+
+def _untitled(name: str) -> str:
+    """A name without the title before the person (`Sports Minister Mikhail Degtyaryov`:
+    `Mikhail Degtyaryov`), itself when it has none or nothing after it."""
+    words = name_words(name)
+    last = max((i for i, w in enumerate(words) if _fold_word(w.group()) in TITLES), default=None)
+    if last is None or last == len(words) - 1:
+        return name
+    return name[words[last + 1].start() :]
 
 
 _QUALIFIER = re.compile(r"^[^\W\d_]+(?:['’]s)?\s+(?=\S)")
@@ -392,9 +407,31 @@ def _has_referent(form: str, reading: _Reading, *, derived: bool = True) -> bool
     return any(_derived(surface, word) or word_form(surface, word) for word in reading.by_initial.get(surface[0], ()))
 
 
-def _names_as_written(form: str, reading: _Reading) -> bool:
-    """The reading has this form itself (`Samoa`, `Canada's`), not a word derived from it (`Russian`)."""
-    return _has_form(form, reading) or _surface(form) in reading.words
+def _left_for(form: str, reading: _Reading, own: _Reading) -> bool:
+    """Whether the reading's mention of a referent is left for the name: the name's own text does not
+    write the referent itself, or writes it fewer times than the reading (`Apia, the capital of
+    Samoa` has its own `Samoa`; `Damascus ... northern Syria` against `Syria ... northern Syria`
+    has one left)."""
+    forms = (form, *equivalents(form))
+    ours = sum(_times_written(f, own) for f in forms)
+    return ours == 0 or sum(_times_written(f, reading) for f in forms) > ours
+
+
+def _times_written(form: str, reading: _Reading) -> int:
+    """How often the reading writes this form itself (`Samoa`, `Canada's`), not a word derived from
+    it (`Russian`): a referent the other text names more often than the name's own text has a use
+    left for the name (`Damascus ... northern Syria` / `Syria ... northern Syria`)."""
+    surface = _surface(form)
+    if not surface:
+        return 0
+    pattern = _short_form_pattern(form) if is_short_form(form) else _surface_pattern(surface)
+    return len(pattern.findall(reading.text if is_short_form(form) else reading.surface))
+
+
+@functools.lru_cache(maxsize=65536)
+def _surface_pattern(surface: str) -> re.Pattern[str]:
+    """Folded words as a whole in a reading's surface, a possessive `s` allowed (`canadas`)."""
+    return re.compile(r"(?<= )" + re.escape(surface) + r"s?(?= )")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1226,6 +1263,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
         for whole in inside:
             if _currency_of_amount(segment.doc.text, whole):
                 continue  # `CZK 34,125`: a unit, which the number rules weigh with its amount
+            if _is_acronym(whole.text) and expansions(whole.text) and not expansions(whole.text, names_only=True):
+                continue  # `GDP`: a term (the abbreviation table's), which a translation may say otherwise
             mention = _head(whole, readings)
             own = _referent_context(segment.text, mention.start - segment.start)
             if any(_same_name(mention.text, r, own=own) for r in readings):

@@ -289,3 +289,10 @@ def test_numbers_cjk_tenths_month_ranges_and_figures_closing_a_quoted_name() -> 
     # a figure closing a quoted name is the name's (`「はやぶさ2」`: Hayabusa2), not one to pair
     assert [n.weak for n in find_numbers("探査機「はやぶさ2」は2031年", lang="ja")] == [True, False]
     assert [n.weak for n in find_numbers("増加は2件だった", lang="ja")] == [False]
+
+
+def test_half_of_is_a_share() -> None:
+    """`about half of companies` is 50%, as `a half` is; `half` alone stays a count of two."""
+    (half,) = [n for n in find_numbers("About half of Russian companies", english_words=True) if n.text == "half"]
+    assert 50.0 in half.values
+    assert all(50.0 not in n.values for n in find_numbers("half the time", english_words=True))
