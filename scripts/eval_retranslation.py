@@ -20,7 +20,7 @@ and `--examples` never lists its items. Issue 12's targets on DEMETR are measure
 `scripts/eval_demetr.py --retranslation reference`; this is the same path on copy like the
 wire copy we audit.
 
-Usage: python scripts/eval_retranslation.py [--part tune|blind|all] [--examples N] [--json OUT] [--embeddings]
+Usage: python scripts/eval_retranslation.py [--part tune|blind|blind3|all] [--examples N] [--json OUT] [--embeddings]
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from audit.pipeline import audit_documents
 from audit.types import Document, Severity
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "retrans"
-PARTS = ("tune", "blind")
+PARTS = ("tune", "blind", "blind3")
 # Parts never tuned on, whose false alarms and misses are not listed.
 BLIND = frozenset({"blind3"})
 NAME_CODES = ("D303", "D304", "D306", "N201", "N202", "N203", "N204", "N205")
