@@ -20,6 +20,7 @@ from audit.names.stored import stored
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1)
 def city_regions() -> dict[str, frozenset[tuple[str, str]]]:
     """GeoNames' cities by English name, each with its country's and first-level region's codes,
     read from the stored index (built from GeoNames' JSON, ~0.5 s, the first time on a machine)."""

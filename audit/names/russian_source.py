@@ -341,7 +341,6 @@ def countries_of(place: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=1)
 @functools.lru_cache(maxsize=4096)  # asked of the same words in document after document: more than `re` keeps
 def _region_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(word)}\s+(?:region|oblast|province|krai|territory)\b", re.IGNORECASE)
