@@ -517,6 +517,12 @@ def _readings(text: str) -> set[float]:
     return readings
 
 
+def is_period_rank(text: str, start: int) -> bool:
+    """Whether the figure at `start` is the rank of a quarter or a half written as a code (`Q1`, `H2`)."""
+    match = _PERIOD_CODE.match(text, max(0, start - 1))
+    return match is not None and match.start("rank") == start and (match.group()[0] == "Q" or match.group("rank") in "12")
+
+
 def is_ordinal_word(text: str) -> bool:
     """`third`, `Twelfth`: an ordinal in words, which may as well be a fraction (`a third`)."""
     return text.lower() in _ENGLISH_ORDINALS
@@ -612,7 +618,7 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         weak = (values <= {0.0, 1.0} and not side) or _ends_quoted_name(text, match.start(), end)
         numbers.append(Number(match.start(), end, text[match.start() : end], _clean(values), weak=weak))
     for match in _PERIOD_CODE.finditer(text):
-        if match.group()[0] == "Q" or match.group("rank") in "12":
+        if is_period_rank(text, match.start("rank")):
             rank = match.group("rank")
             numbers.append(Number(match.start("rank"), match.end("rank"), rank, frozenset({float(rank)})))
     for match in _ROMAN.finditer(text):

@@ -42,7 +42,7 @@ from audit.names.variants import (
     stem_match,
     word_form,
 )
-from audit.numbers import Number, find_numbers, format_english, is_ordinal_word
+from audit.numbers import Number, find_numbers, format_english, is_ordinal_word, is_period_rank
 from audit.score import CHRF_PLUS, COSINE, DIVERGENCE, threshold_for
 from audit.types import Finding, Segment, Severity
 
@@ -347,14 +347,7 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False, own: 
         return True
     if any(_has_form(form, reading) for form in equivalents(mention)):
         return True  # `USA`/`United States`, `EU`/`European Union` (`audit.names.abbreviations`)
-    # A capital and its country stand for each other as written (`Paris` is no `French` firm);
-    # a seat of power for its country's adjective too (`the Elysee` / `the French president`).
-    derived = not (countries_of_capital(mention) or capital_of(mention))
-    if own is not None and any(
-        _has_referent(form, reading, derived=derived) and _left_for(form, reading, own)
-        for named in _referent_names(mention)
-        for form in other_names(named)
-    ):
+    if own is not None and _names_referent(mention, reading, own):
         return True  # `Kremlin`/`Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`
     for other, _ in reading.by_length.get(len(name_words(mention)), ()):
         if (equivalent_names(mention, other.text) or _demonym_of(mention, other.text)) and not (
@@ -367,6 +360,19 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False, own: 
     ):
         return True  # `Minister Mikhail Degtyarev` / `Sports Minister Mikhail Degtyaryov`
     return len(name_words(mention)) <= 2 and any(_same_place(mention, other.text) for other in reading.mentions)
+
+
+def _names_referent(mention: str, reading: _Reading, own: _Reading) -> bool:
+    """The reading names what the name names by another of its names (`audit.names.referents`),
+    in a mention `own` does not account for itself. A capital and its country stand for each
+    other as written (`Paris` is no `French` firm); a seat of power for its country's adjective
+    too (`the Elysee` / `the French president`)."""
+    derived = not (countries_of_capital(mention) or capital_of(mention))
+    return any(
+        _has_referent(form, reading, derived=derived) and _left_for(form, reading, own)
+        for named in _referent_names(mention)
+        for form in other_names(named)
+    )
 
 
 def _untitled(name: str) -> str:
@@ -1010,7 +1016,12 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
 
 def _titled_person(name: _Candidate) -> bool:
     """An MT name with a title in it or before it (`President Vladimir Putin`): a person or an office."""
-    return name.title is not None or any(_fold_word(w.group()) in TITLES for w in name_words(name.mention.text))
+    return _has_title(name.mention.text, name.title)
+
+
+def _has_title(text: str, title: str | None) -> bool:
+    """A name with a title before it (`title`) or among its words."""
+    return title is not None or any(_fold_word(w.group()) in TITLES for w in name_words(text))
 
 
 _TITLE_AFTER = re.compile(r"\s+(\w+)")
@@ -1281,7 +1292,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             if run is not None:
                 start, end, partial = run
                 partial = partial or mention != whole  # its place is there: replaced or nothing
-                person = title is not None or any(_fold_word(w.group()) in TITLES for w in name_words(mention.text))
+                person = _has_title(mention.text, title)
                 surname = _kept_surname(mention, start, end, readings, person) if partial else None
                 names.append(
                     _Candidate(mention, start, end, partial, opens=mention.start <= first, title=title, surname=surname)
@@ -1392,8 +1403,9 @@ class ReplacedName(Check):
     are replaced only by a name with that surname (`President Donald Trump` / `Trump`); a
     nationality before a title describes, it does not replace (`President Vladimir Putin` /
     `the Russian president`); a title of several words (`Secretary General`) and an ordinary
-    word opening one (`Finance Minister`) are no names. A name the MT sentence uses more often than a re-translation's
-    sentence, which has it too, is replaced in the use where that sentence has another name
+    word opening one (`Finance Minister`) are no names. A name the MT sentence uses more often
+    than a re-translation's sentence, which has it too, is replaced in the use where that
+    sentence has another name
     (`for the United States ... in the United States` / `for Mexico ... in the United States`);
     the other way round, a name a re-translation's sentence uses more often than the MT has its
     rare words replaces an MT name in that very place (`the House of God ... the first Chinese
@@ -1538,8 +1550,6 @@ class _Figure:
 
 
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
-# A quarter or a half of a year written as a code: `Q1` is the first quarter, `H2` the second half.
-_PERIOD_CODE = re.compile(r"(?<![\w-])(?:Q[1-4]|H[12])$")
 
 
 def _figure(number: Number, text: str) -> _Figure:
@@ -1549,7 +1559,7 @@ def _figure(number: Number, text: str) -> _Figure:
         is_ordinal_word(written[0])
         or is_ordinal_word(written[-1])
         or _ORDINAL_DIGITS.match(text, number.start)
-        or _PERIOD_CODE.search(text, max(0, number.start - 2), number.end)
+        or is_period_rank(text, number.start)
     ):
         kind = "ordinal"  # `third`, `thirty-first`, `20th`, `Q1` (the first quarter)
     elif number.text.isdigit() and re.match(r"'?s\b", after):
