@@ -523,6 +523,11 @@ def is_period_rank(text: str, start: int) -> bool:
     return match is not None and match.start("rank") == start and (match.group()[0] == "Q" or match.group("rank") in "12")
 
 
+def is_month_name(text: str) -> bool:
+    """`February`, `May`: a month's name, capitalised (`may` is a verb)."""
+    return text[:1].isupper() and text.lower() in _ENGLISH_MONTHS
+
+
 def is_ordinal_word(text: str) -> bool:
     """`third`, `Twelfth`: an ordinal in words, which may as well be a fraction (`a third`)."""
     return text.lower() in _ENGLISH_ORDINALS
@@ -530,10 +535,26 @@ def is_ordinal_word(text: str) -> bool:
 
 # Tens that make a compound with a unit (`thirty-first`, `twenty-three`).
 _TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
-# Fractions a share is written as, with their percentage (`a quarter of Russians`: 25%).
-_PERCENT_FRACTIONS = {"quarter": 25.0, "half": 50.0}
+# Fractions a share is written as, with the percentages written for them (`a quarter of
+# Russians`: 25%); a third is said loosely for anything from 30% to 35% (`a third` / `thirty
+# percent`), two thirds for 65% to 70%.
+_THIRD = (30.0, 31.0, 32.0, 33.0, 33.3, 33.33, 34.0, 35.0)
+_PERCENT_FRACTIONS = {"quarter": (25.0,), "half": (50.0,), "third": _THIRD}
+_PERCENT_SHARES = {
+    "two-thirds": (65.0, 66.0, 66.6, 66.7, 66.67, 67.0, 68.0, 69.0, 70.0),
+    "three-quarters": (75.0,),
+    "three-fourths": (75.0,),
+}
 _ONE_PART = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
+
+
+def is_share(text: str, start: int, end: int) -> bool:
+    """Whether the fraction word at [start, end) is a share (`a third`, `half of Russians`), not a
+    rank or a period (`the third quarter` is no share)."""
+    return text[start:end].lower() in _PERCENT_FRACTIONS and bool(
+        _ONE_PART.search(text, 0, start) or _OF_AFTER.match(text, end)
+    )
 
 # The three tables as one, the first to hold a word giving its value (asked of every English word).
 _WORD_VALUES = {**_ENGLISH_MONTHS, **_ENGLISH_ORDINALS, **_ENGLISH_WORDS}
@@ -640,8 +661,12 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
                     value = _ENGLISH_WORDS[tens] + _ENGLISH_WORDS[unit]  # `twenty-three`
                 elif _ENGLISH_WORDS.get(tens, 0) in _TENS and _ENGLISH_ORDINALS.get(unit, 10) < 10:
                     value = _ENGLISH_WORDS[tens] + _ENGLISH_ORDINALS[unit]  # `thirty-first`
+                elif word in _PERCENT_SHARES:  # `two-thirds`: 2, and 67%
+                    shares = _clean({float(_ENGLISH_WORDS[tens]), *_PERCENT_SHARES[word]})
+                    numbers.append(Number(match.start(), match.end(), match.group(), shares, weak=True))
+                    continue
                 else:
-                    value = _word_value(tens)  # `two-thirds`, `four-month-old`
+                    value = _word_value(tens)  # `four-month-old`
                     if tens in _ENGLISH_MONTHS and unit in _ENGLISH_MONTHS:  # `July-September`: both months
                         later = _ENGLISH_MONTHS[unit]
                         numbers.append(
@@ -655,10 +680,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
                 values.add(value * factor)
             if _AND_A_HALF.match(text, match.end()):
                 values.add(value + 0.5)  # `four and a half years`: 4,5 года
-            if word in _PERCENT_FRACTIONS and (
-                _ONE_PART.search(text, 0, match.start()) or _OF_AFTER.match(text, match.end())
-            ):
-                values.add(_PERCENT_FRACTIONS[word])  # `a quarter`, `half of Russians`: 25%, 50%
+            if is_share(text, match.start(), match.end()):
+                values.update(_PERCENT_FRACTIONS[word])  # `a quarter`, `half of Russians`: 25%, 50%
             numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=True))
     if lang in SOURCE_WORDS:
         numbers.extend(_source_words(text, SOURCE_WORDS[lang]))

@@ -42,7 +42,15 @@ from audit.names.variants import (
     stem_match,
     word_form,
 )
-from audit.numbers import Number, find_numbers, format_english, is_ordinal_word, is_period_rank
+from audit.numbers import (
+    Number,
+    find_numbers,
+    format_english,
+    is_month_name,
+    is_ordinal_word,
+    is_period_rank,
+    is_share,
+)
 from audit.score import CHRF_PLUS, COSINE, DIVERGENCE, threshold_for
 from audit.types import Finding, Segment, Severity
 
@@ -355,11 +363,28 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False, own: 
         ):
             return True
     person = _untitled(mention)
-    if person != mention and any(
-        equivalent_names(person, _untitled(other.text)) for other in reading.mentions if _untitled(other.text) != other.text
+    if (
+        person != mention
+        and any(
+            equivalent_names(person, _untitled(other.text))
+            for other in reading.mentions
+            if _untitled(other.text) != other.text
+        )
+        and _qualifiers_kept(mention[: len(mention) - len(person)], reading)
     ):
         return True  # `Minister Mikhail Degtyarev` / `Sports Minister Mikhail Degtyaryov`
     return len(name_words(mention)) <= 2 and any(_same_place(mention, other.text) for other in reading.mentions)
+
+
+def _qualifiers_kept(titled: str, reading: _Reading) -> bool:
+    """The reading has each name word before a person's title (`Algerian` of `Algerian President`,
+    `Ternopil` of `Ternopil Mayor`): one that it lacks may be another country's or town's office
+    (`Algerian President Kais Saied` / `Tunisia's President Qais Saied`), no spelling of ours."""
+    return all(
+        _word_supported(word.group(), reading)
+        for word in name_words(titled)
+        if not _ordinary(word.group()) and _fold_word(word.group()) not in TITLES
+    )
 
 
 def _names_referent(mention: str, reading: _Reading, own: _Reading) -> bool:
@@ -401,10 +426,13 @@ def _referent_names(mention: str) -> tuple[str, ...]:
 
 def _has_referent(form: str, reading: _Reading, *, derived: bool = True) -> bool:
     """The reading names what `form` names: as written, by one of its abbreviations (`US` for
-    `United States`) or (`derived`) in a derived word (`Russian` for `Russia`)."""
+    `United States`) or (`derived`) in a derived word or a nationality (`Russian` for `Russia`,
+    `British` for `United Kingdom`)."""
     if _has_form(form, reading) or any(_has_form(other, reading) for other in equivalents(form)):
         return True
     surface = _surface(form)
+    if derived and any(len(word) >= 4 and form in demonym_places(word) for word in reading.words):
+        return True  # `British` for `United Kingdom` (`Downing Street`)
     if is_short_form(form) or " " in surface:
         return False
     if not derived or len(surface) < 4:
@@ -682,16 +710,26 @@ def _aligned_candidates(sentence: SegmentEvidence, readings: list[_Reading]) -> 
     return candidates
 
 
-def _narrowed(mention: Mention, other: Mention) -> tuple[int, int, str]:
-    """The differing words only: `Russian Khmeimim`/`Russian Hmeimim` -> `Khmeimim` -> `Hmeimim`."""
+def _narrowed(mention: Mention, other: Mention, spellings: bool = False) -> tuple[int, int, str]:
+    """The differing words only: `Russian Khmeimim`/`Russian Hmeimim` -> `Khmeimim` -> `Hmeimim`;
+    with `spellings` (another name, not a misspelling: D306), words one convention apart are no
+    difference either (`Algerian President Kais`/`Tunisia's President Qais` -> `Algerian` ->
+    `Tunisia's`)."""
+    same = _one_word if spellings else str.__eq__
     ours = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(mention.text)]
     theirs = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(other.text)]
-    while len(ours) > 1 and len(theirs) > 1 and ours[0][2] == theirs[0][2]:
+    while len(ours) > 1 and len(theirs) > 1 and same(ours[0][2], theirs[0][2]):
         ours, theirs = ours[1:], theirs[1:]
-    while len(ours) > 1 and len(theirs) > 1 and ours[-1][2] == theirs[-1][2]:
+    while len(ours) > 1 and len(theirs) > 1 and same(ours[-1][2], theirs[-1][2]):
         ours, theirs = ours[:-1], theirs[:-1]
     suggestion = other.text[theirs[0][0] : theirs[-1][1]]
     return mention.start + ours[0][0], mention.start + ours[-1][1], suggestion
+
+
+def _one_word(ours: str, theirs: str) -> bool:
+    """The same word of a name, or one convention apart (`Kais`/`Qais`); two common words only as
+    they are (`President`/`Resident`)."""
+    return ours == theirs or (not (_ordinary(ours) and _ordinary(theirs)) and same_word(ours, theirs))
 
 
 def _mentions_in(ctx: CheckContext, segment: Segment) -> list[Mention]:
@@ -1355,7 +1393,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                     if in_place is not None:
                         replacements[i].append(_Replacement(index, in_place))
                     continue
-                narrowed_start, narrowed_end, text = _narrowed(name.mention, orphan.mention)
+                narrowed_start, narrowed_end, text = _narrowed(name.mention, orphan.mention, spellings=True)
                 if not name.partial:  # the whole name differs: report the words that differ from the other name
                     spans[i][0], spans[i][1] = min(spans[i][0], narrowed_start), max(spans[i][1], narrowed_end)
                 replacements[i].append(_Replacement(index, text))
@@ -1535,7 +1573,7 @@ class _Figure:
 
     number: Number
     # "ordinal" (`third`, `20th`, `third-year`), "decade" (`1960s`), "code" (after letters:
-    # `COVID-19`), or "plain".
+    # `COVID-19`), "month" (`February`), or "plain".
     kind: str
 
     def matches(self, other: _Figure) -> bool:
@@ -1549,19 +1587,27 @@ class _Figure:
         return self.number.matches(other.number)
 
 
+# A determiner or a possessive right before an ordinal word: a rank, not a fraction (`a third`).
+_DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that)|['’]s?)\s+$", re.IGNORECASE)
+
+
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
 def _figure(number: Number, text: str) -> _Figure:
     before, after = text[max(0, number.start - 2) : number.start], text[number.end : number.end + 3]
     written = number.text.split("-")
-    if (
+    if is_share(text, number.start, number.end) and not _DETERMINED.search(text, max(0, number.start - 24), number.start):
+        kind = "plain"  # `a third of the grain`: a share, 33%
+    elif (
         is_ordinal_word(written[0])
         or is_ordinal_word(written[-1])
         or _ORDINAL_DIGITS.match(text, number.start)
         or is_period_rank(text, number.start)
     ):
         kind = "ordinal"  # `third`, `thirty-first`, `20th`, `Q1` (the first quarter)
+    elif is_month_name(number.text):
+        kind = "month"
     elif number.text.isdigit() and re.match(r"'?s\b", after):
         kind = "decade"
     elif number.text[:1].isdigit() and (before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalpha())):
@@ -1614,10 +1660,6 @@ def _unpaired(
     return sorted(left, key=lambda f: f.number.start), pool
 
 
-# A determiner or a possessive right before an ordinal word: a rank, not a fraction (`a third`).
-_DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that)|['’]s?)\s+$", re.IGNORECASE)
-
-
 def _strong(number: Number) -> bool:
     """A number that is never another word: digits, or a number word with a scale (`four million`)."""
     return not number.weak or max(number.values) >= 1000
@@ -1663,7 +1705,8 @@ class NumberNotRetranslated(Check):
     (`five`/`four`); `one`, `both` and `either` never, an ordinal in words only after a
     determiner or a possessive with another ordinal in its very place (`the country's second
     plant` / `the nation's first station`; `a third` may be a fraction); nor a number that the
-    re-translations only leave out.
+    re-translations only leave out. A month is reported for another month in its place, or
+    the one month each side lacks (`in February` / `in January`).
 
     Bad: Almost exactly 35% of my money went on rent. (re-translation: Almost exactly 30% of my money went on rent.)
     Good: Almost exactly 30% of my money went on rent. (re-translation: Very nearly thirty percent of my money went on rent.)
@@ -1697,7 +1740,7 @@ class NumberNotRetranslated(Check):
         mt_tokens = tokenize(segment.text, segment.start)
         for figure in unsupported:
             number = figure.number
-            ordinal = is_ordinal_word(number.text)
+            ordinal = figure.kind == "ordinal" and is_ordinal_word(number.text)
             if ordinal and not _DETERMINED.search(segment.doc.text, max(0, number.start - 24), number.start):
                 continue  # `third` may as well be `a third`; `the third`, `its third` may not
             replacements = []
@@ -1714,6 +1757,15 @@ class NumberNotRetranslated(Check):
                     # An ordinal word only for another ordinal in its very place (`the country's
                     # second plant` / `the nation's first station`).
                     placed = [o for o in placed if o.kind == "ordinal"]
+                    if not placed:
+                        continue
+                elif figure.kind == "month":
+                    # A month for another month in its very place, or the one month each side lacks
+                    # (`in February` / `in January`: January is no `one`).
+                    months = [o for o in others if o.kind == "month"]
+                    placed = [o for o in placed if o in months]
+                    if not placed and len(months) == 1 and sum(f.kind == "month" for f in unsupported) == 1:
+                        placed = months
                     if not placed:
                         continue
                 elif not _strong(number):

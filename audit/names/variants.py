@@ -550,36 +550,40 @@ def _rendaku(a: str, b: str) -> bool:
     return all(x == y or _devoiced(x) == _devoiced(y) for x, y in zip(morae_a, morae_b, strict=True))
 
 
-# Letters one Cyrillic letter gets from the romanisation of another language than Russian, or
-# from Russian that drops a diacritic, each read as the Russian-scheme one on a `name_key`: the
-# Ukrainian `г` as `h` (`Sybiha`/`Sybiga`, `Synehubov`/`Sinegubov`), the Kazakh and Kyrgyz `ж` as
-# `j` (`Japarov`/`Zhaparov`, `Kassym-Jomart`/`Kasym-Zhomart`), `ё` written `е` (`Orel`/`Oryol`,
-# `Fedor`/`Fyodor`).
-_CYRILLIC_SCHEMES: tuple[tuple[re.Pattern[str], str], ...] = (
+# Letters one letter gets from the romanisation of another language than Russian, or from
+# Russian that drops a diacritic, each read as one form on a `name_key`: the Ukrainian `г` as `h`
+# (`Sybiha`/`Sybiga`, `Synehubov`/`Sinegubov`), the Kazakh and Kyrgyz `ж` as `j` (`Japarov`/
+# `Zhaparov`, `Kassym-Jomart`/`Kasym-Zhomart`), `ё` written `е` (`Orel`/`Oryol`, `Fedor`/
+# `Fyodor`), the Ukrainian `і` of a closed last syllable where Russian has `о` (`Lviv`/`Lvov`,
+# `Ternopil`/`Ternopol`), and the Persian `ق`/`غ`, one sound written `gh` or `q` (`Ghalibaf`/
+# `Qalibaf`, `Bagher`/`Baqer`, `Araghchi`/`Araqchi`; `q` is already `k` on a key).
+_SCHEME_LETTERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"zh"), "j"),
     (re.compile(r"(?<=[bdfgklmnprstvz])io"), "e"),
+    (re.compile(r"(?<=[^aeiou])o(?=[bdfgklmnprstvz]$)"), "i"),
+    (re.compile(r"gh"), "k"),
     (re.compile(r"(?<![kcsztdpg])h"), "g"),
 )
 
 
 @functools.lru_cache(maxsize=65536)
-def _cyrillic_scheme_key(key: str) -> str:
-    for pattern, replacement in _CYRILLIC_SCHEMES:
+def _scheme_key(key: str) -> str:
+    for pattern, replacement in _SCHEME_LETTERS:
         key = pattern.sub(replacement, key)
     return key
 
 
 def spelling_variant(a: str, b: str) -> bool:
     """One word in two romanisations or two languages' letters (`Kiev`/`Kyiv`, `Bangladesch`,
-    `Mallorca`/`Majorca`, `Alexandr`/`Alexander`, `Sybiha`/`Sybiga`, `Japarov`/`Zhaparov`), or a
-    Japanese name with and without rendaku (`Yamasaki`/`Yamazaki`)."""
+    `Mallorca`/`Majorca`, `Alexandr`/`Alexander`, `Sybiha`/`Sybiga`, `Japarov`/`Zhaparov`,
+    `Ghalibaf`/`Qalibaf`), or a Japanese name with and without rendaku (`Yamasaki`/`Yamazaki`)."""
     from audit.names.exonyms import given_name_forms  # exonyms is built on this module
 
     plain_a, _, key_a = _word_forms(a)
     plain_b, _, key_b = _word_forms(b)
     if _vowel_variants(key_a, key_b) or _sounds(key_a) == _sounds(key_b) or _rendaku(plain_a, plain_b):
         return True
-    if len(key_a) >= 4 and _cyrillic_scheme_key(key_a) == _cyrillic_scheme_key(key_b):
+    if len(key_a) >= 4 and _scheme_key(key_a) == _scheme_key(key_b):
         return True
     skeleton = _skeleton(key_a)
     if len(skeleton) >= 3 and key_a[0] == key_b[0] and skeleton == _skeleton(key_b):

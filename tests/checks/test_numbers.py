@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit.numbers import find_numbers, format_english, unmatched
+from audit.numbers import find_numbers, format_english, is_month_name, is_share, unmatched
 
 
 def _values(text: str) -> list[set[float]]:
@@ -264,6 +264,17 @@ def test_compound_ordinals_and_shares_in_words() -> None:
     assert values["thirty-first"] == {31.0}
     assert 25.0 in values["quarter"]
     assert all(25.0 not in n.values for n in find_numbers("the quarter-finals", english_words=True))
+
+
+def test_thirds_and_two_thirds_are_shares_read_loosely() -> None:
+    """`a third of` is 30-35% (said loosely), `two-thirds` 65-70%, `three-quarters` 75%; a rank
+    (`the third round`) is no share, and `May` is a month only capitalised."""
+    values = {n.text: n.values for n in find_numbers("a third of them, two-thirds of us, three-quarters of it", english_words=True)}
+    assert {30.0, 33.3, 35.0} <= values["third"] and 25.0 not in values["third"]
+    assert {66.7, 67.0} <= values["two-thirds"] and 2.0 in values["two-thirds"]
+    assert 75.0 in values["three-quarters"]
+    assert is_share("a third of", 2, 7) and not is_share("the third round", 4, 9)
+    assert is_month_name("May") and not is_month_name("may") and not is_month_name("Monday")
 
 
 def test_quarters_and_halves_as_codes_are_their_rank() -> None:

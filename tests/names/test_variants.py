@@ -211,11 +211,14 @@ def test_variants_feminine_ending_leaves_other_variants_alone() -> None:
 @pytest.mark.parametrize(
     ("ours", "theirs"),
     [("Sybiha", "Sybiga"), ("Synehubov", "Sinegubov"), ("Japarov", "Zhaparov"), ("Jomart", "Zhomart"),
-     ("Orel", "Oryol"), ("Fedor", "Fyodor")],
+     ("Orel", "Oryol"), ("Fedor", "Fyodor"), ("Ghalibaf", "Qalibaf"), ("Bagher", "Baqer"),
+     ("Araghchi", "Araqchi"), ("Lviv", "Lvov"), ("Ternopil", "Ternopol")],
 )
-def test_ukrainian_kazakh_and_yo_romanisations_are_one_word(ours: str, theirs: str) -> None:
+def test_ukrainian_kazakh_persian_and_yo_romanisations_are_one_word(ours: str, theirs: str) -> None:
     assert same_word(ours, theirs)
 
 
 def test_other_names_stay_apart() -> None:
     assert not same_word("Shoigu", "Sgoigu") and not same_word("Hamid", "Gamal")
+    assert not same_word("Ghani", "Kano") and not same_word("Baghdad", "Bakhmut")
+    assert not same_word("Lviv", "Lvovo") and not same_word("Lviv", "Lvova")
