@@ -26,7 +26,7 @@ from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
 from audit.names.abbreviations import equivalents, expansions, is_short_form
 from audit.names.demonyms import demonym_places
-from audit.names.exonyms import acronym_forms, capital_of, countries_of_capital
+from audit.names.exonyms import SHORT_FORMS, acronym_forms, capital_of, countries_of_capital
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
 from audit.names.lexicon import american_spelling, is_common_word, is_proper_noun
 from audit.names.referents import other_names
@@ -228,13 +228,21 @@ def _fold_word(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _same_place(a: str, b: str) -> bool:
-    """Two names the gazetteer reads as one notable place first: an endonym and its exonym."""
+    """Two names the gazetteer reads as one notable place first, or whose largest notable place is
+    one: an endonym and its exonym (`Mykolaiv`/`Nikolayev`, which a small town spells exactly)."""
     places_a, places_b = gazetteer.lookup(_POSSESSIVE.sub("", a)), gazetteer.lookup(_POSSESSIVE.sub("", b))
-    return (
-        bool(places_a and places_b)
-        and places_a[0].id == places_b[0].id
-        and places_a[0].population >= gazetteer.NOTABLE_POPULATION
-    )
+    if not (places_a and places_b):
+        return False
+    if places_a[0].id == places_b[0].id:
+        return places_a[0].population >= gazetteer.NOTABLE_POPULATION
+    largest_a, largest_b = _largest_notable(places_a), _largest_notable(places_b)
+    return largest_a is not None and largest_a == largest_b
+
+
+def _largest_notable(places: Sequence[gazetteer.Place]) -> int | None:
+    """The id of the most populous notable place of a look-up, if any."""
+    notable = [p for p in places if p.population >= gazetteer.NOTABLE_POPULATION]
+    return max(notable, key=lambda p: p.population).id if notable else None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -547,10 +555,41 @@ def _word_supported(word: str, reading: _Reading) -> bool:
         return True
     if any(_has_form(form, reading) for form in equivalents(word)):
         return True  # `Sept.`/`September`, `America`/`United States`
+    if any(_has_form(place, reading) for place in _nation_of(word)):
+        return True  # `Ivorian`/`Côte d'Ivoire`, `Bosnian`/`Bosnia & Herzegovina`
     rare = not is_common_word(plain)
     if not rare and any(form in reading.words for form in (plain + "s", plain + "es", plain.removesuffix("s"))):
         return True
-    return any(_related_words(plain, other, rare) for other in reading.by_initial.get(plain[0], ()))
+    return any(
+        _related_words(plain, other, rare)
+        for initial in (plain[0], *_SWAPPED_INITIALS.get(plain[0], ""))
+        for other in reading.by_initial.get(initial, ())
+    )
+
+
+# First letters one romanisation convention swaps for another (`audit.names.variants`):
+# `Japarov`/`Zhaparov`, `Jeyhun`/`Ceyhun`, `Ghalibaf`/`Qalibaf`, `Hennadiy`/`Gennady`, `Iuliia`/`Yulia`.
+_SWAPPED_INITIALS = {
+    "j": "cdyz",
+    "c": "j",
+    "d": "j",
+    "z": "j",
+    "g": "hq",
+    "h": "gk",
+    "k": "h",
+    "q": "g",
+    "y": "eij",
+    "e": "y",
+    "i": "y",
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def _nation_of(word: str) -> tuple[str, ...]:
+    """The names of the one country a nationality word is of (`Ivorian`: `Côte d’Ivoire`, `Ivory
+    Coast`); none for a word of several (`Romanian` is Moldova's language too)."""
+    places = demonym_places(word)
+    return places if len({SHORT_FORMS.get(p, p) for p in places}) == 1 else ()
 
 
 def _acronym_supported(acronym: str, reading: _Reading) -> bool:

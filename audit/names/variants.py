@@ -555,10 +555,11 @@ def _rendaku(a: str, b: str) -> bool:
 # (`Sybiha`/`Sybiga`, `Synehubov`/`Sinegubov`), the Kazakh and Kyrgyz `ж` as `j` (`Japarov`/
 # `Zhaparov`, `Kassym-Jomart`/`Kasym-Zhomart`), `ё` written `е` (`Orel`/`Oryol`, `Fedor`/
 # `Fyodor`), the Ukrainian `і` of a closed last syllable where Russian has `о` (`Lviv`/`Lvov`,
-# `Ternopil`/`Ternopol`), and the Persian `ق`/`غ`, one sound written `gh` or `q` (`Ghalibaf`/
-# `Qalibaf`, `Bagher`/`Baqer`, `Araghchi`/`Araqchi`; `q` is already `k` on a key).
+# `Ternopil`/`Ternopol`), the Azerbaijani and Turkish `c` for `j` (`Ceyhun`/`Jeyhun`; before `a`,
+# `o`, `u` a key already reads `c` as `k`), and the Persian `ق`/`غ`, one sound written `gh` or
+# `q` (`Ghalibaf`/`Qalibaf`, `Bagher`/`Baqer`, `Araghchi`/`Araqchi`; `q` is already `k` on a key).
 _SCHEME_LETTERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"zh"), "j"),
+    (re.compile(r"zh|c(?=[ei])"), "j"),
     (re.compile(r"(?<=[bdfgklmnprstvz])io"), "e"),
     (re.compile(r"(?<=[^aeiou])o(?=[bdfgklmnprstvz]$)"), "i"),
     (re.compile(r"gh"), "k"),

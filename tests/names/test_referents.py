@@ -19,6 +19,9 @@ from audit.names.referents import other_names
         ("FSB", "Federal Security Service"),  # one row's English forms
         ("Federal Security Service", "FSB"),
         ("MFA", "Foreign Ministry"),  # a form only one row lists
+        ("Bashkiria", "Bashkortostan"),  # a Russian republic's two English names, either way
+        ("Bashkortostan", "Bashkiria"),
+        ("Sakha", "Yakutia"),
     ],
 )
 def test_other_names_of_one_referent(name: str, other: str) -> None:

@@ -125,6 +125,9 @@ def test_demonyms() -> None:
     assert "United Kingdom" in demonym_places("British")
     assert "Afghanistan" in demonym_places("Afghan")
     assert demonym_places("Moscow") == ()
+    # nationalities no suffix rule reaches
+    assert "Côte d’Ivoire" in demonym_places("Ivorian") and "Cyprus" in demonym_places("Cypriot")
+    assert "Bosnia & Herzegovina" in demonym_places("Bosnian") and "Azerbaijan" in demonym_places("Azeri")
 
 
 def test_romanised_sources_are_searched_by_sound() -> None:
