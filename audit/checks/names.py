@@ -1756,7 +1756,8 @@ class UnsourcedName(Check):
     distinctive word must be found in the source, Cyrillic under several romanisations,
     inflected forms and CLDR exonyms allowed, and in its other English shape: an acronym the
     source writes out (`EU`: `Evropské unie`), a name it gives as its acronym (`European
-    Union`: `l’UE`), a nationality whose country it names (`Portuguese`: `Portugals`); Korean
+    Union`: `l’UE`; a Cyrillic acronym of its initials, letter by letter, listed or not:
+    `Federal Medical-Biological Agency`: `ФМБА`), a nationality whose country it names (`Portuguese`: `Portugals`); Korean
     names a Russian source writes in Kontsevich are read as English spells them (`Ли Чжэ Мён`:
     `Lee Jae-myung`). A Russian source also accounts for what its
     acronyms, institutions, places and place adjectives stand for in English (`МИД`:

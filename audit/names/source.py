@@ -1168,6 +1168,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return []  # `Shenzhen` for `沪深`: a place by its one-character abbreviation
     if " " in name and any(_latin_word(short, index.text) for short in abbreviations_of(_without_possessive(name))):
         return []  # `Japan Aerospace Exploration Agency` for `JAXAは`: the source writes its acronym
+    if index.russian and _spells_cyrillic_acronym(_without_possessive(name), index.text):
+        return []  # `Federal Medical-Biological Agency` for `ФМБА`, which no table need list
     person = chinese_person(tuple(name.split()))
     if index.romanised is not None and index.romanised.lang == "zh" and person:
         # a Chinese person's name in pinyin (`Zhang Jun` of `Procurator-General Zhang Jun`) is
@@ -1303,6 +1305,32 @@ def _after_same_particle(words: list[str], position: int, index: TokenIndex) -> 
         ):
             return True
     return False
+
+
+# The Latin initials a Cyrillic capital stands for when a Russian acronym abbreviates an English
+# name letter by letter (`ФМБА`: Federal Medical-Biological Agency, `ПСЖ`: Paris Saint-Germain).
+_CYRILLIC_INITIALS = {
+    "А": "A", "Б": "B", "В": "VW", "Г": "GH", "Д": "D", "Е": "EY", "Ё": "EY", "Ж": "ZJG", "З": "Z",
+    "И": "I", "Й": "YIJ", "К": "KCQ", "Л": "L", "М": "M", "Н": "N", "О": "O", "П": "P", "Р": "R",
+    "С": "SC", "Т": "T", "У": "U", "Ф": "F", "Х": "KH", "Ц": "TC", "Ч": "C", "Ш": "S", "Щ": "S",
+    "Э": "E", "Ю": "YU", "Я": "YIJ",
+}  # fmt: skip
+_CYRILLIC_CAPS = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ]{2,6}(?![А-ЯЁа-яё])")
+_NAME_PARTS = re.compile(r"[^\W\d_]+")
+_ACRONYM_SKIPS = CONNECTORS | {"and", "the", "for"}
+
+
+def _spells_cyrillic_acronym(name: str, text: str) -> bool:
+    """Whether a Cyrillic acronym of `text` spells the initials of an English name of two words or
+    more, letter by letter (`ФМБА`: `Federal Medical-Biological Agency`; connectors aside): the
+    name is that acronym, listed or not."""
+    initials = [w[0].upper() for w in _NAME_PARTS.findall(name) if w.lower() not in _ACRONYM_SKIPS]
+    if len(initials) < 2:
+        return False
+    return any(
+        len(acronym) == len(initials) and all(i in _CYRILLIC_INITIALS[c] for c, i in zip(acronym, initials, strict=True))
+        for acronym in _CYRILLIC_CAPS.findall(text)
+    )
 
 
 def _latin_word(word: str, text: str) -> bool:
