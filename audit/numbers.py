@@ -538,6 +538,10 @@ _TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 # Fractions a share is written as, with the percentages written for them (`a quarter of
 # Russians`: 25%); a third is said loosely for anything from 30% to 35% (`a third` / `thirty
 # percent`), two thirds for 65% to 70%.
+# `half a million`, `half a billion`: half the scale.
+_HALF_OF_SCALE = re.compile(r"\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+# `the first half`, `the second half`: a half-year, which English also counts as six months.
+_PERIOD_RANK_BEFORE = re.compile(r"\b(?:first|second|last)\s+$", re.IGNORECASE)
 _THIRD = (30.0, 31.0, 32.0, 33.0, 33.3, 33.33, 34.0, 35.0)
 _PERCENT_FRACTIONS = {"quarter": (25.0,), "half": (50.0,), "third": _THIRD}
 _PERCENT_SHARES = {
@@ -680,6 +684,11 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
                 values.add(value * factor)
             if _AND_A_HALF.match(text, match.end()):
                 values.add(value + 0.5)  # `four and a half years`: 4,5 года
+            if word == "half":
+                if scaled := _HALF_OF_SCALE.match(text, match.end()):
+                    values.add(0.5 * _SCALES[scaled.group(1).lower()])  # `half a million`: 500,000
+                if _PERIOD_RANK_BEFORE.search(text, 0, match.start()):
+                    values.add(6.0)  # `the first half of the season`: its first six months
             if is_share(text, match.start(), match.end()):
                 values.update(_PERCENT_FRACTIONS[word])  # `a quarter`, `half of Russians`: 25%, 50%
             numbers.append(Number(match.start(), match.end(), match.group(), _clean(values), weak=True))

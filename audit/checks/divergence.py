@@ -34,6 +34,7 @@ from audit.names.variants import (
     ABBREVIATIONS,
     NAME_WORD,
     equivalent_names,
+    latin,
     name_key,
     name_similarity,
     name_words,
@@ -223,7 +224,7 @@ def _to_ascii(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _fold_word(word: str) -> str:
     """A word as the name checks compare it: ASCII, lower case, no apostrophes, possessive or dots."""
-    return _APOSTROPHES.sub("", anyascii(_POSSESSIVE.sub("", word)).casefold()).replace(".", "")
+    return _APOSTROPHES.sub("", latin(_POSSESSIVE.sub("", word)).casefold()).replace(".", "")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -265,6 +266,14 @@ def _is_acronym(word: str) -> bool:
 
 def _initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w).lower()
+
+
+# Small words an acronym passes over (`JINR`: Joint Institute for Nuclear Research).
+_UNSPELT = frozenset({"for", "and", "the", "of", "on", "in"})
+
+
+def _content_parts(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w.lower() not in _UNSPELT]
 
 
 @dataclass(frozen=True)
@@ -398,14 +407,32 @@ def _qualifiers_kept(titled: str, reading: _Reading) -> bool:
 def _names_referent(mention: str, reading: _Reading, own: _Reading) -> bool:
     """The reading names what the name names by another of its names (`audit.names.referents`),
     in a mention `own` does not account for itself. A capital and its country stand for each
-    other as written (`Paris` is no `French` firm); a seat of power for its country's adjective
-    too (`the Elysee` / `the French president`)."""
+    other as written (`Paris` is no `French` firm), and for its nationality before a title
+    (`Pretoria` / `South African President`); a seat of power for its country's adjective too
+    (`the Elysee` / `the French president`)."""
     derived = not (countries_of_capital(mention) or capital_of(mention))
     return any(
-        _has_referent(form, reading, derived=derived) and _left_for(form, reading, own)
+        (_has_referent(form, reading, derived=derived) or (not derived and _titled_nationality(form, reading.text)))
+        and _left_for(form, reading, own)
         for named in _referent_names(mention)
         for form in other_names(named)
     )
+
+
+_TEXT_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+@functools.lru_cache(maxsize=4096)
+def _titled_nationality(country: str, text: str) -> bool:
+    """Whether the text has the country's nationality before a title (`South African President`):
+    the office, for which its capital stands (`Pretoria said`), though `Paris` is no `French` firm."""
+    words = [w.group() for w in _TEXT_WORDS.finditer(text)]
+    for i in range(1, len(words)):
+        if _fold_word(words[i]) not in TITLES or not words[i - 1][:1].isupper():
+            continue
+        if country in demonym_places(words[i - 1]) or (i > 1 and country in demonym_places(f"{words[i - 2]} {words[i - 1]}")):
+            return True
+    return False
 
 
 def _untitled(name: str) -> str:
@@ -550,7 +577,11 @@ def _word_supported(word: str, reading: _Reading) -> bool:
     """
     plain = _fold_word(word)
     if _is_acronym(word):
-        return _acronym_supported(plain, reading) or any(_has_form(form, reading) for form in equivalents(word))
+        return (
+            _acronym_supported(plain, reading)
+            or any(_has_form(form, reading) for form in equivalents(word))
+            or any(_has_form(form, reading) for form in other_names(word))  # `FSIN`/`Federal Penitentiary Service`
+        )
     if not plain or plain in reading.words or name_key(plain) in reading.keys:
         return True
     if any(_has_form(form, reading) for form in equivalents(word)):
@@ -606,10 +637,13 @@ def _acronym_supported(acronym: str, reading: _Reading) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _spelt_out(acronym: str, text: str) -> bool:
     """Whether a text has words of three letters or more in a row, in any case, whose initials
-    spell an acronym of three or more letters (`vehicle identification number` for `VIN`)."""
+    spell an acronym of three or more letters (`vehicle identification number` for `VIN`), small
+    words passed over (`Joint Institute for Nuclear Research` for `JINR`)."""
     if len(acronym) < 3 or not acronym.isascii():
         return False
-    initials = "".join(w[0] if len(w) >= 3 else " " for w in NAME_WORD.findall(text)).lower()
+    initials = "".join(
+        "" if w.lower() in _UNSPELT else w[0] if len(w) >= 3 else " " for w in NAME_WORD.findall(text)
+    ).lower()
     return acronym.lower() in initials
 
 
@@ -651,8 +685,10 @@ def _unsupported_run(
     """
     words, rare = _significant_words(mention, person)
     parts = [mention.text[a:b] for a, b in words]
-    if any(_initials(parts) in r.words for r in readings if len(parts) > 1):
-        return None  # `European Union` for `EU`
+    if len(parts) > 1 and any(
+        initials in r.words for r in readings for initials in {_initials(parts), _initials(_content_parts(parts))}
+    ):
+        return None  # `European Union` for `EU`, `Joint Institute for Nuclear Research` for `JINR`
     missing = [(a, b) for a, b in words if not any(_word_supported(mention.text[a:b], r) for r in readings)]
     if not missing or (strict and not rare and len(missing) < len(words)):
         return None
@@ -1078,7 +1114,7 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     if name.title is not None and name.title == orphan.title:
         return True
     echo = orphan.echo - _content_words(name.mention.text) - TITLES
-    if len(echo) >= 2 and 2 * len(echo) > len(_content_words(orphan.mention.text)):
+    if len(echo) >= 2 and 2 * len(echo) > len(_content_words(orphan.mention.text)) and not _place_rest(name, orphan, echo):
         return False  # the MT has its words elsewhere: the counterpart of that phrase, not of this name
     if name.unfound and orphan.unfound and not (_listed_name(name) or _listed_name(orphan)):
         return False
@@ -1089,6 +1125,15 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     if name.unfound or orphan.unfound:
         return placed or (name.opens and orphan.opens)
     return True
+
+
+def _place_rest(name: _Candidate, orphan: _Candidate, echo: frozenset[str]) -> bool:
+    """Whether an orphan, besides the ordinary words the MT has elsewhere, is one notable place,
+    standing for the MT's place (`Kherson` of `Kherson Regional Military Administration` against
+    `Mykolaiv regional military administration`); not a body's own words (`Mazowieckie
+    Voivodship Inspectorate` against `Inspectorate ... in Warsaw`)."""
+    rest = [w.group() for w in name_words(orphan.mention.text) if _fold_word(w.group()) not in echo]
+    return len(rest) == 1 and _notable_place(rest[0]) and _notable_place(name.mention.text)
 
 
 def _titled_person(name: _Candidate) -> bool:
@@ -1128,9 +1173,9 @@ def _kept_surname(
     if len(words) < 2 or mention.start + words[-2].end() != end:
         return None
     missing = [w.group() for w in words if start <= mention.start + w.start() < end]
-    if not missing or any(_is_acronym(w) for w in missing):
-        return None
     last = words[-1].group()
+    if not missing or any(_is_acronym(w) for w in (*missing, last)):
+        return None  # nor is an acronym a surname (`Akkuyu NPP`)
     if (_ordinary(last) and not titled) or not any(_word_supported(last, r) for r in readings):
         return None
     return last

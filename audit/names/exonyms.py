@@ -77,7 +77,14 @@ def _capital_countries() -> dict[str, tuple[str, ...]]:
         for names in found.values():
             if full in names:
                 names[short] = None
+    for old, new in RENAMED_CAPITALS.items():
+        if old in found:
+            found[new] = found[old]  # after the old name, so a country's capital is the new one
     return {capital: tuple(names) for capital, names in found.items()}
+
+
+# Capitals renamed since GeoNames' data was written: both names stand for the country.
+RENAMED_CAPITALS = {"Nur-Sultan": "Astana"}
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,15 +14,16 @@ these; the knowledge the source checks already stand on does:
   (`Russia`, `Moscow`).
 
 A form is looked up by its folded key (`abbreviations.abbreviation_key`) where it is a row's
-usual (first) English form or a form no other row lists: `Foreign Ministry` is the usual form
-of `МИД`'s row, while `parliament`, listed by dozens of rows, names none of them. Loaded once
+usual (first) English form or a form only rows of one usual form list: `Foreign Ministry` is
+the usual form of `МИД`'s row, `FSIN` names what `ФСИН` and `УФСИН` both call `Federal
+Penitentiary Service`, while `parliament`, listed by dozens of rows, names none of them. Loaded once
 per process, on first use; reading the tables needs no Russian morphology.
 """
 
 from __future__ import annotations
 
 import functools
-from collections import Counter
+from collections import defaultdict
 from importlib.resources import files
 
 from audit.names import gazetteer
@@ -44,13 +45,18 @@ def _rows() -> dict[str, tuple[str, ...]]:
         for term in read_table(files("audit.names").joinpath("data", name).read_text(encoding="utf-8"), name)
         if term.kind not in NOT_NAMES
     ]
-    listed = Counter(key for term in rows for key in {abbreviation_key(form) for form in term.english})
+    # The bodies (by their usual form) each form names: `FSIN` is listed by `ФСИН` and `УФСИН`,
+    # both `Federal Penitentiary Service`, one body; `parliament` by dozens.
+    named: dict[str, set[str]] = defaultdict(set)
+    for term in rows:
+        for form in term.english:
+            named[abbreviation_key(form)].add(abbreviation_key(term.english[0]))
     index: dict[str, dict[str, None]] = {}
     for term in rows:
         names = (*term.english, *(term.implied if term.kind in _SEATS else ()))
         for position, form in enumerate(term.english):
             key = abbreviation_key(form)
-            if key and (position == 0 or listed[key] == 1):
+            if key and (position == 0 or len(named[key]) == 1):
                 index.setdefault(key, {}).update(dict.fromkeys(names))
     return {key: tuple(forms) for key, forms in index.items()}
 

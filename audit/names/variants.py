@@ -56,6 +56,16 @@ _REPLACEMENTS: tuple[str, ...] = ("", *(replacement for _, replacement in _RULES
 _DOUBLED = re.compile(r"([a-z])\1+")
 
 
+# Letters whose ASCII form in English copy is not anyascii's: the South Slavic `đ` is `dj`
+# (`Đuro`/`Djuro`, `Đoković`/`Djokovic`).
+_ENGLISH_LETTERS = str.maketrans({"đ": "dj", "Đ": "Dj"})
+
+
+def latin(text: str) -> str:
+    """A name in ASCII letters as English copy writes them."""
+    return anyascii(text.translate(_ENGLISH_LETTERS))
+
+
 def _rewritten(match: re.Match[str]) -> str:
     return _REPLACEMENTS[match.lastindex or 0]
 
@@ -66,7 +76,7 @@ def _single(match: re.Match[str]) -> str:
 
 def fold(name: str) -> str:
     """`name_key` without its cache: for indexing many names once (the gazetteer)."""
-    text = name.lower() if name.isascii() else anyascii(name).lower()
+    text = name.lower() if name.isascii() else latin(name).lower()
     if not _APOSTROPHE_CHARS.isdisjoint(text):
         text = _APOSTROPHES.sub("", text)
     text = _ARTICLE.sub("al ", _SEPARATORS.sub(" ", text).strip())
@@ -411,7 +421,7 @@ def _word_forms(word: str) -> tuple[str, str, str]:
     """(lower-case ASCII, American spelling, `name_key`) of one word of a name."""
     from audit.names.lexicon import american_spelling
 
-    plain = _APOSTROPHES.sub("", anyascii(_POSSESSIVE_END.sub("", word)).lower()).replace(".", "")
+    plain = _APOSTROPHES.sub("", latin(_POSSESSIVE_END.sub("", word)).lower()).replace(".", "")
     return plain, american_spelling(plain), name_key(plain)
 
 
