@@ -659,7 +659,8 @@ def _significant_words(mention: Mention, person: bool = False) -> tuple[list[tup
     they are its rare words.
 
     Not articles, connectors or one-letter initials; its rare words when it has any
-    (`US President Erwin Huber` -> `Erwin`, `Huber`), else all of them (`House of God`).
+    (`US President Erwin Huber` -> `Erwin`, `Huber`), else all of them (`House of God`,
+    and a body's ordinary words after its country: `Russia's Federal Air Transport Agency`).
     The words after a title are a person's name however common (`President Trump`); all its
     words are, with `person` (a title before the name).
     """
@@ -670,7 +671,15 @@ def _significant_words(mention: Mention, person: bool = False) -> tuple[list[tup
     while titled < len(words) and _fold_word(mention.text[slice(*words[titled])]) in TITLES:
         titled += 1  # a title of several words: `Secretary General`, `Prime Minister`
     distinctive = [(a, b) for i, (a, b) in enumerate(words) if i >= titled or not _ordinary(mention.text[a:b])]
+    if distinctive == words[:1] and len(words) > 2 and _nation_word(mention.text[slice(*words[0])]):
+        return words, False  # `Russia's Federal Air Transport Agency`: a body of ordinary words, its country aside
     return (distinctive, True) if distinctive else (words, False)
+
+
+def _nation_word(word: str) -> bool:
+    """A country or a nationality qualifying a name (`Russia's`, `Russian`)."""
+    plain = _POSSESSIVE.sub("", word)
+    return bool(demonym_places(plain)) or any(p.kind == "country" for p in gazetteer.lookup_exact(plain))
 
 
 def _unsupported_run(
