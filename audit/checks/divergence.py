@@ -1533,7 +1533,14 @@ class ReplacedName(Check):
     (`John`/`Johnson`). Given names a re-translation leaves out before the surname it keeps
     are replaced only by a name with that surname (`President Donald Trump` / `Trump`); a
     nationality before a title describes, it does not replace (`President Vladimir Putin` /
-    `the Russian president`); a title of several words (`Secretary General`) and an ordinary
+    `the Russian president`), but the same person under another country's or town's office is
+    another name (`Algerian President Kais Saied` / `Tunisia's President Qais Saied`: `Algerian`);
+    a capital stands for its nationality before a title (`Pretoria` / `South African President`),
+    a romanised Russian acronym for the body the Russian tables name (`FSIN` / `Federal
+    Penitentiary Service`); a place before ordinary words the MT has too is replaced by another
+    place before them (`Mykolaiv regional military administration` / `Kherson Regional Military
+    Administration`), and a body of ordinary words after its country is weighed by those words
+    (`Russia's Federal Air Transport Agency` stands in `Rostransnadzor`'s place); a title of several words (`Secretary General`) and an ordinary
     word opening one (`Finance Minister`) are no names. A name the MT sentence uses more often
     than a re-translation's sentence, which has it too, is replaced in the use where that
     sentence has another name
@@ -1799,7 +1806,9 @@ class NumberNotRetranslated(Check):
     determiner or a possessive with another ordinal in its very place (`the country's second
     plant` / `the nation's first station`; `a third` may be a fraction); nor a number that the
     re-translations only leave out. A month is reported for another month in its place, or
-    the one month each side lacks (`in February` / `in January`).
+    the one month each side lacks (`in February` / `in January`); a share is its percentage, a
+    third loosely 30-35% (`a third of the grain` / `25%` is reported, `thirty percent` is not),
+    `half a million` is 500,000 and `the first half` six months.
 
     Bad: Almost exactly 35% of my money went on rent. (re-translation: Almost exactly 30% of my money went on rent.)
     Good: Almost exactly 30% of my money went on rent. (re-translation: Very nearly thirty percent of my money went on rent.)
