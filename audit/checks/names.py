@@ -911,6 +911,8 @@ def _listed_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None
     marks = scheme_marks(spelling, english, ALL_MARKS)
     if place.country in _K_FOR_Q_COUNTRIES:
         marks = tuple(m for m in marks if (m.foreign, m.english) != ("k", "q"))
+    if place.country in _KH_OWN:
+        marks = tuple(m for m in marks if (m.foreign, m.english) != ("kh", "h"))  # `Darkhan`: Mongolia's own kh
     if not marks:
         return None  # `Raqqah`, `Al-Raqqa`: English spellings too
     single_word = " " not in spelling
@@ -1098,6 +1100,8 @@ def _near_place(spelling: str) -> tuple[str, str, Severity, str] | None:
 _CYRILLIC_LOCAL = frozenset(["UA", "BY", "KZ", "KG", "TJ"])
 # Countries that write their own names in Cyrillic: a romanised Cyrillic name is their own scheme.
 _CYRILLIC_OWN = frozenset(["RU", "BG", "RS", "MK", "ME", "BA", "MN"])
+
+
 # What Russian writes for letters it lacks, in names from other scripts: `г` for h and gh
 # (`Кандагар`, `Бенгази`), `к` for q and qu (`Гуаякиль`).
 _RUSSIAN_RESPELLINGS = ((re.compile(r"gh|h"), "g"), (re.compile(r"ku(?=[ei])"), "k"))
@@ -1115,6 +1119,9 @@ _PINYIN_COUNTRIES = frozenset(["CN", "TW", "HK", "MO", "SG"])
 # Countries whose own romanisation writes k and q alike for one letter (Hebrew qof: `Kiryat
 # Shmona`, `Qiryat Shmona`), so a k is no Russian-mediated mark there.
 _K_FOR_Q_COUNTRIES = frozenset(["IL"])
+# Countries whose own romanisation, as English copy follows it, writes `kh` for `х` (`Darkhan`,
+# `Khujand`, `Bukhara`), where GeoNames may list an `h` spelling first: a `kh` is no Russian mark.
+_KH_OWN = frozenset(["RU", "MN", "KZ", "KG", "TJ", "UZ", "UA", "BY"])
 
 
 def _unlisted_spelling(spelling: str) -> tuple[str, str, Severity] | None:
@@ -1218,7 +1225,9 @@ class KnownPlace(Check):
     lists the foreign-scheme spellings too. A listed spelling with another scheme's marks
     where the English-scheme spelling exists is a warning (info when the place is small, the
     spelling also names another sizeable place, or the only mark is a French `ou` in a spelling
-    GeoNames lists as written: `Tartous`, not `Mosoul`). So is a
+    GeoNames lists as written: `Tartous`, not `Mosoul`); `kh` is no mark in a country whose own
+    romanisation English copy follows writes it (`Darkhan`, Mongolia; Central Asia, the East
+    Slavic countries). So is a
     notable place's name read back from German or French spelling (`Charkiw`, `Donezk`,
     `Tchernihiv`), and the romanised Russian name of a Ukrainian, Belarusian or Central Asian
     place whose English spelling follows its own Cyrillic name (`Lvov`, `Kharkov`; an older
