@@ -440,6 +440,8 @@ _PERCENTAGE_POINTS = re.compile(
     r"|pontos?\s+percentua\w*|(?:प्रतिशत|फीसदी|फ़ीसदी)\s+अंक)",
     re.IGNORECASE,
 )
+# Hundredths of a currency (`56 kopecks`, `20 cents`), which another text gives in the whole unit (0.56 roubles).
+_HUNDREDTHS = re.compile(r"\s?(?:kopecks?|kopeks?|kopeyk\w*|cents?|pence|paise|копе\w+|центов|цента?)\b", re.IGNORECASE)
 # Basis points, the other way round (`50 базисных пунктов`: 0.5 percentage point).
 _BASIS_POINTS = re.compile(
     r"\s?[个個]?(?:基点|基點|ベーシスポイント|basis[\s-]+points?|bps?\b|базисн\w*\s+пункт\w*|б\.\s?п\."
@@ -626,8 +628,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             values |= {v + 0.5 for v in values}  # `2 and a half`
         if _PERCENTAGE_POINTS.match(text, match.end()):
             values |= {v * 100 for v in values}  # `0.5个百分点`, `0,25 п.п.`: 50 basis points
-        elif _BASIS_POINTS.match(text, match.end()):
-            values |= {v / 100 for v in values}  # `50 базисных пунктов`: half a percentage point
+        elif _BASIS_POINTS.match(text, match.end()) or _HUNDREDTHS.match(text, match.end()):
+            values |= {v / 100 for v in values}  # `50 базисных пунктов`: half a percentage point; `56 kopecks`: 0.56
         if lang == "ru" and _TIMES_AFTER.match(after) and _TIMES_BEFORE.search(text, 0, match.start()):
             values |= _as_percent(values)  # `в 1,5 раза`: 50% more, or a third less
         if re.fullmatch(r"\d{4}", raw) and _CLOCK_AFTER.match(after):
@@ -656,6 +658,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
     if english_words:
         for match in _WORD.finditer(text):
             word = match.group().lower()
+            if word in _ENGLISH_MONTHS and not match.group()[0].isupper():
+                continue  # `may`, `march`: verbs; a month is capitalised
             value = _word_value(word) if "-" not in word else None
             if value is None and "-" in word:
                 tens, _, unit = word.partition("-")

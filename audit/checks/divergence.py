@@ -513,11 +513,11 @@ def _short_form_pattern(form: str) -> re.Pattern[str]:
 
 def _has_form(form: str, reading: _Reading) -> bool:
     """The reading has this form of a name: a short form capitalised (`US`, `Nato`, not the
-    pronoun `us`), another as its folded words."""
+    pronoun `us`), another as its folded words, possessive or not (`Eurasian Economic Union's`)."""
     if is_short_form(form):
         return _short_form_pattern(form).search(reading.text) is not None
     surface = _surface(form)
-    return bool(surface) and f" {surface} " in reading.surface
+    return bool(surface) and (f" {surface} " in reading.surface or f" {surface}s " in reading.surface)
 
 
 def _h_moved(a: str, b: str) -> bool:
@@ -586,8 +586,8 @@ def _word_supported(word: str, reading: _Reading) -> bool:
         return True
     if any(_has_form(form, reading) for form in equivalents(word)):
         return True  # `Sept.`/`September`, `America`/`United States`
-    if any(_has_form(place, reading) for place in _nation_of(word)):
-        return True  # `Ivorian`/`Côte d'Ivoire`, `Bosnian`/`Bosnia & Herzegovina`
+    if _nation_named(_nation_of(word), reading):
+        return True  # `Ivorian`/`Côte d'Ivoire`, `Emirati`/`UAE`, `Ukrainian`/`AFU`
     rare = not is_common_word(plain)
     if not rare and any(form in reading.words for form in (plain + "s", plain + "es", plain.removesuffix("s"))):
         return True
@@ -613,6 +613,20 @@ _SWAPPED_INITIALS = {
     "e": "y",
     "i": "y",
 }
+
+
+def _nation_named(places: tuple[str, ...], reading: _Reading) -> bool:
+    """Whether the reading names one of a nationality's places: as written, by an abbreviation
+    (`UAE`), or by an acronym of one of its bodies (`AFU`: the Armed Forces of Ukraine)."""
+    if not places:
+        return False
+    if any(_has_form(form, reading) for place in places for form in (place, *equivalents(place))):
+        return True
+    acronyms = [word for word in _CAPITALS.findall(reading.text) if _is_acronym(word)]
+    return any(place in form for word in acronyms for form in other_names(word) for place in places)
+
+
+_CAPITALS = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -674,6 +688,20 @@ def _significant_words(mention: Mention, person: bool = False) -> tuple[list[tup
     if distinctive == words[:1] and len(words) > 2 and _nation_word(mention.text[slice(*words[0])]):
         return words, False  # `Russia's Federal Air Transport Agency`: a body of ordinary words, its country aside
     return (distinctive, True) if distinctive else (words, False)
+
+
+def _plain_word(word: str) -> bool:
+    """An ordinary English word that names no person or large place either (`Federal`, a town of
+    16,000 in Argentina; not `Boston`, which Webster's lists as a card game)."""
+    return (
+        _ordinary(word)
+        and not is_proper_noun(word)
+        and not any(p.kind != "city" or p.population >= _LARGE_CITY for p in gazetteer.lookup_exact(word))
+    )
+
+
+# A city whose name is its usual sense even where the word is an English one (`Boston`, `Reading`).
+_LARGE_CITY = 100_000
 
 
 def _nation_word(word: str) -> bool:
@@ -1110,7 +1138,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     A name after the same title does. An opening word the finder passed over stands for a
     name only in the other's very place: where the word alignment puts it, or both opening
     their sentences; and never for another such word unless Webster's lists one of the two
-    capitalised (`Paris`, `James`: `_listed_name`). An orphan most of whose words (two or
+    capitalised (`Paris`, `James`: `_listed_name`), nor, an ordinary word, for a country (`Federal
+    budget` / `Russia's budget`). An orphan most of whose words (two or
     more ordinary words, not titles) the MT has outside the name translates them, not the name;
     one kept in its own language is the name itself (`_kept_in_its_language`).
     """
@@ -1127,6 +1156,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
         return False  # the MT has its words elsewhere: the counterpart of that phrase, not of this name
     if name.unfound and orphan.unfound and not (_listed_name(name) or _listed_name(orphan)):
         return False
+    if name.unfound and _plain_word(name.mention.text) and _nation_word(orphan.mention.text):
+        return False  # `Federal budget revenues` / `Russia's budget revenue`: a country English adds
     if _kept_in_its_language(name.mention.text, orphan.mention.text):
         return False
     if name.weak:
@@ -1312,7 +1343,13 @@ def _lowered(name: _Candidate, mt_tokens: list[Token], rt_tokens: list[Token], t
         if not (token.is_content and token.text.islower() and not _word_supported(token.text, mt)):
             break
         run.append(token)
-    return text[run[0].start : run[-1].end] if run else None
+    if not run or _verb_form(run[0].text) or run[0].text in _SAYING:
+        return None  # `Xi Jinping` / `Xi called on`: the re-translation's verb, after the surname it keeps
+    return text[run[0].start : run[-1].end]
+
+
+# Verbs that follow a name in news copy, which no participle pattern catches (`Xi said`).
+_SAYING = frozenset({"said", "says", "told", "met", "urged", "added", "noted", "warned", "stressed", "spoke", "made"})
 
 
 def _words_in_place(
@@ -1429,7 +1466,12 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                     _Candidate(mention, start, end, partial, opens=mention.start <= first, title=title, surname=surname)
                 )
             elif (words := _replaced_words(mention, readings)) is not None:
-                names.append(_Candidate(mention, *words, True, opens=mention.start <= first, title=title, weak=True))
+                surname = _kept_surname(mention, *words, readings, _has_title(mention.text, title))
+                names.append(
+                    _Candidate(
+                        mention, *words, True, opens=mention.start <= first, title=title, weak=True, surname=surname
+                    )
+                )
         opener = _opener(mt_tokens, inside)
         if opener is not None and not any(_word_supported(opener.text, r) for r in readings):
             names.insert(0, _Candidate(opener, opener.start, opener.end, False, opens=True, unfound=True))
@@ -1687,6 +1729,8 @@ class _Figure:
         return self.number.matches(other.number)
 
 
+# A capitalised noun or `No.` before a figure, which makes it a rank (`Unit 1`, `Block 3`, `No. 2`).
+_LABEL_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|No\.?)\s+$")
 # A determiner or a possessive right before an ordinal word: a rank, not a fraction (`a third`).
 _DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that)|['’]s?)\s+$", re.IGNORECASE)
 
@@ -1803,8 +1847,8 @@ class NumberNotRetranslated(Check):
     (`COVID-19`) only with another such. A number word (`two`) is reported only with another
     number (not `one`) in its very place, or when it is the one number word each side lacks
     (`five`/`four`); `one`, `both` and `either` never, an ordinal in words only after a
-    determiner or a possessive with another ordinal in its very place (`the country's second
-    plant` / `the nation's first station`; `a third` may be a fraction); nor a number that the
+    determiner or a possessive with another ordinal, or a rank as a label (`Unit 1`), in its very
+    place (`the country's second plant` / `the nation's first station`; `a third` may be a fraction); nor a number that the
     re-translations only leave out. A month is reported for another month in its place, or
     the one month each side lacks (`in February` / `in January`); a share is its percentage, a
     third loosely 30-35% (`a third of the grain` / `25%` is reported, `thirty percent` is not),
@@ -1857,8 +1901,13 @@ class NumberNotRetranslated(Check):
                 placed = [o for o in others if low <= o.number.start and o.number.end <= high]
                 if ordinal:
                     # An ordinal word only for another ordinal in its very place (`the country's
-                    # second plant` / `the nation's first station`).
-                    placed = [o for o in placed if o.kind == "ordinal"]
+                    # second plant` / `the nation's first station`), or a rank as a label (`Unit 1`).
+                    labels = [
+                        o
+                        for o in others
+                        if (label := _LABEL_BEFORE.search(text, 0, o.number.start)) and low <= label.start() <= high
+                    ]
+                    placed = [o for o in placed if o.kind == "ordinal"] + labels
                     if not placed:
                         continue
                 elif figure.kind == "month":

@@ -615,6 +615,10 @@ def _whole_retranslation_names(ctx: CheckContext, number: int) -> list[str]:
     )
 
 
+# The Russian ending a German `-ow` stands for (`Lawrow`: `Lavrov`).
+_V_ENDING = re.compile(r"[oe]v\b", re.IGNORECASE)
+
+
 @register
 class TransliterationHint(Check):
     """Name spelt the way Russian transliterates an Arabic or Turkic name.
@@ -629,7 +633,8 @@ class TransliterationHint(Check):
     English through German keep German endings English never writes (`Lawrow`, `Tokajew`,
     `Janukowitsch`, `Tschetschenien`): a warning, unless the word is English or a place's
     English name (`Krakow`, `Bristow`); an `-ow` alone, on a name the document gives no person
-    and with no other German letter, is a hint (Persian `Fordow`). A Japanese name in
+    and with no other German letter, is a hint (Persian `Fordow`), even beside another spelling
+    without the `-ov` that would confirm it (`Fordo`). A Japanese name in
     romanised Polivanov, Russian's system (`Sindziro Koidzumi`: `dz` for z and j, `si` for
     shi; every word Japanese syllables, one with a `dz`), is a warning with the Hepburn
     spelling English copy uses; so is a Korean
@@ -717,6 +722,8 @@ class TransliterationHint(Check):
                     other, source = retranslated, "a re-translation"
                 elif other is not None and transliteration_marks(other):
                     other = None
+            if other is not None and marks == ["German -ow for -ov"] and not _V_ENDING.search(other):
+                other = None  # `Fordow` / `Fordo`: no `-ov` there confirms a German reading
             what = ", ".join(marks)
             if other is None:
                 strong = _strongly_marked(mention.text, marks, functools.partial(_person_like, ctx, spelling))

@@ -594,8 +594,8 @@ def spelling_variant(a: str, b: str) -> bool:
     plain_b, _, key_b = _word_forms(b)
     if _vowel_variants(key_a, key_b) or _sounds(key_a) == _sounds(key_b) or _rendaku(plain_a, plain_b):
         return True
-    if len(key_a) >= 4 and _scheme_key(key_a) == _scheme_key(key_b):
-        return True
+    if len(key_a) >= 4 and _vowel_variants(_scheme_key(key_a), _scheme_key(key_b)):
+        return True  # `Orikhiv`/`Orekhov`: the Ukrainian `i`, and `e`/`i` beside it
     skeleton = _skeleton(key_a)
     if len(skeleton) >= 3 and key_a[0] == key_b[0] and skeleton == _skeleton(key_b):
         return True
