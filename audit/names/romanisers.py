@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from anyascii import anyascii
-from rapidfuzz import fuzz
 
 from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places
@@ -75,10 +74,38 @@ def _kakasi() -> Any:
 
     shared = getattr(Kanwa, "_shared_state", None)
     if isinstance(shared, dict) and shared.get("_jisyo_table", False) is None:
-        shared["_jisyo_table"] = KanjiReadings(
-            stored("pykakasi-kanji", _pack_kanji_readings, packages=("pykakasi",), modules=("audit.names.romanisers",))
-        )
+        shared["_jisyo_table"] = _kanji_table()
     return pykakasi.kakasi()  # type: ignore[no-untyped-call]
+
+
+@functools.lru_cache(maxsize=1)
+def _kanji_table() -> KanjiReadings:
+    """pykakasi's kanji dictionary, from the stored index, shared by pykakasi and `reads`."""
+    return KanjiReadings(
+        stored("pykakasi-kanji", _pack_kanji_readings, packages=("pykakasi",), modules=("audit.names.romanisers",))
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _kana_hepburn(kana: str) -> str:
+    """A kana reading in Hepburn as English copy writes it, long vowels short (`とうきょう`: `tokyo`)."""
+    return _short_vowels(_NOT_LETTER.sub("", "".join(part["hepburn"] for part in _kakasi().convert(kana)).lower()))
+
+
+@functools.lru_cache(maxsize=256)
+def _japanese_readings(text: str) -> tuple[tuple[tuple[int, str], ...], ...]:
+    """At each position of a Japanese text, every word of pykakasi's dictionary that opens there
+    (a kanji alone or a compound, `鈴`, `鈴木`) with each of its readings: (length, Hepburn)."""
+    table = _kanji_table()
+    found = []
+    for position, char in enumerate(text):
+        readings: set[tuple[int, str]] = set()
+        if _KANJI.match(char):
+            for word, entries in table.get(ord(char), {}).items():
+                if text.startswith(word, position):
+                    readings.update((len(word), _kana_hepburn(kana)) for kana, _ in entries)
+        found.append(tuple(sorted(readings)))
+    return tuple(found)
 
 
 def _kanji_dictionary() -> dict[int, dict[str, list[tuple[str, str | None]]]]:
@@ -232,13 +259,18 @@ def _local_spelling(word: str, lang: str) -> str:
     return plain
 
 
-@functools.lru_cache(maxsize=65536)
-def consonants(word: str, lang: str = "en") -> str:
-    """The consonant classes of a word as it sounds: `Gretchen` -> `kltsn`, `ge lei qin` -> `klsn`."""
+def _spelt(word: str, lang: str) -> str:
+    """A word's letters with each English spelling of one sound made one letter (`ch`: `s`)."""
     plain = _local_spelling(word, lang)
     for pattern, spelling in _SPELLINGS:
         plain = pattern.sub(spelling, plain)
-    return _VOWELS.sub("", _REPEATS.sub(r"\1", plain.translate(_CLASSES)))
+    return plain
+
+
+@functools.lru_cache(maxsize=65536)
+def consonants(word: str, lang: str = "en") -> str:
+    """The consonant classes of a word as it sounds: `Gretchen` -> `kltsn`, `ge lei qin` -> `klsn`."""
+    return _VOWELS.sub("", _REPEATS.sub(r"\1", _spelt(word, lang).translate(_CLASSES)))
 
 
 def _common_length(left: str, right: str) -> int:
@@ -257,16 +289,10 @@ _UNSAID_R = re.compile(r"(?<=[aeiou])r(?![aeiouy])")
 _VOWEL_RUN = re.compile(r"a+")
 # Endings English derives words from names with (`Hinduism`, `Islamic`, `Sri Lankan`).
 _DERIVED = re.compile(r"(?:ism|ists?|ians?|ans?|ese|ic|ish)$")
-# A word made of Japanese syllables as Hepburn writes them (`Takagi`, `Masuda`, `Shuichi`,
-# `Kyushu`): `shi`, `chi`, `tsu`, `fu`, `ji`, never `si`, `ti`, `tu`, `hu`, `zi`, `di`, `du`, `wu`
-# (`Taihu`, `Wudi` are pinyin); a doubled consonant before a syllable (`Hattori`, `Nissan`).
-_HEPBURN_SYLLABLE = (
-    r"(?:[kgnbpmr]y?[aueo]|[kgnbpmr]i|h[aieo]|hy[auo]|s[aueo]|sh[iauo]?|z[aueo]|j[iauo]|t[aeo]|ts[u]|ch[iauo]|d[aeo]"
-    r"|f[uaieo]|y[auo]|w[ao]|[aiueo])"
-)
-_ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
 @functools.lru_cache(maxsize=1)
 def _abbreviation_rows() -> tuple[tuple[str, frozenset[str], tuple[str, ...], str], ...]:
     """`data/cjk_abbreviations.tsv`: (character, languages, English names, kind) per row, read once."""
@@ -277,12 +303,22 @@ def _abbreviation_rows() -> tuple[tuple[str, frozenset[str], tuple[str, ...], st
     return tuple((char, frozenset(langs.split()), tuple(names.split("|")), kind) for char, langs, names, kind in rows)
 
 
-@functools.lru_cache(maxsize=1)
 def korean_surnames() -> dict[str, tuple[str, ...]]:
     """`data/korean_surnames.tsv`: each English spelling of a Korean surname with its hanja (`Lee`: `李`)."""
+    return _surnames("korean_surnames.tsv")
+
+
+def cantonese_surnames() -> dict[str, tuple[str, ...]]:
+    """`data/cantonese_surnames.tsv`: each Hong Kong spelling of a Chinese surname with its hanja (`Chan`: `陈`)."""
+    return _surnames("cantonese_surnames.tsv")
+
+
+@functools.lru_cache(maxsize=2)
+def _surnames(table: str) -> dict[str, tuple[str, ...]]:
+    """A table of surnames in hanja and their English spellings, by spelling, read once."""
     from importlib.resources import files
 
-    text = files("audit.names").joinpath("data", "korean_surnames.tsv").read_text(encoding="utf-8")
+    text = files("audit.names").joinpath("data", table).read_text(encoding="utf-8")
     found: dict[str, list[str]] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -333,18 +369,26 @@ def _in_compound(text: str, at: int, lang: str) -> bool:
     )
 
 
-# Pinyin syllables without tones: an initial (or none) and a final.
-_PINYIN_SYLLABLE = (
-    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
-    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)"
-)
-_PINYIN_WORD = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}")
-
-
 def is_pinyin(word: str) -> bool:
-    """Whether an English word is written as one to three pinyin syllables (`Jian`, `Jiakun`)."""
+    """Whether an English word is written as one to three pinyin syllables (`Jian`, `Jiakun`), of
+    those Chinese has: not `Fai`, `Pak`, `Kwok`, Cantonese spellings a regular expression of
+    initials and finals let through."""
     plain = _POSSESSIVE.sub("", word).lower().replace("-", "")
-    return len(plain) >= 2 and _PINYIN_WORD.fullmatch(plain) is not None
+    return len(plain) >= 2 and _pinyin_word().fullmatch(plain) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_word() -> re.Pattern[str]:
+    """One to three of the toneless syllables pypinyin reads any character as (426; `ü` as `v`)."""
+    syllables = stored("pinyin-syllables", _pinyin_syllables, packages=("pypinyin",), modules=(__name__,))
+    return re.compile(f"(?:{'|'.join(sorted(syllables, key=len, reverse=True))}){{1,3}}")
+
+
+def _pinyin_syllables() -> list[str]:
+    from pypinyin.constants import PINYIN_DICT
+    from pypinyin.style._tone_convert import to_normal
+
+    return sorted({to_normal(reading).replace("ü", "v") for readings in PINYIN_DICT.values() for reading in readings.split(",")})
 
 
 @functools.lru_cache(maxsize=1)
@@ -370,47 +414,19 @@ def chinese_person(words: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
-def _reads_alike(word: str, parts: list[str]) -> bool:
-    """Whether an English word is another reading of a part of a kanji name (`Ueta`: `ueda`,
-    `Motegi`: `mogi`), not another person's name (`Kishida` for `ishiba`)."""
-    return any(part[:1] == word[:1] and fuzz.ratio(word, part) >= _READ_ALIKE for part in parts)
-
-
 def _short_vowels(romaji: str) -> str:
     """Hepburn as English copy writes it, long vowels short (`kounotarou`: `konotaro`, `Ohno`: `ono`)."""
     return _LONG_VOWEL.sub(lambda m: m.group()[0], romaji)
 
 
 _LONG_VOWEL = re.compile(r"ou|oo|uu|oh(?![aeiouy])")
-# rapidfuzz partial ratio from which an English word is another reading of a kanji name's pykakasi
-# reading (`Ueta` / `ueda`, `Motegi` / `mogi`) rather than another person's name.
-_READ_ALIKE = 75
-# Kanji that make the name of a body, never a person's (`自民党`, `防衛省`).
-_BODY = re.compile(r"[党省庁会社院団軍隊局課協]")
-# Kanji that end the name of a place before a title (`大阪府知事`, `東京都知事`, `横浜市長`); not
-# `村`, `町`, `島`, `部`, which end surnames far more often there (`吉村知事`, `中島氏`, `阿部`).
-_PLACE_END = re.compile(r"[国都道府県市区州湾港]$")
-# A person's name in kanji before the title or honorific Japanese writes after it: in full
-# (`植田和男総裁`) or a surname of two kanji (`茂木外相`); one kanji (`菅`, read `kan`, Suga) is
-# too often read otherwise.
-_JAPANESE_PERSON = re.compile(
-    r"([\u4e00-\u9fff々]{2,5}?)(?=(前首相|元首相|首相|官房長官|国務長官|長官|知事|総裁|会長|社長|党首|代表|幹事長|議員"
-    r"|市長|委員長|大臣|外相|財務相|防衛相|経産相|監督|選手|竜王|名人|容疑者|被告|氏|さん))"
-)
 # What Chinese and Japanese write after a place's name for its kind (city, prefecture, county,
 # ward, town, village, province), which GeoNames lists without (`八戸市`: `八戸`, Hachinohe).
 _PLACE_SUFFIXES = frozenset("市県县区區町村省州")
-# Titles only a person holds: before them a name that is or ends like a place's (`高市`, a
-# district of Nara) is the person's, not the place's team or office (`日本代表`, `大阪市長`).
-_PERSON_TITLE = re.compile(r"前首相|元首相|首相|官房長官|総裁|党首|幹事長|大臣|外相|財務相|防衛相|経産相|氏|さん")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A Korean name as English writes it: a surname and a given name of two syllables joined by a
 # hyphen (`Lee Jae-myung`, `Yoon Suk-yeol`).
 _KOREAN_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)-([a-z]+)\b")
-# A name Japanese quotes in kana alone (`「かが」`, `「はやぶさ2」` with its figure).
-_QUOTED_KANA = re.compile(r"[「『]([\u3040-\u30ff]+)[0-9０-９]*[」』]")
-# Two capitalised words in a row: a given name and a surname (`Shigeru Ishiba`).
-_FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")
 # A katakana word of three or more: Japanese writes foreign names so (`オタワ`, `デュバル`).
 _KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff・=]{3,}")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
@@ -455,7 +471,9 @@ class _Sound:
 
 
 def _sound(word: str, lang: str) -> _Sound:
-    return _Sound(consonants(word, lang), sound_key(_local_spelling(word, lang)))
+    """A word's consonants and its key, both after English spellings of one sound (`Pichai`:
+    `pisai`, as `पिचाई` is romanised), so a word of two consonants is compared as it sounds."""
+    return _Sound(consonants(word, lang), sound_key(_spelt(word, lang)))
 
 
 @functools.lru_cache(maxsize=65536)  # asked of each English word for each source name, in document after document
@@ -507,13 +525,15 @@ class RomanisedSource:
         self.letters = "".join(unit.roman for unit in self.units)
         self.key = sound_key(self.romanised)
         self._sounds = [_sound(unit.roman, lang) for unit in self.units]
+        # Japanese kanji are read, not heard: a name in them is a reading (`reads`), and its sound is
+        # no evidence (`Tokayev` is not `東京`, toukyou; `Kagoshima` not `沖縄県`, okinawaken)
+        self._read = [lang == "ja" and _KANJI.search(text[unit.start : unit.end]) is not None for unit in self.units]
         self._syllables = _readings(text) if lang == "zh" else ()
         self._names: list[tuple[ScriptName, range]] | None = None
         self._unpaired: dict[str, list[ScriptName]] = {}
         self._left: dict[str, list[ScriptName]] = {}
         self._forms: dict[ScriptName, frozenset[str]] = {}
         self._hepburn: str | None = None
-        self._unread: dict[str, bool] = {}
         self._heard: dict[range, frozenset[str]] = {}
 
     def translates(self, name: str) -> bool:
@@ -550,13 +570,15 @@ class RomanisedSource:
         for target in targets:
             first = target.consonants[:1]
             for start in units:
-                if first not in self._sounds[start].consonants:
+                if first not in self._sounds[start].consonants or self._read[start]:
                     continue  # no run from this unit, nor a part of it, opens with the word's first consonant
                 best = max(best, self._part_of_unit(target, start))
                 if not first or self._sounds[start].consonants[:1] != first:
                     continue
                 consonants_run, key_run = "", ""
                 for end in range(start, min(units.stop, start + width)):
+                    if self._read[end]:
+                        break
                     if end > start and target.alone and self.lang != "zh":
                         # the word ends inside a word of the source: `Mohenjo` in `mohan jodaro`
                         head = consonants_run + self._sounds[end].consonants[: len(target.consonants) - len(consonants_run)]
@@ -602,6 +624,8 @@ class RomanisedSource:
         plain = _NOT_LETTER.sub("", anyascii(_POSSESSIVE.sub("", word)).lower())
         if len(plain) < 2:
             return False
+        if self.lang == "ja":
+            return len(plain) >= 3 and (plain in self.letters or self.reads(plain) or self._spelt_in_pinyin(word, plain))
         if not self._syllables:
             return len(plain) >= 3 and plain in self.letters
         if _spelt_by(plain, self._syllables):
@@ -609,90 +633,29 @@ class RomanisedSource:
         # a Japanese name a Chinese source writes in its kanji (`高市早苗`: `Takaichi Sanae`)
         return len(plain) >= 4 and plain in self._japanese_reading()
 
-    def _kanji_reading_unsure(self, word: str, english: str) -> bool:
-        """Whether a Hepburn-like English word may be a reading of a Japanese source's kanji that
-        no romaniser knows (`Takagi` for `喬木`): unless pykakasi reads it there, and a person the
-        source names in kanji before a title (`植田和男総裁`, `小池知事`) is left with no English
-        word of pykakasi's reading (`Haruhiko Kuroda` for `植田和男`: another person)."""
-        if not (
-            self.lang == "ja"
-            and _ROMAJI.match(word.lower())
-            and _KANJI.search(self.text)
-            and not (_known(word) or is_common_word(word) or is_demonym(word))
-        ):
-            return False
-        if _short_vowels(word.lower()) in _short_vowels(self._japanese_reading()):
-            return True  # heard after all: nothing to weigh
-        return not self._leaves_unread(english)
+    def reads(self, plain: str) -> bool:
+        """Whether a run of the source's kanji reads as the word in Hepburn, any reading pykakasi's
+        dictionary gives a word or a kanji counting, long vowels short (`Suzuki Naomichi` for
+        `鈴木直道`, `Takagi` for `喬木`, `Son` for `孫`, `Oizumi` for `大泉`); not `Takahashi` for `鈴木`."""
+        word = _short_vowels(plain)
+        readings = _japanese_readings(self.text)
+        for start, first in enumerate(readings):
+            frontier = {(start, 0)} if first else set()
+            while frontier:
+                following = set()
+                for position, matched in frontier:
+                    for length, reading in readings[position] if position < len(readings) else ():
+                        if word.startswith(reading, matched):
+                            if matched + len(reading) == len(word):
+                                return True
+                            following.add((position + length, matched + len(reading)))
+                frontier = following
+        return False
 
-    def _leaves_unread(self, english: str) -> bool:
-        """Whether the source names someone or somewhere the translation has no word of the
-        reading of: a person in kanji before a title, a kanji place GeoNames names in English, a
-        name quoted in kana. Worked out once per translation: each of its Hepburn-like names asks."""
-        if english not in self._unread:
-            self._unread[english] = bool(
-                self._read_persons(english) or self._unread_places(english) or self._unread_quoted(english)
-            )
-        return self._unread[english]
-
-    def _unread_quoted(self, english: str) -> list[str]:
-        """The names a Japanese source quotes in kana alone (`「かが」`, a ship; `「はやぶさ」`),
-        which pykakasi reads as written, with no English word of that reading (`Izumo` for `「かが」`)."""
-        words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
-        unread = []
-        for match in _QUOTED_KANA.finditer(self.text):
-            reading = _short_vowels("".join(part["hepburn"] for part in _kakasi().convert(match.group(1))))
-            if len(reading) >= 3 and not any(reading in word or word in reading for word in words):
-                unread.append(match.group(1))
-        return unread
-
-    def _unread_places(self, english: str) -> list[ScriptName]:
-        """The source's kanji names of places GeoNames or CLDR gives in English (`八戸市`:
-        Hachinohe) with no word of that English name in the translation: a Hepburn-like word
-        there is another place (`Misawa` for `八戸市`), not a reading no romaniser knows."""
-        from audit.names.cedict import english_key
-
-        keys = set(english_key(english).split())
-        return [
-            name
-            for name, _ in self.names()
-            if _KANJI.search(self.text[name.start : name.end])
-            and (places := self._places(name))
-            and not any(word in keys for place in places for word in english_key(place).split())
-        ]
-
-    def _read_persons(self, english: str) -> list[str]:
-        """The kanji names of persons before a title whose reading no English word is part of
-        (places are read by GeoNames instead: pykakasi misreads too many of them, `喬木村`, Takagi
-        Village). A surname alone counts only where the English writes a Japanese person in full (`Shigeru
-        Ishiba` for `高市首相`): there the English knew whom the source names, and a surname pykakasi
-        lacks (`喬木`, Takagi, read `kyouboku`) is not judged by an English surname alone."""
-        words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
-        in_full = any(
-            all(_ROMAJI.match(part.lower()) and not (_known(part) or is_common_word(part)) for part in pair)
-            for pair in _FULL_NAME.findall(english)
-        )
-        unread = []
-        persons = [
-            match
-            for match in _JAPANESE_PERSON.finditer(self.text)
-            # not `自民党総裁`, `日本代表` (the national team), `東京都知事`: a body, a place before the title
-            if not _BODY.search(match.group(1))
-            and (
-                _PERSON_TITLE.fullmatch(match.group(2))
-                or not (_PLACE_END.search(match.group(1)) or self._is_place(match.group(1)))
-            )
-            and (len(match.group(1)) > 2 or in_full)
-        ]
-        for match in persons:
-            parts = [_short_vowels(part["hepburn"]) for part in _kakasi().convert(match.group(1))]
-            reading = "".join(parts)
-            if not any(word in reading or _reads_alike(word, parts) for word in words):
-                unread.append(match.group(1))
-        return unread
-
-    def _is_place(self, local: str) -> bool:
-        return bool(self._place_names(local))
+    def _spelt_in_pinyin(self, word: str, plain: str) -> bool:
+        """Whether a Chinese person or place a Japanese source writes in kanji (`習近平`) is spelt
+        in pinyin by a run of them (`Jinping`)."""
+        return is_pinyin(word) and any(_spelt_by(plain, _readings(run)) for run in _KANJI_RUN.findall(self.text))
 
     def _japanese_reading(self) -> str:
         """A Chinese source's kanji as Japanese reads them, in Hepburn, run together."""
@@ -769,6 +732,8 @@ class RomanisedSource:
             return False
         if self.lang in ("zh", "ja") and self._korean_given_name(word, english):
             return False  # `Jae-myung` of `Lee Jae-myung` for `李在明`: hanja read the Korean way
+        if self.lang in ("zh", "ja") and self._cantonese_name(word, name):
+            return False  # `Chan Pak-wai` for `陈栢纬`: a Hong Kong name read the Cantonese way
         plain = _POSSESSIVE.sub("", word)
         if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and not expansions(plain, names_only=True)):
             return False
@@ -791,8 +756,6 @@ class RomanisedSource:
             form[0] in self.text for place in places for form in _country_forms(place, self.lang)
         ):
             return False  # `来日` (came to Japan), `美方` (the US side): a country by its first character
-        if self._kanji_reading_unsure(plain, english):
-            return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
         if any(self.resembles(word, units) >= max(PAIRED, _STRICT.get(self.lang, 0.0)) for _, units in self.names()):
             return False
         if self.lang != "zh" and self.echoes(word) >= ECHOED:
@@ -942,8 +905,6 @@ class RomanisedSource:
                 return None  # `Beijing` for `中方`: a capital for its country's government
             if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (word, *demonym_places(word))):
                 return None  # `Shenzhen` for `沪深`, `European` for `欧州`
-            if self._kanji_reading_unsure(word, english):
-                return None
             if self.spells(word) or self.translates(word) or word in self.text:
                 return None
             if self.lang == "hi" and is_common_word(word) and not _ACRONYM.match(word):
@@ -1012,6 +973,22 @@ class RomanisedSource:
                 return True
         return False
 
+    def _cantonese_name(self, word: str, name: tuple[str, ...]) -> bool:
+        """Whether the word is of a Hong Kong or Macao person's name (at most two words from its
+        surname) whose surname, as the Hong Kong government romanises it, is the hanja that opens
+        a person's name of the source: `Chan Pak-wai`, `Sam Hou Fai`, `Edwin Tsui` for `陈栢纬`,
+        `岑浩辉`, `徐乐坚`. Their given names are read the Cantonese way or are English, which no
+        romaniser here knows; another surname is compared (`Teresa Cheng` for `林定国`)."""
+        at = next((i for i, part in enumerate(name) if word in re.split(r"[-‐‑]", _POSSESSIVE.sub("", part))), None)
+        if at is None:
+            return False
+        for i, part in enumerate(name):
+            if abs(i - at) <= 2 and part[:1].isupper():
+                for hanja in cantonese_surnames().get(_POSSESSIVE.sub("", part), ()):
+                    if re.search(rf"{re.escape(hanja)}[\u4e00-\u9fff]{{1,2}}", self.text):
+                        return True
+        return False
+
     def _home_capital_added(self, word: str, english: str) -> bool:
         """Whether the word is the capital of the source language's own country (`Beijing`,
         `Tokyo`, `New Delhi` or its `Delhi`), which English adds to place what the source leaves
@@ -1053,7 +1030,7 @@ class RomanisedSource:
         Looser than `resembles` (a stretch may begin or end inside a unit: a Hindi compound,
         Japanese words run together, a hyphenated name), so only good to doubt a replacement.
         """
-        flat = "".join(sound.consonants for sound in self._sounds)
+        flat = "".join(sound.consonants for sound, read in zip(self._sounds, self._read, strict=True) if not read)
         best = 0.0
         for target in _targets(word):
             consonants = target.consonants
