@@ -952,7 +952,10 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
     """A notable place's name as German- or French-language copy spells it (`Charkiw`, `Donezk`,
     `Tchernihiv`, read back as `Kharkiv`, `Donetsk`, `Chernihiv`), or as the romanised Russian
     name of a place outside Russia whose English spelling follows another name (`Lvov`, `Kharkov`
-    for Lviv, Kharkiv). English words and names (`Lewis`, `Jordan`) are never read so."""
+    for Lviv, Kharkiv). English words and names (`Lewis`, `Jordan`) and acronyms (`JICA` is no
+    German `Ica`) are never read so."""
+    if _ACRONYM.fullmatch(spelling):
+        return None
     if " " not in spelling and (
         is_common_word(spelling) or is_proper_noun(spelling) or is_demonym(spelling) or is_language_name(spelling)
     ):

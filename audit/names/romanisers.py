@@ -766,11 +766,13 @@ class RomanisedSource:
         return self._place_names(self.text[name.start : name.end])
 
     def _place_names(self, local: str) -> tuple[str, ...]:
-        """The English names CLDR (`フランス`: France) and GeoNames (`इदलिब`: Idlib) give a source word."""
-        from audit.names.exonyms import exonyms
+        """The English names CLDR (`フランス`: France) and GeoNames (`इदलिब`: Idlib) give a source word;
+        not a currency CLDR also names (`億円`: `CNY`), which is no name left out of a translation."""
+        from audit.names.exonyms import exonyms, is_english_place
         from audit.names.local_places import local_places
 
-        found = (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
+        cldr = [place for place in exonyms(self.lang).english_names(local, inflected=False) if is_english_place(place)]
+        found = (*cldr, *local_places().english_names(local))
         if not found and len(local) > 2 and local[-1] in _PLACE_SUFFIXES:
             return local_places().english_names(local[:-1])  # `八戸市`: Hachinohe, the city
         return found

@@ -289,3 +289,53 @@ def test_a_country_before_a_katakana_name_and_french_endings() -> None:
     assert not RomanisedSource("仏教の寺を訪れた。", "ja").abbreviates("France")  # `仏教`, Buddhism
     assert _warned("仏ルノーは日産株を売却する。", "France's Renault is selling Nissan shares.", "ja") == []
     assert _warned("仏ルノーは日産株を売却する。", "Germany's Volkswagen is selling Nissan shares.", "ja")
+
+
+@pytest.mark.parametrize(
+    ("source", "good", "replaced"),
+    [
+        # kanji are read by their dictionary readings, not heard: a place or person of other kanji is another
+        ("秋田県で大雪が降った。", "Heavy snow fell in Akita prefecture.", "Heavy snow fell in Niigata prefecture."),
+        ("鈴木氏は名古屋で講演した。", "Kenji Suzuki gave a lecture in Nagoya.", "Kenji Takahashi gave a lecture in Nagoya."),
+        ("京都大学の研究チームが発表した。", "A research team at Kyoto University announced the results.", "A research team at Osaka University announced the results."),
+        ("孫会長は投資を発表した。", "Chairman Masayoshi Son announced the investment.", "Chairman Tadashi Yanai announced the investment."),
+    ],
+)
+def test_japanese_kanji_are_read_not_heard(source: str, good: str, replaced: str) -> None:
+    assert _warned(source, good, "ja") == []
+    assert _warned(source, replaced, "ja")
+
+
+@pytest.mark.parametrize(
+    ("source", "good", "replaced"),
+    [
+        ("卫生署署长林文健表示，将加强监测。", "Director of Health Ronald Lam said monitoring would be stepped up.", "Director of Health Edwin Tsui said monitoring would be stepped up."),
+        ("财政司司长陈茂波表示，经济将继续增长。", "Financial Secretary Paul Chan Mo-po said the economy would keep growing.", "Financial Secretary Michael Wong said the economy would keep growing."),
+    ],
+)
+def test_a_hong_kong_name_is_read_by_its_cantonese_surname(source: str, good: str, replaced: str) -> None:
+    from audit.names.romanisers import cantonese_surnames
+
+    assert "陈" in cantonese_surnames()["Chan"] and "林" in cantonese_surnames()["Lam"]
+    assert _warned(source, good, "zh") == []
+    assert _warned(source, replaced, "zh")
+
+
+def test_pinyin_is_the_syllables_chinese_has() -> None:
+    from audit.names.romanisers import is_pinyin
+
+    assert all(is_pinyin(word) for word in ["Jian", "Jiakun", "Xintong", "Zhao", "Lv"])
+    assert not any(is_pinyin(word) for word in ["Fai", "Pak", "Kwok", "Tsui"])  # Cantonese spellings
+
+
+def test_a_two_consonant_name_is_keyed_as_english_spells_its_sounds() -> None:
+    source = "पिचाई ने बेंगलुरु में नए दफ्तर का उद्घाटन किया।"
+    assert _warned(source, "Google chief Sundar Pichai opened a new office in Bengaluru.", "hi") == []
+    assert _warned(source, "Microsoft chief Satya Nadella opened a new office in Bengaluru.", "hi")
+
+
+def test_a_currency_cldr_names_is_no_name_left_out() -> None:
+    from audit.names.romanisers import RomanisedSource
+
+    source = RomanisedSource("経済産業省は約500億円を支援する。", "ja")
+    assert all(source._places(name) == () for name, _ in source.names() if source.text[name.start : name.end] == "億円")
