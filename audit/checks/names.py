@@ -1818,15 +1818,13 @@ class UnsourcedName(Check):
     (`Jiang Bin` for `张晓刚`), never just heard; an owner in the possessive is judged apart
     from what it owns (`Yogendra Yadav's Jan Suraaj Party`: the party heard is no part of the person);
     a country's one kanji before a katakana name is that country (`仏ルノー`: France's Renault),
-    and French endings said as `o` are heard so (`Renault`: `ルノー`), as `th` as `s` (`Hegseth`: `ヘグセス`), another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
-    source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
-    is pinyin) unless a person the source names in kanji before a title is left with no English
-    word of pykakasi's reading, long vowels short, nor one alike (`Haruhiko Kuroda` for
-    `植田和男総裁`, read `ueda kazuo`; a surname of two kanji, `茂木外相`, where the English
-    writes a Japanese person in full, `Takeshi Iwaya`), or a place GeoNames names in kanji,
-    its kind aside (`八戸市`: Hachinohe), or a name quoted in kana (`「かが」`: kaga), is left with
-    no word of its English name or reading (`Misawa`, `Izumo`), or a name English writes in full where the source gives
-    one part. A capital stands for its country's government where the source names the country
+    and French endings said as `o` are heard so (`Renault`: `ルノー`), as `th` as `s` (`Hegseth`: `ヘグセス`), another acronym (`TEPCO`, not `McDonald's`), a Hong Kong or Macao name after the
+    surname the source writes, in Cantonese romanisation (`Chan Pak-wai` for `陈栢纬`), or a name
+    English writes in full where the source gives one part. Japanese kanji are read, not heard:
+    a word in Hepburn is in the source when a run of its kanji reads so by any reading
+    pykakasi's dictionary gives a word or a kanji, long vowels short (`Takagi` for `喬木`,
+    `Son` for `孫`), so `Haruhiko Kuroda` for `植田和男総裁` and `Kyoto` for `大阪大学` are
+    warnings, and a kanji name's sound is no evidence (`Tokayev` is not `東京`, toukyou). A capital stands for its country's government where the source names the country
     (`Moscow` for `Россия`, `Beijing` for `中方`, `Islamabad` for `पाकिस्तान`); a Chinese source's
     kanji are also read the Japanese way for Japanese names (`高市早苗`: `Sanae Takaichi`), and
     there a nationality is matched by its country only, never by sound. An English
