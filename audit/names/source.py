@@ -1236,14 +1236,15 @@ def _replaced_nationality(word: str, index: TokenIndex, english: str) -> bool:
 
 # The capitalised words right before an opening parenthesis, and the small words between them.
 _NAME_BEFORE_PARENTHESIS = re.compile(r"((?:[A-Z][\w'’.-]*[\s\u00a0]+(?:(?:of|the|and|for|on|de)\s+)*){1,8})\($")
-_GLUE = frozenset({"of", "the", "and", "for", "on", "de"})
 
 
 def glosses_written_name(text: str, start: int, end: int) -> bool:
     """Whether the acronym at [start, end) stands in parentheses after the name it abbreviates
     (`Federal Security Service (FSB)`, `Collective Security Treaty Organisation (CSTO)`):
     English repeats a name it has just written out, which is judged itself. The name is one the
-    tables give for the acronym, or its capitalised words' initials spell it."""
+    tables give for the acronym, or it spells the acronym as Schwartz and Hearst's rule for
+    abbreviations in parentheses reads one: its letters found in the name right to left, the
+    first opening a word (`Tokyo Electric Power Company Holdings (TEPCO)`)."""
     acronym = text[start:end]
     if not is_acronym(acronym) or text[end : end + 1] != ")":
         return False
@@ -1254,8 +1255,23 @@ def glosses_written_name(text: str, start: int, end: int) -> bool:
     written = " ".join(before).casefold()
     if any(written.endswith(form.casefold()) for form in (*equivalents(acronym), *forms_beside(acronym)) if " " in form):
         return True
-    initials = "".join(word[0] for word in before if word.lower() not in CONNECTORS | _GLUE)
-    return len(acronym) >= 2 and initials.endswith(acronym.upper().replace(".", ""))
+    short = acronym.replace(".", "")
+    return len(short) >= 2 and _spells_abbreviation(short.lower(), " ".join(before[-(len(short) + 5) :]).lower())
+
+
+def _spells_abbreviation(short: str, long: str) -> bool:
+    """Whether the letters of `short` are found in `long` right to left, in order, the first of
+    them at the start of a word (Schwartz and Hearst, 2003): `tepco` in `tokyo electric power
+    company holdings`, `fsb` in `federal security service`; not `fso`."""
+    at = len(long) - 1
+    for position in range(len(short) - 1, -1, -1):
+        letter = short[position]
+        while at >= 0 and (long[at] != letter or (position == 0 and at > 0 and long[at - 1].isalnum())):
+            at -= 1
+        if at < 0:
+            return False
+        at -= 1
+    return True
 
 
 def _locates(word: str, index: TokenIndex, english: str) -> bool:

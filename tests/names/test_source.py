@@ -211,6 +211,10 @@ def test_source_issue10_missing_words_of_added_initials() -> None:
         ("Federal Security Service (FSB) Director Alexander Bortnikov", True),  # a table row's forms
         ("the Collective Security Treaty Organization (CSTO) met", True),  # initials
         ("the United Nations (UN) said", True),
+        ("Tokyo Electric Power Company Holdings (TEPCO) said", True),  # letters of words, a last word over
+        ("the Japan International Cooperation Agency (JICA) said", True),
+        ("the Federal Protective Service (FSO) said", True),
+        ("the Federal Security Service (FSO) said", False),  # no `o` to spell it with
         ("the Foreign Intelligence Service (FSB) said", False),  # another body's name
         ("Bortnikov (FSB) said", False),
         ("the Federal Security Service, FSB, said", False),  # not in parentheses
