@@ -717,7 +717,9 @@ class RomanisedSource:
         """
         # Hindi writes a name's consonants one for one, and every word of it may be a name:
         # there a part heard only in part (`Georges` in `करके`) is chance. A part that is also a
-        # common word (`Yogi` of `Yogi Adityanath`) counts only when the source spells it.
+        # common word (`Yogi` of `Yogi Adityanath`) counts only when the source spells it, or, in
+        # Chinese and Japanese, sounds it in full with four consonants or more, which chance does
+        # not give (`Trump` of `Judd Trump`: `特鲁姆普`; not `Mark`, `nk` without its r, in `英国`).
         person = chinese_person(name or (word, *beside))
         if self.lang == "zh" and person:
             # a Chinese person's name is spelt by its characters, not heard (`Lin Jian` for `郭嘉昆`)
@@ -726,7 +728,9 @@ class RomanisedSource:
             return bool(self._unspelt_persons(english))
         heard = 1.0 if self.lang == "hi" else HEARD
         if any(
-            self.spells(other) if is_common_word(other) else self.sounds_in(other, heard) or self.translates(other)
+            (self.spells(other) or (self.lang != "hi" and len(consonants(other)) >= 4 and self.sounds_in(other, 1.0)))
+            if is_common_word(other)
+            else self.sounds_in(other, heard) or self.translates(other)
             for other in beside
         ):
             return False
@@ -734,6 +738,8 @@ class RomanisedSource:
             return False  # `Jae-myung` of `Lee Jae-myung` for `李在明`: hanja read the Korean way
         if self.lang in ("zh", "ja") and self._cantonese_name(word, name):
             return False  # `Chan Pak-wai` for `陈栢纬`: a Hong Kong name read the Cantonese way
+        if self._imperial_name(_POSSESSIVE.sub("", word), english):
+            return False  # `Emperor Naruhito` for `天皇陛下`: Japanese names the imperial family by title
         plain = _POSSESSIVE.sub("", word)
         if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and not expansions(plain, names_only=True)):
             return False
@@ -878,6 +884,8 @@ class RomanisedSource:
             return None  # `COVID-19`, `G20`: a term or a model, not a name put in for another
         if self.lang == "zh" and all(is_common_word(w) and not (is_demonym(w) or _known(w)) for w in words):
             return None  # `Tri Nations` for `三国`: Chinese writes names by meaning, CC-CEDICT knows few
+        if all(self._imperial_name(word, english) for word in words if word not in _IMPERIAL_WORDS):
+            return None  # `Crown Princess Kiko` for `秋篠宮ご夫妻`: the imperial family named by title
         left = self.left_names(english)
         if not left:
             return None
@@ -975,6 +983,16 @@ class RomanisedSource:
                 return True
         return False
 
+    def _imperial_name(self, word: str, english: str) -> bool:
+        """Whether the word is the name the English gives a member of Japan's imperial family after
+        the title (`Emperor Naruhito`, `Crown Princess Kiko`) where a Japanese source names the
+        family by title alone, as it always does (`天皇陛下`, `皇后さま`, `秋篠宮ご夫妻`)."""
+        return (
+            self.lang == "ja"
+            and _IMPERIAL.search(self.text) is not None
+            and re.search(rf"\b(?:{_IMPERIAL_TITLES})(?: Emeritus| Emerita)? {re.escape(word)}\b", english) is not None
+        )
+
     def _cantonese_name(self, word: str, name: tuple[str, ...]) -> bool:
         """Whether the word is of a Hong Kong or Macao person's name (at most two words from its
         surname) whose surname, as the Hong Kong government romanises it, is the hanja that opens
@@ -1048,6 +1066,10 @@ class RomanisedSource:
 
 
 _HYPHEN = re.compile(r"[-‐‑]")
+# English titles of Japan's imperial family before a name, and the titles Japanese names it by.
+_IMPERIAL_TITLES = "Emperor|Empress|Crown Prince|Crown Princess|Prince|Princess"
+_IMPERIAL_WORDS = frozenset({"Emperor", "Empress", "Crown", "Prince", "Princess", "Emeritus", "Emerita"})
+_IMPERIAL = re.compile(r"天皇|皇后|上皇|皇太子|皇嗣|陛下|殿下|宮(?:さま|様|ご夫妻|家|妃)|妃")
 
 
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]+|\d+")

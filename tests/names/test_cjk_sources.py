@@ -339,3 +339,17 @@ def test_a_currency_cldr_names_is_no_name_left_out() -> None:
 
     source = RomanisedSource("経済産業省は約500億円を支援する。", "ja")
     assert all(source._places(name) == () for name, _ in source.names() if source.text[name.start : name.end] == "億円")
+
+
+def test_a_common_word_heard_in_full_is_the_part_of_the_name_the_source_gives() -> None:
+    source = "中国选手在决赛中战胜特鲁姆普。"
+    assert _warned(source, "A Chinese player beat England's Judd Trump in the final.", "zh") == []
+    # `Mark` is heard without its r in `英国` (ying guo): three consonants are chance
+    assert _warned("中国选手在英国战胜希金斯。", "A Chinese player beat Mark Selby in Britain.", "zh")
+
+
+def test_japans_imperial_family_is_named_by_title_in_japanese() -> None:
+    source = "天皇陛下は、被災地を訪問された。"
+    assert _warned(source, "Emperor Naruhito visited the disaster area.", "ja") == []
+    assert _warned("首相は、被災地を訪問した。", "Prime Minister Naruhito visited the disaster area.", "ja")
+    assert _warned(source, "Emperor Naruhito visited Kumamoto.", "ja") == ["Kumamoto"]
