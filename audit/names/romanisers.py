@@ -24,7 +24,7 @@ from typing import Any
 from anyascii import anyascii
 
 from audit.names.abbreviations import expansions
-from audit.names.demonyms import demonym_places
+from audit.names.demonyms import demonym_places, demonyms_of
 from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.regions import lies_in, regions_named
@@ -477,8 +477,9 @@ def _sound(word: str, lang: str) -> _Sound:
 
 
 @functools.lru_cache(maxsize=65536)  # asked of each English word for each source name, in document after document
-def _targets(word: str) -> tuple[_Sound, ...]:
-    """An English word's sounds: as spelt, without the r Chinese and Japanese leave out, with
+def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
+    """An English word's sounds: as spelt, without the r Chinese and Japanese leave out (Hindi
+    writes it: `Samarkand` is `समरकंद`, not `संयुक्त`, sanyukt), with
     `v` said as `w` (Hindi `व`), `th` as the `s` Chinese and Japanese write for it, and without
     an ending English derives words with.
 
@@ -488,7 +489,9 @@ def _targets(word: str) -> tuple[_Sound, ...]:
     plain = _NOT_LETTER.sub("", anyascii(_POSSESSIVE.sub("", word)).lower())
     spelt = _sound(plain, "en")
     alone = len(spelt.consonants) >= _CONSONANTS_ALONE
-    sounds = [spelt, _sound(_UNSAID_R.sub("", plain), "en"), _sound(plain.replace("v", "w"), "en")]
+    sounds = [spelt, _sound(plain.replace("v", "w"), "en")]
+    if lang != "hi":
+        sounds.append(_sound(_UNSAID_R.sub("", plain), "en"))
     stem = _DERIVED.sub("", plain)
     if stem != plain and len(stem) >= 3:
         sounds.append(_sound(stem, "en"))  # `Hinduism`: `हिंदू`, `Islamic`: `इस्लाम`
@@ -543,6 +546,8 @@ class RomanisedSource:
         plain = _POSSESSIVE.sub("", name)
         if any(all(self.sounds_in(word) for word in short.split()) for short in _short_forms(plain)):
             return True
+        if self.says_demonym(plain):
+            return True
         if self.lang not in ("zh", "ja"):
             return False
         from audit.names.cedict import chinese_forms
@@ -550,6 +555,19 @@ class RomanisedSource:
 
         full = SHORT_FORMS.get(plain)  # `Britain`: `United Kingdom`, `英国`
         return any(form in self.text for name in (plain, *((full,) if full else ())) for form in chinese_forms(name))
+
+    def says_demonym(self, place: str) -> bool:
+        """Whether a Hindi source says a place's demonym as Hindi borrows it or adds `-ī` to the
+        name (`थाई`: Thai, for Thailand; `उज्बेक`: Uzbek; `केन्याई`: kenyai, Kenyan): a name word of
+        the source spelt as one, or sounding as one of two consonants or more, its vowels too."""
+        if self.lang != "hi":
+            return False
+        words = {(self.units[i].roman, sound_key(self.units[i].roman)) for _, units in self.names() for i in units}
+        return any(
+            form == roman or (key == sound_key(form) and len(consonants(form)) >= 2)
+            for form in demonyms_of(place)
+            for roman, key in words
+        )
 
     def resembles(self, word: str, within: range | None = None) -> float:
         """How closely a run of source units sounds like an English word, from 0 to 1.
@@ -561,7 +579,7 @@ class RomanisedSource:
         first consonant. `within` limits the runs to those units.
         """
         units = within if within is not None else range(len(self.units))
-        targets = _targets(word)
+        targets = _targets(word, self.lang)
         heard = self._consonants_in(units)
         if not any(target.consonants[:1] in heard for target in targets if target.consonants):
             return 0.0  # every run opens with the word's first consonant, which none of these units has
@@ -755,6 +773,8 @@ class RomanisedSource:
             return False  # `Bihar` for `पटना` (Patna): the state English places a source city in
         if any(self.names_country(country) for country in countries_of_capital(plain)):
             return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
+        if self.says_demonym(plain):
+            return False  # `Thailand` for `थाई` (Thai): a country for its demonym
         if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (plain, *demonym_places(plain))):
             return False  # `Shenzhen` for `沪深`, `European` for `欧州`
         places = (plain, *expansions(plain, names_only=True))  # `UN`: `United Nations`, `国際連合`, `国連`
@@ -1052,7 +1072,7 @@ class RomanisedSource:
         """
         flat = "".join(sound.consonants for sound, read in zip(self._sounds, self._read, strict=True) if not read)
         best = 0.0
-        for target in _targets(word):
+        for target in _targets(word, self.lang):
             consonants = target.consonants
             if len(consonants) <= _CONSONANTS_ALONE:
                 continue  # three consonants in a row are anywhere in a long text

@@ -353,3 +353,24 @@ def test_japans_imperial_family_is_named_by_title_in_japanese() -> None:
     assert _warned(source, "Emperor Naruhito visited the disaster area.", "ja") == []
     assert _warned("首相は、被災地を訪問した。", "Prime Minister Naruhito visited the disaster area.", "ja")
     assert _warned(source, "Emperor Naruhito visited Kumamoto.", "ja") == ["Kumamoto"]
+
+
+@pytest.mark.parametrize(
+    ("source", "good", "replaced"),
+    [
+        # Hindi borrows a country's demonym (`थाई`, `उज्बेक`) or adds `-ī` to its name (`केन्याई`)
+        ("थाई सरकार ने नई वीजा नीति घोषित की।", "Thailand announced a new visa policy.", "Vietnam announced a new visa policy."),
+        ("केन्याई धावक ने मैराथन जीती।", "A runner from Kenya won the marathon.", "A runner from Uganda won the marathon."),
+    ],
+)
+def test_a_country_for_the_demonym_a_hindi_source_says(source: str, good: str, replaced: str) -> None:
+    from audit.names.demonyms import demonyms_of
+
+    assert "thai" in demonyms_of("Thailand") and "thail" not in demonyms_of("Thailand")
+    assert _warned(source, good, "hi") == []
+    assert _warned(source, replaced, "hi")
+
+
+def test_hindi_writes_the_r_chinese_and_japanese_leave_unsaid() -> None:
+    source = "दोनों देशों का संयुक्त अभ्यास तिरमिज़ में शुरू हुआ।"
+    assert _warned(source, "The two countries began a joint exercise in Samarkand.", "hi") == ["Samarkand"]
