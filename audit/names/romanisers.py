@@ -736,8 +736,9 @@ class RomanisedSource:
         # Hindi writes a name's consonants one for one, and every word of it may be a name:
         # there a part heard only in part (`Georges` in `करके`) is chance. A part that is also a
         # common word (`Yogi` of `Yogi Adityanath`) counts only when the source spells it, or, in
-        # Chinese and Japanese, sounds it in full with four consonants or more, which chance does
-        # not give (`Trump` of `Judd Trump`: `特鲁姆普`; not `Mark`, `nk` without its r, in `英国`).
+        # Chinese, which translates common words and sounds out names, sounds it in full with four
+        # consonants or more, which chance does not give (`Trump` of `Judd Trump`: `特鲁姆普`; not
+        # `Mark`, `nk` without its r, in `英国`). Japanese sounds out loanwords (`センター`, Center).
         person = chinese_person(name or (word, *beside))
         if self.lang == "zh" and person:
             # a Chinese person's name is spelt by its characters, not heard (`Lin Jian` for `郭嘉昆`)
@@ -746,7 +747,7 @@ class RomanisedSource:
             return bool(self._unspelt_persons(english))
         heard = 1.0 if self.lang == "hi" else HEARD
         if any(
-            (self.spells(other) or (self.lang != "hi" and len(consonants(other)) >= 4 and self.sounds_in(other, 1.0)))
+            (self.spells(other) or (self.lang == "zh" and len(consonants(other)) >= 4 and self.sounds_in(other, 1.0)))
             if is_common_word(other)
             else self.sounds_in(other, heard) or self.translates(other)
             for other in beside
