@@ -289,6 +289,14 @@ _UNSAID_R = re.compile(r"(?<=[aeiou])r(?![aeiouy])")
 _VOWEL_RUN = re.compile(r"a+")
 # Endings English derives words from names with (`Hinduism`, `Islamic`, `Sri Lankan`).
 _DERIVED = re.compile(r"(?:ism|ists?|ians?|ans?|ese|ic|ish)$")
+# A word made of Japanese syllables as Hepburn writes them (`Takagi`, `Masuda`, `Shuichi`,
+# `Kyushu`): `shi`, `chi`, `tsu`, `fu`, `ji`, never `si`, `ti`, `tu`, `hu`, `zi`, `di`, `du`, `wu`
+# (`Taihu`, `Wudi` are pinyin); a doubled consonant before a syllable (`Hattori`, `Nissan`).
+_HEPBURN_SYLLABLE = (
+    r"(?:[kgnbpmr]y?[aueo]|[kgnbpmr]i|h[aieo]|hy[auo]|s[aueo]|sh[iauo]?|z[aueo]|j[iauo]|t[aeo]|ts[u]|ch[iauo]|d[aeo]"
+    r"|f[uaieo]|y[auo]|w[ao]|[aiueo])"
+)
+_ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
@@ -501,6 +509,9 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
         sounds.append(_sound(french, "en"))  # `Renault`: `ルノー`, `Peugeot`: `プジョー`, endings French does not say
     if "th" in plain:
         sounds.append(_sound(plain.replace("th", "s"), "en"))  # `Hegseth`: `ヘグセス`, `Smith`: `史密斯`
+    if "cc" in plain:  # `Soccer`: `サッカー`, `Mecca`: `麦加`
+        said = plain.replace("cc", "k")
+        sounds.extend(_sound(form, "en") for form in (said, *((_UNSAID_R.sub("", said),) if lang != "hi" else ())))
     return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))
 
 
@@ -651,19 +662,22 @@ class RomanisedSource:
         # a Japanese name a Chinese source writes in its kanji (`高市早苗`: `Takaichi Sanae`)
         return len(plain) >= 4 and plain in self._japanese_reading()
 
-    def reads(self, plain: str) -> bool:
+    def reads(self, plain: str, within: ScriptName | None = None) -> bool:
         """Whether a run of the source's kanji reads as the word in Hepburn, any reading pykakasi's
         dictionary gives a word or a kanji counting, long vowels short (`Suzuki Naomichi` for
         `鈴木直道`, `Takagi` for `喬木`, `Son` for `孫`, `Oizumi` for `大泉`); not `Takahashi` for `鈴木`."""
         word = _short_vowels(plain)
+        if len(word) < 3:
+            return False
         readings = _japanese_readings(self.text)
-        for start, first in enumerate(readings):
-            frontier = {(start, 0)} if first else set()
+        first_start, last_end = (within.start, within.end) if within else (0, len(readings))
+        for start in range(first_start, last_end):
+            frontier = {(start, 0)} if readings[start] else set()
             while frontier:
                 following = set()
                 for position, matched in frontier:
-                    for length, reading in readings[position] if position < len(readings) else ():
-                        if word.startswith(reading, matched):
+                    for length, reading in readings[position] if position < last_end else ():
+                        if word.startswith(reading, matched) and position + length <= last_end:
                             if matched + len(reading) == len(word):
                                 return True
                             following.add((position + length, matched + len(reading)))
@@ -719,6 +733,7 @@ class RomanisedSource:
                 for name, units in self.names()
                 if not any(f" {key} " in keys for key in name.english if " " in key or not is_common_word(key))
                 and not any(self.resembles(word, units) >= PAIRED for word in words)
+                and not (self.lang == "ja" and any(self.reads(_NOT_LETTER.sub("", word.lower()), name) for word in words))
             ]
         return self._unpaired[english]
 
@@ -787,6 +802,10 @@ class RomanisedSource:
             return False
         if self.lang != "zh" and self.echoes(word) >= ECHOED:
             return False  # a Hindi compound, Japanese words run together, a hyphenated name
+        if self.lang == "ja" and not _ROMAJI.match(plain.lower()):
+            # a word Japanese would write in katakana (`Dodgers`, `Box`) stands for no kanji word:
+            # only for a katakana, Latin or known name left with nothing standing for it
+            return bool(self.left_names(english))
         return bool(self.unpaired_names(english))
 
     def _places(self, name: ScriptName) -> tuple[str, ...]:
@@ -858,8 +877,9 @@ class RomanisedSource:
                 if not (term or latin_written(local, english)):
                     left.append(name)
                 continue
-            sure = (self.lang == "ja" and _KATAKANA_NAME.fullmatch(local) is not None) or (
-                not is_everyday_word(local) and any(" " in form or not is_common_word(form) for form in forms)
+            sure = (
+                (self.lang == "ja" and (_KATAKANA_NAME.fullmatch(local) is not None or self._title_quoted(name)))
+                or (not is_everyday_word(local) and any(" " in form or not is_common_word(form) for form in forms))
             )
             if not sure or forms & (places | expanded):
                 continue
@@ -891,6 +911,10 @@ class RomanisedSource:
                 continue
             left.append(name)
         return left
+
+    def _title_quoted(self, name: ScriptName) -> bool:
+        """Whether the name is all a Japanese quotation holds: a title (`『国宝』`, a film; `「かが」`)."""
+        return self.text[name.start - 1 : name.start] in _TITLE_OPENING and self.text[name.end : name.end + 1] in _TITLE_CLOSING
 
     def stands_in(self, mention: str, english: str) -> ScriptName | None:
         """The source name an English name took the place of, when it is sure: the English
@@ -1087,6 +1111,8 @@ class RomanisedSource:
 
 
 _HYPHEN = re.compile(r"[-‐‑]")
+_TITLE_OPENING = frozenset("『「《")
+_TITLE_CLOSING = frozenset("』」》")
 # English titles of Japan's imperial family before a name, and the titles Japanese names it by.
 _IMPERIAL_TITLES = "Emperor|Empress|Crown Prince|Crown Princess|Prince|Princess"
 _IMPERIAL_WORDS = frozenset({"Emperor", "Empress", "Crown", "Prince", "Princess", "Emeritus", "Emerita"})

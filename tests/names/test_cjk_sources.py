@@ -374,3 +374,22 @@ def test_a_country_for_the_demonym_a_hindi_source_says(source: str, good: str, r
 def test_hindi_writes_the_r_chinese_and_japanese_leave_unsaid() -> None:
     source = "दोनों देशों का संयुक्त अभ्यास तिरमिज़ में शुरू हुआ।"
     assert _warned(source, "The two countries began a joint exercise in Samarkand.", "hi") == ["Samarkand"]
+
+
+def test_a_word_japanese_writes_in_katakana_stands_for_no_kanji_word() -> None:
+    # `Dodgers`, `Angeles` would be katakana in the source: added context, not a replaced kanji word
+    source = "大谷が3年連続でMVPに選ばれた。"
+    assert _warned(source, "Los Angeles Dodgers star Shohei Ohtani was named MVP for the third year running.", "ja") == []
+    # a Hepburn word no reading of the source's kanji reaches is a replaced Japanese name
+    assert _warned(source, "Los Angeles Dodgers star Yoshinobu Yamamoto was named MVP for the third year running.", "ja")
+
+
+def test_a_kanji_title_japanese_quotes_is_a_sure_name() -> None:
+    source = "映画『国宝』が興行収入の記録を更新した。"
+    assert _warned(source, "The film Kokuho set a box office record.", "ja") == []
+    assert _warned(source, "The film Godzilla set a box office record.", "ja")
+
+
+def test_a_double_c_said_k_is_heard_in_katakana() -> None:
+    source = "全国高校サッカー大会が国立競技場で開幕する。"
+    assert _warned(source, "The national high school soccer tournament opens at the National Stadium.", "ja") == []
