@@ -543,6 +543,7 @@ class RomanisedSource:
         # no evidence (`Tokayev` is not `東京`, toukyou; `Kagoshima` not `沖縄県`, okinawaken)
         self._read = [lang == "ja" and _KANJI.search(text[unit.start : unit.end]) is not None for unit in self.units]
         self._syllables = _readings(text) if lang == "zh" else ()
+        self._unit_readings = frozenset(_short_vowels(unit.roman) for unit in self.units) | {unit.roman for unit in self.units}
         self._names: list[tuple[ScriptName, range]] | None = None
         self._unpaired: dict[str, list[ScriptName]] = {}
         self._left: dict[str, list[ScriptName]] = {}
@@ -653,8 +654,12 @@ class RomanisedSource:
         plain = _NOT_LETTER.sub("", anyascii(_POSSESSIVE.sub("", word)).lower())
         if len(plain) < 2:
             return False
-        if self.lang == "ja":
-            return len(plain) >= 3 and (plain in self.letters or self.reads(plain) or self._spelt_in_pinyin(word, plain))
+        if self.lang == "ja":  # letters run together only for a longer word (`chi` is in `nichietsu`)
+            return len(plain) >= 3 and (
+                (plain in self.letters if len(plain) >= 5 else plain in self._unit_readings)
+                or self.reads(plain)
+                or self._spelt_in_pinyin(word, plain)
+            )
         if not self._syllables:
             return len(plain) >= 3 and plain in self.letters
         if _spelt_by(plain, self._syllables):
@@ -725,6 +730,8 @@ class RomanisedSource:
             if self.lang == "zh":  # Chinese spells names by sound, Japanese and Hindi loanwords too
                 # and writes a country by meaning (`中国`): a nationality is no sound (`Chin`ese: `近`)
                 words = {w for w in words if w[:1].isupper() and not is_demonym(w)}
+            elif self.lang == "ja":  # Japanese writes a nationality as its country (`ブラジル人`, `日本企業`)
+                words = {w for w in words if not is_demonym(w)}
             from audit.names.cedict import english_key
 
             keys = f" {english_key(english)} "
@@ -804,8 +811,9 @@ class RomanisedSource:
             return False  # a Hindi compound, Japanese words run together, a hyphenated name
         if self.lang == "ja" and not _ROMAJI.match(plain.lower()):
             # a word Japanese would write in katakana (`Dodgers`, `Box`) stands for no kanji word:
-            # only for a katakana, Latin or known name left with nothing standing for it
-            return bool(self.left_names(english))
+            # only for a katakana, Latin or known name left with nothing standing for it, or a
+            # country abbreviated in a compound the English does not name (`日豪`: `New Zealand`)
+            return bool(self.left_names(english)) or self._abbreviated_unnamed(english)
         return bool(self.unpaired_names(english))
 
     def _places(self, name: ScriptName) -> tuple[str, ...]:
@@ -878,7 +886,14 @@ class RomanisedSource:
                     left.append(name)
                 continue
             sure = (
-                (self.lang == "ja" and (_KATAKANA_NAME.fullmatch(local) is not None or self._title_quoted(name)))
+                (
+                    self.lang == "ja"
+                    and (
+                        _KATAKANA_NAME.fullmatch(local) is not None
+                        or self._title_quoted(name)
+                        or _KIND_OF_PLACE.search(local) is not None
+                    )
+                )
                 or (not is_everyday_word(local) and any(" " in form or not is_common_word(form) for form in forms))
             )
             if not sure or forms & (places | expanded):
@@ -912,6 +927,11 @@ class RomanisedSource:
             left.append(name)
         return left
 
+    def _read_name(self, name: ScriptName) -> bool:
+        """Whether English writes a source name by its reading, not by meaning: it is in katakana
+        or Latin letters, or CC-CEDICT, CLDR or GeoNames gives it in English (`九州`: Kyushu)."""
+        return not _KANJI.search(self.text[name.start : name.end]) or bool(self.forms(name))
+
     def _title_quoted(self, name: ScriptName) -> bool:
         """Whether the name is all a Japanese quotation holds: a title (`『国宝』`, a film; `「かが」`)."""
         return self.text[name.start - 1 : name.start] in _TITLE_OPENING and self.text[name.end : name.end + 1] in _TITLE_CLOSING
@@ -934,6 +954,8 @@ class RomanisedSource:
         left = self.left_names(english)
         if not left:
             return None
+        if self.lang == "ja" and all(is_common_word(w) for w in words) and not any(self._read_name(name) for name in left):
+            return None  # `National Stadium` for `国立競技場`: kanji translated by meaning, not read
         from audit.names.cedict import english_key
 
         forms = {form for name, _ in self.names() for form in self.forms(name)}
@@ -1066,7 +1088,13 @@ class RomanisedSource:
             return False
         if any(self._places(name) for name in self.left_names(english)):
             return False
-        return not any(
+        return not self._abbreviated_unnamed(english)
+
+    def _abbreviated_unnamed(self, english: str) -> bool:
+        """Whether the source abbreviates a place other than its home country in a compound
+        (`日豪`, Japan and Australia; `沪深`) that the English does not name."""
+        home = _home_country(self.lang)
+        return any(
             place not in english and self.abbreviates(place) for place in cjk_abbreviations(self.lang) if place != home
         )
 
@@ -1111,6 +1139,9 @@ class RomanisedSource:
 
 
 _HYPHEN = re.compile(r"[-‐‑]")
+# What ends the kanji name of a place or a body by its kind (`諏訪赤十字病院`, a hospital;
+# `大阪大学`): a name surely, whatever words it is made of.
+_KIND_OF_PLACE = re.compile(r"(?:病院|大学|銀行|神社|寺|空港|駅|球場|競技場|美術館|博物館|劇場|公園|研究所|工場|原発|発電所)$")
 _TITLE_OPENING = frozenset("『「《")
 _TITLE_CLOSING = frozenset("』」》")
 # English titles of Japan's imperial family before a name, and the titles Japanese names it by.

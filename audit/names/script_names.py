@@ -38,6 +38,7 @@ SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}](?![{_NOT_GIVEN}])[
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]{2,}(?:[・=][\u30a0-\u30ff\u31f0-\u31ff]+)*")
 # Japanese names of people and places are written in kanji (`長野県諏訪市`, `渡辺`).
 _KANJI = re.compile(r"[\u4e00-\u9fff々]{2,}")
+_KANJI_CHAR = re.compile(r"[\u4e00-\u9fff々]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 # A hyphen joins the words of one name (`मोहन-जोदड़ो`, Mohenjo-daro).
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+(?:-[\u0900-\u097f]+)*")
@@ -87,6 +88,9 @@ def _script_names(text: str, lang: str) -> list[ScriptName]:
 
     known = [ScriptName(start, end, keys) for start, end, keys in known_names(text)]
     if lang == "ja":
+        # a Chinese name inside a Japanese compound is a word of it (`平和`, peace, of
+        # `世界平和統一家庭連合`, not Pinghe county)
+        known = [name for name in known if not (_inside_kanji(text, name.start - 1) and _inside_kanji(text, name.end))]
         taken = {position for name in known for position in range(name.start, name.end)}
         katakana = [ScriptName(m.start(), m.end()) for m in _KATAKANA.finditer(text) if m.start() not in taken]
         kanji = [ScriptName(m.start(), m.end()) for m in _KANJI.finditer(text)]
@@ -95,6 +99,10 @@ def _script_names(text: str, lang: str) -> list[ScriptName]:
     taken = {position for name in known for position in range(name.start, name.end)}
     people = [name for name in _chinese_person_names(text) if not taken & set(range(name.start, name.end))]
     return _merged([*known, *transcribed, *people])
+
+
+def _inside_kanji(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and _KANJI_CHAR.match(text[at]) is not None
 
 
 def _merged(names: list[ScriptName]) -> list[ScriptName]:

@@ -393,3 +393,18 @@ def test_a_kanji_title_japanese_quotes_is_a_sure_name() -> None:
 def test_a_double_c_said_k_is_heard_in_katakana() -> None:
     source = "全国高校サッカー大会が国立競技場で開幕する。"
     assert _warned(source, "The national high school soccer tournament opens at the National Stadium.", "ja") == []
+
+
+def test_japanese_kanji_a_translation_gives_by_meaning_and_names_by_their_kind() -> None:
+    from audit.names.script_names import name_spans
+
+    # a Chinese name CC-CEDICT knows inside a Japanese compound is a word of it (`平和`, peace)
+    text = "世界平和統一家庭連合の会見"
+    assert all("pinghe" not in name.english for name in name_spans(text, "ja"))
+    # ordinary words for kanji a translation gives by meaning: no replacement
+    source = "全国大会は国立競技場で開幕する。"
+    assert _warned(source, "The national championship opens at the National Stadium.", "ja") == []
+    # a kanji name by its kind (`病院`) is surely a name: a foreign name put in for it is a replacement
+    source = "諏訪赤十字病院は職員の感染を公表した。"
+    assert _warned(source, "Suwa Red Cross Hospital said a member of staff was infected.", "ja") == []
+    assert _warned(source, "Starbucks said a member of staff was infected.", "ja")
