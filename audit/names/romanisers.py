@@ -422,6 +422,18 @@ def chinese_person(words: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
+def _voiced(romaji: str) -> str:
+    """A reading with its first sound voiced, as the second part of a Japanese compound often
+    is (rendaku: `kushi` -> `gushi`, `sato` -> `zato`, `hashi` -> `bashi`, `tsuka` -> `zuka`)."""
+    for plain, voiced in _RENDAKU:
+        if romaji.startswith(plain):
+            return voiced + romaji[len(plain) :]
+    return romaji
+
+
+_RENDAKU = (("ts", "z"), ("sh", "j"), ("ch", "j"), ("k", "g"), ("s", "z"), ("t", "d"), ("h", "b"), ("f", "b"))
+
+
 def _short_vowels(romaji: str) -> str:
     """Hepburn as English copy writes it, long vowels short (`kounotarou`: `konotaro`, `Ohno`: `ono`)."""
     return _LONG_VOWEL.sub(lambda m: m.group()[0], romaji)
@@ -682,10 +694,12 @@ class RomanisedSource:
                 following = set()
                 for position, matched in frontier:
                     for length, reading in readings[position] if position < last_end else ():
-                        if word.startswith(reading, matched) and position + length <= last_end:
-                            if matched + len(reading) == len(word):
-                                return True
-                            following.add((position + length, matched + len(reading)))
+                        # a kanji after the first may voice its first sound (rendaku: `高串`, Takagushi)
+                        for said in (reading, _voiced(reading)) if matched else (reading,):
+                            if word.startswith(said, matched) and position + length <= last_end:
+                                if matched + len(said) == len(word):
+                                    return True
+                                following.add((position + length, matched + len(said)))
                 frontier = following
         return False
 
@@ -892,6 +906,7 @@ class RomanisedSource:
                         _KATAKANA_NAME.fullmatch(local) is not None
                         or self._title_quoted(name)
                         or _KIND_OF_PLACE.search(local) is not None
+                        or _AFTER_PERSON.match(self.text, name.end) is not None
                     )
                 )
                 or (not is_everyday_word(local) and any(" " in form or not is_common_word(form) for form in forms))
@@ -1140,8 +1155,12 @@ class RomanisedSource:
 
 _HYPHEN = re.compile(r"[-‐‑]")
 # What ends the kanji name of a place or a body by its kind (`諏訪赤十字病院`, a hospital;
-# `大阪大学`): a name surely, whatever words it is made of.
-_KIND_OF_PLACE = re.compile(r"(?:病院|大学|銀行|神社|寺|空港|駅|球場|競技場|美術館|博物館|劇場|公園|研究所|工場|原発|発電所)$")
+# `大阪大学`; `甲府市`, a city): a name surely, whatever words it is made of.
+_KIND_OF_PLACE = re.compile(
+    r"(?:病院|大学|銀行|神社|寺|空港|駅|球場|競技場|美術館|博物館|劇場|公園|研究所|工場|原発|発電所|[都道府県市区町村島])$"
+)
+# What Japanese writes after a person's name: an honorific or a title (`渡辺さん`, `石破首相`).
+_AFTER_PERSON = re.compile(r"さん|氏|様|さま|首相|知事|社長|会長|監督|選手|容疑者|被告|議員|大臣|長官")
 _TITLE_OPENING = frozenset("『「《")
 _TITLE_CLOSING = frozenset("』」》")
 # English titles of Japan's imperial family before a name, and the titles Japanese names it by.

@@ -408,3 +408,22 @@ def test_japanese_kanji_a_translation_gives_by_meaning_and_names_by_their_kind()
     source = "諏訪赤十字病院は職員の感染を公表した。"
     assert _warned(source, "Suwa Red Cross Hospital said a member of staff was infected.", "ja") == []
     assert _warned(source, "Starbucks said a member of staff was infected.", "ja")
+
+
+def test_a_kanji_after_the_first_may_voice_its_first_sound() -> None:
+    from audit.names.romanisers import RomanisedSource
+
+    source = RomanisedSource("増田巡査は高串に赴任した。", "ja")
+    assert source.reads("takagushi") and source.reads("takakushi")  # rendaku, and without it
+    assert not source.reads("gushitaka")  # never the first
+
+
+@pytest.mark.parametrize(
+    ("source", "replaced"),
+    [
+        ("渡辺さんの遺体が見つかった。", "Police found the body of Gary Brown."),  # a person before an honorific
+        ("甲府市は感染者を発表した。", "Meerut announced a new infection."),  # a city by its kind
+    ],
+)
+def test_a_foreign_name_for_a_japanese_person_or_place_named_by_kind_is_a_replacement(source: str, replaced: str) -> None:
+    assert _warned(source, replaced, "ja")
