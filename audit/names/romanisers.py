@@ -1155,9 +1155,9 @@ class RomanisedSource:
 
 _HYPHEN = re.compile(r"[-‐‑]")
 # What ends the kanji name of a place or a body by its kind (`諏訪赤十字病院`, a hospital;
-# `大阪大学`; `甲府市`, a city): a name surely, whatever words it is made of.
+# `大阪大学`; `甲府市`, a city; `福井県内`, within the prefecture): a name surely, whatever its words.
 _KIND_OF_PLACE = re.compile(
-    r"(?:病院|大学|銀行|神社|寺|空港|駅|球場|競技場|美術館|博物館|劇場|公園|研究所|工場|原発|発電所|[都道府県市区町村島])$"
+    r"(?:病院|大学|銀行|神社|寺|空港|駅|球場|競技場|美術館|博物館|劇場|公園|研究所|工場|原発|発電所|[都道府県市区町村島]内?)$"
 )
 # What Japanese writes after a person's name: an honorific or a title (`渡辺さん`, `石破首相`).
 _AFTER_PERSON = re.compile(r"さん|氏|様|さま|首相|知事|社長|会長|監督|選手|容疑者|被告|議員|大臣|長官")

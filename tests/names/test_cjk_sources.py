@@ -423,6 +423,7 @@ def test_a_kanji_after_the_first_may_voice_its_first_sound() -> None:
     [
         ("渡辺さんの遺体が見つかった。", "Police found the body of Gary Brown."),  # a person before an honorific
         ("甲府市は感染者を発表した。", "Meerut announced a new infection."),  # a city by its kind
+        ("福井県内は雨だった。", "It rained across Valentina Tereshkova."),  # within a prefecture
     ],
 )
 def test_a_foreign_name_for_a_japanese_person_or_place_named_by_kind_is_a_replacement(source: str, replaced: str) -> None:
