@@ -28,7 +28,7 @@ from audit.names.demonyms import demonym_places, demonyms_of
 from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.regions import lies_in, regions_named
-from audit.names.script_names import SURNAME_AND_NAME, SURNAMES, ScriptName, is_everyday_word, name_spans
+from audit.names.script_names import SURNAME_AND_NAME, SURNAMES, TRANSCRIPTION, ScriptName, is_everyday_word, name_spans
 from audit.names.stored import stored
 
 ROMANISED = ("zh", "ja", "hi")
@@ -718,14 +718,38 @@ class RomanisedSource:
     def sounds_in(self, word: str, heard: float = HEARD) -> bool:
         """Whether an English word's sound is in the source (`Snowden` in `si nuo deng`).
 
-        An acronym may be spelt letter by letter (`NSA`: `एन.एस.ए.`, `エヌエスエー`).
+        An acronym may be spelt letter by letter (`NSA`: `एन.एस.ए.`, `エヌエスエー`). A Chinese
+        source's name in pinyin (`Shanghai`, `Chunying`) is spelt by its characters, never just
+        heard: `Shanghai` is not `常委会` (chang wei hui), `Shenzhen` not `周三` (zhou san).
         """
         if word.isupper() and word.isalpha() and len(word) <= 5:
             spelt = sound_key("".join(_LETTER_NAMES.get(letter, letter) for letter in word.lower()))
             if len(spelt) >= 3 and spelt.strip("a") in self.key:
                 return True
+        if self._pinyin_name(word):  # heard only as a whole name Chinese writes by sound (`鲁比奥`, Rubio)
+            return self.spells(word) or any(self._whole_name_sounds(word, name, units) for name, units in self.names())
         heard = max(heard, _STRICT.get(self.lang, 0.0))
         return self.spells(word) or any(self.resembles(word, units) >= heard for _, units in self.names())
+
+    def _spelt_in(self, word: str, name: ScriptName) -> bool:
+        """Whether the characters of a source name spell a pinyin word (`Chunying`: `华春莹`)."""
+        return _spelt_by(_NOT_LETTER.sub("", word.lower()), _readings(self.text[name.start : name.end]))
+
+    def _whole_name_sounds(self, word: str, name: ScriptName, units: range) -> bool:
+        """Whether a pinyin-like word (`Rubio`) sounds like the whole of a name Chinese writes by
+        sound, in transcription characters (`鲁比奥`, lu bi ao), from its first consonant on; not
+        like a part of one (`Shanghai` is not the `shen kai` of `比什凯克`, Bishkek)."""
+        if not all(char in TRANSCRIPTION or char in "·・" for char in self.text[name.start : name.end]):
+            return False
+        whole = _Sound("".join(self._sounds[i].consonants for i in units), _VOWEL_RUN.sub("a", "".join(self._sounds[i].key for i in units)))
+        return any(
+            target.consonants[:1] == whole.consonants[:1] and _score(target, whole) >= HEARD
+            for target in _targets(word, self.lang)
+        )
+
+    def _pinyin_name(self, word: str) -> bool:
+        """Whether an English word is a Chinese name in pinyin where the source is Chinese."""
+        return self.lang == "zh" and word[:1].isupper() and is_pinyin(word)
 
     def names(self) -> list[tuple[ScriptName, range]]:
         """The source's likely names (`script_names`), each with the units it spans."""
@@ -748,12 +772,19 @@ class RomanisedSource:
                 words = {w for w in words if not is_demonym(w)}
             from audit.names.cedict import english_key
 
-            keys = f" {english_key(english)} "
+            # a nationality stands for its country (`South Korean visitors` for `韩国游客`)
+            places = {english_key(place) for w in _ENGLISH_WORD.findall(english) if w[:1].isupper() for place in demonym_places(w)}
+            keys = f" {english_key(english)} {' '.join(f' {place} ' for place in places)} "
             self._unpaired[english] = [
                 name
                 for name, units in self.names()
                 if not any(f" {key} " in keys for key in name.english if " " in key or not is_common_word(key))
-                and not any(self.resembles(word, units) >= PAIRED for word in words)
+                and not any(
+                    self._whole_name_sounds(word, name, units) or self._spelt_in(word, name)
+                    if self._pinyin_name(word)
+                    else self.resembles(word, units) >= PAIRED
+                    for word in words
+                )
                 and not (self.lang == "ja" and any(self.reads(_NOT_LETTER.sub("", word.lower()), name) for word in words))
             ]
         return self._unpaired[english]
@@ -819,10 +850,17 @@ class RomanisedSource:
             form[0] in self.text for place in places for form in _country_forms(place, self.lang)
         ):
             return False  # `来日` (came to Japan), `美方` (the US side): a country by its first character
-        if any(self.resembles(word, units) >= max(PAIRED, _STRICT.get(self.lang, 0.0)) for _, units in self.names()):
+        if any(
+            self._whole_name_sounds(word, name, units)
+            if self._pinyin_name(plain)
+            else self.resembles(word, units) >= max(PAIRED, _STRICT.get(self.lang, 0.0))
+            for name, units in self.names()
+        ):
             return False
         if self.lang != "zh" and self.echoes(word) >= ECHOED:
             return False  # a Hindi compound, Japanese words run together, a hyphenated name
+        if self.lang in ("zh", "ja") and self._korean_of_another_surname(plain, english):
+            return True  # `Moon Jae-in` for `李在明`: the source names a Korean of another surname
         if self.lang == "ja" and not _ROMAJI.match(plain.lower()):
             # a word Japanese would write in katakana (`Dodgers`, `Box`) stands for no kanji word:
             # only for a katakana, Latin or known name left with nothing standing for it, or a
@@ -1059,8 +1097,7 @@ class RomanisedSource:
         the surname is compared (`Yoon Suk-yeol` for `李在明` is another person)."""
         for match in _KOREAN_NAME.finditer(english):
             if word.lower() in (match.group(2).lower(), match.group(3).lower()) and any(
-                re.search(rf"{re.escape(hanja)}[\u4e00-\u9fff]{{2}}", self.text)
-                for hanja in korean_surnames().get(match.group(1), ())
+                self._opens_korean_name(hanja) for hanja in korean_surnames().get(match.group(1), ())
             ):
                 return True
         return False
@@ -1074,6 +1111,21 @@ class RomanisedSource:
             and _IMPERIAL.search(self.text) is not None
             and re.search(rf"\b(?:{_IMPERIAL_TITLES})(?: Emeritus| Emerita)? {re.escape(word)}\b", english) is not None
         )
+
+    def _korean_of_another_surname(self, word: str, english: str) -> bool:
+        """Whether the word is of a Korean name the English writes (`Moon Jae-in`) whose surname's
+        hanja open no name of three in the source, where another Korean surname's do (`李在明`)."""
+        table = korean_surnames()
+        for match in _KOREAN_NAME.finditer(english):
+            if word.lower() in (part.lower() for part in match.groups()):
+                own = set(table.get(match.group(1), ()))
+                named = {hanja for forms in table.values() for hanja in forms if self._opens_korean_name(hanja)}
+                if named and not named & own:
+                    return True
+        return False
+
+    def _opens_korean_name(self, hanja: str) -> bool:
+        return re.search(rf"{re.escape(hanja)}[\u4e00-\u9fff]{{2}}", self.text) is not None
 
     def _cantonese_name(self, word: str, name: tuple[str, ...]) -> bool:
         """Whether the word is of a Hong Kong or Macao person's name (at most two words from its

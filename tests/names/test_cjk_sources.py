@@ -428,3 +428,23 @@ def test_a_kanji_after_the_first_may_voice_its_first_sound() -> None:
 )
 def test_a_foreign_name_for_a_japanese_person_or_place_named_by_kind_is_a_replacement(source: str, replaced: str) -> None:
     assert _warned(source, replaced, "ja")
+
+
+@pytest.mark.parametrize(
+    ("source", "good", "replaced"),
+    [
+        # a Chinese place in pinyin is spelt by the source's characters, not heard (`Shanghai` in `常委会`)
+        ("全国人大常委会会议在北京闭幕。", "The session of the NPC Standing Committee closed in Beijing.", "The session of the NPC Standing Committee closed in Shanghai."),
+        ("黄仁勋周三抵达上海。", "Jensen Huang arrived in Shanghai on Wednesday.", "Jensen Huang arrived in Shenzhen on Wednesday."),
+        # a pinyin-like foreign name is heard as the whole of a name written by sound, not a part of one
+        ("王毅同鲁比奥在比什凯克会晤。", "Wang Yi met Marco Rubio in Bishkek.", "Wang Yi met Marco Rubio in Tashkent."),
+    ],
+)
+def test_a_chinese_name_in_pinyin_is_spelt_not_heard(source: str, good: str, replaced: str) -> None:
+    assert _warned(source, good, "zh") == []
+    assert _warned(source, replaced, "zh")
+
+
+def test_a_nationality_pairs_its_country_in_a_chinese_source() -> None:
+    source = "经上海口岸入境的韩国游客达112万人次。"
+    assert _warned(source, "South Korean visitors made 1.12 million trips into China through Shanghai.", "zh") == []
