@@ -1876,6 +1876,8 @@ class UnsourcedName(Check):
                 missing = missing_words(mention.text, index, english)
                 if index.romanised is not None:
                     missing = [word for word in missing if not _date_or_count(word)]  # `January's Australian Open`
+                if missing and index.romanised is not None and index.romanised.abbreviates_name(mention.text):
+                    continue  # `China Eastern Airlines` for `东航`, `Mombasa-Nairobi` for `蒙内`: a Chinese abbreviation
                 if missing and _whole_with_particles(ctx.document.text, mention, found, index, english):
                     continue  # `Ursula` of `Ursula von der Leyen` for `фон дер Ляйен`
                 if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index, english):

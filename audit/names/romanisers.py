@@ -578,7 +578,32 @@ class RomanisedSource:
         from audit.names.exonyms import SHORT_FORMS
 
         full = SHORT_FORMS.get(plain)  # `Britain`: `United Kingdom`, `英国`
-        return any(form in self.text for name in (plain, *((full,) if full else ())) for form in chinese_forms(name))
+        if any(form in self.text for name in (plain, *((full,) if full else ())) for form in chinese_forms(name)):
+            return True
+        return self.abbreviates_name(plain)
+
+    def abbreviates_name(self, name: str) -> bool:
+        """Whether the source abbreviates the name as Chinese does, by characters of its full
+        form in order, the first kept (`东航` for `东方航空`, China Eastern Airlines; `上合组织`),
+        or a compound by the first character of each part (`蒙内铁路`: Mombasa-Nairobi)."""
+        from audit.names.cedict import chinese_names
+
+        name = _POSSESSIVE.sub("", name)
+        parts = [part for part in _HYPHEN.split(name) if part]
+        if len(parts) > 1:
+            firsts = [{form[0] for form in chinese_names(part)} for part in parts]
+            if all(firsts) and re.search("".join(f"[{''.join(sorted(chars))}]" for chars in firsts), self.text):
+                return True
+        for form in chinese_names(name):
+            core = form.removeprefix("中国").removeprefix("中國")
+            if len(core) < 4:
+                continue
+            for match in re.finditer(re.escape(core[0]), self.text):
+                for length in (2, 3, 4):
+                    run = self.text[match.start() : match.start() + length]
+                    if len(run) == length and run not in core and _in_order(run, core):
+                        return True
+        return False
 
     def says_demonym(self, place: str) -> bool:
         """Whether a Hindi source says a place's demonym as Hindi borrows it or adds `-ī` to the
@@ -766,8 +791,9 @@ class RomanisedSource:
         if english not in self._unpaired:
             words = {w for w in _ENGLISH_WORD.findall(english) if len(w) >= 2}
             if self.lang == "zh":  # Chinese spells names by sound, Japanese and Hindi loanwords too
-                # and writes a country by meaning (`中国`): a nationality is no sound (`Chin`ese: `近`)
-                words = {w for w in words if w[:1].isupper() and not is_demonym(w)}
+                # and writes a country by meaning (`中国`): a nationality is no sound (`Chin`ese: `近`),
+                # nor a common word, which it translates (`Eastern` is not `阿斯塔纳`, Astana)
+                words = {w for w in words if w[:1].isupper() and not is_demonym(w) and (is_pinyin(w) or not is_common_word(w))}
             elif self.lang == "ja":  # Japanese writes a nationality as its country (`ブラジル人`, `日本企業`)
                 words = {w for w in words if not is_demonym(w)}
             from audit.names.cedict import english_key
@@ -1234,6 +1260,12 @@ def latin_written(local: str, english: str) -> bool:
     return re.search(rf"(?i)(?<![a-z0-9]){pattern}(?![a-z0-9])", english) is not None
 
 
+def _in_order(short: str, long: str) -> bool:
+    """Whether the characters of `short` are in `long`, in order (`东航` in `东方航空`)."""
+    rest = iter(long)
+    return all(char in rest for char in short)
+
+
 def _place_written(word: str, places: set[str]) -> bool:
     """Whether a word of a source name's English form is a place the English names (`places`,
     folded), as it is or as the acronym it is (`usa`: `united states`)."""
@@ -1296,15 +1328,28 @@ def _home_country(lang: str) -> str | None:
     return Locale("en").territories.get(likely.split("_")[-1]) if likely else None
 
 
+@functools.lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    """CLDR's English names of territories (countries, unions: `Japan`, `United Nations`) and their short forms."""
+    from babel import Locale
+
+    from audit.names.exonyms import SHORT_FORMS
+
+    return frozenset(Locale("en").territories.values()) | frozenset(SHORT_FORMS)
+
+
 @functools.lru_cache(maxsize=4096)
 def _country_forms(name: str, lang: str) -> tuple[str, ...]:
-    """A place's CLDR names in Chinese or Japanese kanji and its CC-CEDICT names in `国` (`日本`, `美国`).
+    """A country's CLDR names in Chinese or Japanese kanji and its CC-CEDICT names in `国` (`日本`, `美国`).
 
     Only what CC-CEDICT gives for the whole name: `乌孙国` glosses a kingdom of Central Asia,
-    not `Asia`.
+    not `Asia`; and only a territory's: a city is never written by its first character
+    (`Almaty`, `阿拉木图`, is not the `阿` of `阿斯塔纳`, Astana).
     """
     from audit.names.cedict import chinese_names
     from audit.names.exonyms import exonyms
 
+    if name not in _territories():
+        return ()
     forms = [*exonyms(lang).local_names(name), *(form for form in chinese_names(name) if form.endswith(("国", "國")))]
     return tuple(form for form in forms if form and _KANJI.match(form))

@@ -448,3 +448,22 @@ def test_a_chinese_name_in_pinyin_is_spelt_not_heard(source: str, good: str, rep
 def test_a_nationality_pairs_its_country_in_a_chinese_source() -> None:
     source = "经上海口岸入境的韩国游客达112万人次。"
     assert _warned(source, "South Korean visitors made 1.12 million trips into China through Shanghai.", "zh") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "good", "replaced"),
+    [
+        # Chinese abbreviates a name by characters of its full form (`东航`: `东方航空`)
+        ("东航将开通上海至阿斯塔纳的航线。", "China Eastern Airlines will fly from Shanghai to Astana.", "China Eastern Airlines will fly from Shanghai to Almaty."),
+        # and a compound by each part's first character (`蒙内`: Mombasa-Nairobi)
+        ("中方参与蒙内铁路的建设。", "China is involved in building the Mombasa-Nairobi railway.", "China is involved in building the Addis Ababa-Djibouti railway."),
+    ],
+)
+def test_a_chinese_abbreviation_of_a_name(source: str, good: str, replaced: str) -> None:
+    assert _warned(source, good, "zh") == []
+    assert _warned(source, replaced, "zh")
+
+
+def test_a_city_is_never_written_by_its_first_character() -> None:
+    source = "东航将开通上海至阿斯塔纳的航线。"
+    assert _warned(source, "China Eastern Airlines will fly from Shanghai to Almaty.", "zh") == ["Almaty"]
