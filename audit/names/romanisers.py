@@ -910,11 +910,17 @@ class RomanisedSource:
         return found
 
     def forms(self, name: ScriptName) -> frozenset[str]:
-        """The English keys a source name is known by: CC-CEDICT's, CLDR's and GeoNames'."""
+        """The English keys a source name is known by: CC-CEDICT's, CLDR's and GeoNames', and for
+        an acronym Hindi spells by its letters' English names, the acronym and what it stands for
+        (`सीबीआई`: `cbi`, `central bureau of investigation`)."""
         from audit.names.cedict import english_key
 
         if name not in self._forms:
-            self._forms[name] = name.english | {english_key(place) for place in self._places(name)}
+            forms = name.english | {english_key(place) for place in self._places(name)}
+            acronym = spelt_acronym(self.text[name.start : name.end]) if self.lang == "hi" else None
+            if acronym:
+                forms |= {acronym.lower(), *(english_key(full) for full in expansions(acronym))}
+            self._forms[name] = forms
         return self._forms[name]
 
     def english_form(self, name: ScriptName) -> str | None:
@@ -959,12 +965,12 @@ class RomanisedSource:
             local = self.text[name.start : name.end]
             forms = self.forms(name)
             if _LATIN_NAME.fullmatch(local):
-                term = bool(expansions(local)) and not expansions(local, names_only=True)  # `GDP`: the economy
-                if not (term or latin_written(local, english)):
+                if not (_term(local) or latin_written(local, english)):  # `GDP`: the economy
                     left.append(name)
                 continue
             sure = (
-                (
+                (self.lang == "hi" and (acronym := spelt_acronym(local)) is not None and not _term(acronym))
+                or (
                     self.lang == "ja"
                     and (
                         _KATAKANA_NAME.fullmatch(local) is not None
@@ -1258,6 +1264,37 @@ def latin_written(local: str, english: str) -> bool:
         parts = [local]
     pattern = r"[-‐‑ ]?".join(map(re.escape, parts))
     return re.search(rf"(?i)(?<![a-z0-9]){pattern}(?![a-z0-9])", english) is not None
+
+
+# The English names of the letters as Hindi writes them, romanised (`सी`: si, C; `आई`: ai, I).
+_HINDI_LETTER_NAMES = {
+    "e": "A", "bi": "B", "si": "C", "di": "D", "i": "E", "ef": "F", "eph": "F", "ji": "G", "ec": "H", "ech": "H",
+    "ai": "I", "je": "J", "ke": "K", "el": "L", "em": "M", "en": "N", "o": "O", "pi": "P", "kyu": "Q", "ar": "R",
+    "es": "S", "ti": "T", "yu": "U", "vi": "V", "dablyu": "W", "eks": "X", "vai": "Y", "jed": "Z", "zed": "Z",
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def spelt_acronym(word: str) -> str | None:
+    """The Latin acronym a Hindi word spells by the English names of its letters (`सीबीआई`,
+    sibiai: CBI; `डीआरडीओ`: DRDO), three letters or more, two of them of two letters or more;
+    not a word said as one (`इसरो`, ISRO)."""
+    roman = _hindi_word(word) if _DEVANAGARI_WORD.fullmatch(word) else ""
+    found: dict[int, list[str]] = {0: []}
+    for end in range(1, len(roman) + 1):
+        for start in range(max(0, end - 6), end):
+            letter = _HINDI_LETTER_NAMES.get(roman[start:end])
+            if letter and start in found and end not in found:
+                found[end] = [*found[start], roman[start:end]]
+    names = found.get(len(roman))
+    if not names or len(names) < 3 or sum(len(n) >= 2 for n in names) < 2:
+        return None
+    return "".join(_HINDI_LETTER_NAMES[n] for n in names)
+
+
+def _term(acronym: str) -> bool:
+    """Whether an acronym is a term rather than a name (`GDP`, `GST`, `IPO`)."""
+    return bool(expansions(acronym)) and not expansions(acronym, names_only=True)
 
 
 def _in_order(short: str, long: str) -> bool:

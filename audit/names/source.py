@@ -1511,6 +1511,11 @@ def _qualifies_title(words: list[str], position: int, index: TokenIndex, english
     return word[:1].isupper()  # `Tesla CEO`
 
 
+# Titles English writes before a person, besides the generic heads above (`Lok Sabha Speaker Om Birla`).
+_TITLES = frozenset(
+    "speaker chairwoman chairperson premier commissioner spokesman spokeswoman spokesperson ambassador "
+    "envoy judge justice marshal admiral commander captain lieutenant deputy vice leader head".split()
+)
 # The boundary between an owner in the possessive and what it owns (`Yadav's Jan Suraaj Party`).
 _OWNER_SPLIT = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
 
@@ -1518,15 +1523,16 @@ _OWNER_SPLIT = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
 def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:
     """The other words of an English name, which may be the part a source gives of it: capitalised,
     no title, connector or nationality, common words too (`Yogi` of `Yogi Adityanath`); of a
-    person after a title, the person's words only (`Tokyo` of `Tokyo Governor Yuriko Koike`
-    qualifies the title: the source may name Tokyo and another governor); of an owner and what
+    person after a title, the person's words only (`Tokyo` of `Tokyo Governor Yuriko Koike`,
+    `Lok Sabha` of `Lok Sabha Speaker Om Birla`, qualifies the title: the source may name Tokyo
+    and another governor); of an owner and what
     it owns, only the part the missing words are in (`Jan Suraaj Party` of `Yogendra Yadav's Jan
     Suraaj Party` is the party, not its leader)."""
     parts = _OWNER_SPLIT.split(name)
     if len(parts) > 1:
         name = " ".join(part for part in parts if any(word in part.split() for word in missing)) or name
     words = re.split(r"[\s\-‐‑]+", name)
-    titles = [i for i, word in enumerate(words) if word.lower() in GENERIC]
+    titles = [i for i, word in enumerate(words) if word.lower() in GENERIC | _TITLES]
     if titles and titles[-1] < len(words) - 1:
         words = words[titles[-1] + 1 :]
     return tuple(word for word in words if word not in missing and _may_anchor(word) and not is_acronym(word))

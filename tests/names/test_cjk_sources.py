@@ -467,3 +467,20 @@ def test_a_chinese_abbreviation_of_a_name(source: str, good: str, replaced: str)
 def test_a_city_is_never_written_by_its_first_character() -> None:
     source = "东航将开通上海至阿斯塔纳的航线。"
     assert _warned(source, "China Eastern Airlines will fly from Shanghai to Almaty.", "zh") == ["Almaty"]
+
+
+def test_a_hindi_acronym_spelt_by_letter_names_is_a_sure_name() -> None:
+    from audit.names.romanisers import spelt_acronym
+
+    assert (spelt_acronym("सीबीआई"), spelt_acronym("डीआरडीओ")) == ("CBI", "DRDO")
+    assert spelt_acronym("इसरो") is None and spelt_acronym("कहा") is None  # said as a word; a word
+    source = "सीबीआई ने पटना में छापा मारा।"
+    assert _warned(source, "The Central Bureau of Investigation raided premises in Patna.", "hi") == []
+    assert _warned(source, "The CBI raided premises in Patna.", "hi") == []
+    assert _warned(source, "The Enforcement Directorate raided premises in Patna.", "hi")
+
+
+def test_a_person_after_a_title_is_judged_apart_from_the_body_before_it() -> None:
+    source = "लोकसभा अध्यक्ष ओम बिरला ने बैठक बुलाई।"
+    assert _warned(source, "Lok Sabha Speaker Om Birla called a meeting.", "hi") == []
+    assert _warned(source, "Lok Sabha Speaker Sumitra Mahajan called a meeting.", "hi")
