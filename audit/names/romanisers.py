@@ -918,7 +918,7 @@ class RomanisedSource:
         if name not in self._forms:
             forms = name.english | {english_key(place) for place in self._places(name)}
             acronym = spelt_acronym(self.text[name.start : name.end]) if self.lang == "hi" else None
-            if acronym:
+            if acronym and not _term(acronym):
                 forms |= {acronym.lower(), *(english_key(full) for full in expansions(acronym))}
             self._forms[name] = forms
         return self._forms[name]
@@ -953,6 +953,8 @@ class RomanisedSource:
         folded = f" {english_key(english)} "
         words = [_POSSESSIVE.sub("", w) for w in _ENGLISH_WORD.findall(english)]
         acronyms = {w.replace(".", "").upper() for w in re.findall(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b", english)}
+        # the initials of the English's names, which a source's acronym may be (`DGCA`)
+        written_initials = {_initials(english_key(run)) for run in _CAPITALISED_RUN.findall(english)}
         parts = [part for w in words for part in _HYPHEN.split(w) if part]  # `Chinese-American`: both
         places = {english_key(place) for w in parts if w[:1].isupper() for place in demonym_places(w)}
         # a capital stands for its country (`Tokyo` for `日方`, `New Delhi` for `भारत`)
@@ -993,6 +995,8 @@ class RomanisedSource:
                 continue  # `日方` (Japanese side) for `Tokyo`
             if any(_initials(form) in acronyms for form in forms if " " in form):
                 continue
+            if any(len(form) >= 2 and form.upper() in written_initials for form in forms if " " not in form):
+                continue  # `डीजीसीए` (DGCA) for `Directorate General of Civil Aviation`
             if any(" " in form and all(_place_written(word, places | expanded) for word in form.split()) for form in forms):
                 continue  # `中美` (China-USA) for `Chinese-American`: each place of a compound written
             if any(w.startswith(form) for form in forms if len(form) >= 5 and " " not in form for w in lowered):
@@ -1245,6 +1249,8 @@ _KIND_OF_PLACE = re.compile(
 )
 # What Japanese writes after a person's name: an honorific or a title (`渡辺さん`, `石破首相`).
 _AFTER_PERSON = re.compile(r"さん|氏|様|さま|首相|知事|社長|会長|監督|選手|容疑者|被告|議員|大臣|長官")
+# A run of capitalised words, small words of a name between them (`Directorate General of Civil Aviation`).
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|on)\s+)*[A-Z][\w'’-]*)*")
 _TITLE_OPENING = frozenset("『「《")
 _TITLE_CLOSING = frozenset("』」》")
 # English titles of Japan's imperial family before a name, and the titles Japanese names it by.

@@ -484,3 +484,10 @@ def test_a_person_after_a_title_is_judged_apart_from_the_body_before_it() -> Non
     source = "लोकसभा अध्यक्ष ओम बिरला ने बैठक बुलाई।"
     assert _warned(source, "Lok Sabha Speaker Om Birla called a meeting.", "hi") == []
     assert _warned(source, "Lok Sabha Speaker Sumitra Mahajan called a meeting.", "hi")
+
+
+def test_a_hindi_acronym_is_paired_by_the_initials_english_writes_and_a_term_is_none() -> None:
+    source = "डीजीसीए ने एयरलाइन पर जुर्माना लगाया।"
+    assert _warned(source, "The Directorate General of Civil Aviation fined the airline.", "hi") == []
+    source = "दूसरी तिमाही में जीडीपी वृद्धि दर 8 प्रतिशत रही।"  # GDP: a term, no name left out
+    assert _warned(source, "The economy grew 8% in the July-September quarter.", "hi") == []
