@@ -103,7 +103,8 @@ def _territories_by_prefix() -> dict[str, tuple[tuple[str, str], ...]]:
 def demonyms_of(place: str) -> frozenset[str]:
     """The demonyms of a place (lower case), as `_demonym_index` reads them but without its bare
     stems: `Thailand`: `thai` (its language), `thailandi`, `thailandese`...; not `thail`."""
-    stems = _forms(place) - _forms(place, stems=False)
+    names = (place, *(short for short, full in SHORT_FORMS.items() if full == place))  # `Burma` for `Myanmar`
+    stems = {stem for name in names for stem in _forms(name) - _forms(name, stems=False)}
     return frozenset(form for form, places in _demonym_index().items() if place in places and form not in stems)
 
 

@@ -367,6 +367,7 @@ def test_a_country_for_the_demonym_a_hindi_source_says(source: str, good: str, r
     from audit.names.demonyms import demonyms_of
 
     assert "thai" in demonyms_of("Thailand") and "thail" not in demonyms_of("Thailand")
+    assert "burmese" in demonyms_of("Myanmar") and "bur" not in demonyms_of("Myanmar")  # a short form's stem
     assert _warned(source, good, "hi") == []
     assert _warned(source, replaced, "hi")
 
