@@ -468,8 +468,10 @@ def is_russian_source(text: str, lang: str | None) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A word's acronyms (`BIP-Einheit`: `BIP`) and its keys under every romanisation, worked out once per word."""
-    acronyms = tuple(piece.replace(".", "").upper() for piece in _HYPHEN.split(word) if is_acronym(piece))
+    """A word's acronyms (`BIP-Einheit`: `BIP`; `NHK's`: `NHK`) and its keys under every romanisation,
+    worked out once per word."""
+    pieces = [_POSSESSIVE.sub("", piece) for piece in _HYPHEN.split(word)]
+    acronyms = tuple(piece.replace(".", "").upper() for piece in pieces if is_acronym(piece))
     keys = tuple(dict.fromkeys(key for spelling in romanise(word, lang) for key in name_key(spelling).split()))
     return acronyms, keys
 

@@ -239,3 +239,8 @@ def test_source_a_name_in_its_other_english_shape() -> None:
         assert missing_words(english, TokenIndex(source, lang)) == [], english
     assert missing_words("Portuguese", TokenIndex("Flick will seine Stars in Spaniens Hauptstadt sehen.", "de"))
     assert missing_words("EU", TokenIndex("Die Staaten der Afrikanischen Union einigten sich.", "de"))
+
+
+def test_source_an_acronym_in_the_possessive_is_the_acronym() -> None:
+    assert TokenIndex("The final episode of NHK's drama will air.", "en").has_name("NHK", "ja")
+    assert not TokenIndex("The final episode of BBC's drama will air.", "en").has_name("NHK", "ja")
