@@ -527,7 +527,7 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
     return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))
 
 
-def _score(target: _Sound, run: _Sound, japanese: bool = False) -> float:
+def _score(target: _Sound, run: _Sound, final_vowel: bool = False) -> float:
     if target.alone:
         if not run.consonants:
             return 0.0
@@ -536,8 +536,9 @@ def _score(target: _Sound, run: _Sound, japanese: bool = False) -> float:
         return 0.0  # `Lower`, `The`: one consonant is heard anywhere; only spelling tells
     if target.key == run.key:
         return 1.0
-    # Japanese ends a word in a vowel English does not write (`William`: `uiriamu`).
-    return 1.0 if japanese and not target.key.endswith("a") and run.key == target.key + "a" else 0.0
+    # Japanese and Chinese end a word in a vowel English does not write (`William`: `uiriamu`;
+    # `Youssouf`: `you su fu`).
+    return 1.0 if final_vowel and not target.key.endswith("a") and run.key == target.key + "a" else 0.0
 
 
 class RomanisedSource:
@@ -637,10 +638,16 @@ class RomanisedSource:
         for target in targets:
             first = target.consonants[:1]
             for start in units:
-                if first not in self._sounds[start].consonants or self._read[start]:
+                # a run may open with a syllable of a vowel alone before the first consonant (`Youssouf`: `you su fu`)
+                vowel_first = (
+                    not self._sounds[start].consonants
+                    and start + 1 < units.stop
+                    and self._sounds[start + 1].consonants[:1] == first
+                )
+                if (first not in self._sounds[start].consonants and not vowel_first) or self._read[start]:
                     continue  # no run from this unit, nor a part of it, opens with the word's first consonant
                 best = max(best, self._part_of_unit(target, start))
-                if not first or self._sounds[start].consonants[:1] != first:
+                if not first or (self._sounds[start].consonants[:1] != first and not vowel_first):
                     continue
                 consonants_run, key_run = "", ""
                 for end in range(start, min(units.stop, start + width)):
@@ -653,7 +660,7 @@ class RomanisedSource:
                     consonants_run += self._sounds[end].consonants
                     key_run += self._sounds[end].key
                     run = _Sound(consonants_run, _VOWEL_RUN.sub("a", key_run))  # `sai a la`: `sala`
-                    best = max(best, _score(target, run, self.lang == "ja"))
+                    best = max(best, _score(target, run, self.lang in ("ja", "zh")))
                     if len(run.consonants) > len(target.consonants) + 2:
                         break
         return best

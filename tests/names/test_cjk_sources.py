@@ -492,3 +492,13 @@ def test_a_hindi_acronym_is_paired_by_the_initials_english_writes_and_a_term_is_
     assert _warned(source, "The Directorate General of Civil Aviation fined the airline.", "hi") == []
     source = "दूसरी तिमाही में जीडीपी वृद्धि दर 8 प्रतिशत रही।"  # GDP: a term, no name left out
     assert _warned(source, "The economy grew 8% in the July-September quarter.", "hi") == []
+
+
+def test_a_person_chinese_names_after_the_title_is_a_name_heard_from_its_opening_vowel() -> None:
+    from audit.names.script_names import name_spans
+
+    text = "委员会主席优素福在亚的斯亚贝巴表示"
+    assert "优素福" in [text[name.start : name.end] for name in name_spans(text, "zh")]
+    source = "非盟委员会主席优素福在亚的斯亚贝巴表示，贸易正在增长。"
+    assert _warned(source, "Trade is growing, African Union Commission Chairperson Mahmoud Ali Youssouf said in Addis Ababa.", "zh") == []
+    assert _warned(source, "Trade is growing, African Union Commission Chairperson Moussa Faki said in Addis Ababa.", "zh")
