@@ -1824,7 +1824,19 @@ class UnsourcedName(Check):
     a word in Hepburn is in the source when a run of its kanji reads so by any reading
     pykakasi's dictionary gives a word or a kanji, long vowels short (`Takagi` for `喬木`,
     `Son` for `孫`), so `Haruhiko Kuroda` for `植田和男総裁` and `Kyoto` for `大阪大学` are
-    warnings, and a kanji name's sound is no evidence (`Tokayev` is not `東京`, toukyou). A capital stands for its country's government where the source names the country
+    warnings, and a kanji name's sound is no evidence (`Tokayev` is not `東京`, toukyou), a later
+    kanji's first sound may be voiced (rendaku: `高串`, Takagushi); a word that is no Hepburn
+    (`Dodgers`) stands only for a katakana, Latin, quoted, kind-named (`病院`, `甲府市`) or known
+    name or an abbreviated country the English leaves out, and ordinary words for kanji are a
+    translation by meaning (`National Stadium` for `国立競技場`); Japan's imperial family is
+    named after its title where Japanese names it by title alone (`Emperor Naruhito` for
+    `天皇陛下`). A Chinese name in pinyin is spelt by the source's characters, never just heard
+    (`Shanghai` is not `常委会`), a pinyin-like foreign name heard only as the whole of a name
+    written by sound (`Rubio`: `鲁比奥`); Chinese abbreviations of a name's full form count
+    (`东航`: China Eastern Airlines, `蒙内`: Mombasa-Nairobi), and a person right after a title
+    is a likely name (`主席优素福`). A Hindi source's demonym stands for its country (`थाई`:
+    Thailand), and an acronym it spells by letter names is a name known by the acronym and
+    what it stands for (`सीबीआई`: CBI). A capital stands for its country's government where the source names the country
     (`Moscow` for `Россия`, `Beijing` for `中方`, `Islamabad` for `पाकिस्तान`); a Chinese source's
     kanji are also read the Japanese way for Japanese names (`高市早苗`: `Sanae Takaichi`), and
     there a nationality is matched by its country only, never by sound. An English
