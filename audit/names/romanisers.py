@@ -780,8 +780,9 @@ class RomanisedSource:
         )
 
     def _pinyin_name(self, word: str) -> bool:
-        """Whether an English word is a Chinese name in pinyin where the source is Chinese."""
-        return self.lang == "zh" and word[:1].isupper() and is_pinyin(word)
+        """Whether an English word is a Chinese name in pinyin where the source is Chinese, or a
+        country Chinese writes by meaning (`Japan`: `日本`), whose sound is chance (`世界杯`)."""
+        return self.lang == "zh" and word[:1].isupper() and (is_pinyin(word) or bool(_country_forms(_POSSESSIVE.sub("", word), "zh")))
 
     def names(self) -> list[tuple[ScriptName, range]]:
         """The source's likely names (`script_names`), each with the units it spans."""

@@ -502,3 +502,9 @@ def test_a_person_chinese_names_after_the_title_is_a_name_heard_from_its_opening
     source = "非盟委员会主席优素福在亚的斯亚贝巴表示，贸易正在增长。"
     assert _warned(source, "Trade is growing, African Union Commission Chairperson Mahmoud Ali Youssouf said in Addis Ababa.", "zh") == []
     assert _warned(source, "Trade is growing, African Union Commission Chairperson Moussa Faki said in Addis Ababa.", "zh")
+
+
+def test_a_country_chinese_writes_by_meaning_is_not_heard_by_sound() -> None:
+    source = "中国男篮在世界杯预选赛中战胜韩国队。"  # `Japan` is not the `shi jie bei` of `世界杯`
+    assert _warned(source, "China's men's basketball team beat South Korea in a World Cup qualifier.", "zh") == []
+    assert _warned(source, "China's men's basketball team beat Japan in a World Cup qualifier.", "zh") == ["Japan"]
