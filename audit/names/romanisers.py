@@ -563,6 +563,7 @@ class RomanisedSource:
         self._forms: dict[ScriptName, frozenset[str]] = {}
         self._hepburn: str | None = None
         self._heard: dict[range, frozenset[str]] = {}
+        self._name_words: set[tuple[str, str]] | None = None
 
     def translates(self, name: str) -> bool:
         """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`) or
@@ -612,7 +613,9 @@ class RomanisedSource:
         the source spelt as one, or sounding as one of two consonants or more, its vowels too."""
         if self.lang != "hi":
             return False
-        words = {(self.units[i].roman, sound_key(self.units[i].roman)) for _, units in self.names() for i in units}
+        if self._name_words is None:
+            self._name_words = {(self.units[i].roman, sound_key(self.units[i].roman)) for _, units in self.names() for i in units}
+        words = self._name_words
         return any(
             form == roman or (key == sound_key(form) and len(consonants(form)) >= 2)
             for form in demonyms_of(place)
@@ -708,8 +711,8 @@ class RomanisedSource:
             return len(plain) >= 3 and plain in self.letters
         if _spelt_by(plain, self._syllables):
             return True
-        # a Japanese name a Chinese source writes in its kanji (`高市早苗`: `Takaichi Sanae`)
-        return len(plain) >= 4 and plain in self._japanese_reading()
+        # a Japanese name a Chinese source writes in its kanji (`高市早苗`: `Takaichi Sanae`), in Hepburn
+        return len(plain) >= 4 and _ROMAJI.match(plain) is not None and plain in self._japanese_reading()
 
     def reads(self, plain: str, within: ScriptName | None = None) -> bool:
         """Whether a run of the source's kanji reads as the word in Hepburn, any reading pykakasi's
@@ -782,7 +785,7 @@ class RomanisedSource:
     def _pinyin_name(self, word: str) -> bool:
         """Whether an English word is a Chinese name in pinyin where the source is Chinese, or a
         country Chinese writes by meaning (`Japan`: `日本`), whose sound is chance (`世界杯`)."""
-        return self.lang == "zh" and word[:1].isupper() and (is_pinyin(word) or bool(_country_forms(_POSSESSIVE.sub("", word), "zh")))
+        return self.lang == "zh" and _spelt_in_chinese(word)
 
     def names(self) -> list[tuple[ScriptName, range]]:
         """The source's likely names (`script_names`), each with the units it spans."""
@@ -1309,6 +1312,13 @@ def spelt_acronym(word: str) -> str | None:
 def _term(acronym: str) -> bool:
     """Whether an acronym is a term rather than a name (`GDP`, `GST`, `IPO`)."""
     return bool(expansions(acronym)) and not expansions(acronym, names_only=True)
+
+
+@functools.lru_cache(maxsize=65536)
+def _spelt_in_chinese(word: str) -> bool:
+    """Whether Chinese writes an English name word by its characters, not by sound: a name in
+    pinyin, or a country it names by meaning."""
+    return word[:1].isupper() and (is_pinyin(word) or bool(_country_forms(_POSSESSIVE.sub("", word), "zh")))
 
 
 def _in_order(short: str, long: str) -> bool:
