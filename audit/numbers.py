@@ -457,6 +457,7 @@ _CJK_NUMERAL = re.compile("[一二两兩三四五六七八九十][〇零一二�
 # Hindi scale words after the digits (`10 लाख`, a million; `5 करोड़`, fifty million), nukta aside.
 _INDIC_SCALES = {"हजार": 1e3, "लाख": 1e5, "करोड": 1e7, "अरब": 1e9}
 _INDIC_AFTER = re.compile(r"[\s\u00a0]?([\u0900-\u097f]+)")
+_CRORE = frozenset({"crore", "crores", "crore.", "crores."})
 _SCALE_AFTER = re.compile(r"[\s\u00a0]?([^\W\d_]+\.?)", re.UNICODE)
 # `and a half` after a number (`four and a half years`), which Russian writes as a decimal (`4,5 года`).
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
@@ -618,10 +619,12 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         elif cjk := _CJK_SCALED.match(text, match.end()):
             values, compound_until = _cjk_scaled(text, values, cjk)
             end = compound_until  # the figure with its scales and sections: `80兆7000億`
-        elif factor := _scale_factor(scale):
+        elif scale is not None and (factor := _scale_factor(scale)):
+            if (crore := _SCALE_AFTER.match(text, match.end() + scale.end())) and crore.group(1).lower() in _CRORE:
+                factor *= 1e7  # `1.86 lakh crore`, `35 thousand crore`: Indian scales multiply
             values |= {v * factor for v in values}
         elif (indic := _INDIC_AFTER.match(after)) and indic.group(1).replace("\u093c", "") in _INDIC_SCALES:
-            factor = _INDIC_SCALES[indic.group(1).replace("\u093c", "")]
+            factor = _indic_factor(text, match.end())
             # `3 करोड़` is never 3: `30 million` pairs with it, `3 million` does not
             values = {v * factor for v in values} | (values if factor < 1e5 else set())
         if _AND_A_HALF.match(after):
@@ -815,6 +818,16 @@ def _knockout_rounds(text: str, numbers: list[Number]) -> list[Number]:
         for n in numbers
     ]
     return kept + rounds
+
+
+def _indic_factor(text: str, end: int) -> float:
+    """The factor of the Hindi scale words after a number, which multiply (`1.8 लाख करोड़`: 1.8
+    trillion, as `हजार करोड़` is ten billion)."""
+    factor = 1.0
+    while (word := _INDIC_AFTER.match(text, end)) and (scale := _INDIC_SCALES.get(word.group(1).replace("\u093c", ""))):
+        factor *= scale
+        end = word.end()
+    return factor
 
 
 def _scale_factor(scale: re.Match[str] | None) -> float | None:

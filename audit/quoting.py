@@ -897,6 +897,8 @@ def is_name_quotation(
 
 # What only a clause holds, in those scripts' punctuation too (`，`, `。`, the danda `।`).
 _CLAUSE_PUNCTUATION = re.compile(r"[.!?;:…—–。，、！？；：।॥]|,\s*$")
+# A colon between a title and its subtitle (`रामायण: भाग 1`, Ramayana: Part 1).
+_SUBTITLE_COLON = re.compile(r"(?<=\S)[:：]\s+(?=\S)")
 _HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A verb of saying or calling before a quotation (`说：“`, `所谓“`, `被称为“`, `称这是“`, `ने कहा, "`, `कहा कि '`),
 # or a colon: speech or scare quotes, which English keeps.
@@ -919,8 +921,10 @@ _SPEECH_AFTER = re.compile(
 def _uncased_name(text: str, inner: str, start: int, end: int) -> bool:
     """A quotation in a script without capitals that marks a name (`“福建舰”`, `品牌“仰望”`,
     `फिल्म "धुरंधर"`, `'मन की बात' कार्यक्रम`): short (up to eight Chinese or Japanese characters,
-    four words), no clause punctuation, no verb of saying or calling before it or after it."""
-    if _CLAUSE_PUNCTUATION.search(inner) or len(inner.split()) > 4 or len(_HAN_OR_KANA.findall(inner)) > 8:
+    four words), no clause punctuation (a colon before a subtitle aside: `'रामायण: भाग 1'`), no verb
+    of saying or calling before it or after it."""
+    titled = _SUBTITLE_COLON.sub(" ", inner)
+    if _CLAUSE_PUNCTUATION.search(titled) or len(inner.split()) > 4 or len(_HAN_OR_KANA.findall(inner)) > 8:
         return False
     return not _SPEECH_BEFORE.search(text, max(0, start - 12), start) and not _SPEECH_AFTER.match(text, end)
 

@@ -276,6 +276,8 @@ def test_issue10_a_dash_joining_the_parts_of_a_quoted_name(text: str, english: b
         ("小説『雪国』と映画が話題だ。", 0),  # a work's title in 『』, whatever follows it
         ("रैली में 'अबकी बार' नारा गूंजा।", 1),  # a slogan
         ("“这是一个非常重要而且影响深远的历史性决定”", 1),  # too long for a name
+        ("फिल्म 'रामायण: भाग 1' ने रिकॉर्ड बनाया।", 0),  # a colon before a subtitle
+        ("उन्होंने लिखा, 'सावधान: आगे खतरा'", 1),  # a colon in speech after `wrote`
     ],
 )
 def test_quoted_names_in_scripts_without_capitals(source: str, kept: int) -> None:

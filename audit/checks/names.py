@@ -961,7 +961,10 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
     """A notable place's name as German- or French-language copy spells it (`Charkiw`, `Donezk`,
     `Tchernihiv`, read back as `Kharkiv`, `Donetsk`, `Chernihiv`), or as the romanised Russian
     name of a place outside Russia whose English spelling follows another name (`Lvov`, `Kharkov`
-    for Lviv, Kharkiv). English words and names (`Lewis`, `Jordan`) are never read so."""
+    for Lviv, Kharkiv). English words and names (`Lewis`, `Jordan`) and acronyms (`JICA` is no
+    German `Ica`) are never read so."""
+    if _ACRONYM.fullmatch(spelling):
+        return None
     if " " not in spelling and (
         is_common_word(spelling) or is_proper_noun(spelling) or is_demonym(spelling) or is_language_name(spelling)
     ):
@@ -1832,15 +1835,25 @@ class UnsourcedName(Check):
     (`Jiang Bin` for `张晓刚`), never just heard; an owner in the possessive is judged apart
     from what it owns (`Yogendra Yadav's Jan Suraaj Party`: the party heard is no part of the person);
     a country's one kanji before a katakana name is that country (`仏ルノー`: France's Renault),
-    and French endings said as `o` are heard so (`Renault`: `ルノー`), as `th` as `s` (`Hegseth`: `ヘグセス`), another acronym (`TEPCO`, not `McDonald's`), a word spelt in Hepburn where the
-    source has kanji (a reading no romaniser knows: `Takagi` for `喬木`; not `Taihu`, whose `hu`
-    is pinyin) unless a person the source names in kanji before a title is left with no English
-    word of pykakasi's reading, long vowels short, nor one alike (`Haruhiko Kuroda` for
-    `植田和男総裁`, read `ueda kazuo`; a surname of two kanji, `茂木外相`, where the English
-    writes a Japanese person in full, `Takeshi Iwaya`), or a place GeoNames names in kanji,
-    its kind aside (`八戸市`: Hachinohe), or a name quoted in kana (`「かが」`: kaga), is left with
-    no word of its English name or reading (`Misawa`, `Izumo`), or a name English writes in full where the source gives
-    one part. A capital stands for its country's government where the source names the country
+    and French endings said as `o` are heard so (`Renault`: `ルノー`), as `th` as `s` (`Hegseth`: `ヘグセス`), another acronym (`TEPCO`, not `McDonald's`), a Hong Kong or Macao name after the
+    surname the source writes, in Cantonese romanisation (`Chan Pak-wai` for `陈栢纬`), or a name
+    English writes in full where the source gives one part. Japanese kanji are read, not heard:
+    a word in Hepburn is in the source when a run of its kanji reads so by any reading
+    pykakasi's dictionary gives a word or a kanji, long vowels short (`Takagi` for `喬木`,
+    `Son` for `孫`), so `Haruhiko Kuroda` for `植田和男総裁` and `Kyoto` for `大阪大学` are
+    warnings, and a kanji name's sound is no evidence (`Tokayev` is not `東京`, toukyou), a later
+    kanji's first sound may be voiced (rendaku: `高串`, Takagushi); a word that is no Hepburn
+    (`Dodgers`) stands only for a katakana, Latin, quoted, kind-named (`病院`, `甲府市`) or known
+    name or an abbreviated country the English leaves out, and ordinary words for kanji are a
+    translation by meaning (`National Stadium` for `国立競技場`); Japan's imperial family is
+    named after its title where Japanese names it by title alone (`Emperor Naruhito` for
+    `天皇陛下`). A Chinese name in pinyin is spelt by the source's characters, never just heard
+    (`Shanghai` is not `常委会`), a pinyin-like foreign name heard only as the whole of a name
+    written by sound (`Rubio`: `鲁比奥`); Chinese abbreviations of a name's full form count
+    (`东航`: China Eastern Airlines, `蒙内`: Mombasa-Nairobi), and a person right after a title
+    is a likely name (`主席优素福`). A Hindi source's demonym stands for its country (`थाई`:
+    Thailand), and an acronym it spells by letter names is a name known by the acronym and
+    what it stands for (`सीबीआई`: CBI). A capital stands for its country's government where the source names the country
     (`Moscow` for `Россия`, `Beijing` for `中方`, `Islamabad` for `पाकिस्तान`); a Chinese source's
     kanji are also read the Japanese way for Japanese names (`高市早苗`: `Sanae Takaichi`), and
     there a nationality is matched by its country only, never by sound. An English
@@ -1892,6 +1905,8 @@ class UnsourcedName(Check):
                 missing = missing_words(mention.text, index, english)
                 if index.romanised is not None:
                     missing = [word for word in missing if not _date_or_count(word)]  # `January's Australian Open`
+                if missing and index.romanised is not None and index.romanised.abbreviates_name(mention.text):
+                    continue  # `China Eastern Airlines` for `东航`, `Mombasa-Nairobi` for `蒙内`: a Chinese abbreviation
                 if missing and _whole_with_particles(ctx.document.text, mention, found, index, english):
                     continue  # `Ursula` of `Ursula von der Leyen` for `фон дер Ляйен`
                 if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index, english):

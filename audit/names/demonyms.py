@@ -69,14 +69,17 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
 }
 
 
-def _forms(place: str) -> set[str]:
-    """The demonyms a place's name gives by suffix: `syria` -> `syrian`; `lebanon` -> `lebanese`."""
+def _forms(place: str, stems: bool = True) -> set[str]:
+    """The demonyms a place's name gives by suffix: `syria` -> `syrian`; `lebanon` -> `lebanese`;
+    and its bare stems (`thai` of `thailand`), which a word is read by but no demonym is made of."""
     p = place.lower()
     forms = {p + "n", p + "an", p + "ian", p + "i", p + "ese", p + "ish"}
     for cut in (1, 2, 3):
         stem = p[:-cut]
         if len(stem) >= 3:
-            forms.update({stem + "an", stem + "ian", stem + "ean", stem + "ese", stem + "ish", stem})
+            forms.update({stem + "an", stem + "ian", stem + "ean", stem + "ese", stem + "ish"})
+            if stems:
+                forms.add(stem)
     return forms
 
 
@@ -126,6 +129,15 @@ def _territories_by_prefix() -> dict[str, tuple[tuple[str, str], ...]]:
     for name in Locale("en").territories.values():
         groups[name.lower()[:4]].append((name, name.lower()))
     return {start: tuple(group) for start, group in groups.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def demonyms_of(place: str) -> frozenset[str]:
+    """The demonyms of a place (lower case), as `_demonym_index` reads them but without its bare
+    stems: `Thailand`: `thai` (its language), `thailandi`, `thailandese`...; not `thail`."""
+    names = (place, *(short for short, full in SHORT_FORMS.items() if full == place))  # `Burma` for `Myanmar`
+    stems = {stem for name in names for stem in _forms(name) - _forms(name, stems=False)}
+    return frozenset(form for form, places in _demonym_index().items() if place in places and form not in stems)
 
 
 def is_demonym_of(word: str, place: str) -> bool:

@@ -22,14 +22,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from anyascii import anyascii
-from rapidfuzz import fuzz
 
 from audit.names.abbreviations import expansions
-from audit.names.demonyms import demonym_places
+from audit.names.demonyms import demonym_places, demonyms_of
 from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.regions import lies_in, regions_named
-from audit.names.script_names import SURNAME_AND_NAME, SURNAMES, ScriptName, is_everyday_word, name_spans
+from audit.names.script_names import SURNAME_AND_NAME, SURNAMES, TRANSCRIPTION, ScriptName, is_everyday_word, name_spans
 from audit.names.stored import stored
 
 ROMANISED = ("zh", "ja", "hi")
@@ -75,10 +74,38 @@ def _kakasi() -> Any:
 
     shared = getattr(Kanwa, "_shared_state", None)
     if isinstance(shared, dict) and shared.get("_jisyo_table", False) is None:
-        shared["_jisyo_table"] = KanjiReadings(
-            stored("pykakasi-kanji", _pack_kanji_readings, packages=("pykakasi",), modules=("audit.names.romanisers",))
-        )
+        shared["_jisyo_table"] = _kanji_table()
     return pykakasi.kakasi()  # type: ignore[no-untyped-call]
+
+
+@functools.lru_cache(maxsize=1)
+def _kanji_table() -> KanjiReadings:
+    """pykakasi's kanji dictionary, from the stored index, shared by pykakasi and `reads`."""
+    return KanjiReadings(
+        stored("pykakasi-kanji", _pack_kanji_readings, packages=("pykakasi",), modules=("audit.names.romanisers",))
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _kana_hepburn(kana: str) -> str:
+    """A kana reading in Hepburn as English copy writes it, long vowels short (`とうきょう`: `tokyo`)."""
+    return _short_vowels(_NOT_LETTER.sub("", "".join(part["hepburn"] for part in _kakasi().convert(kana)).lower()))
+
+
+@functools.lru_cache(maxsize=256)
+def _japanese_readings(text: str) -> tuple[tuple[tuple[int, str], ...], ...]:
+    """At each position of a Japanese text, every word of pykakasi's dictionary that opens there
+    (a kanji alone or a compound, `鈴`, `鈴木`) with each of its readings: (length, Hepburn)."""
+    table = _kanji_table()
+    found = []
+    for position, char in enumerate(text):
+        readings: set[tuple[int, str]] = set()
+        if _KANJI.match(char):
+            for word, entries in table.get(ord(char), {}).items():
+                if text.startswith(word, position):
+                    readings.update((len(word), _kana_hepburn(kana)) for kana, _ in entries)
+        found.append(tuple(sorted(readings)))
+    return tuple(found)
 
 
 def _kanji_dictionary() -> dict[int, dict[str, list[tuple[str, str | None]]]]:
@@ -232,13 +259,18 @@ def _local_spelling(word: str, lang: str) -> str:
     return plain
 
 
-@functools.lru_cache(maxsize=65536)
-def consonants(word: str, lang: str = "en") -> str:
-    """The consonant classes of a word as it sounds: `Gretchen` -> `kltsn`, `ge lei qin` -> `klsn`."""
+def _spelt(word: str, lang: str) -> str:
+    """A word's letters with each English spelling of one sound made one letter (`ch`: `s`)."""
     plain = _local_spelling(word, lang)
     for pattern, spelling in _SPELLINGS:
         plain = pattern.sub(spelling, plain)
-    return _VOWELS.sub("", _REPEATS.sub(r"\1", plain.translate(_CLASSES)))
+    return plain
+
+
+@functools.lru_cache(maxsize=65536)
+def consonants(word: str, lang: str = "en") -> str:
+    """The consonant classes of a word as it sounds: `Gretchen` -> `kltsn`, `ge lei qin` -> `klsn`."""
+    return _VOWELS.sub("", _REPEATS.sub(r"\1", _spelt(word, lang).translate(_CLASSES)))
 
 
 def _common_length(left: str, right: str) -> int:
@@ -267,6 +299,8 @@ _HEPBURN_SYLLABLE = (
 _ROMAJI = re.compile(rf"^(?:(?:[kgsztdbpmf](?=[kgsztdbpmfc]))?{_HEPBURN_SYLLABLE}|n(?![aiueoy]))+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
 @functools.lru_cache(maxsize=1)
 def _abbreviation_rows() -> tuple[tuple[str, frozenset[str], tuple[str, ...], str], ...]:
     """`data/cjk_abbreviations.tsv`: (character, languages, English names, kind) per row, read once."""
@@ -277,12 +311,22 @@ def _abbreviation_rows() -> tuple[tuple[str, frozenset[str], tuple[str, ...], st
     return tuple((char, frozenset(langs.split()), tuple(names.split("|")), kind) for char, langs, names, kind in rows)
 
 
-@functools.lru_cache(maxsize=1)
 def korean_surnames() -> dict[str, tuple[str, ...]]:
     """`data/korean_surnames.tsv`: each English spelling of a Korean surname with its hanja (`Lee`: `李`)."""
+    return _surnames("korean_surnames.tsv")
+
+
+def cantonese_surnames() -> dict[str, tuple[str, ...]]:
+    """`data/cantonese_surnames.tsv`: each Hong Kong spelling of a Chinese surname with its hanja (`Chan`: `陈`)."""
+    return _surnames("cantonese_surnames.tsv")
+
+
+@functools.lru_cache(maxsize=2)
+def _surnames(table: str) -> dict[str, tuple[str, ...]]:
+    """A table of surnames in hanja and their English spellings, by spelling, read once."""
     from importlib.resources import files
 
-    text = files("audit.names").joinpath("data", "korean_surnames.tsv").read_text(encoding="utf-8")
+    text = files("audit.names").joinpath("data", table).read_text(encoding="utf-8")
     found: dict[str, list[str]] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -333,18 +377,26 @@ def _in_compound(text: str, at: int, lang: str) -> bool:
     )
 
 
-# Pinyin syllables without tones: an initial (or none) and a final.
-_PINYIN_SYLLABLE = (
-    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
-    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)"
-)
-_PINYIN_WORD = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}")
-
-
 def is_pinyin(word: str) -> bool:
-    """Whether an English word is written as one to three pinyin syllables (`Jian`, `Jiakun`)."""
+    """Whether an English word is written as one to three pinyin syllables (`Jian`, `Jiakun`), of
+    those Chinese has: not `Fai`, `Pak`, `Kwok`, Cantonese spellings a regular expression of
+    initials and finals let through."""
     plain = _POSSESSIVE.sub("", word).lower().replace("-", "")
-    return len(plain) >= 2 and _PINYIN_WORD.fullmatch(plain) is not None
+    return len(plain) >= 2 and _pinyin_word().fullmatch(plain) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_word() -> re.Pattern[str]:
+    """One to three of the toneless syllables pypinyin reads any character as (426; `ü` as `v`)."""
+    syllables = stored("pinyin-syllables", _pinyin_syllables, packages=("pypinyin",), modules=(__name__,))
+    return re.compile(f"(?:{'|'.join(sorted(syllables, key=len, reverse=True))}){{1,3}}")
+
+
+def _pinyin_syllables() -> list[str]:
+    from pypinyin.constants import PINYIN_DICT
+    from pypinyin.style._tone_convert import to_normal
+
+    return sorted({to_normal(reading).replace("ü", "v") for readings in PINYIN_DICT.values() for reading in readings.split(",")})
 
 
 @functools.lru_cache(maxsize=1)
@@ -370,10 +422,16 @@ def chinese_person(words: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
-def _reads_alike(word: str, parts: list[str]) -> bool:
-    """Whether an English word is another reading of a part of a kanji name (`Ueta`: `ueda`,
-    `Motegi`: `mogi`), not another person's name (`Kishida` for `ishiba`)."""
-    return any(part[:1] == word[:1] and fuzz.ratio(word, part) >= _READ_ALIKE for part in parts)
+def _voiced(romaji: str) -> str:
+    """A reading with its first sound voiced, as the second part of a Japanese compound often
+    is (rendaku: `kushi` -> `gushi`, `sato` -> `zato`, `hashi` -> `bashi`, `tsuka` -> `zuka`)."""
+    for plain, voiced in _RENDAKU:
+        if romaji.startswith(plain):
+            return voiced + romaji[len(plain) :]
+    return romaji
+
+
+_RENDAKU = (("ts", "z"), ("sh", "j"), ("ch", "j"), ("k", "g"), ("s", "z"), ("t", "d"), ("h", "b"), ("f", "b"))
 
 
 def _short_vowels(romaji: str) -> str:
@@ -382,35 +440,13 @@ def _short_vowels(romaji: str) -> str:
 
 
 _LONG_VOWEL = re.compile(r"ou|oo|uu|oh(?![aeiouy])")
-# rapidfuzz partial ratio from which an English word is another reading of a kanji name's pykakasi
-# reading (`Ueta` / `ueda`, `Motegi` / `mogi`) rather than another person's name.
-_READ_ALIKE = 75
-# Kanji that make the name of a body, never a person's (`自民党`, `防衛省`).
-_BODY = re.compile(r"[党省庁会社院団軍隊局課協]")
-# Kanji that end the name of a place before a title (`大阪府知事`, `東京都知事`, `横浜市長`); not
-# `村`, `町`, `島`, `部`, which end surnames far more often there (`吉村知事`, `中島氏`, `阿部`).
-_PLACE_END = re.compile(r"[国都道府県市区州湾港]$")
-# A person's name in kanji before the title or honorific Japanese writes after it: in full
-# (`植田和男総裁`) or a surname of two kanji (`茂木外相`); one kanji (`菅`, read `kan`, Suga) is
-# too often read otherwise.
-_JAPANESE_PERSON = re.compile(
-    r"([\u4e00-\u9fff々]{2,5}?)(?=(前首相|元首相|首相|官房長官|国務長官|長官|知事|総裁|会長|社長|党首|代表|幹事長|議員"
-    r"|市長|委員長|大臣|外相|財務相|防衛相|経産相|監督|選手|竜王|名人|容疑者|被告|氏|さん))"
-)
 # What Chinese and Japanese write after a place's name for its kind (city, prefecture, county,
 # ward, town, village, province), which GeoNames lists without (`八戸市`: `八戸`, Hachinohe).
 _PLACE_SUFFIXES = frozenset("市県县区區町村省州")
-# Titles only a person holds: before them a name that is or ends like a place's (`高市`, a
-# district of Nara) is the person's, not the place's team or office (`日本代表`, `大阪市長`).
-_PERSON_TITLE = re.compile(r"前首相|元首相|首相|官房長官|総裁|党首|幹事長|大臣|外相|財務相|防衛相|経産相|氏|さん")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A Korean name as English writes it: a surname and a given name of two syllables joined by a
 # hyphen (`Lee Jae-myung`, `Yoon Suk-yeol`).
 _KOREAN_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)-([a-z]+)\b")
-# A name Japanese quotes in kana alone (`「かが」`, `「はやぶさ2」` with its figure).
-_QUOTED_KANA = re.compile(r"[「『]([\u3040-\u30ff]+)[0-9０-９]*[」』]")
-# Two capitalised words in a row: a given name and a surname (`Shigeru Ishiba`).
-_FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")
 # A katakana word of three or more: Japanese writes foreign names so (`オタワ`, `デュバル`).
 _KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff・=]{3,}")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
@@ -455,12 +491,15 @@ class _Sound:
 
 
 def _sound(word: str, lang: str) -> _Sound:
-    return _Sound(consonants(word, lang), sound_key(_local_spelling(word, lang)))
+    """A word's consonants and its key, both after English spellings of one sound (`Pichai`:
+    `pisai`, as `पिचाई` is romanised), so a word of two consonants is compared as it sounds."""
+    return _Sound(consonants(word, lang), sound_key(_spelt(word, lang)))
 
 
 @functools.lru_cache(maxsize=65536)  # asked of each English word for each source name, in document after document
-def _targets(word: str) -> tuple[_Sound, ...]:
-    """An English word's sounds: as spelt, without the r Chinese and Japanese leave out, with
+def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
+    """An English word's sounds: as spelt, without the r Chinese and Japanese leave out (Hindi
+    writes it: `Samarkand` is `समरकंद`, not `संयुक्त`, sanyukt), with
     `v` said as `w` (Hindi `व`), `th` as the `s` Chinese and Japanese write for it, and without
     an ending English derives words with.
 
@@ -470,7 +509,9 @@ def _targets(word: str) -> tuple[_Sound, ...]:
     plain = _NOT_LETTER.sub("", anyascii(_POSSESSIVE.sub("", word)).lower())
     spelt = _sound(plain, "en")
     alone = len(spelt.consonants) >= _CONSONANTS_ALONE
-    sounds = [spelt, _sound(_UNSAID_R.sub("", plain), "en"), _sound(plain.replace("v", "w"), "en")]
+    sounds = [spelt, _sound(plain.replace("v", "w"), "en")]
+    if lang != "hi":
+        sounds.append(_sound(_UNSAID_R.sub("", plain), "en"))
     stem = _DERIVED.sub("", plain)
     if stem != plain and len(stem) >= 3:
         sounds.append(_sound(stem, "en"))  # `Hinduism`: `हिंदू`, `Islamic`: `इस्लाम`
@@ -480,10 +521,13 @@ def _targets(word: str) -> tuple[_Sound, ...]:
         sounds.append(_sound(french, "en"))  # `Renault`: `ルノー`, `Peugeot`: `プジョー`, endings French does not say
     if "th" in plain:
         sounds.append(_sound(plain.replace("th", "s"), "en"))  # `Hegseth`: `ヘグセス`, `Smith`: `史密斯`
+    if "cc" in plain:  # `Soccer`: `サッカー`, `Mecca`: `麦加`
+        said = plain.replace("cc", "k")
+        sounds.extend(_sound(form, "en") for form in (said, *((_UNSAID_R.sub("", said),) if lang != "hi" else ())))
     return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))
 
 
-def _score(target: _Sound, run: _Sound, japanese: bool = False) -> float:
+def _score(target: _Sound, run: _Sound, final_vowel: bool = False) -> float:
     if target.alone:
         if not run.consonants:
             return 0.0
@@ -492,8 +536,9 @@ def _score(target: _Sound, run: _Sound, japanese: bool = False) -> float:
         return 0.0  # `Lower`, `The`: one consonant is heard anywhere; only spelling tells
     if target.key == run.key:
         return 1.0
-    # Japanese ends a word in a vowel English does not write (`William`: `uiriamu`).
-    return 1.0 if japanese and not target.key.endswith("a") and run.key == target.key + "a" else 0.0
+    # Japanese and Chinese end a word in a vowel English does not write (`William`: `uiriamu`;
+    # `Youssouf`: `you su fu`).
+    return 1.0 if final_vowel and not target.key.endswith("a") and run.key == target.key + "a" else 0.0
 
 
 class RomanisedSource:
@@ -507,14 +552,18 @@ class RomanisedSource:
         self.letters = "".join(unit.roman for unit in self.units)
         self.key = sound_key(self.romanised)
         self._sounds = [_sound(unit.roman, lang) for unit in self.units]
+        # Japanese kanji are read, not heard: a name in them is a reading (`reads`), and its sound is
+        # no evidence (`Tokayev` is not `東京`, toukyou; `Kagoshima` not `沖縄県`, okinawaken)
+        self._read = [lang == "ja" and _KANJI.search(text[unit.start : unit.end]) is not None for unit in self.units]
         self._syllables = _readings(text) if lang == "zh" else ()
+        self._unit_readings = frozenset(_short_vowels(unit.roman) for unit in self.units) | {unit.roman for unit in self.units}
         self._names: list[tuple[ScriptName, range]] | None = None
         self._unpaired: dict[str, list[ScriptName]] = {}
         self._left: dict[str, list[ScriptName]] = {}
         self._forms: dict[ScriptName, frozenset[str]] = {}
         self._hepburn: str | None = None
-        self._unread: dict[str, bool] = {}
         self._heard: dict[range, frozenset[str]] = {}
+        self._name_words: set[tuple[str, str]] | None = None
 
     def translates(self, name: str) -> bool:
         """Whether the source writes a word CC-CEDICT gives for the English name (`伊斯兰国`) or
@@ -523,13 +572,55 @@ class RomanisedSource:
         plain = _POSSESSIVE.sub("", name)
         if any(all(self.sounds_in(word) for word in short.split()) for short in _short_forms(plain)):
             return True
+        if self.says_demonym(plain):
+            return True
         if self.lang not in ("zh", "ja"):
             return False
         from audit.names.cedict import chinese_forms
         from audit.names.exonyms import SHORT_FORMS
 
         full = SHORT_FORMS.get(plain)  # `Britain`: `United Kingdom`, `英国`
-        return any(form in self.text for name in (plain, *((full,) if full else ())) for form in chinese_forms(name))
+        if any(form in self.text for name in (plain, *((full,) if full else ())) for form in chinese_forms(name)):
+            return True
+        return self.abbreviates_name(plain)
+
+    def abbreviates_name(self, name: str) -> bool:
+        """Whether the source abbreviates the name as Chinese does, by characters of its full
+        form in order, the first kept (`东航` for `东方航空`, China Eastern Airlines; `上合组织`),
+        or a compound by the first character of each part (`蒙内铁路`: Mombasa-Nairobi)."""
+        from audit.names.cedict import chinese_names
+
+        name = _POSSESSIVE.sub("", name)
+        parts = [part for part in _HYPHEN.split(name) if part]
+        if len(parts) > 1:
+            firsts = [{form[0] for form in chinese_names(part)} for part in parts]
+            if all(firsts) and re.search("".join(f"[{''.join(sorted(chars))}]" for chars in firsts), self.text):
+                return True
+        for form in chinese_names(name):
+            core = form.removeprefix("中国").removeprefix("中國")
+            if len(core) < 4:
+                continue
+            for match in re.finditer(re.escape(core[0]), self.text):
+                for length in (2, 3, 4):
+                    run = self.text[match.start() : match.start() + length]
+                    if len(run) == length and run not in core and _in_order(run, core):
+                        return True
+        return False
+
+    def says_demonym(self, place: str) -> bool:
+        """Whether a Hindi source says a place's demonym as Hindi borrows it or adds `-ī` to the
+        name (`थाई`: Thai, for Thailand; `उज्बेक`: Uzbek; `केन्याई`: kenyai, Kenyan): a name word of
+        the source spelt as one, or sounding as one of two consonants or more, its vowels too."""
+        if self.lang != "hi":
+            return False
+        if self._name_words is None:
+            self._name_words = {(self.units[i].roman, sound_key(self.units[i].roman)) for _, units in self.names() for i in units}
+        words = self._name_words
+        return any(
+            form == roman or (key == sound_key(form) and len(consonants(form)) >= 2)
+            for form in demonyms_of(place)
+            for roman, key in words
+        )
 
     def resembles(self, word: str, within: range | None = None) -> float:
         """How closely a run of source units sounds like an English word, from 0 to 1.
@@ -541,7 +632,7 @@ class RomanisedSource:
         first consonant. `within` limits the runs to those units.
         """
         units = within if within is not None else range(len(self.units))
-        targets = _targets(word)
+        targets = _targets(word, self.lang)
         heard = self._consonants_in(units)
         if not any(target.consonants[:1] in heard for target in targets if target.consonants):
             return 0.0  # every run opens with the word's first consonant, which none of these units has
@@ -550,13 +641,21 @@ class RomanisedSource:
         for target in targets:
             first = target.consonants[:1]
             for start in units:
-                if first not in self._sounds[start].consonants:
+                # a run may open with a syllable of a vowel alone before the first consonant (`Youssouf`: `you su fu`)
+                vowel_first = (
+                    not self._sounds[start].consonants
+                    and start + 1 < units.stop
+                    and self._sounds[start + 1].consonants[:1] == first
+                )
+                if (first not in self._sounds[start].consonants and not vowel_first) or self._read[start]:
                     continue  # no run from this unit, nor a part of it, opens with the word's first consonant
                 best = max(best, self._part_of_unit(target, start))
-                if not first or self._sounds[start].consonants[:1] != first:
+                if not first or (self._sounds[start].consonants[:1] != first and not vowel_first):
                     continue
                 consonants_run, key_run = "", ""
                 for end in range(start, min(units.stop, start + width)):
+                    if self._read[end]:
+                        break
                     if end > start and target.alone and self.lang != "zh":
                         # the word ends inside a word of the source: `Mohenjo` in `mohan jodaro`
                         head = consonants_run + self._sounds[end].consonants[: len(target.consonants) - len(consonants_run)]
@@ -564,7 +663,7 @@ class RomanisedSource:
                     consonants_run += self._sounds[end].consonants
                     key_run += self._sounds[end].key
                     run = _Sound(consonants_run, _VOWEL_RUN.sub("a", key_run))  # `sai a la`: `sala`
-                    best = max(best, _score(target, run, self.lang == "ja"))
+                    best = max(best, _score(target, run, self.lang in ("ja", "zh")))
                     if len(run.consonants) > len(target.consonants) + 2:
                         break
         return best
@@ -602,97 +701,47 @@ class RomanisedSource:
         plain = _NOT_LETTER.sub("", anyascii(_POSSESSIVE.sub("", word)).lower())
         if len(plain) < 2:
             return False
+        if self.lang == "ja":  # letters run together only for a longer word (`chi` is in `nichietsu`)
+            return len(plain) >= 3 and (
+                (plain in self.letters if len(plain) >= 5 else plain in self._unit_readings)
+                or self.reads(plain)
+                or self._spelt_in_pinyin(word, plain)
+            )
         if not self._syllables:
             return len(plain) >= 3 and plain in self.letters
         if _spelt_by(plain, self._syllables):
             return True
-        # a Japanese name a Chinese source writes in its kanji (`高市早苗`: `Takaichi Sanae`)
-        return len(plain) >= 4 and plain in self._japanese_reading()
+        # a Japanese name a Chinese source writes in its kanji (`高市早苗`: `Takaichi Sanae`), in Hepburn
+        return len(plain) >= 4 and _ROMAJI.match(plain) is not None and plain in self._japanese_reading()
 
-    def _kanji_reading_unsure(self, word: str, english: str) -> bool:
-        """Whether a Hepburn-like English word may be a reading of a Japanese source's kanji that
-        no romaniser knows (`Takagi` for `喬木`): unless pykakasi reads it there, and a person the
-        source names in kanji before a title (`植田和男総裁`, `小池知事`) is left with no English
-        word of pykakasi's reading (`Haruhiko Kuroda` for `植田和男`: another person)."""
-        if not (
-            self.lang == "ja"
-            and _ROMAJI.match(word.lower())
-            and _KANJI.search(self.text)
-            and not (_known(word) or is_common_word(word) or is_demonym(word))
-        ):
+    def reads(self, plain: str, within: ScriptName | None = None) -> bool:
+        """Whether a run of the source's kanji reads as the word in Hepburn, any reading pykakasi's
+        dictionary gives a word or a kanji counting, long vowels short (`Suzuki Naomichi` for
+        `鈴木直道`, `Takagi` for `喬木`, `Son` for `孫`, `Oizumi` for `大泉`); not `Takahashi` for `鈴木`."""
+        word = _short_vowels(plain)
+        if len(word) < 3:
             return False
-        if _short_vowels(word.lower()) in _short_vowels(self._japanese_reading()):
-            return True  # heard after all: nothing to weigh
-        return not self._leaves_unread(english)
+        readings = _japanese_readings(self.text)
+        first_start, last_end = (within.start, within.end) if within else (0, len(readings))
+        for start in range(first_start, last_end):
+            frontier = {(start, 0)} if readings[start] else set()
+            while frontier:
+                following = set()
+                for position, matched in frontier:
+                    for length, reading in readings[position] if position < last_end else ():
+                        # a kanji after the first may voice its first sound (rendaku: `高串`, Takagushi)
+                        for said in (reading, _voiced(reading)) if matched else (reading,):
+                            if word.startswith(said, matched) and position + length <= last_end:
+                                if matched + len(said) == len(word):
+                                    return True
+                                following.add((position + length, matched + len(said)))
+                frontier = following
+        return False
 
-    def _leaves_unread(self, english: str) -> bool:
-        """Whether the source names someone or somewhere the translation has no word of the
-        reading of: a person in kanji before a title, a kanji place GeoNames names in English, a
-        name quoted in kana. Worked out once per translation: each of its Hepburn-like names asks."""
-        if english not in self._unread:
-            self._unread[english] = bool(
-                self._read_persons(english) or self._unread_places(english) or self._unread_quoted(english)
-            )
-        return self._unread[english]
-
-    def _unread_quoted(self, english: str) -> list[str]:
-        """The names a Japanese source quotes in kana alone (`「かが」`, a ship; `「はやぶさ」`),
-        which pykakasi reads as written, with no English word of that reading (`Izumo` for `「かが」`)."""
-        words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
-        unread = []
-        for match in _QUOTED_KANA.finditer(self.text):
-            reading = _short_vowels("".join(part["hepburn"] for part in _kakasi().convert(match.group(1))))
-            if len(reading) >= 3 and not any(reading in word or word in reading for word in words):
-                unread.append(match.group(1))
-        return unread
-
-    def _unread_places(self, english: str) -> list[ScriptName]:
-        """The source's kanji names of places GeoNames or CLDR gives in English (`八戸市`:
-        Hachinohe) with no word of that English name in the translation: a Hepburn-like word
-        there is another place (`Misawa` for `八戸市`), not a reading no romaniser knows."""
-        from audit.names.cedict import english_key
-
-        keys = set(english_key(english).split())
-        return [
-            name
-            for name, _ in self.names()
-            if _KANJI.search(self.text[name.start : name.end])
-            and (places := self._places(name))
-            and not any(word in keys for place in places for word in english_key(place).split())
-        ]
-
-    def _read_persons(self, english: str) -> list[str]:
-        """The kanji names of persons before a title whose reading no English word is part of
-        (places are read by GeoNames instead: pykakasi misreads too many of them, `喬木村`, Takagi
-        Village). A surname alone counts only where the English writes a Japanese person in full (`Shigeru
-        Ishiba` for `高市首相`): there the English knew whom the source names, and a surname pykakasi
-        lacks (`喬木`, Takagi, read `kyouboku`) is not judged by an English surname alone."""
-        words = {_short_vowels(w.lower()) for w in _ENGLISH_WORD.findall(english) if len(w) >= 3}
-        in_full = any(
-            all(_ROMAJI.match(part.lower()) and not (_known(part) or is_common_word(part)) for part in pair)
-            for pair in _FULL_NAME.findall(english)
-        )
-        unread = []
-        persons = [
-            match
-            for match in _JAPANESE_PERSON.finditer(self.text)
-            # not `自民党総裁`, `日本代表` (the national team), `東京都知事`: a body, a place before the title
-            if not _BODY.search(match.group(1))
-            and (
-                _PERSON_TITLE.fullmatch(match.group(2))
-                or not (_PLACE_END.search(match.group(1)) or self._is_place(match.group(1)))
-            )
-            and (len(match.group(1)) > 2 or in_full)
-        ]
-        for match in persons:
-            parts = [_short_vowels(part["hepburn"]) for part in _kakasi().convert(match.group(1))]
-            reading = "".join(parts)
-            if not any(word in reading or _reads_alike(word, parts) for word in words):
-                unread.append(match.group(1))
-        return unread
-
-    def _is_place(self, local: str) -> bool:
-        return bool(self._place_names(local))
+    def _spelt_in_pinyin(self, word: str, plain: str) -> bool:
+        """Whether a Chinese person or place a Japanese source writes in kanji (`習近平`) is spelt
+        in pinyin by a run of them (`Jinping`)."""
+        return is_pinyin(word) and any(_spelt_by(plain, _readings(run)) for run in _KANJI_RUN.findall(self.text))
 
     def _japanese_reading(self) -> str:
         """A Chinese source's kanji as Japanese reads them, in Hepburn, run together."""
@@ -704,14 +753,39 @@ class RomanisedSource:
     def sounds_in(self, word: str, heard: float = HEARD) -> bool:
         """Whether an English word's sound is in the source (`Snowden` in `si nuo deng`).
 
-        An acronym may be spelt letter by letter (`NSA`: `एन.एस.ए.`, `エヌエスエー`).
+        An acronym may be spelt letter by letter (`NSA`: `एन.एस.ए.`, `エヌエスエー`). A Chinese
+        source's name in pinyin (`Shanghai`, `Chunying`) is spelt by its characters, never just
+        heard: `Shanghai` is not `常委会` (chang wei hui), `Shenzhen` not `周三` (zhou san).
         """
         if word.isupper() and word.isalpha() and len(word) <= 5:
             spelt = sound_key("".join(_LETTER_NAMES.get(letter, letter) for letter in word.lower()))
             if len(spelt) >= 3 and spelt.strip("a") in self.key:
                 return True
+        if self._pinyin_name(word):  # heard only as a whole name Chinese writes by sound (`鲁比奥`, Rubio)
+            return self.spells(word) or any(self._whole_name_sounds(word, name, units) for name, units in self.names())
         heard = max(heard, _STRICT.get(self.lang, 0.0))
         return self.spells(word) or any(self.resembles(word, units) >= heard for _, units in self.names())
+
+    def _spelt_in(self, word: str, name: ScriptName) -> bool:
+        """Whether the characters of a source name spell a pinyin word (`Chunying`: `华春莹`)."""
+        return _spelt_by(_NOT_LETTER.sub("", word.lower()), _readings(self.text[name.start : name.end]))
+
+    def _whole_name_sounds(self, word: str, name: ScriptName, units: range) -> bool:
+        """Whether a pinyin-like word (`Rubio`) sounds like the whole of a name Chinese writes by
+        sound, in transcription characters (`鲁比奥`, lu bi ao), from its first consonant on; not
+        like a part of one (`Shanghai` is not the `shen kai` of `比什凯克`, Bishkek)."""
+        if not all(char in TRANSCRIPTION or char in "·・" for char in self.text[name.start : name.end]):
+            return False
+        whole = _Sound("".join(self._sounds[i].consonants for i in units), _VOWEL_RUN.sub("a", "".join(self._sounds[i].key for i in units)))
+        return any(
+            target.consonants[:1] == whole.consonants[:1] and _score(target, whole) >= HEARD
+            for target in _targets(word, self.lang)
+        )
+
+    def _pinyin_name(self, word: str) -> bool:
+        """Whether an English word is a Chinese name in pinyin where the source is Chinese, or a
+        country Chinese writes by meaning (`Japan`: `日本`), whose sound is chance (`世界杯`)."""
+        return self.lang == "zh" and _spelt_in_chinese(word)
 
     def names(self) -> list[tuple[ScriptName, range]]:
         """The source's likely names (`script_names`), each with the units it spans."""
@@ -728,16 +802,27 @@ class RomanisedSource:
         if english not in self._unpaired:
             words = {w for w in _ENGLISH_WORD.findall(english) if len(w) >= 2}
             if self.lang == "zh":  # Chinese spells names by sound, Japanese and Hindi loanwords too
-                # and writes a country by meaning (`中国`): a nationality is no sound (`Chin`ese: `近`)
-                words = {w for w in words if w[:1].isupper() and not is_demonym(w)}
+                # and writes a country by meaning (`中国`): a nationality is no sound (`Chin`ese: `近`),
+                # nor a common word, which it translates (`Eastern` is not `阿斯塔纳`, Astana)
+                words = {w for w in words if w[:1].isupper() and not is_demonym(w) and (is_pinyin(w) or not is_common_word(w))}
+            elif self.lang == "ja":  # Japanese writes a nationality as its country (`ブラジル人`, `日本企業`)
+                words = {w for w in words if not is_demonym(w)}
             from audit.names.cedict import english_key
 
-            keys = f" {english_key(english)} "
+            # a nationality stands for its country (`South Korean visitors` for `韩国游客`)
+            places = {english_key(place) for w in _ENGLISH_WORD.findall(english) if w[:1].isupper() for place in demonym_places(w)}
+            keys = f" {english_key(english)} {' '.join(f' {place} ' for place in places)} "
             self._unpaired[english] = [
                 name
                 for name, units in self.names()
                 if not any(f" {key} " in keys for key in name.english if " " in key or not is_common_word(key))
-                and not any(self.resembles(word, units) >= PAIRED for word in words)
+                and not any(
+                    self._whole_name_sounds(word, name, units) or self._spelt_in(word, name)
+                    if self._pinyin_name(word)
+                    else self.resembles(word, units) >= PAIRED
+                    for word in words
+                )
+                and not (self.lang == "ja" and any(self.reads(_NOT_LETTER.sub("", word.lower()), name) for word in words))
             ]
         return self._unpaired[english]
 
@@ -754,7 +839,10 @@ class RomanisedSource:
         """
         # Hindi writes a name's consonants one for one, and every word of it may be a name:
         # there a part heard only in part (`Georges` in `करके`) is chance. A part that is also a
-        # common word (`Yogi` of `Yogi Adityanath`) counts only when the source spells it.
+        # common word (`Yogi` of `Yogi Adityanath`) counts only when the source spells it, or, in
+        # Chinese, which translates common words and sounds out names, sounds it in full with four
+        # consonants or more, which chance does not give (`Trump` of `Judd Trump`: `特鲁姆普`; not
+        # `Mark`, `nk` without its r, in `英国`). Japanese sounds out loanwords (`センター`, Center).
         person = chinese_person(name or (word, *beside))
         if self.lang == "zh" and person:
             # a Chinese person's name is spelt by its characters, not heard (`Lin Jian` for `郭嘉昆`)
@@ -763,12 +851,18 @@ class RomanisedSource:
             return bool(self._unspelt_persons(english))
         heard = 1.0 if self.lang == "hi" else HEARD
         if any(
-            self.spells(other) if is_common_word(other) else self.sounds_in(other, heard) or self.translates(other)
+            (self.spells(other) or (self.lang == "zh" and len(consonants(other)) >= 4 and self.sounds_in(other, 1.0)))
+            if is_common_word(other)
+            else self.sounds_in(other, heard) or self.translates(other)
             for other in beside
         ):
             return False
         if self.lang in ("zh", "ja") and self._korean_given_name(word, english):
             return False  # `Jae-myung` of `Lee Jae-myung` for `李在明`: hanja read the Korean way
+        if self.lang in ("zh", "ja") and self._cantonese_name(word, name):
+            return False  # `Chan Pak-wai` for `陈栢纬`: a Hong Kong name read the Cantonese way
+        if self._imperial_name(_POSSESSIVE.sub("", word), english):
+            return False  # `Emperor Naruhito` for `天皇陛下`: Japanese names the imperial family by title
         plain = _POSSESSIVE.sub("", word)
         if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and not expansions(plain, names_only=True)):
             return False
@@ -784,6 +878,8 @@ class RomanisedSource:
             return False  # `Bihar` for `पटना` (Patna): the state English places a source city in
         if any(self.names_country(country) for country in countries_of_capital(plain)):
             return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
+        if self.says_demonym(plain):
+            return False  # `Thailand` for `थाई` (Thai): a country for its demonym
         if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (plain, *demonym_places(plain))):
             return False  # `Shenzhen` for `沪深`, `European` for `欧州`
         places = (plain, *expansions(plain, names_only=True))  # `UN`: `United Nations`, `国際連合`, `国連`
@@ -791,33 +887,51 @@ class RomanisedSource:
             form[0] in self.text for place in places for form in _country_forms(place, self.lang)
         ):
             return False  # `来日` (came to Japan), `美方` (the US side): a country by its first character
-        if self._kanji_reading_unsure(plain, english):
-            return False  # `Takagi` for `喬木`: kanji names have readings no romaniser can know
-        if any(self.resembles(word, units) >= max(PAIRED, _STRICT.get(self.lang, 0.0)) for _, units in self.names()):
+        if any(
+            self._whole_name_sounds(word, name, units)
+            if self._pinyin_name(plain)
+            else self.resembles(word, units) >= max(PAIRED, _STRICT.get(self.lang, 0.0))
+            for name, units in self.names()
+        ):
             return False
         if self.lang != "zh" and self.echoes(word) >= ECHOED:
             return False  # a Hindi compound, Japanese words run together, a hyphenated name
+        if self.lang in ("zh", "ja") and self._korean_of_another_surname(plain, english):
+            return True  # `Moon Jae-in` for `李在明`: the source names a Korean of another surname
+        if self.lang == "ja" and not _ROMAJI.match(plain.lower()):
+            # a word Japanese would write in katakana (`Dodgers`, `Box`) stands for no kanji word:
+            # only for a katakana, Latin or known name left with nothing standing for it, or a
+            # country abbreviated in a compound the English does not name (`日豪`: `New Zealand`)
+            return bool(self.left_names(english)) or self._abbreviated_unnamed(english)
         return bool(self.unpaired_names(english))
 
     def _places(self, name: ScriptName) -> tuple[str, ...]:
         return self._place_names(self.text[name.start : name.end])
 
     def _place_names(self, local: str) -> tuple[str, ...]:
-        """The English names CLDR (`フランス`: France) and GeoNames (`इदलिब`: Idlib) give a source word."""
-        from audit.names.exonyms import exonyms
+        """The English names CLDR (`フランス`: France) and GeoNames (`इदलिब`: Idlib) give a source word;
+        not a currency CLDR also names (`億円`: `CNY`), which is no name left out of a translation."""
+        from audit.names.exonyms import exonyms, is_english_place
         from audit.names.local_places import local_places
 
-        found = (*exonyms(self.lang).english_names(local, inflected=False), *local_places().english_names(local))
+        cldr = [place for place in exonyms(self.lang).english_names(local, inflected=False) if is_english_place(place)]
+        found = (*cldr, *local_places().english_names(local))
         if not found and len(local) > 2 and local[-1] in _PLACE_SUFFIXES:
             return local_places().english_names(local[:-1])  # `八戸市`: Hachinohe, the city
         return found
 
     def forms(self, name: ScriptName) -> frozenset[str]:
-        """The English keys a source name is known by: CC-CEDICT's, CLDR's and GeoNames'."""
+        """The English keys a source name is known by: CC-CEDICT's, CLDR's and GeoNames', and for
+        an acronym Hindi spells by its letters' English names, the acronym and what it stands for
+        (`सीबीआई`: `cbi`, `central bureau of investigation`)."""
         from audit.names.cedict import english_key
 
         if name not in self._forms:
-            self._forms[name] = name.english | {english_key(place) for place in self._places(name)}
+            forms = name.english | {english_key(place) for place in self._places(name)}
+            acronym = spelt_acronym(self.text[name.start : name.end]) if self.lang == "hi" else None
+            if acronym and not _term(acronym):
+                forms |= {acronym.lower(), *(english_key(full) for full in expansions(acronym))}
+            self._forms[name] = forms
         return self._forms[name]
 
     def english_form(self, name: ScriptName) -> str | None:
@@ -850,6 +964,8 @@ class RomanisedSource:
         folded = f" {english_key(english)} "
         words = [_POSSESSIVE.sub("", w) for w in _ENGLISH_WORD.findall(english)]
         acronyms = {w.replace(".", "").upper() for w in re.findall(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b", english)}
+        # the initials of the English's names, which a source's acronym may be (`DGCA`)
+        written_initials = {_initials(english_key(run)) for run in _CAPITALISED_RUN.findall(english)}
         parts = [part for w in words for part in _HYPHEN.split(w) if part]  # `Chinese-American`: both
         places = {english_key(place) for w in parts if w[:1].isupper() for place in demonym_places(w)}
         # a capital stands for its country (`Tokyo` for `日方`, `New Delhi` for `भारत`)
@@ -862,12 +978,21 @@ class RomanisedSource:
             local = self.text[name.start : name.end]
             forms = self.forms(name)
             if _LATIN_NAME.fullmatch(local):
-                term = bool(expansions(local)) and not expansions(local, names_only=True)  # `GDP`: the economy
-                if not (term or latin_written(local, english)):
+                if not (_term(local) or latin_written(local, english)):  # `GDP`: the economy
                     left.append(name)
                 continue
-            sure = (self.lang == "ja" and _KATAKANA_NAME.fullmatch(local) is not None) or (
-                not is_everyday_word(local) and any(" " in form or not is_common_word(form) for form in forms)
+            sure = (
+                (self.lang == "hi" and (acronym := spelt_acronym(local)) is not None and not _term(acronym))
+                or (
+                    self.lang == "ja"
+                    and (
+                        _KATAKANA_NAME.fullmatch(local) is not None
+                        or self._title_quoted(name)
+                        or _KIND_OF_PLACE.search(local) is not None
+                        or _AFTER_PERSON.match(self.text, name.end) is not None
+                    )
+                )
+                or (not is_everyday_word(local) and any(" " in form or not is_common_word(form) for form in forms))
             )
             if not sure or forms & (places | expanded):
                 continue
@@ -881,6 +1006,8 @@ class RomanisedSource:
                 continue  # `日方` (Japanese side) for `Tokyo`
             if any(_initials(form) in acronyms for form in forms if " " in form):
                 continue
+            if any(len(form) >= 2 and form.upper() in written_initials for form in forms if " " not in form):
+                continue  # `डीजीसीए` (DGCA) for `Directorate General of Civil Aviation`
             if any(" " in form and all(_place_written(word, places | expanded) for word in form.split()) for form in forms):
                 continue  # `中美` (China-USA) for `Chinese-American`: each place of a compound written
             if any(w.startswith(form) for form in forms if len(form) >= 5 and " " not in form for w in lowered):
@@ -900,6 +1027,15 @@ class RomanisedSource:
             left.append(name)
         return left
 
+    def _read_name(self, name: ScriptName) -> bool:
+        """Whether English writes a source name by its reading, not by meaning: it is in katakana
+        or Latin letters, or CC-CEDICT, CLDR or GeoNames gives it in English (`九州`: Kyushu)."""
+        return not _KANJI.search(self.text[name.start : name.end]) or bool(self.forms(name))
+
+    def _title_quoted(self, name: ScriptName) -> bool:
+        """Whether the name is all a Japanese quotation holds: a title (`『国宝』`, a film; `「かが」`)."""
+        return self.text[name.start - 1 : name.start] in _TITLE_OPENING and self.text[name.end : name.end + 1] in _TITLE_CLOSING
+
     def stands_in(self, mention: str, english: str) -> ScriptName | None:
         """The source name an English name took the place of, when it is sure: the English
         name is heard nowhere in the source and stands for none of its names (by sound,
@@ -913,9 +1049,13 @@ class RomanisedSource:
             return None  # `COVID-19`, `G20`: a term or a model, not a name put in for another
         if self.lang == "zh" and all(is_common_word(w) and not (is_demonym(w) or _known(w)) for w in words):
             return None  # `Tri Nations` for `三国`: Chinese writes names by meaning, CC-CEDICT knows few
+        if all(self._imperial_name(word, english) for word in words if word not in _IMPERIAL_WORDS):
+            return None  # `Crown Princess Kiko` for `秋篠宮ご夫妻`: the imperial family named by title
         left = self.left_names(english)
         if not left:
             return None
+        if self.lang == "ja" and all(is_common_word(w) for w in words) and not any(self._read_name(name) for name in left):
+            return None  # `National Stadium` for `国立競技場`: kanji translated by meaning, not read
         from audit.names.cedict import english_key
 
         forms = {form for name, _ in self.names() for form in self.forms(name)}
@@ -942,8 +1082,6 @@ class RomanisedSource:
                 return None  # `Beijing` for `中方`: a capital for its country's government
             if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (word, *demonym_places(word))):
                 return None  # `Shenzhen` for `沪深`, `European` for `欧州`
-            if self._kanji_reading_unsure(word, english):
-                return None
             if self.spells(word) or self.translates(word) or word in self.text:
                 return None
             if self.lang == "hi" and is_common_word(word) and not _ACRONYM.match(word):
@@ -1006,10 +1144,50 @@ class RomanisedSource:
         the surname is compared (`Yoon Suk-yeol` for `李在明` is another person)."""
         for match in _KOREAN_NAME.finditer(english):
             if word.lower() in (match.group(2).lower(), match.group(3).lower()) and any(
-                re.search(rf"{re.escape(hanja)}[\u4e00-\u9fff]{{2}}", self.text)
-                for hanja in korean_surnames().get(match.group(1), ())
+                self._opens_korean_name(hanja) for hanja in korean_surnames().get(match.group(1), ())
             ):
                 return True
+        return False
+
+    def _imperial_name(self, word: str, english: str) -> bool:
+        """Whether the word is the name the English gives a member of Japan's imperial family after
+        the title (`Emperor Naruhito`, `Crown Princess Kiko`) where a Japanese source names the
+        family by title alone, as it always does (`天皇陛下`, `皇后さま`, `秋篠宮ご夫妻`)."""
+        return (
+            self.lang == "ja"
+            and _IMPERIAL.search(self.text) is not None
+            and re.search(rf"\b(?:{_IMPERIAL_TITLES})(?: Emeritus| Emerita)? {re.escape(word)}\b", english) is not None
+        )
+
+    def _korean_of_another_surname(self, word: str, english: str) -> bool:
+        """Whether the word is of a Korean name the English writes (`Moon Jae-in`) whose surname's
+        hanja open no name of three in the source, where another Korean surname's do (`李在明`)."""
+        table = korean_surnames()
+        for match in _KOREAN_NAME.finditer(english):
+            if word.lower() in (part.lower() for part in match.groups()):
+                own = set(table.get(match.group(1), ()))
+                named = {hanja for forms in table.values() for hanja in forms if self._opens_korean_name(hanja)}
+                if named and not named & own:
+                    return True
+        return False
+
+    def _opens_korean_name(self, hanja: str) -> bool:
+        return re.search(rf"{re.escape(hanja)}[\u4e00-\u9fff]{{2}}", self.text) is not None
+
+    def _cantonese_name(self, word: str, name: tuple[str, ...]) -> bool:
+        """Whether the word is of a Hong Kong or Macao person's name (at most two words from its
+        surname) whose surname, as the Hong Kong government romanises it, is the hanja that opens
+        a person's name of the source: `Chan Pak-wai`, `Sam Hou Fai`, `Edwin Tsui` for `陈栢纬`,
+        `岑浩辉`, `徐乐坚`. Their given names are read the Cantonese way or are English, which no
+        romaniser here knows; another surname is compared (`Teresa Cheng` for `林定国`)."""
+        at = next((i for i, part in enumerate(name) if word in re.split(r"[-‐‑]", _POSSESSIVE.sub("", part))), None)
+        if at is None:
+            return False
+        for i, part in enumerate(name):
+            if abs(i - at) <= 2 and part[:1].isupper():
+                for hanja in cantonese_surnames().get(_POSSESSIVE.sub("", part), ()):
+                    if re.search(rf"{re.escape(hanja)}[\u4e00-\u9fff]{{1,2}}", self.text):
+                        return True
         return False
 
     def _home_capital_added(self, word: str, english: str) -> bool:
@@ -1024,7 +1202,13 @@ class RomanisedSource:
             return False
         if any(self._places(name) for name in self.left_names(english)):
             return False
-        return not any(
+        return not self._abbreviated_unnamed(english)
+
+    def _abbreviated_unnamed(self, english: str) -> bool:
+        """Whether the source abbreviates a place other than its home country in a compound
+        (`日豪`, Japan and Australia; `沪深`) that the English does not name."""
+        home = _home_country(self.lang)
+        return any(
             place not in english and self.abbreviates(place) for place in cjk_abbreviations(self.lang) if place != home
         )
 
@@ -1053,9 +1237,9 @@ class RomanisedSource:
         Looser than `resembles` (a stretch may begin or end inside a unit: a Hindi compound,
         Japanese words run together, a hyphenated name), so only good to doubt a replacement.
         """
-        flat = "".join(sound.consonants for sound in self._sounds)
+        flat = "".join(sound.consonants for sound, read in zip(self._sounds, self._read, strict=True) if not read)
         best = 0.0
-        for target in _targets(word):
+        for target in _targets(word, self.lang):
             consonants = target.consonants
             if len(consonants) <= _CONSONANTS_ALONE:
                 continue  # three consonants in a row are anywhere in a long text
@@ -1069,6 +1253,21 @@ class RomanisedSource:
 
 
 _HYPHEN = re.compile(r"[-‐‑]")
+# What ends the kanji name of a place or a body by its kind (`諏訪赤十字病院`, a hospital;
+# `大阪大学`; `甲府市`, a city; `福井県内`, within the prefecture): a name surely, whatever its words.
+_KIND_OF_PLACE = re.compile(
+    r"(?:病院|大学|銀行|神社|寺|空港|駅|球場|競技場|美術館|博物館|劇場|公園|研究所|工場|原発|発電所|[都道府県市区町村島]内?)$"
+)
+# What Japanese writes after a person's name: an honorific or a title (`渡辺さん`, `石破首相`).
+_AFTER_PERSON = re.compile(r"さん|氏|様|さま|首相|知事|社長|会長|監督|選手|容疑者|被告|議員|大臣|長官")
+# A run of capitalised words, small words of a name between them (`Directorate General of Civil Aviation`).
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|on)\s+)*[A-Z][\w'’-]*)*")
+_TITLE_OPENING = frozenset("『「《")
+_TITLE_CLOSING = frozenset("』」》")
+# English titles of Japan's imperial family before a name, and the titles Japanese names it by.
+_IMPERIAL_TITLES = "Emperor|Empress|Crown Prince|Crown Princess|Prince|Princess"
+_IMPERIAL_WORDS = frozenset({"Emperor", "Empress", "Crown", "Prince", "Princess", "Emeritus", "Emerita"})
+_IMPERIAL = re.compile(r"天皇|皇后|上皇|皇太子|皇嗣|陛下|殿下|宮(?:さま|様|ご夫妻|家|妃)|妃")
 
 
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]+|\d+")
@@ -1082,6 +1281,50 @@ def latin_written(local: str, english: str) -> bool:
         parts = [local]
     pattern = r"[-‐‑ ]?".join(map(re.escape, parts))
     return re.search(rf"(?i)(?<![a-z0-9]){pattern}(?![a-z0-9])", english) is not None
+
+
+# The English names of the letters as Hindi writes them, romanised (`सी`: si, C; `आई`: ai, I).
+_HINDI_LETTER_NAMES = {
+    "e": "A", "bi": "B", "si": "C", "di": "D", "i": "E", "ef": "F", "eph": "F", "ji": "G", "ec": "H", "ech": "H",
+    "ai": "I", "je": "J", "ke": "K", "el": "L", "em": "M", "en": "N", "o": "O", "pi": "P", "kyu": "Q", "ar": "R",
+    "es": "S", "ti": "T", "yu": "U", "vi": "V", "dablyu": "W", "eks": "X", "vai": "Y", "jed": "Z", "zed": "Z",
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def spelt_acronym(word: str) -> str | None:
+    """The Latin acronym a Hindi word spells by the English names of its letters (`सीबीआई`,
+    sibiai: CBI; `डीआरडीओ`: DRDO), three letters or more, two of them of two letters or more;
+    not a word said as one (`इसरो`, ISRO)."""
+    roman = _hindi_word(word) if _DEVANAGARI_WORD.fullmatch(word) else ""
+    found: dict[int, list[str]] = {0: []}
+    for end in range(1, len(roman) + 1):
+        for start in range(max(0, end - 6), end):
+            letter = _HINDI_LETTER_NAMES.get(roman[start:end])
+            if letter and start in found and end not in found:
+                found[end] = [*found[start], roman[start:end]]
+    names = found.get(len(roman))
+    if not names or len(names) < 3 or sum(len(n) >= 2 for n in names) < 2:
+        return None
+    return "".join(_HINDI_LETTER_NAMES[n] for n in names)
+
+
+def _term(acronym: str) -> bool:
+    """Whether an acronym is a term rather than a name (`GDP`, `GST`, `IPO`)."""
+    return bool(expansions(acronym)) and not expansions(acronym, names_only=True)
+
+
+@functools.lru_cache(maxsize=65536)
+def _spelt_in_chinese(word: str) -> bool:
+    """Whether Chinese writes an English name word by its characters, not by sound: a name in
+    pinyin, or a country it names by meaning."""
+    return word[:1].isupper() and (is_pinyin(word) or bool(_country_forms(_POSSESSIVE.sub("", word), "zh")))
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether the characters of `short` are in `long`, in order (`东航` in `东方航空`)."""
+    rest = iter(long)
+    return all(char in rest for char in short)
 
 
 def _place_written(word: str, places: set[str]) -> bool:
@@ -1146,15 +1389,28 @@ def _home_country(lang: str) -> str | None:
     return Locale("en").territories.get(likely.split("_")[-1]) if likely else None
 
 
+@functools.lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    """CLDR's English names of territories (countries, unions: `Japan`, `United Nations`) and their short forms."""
+    from babel import Locale
+
+    from audit.names.exonyms import SHORT_FORMS
+
+    return frozenset(Locale("en").territories.values()) | frozenset(SHORT_FORMS)
+
+
 @functools.lru_cache(maxsize=4096)
 def _country_forms(name: str, lang: str) -> tuple[str, ...]:
-    """A place's CLDR names in Chinese or Japanese kanji and its CC-CEDICT names in `国` (`日本`, `美国`).
+    """A country's CLDR names in Chinese or Japanese kanji and its CC-CEDICT names in `国` (`日本`, `美国`).
 
     Only what CC-CEDICT gives for the whole name: `乌孙国` glosses a kingdom of Central Asia,
-    not `Asia`.
+    not `Asia`; and only a territory's: a city is never written by its first character
+    (`Almaty`, `阿拉木图`, is not the `阿` of `阿斯塔纳`, Astana).
     """
     from audit.names.cedict import chinese_names
     from audit.names.exonyms import exonyms
 
+    if name not in _territories():
+        return ()
     forms = [*exonyms(lang).local_names(name), *(form for form in chinese_names(name) if form.endswith(("国", "國")))]
     return tuple(form for form in forms if form and _KANJI.match(form))

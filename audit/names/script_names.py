@@ -30,6 +30,13 @@ SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜"
     "崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤习柳"
 )
+# A person Chinese names right after the title (`非盟委员会主席优素福在`, `总统米莱表示`), up to what
+# follows a name there: a verb of saying or meeting, a preposition, punctuation.
+_TITLED_NAME = re.compile(
+    r"(?:主席|总统|总理|首相|秘书长|部长|外长|大使|主任|局长|院长|司长|台长|总监|行政长官|首席执行官|总裁|董事长"
+    r"|会长|主帅|教练|发言人|市长|省长|州长|议长|总书记|委员长|国王|女王|王储|亲王|特使)"
+    r"([\u4e00-\u9fff·]{2,6}?)(?=在|表示|说|称|指出|强调|宣布|会见|会晤|与|同|和|，|。|、|将|于|出席|访问|抵达)"
+)
 # A Chinese transcription writes a dot between a foreign name's parts (`格雷琴·惠特默`).
 _NAME_DOT = "·・"
 # Characters of grammar and counting that never begin a given name (`队史第3000场`).
@@ -38,6 +45,7 @@ SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}](?![{_NOT_GIVEN}])[
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]{2,}(?:[・=][\u30a0-\u30ff\u31f0-\u31ff]+)*")
 # Japanese names of people and places are written in kanji (`長野県諏訪市`, `渡辺`).
 _KANJI = re.compile(r"[\u4e00-\u9fff々]{2,}")
+_KANJI_CHAR = re.compile(r"[\u4e00-\u9fff々]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 # A hyphen joins the words of one name (`मोहन-जोदड़ो`, Mohenjo-daro).
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+(?:-[\u0900-\u097f]+)*")
@@ -87,6 +95,9 @@ def _script_names(text: str, lang: str) -> list[ScriptName]:
 
     known = [ScriptName(start, end, keys) for start, end, keys in known_names(text)]
     if lang == "ja":
+        # a Chinese name inside a Japanese compound is a word of it (`平和`, peace, of
+        # `世界平和統一家庭連合`, not Pinghe county)
+        known = [name for name in known if not (_inside_kanji(text, name.start - 1) and _inside_kanji(text, name.end))]
         taken = {position for name in known for position in range(name.start, name.end)}
         katakana = [ScriptName(m.start(), m.end()) for m in _KATAKANA.finditer(text) if m.start() not in taken]
         kanji = [ScriptName(m.start(), m.end()) for m in _KANJI.finditer(text)]
@@ -94,7 +105,12 @@ def _script_names(text: str, lang: str) -> list[ScriptName]:
     transcribed = [name for name in _transcribed(text) if not _common(text[name.start : name.end])]
     taken = {position for name in known for position in range(name.start, name.end)}
     people = [name for name in _chinese_person_names(text) if not taken & set(range(name.start, name.end))]
-    return _merged([*known, *transcribed, *people])
+    titled = [ScriptName(m.start(1), m.end(1)) for m in _TITLED_NAME.finditer(text) if not taken & set(range(*m.span(1)))]
+    return _merged([*known, *transcribed, *people, *titled])
+
+
+def _inside_kanji(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and _KANJI_CHAR.match(text[at]) is not None
 
 
 def _merged(names: list[ScriptName]) -> list[ScriptName]:

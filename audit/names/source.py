@@ -468,8 +468,10 @@ def is_russian_source(text: str, lang: str | None) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A word's acronyms (`BIP-Einheit`: `BIP`) and its keys under every romanisation, worked out once per word."""
-    acronyms = tuple(piece.replace(".", "").upper() for piece in _HYPHEN.split(word) if is_acronym(piece))
+    """A word's acronyms (`BIP-Einheit`: `BIP`; `NHK's`: `NHK`) and its keys under every romanisation,
+    worked out once per word."""
+    pieces = [_POSSESSIVE.sub("", piece) for piece in _HYPHEN.split(word)]
+    acronyms = tuple(piece.replace(".", "").upper() for piece in pieces if is_acronym(piece))
     keys = tuple(dict.fromkeys(key for spelling in romanise(word, lang) for key in name_key(spelling).split()))
     return acronyms, keys
 
@@ -1238,14 +1240,15 @@ def _replaced_nationality(word: str, index: TokenIndex, english: str) -> bool:
 
 # The capitalised words right before an opening parenthesis, and the small words between them.
 _NAME_BEFORE_PARENTHESIS = re.compile(r"((?:[A-Z][\w'’.-]*[\s\u00a0]+(?:(?:of|the|and|for|on|de)\s+)*){1,8})\($")
-_GLUE = frozenset({"of", "the", "and", "for", "on", "de"})
 
 
 def glosses_written_name(text: str, start: int, end: int) -> bool:
     """Whether the acronym at [start, end) stands in parentheses after the name it abbreviates
     (`Federal Security Service (FSB)`, `Collective Security Treaty Organisation (CSTO)`):
     English repeats a name it has just written out, which is judged itself. The name is one the
-    tables give for the acronym, or its capitalised words' initials spell it."""
+    tables give for the acronym, or it spells the acronym as Schwartz and Hearst's rule for
+    abbreviations in parentheses reads one: its letters found in the name right to left, the
+    first opening a word (`Tokyo Electric Power Company Holdings (TEPCO)`)."""
     acronym = text[start:end]
     if not is_acronym(acronym) or text[end : end + 1] != ")":
         return False
@@ -1256,8 +1259,23 @@ def glosses_written_name(text: str, start: int, end: int) -> bool:
     written = " ".join(before).casefold()
     if any(written.endswith(form.casefold()) for form in (*equivalents(acronym), *forms_beside(acronym)) if " " in form):
         return True
-    initials = "".join(word[0] for word in before if word.lower() not in CONNECTORS | _GLUE)
-    return len(acronym) >= 2 and initials.endswith(acronym.upper().replace(".", ""))
+    short = acronym.replace(".", "")
+    return len(short) >= 2 and _spells_abbreviation(short.lower(), " ".join(before[-(len(short) + 5) :]).lower())
+
+
+def _spells_abbreviation(short: str, long: str) -> bool:
+    """Whether the letters of `short` are found in `long` right to left, in order, the first of
+    them at the start of a word (Schwartz and Hearst, 2003): `tepco` in `tokyo electric power
+    company holdings`, `fsb` in `federal security service`; not `fso`."""
+    at = len(long) - 1
+    for position in range(len(short) - 1, -1, -1):
+        letter = short[position]
+        while at >= 0 and (long[at] != letter or (position == 0 and at > 0 and long[at - 1].isalnum())):
+            at -= 1
+        if at < 0:
+            return False
+        at -= 1
+    return True
 
 
 def _locates(word: str, index: TokenIndex, english: str) -> bool:
@@ -1523,6 +1541,11 @@ def _qualifies_title(words: list[str], position: int, index: TokenIndex, english
     return word[:1].isupper()  # `Tesla CEO`
 
 
+# Titles English writes before a person, besides the generic heads above (`Lok Sabha Speaker Om Birla`).
+_TITLES = frozenset(
+    "speaker chairwoman chairperson premier commissioner spokesman spokeswoman spokesperson ambassador "
+    "envoy judge justice marshal admiral commander captain lieutenant deputy vice leader head".split()
+)
 # The boundary between an owner in the possessive and what it owns (`Yadav's Jan Suraaj Party`).
 _OWNER_SPLIT = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
 
@@ -1530,15 +1553,16 @@ _OWNER_SPLIT = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
 def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:
     """The other words of an English name, which may be the part a source gives of it: capitalised,
     no title, connector or nationality, common words too (`Yogi` of `Yogi Adityanath`); of a
-    person after a title, the person's words only (`Tokyo` of `Tokyo Governor Yuriko Koike`
-    qualifies the title: the source may name Tokyo and another governor); of an owner and what
+    person after a title, the person's words only (`Tokyo` of `Tokyo Governor Yuriko Koike`,
+    `Lok Sabha` of `Lok Sabha Speaker Om Birla`, qualifies the title: the source may name Tokyo
+    and another governor); of an owner and what
     it owns, only the part the missing words are in (`Jan Suraaj Party` of `Yogendra Yadav's Jan
     Suraaj Party` is the party, not its leader)."""
     parts = _OWNER_SPLIT.split(name)
     if len(parts) > 1:
         name = " ".join(part for part in parts if any(word in part.split() for word in missing)) or name
     words = re.split(r"[\s\-‐‑]+", name)
-    titles = [i for i, word in enumerate(words) if word.lower() in GENERIC]
+    titles = [i for i, word in enumerate(words) if word.lower() in GENERIC | _TITLES]
     if titles and titles[-1] < len(words) - 1:
         words = words[titles[-1] + 1 :]
     return tuple(word for word in words if word not in missing and _may_anchor(word) and not is_acronym(word))

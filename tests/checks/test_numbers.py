@@ -229,6 +229,10 @@ def test_numbers_cjk_sections_scales_and_powers_of_ten() -> None:
     assert strong("3万人", "zh") == [("3万", {30000.0})]
     assert strong("3 करोड़ लोग", "hi") == [("3", {3e7})]
     assert 3e7 in strong("3 crore people.")[0][1] and 3e6 in strong("3 million.")[0][1]
+    # Indian scales multiply: `लाख करोड़` is a trillion, in Hindi and in Indian English
+    assert strong("2.5 लाख करोड़ रुपये", "hi") == [("2.5", {2.5e12})]
+    assert 2.5e12 in strong("Rs 2.5 lakh crore")[0][1] and 2.5e12 in strong("2.5 trillion rupees")[0][1]
+    assert 2.5e12 not in strong("2.5 lakh people")[0][1]
 
 
 def test_numbers_percentage_and_basis_points() -> None:

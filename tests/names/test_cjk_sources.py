@@ -289,3 +289,222 @@ def test_a_country_before_a_katakana_name_and_french_endings() -> None:
     assert not RomanisedSource("仏教の寺を訪れた。", "ja").abbreviates("France")  # `仏教`, Buddhism
     assert _warned("仏ルノーは日産株を売却する。", "France's Renault is selling Nissan shares.", "ja") == []
     assert _warned("仏ルノーは日産株を売却する。", "Germany's Volkswagen is selling Nissan shares.", "ja")
+
+
+@pytest.mark.parametrize(
+    ("source", "good", "replaced"),
+    [
+        # kanji are read by their dictionary readings, not heard: a place or person of other kanji is another
+        ("秋田県で大雪が降った。", "Heavy snow fell in Akita prefecture.", "Heavy snow fell in Niigata prefecture."),
+        ("鈴木氏は名古屋で講演した。", "Kenji Suzuki gave a lecture in Nagoya.", "Kenji Takahashi gave a lecture in Nagoya."),
+        ("京都大学の研究チームが発表した。", "A research team at Kyoto University announced the results.", "A research team at Osaka University announced the results."),
+        ("孫会長は投資を発表した。", "Chairman Masayoshi Son announced the investment.", "Chairman Tadashi Yanai announced the investment."),
+    ],
+)
+def test_japanese_kanji_are_read_not_heard(source: str, good: str, replaced: str) -> None:
+    assert _warned(source, good, "ja") == []
+    assert _warned(source, replaced, "ja")
+
+
+@pytest.mark.parametrize(
+    ("source", "good", "replaced"),
+    [
+        ("卫生署署长林文健表示，将加强监测。", "Director of Health Ronald Lam said monitoring would be stepped up.", "Director of Health Edwin Tsui said monitoring would be stepped up."),
+        ("财政司司长陈茂波表示，经济将继续增长。", "Financial Secretary Paul Chan Mo-po said the economy would keep growing.", "Financial Secretary Michael Wong said the economy would keep growing."),
+    ],
+)
+def test_a_hong_kong_name_is_read_by_its_cantonese_surname(source: str, good: str, replaced: str) -> None:
+    from audit.names.romanisers import cantonese_surnames
+
+    assert "陈" in cantonese_surnames()["Chan"] and "林" in cantonese_surnames()["Lam"]
+    assert _warned(source, good, "zh") == []
+    assert _warned(source, replaced, "zh")
+
+
+def test_pinyin_is_the_syllables_chinese_has() -> None:
+    from audit.names.romanisers import is_pinyin
+
+    assert all(is_pinyin(word) for word in ["Jian", "Jiakun", "Xintong", "Zhao", "Lv"])
+    assert not any(is_pinyin(word) for word in ["Fai", "Pak", "Kwok", "Tsui"])  # Cantonese spellings
+
+
+def test_a_two_consonant_name_is_keyed_as_english_spells_its_sounds() -> None:
+    source = "पिचाई ने बेंगलुरु में नए दफ्तर का उद्घाटन किया।"
+    assert _warned(source, "Google chief Sundar Pichai opened a new office in Bengaluru.", "hi") == []
+    assert _warned(source, "Microsoft chief Satya Nadella opened a new office in Bengaluru.", "hi")
+
+
+def test_a_currency_cldr_names_is_no_name_left_out() -> None:
+    from audit.names.romanisers import RomanisedSource
+
+    source = RomanisedSource("経済産業省は約500億円を支援する。", "ja")
+    assert all(source._places(name) == () for name, _ in source.names() if source.text[name.start : name.end] == "億円")
+
+
+def test_a_common_word_heard_in_full_is_the_part_of_the_name_the_source_gives() -> None:
+    source = "中国选手在决赛中战胜特鲁姆普。"
+    assert _warned(source, "A Chinese player beat England's Judd Trump in the final.", "zh") == []
+    # `Mark` is heard without its r in `英国` (ying guo): three consonants are chance
+    assert _warned("中国选手在英国战胜希金斯。", "A Chinese player beat Mark Selby in Britain.", "zh")
+
+
+def test_japans_imperial_family_is_named_by_title_in_japanese() -> None:
+    source = "天皇陛下は、被災地を訪問された。"
+    assert _warned(source, "Emperor Naruhito visited the disaster area.", "ja") == []
+    assert _warned("首相は、被災地を訪問した。", "Prime Minister Naruhito visited the disaster area.", "ja")
+    assert _warned(source, "Emperor Naruhito visited Kumamoto.", "ja") == ["Kumamoto"]
+
+
+@pytest.mark.parametrize(
+    ("source", "good", "replaced"),
+    [
+        # Hindi borrows a country's demonym (`थाई`, `उज्बेक`) or adds `-ī` to its name (`केन्याई`)
+        ("थाई सरकार ने नई वीजा नीति घोषित की।", "Thailand announced a new visa policy.", "Vietnam announced a new visa policy."),
+        ("केन्याई धावक ने मैराथन जीती।", "A runner from Kenya won the marathon.", "A runner from Uganda won the marathon."),
+    ],
+)
+def test_a_country_for_the_demonym_a_hindi_source_says(source: str, good: str, replaced: str) -> None:
+    from audit.names.demonyms import demonyms_of
+
+    assert "thai" in demonyms_of("Thailand") and "thail" not in demonyms_of("Thailand")
+    assert "burmese" in demonyms_of("Myanmar") and "bur" not in demonyms_of("Myanmar")  # a short form's stem
+    assert _warned(source, good, "hi") == []
+    assert _warned(source, replaced, "hi")
+
+
+def test_hindi_writes_the_r_chinese_and_japanese_leave_unsaid() -> None:
+    source = "दोनों देशों का संयुक्त अभ्यास तिरमिज़ में शुरू हुआ।"
+    assert _warned(source, "The two countries began a joint exercise in Samarkand.", "hi") == ["Samarkand"]
+
+
+def test_a_word_japanese_writes_in_katakana_stands_for_no_kanji_word() -> None:
+    # `Dodgers`, `Angeles` would be katakana in the source: added context, not a replaced kanji word
+    source = "大谷が3年連続でMVPに選ばれた。"
+    assert _warned(source, "Los Angeles Dodgers star Shohei Ohtani was named MVP for the third year running.", "ja") == []
+    # a Hepburn word no reading of the source's kanji reaches is a replaced Japanese name
+    assert _warned(source, "Los Angeles Dodgers star Yoshinobu Yamamoto was named MVP for the third year running.", "ja")
+
+
+def test_a_kanji_title_japanese_quotes_is_a_sure_name() -> None:
+    source = "映画『国宝』が興行収入の記録を更新した。"
+    assert _warned(source, "The film Kokuho set a box office record.", "ja") == []
+    assert _warned(source, "The film Godzilla set a box office record.", "ja")
+
+
+def test_a_double_c_said_k_is_heard_in_katakana() -> None:
+    source = "全国高校サッカー大会が国立競技場で開幕する。"
+    assert _warned(source, "The national high school soccer tournament opens at the National Stadium.", "ja") == []
+
+
+def test_japanese_kanji_a_translation_gives_by_meaning_and_names_by_their_kind() -> None:
+    from audit.names.script_names import name_spans
+
+    # a Chinese name CC-CEDICT knows inside a Japanese compound is a word of it (`平和`, peace)
+    text = "世界平和統一家庭連合の会見"
+    assert all("pinghe" not in name.english for name in name_spans(text, "ja"))
+    # ordinary words for kanji a translation gives by meaning: no replacement
+    source = "全国大会は国立競技場で開幕する。"
+    assert _warned(source, "The national championship opens at the National Stadium.", "ja") == []
+    # a kanji name by its kind (`病院`) is surely a name: a foreign name put in for it is a replacement
+    source = "諏訪赤十字病院は職員の感染を公表した。"
+    assert _warned(source, "Suwa Red Cross Hospital said a member of staff was infected.", "ja") == []
+    assert _warned(source, "Starbucks said a member of staff was infected.", "ja")
+
+
+def test_a_kanji_after_the_first_may_voice_its_first_sound() -> None:
+    from audit.names.romanisers import RomanisedSource
+
+    source = RomanisedSource("増田巡査は高串に赴任した。", "ja")
+    assert source.reads("takagushi") and source.reads("takakushi")  # rendaku, and without it
+    assert not source.reads("gushitaka")  # never the first
+
+
+@pytest.mark.parametrize(
+    ("source", "replaced"),
+    [
+        ("渡辺さんの遺体が見つかった。", "Police found the body of Gary Brown."),  # a person before an honorific
+        ("甲府市は感染者を発表した。", "Meerut announced a new infection."),  # a city by its kind
+        ("福井県内は雨だった。", "It rained across Valentina Tereshkova."),  # within a prefecture
+    ],
+)
+def test_a_foreign_name_for_a_japanese_person_or_place_named_by_kind_is_a_replacement(source: str, replaced: str) -> None:
+    assert _warned(source, replaced, "ja")
+
+
+@pytest.mark.parametrize(
+    ("source", "good", "replaced"),
+    [
+        # a Chinese place in pinyin is spelt by the source's characters, not heard (`Shanghai` in `常委会`)
+        ("全国人大常委会会议在北京闭幕。", "The session of the NPC Standing Committee closed in Beijing.", "The session of the NPC Standing Committee closed in Shanghai."),
+        ("黄仁勋周三抵达上海。", "Jensen Huang arrived in Shanghai on Wednesday.", "Jensen Huang arrived in Shenzhen on Wednesday."),
+        # a pinyin-like foreign name is heard as the whole of a name written by sound, not a part of one
+        ("王毅同鲁比奥在比什凯克会晤。", "Wang Yi met Marco Rubio in Bishkek.", "Wang Yi met Marco Rubio in Tashkent."),
+    ],
+)
+def test_a_chinese_name_in_pinyin_is_spelt_not_heard(source: str, good: str, replaced: str) -> None:
+    assert _warned(source, good, "zh") == []
+    assert _warned(source, replaced, "zh")
+
+
+def test_a_nationality_pairs_its_country_in_a_chinese_source() -> None:
+    source = "经上海口岸入境的韩国游客达112万人次。"
+    assert _warned(source, "South Korean visitors made 1.12 million trips into China through Shanghai.", "zh") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "good", "replaced"),
+    [
+        # Chinese abbreviates a name by characters of its full form (`东航`: `东方航空`)
+        ("东航将开通上海至阿斯塔纳的航线。", "China Eastern Airlines will fly from Shanghai to Astana.", "China Eastern Airlines will fly from Shanghai to Almaty."),
+        # and a compound by each part's first character (`蒙内`: Mombasa-Nairobi)
+        ("中方参与蒙内铁路的建设。", "China is involved in building the Mombasa-Nairobi railway.", "China is involved in building the Addis Ababa-Djibouti railway."),
+    ],
+)
+def test_a_chinese_abbreviation_of_a_name(source: str, good: str, replaced: str) -> None:
+    assert _warned(source, good, "zh") == []
+    assert _warned(source, replaced, "zh")
+
+
+def test_a_city_is_never_written_by_its_first_character() -> None:
+    source = "东航将开通上海至阿斯塔纳的航线。"
+    assert _warned(source, "China Eastern Airlines will fly from Shanghai to Almaty.", "zh") == ["Almaty"]
+
+
+def test_a_hindi_acronym_spelt_by_letter_names_is_a_sure_name() -> None:
+    from audit.names.romanisers import spelt_acronym
+
+    assert (spelt_acronym("सीबीआई"), spelt_acronym("डीआरडीओ")) == ("CBI", "DRDO")
+    assert spelt_acronym("इसरो") is None and spelt_acronym("कहा") is None  # said as a word; a word
+    source = "सीबीआई ने पटना में छापा मारा।"
+    assert _warned(source, "The Central Bureau of Investigation raided premises in Patna.", "hi") == []
+    assert _warned(source, "The CBI raided premises in Patna.", "hi") == []
+    assert _warned(source, "The Enforcement Directorate raided premises in Patna.", "hi")
+
+
+def test_a_person_after_a_title_is_judged_apart_from_the_body_before_it() -> None:
+    source = "लोकसभा अध्यक्ष ओम बिरला ने बैठक बुलाई।"
+    assert _warned(source, "Lok Sabha Speaker Om Birla called a meeting.", "hi") == []
+    assert _warned(source, "Lok Sabha Speaker Sumitra Mahajan called a meeting.", "hi")
+
+
+def test_a_hindi_acronym_is_paired_by_the_initials_english_writes_and_a_term_is_none() -> None:
+    source = "डीजीसीए ने एयरलाइन पर जुर्माना लगाया।"
+    assert _warned(source, "The Directorate General of Civil Aviation fined the airline.", "hi") == []
+    source = "दूसरी तिमाही में जीडीपी वृद्धि दर 8 प्रतिशत रही।"  # GDP: a term, no name left out
+    assert _warned(source, "The economy grew 8% in the July-September quarter.", "hi") == []
+
+
+def test_a_person_chinese_names_after_the_title_is_a_name_heard_from_its_opening_vowel() -> None:
+    from audit.names.script_names import name_spans
+
+    text = "委员会主席优素福在亚的斯亚贝巴表示"
+    assert "优素福" in [text[name.start : name.end] for name in name_spans(text, "zh")]
+    source = "非盟委员会主席优素福在亚的斯亚贝巴表示，贸易正在增长。"
+    assert _warned(source, "Trade is growing, African Union Commission Chairperson Mahmoud Ali Youssouf said in Addis Ababa.", "zh") == []
+    assert _warned(source, "Trade is growing, African Union Commission Chairperson Moussa Faki said in Addis Ababa.", "zh")
+
+
+def test_a_country_chinese_writes_by_meaning_is_not_heard_by_sound() -> None:
+    source = "中国男篮在世界杯预选赛中战胜韩国队。"  # `Japan` is not the `shi jie bei` of `世界杯`
+    assert _warned(source, "China's men's basketball team beat South Korea in a World Cup qualifier.", "zh") == []
+    assert _warned(source, "China's men's basketball team beat Japan in a World Cup qualifier.", "zh") == ["Japan"]

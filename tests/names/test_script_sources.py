@@ -86,13 +86,13 @@ def test_likely_names_in_each_script() -> None:
     assert _spans(hindi, "hi") == ["मुंबई", "सलमान", "खान", "घर"]
 
 
-def test_a_kanji_reading_is_in_doubt_only_for_a_word_hepburn_could_write() -> None:
-    from audit.names.romanisers import _ROMAJI
+def test_kanji_are_read_by_every_reading_of_pykakasis_dictionary() -> None:
+    from audit.names.romanisers import RomanisedSource
 
-    hepburn = ["Takagi", "Shuichi", "Kyushu", "Hattori", "Matsuura", "Fukuoka", "Hyogo", "Chugoku"]
-    assert [word for word in hepburn if not _ROMAJI.match(word.lower())] == []
-    other = ["Taihu", "Wudi", "Sichuan", "Tianjin", "Mulan", "Asia", "Zhejiang"]  # pinyin, English
-    assert [word for word in other if _ROMAJI.match(word.lower())] == []
+    source = RomanisedSource("北海道の鈴木直道知事は喬木村と孫会長を訪ねた。", "ja")
+    # a compound's readings (`鈴木`), a kanji's (`孫`: son), a name's (`喬木`: takagi), long vowels short
+    assert all(source.reads(word) for word in ["suzuki", "naomichi", "takagi", "son", "hokkaido"])
+    assert not any(source.reads(word) for word in ["takahashi", "akita", "kyoto"])
 
 
 def test_cedict_gives_the_chinese_of_translated_names() -> None:

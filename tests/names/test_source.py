@@ -211,6 +211,10 @@ def test_source_issue10_missing_words_of_added_initials() -> None:
         ("Federal Security Service (FSB) Director Alexander Bortnikov", True),  # a table row's forms
         ("the Collective Security Treaty Organization (CSTO) met", True),  # initials
         ("the United Nations (UN) said", True),
+        ("Tokyo Electric Power Company Holdings (TEPCO) said", True),  # letters of words, a last word over
+        ("the Japan International Cooperation Agency (JICA) said", True),
+        ("the Federal Protective Service (FSO) said", True),
+        ("the Federal Security Service (FSO) said", False),  # no `o` to spell it with
         ("the Foreign Intelligence Service (FSB) said", False),  # another body's name
         ("Bortnikov (FSB) said", False),
         ("the Federal Security Service, FSB, said", False),  # not in parentheses
@@ -235,3 +239,8 @@ def test_source_a_name_in_its_other_english_shape() -> None:
         assert missing_words(english, TokenIndex(source, lang)) == [], english
     assert missing_words("Portuguese", TokenIndex("Flick will seine Stars in Spaniens Hauptstadt sehen.", "de"))
     assert missing_words("EU", TokenIndex("Die Staaten der Afrikanischen Union einigten sich.", "de"))
+
+
+def test_source_an_acronym_in_the_possessive_is_the_acronym() -> None:
+    assert TokenIndex("The final episode of NHK's drama will air.", "en").has_name("NHK", "ja")
+    assert not TokenIndex("The final episode of BBC's drama will air.", "en").has_name("NHK", "ja")
