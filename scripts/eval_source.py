@@ -14,7 +14,7 @@ blind, by helpers who never saw the checks. Every item is audited with its sourc
   (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
 - per rule: on how many good translations it fires, and how many variants it catches.
 
-Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout8-blind|both|all|cjk-tune|cjk-blind|cjk-blind2|cjk]
+Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout8-blind|both|all|cjk-tune|cjk-blind|cjk-blind2|cjk-blind3|cjk]
 [--examples N] [--json OUT] [--unknown-acronyms]
 (`both` is tune, heldout and tune2; `all`, the default, adds the seven blind parts.)
 (`--examples` lists false alarms and misses of the parts tuned on: since 2 December 2026
@@ -26,7 +26,8 @@ measure; `cjk-blind2` is listed from the fourth CJK round on.)
 with rows per source language too: `cjk-tune` tuned on; `cjk-blind`, measured blind at first
 sight, is tuning data from the third CJK round (3 December 2026); `cjk-blind2`, written blind
 after it and measured blind in that round, is tuning data from the fourth CJK round (3 December
-2026); see tests/data/source_cjk/README.md.)
+2026); `cjk-blind3`, written blind during that round, is the held-out measure; see
+tests/data/source_cjk/README.md.)
 (`--unknown-acronyms` first drops every other Cyrillic acronym row from the tables: how the
 checks fare on acronyms no table lists, as new copy will bring.)
 """
@@ -57,11 +58,11 @@ PARTS = (
     "heldout8-blind",
 )
 # Chinese, Japanese and Hindi sources (each record names its language), in tests/data/source_cjk/.
-CJK_PARTS = ("cjk-tune", "cjk-blind", "cjk-blind2")
+CJK_PARTS = ("cjk-tune", "cjk-blind", "cjk-blind2", "cjk-blind3")
 # Parts never tuned on, whose false alarms and misses are not listed (`heldout7-blind`, `cjk-blind`
 # and `cjk-blind2` were until the sixth Russian and the third and fourth CJK round, when they
 # became tuning data).
-BLIND = frozenset({"heldout8-blind"})
+BLIND = frozenset({"heldout8-blind", "cjk-blind3"})
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
     "name_replaced": ("N201", "N202", "N203", "N204", "N205"),
