@@ -472,12 +472,18 @@ def english_forms(name: str) -> tuple[str, ...]:
 def carried(name: RussianName, english: str, source: str = "") -> bool:
     """Whether `english` has one of the name's English forms, or a demonym of a place among them;
     an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`). A city's country counts by
-    its name or demonym only where no adjective of the `source` accounts for that country (`в Баку
-    ... с азербайджанским коллегой`: `Azerbaijani counterpart` is the adjective's, not Baku's)."""
+    its name or demonym only where the adjectives of the `source` do not account for every time
+    English names that country (`в Баку ... с азербайджанским коллегой`: `Azerbaijani counterpart`
+    is the adjective's, not Baku's; `Багдад ... иракской нефти`: `Iraq ... Iraqi oil` has one for each)."""
     forms = name.term.english if name.term is not None else english_forms(name.text)
     if source and name.term is None and len(forms) > 1:
         own = {place for word in name.text.split() for place in (*place_names(word), *adjective_places(word))}
-        forms = tuple(form for form in forms if form in own or form not in _adjective_places_of(source))
+        accounted = _adjective_places_of(source)
+        forms = tuple(
+            form
+            for form in forms
+            if form in own or form not in accounted or _place_mentions(form, english) > accounted.count(form)
+        )
     if not forms:
         return False
     if any(_has_form(form, english) for form in forms):
@@ -488,13 +494,26 @@ def carried(name: RussianName, english: str, source: str = "") -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _adjective_places_of(text: str) -> frozenset[str]:
-    """The places of the text's place adjectives (`азербайджанским`: Azerbaijan)."""
-    return frozenset(
+def _adjective_places_of(text: str) -> tuple[str, ...]:
+    """The places of the text's place adjectives, once for each adjective (`азербайджанским`: Azerbaijan)."""
+    return tuple(
         place
         for word in _words(text)
         if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text)
-        for place in adjective_places(word.text)
+        for place in dict.fromkeys(adjective_places(word.text))
+    )
+
+
+def _place_mentions(place: str, english: str) -> int:
+    """How many times `english` names a place, by its name or a demonym (`Iraq`, `Iraqi`: two)."""
+    if " " in place:
+        count = english.count(place)
+        return count + sum(1 for m in _ENGLISH_WORD.finditer(english) if place in demonym_places(m.group()))
+    return sum(
+        1
+        for m in _ENGLISH_WORD.finditer(english)
+        if m.group()[:1].isupper()
+        and (_POSSESSIVE_OR_APOSTROPHE.sub("", m.group()) == place or place in demonym_places(m.group()))
     )
 
 
