@@ -1493,12 +1493,15 @@ def _joined_titles(text: str, found: list[Mention]) -> list[Mention]:
 
 
 # A title in lower case between a body and a person (`EU foreign policy chief`, `UN envoy`,
-# `Amazon founder`, `Zenit coach`, `Severstal's main shareholder`).
+# `Amazon founder`, `Zenit coach`, `Severstal's main shareholder`), a player's position or
+# standing among them (`Tampa Bay Lightning forward`, `Real Madrid star`).
 _TITLE_BETWEEN = re.compile(
     r"['’]?s?\s+(?:[a-z][a-z-]*\s+){0,3}(?:chief|head|envoy|spokesman|spokeswoman|spokesperson|commissioner"
     r"|minister|president|secretary-general|secretary|chairman|chair|director|ambassador|representative"
     r"|commander|leader|negotiator|prosecutor|official|founder|owner|boss|CEO|executive|governor|mayor"
-    r"|chancellor|speaker|aide|adviser|advisor|coach|manager|captain|shareholder|magnate|tycoon|player)\s+"
+    r"|chancellor|speaker|aide|adviser|advisor|coach|manager|captain|shareholder|magnate|tycoon|player"
+    r"|forward|striker|midfielder|defender|defen[cs]eman|goalkeeper|goaltender|goalie|winger|centre|center"
+    r"|guard|quarterback|pitcher|star|teammate)\s+"
 )
 
 
