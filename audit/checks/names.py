@@ -1624,21 +1624,23 @@ def _gives_another_name(text: str, mention: Mention, index: TokenIndex, english:
     )
 
 
-# An apposition after a person that gives the body they work at (`Yevgeny Tishkovets, a leading
-# specialist at the Fobos weather centre`, `..., an analyst with Sberbank`).
-_AFFILIATION_BEFORE = re.compile(
-    r"[A-Z][\w'’-]+,\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:at|of|with|from|for)\s+(?:the\s+)?$"
+# An apposition after a person or a place that gives the body they work at or the region it
+# lies in (`Yevgeny Tishkovets, a leading specialist at the Fobos weather centre`, `Karen
+# Shakhnazarov, director general of the Mosfilm studio`, `Tiksi, an Arctic port in Yakutia`).
+_APPOSITION_BEFORE = re.compile(
+    r"[A-Z][\w'’-]+,\s+(?:(?:a|an|the)\s+)?(?:[A-Za-z][\w-]*\s+){1,4}(?:at|of|with|from|for|in|on|near)\s+(?:the\s+)?$"
 )
 
 
-def _names_added_affiliation(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
-    """A body English names in an apposition after a person where a Russian source gives the
-    person alone (`said Yevgeny Tishkovets, a leading specialist at the Fobos weather centre`
-    for `пообещал Тишковец`), and no source name is left without its counterpart: context a
+def _names_in_added_apposition(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
+    """A body or a region English names in an apposition after a person or a place where a
+    Russian source gives that person or place alone (`said Yevgeny Tishkovets, a leading
+    specialist at the Fobos weather centre` for `пообещал Тишковец`, `near Tiksi, an Arctic port
+    in Yakutia` for `под Тикси`), and no source name is left without its counterpart: context a
     reader needs, which replaced no name of the source."""
     return (
         index.russian
-        and _AFFILIATION_BEFORE.search(text, max(0, mention.start - 80), mention.start) is not None
+        and _APPOSITION_BEFORE.search(text, max(0, mention.start - 80), mention.start) is not None
         and not leaves_source_names(index.text, english, index.lang)
     )
 
@@ -1786,8 +1788,9 @@ class UnsourcedName(Check):
     maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу
     «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired;
     so is another name English gives in a clause (`which China calls the Diaoyu`, `known locally as`),
-    and the body a person works at, in an apposition English adds after them (`Yevgeny Tishkovets,
-    a leading specialist at the Fobos weather centre` for `Тишковец`). A place counts when
+    and the body a person works at or the region a place lies in, in an apposition English adds
+    after them (`Yevgeny Tishkovets, a leading specialist at the Fobos weather centre` for
+    `Тишковец`, `Tiksi, an Arctic port in Yakutia` for `Тикси`). A place counts when
     GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
@@ -1892,8 +1895,8 @@ class UnsourcedName(Check):
                     continue  # `Pushkin's Eugene Onegin` for `«Евгений Онегин»`: the work's maker
                 if missing and _gives_another_name(ctx.document.text, mention, index, english):
                     continue  # `Diaoyu` of `which China calls the Diaoyu`: another name for a source name
-                if missing and _names_added_affiliation(ctx.document.text, mention, index, english):
-                    continue  # `Fobos` of `Tishkovets, a leading specialist at the Fobos weather centre`
+                if missing and _names_in_added_apposition(ctx.document.text, mention, index, english):
+                    continue  # `Yakutia` of `Tiksi, an Arctic port in Yakutia`: context for a source name
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"
