@@ -47,7 +47,7 @@ from audit.names.house import windows as house_windows
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.polivanov import hepburn_reading
 from audit.names.romanisers import RomanisedSource, romaniser_language
-from audit.names.russian_source import speaks_of_counterpart
+from audit.names.russian_source import puts_source_place_elsewhere, speaks_of_counterpart
 from audit.names.source import (
     SourcePair,
     TokenIndex,
@@ -1625,10 +1625,10 @@ def _gives_another_name(text: str, mention: Mention, index: TokenIndex, english:
 
 
 # An apposition after a person or a place that gives the body they work at or the region it
-# lies in (`Yevgeny Tishkovets, a leading specialist at the Fobos weather centre`, `Karen
-# Shakhnazarov, director general of the Mosfilm studio`, `Tiksi, an Arctic port in Yakutia`).
+# lies in (`Yevgeny Tishkovets, a leading specialist at the Fobos weather centre`, `Tiksi, an
+# Arctic port in Yakutia`).
 _APPOSITION_BEFORE = re.compile(
-    r"[A-Z][\w'’-]+,\s+(?:(?:a|an|the)\s+)?(?:[A-Za-z][\w-]*\s+){1,4}(?:at|of|with|from|for|in|on|near)\s+(?:the\s+)?$"
+    r"[A-Z][\w'’-]+,\s+(?:a|an|the)\s+(?:[A-Za-z][\w-]*\s+){1,4}(?:at|of|with|from|for|in|on|near)\s+(?:the\s+)?$"
 )
 
 
@@ -1637,11 +1637,13 @@ def _names_in_added_apposition(text: str, mention: Mention, index: TokenIndex, e
     Russian source gives that person or place alone (`said Yevgeny Tishkovets, a leading
     specialist at the Fobos weather centre` for `пообещал Тишковец`, `near Tiksi, an Arctic port
     in Yakutia` for `под Тикси`), and no source name is left without its counterpart: context a
-    reader needs, which replaced no name of the source."""
+    reader needs, which replaced no name of the source, unless GeoNames puts the source's places
+    in another region than that of a city it names (`Orsk, a city in Russia's Chelyabinsk region`)."""
     return (
         index.russian
         and _APPOSITION_BEFORE.search(text, max(0, mention.start - 80), mention.start) is not None
         and not leaves_source_names(index.text, english, index.lang)
+        and not any(puts_source_place_elsewhere(word, index.text) for word in mention.text.split())
     )
 
 

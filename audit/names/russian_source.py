@@ -368,6 +368,16 @@ def names_region_of_source_place(word: str, source: str, english: str) -> bool:
     return any(re.search(rf"\b{re.escape(place)}\b[^.;:!?]*$", before) for place in places)
 
 
+def puts_source_place_elsewhere(word: str, source: str) -> bool:
+    """Whether `word` is a city whose region GeoNames knows and every place of the source it
+    knows lies in another region (`Chelyabinsk` for `Орск`, in the Orenburg region): English
+    that locates the source's place by it got the place wrong."""
+    regions = city_regions()
+    wanted = regions.get(word, frozenset())
+    known = [regions[place] for names in source_places(source) for place in names if place != word and place in regions]
+    return bool(wanted) and bool(known) and not any(wanted & found for found in known)
+
+
 # How far before a region English writes the source place it locates (`Urumqi, in China's `).
 _REGION_REACH = 40
 
