@@ -18,6 +18,7 @@ they imply, places and the countries of its cities, place adjectives), which N20
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import os
 import re
@@ -25,12 +26,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from audit.names.abbreviations import equivalents
+from audit.names.cedict import pinyin_names
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, capital_of, countries_of_capital, is_english_place
 from audit.names.finder import is_sentence_initial
 from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
+from audit.names.palladius import pinyin_readings
 from audit.names.regions import city_regions
 from audit.names.russian import Entity, adjective_places, entities, is_adjective, lemma, parses, place_names
 from audit.names.russian import lemmas as lemmas_of
@@ -476,7 +479,22 @@ def english_forms(name: str) -> tuple[str, ...]:
             forms.extend(adjective_places(word))
     forms.extend(short for short, full in SHORT_FORMS.items() if full in forms)
     forms.extend(capital for capital in capitals_of(forms) if capital not in forms)  # `Россия`: `Moscow said`
+    forms.extend(_palladius_names(name))
     return tuple(dict.fromkeys(forms))
+
+
+# The most words of a Chinese name read back from Palladius (each has up to eight pinyin readings).
+_PALLADIUS_WORDS = 4
+
+
+def _palladius_names(name: str) -> list[str]:
+    """The English names CC-CEDICT gives for a Chinese name Russian spells by Palladius, which
+    English translates rather than spells (`Жэньминь жибао`: `renmin ribao`, the `People's
+    Daily`; `Хуанхэ`: the `Yellow River`); empty unless every word reads as pinyin."""
+    readings = [pinyin_readings(word) for word in name.split()]
+    if not readings or len(readings) > _PALLADIUS_WORDS or not all(readings):
+        return []
+    return [found for words in itertools.product(*readings) for found in pinyin_names("".join(words))]
 
 
 def carried(name: RussianName, english: str, source: str = "") -> bool:

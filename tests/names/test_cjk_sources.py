@@ -289,3 +289,13 @@ def test_a_country_before_a_katakana_name_and_french_endings() -> None:
     assert not RomanisedSource("仏教の寺を訪れた。", "ja").abbreviates("France")  # `仏教`, Buddhism
     assert _warned("仏ルノーは日産株を売却する。", "France's Renault is selling Nissan shares.", "ja") == []
     assert _warned("仏ルノーは日産株を売却する。", "Germany's Volkswagen is selling Nissan shares.", "ja")
+
+
+def test_cc_cedict_names_by_their_toneless_pinyin() -> None:
+    """The pinyin index a Palladius spelling reads back to: `renminribao` is the `People's Daily`,
+    and a gloss's alternatives are each a name (`Yellow River or Huang He`)."""
+    from audit.names.cedict import pinyin_names
+
+    assert "People's Daily" in pinyin_names("renminribao")
+    assert {"Yellow River", "Huang He"} <= set(pinyin_names("huanghe"))
+    assert pinyin_names("moskva") == ()

@@ -152,6 +152,16 @@ def test_issue10_palladius_reads_chinese_names_as_pinyin() -> None:
     assert pinyin_readings("Москва") == ()  # not Palladius syllables
 
 
+def test_issue10_chinese_names_in_palladius_have_the_english_names_cc_cedict_gives() -> None:
+    """Names English translates rather than spells: `Жэньминь жибао` is the `People's Daily`."""
+    from audit.names.russian_source import english_forms
+
+    assert "People's Daily" in english_forms("Жэньминь жибао")
+    assert "Yellow River" in english_forms("Хуанхэ") and "Huang He" in english_forms("Хуанхэ")
+    assert "Global Times" not in english_forms("Жэньминь жибао")
+    assert english_forms("Паутина") == ()  # not Palladius syllables
+
+
 def test_issue10_a_nationality_is_unsourced_only_when_it_replaced_a_source_place() -> None:
     from audit.names.russian_source import unsourced_demonym
 
