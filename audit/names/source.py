@@ -561,11 +561,15 @@ _NEAR_FRAME = _Nearness(stem_match)  # between foreign frames (`foreign_frame`)
 
 # How English writes names that Russian respells (Arabic `th`: `Haitham` / `Хейсам`; Kazakh and
 # Kyrgyz `j`: `Japarov` / `Жапаров`; Western Armenian voiceless stops: `Karekin` / `Гарегин`;
-# German `v` heard as `f`: `Volker` / `Фолькер`, and `z` as `ц`: `Herzog` / `Герцог`; an opening `h` written `г`:
-# `Herman` / `Герман`), read into one frame: those sounds merged, and the diphthongs `ai` and `ei` (`Хейсам`).
+# German `v` heard as `f`: `Volker` / `Фолькер`, and `z` as `ц`: `Herzog` / `Герцог`; an `h` written `г`,
+# opening a name or, as Russian's traditional forms of Arabic and Persian names have it, inside one,
+# where Uzbek and Tajik, and English after them, keep `h` or `kh`: `Herman` / `Герман`, `Ibrokhim` /
+# `Ибрагим`), read into one frame: those sounds merged, and the diphthongs `ai` and `ei` (`Хейсам`).
 _FOREIGN_SOUNDS = (
     ("th", "s"), ("zh", "j"), ("ts", "s"), ("b", "p"), ("d", "t"), ("g", "k"), ("v", "f"), ("ai", "e"), ("ei", "e")
 )  # fmt: skip
+# An `h` of its own, not of `th`, `zh`, `sh` or `ch`.
+_FOREIGN_H = re.compile(r"(?<![tzsc])h")
 _CONSONANT = re.compile(r"[^aeiou]")
 
 
@@ -573,8 +577,7 @@ _CONSONANT = re.compile(r"[^aeiou]")
 def foreign_frame(key: str) -> str:
     """A folded word with those sounds merged (`haitham`, `heisam`: `hesam`); empty when it has
     fewer than three consonants, too few to tell names apart (`said`, `saed`)."""
-    if key.startswith("h"):
-        key = "g" + key[1:]  # an opening h, which Russian writes `г` (`Herman` / `Герман`, `Hamburg` / `Гамбург`)
+    key = _FOREIGN_H.sub("g", key)  # an h Russian writes `г` (`Herman` / `Герман`, `Ibrohim` / `Ибрагим`)
     for old, new in _FOREIGN_SOUNDS:
         key = key.replace(old, new)
     return key if len(_CONSONANT.findall(key)) >= 3 else ""

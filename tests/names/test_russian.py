@@ -215,6 +215,17 @@ def test_issue10_an_opening_h_as_russian_writes_it() -> None:
     assert foreign_frame(name_key("Herman")) != foreign_frame(name_key("Norman"))
 
 
+def test_issue10_an_inner_h_russian_writes_g_in_arabic_and_persian_names() -> None:
+    """Russian's traditional forms write `г` where Uzbek and Tajik, and English after them, keep
+    `h` or `kh` (`Ибрагим`: `Ibrokhim`); `sh`, `ch`, `th` and `zh` are sounds of their own."""
+    from audit.names.source import TokenIndex
+
+    assert foreign_frame(name_key("Ibrahim")) == foreign_frame(name_key("Ибрагим"))
+    assert foreign_frame(name_key("Mashhad")) != foreign_frame(name_key("Masgad"))
+    source = TokenIndex("Министр Ибрагим Абдурахмонов заявил.", "ru")
+    assert source.has_respelt(name_key("Ibrokhim")) and not source.has_respelt(name_key("Ilhom"))
+
+
 
 def test_issue10_german_z_as_russian_writes_it() -> None:
     """German `z` is `ц` in Russian (`Herzog` / `Герцог`, `Mozart` / `Моцарт`)."""
