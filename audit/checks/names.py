@@ -1781,7 +1781,10 @@ class UnsourcedName(Check):
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`),
     or opening a name (`Colombian President Claudia Sheinbaum` for `Мексиканский президент`),
     is unsourced only when a place of a Russian source is then missing from the translation (it
-    replaced that place); a place or an owner in the possessive opening a name (`Spain's Carlos Alcaraz`,
+    replaced that place); so is a country or a notable city English writes, a common word too,
+    where a place the source names or derives an adjective from is written by none of its names
+    (`Perm airport` for `уфимского аэропорта`, `Abu Dhabi International Airport` for `Дубайский
+    международный аэропорт`), and it is then no context English adds; a place or an owner in the possessive opening a name (`Spain's Carlos Alcaraz`,
     `Moscow's Vnukovo airport`, `Gazprom's Astrakhan gas processing plant`) is context too where the
     translation leaves no source name unpaired;
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a

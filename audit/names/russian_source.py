@@ -830,6 +830,22 @@ def unwritten_place_names(source: str, english: str) -> bool:
     return False
 
 
+def unwritten_source_place(source: str, english: str) -> bool:
+    """Whether a place the source names or derives an adjective from (`уфимского аэропорта`: Ufa,
+    `Дубайский`: Dubai) is written in English by none of its names, nor by a demonym or the
+    country of one (`финской`: `Finnish`, `Finland`); an adjective that gives no place, only a
+    nationality or a language (`чукотские`: `Chuukese`), is left aside."""
+    written = written_places(english)
+    return any(
+        any(is_english_place(name) or names_a_place(name) for name in names)
+        and not any(
+            name in written or _has_form(name, english) or any(_has_form(place, english) for place in demonym_places(name))
+            for name in names
+        )
+        for names in source_places(source)
+    )
+
+
 def _same_place_word(key: str, written: str) -> bool:
     """One word of a place name in another spelling (`makiivka` / `makiyivka`); short names must
     be equal (`iran` is not `irak`)."""

@@ -75,6 +75,7 @@ from audit.names.russian_source import (
     spelt_by_ear,
     unsourced_demonym,
     unwritten_place_names,
+    unwritten_source_place,
     written_places,
 )
 from audit.names.russian_source import carried as russian_carried
@@ -1209,6 +1210,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
                 replaced.append(position)  # `Colombian President Claudia Sheinbaum` for `Мексиканский президент`
             if _may_anchor(word) and (index.has_name(plain, "en") or (index.russian and spelt_by_ear(plain, index.text))):
                 found.append(position)  # `Macron`, a common word too, still names the person
+            elif index.russian and english and _replaced_source_place(plain, index, english):
+                replaced.append(position)  # `Perm airport` for `уфимского аэропорта`
             elif _surname_like_nationality(words, position) and index.russian and spelt_by_ear(plain, index.text):
                 found.append(position)  # `Turk` of `Volker Turk`, as `Тюрк` is spelt
             continue
@@ -1218,6 +1221,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             found.append(position)  # `Powell` / `Пауэлл`: English spelling, Russian ear
         else:
             missing.append(position)
+    if missing and index.russian and english and _replaces_source_place(words, missing, index, english):
+        return [words[position] for position in sorted(missing + replaced)]  # no context English adds
     if missing and index.russian and english and not leaves_source_names(index.text, english, index.lang):
         missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
     if missing and found and _added_words(words, missing, found, index, english):
@@ -1227,6 +1232,31 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         if english and not leaves_source_names(index.text, english, index.lang):
             missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
+
+
+def _replaced_source_place(place: str, index: TokenIndex, english: str) -> bool:
+    """Whether a country or a notable city English writes (`Perm`, a common word too) stands where
+    a place of a Russian source is written by none of its names (`уфимского аэропорта`): it
+    replaced it. Regions aside: GeoNames and CLDR name some by common words (`Bay`, `World`)."""
+    return (
+        any(p.kind == "country" or (p.kind == "city" and p.population >= NOTABLE_POPULATION) for p in place_lookup_exact(place)[:3])
+        and not index.has_name(place, "en")
+        and unwritten_source_place(index.text, english)
+    )
+
+
+def _replaces_source_place(words: list[str], missing: list[int], index: TokenIndex, english: str) -> bool:
+    """Whether a missing word of a name, with the capitalised words English writes before it, is
+    a place that replaced one of a Russian source (`Abu Dhabi` of `Abu Dhabi International Airport`
+    for `Дубайский международный аэропорт`): then it is no context English adds."""
+    for position in missing:
+        word = _without_possessive(words[position])
+        for match in re.finditer(rf"((?:[A-Z][\w'’-]*\s+){{0,2}}){re.escape(word)}\b", english):
+            before = match.group(1).split()
+            runs = (" ".join([*before[i:], word]) for i in range(len(before) + 1))
+            if any(_replaced_source_place(run, index, english) for run in runs):
+                return True
+    return False
 
 
 def _replaced_nationality(word: str, index: TokenIndex, english: str) -> bool:

@@ -162,6 +162,18 @@ def test_issue10_chinese_names_in_palladius_have_the_english_names_cc_cedict_giv
     assert english_forms("Паутина") == ()  # not Palladius syllables
 
 
+def test_issue10_a_source_place_written_by_none_of_its_names() -> None:
+    """`уфимского` is Ufa, which `Perm airport` does not write; `финской` is written by `Finland`;
+    an adjective that gives only a language (`Чукотские`: `Chuukese`) is no place to write."""
+    from audit.names.russian_source import unwritten_source_place
+
+    source = "Сообщили в пресс-службе уфимского аэропорта."
+    assert unwritten_source_place(source, "the press service of Perm airport said")
+    assert not unwritten_source_place(source, "the press service of Ufa airport said")
+    assert not unwritten_source_place("Он выиграл спринт в финской Руке.", "He won the sprint in Ruka, Finland.")
+    assert not unwritten_source_place("Чукотские власти закрыли бухту.", "Authorities in Chukotka closed the bay.")
+
+
 def test_issue10_a_nationality_is_unsourced_only_when_it_replaced_a_source_place() -> None:
     from audit.names.russian_source import unsourced_demonym
 
