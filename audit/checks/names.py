@@ -1775,7 +1775,8 @@ class UnsourcedName(Check):
     could have replaced, or the translation gives every source name its counterpart; the
     country of a city the source names (`Istanbul, Turkey's largest city`), the region a
     source town lies in (`Orsk, in Russia's Orenburg region`; one no seat names, right after
-    the town: `Tynda in the Amur region`), the rest of a name English writes in full where the
+    the town: `Tynda in the Amur region`; a Russian region no city names, `data/ru_regions.tsv`:
+    `Nizhnekamsk, Tatarstan`), the rest of a name English writes in full where the
     source gives one part standing alone (`Gukesh Dommaraju` for `Гукеш`), a city within 100 km English
     locates it by (`Krasnogorsk, outside Moscow`) and the body a seat stands for
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`),

@@ -34,7 +34,7 @@ from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
 from audit.names.palladius import pinyin_readings
-from audit.names.regions import city_regions
+from audit.names.regions import city_regions, lies_in, russian_regions_named
 from audit.names.russian import Entity, adjective_places, entities, is_adjective, lemma, parses, place_names
 from audit.names.russian import lemmas as lemmas_of
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
@@ -355,13 +355,16 @@ def names_region_of_source_place(word: str, source: str, english: str) -> bool:
     English adds (`Orsk, a city in Russia's Orenburg region`), not `Chelyabinsk region` there.
     A region no seat in the place's country is named for (`Amur`, `Xinjiang`) counts where
     English writes it right after the place (`Tynda in the Amur region`, `Urumqi, in China's
-    Xinjiang region`)."""
+    Xinjiang region`). A region that no city names (`data/ru_regions.tsv`: `Tatarstan`,
+    `Sverdlovsk region`) counts where a place the source names lies in it (`Nizhnekamsk, Tatarstan`)."""
+    places = [place for names in source_places(source) for place in names]
+    if any(lies_in(place, region) for region in russian_regions_named(word, english) for place in places):
+        return True
     match = _region_pattern(word).search(english)
     if match is None:
         return False
     regions = city_regions()
     wanted = regions.get(word, frozenset())
-    places = [place for names in source_places(source) for place in names]
     if any(wanted & regions.get(place, frozenset()) for place in places):
         return True
     countries = {country for place in places for country, _ in regions.get(place, frozenset())}

@@ -162,6 +162,21 @@ def test_issue10_chinese_names_in_palladius_have_the_english_names_cc_cedict_giv
     assert english_forms("Паутина") == ()  # not Palladius syllables
 
 
+def test_issue10_every_russian_region_row_is_the_region_of_its_city() -> None:
+    """`data/ru_regions.tsv`: each region no city names lies where GeoNames puts its city."""
+    from importlib.resources import files
+
+    from audit.names.regions import lies_in, russian_regions, russian_regions_named
+
+    text = files("audit.names").joinpath("data", "ru_regions.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(rows) == len(russian_regions()) and {"Tatarstan", "Yakutia", "Sakha"} <= set(russian_regions())
+    for region, _country, _code, city in rows:
+        assert lies_in(city, region), region
+    assert not lies_in("Kazan", "Bashkortostan")
+    assert russian_regions_named("Ossetia", "in Vladikavkaz, North Ossetia") == ("North Ossetia",)
+
+
 def test_issue10_a_source_place_written_by_none_of_its_names() -> None:
     """`уфимского` is Ufa, which `Perm airport` does not write; `финской` is written by `Finland`;
     an adjective that gives only a language (`Чукотские`: `Chuukese`) is no place to write."""
