@@ -19,9 +19,9 @@ Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|.
 (`both` is tune, heldout and tune2; `all`, the default, adds the seven blind parts.)
 (`--examples` lists false alarms and misses of the parts tuned on: since 2 December 2026
 `heldout`, `heldout2-blind` and, later that day, `heldout3-blind`, `heldout4-blind`,
-`heldout5-blind`, from the fifth round `heldout6-blind` and from the sixth `heldout7-blind`
-are tuning data too, see tests/data/source_ru/README.md; never of `heldout8-blind`, the held-out
-measure, nor of `cjk-blind2`.)
+`heldout5-blind`, from the fifth round `heldout6-blind`, from the sixth `heldout7-blind` and
+from the seventh (3 December 2026) `heldout8-blind` are tuning data too, see
+tests/data/source_ru/README.md; never of `cjk-blind2`, the CJK held-out measure.)
 (`--part cjk` measures `tests/data/source_cjk/` instead: Chinese, Japanese and Hindi sources,
 with rows per source language too: `cjk-tune` tuned on; `cjk-blind`, measured blind at first
 sight, is tuning data from the third CJK round (3 December 2026); `cjk-blind2`, written blind
@@ -57,8 +57,8 @@ PARTS = (
 )
 # Chinese, Japanese and Hindi sources (each record names its language), in tests/data/source_cjk/.
 CJK_PARTS = ("cjk-tune", "cjk-blind", "cjk-blind2")
-# Parts never tuned on, whose false alarms and misses are not listed (`heldout7-blind` and
-# `cjk-blind` were until the sixth Russian and the third CJK round, when they became tuning data).
+# Parts never tuned on, whose false alarms and misses are not listed (`heldout8-blind` and
+# `cjk-blind` were until the seventh Russian and the third CJK round, when they became tuning data).
 BLIND = frozenset({"cjk-blind2"})
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
