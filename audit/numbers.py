@@ -473,13 +473,14 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # A Roman numeral of two letters or more numbering an event or a body before its name, as
 # Russian and other languages write ordinals (`на XXIII Международном кинофестивале`, `XXV
 # съезд`, `the XXIII Olympic Winter Games`): its value, as English writes it (`23rd`). Not after a
-# capitalised word, where it is a regnal number or a name's (`Карл XVI Густав`, `World War II`);
+# capitalised word but a preposition or an article opening a sentence (`На XXVI съезде`), where
+# it is a regnal number or a name's (`Карл XVI Густав`, `World War II`);
 # in Latin script only before a capitalised word (`his CV shows` is no 105).
 _ROMAN_ORDINAL = re.compile(
     r"(?<![\w\-‐‑.])(?P<roman>(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
     r"(?=\s+(?:[А-ЯЁа-яё]|[A-Z][a-z]))"
 )
-_CAPITALISED_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w'’-]*\s+$")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:На|В|Во|С|Со|К|По|За|До|От|Из|При|The|At|In|On|Of|For)\s)[A-ZА-ЯЁ][\w'’-]*\s+$")
 # A quarter or a half of a year as a code (`Q1 2027`, `H2`): the figure is its rank, as in `the
 # first quarter`.
 _PERIOD_CODE = re.compile(r"(?<![\w-])[QH](?P<rank>[1-4])(?![\w-])")

@@ -45,7 +45,8 @@ _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:[-‐‑][А-ЯЁа-яёA-Za-z
 _CAPITALISED = re.compile(r"[А-ЯЁA-Z]")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # Cheap test for a word that may be a place adjective (`германский`, `донецкая`, `российских`).
-_ADJECTIVE_ENDING = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|ом|ую|ых|им|ими|их|ей|ые)$")
+# A place adjective's ending: `-ский`, `-цкий`, and `-вный` of regions named `под-` a city (`подмосковный`).
+_ADJECTIVE_ENDING = re.compile(r"(?:ск|цк|вн)(?:ий|ый|ой|ая|ое|ие|ого|ому|ом|ую|ых|им|ими|их|ей|ые)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_OR_APOSTROPHE = re.compile(r"['’]s?$")
 # Words that stand in English names for many things and so say nothing alone.

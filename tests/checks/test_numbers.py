@@ -306,3 +306,4 @@ def test_issue10_a_roman_ordinal_before_a_name_is_its_value_not_a_regnal_number(
     assert _values("Король Карл XVI Густав") == [] and _values("Людовика XIV") == []
     assert _values("World War II began") == [] and _values("his CV shows") == []
     assert _values("в XIX веке") == [{19.0}]
+    assert _values("На XXVI съезде") == [{26.0}] and _values("The XXIII Olympic Winter Games") == [{23.0}]

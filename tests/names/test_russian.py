@@ -269,6 +269,7 @@ def test_issue10_dotted_acronyms_are_read_as_written_out() -> None:
 def test_issue10_underived_place_adjectives() -> None:
     assert "United States" in adjective_places("американской")
     assert "Soviet Union" in adjective_places("советских")
+    assert "Moscow" in adjective_places("Подмосковные")  # of a region named `под-` a city
 
 
 def test_issue10_countries_of_notable_cities_are_glossed() -> None:
