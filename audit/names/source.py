@@ -571,6 +571,10 @@ _FOREIGN_SOUNDS = (
 )  # fmt: skip
 # An `h` of its own, not of `th`, `zh`, `sh` or `ch`.
 _FOREIGN_H = re.compile(r"(?<![tzsc])h")
+# An opening `j` before a vowel, said `y` in German, Dutch, Scandinavian and Italian names, which
+# Russian writes `й`, `ю`, `я` and folds as `i` (`Juncker` / `Юнкер`, `Juventus` / `Ювентус`), and
+# `ж` in Turkic ones (`Japarov` / `Жапаров`).
+_OPENING_J = re.compile(r"^j(?=[aeiou])")
 _CONSONANT = re.compile(r"[^aeiou]")
 
 
@@ -582,6 +586,13 @@ def foreign_frame(key: str) -> str:
     for old, new in _FOREIGN_SOUNDS:
         key = key.replace(old, new)
     return key if len(_CONSONANT.findall(key)) >= 3 else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def foreign_frames(key: str) -> tuple[str, ...]:
+    """`foreign_frame` of the key, and of its opening `j` said `y` (`juncker`: `junker`, `iunker`)."""
+    frames = (foreign_frame(key), foreign_frame(_OPENING_J.sub("i", key)))
+    return tuple(frame for frame in dict.fromkeys(frames) if frame)
 
 
 # English vowel spellings Russian writes as it hears them (`Keir`: `Кир`, `Leavitt`: `Ливитт`,
@@ -630,7 +641,7 @@ def _given_forms(keys: frozenset[str]) -> frozenset[str]:
 def _respellings(keys: frozenset[str]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """The keys as `foreign_frame` reads them (by first letter), and as `english_vowels` does."""
     frames: defaultdict[str, set[str]] = defaultdict(set)
-    for frame in filter(None, map(foreign_frame, keys)):
+    for frame in (frame for key in keys for frame in foreign_frames(key)):
         frames[frame[:1]].add(frame)
     heard = frozenset(english_vowels(key) for key in keys if len(key) >= 3)
     return {first: frozenset(group) for first, group in frames.items()}, heard
@@ -702,15 +713,15 @@ class TokenIndex:
             self._heard = frozenset().union(*(heard for _, heard in self._respelt_lines))
         if len(key) >= 3 and english_vowels(key) in self._heard:
             return True
-        frame = foreign_frame(key)
-        if not frame:
-            return False
-        others = self._frames.get(frame[:1])
-        if others is None:
-            others = self._frames[frame[:1]] = frozenset().union(
-                *(frames.get(frame[:1], ()) for frames, _ in self._respelt_lines)
-            )
-        return frame in others or _NEAR_FRAME.any_of(frame, others)  # `Жапарова`: `Japarov`
+        for frame in foreign_frames(key):
+            others = self._frames.get(frame[:1])
+            if others is None:
+                others = self._frames[frame[:1]] = frozenset().union(
+                    *(frames.get(frame[:1], ()) for frames, _ in self._respelt_lines)
+                )
+            if frame in others or _NEAR_FRAME.any_of(frame, others):
+                return True  # `Жапарова`: `Japarov`; `Юнкер`: `Juncker`
+        return False
 
     def has_word(self, key: str) -> bool:
         found = self._found.get(key)

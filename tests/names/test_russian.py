@@ -17,7 +17,7 @@ from audit.names.russian_source import (
     source_places,
     spelt_by_ear,
 )
-from audit.names.source import english_vowels, foreign_frame
+from audit.names.source import english_vowels, foreign_frame, foreign_frames
 from audit.names.variants import name_key
 
 
@@ -242,13 +242,18 @@ def test_issue10_an_opening_h_as_russian_writes_it() -> None:
     assert foreign_frame(name_key("Herman")) != foreign_frame(name_key("Norman"))
 
 
-def test_issue10_an_inner_h_russian_writes_g_in_arabic_and_persian_names() -> None:
+def test_issue10_an_inner_h_russian_writes_g_and_an_opening_j_it_writes_yu() -> None:
     """Russian's traditional forms write `г` where Uzbek and Tajik, and English after them, keep
-    `h` or `kh` (`Ибрагим`: `Ibrokhim`); `sh`, `ch`, `th` and `zh` are sounds of their own."""
+    `h` or `kh` (`Ибрагим`: `Ibrokhim`); `sh`, `ch`, `th` and `zh` are sounds of their own. A
+    German or Italian `j` said `y` is Russian's `ю`, `я` (`Юнкер`: `Juncker`)."""
     from audit.names.source import TokenIndex
 
     assert foreign_frame(name_key("Ibrahim")) == foreign_frame(name_key("Ибрагим"))
     assert foreign_frame(name_key("Mashhad")) != foreign_frame(name_key("Masgad"))
+    assert foreign_frame(name_key("Юнкер")) in foreign_frames(name_key("Juncker"))  # an opening j said `y`
+    assert foreign_frame(name_key("Ювентус")) in foreign_frames(name_key("Juventus"))
+    assert foreign_frame(name_key("Жапаров")) in foreign_frames(name_key("Japarov"))  # or `ж`
+    assert foreign_frame(name_key("Джанкер")) not in foreign_frames(name_key("Juncker"))
     source = TokenIndex("Министр Ибрагим Абдурахмонов заявил.", "ru")
     assert source.has_respelt(name_key("Ibrokhim")) and not source.has_respelt(name_key("Ilhom"))
 
