@@ -607,6 +607,10 @@ def _heard(match: re.Match[str]) -> str:
     return _HEARD.get(text) or ("v" if match.start() == 0 else "a")
 
 
+# A Russian case ending on a folded foreign name (`uitkofom`, `uitkofa`), left after six letters.
+_CASE_ENDING = re.compile(r"(?<=\w{5})(?:om|em|im|oi|ei|a|u|e|i)$")
+
+
 @functools.lru_cache(maxsize=65536)
 def english_vowels(key: str) -> str:
     """A folded word with English vowel spellings read as Russian hears them (`keir`: `kir`)."""
@@ -713,6 +717,8 @@ class TokenIndex:
             self._heard = frozenset().union(*(heard for _, heard in self._respelt_lines))
         if len(key) >= 3 and english_vowels(key) in self._heard:
             return True
+        if self.lang == "en" and _CASE_ENDING.search(key) and english_vowels(_CASE_ENDING.sub("", key)) in self._heard:
+            return True  # `Уиткоффом`: `Witkoff`, a case ending after the name Russian hears
         for frame in foreign_frames(key):
             others = self._frames.get(frame[:1])
             if others is None:

@@ -236,6 +236,15 @@ def test_issue10_english_vowels_as_russian_hears_them() -> None:
     assert english_vowels(name_key("Brooke")) != name_key("Брайк")
 
 
+def test_issue10_an_english_name_russian_hears_keeps_it_under_a_case_ending() -> None:
+    """`Уиткоффом`, `Уиткоффа`: `Witkoff` with Russian's case endings; not `Kushner`."""
+    from audit.names.source import TokenIndex
+
+    assert TokenIndex("Putin met Witkoff.", "en").has_name("Уиткоффом", "ru")
+    assert TokenIndex("Putin met Witkoff.", "en").has_name("Уиткоффа", "ru")
+    assert not TokenIndex("Putin met Kushner.", "en").has_name("Уиткоффом", "ru")
+
+
 def test_issue10_an_opening_h_as_russian_writes_it() -> None:
     assert foreign_frame(name_key("Herman")) == foreign_frame(name_key("German"))
     assert foreign_frame(name_key("Helmut")) == foreign_frame(name_key("Gel'mut"))
