@@ -1027,4 +1027,10 @@ def _line_keys(line: str) -> tuple[tuple[str, ...], frozenset[str], dict[str, in
 
 
 def _is_given_name(word: str) -> bool:
-    return bool(_CAPITALISED.match(word)) and any("Name" in p.tag.grammemes for p in parses(word)[:3])
+    """A capitalised word pymorphy3 reads as a given name, but a body the tables list (`Росатома`,
+    which it also reads as a man's name)."""
+    return (
+        bool(_CAPITALISED.match(word))
+        and any("Name" in p.tag.grammemes for p in parses(word)[:3])
+        and russian_terms().lookup(word) is None
+    )
