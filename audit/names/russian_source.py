@@ -34,7 +34,7 @@ from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
 from audit.names.palladius import pinyin_readings
-from audit.names.regions import city_regions, lies_in, russian_regions_named
+from audit.names.regions import city_regions, lies_in, russian_regions, russian_regions_named
 from audit.names.russian import Entity, adjective_places, entities, is_adjective, lemma, parses, place_names
 from audit.names.russian import lemmas as lemmas_of
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
@@ -477,10 +477,13 @@ def english_forms(name: str) -> tuple[str, ...]:
     if term is not None:
         return term.english
     forms: list[str] = []
-    for word in name.split():
+    words = name.split()
+    for i, word in enumerate(words):
         forms.extend(with_countries(place_names(word)))
         if _ADJECTIVE_ENDING.search(word.lower()):
             forms.extend(adjective_places(word))
+            if any(_names_region(after) for after in words[i + 1 : i + 3]):  # `Кемеровской области`: `Kuzbass`
+                forms.extend(seat_regions((*adjective_places(word), *place_names(word))))
     forms.extend(short for short, full in SHORT_FORMS.items() if full in forms)
     forms.extend(capital for capital in capitals_of(forms) if capital not in forms)  # `Россия`: `Moscow said`
     forms.extend(_palladius_names(name))
@@ -499,6 +502,21 @@ def _palladius_names(name: str) -> list[str]:
     if not readings or len(readings) > _PALLADIUS_WORDS or not all(readings):
         return []
     return [found for words in itertools.product(*readings) for found in pinyin_names("".join(words))]
+
+
+# Nouns after a seat's adjective that make it a region's name (`Кемеровская область`,
+# `Ханты-Мансийский автономный округ`).
+_REGION_LEMMAS = frozenset({"область", "край", "округ", "республика"})
+
+
+def _names_region(word: str) -> bool:
+    return bool(_REGION_LEMMAS & set(lemmas_of(word.lower())))
+
+
+def seat_regions(places: Iterable[str]) -> list[str]:
+    """The other names of the regions whose seat a source names a region by (`Кемеровская
+    область`: `Kuzbass`; `Ханты-Мансийский округ`: `Yugra`), from `data/ru_regions.tsv`."""
+    return [region for place in places for region in russian_regions() if lies_in(place, region)]
 
 
 def carried(name: RussianName, english: str, source: str = "") -> bool:
@@ -752,6 +770,8 @@ def _line_places(text: str, confirmed: bool) -> tuple[frozenset[str], ...]:
             institution = _institution_opened(words, i)
             if institution is None:
                 names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
+                if any(_names_region(after.text) for after in words[i + 1 : i + 3]):  # `Кемеровской области`: `Kuzbass`
+                    names.extend(seat_regions((*adjective_places(word.text), *place_names(word.text))))
             else:  # `Страсбургский суд`: the court, whose row says what English has, not France
                 names.extend(institution.implied)
         term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) or word.start in capitalised_at else None

@@ -177,6 +177,14 @@ def test_issue10_every_russian_region_row_is_the_region_of_its_city() -> None:
     assert russian_regions_named("Ossetia", "in Vladikavkaz, North Ossetia") == ("North Ossetia",)
 
 
+def test_issue10_a_region_named_by_its_seat_has_the_region_s_other_names() -> None:
+    from audit.names.russian_source import english_forms, seat_regions
+
+    assert "Kuzbass" in seat_regions(["Kemerovo"]) and "Yugra" in seat_regions(["Khanty-Mansiysk"])
+    assert "Kuzbass" in english_forms("Кемеровской области")
+    assert "Tatarstan" not in english_forms("Казани")  # a city is not its region
+
+
 def test_issue10_a_source_place_written_by_none_of_its_names() -> None:
     """`уфимского` is Ufa, which `Perm airport` does not write; `финской` is written by `Finland`;
     an adjective that gives only a language (`Чукотские`: `Chuukese`) is no place to write."""
