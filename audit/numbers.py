@@ -5,7 +5,8 @@ round; `100 000`, `100 thousand`, `100 тысяч` and `100k` all mean one value
 a locale, a number carries the set of values its spelling admits (both readings of an
 ambiguous separator, the value with and without a following scale word), and two numbers
 match when their sets meet. Times (`12 h 00`, `12:00`, `1200 GMT`) carry the hour and the
-HHMM value; Roman centuries (`XIe siècle`, `siglo XV`) their value; `1970s` also means `70`.
+HHMM value; Roman centuries (`XIe siècle`, `siglo XV`) and Roman ordinals before a name (`XXIII
+Международный кинофестиваль`) their value; `1970s` also means `70`.
 English number words (`two`, `twenty`, `both`) and month names count in a translation; a
 source's cardinals in words (`dos`, `cinq`, `zwanzig`, `dwóch`, `třicet dva`, `चार`) are read in
 Spanish, French, Italian, German, Polish, Czech, Russian and Hindi (with its scales, `लाख`,
@@ -472,6 +473,17 @@ _ROMAN = re.compile(
     r"(?:siècles?|siglos?|secoli|secolo|wieku|wiek|století|Jahrhunderts?|century|века|век)\b)"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# A Roman numeral of two letters or more numbering an event or a body before its name, as
+# Russian and other languages write ordinals (`на XXIII Международном кинофестивале`, `XXV
+# съезд`, `the XXIII Olympic Winter Games`): its value, as English writes it (`23rd`). Not after a
+# capitalised word but a preposition or an article opening a sentence (`На XXVI съезде`), where
+# it is a regnal number or a name's (`Карл XVI Густав`, `World War II`);
+# in Latin script only before a capitalised word (`his CV shows` is no 105).
+_ROMAN_ORDINAL = re.compile(
+    r"(?<![\w\-‐‑.])(?P<roman>(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+    r"(?=\s+(?:[А-ЯЁа-яё]|[A-Z][a-z]))"
+)
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:На|В|Во|С|Со|К|По|За|До|От|Из|При|The|At|In|On|Of|For)\s)[A-ZА-ЯЁ][\w'’-]*\s+$")
 # A quarter or a half of a year as a code (`Q1 2027`, `H2`): the figure is its rank, as in `the
 # first quarter`.
 _PERIOD_CODE = re.compile(r"(?<![\w-])[QH](?P<rank>[1-4])(?![\w-])")
@@ -651,13 +663,19 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         if is_period_rank(text, match.start("rank")):
             rank = match.group("rank")
             numbers.append(Number(match.start("rank"), match.end("rank"), rank, frozenset({float(rank)})))
+    centuries = set()
     for match in _ROMAN.finditer(text):
         group = "roman" if match.group("roman") else "roman_after"
+        centuries.add(match.start(group))
         numbers.append(
             Number(
                 match.start(group), match.end(group), match.group(group), frozenset({float(_roman(match.group(group)))})
             )
         )
+    for match in _ROMAN_ORDINAL.finditer(text):
+        if match.start() in centuries or _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        numbers.append(Number(match.start(), match.end(), match.group(), frozenset({float(_roman(match.group()))})))
     if english_words:
         for match in _WORD.finditer(text):
             word = match.group().lower()

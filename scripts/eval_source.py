@@ -5,8 +5,8 @@ variants that carry one real error (`name_replaced`, `name_dropped`, `number_cha
 `quote_dropped`), written for this purpose: `tune.jsonl` is what the checks were tuned on,
 `heldout.jsonl` was set aside and only measured, `tune2.jsonl` (titles and names English
 adds) was written later to tune on, `heldout2-blind.jsonl`, `heldout3-blind.jsonl` and
-`heldout4-blind.jsonl`, `heldout5-blind.jsonl`, `heldout6-blind.jsonl`, `heldout7-blind.jsonl` and `heldout8-blind.jsonl` were written later,
-blind, by helpers who never saw the checks. Every item is audited with its source
+`heldout4-blind.jsonl` to `heldout9-blind.jsonl` were written later, blind, by helpers who
+never saw the checks. Every item is audited with its source
 (`--source-lang ru`), N2xx and Q109 selected, and this prints for each part:
 
 - per class (acronym, inflected, title, added, quoted, number): the share of good
@@ -14,14 +14,15 @@ blind, by helpers who never saw the checks. Every item is audited with its sourc
   (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
 - per rule: on how many good translations it fires, and how many variants it catches.
 
-Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout8-blind|both|all|cjk-tune|cjk-blind|cjk-blind2|cjk-blind3|cjk]
+Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout9-blind|both|all|cjk-tune|cjk-blind|cjk-blind2|cjk-blind3|cjk]
 [--examples N] [--json OUT] [--unknown-acronyms]
-(`both` is tune, heldout and tune2; `all`, the default, adds the seven blind parts.)
+(`both` is tune, heldout and tune2; `all`, the default, adds the eight blind parts.)
 (`--examples` lists false alarms and misses of the parts tuned on: since 2 December 2026
 `heldout`, `heldout2-blind` and, later that day, `heldout3-blind`, `heldout4-blind`,
-`heldout5-blind`, from the fifth round `heldout6-blind` and from the sixth `heldout7-blind`
-are tuning data too, see tests/data/source_ru/README.md; never of `heldout8-blind`, the held-out
-measure; `cjk-blind2` is listed from the fourth CJK round on.)
+`heldout5-blind`, from the fifth round `heldout6-blind`, from the sixth `heldout7-blind` and
+from the seventh (3 December 2026) `heldout8-blind` are tuning data too, see
+tests/data/source_ru/README.md; `cjk-blind2` is listed from the fourth CJK round on; never of
+`heldout9-blind` and `cjk-blind3`, the held-out measures.)
 (`--part cjk` measures `tests/data/source_cjk/` instead: Chinese, Japanese and Hindi sources,
 with rows per source language too: `cjk-tune` tuned on; `cjk-blind`, measured blind at first
 sight, is tuning data from the third CJK round (3 December 2026); `cjk-blind2`, written blind
@@ -56,13 +57,14 @@ PARTS = (
     "heldout6-blind",
     "heldout7-blind",
     "heldout8-blind",
+    "heldout9-blind",
 )
 # Chinese, Japanese and Hindi sources (each record names its language), in tests/data/source_cjk/.
 CJK_PARTS = ("cjk-tune", "cjk-blind", "cjk-blind2", "cjk-blind3")
-# Parts never tuned on, whose false alarms and misses are not listed (`heldout7-blind`, `cjk-blind`
-# and `cjk-blind2` were until the sixth Russian and the third and fourth CJK round, when they
+# Parts never tuned on, whose false alarms and misses are not listed (`heldout8-blind`, `cjk-blind`
+# and `cjk-blind2` were until the seventh Russian and the third and fourth CJK round, when they
 # became tuning data).
-BLIND = frozenset({"heldout8-blind", "cjk-blind3"})
+BLIND = frozenset({"heldout9-blind", "cjk-blind3"})
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
     "name_replaced": ("N201", "N202", "N203", "N204", "N205"),

@@ -46,7 +46,7 @@ def test_every_record_is_well_formed(path: Path) -> None:
 
 def test_the_dev_sets_are_there() -> None:
     names = {path.name for path in PARTS}
-    assert {"tune.jsonl", "heldout6-blind.jsonl", "heldout7-blind.jsonl", "heldout8-blind.jsonl", "blind2.jsonl", "blind3.jsonl"} <= names
+    assert {"tune.jsonl", "heldout6-blind.jsonl", "heldout7-blind.jsonl", "heldout8-blind.jsonl", "heldout9-blind.jsonl", "blind2.jsonl", "blind3.jsonl"} <= names
 
 
 RETRANSLATION_PARTS = sorted(DATA.glob("retrans/*.jsonl"))

@@ -47,7 +47,7 @@ from audit.names.house import windows as house_windows
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.polivanov import hepburn_reading
 from audit.names.romanisers import RomanisedSource, romaniser_language
-from audit.names.russian_source import speaks_of_counterpart
+from audit.names.russian_source import puts_source_place_elsewhere, speaks_of_counterpart
 from audit.names.source import (
     SourcePair,
     TokenIndex,
@@ -1512,12 +1512,15 @@ def _joined_titles(text: str, found: list[Mention]) -> list[Mention]:
 
 
 # A title in lower case between a body and a person (`EU foreign policy chief`, `UN envoy`,
-# `Amazon founder`, `Zenit coach`, `Severstal's main shareholder`).
+# `Amazon founder`, `Zenit coach`, `Severstal's main shareholder`), a player's position or
+# standing among them (`Tampa Bay Lightning forward`, `Real Madrid star`).
 _TITLE_BETWEEN = re.compile(
     r"['’]?s?\s+(?:[a-z][a-z-]*\s+){0,3}(?:chief|head|envoy|spokesman|spokeswoman|spokesperson|commissioner"
     r"|minister|president|secretary-general|secretary|chairman|chair|director|ambassador|representative"
     r"|commander|leader|negotiator|prosecutor|official|founder|owner|boss|CEO|executive|governor|mayor"
-    r"|chancellor|speaker|aide|adviser|advisor|coach|manager|captain|shareholder|magnate|tycoon|player)\s+"
+    r"|chancellor|speaker|aide|adviser|advisor|coach|manager|captain|shareholder|magnate|tycoon|player"
+    r"|forward|striker|midfielder|defender|defen[cs]eman|goalkeeper|goaltender|goalie|winger|centre|center"
+    r"|guard|quarterback|pitcher|star|teammate)\s+"
 )
 
 
@@ -1640,22 +1643,26 @@ def _gives_another_name(text: str, mention: Mention, index: TokenIndex, english:
     )
 
 
-# An apposition after a person that gives the body they work at (`Yevgeny Tishkovets, a leading
-# specialist at the Fobos weather centre`, `..., an analyst with Sberbank`).
-_AFFILIATION_BEFORE = re.compile(
-    r"[A-Z][\w'’-]+,\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:at|of|with|from|for)\s+(?:the\s+)?$"
+# An apposition after a person or a place that gives the body they work at or the region it
+# lies in (`Yevgeny Tishkovets, a leading specialist at the Fobos weather centre`, `Tiksi, an
+# Arctic port in Yakutia`).
+_APPOSITION_BEFORE = re.compile(
+    r"[A-Z][\w'’-]+,\s+(?:a|an|the)\s+(?:[A-Za-z][\w-]*\s+){1,4}(?:at|of|with|from|for|in|on|near)\s+(?:the\s+)?$"
 )
 
 
-def _names_added_affiliation(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
-    """A body English names in an apposition after a person where a Russian source gives the
-    person alone (`said Yevgeny Tishkovets, a leading specialist at the Fobos weather centre`
-    for `пообещал Тишковец`), and no source name is left without its counterpart: context a
-    reader needs, which replaced no name of the source."""
+def _names_in_added_apposition(text: str, mention: Mention, index: TokenIndex, english: str) -> bool:
+    """A body or a region English names in an apposition after a person or a place where a
+    Russian source gives that person or place alone (`said Yevgeny Tishkovets, a leading
+    specialist at the Fobos weather centre` for `пообещал Тишковец`, `near Tiksi, an Arctic port
+    in Yakutia` for `под Тикси`), and no source name is left without its counterpart: context a
+    reader needs, which replaced no name of the source, unless GeoNames puts the source's places
+    in another region than that of a city it names (`Orsk, a city in Russia's Chelyabinsk region`)."""
     return (
         index.russian
-        and _AFFILIATION_BEFORE.search(text, max(0, mention.start - 80), mention.start) is not None
+        and _APPOSITION_BEFORE.search(text, max(0, mention.start - 80), mention.start) is not None
         and not leaves_source_names(index.text, english, index.lang)
+        and not any(puts_source_place_elsewhere(word, index.text) for word in mention.text.split())
     )
 
 
@@ -1788,13 +1795,17 @@ class UnsourcedName(Check):
     could have replaced, or the translation gives every source name its counterpart; the
     country of a city the source names (`Istanbul, Turkey's largest city`), the region a
     source town lies in (`Orsk, in Russia's Orenburg region`; one no seat names, right after
-    the town: `Tynda in the Amur region`), the rest of a name English writes in full where the
+    the town: `Tynda in the Amur region`; a Russian region no city names, `data/ru_regions.tsv`:
+    `Nizhnekamsk, Tatarstan`), the rest of a name English writes in full where the
     source gives one part standing alone (`Gukesh Dommaraju` for `Гукеш`), a city within 100 km English
     locates it by (`Krasnogorsk, outside Moscow`) and the body a seat stands for
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`),
     or opening a name (`Colombian President Claudia Sheinbaum` for `Мексиканский президент`),
     is unsourced only when a place of a Russian source is then missing from the translation (it
-    replaced that place); a place or an owner in the possessive opening a name (`Spain's Carlos Alcaraz`,
+    replaced that place); so is a country or a notable city English writes, a common word too,
+    where a place the source names or derives an adjective from is written by none of its names
+    (`Perm airport` for `уфимского аэропорта`, `Abu Dhabi International Airport` for `Дубайский
+    международный аэропорт`), and it is then no context English adds; a place or an owner in the possessive opening a name (`Spain's Carlos Alcaraz`,
     `Moscow's Vnukovo airport`, `Gazprom's Astrakhan gas processing plant`) is context too where the
     translation leaves no source name unpaired;
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
@@ -1803,8 +1814,9 @@ class UnsourcedName(Check):
     maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу
     «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired;
     so is another name English gives in a clause (`which China calls the Diaoyu`, `known locally as`),
-    and the body a person works at, in an apposition English adds after them (`Yevgeny Tishkovets,
-    a leading specialist at the Fobos weather centre` for `Тишковец`). A place counts when
+    and the body a person works at or the region a place lies in, in an apposition English adds
+    after them (`Yevgeny Tishkovets, a leading specialist at the Fobos weather centre` for
+    `Тишковец`, `Tiksi, an Arctic port in Yakutia` for `Тикси`). A place counts when
     GeoNames lists the English name and a source name
     for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
@@ -1921,8 +1933,8 @@ class UnsourcedName(Check):
                     continue  # `Pushkin's Eugene Onegin` for `«Евгений Онегин»`: the work's maker
                 if missing and _gives_another_name(ctx.document.text, mention, index, english):
                     continue  # `Diaoyu` of `which China calls the Diaoyu`: another name for a source name
-                if missing and _names_added_affiliation(ctx.document.text, mention, index, english):
-                    continue  # `Fobos` of `Tishkovets, a leading specialist at the Fobos weather centre`
+                if missing and _names_in_added_apposition(ctx.document.text, mention, index, english):
+                    continue  # `Yakutia` of `Tiksi, an Arctic port in Yakutia`: context for a source name
                 if missing:
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"

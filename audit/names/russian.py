@@ -214,6 +214,10 @@ _UNDERIVED_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "орловский": ("Oryol", "Orel"),
     "уфимский": ("Ufa",),
     "эмиратский": ("United Arab Emirates", "UAE", "Emirates"),
+    # regions named `при-`/`под-`/`за-` a place, whose adjectives no city derives (`Подмосковье`)
+    "подмосковный": ("Moscow region", "Moscow"),
+    "забайкальский": ("Transbaikal", "Zabaykalsky"),
+    "прикамский": ("Perm region", "Kama region"),
 }
 # The consonants a stem's last one becomes before `-ский` (`Рига`: `рижский`, `Прага`: `пражский`).
 _ALTERNATIONS = (("ж", "г"), ("ч", "к"), ("ш", "х"))

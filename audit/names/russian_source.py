@@ -18,6 +18,7 @@ they imply, places and the countries of its cities, place adjectives), which N20
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import os
 import re
@@ -25,13 +26,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from audit.names.abbreviations import equivalents
+from audit.names.cedict import pinyin_names
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, capital_of, countries_of_capital, is_english_place
 from audit.names.finder import is_sentence_initial
 from audit.names.gazetteer import NOTABLE_POPULATION
 from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
-from audit.names.regions import city_regions
+from audit.names.palladius import pinyin_readings
+from audit.names.regions import city_regions, lies_in, russian_regions, russian_regions_named
 from audit.names.russian import Entity, adjective_places, entities, is_adjective, lemma, parses, place_names
 from audit.names.russian import lemmas as lemmas_of
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
@@ -42,7 +45,8 @@ _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:[-‐‑][А-ЯЁа-яёA-Za-z
 _CAPITALISED = re.compile(r"[А-ЯЁA-Z]")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # Cheap test for a word that may be a place adjective (`германский`, `донецкая`, `российских`).
-_ADJECTIVE_ENDING = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|ом|ую|ых|им|ими|их|ей|ые)$")
+# A place adjective's ending: `-ский`, `-цкий`, and `-вный` of regions named `под-` a city (`подмосковный`).
+_ADJECTIVE_ENDING = re.compile(r"(?:ск|цк|вн)(?:ий|ый|ой|ая|ое|ие|ого|ому|ом|ую|ых|им|ими|их|ей|ые)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_OR_APOSTROPHE = re.compile(r"['’]s?$")
 # Words that stand in English names for many things and so say nothing alone.
@@ -352,13 +356,16 @@ def names_region_of_source_place(word: str, source: str, english: str) -> bool:
     English adds (`Orsk, a city in Russia's Orenburg region`), not `Chelyabinsk region` there.
     A region no seat in the place's country is named for (`Amur`, `Xinjiang`) counts where
     English writes it right after the place (`Tynda in the Amur region`, `Urumqi, in China's
-    Xinjiang region`)."""
+    Xinjiang region`). A region that no city names (`data/ru_regions.tsv`: `Tatarstan`,
+    `Sverdlovsk region`) counts where a place the source names lies in it (`Nizhnekamsk, Tatarstan`)."""
+    places = [place for names in source_places(source) for place in names]
+    if any(lies_in(place, region) for region in russian_regions_named(word, english) for place in places):
+        return True
     match = _region_pattern(word).search(english)
     if match is None:
         return False
     regions = city_regions()
     wanted = regions.get(word, frozenset())
-    places = [place for names in source_places(source) for place in names]
     if any(wanted & regions.get(place, frozenset()) for place in places):
         return True
     countries = {country for place in places for country, _ in regions.get(place, frozenset())}
@@ -366,6 +373,16 @@ def names_region_of_source_place(word: str, source: str, english: str) -> bool:
         return False  # `Chelyabinsk region` for `Орск`: GeoNames puts Orsk in another
     before = english[max(0, match.start() - _REGION_REACH) : match.start()]
     return any(re.search(rf"\b{re.escape(place)}\b[^.;:!?]*$", before) for place in places)
+
+
+def puts_source_place_elsewhere(word: str, source: str) -> bool:
+    """Whether `word` is a city whose region GeoNames knows and every place of the source it
+    knows lies in another region (`Chelyabinsk` for `Орск`, in the Orenburg region): English
+    that locates the source's place by it got the place wrong."""
+    regions = city_regions()
+    wanted = regions.get(word, frozenset())
+    known = [regions[place] for names in source_places(source) for place in names if place != word and place in regions]
+    return bool(wanted) and bool(known) and not any(wanted & found for found in known)
 
 
 # How far before a region English writes the source place it locates (`Urumqi, in China's `).
@@ -460,24 +477,63 @@ def english_forms(name: str) -> tuple[str, ...]:
     if term is not None:
         return term.english
     forms: list[str] = []
-    for word in name.split():
+    words = name.split()
+    for i, word in enumerate(words):
         forms.extend(with_countries(place_names(word)))
         if _ADJECTIVE_ENDING.search(word.lower()):
             forms.extend(adjective_places(word))
+            if any(_names_region(after) for after in words[i + 1 : i + 3]):  # `Кемеровской области`: `Kuzbass`
+                forms.extend(seat_regions((*adjective_places(word), *place_names(word))))
     forms.extend(short for short, full in SHORT_FORMS.items() if full in forms)
     forms.extend(capital for capital in capitals_of(forms) if capital not in forms)  # `Россия`: `Moscow said`
+    forms.extend(_palladius_names(name))
     return tuple(dict.fromkeys(forms))
+
+
+# The most words of a Chinese name read back from Palladius (each has up to eight pinyin readings).
+_PALLADIUS_WORDS = 4
+
+
+def _palladius_names(name: str) -> list[str]:
+    """The English names CC-CEDICT gives for a Chinese name Russian spells by Palladius, which
+    English translates rather than spells (`Жэньминь жибао`: `renmin ribao`, the `People's
+    Daily`; `Хуанхэ`: the `Yellow River`); empty unless every word reads as pinyin."""
+    readings = [pinyin_readings(word) for word in name.split()]
+    if not readings or len(readings) > _PALLADIUS_WORDS or not all(readings):
+        return []
+    return [found for words in itertools.product(*readings) for found in pinyin_names("".join(words))]
+
+
+# Nouns after a seat's adjective that make it a region's name (`Кемеровская область`,
+# `Ханты-Мансийский автономный округ`).
+_REGION_LEMMAS = frozenset({"область", "край", "округ", "республика"})
+
+
+def _names_region(word: str) -> bool:
+    return bool(_REGION_LEMMAS & set(lemmas_of(word.lower())))
+
+
+def seat_regions(places: Iterable[str]) -> list[str]:
+    """The other names of the regions whose seat a source names a region by (`Кемеровская
+    область`: `Kuzbass`; `Ханты-Мансийский округ`: `Yugra`), from `data/ru_regions.tsv`."""
+    return [region for place in places for region in russian_regions() if lies_in(place, region)]
 
 
 def carried(name: RussianName, english: str, source: str = "") -> bool:
     """Whether `english` has one of the name's English forms, or a demonym of a place among them;
     an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`). A city's country counts by
-    its name or demonym only where no adjective of the `source` accounts for that country (`в Баку
-    ... с азербайджанским коллегой`: `Azerbaijani counterpart` is the adjective's, not Baku's)."""
+    its name or demonym only where the adjectives of the `source` do not account for every time
+    English names that country (`в Баку ... с азербайджанским коллегой`: `Azerbaijani counterpart`
+    is the adjective's, not Baku's; `Багдад ... иракской нефти`: `Iraq ... Iraqi oil` has one for each)."""
     forms = name.term.english if name.term is not None else english_forms(name.text)
     if source and name.term is None and len(forms) > 1:
         own = {place for word in name.text.split() for place in (*place_names(word), *adjective_places(word))}
-        forms = tuple(form for form in forms if form in own or form not in _adjective_places_of(source))
+        accounted = _adjective_places_of(source)
+        forms = tuple(
+            form
+            for form in forms
+            if form in own or form not in accounted or _place_mentions(form, english) > accounted.count(form)
+        )
     if not forms:
         return False
     if any(_has_form(form, english) for form in forms):
@@ -488,13 +544,26 @@ def carried(name: RussianName, english: str, source: str = "") -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _adjective_places_of(text: str) -> frozenset[str]:
-    """The places of the text's place adjectives (`азербайджанским`: Azerbaijan)."""
-    return frozenset(
+def _adjective_places_of(text: str) -> tuple[str, ...]:
+    """The places of the text's place adjectives, once for each adjective (`азербайджанским`: Azerbaijan)."""
+    return tuple(
         place
         for word in _words(text)
         if _ADJECTIVE_ENDING.search(word.text.lower()) and is_adjective(word.text)
-        for place in adjective_places(word.text)
+        for place in dict.fromkeys(adjective_places(word.text))
+    )
+
+
+def _place_mentions(place: str, english: str) -> int:
+    """How many times `english` names a place, by its name or a demonym (`Iraq`, `Iraqi`: two)."""
+    if " " in place:
+        count = english.count(place)
+        return count + sum(1 for m in _ENGLISH_WORD.finditer(english) if place in demonym_places(m.group()))
+    return sum(
+        1
+        for m in _ENGLISH_WORD.finditer(english)
+        if m.group()[:1].isupper()
+        and (_POSSESSIVE_OR_APOSTROPHE.sub("", m.group()) == place or place in demonym_places(m.group()))
     )
 
 
@@ -701,6 +770,8 @@ def _line_places(text: str, confirmed: bool) -> tuple[frozenset[str], ...]:
             institution = _institution_opened(words, i)
             if institution is None:
                 names.extend(adjective_places(word.text))  # `британской`: United Kingdom; `немецкий`: `German`
+                if any(_names_region(after.text) for after in words[i + 1 : i + 3]):  # `Кемеровской области`: `Kuzbass`
+                    names.extend(seat_regions((*adjective_places(word.text), *place_names(word.text))))
             else:  # `Страсбургский суд`: the court, whose row says what English has, not France
                 names.extend(institution.implied)
         term = russian_terms().lookup(word.text) if is_cyrillic_acronym(word.text) or word.start in capitalised_at else None
@@ -781,6 +852,22 @@ def unwritten_place_names(source: str, english: str) -> bool:
         if names and not any(all(any(_same_place_word(key, w) for w in words) for key in name_key(name).split()) for name in names):
             return True
     return False
+
+
+def unwritten_source_place(source: str, english: str) -> bool:
+    """Whether a place the source names or derives an adjective from (`уфимского аэропорта`: Ufa,
+    `Дубайский`: Dubai) is written in English by none of its names, nor by a demonym or the
+    country of one (`финской`: `Finnish`, `Finland`); an adjective that gives no place, only a
+    nationality or a language (`чукотские`: `Chuukese`), is left aside."""
+    written = written_places(english)
+    return any(
+        any(is_english_place(name) or names_a_place(name) for name in names)
+        and not any(
+            name in written or _has_form(name, english) or any(_has_form(place, english) for place in demonym_places(name))
+            for name in names
+        )
+        for names in source_places(source)
+    )
 
 
 def _same_place_word(key: str, written: str) -> bool:
@@ -960,4 +1047,10 @@ def _line_keys(line: str) -> tuple[tuple[str, ...], frozenset[str], dict[str, in
 
 
 def _is_given_name(word: str) -> bool:
-    return bool(_CAPITALISED.match(word)) and any("Name" in p.tag.grammemes for p in parses(word)[:3])
+    """A capitalised word pymorphy3 reads as a given name, but a body the tables list (`Росатома`,
+    which it also reads as a man's name)."""
+    return (
+        bool(_CAPITALISED.match(word))
+        and any("Name" in p.tag.grammemes for p in parses(word)[:3])
+        and russian_terms().lookup(word) is None
+    )

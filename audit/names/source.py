@@ -75,6 +75,7 @@ from audit.names.russian_source import (
     spelt_by_ear,
     unsourced_demonym,
     unwritten_place_names,
+    unwritten_source_place,
     written_places,
 )
 from audit.names.russian_source import carried as russian_carried
@@ -563,11 +564,19 @@ _NEAR_FRAME = _Nearness(stem_match)  # between foreign frames (`foreign_frame`)
 
 # How English writes names that Russian respells (Arabic `th`: `Haitham` / `Хейсам`; Kazakh and
 # Kyrgyz `j`: `Japarov` / `Жапаров`; Western Armenian voiceless stops: `Karekin` / `Гарегин`;
-# German `v` heard as `f`: `Volker` / `Фолькер`, and `z` as `ц`: `Herzog` / `Герцог`; an opening `h` written `г`:
-# `Herman` / `Герман`), read into one frame: those sounds merged, and the diphthongs `ai` and `ei` (`Хейсам`).
+# German `v` heard as `f`: `Volker` / `Фолькер`, and `z` as `ц`: `Herzog` / `Герцог`; an `h` written `г`,
+# opening a name or, as Russian's traditional forms of Arabic and Persian names have it, inside one,
+# where Uzbek and Tajik, and English after them, keep `h` or `kh`: `Herman` / `Герман`, `Ibrokhim` /
+# `Ибрагим`), read into one frame: those sounds merged, and the diphthongs `ai` and `ei` (`Хейсам`).
 _FOREIGN_SOUNDS = (
     ("th", "s"), ("zh", "j"), ("ts", "s"), ("b", "p"), ("d", "t"), ("g", "k"), ("v", "f"), ("ai", "e"), ("ei", "e")
 )  # fmt: skip
+# An `h` of its own, not of `th`, `zh`, `sh` or `ch`.
+_FOREIGN_H = re.compile(r"(?<![tzsc])h")
+# An opening `j` before a vowel, said `y` in German, Dutch, Scandinavian and Italian names, which
+# Russian writes `й`, `ю`, `я` and folds as `i` (`Juncker` / `Юнкер`, `Juventus` / `Ювентус`), and
+# `ж` in Turkic ones (`Japarov` / `Жапаров`).
+_OPENING_J = re.compile(r"^j(?=[aeiou])")
 _CONSONANT = re.compile(r"[^aeiou]")
 
 
@@ -575,11 +584,17 @@ _CONSONANT = re.compile(r"[^aeiou]")
 def foreign_frame(key: str) -> str:
     """A folded word with those sounds merged (`haitham`, `heisam`: `hesam`); empty when it has
     fewer than three consonants, too few to tell names apart (`said`, `saed`)."""
-    if key.startswith("h"):
-        key = "g" + key[1:]  # an opening h, which Russian writes `г` (`Herman` / `Герман`, `Hamburg` / `Гамбург`)
+    key = _FOREIGN_H.sub("g", key)  # an h Russian writes `г` (`Herman` / `Герман`, `Ibrohim` / `Ибрагим`)
     for old, new in _FOREIGN_SOUNDS:
         key = key.replace(old, new)
     return key if len(_CONSONANT.findall(key)) >= 3 else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def foreign_frames(key: str) -> tuple[str, ...]:
+    """`foreign_frame` of the key, and of its opening `j` said `y` (`juncker`: `junker`, `iunker`)."""
+    frames = (foreign_frame(key), foreign_frame(_OPENING_J.sub("i", key)))
+    return tuple(frame for frame in dict.fromkeys(frames) if frame)
 
 
 # English vowel spellings Russian writes as it hears them (`Keir`: `Кир`, `Leavitt`: `Ливитт`,
@@ -592,6 +607,10 @@ _HEARD = {"ea": "i", "ee": "i", "ei": "i", "ie": "i", "oo": "u", "ou": "u"}
 def _heard(match: re.Match[str]) -> str:
     text = match.group()
     return _HEARD.get(text) or ("v" if match.start() == 0 else "a")
+
+
+# A Russian case ending on a folded foreign name (`uitkofom`, `uitkofa`), left after six letters.
+_CASE_ENDING = re.compile(r"(?<=\w{5})(?:om|em|im|oi|ei|a|u|e|i)$")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -628,7 +647,7 @@ def _given_forms(keys: frozenset[str]) -> frozenset[str]:
 def _respellings(keys: frozenset[str]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """The keys as `foreign_frame` reads them (by first letter), and as `english_vowels` does."""
     frames: defaultdict[str, set[str]] = defaultdict(set)
-    for frame in filter(None, map(foreign_frame, keys)):
+    for frame in (frame for key in keys for frame in foreign_frames(key)):
         frames[frame[:1]].add(frame)
     heard = frozenset(english_vowels(key) for key in keys if len(key) >= 3)
     return {first: frozenset(group) for first, group in frames.items()}, heard
@@ -700,15 +719,17 @@ class TokenIndex:
             self._heard = frozenset().union(*(heard for _, heard in self._respelt_lines))
         if len(key) >= 3 and english_vowels(key) in self._heard:
             return True
-        frame = foreign_frame(key)
-        if not frame:
-            return False
-        others = self._frames.get(frame[:1])
-        if others is None:
-            others = self._frames[frame[:1]] = frozenset().union(
-                *(frames.get(frame[:1], ()) for frames, _ in self._respelt_lines)
-            )
-        return frame in others or _NEAR_FRAME.any_of(frame, others)  # `Жапарова`: `Japarov`
+        if self.lang == "en" and _CASE_ENDING.search(key) and english_vowels(_CASE_ENDING.sub("", key)) in self._heard:
+            return True  # `Уиткоффом`: `Witkoff`, a case ending after the name Russian hears
+        for frame in foreign_frames(key):
+            others = self._frames.get(frame[:1])
+            if others is None:
+                others = self._frames[frame[:1]] = frozenset().union(
+                    *(frames.get(frame[:1], ()) for frames, _ in self._respelt_lines)
+                )
+            if frame in others or _NEAR_FRAME.any_of(frame, others):
+                return True  # `Жапарова`: `Japarov`; `Юнкер`: `Juncker`
+        return False
 
     def has_word(self, key: str) -> bool:
         found = self._found.get(key)
@@ -1210,6 +1231,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
                 replaced.append(position)  # `Colombian President Claudia Sheinbaum` for `Мексиканский президент`
             if _may_anchor(word) and (index.has_name(plain, "en") or (index.russian and spelt_by_ear(plain, index.text))):
                 found.append(position)  # `Macron`, a common word too, still names the person
+            elif index.russian and english and _replaced_source_place(plain, index, english):
+                replaced.append(position)  # `Perm airport` for `уфимского аэропорта`
             elif _surname_like_nationality(words, position) and index.russian and spelt_by_ear(plain, index.text):
                 found.append(position)  # `Turk` of `Volker Turk`, as `Тюрк` is spelt
             continue
@@ -1219,6 +1242,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             found.append(position)  # `Powell` / `Пауэлл`: English spelling, Russian ear
         else:
             missing.append(position)
+    if missing and index.russian and english and _replaces_source_place(words, missing, index, english):
+        return [words[position] for position in sorted(missing + replaced)]  # no context English adds
     if missing and index.russian and english and not leaves_source_names(index.text, english, index.lang):
         missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
     if missing and found and _added_words(words, missing, found, index, english):
@@ -1228,6 +1253,31 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         if english and not leaves_source_names(index.text, english, index.lang):
             missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
+
+
+def _replaced_source_place(place: str, index: TokenIndex, english: str) -> bool:
+    """Whether a country or a notable city English writes (`Perm`, a common word too) stands where
+    a place of a Russian source is written by none of its names (`уфимского аэропорта`): it
+    replaced it. Regions aside: GeoNames and CLDR name some by common words (`Bay`, `World`)."""
+    return (
+        any(p.kind == "country" or (p.kind == "city" and p.population >= NOTABLE_POPULATION) for p in place_lookup_exact(place)[:3])
+        and not index.has_name(place, "en")
+        and unwritten_source_place(index.text, english)
+    )
+
+
+def _replaces_source_place(words: list[str], missing: list[int], index: TokenIndex, english: str) -> bool:
+    """Whether a missing word of a name, with the capitalised words English writes before it, is
+    a place that replaced one of a Russian source (`Abu Dhabi` of `Abu Dhabi International Airport`
+    for `Дубайский международный аэропорт`): then it is no context English adds."""
+    for position in missing:
+        word = _without_possessive(words[position])
+        for match in re.finditer(rf"((?:[A-Z][\w'’-]*\s+){{0,2}}){re.escape(word)}\b", english):
+            before = match.group(1).split()
+            runs = (" ".join([*before[i:], word]) for i in range(len(before) + 1))
+            if any(_replaced_source_place(run, index, english) for run in runs):
+                return True
+    return False
 
 
 def _replaced_nationality(word: str, index: TokenIndex, english: str) -> bool:

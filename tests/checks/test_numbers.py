@@ -311,3 +311,14 @@ def test_half_of_is_a_share() -> None:
     (half,) = [n for n in find_numbers("About half of Russian companies", english_words=True) if n.text == "half"]
     assert 50.0 in half.values
     assert all(50.0 not in n.values for n in find_numbers("half the time", english_words=True))
+
+
+def test_issue10_a_roman_ordinal_before_a_name_is_its_value_not_a_regnal_number() -> None:
+    """`на XXIII Международном кинофестивале` is the 23rd festival; `Карл XVI Густав`, `World War
+    II` and `his CV` carry no figure to compare."""
+    assert _values("на XXIII Международном кинофестивале") == [{23.0}]
+    assert _values("XXV съезд") == [{25.0}] and _values("the XXIII Olympic Winter Games") == [{23.0}]
+    assert _values("Король Карл XVI Густав") == [] and _values("Людовика XIV") == []
+    assert _values("World War II began") == [] and _values("his CV shows") == []
+    assert _values("в XIX веке") == [{19.0}]
+    assert _values("На XXVI съезде") == [{26.0}] and _values("The XXIII Olympic Winter Games") == [{23.0}]

@@ -508,3 +508,12 @@ def test_a_country_chinese_writes_by_meaning_is_not_heard_by_sound() -> None:
     source = "中国男篮在世界杯预选赛中战胜韩国队。"  # `Japan` is not the `shi jie bei` of `世界杯`
     assert _warned(source, "China's men's basketball team beat South Korea in a World Cup qualifier.", "zh") == []
     assert _warned(source, "China's men's basketball team beat Japan in a World Cup qualifier.", "zh") == ["Japan"]
+
+def test_cc_cedict_names_by_their_toneless_pinyin() -> None:
+    """The pinyin index a Palladius spelling reads back to: `renminribao` is the `People's Daily`,
+    and a gloss's alternatives are each a name (`Yellow River or Huang He`)."""
+    from audit.names.cedict import pinyin_names
+
+    assert "People's Daily" in pinyin_names("renminribao")
+    assert {"Yellow River", "Huang He"} <= set(pinyin_names("huanghe"))
+    assert pinyin_names("moskva") == ()

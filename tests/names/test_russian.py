@@ -17,7 +17,7 @@ from audit.names.russian_source import (
     source_places,
     spelt_by_ear,
 )
-from audit.names.source import english_vowels, foreign_frame
+from audit.names.source import english_vowels, foreign_frame, foreign_frames
 from audit.names.variants import name_key
 
 
@@ -155,6 +155,51 @@ def test_issue10_palladius_reads_chinese_names_as_pinyin() -> None:
     assert pinyin_readings("Москва") == ()  # not Palladius syllables
 
 
+def test_issue10_chinese_names_in_palladius_have_the_english_names_cc_cedict_gives() -> None:
+    """Names English translates rather than spells: `Жэньминь жибао` is the `People's Daily`."""
+    from audit.names.russian_source import english_forms
+
+    assert "People's Daily" in english_forms("Жэньминь жибао")
+    assert "Yellow River" in english_forms("Хуанхэ") and "Huang He" in english_forms("Хуанхэ")
+    assert "Global Times" not in english_forms("Жэньминь жибао")
+    assert english_forms("Паутина") == ()  # not Palladius syllables
+
+
+def test_issue10_every_russian_region_row_is_the_region_of_its_city() -> None:
+    """`data/ru_regions.tsv`: each region no city names lies where GeoNames puts its city."""
+    from importlib.resources import files
+
+    from audit.names.regions import lies_in, russian_regions, russian_regions_named
+
+    text = files("audit.names").joinpath("data", "ru_regions.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(rows) == len(russian_regions()) and {"Tatarstan", "Yakutia", "Sakha"} <= set(russian_regions())
+    for region, _country, _code, city in rows:
+        assert lies_in(city, region), region
+    assert not lies_in("Kazan", "Bashkortostan")
+    assert russian_regions_named("Ossetia", "in Vladikavkaz, North Ossetia") == ("North Ossetia",)
+
+
+def test_issue10_a_region_named_by_its_seat_has_the_region_s_other_names() -> None:
+    from audit.names.russian_source import english_forms, seat_regions
+
+    assert "Kuzbass" in seat_regions(["Kemerovo"]) and "Yugra" in seat_regions(["Khanty-Mansiysk"])
+    assert "Kuzbass" in english_forms("Кемеровской области")
+    assert "Tatarstan" not in english_forms("Казани")  # a city is not its region
+
+
+def test_issue10_a_source_place_written_by_none_of_its_names() -> None:
+    """`уфимского` is Ufa, which `Perm airport` does not write; `финской` is written by `Finland`;
+    an adjective that gives only a language (`Чукотские`: `Chuukese`) is no place to write."""
+    from audit.names.russian_source import unwritten_source_place
+
+    source = "Сообщили в пресс-службе уфимского аэропорта."
+    assert unwritten_source_place(source, "the press service of Perm airport said")
+    assert not unwritten_source_place(source, "the press service of Ufa airport said")
+    assert not unwritten_source_place("Он выиграл спринт в финской Руке.", "He won the sprint in Ruka, Finland.")
+    assert not unwritten_source_place("Чукотские власти закрыли бухту.", "Authorities in Chukotka closed the bay.")
+
+
 def test_issue10_a_nationality_is_unsourced_only_when_it_replaced_a_source_place() -> None:
     from audit.names.russian_source import unsourced_demonym
 
@@ -202,10 +247,35 @@ def test_issue10_english_vowels_as_russian_hears_them() -> None:
     assert english_vowels(name_key("Brooke")) != name_key("Брайк")
 
 
+def test_issue10_an_english_name_russian_hears_keeps_it_under_a_case_ending() -> None:
+    """`Уиткоффом`, `Уиткоффа`: `Witkoff` with Russian's case endings; not `Kushner`."""
+    from audit.names.source import TokenIndex
+
+    assert TokenIndex("Putin met Witkoff.", "en").has_name("Уиткоффом", "ru")
+    assert TokenIndex("Putin met Witkoff.", "en").has_name("Уиткоффа", "ru")
+    assert not TokenIndex("Putin met Kushner.", "en").has_name("Уиткоффом", "ru")
+
+
 def test_issue10_an_opening_h_as_russian_writes_it() -> None:
     assert foreign_frame(name_key("Herman")) == foreign_frame(name_key("German"))
     assert foreign_frame(name_key("Helmut")) == foreign_frame(name_key("Gel'mut"))
     assert foreign_frame(name_key("Herman")) != foreign_frame(name_key("Norman"))
+
+
+def test_issue10_an_inner_h_russian_writes_g_and_an_opening_j_it_writes_yu() -> None:
+    """Russian's traditional forms write `г` where Uzbek and Tajik, and English after them, keep
+    `h` or `kh` (`Ибрагим`: `Ibrokhim`); `sh`, `ch`, `th` and `zh` are sounds of their own. A
+    German or Italian `j` said `y` is Russian's `ю`, `я` (`Юнкер`: `Juncker`)."""
+    from audit.names.source import TokenIndex
+
+    assert foreign_frame(name_key("Ibrahim")) == foreign_frame(name_key("Ибрагим"))
+    assert foreign_frame(name_key("Mashhad")) != foreign_frame(name_key("Masgad"))
+    assert foreign_frame(name_key("Юнкер")) in foreign_frames(name_key("Juncker"))  # an opening j said `y`
+    assert foreign_frame(name_key("Ювентус")) in foreign_frames(name_key("Juventus"))
+    assert foreign_frame(name_key("Жапаров")) in foreign_frames(name_key("Japarov"))  # or `ж`
+    assert foreign_frame(name_key("Джанкер")) not in foreign_frames(name_key("Juncker"))
+    source = TokenIndex("Министр Ибрагим Абдурахмонов заявил.", "ru")
+    assert source.has_respelt(name_key("Ibrokhim")) and not source.has_respelt(name_key("Ilhom"))
 
 
 
@@ -224,6 +294,7 @@ def test_issue10_dotted_acronyms_are_read_as_written_out() -> None:
 def test_issue10_underived_place_adjectives() -> None:
     assert "United States" in adjective_places("американской")
     assert "Soviet Union" in adjective_places("советских")
+    assert "Moscow" in adjective_places("Подмосковные")  # of a region named `под-` a city
 
 
 def test_issue10_countries_of_notable_cities_are_glossed() -> None:
