@@ -1464,6 +1464,38 @@ def unknown_acronyms(source: str) -> tuple[str, ...]:
     return tuple(word for word in acronyms if terms.lookup(word) is None)
 
 
+_POSSESSIVE_TAIL = re.compile(r"['’]s?$")
+# The last words of a body's English name (`Aerospace Forces`, `State University`, `Ring Road`).
+_BODY_HEADS = frozenset(
+    """agency service services committee commission council corporation company university institute
+    academy forum forces force army navy ministry department bank fund party union court road railway
+    railways airport office bureau centre center authority administration directorate inspectorate
+    guard police college organisation organization federation association society group holding
+    exchange state chamber assembly front movement network plant factory works""".split()
+)
+
+
+def _acronym_or_body(name: str) -> bool:
+    """An acronym (`CSTO`, `Ukraine's HUR`) or a body's English name (`Russian Aerospace Forces`,
+    `Islamic State`): what a Cyrillic acronym no table lists may stand for (`ВКС`, `ИГИЛ`), unlike
+    a person or a place."""
+    words = _POSSESSIVE_TAIL.sub("", name).split()
+    return bool(words) and (is_acronym(words[-1]) or (len(words) >= 2 and words[-1].lower() in _BODY_HEADS))
+
+
+# What joins a body to the place English adds to locate it (`University in Vladivostok`, `Ring Road
+# around Moscow`, `Institute of Samara`).
+_LOCATING = re.compile(r"\s*,?\s*(?:in|around|near|of|at|outside)\s+(?:the\s+)?$")
+
+
+def _locates(text: str, body: Mention, place: Mention) -> bool:
+    """Whether a name right after a body, joined by `in`, `around`, `near`, `of`, is a place that
+    locates it: context English adds for a body whose source acronym no table lists (the place
+    a table's row would imply)."""
+    between = text[body.end : place.start]
+    return len(between) <= 14 and bool(_LOCATING.fullmatch(between)) and bool(place_lookup(place.text))
+
+
 def _spare_acronyms(ctx: CheckContext, pair: SourcePair, lang: str | None) -> list[Mention]:
     """The translation's acronyms that the source does not have: each may be an unknown source
     acronym in English (`CSTO` for `ОДКБ`)."""
@@ -1869,8 +1901,9 @@ class UnsourcedName(Check):
     (`Moscow` for `Россия`, `Beijing` for `中方`, `Islamabad` for `पाकिस्तान`); a Chinese source's
     kanji are also read the Japanese way for Japanese names (`高市早苗`: `Sanae Takaichi`), and
     there a nationality is matched by its country only, never by sound. An English
-    acronym beside a Russian acronym no table lists may be that acronym (`RISS` / `РИСИ`): a
-    note. Even a name
+    acronym or body beside a Russian acronym no table lists may be that acronym (`RISS` /
+    `РИСИ`, `Russian Aerospace Forces` / `ВКС`, one name per such acronym), and a place right
+    after it may locate it (`South Ural State University in Chelyabinsk` / `ЮУрГУ`): a note. Even a name
     of ordinary words (`Iron Dome` for `九州`, Kyushu), an acronym or a Hepburn-like word
     is a warning when it stands for none of the source's names by sound, CC-CEDICT, CLDR,
     initials or nationality, and a name the source surely has (a katakana word, a Latin word,
@@ -1908,9 +1941,15 @@ class UnsourcedName(Check):
                     severity=Severity.INFO,
                 )
                 continue
+            # Each Cyrillic acronym no table lists may be one English acronym or body the source lacks.
+            unlisted = list(unknown_acronyms(pair.source)) if index.russian else []
+            body: Mention | None = None  # the last acronym or body an unlisted acronym may be
+            body_acronym = ""
             for mention in found:
                 if not pair.start <= mention.start < pair.end:
                     continue
+                if unlisted and _acronym_or_body(mention.text):
+                    body, body_acronym = mention, unlisted.pop(0)  # in order: `ЮУрГУ ... ВКС`
                 if index.romanised is not None and _names_nothing(mention):
                     continue  # `Twenty-one teams`: no name to hear in the source
                 english = document.text[pair.start : pair.end]
@@ -1939,16 +1978,19 @@ class UnsourcedName(Check):
                     words = ", ".join(f"“{w}”" for w in missing)
                     what = "is" if len(missing) == 1 else "are"
                     if index.romanised is None:
-                        unknown = unknown_acronyms(pair.source) if index.russian and is_acronym(mention.text) else ()
-                        yield self.finding(  # an English acronym may be a source acronym no table lists
+                        stands_for = body_acronym if body is mention else None
+                        message = f"“{mention.text}” is not in the source, unless it is “{stands_for}”"
+                        if stands_for is None and body is not None and _locates(ctx.document.text, body, mention):
+                            stands_for = body_acronym  # `South Ural State University in Chelyabinsk`
+                            message = f"“{mention.text}” is not in the source; English may add it to place “{stands_for}”"
+                        yield self.finding(  # an English acronym or body may be a source acronym no table lists
                             segment,
                             mention.start,
                             mention.end,
                             f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?"
-                            if not unknown
-                            else f"“{mention.text}” is not in the source, unless it is “{unknown[0]}”, which no "
-                            "table of acronyms lists",
-                            severity=Severity.INFO if unknown else None,
+                            if stands_for is None
+                            else f"{message}, which no table of acronyms lists",
+                            severity=Severity.INFO if stands_for is not None else None,
                         )
                         continue
                     beside = beside_words(mention.text, missing)
