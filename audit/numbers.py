@@ -551,14 +551,16 @@ def is_ordinal_word(text: str) -> bool:
 # Tens that make a compound with a unit (`thirty-first`, `twenty-three`).
 _TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 # Fractions a share is written as, with the percentages written for them (`a quarter of
-# Russians`: 25%); a third is said loosely for anything from 30% to 35% (`a third` / `thirty
+# Russians`: 25%, `a fifth`: 20%); a third is said loosely for anything from 30% to 35% (`a third` / `thirty
 # percent`), two thirds for 65% to 70%.
+# `hundred` after a number word (`two hundred`), which is no scale of figures (`5 hundred` is rare).
+_HUNDRED_AFTER = re.compile(r"[\s-]+hundred\b", re.IGNORECASE)
 # `half a million`, `half a billion`: half the scale.
 _HALF_OF_SCALE = re.compile(r"\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 # `the first half`, `the second half`: a half-year, which English also counts as six months.
 _PERIOD_RANK_BEFORE = re.compile(r"\b(?:first|second|last)\s+$", re.IGNORECASE)
 _THIRD = (30.0, 31.0, 32.0, 33.0, 33.3, 33.33, 34.0, 35.0)
-_PERCENT_FRACTIONS = {"quarter": (25.0,), "half": (50.0,), "third": _THIRD}
+_PERCENT_FRACTIONS = {"quarter": (25.0,), "half": (50.0,), "third": _THIRD, "fifth": (20.0,), "tenth": (10.0,)}
 _PERCENT_SHARES = {
     "two-thirds": (65.0, 66.0, 66.6, 66.7, 66.67, 67.0, 68.0, 69.0, 70.0),
     "three-quarters": (75.0,),
@@ -707,6 +709,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             scale = _SCALE_AFTER.match(text[match.end() : match.end() + 16])
             if factor := _scale_factor(scale):
                 values.add(value * factor)
+            elif value < 100 and _HUNDRED_AFTER.match(text, match.end()):
+                values.add(value * 100)  # `two hundred works`: 200
             if _AND_A_HALF.match(text, match.end()):
                 values.add(value + 0.5)  # `four and a half years`: 4,5 года
             if word == "half":

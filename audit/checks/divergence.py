@@ -356,11 +356,14 @@ def _marks_lost(ours: str, theirs: str) -> bool:
     return any(len(pattern.findall(a)) > len(pattern.findall(b)) for pattern in _RUSSIAN_MARKS)
 
 
-def _same_name(mention: str, reading: _Reading, *, spelling: bool = False, own: _Reading | None = None) -> bool:
+def _same_name(
+    mention: str, reading: _Reading, *, spelling: bool = False, own: _Reading | None = None, located: bool = False
+) -> bool:
     """The reading writes this name as ours does, or one convention away (`audit.names.variants`),
     or names what it names otherwise (`audit.names.referents`: `Kremlin`/`Moscow`) where `own`,
     the text the name is in, is given and does not name that too (`Apia, the capital of Samoa`
-    has its own `Samoa`).
+    has its own `Samoa`); a name `located` (after `in`, `at`) only by the city of a seat of power
+    (`in the Kremlin` / `in Moscow`; `in Ankara` is no `Turkey`).
 
     With `spelling`, a spelling that keeps a Russian transliteration mark the reading's
     spelling lacks is not the same: that difference is what D303 reports.
@@ -374,6 +377,8 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False, own: 
         return True  # `USA`/`United States`, `EU`/`European Union` (`audit.names.abbreviations`)
     if own is not None and _names_referent(mention, reading, own):
         return True  # `Kremlin`/`Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`
+    if located and any(_has_form(city, reading) for city in _seat_cities(mention)):
+        return True  # `talks in the Kremlin` / `talks in Moscow`: the seat is in the city
     for other, _ in reading.by_length.get(len(name_words(mention)), ()):
         if (equivalent_names(mention, other.text) or _demonym_of(mention, other.text)) and not (
             spelling and _marks_lost(mention, other.text)
@@ -391,6 +396,17 @@ def _same_name(mention: str, reading: _Reading, *, spelling: bool = False, own: 
     ):
         return True  # `Minister Mikhail Degtyarev` / `Sports Minister Mikhail Degtyaryov`
     return len(name_words(mention)) <= 2 and any(_same_place(mention, other.text) for other in reading.mentions)
+
+
+@functools.lru_cache(maxsize=4096)
+def _seat_cities(name: str) -> tuple[str, ...]:
+    """The cities among a name's other names (`Kremlin`: `Moscow`), not its countries."""
+    return tuple(
+        form
+        for form in other_names(name)
+        if any(p.kind == "city" and p.population >= gazetteer.NOTABLE_POPULATION for p in gazetteer.lookup_exact(form))
+        and not any(p.kind == "country" for p in gazetteer.lookup_exact(form))
+    )
 
 
 def _qualifiers_kept(titled: str, reading: _Reading) -> bool:
@@ -584,6 +600,8 @@ def _word_supported(word: str, reading: _Reading) -> bool:
         )
     if not plain or plain in reading.words or name_key(plain) in reading.keys:
         return True
+    if f"al{plain}" in reading.words or f"el{plain}" in reading.words:
+        return True  # `Budaiwi` of `al-Budaiwi` / `Albudaiwi`: the article glued on
     if any(_has_form(form, reading) for form in equivalents(word)):
         return True  # `Sept.`/`September`, `America`/`United States`
     if _nation_named(_nation_of(word), reading):
@@ -599,7 +617,8 @@ def _word_supported(word: str, reading: _Reading) -> bool:
 
 
 # First letters one romanisation convention swaps for another (`audit.names.variants`):
-# `Japarov`/`Zhaparov`, `Jeyhun`/`Ceyhun`, `Ghalibaf`/`Qalibaf`, `Hennadiy`/`Gennady`, `Iuliia`/`Yulia`.
+# `Japarov`/`Zhaparov`, `Jeyhun`/`Ceyhun`, `Ghalibaf`/`Qalibaf`, `Hennadiy`/`Gennady`, `Iuliia`/`Yulia`,
+# `Oleksandr`/`Alexander`.
 _SWAPPED_INITIALS = {
     "j": "cdyz",
     "c": "j",
@@ -609,9 +628,11 @@ _SWAPPED_INITIALS = {
     "h": "gk",
     "k": "h",
     "q": "g",
-    "y": "eij",
+    "y": "eiju",
     "e": "y",
     "i": "y",
+    "o": "a",
+    "a": "o",
 }
 
 
@@ -1132,8 +1153,9 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
 
     Given names a re-translation leaves out before the surname it has are replaced only by
     a name with that surname (`Zeman Whitmer`/`Gretchen Whitmer`; not `President Donald Trump`/
-    `Trump ... the Group of 20`); a person named by a title is not replaced by a nationality
-    before a title (`President Vladimir Putin`/`the Russian president`).
+    `Trump ... the Group of 20`); a nationality before a title replaces only a place or a
+    nationality (`a Gdańsk judge` / `a Georgia judge`; not `President Vladimir Putin`, `Donald
+    Trump` / `the Russian president`, `the US president`).
 
     A name after the same title does. An opening word the finder passed over stands for a
     name only in the other's very place: where the word alignment puts it, or both opening
@@ -1145,8 +1167,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     """
     if name.surname is not None:
         return any(same_word(name.surname, w.group()) for w in name_words(orphan.mention.text))
-    if orphan.describes and _titled_person(name):
-        return False
+    if orphan.describes and not (_nation_word(name.mention.text) or _notable_place(name.mention.text)):
+        return False  # `the US president`, `the Russian president`: a description, no person's or body's name
     if orphan.repeated:
         return placed and _another_name(name.mention.text, orphan.mention.text)
     if name.title is not None and name.title == orphan.title:
@@ -1446,7 +1468,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 continue  # `GDP`: a term (the abbreviation table's), which a translation may say otherwise
             mention = _head(whole, readings)
             own = _referent_context(segment.text, mention.start - segment.start)
-            if any(_same_name(mention.text, r, own=own) for r in readings):
+            if any(_same_name(mention.text, r, own=own, located=own is None) for r in readings):
                 if _repeated_beyond(mention, inside, sentence, readings):
                     title = _title_before(segment.doc.text, mention.start)
                     names.append(

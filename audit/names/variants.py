@@ -561,7 +561,8 @@ def _rendaku(a: str, b: str) -> bool:
 
 
 # Letters one letter gets from the romanisation of another language than Russian, or from
-# Russian that drops a diacritic, each read as one form on a `name_key`: the Ukrainian `г` as `h`
+# Russian that drops a diacritic, each read as one form on a `name_key` (an opening `ю` as `yu`
+# or `u`: `Yugra`/`Ugra`): the Ukrainian `г` as `h`
 # (`Sybiha`/`Sybiga`, `Synehubov`/`Sinegubov`), the Kazakh and Kyrgyz `ж` as `j` (`Japarov`/
 # `Zhaparov`, `Kassym-Jomart`/`Kasym-Zhomart`), `ё` written `е` (`Orel`/`Oryol`, `Fedor`/
 # `Fyodor`), the Ukrainian `і` of a closed last syllable where Russian has `о` (`Lviv`/`Lvov`,
@@ -574,6 +575,7 @@ _SCHEME_LETTERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[^aeiou])o(?=[bdfgklmnprstvz]$)"), "i"),
     (re.compile(r"gh"), "k"),
     (re.compile(r"(?<![kcsztdpg])h"), "g"),
+    (re.compile(r"^iu"), "u"),
 )
 
 
@@ -606,12 +608,19 @@ def spelling_variant(a: str, b: str) -> bool:
 
 @functools.lru_cache(maxsize=262144)
 def same_word(a: str, b: str) -> bool:
-    """Two spellings of one word of a name under two conventions (see above)."""
-    if same_spelling(a, b):
+    """Two spellings of one word of a name under two conventions (see above), the Arabic article
+    glued to it or not (`Albudaiwi`/`Budaiwi`)."""
+    if same_spelling(a, b) or _glued_article(_word_forms(a)[2], _word_forms(b)[2]):
         return True
     if _two_nations(_word_forms(a)[1], _word_forms(b)[1]):
         return False
     return spelling_variant(a, b) or word_form(a, b)
+
+
+def _glued_article(a: str, b: str) -> bool:
+    """One key the other with the Arabic article glued on (`albudaiwi`/`budaiwi`)."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long[:2] in ("al", "el") and long[2:] == short
 
 
 def name_words(name: str) -> list[re.Match[str]]:

@@ -214,7 +214,7 @@ def test_variants_feminine_ending_leaves_other_variants_alone() -> None:
      ("Orel", "Oryol"), ("Fedor", "Fyodor"), ("Ghalibaf", "Qalibaf"), ("Bagher", "Baqer"),
      ("Araghchi", "Araqchi"), ("Lviv", "Lvov"), ("Ternopil", "Ternopol"),
      ("Ceyhun", "Jeyhun"), ("Recep", "Rejep"), ("Đuro", "Djuro"), ("Đoković", "Djokovic"),
-     ("Orikhiv", "Orekhov")],
+     ("Orikhiv", "Orekhov"), ("Yugra", "Ugra"), ("Oleksandr", "Alexander"), ("Budaiwi", "Albudaiwi")],
 )
 def test_ukrainian_kazakh_persian_and_yo_romanisations_are_one_word(ours: str, theirs: str) -> None:
     assert same_word(ours, theirs)
