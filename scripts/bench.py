@@ -578,12 +578,17 @@ def whole_audits(task: dict[str, Any], texts: list[str]) -> dict[str, Any]:
 
     documents = [Document(id=f"doc-{i:05d}", text=text) for i, text in enumerate(texts)]
     with tempfile.TemporaryDirectory() as folder:
+        # One random model stands for both directions of the round trip: the template names it twice.
+        models = Path(folder) / "models"
+        models.mkdir()
+        for pair in ("en-ru", "ru-en"):
+            (models / pair).symlink_to(task["ct2_dir"], target_is_directory=True)
         table = {
             "select": ["D"],
             "translate": {
                 "backend": "ctranslate2",
                 "mode": "roundtrip",
-                "model-template": task["ct2_dir"],
+                "model-template": str(models / "{src}-{tgt}"),
                 "device": task["device"],
                 "threads": task["threads"],
                 "beam-size": 1,
