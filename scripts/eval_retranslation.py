@@ -16,9 +16,10 @@ given (D3 and N2 selected, no model), and this prints:
 
 The parts were written blind (see the README there): `tune.jsonl`, `blind.jsonl` and then
 `blind3.jsonl` were measured at first sight and later tuned on (`blind3` in the third round,
-on 3 December 2026), `blind4.jsonl`, written after that round, in the fourth, and
-`blind5.jsonl` in the fifth; `blind6.jsonl`, written after it, is a measure only, and
-`--examples` never lists its items. Issue 12's targets on DEMETR are measured by
+on 3 December 2026), `blind4.jsonl`, written after that round, in the fourth, `blind5.jsonl`
+in the fifth and `blind6.jsonl` in the sixth: each was measured blind at first sight before its
+round (see tests/data/retrans/README.md), and none is held out now, so `BLIND` is empty until
+a new set is written. Issue 12's targets on DEMETR are measured by
 `scripts/eval_demetr.py --retranslation reference`; this is the same path on copy like the
 wire copy we audit.
 
