@@ -574,7 +574,7 @@ def is_share(text: str, start: int, end: int) -> bool:
     """Whether the fraction word at [start, end) is a share (`a third`, `half of Russians`), not a
     rank or a period (`the third quarter` is no share)."""
     return text[start:end].lower() in _PERCENT_FRACTIONS and bool(
-        _ONE_PART.search(text, 0, start) or _OF_AFTER.match(text, end)
+        _ONE_PART.search(text, max(0, start - 8), start) or _OF_AFTER.match(text, end)
     )
 
 # The three tables as one, the first to hold a word giving its value (asked of every English word).
@@ -716,7 +716,7 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             if word == "half":
                 if scaled := _HALF_OF_SCALE.match(text, match.end()):
                     values.add(0.5 * _SCALES[scaled.group(1).lower()])  # `half a million`: 500,000
-                if _PERIOD_RANK_BEFORE.search(text, 0, match.start()):
+                if _PERIOD_RANK_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                     values.add(6.0)  # `the first half of the season`: its first six months
             if is_share(text, match.start(), match.end()):
                 values.update(_PERCENT_FRACTIONS[word])  # `a quarter`, `half of Russians`: 25%, 50%

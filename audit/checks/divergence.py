@@ -1604,7 +1604,8 @@ class ReplacedName(Check):
     Penitentiary Service`); a place before ordinary words the MT has too is replaced by another
     place before them (`Mykolaiv regional military administration` / `Kherson Regional Military
     Administration`), and a body of ordinary words after its country is weighed by those words
-    (`Russia's Federal Air Transport Agency` stands in `Rostransnadzor`'s place); a title of several words (`Secretary General`) and an ordinary
+    (`Russia's Federal Air Transport Agency` stands in `Rostransnadzor`'s place); a title of
+    several words (`Secretary General`) and an ordinary
     word opening one (`Finance Minister`) are no names. A name the MT sentence uses more often
     than a re-translation's sentence, which has it too, is replaced in the use where that
     sentence has another name
@@ -1927,7 +1928,8 @@ class NumberNotRetranslated(Check):
                     labels = [
                         o
                         for o in others
-                        if (label := _LABEL_BEFORE.search(text, 0, o.number.start)) and low <= label.start() <= high
+                        if (label := _LABEL_BEFORE.search(text, max(0, o.number.start - 16), o.number.start))
+                        and low <= label.start() <= high
                     ]
                     placed = [o for o in placed if o.kind == "ordinal"] + labels
                     if not placed:
