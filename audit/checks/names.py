@@ -12,7 +12,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -63,6 +63,7 @@ from audit.names.source import (
     proportional_offset,
     quoted_names,
     source_pairs,
+    story_pair,
 )
 from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.translit import is_pinyin, romanise
@@ -1556,7 +1557,7 @@ _TITLE_BETWEEN = re.compile(
 )
 
 
-def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention], index: TokenIndex, english: str) -> bool:
+def _qualifies_sourced_person(text: str, mention: Mention, found: Sequence[Mention], index: TokenIndex, english: str) -> bool:
     """A body English puts before a title and a person the source names (`EU foreign policy
     chief Kaja Kallas` for `Каллас`, `Amazon founder Jeff Bezos` for `Безос`), where the
     source has no acronym or place it could have replaced, or the translation `english`
@@ -1578,7 +1579,7 @@ def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention],
 _PARTICLES = re.compile(r"\s+(?:(?:von|van)(?:\s+(?:der|den|de))?|de|da|di|du|del|della|dos|bin|ibn|al|el|le|la)\s+")
 
 
-def _whole_with_particles(text: str, mention: Mention, found: list[Mention], index: TokenIndex, english: str) -> bool:
+def _whole_with_particles(text: str, mention: Mention, found: Sequence[Mention], index: TokenIndex, english: str) -> bool:
     """Whether the mention and the next one, joined by a name's particles, miss nothing as one
     name (`European Commission President Ursula` + `von der` + `Leyen` for `фон дер Ляйен`)."""
     following = next((m for m in found if m.start >= mention.end), None)
@@ -1768,40 +1769,48 @@ class DroppedName(Check):
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         document = ctx.document
         lang = document.source_lang or ctx.config.source_lang
-        for pair in source_pairs(document):
-            english = document.text[pair.start : pair.end]
-            carried, unpaired = pair_source_names(pair.source, english, lang, single_words=ctx.options.single_words)
-            translated = _translated_names(ctx, pair, carried, lang) if unpaired else []
-            unknown = unknown_acronyms(pair.source) if unpaired else ()
-            spare = _spare_acronyms(ctx, pair, lang) if unknown else []
-            for missing in unpaired:
-                name = missing.name
-                counterpart = next((m for m in translated if may_translate(name.text, m.text)), None)
-                if counterpart is not None and missing.translatable:
-                    translated.remove(counterpart)  # `Dzień Niepodległości` / `Independence Day`
+        pairs = source_pairs(document, ctx.config.paragraphs)
+        story = story_pair(document, pairs)
+        left_in_story: set[str] | None = None  # the names the whole story leaves unpaired, asked once
+        for pair in pairs:
+            for dropped in self._dropped(ctx, pair, lang):
+                if story is not None:
+                    if left_in_story is None:
+                        left_in_story = {name for name, *_ in self._dropped(ctx, story, lang)}
+                    if dropped[0] not in left_in_story:
+                        continue  # carried in another paragraph: moved, not dropped
+                _, start, end, message, severity, evidence = dropped
+                yield self.finding(segment, start, end, message, severity=severity, evidence=evidence)
+
+    def _dropped(
+        self, ctx: CheckContext, pair: SourcePair, lang: str | None
+    ) -> Iterator[tuple[str, int, int, str, Severity | None, str | None]]:
+        """(source name, start, end, message, severity, evidence) of each name `pair` drops."""
+        english = ctx.document.text[pair.start : pair.end]
+        carried, unpaired = pair_source_names(pair.source, english, lang, single_words=ctx.options.single_words)
+        translated = _translated_names(ctx, pair, carried, lang) if unpaired else []
+        unknown = unknown_acronyms(pair.source) if unpaired else ()
+        spare = _spare_acronyms(ctx, pair, lang) if unknown else []
+        for missing in unpaired:
+            name = missing.name
+            counterpart = next((m for m in translated if may_translate(name.text, m.text)), None)
+            if counterpart is not None and missing.translatable:
+                translated.remove(counterpart)  # `Dzień Niepodległości` / `Independence Day`
+                continue
+            start, end = _sentence_at(ctx, proportional_offset(pair, name.start), pair.start, pair.end)
+            if name.text in unknown:
+                stand_in = next(iter(spare or translated), None)  # `ОДКБ` / `CSTO`, `ГИБДД` / `Traffic Police`
+                if stand_in is not None:
+                    (spare or translated).remove(stand_in)
                     continue
-                start, end = _sentence_at(ctx, proportional_offset(pair, name.start), pair.start, pair.end)
-                if name.text in unknown:
-                    stand_in = next(iter(spare or translated), None)  # `ОДКБ` / `CSTO`, `ГИБДД` / `Traffic Police`
-                    if stand_in is not None:
-                        (spare or translated).remove(stand_in)
-                        continue
-                    yield self.finding(
-                        segment,
-                        start,
-                        end,
-                        f"source acronym “{name.text}” is in no table of acronyms, and nothing in this sentence's "
-                        "translation is sure to be it: dropped?",
-                        severity=Severity.INFO,
-                    )
-                    continue
-                yield self.finding(
-                    segment,
-                    start,
-                    end,
-                    f"source name “{name.text}” has no counterpart in this sentence's translation: dropped or replaced?",
-                    evidence=_spellings(name.text, lang, missing.forms),
+                message = (
+                    f"source acronym “{name.text}” is in no table of acronyms, and nothing in this sentence's "
+                    "translation is sure to be it: dropped?"
                 )
+                yield name.text, start, end, message, Severity.INFO, None
+                continue
+            message = f"source name “{name.text}” has no counterpart in this sentence's translation: dropped or replaced?"
+            yield name.text, start, end, message, None, _spellings(name.text, lang, missing.forms)
 
 
 @register
@@ -1929,106 +1938,123 @@ class UnsourcedName(Check):
         document = ctx.document
         lang = document.source_lang or ctx.config.source_lang
         found = mentions(ctx)
-        for pair in source_pairs(document):
-            index = TokenIndex(pair.source, lang)
-            if index.script == "other" and index.romanised is None:
+        pairs = source_pairs(document, ctx.config.paragraphs)
+        story = story_pair(document, pairs)
+        in_story: dict[tuple[int, int], Severity] | None = None  # what the whole story finds, asked once
+        for pair in pairs:
+            local = tuple(
+                Mention(m.start - pair.start, m.end - pair.start, m.text) for m in found if pair.start <= m.start < pair.end
+            )
+            english = document.text[pair.start : pair.end]
+            for start, end, message, severity, evidence in _unsourced(pair.source, english, lang, local):
+                severity = severity or self.severity
+                if story is not None:
+                    if in_story is None:
+                        in_story = {
+                            (s, e): level or self.severity
+                            for s, e, _, level, _ in _unsourced(story.source, document.text, lang, tuple(found))
+                        }
+                    if (pair.start + start, pair.start + end) not in in_story:
+                        continue  # in the source of another paragraph: moved there by the translator
+                    severity = min(severity, in_story[pair.start + start, pair.start + end])
                 yield self.finding(
-                    segment,
-                    pair.start,
-                    pair.start,
-                    "names not compared with this source: its script has no romaniser here "
-                    "(Chinese, Japanese, Hindi and Latin or Cyrillic scripts are read)",
-                    severity=Severity.INFO,
+                    segment, pair.start + start, pair.start + end, message, severity=severity, evidence=evidence
                 )
-                continue
-            # Each Cyrillic acronym no table lists may be one English acronym or body the source lacks.
-            unlisted = list(unknown_acronyms(pair.source)) if index.russian else []
-            body: Mention | None = None  # the last acronym or body an unlisted acronym may be
-            body_acronym = ""
-            for mention in found:
-                if not pair.start <= mention.start < pair.end:
-                    continue
-                if unlisted and _acronym_or_body(mention.text):
-                    body, body_acronym = mention, unlisted.pop(0)  # in order: `ЮУрГУ ... ВКС`
-                if index.romanised is not None and _names_nothing(mention):
-                    continue  # `Twenty-one teams`: no name to hear in the source
-                english = document.text[pair.start : pair.end]
-                missing = missing_words(mention.text, index, english)
-                if index.romanised is not None:
-                    missing = [word for word in missing if not _date_or_count(word)]  # `January's Australian Open`
-                if missing and index.romanised is not None and index.romanised.abbreviates_name(mention.text):
-                    continue  # `China Eastern Airlines` for `东航`, `Mombasa-Nairobi` for `蒙内`: a Chinese abbreviation
-                if missing and _whole_with_particles(ctx.document.text, mention, found, index, english):
-                    continue  # `Ursula` of `Ursula von der Leyen` for `фон дер Ляйен`
-                if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index, english):
-                    continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
-                if missing and _names_unnamed_counterpart(ctx.document.text, mention, index, english):
-                    continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
-                if missing and glosses_written_name(ctx.document.text, mention.start, mention.end):
-                    continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
-                if missing and _names_a_unit(ctx.document.text, mention):
-                    continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
-                if missing and _names_a_maker(ctx.document.text, mention, index, english):
-                    continue  # `Pushkin's Eugene Onegin` for `«Евгений Онегин»`: the work's maker
-                if missing and _gives_another_name(ctx.document.text, mention, index, english):
-                    continue  # `Diaoyu` of `which China calls the Diaoyu`: another name for a source name
-                if missing and _names_in_added_apposition(ctx.document.text, mention, index, english):
-                    continue  # `Yakutia` of `Tiksi, an Arctic port in Yakutia`: context for a source name
-                if missing:
-                    words = ", ".join(f"“{w}”" for w in missing)
-                    what = "is" if len(missing) == 1 else "are"
-                    if index.romanised is None:
-                        stands_for = body_acronym if body is mention else None
-                        message = f"“{mention.text}” is not in the source, unless it is “{stands_for}”"
-                        if stands_for is None and body is not None and _locates(ctx.document.text, body, mention):
-                            stands_for = body_acronym  # `South Ural State University in Chelyabinsk`
-                            message = f"“{mention.text}” is not in the source; English may add it to place “{stands_for}”"
-                        yield self.finding(  # an English acronym or body may be a source acronym no table lists
-                            segment,
-                            mention.start,
-                            mention.end,
-                            f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?"
-                            if stands_for is None
-                            else f"{message}, which no table of acronyms lists",
-                            severity=Severity.INFO if stands_for is not None else None,
-                        )
-                        continue
-                    beside = beside_words(mention.text, missing)
-                    # a CLDR name missing whole (`European Union`) is judged word by word
-                    sure = any(
-                        index.romanised.replaced(part, english, beside, tuple(mention.text.split()))
-                        for word in missing
-                        for part in word.split()
-                    )
-                    if not sure and (finding := self._stands_in(segment, mention, index.romanised, english)):
-                        yield finding
-                        continue
-                    yield self.finding(  # a hint, unless a source name is left with nothing standing for it
-                        segment,
+
+
+_Unsourced = tuple[int, int, str, Severity | None, str | None]
+
+
+@functools.lru_cache(maxsize=4096)  # a feed repeats its paragraphs
+def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention, ...]) -> tuple[_Unsourced, ...]:
+    """(start, end, message, severity, evidence) in `english` of each of its names, `found`,
+    that `source` does not contain (N205); severity None is the rule's own."""
+    index = TokenIndex(source, lang)
+    if index.script == "other" and index.romanised is None:
+        note = (
+            "names not compared with this source: its script has no romaniser here "
+            "(Chinese, Japanese, Hindi and Latin or Cyrillic scripts are read)"
+        )
+        return ((0, 0, note, Severity.INFO, None),)
+    flagged: list[_Unsourced] = []
+    # Each Cyrillic acronym no table lists may be one English acronym or body the source lacks.
+    unlisted = list(unknown_acronyms(source)) if index.russian else []
+    body: Mention | None = None  # the last acronym or body an unlisted acronym may be
+    body_acronym = ""
+    for mention in found:
+        if unlisted and _acronym_or_body(mention.text):
+            body, body_acronym = mention, unlisted.pop(0)  # in order: `ЮУрГУ ... ВКС`
+        if index.romanised is not None and _names_nothing(mention):
+            continue  # `Twenty-one teams`: no name to hear in the source
+        missing = missing_words(mention.text, index, english)
+        if index.romanised is not None:
+            missing = [word for word in missing if not _date_or_count(word)]  # `January's Australian Open`
+        if missing and index.romanised is not None and index.romanised.abbreviates_name(mention.text):
+            continue  # `China Eastern Airlines` for `东航`, `Mombasa-Nairobi` for `蒙内`: a Chinese abbreviation
+        if missing and _whole_with_particles(english, mention, found, index, english):
+            continue  # `Ursula` of `Ursula von der Leyen` for `фон дер Ляйен`
+        if missing and _qualifies_sourced_person(english, mention, found, index, english):
+            continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
+        if missing and _names_unnamed_counterpart(english, mention, index, english):
+            continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
+        if missing and glosses_written_name(english, mention.start, mention.end):
+            continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
+        if missing and _names_a_unit(english, mention):
+            continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
+        if missing and _names_a_maker(english, mention, index, english):
+            continue  # `Pushkin's Eugene Onegin` for `«Евгений Онегин»`: the work's maker
+        if missing and _gives_another_name(english, mention, index, english):
+            continue  # `Diaoyu` of `which China calls the Diaoyu`: another name for a source name
+        if missing and _names_in_added_apposition(english, mention, index, english):
+            continue  # `Yakutia` of `Tiksi, an Arctic port in Yakutia`: context for a source name
+        if missing:
+            words = ", ".join(f"“{w}”" for w in missing)
+            what = "is" if len(missing) == 1 else "are"
+            if index.romanised is None:
+                stands_for = body_acronym if body is mention else None
+                message = f"“{mention.text}” is not in the source, unless it is “{stands_for}”"
+                if stands_for is None and body is not None and _locates(english, body, mention):
+                    stands_for = body_acronym  # `South Ural State University in Chelyabinsk`
+                    message = f"“{mention.text}” is not in the source; English may add it to place “{stands_for}”"
+                flagged.append(  # an English acronym or body may be a source acronym no table lists
+                    (
                         mention.start,
                         mention.end,
-                        f"{words} of “{mention.text}” {what} not heard in the romanised source "
-                        f"({index.romanised.lang}): replaced name?",
-                        evidence=index.romanised.romanised[:200],
-                        severity=Severity.WARNING if sure else Severity.INFO,
+                        f"{words} of “{mention.text}” {what} not in the source: replaced or garbled name?"
+                        if stands_for is None
+                        else f"{message}, which no table of acronyms lists",
+                        Severity.INFO if stands_for is not None else None,
+                        None,
                     )
-                elif index.romanised is not None and (
-                    finding := self._stands_in(segment, mention, index.romanised, english)
-                ):
-                    yield finding  # `Iron Dome` for `九州`: ordinary words, no spelling to compare
+                )
+                continue
+            beside = beside_words(mention.text, missing)
+            # a CLDR name missing whole (`European Union`) is judged word by word
+            sure = any(
+                index.romanised.replaced(part, english, beside, tuple(mention.text.split()))
+                for word in missing
+                for part in word.split()
+            )
+            if not sure and (stand_in := _stands_in(mention, index.romanised, english)):
+                flagged.append(stand_in)
+                continue
+            unheard = f"{words} of “{mention.text}” {what} not heard in the romanised source ({index.romanised.lang})"
+            severity = Severity.WARNING if sure else Severity.INFO  # a hint, unless a source name is left with nothing
+            flagged.append((mention.start, mention.end, f"{unheard}: replaced name?", severity, index.romanised.romanised[:200]))
+        elif index.romanised is not None and (stand_in := _stands_in(mention, index.romanised, english)):
+            flagged.append(stand_in)  # `Iron Dome` for `九州`: ordinary words, no spelling to compare
+    return tuple(flagged)
 
-    def _stands_in(self, segment: Segment, mention: Mention, source: RomanisedSource, english: str) -> Finding | None:
-        """A warning when the mention took the place of a source name the translation leaves out."""
-        name = source.stands_in(mention.text, english)
-        if name is None:
-            return None
-        local = source.text[name.start : name.end]
-        form = source.english_form(name)
-        return self.finding(
-            segment,
-            mention.start,
-            mention.end,
-            f"“{mention.text}” is not in the source, whose “{local}”{f' ({form})' if form else ''} has nothing "
-            "standing for it in the translation: replaced name?",
-            evidence=f"{local}: {source.romanised[:200]}",
-        )
+
+def _stands_in(mention: Mention, source: RomanisedSource, english: str) -> _Unsourced | None:
+    """A warning when the mention took the place of a source name the translation leaves out."""
+    name = source.stands_in(mention.text, english)
+    if name is None:
+        return None
+    local = source.text[name.start : name.end]
+    form = source.english_form(name)
+    message = (
+        f"“{mention.text}” is not in the source, whose “{local}”{f' ({form})' if form else ''} has nothing "
+        "standing for it in the translation: replaced name?"
+    )
+    return mention.start, mention.end, message, None, f"{local}: {source.romanised[:200]}"

@@ -7,6 +7,7 @@ and a changed digit does not. Compared per unit when units carry sources.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -14,24 +15,44 @@ from typing import ClassVar
 
 from audit.checks.base import Check, CheckContext, Option, register
 from audit.names.exonyms import language_code
-from audit.names.source import SourcePair, proportional_offset, source_pairs
+from audit.names.source import SourcePair, proportional_offset, source_pairs, story_pair
 from audit.numbers import Number, find_numbers, format_english, in_score, unmatched
 from audit.types import Finding, Segment, Severity
 
 
 def _compare(ctx: CheckContext, pair: SourcePair) -> tuple[list[Number], list[Number]]:
-    """(source numbers missing from the translation, translation numbers missing from the source)."""
+    """(source numbers missing from the translation, translation numbers missing from the
+    source); the first at offsets of `pair.source`, the second of the document's text."""
+    lang = language_code(ctx.document.source_lang or ctx.config.source_lang)
+    missing, extras = _compared(pair.source, ctx.document.text[pair.start : pair.end], lang)
+    return list(missing), [replace(n, start=n.start + pair.start, end=n.end + pair.start) for n in extras]
 
-    def compute() -> tuple[list[Number], list[Number]]:
-        text = ctx.document.text
-        source = find_numbers(pair.source, lang=language_code(ctx.document.source_lang or ctx.config.source_lang))
-        target = [
-            replace(n, start=n.start + pair.start, end=n.end + pair.start)
-            for n in find_numbers(text[pair.start : pair.end], english_words=True)
-        ]
-        return unmatched(source, target), unmatched(target, source)
 
-    return ctx.memo(("numbers", pair.start, pair.end), compute)
+@functools.lru_cache(maxsize=4096)  # asked by N211 and N212; a feed repeats its paragraphs
+def _compared(source: str, english: str, lang: str | None) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
+    theirs = find_numbers(source, lang=lang)
+    ours = find_numbers(english, english_words=True)
+    return tuple(unmatched(theirs, ours)), tuple(unmatched(ours, theirs))
+
+
+def _left_over(ctx: CheckContext, pairs: list[SourcePair]) -> tuple[frozenset[int], frozenset[int]]:
+    """(offsets in the source of the numbers no paragraph of the translation has, offsets in the
+    translation of the numbers no paragraph of the source has): what each paragraph leaves
+    unpaired, matched once more across paragraphs, since a translator may move a figure into
+    the next paragraph. Unit pairs and a whole text are their own story."""
+
+    def compute() -> tuple[frozenset[int], frozenset[int]]:
+        missing: list[Number] = []
+        extras: list[Number] = []
+        for pair in pairs:
+            theirs, ours = _compare(ctx, pair)
+            missing += [replace(n, start=n.start + pair.source_start, end=n.end + pair.source_start) for n in theirs]
+            extras += ours
+        if story_pair(ctx.document, pairs) is None:
+            return frozenset(n.start for n in missing), frozenset(n.start for n in extras)
+        return frozenset(n.start for n in unmatched(missing, extras)), frozenset(n.start for n in unmatched(extras, missing))
+
+    return ctx.memo("numbers left over", compute)
 
 
 def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float, text: str) -> list[Number]:
@@ -44,7 +65,7 @@ def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float
         n
         for n in extras
         if (n.magnitude >= smallest or n.magnitude != int(n.magnitude) or (n.magnitude >= 1 and in_score(text, n.start, n.end)))
-        and not _NAME_PART.search(text, 0, n.start)
+        and not _NAME_PART.search(text, max(0, n.start - 2), n.start)
     ]
 
 
@@ -99,9 +120,13 @@ class NumberMismatch(Check):
     }
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        for pair in source_pairs(ctx.document):
+        pairs = source_pairs(ctx.document, ctx.config.paragraphs)
+        _, unmoved = _left_over(ctx, pairs)
+        for pair in pairs:
             missing, extras = _compare(ctx, pair)
             for number in _flagged_extras(extras, missing, ctx.options.smallest, ctx.document.text):
+                if number.start not in unmoved:
+                    continue  # a figure of another paragraph's source: moved there by the translator
                 if missing:
                     names = ", ".join(f"“{n.text}”" for n in missing)
                     message = f"number “{number.text}” is not in the source, which has {names} unpaired"
@@ -149,13 +174,12 @@ class NumberMissing(Check):
         smallest = NumberMismatch.options["smallest"].default
         checks = ctx.config.checks.get(NumberMismatch.name, {})
         smallest = checks.get("smallest", smallest)
-        for pair in source_pairs(ctx.document):
-            missing, extras = _compare(ctx, pair)
-            if not missing or _flagged_extras(extras, missing, smallest, ctx.document.text):
-                continue
-            for number in missing:
-                if _may_go(number, pair.source, smallest, _counted(ctx, pair)):
-                    continue
+        pairs = source_pairs(ctx.document, ctx.config.paragraphs)
+        unwritten, _ = _left_over(ctx, pairs)
+        for pair in pairs:
+            for number in self._missing(ctx, pair, smallest):
+                if pair.source_start + number.start not in unwritten:
+                    continue  # written in another paragraph of the translation
                 start, end = _sentence(ctx, proportional_offset(pair, number.start), pair)
                 yield self.finding(
                     segment,
@@ -164,6 +188,14 @@ class NumberMissing(Check):
                     f"source number “{number.text}” has no counterpart in this sentence's translation",
                     evidence=number.text,
                 )
+
+    @staticmethod
+    def _missing(ctx: CheckContext, pair: SourcePair, smallest: float) -> list[Number]:
+        """The source numbers of `pair` with no counterpart, unless N211 names the pair or English may leave them out."""
+        missing, extras = _compare(ctx, pair)
+        if not missing or _flagged_extras(extras, missing, smallest, ctx.document.text):
+            return []
+        return [number for number in missing if not _may_go(number, pair.source, smallest, _counted(ctx, pair))]
 
 
 # A century after its ordinal (`19. Jahrhunderts`, `XIXe siècle`), which English may write as years (`the 1850s`).

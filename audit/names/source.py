@@ -83,6 +83,7 @@ from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.translit import romanise
 from audit.names.variants import name_key, sound_stem, sounds_alike, stem_match
 from audit.quoting import is_name_quotation, source_paragraphs
+from audit.segment import split_paragraphs
 from audit.types import Document
 
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])(?:[\w\u0300-\u036f\u0900-\u097f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*")
@@ -998,7 +999,8 @@ def pair_source_names(
     return list(carried), list(unpaired)
 
 
-@functools.lru_cache(maxsize=64)  # N204 pairs a translation's names, N205 asks whether one was left unpaired
+# N204 pairs a translation's names, N205 asks whether one was left unpaired; a feed repeats paragraphs.
+@functools.lru_cache(maxsize=4096)
 def _paired_source_names(
     source: str, english: str, lang: str | None, single_words: bool
 ) -> tuple[tuple[str, ...], tuple[UnpairedName, ...]]:
@@ -1707,20 +1709,65 @@ def may_translate(source_name: str, english_name: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class SourcePair:
-    """A stretch of the translation [start, end) and the source text it translates."""
+    """A stretch of the translation [start, end) and the source text it translates, which
+    begins at `source_start` of the document's source (0 for a unit's own source)."""
 
     start: int
     end: int
     source: str
+    source_start: int = 0
 
 
-def source_pairs(document: Document) -> list[SourcePair]:
-    """Per unit when the units carry their sources (XLIFF, JSONL feeds), else the whole text."""
+def source_pairs(document: Document, paragraphs: str = "line") -> list[SourcePair]:
+    """Per unit when the units carry their sources (XLIFF), per paragraph when a story and its
+    source have the same paragraphs (`paragraph_pairs`), else the whole text."""
     if document.units and all(unit.source is not None for unit in document.units):
         return [SourcePair(u.start, u.end, u.source or "") for u in document.units]
     if document.source:
-        return [SourcePair(0, len(document.text), document.source)]
+        return list(paragraph_pairs(document.text, document.source, paragraphs) or (whole_pair(document),))
     return []
+
+
+def whole_pair(document: Document) -> SourcePair:
+    """The whole translation with its whole source."""
+    return SourcePair(0, len(document.text), document.source or "")
+
+
+def story_pair(document: Document, pairs: list[SourcePair]) -> SourcePair | None:
+    """The whole story's pair where `pairs` are its paragraphs (`paragraph_pairs`), else None:
+    what a rule finds in a paragraph stands only if the whole story does not account for it."""
+    if len(pairs) < 2 or (document.units and all(unit.source is not None for unit in document.units)):
+        return None
+    return whole_pair(document)
+
+
+# How far one paragraph's length ratio (English to source) may stray from the story's before
+# the paragraphs are taken to be laid out differently (a paragraph merged here, split there).
+_PARAGRAPH_RATIO_SPREAD = 3.0
+
+
+@functools.lru_cache(maxsize=64)  # asked by every source-aware rule of a document
+def paragraph_pairs(text: str, source: str, mode: str = "line") -> tuple[SourcePair, ...]:
+    """A story's paragraphs paired one for one with its source's, in order: where both have
+    the same number of paragraphs (two or more) and no pair's length ratio strays far from the
+    story's; else none. Wire translators keep a story's paragraphs, so a name or a figure is
+    judged against its own paragraph's source (a name of paragraph 5 is not vouched for by
+    paragraph 1), and a paragraph a feed repeats is judged once per process. A rule that finds
+    something in a paragraph confirms it against the whole story (`whole_pair`), where a
+    translator may have moved it across paragraphs."""
+    english = split_paragraphs(Document(id="", text=text), mode)
+    original = split_paragraphs(Document(id="", text=source), mode)
+    if len(english) < 2 or len(english) != len(original):
+        return ()
+    story = len(text) / max(len(source), 1)
+    for ours, theirs in zip(english, original, strict=True):
+        ratio = (ours.end - ours.start) / max(theirs.end - theirs.start, 1) / story
+        if not 1 / _PARAGRAPH_RATIO_SPREAD <= ratio <= _PARAGRAPH_RATIO_SPREAD:
+            return ()
+    return tuple(
+        SourcePair(ours.start, ours.end, source[theirs.start : theirs.end], theirs.start)
+        for ours, theirs in zip(english, original, strict=True)
+    )
 
 
 def proportional_offset(pair: SourcePair, source_offset: int) -> int:
