@@ -1749,7 +1749,9 @@ class DroppedName(Check):
     with an English acronym or a name of ordinary words the translation has spare (`РИСИ` /
     `RISS`, `АСВ` / `Deposit Insurance Agency`); with nothing there it is a note, not a
     warning, since its English form cannot be looked up. Flagged on the sentence where the
-    name belongs.
+    name belongs. A story and a source with the same paragraphs are compared paragraph by
+    paragraph (units by unit), and a name its paragraph leaves unpaired counts only when the
+    whole story leaves it unpaired too: a translator may name it in the next paragraph.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
     Good: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Chase Carey.
@@ -1920,7 +1922,10 @@ class UnsourcedName(Check):
     not a term with figures (`COVID-19`), nor, for Chinese, which translates names by
     meaning, a name of ordinary words alone (`Yellow River`); in Hindi, whose every word may
     sound like an English one, an ordinary English word is heard only with its vowels. A source in another script
-    gets an info note instead.
+    gets an info note instead. A story and a source with the same paragraphs are compared
+    paragraph by paragraph (what English adds is context only for its own paragraph's names),
+    and a name counts only when the whole story's source lacks it too: a translator may name
+    in one paragraph whom the source names in another.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.

@@ -2,7 +2,9 @@
 
 Both sides are read by `audit.numbers`, which keeps every value a spelling admits (`100,000`
 and `100.000` both read as a hundred thousand and as a hundred), so format differences pass
-and a changed digit does not. Compared per unit when units carry sources.
+and a changed digit does not. Compared per unit when units carry sources, per paragraph when
+a story and its source have the same paragraphs; what a paragraph leaves unpaired is matched
+once more across paragraphs, since a translator may move a figure into the next one.
 """
 
 from __future__ import annotations
@@ -99,7 +101,9 @@ class NumberMismatch(Check):
     a small number (below `smallest`) is flagged
     only when a source number is left unpaired, and so is a number joined to a name by a
     hyphen (`Covid-19`, `F-16`), which a source may abbreviate (`新冠`); the unpaired source
-    numbers are named and, when there is exactly one, suggested.
+    numbers are named and, when there is exactly one, suggested. Paragraphs are compared one
+    by one where the story and its source have the same paragraphs, and a number stands out
+    only when no other paragraph's source left the same figure unpaired.
 
     Bad: Presque exactement 30 % de mon argent -> Almost exactly 35% of my money
     Good: Presque exactement 30 % de mon argent -> Almost exactly 30% of my money
@@ -158,7 +162,8 @@ class NumberMissing(Check):
     score are figures, a zero too unless the score is goalless (`3:0` needs `3-0`).
     English may leave out a small number in words (`trois fois rien`: `next to nothing`), a
     century's ordinal (`19. Jahrhundert`: `the 1850s`) and a Japanese era's year (`明治２８年`,
-    Meiji 28, which pairs with `1895` but may go unsaid).
+    Meiji 28, which pairs with `1895` but may go unsaid). Compared paragraph by paragraph as
+    N211 is: a figure written in another paragraph of the translation is not missing.
 
     Bad: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and thousands recovered.
     Good: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and 11,419 recovered.
