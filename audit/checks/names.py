@@ -62,8 +62,8 @@ from audit.names.source import (
     pair_source_names,
     proportional_offset,
     quoted_names,
+    pairs_around,
     source_pairs,
-    story_pair,
 )
 from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.translit import is_pinyin, romanise
@@ -1751,7 +1751,8 @@ class DroppedName(Check):
     warning, since its English form cannot be looked up. Flagged on the sentence where the
     name belongs. A story and a source with the same paragraphs are compared paragraph by
     paragraph (units by unit), and a name its paragraph leaves unpaired counts only when the
-    whole story leaves it unpaired too: a translator may name it in the next paragraph.
+    paragraphs before and after it leave it unpaired too: a translator may name it in the next
+    paragraph.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
     Good: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Chase Carey.
@@ -1772,15 +1773,14 @@ class DroppedName(Check):
         document = ctx.document
         lang = document.source_lang or ctx.config.source_lang
         pairs = source_pairs(document, ctx.config.paragraphs)
-        story = story_pair(document, pairs)
-        left_in_story: set[str] | None = None  # the names the whole story leaves unpaired, asked once
-        for pair in pairs:
+        for position, pair in enumerate(pairs):
+            left_around: set[str] | None = None  # what the paragraphs around it leave unpaired, asked once
             for dropped in self._dropped(ctx, pair, lang):
-                if story is not None:
-                    if left_in_story is None:
-                        left_in_story = {name for name, *_ in self._dropped(ctx, story, lang)}
-                    if dropped[0] not in left_in_story:
-                        continue  # carried in another paragraph: moved, not dropped
+                if (around := pairs_around(document, pairs, position)) is not None:
+                    if left_around is None:
+                        left_around = {name for name, *_ in self._dropped(ctx, around, lang)}
+                    if dropped[0] not in left_around:
+                        continue  # carried in the paragraph before or after: moved, not dropped
                 _, start, end, message, severity, evidence = dropped
                 yield self.finding(segment, start, end, message, severity=severity, evidence=evidence)
 
@@ -1924,8 +1924,8 @@ class UnsourcedName(Check):
     sound like an English one, an ordinary English word is heard only with its vowels. A source in another script
     gets an info note instead. A story and a source with the same paragraphs are compared
     paragraph by paragraph (what English adds is context only for its own paragraph's names),
-    and a name counts only when the whole story's source lacks it too: a translator may name
-    in one paragraph whom the source names in another.
+    and a name counts only when the source of the paragraphs before and after it lacks it too:
+    a translator may name in one paragraph whom the source names in the next.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.
@@ -1944,27 +1944,29 @@ class UnsourcedName(Check):
         lang = document.source_lang or ctx.config.source_lang
         found = mentions(ctx)
         pairs = source_pairs(document, ctx.config.paragraphs)
-        story = story_pair(document, pairs)
-        in_story: dict[tuple[int, int], Severity] | None = None  # what the whole story finds, asked once
-        for pair in pairs:
-            local = tuple(
-                Mention(m.start - pair.start, m.end - pair.start, m.text) for m in found if pair.start <= m.start < pair.end
-            )
+        for position, pair in enumerate(pairs):
             english = document.text[pair.start : pair.end]
-            for start, end, message, severity, evidence in _unsourced(pair.source, english, lang, local):
+            around_found: dict[tuple[int, int], Severity] | None = None  # what the paragraphs around find, asked once
+            for start, end, message, severity, evidence in _unsourced(pair.source, english, lang, _within(found, pair)):
                 severity = severity or self.severity
-                if story is not None:
-                    if in_story is None:
-                        in_story = {
-                            (s, e): level or self.severity
-                            for s, e, _, level, _ in _unsourced(story.source, document.text, lang, tuple(found))
+                if (around := pairs_around(document, pairs, position)) is not None:
+                    if around_found is None:
+                        text = document.text[around.start : around.end]
+                        around_found = {
+                            (around.start + s, around.start + e): level or self.severity
+                            for s, e, _, level, _ in _unsourced(around.source, text, lang, _within(found, around))
                         }
-                    if (pair.start + start, pair.start + end) not in in_story:
-                        continue  # in the source of another paragraph: moved there by the translator
-                    severity = min(severity, in_story[pair.start + start, pair.start + end])
+                    if (pair.start + start, pair.start + end) not in around_found:
+                        continue  # in the source of the paragraph before or after: moved there by the translator
+                    severity = min(severity, around_found[pair.start + start, pair.start + end])
                 yield self.finding(
                     segment, pair.start + start, pair.start + end, message, severity=severity, evidence=evidence
                 )
+
+
+def _within(found: list[Mention], pair: SourcePair) -> tuple[Mention, ...]:
+    """The mentions of `pair`'s stretch, at offsets of that stretch."""
+    return tuple(Mention(m.start - pair.start, m.end - pair.start, m.text) for m in found if pair.start <= m.start < pair.end)
 
 
 _Unsourced = tuple[int, int, str, Severity | None, str | None]

@@ -1734,11 +1734,23 @@ def whole_pair(document: Document) -> SourcePair:
 
 
 def story_pair(document: Document, pairs: list[SourcePair]) -> SourcePair | None:
-    """The whole story's pair where `pairs` are its paragraphs (`paragraph_pairs`), else None:
-    what a rule finds in a paragraph stands only if the whole story does not account for it."""
+    """The whole story's pair where `pairs` are its paragraphs (`paragraph_pairs`), else None
+    (units, or a whole text): the figures a paragraph leaves over are matched across it."""
     if len(pairs) < 2 or (document.units and all(unit.source is not None for unit in document.units)):
         return None
     return whole_pair(document)
+
+
+def pairs_around(document: Document, pairs: list[SourcePair], position: int) -> SourcePair | None:
+    """The paragraph at `position` with those before and after it, as one pair, where `pairs`
+    are a story's paragraphs (else None): a translator moves a name or a figure into the
+    next paragraph or the one before, where the source says `он` or `там`; further than
+    that, a name of the story would vouch for a name put in for another."""
+    if story_pair(document, pairs) is None:
+        return None
+    first, last = pairs[max(0, position - 1)], pairs[min(len(pairs) - 1, position + 1)]
+    source = (document.source or "")[first.source_start : last.source_start + len(last.source)]
+    return SourcePair(first.start, last.end, source, first.source_start)
 
 
 # How far one paragraph's length ratio (English to source) may stray from the story's before
@@ -1753,8 +1765,8 @@ def paragraph_pairs(text: str, source: str, mode: str = "line") -> tuple[SourceP
     story's; else none. Wire translators keep a story's paragraphs, so a name or a figure is
     judged against its own paragraph's source (a name of paragraph 5 is not vouched for by
     paragraph 1), and a paragraph a feed repeats is judged once per process. A rule that finds
-    something in a paragraph confirms it against the whole story (`whole_pair`), where a
-    translator may have moved it across paragraphs."""
+    something in a paragraph confirms it against the paragraphs around it (`pairs_around`),
+    where a translator may have moved it."""
     english = split_paragraphs(Document(id="", text=text), mode)
     original = split_paragraphs(Document(id="", text=source), mode)
     if len(english) < 2 or len(english) != len(original):

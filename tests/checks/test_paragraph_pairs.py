@@ -114,6 +114,17 @@ def test_a_name_the_translator_moves_to_another_paragraph_is_not_flagged() -> No
     assert _warnings(_story(first, second)) == []
 
 
+def test_a_name_of_a_distant_paragraph_vouches_for_nothing() -> None:
+    """`Orsk` stands in the first paragraph's source; put in for `Тверь` three paragraphs later,
+    it is a replaced name all the same."""
+    orsk = ("В Орске открылся новый мост.", "A new bridge has opened in Orsk.")
+    tver = ("В Твери прошёл фестиваль.", "A festival was held in Orsk.")
+    document = _story(orsk, LAVROV, PESKOV, tver)
+    flagged = _warnings(document)
+    assert ("N205", "Orsk") in flagged and ("N204", tver[1]) in flagged
+    assert _warnings(_story(orsk, LAVROV, PESKOV, ("В Твери прошёл фестиваль.", "A festival was held in Tver."))) == []
+
+
 def test_a_figure_moved_to_the_next_paragraph_is_not_flagged() -> None:
     first = ("Ураган обрушился на Флориду, погибли 14 человек.", "A hurricane hit Florida, killing people.")
     second = ("Спасатели продолжают работу.", "Rescuers, who have counted 14 dead, are still at work.")
