@@ -59,7 +59,7 @@ def stories(by_lang: dict[str, list[dict[str, Any]]], count: int, seed: int) -> 
         source = "\n\n".join(str(r["source"]) for r in story)
         good = [str(r["good"]) for r in story]
         made.append((Document(id=f"s{number}-good", text="\n\n".join(good), source=source, source_lang=lang), None))
-        variants = [v for v in story[chosen]["variants"] if v["kind"] in ERRORS]  # type: ignore[attr-defined]
+        variants = [v for v in story[chosen]["variants"] if v["kind"] in ERRORS]
         if variants:
             texts = [*good[:chosen], str(rng.choice(variants)["text"]), *good[chosen + 1 :]]
             start = sum(len(t) + 2 for t in texts[:chosen])
