@@ -1465,22 +1465,67 @@ def unknown_acronyms(source: str) -> tuple[str, ...]:
 
 
 _POSSESSIVE_TAIL = re.compile(r"['’]s?$")
-# The last words of a body's English name (`Aerospace Forces`, `State University`, `Ring Road`).
+# The head words of a body's English name (`Aerospace Forces`, `State University`, `Ring Road`,
+# `Alliance of Sahel States`).
 _BODY_HEADS = frozenset(
     """agency service services committee commission council corporation company university institute
     academy forum forces force army navy ministry department bank fund party union court road railway
     railways airport office bureau centre center authority administration directorate inspectorate
     guard police college organisation organization federation association society group holding
-    exchange state chamber assembly front movement network plant factory works""".split()
+    exchange state chamber assembly front movement network plant factory works alliance league
+    coalition bloc community fleet station""".split()
 )
+# Up to three lower-case words after a name that end in a body's head (`Astravets nuclear power plant`).
+_HEAD_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}\b")
 
 
-def _acronym_or_body(name: str) -> bool:
+def _is_head(word: str) -> bool:
+    """A body's head word (`Institute`, `Forces`)."""
+    return word.lower() in _BODY_HEADS
+
+
+def _acronym_or_body(name: str, text: str = "", end: int = 0) -> bool:
     """An acronym (`CSTO`, `Ukraine's HUR`) or a body's English name (`Russian Aerospace Forces`,
-    `Islamic State`): what a Cyrillic acronym no table lists may stand for (`ВКС`, `ИГИЛ`), unlike
-    a person or a place."""
+    `Islamic State`, `Moscow Institute of Physics`, `Alliance of Sahel States`; its head last, or
+    before `of`; or in the lower-case words right after the name in `text`: `Astravets nuclear
+    power plant`): what a Cyrillic acronym no table lists may stand for (`ВКС`, `ИГИЛ`, `АГС`),
+    unlike a person or a place."""
     words = _POSSESSIVE_TAIL.sub("", name).split()
-    return bool(words) and (is_acronym(words[-1]) or (len(words) >= 2 and words[-1].lower() in _BODY_HEADS))
+    if not words:
+        return False
+    if is_acronym(words[-1]) or (len(words) >= 2 and _is_head(words[-1])):
+        return True
+    if "of" in words[1:] and _is_head(words[words.index("of", 1) - 1]):
+        return True
+    after = _HEAD_AFTER.match(text, end) if text else None
+    return after is not None and any(_is_head(word) for word in after.group().split()[-1:])
+
+
+def _unlisted_for(mention: Mention, unlisted: list[str], text: str) -> str | None:
+    """The Cyrillic acronym no table lists that an English name the source lacks may stand for:
+    one whose letters the name spells (`Rosselkhozbank`: `РСХБ`), else, for an acronym or a body,
+    the first left (in order: `ЮУрГУ ... ВКС`)."""
+    spelt = next((acronym for acronym in unlisted if _spells_unlisted(mention.text, acronym)), None)
+    if spelt is not None:
+        return spelt
+    return unlisted[0] if _acronym_or_body(mention.text, text, mention.end) else None
+
+
+def _spells_unlisted(name: str, acronym: str) -> bool:
+    """Whether a one-word name spells a Cyrillic acronym's letters in order from its first
+    (`Rosselkhozbank` for `РСХБ`, `Rosatom`): a compound word the acronym abbreviates, as
+    Russian abbreviates `Россельхозбанк`."""
+    word = _POSSESSIVE_TAIL.sub("", name).lower()
+    if " " in word or len(acronym) < 3:
+        return False
+    for letters in romanise(acronym.upper(), "ru"):
+        letters = letters.lower()
+        if not letters or word[:1] != letters[:1]:
+            continue
+        rest = iter(word[1:])
+        if all(letter in rest for letter in letters[1:]):
+            return True
+    return False
 
 
 # What joins a body to the place English adds to locate it (`University in Vladivostok`, `Ring Road
@@ -1948,8 +1993,9 @@ class UnsourcedName(Check):
             for mention in found:
                 if not pair.start <= mention.start < pair.end:
                     continue
-                if unlisted and _acronym_or_body(mention.text):
-                    body, body_acronym = mention, unlisted.pop(0)  # in order: `ЮУрГУ ... ВКС`
+                if unlisted and (stands := _unlisted_for(mention, unlisted, document.text)):
+                    body, body_acronym = mention, stands  # `ЮУрГУ ... ВКС`, `Rosselkhozbank`: `РСХБ`
+                    unlisted.remove(stands)
                 if index.romanised is not None and _names_nothing(mention):
                     continue  # `Twenty-one teams`: no name to hear in the source
                 english = document.text[pair.start : pair.end]

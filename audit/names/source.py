@@ -1508,12 +1508,11 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
     if any(p > surname for p in missing):
         return False
     # The surname may be several words joined by particles (`Lula da Silva`, `von der Leyen`,
-    # `al-Sisi`), not a given name and a surname the source has both of (`Greg Abbott`).
+    # `al-Sisi`) or a hyphen (`Diaz-Canel`), not a given name and a surname the source has both
+    # of (`Greg Abbott`).
     head = surname
-    while head > 0 and words[head - 1].lower() in CONNECTORS - {"of"} and head - 1 not in missing:
-        head -= 1
-        if head > 0 and head - 1 in found:
-            head -= 1  # `Lula` of `Lula da Silva`
+    while head > 0 and head - 1 not in missing and (words[head - 1].lower() in CONNECTORS - {"of"} or head - 1 in found):
+        head -= 1  # `da`, then `Lula` of `Lula da Silva`; `Diaz` of `Diaz-Canel`
     given = [p for p in missing if p < head and not _qualifies_title(words, p, index, english)]
     if len(given) > 2:
         return False
