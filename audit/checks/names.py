@@ -1564,7 +1564,9 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
         tail = _POSSESSIVE_HEAD.match(whole.text)  # `Israel's Iron Dome`: the name is `Iron Dome`
         mention = Mention(whole.start + tail.end(), whole.end, whole.text[tail.end() :]) if tail else whole
         if not is_translated_name(mention.text, lang):
-            continue
+            mention = _before_place(mention)  # `Red Star Belgrade`: the name is `Red Star`
+            if mention is None or not is_translated_name(mention.text, lang):
+                continue
         index = name_index(mention.text, "en")
         claims = [name for name in carried if index.has_name(name, lang)]
         if claims:
@@ -1574,6 +1576,24 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
         if not claims:
             free.append(mention)
     return free
+
+
+# A place English writes after a name, with `of` or without (`Red Star Belgrade`, `Spiritual
+# Administration of Muslims of Russia`).
+_PLACE_TAILS = (
+    re.compile(r"(?:\s+of(?:\s+the)?)?\s+([A-Z][\w'’.-]*)$"),
+    re.compile(r"(?:\s+of(?:\s+the)?)?\s+([A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*)$"),
+)
+
+
+def _before_place(mention: Mention) -> Mention | None:
+    """The name before a place English writes after it (`Red Star` of `Red Star Belgrade`), which
+    may translate a source name the place is no part of (`«Црвена Звезда»`), or None."""
+    for tail in _PLACE_TAILS:
+        match = tail.search(mention.text)
+        if match is not None and match.start() > 0 and place_lookup(match.group(1)):
+            return Mention(mention.start, mention.start + match.start(), mention.text[: match.start()])
+    return None
 
 
 _TITLE_JOINT = re.compile(r"\s+(?:and|of|of the|in|in the|for|on|to)\s+")

@@ -54,6 +54,12 @@ def parses(word: str) -> tuple[Any, ...]:
 
 
 @functools.lru_cache(maxsize=65536)
+def is_known(word: str) -> bool:
+    """Whether pymorphy3's dictionary has the word, rather than guessing its readings by its ending."""
+    return bool(analyzer().word_is_known(word.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
 def lemmas(word: str) -> tuple[str, ...]:
     """The word's dictionary forms, proper-noun readings first (`Песков` -> `песков`, `песок`)."""
     readings = parses(word)

@@ -35,7 +35,7 @@ from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
 from audit.names.palladius import pinyin_readings
 from audit.names.regions import city_regions, lies_in, russian_regions, russian_regions_named
-from audit.names.russian import Entity, adjective_places, entities, is_adjective, lemma, parses, place_names
+from audit.names.russian import Entity, adjective_places, entities, is_adjective, is_known, lemma, parses, place_names
 from audit.names.russian import lemmas as lemmas_of
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
 from audit.names.variants import name_key, stem_match
@@ -67,9 +67,13 @@ class RussianName:
     @property
     def translatable(self) -> bool:
         """A name of two or more ordinary words, which English translates (`«Новые люди»` /
-        `New People`); one word is transliterated (`«Авангард»` / `Avangard`)."""
+        `New People`); one word is transliterated (`«Авангард»` / `Avangard`). In a quoted name,
+        words no dictionary knows beside a known ordinary one are a neighbour's language Russian
+        spells letter by letter, translated too (`«Црвена Звезда»` / `Red Star`); not a person's
+        (`Юн Сок Ёль`)."""
         words = [word.text for word in _words(self.text) if len(word.text) > 2]  # not `в`, `и`
-        return self.term is None and len(words) > 1 and not any(map(_is_proper, words))
+        known = [word for word in words if is_known(word)] if self.quoted else words
+        return self.term is None and len(words) > 1 and bool(known) and not any(map(_is_proper, known))
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,12 +524,15 @@ def seat_regions(places: Iterable[str]) -> list[str]:
 
 
 def carried(name: RussianName, english: str, source: str = "") -> bool:
-    """Whether `english` has one of the name's English forms, or a demonym of a place among them;
-    an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`). A city's country counts by
+    """Whether `english` has one of the name's English forms, or a demonym of a place among them
+    (and those of the row for the same body of the country a place adjective before it names:
+    `американского Минфина`: `Treasury`); an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`). A city's country counts by
     its name or demonym only where the adjectives of the `source` do not account for every time
     English names that country (`в Баку ... с азербайджанским коллегой`: `Azerbaijani counterpart`
     is the adjective's, not Baku's; `Багдад ... иракской нефти`: `Iraq ... Iraqi oil` has one for each)."""
     forms = name.term.english if name.term is not None else english_forms(name.text)
+    if source and name.term is not None:
+        forms += _national_forms(name, source)  # `американского Минфина`: the Treasury
     if source and name.term is None and len(forms) > 1:
         own = {place for word in name.text.split() for place in (*place_names(word), *adjective_places(word))}
         accounted = _adjective_places_of(source)
@@ -541,6 +548,17 @@ def carried(name: RussianName, english: str, source: str = "") -> bool:
     if name.term is not None and _is_army(name.term) and _troops_of(name.term.implied, english):
         return True
     return bool(set(forms) & written_places(english))
+
+
+def _national_forms(name: RussianName, source: str) -> tuple[str, ...]:
+    """The English forms of the row for the same body in the country of the place adjective right
+    before the name (`американского Минфина`: `Минфин США`, the Treasury)."""
+    match = _WORD_BEFORE.search(source, max(0, name.start - 40), name.start)
+    if match is None or name.term is None:
+        return ()
+    terms = russian_terms()
+    rows = (terms.national(name.term, place) for place in dict.fromkeys(adjective_places(match.group(1))))
+    return tuple(form for row in rows if row is not None for form in row.english)
 
 
 @functools.lru_cache(maxsize=64)
@@ -945,18 +963,23 @@ def _cyrillic_skeletons(word: str) -> tuple[str, ...]:
     return (key, _DOUBLED.sub(r"\1", key.replace("v", ""))) if "v" in key else (key,)
 
 
+# A French name's silent last letters, which Russian does not write (`Prix` / `при`, `Renault` /
+# `Рено`, `Delacroix` / `Делакруа`).
+_FRENCH_SILENT_END = re.compile(r"(?:x|(?<=[ae])ult)$")
+
+
 @functools.lru_cache(maxsize=4096)
 def spelt_by_ear(word: str, text: str) -> bool:
     """Whether a capitalised word of the Russian `text` (or its lemma) has the consonants of the
     English name `word` as Russian hears them, vowels and w, y, h aside: `Bailey` / `Бейли`,
-    `Powell` / `Пауэллом`, `Newsom` / `Ньюсом`, `Leyen` / `Ляйен`, `Sabalenka` / `Соболенко`.
-    Two consonants at least, a name of about the same length, and no place on either side:
+    `Powell` / `Пауэллом`, `Newsom` / `Ньюсом`, `Leyen` / `Ляйен`, `Sabalenka` / `Соболенко`,
+    French silent endings aside (`Prix` / `при`). Two consonants at least, a name of about the same length, and no place on either side:
     place names have their own spellings, and `Latvia` has the consonants of `Литвы`."""
-    wanted = _english_skeleton(word)
-    if len(wanted) < 2 or not word.isalpha() or is_english_place(word):
+    wanted = {_english_skeleton(word), _english_skeleton(_FRENCH_SILENT_END.sub("", word))}
+    if len(min(wanted, key=len)) < 2 or not word.isalpha() or is_english_place(word):
         return False
     return any(
-        abs(length - len(word)) <= 3 and wanted in skeletons
+        abs(length - len(word)) <= 3 and not wanted.isdisjoint(skeletons)
         for line in text.split("\n")
         for length, skeletons in _heard_words(line)
     )

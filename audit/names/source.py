@@ -1059,7 +1059,7 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
 
     def has_counterpart(name: RussianName) -> bool:
         if name.term is not None:  # a quoted name may be a ship or a club, spelt out (`«Арктика»`: `Arktika`)
-            return russian_carried(name, english) or (name.quoted and index.has_name(name.text, "ru"))
+            return russian_carried(name, english, source) or (name.quoted and index.has_name(name.text, "ru"))
         if not _letters_carried(name.text, english):
             return False  # `Т-Банк` is not `Alfa-Bank`: the letter tells the bank
         return (
