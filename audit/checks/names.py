@@ -1475,40 +1475,47 @@ _BODY_HEADS = frozenset(
     exchange state chamber assembly front movement network plant factory works alliance league
     coalition bloc community fleet station""".split()
 )
-# Up to three lower-case words after a name that end in a body's head (`Astravets nuclear power plant`).
-_HEAD_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}\b")
-
-
 def _is_head(word: str) -> bool:
     """A body's head word (`Institute`, `Forces`)."""
     return word.lower() in _BODY_HEADS
 
 
-def _acronym_or_body(name: str, text: str = "", end: int = 0) -> bool:
+def _acronym_or_body(name: str, sourced: bool = False) -> bool:
     """An acronym (`CSTO`, `Ukraine's HUR`) or a body's English name (`Russian Aerospace Forces`,
-    `Islamic State`, `Moscow Institute of Physics`, `Alliance of Sahel States`; its head last, or
-    before `of`; or in the lower-case words right after the name in `text`: `Astravets nuclear
-    power plant`): what a Cyrillic acronym no table lists may stand for (`ВКС`, `ИГИЛ`, `АГС`),
-    unlike a person or a place."""
+    `Islamic State`; one the source lacks also by its head before `of`: `Moscow Institute of
+    Physics`, `Alliance of Sahel States`): what a Cyrillic acronym no table lists may stand for
+    (`ВКС`, `ИГИЛ`, `АГС`), unlike a person or a place."""
     words = _POSSESSIVE_TAIL.sub("", name).split()
     if not words:
         return False
     if is_acronym(words[-1]) or (len(words) >= 2 and _is_head(words[-1])):
         return True
-    if "of" in words[1:] and _is_head(words[words.index("of", 1) - 1]):
-        return True
-    after = _HEAD_AFTER.match(text, end) if text else None
-    return after is not None and any(_is_head(word) for word in after.group().split()[-1:])
+    return not sourced and "of" in words[1:] and _is_head(words[words.index("of", 1) - 1])
 
 
-def _unlisted_for(mention: Mention, unlisted: list[str], text: str) -> str | None:
-    """The Cyrillic acronym no table lists that an English name the source lacks may stand for:
-    one whose letters the name spells (`Rosselkhozbank`: `РСХБ`), else, for an acronym or a body,
-    the first left (in order: `ЮУрГУ ... ВКС`)."""
-    spelt = next((acronym for acronym in unlisted if _spells_unlisted(mention.text, acronym)), None)
-    if spelt is not None:
-        return spelt
-    return unlisted[0] if _acronym_or_body(mention.text, text, mention.end) else None
+def _unlisted_for(mention: Mention, unlisted: list[str], text: str, sourced: bool) -> str | None:
+    """The Cyrillic acronym no table lists that an English name may stand for: for a name the
+    source lacks, one whose letters it spells (`Rosselkhozbank`: `РСХБ`) or whose listed last part
+    English writes right after it (`Astravets nuclear power plant`: `БелАЭС`, `АЭС`); else, for an
+    acronym or a body, the first left (in order: `ЮУрГУ ... ВКС`)."""
+    for acronym in unlisted if not sourced else ():
+        if _spells_unlisted(mention.text, acronym) or _tail_written_after(mention, acronym, text):
+            return acronym
+    return unlisted[0] if _acronym_or_body(mention.text, sourced) else None
+
+
+def _tail_written_after(mention: Mention, acronym: str, text: str) -> bool:
+    """Whether `text` writes right after the name an English form of a listed acronym that ends
+    the unlisted one (`АЭС` of `БелАЭС`: `nuclear power plant`), a compound Russian makes of a
+    place or name and a kind of facility (`ЗапорожАЭС`, `ЛАЭС`)."""
+    after = text[mention.end : mention.end + 60].lower()
+    terms = russian_terms()
+    for cut in range(1, len(acronym) - 1):
+        tail = acronym[cut:]
+        term = terms.lookup(tail) if tail.isupper() and is_cyrillic_acronym(tail) else None
+        if term is not None and any(after.startswith(f" {form.lower()}") for form in term.english if not is_acronym(form)):
+            return True
+    return False
 
 
 def _spells_unlisted(name: str, acronym: str) -> bool:
@@ -2013,13 +2020,13 @@ class UnsourcedName(Check):
             for mention in found:
                 if not pair.start <= mention.start < pair.end:
                     continue
-                if unlisted and (stands := _unlisted_for(mention, unlisted, document.text)):
-                    body, body_acronym = mention, stands  # `ЮУрГУ ... ВКС`, `Rosselkhozbank`: `РСХБ`
-                    unlisted.remove(stands)
                 if index.romanised is not None and _names_nothing(mention):
                     continue  # `Twenty-one teams`: no name to hear in the source
                 english = document.text[pair.start : pair.end]
                 missing = missing_words(mention.text, index, english)
+                if unlisted and (stands := _unlisted_for(mention, unlisted, document.text, not missing)):
+                    body, body_acronym = mention, stands  # `ЮУрГУ ... ВКС`, `Rosselkhozbank`: `РСХБ`
+                    unlisted.remove(stands)
                 if index.romanised is not None:
                     missing = [word for word in missing if not _date_or_count(word)]  # `January's Australian Open`
                 if missing and index.romanised is not None and index.romanised.abbreviates_name(mention.text):
