@@ -54,6 +54,7 @@ from audit.names.source import (
     beside_words,
     glosses_written_name,
     is_acronym,
+    is_russian_source,
     is_translated_name,
     leaves_source_names,
     may_translate,
@@ -1560,18 +1561,22 @@ def _spare_acronyms(ctx: CheckContext, pair: SourcePair, lang: str | None) -> li
 
 
 def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], lang: str | None) -> list[Mention]:
-    """The translation's names of ordinary words that no carried-over source name accounts for.
+    """The translation's names of ordinary words that no carried-over source name accounts for;
+    for a Russian source, also the part before a place English writes after one (`Red Star` of
+    `Red Star Belgrade`, `Union of Journalists` of `Union of Journalists of Russia`).
 
     `Russian Defence Ministry` holds `России`'s counterpart, so it is not free to be the
     translation of another source name, unless the translation has that counterpart elsewhere
     too (`American Independence Day` beside `in the US` for `USA`).
     """
     free = []
+    russian = is_russian_source(pair.source, lang)
     for whole in _joined_titles(ctx.document.text, [m for m in mentions(ctx) if pair.start <= m.start < pair.end]):
         tail = _POSSESSIVE_HEAD.match(whole.text)  # `Israel's Iron Dome`: the name is `Iron Dome`
         mention = Mention(whole.start + tail.end(), whole.end, whole.text[tail.end() :]) if tail else whole
         if not is_translated_name(mention.text, lang):
-            mention = _before_place(mention)  # `Red Star Belgrade`: the name is `Red Star`
+            # `Red Star Belgrade` for a Russian source: the name is `Red Star`, the place English's
+            mention = _before_place(mention) if russian else None
             if mention is None or not is_translated_name(mention.text, lang):
                 continue
         index = name_index(mention.text, "en")
@@ -1818,7 +1823,8 @@ class DroppedName(Check):
     English name of ordinary words that can translate it (`Independence Day`, `New People`,
     `War and Peace`, read across its connectors). A Cyrillic acronym no table lists pairs
     with an English acronym or a name of ordinary words the translation has spare (`РИСИ` /
-    `RISS`, `АСВ` / `Deposit Insurance Agency`); with nothing there it is a note, not a
+    `RISS`, `АСВ` / `Deposit Insurance Agency`) or a word that spells its letters (`РСХБ` /
+    `Rosselkhozbank`); with nothing there it is a note, not a
     warning, since its English form cannot be looked up. Flagged on the sentence where the
     name belongs.
 
@@ -1854,6 +1860,8 @@ class DroppedName(Check):
                     continue
                 start, end = _sentence_at(ctx, proportional_offset(pair, name.start), pair.start, pair.end)
                 if name.text in unknown:
+                    if any(_spells_unlisted(m.text, name.text) for m in mentions(ctx) if pair.start <= m.start < pair.end):
+                        continue  # `РСХБ` / `Rosselkhozbank`: a word that spells it
                     stand_in = next(iter(spare or translated), None)  # `ОДКБ` / `CSTO`, `ГИБДД` / `Traffic Police`
                     if stand_in is not None:
                         (spare or translated).remove(stand_in)

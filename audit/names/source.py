@@ -1246,7 +1246,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return [words[position] for position in sorted(missing + replaced)]  # no context English adds
     if missing and index.russian and english and not leaves_source_names(index.text, english, index.lang):
         missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
-    if missing and found and _added_words(words, missing, found, index, english):
+    hyphened = frozenset(i for i, gap in enumerate(re.findall(r"[\s\-‐‑]+", name)) if not gap.isspace())
+    if missing and found and _added_words(words, missing, found, index, english, hyphened):
         missing = []
     added = missing and found and index.russian
     if added and (_added_after(name, words, missing, found) or _completes_name(words, missing, found, index)):
@@ -1495,8 +1496,11 @@ def _may_anchor(word: str) -> bool:
     )
 
 
-def _added_words(words: list[str], missing: list[int], found: list[int], index: TokenIndex, english: str) -> bool:
-    """Whether the missing words are what English adds before a person the source names.
+def _added_words(
+    words: list[str], missing: list[int], found: list[int], index: TokenIndex, english: str, hyphened: frozenset[int]
+) -> bool:
+    """Whether the missing words are what English adds before a person the source names
+    (`hyphened`: the positions of words a hyphen joins to the next).
 
     `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`,
     `Luiz Inacio Lula da Silva` for `Лула да Силва`:
@@ -1511,8 +1515,12 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
     # `al-Sisi`) or a hyphen (`Diaz-Canel`), not a given name and a surname the source has both
     # of (`Greg Abbott`).
     head = surname
-    while head > 0 and head - 1 not in missing and (words[head - 1].lower() in CONNECTORS - {"of"} or head - 1 in found):
-        head -= 1  # `da`, then `Lula` of `Lula da Silva`; `Diaz` of `Diaz-Canel`
+    while head > 0 and head - 1 not in missing and (
+        words[head - 1].lower() in CONNECTORS - {"of"} or (head - 1 in found and head - 1 in hyphened)
+    ):
+        head -= 1  # `Diaz` of `Diaz-Canel`
+        if head > 0 and head - 1 in found and words[head].lower() in CONNECTORS:
+            head -= 1  # `Lula` of `Lula da Silva`
     given = [p for p in missing if p < head and not _qualifies_title(words, p, index, english)]
     if len(given) > 2:
         return False
