@@ -1825,7 +1825,10 @@ class DroppedName(Check):
     with an English acronym or a name of ordinary words the translation has spare (`РИСИ` /
     `RISS`, `АСВ` / `Deposit Insurance Agency`) or a word that spells its letters (`РСХБ` /
     `Rosselkhozbank`); with nothing there it is a note, not a
-    warning, since its English form cannot be looked up. Flagged on the sentence where the
+    warning, since its English form cannot be looked up, unless the source quotes it as a
+    company's or club's own name (`«АЛРОСА»`), which English spells (`Alrosa`). A given name
+    after `Святой` is a saint's, a name whatever NER says (`храме Святого Саввы`).
+    Flagged on the sentence where the
     name belongs.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
@@ -1865,6 +1868,16 @@ class DroppedName(Check):
                     stand_in = next(iter(spare or translated), None)  # `ОДКБ` / `CSTO`, `ГИБДД` / `Traffic Police`
                     if stand_in is not None:
                         (spare or translated).remove(stand_in)
+                        continue
+                    if any(s <= name.start and name.end <= e for s, e in quoted_names(pair.source)):
+                        yield self.finding(  # `«АЛРОСА»`: a company's own name, which English spells (`Alrosa`)
+                            segment,
+                            start,
+                            end,
+                            f"source name “{name.text}”, quoted as a company's or club's own name, has no "
+                            "counterpart in this sentence's translation: dropped or replaced?",
+                            evidence=_spellings(name.text, lang, missing.forms),
+                        )
                         continue
                     yield self.finding(
                         segment,

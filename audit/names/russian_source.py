@@ -246,7 +246,7 @@ def _longest_term(words: tuple[_Word, ...], i: int, longest: int) -> tuple[Term 
 def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]:
     """The unpaired names NER bears out, trimmed to its spans, and the names only NER found.
 
-    A table name or a quoted name stands without NER; a capitalised run with no PER/LOC/ORG span in it was
+    A table name, a quoted name or a saint's (`Святого Саввы`) stands without NER; a capitalised run with no PER/LOC/ORG span in it was
     not a name (`Самолёт`), and one with a span is cut to it (`Губернатор Курской` ->
     `Курской области`).
     """
@@ -259,9 +259,19 @@ def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]
         overlapping = [span for span in spans if span.start < name.end and name.start < span.end]
         for span in overlapping:
             confirmed.extend(_without_terms(text, span.start, span.end))
-        if not overlapping and _opening_subject(text, name):
+        if not overlapping and (_opening_subject(text, name) or _after_saint(text, name)):
             confirmed.append(name)
     return sorted(dict.fromkeys(confirmed), key=lambda name: name.start)
+
+
+# `Святой` and its abbreviation before a saint's name (`храм Святого Саввы`, `Св. Николая`).
+_SAINT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])[Сс](?:в\.|вят(?:ой|ого|ому|ым|ом|ая|ую|ые|ых|ыми))\s+$")
+
+
+def _after_saint(text: str, name: RussianName) -> bool:
+    """A given name right after `Святой` (`храме Святого Саввы`): a saint, a name whatever NER
+    says (it often leaves the name of a church's saint untagged); not `Святой Троицы`, `Святого Духа`."""
+    return _SAINT_BEFORE.search(text, max(0, name.start - 12), name.start) is not None and _reads_as_person(name.text)
 
 
 def _opening_subject(text: str, name: RussianName) -> bool:
