@@ -1512,13 +1512,13 @@ def _added_words(
     if any(p > surname for p in missing):
         return False
     # The surname may be several words joined by particles (`Lula da Silva`, `von der Leyen`,
-    # `al-Sisi`) or a hyphen (`Diaz-Canel`), not a given name and a surname the source has both
-    # of (`Greg Abbott`).
+    # `al-Sisi`) or a hyphen (`Diaz-Canel`), or, as a Russian source gives it alone, a space
+    # (`Лопес Обрадор`); not a given name and a surname the source has both of (`Greg Abbott`).
     head = surname
     while head > 0 and head - 1 not in missing and (
-        words[head - 1].lower() in CONNECTORS - {"of"} or (head - 1 in found and head - 1 in hyphened)
+        words[head - 1].lower() in CONNECTORS - {"of"} or (head - 1 in found and (head - 1 in hyphened or index.russian))
     ):
-        head -= 1  # `Diaz` of `Diaz-Canel`
+        head -= 1  # `Diaz` of `Diaz-Canel`; `Lopez` of `Lopez Obrador`, as a Russian source writes it
         if head > 0 and head - 1 in found and words[head].lower() in CONNECTORS:
             head -= 1  # `Lula` of `Lula da Silva`
     given = [p for p in missing if p < head and not _qualifies_title(words, p, index, english)]
