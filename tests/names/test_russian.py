@@ -354,6 +354,9 @@ def test_issue10_place_adjectives_by_russian_derivation_rules() -> None:
     assert "Omsk" in adjective_places("омского")
     assert "Riga" not in adjective_places("римский")
     assert "Omsk" not in adjective_places("томский")
+    # `-ян-` and `-уан-` after a name Russian does not decline
+    assert "Haiti" in adjective_places("гаитянские") and "Tahiti" in adjective_places("таитянский")
+    assert "Peru" in adjective_places("перуанского")
 
 
 def test_issue10_irregular_place_adjectives() -> None:
