@@ -965,6 +965,22 @@ def _english_skeleton(word: str) -> str:
     return _DOUBLED.sub(r"\1", _SILENT_ENGLISH.sub("", key))
 
 
+# A Vietnamese syllable's letters as Russian writes them (`Chinh`: `Тьинь`, `Tran`: `Чан`,
+# `Duong`: `Зыонг`, `Xuan`: `Суан`): one vowel group, the name's words being syllables.
+_VIETNAMESE_SYLLABLE = re.compile(r"[^aeiouy]*[aeiouy]+[^aeiouy]*")
+_VIETNAMESE_LETTERS = (("ch", "t"), ("tr", "ch"), ("gi", "z"), ("d", "z"), ("x", "s"))
+
+
+def _vietnamese_skeleton(word: str) -> str:
+    """The consonants of a one-syllable English word read as Russian transcribes Vietnamese, or ''."""
+    key = word.lower()
+    if not _VIETNAMESE_SYLLABLE.fullmatch(key):
+        return ""
+    for group, sound in _VIETNAMESE_LETTERS:
+        key = key.replace(group, sound)
+    return _english_skeleton(key)
+
+
 @functools.lru_cache(maxsize=8192)
 def _cyrillic_skeletons(word: str) -> tuple[str, ...]:
     """The word's consonants, and without `в` as well: Russian writes an Arabic or German `w`
@@ -983,11 +999,14 @@ def spelt_by_ear(word: str, text: str) -> bool:
     """Whether a capitalised word of the Russian `text` (or its lemma) has the consonants of the
     English name `word` as Russian hears them, vowels and w, y, h aside: `Bailey` / `Бейли`,
     `Powell` / `Пауэллом`, `Newsom` / `Ньюсом`, `Leyen` / `Ляйен`, `Sabalenka` / `Соболенко`,
-    French silent endings aside (`Prix` / `при`). Two consonants at least, a name of about the same length, and no place on either side:
+    French silent endings aside (`Prix` / `при`), a one-syllable word also as Russian writes
+    Vietnamese (`Chinh` / `Тьинь`, `Tran` / `Чан`). Two consonants at least, a name of about the same length, and no place on either side:
     place names have their own spellings, and `Latvia` has the consonants of `Литвы`."""
     wanted = {_english_skeleton(word), _english_skeleton(_FRENCH_SILENT_END.sub("", word))}
     if len(min(wanted, key=len)) < 2 or not word.isalpha() or is_english_place(word):
         return False
+    if len(vietnamese := _vietnamese_skeleton(word)) >= 2:
+        wanted.add(vietnamese)  # `Chinh` / `Тьинь`
     return any(
         abs(length - len(word)) <= 3 and not wanted.isdisjoint(skeletons)
         for line in text.split("\n")

@@ -335,6 +335,16 @@ def test_french_silent_endings_are_not_heard() -> None:
     assert not spelt_by_ear("Prince", "Он выиграл Гран-при Монако.")
 
 
+def test_vietnamese_syllables_as_russian_writes_them() -> None:
+    """A one-syllable word is heard as Russian transcribes Vietnamese too (`Chinh`: `Тьинь`,
+    `Tran`: `Чан`, `Xuan`: `Суан`), not a longer English name (`Charles` is no `Тарлс`)."""
+    assert spelt_by_ear("Chinh", "Премьер Фам Минь Тьинь посетил Москву.")
+    assert spelt_by_ear("Tran", "Президент Чан Дай Куанг выступил.")
+    assert spelt_by_ear("Xuan", "Бывший премьер Нгуен Суан Фук выступил.")
+    assert not spelt_by_ear("Binh", "Премьер Фам Минь Тьинь посетил Москву.")
+    assert not spelt_by_ear("Charles", "Актёр Тарлс выступил.")
+
+
 def test_issue10_arabic_article_joined_and_w_written_v() -> None:
     """English may join an Arabic article to the name (`Albusaidi`, `Alnahyan`) and hear Russian's
     `в` for `w` as a vowel (`Будайви`: `Budaiwi`); another name stays unheard."""
