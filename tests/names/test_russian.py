@@ -337,10 +337,10 @@ def test_french_silent_endings_are_not_heard() -> None:
 
 def test_vietnamese_syllables_as_russian_writes_them() -> None:
     """A one-syllable word is heard as Russian transcribes Vietnamese too (`Chinh`: `Тьинь`,
-    `Tran`: `Чан`, `Xuan`: `Суан`), not a longer English name (`Charles` is no `Тарлс`)."""
+    `Tran`: `Чан`, `Dung`: `Зунг`), not a longer English name (`Charles` is no `Тарлс`)."""
     assert spelt_by_ear("Chinh", "Премьер Фам Минь Тьинь посетил Москву.")
     assert spelt_by_ear("Tran", "Президент Чан Дай Куанг выступил.")
-    assert spelt_by_ear("Xuan", "Бывший премьер Нгуен Суан Фук выступил.")
+    assert spelt_by_ear("Dung", "Бывший премьер Нгуен Тан Зунг выступил.")
     assert not spelt_by_ear("Binh", "Премьер Фам Минь Тьинь посетил Москву.")
     assert not spelt_by_ear("Charles", "Актёр Тарлс выступил.")
 
