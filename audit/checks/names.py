@@ -1995,7 +1995,10 @@ class UnsourcedName(Check):
     kanji are also read the Japanese way for Japanese names (`高市早苗`: `Sanae Takaichi`), and
     there a nationality is matched by its country only, never by sound. An English
     acronym or body beside a Russian acronym no table lists may be that acronym (`RISS` /
-    `РИСИ`, `Russian Aerospace Forces` / `ВКС`, one name per such acronym), and a place right
+    `РИСИ`, `Russian Aerospace Forces` / `ВКС`, one name per such acronym; a body the source
+    lacks also by its head before `of`, `Alliance of Sahel States` / `АГС`), as may a word that
+    spells its letters (`Rosselkhozbank` / `РСХБ`) and a name before what the listed tail of
+    a compound acronym stands for (`Astravets nuclear power plant` / `БелАЭС`), and a place right
     after it may locate it (`South Ural State University in Chelyabinsk` / `ЮУрГУ`): a note. Even a name
     of ordinary words (`Iron Dome` for `九州`, Kyushu), an acronym or a Hepburn-like word
     is a warning when it stands for none of the source's names by sound, CC-CEDICT, CLDR,

@@ -3,7 +3,8 @@
 A translation says `German Chancellor` for `канцлер Германии` and `Russia` for `российский`,
 so a place and its demonym must count as one name. English forms most demonyms by a suffix
 (`Syria` + `n`, `Japan` + `ese`, `Lebanon` -> `Lebanese`), many are CLDR language names of
-the country's official language (`Turkish`, `French`, `Dutch`), and a few are irregular
+the country's official language where it is at home (`Turkish`, `French`, `Dutch`; `Russian`
+is not of Belarus, nor `Spanish` of Mexico), and a few are irregular
 (`British`, `Swiss`). Places are CLDR's English territory names and their short forms.
 """
 
