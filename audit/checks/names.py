@@ -1943,7 +1943,8 @@ class UnsourcedName(Check):
     after them (`Yevgeny Tishkovets, a leading specialist at the Fobos weather centre` for
     `Тишковец`, `Tiksi, an Arctic port in Yakutia` for `Тикси`). A place counts when
     GeoNames lists the English name and a source name
-    for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
+    for one place (`Napoli` / `Neapel`; a place a Russian source names or derives an adjective from
+    too: `Togliatti` for `тольяттинский`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
     out (`телеканал`). Chinese, Japanese and Hindi sources are romanised (pinyin, Hepburn, IAST)

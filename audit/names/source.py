@@ -1240,6 +1240,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             found.append(position)
         elif index.russian and spelt_by_ear(plain, index.text):
             found.append(position)  # `Powell` / `Пауэлл`: English spelling, Russian ear
+        elif index.russian and _spells_source_place(plain, index.text):
+            found.append(position)  # `Togliatti` / `тольяттинский` (Tolyatti): GeoNames' other spelling
         else:
             missing.append(position)
     if missing and index.russian and english and _replaces_source_place(words, missing, index, english):
@@ -1254,6 +1256,16 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         if english and not leaves_source_names(index.text, english, index.lang):
             missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
+
+
+def _spells_source_place(word: str, text: str) -> bool:
+    """Whether GeoNames reads an English word as the very place a Russian source names or derives
+    an adjective from, under another spelling than ours (`Togliatti` for `Тольятти`, Tolyatti)."""
+    wanted = {place.id for place in place_lookup(word)[:3]}
+    if not wanted:
+        return False
+    named = {name for names in source_places(text, confirmed=False) for name in names}
+    return any(place.id in wanted for name in named for place in place_lookup(name)[:3])
 
 
 def _replaced_source_place(place: str, index: TokenIndex, english: str) -> bool:
