@@ -1476,6 +1476,8 @@ _BODY_HEADS = frozenset(
     exchange state chamber assembly front movement network plant factory works alliance league
     coalition bloc community fleet station""".split()
 )
+
+
 def _is_head(word: str) -> bool:
     """A body's head word (`Institute`, `Forces`)."""
     return word.lower() in _BODY_HEADS
@@ -1521,8 +1523,8 @@ def _tail_written_after(mention: Mention, acronym: str, text: str) -> bool:
 
 def _spells_unlisted(name: str, acronym: str) -> bool:
     """Whether a one-word name spells a Cyrillic acronym's letters in order from its first
-    (`Rosselkhozbank` for `РСХБ`, `Rosatom`): a compound word the acronym abbreviates, as
-    Russian abbreviates `Россельхозбанк`."""
+    (`Rosselkhozbank` for `РСХБ`): a compound word the acronym abbreviates, as Russian
+    abbreviates `Россельхозбанк`."""
     word = _POSSESSIVE_TAIL.sub("", name).lower()
     if " " in word or len(acronym) < 3:
         return False
