@@ -864,6 +864,16 @@ _ATTRIBUTION_AFTER = re.compile(r"\s*(?:[,.]\s*)?[—–-]\s+(?![\d(«\"“„])
 _NAME_DASH = re.compile(r"(?<=\w)\s[—–]\s(?=[A-ZА-ЯЁ])")
 
 
+# A kind of work right before a Russian quotation, its maker's name between (`оперой
+# Римского-Корсакова «Сказание о невидимом граде Китеже и деве Февронии»`): the quotation is its
+# title, however long.
+_WORK_BEFORE = re.compile(
+    r"(?<![а-яё])(?:опер|балет|фильм|роман|повест|книг|спектакл|пьес|песн|альбом|сериал|поэм|картин|мюзикл"
+    r"|симфони|оратори|рассказ|сказк)[а-яё]*(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_name_quotation(
     text: str, quotation: Quotation, *, english: bool = True, has_verb: Callable[[str], bool] | None = None
 ) -> bool:
@@ -871,7 +881,9 @@ def is_name_quotation(
 
     Russian quotes the names of companies, clubs, parties, media, ships, operations and works
     (`«Газпром»`, `«Единая Россия»`, `«Буря в пустыне»`), which English writes bare or in
-    italics. Such a quotation is short, opens with a capital, holds no sentence punctuation
+    italics. Such a quotation is short (a Russian title after the kind of work it names, up to
+    twelve words: `оперой «Сказание о невидимом граде Китеже и деве Февронии»`), opens with a
+    capital, holds no sentence punctuation
     (a dash between two capitalised parts of a party's name is none), is not attributed (`», — сказал он`) or introduced by a colon, and has no verb in it
     (`has_verb`, when given); in a script without capitals (Chinese, Japanese, Devanagari), see
     `_uncased_name`. In English, where titles capitalise every word, each word must
@@ -886,7 +898,8 @@ def is_name_quotation(
     if not english and first.isalpha() and not first.isupper() and not first.islower():
         return _uncased_name(text, inner, quotation.open.offset, quotation.close.end)
     words = inner.split()
-    if not 1 <= len(words) <= 6 or not inner[:1].isupper() or _SPEECH_PUNCTUATION.search(inner):
+    longest = 12 if not english and _WORK_BEFORE.search(text, max(0, quotation.open.offset - 60), quotation.open.offset) else 6
+    if not 1 <= len(words) <= longest or not inner[:1].isupper() or _SPEECH_PUNCTUATION.search(inner):
         return False
     if _ATTRIBUTION_AFTER.match(text, quotation.close.end) or text[: quotation.open.offset].rstrip().endswith(":"):
         return False

@@ -54,6 +54,7 @@ from audit.names.source import (
     beside_words,
     glosses_written_name,
     is_acronym,
+    is_russian_source,
     is_translated_name,
     leaves_source_names,
     may_translate,
@@ -1466,22 +1467,76 @@ def unknown_acronyms(source: str) -> tuple[str, ...]:
 
 
 _POSSESSIVE_TAIL = re.compile(r"['’]s?$")
-# The last words of a body's English name (`Aerospace Forces`, `State University`, `Ring Road`).
+# The head words of a body's English name (`Aerospace Forces`, `State University`, `Ring Road`,
+# `Alliance of Sahel States`).
 _BODY_HEADS = frozenset(
     """agency service services committee commission council corporation company university institute
     academy forum forces force army navy ministry department bank fund party union court road railway
     railways airport office bureau centre center authority administration directorate inspectorate
     guard police college organisation organization federation association society group holding
-    exchange state chamber assembly front movement network plant factory works""".split()
+    exchange state chamber assembly front movement network plant factory works alliance league
+    coalition bloc community fleet station""".split()
 )
 
 
-def _acronym_or_body(name: str) -> bool:
+def _is_head(word: str) -> bool:
+    """A body's head word (`Institute`, `Forces`)."""
+    return word.lower() in _BODY_HEADS
+
+
+def _acronym_or_body(name: str, sourced: bool = False) -> bool:
     """An acronym (`CSTO`, `Ukraine's HUR`) or a body's English name (`Russian Aerospace Forces`,
-    `Islamic State`): what a Cyrillic acronym no table lists may stand for (`ВКС`, `ИГИЛ`), unlike
-    a person or a place."""
+    `Islamic State`; one the source lacks also by its head before `of`: `Moscow Institute of
+    Physics`, `Alliance of Sahel States`): what a Cyrillic acronym no table lists may stand for
+    (`ВКС`, `ИГИЛ`, `АГС`), unlike a person or a place."""
     words = _POSSESSIVE_TAIL.sub("", name).split()
-    return bool(words) and (is_acronym(words[-1]) or (len(words) >= 2 and words[-1].lower() in _BODY_HEADS))
+    if not words:
+        return False
+    if is_acronym(words[-1]) or (len(words) >= 2 and _is_head(words[-1])):
+        return True
+    return not sourced and "of" in words[1:] and _is_head(words[words.index("of", 1) - 1])
+
+
+def _unlisted_for(mention: Mention, unlisted: list[str], text: str, sourced: bool) -> str | None:
+    """The Cyrillic acronym no table lists that an English name may stand for: for a name the
+    source lacks, one whose letters it spells (`Rosselkhozbank`: `РСХБ`) or whose listed last part
+    English writes right after it (`Astravets nuclear power plant`: `БелАЭС`, `АЭС`); else, for an
+    acronym or a body, the first left (in order: `ЮУрГУ ... ВКС`)."""
+    for acronym in unlisted if not sourced else ():
+        if _spells_unlisted(mention.text, acronym) or _tail_written_after(mention, acronym, text):
+            return acronym
+    return unlisted[0] if _acronym_or_body(mention.text, sourced) else None
+
+
+def _tail_written_after(mention: Mention, acronym: str, text: str) -> bool:
+    """Whether `text` writes right after the name an English form of a listed acronym that ends
+    the unlisted one (`АЭС` of `БелАЭС`: `nuclear power plant`), a compound Russian makes of a
+    place or name and a kind of facility (`ЗапорожАЭС`, `ЛАЭС`)."""
+    after = text[mention.end : mention.end + 60].lower()
+    terms = russian_terms()
+    for cut in range(1, len(acronym) - 1):
+        tail = acronym[cut:]
+        term = terms.lookup(tail) if tail.isupper() and is_cyrillic_acronym(tail) else None
+        if term is not None and any(after.startswith(f" {form.lower()}") for form in term.english if not is_acronym(form)):
+            return True
+    return False
+
+
+def _spells_unlisted(name: str, acronym: str) -> bool:
+    """Whether a one-word name spells a Cyrillic acronym's letters in order from its first
+    (`Rosselkhozbank` for `РСХБ`): a compound word the acronym abbreviates, as Russian
+    abbreviates `Россельхозбанк`."""
+    word = _POSSESSIVE_TAIL.sub("", name).lower()
+    if " " in word or len(acronym) < 3:
+        return False
+    for letters in romanise(acronym.upper(), "ru"):
+        letters = letters.lower()
+        if not letters or word[:1] != letters[:1]:
+            continue
+        rest = iter(word[1:])
+        if all(letter in rest for letter in letters[1:]):
+            return True
+    return False
 
 
 # What joins a body to the place English adds to locate it (`University in Vladivostok`, `Ring Road
@@ -1509,18 +1564,24 @@ def _spare_acronyms(ctx: CheckContext, pair: SourcePair, lang: str | None) -> li
 
 
 def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], lang: str | None) -> list[Mention]:
-    """The translation's names of ordinary words that no carried-over source name accounts for.
+    """The translation's names of ordinary words that no carried-over source name accounts for;
+    for a Russian source, also the part before a place English writes after one (`Red Star` of
+    `Red Star Belgrade`, `Union of Journalists` of `Union of Journalists of Russia`).
 
     `Russian Defence Ministry` holds `России`'s counterpart, so it is not free to be the
     translation of another source name, unless the translation has that counterpart elsewhere
     too (`American Independence Day` beside `in the US` for `USA`).
     """
     free = []
+    russian = is_russian_source(pair.source, lang)
     for whole in _joined_titles(ctx.document.text, [m for m in mentions(ctx) if pair.start <= m.start < pair.end]):
         tail = _POSSESSIVE_HEAD.match(whole.text)  # `Israel's Iron Dome`: the name is `Iron Dome`
         mention = Mention(whole.start + tail.end(), whole.end, whole.text[tail.end() :]) if tail else whole
         if not is_translated_name(mention.text, lang):
-            continue
+            # `Red Star Belgrade` for a Russian source: the name is `Red Star`, the place English's
+            mention = _before_place(mention) if russian else None
+            if mention is None or not is_translated_name(mention.text, lang):
+                continue
         index = name_index(mention.text, "en")
         claims = [name for name in carried if index.has_name(name, lang)]
         if claims:
@@ -1530,6 +1591,24 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
         if not claims:
             free.append(mention)
     return free
+
+
+# A place English writes after a name, with `of` or without (`Red Star Belgrade`, `Spiritual
+# Administration of Muslims of Russia`).
+_PLACE_TAILS = (
+    re.compile(r"(?:\s+of(?:\s+the)?)?\s+([A-Z][\w'’.-]*)$"),
+    re.compile(r"(?:\s+of(?:\s+the)?)?\s+([A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*)$"),
+)
+
+
+def _before_place(mention: Mention) -> Mention | None:
+    """The name before a place English writes after it (`Red Star` of `Red Star Belgrade`), which
+    may translate a source name the place is no part of (`«Црвена Звезда»`), or None."""
+    for tail in _PLACE_TAILS:
+        match = tail.search(mention.text)
+        if match is not None and match.start() > 0 and place_lookup(match.group(1)):
+            return Mention(mention.start, mention.start + match.start(), mention.text[: match.start()])
+    return None
 
 
 _TITLE_JOINT = re.compile(r"\s+(?:and|of|of the|in|in the|for|on|to)\s+")
@@ -1747,12 +1826,15 @@ class DroppedName(Check):
     English name of ordinary words that can translate it (`Independence Day`, `New People`,
     `War and Peace`, read across its connectors). A Cyrillic acronym no table lists pairs
     with an English acronym or a name of ordinary words the translation has spare (`РИСИ` /
-    `RISS`, `АСВ` / `Deposit Insurance Agency`); with nothing there it is a note, not a
-    warning, since its English form cannot be looked up. Flagged on the sentence where the
-    name belongs. A story and a source with the same paragraphs are compared paragraph by
-    paragraph (units by unit), and a name its paragraph leaves unpaired counts only when the
-    paragraphs before and after it leave it unpaired too: a translator may name it in the next
-    paragraph.
+    `RISS`, `АСВ` / `Deposit Insurance Agency`) or a word that spells its letters (`РСХБ` /
+    `Rosselkhozbank`); with nothing there it is a note, not a
+    warning, since its English form cannot be looked up, unless the source quotes it as a
+    company's or club's own name (`«АЛРОСА»`), which English spells (`Alrosa`). A given name
+    after `Святой` is a saint's, a name whatever NER says (`храме Святого Саввы`).
+    Flagged on the sentence where the name belongs. A story and a source with the same
+    paragraphs are compared paragraph by paragraph (units by unit), and a name its paragraph
+    leaves unpaired counts only when the paragraphs before and after it leave it unpaired too:
+    a translator may name it in the next paragraph.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
     Good: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Chase Carey.
@@ -1801,9 +1883,19 @@ class DroppedName(Check):
                 continue
             start, end = _sentence_at(ctx, proportional_offset(pair, name.start), pair.start, pair.end)
             if name.text in unknown:
+                if any(_spells_unlisted(m.text, name.text) for m in mentions(ctx) if pair.start <= m.start < pair.end):
+                    continue  # `РСХБ` / `Rosselkhozbank`: a word that spells it
                 stand_in = next(iter(spare or translated), None)  # `ОДКБ` / `CSTO`, `ГИБДД` / `Traffic Police`
                 if stand_in is not None:
                     (spare or translated).remove(stand_in)
+                    continue
+                if any(s <= name.start and name.end <= e for s, e in quoted_names(pair.source)):
+                    # `«АЛРОСА»`: a company's own name, which English spells (`Alrosa`)
+                    message = (
+                        f"source name “{name.text}”, quoted as a company's or club's own name, has no "
+                        "counterpart in this sentence's translation: dropped or replaced?"
+                    )
+                    yield name.text, start, end, message, None, _spellings(name.text, lang, missing.forms)
                     continue
                 message = (
                     f"source acronym “{name.text}” is in no table of acronyms, and nothing in this sentence's "
@@ -1861,7 +1953,8 @@ class UnsourcedName(Check):
     after them (`Yevgeny Tishkovets, a leading specialist at the Fobos weather centre` for
     `Тишковец`, `Tiksi, an Arctic port in Yakutia` for `Тикси`). A place counts when
     GeoNames lists the English name and a source name
-    for one place (`Napoli` / `Neapel`), a source word is derived from one of its spellings (an
+    for one place (`Napoli` / `Neapel`; a place a Russian source names or derives an adjective from
+    too: `Togliatti` for `тольяттинский`), a source word is derived from one of its spellings (an
     adjective or a demonym: `Münchner` / `Munich`, `blanenských` / `Blansko`) or CLDR's name
     matches without its generic opening word (`Falklands` / `Îles Malouines`); generic acronyms (`TV`) count when the source spells them
     out (`телеканал`). Chinese, Japanese and Hindi sources are romanised (pinyin, Hepburn, IAST)
@@ -1913,7 +2006,10 @@ class UnsourcedName(Check):
     kanji are also read the Japanese way for Japanese names (`高市早苗`: `Sanae Takaichi`), and
     there a nationality is matched by its country only, never by sound. An English
     acronym or body beside a Russian acronym no table lists may be that acronym (`RISS` /
-    `РИСИ`, `Russian Aerospace Forces` / `ВКС`, one name per such acronym), and a place right
+    `РИСИ`, `Russian Aerospace Forces` / `ВКС`, one name per such acronym; a body the source
+    lacks also by its head before `of`, `Alliance of Sahel States` / `АГС`), as may a word that
+    spells its letters (`Rosselkhozbank` / `РСХБ`) and a name before what the listed tail of
+    a compound acronym stands for (`Astravets nuclear power plant` / `БелАЭС`), and a place right
     after it may locate it (`South Ural State University in Chelyabinsk` / `ЮУрГУ`): a note. Even a name
     of ordinary words (`Iron Dome` for `九州`, Kyushu), an acronym or a Hepburn-like word
     is a warning when it stands for none of the source's names by sound, CC-CEDICT, CLDR,
@@ -1989,11 +2085,12 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
     body: Mention | None = None  # the last acronym or body an unlisted acronym may be
     body_acronym = ""
     for mention in found:
-        if unlisted and _acronym_or_body(mention.text):
-            body, body_acronym = mention, unlisted.pop(0)  # in order: `ЮУрГУ ... ВКС`
         if index.romanised is not None and _names_nothing(mention):
             continue  # `Twenty-one teams`: no name to hear in the source
         missing = missing_words(mention.text, index, english)
+        if unlisted and (stands := _unlisted_for(mention, unlisted, english, not missing)):
+            body, body_acronym = mention, stands  # `ЮУрГУ ... ВКС`, `Rosselkhozbank`: `РСХБ`
+            unlisted.remove(stands)
         if index.romanised is not None:
             missing = [word for word in missing if not _date_or_count(word)]  # `January's Australian Open`
         if missing and index.romanised is not None and index.romanised.abbreviates_name(mention.text):

@@ -485,7 +485,9 @@ class QuoteCountMismatch(Check):
     different count means quotes were lost, added or broken apart. Quotation marks around a
     proper name (`«Спартак»`, `«Газпром»`, `"Война и мир"`, ships, operations, parties,
     media) are not counted on either side, since English writes those names bare: a
-    quotation is a name when it is short, opens with a capital, holds no sentence
+    quotation is a name when it is short (a Russian title right after the kind of work it
+    names, up to twelve words: `оперой «Сказание о невидимом граде Китеже и деве
+    Февронии»`), opens with a capital, holds no sentence
     punctuation (a dash joining two capitalised parts of one name aside: `«Справедливая
     Россия — За правду»`) or (in Russian) verb, and is not attributed (`», — сказал он`). A
     difference counts only when all quotations, names included, differ the same way (else

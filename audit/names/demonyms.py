@@ -3,7 +3,8 @@
 A translation says `German Chancellor` for `канцлер Германии` and `Russia` for `российский`,
 so a place and its demonym must count as one name. English forms most demonyms by a suffix
 (`Syria` + `n`, `Japan` + `ese`, `Lebanon` -> `Lebanese`), many are CLDR language names of
-the country's official language (`Turkish`, `French`, `Dutch`), and a few are irregular
+the country's official language where it is at home (`Turkish`, `French`, `Dutch`; `Russian`
+is not of Belarus, nor `Spanish` of Mexico), and a few are irregular
 (`British`, `Swiss`). Places are CLDR's English territory names and their short forms.
 """
 
@@ -13,6 +14,7 @@ import functools
 from collections import defaultdict
 
 from babel import Locale
+from babel.core import get_global
 from babel.languages import get_official_languages
 
 from audit.names.exonyms import SHORT_FORMS
@@ -83,6 +85,18 @@ def _forms(place: str, stems: bool = True) -> set[str]:
     return forms
 
 
+def _home_of(language: str, code: str, name: str, language_name: str) -> bool:
+    """Whether a country's official language names its people too: in its home country (CLDR's
+    likely territory: `French` of France, `Dutch` of the Netherlands) or one named after it
+    (`Portuguese` of Portugal, `Korean` of both Koreas); not wherever it is spoken (`Russian` is
+    not of Belarus, nor `Spanish` of Mexico)."""
+    likely = get_global("likely_subtags").get(language.split("_")[0], "")
+    if likely.rsplit("_", 1)[-1] == code:
+        return True
+    opening = language_name.lower()[:4]
+    return any(word.startswith(opening) for word in name.lower().split())
+
+
 @functools.lru_cache(maxsize=1)
 def _demonym_index() -> dict[str, tuple[str, ...]]:
     """Demonym (lower case) -> English place names."""
@@ -97,7 +111,7 @@ def _demonym_index() -> dict[str, tuple[str, ...]]:
             places[form].add(name)
         for language in get_official_languages(code) if not code.isdigit() else ():
             language_name = english.languages.get(language.split("_")[0])
-            if language_name and " " not in language_name:
+            if language_name and " " not in language_name and _home_of(language, code, name, language_name):
                 places[language_name.lower()].add(name)
     for short, full in SHORT_FORMS.items():
         for form in _forms(short):

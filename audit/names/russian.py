@@ -54,6 +54,12 @@ def parses(word: str) -> tuple[Any, ...]:
 
 
 @functools.lru_cache(maxsize=65536)
+def is_known(word: str) -> bool:
+    """Whether pymorphy3's dictionary has the word, rather than guessing its readings by its ending."""
+    return bool(analyzer().word_is_known(word.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
 def lemmas(word: str) -> tuple[str, ...]:
     """The word's dictionary forms, proper-noun readings first (`Песков` -> `песков`, `песок`)."""
     readings = parses(word)
@@ -225,14 +231,17 @@ _ALTERNATIONS = (("ж", "г"), ("ч", "к"), ("ш", "х"))
 
 def _derived(base: str, stem: str) -> bool:
     """`москов`/`москв`, `герман`/`германи`, `кур`/`курск`, `сирий`/`сири`: one place's stems;
-    also with the adjective's soft sign (`туль`/`тул`), an `-ин-` infix (`ялтин`/`ялт`) or an
-    alternating last consonant (`риж`/`риг`)."""
+    also with the adjective's soft sign (`туль`/`тул`), an `-ин-` infix (`ялтин`/`ялт`), `-ян-`
+    or `-уан-` after an undeclined name (`гаитян`/`гаити`, `перуан`/`пер`) or an alternating last
+    consonant (`риж`/`риг`)."""
     if stem == base + "ск" or base == stem:
         return True
     if base.endswith("ь") and base[:-1] == stem:
         return True  # `тульский`: `Тула`
     if base == stem + "ин":
         return True  # `ялтинский`: `Ялта`, `астанинский`: `Астана`
+    if (stem.endswith("и") and base == stem[:-1] + "ян") or base == stem + "уан":
+        return True  # `гаитянский`: `Гаити`, `перуанский`: `Перу`, names Russian does not decline
     if any(base == stem[:-1] + soft and stem.endswith(hard) for soft, hard in _ALTERNATIONS):
         return True
     common = len(os.path.commonprefix((base, stem)))

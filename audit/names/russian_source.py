@@ -35,7 +35,7 @@ from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
 from audit.names.palladius import pinyin_readings
 from audit.names.regions import city_regions, lies_in, russian_regions, russian_regions_named
-from audit.names.russian import Entity, adjective_places, entities, is_adjective, lemma, parses, place_names
+from audit.names.russian import Entity, adjective_places, entities, is_adjective, is_known, lemma, parses, place_names
 from audit.names.russian import lemmas as lemmas_of
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
 from audit.names.variants import name_key, stem_match
@@ -67,9 +67,13 @@ class RussianName:
     @property
     def translatable(self) -> bool:
         """A name of two or more ordinary words, which English translates (`«Новые люди»` /
-        `New People`); one word is transliterated (`«Авангард»` / `Avangard`)."""
+        `New People`); one word is transliterated (`«Авангард»` / `Avangard`). In a quoted name,
+        words no dictionary knows beside a known ordinary one are a neighbour's language Russian
+        spells letter by letter, translated too (`«Црвена Звезда»` / `Red Star`); not a person's
+        (`Юн Сок Ёль`)."""
         words = [word.text for word in _words(self.text) if len(word.text) > 2]  # not `в`, `и`
-        return self.term is None and len(words) > 1 and not any(map(_is_proper, words))
+        known = [word for word in words if is_known(word)] if self.quoted else words
+        return self.term is None and len(words) > 1 and bool(known) and not any(map(_is_proper, known))
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +246,7 @@ def _longest_term(words: tuple[_Word, ...], i: int, longest: int) -> tuple[Term 
 def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]:
     """The unpaired names NER bears out, trimmed to its spans, and the names only NER found.
 
-    A table name or a quoted name stands without NER; a capitalised run with no PER/LOC/ORG span in it was
+    A table name, a quoted name or a saint's (`Святого Саввы`) stands without NER; a capitalised run with no PER/LOC/ORG span in it was
     not a name (`Самолёт`), and one with a span is cut to it (`Губернатор Курской` ->
     `Курской области`).
     """
@@ -255,9 +259,19 @@ def confirmed_names(text: str, unpaired: list[RussianName]) -> list[RussianName]
         overlapping = [span for span in spans if span.start < name.end and name.start < span.end]
         for span in overlapping:
             confirmed.extend(_without_terms(text, span.start, span.end))
-        if not overlapping and _opening_subject(text, name):
+        if not overlapping and (_opening_subject(text, name) or _after_saint(text, name)):
             confirmed.append(name)
     return sorted(dict.fromkeys(confirmed), key=lambda name: name.start)
+
+
+# `Святой` and its abbreviation before a saint's name (`храм Святого Саввы`, `Св. Николая`).
+_SAINT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])[Сс](?:в\.|вят(?:ой|ого|ому|ым|ом|ая|ую|ые|ых|ыми))\s+$")
+
+
+def _after_saint(text: str, name: RussianName) -> bool:
+    """A given name right after `Святой` (`храме Святого Саввы`): a saint, a name whatever NER
+    says (it often leaves the name of a church's saint untagged); not `Святой Троицы`, `Святого Духа`."""
+    return _SAINT_BEFORE.search(text, max(0, name.start - 12), name.start) is not None and _reads_as_person(name.text)
 
 
 def _opening_subject(text: str, name: RussianName) -> bool:
@@ -520,12 +534,15 @@ def seat_regions(places: Iterable[str]) -> list[str]:
 
 
 def carried(name: RussianName, english: str, source: str = "") -> bool:
-    """Whether `english` has one of the name's English forms, or a demonym of a place among them;
-    an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`). A city's country counts by
+    """Whether `english` has one of the name's English forms, or a demonym of a place among them
+    (and those of the row for the same body of the country a place adjective before it names:
+    `американского Минфина`: `Treasury`); an army also by its country's troops (`ЦАХАЛ`: `Israeli troops`). A city's country counts by
     its name or demonym only where the adjectives of the `source` do not account for every time
     English names that country (`в Баку ... с азербайджанским коллегой`: `Azerbaijani counterpart`
     is the adjective's, not Baku's; `Багдад ... иракской нефти`: `Iraq ... Iraqi oil` has one for each)."""
     forms = name.term.english if name.term is not None else english_forms(name.text)
+    if source and name.term is not None:
+        forms += _national_forms(name, source)  # `американского Минфина`: the Treasury
     if source and name.term is None and len(forms) > 1:
         own = {place for word in name.text.split() for place in (*place_names(word), *adjective_places(word))}
         accounted = _adjective_places_of(source)
@@ -541,6 +558,17 @@ def carried(name: RussianName, english: str, source: str = "") -> bool:
     if name.term is not None and _is_army(name.term) and _troops_of(name.term.implied, english):
         return True
     return bool(set(forms) & written_places(english))
+
+
+def _national_forms(name: RussianName, source: str) -> tuple[str, ...]:
+    """The English forms of the row for the same body in the country of the place adjective right
+    before the name (`американского Минфина`: `Минфин США`, the Treasury)."""
+    match = _WORD_BEFORE.search(source, max(0, name.start - 40), name.start)
+    if match is None or name.term is None:
+        return ()
+    terms = russian_terms()
+    rows = (terms.national(name.term, place) for place in dict.fromkeys(adjective_places(match.group(1))))
+    return tuple(form for row in rows if row is not None for form in row.english)
 
 
 @functools.lru_cache(maxsize=64)
@@ -937,6 +965,22 @@ def _english_skeleton(word: str) -> str:
     return _DOUBLED.sub(r"\1", _SILENT_ENGLISH.sub("", key))
 
 
+# A Vietnamese syllable's letters as Russian writes them (`Chinh`: `Тьинь`, `Tran`: `Чан`,
+# `Duong`: `Зыонг`, `Xuan`: `Суан`): one vowel group, the name's words being syllables.
+_VIETNAMESE_SYLLABLE = re.compile(r"[^aeiouy]*[aeiouy]+[^aeiouy]*")
+_VIETNAMESE_LETTERS = (("ch", "t"), ("tr", "ch"), ("gi", "z"), ("d", "z"), ("x", "s"))
+
+
+def _vietnamese_skeleton(word: str) -> str:
+    """The consonants of a one-syllable English word read as Russian transcribes Vietnamese, or ''."""
+    key = word.lower()
+    if not _VIETNAMESE_SYLLABLE.fullmatch(key):
+        return ""
+    for group, sound in _VIETNAMESE_LETTERS:
+        key = key.replace(group, sound)
+    return _english_skeleton(key)
+
+
 @functools.lru_cache(maxsize=8192)
 def _cyrillic_skeletons(word: str) -> tuple[str, ...]:
     """The word's consonants, and without `в` as well: Russian writes an Arabic or German `w`
@@ -945,18 +989,26 @@ def _cyrillic_skeletons(word: str) -> tuple[str, ...]:
     return (key, _DOUBLED.sub(r"\1", key.replace("v", ""))) if "v" in key else (key,)
 
 
+# A French name's silent last letters, which Russian does not write (`Prix` / `при`, `Renault` /
+# `Рено`, `Delacroix` / `Делакруа`).
+_FRENCH_SILENT_END = re.compile(r"(?:x|(?<=[ae])ult)$")
+
+
 @functools.lru_cache(maxsize=4096)
 def spelt_by_ear(word: str, text: str) -> bool:
     """Whether a capitalised word of the Russian `text` (or its lemma) has the consonants of the
     English name `word` as Russian hears them, vowels and w, y, h aside: `Bailey` / `Бейли`,
-    `Powell` / `Пауэллом`, `Newsom` / `Ньюсом`, `Leyen` / `Ляйен`, `Sabalenka` / `Соболенко`.
-    Two consonants at least, a name of about the same length, and no place on either side:
+    `Powell` / `Пауэллом`, `Newsom` / `Ньюсом`, `Leyen` / `Ляйен`, `Sabalenka` / `Соболенко`,
+    French silent endings aside (`Prix` / `при`), a one-syllable word also as Russian writes
+    Vietnamese (`Chinh` / `Тьинь`, `Tran` / `Чан`). Two consonants at least, a name of about the same length, and no place on either side:
     place names have their own spellings, and `Latvia` has the consonants of `Литвы`."""
-    wanted = _english_skeleton(word)
-    if len(wanted) < 2 or not word.isalpha() or is_english_place(word):
+    wanted = {_english_skeleton(word), _english_skeleton(_FRENCH_SILENT_END.sub("", word))}
+    if len(min(wanted, key=len)) < 2 or not word.isalpha() or is_english_place(word):
         return False
+    if len(vietnamese := _vietnamese_skeleton(word)) >= 2:
+        wanted.add(vietnamese)  # `Chinh` / `Тьинь`
     return any(
-        abs(length - len(word)) <= 3 and wanted in skeletons
+        abs(length - len(word)) <= 3 and not wanted.isdisjoint(skeletons)
         for line in text.split("\n")
         for length, skeletons in _heard_words(line)
     )

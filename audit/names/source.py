@@ -1061,7 +1061,7 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
 
     def has_counterpart(name: RussianName) -> bool:
         if name.term is not None:  # a quoted name may be a ship or a club, spelt out (`«Арктика»`: `Arktika`)
-            return russian_carried(name, english) or (name.quoted and index.has_name(name.text, "ru"))
+            return russian_carried(name, english, source) or (name.quoted and index.has_name(name.text, "ru"))
         if not _letters_carried(name.text, english):
             return False  # `Т-Банк` is not `Alfa-Bank`: the letter tells the bank
         return (
@@ -1242,19 +1242,32 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             found.append(position)
         elif index.russian and spelt_by_ear(plain, index.text):
             found.append(position)  # `Powell` / `Пауэлл`: English spelling, Russian ear
+        elif index.russian and _spells_source_place(plain, index.text):
+            found.append(position)  # `Togliatti` / `тольяттинский` (Tolyatti): GeoNames' other spelling
         else:
             missing.append(position)
     if missing and index.russian and english and _replaces_source_place(words, missing, index, english):
         return [words[position] for position in sorted(missing + replaced)]  # no context English adds
     if missing and index.russian and english and not leaves_source_names(index.text, english, index.lang):
         missing = [p for p in missing if not _locates(_without_possessive(words[p]), index, english)]
-    if missing and found and _added_words(words, missing, found, index, english):
+    hyphened = frozenset(i for i, gap in enumerate(re.findall(r"[\s\-‐‑]+", name)) if not gap.isspace())
+    if missing and found and _added_words(words, missing, found, index, english, hyphened):
         missing = []
     added = missing and found and index.russian
     if added and (_added_after(name, words, missing, found) or _completes_name(words, missing, found, index)):
         if english and not leaves_source_names(index.text, english, index.lang):
             missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
+
+
+def _spells_source_place(word: str, text: str) -> bool:
+    """Whether GeoNames reads an English word as the very place a Russian source names or derives
+    an adjective from, under another spelling than ours (`Togliatti` for `Тольятти`, Tolyatti)."""
+    wanted = {place.id for place in place_lookup(word)[:3]}
+    if not wanted:
+        return False
+    named = {name for names in source_places(text, confirmed=False) for name in names}
+    return any(place.id in wanted for name in named for place in place_lookup(name)[:3])
 
 
 def _replaced_source_place(place: str, index: TokenIndex, english: str) -> bool:
@@ -1497,8 +1510,11 @@ def _may_anchor(word: str) -> bool:
     )
 
 
-def _added_words(words: list[str], missing: list[int], found: list[int], index: TokenIndex, english: str) -> bool:
-    """Whether the missing words are what English adds before a person the source names.
+def _added_words(
+    words: list[str], missing: list[int], found: list[int], index: TokenIndex, english: str, hyphened: frozenset[int]
+) -> bool:
+    """Whether the missing words are what English adds before a person the source names
+    (`hyphened`: the positions of words a hyphen joins to the next).
 
     `Kremlin spokesman Dmitry Peskov` for `Песков`, `Recep Tayyip Erdogan` for `Erdoğan`,
     `Luiz Inacio Lula da Silva` for `Лула да Силва`:
@@ -1510,11 +1526,14 @@ def _added_words(words: list[str], missing: list[int], found: list[int], index: 
     if any(p > surname for p in missing):
         return False
     # The surname may be several words joined by particles (`Lula da Silva`, `von der Leyen`,
-    # `al-Sisi`), not a given name and a surname the source has both of (`Greg Abbott`).
+    # `al-Sisi`) or a hyphen (`Diaz-Canel`), or, as a Russian source gives it alone, a space
+    # (`Лопес Обрадор`); not a given name and a surname the source has both of (`Greg Abbott`).
     head = surname
-    while head > 0 and words[head - 1].lower() in CONNECTORS - {"of"} and head - 1 not in missing:
-        head -= 1
-        if head > 0 and head - 1 in found:
+    while head > 0 and head - 1 not in missing and (
+        words[head - 1].lower() in CONNECTORS - {"of"} or (head - 1 in found and (head - 1 in hyphened or index.russian))
+    ):
+        head -= 1  # `Diaz` of `Diaz-Canel`; `Lopez` of `Lopez Obrador`, as a Russian source writes it
+        if head > 0 and head - 1 in found and words[head].lower() in CONNECTORS:
             head -= 1  # `Lula` of `Lula da Silva`
     given = [p for p in missing if p < head and not _qualifies_title(words, p, index, english)]
     if len(given) > 2:

@@ -65,6 +65,13 @@ class RussianTerms:
                 for key in _other_keys(term.russian):  # `Мёртвое море`: `море`, which pymorphy3 reads first as `мора`
                     self._lemmas.setdefault(key, term)
         self.longest = max((len(key.split()) for key in self._lemmas), default=1)
+        # A row named after another and a country it is of (`Минфин США`: `Минфин`, United States).
+        self._national: dict[tuple[str, str], Term] = {}
+        for term in terms:
+            head = term.russian.split(" ", 1)[0]
+            if " " in term.russian and head != term.russian:
+                for place in term.implied:
+                    self._national.setdefault((head, place), term)
         # Each lemma key cut before each of its later words (`совет федерации`: `совет`).
         self._openings = frozenset(key[:i] for key in self._lemmas for i, char in enumerate(key) if char == " ")
 
@@ -74,6 +81,11 @@ class RussianTerms:
     def lookup(self, text: str) -> Term | None:
         """The row for a word or phrase as it appears in a sentence, or None."""
         return self._memo(text)
+
+    def national(self, term: Term, place: str) -> Term | None:
+        """The row for a body of a row's kind in another country (`Минфин` of the United States:
+        `Минфин США`, the Treasury), or None."""
+        return self._national.get((term.russian, place))
 
     def longest_at(self, words: Sequence[str]) -> tuple[Term | None, int]:
         """The row of the longest phrase that opens `words` (each word as `lookup` reads a

@@ -130,6 +130,18 @@ def test_demonyms() -> None:
     assert "Bosnia & Herzegovina" in demonym_places("Bosnian") and "Azerbaijan" in demonym_places("Azeri")
 
 
+def test_a_language_names_the_people_of_its_home_country_only() -> None:
+    """A country's official language is its demonym where it is at home (CLDR's likely territory)
+    or the country is named after it, not wherever it is official: `Russian and Kazakh` does not
+    carry `Белоруссии`."""
+    assert demonym_places("Russian") == ("Russia",)
+    assert "Mexico" not in demonym_places("Spanish") and "Spain" in demonym_places("Spanish")
+    assert "Austria" not in demonym_places("German")
+    assert {"France"} <= set(demonym_places("French")) and "Netherlands" in demonym_places("Dutch")
+    assert {"North Korea", "South Korea"} <= set(demonym_places("Korean"))
+    assert "Portugal" in demonym_places("Portuguese") and "Greece" in demonym_places("Greek")
+
+
 def test_romanised_sources_are_searched_by_sound() -> None:
     chinese = RomanisedSource("斯诺登说，特朗普在北京。", "zh")
     assert chinese.sounds_in("Snowden") and chinese.sounds_in("Trump")
@@ -316,6 +328,23 @@ def test_issue10_english_names_spelt_by_russian_ear() -> None:
     assert not spelt_by_ear("Latvia", "Посол Литвы вызван в МИД.")  # places keep their own spellings
 
 
+def test_french_silent_endings_are_not_heard() -> None:
+    """Russian does not write a French name's silent last letters (`Prix` / `при`, `Renault` / `Рено`)."""
+    assert spelt_by_ear("Prix", "Он выиграл Гран-при Монако.")
+    assert spelt_by_ear("Renault", "Концерн Рено объявил об уходе.")
+    assert not spelt_by_ear("Prince", "Он выиграл Гран-при Монако.")
+
+
+def test_vietnamese_syllables_as_russian_writes_them() -> None:
+    """A one-syllable word is heard as Russian transcribes Vietnamese too (`Chinh`: `Тьинь`,
+    `Tran`: `Чан`, `Dung`: `Зунг`), not a longer English name (`Charles` is no `Тарлс`)."""
+    assert spelt_by_ear("Chinh", "Премьер Фам Минь Тьинь посетил Москву.")
+    assert spelt_by_ear("Tran", "Президент Чан Дай Куанг выступил.")
+    assert spelt_by_ear("Dung", "Бывший премьер Нгуен Тан Зунг выступил.")
+    assert not spelt_by_ear("Binh", "Премьер Фам Минь Тьинь посетил Москву.")
+    assert not spelt_by_ear("Charles", "Актёр Тарлс выступил.")
+
+
 def test_issue10_arabic_article_joined_and_w_written_v() -> None:
     """English may join an Arabic article to the name (`Albusaidi`, `Alnahyan`) and hear Russian's
     `в` for `w` as a vowel (`Будайви`: `Budaiwi`); another name stays unheard."""
@@ -335,6 +364,9 @@ def test_issue10_place_adjectives_by_russian_derivation_rules() -> None:
     assert "Omsk" in adjective_places("омского")
     assert "Riga" not in adjective_places("римский")
     assert "Omsk" not in adjective_places("томский")
+    # `-ян-` and `-уан-` after a name Russian does not decline
+    assert "Haiti" in adjective_places("гаитянские") and "Tahiti" in adjective_places("таитянский")
+    assert "Peru" in adjective_places("перуанского")
 
 
 def test_issue10_irregular_place_adjectives() -> None:

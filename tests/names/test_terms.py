@@ -133,3 +133,13 @@ def test_terms_longest_at_takes_the_longest_row_as_phrase_lookups_do() -> None:
             (None, 1),
         )
         assert terms.longest_at(words) == expected, term.russian
+
+
+def test_terms_national_row_of_a_body_in_another_country() -> None:
+    """`Минфин` of the United States is the row `Минфин США` (the Treasury); no row, none."""
+    terms = russian_terms()
+    finance = terms.lookup("Минфин")
+    assert finance is not None
+    national = terms.national(finance, "United States")
+    assert national is not None and "Treasury" in national.english
+    assert terms.national(finance, "Mongolia") is None
