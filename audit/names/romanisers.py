@@ -197,7 +197,7 @@ def romanised_units(text: str, lang: str) -> tuple[Unit, ...]:
     return tuple(units)
 
 
-_DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+|[A-Za-z0-9]+")
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+|[A-Za-z0-9]+")  # not `।` nor digits
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # The open o of English loanwords (`ऑप्टिक`), which IAST leaves as it is.
@@ -815,7 +815,7 @@ class RomanisedSource:
             self._unpaired[english] = [
                 name
                 for name, units in self.names()
-                if not any(f" {key} " in keys for key in name.english if " " in key or not is_common_word(key))
+                if not any(f" {key} " in keys for key in self.forms(name) if " " in key or not is_common_word(key))
                 and not any(
                     self._whole_name_sounds(word, name, units) or self._spelt_in(word, name)
                     if self._pinyin_name(word)
