@@ -63,6 +63,7 @@ from audit.names.source import (
     proportional_offset,
     quoted_names,
     source_pairs,
+    writes_out_source_acronym,
 )
 from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.translit import is_pinyin, romanise
@@ -1966,6 +1967,8 @@ class UnsourcedName(Check):
                     continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
                 if missing and glosses_written_name(ctx.document.text, mention.start, mention.end):
                     continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
+                if missing and writes_out_source_acronym(ctx.document.text, mention.start, mention.end, pair.source, lang):
+                    continue  # `All Nippon Airways (ANA)` for `ANAは`: the source's acronym in full
                 if missing and _names_a_unit(ctx.document.text, mention):
                     continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
                 if missing and _names_a_maker(ctx.document.text, mention, index, english):

@@ -163,7 +163,12 @@ def romanised_units(text: str, lang: str) -> tuple[Unit, ...]:
     units: list[Unit] = []
     if lang == "hi":
         for match in _DEVANAGARI_WORD.finditer(text):
-            units.append(Unit(match.start(), match.end(), _hindi_word(match.group())))
+            # `केरलवासियों` (people of Kerala): the place and the suffix, each a unit
+            suffix = _HINDI_RESIDENTS.search(match.group())
+            cut = match.start() + suffix.start() if suffix else match.end()
+            units.append(Unit(match.start(), cut, _hindi_word(text[match.start() : cut])))
+            if suffix:
+                units.append(Unit(cut, match.end(), _hindi_word(suffix.group())))
         return tuple(units)
     if lang == "zh":
         from pypinyin import lazy_pinyin
@@ -198,6 +203,8 @@ def romanised_units(text: str, lang: str) -> tuple[Unit, ...]:
 
 
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+|[A-Za-z0-9]+")  # not `।` nor digits
+# The suffix of a word for the people of a place (`केरलवासी`, `दिल्लीवासियों`: Keralites, Delhiites).
+_HINDI_RESIDENTS = re.compile(r"(?<=[\u0900-\u097f]{2})वासि?(?:यों|यो|ी)$")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # The open o of English loanwords (`ऑप्टिक`), which IAST leaves as it is.
@@ -819,12 +826,32 @@ class RomanisedSource:
                 and not any(
                     self._whole_name_sounds(word, name, units) or self._spelt_in(word, name)
                     if self._pinyin_name(word)
-                    else self.resembles(word, units) >= PAIRED
+                    else self._pairs(word, units)
                     for word in words
                 )
                 and not (self.lang == "ja" and any(self.reads(_NOT_LETTER.sub("", word.lower()), name) for word in words))
+                and not (self.lang == "hi" and _initial_written(self.text[name.start : name.end], english))
             ]
         return self._unpaired[english]
+
+    def _pairs(self, word: str, units: range) -> bool:
+        """Whether an English word may stand for the source name of these units by sound.
+
+        Hindi writes every word in the letters of its names and an English name's consonants
+        one for one: there a name pairs only closer, and an ordinary English word only with its
+        vowels too (`maritime` is not `तमिलनाडु`, `earned` not `धुरंधर`)."""
+        if self.lang != "hi":
+            return self.resembles(word, units) >= PAIRED
+        if is_common_word(word) and not word[:1].isupper():
+            # a loanword heard in full (`degrees`: `डिग्री`, digri), its vowels or its consonants
+            plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))  # `degrees`, not `minus`
+            forms = (word, word[:-1]) if plural else (word,)
+            keys = {sound_key(form) for form in forms}
+            skeletons = {consonants(form) for form in forms}
+            return any(
+                sound_key(self.units[i].roman) in keys or consonants(self.units[i].roman, "hi") in skeletons for i in units
+            )
+        return self.resembles(word, units) >= _STRICT["hi"]
 
     def replaced(self, word: str, english: str, beside: tuple[str, ...] = (), name: tuple[str, ...] = ()) -> bool:
         """Whether an English name word not heard in the source stands for a source name it does not sound like.
@@ -1291,12 +1318,17 @@ _HINDI_LETTER_NAMES = {
 }
 
 
+# The schwa IAST writes after a letter name's consonant before the next letter's vowel.
+_SCHWA_BEFORE_VOWEL = re.compile(r"(?<=[^aeiou])a(?=[aeiou])")
+
+
 @functools.lru_cache(maxsize=4096)
 def spelt_acronym(word: str) -> str | None:
     """The Latin acronym a Hindi word spells by the English names of its letters (`सीबीआई`,
     sibiai: CBI; `डीआरडीओ`: DRDO), three letters or more, two of them of two letters or more;
     not a word said as one (`इसरो`, ISRO)."""
     roman = _hindi_word(word) if _DEVANAGARI_WORD.fullmatch(word) else ""
+    roman = _SCHWA_BEFORE_VOWEL.sub("", roman)  # `एचएएल`: `ecaeel`, said `ech-e-el`, HAL
     found: dict[int, list[str]] = {0: []}
     for end in range(1, len(roman) + 1):
         for start in range(max(0, end - 6), end):
@@ -1307,6 +1339,12 @@ def spelt_acronym(word: str) -> str | None:
     if not names or len(names) < 3 or sum(len(n) >= 2 for n in names) < 2:
         return None
     return "".join(_HINDI_LETTER_NAMES[n] for n in names)
+
+
+def _initial_written(word: str, english: str) -> bool:
+    """Whether a Hindi word is the name of a letter the English writes as an initial (`सी. पी.`: `C.P.`)."""
+    letter = _HINDI_LETTER_NAMES.get(_hindi_word(word)) if _DEVANAGARI_WORD.fullmatch(word) else None
+    return letter is not None and re.search(rf"\b{letter}\.", english) is not None
 
 
 def _term(acronym: str) -> bool:

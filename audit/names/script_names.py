@@ -89,10 +89,19 @@ def name_spans(text: str, lang: str) -> list[ScriptName]:
         hindi = [
             ScriptName(m.start(), m.end())
             for m in _DEVANAGARI_WORD.finditer(text)
-            if m.group() not in HINDI_COMMON and len(m.group()) >= 2
+            if m.group() not in HINDI_COMMON and m.group() not in _hindi_words() and len(m.group()) >= 2
         ]
         return sorted([*hindi, *latin], key=lambda name: name.start)
     return sorted(_script_names(text, lang) + latin, key=lambda name: name.start)
+
+
+@functools.lru_cache(maxsize=1)
+def _hindi_words() -> frozenset[str]:
+    """Everyday Hindi words of news copy (`data/hindi_words.txt`): translated, never names."""
+    from importlib.resources import files
+
+    text = files("audit.names").joinpath("data", "hindi_words.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
 
 
 def _script_names(text: str, lang: str) -> list[ScriptName]:
