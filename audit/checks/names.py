@@ -1577,6 +1577,21 @@ def _qualifies_sourced_person(text: str, mention: Mention, found: list[Mention],
 
 # Lower-case particles inside a person's name, where a mention may end (`Ursula von der Leyen`).
 _PARTICLES = re.compile(r"\s+(?:(?:von|van)(?:\s+(?:der|den|de))?|de|da|di|du|del|della|dos|bin|ibn|al|el|le|la)\s+")
+_PARTICLES_BEFORE = re.compile(_PARTICLES.pattern + "$")
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]+")
+
+
+def _surname_with_particles_heard(text: str, mention: Mention, source: RomanisedSource) -> bool:
+    """Whether the mention is a surname after its particles, or the given name before them, and
+    the particles and surname sound in a romanised source as one word (`von der Leyen`:
+    `フォンデアライエン`); the mention stops at the particles, and `Leyen` alone ends inside that word."""
+    after = _PARTICLES.match(text, mention.end)  # `Ursula` + ` von der ` + `Leyen`
+    if after is not None:
+        particles, surname = after.group(), _NAME_WORD.match(text, after.end())
+    else:
+        before = _PARTICLES_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+        particles, surname = (before.group(), _NAME_WORD.match(mention.text)) if before else ("", None)
+    return surname is not None and source.sounds_in(f"{particles.strip()} {surname.group()}")
 
 
 def _whole_with_particles(text: str, mention: Mention, found: list[Mention], index: TokenIndex, english: str) -> bool:
@@ -1961,6 +1976,8 @@ class UnsourcedName(Check):
                     continue  # `China Eastern Airlines` for `东航`, `Mombasa-Nairobi` for `蒙内`: a Chinese abbreviation
                 if missing and _whole_with_particles(ctx.document.text, mention, found, index, english):
                     continue  # `Ursula` of `Ursula von der Leyen` for `фон дер Ляйен`
+                if missing and index.romanised is not None and _surname_with_particles_heard(ctx.document.text, mention, index.romanised):
+                    continue  # `Leyen` of `Ursula von der Leyen` for `フォンデアライエン`: heard with its particles
                 if missing and _qualifies_sourced_person(ctx.document.text, mention, found, index, english):
                     continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
                 if missing and _names_unnamed_counterpart(ctx.document.text, mention, index, english):

@@ -206,6 +206,8 @@ _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+|[A-Za-z0-9]+")  # 
 # The suffix of a word for the people of a place (`केरलवासी`, `दिल्लीवासियों`: Keralites, Delhiites).
 _HINDI_RESIDENTS = re.compile(r"(?<=[\u0900-\u097f]{2})वासि?(?:यों|यो|ी)$")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
+# A surname after the particles of a name (`von der Leyen`, `bin Salman`).
+_PARTICLE_NAME = re.compile(r"\b(?:(?:von|van)(?: (?:der|den|de))?|de|da|di|du|del|della|dos|bin|ibn|al|el|le|la) [A-Z][\w'’-]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # The open o of English loanwords (`ऑप्टिक`), which IAST leaves as it is.
 _CANDRA_O = str.maketrans({"ऑ": "ओ", "ॉ": "ो", "ॅ": "े", "ऍ": "ए"})
@@ -814,6 +816,8 @@ class RomanisedSource:
                 words = {w for w in words if w[:1].isupper() and not is_demonym(w) and (is_pinyin(w) or not is_common_word(w))}
             elif self.lang == "ja":  # Japanese writes a nationality as its country (`ブラジル人`, `日本企業`)
                 words = {w for w in words if not is_demonym(w)}
+            # a surname with its particles is one word in the source (`von der Leyen`: `フォンデアライエン`)
+            words |= set(_PARTICLE_NAME.findall(english))
             from audit.names.cedict import english_key
 
             # a nationality stands for its country (`South Korean visitors` for `韩国游客`)
