@@ -1641,8 +1641,12 @@ def _date_or_count(word: str) -> bool:
 def _names_nothing(mention: Mention) -> bool:
     """A mention of a romanised source's translation made of date and count words alone
     (`Twenty` of `Twenty-one teams`, `Monday's`), which no source name can sound like; a Latin
-    or Cyrillic source is compared by spelling, where such a word is found or not like any other."""
-    return all(_date_or_count(word) for word in mention.text.split())
+    or Cyrillic source is compared by spelling, where such a word is found or not like any other;
+    a range's words each (`January-November`)."""
+    return all(_date_or_count(word) for word in _RANGE_SPLIT.split(mention.text) if word)
+
+
+_RANGE_SPLIT = re.compile(r"[\s\-‐‑–]+")
 
 
 # A maker's name in the possessive before the work (`Tolstoy's novel`, `Pushkin's Eugene Onegin`).

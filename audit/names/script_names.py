@@ -44,6 +44,8 @@ _NAME_DOT = "·・"
 _NOT_GIVEN = "的第是在和与了也都就说对为将把被等年月日时个中上下之其以及或而"
 SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}](?![{_NOT_GIVEN}])[\\u4e00-\\u9fff]{{1,2}}")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]{2,}(?:[・=][\u30a0-\u30ff\u31f0-\u31ff]+)*")
+# Characters that scale a figure (`4520万`, `3亿`, `5千`).
+_SCALES = frozenset("十百千万亿億兆")
 _OPENING_QUOTES = frozenset("『「《“〈")
 _CLOSING_QUOTES = frozenset("』」》”〉")
 # Japanese names of people and places are written in kanji (`長野県諏訪市`, `渡辺`).
@@ -107,7 +109,13 @@ def _hindi_words() -> frozenset[str]:
 def _script_names(text: str, lang: str) -> list[ScriptName]:
     from audit.names.cedict import known_names
 
-    known = [ScriptName(start, end, keys) for start, end, keys in known_names(text)]
+    # not a word that opens with the scale of a figure before it (`4520万载重吨`: 万 of 4520 万,
+    # then 载重 deadweight, not Wanzai county)
+    known = [
+        ScriptName(start, end, keys)
+        for start, end, keys in known_names(text)
+        if not (text[start] in _SCALES and start > 0 and text[start - 1].isdigit())
+    ]
     if lang == "ja":
         # a Chinese name inside a Japanese compound is a word of it (`平和`, peace, of
         # `世界平和統一家庭連合`, not Pinghe county)
