@@ -37,7 +37,9 @@ def _compare(ctx: CheckContext, pair: SourcePair) -> tuple[list[Number], list[Nu
 def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float, text: str) -> list[Number]:
     """Extra numbers worth flagging: any when a source number is unpaired, else only large ones
     that are not part of a name (`Covid-19` for `新冠`), and the sides of a score (`a 1-1 draw`
-    for a goalless `0:0`), which are figures however small (not the `00` of a time, `24:00`)."""
+    for a goalless `0:0`), which are figures however small (not the `00` of a time, `24:00`), and
+    not a year English adds to name an event the source names without one (`the 2011 earthquake`
+    for `東日本大震災`)."""
     if missing:
         return extras
     return [
@@ -45,7 +47,21 @@ def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float
         for n in extras
         if (n.magnitude >= smallest or n.magnitude != int(n.magnitude) or (n.magnitude >= 1 and in_score(text, n.start, n.end)))
         and not _NAME_PART.search(text, 0, n.start)
+        and not _names_an_event(text, n)
     ]
+
+
+# A year before the event it names (`the 2011 earthquake and tsunami`, `the 2008 financial crisis`).
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _names_an_event(text: str, number: Number) -> bool:
+    return (
+        re.fullmatch(r"(?:1[89]|20)\d\d", number.text) is not None
+        and _THE_BEFORE.search(text, max(0, number.start - 5), number.start) is not None
+        and _NOUN_AFTER.match(text, number.end) is not None
+    )
 
 
 @register
@@ -154,7 +170,8 @@ class NumberMissing(Check):
             if not missing or _flagged_extras(extras, missing, smallest, ctx.document.text):
                 continue
             for number in missing:
-                if _may_go(number, pair.source, smallest, _counted(ctx, pair)):
+                english = ctx.document.text[pair.start : pair.end]
+                if _may_go(number, pair.source, smallest, _counted(ctx, pair)) or _day_as_weekday(number, pair.source, english):
                     continue
                 start, end = _sentence(ctx, proportional_offset(pair, number.start), pair)
                 yield self.finding(
@@ -195,6 +212,25 @@ def _may_go(number: Number, source: str, smallest: float, counted: bool) -> bool
     if number.text.isalpha() and max(number.values, default=0) < smallest and not counted:
         return True
     return _CENTURY.match(source, number.end) is not None or _ERA.search(source, 0, number.start) is not None
+
+
+# A day of the month a Chinese or Japanese source gives alone (`5日も`, on the 5th), not a count
+# of days (`5日間`, `3日目`, `5日以内`) nor a date after its month (`12月5日`).
+_DAY_ALONE = re.compile(r"日(?![間间目本市町村以前後后内])")
+_MONTH_BEFORE = re.compile(r"月\s*$")
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _day_as_weekday(number: Number, source: str, english: str) -> bool:
+    """A day of the month a Chinese or Japanese source gives alone (`5日`), which English wire copy
+    writes as the weekday of a date within the week (`on Saturday`); the weekday is no figure."""
+    return (
+        number.text.isdigit()
+        and 1 <= int(number.text) <= 31
+        and _DAY_ALONE.match(source, number.end) is not None
+        and _MONTH_BEFORE.search(source, max(0, number.start - 3), number.start) is None
+        and _WEEKDAY.search(english) is not None
+    )
 
 
 def _sentence(ctx: CheckContext, offset: int, pair: SourcePair) -> tuple[int, int]:
