@@ -7,6 +7,7 @@ and a changed digit does not. Compared per unit when units carry sources.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -25,6 +26,8 @@ def _compare(ctx: CheckContext, pair: SourcePair) -> tuple[list[Number], list[Nu
     def compute() -> tuple[list[Number], list[Number]]:
         text = ctx.document.text
         source = find_numbers(pair.source, lang=language_code(ctx.document.source_lang or ctx.config.source_lang))
+        english = text[pair.start : pair.end]
+        source = [n for n in source if not _day_as_weekday(n, pair.source, english)]
         target = [
             replace(n, start=n.start + pair.start, end=n.end + pair.start)
             for n in find_numbers(text[pair.start : pair.end], english_words=True)
@@ -171,7 +174,7 @@ class NumberMissing(Check):
                 continue
             for number in missing:
                 english = ctx.document.text[pair.start : pair.end]
-                if _may_go(number, pair.source, smallest, _counted(ctx, pair)) or _day_as_weekday(number, pair.source, english):
+                if _may_go(number, pair.source, smallest, _counted(ctx, pair)) or _countries_listed(number, pair.source, english):
                     continue
                 start, end = _sentence(ctx, proportional_offset(pair, number.start), pair)
                 yield self.finding(
@@ -231,6 +234,27 @@ def _day_as_weekday(number: Number, source: str, english: str) -> bool:
         and _MONTH_BEFORE.search(source, max(0, number.start - 3), number.start) is None
         and _WEEKDAY.search(english) is not None
     )
+
+
+# A count of countries in Chinese or Japanese (`日英伊3か国`, `五国`).
+_COUNTRIES_AFTER = re.compile(r"\s*(?:[カヶか]国|个国家|國|国)")
+
+
+def _countries_listed(number: Number, source: str, english: str) -> bool:
+    """A count of countries the source gives beside their names (`日英伊3か国`: the three
+    countries Japan, Britain and Italy), which English lists instead: as many countries named."""
+    if not number.text.isdigit() or not 2 <= int(number.text) <= 10 or _COUNTRIES_AFTER.match(source, number.end) is None:
+        return False
+    return sum(1 for country in _country_names() if re.search(rf"\b{re.escape(country)}\b", english)) >= int(number.text)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> tuple[str, ...]:
+    """The English names CLDR gives countries (`Italy`, `United Kingdom`) and English's short `Britain`."""
+    from babel import Locale
+
+    names = (name for code, name in Locale("en").territories.items() if code.isalpha() and len(code) == 2)
+    return (*names, "Britain", "US")
 
 
 def _sentence(ctx: CheckContext, offset: int, pair: SourcePair) -> tuple[int, int]:

@@ -128,7 +128,8 @@ def _script_names(text: str, lang: str) -> list[ScriptName]:
         kanji = [
             ScriptName(m.start(), m.end())
             for m in _KANJI.finditer(text)
-            if _quoted_whole(text, m.start(), m.end()) or not _common(simplified(m.group()))
+            if _quoted_whole(text, m.start(), m.end())
+            or not (_common(simplified(m.group())) or _after_figure(text, m.start()))
         ]
         return _merged([*known, *katakana, *kanji])
     transcribed = [name for name in _transcribed(text) if not _common(text[name.start : name.end])]
@@ -136,6 +137,12 @@ def _script_names(text: str, lang: str) -> list[ScriptName]:
     people = [name for name in _chinese_person_names(text) if not taken & set(range(name.start, name.end))]
     titled = [ScriptName(m.start(1), m.end(1)) for m in _TITLED_NAME.finditer(text) if not taken & set(range(*m.span(1)))]
     return _merged([*known, *transcribed, *people, *titled])
+
+
+def _after_figure(text: str, at: int) -> bool:
+    """Whether a run of kanji opens right after a figure: its counter or unit (`3日目`, the third
+    day; `2号機`, reactor No. 2; `60年`), no name."""
+    return at > 0 and text[at - 1].isdigit()
 
 
 def _quoted_whole(text: str, start: int, end: int) -> bool:
