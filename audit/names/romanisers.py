@@ -206,6 +206,8 @@ _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+|[A-Za-z0-9]+")  # 
 # The suffix of a word for the people of a place (`केरलवासी`, `दिल्लीवासियों`: Keralites, Delhiites).
 _HINDI_RESIDENTS = re.compile(r"(?<=[\u0900-\u097f]{2})वासि?(?:यों|यो|ी)$")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
+# The ending that makes a place's adjective (`Tibet`: `Tibetan`, `Nepal`: `Nepali`, `Bhutan`: `Bhutanese`).
+_ADJECTIVE_ENDING = re.compile(r"i?an|n|ese|i|ish")
 # A surname after the particles of a name (`von der Leyen`, `bin Salman`).
 _PARTICLE_NAME = re.compile(r"\b(?:(?:von|van)(?: (?:der|den|de))?|de|da|di|du|del|della|dos|bin|ibn|al|el|le|la) [A-Z][\w'’-]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1004,6 +1006,7 @@ class RomanisedSource:
         expanded = {english_key(full) for acronym in acronyms for full in expansions(acronym)}
         keys = {sound_key(w) for w in words if len(w) >= 3}
         lowered = {w.lower() for w in words if len(w) >= 6}
+        stems = {english_key(w) for w in words if len(w) >= 4 and w[:1].isupper()}
         left = []
         for name in self.unpaired_names(english):
             local = self.text[name.start : name.end]
@@ -1028,13 +1031,15 @@ class RomanisedSource:
             if not sure or forms & (places | expanded):
                 continue
             if any(
-                english_key(place) in places
+                english_key(place) in places or f" {english_key(place)} " in folded
                 for form in forms
                 for word in form.split()
                 if is_demonym(word.title())
                 for place in demonym_places(word.title())
             ):
                 continue  # `日方` (Japanese side) for `Tokyo`
+            if any(_ADJECTIVE_ENDING.fullmatch(word.removeprefix(stem)) for form in forms for word in form.split() for stem in stems if word.startswith(stem)):
+                continue  # `西藏自治区` (Tibetan Autonomous Region) for `Tibet Autonomous Region`
             if any(_initials(form) in acronyms for form in forms if " " in form):
                 continue
             if any(len(form) >= 2 and form.upper() in written_initials for form in forms if " " not in form):
