@@ -28,7 +28,7 @@ from audit.names.demonyms import demonym_places, demonyms_of
 from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.regions import lies_in, regions_named
-from audit.names.script_names import SURNAME_AND_NAME, SURNAMES, TRANSCRIPTION, ScriptName, is_everyday_word, name_spans
+from audit.names.script_names import SURNAME_AND_NAME, SURNAMES, TRANSCRIPTION, ScriptName, is_everyday_word, name_spans, simplified
 from audit.names.stored import stored
 
 ROMANISED = ("zh", "ja", "hi")
@@ -595,6 +595,15 @@ class RomanisedSource:
             return True
         return self.abbreviates_name(plain)
 
+    def _by_meaning(self, word: str) -> bool:
+        """Whether a Chinese or Japanese source has an everyday word (two characters or more) that
+        CC-CEDICT glosses with the English word (`荔枝`: lychee): a name written by meaning."""
+        if self.lang not in ("zh", "ja"):
+            return False
+        from audit.names.glosses import glossed
+
+        return glossed(word, simplified(self.text))
+
     def abbreviates_name(self, name: str) -> bool:
         """Whether the source abbreviates the name as Chinese does, by characters of its full
         form in order, the first kept (`东航` for `东方航空`, China Eastern Airlines; `上合组织`),
@@ -897,6 +906,8 @@ class RomanisedSource:
         if self._imperial_name(_POSSESSIVE.sub("", word), english):
             return False  # `Emperor Naruhito` for `天皇陛下`: Japanese names the imperial family by title
         plain = _POSSESSIVE.sub("", word)
+        if self._by_meaning(plain):
+            return False  # `Lychee` of `The Lychee Road` for `《长安的荔枝》`: a name written in everyday words
         if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and not expansions(plain, names_only=True)):
             return False
         if _ACRONYM.match(plain) and not expansions(plain, names_only=True):
@@ -1118,7 +1129,7 @@ class RomanisedSource:
                 return None  # `Beijing` for `中方`: a capital for its country's government
             if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (word, *demonym_places(word))):
                 return None  # `Shenzhen` for `沪深`, `European` for `欧州`
-            if self.spells(word) or self.translates(word) or word in self.text:
+            if self.spells(word) or self.translates(word) or word in self.text or self._by_meaning(word):
                 return None
             if self.lang == "hi" and is_common_word(word) and not _ACRONYM.match(word):
                 # Hindi writes every word in the letters of its names: an English word is heard
