@@ -27,11 +27,11 @@ def _compare(ctx: CheckContext, pair: SourcePair) -> tuple[list[Number], list[Nu
         text = ctx.document.text
         source = find_numbers(pair.source, lang=language_code(ctx.document.source_lang or ctx.config.source_lang))
         english = text[pair.start : pair.end]
-        source = [n for n in source if not _day_as_weekday(n, pair.source, english)]
         target = [
             replace(n, start=n.start + pair.start, end=n.end + pair.start)
-            for n in find_numbers(text[pair.start : pair.end], english_words=True)
+            for n in find_numbers(english, english_words=True)
         ]
+        source = [n for n in source if not _day_as_weekday(n, pair.source, english, source, target)]
         return unmatched(source, target), unmatched(target, source)
 
     return ctx.memo(("numbers", pair.start, pair.end), compute)
@@ -224,11 +224,15 @@ _MONTH_BEFORE = re.compile(r"月\s*$")
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
-def _day_as_weekday(number: Number, source: str, english: str) -> bool:
+def _day_as_weekday(number: Number, source: str, english: str, found: list[Number], target: list[Number]) -> bool:
     """A day of the month a Chinese or Japanese source gives alone (`5日`), which English wire copy
-    writes as the weekday of a date within the week (`on Saturday`); the weekday is no figure."""
+    writes as the weekday of a date within the week (`on Saturday`); the weekday is no figure.
+    Not where the English writes the day too (`Tuesday, the 28th`): fewer of its value there
+    than in the source (`5日` and `震度5弱`: `on Saturday`, `lower 5`)."""
+    same = sum(1 for n in found if n.values == number.values)
     return (
-        number.text.isdigit()
+        sum(1 for n in target if n.values & number.values) < same
+        and number.text.isdigit()
         and 1 <= int(number.text) <= 31
         and _DAY_ALONE.match(source, number.end) is not None
         and _MONTH_BEFORE.search(source, max(0, number.start - 3), number.start) is None

@@ -126,10 +126,10 @@ def _script_names(text: str, lang: str) -> list[ScriptName]:
         # translated, not a name, unless it is all a quotation holds (`『国宝』`, a film's title);
         # CC-CEDICT's known names were taken above
         kanji = [
-            ScriptName(m.start(), m.end())
+            ScriptName(start, end)
             for m in _KANJI.finditer(text)
-            if _quoted_whole(text, m.start(), m.end())
-            or not (_common(simplified(m.group())) or _after_figure(text, m.start()))
+            for start, end in _places_apart(m.start(), m.group())
+            if _quoted_whole(text, start, end) or not (_common(simplified(text[start:end])) or _after_figure(text, start))
         ]
         return _merged([*known, *katakana, *kanji])
     transcribed = [name for name in _transcribed(text) if not _common(text[name.start : name.end])]
@@ -137,6 +137,17 @@ def _script_names(text: str, lang: str) -> list[ScriptName]:
     people = [name for name in _chinese_person_names(text) if not taken & set(range(name.start, name.end))]
     titled = [ScriptName(m.start(1), m.end(1)) for m in _TITLED_NAME.finditer(text) if not taken & set(range(*m.span(1)))]
     return _merged([*known, *transcribed, *people, *titled])
+
+
+# Where a Japanese prefecture's name ends inside a run of kanji (`長野県|諏訪市`).
+_PREFECTURE_END = re.compile(r"(?<=[都道府県])(?=[\u4e00-\u9fff々]{2})")
+
+
+def _places_apart(start: int, run: str) -> list[tuple[int, int]]:
+    """A run of kanji cut after a prefecture (`長野県諏訪市`: `長野県`, `諏訪市`): the prefecture and
+    the town in it are two names, each with its own counterpart in the English."""
+    cuts = [0, *(m.start() for m in _PREFECTURE_END.finditer(run)), len(run)]
+    return [(start + a, start + b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 def _after_figure(text: str, at: int) -> bool:

@@ -1010,7 +1010,9 @@ def _paired_source_names(
     found = [
         name.text
         for name in names
-        if index.has_name(name.text, lang) or _glued_written(name.text, english) or _initials_written(name.text, english)
+        if index.has_name(name.text, lang)
+        or _glued_written(name.text, english)
+        or (romaniser_language(source, lang) is not None and _initials_written(name.text, english))
     ]
     return tuple(found), tuple(UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in found)
 

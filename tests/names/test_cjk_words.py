@@ -130,3 +130,11 @@ def test_cedict_glosses_index_everyday_words_not_names() -> None:
 
     assert glossed("Lychee", "长安的荔枝") and glossed("shipyards", "大连船厂")
     assert not glossed("Shanghai", "北京")  # proper nouns are CC-CEDICT's names, not meanings
+
+
+def test_a_japanese_prefecture_and_the_town_in_it_are_two_names() -> None:
+    assert _spans("長野県諏訪市の40代の女性", "ja")[:2] == ["長野県", "諏訪市"]
+    source = "長野県諏訪市の40代の女性が新型コロナウイルスに感染していることがわかりました。"
+    english = "A woman in her 40s in {}, Nagano Prefecture, has been found to be infected with a new type of coronavirus."
+    assert _warned(source, english.format("Suwa"), "ja") == []
+    assert ("N205", "Europe") in _warned(source, english.format("Europe"), "ja")
