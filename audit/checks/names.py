@@ -1767,8 +1767,9 @@ class DroppedName(Check):
     `War and Peace`, read across its connectors). A Cyrillic acronym no table lists pairs
     with an English acronym or a name of ordinary words the translation has spare (`РИСИ` /
     `RISS`, `АСВ` / `Deposit Insurance Agency`); with nothing there it is a note, not a
-    warning, since its English form cannot be looked up. Flagged on the sentence where the
-    name belongs.
+    warning, since its English form cannot be looked up. A Chinese, Japanese or Hindi source's
+    Latin acronym pairs with its initials written out (`JFA`: `the Japan Football Association`).
+    Flagged on the sentence where the name belongs.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
     Good: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Chase Carey.
@@ -1931,7 +1932,20 @@ class UnsourcedName(Check):
     not a term with figures (`COVID-19`), nor, for Chinese, which translates names by
     meaning, a name of ordinary words alone (`Yellow River`); in Hindi, whose every word may
     sound like an English one, an ordinary English word is heard only with its vowels. A source in another script
-    gets an info note instead.
+    gets an info note instead. What is no name in those scripts leaves no name unpaired: a run of
+    Japanese kanji that is everyday words in simplified forms (`記者会見`: 记者会见; not a quoted
+    title, `『国宝』`) or a counter after a figure (`3日目`), a Hindi everyday word of news copy
+    (`data/hindi_words.txt`), a Chinese name that opens with a figure's scale (`4520万载重吨`), so an
+    English name added there as context (`Ladakh` for `न्योमा`) is a hint; in Hindi a common English
+    word pairs a source word only heard in full (`degrees`: `डिग्री`; `maritime` is not `तमिलनाडु`),
+    initials by their letters' names (`सी.पी.`: `C.P.`) and the people of a place by its suffix
+    (`केरलवासियों`: Kerala). A name written out before a source acronym in parentheses (`All Nippon
+    Airways (ANA)`, `Hindustan Aeronautics Ltd (HAL)` for `एचएएल`), a surname heard with its
+    particles (`von der Leyen`: `フォンデアライエン`), a CC-CEDICT name's place adjective for the
+    place (`Tibetan Autonomous Region`: `Tibet`), a month range (`January-November`) and a word
+    CC-CEDICT glosses an everyday word of a Chinese or Japanese source with (`Lychee` of `The Lychee
+    Road` for `《长安的荔枝》`: a title written by meaning) are sourced; a Japanese prefecture and
+    the town in it are two names (`長野県諏訪市`), each with its own counterpart.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.
@@ -1988,8 +2002,12 @@ class UnsourcedName(Check):
                     continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
                 if missing and glosses_written_name(ctx.document.text, mention.start, mention.end):
                     continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
-                if missing and writes_out_source_acronym(ctx.document.text, mention.start, mention.end, pair.source, lang):
-                    continue  # `All Nippon Airways (ANA)` for `ANAは`: the source's acronym in full
+                if (
+                    missing
+                    and index.romanised is not None
+                    and writes_out_source_acronym(ctx.document.text, mention.start, mention.end, pair.source, lang)
+                ):
+                    continue  # `All Nippon Airways (ANA)` for `ANAは`: the source's acronym in full, no sound to compare
                 if missing and _names_a_unit(ctx.document.text, mention):
                     continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
                 if missing and _names_a_maker(ctx.document.text, mention, index, english):

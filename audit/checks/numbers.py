@@ -78,7 +78,8 @@ class NumberMismatch(Check):
     (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), a figure in sections (`80兆7000億`: 80.7
     trillion, `1億2300万`: 123 million), Japanese tenths (`３割`: 30%), times (`12 h 00`, `1200 GMT`),
     percentage points as 100 times as many basis points in any language (`0.5个百分点`, `0,25
-    процентного пункта`: `50 basis points`) and a Japanese era's year as the Western one (`令和8年度`,
+    процентного пункта`: `50 basis points`), a unit with its hundredths as one decimal
+    (`2メートル13センチ`, `3 рубля 50 копеек`: 2.13 metres, 3.50 roubles) and a Japanese era's year as the Western one (`令和8年度`,
     `平成元年`: `fiscal 2026`, `1989`). A scale of ten thousand and more (`万`, `亿`, `लाख`, `करोड़`)
     leaves no unscaled reading, so a conversion off by a power of ten (`3 करोड़`: `3 million`) is
     flagged. A source's
@@ -97,7 +98,8 @@ class NumberMismatch(Check):
     a small number (below `smallest`) is flagged
     only when a source number is left unpaired, and so is a number joined to a name by a
     hyphen (`Covid-19`, `F-16`), which a source may abbreviate (`新冠`); the unpaired source
-    numbers are named and, when there is exactly one, suggested.
+    numbers are named and, when there is exactly one, suggested. A year English adds to name an
+    event where every source number is paired (`the 2011 earthquake` for `東日本大震災`) is context.
 
     Bad: Presque exactement 30 % de mon argent -> Almost exactly 35% of my money
     Good: Presque exactement 30 % de mon argent -> Almost exactly 30% of my money
@@ -152,7 +154,9 @@ class NumberMissing(Check):
     score are figures, a zero too unless the score is goalless (`3:0` needs `3-0`).
     English may leave out a small number in words (`trois fois rien`: `next to nothing`), a
     century's ordinal (`19. Jahrhundert`: `the 1850s`) and a Japanese era's year (`明治２８年`,
-    Meiji 28, which pairs with `1895` but may go unsaid).
+    Meiji 28, which pairs with `1895` but may go unsaid); a day of the month a Chinese or Japanese
+    source gives alone, which English writes as its weekday (`5日`: `on Saturday`), and a count of
+    countries English lists by name (`日英伊3か国`: `Japan, Britain and Italy`).
 
     Bad: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and thousands recovered.
     Good: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and 11,419 recovered.
