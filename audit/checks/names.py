@@ -1945,7 +1945,12 @@ class UnsourcedName(Check):
     place (`Tibetan Autonomous Region`: `Tibet`), a month range (`January-November`) and a word
     CC-CEDICT glosses an everyday word of a Chinese or Japanese source with (`Lychee` of `The Lychee
     Road` for `《长安的荔枝》`: a title written by meaning) are sourced; a Japanese prefecture and
-    the town in it are two names (`長野県諏訪市`), each with its own counterpart.
+    the town in it are two names (`長野県諏訪市`), each with its own counterpart. A warning too: a
+    Korean name of another surname than the source's hanja whatever else is heard (`Han Duck-soo`
+    for `金民錫`; `韓国人`, Koreans, opens no name), a name where the source abbreviates a place
+    beside another that the English leaves unnamed (`Guangdong and Taiwan` for `闽台`: Taiwan
+    compounds as a country and as a region, `美台`, `闽台`), and a state GeoNames puts none of the
+    source's cities in (`Patna, the capital of Kerala` for `पटना`).
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.

@@ -359,9 +359,10 @@ def cjk_abbreviations(lang: str) -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=4)
-def _abbreviation_kinds(lang: str) -> dict[str, str]:
-    """Each abbreviation character of a language with its kind (`country`, `region`)."""
-    return {char: kind for char, langs, _names, kind in _abbreviation_rows() if lang in langs}
+def _abbreviation_kinds(lang: str) -> dict[str, frozenset[str]]:
+    """Each abbreviation character of a language with its kinds (`country`, `region`; Taiwan's
+    `台` both: `美台`, the US and Taiwan, and `闽台`, Fujian and Taiwan)."""
+    return {char: frozenset(kind.split("|")) for char, langs, _names, kind in _abbreviation_rows() if lang in langs}
 
 
 # What makes a one-character abbreviation a place's: the side, army, nationality, firms or shares
@@ -375,16 +376,16 @@ def _in_compound(text: str, at: int, lang: str) -> bool:
     abbreviation of its kind (`沪深`, `日米`; not `加深`, Canada and Shenzhen), or in one of the
     contexts above."""
     kinds = _abbreviation_kinds(lang)
-    kind = kinds.get(text[at])
+    kind = kinds.get(text[at], frozenset())
     before = text[at - 1] if at > 0 else ""
     after = text[at + 1] if at + 1 < len(text) else ""
     return bool(
-        (before and kinds.get(before) == kind)
-        or (after and kinds.get(after) == kind)
+        (before and kind & kinds.get(before, frozenset()))
+        or (after and kind & kinds.get(after, frozenset()))
         or (after and after in _AFTER_ABBREVIATION)
         or (before and before in _BEFORE_ABBREVIATION)
         # Japanese writes a firm's or a person's country before the katakana name (`仏ルノー`, `米グーグル`)
-        or (lang == "ja" and kind == "country" and _KATAKANA_NAME.match(text, at + 1) is not None and not _KANJI.match(before))
+        or (lang == "ja" and "country" in kind and _KATAKANA_NAME.match(text, at + 1) is not None and not _KANJI.match(before))
     )
 
 
@@ -891,6 +892,12 @@ class RomanisedSource:
             if all(self.spells(part) for part in person):
                 return False
             return bool(self._unspelt_persons(english))
+        if (
+            self.lang in ("zh", "ja")
+            and self._korean_of_another_surname(_POSSESSIVE.sub("", word), english)
+            and not self._cantonese_name(word, name)
+        ):
+            return True  # `Han Duck-soo` for `金民錫`: the source names a Korean of another surname, whatever else is heard
         heard = 1.0 if self.lang == "hi" else HEARD
         if any(
             (self.spells(other) or (self.lang == "zh" and len(consonants(other)) >= 4 and self.sounds_in(other, 1.0)))
@@ -920,6 +927,8 @@ class RomanisedSource:
             return False  # `人民大会堂` (in Beijing), `राष्ट्रीय राजधानी` (the national capital: Delhi)
         if self._region_of_source_place(plain, english):
             return False  # `Bihar` for `पटना` (Patna): the state English places a source city in
+        if self._region_of_no_source_place(plain, english):
+            return True  # `Kerala` for `पटना`: GeoNames puts the source's city in another state
         if any(self.names_country(country) for country in countries_of_capital(plain)):
             return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
         if self.says_demonym(plain):
@@ -940,14 +949,13 @@ class RomanisedSource:
             return False
         if self.lang != "zh" and self.echoes(word) >= ECHOED:
             return False  # a Hindi compound, Japanese words run together, a hyphenated name
-        if self.lang in ("zh", "ja") and self._korean_of_another_surname(plain, english):
-            return True  # `Moon Jae-in` for `李在明`: the source names a Korean of another surname
         if self.lang == "ja" and not _ROMAJI.match(plain.lower()):
             # a word Japanese would write in katakana (`Dodgers`, `Box`) stands for no kanji word:
             # only for a katakana, Latin or known name left with nothing standing for it, or a
             # country abbreviated in a compound the English does not name (`日豪`: `New Zealand`)
             return bool(self.left_names(english)) or self._abbreviated_unnamed(english)
-        return bool(self.unpaired_names(english))
+        # or a place abbreviated beside another the English does not name (`闽台`: `Guangdong and Taiwan`)
+        return bool(self.unpaired_names(english)) or self._paired_abbreviation_unnamed(english)
 
     def _places(self, name: ScriptName) -> tuple[str, ...]:
         return self._place_names(self.text[name.start : name.end])
@@ -1129,7 +1137,7 @@ class RomanisedSource:
                 return None  # `Beijing` for `中方`: a capital for its country's government
             if self.lang in ("zh", "ja") and any(self.abbreviates(place) for place in (word, *demonym_places(word))):
                 return None  # `Shenzhen` for `沪深`, `European` for `欧州`
-            if self.spells(word) or self.translates(word) or word in self.text or self._by_meaning(word):
+            if self.spells(word) or self.translates(word) or word in self.text:
                 return None
             if self.lang == "hi" and is_common_word(word) and not _ACRONYM.match(word):
                 # Hindi writes every word in the letters of its names: an English word is heard
@@ -1219,7 +1227,8 @@ class RomanisedSource:
         return False
 
     def _opens_korean_name(self, hanja: str) -> bool:
-        return re.search(rf"{re.escape(hanja)}[\u4e00-\u9fff]{{2}}", self.text) is not None
+        # not a country's name (`韓国人`, Koreans: 韓 opens no person's name there)
+        return re.search(rf"{re.escape(hanja)}(?![国國])[\u4e00-\u9fff]{{2}}", self.text) is not None
 
     def _cantonese_name(self, word: str, name: tuple[str, ...]) -> bool:
         """Whether the word is of a Hong Kong or Macao person's name (at most two words from its
@@ -1259,12 +1268,42 @@ class RomanisedSource:
             place not in english and self.abbreviates(place) for place in cjk_abbreviations(self.lang) if place != home
         )
 
+    def _paired_abbreviation_unnamed(self, english: str) -> bool:
+        """Whether the source abbreviates a place other than its home country beside another
+        place's abbreviation of its kind (`闽台`, Fujian and Taiwan; not `黑` of `蓝黑军团`, which
+        only `军` follows) and the English does not name it."""
+        home = _home_country(self.lang)
+        kinds = _abbreviation_kinds(self.lang)
+        for place, chars in cjk_abbreviations(self.lang).items():
+            if place == home or place in english:
+                continue
+            for char in chars:
+                for match in re.finditer(re.escape(char), self.text):
+                    at, kind = match.start(), kinds.get(char, frozenset())
+                    neighbours = self.text[max(0, at - 1) : at] + self.text[at + 1 : at + 2]
+                    if any(kind & kinds.get(other, frozenset()) for other in neighbours):
+                        return True
+        return False
+
     def _region_of_source_place(self, word: str, english: str) -> bool:
         """Whether the word is (a word of) a province, prefecture or state the English names that a
         place of the source lies in (`Bihar`: `पटना`, Patna; `Sichuan`: `宜宾`, Yibin)."""
         named = regions_named(word, english)
         return bool(named) and any(
             lies_in(place, region) for region in named for name, _ in self.names() for place in self._places(name)
+        )
+
+    def _region_of_no_source_place(self, word: str, english: str) -> bool:
+        """Whether the word is of a region the English names that GeoNames says none of the source's
+        cities of that country lies in, while it has one (`Kerala` for `पटना`, Patna, in Bihar)."""
+        from audit.names.regions import city_regions, regions
+
+        named = regions_named(word, english)
+        places = [place for name, _ in self.names() for place in self._places(name)]
+        return any(
+            any(country == regions()[region][0] for place in places for country, _code in city_regions().get(place, ()))
+            and not any(lies_in(place, region) for place in places)
+            for region in named
         )
 
     def _unpaired_country(self, english: str) -> bool:

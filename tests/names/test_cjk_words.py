@@ -79,6 +79,10 @@ def test_a_hindi_acronym_spelt_by_letter_names_schwa_or_not(word: str, acronym: 
         ("西藏自治区主席嘎玛泽登在拉萨表示，明年将加快推进川藏铁路建设。",
          "Gama Cedain, chairman of the Tibet Autonomous Region, said in Lhasa that work on the Sichuan-Tibet Railway "
          "would be sped up next year.", "zh"),
+        ("来日中の金民錫首相は福岡市で在日韓国人団体の代表らと懇談した。",
+         "South Korean Prime Minister Kim Min-seok met representatives of Korean residents' groups in Fukuoka.", "ja"),
+        ("今年前11个月，闽台贸易额达到980亿元，同比增长5.6%。",
+         "Trade between Fujian and Taiwan reached 98 billion yuan in the first 11 months, up 5.6% year on year.", "zh"),
         # a title in everyday words, translated (`荔枝`: lychee)
         ("电影《长安的荔枝》在上海国际电影节上获得最佳故事片奖。",
          "The Lychee Road won best feature film at the Shanghai International Film Festival.", "zh"),
@@ -111,6 +115,14 @@ def test_context_and_translations_are_no_warning(source: str, english: str, lang
          "Beijing International Film Festival"),
         ("斉藤代表は記者会見で続投を発表した。",
          "Komeito leader Natsuo Yamaguchi told a news conference he would stay on.", "ja", "Natsuo Yamaguchi"),
+        # a Korean of another surname than the source's hanja (`金`: Kim), `韓国人` (Koreans) aside
+        ("来日中の金民錫首相は福岡市で在日韓国人団体の代表らと懇談した。",
+         "South Korean Prime Minister Han Duck-soo met representatives of Korean residents' groups in Fukuoka.", "ja",
+         "Korean Prime Minister Han Duck-soo"),
+        # a province abbreviated beside Taiwan (`闽`: Fujian) that the English does not name
+        ("今年前11个月，闽台贸易额达到980亿元，同比增长5.6%。",
+         "Trade between Guangdong and Taiwan reached 98 billion yuan in the first 11 months, up 5.6% year on year.", "zh",
+         "Guangdong"),
     ],
 )
 def test_a_replaced_name_is_still_a_warning(source: str, english: str, lang: str, flagged: str) -> None:
