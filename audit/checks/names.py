@@ -1950,7 +1950,8 @@ class UnsourcedName(Check):
     for `金民錫`; `韓国人`, Koreans, opens no name), a name where the source abbreviates a place
     beside another that the English leaves unnamed (`Guangdong and Taiwan` for `闽台`: Taiwan
     compounds as a country and as a region, `美台`, `闽台`), and a state GeoNames puts none of the
-    source's cities in (`Patna, the capital of Kerala` for `पटना`).
+    source's cities in (`Patna, the capital of Kerala` for `पटना`). Letters and figures Hindi
+    writes by the letters' names are read so (`जी20`: G20).
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.

@@ -913,6 +913,8 @@ class RomanisedSource:
         if self._imperial_name(_POSSESSIVE.sub("", word), english):
             return False  # `Emperor Naruhito` for `天皇陛下`: Japanese names the imperial family by title
         plain = _POSSESSIVE.sub("", word)
+        if self.lang == "hi" and _letters_and_figures_written(plain, self.text):
+            return False  # `G20` for `जी20`: letters by their names, then the figures
         if self._by_meaning(plain):
             return False  # `Lychee` of `The Lychee Road` for `《长安的荔枝》`: a name written in everyday words
         if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and not expansions(plain, names_only=True)):
@@ -1398,6 +1400,25 @@ def spelt_acronym(word: str) -> str | None:
     if not names or len(names) < 3 or sum(len(n) >= 2 for n in names) < 2:
         return None
     return "".join(_HINDI_LETTER_NAMES[n] for n in names)
+
+
+# A Devanagari word glued to figures (`जी20`, `टी-20`).
+_DEVANAGARI_FIGURES = re.compile(r"([\u0900-\u0963\u0971-\u097f]+)[-‐]?(\d+)")
+
+
+def _letters_and_figures_written(word: str, source: str) -> bool:
+    """Whether an English name of letters and figures (`G20`, `T20`) is written in a Hindi source
+    as the letters' names glued to the same figures (`जी20`, `टी20`)."""
+    match = re.fullmatch(r"([A-Z]{1,4})[-‐]?(\d+)", word)
+    if match is None:
+        return False
+    letters, figures = match.groups()
+    for found in _DEVANAGARI_FIGURES.finditer(source):
+        if found.group(2) == figures:
+            spelt = _HINDI_LETTER_NAMES.get(_hindi_word(found.group(1))) or spelt_acronym(found.group(1))
+            if spelt == letters:
+                return True
+    return False
 
 
 def _initial_written(word: str, english: str) -> bool:

@@ -150,3 +150,13 @@ def test_a_japanese_prefecture_and_the_town_in_it_are_two_names() -> None:
     english = "A woman in her 40s in {}, Nagano Prefecture, has been found to be infected with a new type of coronavirus."
     assert _warned(source, english.format("Suwa"), "ja") == []
     assert ("N205", "Europe") in _warned(source, english.format("Europe"), "ja")
+
+
+def test_letters_and_figures_hindi_writes_by_the_letters_names() -> None:
+    from audit.names.romanisers import _letters_and_figures_written
+
+    source = "मियामी में जी20 शिखर सम्मेलन से इतर मोदी ने ताकाइची से मुलाकात की।"
+    assert _letters_and_figures_written("G20", source) and _letters_and_figures_written("T20", "दूसरे टी20 मुकाबले में")
+    assert not _letters_and_figures_written("T20", source) and not _letters_and_figures_written("G7", source)
+    english = "Prime Minister Narendra Modi met Japan's Sanae Takaichi on the sidelines of the G20 summit in Miami."
+    assert _warned(source, english, "hi") == []
