@@ -443,6 +443,13 @@ _PERCENTAGE_POINTS = re.compile(
 )
 # Hundredths of a currency (`56 kopecks`, `20 cents`), which another text gives in the whole unit (0.56 roubles).
 _HUNDREDTHS = re.compile(r"\s?(?:kopecks?|kopeks?|kopeyk\w*|cents?|pence|paise|копе\w+|центов|цента?)\b", re.IGNORECASE)
+# A whole unit and its hundredths written after it (`2メートル13センチ`, `2 м 13 см`, `3 рубля 50
+# копеек`), which English writes as one decimal figure (2.13 metres, 3.50 roubles).
+_AND_HUNDREDTHS = re.compile(
+    r"\s?(?:メートル|米|m|метр\w*|м|ドル|美元|dollars?|руб\w*|евро|euros?)\s?(\d{1,2})\s?"
+    r"(?:センチ|厘米|cm|сантиметр\w*|см|セント|美分|cents?|копе\w+|центов|цента?)(?![A-Za-zА-яЁё])",
+    re.IGNORECASE,
+)
 # Basis points, the other way round (`50 базисных пунктов`: 0.5 percentage point).
 _BASIS_POINTS = re.compile(
     r"\s?[个個]?(?:基点|基點|ベーシスポイント|basis[\s-]+points?|bps?\b|базисн\w*\s+пункт\w*|б\.\s?п\."
@@ -641,6 +648,9 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             factor = _indic_factor(text, match.end())
             # `3 करोड़` is never 3: `30 million` pairs with it, `3 million` does not
             values = {v * factor for v in values} | (values if factor < 1e5 else set())
+        if (hundredths := _AND_HUNDREDTHS.match(text, match.end())) is not None:
+            values |= {v + int(hundredths.group(1)) / 100 for v in values}  # `2メートル13センチ`: 2.13 metres
+            compound_until = hundredths.end()  # the centimetres then pair weakly
         if _AND_A_HALF.match(after):
             values |= {v + 0.5 for v in values}  # `2 and a half`
         if _PERCENTAGE_POINTS.match(text, match.end()):

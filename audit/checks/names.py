@@ -61,10 +61,11 @@ from audit.names.source import (
     missing_words,
     name_index,
     pair_source_names,
+    pairs_around,
     proportional_offset,
     quoted_names,
-    pairs_around,
     source_pairs,
+    writes_out_source_acronym,
 )
 from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.translit import is_pinyin, romanise
@@ -1579,9 +1580,10 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
         mention = Mention(whole.start + tail.end(), whole.end, whole.text[tail.end() :]) if tail else whole
         if not is_translated_name(mention.text, lang):
             # `Red Star Belgrade` for a Russian source: the name is `Red Star`, the place English's
-            mention = _before_place(mention) if russian else None
-            if mention is None or not is_translated_name(mention.text, lang):
+            before = _before_place(mention) if russian else None
+            if before is None or not is_translated_name(before.text, lang):
                 continue
+            mention = before
         index = name_index(mention.text, "en")
         claims = [name for name in carried if index.has_name(name, lang)]
         if claims:
@@ -1656,6 +1658,21 @@ def _qualifies_sourced_person(text: str, mention: Mention, found: Sequence[Menti
 
 # Lower-case particles inside a person's name, where a mention may end (`Ursula von der Leyen`).
 _PARTICLES = re.compile(r"\s+(?:(?:von|van)(?:\s+(?:der|den|de))?|de|da|di|du|del|della|dos|bin|ibn|al|el|le|la)\s+")
+_PARTICLES_BEFORE = re.compile(_PARTICLES.pattern + "$")
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]+")
+
+
+def _surname_with_particles_heard(text: str, mention: Mention, source: RomanisedSource) -> bool:
+    """Whether the mention is a surname after its particles, or the given name before them, and
+    the particles and surname sound in a romanised source as one word (`von der Leyen`:
+    `フォンデアライエン`); the mention stops at the particles, and `Leyen` alone ends inside that word."""
+    after = _PARTICLES.match(text, mention.end)  # `Ursula` + ` von der ` + `Leyen`
+    if after is not None:
+        particles, surname = after.group(), _NAME_WORD.match(text, after.end())
+    else:
+        before = _PARTICLES_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+        particles, surname = (before.group(), _NAME_WORD.match(mention.text)) if before else ("", None)
+    return surname is not None and source.sounds_in(f"{particles.strip()} {surname.group()}")
 
 
 def _whole_with_particles(text: str, mention: Mention, found: Sequence[Mention], index: TokenIndex, english: str) -> bool:
@@ -1705,8 +1722,12 @@ def _date_or_count(word: str) -> bool:
 def _names_nothing(mention: Mention) -> bool:
     """A mention of a romanised source's translation made of date and count words alone
     (`Twenty` of `Twenty-one teams`, `Monday's`), which no source name can sound like; a Latin
-    or Cyrillic source is compared by spelling, where such a word is found or not like any other."""
-    return all(_date_or_count(word) for word in mention.text.split())
+    or Cyrillic source is compared by spelling, where such a word is found or not like any other;
+    a range's words each (`January-November`)."""
+    return all(_date_or_count(word) for word in _RANGE_SPLIT.split(mention.text) if word)
+
+
+_RANGE_SPLIT = re.compile(r"[\s\-‐‑–]+")
 
 
 # A maker's name in the possessive before the work (`Tolstoy's novel`, `Pushkin's Eugene Onegin`).
@@ -1830,8 +1851,9 @@ class DroppedName(Check):
     `Rosselkhozbank`); with nothing there it is a note, not a
     warning, since its English form cannot be looked up, unless the source quotes it as a
     company's or club's own name (`«АЛРОСА»`), which English spells (`Alrosa`). A given name
-    after `Святой` is a saint's, a name whatever NER says (`храме Святого Саввы`).
-    Flagged on the sentence where the name belongs. A story and a source with the same
+    after `Святой` is a saint's, a name whatever NER says (`храме Святого Саввы`). A Chinese,
+    Japanese or Hindi source's Latin acronym pairs with its initials written out (`JFA`: `the
+    Japan Football Association`). Flagged on the sentence where the name belongs. A story and a source with the same
     paragraphs are compared paragraph by paragraph (units by unit), and a name its paragraph
     leaves unpaired counts only when the paragraphs before and after it leave it unpaired too:
     a translator may name it in the next paragraph.
@@ -2018,10 +2040,30 @@ class UnsourcedName(Check):
     not a term with figures (`COVID-19`), nor, for Chinese, which translates names by
     meaning, a name of ordinary words alone (`Yellow River`); in Hindi, whose every word may
     sound like an English one, an ordinary English word is heard only with its vowels. A source in another script
-    gets an info note instead. A story and a source with the same paragraphs are compared
-    paragraph by paragraph (what English adds is context only for its own paragraph's names),
-    and a name counts only when the source of the paragraphs before and after it lacks it too:
-    a translator may name in one paragraph whom the source names in the next.
+    gets an info note instead. What is no name in those scripts leaves no name unpaired: a run of
+    Japanese kanji that is everyday words in simplified forms (`記者会見`: 记者会见; not a quoted
+    title, `『国宝』`) or a counter after a figure (`3日目`), a Hindi everyday word of news copy
+    (`data/hindi_words.txt`), a Chinese name that opens with a figure's scale (`4520万载重吨`), so an
+    English name added there as context (`Ladakh` for `न्योमा`) is a hint; in Hindi a common English
+    word pairs a source word only heard in full (`degrees`: `डिग्री`; `maritime` is not `तमिलनाडु`),
+    initials by their letters' names (`सी.पी.`: `C.P.`) and the people of a place by its suffix
+    (`केरलवासियों`: Kerala). A name written out before a source acronym in parentheses (`All Nippon
+    Airways (ANA)`, `Hindustan Aeronautics Ltd (HAL)` for `एचएएल`), a surname heard with its
+    particles (`von der Leyen`: `フォンデアライエン`), a CC-CEDICT name's place adjective for the
+    place (`Tibetan Autonomous Region`: `Tibet`), a month range (`January-November`) and a word
+    CC-CEDICT glosses an everyday word of a Chinese or Japanese source with (`Lychee` of `The Lychee
+    Road` for `《长安的荔枝》`: a title written by meaning) are sourced; a Japanese prefecture and
+    the town in it are two names (`長野県諏訪市`), each with its own counterpart. A warning too: a
+    Korean name of another surname than the source's hanja whatever else is heard (`Han Duck-soo`
+    for `金民錫`; `韓国人`, Koreans, opens no name), a name where the source abbreviates a place
+    beside another that the English leaves unnamed (`Guangdong and Taiwan` for `闽台`: Taiwan
+    compounds as a country and as a region, `美台`, `闽台`), and a state GeoNames puts none of the
+    source's cities in (`Patna, the capital of Kerala` for `पटना`). Letters and figures Hindi
+    writes by the letters' names are read so (`जी20`: G20). A story and a source
+    with the same paragraphs are compared paragraph by paragraph (what English adds is context
+    only for its own paragraph's names), and a name counts only when the source of the
+    paragraphs before and after it lacks it too: a translator may name in one paragraph whom
+    the source names in the next.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.
@@ -2097,12 +2139,16 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
             continue  # `China Eastern Airlines` for `东航`, `Mombasa-Nairobi` for `蒙内`: a Chinese abbreviation
         if missing and _whole_with_particles(english, mention, found, index, english):
             continue  # `Ursula` of `Ursula von der Leyen` for `фон дер Ляйен`
+        if missing and index.romanised is not None and _surname_with_particles_heard(english, mention, index.romanised):
+            continue  # `Leyen` of `Ursula von der Leyen` for `フォンデアライエン`: heard with its particles
         if missing and _qualifies_sourced_person(english, mention, found, index, english):
             continue  # `EU foreign policy chief Kaja Kallas` for `Каллас`
         if missing and _names_unnamed_counterpart(english, mention, index, english):
             continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
         if missing and glosses_written_name(english, mention.start, mention.end):
             continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
+        if missing and index.romanised is not None and writes_out_source_acronym(english, mention.start, mention.end, source, lang):
+            continue  # `All Nippon Airways (ANA)` for `ANAは`: the source's acronym in full, no sound to compare
         if missing and _names_a_unit(english, mention):
             continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
         if missing and _names_a_maker(english, mention, index, english):

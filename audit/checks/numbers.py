@@ -34,6 +34,7 @@ def _compare(ctx: CheckContext, pair: SourcePair) -> tuple[list[Number], list[Nu
 def _compared(source: str, english: str, lang: str | None) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
     theirs = find_numbers(source, lang=lang)
     ours = find_numbers(english, english_words=True)
+    theirs = [n for n in theirs if not _day_as_weekday(n, source, english, theirs, ours)]
     return tuple(unmatched(theirs, ours)), tuple(unmatched(ours, theirs))
 
 
@@ -60,7 +61,9 @@ def _left_over(ctx: CheckContext, pairs: list[SourcePair]) -> tuple[frozenset[in
 def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float, text: str) -> list[Number]:
     """Extra numbers worth flagging: any when a source number is unpaired, else only large ones
     that are not part of a name (`Covid-19` for `新冠`), and the sides of a score (`a 1-1 draw`
-    for a goalless `0:0`), which are figures however small (not the `00` of a time, `24:00`)."""
+    for a goalless `0:0`), which are figures however small (not the `00` of a time, `24:00`), and
+    not a year English adds to name an event the source names without one (`the 2011 earthquake`
+    for `東日本大震災`)."""
     if missing:
         return extras
     return [
@@ -68,7 +71,21 @@ def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float
         for n in extras
         if (n.magnitude >= smallest or n.magnitude != int(n.magnitude) or (n.magnitude >= 1 and in_score(text, n.start, n.end)))
         and not _NAME_PART.search(text, max(0, n.start - 2), n.start)
+        and not _names_an_event(text, n)
     ]
+
+
+# A year before the event it names (`the 2011 earthquake and tsunami`, `the 2008 financial crisis`).
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _names_an_event(text: str, number: Number) -> bool:
+    return (
+        re.fullmatch(r"(?:1[89]|20)\d\d", number.text) is not None
+        and _THE_BEFORE.search(text, max(0, number.start - 5), number.start) is not None
+        and _NOUN_AFTER.match(text, number.end) is not None
+    )
 
 
 @register
@@ -82,7 +99,8 @@ class NumberMismatch(Check):
     (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), a figure in sections (`80兆7000億`: 80.7
     trillion, `1億2300万`: 123 million), Japanese tenths (`３割`: 30%), times (`12 h 00`, `1200 GMT`),
     percentage points as 100 times as many basis points in any language (`0.5个百分点`, `0,25
-    процентного пункта`: `50 basis points`) and a Japanese era's year as the Western one (`令和8年度`,
+    процентного пункта`: `50 basis points`), a unit with its hundredths as one decimal
+    (`2メートル13センチ`, `3 рубля 50 копеек`: 2.13 metres, 3.50 roubles) and a Japanese era's year as the Western one (`令和8年度`,
     `平成元年`: `fiscal 2026`, `1989`). A scale of ten thousand and more (`万`, `亿`, `लाख`, `करोड़`)
     leaves no unscaled reading, so a conversion off by a power of ten (`3 करोड़`: `3 million`) is
     flagged. A source's
@@ -101,9 +119,10 @@ class NumberMismatch(Check):
     a small number (below `smallest`) is flagged
     only when a source number is left unpaired, and so is a number joined to a name by a
     hyphen (`Covid-19`, `F-16`), which a source may abbreviate (`新冠`); the unpaired source
-    numbers are named and, when there is exactly one, suggested. Paragraphs are compared one
-    by one where the story and its source have the same paragraphs, and a number stands out
-    only when no other paragraph's source left the same figure unpaired.
+    numbers are named and, when there is exactly one, suggested. A year English adds to name an
+    event where every source number is paired (`the 2011 earthquake` for `東日本大震災`) is context.
+    Paragraphs are compared one by one where the story and its source have the same paragraphs,
+    and a number stands out only when no other paragraph's source left the same figure unpaired.
 
     Bad: Presque exactement 30 % de mon argent -> Almost exactly 35% of my money
     Good: Presque exactement 30 % de mon argent -> Almost exactly 30% of my money
@@ -162,8 +181,10 @@ class NumberMissing(Check):
     score are figures, a zero too unless the score is goalless (`3:0` needs `3-0`).
     English may leave out a small number in words (`trois fois rien`: `next to nothing`), a
     century's ordinal (`19. Jahrhundert`: `the 1850s`) and a Japanese era's year (`明治２８年`,
-    Meiji 28, which pairs with `1895` but may go unsaid). Compared paragraph by paragraph as
-    N211 is: a figure written in another paragraph of the translation is not missing.
+    Meiji 28, which pairs with `1895` but may go unsaid); a day of the month a Chinese or Japanese
+    source gives alone, which English writes as its weekday (`5日`: `on Saturday`), and a count of
+    countries English lists by name (`日英伊3か国`: `Japan, Britain and Italy`). Compared paragraph
+    by paragraph as N211 is: a figure written in another paragraph of the translation is not missing.
 
     Bad: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and thousands recovered.
     Good: Zemřelo 371 lidí a 11 419 se uzdravilo. -> 371 people died and 11,419 recovered.
@@ -200,7 +221,13 @@ class NumberMissing(Check):
         missing, extras = _compare(ctx, pair)
         if not missing or _flagged_extras(extras, missing, smallest, ctx.document.text):
             return []
-        return [number for number in missing if not _may_go(number, pair.source, smallest, _counted(ctx, pair))]
+        english = ctx.document.text[pair.start : pair.end]
+        return [
+            number
+            for number in missing
+            if not _may_go(number, pair.source, smallest, _counted(ctx, pair))
+            and not _countries_listed(number, pair.source, english)
+        ]
 
 
 # A century after its ordinal (`19. Jahrhunderts`, `XIXe siècle`), which English may write as years (`the 1850s`).
@@ -232,6 +259,50 @@ def _may_go(number: Number, source: str, smallest: float, counted: bool) -> bool
     if number.text.isalpha() and max(number.values, default=0) < smallest and not counted:
         return True
     return _CENTURY.match(source, number.end) is not None or _ERA.search(source, 0, number.start) is not None
+
+
+# A day of the month a Chinese or Japanese source gives alone (`5日も`, on the 5th), not a count
+# of days (`5日間`, `3日目`, `5日以内`) nor a date after its month (`12月5日`).
+_DAY_ALONE = re.compile(r"日(?![間间目本市町村以前後后内])")
+_MONTH_BEFORE = re.compile(r"月\s*$")
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _day_as_weekday(number: Number, source: str, english: str, found: list[Number], target: list[Number]) -> bool:
+    """A day of the month a Chinese or Japanese source gives alone (`5日`), which English wire copy
+    writes as the weekday of a date within the week (`on Saturday`); the weekday is no figure.
+    Not where the English writes the day too (`Tuesday, the 28th`): fewer of its value there
+    than in the source (`5日` and `震度5弱`: `on Saturday`, `lower 5`)."""
+    same = sum(1 for n in found if n.values == number.values)
+    return (
+        sum(1 for n in target if n.values & number.values) < same
+        and number.text.isdigit()
+        and 1 <= int(number.text) <= 31
+        and _DAY_ALONE.match(source, number.end) is not None
+        and _MONTH_BEFORE.search(source, max(0, number.start - 3), number.start) is None
+        and _WEEKDAY.search(english) is not None
+    )
+
+
+# A count of countries in Chinese or Japanese (`日英伊3か国`, `五国`).
+_COUNTRIES_AFTER = re.compile(r"\s*(?:[カヶか]国|个国家|國|国)")
+
+
+def _countries_listed(number: Number, source: str, english: str) -> bool:
+    """A count of countries the source gives beside their names (`日英伊3か国`: the three
+    countries Japan, Britain and Italy), which English lists instead: as many countries named."""
+    if not number.text.isdigit() or not 2 <= int(number.text) <= 10 or _COUNTRIES_AFTER.match(source, number.end) is None:
+        return False
+    return sum(1 for country in _country_names() if re.search(rf"\b{re.escape(country)}\b", english)) >= int(number.text)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> tuple[str, ...]:
+    """The English names CLDR gives countries (`Italy`, `United Kingdom`) and English's short `Britain`."""
+    from babel import Locale
+
+    names = (name for code, name in Locale("en").territories.items() if code.isalpha() and len(code) == 2)
+    return (*names, "Britain", "US")
 
 
 def _sentence(ctx: CheckContext, offset: int, pair: SourcePair) -> tuple[int, int]:

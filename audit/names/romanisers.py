@@ -28,7 +28,15 @@ from audit.names.demonyms import demonym_places, demonyms_of
 from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.regions import lies_in, regions_named
-from audit.names.script_names import SURNAME_AND_NAME, SURNAMES, TRANSCRIPTION, ScriptName, is_everyday_word, name_spans
+from audit.names.script_names import (
+    SURNAME_AND_NAME,
+    SURNAMES,
+    TRANSCRIPTION,
+    ScriptName,
+    is_everyday_word,
+    name_spans,
+    simplified,
+)
 from audit.names.stored import stored
 
 ROMANISED = ("zh", "ja", "hi")
@@ -163,7 +171,12 @@ def romanised_units(text: str, lang: str) -> tuple[Unit, ...]:
     units: list[Unit] = []
     if lang == "hi":
         for match in _DEVANAGARI_WORD.finditer(text):
-            units.append(Unit(match.start(), match.end(), _hindi_word(match.group())))
+            # `केरलवासियों` (people of Kerala): the place and the suffix, each a unit
+            suffix = _HINDI_RESIDENTS.search(match.group())
+            cut = match.start() + suffix.start() if suffix else match.end()
+            units.append(Unit(match.start(), cut, _hindi_word(text[match.start() : cut])))
+            if suffix:
+                units.append(Unit(cut, match.end(), _hindi_word(suffix.group())))
         return tuple(units)
     if lang == "zh":
         from pypinyin import lazy_pinyin
@@ -197,8 +210,14 @@ def romanised_units(text: str, lang: str) -> tuple[Unit, ...]:
     return tuple(units)
 
 
-_DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+|[A-Za-z0-9]+")
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+|[A-Za-z0-9]+")  # not `।` nor digits
+# The suffix of a word for the people of a place (`केरलवासी`, `दिल्लीवासियों`: Keralites, Delhiites).
+_HINDI_RESIDENTS = re.compile(r"(?<=[\u0900-\u097f]{2})वासि?(?:यों|यो|ी)$")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
+# The ending that makes a place's adjective (`Tibet`: `Tibetan`, `Nepal`: `Nepali`, `Bhutan`: `Bhutanese`).
+_ADJECTIVE_ENDING = re.compile(r"i?an|n|ese|i|ish")
+# A surname after the particles of a name (`von der Leyen`, `bin Salman`).
+_PARTICLE_NAME = re.compile(r"\b(?:(?:von|van)(?: (?:der|den|de))?|de|da|di|du|del|della|dos|bin|ibn|al|el|le|la) [A-Z][\w'’-]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # The open o of English loanwords (`ऑप्टिक`), which IAST leaves as it is.
 _CANDRA_O = str.maketrans({"ऑ": "ओ", "ॉ": "ो", "ॅ": "े", "ऍ": "ए"})
@@ -348,9 +367,10 @@ def cjk_abbreviations(lang: str) -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=4)
-def _abbreviation_kinds(lang: str) -> dict[str, str]:
-    """Each abbreviation character of a language with its kind (`country`, `region`)."""
-    return {char: kind for char, langs, _names, kind in _abbreviation_rows() if lang in langs}
+def _abbreviation_kinds(lang: str) -> dict[str, frozenset[str]]:
+    """Each abbreviation character of a language with its kinds (`country`, `region`; Taiwan's
+    `台` both: `美台`, the US and Taiwan, and `闽台`, Fujian and Taiwan)."""
+    return {char: frozenset(kind.split("|")) for char, langs, _names, kind in _abbreviation_rows() if lang in langs}
 
 
 # What makes a one-character abbreviation a place's: the side, army, nationality, firms or shares
@@ -364,16 +384,16 @@ def _in_compound(text: str, at: int, lang: str) -> bool:
     abbreviation of its kind (`沪深`, `日米`; not `加深`, Canada and Shenzhen), or in one of the
     contexts above."""
     kinds = _abbreviation_kinds(lang)
-    kind = kinds.get(text[at])
+    kind = kinds.get(text[at], frozenset())
     before = text[at - 1] if at > 0 else ""
     after = text[at + 1] if at + 1 < len(text) else ""
     return bool(
-        (before and kinds.get(before) == kind)
-        or (after and kinds.get(after) == kind)
+        (before and kind & kinds.get(before, frozenset()))
+        or (after and kind & kinds.get(after, frozenset()))
         or (after and after in _AFTER_ABBREVIATION)
         or (before and before in _BEFORE_ABBREVIATION)
         # Japanese writes a firm's or a person's country before the katakana name (`仏ルノー`, `米グーグル`)
-        or (lang == "ja" and kind == "country" and _KATAKANA_NAME.match(text, at + 1) is not None and not _KANJI.match(before))
+        or (lang == "ja" and "country" in kind and _KATAKANA_NAME.match(text, at + 1) is not None and not _KANJI.match(before))
     )
 
 
@@ -583,6 +603,15 @@ class RomanisedSource:
         if any(form in self.text for name in (plain, *((full,) if full else ())) for form in chinese_forms(name)):
             return True
         return self.abbreviates_name(plain)
+
+    def _by_meaning(self, word: str) -> bool:
+        """Whether a Chinese or Japanese source has an everyday word (two characters or more) that
+        CC-CEDICT glosses with the English word (`荔枝`: lychee): a name written by meaning."""
+        if self.lang not in ("zh", "ja"):
+            return False
+        from audit.names.glosses import glossed
+
+        return glossed(word, simplified(self.text))
 
     def abbreviates_name(self, name: str) -> bool:
         """Whether the source abbreviates the name as Chinese does, by characters of its full
@@ -807,6 +836,8 @@ class RomanisedSource:
                 words = {w for w in words if w[:1].isupper() and not is_demonym(w) and (is_pinyin(w) or not is_common_word(w))}
             elif self.lang == "ja":  # Japanese writes a nationality as its country (`ブラジル人`, `日本企業`)
                 words = {w for w in words if not is_demonym(w)}
+            # a surname with its particles is one word in the source (`von der Leyen`: `フォンデアライエン`)
+            words |= set(_PARTICLE_NAME.findall(english))
             from audit.names.cedict import english_key
 
             # a nationality stands for its country (`South Korean visitors` for `韩国游客`)
@@ -815,16 +846,36 @@ class RomanisedSource:
             self._unpaired[english] = [
                 name
                 for name, units in self.names()
-                if not any(f" {key} " in keys for key in name.english if " " in key or not is_common_word(key))
+                if not any(f" {key} " in keys for key in self.forms(name) if " " in key or not is_common_word(key))
                 and not any(
                     self._whole_name_sounds(word, name, units) or self._spelt_in(word, name)
                     if self._pinyin_name(word)
-                    else self.resembles(word, units) >= PAIRED
+                    else self._pairs(word, units)
                     for word in words
                 )
                 and not (self.lang == "ja" and any(self.reads(_NOT_LETTER.sub("", word.lower()), name) for word in words))
+                and not (self.lang == "hi" and _initial_written(self.text[name.start : name.end], english))
             ]
         return self._unpaired[english]
+
+    def _pairs(self, word: str, units: range) -> bool:
+        """Whether an English word may stand for the source name of these units by sound.
+
+        Hindi writes every word in the letters of its names and an English name's consonants
+        one for one: there a name pairs only closer, and an ordinary English word only with its
+        vowels too (`maritime` is not `तमिलनाडु`, `earned` not `धुरंधर`)."""
+        if self.lang != "hi":
+            return self.resembles(word, units) >= PAIRED
+        if is_common_word(word) and not word[:1].isupper():
+            # a loanword heard in full (`degrees`: `डिग्री`, digri), its vowels or its consonants
+            plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))  # `degrees`, not `minus`
+            forms = (word, word[:-1]) if plural else (word,)
+            keys = {sound_key(form) for form in forms}
+            skeletons = {consonants(form) for form in forms}
+            return any(
+                sound_key(self.units[i].roman) in keys or consonants(self.units[i].roman, "hi") in skeletons for i in units
+            )
+        return self.resembles(word, units) >= _STRICT["hi"]
 
     def replaced(self, word: str, english: str, beside: tuple[str, ...] = (), name: tuple[str, ...] = ()) -> bool:
         """Whether an English name word not heard in the source stands for a source name it does not sound like.
@@ -849,6 +900,12 @@ class RomanisedSource:
             if all(self.spells(part) for part in person):
                 return False
             return bool(self._unspelt_persons(english))
+        if (
+            self.lang in ("zh", "ja")
+            and self._korean_of_another_surname(_POSSESSIVE.sub("", word), english)
+            and not self._cantonese_name(word, name)
+        ):
+            return True  # `Han Duck-soo` for `金民錫`: the source names a Korean of another surname, whatever else is heard
         heard = 1.0 if self.lang == "hi" else HEARD
         if any(
             (self.spells(other) or (self.lang == "zh" and len(consonants(other)) >= 4 and self.sounds_in(other, 1.0)))
@@ -864,6 +921,10 @@ class RomanisedSource:
         if self._imperial_name(_POSSESSIVE.sub("", word), english):
             return False  # `Emperor Naruhito` for `天皇陛下`: Japanese names the imperial family by title
         plain = _POSSESSIVE.sub("", word)
+        if self.lang == "hi" and _letters_and_figures_written(plain, self.text):
+            return False  # `G20` for `जी20`: letters by their names, then the figures
+        if self._by_meaning(plain):
+            return False  # `Lychee` of `The Lychee Road` for `《长安的荔枝》`: a name written in everyday words
         if len(plain) < 2 or plain.endswith(".") or (len(plain) < 3 and not expansions(plain, names_only=True)):
             return False
         if _ACRONYM.match(plain) and not expansions(plain, names_only=True):
@@ -876,6 +937,8 @@ class RomanisedSource:
             return False  # `人民大会堂` (in Beijing), `राष्ट्रीय राजधानी` (the national capital: Delhi)
         if self._region_of_source_place(plain, english):
             return False  # `Bihar` for `पटना` (Patna): the state English places a source city in
+        if self._region_of_no_source_place(plain, english):
+            return True  # `Kerala` for `पटना`: GeoNames puts the source's city in another state
         if any(self.names_country(country) for country in countries_of_capital(plain)):
             return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
         if self.says_demonym(plain):
@@ -896,14 +959,13 @@ class RomanisedSource:
             return False
         if self.lang != "zh" and self.echoes(word) >= ECHOED:
             return False  # a Hindi compound, Japanese words run together, a hyphenated name
-        if self.lang in ("zh", "ja") and self._korean_of_another_surname(plain, english):
-            return True  # `Moon Jae-in` for `李在明`: the source names a Korean of another surname
         if self.lang == "ja" and not _ROMAJI.match(plain.lower()):
             # a word Japanese would write in katakana (`Dodgers`, `Box`) stands for no kanji word:
             # only for a katakana, Latin or known name left with nothing standing for it, or a
             # country abbreviated in a compound the English does not name (`日豪`: `New Zealand`)
             return bool(self.left_names(english)) or self._abbreviated_unnamed(english)
-        return bool(self.unpaired_names(english))
+        # or a place abbreviated beside another the English does not name (`闽台`: `Guangdong and Taiwan`)
+        return bool(self.unpaired_names(english)) or self._paired_abbreviation_unnamed(english)
 
     def _places(self, name: ScriptName) -> tuple[str, ...]:
         return self._place_names(self.text[name.start : name.end])
@@ -973,6 +1035,7 @@ class RomanisedSource:
         expanded = {english_key(full) for acronym in acronyms for full in expansions(acronym)}
         keys = {sound_key(w) for w in words if len(w) >= 3}
         lowered = {w.lower() for w in words if len(w) >= 6}
+        stems = {english_key(w) for w in words if len(w) >= 4 and w[:1].isupper()}
         left = []
         for name in self.unpaired_names(english):
             local = self.text[name.start : name.end]
@@ -997,13 +1060,15 @@ class RomanisedSource:
             if not sure or forms & (places | expanded):
                 continue
             if any(
-                english_key(place) in places
+                english_key(place) in places or f" {english_key(place)} " in folded
                 for form in forms
                 for word in form.split()
                 if is_demonym(word.title())
                 for place in demonym_places(word.title())
             ):
                 continue  # `日方` (Japanese side) for `Tokyo`
+            if any(_ADJECTIVE_ENDING.fullmatch(word.removeprefix(stem)) for form in forms for word in form.split() for stem in stems if word.startswith(stem)):
+                continue  # `西藏自治区` (Tibetan Autonomous Region) for `Tibet Autonomous Region`
             if any(_initials(form) in acronyms for form in forms if " " in form):
                 continue
             if any(len(form) >= 2 and form.upper() in written_initials for form in forms if " " not in form):
@@ -1172,7 +1237,8 @@ class RomanisedSource:
         return False
 
     def _opens_korean_name(self, hanja: str) -> bool:
-        return re.search(rf"{re.escape(hanja)}[\u4e00-\u9fff]{{2}}", self.text) is not None
+        # not a country's name (`韓国人`, Koreans: 韓 opens no person's name there)
+        return re.search(rf"{re.escape(hanja)}(?![国國])[\u4e00-\u9fff]{{2}}", self.text) is not None
 
     def _cantonese_name(self, word: str, name: tuple[str, ...]) -> bool:
         """Whether the word is of a Hong Kong or Macao person's name (at most two words from its
@@ -1212,12 +1278,42 @@ class RomanisedSource:
             place not in english and self.abbreviates(place) for place in cjk_abbreviations(self.lang) if place != home
         )
 
+    def _paired_abbreviation_unnamed(self, english: str) -> bool:
+        """Whether the source abbreviates a place other than its home country beside another
+        place's abbreviation of its kind (`闽台`, Fujian and Taiwan; not `黑` of `蓝黑军团`, which
+        only `军` follows) and the English does not name it."""
+        home = _home_country(self.lang)
+        kinds = _abbreviation_kinds(self.lang)
+        for place, chars in cjk_abbreviations(self.lang).items():
+            if place == home or place in english:
+                continue
+            for char in chars:
+                for match in re.finditer(re.escape(char), self.text):
+                    at, kind = match.start(), kinds.get(char, frozenset())
+                    neighbours = self.text[max(0, at - 1) : at] + self.text[at + 1 : at + 2]
+                    if any(kind & kinds.get(other, frozenset()) for other in neighbours):
+                        return True
+        return False
+
     def _region_of_source_place(self, word: str, english: str) -> bool:
         """Whether the word is (a word of) a province, prefecture or state the English names that a
         place of the source lies in (`Bihar`: `पटना`, Patna; `Sichuan`: `宜宾`, Yibin)."""
         named = regions_named(word, english)
         return bool(named) and any(
             lies_in(place, region) for region in named for name, _ in self.names() for place in self._places(name)
+        )
+
+    def _region_of_no_source_place(self, word: str, english: str) -> bool:
+        """Whether the word is of a region the English names that GeoNames says none of the source's
+        cities of that country lies in, while it has one (`Kerala` for `पटना`, Patna, in Bihar)."""
+        from audit.names.regions import city_regions, regions
+
+        named = regions_named(word, english)
+        places = [place for name, _ in self.names() for place in self._places(name)]
+        return any(
+            any(country == regions()[region][0] for place in places for country, _code in city_regions().get(place, ()))
+            and not any(lies_in(place, region) for place in places)
+            for region in named
         )
 
     def _unpaired_country(self, english: str) -> bool:
@@ -1291,12 +1387,17 @@ _HINDI_LETTER_NAMES = {
 }
 
 
+# The schwa IAST writes after a letter name's consonant before the next letter's vowel.
+_SCHWA_BEFORE_VOWEL = re.compile(r"(?<=[^aeiou])a(?=[aeiou])")
+
+
 @functools.lru_cache(maxsize=4096)
 def spelt_acronym(word: str) -> str | None:
     """The Latin acronym a Hindi word spells by the English names of its letters (`सीबीआई`,
     sibiai: CBI; `डीआरडीओ`: DRDO), three letters or more, two of them of two letters or more;
     not a word said as one (`इसरो`, ISRO)."""
     roman = _hindi_word(word) if _DEVANAGARI_WORD.fullmatch(word) else ""
+    roman = _SCHWA_BEFORE_VOWEL.sub("", roman)  # `एचएएल`: `ecaeel`, said `ech-e-el`, HAL
     found: dict[int, list[str]] = {0: []}
     for end in range(1, len(roman) + 1):
         for start in range(max(0, end - 6), end):
@@ -1307,6 +1408,31 @@ def spelt_acronym(word: str) -> str | None:
     if not names or len(names) < 3 or sum(len(n) >= 2 for n in names) < 2:
         return None
     return "".join(_HINDI_LETTER_NAMES[n] for n in names)
+
+
+# A Devanagari word glued to figures (`जी20`, `टी-20`).
+_DEVANAGARI_FIGURES = re.compile(r"([\u0900-\u0963\u0971-\u097f]+)[-‐]?(\d+)")
+
+
+def _letters_and_figures_written(word: str, source: str) -> bool:
+    """Whether an English name of letters and figures (`G20`, `T20`) is written in a Hindi source
+    as the letters' names glued to the same figures (`जी20`, `टी20`)."""
+    match = re.fullmatch(r"([A-Z]{1,4})[-‐]?(\d+)", word)
+    if match is None:
+        return False
+    letters, figures = match.groups()
+    for found in _DEVANAGARI_FIGURES.finditer(source):
+        if found.group(2) == figures:
+            spelt = _HINDI_LETTER_NAMES.get(_hindi_word(found.group(1))) or spelt_acronym(found.group(1))
+            if spelt == letters:
+                return True
+    return False
+
+
+def _initial_written(word: str, english: str) -> bool:
+    """Whether a Hindi word is the name of a letter the English writes as an initial (`सी. पी.`: `C.P.`)."""
+    letter = _HINDI_LETTER_NAMES.get(_hindi_word(word)) if _DEVANAGARI_WORD.fullmatch(word) else None
+    return letter is not None and re.search(rf"\b{letter}\.", english) is not None
 
 
 def _term(acronym: str) -> bool:

