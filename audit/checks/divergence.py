@@ -38,6 +38,7 @@ from audit.names.variants import (
     name_key,
     name_similarity,
     name_words,
+    run_together,
     same_spelling,
     same_word,
     stem_match,
@@ -379,11 +380,16 @@ def _same_name(
         return True  # `Kremlin`/`Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`
     if located and any(_has_form(city, reading) for city in _seat_cities(mention)):
         return True  # `talks in the Kremlin` / `talks in Moscow`: the seat is in the city
-    for other, _ in reading.by_length.get(len(name_words(mention)), ()):
+    length = len(name_words(mention))
+    for other, _ in reading.by_length.get(length, ()):
         if (equivalent_names(mention, other.text) or _demonym_of(mention, other.text)) and not (
             spelling and _marks_lost(mention, other.text)
         ):
             return True
+    if length == 1 and any(run_together(mention, other.text) for n in (2, 3, 4) for other, _ in reading.by_length.get(n, ())):
+        return True  # `TurkStream` / `Turkish Stream`, `Nornickel` / `Norilsk Nickel`
+    if 2 <= length <= 4 and any(run_together(other.text, mention) for other, _ in reading.by_length.get(1, ())):
+        return True
     person = _untitled(mention)
     if (
         person != mention
@@ -395,7 +401,60 @@ def _same_name(
         and _qualifiers_kept(mention[: len(mention) - len(person)], reading)
     ):
         return True  # `Minister Mikhail Degtyarev` / `Sports Minister Mikhail Degtyaryov`
-    return len(name_words(mention)) <= 2 and any(_same_place(mention, other.text) for other in reading.mentions)
+    if _capital_described(mention, reading.text):
+        return True  # `Tashkent` / `the Uzbek capital`
+    place = _place_part(mention)
+    return len(name_words(place)) <= 2 and any(_same_place(place, _place_part(other.text)) for other in reading.mentions)
+
+
+_CAPITAL_WORD = re.compile(r"\b([A-Z][\w’'-]*)\s+capital\b|\bcapital\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _capital_described(mention: str, text: str) -> bool:
+    """The text describes a capital by its country (`the Uzbek capital`, `the capital of Uzbekistan`)
+    where the name is that capital (`Tashkent`)."""
+    countries = countries_of_capital(_POSSESSIVE.sub("", mention))
+    if not countries or "capital" not in text:
+        return False
+    for found in _CAPITAL_WORD.finditer(text):
+        word = found[1] or found[2]
+        if any(c in countries for c in (*demonym_places(word), *demonym_places(_POSSESSIVE.sub("", word)))):
+            return True
+        if any(capital_of(_POSSESSIVE.sub("", word)) == capital_of(c) for c in countries):
+            return True
+    return False
+
+
+def _capitals_described(text: str, start: int, end: int, mt: _Reading) -> list[Mention]:
+    """A re-translation's capitals named by their country in text[start:end] (`the Uzbek capital`)
+    that the MT does not name: in the place of another city of the MT's, a replacement."""
+    found = []
+    for match in _CAPITAL_WORD.finditer(text, start, end):
+        word = _POSSESSIVE.sub("", match[1] or match[2])
+        capitals = {capital_of(place) for place in (*demonym_places(word), word)} - {None}
+        if len(capitals) == 1 and not any(_has_form(capital, mt) for capital in capitals if capital):
+            found.append(Mention(match.start(), match.end(), match.group()))
+    return found
+
+
+# Words that say what kind of place a name is (`Issyk-Kul Region`, `Lake Baikal`), not which.
+_PLACE_KINDS = frozenset(
+    "region oblast province district krai territory governorate okrug republic lake river island islands".split()
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _place_part(name: str) -> str:
+    """A name without the words that say what kind of place it is (`Issyk-Kul Region`: `Issyk-Kul`),
+    so two names of one place compare as the gazetteer lists them (`Ysyk-Kol`)."""
+    words = name_words(name)
+    first, last = 0, len(words)
+    while last - first > 1 and _fold_word(words[last - 1].group()) in _PLACE_KINDS:
+        last -= 1
+    while last - first > 1 and _fold_word(words[first].group()) in _PLACE_KINDS:
+        first += 1
+    return name[words[first].start() : words[last - 1].end()] if words else name
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1037,8 +1096,8 @@ def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None
     first = next((t for t in tokens if t.is_word), None)
     if first is None or not first.text[:1].isupper() or not first.is_content or first.text.lower() in NON_NAMES:
         return None
-    if first.text.lower() in _OPENING_WORDS or _verb_form(first.text.lower()):
-        return None  # `Looking ahead,`, `Given the`: a verb or a connective opening the sentence
+    if first.text.lower() in _OPENING_WORDS or _verb_form(first.text.lower()) or _number_word(first.text):
+        return None  # `Looking ahead,`, `Given the`, `Eighteen schools`: a verb, a connective or a figure
     if any(m.start <= first.start < m.end for m in found):
         return None
     second = next((t for t in tokens if t.is_word and t.start > first.start), None)
@@ -1059,11 +1118,17 @@ def _inner_openers(text: str, tokens: Sequence[Token], found: Sequence[Mention])
         if not word[:1].isupper() or not token.is_content or not is_sentence_initial(text, token.start):
             continue
         lower = word.lower()
-        if lower in NON_NAMES or lower in _OPENING_WORDS or _verb_form(lower):
+        if lower in NON_NAMES or lower in _OPENING_WORDS or _verb_form(lower) or _number_word(word):
             continue
         if not any(m.start <= token.start < m.end for m in found):
             inner.append(Mention(token.start, token.start + len(word), word))
     return inner
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_word(word: str) -> bool:
+    """A number written as a word (`Eighteen`, `Twelve`), which the number rules weigh: no name."""
+    return any(n.start == 0 and n.end == len(word) for n in find_numbers(word, english_words=True))
 
 
 def _verb_form(word: str) -> bool:
@@ -1283,10 +1348,15 @@ def _kept_in_its_language(ours: str, theirs: str) -> bool:
 
 def _translates(name: _Candidate, orphan: _Candidate) -> bool:
     """The orphan is the MT's name under another name, no replacement: two names of one place
-    (`Napoli`/`Naples`)."""
+    (`Napoli`/`Naples`), as wholes or as the words in which they differ (`Mykolaiv Mayor
+    Oleksandr Senkevych` / `Nikolaev Mayor Alexander Senkevich`)."""
     if name.unfound or orphan.unfound:
         return False
-    return _same_place(name.mention.text, orphan.mention.text)
+    if _same_place(name.mention.text, orphan.mention.text):
+        return True
+    start, end, theirs = _narrowed(name.mention, orphan.mention, spellings=True)
+    ours = name.mention.text[start - name.mention.start : end - name.mention.start]
+    return ours != name.mention.text and len(name_words(ours)) <= 2 and _same_place(ours, theirs)
 
 
 def _place(
@@ -1525,6 +1595,9 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 )
                 for m in sorted([*found_there, *titled], key=lambda m: m.start)
             ]
+            orphans.extend(
+                _Candidate(m, m.start, m.end, False, describes=True) for m in _capitals_described(reading.text, start, end, mt)
+            )
             rt_opener = _opener(rt_tokens, reading.mentions)
             if rt_opener is not None and not _word_supported(rt_opener.text, mt):
                 orphans.insert(0, _Candidate(rt_opener, rt_opener.start, rt_opener.end, False, True, True))
@@ -1758,6 +1831,8 @@ _LABEL_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|No\.?)\s+$")
 _DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that)|['’]s?)\s+$", re.IGNORECASE)
 
 
+# A noun of standing right after an ordinal word: a rank, never a fraction (`to third place`).
+_RANK_AFTER = re.compile(r"[\s-]+(?:place|position|spot|seed|round|stage|leg|straight|consecutive)\b", re.IGNORECASE)
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
@@ -1910,8 +1985,12 @@ class NumberNotRetranslated(Check):
         for figure in unsupported:
             number = figure.number
             ordinal = figure.kind == "ordinal" and is_ordinal_word(number.text)
-            if ordinal and not _DETERMINED.search(segment.doc.text, max(0, number.start - 24), number.start):
-                continue  # `third` may as well be `a third`; `the third`, `its third` may not
+            if (
+                ordinal
+                and not _DETERMINED.search(segment.doc.text, max(0, number.start - 24), number.start)
+                and not _RANK_AFTER.match(segment.doc.text, number.end)
+            ):
+                continue  # `third` may as well be `a third`; `the third`, `its third`, `third place` may not
             replacements = []
             for index, others in extras:
                 # A code (`COVID-19`) stands in the place of a code only.

@@ -163,6 +163,33 @@ def squashed_key(name: str) -> str:
     return "".join(content_words(name))
 
 
+_LETTER_RUNS = re.compile(r"[a-z0-9]+")
+# The fewest letters a word of a name keeps when it is run together with the next, cut short.
+_CUT_LETTERS = 3
+
+
+@functools.lru_cache(maxsize=65536)
+def run_together(one: str, several: str) -> bool:
+    """A name written as one word that is another's two to four words run together, each but
+    the last perhaps cut short (`TurkStream`/`Turkish Stream`, `Superleague`/`Super League`,
+    `Nornickel`/`Norilsk Nickel`): how brands and Russian bodies are written, one name."""
+    word = "".join(_LETTER_RUNS.findall(anyascii(one).lower()))
+    parts = _LETTER_RUNS.findall(anyascii(several).lower())
+    if not 2 <= len(parts) <= 4 or len(_LETTER_RUNS.findall(anyascii(one).lower())) != 1:
+        return False
+
+    def fits(rest: str, words: list[str]) -> bool:
+        if len(words) == 1:
+            return rest == words[0]
+        head = words[0]
+        return any(
+            rest.startswith(head[:cut]) and fits(rest[cut:], words[1:])
+            for cut in range(min(_CUT_LETTERS, len(head)), len(head) + 1)
+        )
+
+    return word != parts[0] and fits(word, parts)
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A grapheme one romanisation scheme writes where English writes another (`dzh` for `j`)."""
@@ -282,17 +309,20 @@ def stem_match(a: str, b: str) -> bool:
     if len(short) < 3:
         return False
     # An ending in place of the last letter; in a four-letter word, only a letter of its kind
-    # gives way to it (`Roma`/`Romie`, `unit`/`unidad`), not `caso`/`Cachová` (`kaso`/`kashova`).
+    # gives way to it (`Roma`/`Romie`, `unit`/`unidad`), not `caso`/`Cachová` (`kaso`/`kashova`);
+    # a longer ending replaces a vowel only (`Kaczyński`/`Kaczyńskiego`), for a final consonant
+    # stays (`Kursk`/`Kurska`; `Kurchatov` is another name).
     if (
         len(short) >= 4
         and long.startswith(short[:-1])
         and len(long) - len(short) <= 4
         and (len(short) >= 5 or (short[-1] in _VOWEL_LETTERS) == (long[len(short) - 1] in _VOWEL_LETTERS))
+        and (long.startswith(short) or short[-1] in _VOWEL_LETTERS or len(long) - len(short) <= 2)
     ):
         return True
     prefix = common_prefix_length(short, long)
-    if prefix >= 4 and prefix >= len(short) - 2:
-        return True
+    if prefix >= 4 and prefix >= len(short) - 2 and len(long) - prefix <= 4:
+        return True  # a stem and two endings, not a stem and a name's other half (`Kursk`/`Kurchatov`)
     if len(short) >= 5 and fuzz.ratio(a, b) >= (75 if len(short) >= 8 else 82):
         return True
     skeleton_a, skeleton_b = _VOWELS.sub("", a), _VOWELS.sub("", b)
