@@ -407,7 +407,12 @@ def _same_name(
     return len(name_words(place)) <= 2 and any(_same_place(place, _place_part(other.text)) for other in reading.mentions)
 
 
-_CAPITAL_WORD = re.compile(r"\b([A-Z][\w’'-]*)\s+capital\b|\bcapital\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)")
+# A capital named by its country, as a name is used (`in the Uzbek capital`, `the capital of
+# Uzbekistan`), not said of another name (`Apia has been the capital of Samoa`).
+_CAPITAL_WORD = re.compile(
+    r"(?<!\bis )(?<!\bwas )(?<!\bas )(?<!\bbe )(?<!\bbecame )\bthe\s+"
+    r"(?:([A-Z][\w’'-]*)\s+capital\b|capital\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -434,13 +439,14 @@ def _capitals_described(text: str, start: int, end: int, mt: _Reading) -> list[M
         word = _POSSESSIVE.sub("", match[1] or match[2])
         capitals = {capital_of(place) for place in (*demonym_places(word), word)} - {None}
         if len(capitals) == 1 and not any(_has_form(capital, mt) for capital in capitals if capital):
-            found.append(Mention(match.start(), match.end(), match.group()))
+            begin = match.start() + len(match.group()) - len(match.group()[3:].lstrip())  # past `the`
+            found.append(Mention(begin, match.end(), text[begin : match.end()]))
     return found
 
 
 # Words that say what kind of place a name is (`Issyk-Kul Region`, `Lake Baikal`), not which.
 _PLACE_KINDS = frozenset(
-    "region oblast province district krai territory governorate okrug republic lake river island islands".split()
+    "region oblast province district krai territory governorate okrug republic lake river".split()
 )
 
 
@@ -1063,11 +1069,16 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
 
 
 def _mt_view(mt: _Reading, mention: Mention, reading: _Reading) -> _Reading:
-    """The MT as it stands for `mention`: without its names that another name of `reading` is."""
+    """The MT as it stands for `mention`: without its names that another name of `reading` is,
+    perhaps without the nationality before it (`Hungarian Foreign Minister Péter Szijjártó` /
+    `Foreign Minister Peter Szijjarto` lends no `Hungary`)."""
     taken = tuple(
         ours
         for ours in mt.mentions
-        if any(other != mention and _one_name(ours.text, other.text) for other in reading.mentions)
+        if any(
+            other != mention and any(_one_name(form, other.text) for form in _referent_names(ours.text))
+            for other in reading.mentions
+        )
     )
     if not taken:
         return mt

@@ -321,8 +321,15 @@ def stem_match(a: str, b: str) -> bool:
     ):
         return True
     prefix = common_prefix_length(short, long)
-    if prefix >= 4 and prefix >= len(short) - 2 and len(long) - prefix <= 4:
-        return True  # a stem and two endings, not a stem and a name's other half (`Kursk`/`Kurchatov`)
+    if (
+        prefix >= 4
+        and prefix >= len(short) - 2
+        and (len(long) - prefix <= 4 or all(c in "aeiouy" for c in short[prefix:]))
+    ):
+        # A stem and two endings, or a name and a word derived from it (`Nobel`/`Nobelevskaya`,
+        # `Kambarata`/`Kambaratinskaya`); not a stem less its last consonant and a name's other
+        # half (`Kursk`/`Kurchatov`).
+        return True
     if len(short) >= 5 and fuzz.ratio(a, b) >= (75 if len(short) >= 8 else 82):
         return True
     skeleton_a, skeleton_b = _VOWELS.sub("", a), _VOWELS.sub("", b)
