@@ -386,7 +386,9 @@ def _same_name(
             spelling and _marks_lost(mention, other.text)
         ):
             return True
-    if length == 1 and any(run_together(mention, other.text) for n in (2, 3, 4) for other, _ in reading.by_length.get(n, ())):
+    if length == 1 and any(
+        run_together(mention, other.text) for n in (2, 3, 4) for other, _ in reading.by_length.get(n, ())
+    ):
         return True  # `TurkStream` / `Turkish Stream`, `Nornickel` / `Norilsk Nickel`
     if 2 <= length <= 4 and any(run_together(other.text, mention) for other, _ in reading.by_length.get(1, ())):
         return True
@@ -401,16 +403,18 @@ def _same_name(
         and _qualifiers_kept(mention[: len(mention) - len(person)], reading)
     ):
         return True  # `Minister Mikhail Degtyarev` / `Sports Minister Mikhail Degtyaryov`
-    if _capital_described(mention, reading.text):
-        return True  # `Tashkent` / `the Uzbek capital`
+    if _capital_described(mention, reading.text) and not (own is not None and _capital_described(mention, own.text)):
+        return True  # `Tashkent` / `the Uzbek capital`, where the name's own text has no such description
     place = _place_part(mention)
-    return len(name_words(place)) <= 2 and any(_same_place(place, _place_part(other.text)) for other in reading.mentions)
+    return len(name_words(place)) <= 2 and any(
+        _same_place(place, _place_part(other.text)) for other in reading.mentions
+    )
 
 
 # A capital named by its country, as a name is used (`in the Uzbek capital`, `the capital of
 # Uzbekistan`), not said of another name (`Apia has been the capital of Samoa`).
 _CAPITAL_WORD = re.compile(
-    r"(?<!\bis )(?<!\bwas )(?<!\bas )(?<!\bbe )(?<!\bbecame )\bthe\s+"
+    r"(?<!\bis )(?<!\bwas )(?<!\bas )(?<!\bbe )(?<!\bbeen )(?<!\bbecame )\bthe\s+"
     r"(?:([A-Z][\w’'-]*)\s+capital\b|capital\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))"
 )
 
@@ -446,7 +450,8 @@ def _capitals_described(text: str, start: int, end: int, mt: _Reading) -> list[M
 
 # Words that say what kind of place a name is (`Issyk-Kul Region`, `Lake Baikal`), not which.
 _PLACE_KINDS = frozenset(
-    "region oblast province district krai territory governorate okrug republic lake river".split()
+    ["region", "oblast", "province", "district", "krai", "territory", "governorate", "okrug", "republic"]
+    + ["lake", "river"]
 )
 
 
@@ -1607,7 +1612,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 for m in sorted([*found_there, *titled], key=lambda m: m.start)
             ]
             orphans.extend(
-                _Candidate(m, m.start, m.end, False, describes=True) for m in _capitals_described(reading.text, start, end, mt)
+                _Candidate(m, m.start, m.end, False, describes=True)
+                for m in _capitals_described(reading.text, start, end, mt)
             )
             rt_opener = _opener(rt_tokens, reading.mentions)
             if rt_opener is not None and not _word_supported(rt_opener.text, mt):
@@ -1669,8 +1675,15 @@ class ReplacedName(Check):
     `Secretary of State`); a name the re-translation writes in lower case after the words it
     shares with the MT's is another name (`German navy` for `German Brexit`); a name joined to
     a notable place (`Pacific League of New York City`) is weighed by its head when a
-    re-translation names the place apart. Not a replacement: another name of the same place
-    (`Napoli`/`Naples`, from the gazetteer), another name of the same referent (`Kremlin`/
+    re-translation names the place apart. A re-translation's country the MT has only before a
+    title it leaves out is in another name's place (`Hungarian Foreign Minister X said Serbia` /
+    `Hungary ..., Foreign Minister X said`), and so is a capital named by its country (`the
+    Uzbek capital` for `Samarkand`). Not a replacement: another name of the same place
+    (`Napoli`/`Naples`, from the gazetteer; also in the words two names differ by, `Mykolaiv
+    Mayor`/`Nikolaev Mayor`, and without the word for its kind, `Issyk-Kul Region`/`Ysyk-Kol`),
+    a capital named by its country where the name's own text does not (`Tashkent`/`the Uzbek
+    capital`), a name run together (`TurkStream`/`Turkish Stream`, `Nornickel`/`Norilsk
+    Nickel`), a number word opening a sentence (`Eighteen`), another name of the same referent (`Kremlin`/
     `Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`: `audit.names.referents`;
     not a capital after `in`, which is the city, nor where the sentence names that referent
     too: `Apia, the capital of Samoa`), a name most of whose ordinary words the MT has
@@ -1956,8 +1969,8 @@ class NumberNotRetranslated(Check):
     (`COVID-19`) only with another such. A number word (`two`) is reported only with another
     number (not `one`) in its very place, or when it is the one number word each side lacks
     (`five`/`four`); `one`, `both` and `either` never, an ordinal in words only after a
-    determiner or a possessive with another ordinal, or a rank as a label (`Unit 1`), in its very
-    place (`the country's second plant` / `the nation's first station`; `a third` may be a fraction); nor a number that the
+    determiner or a possessive or before a noun of standing (`third place`) with another ordinal,
+    or a rank as a label (`Unit 1`), in its very place (`the country's second plant` / `the nation's first station`; `a third` may be a fraction); nor a number that the
     re-translations only leave out. A month is reported for another month in its place, or
     the one month each side lacks (`in February` / `in January`); a share is its percentage, a
     third loosely 30-35% (`a third of the grain` / `25%` is reported, `thirty percent` is not),
