@@ -680,10 +680,33 @@ def _word_supported(word: str, reading: _Reading) -> bool:
     if not rare and any(form in reading.words for form in (plain + "s", plain + "es", plain.removesuffix("s"))):
         return True
     return any(
-        _related_words(plain, other, rare)
+        _related_words(plain, other, rare) and not _two_places(plain, other)
         for initial in (plain[0], *_SWAPPED_INITIALS.get(plain[0], ""))
         for other in reading.by_initial.get(initial, ())
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _two_places(a: str, b: str) -> bool:
+    """Two folded words that are the English names of two notable places, neither an inflection of
+    the other, which no likeness of spelling makes one (`Kursk`/`Kurchatov`, alike up to an
+    ending); a word that is only another name of some place (`Kazakh`) is no such evidence."""
+    if a == b or _derived(a, b):
+        return False
+    named_a, named_b = _place_named(a), _place_named(b)
+    return bool(named_a and named_b) and not named_a & named_b
+
+
+@functools.lru_cache(maxsize=65536)
+def _place_named(word: str) -> frozenset[int]:
+    """The notable places whose English name is this folded word, and the other places listing it."""
+    places = gazetteer.lookup_exact(word)
+    if not any(
+        _fold_word(p.english) == word and (p.kind != "city" or p.population >= gazetteer.NOTABLE_POPULATION)
+        for p in places
+    ):
+        return frozenset()
+    return frozenset(p.id for p in places)
 
 
 # First letters one romanisation convention swaps for another (`audit.names.variants`):

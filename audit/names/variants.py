@@ -309,26 +309,16 @@ def stem_match(a: str, b: str) -> bool:
     if len(short) < 3:
         return False
     # An ending in place of the last letter; in a four-letter word, only a letter of its kind
-    # gives way to it (`Roma`/`Romie`, `unit`/`unidad`), not `caso`/`Cachová` (`kaso`/`kashova`);
-    # a longer ending replaces a vowel only (`Kaczyński`/`Kaczyńskiego`), for a final consonant
-    # stays (`Kursk`/`Kurska`; `Kurchatov` is another name).
+    # gives way to it (`Roma`/`Romie`, `unit`/`unidad`), not `caso`/`Cachová` (`kaso`/`kashova`).
     if (
         len(short) >= 4
         and long.startswith(short[:-1])
         and len(long) - len(short) <= 4
         and (len(short) >= 5 or (short[-1] in _VOWEL_LETTERS) == (long[len(short) - 1] in _VOWEL_LETTERS))
-        and (long.startswith(short) or short[-1] in _VOWEL_LETTERS or len(long) - len(short) <= 2)
     ):
         return True
     prefix = common_prefix_length(short, long)
-    if (
-        prefix >= 4
-        and prefix >= len(short) - 2
-        and (len(long) - prefix <= 4 or all(c in "aeiouy" for c in short[prefix:]))
-    ):
-        # A stem and two endings, or a name and a word derived from it (`Nobel`/`Nobelevskaya`,
-        # `Kambarata`/`Kambaratinskaya`); not a stem less its last consonant and a name's other
-        # half (`Kursk`/`Kurchatov`).
+    if prefix >= 4 and prefix >= len(short) - 2:
         return True
     if len(short) >= 5 and fuzz.ratio(a, b) >= (75 if len(short) >= 8 else 82):
         return True
