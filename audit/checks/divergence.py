@@ -1993,7 +1993,8 @@ class NumberNotRetranslated(Check):
     number (not `one`) in its very place, or when it is the one number word each side lacks
     (`five`/`four`); `one`, `both` and `either` never, an ordinal in words only after a
     determiner or a possessive or before a noun of standing (`third place`) with another ordinal,
-    or a rank as a label (`Unit 1`), in its very place (`the country's second plant` / `the nation's first station`; `a third` may be a fraction); nor a number that the
+    or a rank as a label (`Unit 1`), in its very place (`the country's second plant` / `the
+    nation's first station`; `a third` may be a fraction); nor a number that the
     re-translations only leave out. A month is reported for another month in its place, or
     the one month each side lacks (`in February` / `in January`); a share is its percentage, a
     third loosely 30-35% (`a third of the grain` / `25%` is reported, `thirty percent` is not),
