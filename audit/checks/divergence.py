@@ -420,32 +420,41 @@ _CAPITAL_WORD = re.compile(
 
 
 @functools.lru_cache(maxsize=4096)
+def _described_capitals(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The capitals a text names by their country (`the Uzbek capital`, `the capital of
+    Uzbekistan`): where the description is (past its `the`), and the capital's English name."""
+    if "capital" not in text:
+        return ()
+    found = []
+    for match in _CAPITAL_WORD.finditer(text):
+        word = _POSSESSIVE.sub("", match[1] or match[2])
+        capitals = {capital_of(place) for place in (*demonym_places(word), word)} - {None}
+        if len(capitals) == 1:
+            begin = match.start() + len(match.group()) - len(match.group()[3:].lstrip())
+            found.append((begin, match.end(), next(iter(capitals))))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_capital(name: str, capital: str) -> bool:
+    """A name that is this capital in any spelling (`Kiev`, `Kyiv`; `Ashkhabad`, `Ashgabat`)."""
+    return _one_name(name, capital) or _same_place(_POSSESSIVE.sub("", name), capital)
+
+
 def _capital_described(mention: str, text: str) -> bool:
-    """The text describes a capital by its country (`the Uzbek capital`, `the capital of Uzbekistan`)
-    where the name is that capital (`Tashkent`)."""
-    countries = countries_of_capital(_POSSESSIVE.sub("", mention))
-    if not countries or "capital" not in text:
-        return False
-    for found in _CAPITAL_WORD.finditer(text):
-        word = found[1] or found[2]
-        if any(c in countries for c in (*demonym_places(word), *demonym_places(_POSSESSIVE.sub("", word)))):
-            return True
-        if any(capital_of(_POSSESSIVE.sub("", word)) == capital_of(c) for c in countries):
-            return True
-    return False
+    """The text describes a capital by its country where the name is that capital (`Tashkent` /
+    `the Uzbek capital`)."""
+    return any(_is_capital(mention, capital) for _, _, capital in _described_capitals(text))
 
 
 def _capitals_described(text: str, start: int, end: int, mt: _Reading) -> list[Mention]:
     """A re-translation's capitals named by their country in text[start:end] (`the Uzbek capital`)
     that the MT does not name: in the place of another city of the MT's, a replacement."""
-    found = []
-    for match in _CAPITAL_WORD.finditer(text, start, end):
-        word = _POSSESSIVE.sub("", match[1] or match[2])
-        capitals = {capital_of(place) for place in (*demonym_places(word), word)} - {None}
-        if len(capitals) == 1 and not any(_has_form(capital, mt) for capital in capitals if capital):
-            begin = match.start() + len(match.group()) - len(match.group()[3:].lstrip())  # past `the`
-            found.append(Mention(begin, match.end(), text[begin : match.end()]))
-    return found
+    return [
+        Mention(begin, stop, text[begin:stop])
+        for begin, stop, capital in _described_capitals(text)
+        if start <= begin and stop <= end and not any(_is_capital(m.text, capital) for m in mt.mentions)
+    ]
 
 
 # Words that say what kind of place a name is (`Issyk-Kul Region`, `Lake Baikal`), not which.
