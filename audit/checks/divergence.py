@@ -231,14 +231,23 @@ def _fold_word(word: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _same_place(a: str, b: str) -> bool:
     """Two names the gazetteer reads as one notable place first, or whose largest notable place is
-    one: an endonym and its exonym (`Mykolaiv`/`Nikolayev`, which a small town spells exactly)."""
+    one: an endonym and its exonym (`Mykolaiv`/`Nikolayev`, which a small town spells exactly);
+    or the notable place one reads first the other lists (a town's former name)."""
     places_a, places_b = gazetteer.lookup(_POSSESSIVE.sub("", a)), gazetteer.lookup(_POSSESSIVE.sub("", b))
     if not (places_a and places_b):
         return False
     if places_a[0].id == places_b[0].id:
         return places_a[0].population >= gazetteer.NOTABLE_POPULATION
     largest_a, largest_b = _largest_notable(places_a), _largest_notable(places_b)
-    return largest_a is not None and largest_a == largest_b
+    if largest_a is not None and largest_a == largest_b:
+        return True
+    # A notable place one name reads first that the other lists under its former name
+    # (`Toretsk` / `Dzerzhinsk`, `Pokrovsk` / `Krasnoarmeysk`: towns renamed, the old name kept).
+    # Towns only: GeoNames lists some capitals under their country's name too (`Paraguay`).
+    return places_a[0].kind == places_b[0].kind == "city" and any(
+        first.population >= gazetteer.NOTABLE_POPULATION and any(p.id == first.id for p in others)
+        for first, others in ((places_a[0], places_b), (places_b[0], places_a))
+    )
 
 
 def _largest_notable(places: Sequence[gazetteer.Place]) -> int | None:
@@ -428,7 +437,7 @@ def _described_capitals(text: str) -> tuple[tuple[int, int, str], ...]:
     found = []
     for match in _CAPITAL_WORD.finditer(text):
         word = _POSSESSIVE.sub("", match[1] or match[2])
-        capitals = {capital_of(place) for place in (*demonym_places(word), word)} - {None}
+        capitals = {capital_of(place) for place in (*demonym_places(word), word, *equivalents(word))} - {None}
         if len(capitals) == 1:
             begin = match.start() + len(match.group()) - len(match.group()[3:].lstrip())
             found.append((begin, match.end(), next(iter(capitals))))
@@ -1711,8 +1720,9 @@ class ReplacedName(Check):
     title it leaves out is in another name's place (`Hungarian Foreign Minister X said Serbia` /
     `Hungary ..., Foreign Minister X said`), and so is a capital named by its country (`the
     Uzbek capital` for `Samarkand`). Not a replacement: another name of the same place
-    (`Napoli`/`Naples`, from the gazetteer; also in the words two names differ by, `Mykolaiv
-    Mayor`/`Nikolaev Mayor`, and without the word for its kind, `Issyk-Kul Region`/`Ysyk-Kol`),
+    (`Napoli`/`Naples`, from the gazetteer, a town's former name too, `Toretsk`/`Dzerzhinsk`;
+    also in the words two names differ by, `Mykolaiv Mayor`/`Nikolaev Mayor`, and without the
+    word for its kind, `Issyk-Kul Region`/`Ysyk-Kol`),
     a capital named by its country where the name's own text does not (`Tashkent`/`the Uzbek
     capital`), a name run together (`TurkStream`/`Turkish Stream`, `Nornickel`/`Norilsk
     Nickel`), a number word opening a sentence (`Eighteen`), another name of the same referent (`Kremlin`/
