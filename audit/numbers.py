@@ -562,6 +562,10 @@ _TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 # percent`), two thirds for 65% to 70%.
 # `hundred` after a number word (`two hundred`), which is no scale of figures (`5 hundred` is rare).
 _HUNDRED_AFTER = re.compile(r"[\s-]+hundred\b", re.IGNORECASE)
+# What follows `hundred` in a number in words: its tens and units (`four hundred and twelve`).
+_HUNDRED_REST = re.compile(r"(?:\s+and)?[\s-]+([a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
+# A season or fiscal year written with the second year short (`2023/24`, `2025-26`): its first year.
+_SEASON_START = re.compile(r"(?<![\d.,])(1[89]|20)(\d\d)[/\-–]$")
 # `half a million`, `half a billion`: half the scale.
 _HALF_OF_SCALE = re.compile(r"\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 # `the first half`, `the second half`: a half-year, which English also counts as six months.
@@ -590,6 +594,16 @@ _WORD_VALUES = {**_ENGLISH_MONTHS, **_ENGLISH_ORDINALS, **_ENGLISH_WORDS}
 
 def _word_value(word: str) -> int | None:
     return _WORD_VALUES.get(word)
+
+
+def _words_value(word: str) -> int | None:
+    """A cardinal in words, hyphenated or not (`twelve`, `twenty-three`); none for another word."""
+    tens, _, unit = word.partition("-")
+    if not unit:
+        return _ENGLISH_WORDS.get(word)
+    if _ENGLISH_WORDS.get(tens, 0) in _TENS and _ENGLISH_WORDS.get(unit, 10) < 10:
+        return _ENGLISH_WORDS[tens] + _ENGLISH_WORDS[unit]
+    return None
 
 
 def _clean(values: set[float]) -> frozenset[float]:
@@ -659,6 +673,9 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             values |= {v / 100 for v in values}  # `50 базисных пунктов`: half a percentage point; `56 kopecks`: 0.56
         if lang == "ru" and _TIMES_AFTER.match(after) and _TIMES_BEFORE.search(text, 0, match.start()):
             values |= _as_percent(values)  # `в 1,5 раза`: 50% more, or a third less
+        season = _SEASON_START.search(text, max(0, match.start() - 6), match.start()) if len(raw) == 2 else None
+        if season is not None and raw.isdigit() and int(raw) == (int(season.group(2)) + 1) % 100:
+            values.add(float(int(season.group(1) + season.group(2)) + 1))  # `the 2023/24 season`: 2024
         if re.fullmatch(r"\d{4}", raw) and _CLOCK_AFTER.match(after):
             values.add(float(int(raw) // 100))
         if re.fullmatch(r"\d{3}0", raw) and re.match(r"['’]?s\b", after):
@@ -719,8 +736,12 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             scale = _SCALE_AFTER.match(text[match.end() : match.end() + 16])
             if factor := _scale_factor(scale):
                 values.add(value * factor)
-            elif value < 100 and _HUNDRED_AFTER.match(text, match.end()):
+            elif value < 100 and (hundred := _HUNDRED_AFTER.match(text, match.end())):
                 values.add(value * 100)  # `two hundred works`: 200
+                rest = _HUNDRED_REST.match(text, hundred.end()) if value < 10 else None
+                tail = _words_value(rest.group(1).lower()) if rest is not None else None
+                if tail is not None and tail < 100:
+                    values.add(value * 100 + tail)  # `four hundred and twelve votes`: 412
             if _AND_A_HALF.match(text, match.end()):
                 values.add(value + 0.5)  # `four and a half years`: 4,5 года
             if word == "half":

@@ -38,6 +38,7 @@ from audit.names.variants import (
     name_key,
     name_similarity,
     name_words,
+    run_together,
     same_spelling,
     same_word,
     stem_match,
@@ -230,14 +231,23 @@ def _fold_word(word: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _same_place(a: str, b: str) -> bool:
     """Two names the gazetteer reads as one notable place first, or whose largest notable place is
-    one: an endonym and its exonym (`Mykolaiv`/`Nikolayev`, which a small town spells exactly)."""
+    one: an endonym and its exonym (`Mykolaiv`/`Nikolayev`, which a small town spells exactly);
+    or the notable place one reads first the other lists (a town's former name)."""
     places_a, places_b = gazetteer.lookup(_POSSESSIVE.sub("", a)), gazetteer.lookup(_POSSESSIVE.sub("", b))
     if not (places_a and places_b):
         return False
     if places_a[0].id == places_b[0].id:
         return places_a[0].population >= gazetteer.NOTABLE_POPULATION
     largest_a, largest_b = _largest_notable(places_a), _largest_notable(places_b)
-    return largest_a is not None and largest_a == largest_b
+    if largest_a is not None and largest_a == largest_b:
+        return True
+    # A notable place one name reads first that the other lists under its former name
+    # (`Toretsk` / `Dzerzhinsk`, `Pokrovsk` / `Krasnoarmeysk`: towns renamed, the old name kept).
+    # Towns only: GeoNames lists some capitals under their country's name too (`Paraguay`).
+    return places_a[0].kind == places_b[0].kind == "city" and any(
+        first.population >= gazetteer.NOTABLE_POPULATION and any(p.id == first.id for p in others)
+        for first, others in ((places_a[0], places_b), (places_b[0], places_a))
+    )
 
 
 def _largest_notable(places: Sequence[gazetteer.Place]) -> int | None:
@@ -379,11 +389,18 @@ def _same_name(
         return True  # `Kremlin`/`Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`
     if located and any(_has_form(city, reading) for city in _seat_cities(mention)):
         return True  # `talks in the Kremlin` / `talks in Moscow`: the seat is in the city
-    for other, _ in reading.by_length.get(len(name_words(mention)), ()):
+    length = len(name_words(mention))
+    for other, _ in reading.by_length.get(length, ()):
         if (equivalent_names(mention, other.text) or _demonym_of(mention, other.text)) and not (
             spelling and _marks_lost(mention, other.text)
         ):
             return True
+    if length == 1 and any(
+        run_together(mention, other.text) for n in (2, 3, 4) for other, _ in reading.by_length.get(n, ())
+    ):
+        return True  # `TurkStream` / `Turkish Stream`, `Nornickel` / `Norilsk Nickel`
+    if 2 <= length <= 4 and any(run_together(other.text, mention) for other, _ in reading.by_length.get(1, ())):
+        return True
     person = _untitled(mention)
     if (
         person != mention
@@ -395,7 +412,78 @@ def _same_name(
         and _qualifiers_kept(mention[: len(mention) - len(person)], reading)
     ):
         return True  # `Minister Mikhail Degtyarev` / `Sports Minister Mikhail Degtyaryov`
-    return len(name_words(mention)) <= 2 and any(_same_place(mention, other.text) for other in reading.mentions)
+    if _capital_described(mention, reading.text) and not (own is not None and _capital_described(mention, own.text)):
+        return True  # `Tashkent` / `the Uzbek capital`, where the name's own text has no such description
+    place = _place_part(mention)
+    return len(name_words(place)) <= 2 and any(
+        _same_place(place, _place_part(other.text)) for other in reading.mentions
+    )
+
+
+# A capital named by its country, as a name is used (`in the Uzbek capital`, `the capital of
+# Uzbekistan`), not said of another name (`Apia has been the capital of Samoa`).
+_CAPITAL_WORD = re.compile(
+    r"(?<!\bis )(?<!\bwas )(?<!\bas )(?<!\bbe )(?<!\bbeen )(?<!\bbecame )\bthe\s+"
+    r"(?:([A-Z][\w’'-]*)\s+capital\b|capital\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _described_capitals(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The capitals a text names by their country (`the Uzbek capital`, `the capital of
+    Uzbekistan`): where the description is (past its `the`), and the capital's English name."""
+    if "capital" not in text:
+        return ()
+    found = []
+    for match in _CAPITAL_WORD.finditer(text):
+        word = _POSSESSIVE.sub("", match[1] or match[2])
+        capitals = {c for place in (*demonym_places(word), word, *equivalents(word)) if (c := capital_of(place)) is not None}
+        if len(capitals) == 1:
+            begin = match.start() + len(match.group()) - len(match.group()[3:].lstrip())
+            found.append((begin, match.end(), next(iter(capitals))))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_capital(name: str, capital: str) -> bool:
+    """A name that is this capital in any spelling (`Kiev`, `Kyiv`; `Ashkhabad`, `Ashgabat`)."""
+    return _one_name(name, capital) or _same_place(_POSSESSIVE.sub("", name), capital)
+
+
+def _capital_described(mention: str, text: str) -> bool:
+    """The text describes a capital by its country where the name is that capital (`Tashkent` /
+    `the Uzbek capital`)."""
+    return any(_is_capital(mention, capital) for _, _, capital in _described_capitals(text))
+
+
+def _capitals_described(text: str, start: int, end: int, mt: _Reading) -> list[Mention]:
+    """A re-translation's capitals named by their country in text[start:end] (`the Uzbek capital`)
+    that the MT does not name: in the place of another city of the MT's, a replacement."""
+    return [
+        Mention(begin, stop, text[begin:stop])
+        for begin, stop, capital in _described_capitals(text)
+        if start <= begin and stop <= end and not any(_is_capital(m.text, capital) for m in mt.mentions)
+    ]
+
+
+# Words that say what kind of place a name is (`Issyk-Kul Region`, `Lake Baikal`), not which.
+_PLACE_KINDS = frozenset(
+    ["region", "oblast", "province", "district", "krai", "territory", "governorate", "okrug", "republic"]
+    + ["lake", "river"]
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _place_part(name: str) -> str:
+    """A name without the words that say what kind of place it is (`Issyk-Kul Region`: `Issyk-Kul`),
+    so two names of one place compare as the gazetteer lists them (`Ysyk-Kol`)."""
+    words = name_words(name)
+    first, last = 0, len(words)
+    while last - first > 1 and _fold_word(words[last - 1].group()) in _PLACE_KINDS:
+        last -= 1
+    while last - first > 1 and _fold_word(words[first].group()) in _PLACE_KINDS:
+        first += 1
+    return name[words[first].start() : words[last - 1].end()] if words else name
 
 
 @functools.lru_cache(maxsize=4096)
@@ -610,10 +698,33 @@ def _word_supported(word: str, reading: _Reading) -> bool:
     if not rare and any(form in reading.words for form in (plain + "s", plain + "es", plain.removesuffix("s"))):
         return True
     return any(
-        _related_words(plain, other, rare)
+        _related_words(plain, other, rare) and not _two_places(plain, other)
         for initial in (plain[0], *_SWAPPED_INITIALS.get(plain[0], ""))
         for other in reading.by_initial.get(initial, ())
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _two_places(a: str, b: str) -> bool:
+    """Two folded words that are the English names of two notable places, neither an inflection of
+    the other, which no likeness of spelling makes one (`Kursk`/`Kurchatov`, alike up to an
+    ending); a word that is only another name of some place (`Kazakh`) is no such evidence."""
+    if a == b or _derived(a, b):
+        return False
+    named_a, named_b = _place_named(a), _place_named(b)
+    return bool(named_a and named_b) and not named_a & named_b
+
+
+@functools.lru_cache(maxsize=65536)
+def _place_named(word: str) -> frozenset[int]:
+    """The notable places whose English name is this folded word, and the other places listing it."""
+    places = gazetteer.lookup_exact(word)
+    if not any(
+        _fold_word(p.english) == word and (p.kind != "city" or p.population >= gazetteer.NOTABLE_POPULATION)
+        for p in places
+    ):
+        return frozenset()
+    return frozenset(p.id for p in places)
 
 
 # First letters one romanisation convention swaps for another (`audit.names.variants`):
@@ -1004,11 +1115,16 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
 
 
 def _mt_view(mt: _Reading, mention: Mention, reading: _Reading) -> _Reading:
-    """The MT as it stands for `mention`: without its names that another name of `reading` is."""
+    """The MT as it stands for `mention`: without its names that another name of `reading` is,
+    perhaps without the nationality before it (`Hungarian Foreign Minister Péter Szijjártó` /
+    `Foreign Minister Peter Szijjarto` lends no `Hungary`)."""
     taken = tuple(
         ours
         for ours in mt.mentions
-        if any(other != mention and _one_name(ours.text, other.text) for other in reading.mentions)
+        if any(
+            other != mention and any(_one_name(form, other.text) for form in _referent_names(ours.text))
+            for other in reading.mentions
+        )
     )
     if not taken:
         return mt
@@ -1037,8 +1153,8 @@ def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None
     first = next((t for t in tokens if t.is_word), None)
     if first is None or not first.text[:1].isupper() or not first.is_content or first.text.lower() in NON_NAMES:
         return None
-    if first.text.lower() in _OPENING_WORDS or _verb_form(first.text.lower()):
-        return None  # `Looking ahead,`, `Given the`: a verb or a connective opening the sentence
+    if first.text.lower() in _OPENING_WORDS or _verb_form(first.text.lower()) or _number_word(first.text):
+        return None  # `Looking ahead,`, `Given the`, `Eighteen schools`: a verb, a connective or a figure
     if any(m.start <= first.start < m.end for m in found):
         return None
     second = next((t for t in tokens if t.is_word and t.start > first.start), None)
@@ -1059,11 +1175,17 @@ def _inner_openers(text: str, tokens: Sequence[Token], found: Sequence[Mention])
         if not word[:1].isupper() or not token.is_content or not is_sentence_initial(text, token.start):
             continue
         lower = word.lower()
-        if lower in NON_NAMES or lower in _OPENING_WORDS or _verb_form(lower):
+        if lower in NON_NAMES or lower in _OPENING_WORDS or _verb_form(lower) or _number_word(word):
             continue
         if not any(m.start <= token.start < m.end for m in found):
             inner.append(Mention(token.start, token.start + len(word), word))
     return inner
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_word(word: str) -> bool:
+    """A number written as a word (`Eighteen`, `Twelve`), which the number rules weigh: no name."""
+    return any(n.start == 0 and n.end == len(word) for n in find_numbers(word, english_words=True))
 
 
 def _verb_form(word: str) -> bool:
@@ -1283,10 +1405,15 @@ def _kept_in_its_language(ours: str, theirs: str) -> bool:
 
 def _translates(name: _Candidate, orphan: _Candidate) -> bool:
     """The orphan is the MT's name under another name, no replacement: two names of one place
-    (`Napoli`/`Naples`)."""
+    (`Napoli`/`Naples`), as wholes or as the words in which they differ (`Mykolaiv Mayor
+    Oleksandr Senkevych` / `Nikolaev Mayor Alexander Senkevich`)."""
     if name.unfound or orphan.unfound:
         return False
-    return _same_place(name.mention.text, orphan.mention.text)
+    if _same_place(name.mention.text, orphan.mention.text):
+        return True
+    start, end, theirs = _narrowed(name.mention, orphan.mention, spellings=True)
+    ours = name.mention.text[start - name.mention.start : end - name.mention.start]
+    return ours != name.mention.text and len(name_words(ours)) <= 2 and _same_place(ours, theirs)
 
 
 def _place(
@@ -1525,6 +1652,10 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 )
                 for m in sorted([*found_there, *titled], key=lambda m: m.start)
             ]
+            orphans.extend(
+                _Candidate(m, m.start, m.end, False, describes=True)
+                for m in _capitals_described(reading.text, start, end, mt)
+            )
             rt_opener = _opener(rt_tokens, reading.mentions)
             if rt_opener is not None and not _word_supported(rt_opener.text, mt):
                 orphans.insert(0, _Candidate(rt_opener, rt_opener.start, rt_opener.end, False, True, True))
@@ -1585,8 +1716,16 @@ class ReplacedName(Check):
     `Secretary of State`); a name the re-translation writes in lower case after the words it
     shares with the MT's is another name (`German navy` for `German Brexit`); a name joined to
     a notable place (`Pacific League of New York City`) is weighed by its head when a
-    re-translation names the place apart. Not a replacement: another name of the same place
-    (`Napoli`/`Naples`, from the gazetteer), another name of the same referent (`Kremlin`/
+    re-translation names the place apart. A re-translation's country the MT has only before a
+    title it leaves out is in another name's place (`Hungarian Foreign Minister X said Serbia` /
+    `Hungary ..., Foreign Minister X said`), and so is a capital named by its country (`the
+    Uzbek capital` for `Samarkand`). Not a replacement: another name of the same place
+    (`Napoli`/`Naples`, from the gazetteer, a town's former name too, `Toretsk`/`Dzerzhinsk`;
+    also in the words two names differ by, `Mykolaiv Mayor`/`Nikolaev Mayor`, and without the
+    word for its kind, `Issyk-Kul Region`/`Ysyk-Kol`),
+    a capital named by its country where the name's own text does not (`Tashkent`/`the Uzbek
+    capital`), a name run together (`TurkStream`/`Turkish Stream`, `Nornickel`/`Norilsk
+    Nickel`), a number word opening a sentence (`Eighteen`), another name of the same referent (`Kremlin`/
     `Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`: `audit.names.referents`;
     not a capital after `in`, which is the city, nor where the sentence names that referent
     too: `Apia, the capital of Samoa`), a name most of whose ordinary words the MT has
@@ -1758,6 +1897,8 @@ _LABEL_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|No\.?)\s+$")
 _DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that)|['’]s?)\s+$", re.IGNORECASE)
 
 
+# A noun of standing right after an ordinal word: a rank, never a fraction (`to third place`).
+_RANK_AFTER = re.compile(r"[\s-]+(?:place|position|spot|seed|round|stage|leg|straight|consecutive)\b", re.IGNORECASE)
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
@@ -1870,8 +2011,9 @@ class NumberNotRetranslated(Check):
     (`COVID-19`) only with another such. A number word (`two`) is reported only with another
     number (not `one`) in its very place, or when it is the one number word each side lacks
     (`five`/`four`); `one`, `both` and `either` never, an ordinal in words only after a
-    determiner or a possessive with another ordinal, or a rank as a label (`Unit 1`), in its very
-    place (`the country's second plant` / `the nation's first station`; `a third` may be a fraction); nor a number that the
+    determiner or a possessive or before a noun of standing (`third place`) with another ordinal,
+    or a rank as a label (`Unit 1`), in its very place (`the country's second plant` / `the
+    nation's first station`; `a third` may be a fraction); nor a number that the
     re-translations only leave out. A month is reported for another month in its place, or
     the one month each side lacks (`in February` / `in January`); a share is its percentage, a
     third loosely 30-35% (`a third of the grain` / `25%` is reported, `thirty percent` is not),
@@ -1910,8 +2052,12 @@ class NumberNotRetranslated(Check):
         for figure in unsupported:
             number = figure.number
             ordinal = figure.kind == "ordinal" and is_ordinal_word(number.text)
-            if ordinal and not _DETERMINED.search(segment.doc.text, max(0, number.start - 24), number.start):
-                continue  # `third` may as well be `a third`; `the third`, `its third` may not
+            if (
+                ordinal
+                and not _DETERMINED.search(segment.doc.text, max(0, number.start - 24), number.start)
+                and not _RANK_AFTER.match(segment.doc.text, number.end)
+            ):
+                continue  # `third` may as well be `a third`; `the third`, `its third`, `third place` may not
             replacements = []
             for index, others in extras:
                 # A code (`COVID-19`) stands in the place of a code only.

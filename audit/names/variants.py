@@ -163,6 +163,33 @@ def squashed_key(name: str) -> str:
     return "".join(content_words(name))
 
 
+_LETTER_RUNS = re.compile(r"[a-z0-9]+")
+# The fewest letters a word of a name keeps when it is run together with the next, cut short.
+_CUT_LETTERS = 3
+
+
+@functools.lru_cache(maxsize=65536)
+def run_together(one: str, several: str) -> bool:
+    """A name written as one word that is another's two to four words run together, each but
+    the last perhaps cut short (`TurkStream`/`Turkish Stream`, `Superleague`/`Super League`,
+    `Nornickel`/`Norilsk Nickel`): how brands and Russian bodies are written, one name."""
+    word = "".join(_LETTER_RUNS.findall(anyascii(one).lower()))
+    parts = _LETTER_RUNS.findall(anyascii(several).lower())
+    if not 2 <= len(parts) <= 4 or len(_LETTER_RUNS.findall(anyascii(one).lower())) != 1:
+        return False
+
+    def fits(rest: str, words: list[str]) -> bool:
+        if len(words) == 1:
+            return rest == words[0]
+        head = words[0]
+        return any(
+            rest.startswith(head[:cut]) and fits(rest[cut:], words[1:])
+            for cut in range(min(_CUT_LETTERS, len(head)), len(head) + 1)
+        )
+
+    return word != parts[0] and fits(word, parts)
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A grapheme one romanisation scheme writes where English writes another (`dzh` for `j`)."""

@@ -40,6 +40,13 @@ def test_numbers_words_count_in_english_only() -> None:
     assert find_numbers("zwei") == []
 
 
+def test_numbers_hundreds_in_words_and_short_seasons() -> None:
+    assert 412.0 in find_numbers("four hundred and twelve votes", english_words=True)[0].values
+    assert 552.0 in find_numbers("five hundred fifty-two", english_words=True)[0].values
+    assert 2024.0 in find_numbers("the 2023/24 season")[1].values
+    assert 2024.0 not in find_numbers("the 2023/25 season")[1].values  # no season runs two years
+
+
 @given(st.integers(min_value=0, max_value=10**9))
 def test_numbers_english_and_continental_formats_meet(value: int) -> None:
     english = f"{value:,}"

@@ -11,6 +11,7 @@ from audit.names.variants import (
     is_variant,
     name_key,
     name_similarity,
+    run_together,
     same_word,
     scheme_marks,
     sounds_alike,
@@ -61,6 +62,12 @@ def test_variants_stem_match_inflection_not_strangers() -> None:
     assert stem_match(name_key("Muhammad"), name_key("Mohammed"))
     assert not stem_match(name_key("Scholz"), name_key("Carey"))
     assert not stem_match("us", "usa")
+
+
+def test_variants_run_together_words_cut_short() -> None:
+    assert run_together("TurkStream", "Turkish Stream") and run_together("Nornickel", "Norilsk Nickel")
+    assert run_together("Superleague", "Super League")
+    assert not run_together("Gazprom", "Gazprom Neft") and not run_together("Turkey", "Turkish Stream")
 
 
 def test_variants_stem_match_short_word_ending_gives_way_to_its_kind() -> None:
