@@ -31,6 +31,17 @@ def test_every_test_file_matches_the_pytest_pattern() -> None:
             assert any(fnmatch(path.name, p) for p in patterns), f"{path} holds tests pytest will not collect"
 
 
+def test_every_data_file_ships_with_the_package() -> None:
+    """A table the code reads but package-data leaves out works in a checkout and is missing from a wheel."""
+    shipped = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    for package, patterns in shipped.items():
+        folder = ROOT / package.replace(".", "/")
+        for path in folder.rglob("*"):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_file() and relative.split("/")[0] in {"data", "templates"}:
+                assert any(fnmatch(relative, pattern) for pattern in patterns), f"{package}: {relative} is not in package-data"
+
+
 def test_types_import_nothing_from_audit() -> None:
     assert not {m for m in _imports(AUDIT / "types.py", False) if m.startswith("audit")}
 
