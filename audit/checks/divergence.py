@@ -29,7 +29,7 @@ from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, acronym_forms, capital_of, countries_of_capital
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
 from audit.names.lexicon import american_spelling, is_common_word, is_proper_noun
-from audit.names.referents import other_names
+from audit.names.referents import described, other_names
 from audit.names.variants import (
     ABBREVIATIONS,
     NAME_WORD,
@@ -998,9 +998,43 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
             continue
         if any(_similarity(ours.text, mention.text, threshold) is not None for ours in mt.mentions):
             continue
+        if _described_in(mention.text, mt) or any(
+            _same_name(form, mt) for form in _description_names(reading.text, mention)
+        ):
+            continue  # `the Haitian capital` / `Port-au-Prince`
         if _unsupported_run(mention, [_mt_view(mt, mention, reading)], strict=False) is not None:
             found.append(mention)
     return found
+
+
+# Up to three lower-case words after a name: a description it opens (`Egyptian capital`).
+_DESCRIPTION = re.compile(r"(?:[ \t]+[a-z][\w’'-]*){1,3}")
+
+
+def _description_names(text: str, mention: Mention) -> tuple[str, ...]:
+    """What a name and the lower-case words after it describe (`the Egyptian capital`: `Cairo`;
+    `the UN food agency`: `World Food Programme`), the longest description first; empty if none."""
+    after = _DESCRIPTION.match(text, mention.end)
+    if after is None:
+        return ()
+    words = after.group().split()
+    for count in range(len(words), 0, -1):
+        found = described(f"{mention.text} {' '.join(words[:count])}")
+        if found:
+            return found
+    return ()
+
+
+def _described_in(name: str, reading: _Reading) -> bool:
+    """Whether the reading has the name described, or the name describes what the reading names:
+    `Cairo` / `the Egyptian capital`, `the UN food agency` / `the World Food Programme`."""
+    forms = (name, *equivalents(name))
+    return any(
+        _one_name(form, named)
+        for mention in reading.mentions
+        for named in _description_names(reading.text, mention)
+        for form in forms
+    )
 
 
 def _mt_view(mt: _Reading, mention: Mention, reading: _Reading) -> _Reading:
@@ -1209,19 +1243,28 @@ def _has_title(text: str, title: str | None) -> bool:
 
 
 _TITLE_AFTER = re.compile(r"\s+(\w+)")
+# Up to three lower-case words after a country or nationality, of which the last names a kind of
+# body: a description of one (`Brazil's state oil company`, `India's space agency`).
+_BODY_AFTER = re.compile(r"(?:['’]s)?((?:[ \t]+[a-z][\w-]*){1,3})")
+# Words for a person's role that describe, after a nationality, as a title does (`the North Korean leader`).
+_ROLES = TITLES | frozenset({"leader", "head", "ruler", "monarch"})
+_BODY_HEADS = frozenset(
+    "company firm giant corporation group agency producer operator carrier concern conglomerate miner lender"
+    " regulator watchdog broadcaster".split()
+)
 
 
 def _describes(mention: Mention, text: str) -> bool:
-    """A single word of nationality before a title (`the Russian president`, `Tajik President`):
-    it describes a person, it does not name one."""
-    words = name_words(mention.text)
+    """A nationality before a title (`the Russian president`, `the North Korean leader`), or a
+    country or nationality before words for a kind of body (`Brazil's state oil company`, `the
+    Malaysian state energy company`): it describes a person or a body, it does not name one."""
+    if len(name_words(mention.text)) > 2 or not demonym_places(mention.text):
+        return False
     after = _TITLE_AFTER.match(text, mention.end)
-    return (
-        len(words) == 1
-        and after is not None
-        and _fold_word(after[1]) in TITLES
-        and bool(demonym_places(words[0].group()))
-    )
+    if after is not None and _fold_word(after[1]) in _ROLES:
+        return True
+    body = _BODY_AFTER.match(text, mention.end)
+    return body is not None and any(word in _BODY_HEADS for word in body[1].split())
 
 
 def _kept_surname(
@@ -1367,6 +1410,8 @@ def _lowered(name: _Candidate, mt_tokens: list[Token], rt_tokens: list[Token], t
         run.append(token)
     if not run or _verb_form(run[0].text) or run[0].text in _SAYING:
         return None  # `Xi Jinping` / `Xi called on`: the re-translation's verb, after the surname it keeps
+    if any(token.text in _BODY_HEADS for token in run):
+        return None  # `Malaysia's Petronas` / `the Malaysian state energy company`: a description
     return text[run[0].start : run[-1].end]
 
 
@@ -1397,7 +1442,10 @@ def _words_in_place(
         elif runs[-1]:
             runs.append([])
     longest = max(runs, key=len)
-    return text[longest[0].start : longest[-1].end] if longest else None
+    if not longest:
+        return None
+    run = Mention(longest[0].start, longest[-1].end, text[longest[0].start : longest[-1].end])
+    return None if _describes(run, text) else run.text  # `ISRO` / `India's space agency`: a description
 
 
 def _repeated_beyond(
@@ -1477,6 +1525,10 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 continue
             if any(_similarity(mention.text, other.text, threshold) is not None for other in everywhere):
                 continue  # a near miss: D303's
+            if any(_described_in(mention.text, r) for r in readings) or any(
+                _same_name(form, r) for form in _description_names(segment.doc.text, mention) for r in readings
+            ):
+                continue  # `Cairo` / `the Egyptian capital`, `the UN food agency` / `WFP`
             title = _title_before(segment.doc.text, mention.start)
             run = _unsupported_run(mention, readings, person=title is not None)
             if run is not None:
