@@ -24,7 +24,7 @@ from audit.checks.base import Check, CheckContext, Option, register
 from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
-from audit.names.abbreviations import equivalents, expansions, is_short_form
+from audit.names.abbreviations import equivalents, expansions, is_short_form, syllabic
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, acronym_forms, capital_of, countries_of_capital
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
@@ -375,6 +375,8 @@ def _same_name(
         return True
     if any(_has_form(form, reading) for form in equivalents(mention)):
         return True  # `USA`/`United States`, `EU`/`European Union` (`audit.names.abbreviations`)
+    if any(syllabic(mention, other.text) or syllabic(other.text, mention) for other in reading.mentions):
+        return True  # `Pemex` / `Petróleos Mexicanos`
     if own is not None and _names_referent(mention, reading, own):
         return True  # `Kremlin`/`Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`
     if located and any(_has_form(city, reading) for city in _seat_cities(mention)):
@@ -994,7 +996,9 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
     for mention in reading.mentions:
         if not (start <= mention.start and mention.end <= end):
             continue
-        if _same_name(mention.text, mt, own=_referent_context(reading.text[start:end], mention.start - start)):
+        if _same_name(
+            mention.text, mt, own=_referent_context(reading.text[start:end], mention.start - start)
+        ) and not _country_taken(mention, reading, mt):
             continue
         if any(_similarity(ours.text, mention.text, threshold) is not None for ours in mt.mentions):
             continue
@@ -1034,6 +1038,27 @@ def _described_in(name: str, reading: _Reading) -> bool:
         for mention in reading.mentions
         for named in _description_names(reading.text, mention)
         for form in forms
+    )
+
+
+def _country(name: str) -> str | None:
+    """The country a name is (`Niger`, `Nigeria's`), by the gazetteer; none for any other name."""
+    found = [p for p in gazetteer.lookup_exact(_POSSESSIVE.sub("", name)) if p.kind == "country"]
+    return found[0].name if found else None
+
+
+def _country_taken(mention: Mention, reading: _Reading, mt: _Reading) -> bool:
+    """Whether the MT has a country only in a word that the reading's other country is too: `Niger
+    state` / `Nigerian police ... Kwara State` against `Nigeria's police ... Niger state` (the
+    MT's `Nigerian` is `Nigeria`'s, and no `Niger` is left)."""
+    country = _country(mention.text)
+    if country is None or f" {_surface(mention.text)} " in mt.surface:
+        return False
+    others = [o for o in reading.mentions if (c := _country(o.text)) is not None and c != country]
+    return any(
+        _one_name(ours.text, other.text) and _one_name(ours.text, mention.text)
+        for ours in mt.mentions
+        for other in others
     )
 
 
@@ -1640,6 +1665,7 @@ class ReplacedName(Check):
     re-translation names the place apart. Not a replacement: another name of the same place
     (`Napoli`/`Naples`, from the gazetteer), another name of the same referent (`Kremlin`/
     `Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`: `audit.names.referents`;
+    a company's syllabic short form, `Pemex`/`Petróleos Mexicanos`;
     not a capital after `in`, which is the city, nor where the sentence names that referent
     too: `Apia, the capital of Samoa`), a name most of whose ordinary words the MT has
     outside the name (it translates them), a name kept in its own language's letters that

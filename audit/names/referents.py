@@ -74,8 +74,11 @@ def other_names(name: str) -> tuple[str, ...]:
     key = abbreviation_key(name)
     found: dict[str, None] = dict.fromkeys(_rows().get(key, ()))
     places = gazetteer.lookup(name)
-    # A capital by the gazetteer's English name for it (`Kiev`: `Kyiv`).
-    english = places[0].name if places and places[0].population >= gazetteer.NOTABLE_POPULATION else name
+    # A capital by the gazetteer's English name for it (`Kiev`: `Kyiv`), unless a place has the
+    # name as its own (`Ariel`, a town, not the poets' `Jerusalem`).
+    own = [p for p in places if key in (abbreviation_key(p.name), abbreviation_key(p.english))]
+    place = own[0] if own else places[0] if places else None
+    english = place.name if place is not None and place.population >= gazetteer.NOTABLE_POPULATION else name
     found.update(dict.fromkeys(countries_of_capital(name) or countries_of_capital(english)))
     capital = capital_of(name)
     if capital:
