@@ -555,6 +555,17 @@ _TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 # percent`), two thirds for 65% to 70%.
 # `hundred` after a number word (`two hundred`), which is no scale of figures (`5 hundred` is rare).
 _HUNDRED_AFTER = re.compile(r"[\s-]+hundred\b", re.IGNORECASE)
+# The rest of a number written in words after its hundreds (`two hundred and ten`, `three hundred fifty-five`).
+_HUNDRED_AND = re.compile(r"[\s-]+hundred(?:\s+and)?\s+([a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
+
+
+def _below_hundred(words: str) -> int | None:
+    """An English number word from 1 to 99 (`ten`, `fifty-five`), else None."""
+    tens, _, unit = words.lower().partition("-")
+    value = _ENGLISH_WORDS.get(tens)
+    if value is not None and unit:
+        value = value + _ENGLISH_WORDS[unit] if value in _TENS and _ENGLISH_WORDS.get(unit, 10) < 10 else None
+    return value if value is not None and 1 <= value < 100 else None
 # `half a million`, `half a billion`: half the scale.
 _HALF_OF_SCALE = re.compile(r"\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 # `the first half`, `the second half`: a half-year, which English also counts as six months.
@@ -711,6 +722,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
                 values.add(value * factor)
             elif value < 100 and _HUNDRED_AFTER.match(text, match.end()):
                 values.add(value * 100)  # `two hundred works`: 200
+                if (rest := _HUNDRED_AND.match(text, match.end())) and (tail := _below_hundred(rest[1])) is not None:
+                    values.add(value * 100 + tail)  # `two hundred and ten`: 210
             if _AND_A_HALF.match(text, match.end()):
                 values.add(value + 0.5)  # `four and a half years`: 4,5 года
             if word == "half":

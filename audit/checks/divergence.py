@@ -750,9 +750,23 @@ def _unsupported_run(
     ):
         return None  # `European Union` for `EU`, `Joint Institute for Nuclear Research` for `JINR`
     missing = [(a, b) for a, b in words if not any(_word_supported(mention.text[a:b], r) for r in readings)]
+    if missing and len(missing) < len(words):
+        kept = [mention.text[a:b] for a, b in words if (a, b) not in missing]
+        missing = [(a, b) for a, b in missing if not any(_initialled(mention.text[a:b], kept, r) for r in readings)]
     if not missing or (strict and not rare and len(missing) < len(words)):
         return None
     return mention.start + missing[0][0], mention.start + missing[-1][1], len(missing) < len(words)
+
+
+def _initialled(word: str, kept: Sequence[str], reading: _Reading) -> bool:
+    """The reading writes a word of a name as its initial beside a word of it that it has
+    (`D. Gukesh` for `Gukesh Dommaraju`, `J. Smith` for `John Smith`)."""
+    if not word[:1].isupper():
+        return False
+    return any(
+        re.search(rf"(?<!\w){re.escape(word[0])}\.\s*{re.escape(other)}(?!\w)", reading.text) is not None
+        for other in kept
+    )
 
 
 def _replaced_words(mention: Mention, readings: Sequence[_Reading]) -> tuple[int, int] | None:
@@ -1220,7 +1234,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     name only in the other's very place: where the word alignment puts it, or both opening
     their sentences; and never for another such word unless Webster's lists one of the two
     capitalised (`Paris`, `James`: `_listed_name`), nor, an ordinary word, for a country (`Federal
-    budget` / `Russia's budget`). An orphan most of whose words (two or
+    budget` / `Russia's budget`) nor for an acronym (`Freight rates for supertankers` / `chartering a
+    VLCC`). An orphan most of whose words (two or
     more ordinary words, not titles) the MT has outside the name translates them, not the name;
     one kept in its own language is the name itself (`_kept_in_its_language`).
     """
@@ -1239,6 +1254,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
         return False
     if name.unfound and _plain_word(name.mention.text) and _nation_word(orphan.mention.text):
         return False  # `Federal budget revenues` / `Russia's budget revenue`: a country English adds
+    if name.unfound and _plain_word(name.mention.text) and _is_acronym(orphan.mention.text):
+        return False  # `Freight rates for supertankers` / `chartering a VLCC`: a term's acronym
     if _kept_in_its_language(name.mention.text, orphan.mention.text):
         return False
     if name.weak:
@@ -1271,8 +1288,6 @@ _TITLE_AFTER = re.compile(r"\s+(\w+)")
 # Up to three lower-case words after a country or nationality, of which the last names a kind of
 # body: a description of one (`Brazil's state oil company`, `India's space agency`).
 _BODY_AFTER = re.compile(r"(?:['’]s)?((?:[ \t]+[a-z][\w-]*){1,3})")
-# Words for a person's role that describe, after a nationality, as a title does (`the North Korean leader`).
-_ROLES = TITLES | frozenset({"leader", "head", "ruler", "monarch"})
 _BODY_HEADS = frozenset(
     "company firm giant corporation group agency producer operator carrier concern conglomerate miner lender"
     " regulator watchdog broadcaster".split()
@@ -1280,13 +1295,13 @@ _BODY_HEADS = frozenset(
 
 
 def _describes(mention: Mention, text: str) -> bool:
-    """A nationality before a title (`the Russian president`, `the North Korean leader`), or a
+    """A nationality before a title (`the Russian president`, `the South African President`), or a
     country or nationality before words for a kind of body (`Brazil's state oil company`, `the
     Malaysian state energy company`): it describes a person or a body, it does not name one."""
     if len(name_words(mention.text)) > 2 or not demonym_places(mention.text):
         return False
     after = _TITLE_AFTER.match(text, mention.end)
-    if after is not None and _fold_word(after[1]) in _ROLES:
+    if after is not None and _fold_word(after[1]) in TITLES:
         return True
     body = _BODY_AFTER.match(text, mention.end)
     return body is not None and any(word in _BODY_HEADS for word in body[1].split())
