@@ -375,8 +375,6 @@ def _same_name(
         return True
     if any(_has_form(form, reading) for form in equivalents(mention)):
         return True  # `USA`/`United States`, `EU`/`European Union` (`audit.names.abbreviations`)
-    if any(syllabic(mention, other.text) or syllabic(other.text, mention) for other in reading.mentions):
-        return True  # `Pemex` / `Petróleos Mexicanos`
     if own is not None and _names_referent(mention, reading, own):
         return True  # `Kremlin`/`Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`
     if located and any(_has_form(city, reading) for city in _seat_cities(mention)):
@@ -1020,6 +1018,8 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
             _same_name(form, mt) for form in _description_names(reading.text, mention)
         ):
             continue  # `the Haitian capital` / `Port-au-Prince`
+        if _syllabic_in(mention.text, mt, reading):
+            continue  # `Petróleos Mexicanos` / `Pemex`
         if _unsupported_run(mention, [_mt_view(mt, mention, reading)], strict=False) is not None:
             found.append(mention)
     return found
@@ -1052,6 +1052,16 @@ def _described_in(name: str, reading: _Reading) -> bool:
         for mention in reading.mentions
         for named in _description_names(reading.text, mention)
         for form in forms
+    )
+
+
+def _syllabic_in(name: str, reading: _Reading, own: _Reading) -> bool:
+    """The reading has the name as its syllabic short form or long form (`Pemex` / `Petróleos
+    Mexicanos`), one that the name's own text does not have besides (`South African National
+    Parks (SANParks)`: its own `SANParks`)."""
+    return any(
+        (syllabic(name, other.text) or syllabic(other.text, name)) and f" {_surface(other.text)} " not in own.surface
+        for other in reading.mentions
     )
 
 
@@ -1548,6 +1558,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
         mt_tokens = tokenize(segment.text, segment.start)
         first = _opening_end(mt_tokens)
         inside = _mentions_in(ctx, segment)
+        mt = _mt_reading(ctx)
         names = []
         for whole in inside:
             if _currency_of_amount(segment.doc.text, whole):
@@ -1569,6 +1580,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 _same_name(form, r) for form in _description_names(segment.doc.text, mention) for r in readings
             ):
                 continue  # `Cairo` / `the Egyptian capital`, `the UN food agency` / `WFP`
+            if any(_syllabic_in(mention.text, r, mt) for r in readings):
+                continue  # `Pemex` / `Petróleos Mexicanos`
             title = _title_before(segment.doc.text, mention.start)
             run = _unsupported_run(mention, readings, person=title is not None)
             if run is not None:
@@ -1593,7 +1606,6 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             return []
         replacements: list[list[_Replacement]] = [[] for _ in names]
         spans = [[name.start, name.end] for name in names]
-        mt = _mt_reading(ctx)
         for index, ((start, end), reading) in enumerate(zip(sentence.rt_spans, readings, strict=True)):
             if start == end:
                 continue
