@@ -1025,22 +1025,32 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
     return found
 
 
-# Up to three lower-case words after a name: a description it opens (`Egyptian capital`).
-_DESCRIPTION = re.compile(r"(?:[ \t]+[a-z][\w’'-]*){1,3}")
+# Up to three lower-case words after a name, in the possessive or not: a description it opens
+# (`Egyptian capital`, `Egypt's capital`, `the UN's nuclear watchdog`).
+_DESCRIPTION = re.compile(r"(?:['’]s)?((?:[ \t]+[a-z][\w’'-]*){1,3})")
+
+
+def _description(text: str, mention: Mention) -> tuple[Mention, tuple[str, ...]] | None:
+    """A name and the lower-case words after it that describe something (`the Egyptian capital`:
+    `Cairo`; `the UN food agency`: `World Food Programme`): the description's span and what it
+    names, the longest description first; None if none."""
+    after = _DESCRIPTION.match(text, mention.end)
+    if after is None:
+        return None
+    words = list(re.finditer(r"\S+", after[1]))
+    for count in range(len(words), 0, -1):
+        phrase = " ".join(w.group() for w in words[:count])
+        found = described(f"{mention.text} {_POSSESSIVE.sub('', phrase)}")  # `the UN cultural agency's list`
+        if found:
+            end = after.start(1) + words[count - 1].end()
+            return Mention(mention.start, end, text[mention.start : end]), found
+    return None
 
 
 def _description_names(text: str, mention: Mention) -> tuple[str, ...]:
-    """What a name and the lower-case words after it describe (`the Egyptian capital`: `Cairo`;
-    `the UN food agency`: `World Food Programme`), the longest description first; empty if none."""
-    after = _DESCRIPTION.match(text, mention.end)
-    if after is None:
-        return ()
-    words = after.group().split()
-    for count in range(len(words), 0, -1):
-        found = described(f"{mention.text} {' '.join(words[:count])}")
-        if found:
-            return found
-    return ()
+    """What a name and the lower-case words after it describe (`_description`); empty if nothing."""
+    found = _description(text, mention)
+    return found[1] if found is not None else ()
 
 
 def _described_in(name: str, reading: _Reading) -> bool:
