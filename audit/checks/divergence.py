@@ -1305,12 +1305,12 @@ def _has_title(text: str, title: str | None) -> bool:
 
 
 _TITLE_AFTER = re.compile(r"\s+(\w+)")
-# Up to three lower-case words after a country or nationality, of which the last names a kind of
-# body: a description of one (`Brazil's state oil company`, `India's space agency`).
+# Up to three lower-case words after a country or nationality, one of which names a kind of body:
+# a description of one (`Brazil's state oil company`, `India's space agency`).
 _BODY_AFTER = re.compile(r"(?:['’]s)?((?:[ \t]+[a-z][\w-]*){1,3})")
 _BODY_HEADS = frozenset(
-    "company firm giant corporation group agency producer operator carrier concern conglomerate miner lender"
-    " regulator watchdog broadcaster".split()
+    """company firm giant corporation group agency producer operator carrier concern conglomerate miner
+    lender regulator watchdog broadcaster""".split()  # noqa: SIM905 (reads as words)
 )
 
 
@@ -1702,18 +1702,23 @@ class ReplacedName(Check):
     re-translation names the place apart. Not a replacement: another name of the same place
     (`Napoli`/`Naples`, from the gazetteer), another name of the same referent (`Kremlin`/
     `Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`: `audit.names.referents`;
-    a company's syllabic short form, `Pemex`/`Petróleos Mexicanos`;
+    a company's syllabic short form, `Pemex`/`Petróleos Mexicanos`; a description that names it:
+    a capital by its country, a body the abbreviation table describes, `the Egyptian capital` /
+    `Cairo`, `the UN food agency` / `World Food Programme`, `audit.names.referents.described`;
     not a capital after `in`, which is the city, nor where the sentence names that referent
     too: `Apia, the capital of Samoa`), a name most of whose ordinary words the MT has
     outside the name (it translates them), a name kept in its own language's letters that
     shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`), a name one
     side abbreviates (`USA`/`United States`, `Sept.`/`September`: the English abbreviation
     table), a currency code beside an amount (`CZK 34,125`); a given name is not its surname
-    (`John`/`Johnson`). Given names a re-translation leaves out before the surname it keeps
+    (`John`/`Johnson`), and a name's initial beside its other word is that word (`Gukesh
+    Dommaraju` / `D. Gukesh`). Given names a re-translation leaves out before the surname it keeps
     are replaced only by a name with that surname (`President Donald Trump` / `Trump`); a
     nationality before a title describes, it does not replace (`President Vladimir Putin` /
-    `the Russian president`), but the same person under another country's or town's office is
-    another name (`Algerian President Kais Saied` / `Tunisia's President Qais Saied`: `Algerian`);
+    `the Russian president`), nor does a country or nationality before words for a kind of body
+    (`Petronas` / `the Malaysian state energy company`, `ISRO` / `India's space agency`), but
+    the same person under another country's or town's office is another name (`Algerian
+    President Kais Saied` / `Tunisia's President Qais Saied`: `Algerian`);
     a capital stands for its nationality before a title (`Pretoria` / `South African President`),
     a romanised Russian acronym for the body the Russian tables name (`FSIN` / `Federal
     Penitentiary Service`); a place before ordinary words the MT has too is replaced by another

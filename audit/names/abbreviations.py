@@ -91,8 +91,10 @@ def is_short_form(form: str) -> bool:
 
 
 # Words a long form's syllabic short form skips: connectors, and a company's legal form at its end.
-_CONNECTORS = frozenset("de del do da dos das di du des la el y e of the and".split())
-_LEGAL_FORMS = frozenset("sa sab cv ag se nv bv inc ltd llc plc co corp pjsc jsc pao oao spa srl bhd berhad tbk asa".split())
+_CONNECTORS = frozenset("de del do da dos das di du des la el y e of the and".split())  # noqa: SIM905
+_LEGAL_FORMS = frozenset(
+    "sa sab cv ag se nv bv inc ltd llc plc co corp pjsc jsc pao oao spa srl bhd berhad tbk asa".split()  # noqa: SIM905
+)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -98,7 +98,7 @@ def described(phrase: str) -> tuple[str, ...]:
     if capital is not None:
         places = demonym_places(capital[1]) or (capital[1],)
         # `Russian` is a language of several countries; the capital is of the one it is named for.
-        places = [p for p in places if p[:4].lower() == capital[1][:4].lower()] or places
+        places = tuple(p for p in places if p[:4].lower() == capital[1][:4].lower()) or places
         return tuple(dict.fromkeys(found for place in places if (found := capital_of(place))))
     if not abbreviations_of(phrase):
         return ()
