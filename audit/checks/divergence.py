@@ -1261,7 +1261,7 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     """
     if name.surname is not None:
         return any(same_word(name.surname, w.group()) for w in name_words(orphan.mention.text))
-    if orphan.describes and not (_nation_word(name.mention.text) or _notable_place(name.mention.text)):
+    if orphan.describes and not _nation_replaced(name):
         return False  # `the US president`, `the Russian president`: a description, no person's or body's name
     if orphan.repeated:
         return placed and _another_name(name.mention.text, orphan.mention.text)
@@ -1285,6 +1285,16 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     return True
 
 
+def _nation_replaced(name: _Candidate) -> bool:
+    """Whether an MT name a description may stand for is a place or a nationality, or its missing
+    words open with one (`Egyptian` of `Egyptian President Erdogan` / `Turkey's president`)."""
+    run = name.mention.text[name.start - name.mention.start : name.end - name.mention.start]
+    if any(_nation_word(text) or _notable_place(text) for text in (name.mention.text, run)):
+        return True
+    words = name_words(run)
+    return len(words) > 1 and bool(_nation_of(words[0].group()))  # a nationality, not `Vladimir`, a city
+
+
 def _place_rest(name: _Candidate, orphan: _Candidate, echo: frozenset[str]) -> bool:
     """Whether an orphan, besides the ordinary words the MT has elsewhere, is one notable place,
     standing for the MT's place (`Kherson` of `Kherson Regional Military Administration` against
@@ -1304,7 +1314,10 @@ def _has_title(text: str, title: str | None) -> bool:
     return title is not None or any(_fold_word(w.group()) in TITLES for w in name_words(text))
 
 
-_TITLE_AFTER = re.compile(r"\s+(\w+)")
+_TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(\w+)")
+# Words that open a title after a nationality, as the title itself does (`the Saudi crown prince`,
+# `Iran's supreme leader`).
+_TITLE_OPENERS = TITLES | frozenset({"crown", "supreme"})
 # Up to three lower-case words after a country or nationality, one of which names a kind of body:
 # a description of one (`Brazil's state oil company`, `India's space agency`).
 _BODY_AFTER = re.compile(r"(?:['’]s)?((?:[ \t]+[a-z][\w-]*){1,3})")
@@ -1315,13 +1328,14 @@ _BODY_HEADS = frozenset(
 
 
 def _describes(mention: Mention, text: str) -> bool:
-    """A nationality before a title (`the Russian president`, `the South African President`), or a
+    """A nationality or a country before a title (`the Russian president`, `Turkey's president`,
+    `the Saudi crown prince`), or a
     country or nationality before words for a kind of body (`Brazil's state oil company`, `the
     Malaysian state energy company`): it describes a person or a body, it does not name one."""
-    if len(name_words(mention.text)) > 2 or not demonym_places(mention.text):
+    if len(name_words(mention.text)) > 2 or not _nation_word(mention.text):
         return False
     after = _TITLE_AFTER.match(text, mention.end)
-    if after is not None and _fold_word(after[1]) in TITLES:
+    if after is not None and _fold_word(after[1]) in _TITLE_OPENERS:
         return True
     body = _BODY_AFTER.match(text, mention.end)
     return body is not None and any(word in _BODY_HEADS for word in body[1].split())
