@@ -24,12 +24,12 @@ from audit.checks.base import Check, CheckContext, Option, register
 from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
-from audit.names.abbreviations import equivalents, expansions, is_short_form
+from audit.names.abbreviations import equivalents, expansions, is_short_form, syllabic
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, acronym_forms, capital_of, countries_of_capital
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
 from audit.names.lexicon import american_spelling, is_common_word, is_proper_noun
-from audit.names.referents import other_names
+from audit.names.referents import described, other_names
 from audit.names.variants import (
     ABBREVIATIONS,
     NAME_WORD,
@@ -859,9 +859,23 @@ def _unsupported_run(
     ):
         return None  # `European Union` for `EU`, `Joint Institute for Nuclear Research` for `JINR`
     missing = [(a, b) for a, b in words if not any(_word_supported(mention.text[a:b], r) for r in readings)]
+    if missing and len(missing) < len(words):
+        kept = [mention.text[a:b] for a, b in words if (a, b) not in missing]
+        missing = [(a, b) for a, b in missing if not any(_initialled(mention.text[a:b], kept, r) for r in readings)]
     if not missing or (strict and not rare and len(missing) < len(words)):
         return None
     return mention.start + missing[0][0], mention.start + missing[-1][1], len(missing) < len(words)
+
+
+def _initialled(word: str, kept: Sequence[str], reading: _Reading) -> bool:
+    """The reading writes a word of a name as its initial beside a word of it that it has
+    (`D. Gukesh` for `Gukesh Dommaraju`, `J. Smith` for `John Smith`)."""
+    if not word[:1].isupper():
+        return False
+    return any(
+        re.search(rf"(?<!\w){re.escape(word[0])}\.\s*{re.escape(other)}(?!\w)", reading.text) is not None
+        for other in kept
+    )
 
 
 def _replaced_words(mention: Mention, readings: Sequence[_Reading]) -> tuple[int, int] | None:
@@ -1105,13 +1119,92 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
     for mention in reading.mentions:
         if not (start <= mention.start and mention.end <= end):
             continue
-        if _same_name(mention.text, mt, own=_referent_context(reading.text[start:end], mention.start - start)):
+        if _same_name(
+            mention.text, mt, own=_referent_context(reading.text[start:end], mention.start - start)
+        ) and not _country_taken(mention, reading, mt):
             continue
         if any(_similarity(ours.text, mention.text, threshold) is not None for ours in mt.mentions):
             continue
+        if _described_in(mention.text, mt) or any(
+            _same_name(form, mt) for form in _description_names(reading.text, mention)
+        ):
+            continue  # `the Haitian capital` / `Port-au-Prince`
+        if _syllabic_in(mention.text, mt, reading):
+            continue  # `Petróleos Mexicanos` / `Pemex`
         if _unsupported_run(mention, [_mt_view(mt, mention, reading)], strict=False) is not None:
             found.append(mention)
     return found
+
+
+# Up to three lower-case words after a name, in the possessive or not: a description it opens
+# (`Egyptian capital`, `Egypt's capital`, `the UN's nuclear watchdog`).
+_DESCRIPTION = re.compile(r"(?:['’]s)?((?:[ \t]+[a-z][\w’'-]*){1,3})")
+
+
+def _description(text: str, mention: Mention) -> tuple[Mention, tuple[str, ...]] | None:
+    """A name and the lower-case words after it that describe something (`the Egyptian capital`:
+    `Cairo`; `the UN food agency`: `World Food Programme`): the description's span and what it
+    names, the longest description first; None if none."""
+    after = _DESCRIPTION.match(text, mention.end)
+    if after is None:
+        return None
+    words = list(re.finditer(r"\S+", after[1]))
+    for count in range(len(words), 0, -1):
+        phrase = " ".join(w.group() for w in words[:count])
+        found = described(f"{mention.text} {_POSSESSIVE.sub('', phrase)}")  # `the UN cultural agency's list`
+        if found:
+            end = after.start(1) + words[count - 1].end()
+            return Mention(mention.start, end, text[mention.start : end]), found
+    return None
+
+
+def _description_names(text: str, mention: Mention) -> tuple[str, ...]:
+    """What a name and the lower-case words after it describe (`_description`); empty if nothing."""
+    found = _description(text, mention)
+    return found[1] if found is not None else ()
+
+
+def _described_in(name: str, reading: _Reading) -> bool:
+    """Whether the reading has the name described, or the name describes what the reading names:
+    `Cairo` / `the Egyptian capital`, `the UN food agency` / `the World Food Programme`."""
+    forms = (name, *equivalents(name))
+    return any(
+        _one_name(form, named)
+        for mention in reading.mentions
+        for named in _description_names(reading.text, mention)
+        for form in forms
+    )
+
+
+def _syllabic_in(name: str, reading: _Reading, own: _Reading) -> bool:
+    """The reading has the name as its syllabic short form or long form (`Pemex` / `Petróleos
+    Mexicanos`), one that the name's own text does not have besides (`South African National
+    Parks (SANParks)`: its own `SANParks`)."""
+    return any(
+        (syllabic(name, other.text) or syllabic(other.text, name)) and f" {_surface(other.text)} " not in own.surface
+        for other in reading.mentions
+    )
+
+
+def _country(name: str) -> str | None:
+    """The country a name is (`Niger`, `Nigeria's`), by the gazetteer; none for any other name."""
+    found = [p for p in gazetteer.lookup_exact(_POSSESSIVE.sub("", name)) if p.kind == "country"]
+    return found[0].name if found else None
+
+
+def _country_taken(mention: Mention, reading: _Reading, mt: _Reading) -> bool:
+    """Whether the MT has a country only in a word that the reading's other country is too: `Niger
+    state` / `Nigerian police ... Kwara State` against `Nigeria's police ... Niger state` (the
+    MT's `Nigerian` is `Nigeria`'s, and no `Niger` is left)."""
+    country = _country(mention.text)
+    if country is None or f" {_surface(mention.text)} " in mt.surface:
+        return False
+    others = [o for o in reading.mentions if (c := _country(o.text)) is not None and c != country]
+    return any(
+        _one_name(ours.text, other.text) and _one_name(ours.text, mention.text)
+        for ours in mt.mentions
+        for other in others
+    )
 
 
 def _mt_view(mt: _Reading, mention: Mention, reading: _Reading) -> _Reading:
@@ -1283,13 +1376,14 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     name only in the other's very place: where the word alignment puts it, or both opening
     their sentences; and never for another such word unless Webster's lists one of the two
     capitalised (`Paris`, `James`: `_listed_name`), nor, an ordinary word, for a country (`Federal
-    budget` / `Russia's budget`). An orphan most of whose words (two or
+    budget` / `Russia's budget`) nor for an acronym (`Freight rates for supertankers` / `chartering a
+    VLCC`). An orphan most of whose words (two or
     more ordinary words, not titles) the MT has outside the name translates them, not the name;
     one kept in its own language is the name itself (`_kept_in_its_language`).
     """
     if name.surname is not None:
         return any(same_word(name.surname, w.group()) for w in name_words(orphan.mention.text))
-    if orphan.describes and not (_nation_word(name.mention.text) or _notable_place(name.mention.text)):
+    if orphan.describes and not _nation_replaced(name):
         return False  # `the US president`, `the Russian president`: a description, no person's or body's name
     if orphan.repeated:
         return placed and _another_name(name.mention.text, orphan.mention.text)
@@ -1302,6 +1396,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
         return False
     if name.unfound and _plain_word(name.mention.text) and _nation_word(orphan.mention.text):
         return False  # `Federal budget revenues` / `Russia's budget revenue`: a country English adds
+    if name.unfound and _plain_word(name.mention.text) and _is_acronym(orphan.mention.text):
+        return False  # `Freight rates for supertankers` / `chartering a VLCC`: a term's acronym
     if _kept_in_its_language(name.mention.text, orphan.mention.text):
         return False
     if name.weak:
@@ -1309,6 +1405,16 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     if name.unfound or orphan.unfound:
         return placed or (name.opens and orphan.opens)
     return True
+
+
+def _nation_replaced(name: _Candidate) -> bool:
+    """Whether an MT name a description may stand for is a place or a nationality, or its missing
+    words open with one (`Egyptian` of `Egyptian President Erdogan` / `Turkey's president`)."""
+    run = name.mention.text[name.start - name.mention.start : name.end - name.mention.start]
+    if any(_nation_word(text) or _notable_place(text) for text in (name.mention.text, run)):
+        return True
+    words = name_words(run)
+    return len(words) > 1 and bool(_nation_of(words[0].group()))  # a nationality, not `Vladimir`, a city
 
 
 def _place_rest(name: _Candidate, orphan: _Candidate, echo: frozenset[str]) -> bool:
@@ -1330,20 +1436,31 @@ def _has_title(text: str, title: str | None) -> bool:
     return title is not None or any(_fold_word(w.group()) in TITLES for w in name_words(text))
 
 
-_TITLE_AFTER = re.compile(r"\s+(\w+)")
+_TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(\w+)")
+# Words that open a title after a nationality, as the title itself does (`the Saudi crown prince`,
+# `Iran's supreme leader`).
+_TITLE_OPENERS = TITLES | frozenset({"crown", "supreme"})
+# Up to three lower-case words after a country or nationality, one of which names a kind of body:
+# a description of one (`Brazil's state oil company`, `India's space agency`).
+_BODY_AFTER = re.compile(r"(?:['’]s)?((?:[ \t]+[a-z][\w-]*){1,3})")
+_BODY_HEADS = frozenset(
+    """company firm giant corporation group agency producer operator carrier concern conglomerate miner
+    lender regulator watchdog broadcaster""".split()  # noqa: SIM905 (reads as words)
+)
 
 
 def _describes(mention: Mention, text: str) -> bool:
-    """A single word of nationality before a title (`the Russian president`, `Tajik President`):
-    it describes a person, it does not name one."""
-    words = name_words(mention.text)
+    """A nationality or a country before a title (`the Russian president`, `Turkey's president`,
+    `the Saudi crown prince`), or a
+    country or nationality before words for a kind of body (`Brazil's state oil company`, `the
+    Malaysian state energy company`): it describes a person or a body, it does not name one."""
+    if len(name_words(mention.text)) > 2 or not _nation_word(mention.text):
+        return False
     after = _TITLE_AFTER.match(text, mention.end)
-    return (
-        len(words) == 1
-        and after is not None
-        and _fold_word(after[1]) in TITLES
-        and bool(demonym_places(words[0].group()))
-    )
+    if after is not None and _fold_word(after[1]) in _TITLE_OPENERS:
+        return True
+    body = _BODY_AFTER.match(text, mention.end)
+    return body is not None and any(word in _BODY_HEADS for word in body[1].split())
 
 
 def _kept_surname(
@@ -1494,6 +1611,8 @@ def _lowered(name: _Candidate, mt_tokens: list[Token], rt_tokens: list[Token], t
         run.append(token)
     if not run or _verb_form(run[0].text) or run[0].text in _SAYING:
         return None  # `Xi Jinping` / `Xi called on`: the re-translation's verb, after the surname it keeps
+    if any(token.text in _BODY_HEADS for token in run):
+        return None  # `Malaysia's Petronas` / `the Malaysian state energy company`: a description
     return text[run[0].start : run[-1].end]
 
 
@@ -1524,7 +1643,10 @@ def _words_in_place(
         elif runs[-1]:
             runs.append([])
     longest = max(runs, key=len)
-    return text[longest[0].start : longest[-1].end] if longest else None
+    if not longest:
+        return None
+    run = Mention(longest[0].start, longest[-1].end, text[longest[0].start : longest[-1].end])
+    return None if _describes(run, text) else run.text  # `ISRO` / `India's space agency`: a description
 
 
 def _repeated_beyond(
@@ -1587,6 +1709,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
         mt_tokens = tokenize(segment.text, segment.start)
         first = _opening_end(mt_tokens)
         inside = _mentions_in(ctx, segment)
+        mt = _mt_reading(ctx)
         names = []
         for whole in inside:
             if _currency_of_amount(segment.doc.text, whole):
@@ -1604,6 +1727,12 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 continue
             if any(_similarity(mention.text, other.text, threshold) is not None for other in everywhere):
                 continue  # a near miss: D303's
+            if any(_described_in(mention.text, r) for r in readings) or any(
+                _same_name(form, r) for form in _description_names(segment.doc.text, mention) for r in readings
+            ):
+                continue  # `Cairo` / `the Egyptian capital`, `the UN food agency` / `WFP`
+            if any(_syllabic_in(mention.text, r, mt) for r in readings):
+                continue  # `Pemex` / `Petróleos Mexicanos`
             title = _title_before(segment.doc.text, mention.start)
             run = _unsupported_run(mention, readings, person=title is not None)
             if run is not None:
@@ -1628,7 +1757,6 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             return []
         replacements: list[list[_Replacement]] = [[] for _ in names]
         spans = [[name.start, name.end] for name in names]
-        mt = _mt_reading(ctx)
         for index, ((start, end), reading) in enumerate(zip(sentence.rt_spans, readings, strict=True)):
             if start == end:
                 continue
@@ -1727,17 +1855,23 @@ class ReplacedName(Check):
     capital`), a name run together (`TurkStream`/`Turkish Stream`, `Nornickel`/`Norilsk
     Nickel`), a number word opening a sentence (`Eighteen`), another name of the same referent (`Kremlin`/
     `Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`: `audit.names.referents`;
+    a company's syllabic short form, `Pemex`/`Petróleos Mexicanos`; a description that names it:
+    a capital by its country, a body the abbreviation table describes, `the Egyptian capital` /
+    `Cairo`, `the UN food agency` / `World Food Programme`, `audit.names.referents.described`;
     not a capital after `in`, which is the city, nor where the sentence names that referent
     too: `Apia, the capital of Samoa`), a name most of whose ordinary words the MT has
     outside the name (it translates them), a name kept in its own language's letters that
     shares a word with the MT's (`Rádio Svobodná Evropa` for `Radio Free Europe`), a name one
     side abbreviates (`USA`/`United States`, `Sept.`/`September`: the English abbreviation
     table), a currency code beside an amount (`CZK 34,125`); a given name is not its surname
-    (`John`/`Johnson`). Given names a re-translation leaves out before the surname it keeps
+    (`John`/`Johnson`), and a name's initial beside its other word is that word (`Gukesh
+    Dommaraju` / `D. Gukesh`). Given names a re-translation leaves out before the surname it keeps
     are replaced only by a name with that surname (`President Donald Trump` / `Trump`); a
     nationality before a title describes, it does not replace (`President Vladimir Putin` /
-    `the Russian president`), but the same person under another country's or town's office is
-    another name (`Algerian President Kais Saied` / `Tunisia's President Qais Saied`: `Algerian`);
+    `the Russian president`), nor does a country or nationality before words for a kind of body
+    (`Petronas` / `the Malaysian state energy company`, `ISRO` / `India's space agency`), but
+    the same person under another country's or town's office is another name (`Algerian
+    President Kais Saied` / `Tunisia's President Qais Saied`: `Algerian`);
     a capital stands for its nationality before a title (`Pretoria` / `South African President`),
     a romanised Russian acronym for the body the Russian tables name (`FSIN` / `Federal
     Penitentiary Service`); a place before ordinary words the MT has too is replaced by another

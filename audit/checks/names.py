@@ -24,7 +24,7 @@ from audit.checks.base import Check, CheckContext, FeedReview, Option, Options, 
 from audit.config import Config
 from audit.names.cedict import chinese_forms
 from audit.names.demonyms import demonym_places
-from audit.names.exonyms import country_name, is_english_place, is_given_name, is_language_name
+from audit.names.exonyms import country_name, is_english_place, is_given_name, is_language_name, writes_in_latin
 from audit.names.feed import SpellingTally
 from audit.names.finder import ARTICLES, KOREAN_SYLLABLE, Mention, mention_finder
 from audit.names.gazetteer import (
@@ -965,7 +965,8 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
     `Tchernihiv`, read back as `Kharkiv`, `Donetsk`, `Chernihiv`), or as the romanised Russian
     name of a place outside Russia whose English spelling follows another name (`Lvov`, `Kharkov`
     for Lviv, Kharkiv). English words and names (`Lewis`, `Jordan`) and acronyms (`JICA` is no
-    German `Ica`) are never read so."""
+    German `Ica`) are never read so, nor read back to a place of a country that writes in Latin
+    letters, whose names German and French copy keep (`La Guajira` is no `La Guaira`)."""
     if _ACRONYM.fullmatch(spelling):
         return None
     if " " not in spelling and (
@@ -984,6 +985,7 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
             if _notable(p)
             and spelling_key(p.english) == reading_key != key  # the reading, not the folding, spells it
             and not (p.country in _PINYIN_COUNTRIES and is_pinyin(spelling))  # pinyin's own j, w, z
+            and not writes_in_latin(p.country)  # `La Guajira` is no German `La Guaira`: German keeps Latin names
         ]
     if not found:
         # Only where English copy follows another Cyrillic name of the place (Ukrainian `Львів`).

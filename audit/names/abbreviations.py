@@ -6,7 +6,8 @@ lists them (`data/en_abbreviations.tsv`: a short form and its written-out forms)
 check that compares names asks it: the name checks against a source (an acronym and what it
 stands for) and the re-translation checks (a name one side abbreviates is the other's).
 Indexed by folded keys (case, dots, diacritics and spacing aside); loaded once per process,
-on first use.
+on first use. A company's syllabic short form needs no row: it spells the openings of its
+long form's words (`syllabic`).
 """
 
 from __future__ import annotations
@@ -87,3 +88,35 @@ def is_short_form(form: str) -> bool:
     """A form written in capitals (`US`, `U.S.`), which stands for the name only in capitals."""
     letters = [c for c in form if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# Words a long form's syllabic short form skips: connectors, and a company's legal form at its end.
+_CONNECTORS = frozenset("de del do da dos das di du des la el y e of the and".split())  # noqa: SIM905
+_LEGAL_FORMS = frozenset(
+    "sa sab cv ag se nv bv inc ltd llc plc co corp pjsc jsc pao oao spa srl bhd berhad tbk asa".split()  # noqa: SIM905
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def syllabic(short: str, long: str) -> bool:
+    """A one-word short form spelt by the openings of the long form's successive words, two at
+    least, each word giving one (`Pemex`/`Petróleos Mexicanos`, `Petrobras`/`Petróleo Brasileiro
+    SA`, `Ecopetrol`/`Empresa Colombiana de Petróleos`, `Gazprom`/`Gazovaya Promyshlennost`):
+    connectors and a legal form at the end aside, and one opening of three letters at least."""
+    key = abbreviation_key(short)
+    words = [w for w in abbreviation_key(long).split() if w not in _CONNECTORS]
+    while words and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    if " " in key or len(key) < 4 or len(words) < 2 or len(words) > len(key):
+        return False
+
+    def spelt(at: int, index: int, long_enough: bool) -> bool:
+        if index == len(words):
+            return at == len(key) and long_enough
+        word = words[index]
+        for size in range(min(len(word), len(key) - at), 0, -1):
+            if word[:size] == key[at : at + size] and spelt(at + size, index + 1, long_enough or size >= 3):
+                return True
+        return False
+
+    return key[0] == words[0][0] and spelt(0, 0, False)

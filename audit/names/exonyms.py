@@ -528,3 +528,23 @@ def _zone_cities(locale: str) -> dict[str, str]:
         except (LookupError, ValueError):
             continue
     return cities
+
+
+# Former Soviet republics that write in Latin letters now, whose places reached German and French
+# copy through Russian (`Aschgabat`, `Taschkent`, `Kischinau`).
+_THROUGH_RUSSIAN = frozenset({"AZ", "MD", "TM", "UZ"})
+
+
+@functools.lru_cache(maxsize=512)
+def writes_in_latin(country: str) -> bool:
+    """Whether a country writes its own names in Latin letters only (CLDR's official languages and
+    their scripts: Venezuela, Colombia, Turkey; not India, Israel, Uzbekistan): German- and
+    French-language copy keeps such a place's spelling (`La Guaira`), it does not respell it."""
+    from babel.core import get_global
+    from babel.languages import get_official_languages
+
+    if not country or country in _THROUGH_RUSSIAN:
+        return False
+    likely = get_global("likely_subtags")
+    languages = get_official_languages(country, de_facto=True)
+    return bool(languages) and all("_Latn_" in (likely.get(language) or "") for language in languages)

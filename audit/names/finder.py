@@ -437,8 +437,13 @@ def _name_part_end(word: str, offset: int, start: int, end: int) -> int:
     return end
 
 
-# The Persian and Urdu ezafe inside a hyphenated name: `Tehreek-e-Insaf`, `Lashkar-e-Taiba`, `Tehrik-i-Taliban`.
-_EZAFE = re.compile(r"[ei][-‐‑][^\W\d_a-z]")
+# The Persian and Urdu ezafe inside a hyphenated name (`Tehreek-e-Insaf`, `Lashkar-e-Taiba`,
+# `Tehrik-i-Taliban`), and a short connector between two capitalised words of a French or English
+# place name (`Port-au-Prince`, `Aix-en-Provence`, `Stratford-upon-Avon`).
+_EZAFE = re.compile(
+    r"(?:[ei]|au|aux|en|sur|sous|de|du|des|la|le|les|lès|di|da|del|do|dos|das|upon|under|am|im|bei)"
+    r"[-‐‑][^\W\d_a-z]"
+)
 
 
 # A Korean given name romanised with a hyphen: two syllables (initial, vowel, final), the

@@ -18,16 +18,22 @@ usual (first) English form or a form only rows of one usual form list: `Foreign 
 the usual form of `МИД`'s row, `FSIN` names what `ФСИН` and `УФСИН` both call `Federal
 Penitentiary Service`, while `parliament`, listed by dozens of rows, names none of them. Loaded once
 per process, on first use; reading the tables needs no Russian morphology.
+
+A description names a referent too (`described`): `the Egyptian capital` is `Cairo` (a country's
+capital, GeoNames and CLDR), `the UN food agency` is the `World Food Programme` (a written-out
+form of the English abbreviation table).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from importlib.resources import files
 
 from audit.names import gazetteer
-from audit.names.abbreviations import abbreviation_key
+from audit.names.abbreviations import abbreviation_key, abbreviations_of, equivalents
+from audit.names.demonyms import demonym_places
 from audit.names.exonyms import capital_of, countries_of_capital
 from audit.names.terms import NOT_NAMES, TABLES, read_table
 
@@ -68,10 +74,32 @@ def other_names(name: str) -> tuple[str, ...]:
     key = abbreviation_key(name)
     found: dict[str, None] = dict.fromkeys(_rows().get(key, ()))
     places = gazetteer.lookup(name)
-    # A capital by the gazetteer's English name for it (`Kiev`: `Kyiv`).
-    english = places[0].name if places and places[0].population >= gazetteer.NOTABLE_POPULATION else name
+    # A capital by the gazetteer's English name for it (`Kiev`: `Kyiv`), unless a place has the
+    # name as its own (`Ariel`, a town, not the poets' `Jerusalem`).
+    own = [p for p in places if key in (abbreviation_key(p.name), abbreviation_key(p.english))]
+    place = own[0] if own else places[0] if places else None
+    english = place.name if place is not None and place.population >= gazetteer.NOTABLE_POPULATION else name
     found.update(dict.fromkeys(countries_of_capital(name) or countries_of_capital(english)))
     capital = capital_of(name)
     if capital:
         found[capital] = None
     return tuple(form for form in found if abbreviation_key(form) != key)
+
+
+_CAPITAL = re.compile(r"^(.+?)(?:['’]s)? capital$")
+
+
+@functools.lru_cache(maxsize=4096)
+def described(phrase: str) -> tuple[str, ...]:
+    """The names of what a description names: a country's capital by its nationality or country
+    (`Egyptian capital`, `Haiti's capital` -> `Cairo`, `Port-au-Prince`), a body by a description
+    the abbreviation table lists (`UN food agency` -> `WFP`, `World Food Programme`); empty if none."""
+    capital = _CAPITAL.match(phrase)
+    if capital is not None:
+        places = demonym_places(capital[1]) or (capital[1],)
+        # `Russian` is a language of several countries; the capital is of the one it is named for.
+        places = tuple(p for p in places if p[:4].lower() == capital[1][:4].lower()) or places
+        return tuple(dict.fromkeys(found for place in places if (found := capital_of(place))))
+    if not abbreviations_of(phrase):
+        return ()
+    return equivalents(phrase)

@@ -616,7 +616,8 @@ def _scheme_key(key: str) -> str:
 def spelling_variant(a: str, b: str) -> bool:
     """One word in two romanisations or two languages' letters (`Kiev`/`Kyiv`, `Bangladesch`,
     `Mallorca`/`Majorca`, `Alexandr`/`Alexander`, `Sybiha`/`Sybiga`, `Japarov`/`Zhaparov`,
-    `Ghalibaf`/`Qalibaf`), or a Japanese name with and without rendaku (`Yamasaki`/`Yamazaki`)."""
+    `Ghalibaf`/`Qalibaf`, `Betzalel`/`Bezalel`), a Korean surname in two of its spellings (`Ahn`/`An`),
+    or a Japanese name with and without rendaku (`Yamasaki`/`Yamazaki`)."""
     from audit.names.exonyms import given_name_forms  # exonyms is built on this module
 
     plain_a, _, key_a = _word_forms(a)
@@ -630,7 +631,18 @@ def spelling_variant(a: str, b: str) -> bool:
         return True
     if "ll" in plain_a or "ll" in plain_b:  # the Spanish and Catalan `ll` is a `y` (`Mallorca`)
         return _vowel_variants(name_key(plain_a.replace("ll", "y")), name_key(plain_b.replace("ll", "y")))
-    return key_b in given_name_forms(key_a)
+    if ("tz" in plain_a) != ("tz" in plain_b):  # the Hebrew and German `tz` for `z` (`Betzalel`/`Bezalel`)
+        return name_key(plain_a.replace("tz", "z")) == name_key(plain_b.replace("tz", "z"))
+    return key_b in given_name_forms(key_a) or _one_korean_surname(a, b)
+
+
+def _one_korean_surname(a: str, b: str) -> bool:
+    """Two spellings English copy gives one Korean surname (`Ahn`/`An`, `Lee`/`Yi`, `Park`/`Bak`:
+    `data/korean_surnames.tsv`), which no folding relates."""
+    from audit.names.romanisers import korean_surnames  # romanisers is built on this module
+
+    table = korean_surnames()
+    return not set(table.get(a.capitalize(), ())).isdisjoint(table.get(b.capitalize(), ()))
 
 
 @functools.lru_cache(maxsize=262144)
@@ -680,7 +692,7 @@ def equivalent_names(a: str, b: str) -> bool:
     """
     words_a, words_b = _word_list(a), _word_list(b)
     if not words_a or len(words_a) != len(words_b):
-        return False
+        return bool(words_a) and _joined(a, b)
     if all(same_word(x, y) for x, y in zip(words_a, words_b, strict=True)):
         return True
     free = list(words_b)
@@ -690,6 +702,13 @@ def equivalent_names(a: str, b: str) -> bool:
             return False
         del free[match]
     return True
+
+
+def _joined(a: str, b: str) -> bool:
+    """One name with its words joined and apart (`Abdelatty`/`Abdel Aty`, `Hua Chunying`/`Hua Chun
+    Ying`): the same letters, folded, in words that differ only where they are cut."""
+    squashed = squashed_key(a)
+    return len(squashed) >= 6 and squashed == squashed_key(b) and len(content_key(a).split()) != len(content_key(b).split())
 
 
 # ---------------------------------------------------------------- one name, several spellings
