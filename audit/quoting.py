@@ -854,8 +854,9 @@ def count_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = N
     return [p.count() for p in source_paragraphs(text, paragraphs)]
 
 
-# Inside a quotation, what only speech or a sentence holds (a name or a title never does).
-_SPEECH_PUNCTUATION = re.compile(r"[.!?;:…—–]|,\s*$")
+# Inside a quotation, what only speech or a sentence holds (a name or a title never does); not a
+# dot inside a word, as in a name written like a web address (`«Дом.РФ»`, `“Booking.com”`).
+_SPEECH_PUNCTUATION = re.compile(r"\.(?![^\W_])|[!?;:…—–]|,\s*$")
 # `», — сказал он`: a dash that opens the words of attribution (not a score or a second
 # name: `«Ахматом» — 1:1`, `«ЦСКА» — «Спартак»`).
 _ATTRIBUTION_AFTER = re.compile(r"\s*(?:[,.]\s*)?[—–-]\s+(?![\d(«\"“„])")

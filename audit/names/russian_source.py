@@ -196,13 +196,7 @@ def _split_run(text: str, words: tuple[_Word, ...]) -> list[RussianName]:
         if chunk and _opens_after(chunk[-1].text, word.text, words[i + 1].text if i + 1 < len(words) else ""):
             names.extend(_chunk_name(text, chunk))  # `Калифорнии` | `Гэвин Ньюсом`, `Ростеха` | `Сергей Чемезов`
             chunk = []
-        if (
-            chunk
-            or not is_sentence_initial(text, word.start)
-            or _is_proper(word.text)
-            or _reads_as_person(word.text)
-            or _unknown_before_verb(text, word)
-        ):
+        if chunk or not _common_opening(text, word):
             chunk.append(word)  # else `Сотрудники МЧС`, `Матч КХЛ`: a common noun opens the sentence
         i += 1
     names.extend(_chunk_name(text, chunk))
@@ -310,10 +304,24 @@ def entity_names(text: str, known: list[RussianName], near: list[int]) -> list[R
 
 
 def _without_terms(text: str, start: int, end: int) -> list[RussianName]:
-    """An NER span as names: table entries apart, titles and terms dropped."""
-    return russian_names(text, [(start, end)]) if " " in text[start:end] or russian_terms().lookup(
-        text[start:end]
-    ) else [RussianName(start, end, text[start:end])]
+    """An NER span as names: table entries apart, titles and terms dropped; a common noun
+    opening its sentence (`Грузооборот порта`, which NER may tag) is no name, as in a run."""
+    if " " in text[start:end] or russian_terms().lookup(text[start:end]):
+        return russian_names(text, [(start, end)])
+    word = _Word(start, end, text[start:end])
+    if _common_opening(text, word):
+        return []
+    return [RussianName(start, end, word.text)]
+
+
+def _common_opening(text: str, word: _Word) -> bool:
+    """A word opening its sentence that pymorphy3 reads as a common noun, not a name of any kind."""
+    return (
+        is_sentence_initial(text, word.start)
+        and not _is_proper(word.text)
+        and not _reads_as_person(word.text)
+        and not _unknown_before_verb(text, word)
+    )
 
 
 # ---------------------------------------------------------------- English forms and counterparts

@@ -53,7 +53,7 @@ from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
 from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language, spelt_acronym
-from audit.names.russian import has_verb, lemmas
+from audit.names.russian import has_verb, lemmas, parses
 from audit.names.russian_source import (
     RussianName,
     capital_carried,
@@ -1072,10 +1072,17 @@ def _names_a_category(text: str, offset: int) -> bool:
 
 
 def _title_before(text: str, offset: int) -> bool:
-    """Whether a title of the tables stands right before `offset` (`Главком ВСУ`)."""
+    """Whether a title stands right before `offset`: a title of the tables (`Главком ВСУ`) or a
+    noun pymorphy3 reads first as a person's office (`Главнокомандующий ВСУ`, `Командующий`),
+    which English writes with the body's country alone (`Ukraine's commander-in-chief`)."""
     match = _LAST_WORD.search(text, max(0, offset - 40), offset)
-    term = russian_terms().lookup(match.group(1)) if match else None
-    return term is not None and term.kind == "title"
+    if match is None:
+        return False
+    term = russian_terms().lookup(match.group(1))
+    if term is not None:
+        return term.kind == "title"
+    readings = parses(match.group(1))[:1]
+    return any({"NOUN", "anim"} <= p.tag.grammemes and not {"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings)
 
 
 def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[list[str], list[UnpairedName]]:
