@@ -23,7 +23,7 @@ import math
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from audit.names.abbreviations import equivalents
 from audit.names.cedict import pinyin_names
@@ -307,11 +307,18 @@ def _without_terms(text: str, start: int, end: int) -> list[RussianName]:
     """An NER span as names: table entries apart, titles and terms dropped; a common noun
     opening its sentence (`Грузооборот порта`, which NER may tag) is no name, as in a run."""
     if " " in text[start:end] or russian_terms().lookup(text[start:end]):
-        return russian_names(text, [(start, end)])
+        names = russian_names(text, [(start, end)])
+        # in quotation marks inside the span (`ХК «Сибирь»`): a club's own name, spelt out too
+        return [replace(name, quoted=True) if _in_quotes(text, name) else name for name in names]
     word = _Word(start, end, text[start:end])
     if _common_opening(text, word):
         return []
     return [RussianName(start, end, word.text)]
+
+
+def _in_quotes(text: str, name: RussianName) -> bool:
+    """Whether the name stands right inside quotation marks (`«Сибирь»`)."""
+    return name.start > 0 and text[name.start - 1] in "«\"„“" and text[name.end : name.end + 1] in ("»", "\"", "“", "”")
 
 
 def _common_opening(text: str, word: _Word) -> bool:
