@@ -1804,7 +1804,7 @@ def _names_in_added_apposition(text: str, mention: Mention, index: TokenIndex, e
 def _added_home_city(mention: Mention, missing: list[str], index: TokenIndex, english: str) -> _Unsourced | None:
     """A note for a city English writes after a club's name where a Russian source gives the
     club alone (`Sibir Novosibirsk`, `Amur Khabarovsk` for `«Сибирь»`, `«Амуром»`), as English
-    sports copy names clubs; only when the club's own name is the source's and no source name but
+    sports copy names clubs (not after a place or an owner: `Russia's Chelyabinsk`); only when the club's own name is the source's and no source name but
     an unlisted acronym is left without its counterpart (`Admiral Vladivostok` for `«Амуром»`
     stays a warning)."""
     words = mention.text.split()
@@ -1813,6 +1813,8 @@ def _added_home_city(mention: Mention, missing: list[str], index: TokenIndex, en
         not index.russian
         or len(missing) >= len(words)
         or words[len(words) - len(missing) :] != missing
+        or not quoted_names(index.text)  # Russian quotes a club's name (`«Сибирь»`)
+        or any(w.endswith(("'s", "’s")) or is_demonym(w) for w in words[: len(words) - len(missing)])
         or not any(p.kind == "city" and p.population >= LARGE_POPULATION for p in lookup_exact(tail))
         or any(u.name.text not in unknown_acronyms(index.text) for u in pair_source_names(index.text, english, index.lang)[1])
     ):

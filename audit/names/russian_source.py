@@ -23,7 +23,7 @@ import math
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from audit.names.abbreviations import equivalents
 from audit.names.cedict import pinyin_names
@@ -303,22 +303,26 @@ def entity_names(text: str, known: list[RussianName], near: list[int]) -> list[R
     return found
 
 
+_GUILLEMETS = re.compile(r"«([^«»\n]+)»")
+
+
 def _without_terms(text: str, start: int, end: int) -> list[RussianName]:
     """An NER span as names: table entries apart, titles and terms dropped; a common noun
     opening its sentence (`Грузооборот порта`, which NER may tag) is no name, as in a run."""
     if " " in text[start:end] or russian_terms().lookup(text[start:end]):
-        names = russian_names(text, [(start, end)])
-        # in quotation marks inside the span (`ХК «Сибирь»`): a club's own name, spelt out too
-        return [replace(name, quoted=True) if _in_quotes(text, name) else name for name in names]
+        # a name in guillemets the span reaches into (`ХК «Сибирь»`, `ХК «Трактор`) is a quoted
+        # name as a whole, a club's own, which English spells out; the rest of the span apart
+        quoted = [(m.start(1), m.end(1)) for m in _GUILLEMETS.finditer(text, max(0, start - 1)) if m.start() < end]
+        runs, at = [], start
+        for open_at, close_at in quoted:
+            runs.append((at, max(at, open_at - 1)))
+            at = min(end, close_at + 1)
+        runs.append((at, end))
+        return russian_names(text, [(a, b) for a, b in runs if text[a:b].strip()], quoted)
     word = _Word(start, end, text[start:end])
     if _common_opening(text, word):
         return []
     return [RussianName(start, end, word.text)]
-
-
-def _in_quotes(text: str, name: RussianName) -> bool:
-    """Whether the name stands right inside quotation marks (`«Сибирь»`)."""
-    return name.start > 0 and text[name.start - 1] in "«\"„“" and text[name.end : name.end + 1] in ("»", "\"", "“", "”")
 
 
 def _common_opening(text: str, word: _Word) -> bool:
