@@ -46,6 +46,8 @@ from audit.names.house import HouseNames, load_house_names
 from audit.names.house import windows as house_windows
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.polivanov import hepburn_reading
+from audit.names.regions import regions as asian_regions
+from audit.names.regions import russian_regions
 from audit.names.romanisers import RomanisedSource, romaniser_language
 from audit.names.russian_source import puts_source_place_elsewhere, speaks_of_counterpart
 from audit.names.source import (
@@ -1078,9 +1080,13 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
 def _english_place_word(spelling: str) -> bool:
-    """A name CC-CEDICT glosses in English, or a place's demonym (not a prefix of its name)."""
-    return bool(chinese_forms(spelling)) or any(
-        not place.lower().startswith(spelling.lower()) for place in demonym_places(spelling)
+    """A name CC-CEDICT glosses in English, a first-level region the region tables name
+    (`Karelia`, `Udmurtia`: no GeoNames city), or a place's demonym (not a prefix of its name)."""
+    return (
+        bool(chinese_forms(spelling))
+        or spelling in russian_regions()
+        or spelling in asian_regions()
+        or any(not place.lower().startswith(spelling.lower()) for place in demonym_places(spelling))
     )
 
 
@@ -1090,7 +1096,8 @@ def _near_place(spelling: str) -> tuple[str, str, Severity, str] | None:
 
     A name CC-CEDICT glosses in English (`Kanagawa`, `Kerala`, `Hawaii`, `Bosnia`: regions,
     islands, a country's short name, none of them a GeoNames city) and a place's demonym
-    (`Namibian`) are English words for places, not garbles of one."""
+    (`Namibian`) are English words for places, not garbles of one; so are the regions the
+    region tables name (`Karelia`)."""
     if " " not in spelling and (is_common_word(spelling) or is_proper_noun(spelling)):
         return None
     miss = place_nearest(spelling)
