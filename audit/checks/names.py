@@ -1808,29 +1808,6 @@ def _names_in_added_apposition(text: str, mention: Mention, index: TokenIndex, e
     )
 
 
-def _added_home_city(mention: Mention, missing: list[str], index: TokenIndex, english: str) -> _Unsourced | None:
-    """A note for a city English writes after a club's name where a Russian source gives the
-    club alone (`Sibir Novosibirsk`, `Amur Khabarovsk` for `«Сибирь»`, `«Амуром»`), as English
-    sports copy names clubs (not after a place or an owner: `Russia's Chelyabinsk`); only when the club's own name is the source's and no source name but
-    an unlisted acronym is left without its counterpart (`Admiral Vladivostok` for `«Амуром»`
-    stays a warning)."""
-    words = mention.text.split()
-    tail = " ".join(words[len(words) - len(missing) :])
-    if (
-        not index.russian
-        or len(missing) >= len(words)
-        or words[len(words) - len(missing) :] != missing
-        or not quoted_names(index.text)  # Russian quotes a club's name (`«Сибирь»`)
-        or any(w.endswith(("'s", "’s")) or is_demonym(w) for w in words[: len(words) - len(missing)])
-        or not any(p.kind == "city" and p.population >= LARGE_POPULATION for p in lookup_exact(tail))
-        or any(u.name.text not in unknown_acronyms(index.text) for u in pair_source_names(index.text, english, index.lang)[1])
-    ):
-        return None  # an unlisted acronym left (`ХК`, hockey club) is no name the city took the place of
-    head = " ".join(words[: len(words) - len(missing)])
-    message = f"“{tail}” of “{mention.text}” is not in the source; English may add it as the home city of “{head}”"
-    return (mention.start, mention.end, message, Severity.INFO, None)
-
-
 _AFTER_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$")
 
 
@@ -2189,9 +2166,6 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
             continue  # `Diaoyu` of `which China calls the Diaoyu`: another name for a source name
         if missing and _names_in_added_apposition(english, mention, index, english):
             continue  # `Yakutia` of `Tiksi, an Arctic port in Yakutia`: context for a source name
-        if missing and (home := _added_home_city(mention, missing, index, english)):
-            flagged.append(home)  # `Sibir Novosibirsk` for `«Сибирь»`: the club's city, a note
-            continue
         if missing:
             words = ", ".join(f"“{w}”" for w in missing)
             what = "is" if len(missing) == 1 else "are"

@@ -1045,6 +1045,16 @@ def leaves_source_names(source: str, english: str, lang: str | None) -> bool:
     return not english or bool(_paired_source_names(source, english, lang, False)[1])
 
 
+def _leaves_listed_names(source: str, english: str) -> bool:
+    """Whether `english` leaves a Russian source name without a counterpart, an acronym no table
+    lists aside (`ХК «Сибирь»`: `ХК`, hockey club, is no name a club's city took the place of)."""
+    terms = russian_terms()
+    return not english or any(
+        not (is_cyrillic_acronym(u.name.text) and terms.lookup(u.name.text) is None)
+        for u in _paired_source_names(source, english, "ru", False)[1]
+    )
+
+
 def quoted_names(text: str) -> list[tuple[int, int]]:
     """The spans of names a text sets in quotation marks (`«Спартак»`, `"Славянский базар"`)."""
     spans = []
@@ -1284,7 +1294,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         missing = []
     added = missing and found and index.russian
     if added and (_added_after(name, words, missing, found) or _completes_name(words, missing, found, index)):
-        if english and not leaves_source_names(index.text, english, index.lang):
+        if english and not _leaves_listed_names(index.text, english):
             missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
 
