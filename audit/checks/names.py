@@ -1576,7 +1576,8 @@ def _spare_acronyms(ctx: CheckContext, pair: SourcePair, lang: str | None) -> li
 def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], lang: str | None) -> list[Mention]:
     """The translation's names of ordinary words that no carried-over source name accounts for;
     for a Russian source, also the part before a place English writes after one (`Red Star` of
-    `Red Star Belgrade`, `Union of Journalists` of `Union of Journalists of Russia`).
+    `Red Star Belgrade`, `Union of Journalists` of `Union of Journalists of Russia`) and the part
+    after an acronym another source name accounts for (`United League` of `VTB United League`).
 
     `Russian Defence Ministry` holds `России`'s counterpart, so it is not free to be the
     translation of another source name, unless the translation has that counterpart elsewhere
@@ -1591,7 +1592,9 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
             # `Red Star Belgrade` for a Russian source: the name is `Red Star`, the place English's
             before = _before_place(mention) if russian else None
             if before is None or not is_translated_name(before.text, lang):
-                continue
+                before = _after_acronym(mention) if russian else None  # `United League` of `VTB United League`
+                if before is None or not is_translated_name(before.text, lang):
+                    continue
             mention = before
         index = name_index(mention.text, "en")
         claims = [name for name in carried if index.has_name(name, lang)]
@@ -1602,6 +1605,15 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
         if not claims:
             free.append(mention)
     return free
+
+
+def _after_acronym(mention: Mention) -> Mention | None:
+    """The rest of a name that opens with an acronym, which a source name of its own accounts
+    for (`United League` of `VTB United League`, `ВТБ` and `Единой лиги` apart in Russian)."""
+    first, _, rest = mention.text.partition(" ")
+    if not rest or not (first.isupper() and len(first) >= 2 and first.isalpha()):
+        return None
+    return Mention(mention.end - len(rest), mention.end, rest)
 
 
 # A place English writes after a name, with `of` or without (`Red Star Belgrade`, `Spiritual

@@ -52,6 +52,7 @@ from audit.names.kontsevich import korean_readings
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
+from audit.names.regions import russian_regions
 from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language, spelt_acronym
 from audit.names.russian import has_verb, lemmas, parses
 from audit.names.russian_source import (
@@ -1264,6 +1265,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             and not leaves_source_names(index.text, english, index.lang)
         ):
             continue  # `Germany's Alexander Zverev`, `St Petersburg's Pulkovo`: context, as a nationality is
+        if index.russian and _region_kind_of(words, position):
+            continue  # `Republic` of `Republic of Adygea`: the kind of region, its name judged on its own
         if index.russian and position == len(words) - 1 and position > 1 and words[position - 1] == "of" and is_english_place(plain):
             if not missing_words(plain, index, english):
                 continue  # `Aryna Sabalenka of Belarus`: a nationality, judged as one
@@ -1297,6 +1300,20 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         if english and not _leaves_listed_names(index.text, english):
             missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
+
+
+# What English calls a Russian region before `of` and its name (`Republic of Tatarstan`).
+_REGION_KINDS = frozenset({"Republic", "Region", "Oblast", "Krai", "Territory", "Okrug"})
+
+
+def _region_kind_of(words: list[str], position: int) -> bool:
+    """Whether the word is the kind of region before `of` and a name the region table knows
+    (`Republic` of `Republic of Adygea`), as English writes a region's full name."""
+    return (
+        words[position] in _REGION_KINDS
+        and words[position + 1 : position + 2] == ["of"]
+        and " ".join(words[position + 2 :]) in russian_regions()
+    )
 
 
 def _spells_source_place(word: str, text: str) -> bool:
