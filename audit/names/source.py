@@ -1253,6 +1253,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     missing: list[int] = []
     found: list[int] = []
     replaced: list[int] = []  # nationalities inside the name that stand for another place of the source
+    # A name of ordinary words (`Independence Day`): a common word in it is no city (Independence, Missouri).
+    ordinary = len(words) > 1 and is_translated_name(name, index.lang)
     for position, word in enumerate(words):
         if _REGNAL_NUMBER.fullmatch(word.rstrip(".")):
             if re.search(rf"(?<!\w){word.rstrip('.')}(?!\w)", index.text):
@@ -1275,7 +1277,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
                 replaced.append(position)  # `Colombian President Claudia Sheinbaum` for `Мексиканский президент`
             if _may_anchor(word) and (index.has_name(plain, "en") or (index.russian and spelt_by_ear(plain, index.text))):
                 found.append(position)  # `Macron`, a common word too, still names the person
-            elif index.russian and english and _replaced_source_place(plain, index, english):
+            elif index.russian and english and not ordinary and _replaced_source_place(plain, index, english):
                 replaced.append(position)  # `Perm airport` for `уфимского аэропорта`
             elif _surname_like_nationality(words, position) and index.russian and spelt_by_ear(plain, index.text):
                 found.append(position)  # `Turk` of `Volker Turk`, as `Тюрк` is spelt
