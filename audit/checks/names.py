@@ -1850,7 +1850,9 @@ class DroppedName(Check):
     carried when the English has one of their forms from the tables, its words close together
     (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`, a seat
     for its body: `Брюссель`: `European Union`), or, for
-    a body that owns the one before it, its country (`Генштаб ВСУ`: `Ukraine's General Staff`);
+    a body that owns the one before it or an office before it, its country (`Генштаб ВСУ`:
+    `Ukraine's General Staff`, `Главнокомандующий ВСУ`: `Ukraine's commander-in-chief`); a
+    club's quoted name NER takes in with an acronym (`ХК «Сибирь»`) stays quoted, spelt out;
     places when it has the English name or its demonym (`Германии`: `Germany`, `German`), a city
     by its country only where no adjective of the source accounts for that country (`в Баку ... с
     азербайджанским коллегой`: `Azerbaijani` is not Baku); works by the titles English knows them
@@ -1866,7 +1868,8 @@ class DroppedName(Check):
     carries a place only when it is of that place (`South Korean` is not `КНДР`). A name of
     ordinary words (`Dzień Niepodległości`, `«Новые люди»`, `«Война и мир»`) may pair with an
     English name of ordinary words that can translate it (`Independence Day`, `New People`,
-    `War and Peace`, read across its connectors). A Cyrillic acronym no table lists pairs
+    `War and Peace`, read across its connectors; `United League` of `VTB United League` for
+    `Единой лиги ВТБ`). A Cyrillic acronym no table lists pairs
     with an English acronym or a name of ordinary words the translation has spare (`РИСИ` /
     `RISS`, `АСВ` / `Deposit Insurance Agency`) or a word that spells its letters (`РСХБ` /
     `Rosselkhozbank`); with nothing there it is a note, not a
