@@ -275,7 +275,9 @@ def _is_acronym(word: str) -> bool:
 
 
 def _initials(words: Sequence[str]) -> str:
-    return "".join(w[0] for w in words if w).lower()
+    """The letters an acronym takes from words: an acronym among them gives all its letters
+    (`UN High Commissioner for Refugees`: `UNHCR`)."""
+    return "".join(w.replace(".", "") if _is_acronym(w) else w[0] for w in words if w).lower()
 
 
 # Small words an acronym passes over (`JINR`: Joint Institute for Nuclear Research).
@@ -701,6 +703,8 @@ def _word_supported(word: str, reading: _Reading) -> bool:
         _related_words(plain, other, rare) and not _two_places(plain, other)
         for initial in (plain[0], *_SWAPPED_INITIALS.get(plain[0], ""))
         for other in reading.by_initial.get(initial, ())
+        # A word of two letters is no stem of a longer one (`SA` is not `Sasol`).
+        if len(other) >= 3 or len(plain) <= 3
     )
 
 
@@ -788,7 +792,8 @@ def _spelt_out(acronym: str, text: str) -> bool:
     if len(acronym) < 3 or not acronym.isascii():
         return False
     initials = "".join(
-        "" if w.lower() in _UNSPELT else w[0] if len(w) >= 3 else " " for w in NAME_WORD.findall(text)
+        "" if w.lower() in _UNSPELT else w if _is_acronym(w) else w[0] if len(w) >= 3 else " "
+        for w in NAME_WORD.findall(text)
     ).lower()
     return acronym.lower() in initials
 
@@ -854,10 +859,14 @@ def _unsupported_run(
     """
     words, rare = _significant_words(mention, person)
     parts = [mention.text[a:b] for a, b in words]
-    if len(parts) > 1 and any(
-        initials in r.words for r in readings for initials in {_initials(parts), _initials(_content_parts(parts))}
+    every = [m.group() for m in name_words(mention.text)]
+    if any(
+        len(run) > 1 and initials in r.words
+        for run in (parts, every)
+        for r in readings
+        for initials in {_initials(run), _initials(_content_parts(run))}
     ):
-        return None  # `European Union` for `EU`, `Joint Institute for Nuclear Research` for `JINR`
+        return None  # `European Union` for `EU`, `Joint Institute for Nuclear Research` for `JINR`, `South Africa` / `SA`
     missing = [(a, b) for a, b in words if not any(_word_supported(mention.text[a:b], r) for r in readings)]
     if missing and len(missing) < len(words):
         kept = [mention.text[a:b] for a, b in words if (a, b) not in missing]
@@ -1487,15 +1496,23 @@ def _listed_name(candidate: _Candidate) -> bool:
     return candidate.unfound and is_proper_noun(candidate.mention.text)
 
 
+# The points of the compass, folded, that tell two places of one name apart.
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
+
+
 def _another_name(ours: str, theirs: str) -> bool:
     """Theirs is another name, not ours with some words translated otherwise (`Provincial
     Administrative Court`/`Voivodeship Administrative Court`): a rare word or an acronym, and
     no word in common with ours; or, sharing words with ours, only acronyms besides that ours
-    do not spell (`Nepalese UN`/`Nepalese Bayer`)."""
+    do not spell (`Nepalese UN`/`Nepalese Bayer`) or another point of the compass (`North Kivu` /
+    `South Kivu`)."""
     our_words = name_words(ours)
     their_words = name_words(theirs)
     shared = [b for b in their_words if any(same_word(a.group(), b.group()) for a in our_words)]
     if shared:
+        points = {_fold_word(w.group()) for w in their_words if w not in shared} & _COMPASS
+        if points and {_fold_word(a.group()) for a in our_words} & (_COMPASS - points):
+            return True  # `North Kivu` / `South Kivu`: another point of the compass, another place
         # Only an acronym among the words theirs does not share (`Nepalese UN`/`Nepalese Bayer`) is
         # another name: other words may translate ours otherwise; ours do not spell it.
         rest = [w.group() for w in their_words if w not in shared]
