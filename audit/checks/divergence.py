@@ -72,7 +72,7 @@ _OPENING_WORDS = frozenset(
 TITLES = frozenset(
     """president vice prime minister secretary chancellor premier governor gov senator sen representative rep
     mayor king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan general gen
-    colonel col major maj captain capt lieutenant lt sergeant sgt admiral adm commander chairman chairwoman
+    colonel col major maj captain capt lieutenant lt sergeant sgt admiral adm commander chairman chairwoman chairperson
     chief director ceo judge justice commissioner ambassador spokesman spokeswoman minister mr mrs ms dr prof
     professor sir lord lady coach aide adviser advisor envoy""".split()  # noqa: SIM905 (reads as words)
 )
@@ -821,7 +821,13 @@ def _significant_words(mention: Mention, person: bool = False) -> tuple[list[tup
         titled = 0
     while titled < len(words) and _fold_word(mention.text[slice(*words[titled])]) in TITLES:
         titled += 1  # a title of several words: `Secretary General`, `Prime Minister`
-    distinctive = [(a, b) for i, (a, b) in enumerate(words) if i >= titled or not _ordinary(mention.text[a:b])]
+    distinctive = [
+        (a, b)
+        for i, (a, b) in enumerate(words)
+        if (i >= titled or not _ordinary(mention.text[a:b]))
+        # A title before more of the name is no word of it (`Chairperson`, `Sheikh`, however rare).
+        and not (i + 1 < len(words) and _fold_word(mention.text[a:b]) in TITLES)
+    ]
     if distinctive == words[:1] and len(words) > 2 and _nation_word(mention.text[slice(*words[0])]):
         return words, False  # `Russia's Federal Air Transport Agency`: a body of ordinary words, its country aside
     return (distinctive, True) if distinctive else (words, False)
@@ -871,9 +877,22 @@ def _unsupported_run(
     if missing and len(missing) < len(words):
         kept = [mention.text[a:b] for a, b in words if (a, b) not in missing]
         missing = [(a, b) for a, b in missing if not any(_initialled(mention.text[a:b], kept, r) for r in readings)]
-    if not missing or (strict and not rare and len(missing) < len(words)):
+    if not missing or (strict and not rare and len(missing) < len(words) and not _compass_moved(mention, missing, readings)):
         return None
     return mention.start + missing[0][0], mention.start + missing[-1][1], len(missing) < len(words)
+
+
+def _compass_moved(mention: Mention, missing: Sequence[tuple[int, int]], readings: Sequence[_Reading]) -> bool:
+    """A reading has the name with another point of the compass in the place of its missing one
+    (`North Pars` / `South Pars`, `North Kivu` / `South Kivu`): another place, though its other
+    words are ordinary ones."""
+    for a, b in missing:
+        point = _fold_word(mention.text[a:b])
+        if point in _COMPASS:
+            rest = _surface(mention.text[b:])
+            if rest and any(f" {other} {rest} " in r.surface for other in _COMPASS - {point} for r in readings):
+                return True
+    return False
 
 
 def _initialled(word: str, kept: Sequence[str], reading: _Reading) -> bool:
