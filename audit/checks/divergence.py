@@ -703,8 +703,6 @@ def _word_supported(word: str, reading: _Reading) -> bool:
         _related_words(plain, other, rare) and not _two_places(plain, other)
         for initial in (plain[0], *_SWAPPED_INITIALS.get(plain[0], ""))
         for other in reading.by_initial.get(initial, ())
-        # A word of two letters is no stem of a longer one (`SA` is not `Sasol`).
-        if len(other) >= 3 or len(plain) <= 3
     )
 
 
