@@ -369,13 +369,20 @@ def _marks_lost(ours: str, theirs: str) -> bool:
 
 
 def _same_name(
-    mention: str, reading: _Reading, *, spelling: bool = False, own: _Reading | None = None, located: bool = False
+    mention: str,
+    reading: _Reading,
+    *,
+    spelling: bool = False,
+    own: _Reading | None = None,
+    located: bool = False,
+    possessive: bool = False,
 ) -> bool:
     """The reading writes this name as ours does, or one convention away (`audit.names.variants`),
     or names what it names otherwise (`audit.names.referents`: `Kremlin`/`Moscow`) where `own`,
     the text the name is in, is given and does not name that too (`Apia, the capital of Samoa`
     has its own `Samoa`); a name `located` (after `in`, `at`) only by the city of a seat of power
-    (`in the Kremlin` / `in Moscow`; `in Ankara` is no `Turkey`).
+    (`in the Kremlin` / `in Moscow`; `in Ankara` is no `Turkey`); a capital in the `possessive`
+    by its nationality too (`London's accusations` / `British allegations`).
 
     With `spelling`, a spelling that keeps a Russian transliteration mark the reading's
     spelling lacks is not the same: that difference is what D303 reports.
@@ -387,7 +394,7 @@ def _same_name(
         return True
     if any(_has_form(form, reading) for form in equivalents(mention)):
         return True  # `USA`/`United States`, `EU`/`European Union` (`audit.names.abbreviations`)
-    if own is not None and _names_referent(mention, reading, own):
+    if own is not None and _names_referent(mention, reading, own, possessive):
         return True  # `Kremlin`/`Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`
     if located and any(_has_form(city, reading) for city in _seat_cities(mention)):
         return True  # `talks in the Kremlin` / `talks in Moscow`: the seat is in the city
@@ -510,13 +517,14 @@ def _qualifiers_kept(titled: str, reading: _Reading) -> bool:
     )
 
 
-def _names_referent(mention: str, reading: _Reading, own: _Reading) -> bool:
+def _names_referent(mention: str, reading: _Reading, own: _Reading, possessive: bool = False) -> bool:
     """The reading names what the name names by another of its names (`audit.names.referents`),
     in a mention `own` does not account for itself. A capital and its country stand for each
     other as written (`Paris` is no `French` firm), and for its nationality before a title
     (`Pretoria` / `South African President`); a seat of power for its country's adjective too
-    (`the Elysee` / `the French president`)."""
-    derived = not (countries_of_capital(mention) or capital_of(mention))
+    (`the Elysee` / `the French president`), and a capital in the possessive, its government, for
+    its nationality (`London's accusations` / `British allegations`)."""
+    derived = possessive or not (countries_of_capital(mention) or capital_of(mention))
     return any(
         (_has_referent(form, reading, derived=derived) or (not derived and _titled_nationality(form, reading.text)))
         and _left_for(form, reading, own)
@@ -823,12 +831,19 @@ def _significant_words(mention: Mention, person: bool = False) -> tuple[list[tup
         (a, b)
         for i, (a, b) in enumerate(words)
         if (i >= titled or not _ordinary(mention.text[a:b]))
-        # A title before more of the name is no word of it (`Chairperson`, `Sheikh`, however rare).
+        # A title before more of the name is no word of it (`Chairperson`, `Sheikh`, however rare),
+        # nor a term's acronym after its country (`India's GDP`).
         and not (i + 1 < len(words) and _fold_word(mention.text[a:b]) in TITLES)
+        and not (i > 0 and _term_acronym(mention.text[a:b]))
     ]
     if distinctive == words[:1] and len(words) > 2 and _nation_word(mention.text[slice(*words[0])]):
         return words, False  # `Russia's Federal Air Transport Agency`: a body of ordinary words, its country aside
     return (distinctive, True) if distinctive else (words, False)
+
+
+def _term_acronym(word: str) -> bool:
+    """`GDP`: an acronym the abbreviation table lists for a term, no name."""
+    return _is_acronym(word) and bool(expansions(word)) and not expansions(word, names_only=True)
 
 
 def _plain_word(word: str) -> bool:
@@ -1316,6 +1331,7 @@ def _verb_form(word: str) -> bool:
 
 
 _TITLE_BEFORE = re.compile(r"(\w+)\.?\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _LOCATED = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -1748,11 +1764,12 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
         for whole in inside:
             if _currency_of_amount(segment.doc.text, whole):
                 continue  # `CZK 34,125`: a unit, which the number rules weigh with its amount
-            if _is_acronym(whole.text) and expansions(whole.text) and not expansions(whole.text, names_only=True):
+            if _term_acronym(whole.text):
                 continue  # `GDP`: a term (the abbreviation table's), which a translation may say otherwise
             mention = _head(whole, readings)
             own = _referent_context(segment.text, mention.start - segment.start)
-            if any(_same_name(mention.text, r, own=own, located=own is None) for r in readings):
+            possessive = _POSSESSIVE_AFTER.match(segment.doc.text, mention.end) is not None
+            if any(_same_name(mention.text, r, own=own, located=own is None, possessive=possessive) for r in readings):
                 if _repeated_beyond(mention, inside, sentence, readings):
                     title = _title_before(segment.doc.text, mention.start)
                     names.append(
