@@ -424,8 +424,11 @@ def _same_name(
     if _capital_described(mention, reading.text) and not (own is not None and _capital_described(mention, own.text)):
         return True  # `Tashkent` / `the Uzbek capital`, where the name's own text has no such description
     place = _place_part(mention)
+    korean = _korean_province(place)
     return len(name_words(place)) <= 2 and any(
-        _same_place(place, _place_part(other.text)) for other in reading.mentions
+        _same_place(place, _place_part(other.text))
+        or (korean is not None and korean == _korean_province(_place_part(other.text)))
+        for other in reading.mentions
     )
 
 
@@ -480,6 +483,25 @@ _PLACE_KINDS = frozenset(
     ["region", "oblast", "province", "district", "krai", "territory", "governorate", "okrug", "republic"]
     + ["lake", "river"]
 )
+
+
+# A Korean province in its romanised name (`Hamgyongbuk-do`, `Gyeongsangnam-do`, its `-do` perhaps
+# cut off) or in English (`North Hamgyong Province`, `South Gyeongsang`).
+_KOREAN_PROVINCE = re.compile(
+    r"(?i)^(?:(?P<point>north|south)\s+(?P<name>[a-z]{4,})|(?P<stem>[a-z]{4,}?)(?P<side>buk|nam)(?:-?do)?)$"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _korean_province(place: str) -> str | None:
+    """A Korean province's key, one for both its names (`north hamgyong`), or none: `-buk-do` is
+    North and `-nam-do` South in the romanised name."""
+    found = _KOREAN_PROVINCE.match(_to_ascii(place))
+    if found is None:
+        return None
+    if found["point"]:
+        return f"{found['point'].lower()} {found['name'].lower()}"
+    return f"{'north' if found['side'].lower() == 'buk' else 'south'} {found['stem'].lower()}"
 
 
 @functools.lru_cache(maxsize=65536)
