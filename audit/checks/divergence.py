@@ -32,6 +32,7 @@ from audit.names.lexicon import american_spelling, is_common_word, is_proper_nou
 from audit.names.referents import described, other_names
 from audit.names.variants import (
     ABBREVIATIONS,
+    MODIFIERS,
     NAME_WORD,
     equivalent_names,
     latin,
@@ -923,9 +924,9 @@ def _compass_moved(mention: Mention, missing: Sequence[tuple[int, int]], reading
     words are ordinary ones."""
     for a, b in missing:
         point = _fold_word(mention.text[a:b])
-        if point in _COMPASS:
+        if point in MODIFIERS:
             rest = _surface(mention.text[b:])
-            if rest and any(f" {other} {rest} " in r.surface for other in _COMPASS - {point} for r in readings):
+            if rest and any(f" {other} {rest} " in r.surface for other in MODIFIERS - {point} for r in readings):
                 return True
     return False
 
@@ -1551,10 +1552,6 @@ def _listed_name(candidate: _Candidate) -> bool:
     return candidate.unfound and is_proper_noun(candidate.mention.text)
 
 
-# The points of the compass, folded, that tell two places of one name apart.
-_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
-
-
 def _another_name(ours: str, theirs: str) -> bool:
     """Theirs is another name, not ours with some words translated otherwise (`Provincial
     Administrative Court`/`Voivodeship Administrative Court`): a rare word or an acronym, and
@@ -1565,9 +1562,9 @@ def _another_name(ours: str, theirs: str) -> bool:
     their_words = name_words(theirs)
     shared = [b for b in their_words if any(same_word(a.group(), b.group()) for a in our_words)]
     if shared:
-        points = {_fold_word(w.group()) for w in their_words if w not in shared} & _COMPASS
-        if points and {_fold_word(a.group()) for a in our_words} & (_COMPASS - points):
-            return True  # `North Kivu` / `South Kivu`: another point of the compass, another place
+        points = {_fold_word(w.group()) for w in their_words if w not in shared} & MODIFIERS
+        if points and {_fold_word(a.group()) for a in our_words} & (MODIFIERS - points):
+            return True  # `North Kivu` / `South Kivu`: another point of the compass (`MODIFIERS`), another place
         # Only an acronym among the words theirs does not share (`Nepalese UN`/`Nepalese Bayer`) is
         # another name: other words may translate ours otherwise; ours do not spell it.
         rest = [w.group() for w in their_words if w not in shared]
