@@ -32,6 +32,7 @@ from audit.names.lexicon import american_spelling, is_common_word, is_proper_nou
 from audit.names.referents import described, other_names
 from audit.names.variants import (
     ABBREVIATIONS,
+    MODIFIERS,
     NAME_WORD,
     equivalent_names,
     latin,
@@ -72,7 +73,7 @@ _OPENING_WORDS = frozenset(
 TITLES = frozenset(
     """president vice prime minister secretary chancellor premier governor gov senator sen representative rep
     mayor king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan general gen
-    colonel col major maj captain capt lieutenant lt sergeant sgt admiral adm commander chairman chairwoman
+    colonel col major maj captain capt lieutenant lt sergeant sgt admiral adm commander chairman chairwoman chairperson
     chief director ceo judge justice commissioner ambassador spokesman spokeswoman minister mr mrs ms dr prof
     professor sir lord lady coach aide adviser advisor envoy""".split()  # noqa: SIM905 (reads as words)
 )
@@ -275,7 +276,9 @@ def _is_acronym(word: str) -> bool:
 
 
 def _initials(words: Sequence[str]) -> str:
-    return "".join(w[0] for w in words if w).lower()
+    """The letters an acronym takes from words: an acronym among them gives all its letters
+    (`UN High Commissioner for Refugees`: `UNHCR`)."""
+    return "".join(w.replace(".", "") if _is_acronym(w) else w[0] for w in words if w).lower()
 
 
 # Small words an acronym passes over (`JINR`: Joint Institute for Nuclear Research).
@@ -367,13 +370,20 @@ def _marks_lost(ours: str, theirs: str) -> bool:
 
 
 def _same_name(
-    mention: str, reading: _Reading, *, spelling: bool = False, own: _Reading | None = None, located: bool = False
+    mention: str,
+    reading: _Reading,
+    *,
+    spelling: bool = False,
+    own: _Reading | None = None,
+    located: bool = False,
+    possessive: bool = False,
 ) -> bool:
     """The reading writes this name as ours does, or one convention away (`audit.names.variants`),
     or names what it names otherwise (`audit.names.referents`: `Kremlin`/`Moscow`) where `own`,
     the text the name is in, is given and does not name that too (`Apia, the capital of Samoa`
     has its own `Samoa`); a name `located` (after `in`, `at`) only by the city of a seat of power
-    (`in the Kremlin` / `in Moscow`; `in Ankara` is no `Turkey`).
+    (`in the Kremlin` / `in Moscow`; `in Ankara` is no `Turkey`); a capital in the `possessive`
+    by its nationality too (`London's accusations` / `British allegations`).
 
     With `spelling`, a spelling that keeps a Russian transliteration mark the reading's
     spelling lacks is not the same: that difference is what D303 reports.
@@ -385,7 +395,7 @@ def _same_name(
         return True
     if any(_has_form(form, reading) for form in equivalents(mention)):
         return True  # `USA`/`United States`, `EU`/`European Union` (`audit.names.abbreviations`)
-    if own is not None and _names_referent(mention, reading, own):
+    if own is not None and _names_referent(mention, reading, own, possessive):
         return True  # `Kremlin`/`Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`
     if located and any(_has_form(city, reading) for city in _seat_cities(mention)):
         return True  # `talks in the Kremlin` / `talks in Moscow`: the seat is in the city
@@ -415,8 +425,11 @@ def _same_name(
     if _capital_described(mention, reading.text) and not (own is not None and _capital_described(mention, own.text)):
         return True  # `Tashkent` / `the Uzbek capital`, where the name's own text has no such description
     place = _place_part(mention)
+    korean = _korean_province(place)
     return len(name_words(place)) <= 2 and any(
-        _same_place(place, _place_part(other.text)) for other in reading.mentions
+        _same_place(place, _place_part(other.text))
+        or (korean is not None and korean == _korean_province(_place_part(other.text)))
+        for other in reading.mentions
     )
 
 
@@ -473,6 +486,25 @@ _PLACE_KINDS = frozenset(
 )
 
 
+# A Korean province in its romanised name (`Hamgyongbuk-do`, `Gyeongsangnam-do`, its `-do` perhaps
+# cut off) or in English (`North Hamgyong Province`, `South Gyeongsang`).
+_KOREAN_PROVINCE = re.compile(
+    r"(?i)^(?:(?P<point>north|south)\s+(?P<name>[a-z]{4,})|(?P<stem>[a-z]{4,}?)(?P<side>buk|nam)(?:-?do)?)$"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _korean_province(place: str) -> str | None:
+    """A Korean province's key, one for both its names (`north hamgyong`), or none: `-buk-do` is
+    North and `-nam-do` South in the romanised name."""
+    found = _KOREAN_PROVINCE.match(_to_ascii(place))
+    if found is None:
+        return None
+    if found["point"]:
+        return f"{found['point'].lower()} {found['name'].lower()}"
+    return f"{'north' if found['side'].lower() == 'buk' else 'south'} {found['stem'].lower()}"
+
+
 @functools.lru_cache(maxsize=65536)
 def _place_part(name: str) -> str:
     """A name without the words that say what kind of place it is (`Issyk-Kul Region`: `Issyk-Kul`),
@@ -508,13 +540,14 @@ def _qualifiers_kept(titled: str, reading: _Reading) -> bool:
     )
 
 
-def _names_referent(mention: str, reading: _Reading, own: _Reading) -> bool:
+def _names_referent(mention: str, reading: _Reading, own: _Reading, possessive: bool = False) -> bool:
     """The reading names what the name names by another of its names (`audit.names.referents`),
     in a mention `own` does not account for itself. A capital and its country stand for each
     other as written (`Paris` is no `French` firm), and for its nationality before a title
     (`Pretoria` / `South African President`); a seat of power for its country's adjective too
-    (`the Elysee` / `the French president`)."""
-    derived = not (countries_of_capital(mention) or capital_of(mention))
+    (`the Elysee` / `the French president`), and a capital in the possessive, its government, for
+    its nationality (`London's accusations` / `British allegations`)."""
+    derived = possessive or not (countries_of_capital(mention) or capital_of(mention))
     return any(
         (_has_referent(form, reading, derived=derived) or (not derived and _titled_nationality(form, reading.text)))
         and _left_for(form, reading, own)
@@ -788,7 +821,8 @@ def _spelt_out(acronym: str, text: str) -> bool:
     if len(acronym) < 3 or not acronym.isascii():
         return False
     initials = "".join(
-        "" if w.lower() in _UNSPELT else w[0] if len(w) >= 3 else " " for w in NAME_WORD.findall(text)
+        "" if w.lower() in _UNSPELT else w if _is_acronym(w) else w[0] if len(w) >= 3 else " "
+        for w in NAME_WORD.findall(text)
     ).lower()
     return acronym.lower() in initials
 
@@ -816,10 +850,23 @@ def _significant_words(mention: Mention, person: bool = False) -> tuple[list[tup
         titled = 0
     while titled < len(words) and _fold_word(mention.text[slice(*words[titled])]) in TITLES:
         titled += 1  # a title of several words: `Secretary General`, `Prime Minister`
-    distinctive = [(a, b) for i, (a, b) in enumerate(words) if i >= titled or not _ordinary(mention.text[a:b])]
+    distinctive = [
+        (a, b)
+        for i, (a, b) in enumerate(words)
+        if (i >= titled or not _ordinary(mention.text[a:b]))
+        # A title before more of the name is no word of it (`Chairperson`, `Sheikh`, however rare),
+        # nor a term's acronym after its country (`India's GDP`).
+        and not (i + 1 < len(words) and _fold_word(mention.text[a:b]) in TITLES)
+        and not (i > 0 and _term_acronym(mention.text[a:b]))
+    ]
     if distinctive == words[:1] and len(words) > 2 and _nation_word(mention.text[slice(*words[0])]):
         return words, False  # `Russia's Federal Air Transport Agency`: a body of ordinary words, its country aside
     return (distinctive, True) if distinctive else (words, False)
+
+
+def _term_acronym(word: str) -> bool:
+    """`GDP`: an acronym the abbreviation table lists for a term, no name."""
+    return _is_acronym(word) and bool(expansions(word)) and not expansions(word, names_only=True)
 
 
 def _plain_word(word: str) -> bool:
@@ -854,17 +901,34 @@ def _unsupported_run(
     """
     words, rare = _significant_words(mention, person)
     parts = [mention.text[a:b] for a, b in words]
-    if len(parts) > 1 and any(
-        initials in r.words for r in readings for initials in {_initials(parts), _initials(_content_parts(parts))}
+    every = [m.group() for m in name_words(mention.text)]
+    if any(
+        len(run) > 1 and initials in r.words
+        for run in (parts, every)
+        for r in readings
+        for initials in {_initials(run), _initials(_content_parts(run))}
     ):
-        return None  # `European Union` for `EU`, `Joint Institute for Nuclear Research` for `JINR`
+        return None  # `European Union` for `EU`, `Joint Institute for Nuclear Research` for `JINR`, `South Africa` / `SA`
     missing = [(a, b) for a, b in words if not any(_word_supported(mention.text[a:b], r) for r in readings)]
     if missing and len(missing) < len(words):
         kept = [mention.text[a:b] for a, b in words if (a, b) not in missing]
         missing = [(a, b) for a, b in missing if not any(_initialled(mention.text[a:b], kept, r) for r in readings)]
-    if not missing or (strict and not rare and len(missing) < len(words)):
+    if not missing or (strict and not rare and len(missing) < len(words) and not _compass_moved(mention, missing, readings)):
         return None
     return mention.start + missing[0][0], mention.start + missing[-1][1], len(missing) < len(words)
+
+
+def _compass_moved(mention: Mention, missing: Sequence[tuple[int, int]], readings: Sequence[_Reading]) -> bool:
+    """A reading has the name with another point of the compass in the place of its missing one
+    (`North Pars` / `South Pars`, `North Kivu` / `South Kivu`): another place, though its other
+    words are ordinary ones."""
+    for a, b in missing:
+        point = _fold_word(mention.text[a:b])
+        if point in MODIFIERS:
+            rest = _surface(mention.text[b:])
+            if rest and any(f" {other} {rest} " in r.surface for other in MODIFIERS - {point} for r in readings):
+                return True
+    return False
 
 
 def _initialled(word: str, kept: Sequence[str], reading: _Reading) -> bool:
@@ -1290,6 +1354,7 @@ def _verb_form(word: str) -> bool:
 
 
 _TITLE_BEFORE = re.compile(r"(\w+)\.?\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _LOCATED = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -1491,11 +1556,15 @@ def _another_name(ours: str, theirs: str) -> bool:
     """Theirs is another name, not ours with some words translated otherwise (`Provincial
     Administrative Court`/`Voivodeship Administrative Court`): a rare word or an acronym, and
     no word in common with ours; or, sharing words with ours, only acronyms besides that ours
-    do not spell (`Nepalese UN`/`Nepalese Bayer`)."""
+    do not spell (`Nepalese UN`/`Nepalese Bayer`) or another point of the compass (`North Kivu` /
+    `South Kivu`)."""
     our_words = name_words(ours)
     their_words = name_words(theirs)
     shared = [b for b in their_words if any(same_word(a.group(), b.group()) for a in our_words)]
     if shared:
+        points = {_fold_word(w.group()) for w in their_words if w not in shared} & MODIFIERS
+        if points and {_fold_word(a.group()) for a in our_words} & (MODIFIERS - points):
+            return True  # `North Kivu` / `South Kivu`: another point of the compass (`MODIFIERS`), another place
         # Only an acronym among the words theirs does not share (`Nepalese UN`/`Nepalese Bayer`) is
         # another name: other words may translate ours otherwise; ours do not spell it.
         rest = [w.group() for w in their_words if w not in shared]
@@ -1714,11 +1783,12 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
         for whole in inside:
             if _currency_of_amount(segment.doc.text, whole):
                 continue  # `CZK 34,125`: a unit, which the number rules weigh with its amount
-            if _is_acronym(whole.text) and expansions(whole.text) and not expansions(whole.text, names_only=True):
+            if _term_acronym(whole.text):
                 continue  # `GDP`: a term (the abbreviation table's), which a translation may say otherwise
             mention = _head(whole, readings)
             own = _referent_context(segment.text, mention.start - segment.start)
-            if any(_same_name(mention.text, r, own=own, located=own is None) for r in readings):
+            possessive = _POSSESSIVE_AFTER.match(segment.doc.text, mention.end) is not None
+            if any(_same_name(mention.text, r, own=own, located=own is None, possessive=possessive) for r in readings):
                 if _repeated_beyond(mention, inside, sentence, readings):
                     title = _title_before(segment.doc.text, mention.start)
                     names.append(

@@ -102,8 +102,10 @@ def syllabic(short: str, long: str) -> bool:
     """A one-word short form spelt by the openings of the long form's successive words, two at
     least, each word giving one (`Pemex`/`Petróleos Mexicanos`, `Petrobras`/`Petróleo Brasileiro
     SA`, `Ecopetrol`/`Empresa Colombiana de Petróleos`, `Gazprom`/`Gazovaya Promyshlennost`):
-    connectors and a legal form at the end aside, and one opening of three letters at least."""
+    connectors and a legal form at the end aside, and one opening of three letters at least, or,
+    an acronym in capitals, of two (`IRENA`/`International Renewable Energy Agency`)."""
     key = abbreviation_key(short)
+    opening = 2 if short.isupper() else 3
     words = [w for w in abbreviation_key(long).split() if w not in _CONNECTORS]
     while words and words[-1] in _LEGAL_FORMS:
         words.pop()
@@ -115,7 +117,7 @@ def syllabic(short: str, long: str) -> bool:
             return at == len(key) and long_enough
         word = words[index]
         for size in range(min(len(word), len(key) - at), 0, -1):
-            if word[:size] == key[at : at + size] and spelt(at + size, index + 1, long_enough or size >= 3):
+            if word[:size] == key[at : at + size] and spelt(at + size, index + 1, long_enough or size >= opening):
                 return True
         return False
 

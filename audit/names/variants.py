@@ -699,7 +699,7 @@ def equivalent_names(a: str, b: str) -> bool:
     for word in words_a:
         match = next((i for i, other in enumerate(free) if same_spelling(word, other)), None)
         if match is None:
-            return False
+            return _joined(a, b)  # `Da Nang` / `Danang`: a particle-like word joined on
         del free[match]
     return True
 
@@ -708,7 +708,11 @@ def _joined(a: str, b: str) -> bool:
     """One name with its words joined and apart (`Abdelatty`/`Abdel Aty`, `Hua Chunying`/`Hua Chun
     Ying`): the same letters, folded, in words that differ only where they are cut."""
     squashed = squashed_key(a)
-    return len(squashed) >= 6 and squashed == squashed_key(b) and len(content_key(a).split()) != len(content_key(b).split())
+    return (
+        len(squashed) >= 6
+        and squashed == squashed_key(b)
+        and len(a.replace("-", " ").split()) != len(b.replace("-", " ").split())
+    )
 
 
 # ---------------------------------------------------------------- one name, several spellings
