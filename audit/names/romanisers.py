@@ -1041,8 +1041,8 @@ class RomanisedSource:
             local = self.text[name.start : name.end]
             forms = self.forms(name)
             if _LATIN_NAME.fullmatch(local):
-                if not (_term(local) or latin_written(local, english)):  # `GDP`: the economy
-                    left.append(name)
+                if not (_term(local) or latin_written(local, english) or local.upper() in written_initials):
+                    left.append(name)  # not `GDP` (the economy), nor `IAEA` written out as its initials' words
                 continue
             sure = (
                 (self.lang == "hi" and (acronym := spelt_acronym(local)) is not None and not _term(acronym))
