@@ -394,7 +394,14 @@ def _in_compound(text: str, at: int, lang: str) -> bool:
         or (before and before in _BEFORE_ABBREVIATION)
         # Japanese writes a firm's or a person's country before the katakana name (`仏ルノー`, `米グーグル`)
         or (lang == "ja" and "country" in kind and _KATAKANA_NAME.match(text, at + 1) is not None and not _KANJI.match(before))
+        # and before the name of its government's bodies and offices (`露大統領府`, the Kremlin; `米国務省`)
+        or (lang == "ja" and "country" in kind and _JA_STATE_AFTER.match(text, at + 1) is not None and not _KANJI.match(before))
     )
+
+
+# What follows a Japanese one-character country when it stands for the country's state: an office
+# or body of it (`露大統領府`, `米国務省`, `英首相`, `中外務省`, `米軍`, `韓政府`).
+_JA_STATE_AFTER = re.compile(r"大統領|首相|政府|外務|国務|国防|財務|商務|議会|当局|中銀|中央銀行|連邦|軍|紙")
 
 
 def is_pinyin(word: str) -> bool:
@@ -716,7 +723,8 @@ class RomanisedSource:
         if not target.alone or len(sound) <= size:
             return 0.0
         best = 0.0
-        for length in range(size - 1, size + 2):
+        for length in range(size - 1, min(size + 2, len(sound) - 1)):
+            # the rest of the unit holds two consonants or more, a word of its own: not `Ushakov` in `pesukofu`
             for part in (sound[:length], sound[-length:]):
                 if part[:1] == target.consonants[:1]:
                     best = max(best, _score(target, _Sound(part, "")))
