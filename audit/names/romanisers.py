@@ -507,6 +507,8 @@ _WIDTH = {"zh": 7, "ja": 3, "hi": 2}
 _FRENCH_ENDING = re.compile(r"(?:ault|eaux?|aux|eot)$")
 # A final `e` English writes and does not say, after one consonant (`phone`, `Rome`, `Crete`).
 _SILENT_E = re.compile(r"[aeiouy][bcdfgklmnprstvz]e$")
+# An English `t` before the sound of `i` or `ee`, which katakana writes with `チ` (chi).
+_TI = re.compile(r"t(?=ee|ea|i)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,6 +550,8 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
         sounds.append(_sound(french, "en"))  # `Renault`: `ルノー`, `Peugeot`: `プジョー`, endings French does not say
     if "th" in plain:
         sounds.append(_sound(plain.replace("th", "s"), "en"))  # `Hegseth`: `ヘグセス`, `Smith`: `史密斯`
+    if lang == "ja" and _TI.search(plain):
+        sounds.append(_sound(_TI.sub("ch", plain), "en"))  # `Steel`: `スチール`, `Team`: `チーム`: katakana writes ti as chi
     if "cc" in plain:  # `Soccer`: `サッカー`, `Mecca`: `麦加`
         said = plain.replace("cc", "k")
         sounds.extend(_sound(form, "en") for form in (said, *((_UNSAID_R.sub("", said),) if lang != "hi" else ())))
@@ -564,8 +568,19 @@ def _score(target: _Sound, run: _Sound, final_vowel: bool = False) -> float:
     if target.key == run.key:
         return 1.0
     # Japanese and Chinese end a word in a vowel English does not write (`William`: `uiriamu`;
-    # `Youssouf`: `you su fu`).
-    return 1.0 if final_vowel and not target.key.endswith("a") and run.key == target.key + "a" else 0.0
+    # `Youssouf`: `you su fu`), and put one between consonants English runs together (`Apple`: `appuru`).
+    if not final_vowel:
+        return 0.0
+    return 1.0 if (not target.key.endswith("a") and run.key == target.key + "a") or _vowels_put_in(target.key, run.key) else 0.0
+
+
+def _vowels_put_in(key: str, heard: str) -> bool:
+    """Whether `heard` is `key` with vowels put between its consonants and after the last, and its
+    consonants the same ones (`apl`: `apala`); not a vowel lost, nor a consonant added."""
+    if not key or key[0] != heard[:1]:
+        return False
+    rest = iter(heard)
+    return all(char in rest for char in key) and heard.replace("a", "") == key.replace("a", "")
 
 
 class RomanisedSource:
