@@ -507,8 +507,6 @@ _WIDTH = {"zh": 7, "ja": 3, "hi": 2}
 _FRENCH_ENDING = re.compile(r"(?:ault|eaux?|aux|eot)$")
 # A final `e` English writes and does not say, after one consonant (`phone`, `Rome`, `Crete`).
 _SILENT_E = re.compile(r"[aeiouy][bcdfgklmnprstvz]e$")
-# An English `t` before the sound of `i` or `ee`, which katakana writes with `チ` (chi).
-_TI = re.compile(r"t(?=ee|ea|i)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,8 +548,6 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
         sounds.append(_sound(french, "en"))  # `Renault`: `ルノー`, `Peugeot`: `プジョー`, endings French does not say
     if "th" in plain:
         sounds.append(_sound(plain.replace("th", "s"), "en"))  # `Hegseth`: `ヘグセス`, `Smith`: `史密斯`
-    if lang == "ja" and _TI.search(plain):
-        sounds.append(_sound(_TI.sub("ch", plain), "en"))  # `Steel`: `スチール`, `Team`: `チーム`: katakana writes ti as chi
     if "cc" in plain:  # `Soccer`: `サッカー`, `Mecca`: `麦加`
         said = plain.replace("cc", "k")
         sounds.extend(_sound(form, "en") for form in (said, *((_UNSAID_R.sub("", said),) if lang != "hi" else ())))
