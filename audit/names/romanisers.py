@@ -1060,8 +1060,10 @@ class RomanisedSource:
             local = self.text[name.start : name.end]
             forms = self.forms(name)
             if _LATIN_NAME.fullmatch(local):
-                if not (_term(local) or latin_written(local, english) or local.upper() in written_initials):
-                    left.append(name)  # not `GDP` (the economy), nor `IAEA` written out as its initials' words
+                # an acronym in brackets after the name it abbreviates is that name (`国際原子力機関（IAEA）`)
+                glossed = self.text[name.start - 1 : name.start] in "（(" and self.text[name.end : name.end + 1] in "）)"
+                if not (_term(local) or latin_written(local, english) or (glossed and local.upper() in written_initials)):
+                    left.append(name)  # not `GDP` (the economy), nor `IAEA` written out by its initials' words
                 continue
             sure = (
                 (self.lang == "hi" and (acronym := spelt_acronym(local)) is not None and not _term(acronym))
