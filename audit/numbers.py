@@ -459,9 +459,13 @@ _BASIS_POINTS = re.compile(
 )
 # Japanese tenths and Chinese tenths of a discount (`３割`: 30%; `八折`, 80% of the price).
 _CJK_RATIOS = {"割": 10.0, "成": 10.0, "折": 10.0}
-# Chinese and Japanese numerals in characters (`三十`, `二百五十`, `两千`): a digit, then digits and scales.
+# Chinese and Japanese numerals in characters (`三十`, `二百五十`, `两千`): a digit, then digits and scales;
+# or `百`/`千` with a larger scale and no digit, as news writes round sums (`超千亿立方米`: over 100 billion),
+# not after a figure (`3千亿`, read whole elsewhere) nor after `数`/`几` (`数百億`, several tens of billions).
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CJK_NUMERAL = re.compile("[一二两兩三四五六七八九十][〇零一二两兩三四五六七八九十百千万萬亿億兆]+")
+_CJK_NUMERAL = re.compile(
+    r"[一二两兩三四五六七八九十][〇零一二两兩三四五六七八九十百千万萬亿億兆]+|(?<![\d０-９数几幾])[百千][亿億兆](?:[万萬亿億兆]*)"
+)
 # Hindi scale words after the digits (`10 लाख`, a million; `5 करोड़`, fifty million), nukta aside.
 _INDIC_SCALES = {"हजार": 1e3, "लाख": 1e5, "करोड": 1e7, "अरब": 1e9}
 _INDIC_AFTER = re.compile(r"[\s\u00a0]?([\u0900-\u097f]+)")

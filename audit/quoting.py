@@ -940,7 +940,18 @@ def _uncased_name(text: str, inner: str, start: int, end: int) -> bool:
     titled = _SUBTITLE_COLON.sub(" ", inner)
     if _CLAUSE_PUNCTUATION.search(titled) or len(inner.split()) > 4 or len(_HAN_OR_KANA.findall(inner)) > 8:
         return False
+    if _KIND_AFTER.match(text, end):
+        return True  # `कहा कि 'गगनयान' मिशन`: the name of a mission said, not the words said
     return not _SPEECH_BEFORE.search(text, max(0, start - 12), start) and not _SPEECH_AFTER.match(text, end)
+
+
+# A Hindi noun of the kind of thing a quotation names, right after it (`'गगनयान' मिशन`, `'सिंदूर'
+# ऑपरेशन`, `'मन की बात' कार्यक्रम`): a name, even where a verb of saying comes before it.
+_KIND_AFTER = re.compile(
+    r"\s+(?:मिशन|ऑपरेशन|अभियान|योजना|कार्यक्रम|परियोजना|पार्टी|दल|अखबार|समाचार\s*पत्र|फिल्म|पुस्तक|किताब"
+    r"|उपग्रह|यान|पोत|जहाज|रॉकेट|ट्रेन|एक्सप्रेस|ऐप|ब्रांड|कंपनी|सम्मेलन|अभ्यास|पुरस्कार)"
+    r"(?![\u0900-\u0963\u0971-\u097f])"
+)
 
 
 class QuotationCount(NamedTuple):

@@ -394,7 +394,14 @@ def _in_compound(text: str, at: int, lang: str) -> bool:
         or (before and before in _BEFORE_ABBREVIATION)
         # Japanese writes a firm's or a person's country before the katakana name (`仏ルノー`, `米グーグル`)
         or (lang == "ja" and "country" in kind and _KATAKANA_NAME.match(text, at + 1) is not None and not _KANJI.match(before))
+        # and before the name of its government's bodies and offices (`露大統領府`, the Kremlin; `米国務省`)
+        or (lang == "ja" and "country" in kind and _JA_STATE_AFTER.match(text, at + 1) is not None and not _KANJI.match(before))
     )
+
+
+# What follows a Japanese one-character country when it stands for the country's state: an office
+# or body of it (`露大統領府`, `米国務省`, `英首相`, `中外務省`, `米軍`, `韓政府`).
+_JA_STATE_AFTER = re.compile(r"大統領|首相|政府|外務|国務|国防|財務|商務|議会|当局|中銀|中央銀行|連邦|軍|紙")
 
 
 def is_pinyin(word: str) -> bool:
@@ -557,8 +564,19 @@ def _score(target: _Sound, run: _Sound, final_vowel: bool = False) -> float:
     if target.key == run.key:
         return 1.0
     # Japanese and Chinese end a word in a vowel English does not write (`William`: `uiriamu`;
-    # `Youssouf`: `you su fu`).
-    return 1.0 if final_vowel and not target.key.endswith("a") and run.key == target.key + "a" else 0.0
+    # `Youssouf`: `you su fu`), and put one between consonants English runs together (`Apple`: `appuru`).
+    if not final_vowel:
+        return 0.0
+    return 1.0 if (not target.key.endswith("a") and run.key == target.key + "a") or _vowels_put_in(target.key, run.key) else 0.0
+
+
+def _vowels_put_in(key: str, heard: str) -> bool:
+    """Whether `heard` is `key` with vowels put between its consonants and after the last, and its
+    consonants the same ones (`apl`: `apala`); not a vowel lost, nor a consonant added."""
+    if not key or key[0] != heard[:1]:
+        return False
+    rest = iter(heard)
+    return all(char in rest for char in key) and heard.replace("a", "") == key.replace("a", "")
 
 
 class RomanisedSource:
@@ -716,7 +734,8 @@ class RomanisedSource:
         if not target.alone or len(sound) <= size:
             return 0.0
         best = 0.0
-        for length in range(size - 1, size + 2):
+        for length in range(size - 1, min(size + 2, len(sound) - 1)):
+            # the rest of the unit holds two consonants or more, a word of its own: not `Ushakov` in `pesukofu`
             for part in (sound[:length], sound[-length:]):
                 if part[:1] == target.consonants[:1]:
                     best = max(best, _score(target, _Sound(part, "")))
@@ -1041,8 +1060,10 @@ class RomanisedSource:
             local = self.text[name.start : name.end]
             forms = self.forms(name)
             if _LATIN_NAME.fullmatch(local):
-                if not (_term(local) or latin_written(local, english)):  # `GDP`: the economy
-                    left.append(name)
+                # an acronym in brackets after the name it abbreviates is that name (`国際原子力機関（IAEA）`)
+                glossed = self.text[name.start - 1 : name.start] in "（(" and self.text[name.end : name.end + 1] in "）)"
+                if not (_term(local) or latin_written(local, english) or (glossed and local.upper() in written_initials)):
+                    left.append(name)  # not `GDP` (the economy), nor `IAEA` written out by its initials' words
                 continue
             sure = (
                 (self.lang == "hi" and (acronym := spelt_acronym(local)) is not None and not _term(acronym))

@@ -1577,16 +1577,16 @@ def _surname_like_nationality(words: list[str], position: int) -> bool:
     return before[:1].isupper() and _may_anchor(before) and not is_acronym(before)
 
 
-def _may_anchor(word: str) -> bool:
-    """A capitalised word that is neither a title, a connector nor a nationality."""
+def _may_anchor(word: str, person: bool = False) -> bool:
+    """A capitalised word that is neither a title, a connector nor a nationality; of a person's
+    name after a title, a surname shaped like a nationality anchors too (`Anthony Albanese`)."""
     return (
         word[:1].isupper()
         and len(word) >= 3
         and not _REGNAL_NUMBER.fullmatch(word.rstrip("."))
         and word.lower() not in GENERIC
         and word.lower() not in CONNECTORS
-        and not is_demonym(word)
-        and not is_language_name(word)
+        and (person or not (is_demonym(word) or is_language_name(word)))
     )
 
 
@@ -1714,9 +1714,10 @@ def beside_words(name: str, missing: list[str]) -> tuple[str, ...]:
         name = " ".join(part for part in parts if any(word in part.split() for word in missing)) or name
     words = re.split(r"[\s\-‐‑]+", name)
     titles = [i for i, word in enumerate(words) if word.lower() in GENERIC | _TITLES]
-    if titles and titles[-1] < len(words) - 1:
+    person = bool(titles) and titles[-1] < len(words) - 1
+    if person:
         words = words[titles[-1] + 1 :]
-    return tuple(word for word in words if word not in missing and _may_anchor(word) and not is_acronym(word))
+    return tuple(word for word in words if word not in missing and _may_anchor(word, person) and not is_acronym(word))
 
 
 def name_words(name: str) -> list[str]:
