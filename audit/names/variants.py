@@ -293,9 +293,6 @@ def common_prefix_length(a: str, b: str) -> int:
     return length
 
 
-_VOWEL_LETTERS = frozenset("aeiouy")
-
-
 def stem_match(a: str, b: str) -> bool:
     """Two folded words that are one name up to inflection or a transliteration slip.
 
