@@ -29,7 +29,7 @@ from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, acronym_forms, capital_of, countries_of_capital
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
 from audit.names.lexicon import american_spelling, is_common_word, is_proper_noun
-from audit.names.referents import described, other_names
+from audit.names.referents import capitals_of, described, other_names
 from audit.names.variants import (
     ABBREVIATIONS,
     MODIFIERS,
@@ -450,10 +450,10 @@ def _described_capitals(text: str) -> tuple[tuple[int, int, str], ...]:
     found = []
     for match in _CAPITAL_WORD.finditer(text):
         word = _POSSESSIVE.sub("", match[1] or match[2])
-        capitals = {c for place in (*demonym_places(word), word, *equivalents(word)) if (c := capital_of(place)) is not None}
+        capitals = capitals_of(word)
         if len(capitals) == 1:
             begin = match.start() + len(match.group()) - len(match.group()[3:].lstrip())
-            found.append((begin, match.end(), next(iter(capitals))))
+            found.append((begin, match.end(), capitals[0]))
     return tuple(found)
 
 

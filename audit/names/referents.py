@@ -96,10 +96,18 @@ def described(phrase: str) -> tuple[str, ...]:
     the abbreviation table lists (`UN food agency` -> `WFP`, `World Food Programme`); empty if none."""
     capital = _CAPITAL.match(phrase)
     if capital is not None:
-        places = demonym_places(capital[1]) or (capital[1],)
-        # `Russian` is a language of several countries; the capital is of the one it is named for.
-        places = tuple(p for p in places if p[:4].lower() == capital[1][:4].lower()) or places
-        return tuple(dict.fromkeys(found for place in places if (found := capital_of(place))))
+        return capitals_of(capital[1])
     if not abbreviations_of(phrase):
         return ()
     return equivalents(phrase)
+
+
+@functools.lru_cache(maxsize=4096)
+def capitals_of(country: str) -> tuple[str, ...]:
+    """The capitals a country or nationality names (`Egyptian`, `Haiti`, `UAE` -> `Cairo`,
+    `Port-au-Prince`, `Abu Dhabi`): of the countries its demonym is of, else of the country
+    itself or its written-out forms."""
+    places = demonym_places(country)
+    # `Russian` is a language of several countries; the capital is of the one it is named for.
+    places = tuple(p for p in places if p[:4].lower() == country[:4].lower()) or places or (country, *equivalents(country))
+    return tuple(dict.fromkeys(found for place in places if (found := capital_of(place))))
