@@ -18,6 +18,8 @@ from importlib.resources import files
 
 from anyascii import anyascii
 
+from audit.names.finder import CONNECTORS
+
 TABLE = "en_abbreviations.tsv"
 KINDS = frozenset({"place", "body", "term", "month"})
 # Kinds whose short form names something (a source may write the name its own way).
@@ -90,8 +92,9 @@ def is_short_form(form: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-# Words a long form's syllabic short form skips: connectors, and a company's legal form at its end.
-_CONNECTORS = frozenset("de del do da dos das di du des la el y e of the and".split())  # noqa: SIM905
+# Words a long form's syllabic short form skips: a name's connectors and the ones of a title
+# (`Empresa Colombiana de Petróleos`, `Bank of the Republic and ...`), and a company's legal form at its end.
+_CONNECTORS = CONNECTORS | {"do", "e", "the", "and"}
 _LEGAL_FORMS = frozenset(
     "sa sab cv ag se nv bv inc ltd llc plc co corp pjsc jsc pao oao spa srl bhd berhad tbk asa".split()  # noqa: SIM905
 )
