@@ -293,16 +293,18 @@ def _countries_listed(number: Number, source: str, english: str) -> bool:
     countries Japan, Britain and Italy), which English lists instead: as many countries named."""
     if not number.text.isdigit() or not 2 <= int(number.text) <= 10 or _COUNTRIES_AFTER.match(source, number.end) is None:
         return False
-    return sum(1 for country in _country_names() if re.search(rf"\b{re.escape(country)}\b", english)) >= int(number.text)
+    return len(set(_country_names().findall(english))) >= int(number.text)
 
 
 @functools.lru_cache(maxsize=1)
-def _country_names() -> tuple[str, ...]:
-    """The English names CLDR gives countries (`Italy`, `United Kingdom`) and English's short `Britain`."""
+def _country_names() -> re.Pattern[str]:
+    """The English names CLDR gives countries (`Italy`, `United Kingdom`) and English's short
+    `Britain`, as one pattern, the longest name first (`Equatorial Guinea` before `Guinea`)."""
     from babel import Locale
 
-    names = (name for code, name in Locale("en").territories.items() if code.isalpha() and len(code) == 2)
-    return (*names, "Britain", "US")
+    names = [name for code, name in Locale("en").territories.items() if code.isalpha() and len(code) == 2]
+    names += ["Britain", "US"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
 
 
 def _sentence(ctx: CheckContext, offset: int, pair: SourcePair) -> tuple[int, int]:
