@@ -902,11 +902,20 @@ def is_name_quotation(
     longest = 12 if not english and _WORK_BEFORE.search(text, max(0, quotation.open.offset - 60), quotation.open.offset) else 6
     if not 1 <= len(words) <= longest or not inner[:1].isupper() or _SPEECH_PUNCTUATION.search(inner):
         return False
-    if _ATTRIBUTION_AFTER.match(text, quotation.close.end) or text[: quotation.open.offset].rstrip().endswith(":"):
+    if _ATTRIBUTION_AFTER.match(text, quotation.close.end) or _after_colon(text, quotation.open.offset):
         return False
     if english:
         return _name_like(inner.replace("’s", "").replace("'s", ""))
     return has_verb is None or not has_verb(inner)
+
+
+def _after_colon(text: str, offset: int) -> bool:
+    """Whether a colon, spaces aside, comes right before `offset` (a quotation introduced by it):
+    read back over the spaces, not a copy of all the text before."""
+    at = offset
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at > 0 and text[at - 1] == ":"
 
 
 # What only a clause holds, in those scripts' punctuation too (`，`, `。`, the danda `।`).
