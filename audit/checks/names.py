@@ -501,7 +501,10 @@ def _transliteration_marks(spelling: str) -> tuple[str, ...]:
     marks = []
     for pattern, label in _MARKS:
         for match in pattern.finditer(spelling):
-            word = spelling[match.start() :].split()[0].strip("-").split("-")[0]
+            start = match.start()
+            while start and not spelling[start - 1].isspace() and spelling[start - 1] not in "-‐‑":
+                start -= 1  # the whole word a mark inside it belongs to (`Birobidzhan`, not `dzhan`)
+            word = spelling[start:].split()[0].strip("-").split("-")[0]
             if label.startswith(GERMAN_ENDING):  # an ending: the whole word it ends
                 word = re.split(r"[\s\-‐‑]+", spelling[: match.end()])[-1]
             if label in ("Kh for h", "doubled y") and (is_proper_noun(word) or is_english_place(word)):
