@@ -49,7 +49,7 @@ from audit.names.polivanov import hepburn_reading
 from audit.names.regions import regions as asian_regions
 from audit.names.regions import russian_regions
 from audit.names.romanisers import RomanisedSource, romaniser_language
-from audit.names.russian_source import puts_source_place_elsewhere, speaks_of_counterpart
+from audit.names.russian_source import names_a_place, puts_source_place_elsewhere, speaks_of_counterpart
 from audit.names.source import (
     SourcePair,
     TokenIndex,
@@ -1764,12 +1764,15 @@ def _names_a_maker(text: str, mention: Mention, index: TokenIndex, english: str)
     Eugene Onegin` for `«Евгений Онегин»`, `Tchaikovsky's opera` for `оперу «Пиковая дама»`):
     the maker, in the possessive before a work word or the work's own name, is not in the
     source at all, and no source name but a quoted one (a title English may translate) is
-    left without its counterpart."""
+    left without its counterpart. A place in the possessive makes nothing (`Nigeria's Sonangol`
+    for `Ангольская Sonangol`): it is judged as a place."""
     if not index.russian or not quoted_names(index.text):
         return False
     head, tail = mention.text, ""
     if (split := _POSSESSIVE_SPLIT.search(mention.text)) is not None:
         head, tail = mention.text[: split.start()], mention.text[split.end() :]
+        if names_a_place(head):
+            return False
         if missing_words(tail, index, english):
             return False  # the work's name is judged itself
     elif _MAKER_BEFORE_WORK.match(text, mention.end) is None:
@@ -1991,12 +1994,15 @@ class UnsourcedName(Check):
     (`Perm airport` for `уфимского аэропорта`, `Abu Dhabi International Airport` for `Дубайский
     международный аэропорт`), and it is then no context English adds; a place or an owner in the possessive opening a name (`Spain's Carlos Alcaraz`,
     `Moscow's Vnukovo airport`, `Gazprom's Astrakhan gas processing plant`) is context too where the
-    translation leaves no source name unpaired;
+    translation leaves no source name unpaired and it replaced no source place or nationality
+    adjective written by none of its names (`Sweden's Nokia` for `Финская Nokia`; the country of
+    a source city stays context: `Japan's Nikkei` for `Токийский индекс Nikkei`);
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
     table row's forms, or the name's initials) repeats that name, which is judged itself; an
     inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one, and a
     maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу
-    «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired;
+    «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired
+    (a place makes nothing: `Denmark's Equinor` is judged as a place);
     so is another name English gives in a clause (`which China calls the Diaoyu`, `known locally as`),
     and the body a person works at or the region a place lies in, in an apposition English adds
     after them (`Yevgeny Tishkovets, a leading specialist at the Fobos weather centre` for

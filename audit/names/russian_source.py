@@ -908,7 +908,7 @@ def unwritten_source_place(source: str, english: str) -> bool:
     nationality or a language (`чукотские`: `Chuukese`), is left aside."""
     written = written_places(english)
     return any(
-        any(is_english_place(name) or names_a_place(name) for name in names)
+        any(is_english_place(name) or names_a_place(name) or demonym_places(name) for name in names)
         and not any(
             name in written or _has_form(name, english) or any(_has_form(place, english) for place in demonym_places(name))
             for name in names

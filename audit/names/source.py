@@ -59,6 +59,7 @@ from audit.names.russian_source import (
     RussianName,
     capital_carried,
     confirmed_names,
+    countries_of,
     english_forms,
     entity_names,
     forms_beside,
@@ -1265,6 +1266,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             index.russian
             and (_possessive_place(words, position) or _possessive_owner(words, position))
             and not leaves_source_names(index.text, english, index.lang)
+            and not _replaced_source_place(plain, index, english)
         ):
             continue  # `Germany's Alexander Zverev`, `St Petersburg's Pulkovo`: context, as a nationality is
         if index.russian and _region_kind_of(words, position):
@@ -1331,11 +1333,13 @@ def _spells_source_place(word: str, text: str) -> bool:
 def _replaced_source_place(place: str, index: TokenIndex, english: str) -> bool:
     """Whether a country or a notable city English writes (`Perm`, a common word too) stands where
     a place of a Russian source is written by none of its names (`уфимского аэропорта`): it
-    replaced it. Regions aside: GeoNames and CLDR name some by common words (`Bay`, `World`)."""
+    replaced it, unless it is the country of a source city (`Japan's Nikkei` for `Токийский
+    индекс Nikkei`). Regions aside: GeoNames and CLDR name some by common words (`Bay`, `World`)."""
     return (
         any(p.kind == "country" or (p.kind == "city" and p.population >= NOTABLE_POPULATION) for p in place_lookup_exact(place)[:3])
         and not index.has_name(place, "en")
         and unwritten_source_place(index.text, english)
+        and not any(place in countries_of(name) for names in source_places(index.text) for name in names)
     )
 
 
