@@ -1857,7 +1857,9 @@ class DroppedName(Check):
     (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`, a seat
     for its body: `Брюссель`: `European Union`), or, for
     a body that owns the one before it or an office before it, its country (`Генштаб ВСУ`:
-    `Ukraine's General Staff`, `Главнокомандующий ВСУ`: `Ukraine's commander-in-chief`); a
+    `Ukraine's General Staff`, `Главнокомандующий ВСУ`: `Ukraine's commander-in-chief`), and
+    for armed forces after a noun they act by or own, their country's adjective (`удара ВСУ`:
+    `a Ukrainian strike`; a state body keeps more: `Рейды ФСБ` is not `Russian raids`); a
     club's quoted name NER takes in with an acronym (`ХК «Сибирь»`) stays quoted, spelt out;
     places when it has the English name or its demonym (`Германии`: `Germany`, `German`), a city
     by its country only where no adjective of the source accounts for that country (`в Баку ... с

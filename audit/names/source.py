@@ -1097,6 +1097,17 @@ def _title_before(text: str, offset: int) -> bool:
     return any({"NOUN", "anim"} <= p.tag.grammemes and not {"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings)
 
 
+def _forces_after_noun(text: str, name: RussianName) -> bool:
+    """Whether a country's armed forces (a `military` row) follow a common noun they own or act
+    by (`удара ВСУ`, `позиции ЦАХАЛ`), which English writes with the country's adjective alone
+    (`a Ukrainian strike`, `Israeli positions`), as it does for a title before them."""
+    if name.term is None or name.term.kind != "military":
+        return False
+    match = _LAST_WORD.search(text, max(0, name.start - 40), name.start)
+    readings = parses(match.group(1))[:1] if match is not None else ()
+    return any("NOUN" in p.tag.grammemes and not {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in readings)
+
+
 def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[list[str], list[UnpairedName]]:
     """Capitalised runs taken apart by the tables; NER settles the names left without a counterpart."""
 
@@ -1114,10 +1125,11 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
 
     def owns_carried(name: RussianName) -> bool:
         """A body that owns the table name or title before it, kept as its country (`Генштаб ВСУ`:
-        `Ukraine's General Staff`; `Главком ВСУ`: `Ukraine's commander-in-chief`)."""
+        `Ukraine's General Staff`; `Главком ВСУ`: `Ukraine's commander-in-chief`); armed forces
+        after a noun, kept as their country's adjective (`удара ВСУ`: `a Ukrainian strike`)."""
         before = [n for n in names if n.end <= name.start and not source[n.end : name.start].strip()]
         owned = bool(before) and before[-1].term is not None and has_counterpart(before[-1])
-        return (owned or _title_before(source, name.start)) and owner_carried(name, english)
+        return (owned or _title_before(source, name.start) or _forces_after_noun(source, name)) and owner_carried(name, english)
 
     # Mid-sentence capitals are names in Russian, alone too (`в Твери`); so are quoted names (`«Зенит»`).
     runs = [(n.start, n.end) for n in source_names(source, "ru", single_words=True)]
