@@ -1861,7 +1861,8 @@ class DroppedName(Check):
     for armed forces after a noun they act by or own, their country's adjective (`удара ВСУ`:
     `a Ukrainian strike`; a state body keeps more: `Рейды ФСБ` is not `Russian raids`); a
     club's quoted name NER takes in with an acronym (`ХК «Сибирь»`) stays quoted, spelt out;
-    places when it has the English name or its demonym (`Германии`: `Germany`, `German`), a city
+    places when it has the English name or its demonym (`Германии`: `Germany`, `German`; a water
+    body named by a place adjective, by that place: `Обской губе`: `Gulf of Ob`), a city
     by its country only where no adjective of the source accounts for that country (`в Баку ... с
     азербайджанским коллегой`: `Azerbaijani` is not Baku); works by the titles English knows them
     by (`«Щелкунчик»`: `The Nutcracker`);
@@ -1976,7 +1977,9 @@ class UnsourcedName(Check):
     names a Russian source writes in Kontsevich are read as English spells them (`Ли Чжэ Мён`:
     `Lee Jae-myung`). A Russian source also accounts for what its
     acronyms, institutions, places and place adjectives stand for in English (`МИД`:
-    `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`), and
+    `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`, a
+    water body by its adjective's stem: `Обская губа`: `Gulf of Ob`, `Онежское озеро`: `Lake
+    Onega`), and
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
     `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`, `Amazon

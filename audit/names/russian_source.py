@@ -35,9 +35,20 @@ from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
 from audit.names.palladius import pinyin_readings
 from audit.names.regions import city_regions, lies_in, russian_regions, russian_regions_named
-from audit.names.russian import Entity, adjective_places, entities, is_adjective, is_known, lemma, parses, place_names
+from audit.names.russian import (
+    ALTERNATIONS,
+    Entity,
+    adjective_places,
+    entities,
+    is_adjective,
+    is_known,
+    lemma,
+    parses,
+    place_names,
+)
 from audit.names.russian import lemmas as lemmas_of
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
+from audit.names.translit import romanise
 from audit.names.variants import name_key, stem_match
 from audit.quoting import split_lines
 
@@ -515,6 +526,7 @@ def english_forms(name: str) -> tuple[str, ...]:
         forms.extend(with_countries(place_names(word)))
         if _ADJECTIVE_ENDING.search(word.lower()):
             forms.extend(adjective_places(word))
+            forms.extend(water_names(word, tuple(words[i + 1 : i + 2])))  # `Обской губе`: `Gulf of Ob`
             if any(_names_region(after) for after in words[i + 1 : i + 3]):  # `Кемеровской области`: `Kuzbass`
                 forms.extend(seat_regions((*adjective_places(word), *place_names(word))))
     forms.extend(short for short, full in SHORT_FORMS.items() if full in forms)
@@ -535,6 +547,32 @@ def _palladius_names(name: str) -> list[str]:
     if not readings or len(readings) > _PALLADIUS_WORDS or not all(readings):
         return []
     return [found for words in itertools.product(*readings) for found in pinyin_names("".join(words))]
+
+
+# Nouns after a place adjective that make it a water body's name (`Обская губа`, `Онежское
+# озеро`, `Кольский залив`), which English names by the place alone (`Gulf of Ob`, `Lake Onega`,
+# `Kola Bay`) or by the adjective itself (`Lake Teletskoye`).
+_WATER_LEMMAS = frozenset({"губа", "залив", "пролив", "море", "озеро", "бухта", "водохранилище", "лиман"})
+
+
+@functools.lru_cache(maxsize=4096)
+def water_names(adjective: str, following: tuple[str, ...]) -> tuple[str, ...]:
+    """The names English gives the water body a place adjective names with the noun after it
+    (`Обской губе`: `Ob`; `Онежского озера`: `Onega`; `Ладожском`: `Ladoga`; `Телецкое
+    озеро`: `Teletskoye`), which neither GeoNames' cities nor CLDR lists: the adjective's stem
+    romanised, as it is, with `-а` (its last consonant unalternated: `ж` is `г`) or `-ск`, and
+    the adjective itself, agreeing with the noun; empty where no water noun follows."""
+    noun = next((p for word in following[:1] for p in parses(word) if p.normal_form in _WATER_LEMMAS), None)
+    reading = next((p for p in parses(adjective) if "ADJF" in p.tag.grammemes), None)
+    if noun is None or reading is None:
+        return ()
+    stem = re.sub(r"цкий$", "ц", re.sub(r"(?:ский|ской)$", "", reading.normal_form)).rstrip("ь")
+    if stem == reading.normal_form or len(stem) < 2:
+        return ()
+    nominative = reading.inflect({"nomn", "sing", *({noun.tag.gender} - {None})})
+    stems = (stem, stem + "а", stem[:-1] + dict(ALTERNATIONS).get(stem[-1], stem[-1]) + "а", stem + "ск")
+    spellings = (*stems, *((nominative.word,) if nominative is not None else ()))
+    return tuple(dict.fromkeys(r.capitalize() for form in spellings for r in romanise(form, "ru") if r.isalpha()))
 
 
 # Nouns after a seat's adjective that make it a region's name (`Кемеровская область`,
@@ -955,6 +993,7 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
         english.extend(country for place in places for country in countries_of(place))
     if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
         english.extend(adjective_places(word))
+        english.extend(water_names(word, words[1:2]))  # `Обской губе`: `Gulf of Ob`
         if len(words) > 1 and lemma(words[1].lower()) == _CAPITAL_LEMMA:
             english.extend(capitals_of(adjective_places(word)))  # `в иранской столице`: `in Tehran`
     if len(words) > 1 and _CAPITALISED.match(words[1]) and lemma(word.lower()) == _CAPITAL_LEMMA:
