@@ -1852,7 +1852,9 @@ class DroppedName(Check):
     spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. In a
     Russian source, titles (`Патриарх`, `Генсек`), ordinary terms written as acronyms (`ДТП`)
     and sentence-opening common nouns are not names (a word no dictionary knows opening its
-    sentence before a verb is: `Кнайсль заявила`); acronyms and institutions count as
+    sentence before a verb is: `Кнайсль заявила`, and so is the speaker before a colon that
+    opens a statement, unless a nominative common noun: `Рябков: ...`, not `Итоги: ...`);
+    acronyms and institutions count as
     carried when the English has one of their forms from the tables, its words close together
     (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`, a seat
     for its body: `Брюссель`: `European Union`), or, for

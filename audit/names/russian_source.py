@@ -142,7 +142,22 @@ def _line_openings(line: str) -> tuple[tuple[int, int], ...]:
         if _CAPITALISED.match(word.text)
         and not is_cyrillic_acronym(word.text)
         and is_sentence_initial(line, word.start)
-        and (_reads_as_person(word.text) or _unknown_before_verb(line, word))
+        and (_reads_as_person(word.text) or _unknown_before_verb(line, word) or _speaker_before_colon(line, word))
+    )
+
+
+def _speaker_before_colon(text: str, word: _Word) -> bool:
+    """A word right before a colon that opens its sentence (`Решетников: рост ВВП замедлится`),
+    as wire copy gives a statement after its speaker, whatever pymorphy3 reads it as (`решетников`,
+    a common noun's genitive); not a common noun in the nominative (`Итоги:`), nor an adverb
+    (`Срочно:`)."""
+    if text[word.end : word.end + 1] != ":":
+        return False
+    readings = parses(word.text)[:1]
+    return not readings or any(
+        "NOUN" in p.tag.grammemes
+        and ("nomn" not in p.tag.grammemes or {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes)
+        for p in readings
     )
 
 
@@ -280,13 +295,14 @@ def _after_saint(text: str, name: RussianName) -> bool:
 
 
 def _opening_subject(text: str, name: RussianName) -> bool:
-    """A sentence-opening word read as a surname whose verb follows (`Мединский возглавит`),
-    which NER often leaves untagged; not an adjective before its noun (`Московский суд`)."""
+    """A sentence-opening word read as a surname whose verb follows (`Мединский возглавит`), or
+    a speaker before a colon (`Решетников:`), which NER often leaves untagged; not an adjective
+    before its noun (`Московский суд`)."""
     if " " in name.text or not is_sentence_initial(text, name.start):
         return False
     word = _Word(name.start, name.end, name.text)
-    if _unknown_before_verb(text, word):
-        return True  # `Лут заявила`
+    if _unknown_before_verb(text, word) or _speaker_before_colon(text, word):
+        return True  # `Лут заявила`, `Решетников: ...`
     following = _WORD.match(text, name.end + 1) if text[name.end : name.end + 1] == " " else None
     return (
         _reads_as_person(name.text)
@@ -343,6 +359,7 @@ def _common_opening(text: str, word: _Word) -> bool:
         and not _is_proper(word.text)
         and not _reads_as_person(word.text)
         and not _unknown_before_verb(text, word)
+        and not _speaker_before_colon(text, word)
     )
 
 
