@@ -1981,7 +1981,8 @@ class UnsourcedName(Check):
     acronyms, institutions, places and place adjectives stand for in English (`МИД`:
     `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`, a
     water body by its adjective's stem: `Обская губа`: `Gulf of Ob`, `Онежское озеро`: `Lake
-    Onega`), and
+    Onega`; not a country whose name holds the source's and a word the source lacks: `South
+    Sudan` for `Судане`, `Equatorial Guinea` for `Гвинее`), and
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
     `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`, `Amazon

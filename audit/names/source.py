@@ -1218,13 +1218,16 @@ def _generic_by_sound() -> dict[str, tuple[str, ...]]:
 def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     """The words of an English name that should occur in `index`'s source and do not.
 
-    A CLDR name found whole (`South Africa` / `Südafrika`) misses nothing; otherwise every
+    A CLDR name found whole (`South Africa` / `Südafrika`) misses nothing, unless a Russian
+    source names only the territory one word shorter inside it (`South Sudan` for `Судане`); otherwise every
     distinctive word (not common English, not a title, not a nationality) must be there.
     In a Russian source, a nationality alone (`Chinese`) is missing only when it replaced
     a place of the source (`unsourced_demonym`, which reads the whole translation `english`);
     a country's own name is also compared as a name (`Poland`), and is missing when the
     source names another place spelt like it (`Iraq` / `Ирана`).
     """
+    if index.russian and " " in name and _extends_source_territory(_without_possessive(name), index):
+        return [name]  # `South Sudan` for `Судане`
     if index.russian and demonym_places(name) and not is_acronym(name):
         places = demonym_places(name)
         written = tuple(place for place in places if place in written_places(english))  # `South Korean`
@@ -1316,6 +1319,29 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         if english and not _leaves_listed_names(index.text, english):
             missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
+
+
+def _extends_source_territory(name: str, index: TokenIndex) -> bool:
+    """Whether a territory English names (`South Sudan`) holds in its name another the source
+    names (`Судане`: Sudan), a word short, and the source writes none of the words its own name
+    has beyond that one's (`Южный`, as of `Южный Судан`; `Южной` of `Южной Африке` is `Южно-`):
+    another country, found by its shared word."""
+    table = exonyms("ru")
+    if table.cldr_english(name) != name:
+        return False
+    named = {place for places in source_places(index.text, confirmed=False) for place in places}
+    words = set(name.split())
+    inner = [place for place in named if place != name and set(place.split()) < words]
+    if not inner or name in named:
+        return False
+    known = {local.lower() for place in inner for local in table.local_names(place)}
+    extra = {
+        word[:3]  # `южн` of `Южный`, `Южном`, `Южно-`
+        for local in table.local_names(name)
+        for word in re.findall(r"[а-яё]+", local.lower())
+        if word not in known and len(word) >= 4
+    }
+    return bool(extra) and not any(word.lower()[:3] in extra for word in re.findall(r"[А-ЯЁа-яё]+", index.text))
 
 
 # What English calls a Russian region before `of` and its name (`Republic of Tatarstan`).
