@@ -303,6 +303,13 @@ SOURCE_ORDINALS: dict[str, str] = {
 _RUSSIAN_FRACTIONS = (
     "2 половина половины половине половину половиной|3 треть трети третью третей|4 четверть четверти четвертью четвертей"
 )
+# Russian's collective numerals, which count people, in every case (`двое`, `троих`, `пятерых`
+# рыбаков: five fishermen).
+_RUSSIAN_COLLECTIVES = (
+    _inflected("2 дво|3 тро", "е их им ими")
+    + "|"
+    + _inflected("4 четвер|5 пятер|6 шестер|7 семер|8 восьмер|9 девятер|10 десятер", "о ых ым ыми")
+)
 # Cardinals in words as a source writes them, by language: value, then forms (cases, genders).
 SOURCE_WORDS: dict[str, dict[str, int]] = {
     "es": _table(
@@ -363,7 +370,7 @@ SOURCE_WORDS: dict[str, dict[str, int]] = {
         "|90 девяносто девяноста|100 сто ста|200 двести двухсот|300 триста трёхсот трехсот|400 четыреста четырёхсот"
         "|500 пятьсот пятисот|1000 тысяча|24 сутки суток суткам сутками"
         "|2 вдвое|3 втрое|4 вчетверо|5 впятеро|10 вдесятеро"  # `вдвое сократить`: halve, `втрое`: threefold
-        "|" + _RUSSIAN_FRACTIONS
+        "|" + _RUSSIAN_FRACTIONS + "|" + _RUSSIAN_COLLECTIVES
     ),
     "hi": _table(
         "1 एक|2 दो दोनों|3 तीन|4 चार|5 पांच पाँच|6 छह छः छै|7 सात|8 आठ|9 नौ|10 दस|11 ग्यारह|12 बारह|13 तेरह"

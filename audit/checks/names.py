@@ -49,7 +49,7 @@ from audit.names.polivanov import hepburn_reading
 from audit.names.regions import regions as asian_regions
 from audit.names.regions import russian_regions
 from audit.names.romanisers import RomanisedSource, romaniser_language
-from audit.names.russian_source import puts_source_place_elsewhere, speaks_of_counterpart
+from audit.names.russian_source import names_a_place, puts_source_place_elsewhere, speaks_of_counterpart
 from audit.names.source import (
     SourcePair,
     TokenIndex,
@@ -501,7 +501,10 @@ def _transliteration_marks(spelling: str) -> tuple[str, ...]:
     marks = []
     for pattern, label in _MARKS:
         for match in pattern.finditer(spelling):
-            word = spelling[match.start() :].split()[0].strip("-").split("-")[0]
+            start = match.start()
+            while start and not spelling[start - 1].isspace() and spelling[start - 1] not in "-‐‑":
+                start -= 1  # the whole word a mark inside it belongs to (`Birobidzhan`, not `dzhan`)
+            word = spelling[start:].split()[0].strip("-").split("-")[0]
             if label.startswith(GERMAN_ENDING):  # an ending: the whole word it ends
                 word = re.split(r"[\s\-‐‑]+", spelling[: match.end()])[-1]
             if label in ("Kh for h", "doubled y") and (is_proper_noun(word) or is_english_place(word)):
@@ -1761,12 +1764,15 @@ def _names_a_maker(text: str, mention: Mention, index: TokenIndex, english: str)
     Eugene Onegin` for `«Евгений Онегин»`, `Tchaikovsky's opera` for `оперу «Пиковая дама»`):
     the maker, in the possessive before a work word or the work's own name, is not in the
     source at all, and no source name but a quoted one (a title English may translate) is
-    left without its counterpart."""
+    left without its counterpart. A place in the possessive makes nothing (`Nigeria's Sonangol`
+    for `Ангольская Sonangol`): it is judged as a place."""
     if not index.russian or not quoted_names(index.text):
         return False
     head, tail = mention.text, ""
     if (split := _POSSESSIVE_SPLIT.search(mention.text)) is not None:
         head, tail = mention.text[: split.start()], mention.text[split.end() :]
+        if names_a_place(head):
+            return False
         if missing_words(tail, index, english):
             return False  # the work's name is judged itself
     elif _MAKER_BEFORE_WORK.match(text, mention.end) is None:
@@ -1846,14 +1852,19 @@ class DroppedName(Check):
     spellings and exonyms (`Südafrika`, `ONZ`, `Majorki`, `Jan Paweł`) are allowed for. In a
     Russian source, titles (`Патриарх`, `Генсек`), ordinary terms written as acronyms (`ДТП`)
     and sentence-opening common nouns are not names (a word no dictionary knows opening its
-    sentence before a verb is: `Кнайсль заявила`); acronyms and institutions count as
+    sentence before a verb is: `Кнайсль заявила`, and so is the speaker before a colon that
+    opens a statement, unless a nominative common noun: `Рябков: ...`, not `Итоги: ...`);
+    acronyms and institutions count as
     carried when the English has one of their forms from the tables, its words close together
     (`МИД`: `Foreign Ministry`, `Минобороны`: `Defence Ministry`, `Кремль`: `Kremlin`, a seat
     for its body: `Брюссель`: `European Union`), or, for
     a body that owns the one before it or an office before it, its country (`Генштаб ВСУ`:
-    `Ukraine's General Staff`, `Главнокомандующий ВСУ`: `Ukraine's commander-in-chief`); a
+    `Ukraine's General Staff`, `Главнокомандующий ВСУ`: `Ukraine's commander-in-chief`), and
+    for armed forces after a noun they act by or own, their country's adjective (`удара ВСУ`:
+    `a Ukrainian strike`; a state body keeps more: `Рейды ФСБ` is not `Russian raids`); a
     club's quoted name NER takes in with an acronym (`ХК «Сибирь»`) stays quoted, spelt out;
-    places when it has the English name or its demonym (`Германии`: `Germany`, `German`), a city
+    places when it has the English name or its demonym (`Германии`: `Germany`, `German`; a water
+    body named by a place adjective, by that place: `Обской губе`: `Gulf of Ob`), a city
     by its country only where no adjective of the source accounts for that country (`в Баку ... с
     азербайджанским коллегой`: `Azerbaijani` is not Baku); works by the titles English knows them
     by (`«Щелкунчик»`: `The Nutcracker`);
@@ -1968,7 +1979,10 @@ class UnsourcedName(Check):
     names a Russian source writes in Kontsevich are read as English spells them (`Ли Чжэ Мён`:
     `Lee Jae-myung`). A Russian source also accounts for what its
     acronyms, institutions, places and place adjectives stand for in English (`МИД`:
-    `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`), and
+    `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`, a
+    water body by its adjective's stem: `Обская губа`: `Gulf of Ob`, `Онежское озеро`: `Lake
+    Onega`; not a country whose name holds the source's and a word the source lacks: `South
+    Sudan` for `Судане`, `Equatorial Guinea` for `Гвинее`), and
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
     `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`, `Amazon
@@ -1988,12 +2002,15 @@ class UnsourcedName(Check):
     (`Perm airport` for `уфимского аэропорта`, `Abu Dhabi International Airport` for `Дубайский
     международный аэропорт`), and it is then no context English adds; a place or an owner in the possessive opening a name (`Spain's Carlos Alcaraz`,
     `Moscow's Vnukovo airport`, `Gazprom's Astrakhan gas processing plant`) is context too where the
-    translation leaves no source name unpaired;
+    translation leaves no source name unpaired and it replaced no source place or nationality
+    adjective written by none of its names (`Sweden's Nokia` for `Финская Nokia`; the country of
+    a source city stays context: `Japan's Nikkei` for `Токийский индекс Nikkei`);
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
     table row's forms, or the name's initials) repeats that name, which is judged itself; an
     inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one, and a
     maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу
-    «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired;
+    «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired
+    (a place makes nothing: `Denmark's Equinor` is judged as a place);
     so is another name English gives in a clause (`which China calls the Diaoyu`, `known locally as`),
     and the body a person works at or the region a place lies in, in an apposition English adds
     after them (`Yevgeny Tishkovets, a leading specialist at the Fobos weather centre` for

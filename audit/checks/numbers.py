@@ -105,7 +105,7 @@ class NumberMismatch(Check):
     leaves no unscaled reading, so a conversion off by a power of ten (`3 करोड़`: `3 million`) is
     flagged. A source's
     cardinals in words are read in Spanish, French, Italian, German, Polish, Czech, Russian and
-    Hindi (`dos`, `двое`, `चार`, `вдвое`), Russian compounds of a number and a measure
+    Hindi (`dos`, `двое`, Russian collectives in every case: `пятерых`, `चार`, `вдвое`), Russian compounds of a number and a measure
     (`четырёхдневный`: `four-day`; not `двусторонний`, bilateral), a Russian factor also as the percentage change
     English may give for it (`в 1,5 раза`: `50%`, `в десять раз`: `tenfold`); their ordinals in words (`desátou`, `vigésima`),
     Chinese and Japanese numerals in characters (`三十`; one character only where it is a figure:

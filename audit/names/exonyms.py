@@ -483,9 +483,24 @@ def _pairs(en: Locale, other: Locale, places_only: bool) -> Iterator[tuple[str, 
     for code, name in en.territories.items():
         if code in other.territories:
             yield name, other.territories[code]
+            yield from _halves(name, other.territories[code])
     if not places_only:
         yield from _term_pairs(en, other)
     yield from _city_pairs(en, other)
+
+
+def _halves(english: str, local: str) -> Iterator[tuple[str, str]]:
+    """The halves of a territory CLDR names as two joined (`Svalbard & Jan Mayen`: `Шпицберген
+    и Ян-Майен`), each a place of its own, paired in order where one short lower-case word
+    joins the local name's (`и`, `og`, `und`, `y`): a story names one half (`на Шпицберген`:
+    `Svalbard`), and a language may call it otherwise than English does."""
+    parts = english.split(" & ")
+    words = local.split(" ")
+    joins = [i for i, word in enumerate(words[1:-1], 1) if len(word) <= 3 and word.islower()]
+    if len(parts) != 2 or len(joins) != 1 or "," in english + local or "- " in local:
+        return  # not `Turks- und Caicosinseln`, whose first half is cut short
+    yield parts[0], " ".join(words[: joins[0]])
+    yield parts[1], " ".join(words[joins[0] + 1 :])
 
 
 def _term_pairs(en: Locale, other: Locale) -> Iterator[tuple[str, str]]:

@@ -190,7 +190,7 @@ def adjective_places(word: str) -> tuple[str, ...]:
         base = re.sub(r"(?:ский|ской)$", "", re.sub(r"цкий$", "ц", adjective))
         stems = _place_stems()
         # `омский`: `Омск`, filed under `омс`; `рижский`: `Рига`, under `риг`
-        unalternated = [base[:-1] + hard for soft, hard in _ALTERNATIONS if base.endswith(soft)]
+        unalternated = [base[:-1] + hard for soft, hard in ALTERNATIONS if base.endswith(soft)]
         for start in dict.fromkeys(key[:3] for key in (base, base + "ск", *unalternated)):
             for stem, english in stems.get(start, ()):
                 if _derived(base, stem) and not (stem == base and _ordinary_noun_stem(base)):
@@ -226,7 +226,7 @@ _UNDERIVED_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "прикамский": ("Perm region", "Kama region"),
 }
 # The consonants a stem's last one becomes before `-ский` (`Рига`: `рижский`, `Прага`: `пражский`).
-_ALTERNATIONS = (("ж", "г"), ("ч", "к"), ("ш", "х"))
+ALTERNATIONS = (("ж", "г"), ("ч", "к"), ("ш", "х"))
 
 
 def _derived(base: str, stem: str) -> bool:
@@ -242,7 +242,7 @@ def _derived(base: str, stem: str) -> bool:
         return True  # `ялтинский`: `Ялта`, `астанинский`: `Астана`
     if (stem.endswith("и") and base == stem[:-1] + "ян") or base == stem + "уан":
         return True  # `гаитянский`: `Гаити`, `перуанский`: `Перу`, names Russian does not decline
-    if any(base == stem[:-1] + soft and stem.endswith(hard) for soft, hard in _ALTERNATIONS):
+    if any(base == stem[:-1] + soft and stem.endswith(hard) for soft, hard in ALTERNATIONS):
         return True
     common = len(os.path.commonprefix((base, stem)))
     if common < min(len(base), len(stem)) and common < 5 and not _fleeting_vowel(base, stem):

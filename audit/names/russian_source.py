@@ -35,9 +35,20 @@ from audit.names.gazetteer import lookup as lookup_place
 from audit.names.lexicon import is_demonym
 from audit.names.palladius import pinyin_readings
 from audit.names.regions import city_regions, lies_in, russian_regions, russian_regions_named
-from audit.names.russian import Entity, adjective_places, entities, is_adjective, is_known, lemma, parses, place_names
+from audit.names.russian import (
+    ALTERNATIONS,
+    Entity,
+    adjective_places,
+    entities,
+    is_adjective,
+    is_known,
+    lemma,
+    parses,
+    place_names,
+)
 from audit.names.russian import lemmas as lemmas_of
 from audit.names.terms import Term, is_cyrillic_acronym, russian_terms
+from audit.names.translit import romanise
 from audit.names.variants import name_key, stem_match
 from audit.quoting import split_lines
 
@@ -131,7 +142,22 @@ def _line_openings(line: str) -> tuple[tuple[int, int], ...]:
         if _CAPITALISED.match(word.text)
         and not is_cyrillic_acronym(word.text)
         and is_sentence_initial(line, word.start)
-        and (_reads_as_person(word.text) or _unknown_before_verb(line, word))
+        and (_reads_as_person(word.text) or _unknown_before_verb(line, word) or _speaker_before_colon(line, word))
+    )
+
+
+def _speaker_before_colon(text: str, word: _Word) -> bool:
+    """A word right before a colon that opens its sentence (`Решетников: рост ВВП замедлится`),
+    as wire copy gives a statement after its speaker, whatever pymorphy3 reads it as (`решетников`,
+    a common noun's genitive); not a common noun in the nominative (`Итоги:`), nor an adverb
+    (`Срочно:`)."""
+    if text[word.end : word.end + 1] != ":":
+        return False
+    readings = parses(word.text)[:1]
+    return not readings or any(
+        "NOUN" in p.tag.grammemes
+        and ("nomn" not in p.tag.grammemes or {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes)
+        for p in readings
     )
 
 
@@ -269,13 +295,14 @@ def _after_saint(text: str, name: RussianName) -> bool:
 
 
 def _opening_subject(text: str, name: RussianName) -> bool:
-    """A sentence-opening word read as a surname whose verb follows (`Мединский возглавит`),
-    which NER often leaves untagged; not an adjective before its noun (`Московский суд`)."""
+    """A sentence-opening word read as a surname whose verb follows (`Мединский возглавит`), or
+    a speaker before a colon (`Решетников:`), which NER often leaves untagged; not an adjective
+    before its noun (`Московский суд`)."""
     if " " in name.text or not is_sentence_initial(text, name.start):
         return False
     word = _Word(name.start, name.end, name.text)
-    if _unknown_before_verb(text, word):
-        return True  # `Лут заявила`
+    if _unknown_before_verb(text, word) or _speaker_before_colon(text, word):
+        return True  # `Лут заявила`, `Решетников: ...`
     following = _WORD.match(text, name.end + 1) if text[name.end : name.end + 1] == " " else None
     return (
         _reads_as_person(name.text)
@@ -332,6 +359,7 @@ def _common_opening(text: str, word: _Word) -> bool:
         and not _is_proper(word.text)
         and not _reads_as_person(word.text)
         and not _unknown_before_verb(text, word)
+        and not _speaker_before_colon(text, word)
     )
 
 
@@ -515,6 +543,7 @@ def english_forms(name: str) -> tuple[str, ...]:
         forms.extend(with_countries(place_names(word)))
         if _ADJECTIVE_ENDING.search(word.lower()):
             forms.extend(adjective_places(word))
+            forms.extend(water_names(word, tuple(words[i + 1 : i + 2])))  # `Обской губе`: `Gulf of Ob`
             if any(_names_region(after) for after in words[i + 1 : i + 3]):  # `Кемеровской области`: `Kuzbass`
                 forms.extend(seat_regions((*adjective_places(word), *place_names(word))))
     forms.extend(short for short, full in SHORT_FORMS.items() if full in forms)
@@ -535,6 +564,32 @@ def _palladius_names(name: str) -> list[str]:
     if not readings or len(readings) > _PALLADIUS_WORDS or not all(readings):
         return []
     return [found for words in itertools.product(*readings) for found in pinyin_names("".join(words))]
+
+
+# Nouns after a place adjective that make it a water body's name (`Обская губа`, `Онежское
+# озеро`, `Кольский залив`), which English names by the place alone (`Gulf of Ob`, `Lake Onega`,
+# `Kola Bay`) or by the adjective itself (`Lake Teletskoye`).
+_WATER_LEMMAS = frozenset({"губа", "залив", "пролив", "море", "озеро", "бухта", "водохранилище", "лиман"})
+
+
+@functools.lru_cache(maxsize=4096)
+def water_names(adjective: str, following: tuple[str, ...]) -> tuple[str, ...]:
+    """The names English gives the water body a place adjective names with the noun after it
+    (`Обской губе`: `Ob`; `Онежского озера`: `Onega`; `Ладожском`: `Ladoga`; `Телецкое
+    озеро`: `Teletskoye`), which neither GeoNames' cities nor CLDR lists: the adjective's stem
+    romanised, as it is, with `-а` (its last consonant unalternated: `ж` is `г`) or `-ск`, and
+    the adjective itself, agreeing with the noun; empty where no water noun follows."""
+    noun = next((p for word in following[:1] for p in parses(word) if p.normal_form in _WATER_LEMMAS), None)
+    reading = next((p for p in parses(adjective) if "ADJF" in p.tag.grammemes), None)
+    if noun is None or reading is None:
+        return ()
+    stem = re.sub(r"цкий$", "ц", re.sub(r"(?:ский|ской)$", "", reading.normal_form)).rstrip("ь")
+    if stem == reading.normal_form or len(stem) < 2:
+        return ()
+    nominative = reading.inflect({"nomn", "sing", *({noun.tag.gender} - {None})})
+    stems = (stem, stem + "а", stem[:-1] + dict(ALTERNATIONS).get(stem[-1], stem[-1]) + "а", stem + "ск")
+    spellings = (*stems, *((nominative.word,) if nominative is not None else ()))
+    return tuple(dict.fromkeys(r.capitalize() for form in spellings for r in romanise(form, "ru") if r.isalpha()))
 
 
 # Nouns after a seat's adjective that make it a region's name (`Кемеровская область`,
@@ -908,7 +963,7 @@ def unwritten_source_place(source: str, english: str) -> bool:
     nationality or a language (`чукотские`: `Chuukese`), is left aside."""
     written = written_places(english)
     return any(
-        any(is_english_place(name) or names_a_place(name) for name in names)
+        any(is_english_place(name) or names_a_place(name) or demonym_places(name) for name in names)
         and not any(
             name in written or _has_form(name, english) or any(_has_form(place, english) for place in demonym_places(name))
             for name in names
@@ -955,6 +1010,7 @@ def _glossed_at(words: tuple[str, ...]) -> frozenset[str]:
         english.extend(country for place in places for country in countries_of(place))
     if _ADJECTIVE_ENDING.search(word.lower()) and is_adjective(word):
         english.extend(adjective_places(word))
+        english.extend(water_names(word, words[1:2]))  # `Обской губе`: `Gulf of Ob`
         if len(words) > 1 and lemma(words[1].lower()) == _CAPITAL_LEMMA:
             english.extend(capitals_of(adjective_places(word)))  # `в иранской столице`: `in Tehran`
     if len(words) > 1 and _CAPITALISED.match(words[1]) and lemma(word.lower()) == _CAPITAL_LEMMA:

@@ -59,6 +59,7 @@ from audit.names.russian_source import (
     RussianName,
     capital_carried,
     confirmed_names,
+    countries_of,
     english_forms,
     entity_names,
     forms_beside,
@@ -1096,6 +1097,17 @@ def _title_before(text: str, offset: int) -> bool:
     return any({"NOUN", "anim"} <= p.tag.grammemes and not {"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings)
 
 
+def _forces_after_noun(text: str, name: RussianName) -> bool:
+    """Whether a country's armed forces (a `military` row) follow a common noun they own or act
+    by (`удара ВСУ`, `позиции ЦАХАЛ`), which English writes with the country's adjective alone
+    (`a Ukrainian strike`, `Israeli positions`), as it does for a title before them."""
+    if name.term is None or name.term.kind != "military":
+        return False
+    match = _LAST_WORD.search(text, max(0, name.start - 40), name.start)
+    readings = parses(match.group(1))[:1] if match is not None else ()
+    return any("NOUN" in p.tag.grammemes and not {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in readings)
+
+
 def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[list[str], list[UnpairedName]]:
     """Capitalised runs taken apart by the tables; NER settles the names left without a counterpart."""
 
@@ -1113,10 +1125,11 @@ def _pair_russian_names(source: str, english: str, index: TokenIndex) -> tuple[l
 
     def owns_carried(name: RussianName) -> bool:
         """A body that owns the table name or title before it, kept as its country (`Генштаб ВСУ`:
-        `Ukraine's General Staff`; `Главком ВСУ`: `Ukraine's commander-in-chief`)."""
+        `Ukraine's General Staff`; `Главком ВСУ`: `Ukraine's commander-in-chief`); armed forces
+        after a noun, kept as their country's adjective (`удара ВСУ`: `a Ukrainian strike`)."""
         before = [n for n in names if n.end <= name.start and not source[n.end : name.start].strip()]
         owned = bool(before) and before[-1].term is not None and has_counterpart(before[-1])
-        return (owned or _title_before(source, name.start)) and owner_carried(name, english)
+        return (owned or _title_before(source, name.start) or _forces_after_noun(source, name)) and owner_carried(name, english)
 
     # Mid-sentence capitals are names in Russian, alone too (`в Твери`); so are quoted names (`«Зенит»`).
     runs = [(n.start, n.end) for n in source_names(source, "ru", single_words=True)]
@@ -1205,13 +1218,16 @@ def _generic_by_sound() -> dict[str, tuple[str, ...]]:
 def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     """The words of an English name that should occur in `index`'s source and do not.
 
-    A CLDR name found whole (`South Africa` / `Südafrika`) misses nothing; otherwise every
+    A CLDR name found whole (`South Africa` / `Südafrika`) misses nothing, unless a Russian
+    source names only the territory one word shorter inside it (`South Sudan` for `Судане`); otherwise every
     distinctive word (not common English, not a title, not a nationality) must be there.
     In a Russian source, a nationality alone (`Chinese`) is missing only when it replaced
     a place of the source (`unsourced_demonym`, which reads the whole translation `english`);
     a country's own name is also compared as a name (`Poland`), and is missing when the
     source names another place spelt like it (`Iraq` / `Ирана`).
     """
+    if index.russian and " " in name and _extends_source_territory(_without_possessive(name), index):
+        return [name]  # `South Sudan` for `Судане`
     if index.russian and demonym_places(name) and not is_acronym(name):
         places = demonym_places(name)
         written = tuple(place for place in places if place in written_places(english))  # `South Korean`
@@ -1265,6 +1281,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             index.russian
             and (_possessive_place(words, position) or _possessive_owner(words, position))
             and not leaves_source_names(index.text, english, index.lang)
+            and not _replaced_source_place(plain, index, english)
         ):
             continue  # `Germany's Alexander Zverev`, `St Petersburg's Pulkovo`: context, as a nationality is
         if index.russian and _region_kind_of(words, position):
@@ -1304,6 +1321,29 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     return [words[position] for position in sorted(missing + replaced)]
 
 
+def _extends_source_territory(name: str, index: TokenIndex) -> bool:
+    """Whether a territory English names (`South Sudan`) holds in its name another the source
+    names (`Судане`: Sudan), a word short, and the source writes none of the words its own name
+    has beyond that one's (`Южный`, as of `Южный Судан`; `Южной` of `Южной Африке` is `Южно-`):
+    another country, found by its shared word."""
+    table = exonyms("ru")
+    if table.cldr_english(name) != name:
+        return False
+    named = {place for places in source_places(index.text, confirmed=False) for place in places}
+    words = set(name.split())
+    inner = [place for place in named if place != name and set(place.split()) < words]
+    if not inner or name in named:
+        return False
+    known = {local.lower() for place in inner for local in table.local_names(place)}
+    extra = {
+        word[:3]  # `южн` of `Южный`, `Южном`, `Южно-`
+        for local in table.local_names(name)
+        for word in re.findall(r"[а-яё]+", local.lower())
+        if word not in known and len(word) >= 4
+    }
+    return bool(extra) and not any(word.lower()[:3] in extra for word in re.findall(r"[А-ЯЁа-яё]+", index.text))
+
+
 # What English calls a Russian region before `of` and its name (`Republic of Tatarstan`).
 _REGION_KINDS = frozenset({"Republic", "Region", "Oblast", "Krai", "Territory", "Okrug"})
 
@@ -1331,11 +1371,13 @@ def _spells_source_place(word: str, text: str) -> bool:
 def _replaced_source_place(place: str, index: TokenIndex, english: str) -> bool:
     """Whether a country or a notable city English writes (`Perm`, a common word too) stands where
     a place of a Russian source is written by none of its names (`уфимского аэропорта`): it
-    replaced it. Regions aside: GeoNames and CLDR name some by common words (`Bay`, `World`)."""
+    replaced it, unless it is the country of a source city (`Japan's Nikkei` for `Токийский
+    индекс Nikkei`). Regions aside: GeoNames and CLDR name some by common words (`Bay`, `World`)."""
     return (
         any(p.kind == "country" or (p.kind == "city" and p.population >= NOTABLE_POPULATION) for p in place_lookup_exact(place)[:3])
         and not index.has_name(place, "en")
         and unwritten_source_place(index.text, english)
+        and not any(place in countries_of(name) for names in source_places(index.text) for name in names)
     )
 
 

@@ -91,6 +91,15 @@ def test_source_exonyms_and_acronyms_across_languages() -> None:
     assert not missing_words("United Nations", TokenIndex("Organizacja Narodów Zjednoczonych (ONZ)", "pl"))
 
 
+def test_source_halves_of_a_territory_cldr_names_as_two_are_places_each() -> None:
+    # `Svalbard & Jan Mayen`: `Шпицберген и Ян-Майен`, `Špicberky a Jan Mayen`
+    assert TokenIndex("Russian trawlers called at Svalbard", "en").has_name("Шпицберген", "ru")
+    assert not missing_words("Svalbard", TokenIndex("суда зашли на Шпицберген", "ru"))
+    assert not missing_words("St. Kitts", TokenIndex("na Svatém Kryštofu", "cs"))
+    assert missing_words("Jan Mayen", TokenIndex("суда зашли на Шпицберген", "ru"))
+    assert not TokenIndex("Russian trawlers called at Jan Mayen", "en").has_name("Шпицберген", "ru")
+
+
 def test_translit_schemes_differ_where_they_should() -> None:
     assert transliterate("Хайят", "bgn-pcgn") == "Khayyat"
     assert transliterate("Хайят", "iso9") == "Hajât"
