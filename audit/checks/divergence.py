@@ -24,7 +24,7 @@ from audit.checks.base import Check, CheckContext, Option, register
 from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
-from audit.names.abbreviations import equivalents, expansions, is_short_form, syllabic
+from audit.names.abbreviations import abbreviations_of, equivalents, expansions, is_short_form, syllabic
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, acronym_forms, capital_of, countries_of_capital
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
@@ -482,7 +482,7 @@ def _capitals_described(text: str, start: int, end: int, mt: _Reading) -> list[M
 # Words that say what kind of place a name is (`Issyk-Kul Region`, `Lake Baikal`), not which.
 _PLACE_KINDS = frozenset(
     ["region", "oblast", "province", "district", "krai", "territory", "governorate", "okrug", "republic"]
-    + ["lake", "river"]
+    + ["lake", "river", "strip", "peninsula", "county"]
 )
 
 
@@ -957,8 +957,8 @@ def _replaced_words(mention: Mention, readings: Sequence[_Reading]) -> tuple[int
         if len(folded := _fold_word(m.group())) >= 2 and folded not in TITLES
     ]
     missing = [(a, b) for a, b in words if not any(_word_supported(mention.text[a:b], r) for r in readings)]
-    if not missing:
-        return None
+    if not missing or all(_fold_word(mention.text[a:b]) in _PLACE_KINDS for a, b in missing):
+        return None  # all there, or all but the word for its kind of place (`Gaza Strip` / `Gaza`)
     return mention.start + missing[0][0], mention.start + missing[-1][1]
 
 
@@ -1974,9 +1974,47 @@ class ReplacedName(Check):
         for name in _unsupported_names(segment, ctx):
             if not name.replacements:
                 continue
-            what = f"“{segment.doc.text[name.start : name.end]}”"
-            message, suggestion, where = _replacement_message(ctx.evidence, what, name.replacements, name.repeated)
-            yield self.finding(segment, name.start, name.end, message, suggestion=suggestion, evidence=where)
+            ours = segment.doc.text[name.start : name.end]
+            message, suggestion, where = _replacement_message(ctx.evidence, f"“{ours}”", name.replacements, name.repeated)
+            severity = None
+            if all(_described_acronym(ours, r.text, segment.text) for r in name.replacements):
+                severity = Severity.INFO
+                message += "; the sentence describes it in the words of that name, as an acronym of the source language's"
+            yield self.finding(
+                segment, name.start, name.end, message, suggestion=suggestion, evidence=where, severity=severity
+            )
+
+
+# An acronym as copy writes it, perhaps inflected or numbered: `MINUSCA`, `PiS`, `PZPNs`, `COP32`.
+_ACRONYM_LIKE = re.compile(r"(?=(?:\w*[A-Z]){2})[A-Z][A-Za-z]{0,2}[A-Z][A-Z]{0,6}(?:[0-9]{1,3}|['’]?s)?")
+
+
+def _known_name(form: str) -> bool:
+    """Whether a table says what a name is another name of (the abbreviation table, the referents,
+    other languages' forms of an acronym, the gazetteer's places)."""
+    return bool(
+        expansions(form)
+        or abbreviations_of(form)
+        or other_names(form)
+        or len(acronym_forms(form)) > 1
+        or gazetteer.lookup_exact(_POSSESSIVE.sub("", form))
+    )
+
+
+def _described_acronym(ours: str, theirs: str, sentence: str) -> bool:
+    """Whether the MT's name is an acronym no table knows, which its sentence describes in words
+    of the re-translation's name in its place, a name no table knows either (`MINUSCA, the UN
+    peacekeeping mission` / `the UN Multidimensional Integrated Stabilization Mission`, `the
+    disaster management agency AFAD` / `the Disaster and Emergency Management Authority`): the
+    acronym of the source language, which the re-translation wrote out. Weak evidence of a
+    replacement; an acronym a table knows is weighed by what it stands for."""
+    if not _ACRONYM_LIKE.fullmatch(ours) or _ACRONYM_LIKE.fullmatch(theirs) or _known_name(ours) or _known_name(theirs):
+        return False
+    described = _content_words(sentence.replace(ours, " ")) | {
+        _fold_word(w) for w in NAME_WORD.findall(sentence) if _is_acronym(w) and w != ours
+    }
+    words = {_fold_word(w) for w in NAME_WORD.findall(theirs)}
+    return len(words & described) >= 1
 
 
 def _replacement_message(
