@@ -285,6 +285,18 @@ def _initials(words: Sequence[str]) -> str:
 _UNSPELT = frozenset({"for", "and", "the", "of", "on", "in"})
 
 
+@functools.lru_cache(maxsize=65536)
+def _compound_initials(word: str) -> str:
+    """The initials of a folded word made of two English words of four letters or more, as an
+    acronym takes them (`grandmaster`: `gm`, `headquarters`: `hq`); empty for any other word."""
+    if len(word) < 8 or not word.isalpha():
+        return ""
+    for cut in range(4, len(word) - 3):
+        if is_common_word(word[:cut]) and is_common_word(word[cut:]):
+            return word[0] + word[cut]
+    return ""
+
+
 def _content_parts(words: Sequence[str]) -> list[str]:
     return [w for w in words if w.lower() not in _UNSPELT]
 
@@ -327,6 +339,8 @@ def _reading(text: str, found: Sequence[Mention]) -> _Reading:
         for i in range(len(parts)):
             for j in range(i + 2, min(len(parts), i + 6) + 1):
                 initials.add(_initials(parts[i:j]))
+            if compound := _compound_initials(_fold_word(parts[i])):
+                initials.add(compound)  # `Grandmaster`: `GM`
         by_length.setdefault(len(parts), []).append((mention, _surface(mention.text)))
     return _Reading(
         text,
@@ -721,6 +735,8 @@ def _word_supported(word: str, reading: _Reading) -> bool:
         )
     if not plain or plain in reading.words or name_key(plain) in reading.keys:
         return True
+    if (compound := _compound_initials(plain)) and _short_form_pattern(compound.upper()).search(reading.text):
+        return True  # `Grandmaster` / `GM`, `headquarters` / `HQ`: an acronym of the words it is made of
     if f"al{plain}" in reading.words or f"el{plain}" in reading.words:
         return True  # `Budaiwi` of `al-Budaiwi` / `Albudaiwi`: the article glued on
     if any(_has_form(form, reading) for form in equivalents(word)):
