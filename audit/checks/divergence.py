@@ -324,6 +324,8 @@ class _Reading:
     # Its names by number of words, each with its folded spelling: what `_same_name` compares.
     by_length: Mapping[int, tuple[tuple[Mention, str], ...]]
     surfaces: tuple[str, ...]
+    # The acronyms its names are or have (`UNFCCC`), undotted, in capitals.
+    acronyms: frozenset[str]
 
 
 def _reading(text: str, found: Sequence[Mention]) -> _Reading:
@@ -352,6 +354,9 @@ def _reading(text: str, found: Sequence[Mention]) -> _Reading:
         frozenset(initials),
         {length: tuple(group) for length, group in by_length.items()},
         tuple(dict.fromkeys(_surface(m.text) for m in found)),
+        frozenset(
+            word.replace(".", "") for mention in found for word in NAME_WORD.findall(mention.text) if _is_acronym(word)
+        ),
     )
 
 
@@ -1211,9 +1216,37 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
             continue  # `the Haitian capital` / `Port-au-Prince`
         if _syllabic_in(mention.text, mt, reading):
             continue  # `Petróleos Mexicanos` / `Pemex`
+        if any(
+            a <= mention.start and mention.end <= b
+            for acronym in mt.acronyms - reading.acronyms  # the MT's `(USGS)` answers the reading's own
+            for a, b in _spelt_spans(acronym, reading.text)
+        ):
+            continue  # `UN Framework Convention`, `Climate Change` of `... on Climate Change` / `UNFCCC`
         if _unsupported_run(mention, [_mt_view(mt, mention, reading)], strict=False) is not None:
             found.append(mention)
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelt_spans(acronym: str, text: str) -> tuple[tuple[int, int], ...]:
+    """Where a text writes out an acronym of three letters or more: runs of words whose initials
+    spell it, small words passed over (`UN Framework Convention on Climate Change` for `UNFCCC`)."""
+    if len(acronym) < 3:
+        return ()
+    letters: list[tuple[str, int, int]] = []  # (initials, start, end) of each word that gives any
+    for word in NAME_WORD.finditer(text):
+        if word.group().lower() not in _UNSPELT:
+            given = word.group().replace(".", "") if _is_acronym(word.group()) else word.group()[0]
+            letters.append((given.lower(), word.start(), word.end()))
+    target, spans = acronym.lower(), []
+    for first in range(len(letters)):
+        spelt, last = "", first
+        while last < len(letters) and len(spelt) < len(target):
+            spelt += letters[last][0]
+            last += 1
+        if spelt == target:
+            spans.append((letters[first][1], letters[last - 1][2]))
+    return tuple(spans)
 
 
 # Up to three lower-case words after a name, in the possessive or not: a description it opens
