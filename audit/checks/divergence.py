@@ -1641,9 +1641,12 @@ def _kept_in_its_language(ours: str, theirs: str) -> bool:
 def _translates(name: _Candidate, orphan: _Candidate) -> bool:
     """The orphan is the MT's name under another name, no replacement: two names of one place
     (`Napoli`/`Naples`), as wholes or as the words in which they differ (`Mykolaiv Mayor
-    Oleksandr Senkevych` / `Nikolaev Mayor Alexander Senkevich`)."""
-    if name.unfound or orphan.unfound:
+    Oleksandr Senkevych` / `Nikolaev Mayor Alexander Senkevich`); an opening word the finder passed
+    over, as the first word of the name (`Kashi` / `Kashgar International Airport`)."""
+    if name.unfound:
         return False
+    if orphan.unfound:
+        return _same_place(name_words(name.mention.text)[0].group(), orphan.mention.text)
     if _same_place(name.mention.text, orphan.mention.text):
         return True
     start, end, theirs = _narrowed(name.mention, orphan.mention, spellings=True)
