@@ -1213,6 +1213,8 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
         if _described_in(mention.text, mt) or any(
             _same_name(form, mt) for form in _description_names(reading.text, mention)
         ):
+            if _nation_word(mention.text) and not _word_supported(mention.text, mt):
+                found.append(mention)  # `the Zimbabwean capital Harare` / `Harare`: names Zimbabwe too
             continue  # `the Haitian capital` / `Port-au-Prince`
         if _syllabic_in(mention.text, mt, reading):
             continue  # `Petróleos Mexicanos` / `Pemex`
@@ -1222,9 +1224,30 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
             for a, b in _spelt_spans(acronym, reading.text)
         ):
             continue  # `UN Framework Convention`, `Climate Change` of `... on Climate Change` / `UNFCCC`
+        if _surname_named(mention.text, mt):
+            continue  # `President Javier Milei` / the MT's `Milei`: the person, a given name added
         if _unsupported_run(mention, [_mt_view(mt, mention, reading)], strict=False) is not None:
             found.append(mention)
     return found
+
+
+def _person_words(name: str) -> list[str]:
+    """A name's words after its titles (`Argentine President Javier Milei`: `Javier`, `Milei`)."""
+    words = [w.group() for w in name_words(name)]
+    titled = max((i + 1 for i, w in enumerate(words) if _fold_word(w) in TITLES), default=0)
+    return words[titled:]
+
+
+def _surname_named(name: str, reading: _Reading) -> bool:
+    """Whether a titled name of a person is one the reading names by the surname alone, as a
+    translator adds the given names (`Argentine President Javier Milei` / `Milei`)."""
+    words, before = _person_words(name), [w.group() for w in name_words(name)]
+    before = [w for w in before[: len(before) - len(words)] if _fold_word(w) not in TITLES]
+    if len(words) < 2 or len(words) == len(name_words(name)) or not all(_nation_word(w) for w in before):
+        return False  # `European Central Bank President Christine Lagarde`: a body's name besides
+    return any(
+        len(ours := _person_words(other.text)) == 1 and same_word(ours[0], words[-1]) for other in reading.mentions
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1553,7 +1576,7 @@ def _has_title(text: str, title: str | None) -> bool:
 _TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(\w+)")
 # Words that open a title after a nationality, as the title itself does (`the Saudi crown prince`,
 # `Iran's supreme leader`).
-_TITLE_OPENERS = TITLES | frozenset({"crown", "supreme"})
+_TITLE_OPENERS = TITLES | frozenset({"crown", "supreme", "capital"})
 # Up to three lower-case words after a country or nationality, one of which names a kind of body:
 # a description of one (`Brazil's state oil company`, `India's space agency`).
 _BODY_AFTER = re.compile(r"(?:['’]s)?((?:[ \t]+[a-z][\w-]*){1,3})")
