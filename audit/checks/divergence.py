@@ -1013,7 +1013,7 @@ def _misspelt_word(ours: str, theirs: str) -> bool:
     return any(
         fuzz.ratio(name_key(w), name_key(v)) >= _WORD_NEAR_MISS
         for w in rest_a
-        if not is_common_word(_fold_word(w))
+        if not is_common_word(_fold_word(w)) and not _nation_word(w)  # `Brazilian`, spelt as English does
         for v in rest_b
     )
 
