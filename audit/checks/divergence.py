@@ -1097,7 +1097,8 @@ class MangledName(Check):
     (`Mt.`/`Mount`), a country and its demonym or possessive (`Ukraine's`/`Ukrainian`), a
     place and the demonym of another spelling of it (`Mallorca`/`Majorcan`), an aspiration
     `h` placed otherwise (`Jhajjar`/`Jajjhar`), another word order; so are two ordinary
-    English words (`Freeway`/`Highway`). A sign of
+    English words (`Freeway`/`Highway`), and a nationality spelt as English spells it is no
+    misspelt word (`Brazilian` / `Brasileirão`). A sign of
     transliteration through Russian (`Kh` for `h`, `ash-` for `al-`) stays a near miss.
 
     Bad: the militants of Khoras ad-Din were pushed back (re-translation: the militants of Hurras al-Din were pushed back)
@@ -2010,8 +2011,17 @@ class ReplacedName(Check):
     side abbreviates (`USA`/`United States`, `Sept.`/`September`: the English abbreviation
     table), a currency code beside an amount (`CZK 34,125`); a given name is not its surname
     (`John`/`Johnson`), and a name's initial beside its other word is that word (`Gukesh
-    Dommaraju` / `D. Gukesh`). Given names a re-translation leaves out before the surname it keeps
-    are replaced only by a name with that surname (`President Donald Trump` / `Trump`); a
+    Dommaraju` / `D. Gukesh`), a word made of two words is their acronym (`Grandmaster` / `GM`), a
+    place without the word for its kind (`Gaza Strip` / `Gaza`), and the names inside the words that
+    write out an acronym of the MT's are that acronym (`UN Framework Convention on Climate Change` /
+    `UNFCCC`; not where the re-translation writes the acronym too: `(USGS)` answers its own). An
+    opening word the finder passed over names the MT name's first word when the gazetteer reads
+    both as one place (`Kashi` / `Kashgar International Airport`), and a titled person the MT
+    names by the surname alone, the title after nothing but a nationality, is that person
+    (`Argentine President Javier Milei` / `Milei`; not `European Central Bank President Christine
+    Lagarde`); a nationality that describes a capital the MT has still names its country (`the
+    Zimbabwean capital Harare` for `Zambia`). Given names a re-translation leaves out before the
+    surname it keeps are replaced only by a name with that surname (`President Donald Trump` / `Trump`); a
     nationality before a title describes, it does not replace (`President Vladimir Putin` /
     `the Russian president`), nor does a country or nationality before words for a kind of body
     (`Petronas` / `the Malaysian state energy company`, `ISRO` / `India's space agency`), but
@@ -2032,6 +2042,13 @@ class ReplacedName(Check):
     rare words replaces an MT name in that very place (`the House of God ... the first Chinese
     consulate` / `the Chinese Consulate General ... the first Chinese Consulate General`). A word
     spelt with letters English does not use is never an ordinary word of a name (`Galápagos`).
+
+    A note, not a warning, where the evidence is weak: the MT's name is an acronym no table
+    knows, which its sentence describes in words of the re-translation's name in its place, a
+    name no table knows either (`the disaster management agency AFAD` / `the Turkish Disaster and
+    Emergency Management Authority`, `MINUSCA, the UN peacekeeping mission`): the source
+    language's acronym, which the re-translation wrote out. An acronym a table knows is weighed
+    by what it stands for.
 
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
