@@ -2021,8 +2021,8 @@ class ReplacedName(Check):
     (`Argentine President Javier Milei` / `Milei`; not `European Central Bank President Christine
     Lagarde`); a nationality that describes a capital the MT has still names its country (`the
     Zimbabwean capital Harare` for `Zambia`). Given names a re-translation leaves out before the
-    surname it keeps are replaced only by a name with that surname (`President Donald Trump` / `Trump`); a
-    nationality before a title describes, it does not replace (`President Vladimir Putin` /
+    surname it keeps are replaced only by a name with that surname (`President Donald Trump` /
+    `Trump`); a nationality before a title describes, it does not replace (`President Vladimir Putin` /
     `the Russian president`), nor does a country or nationality before words for a kind of body
     (`Petronas` / `the Malaysian state energy company`, `ISRO` / `India's space agency`), but
     the same person under another country's or town's office is another name (`Algerian
@@ -2067,11 +2067,13 @@ class ReplacedName(Check):
             if not name.replacements:
                 continue
             ours = segment.doc.text[name.start : name.end]
-            message, suggestion, where = _replacement_message(ctx.evidence, f"“{ours}”", name.replacements, name.repeated)
+            message, suggestion, where = _replacement_message(
+                ctx.evidence, f"“{ours}”", name.replacements, name.repeated
+            )
             severity = None
             if all(_described_acronym(ours, r.text, segment.text) for r in name.replacements):
-                severity = Severity.INFO
-                message += "; the sentence describes it in the words of that name, as an acronym of the source language's"
+                severity = Severity.INFO  # weak evidence: the source language's acronym, written out
+                message += "; the sentence describes it in that name's words: perhaps the source language's acronym"
             yield self.finding(
                 segment, name.start, name.end, message, suggestion=suggestion, evidence=where, severity=severity
             )
@@ -2100,13 +2102,15 @@ def _described_acronym(ours: str, theirs: str, sentence: str) -> bool:
     disaster management agency AFAD` / `the Disaster and Emergency Management Authority`): the
     acronym of the source language, which the re-translation wrote out. Weak evidence of a
     replacement; an acronym a table knows is weighed by what it stands for."""
-    if not _ACRONYM_LIKE.fullmatch(ours) or _ACRONYM_LIKE.fullmatch(theirs) or _known_name(ours) or _known_name(theirs):
+    if not _ACRONYM_LIKE.fullmatch(ours) or _ACRONYM_LIKE.fullmatch(theirs):
+        return False
+    if _known_name(ours) or _known_name(theirs):
         return False
     described = _content_words(sentence.replace(ours, " ")) | {
         _fold_word(w) for w in NAME_WORD.findall(sentence) if _is_acronym(w) and w != ours
     }
     words = {_fold_word(w) for w in NAME_WORD.findall(theirs)}
-    return len(words & described) >= 1
+    return bool(words & described)
 
 
 def _replacement_message(
