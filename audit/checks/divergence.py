@@ -1497,7 +1497,7 @@ class _Candidate:
     # are missing (`Donald` of `President Donald Trump` against `Trump`): what another name in
     # their place must share (`_kept_surname`).
     surname: str | None = None
-    # An orphan that is a nationality before a title (`the Russian president`): a description.
+    # A nationality before a title (`the Russian president`): a description, on either side.
     describes: bool = False
 
 
@@ -1523,6 +1523,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
         return any(same_word(name.surname, w.group()) for w in name_words(orphan.mention.text))
     if orphan.describes and not _nation_replaced(name):
         return False  # `the US president`, `the Russian president`: a description, no person's or body's name
+    if name.describes and not (_nation_word(orphan.mention.text) or _notable_place(orphan.mention.text)):
+        return False  # `the Russian president` / `President Vladimir Putin`: it describes whom that names
     if orphan.repeated:
         return placed and _another_name(name.mention.text, orphan.mention.text)
     if name.title is not None and name.title == orphan.title:
@@ -1886,8 +1888,12 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 partial = partial or mention != whole  # its place is there: replaced or nothing
                 person = _has_title(mention.text, title)
                 surname = _kept_surname(mention, start, end, readings, person) if partial else None
+                describes = _describes(mention, segment.doc.text)
                 names.append(
-                    _Candidate(mention, start, end, partial, opens=mention.start <= first, title=title, surname=surname)
+                    _Candidate(
+                        mention, start, end, partial, mention.start <= first, title=title, surname=surname,
+                        describes=describes,
+                    )
                 )
             elif (words := _replaced_words(mention, readings)) is not None:
                 surname = _kept_surname(mention, *words, readings, _has_title(mention.text, title))
