@@ -2029,7 +2029,8 @@ class ReplacedName(Check):
     Zimbabwean capital Harare` for `Zambia`). Given names a re-translation leaves out before the
     surname it keeps are replaced only by a name with that surname (`President Donald Trump` /
     `Trump`); a nationality before a title describes, it does not replace (`President Vladimir Putin` /
-    `the Russian president`), nor does a country or nationality before words for a kind of body
+    `the Russian president`; on the MT's side only another nation or place replaces it: `the Russian
+    prime minister` / `Prime Minister Mikhail Mishustin`), nor does a country or nationality before words for a kind of body
     (`Petronas` / `the Malaysian state energy company`, `ISRO` / `India's space agency`), but
     the same person under another country's or town's office is another name (`Algerian
     President Kais Saied` / `Tunisia's President Qais Saied`: `Algerian`);
