@@ -1018,7 +1018,8 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity, str] | N
     if former:
         message += " (the older English spelling)"
     severity = Severity.INFO if rivals or former else Severity.WARNING
-    return _with_article(spelling, english), message, severity, place.country
+    # A German or French reading of a word may be chance (`Basij`); a Russian name's marks are not.
+    return _with_article(spelling, english), message, severity, "" if scheme == "Russian" else place.country
 
 
 @functools.lru_cache(maxsize=1)
@@ -1258,9 +1259,9 @@ class KnownPlace(Check):
     place whose English spelling follows its own Cyrillic name (`Lvov`, `Kharkov`; an older
     English spelling the time-zone database records, `Kiev`, is a note), or of a notable place
     outside the Cyrillic-writing countries respelt as Russian writes sounds it lacks (`g` for h
-    and gh, `k` for qu: `Bengazi`, `Kandagar`, `Guayakil`), a note when that place is in a
-    country the document names no place of (`Basij` read as German is India's Basi, in a
-    story of Tehran); and another language's listed
+    and gh, `k` for qu: `Bengazi`, `Kandagar`, `Guayakil`), the German or French reading a note
+    when its place is in a country the document names no place of (`Basij` read as German is
+    India's Basi, in a story of Tehran); and another language's listed
     spelling of a large place (100,000 people) with a letter doubled (`Tbilissi`,
     `Mossul`: French and German ss for s; another doubling is a note); Hebrew's k for q
     (`Kiryat`) is no Russian mark. A spelling of no
