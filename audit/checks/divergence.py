@@ -24,7 +24,7 @@ from audit.checks.base import Check, CheckContext, Option, register
 from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
-from audit.names.abbreviations import equivalents, expansions, is_short_form, syllabic
+from audit.names.abbreviations import abbreviations_of, equivalents, expansions, is_short_form, syllabic
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import SHORT_FORMS, acronym_forms, capital_of, countries_of_capital
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
@@ -285,6 +285,18 @@ def _initials(words: Sequence[str]) -> str:
 _UNSPELT = frozenset({"for", "and", "the", "of", "on", "in"})
 
 
+@functools.lru_cache(maxsize=65536)
+def _compound_initials(word: str) -> str:
+    """The initials of a folded word made of two English words of four letters or more, as an
+    acronym takes them (`grandmaster`: `gm`, `headquarters`: `hq`); empty for any other word."""
+    if len(word) < 8 or not word.isalpha():
+        return ""
+    for cut in range(4, len(word) - 3):
+        if is_common_word(word[:cut]) and is_common_word(word[cut:]):
+            return word[0] + word[cut]
+    return ""
+
+
 def _content_parts(words: Sequence[str]) -> list[str]:
     return [w for w in words if w.lower() not in _UNSPELT]
 
@@ -312,6 +324,8 @@ class _Reading:
     # Its names by number of words, each with its folded spelling: what `_same_name` compares.
     by_length: Mapping[int, tuple[tuple[Mention, str], ...]]
     surfaces: tuple[str, ...]
+    # The acronyms its names are or have (`UNFCCC`), undotted, in capitals.
+    acronyms: frozenset[str]
 
 
 def _reading(text: str, found: Sequence[Mention]) -> _Reading:
@@ -327,6 +341,8 @@ def _reading(text: str, found: Sequence[Mention]) -> _Reading:
         for i in range(len(parts)):
             for j in range(i + 2, min(len(parts), i + 6) + 1):
                 initials.add(_initials(parts[i:j]))
+            if compound := _compound_initials(_fold_word(parts[i])):
+                initials.add(compound)  # `Grandmaster`: `GM`
         by_length.setdefault(len(parts), []).append((mention, _surface(mention.text)))
     return _Reading(
         text,
@@ -338,6 +354,9 @@ def _reading(text: str, found: Sequence[Mention]) -> _Reading:
         frozenset(initials),
         {length: tuple(group) for length, group in by_length.items()},
         tuple(dict.fromkeys(_surface(m.text) for m in found)),
+        frozenset(
+            word.replace(".", "") for mention in found for word in NAME_WORD.findall(mention.text) if _is_acronym(word)
+        ),
     )
 
 
@@ -482,7 +501,7 @@ def _capitals_described(text: str, start: int, end: int, mt: _Reading) -> list[M
 # Words that say what kind of place a name is (`Issyk-Kul Region`, `Lake Baikal`), not which.
 _PLACE_KINDS = frozenset(
     ["region", "oblast", "province", "district", "krai", "territory", "governorate", "okrug", "republic"]
-    + ["lake", "river"]
+    + ["lake", "river", "strip", "peninsula", "county"]
 )
 
 
@@ -721,6 +740,8 @@ def _word_supported(word: str, reading: _Reading) -> bool:
         )
     if not plain or plain in reading.words or name_key(plain) in reading.keys:
         return True
+    if (compound := _compound_initials(plain)) and _short_form_pattern(compound.upper()).search(reading.text):
+        return True  # `Grandmaster` / `GM`, `headquarters` / `HQ`: an acronym of the words it is made of
     if f"al{plain}" in reading.words or f"el{plain}" in reading.words:
         return True  # `Budaiwi` of `al-Budaiwi` / `Albudaiwi`: the article glued on
     if any(_has_form(form, reading) for form in equivalents(word)):
@@ -957,8 +978,8 @@ def _replaced_words(mention: Mention, readings: Sequence[_Reading]) -> tuple[int
         if len(folded := _fold_word(m.group())) >= 2 and folded not in TITLES
     ]
     missing = [(a, b) for a, b in words if not any(_word_supported(mention.text[a:b], r) for r in readings)]
-    if not missing:
-        return None
+    if not missing or all(_fold_word(mention.text[a:b]) in _PLACE_KINDS for a, b in missing):
+        return None  # all there, or all but the word for its kind of place (`Gaza Strip` / `Gaza`)
     return mention.start + missing[0][0], mention.start + missing[-1][1]
 
 
@@ -992,7 +1013,7 @@ def _misspelt_word(ours: str, theirs: str) -> bool:
     return any(
         fuzz.ratio(name_key(w), name_key(v)) >= _WORD_NEAR_MISS
         for w in rest_a
-        if not is_common_word(_fold_word(w))
+        if not is_common_word(_fold_word(w)) and not _nation_word(w)  # `Brazilian`, spelt as English does
         for v in rest_b
     )
 
@@ -1076,7 +1097,8 @@ class MangledName(Check):
     (`Mt.`/`Mount`), a country and its demonym or possessive (`Ukraine's`/`Ukrainian`), a
     place and the demonym of another spelling of it (`Mallorca`/`Majorcan`), an aspiration
     `h` placed otherwise (`Jhajjar`/`Jajjhar`), another word order; so are two ordinary
-    English words (`Freeway`/`Highway`). A sign of
+    English words (`Freeway`/`Highway`), and a nationality spelt as English spells it is no
+    misspelt word (`Brazilian` / `Brasileirão`). A sign of
     transliteration through Russian (`Kh` for `h`, `ash-` for `al-`) stays a near miss.
 
     Bad: the militants of Khoras ad-Din were pushed back (re-translation: the militants of Hurras al-Din were pushed back)
@@ -1192,12 +1214,63 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
         if _described_in(mention.text, mt) or any(
             _same_name(form, mt) for form in _description_names(reading.text, mention)
         ):
+            if _nation_word(mention.text) and not _word_supported(mention.text, mt):
+                found.append(mention)  # `the Zimbabwean capital Harare` / `Harare`: names Zimbabwe too
             continue  # `the Haitian capital` / `Port-au-Prince`
         if _syllabic_in(mention.text, mt, reading):
             continue  # `Petróleos Mexicanos` / `Pemex`
+        if any(
+            a <= mention.start and mention.end <= b
+            for acronym in mt.acronyms - reading.acronyms  # the MT's `(USGS)` answers the reading's own
+            for a, b in _spelt_spans(acronym, reading.text)
+        ):
+            continue  # `UN Framework Convention`, `Climate Change` of `... on Climate Change` / `UNFCCC`
+        if _surname_named(mention.text, mt):
+            continue  # `President Javier Milei` / the MT's `Milei`: the person, a given name added
         if _unsupported_run(mention, [_mt_view(mt, mention, reading)], strict=False) is not None:
             found.append(mention)
     return found
+
+
+def _person_words(name: str) -> list[str]:
+    """A name's words after its titles (`Argentine President Javier Milei`: `Javier`, `Milei`)."""
+    words = [w.group() for w in name_words(name)]
+    titled = max((i + 1 for i, w in enumerate(words) if _fold_word(w) in TITLES), default=0)
+    return words[titled:]
+
+
+def _surname_named(name: str, reading: _Reading) -> bool:
+    """Whether a titled name of a person is one the reading names by the surname alone, as a
+    translator adds the given names (`Argentine President Javier Milei` / `Milei`)."""
+    words, before = _person_words(name), [w.group() for w in name_words(name)]
+    before = [w for w in before[: len(before) - len(words)] if _fold_word(w) not in TITLES]
+    if len(words) < 2 or len(words) == len(name_words(name)) or not all(_nation_word(w) for w in before):
+        return False  # `European Central Bank President Christine Lagarde`: a body's name besides
+    return any(
+        len(ours := _person_words(other.text)) == 1 and same_word(ours[0], words[-1]) for other in reading.mentions
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelt_spans(acronym: str, text: str) -> tuple[tuple[int, int], ...]:
+    """Where a text writes out an acronym of three letters or more: runs of words whose initials
+    spell it, small words passed over (`UN Framework Convention on Climate Change` for `UNFCCC`)."""
+    if len(acronym) < 3:
+        return ()
+    letters: list[tuple[str, int, int]] = []  # (initials, start, end) of each word that gives any
+    for word in NAME_WORD.finditer(text):
+        if word.group().lower() not in _UNSPELT:
+            given = word.group().replace(".", "") if _is_acronym(word.group()) else word.group()[0]
+            letters.append((given.lower(), word.start(), word.end()))
+    target, spans = acronym.lower(), []
+    for first in range(len(letters)):
+        spelt, last = "", first
+        while last < len(letters) and len(spelt) < len(target):
+            spelt += letters[last][0]
+            last += 1
+        if spelt == target:
+            spans.append((letters[first][1], letters[last - 1][2]))
+    return tuple(spans)
 
 
 # Up to three lower-case words after a name, in the possessive or not: a description it opens
@@ -1424,7 +1497,7 @@ class _Candidate:
     # are missing (`Donald` of `President Donald Trump` against `Trump`): what another name in
     # their place must share (`_kept_surname`).
     surname: str | None = None
-    # An orphan that is a nationality before a title (`the Russian president`): a description.
+    # A nationality before a title (`the Russian president`): a description, on either side.
     describes: bool = False
 
 
@@ -1450,6 +1523,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
         return any(same_word(name.surname, w.group()) for w in name_words(orphan.mention.text))
     if orphan.describes and not _nation_replaced(name):
         return False  # `the US president`, `the Russian president`: a description, no person's or body's name
+    if name.describes and not (_nation_word(orphan.mention.text) or _notable_place(orphan.mention.text)):
+        return False  # `the Russian president` / `President Vladimir Putin`: it describes whom that names
     if orphan.repeated:
         return placed and _another_name(name.mention.text, orphan.mention.text)
     if name.title is not None and name.title == orphan.title:
@@ -1504,7 +1579,7 @@ def _has_title(text: str, title: str | None) -> bool:
 _TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(\w+)")
 # Words that open a title after a nationality, as the title itself does (`the Saudi crown prince`,
 # `Iran's supreme leader`).
-_TITLE_OPENERS = TITLES | frozenset({"crown", "supreme"})
+_TITLE_OPENERS = TITLES | frozenset({"crown", "supreme", "capital"})
 # Up to three lower-case words after a country or nationality, one of which names a kind of body:
 # a description of one (`Brazil's state oil company`, `India's space agency`).
 _BODY_AFTER = re.compile(r"(?:['’]s)?((?:[ \t]+[a-z][\w-]*){1,3})")
@@ -1592,9 +1667,12 @@ def _kept_in_its_language(ours: str, theirs: str) -> bool:
 def _translates(name: _Candidate, orphan: _Candidate) -> bool:
     """The orphan is the MT's name under another name, no replacement: two names of one place
     (`Napoli`/`Naples`), as wholes or as the words in which they differ (`Mykolaiv Mayor
-    Oleksandr Senkevych` / `Nikolaev Mayor Alexander Senkevich`)."""
-    if name.unfound or orphan.unfound:
+    Oleksandr Senkevych` / `Nikolaev Mayor Alexander Senkevich`); an opening word the finder passed
+    over, as the first word of the name (`Kashi` / `Kashgar International Airport`)."""
+    if name.unfound:
         return False
+    if orphan.unfound:
+        return _same_place(name_words(name.mention.text)[0].group(), orphan.mention.text)
     if _same_place(name.mention.text, orphan.mention.text):
         return True
     start, end, theirs = _narrowed(name.mention, orphan.mention, spellings=True)
@@ -1810,8 +1888,12 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 partial = partial or mention != whole  # its place is there: replaced or nothing
                 person = _has_title(mention.text, title)
                 surname = _kept_surname(mention, start, end, readings, person) if partial else None
+                describes = _describes(mention, segment.doc.text)
                 names.append(
-                    _Candidate(mention, start, end, partial, opens=mention.start <= first, title=title, surname=surname)
+                    _Candidate(
+                        mention, start, end, partial, mention.start <= first, title=title, surname=surname,
+                        describes=describes,
+                    )
                 )
             elif (words := _replaced_words(mention, readings)) is not None:
                 surname = _kept_surname(mention, *words, readings, _has_title(mention.text, title))
@@ -1935,10 +2017,20 @@ class ReplacedName(Check):
     side abbreviates (`USA`/`United States`, `Sept.`/`September`: the English abbreviation
     table), a currency code beside an amount (`CZK 34,125`); a given name is not its surname
     (`John`/`Johnson`), and a name's initial beside its other word is that word (`Gukesh
-    Dommaraju` / `D. Gukesh`). Given names a re-translation leaves out before the surname it keeps
-    are replaced only by a name with that surname (`President Donald Trump` / `Trump`); a
-    nationality before a title describes, it does not replace (`President Vladimir Putin` /
-    `the Russian president`), nor does a country or nationality before words for a kind of body
+    Dommaraju` / `D. Gukesh`), a word made of two words is their acronym (`Grandmaster` / `GM`), a
+    place without the word for its kind (`Gaza Strip` / `Gaza`), and the names inside the words that
+    write out an acronym of the MT's are that acronym (`UN Framework Convention on Climate Change` /
+    `UNFCCC`; not where the re-translation writes the acronym too: `(USGS)` answers its own). An
+    opening word the finder passed over names the MT name's first word when the gazetteer reads
+    both as one place (`Kashi` / `Kashgar International Airport`), and a titled person the MT
+    names by the surname alone, the title after nothing but a nationality, is that person
+    (`Argentine President Javier Milei` / `Milei`; not `European Central Bank President Christine
+    Lagarde`); a nationality that describes a capital the MT has still names its country (`the
+    Zimbabwean capital Harare` for `Zambia`). Given names a re-translation leaves out before the
+    surname it keeps are replaced only by a name with that surname (`President Donald Trump` /
+    `Trump`); a nationality before a title describes, it does not replace (`President Vladimir Putin` /
+    `the Russian president`; on the MT's side only another nation or place replaces it: `the Russian
+    prime minister` / `Prime Minister Mikhail Mishustin`), nor does a country or nationality before words for a kind of body
     (`Petronas` / `the Malaysian state energy company`, `ISRO` / `India's space agency`), but
     the same person under another country's or town's office is another name (`Algerian
     President Kais Saied` / `Tunisia's President Qais Saied`: `Algerian`);
@@ -1958,6 +2050,13 @@ class ReplacedName(Check):
     consulate` / `the Chinese Consulate General ... the first Chinese Consulate General`). A word
     spelt with letters English does not use is never an ordinary word of a name (`Galápagos`).
 
+    A note, not a warning, where the evidence is weak: the MT's name is an acronym no table
+    knows, which its sentence describes in words of the re-translation's name in its place, a
+    name no table knows either (`the disaster management agency AFAD` / `the Turkish Disaster and
+    Emergency Management Authority`, `MINUSCA, the UN peacekeeping mission`): the source
+    language's acronym, which the re-translation wrote out. An acronym a table knows is weighed
+    by what it stands for.
+
     Bad: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov met Shoigu in Sochi.)
     Good: Konashenkov met Lavrov in Sochi. (re-translation: Konashenkov had a meeting with Lavrov in Sochi.)
     """
@@ -1974,9 +2073,51 @@ class ReplacedName(Check):
         for name in _unsupported_names(segment, ctx):
             if not name.replacements:
                 continue
-            what = f"“{segment.doc.text[name.start : name.end]}”"
-            message, suggestion, where = _replacement_message(ctx.evidence, what, name.replacements, name.repeated)
-            yield self.finding(segment, name.start, name.end, message, suggestion=suggestion, evidence=where)
+            ours = segment.doc.text[name.start : name.end]
+            message, suggestion, where = _replacement_message(
+                ctx.evidence, f"“{ours}”", name.replacements, name.repeated
+            )
+            severity = None
+            if all(_described_acronym(ours, r.text, segment.text) for r in name.replacements):
+                severity = Severity.INFO  # weak evidence: the source language's acronym, written out
+                message += "; the sentence describes it in that name's words: perhaps the source language's acronym"
+            yield self.finding(
+                segment, name.start, name.end, message, suggestion=suggestion, evidence=where, severity=severity
+            )
+
+
+# An acronym as copy writes it, perhaps inflected or numbered: `MINUSCA`, `PiS`, `PZPNs`, `COP32`.
+_ACRONYM_LIKE = re.compile(r"(?=(?:\w*[A-Z]){2})[A-Z][A-Za-z]{0,2}[A-Z][A-Z]{0,6}(?:[0-9]{1,3}|['’]?s)?")
+
+
+def _known_name(form: str) -> bool:
+    """Whether a table says what a name is another name of (the abbreviation table, the referents,
+    other languages' forms of an acronym, the gazetteer's places)."""
+    return bool(
+        expansions(form)
+        or abbreviations_of(form)
+        or other_names(form)
+        or len(acronym_forms(form)) > 1
+        or gazetteer.lookup_exact(_POSSESSIVE.sub("", form))
+    )
+
+
+def _described_acronym(ours: str, theirs: str, sentence: str) -> bool:
+    """Whether the MT's name is an acronym no table knows, which its sentence describes in words
+    of the re-translation's name in its place, a name no table knows either (`MINUSCA, the UN
+    peacekeeping mission` / `the UN Multidimensional Integrated Stabilization Mission`, `the
+    disaster management agency AFAD` / `the Disaster and Emergency Management Authority`): the
+    acronym of the source language, which the re-translation wrote out. Weak evidence of a
+    replacement; an acronym a table knows is weighed by what it stands for."""
+    if not _ACRONYM_LIKE.fullmatch(ours) or _ACRONYM_LIKE.fullmatch(theirs):
+        return False
+    if _known_name(ours) or _known_name(theirs):
+        return False
+    described = _content_words(sentence.replace(ours, " ")) | {
+        _fold_word(w) for w in NAME_WORD.findall(sentence) if _is_acronym(w) and w != ours
+    }
+    words = {_fold_word(w) for w in NAME_WORD.findall(theirs)}
+    return bool(words & described)
 
 
 def _replacement_message(

@@ -884,7 +884,9 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
         hits = []
         for written, uses in uses_by_spelling(ctx).items():
             spelling = _place_spelling(written)
-            listed = _listed_in_another_scheme(spelling) or _read_in_another_scheme(spelling)
+            listed = _listed_in_another_scheme(spelling)
+            if listed is None and (read := _read_in_another_scheme(spelling)) is not None:
+                listed = _near_hit(ctx, read)  # `Basij` read as German is India's Basi: not in a story of Iran
             if listed is not None and _person_like(ctx, spelling):
                 listed = None  # `Maryam Nawaz`: a person's name, whatever place it also spells
             near = None if listed else _near_place(spelling)
@@ -965,7 +967,7 @@ def _names_a_place(spelling: str, places: Iterable[Place]) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
+def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity, str] | None:
     """A notable place's name as German- or French-language copy spells it (`Charkiw`, `Donezk`,
     `Tchernihiv`, read back as `Kharkiv`, `Donetsk`, `Chernihiv`), or as the romanised Russian
     name of a place outside Russia whose English spelling follows another name (`Lvov`, `Kharkov`
@@ -1018,7 +1020,9 @@ def _read_in_another_scheme(spelling: str) -> tuple[str, str, Severity] | None:
     former = normal_form(spelling) in _former_english_names()
     if former:
         message += " (the older English spelling)"
-    return _with_article(spelling, english), message, Severity.INFO if rivals or former else Severity.WARNING
+    severity = Severity.INFO if rivals or former else Severity.WARNING
+    # A German or French reading of a word may be chance (`Basij`); a Russian name's marks are not.
+    return _with_article(spelling, english), message, severity, "" if scheme == "Russian" else place.country
 
 
 @functools.lru_cache(maxsize=1)
@@ -1258,7 +1262,9 @@ class KnownPlace(Check):
     place whose English spelling follows its own Cyrillic name (`Lvov`, `Kharkov`; an older
     English spelling the time-zone database records, `Kiev`, is a note), or of a notable place
     outside the Cyrillic-writing countries respelt as Russian writes sounds it lacks (`g` for h
-    and gh, `k` for qu: `Bengazi`, `Kandagar`, `Guayakil`); and another language's listed
+    and gh, `k` for qu: `Bengazi`, `Kandagar`, `Guayakil`), the German or French reading a note
+    when its place is in a country the document names no place of (`Basij` read as German is
+    India's Basi, in a story of Tehran); and another language's listed
     spelling of a large place (100,000 people) with a letter doubled (`Tbilissi`,
     `Mossul`: French and German ss for s; another doubling is a note); Hebrew's k for q
     (`Kiryat`) is no Russian mark. A spelling of no
