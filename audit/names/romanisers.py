@@ -503,6 +503,16 @@ _CONSONANTS_ALONE = 3
 _WIDTH = {"zh": 7, "ja": 3, "hi": 2}
 
 
+# A long vowel as Indian English writes it, doubled, and as IAST folded to plain letters does.
+_LONG_HINDI_VOWEL = re.compile(r"aa|ee|oo")
+
+
+def _short_hindi(match: re.Match[str]) -> str:
+    return {"aa": "a", "ee": "i", "oo": "u"}[match.group()]
+
+
+# An opening `gi` said `j` before a vowel (`Giang`, `Giovanni`, `Giuseppe`).
+_SOFT_G = re.compile(r"^gi(?=[aeou])")
 # French endings said as an `o` (`Renault`, `Bordeaux`, `Peugeot`), their letters unsaid.
 _FRENCH_ENDING = re.compile(r"(?:ault|eaux?|aux|eot)$")
 # A final `e` English writes and does not say, after one consonant (`phone`, `Rome`, `Crete`).
@@ -548,6 +558,19 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
         sounds.append(_sound(french, "en"))  # `Renault`: `ルノー`, `Peugeot`: `プジョー`, endings French does not say
     if "th" in plain:
         sounds.append(_sound(plain.replace("th", "s"), "en"))  # `Hegseth`: `ヘグセス`, `Smith`: `史密斯`
+    if plain.endswith("ic") and len(plain) >= 4:
+        # a South Slavic `-ić` English writes without its marks, each `c` said `ch` (`Vucic`,
+        # Vučić: `武契奇`, wu qi qi; `Djokovic`: `德约科维奇`), its `v` as the `w` Chinese writes
+        said = plain.replace("c", "ch")
+        sounds.extend(_sound(form, "en") for form in (said, said.replace("v", "w")))
+    soft = _SOFT_G.sub("j", plain) if lang != "hi" else plain
+    if soft != plain:
+        # an opening `gi` before a vowel said `j` (`Giang`: `ザン`, Vietnamese; `Giovanni`: `乔瓦尼`);
+        # not in Hindi, whose `g` is always hard (`Gir`, `Girish`)
+        sounds.append(_sound(soft, "en"))
+    if plain.endswith("ng") and lang != "hi":
+        # a final `ng` Japanese writes `ン` and pinyin reads as `n` (`Giang`: `ザン`, zan)
+        sounds.extend(_sound(form[:-1], "en") for form in dict.fromkeys((plain, soft)))
     if "cc" in plain:  # `Soccer`: `サッカー`, `Mecca`: `麦加`
         said = plain.replace("cc", "k")
         sounds.extend(_sound(form, "en") for form in (said, *((_UNSAID_R.sub("", said),) if lang != "hi" else ())))
@@ -680,6 +703,8 @@ class RomanisedSource:
         """
         units = within if within is not None else range(len(self.units))
         targets = _targets(word, self.lang)
+        if within is not None and self._whole_key_of(word, targets, units):
+            return 1.0  # `Iweala`: `伊维拉`, yi wei la; `Aayog`: `आयोग`
         heard = self._consonants_in(units)
         if not any(target.consonants[:1] in heard for target in targets if target.consonants):
             return 0.0  # every run opens with the word's first consonant, which none of these units has
@@ -714,6 +739,17 @@ class RomanisedSource:
                     if len(run.consonants) > len(target.consonants) + 2:
                         break
         return best
+
+    def _whole_key_of(self, word: str, targets: tuple[_Sound, ...], units: range) -> bool:
+        """Whether a word of one consonant, four letters or more, sounds like the whole of a source
+        name, vowels and all (`Iweala`, `ala`: `伊维拉`, yi wei la; `Aayog`: `आयोग`, ayog). One
+        consonant is heard in part anywhere; a whole name of the same vowels around it is not chance."""
+        if len(word) < 4 or not all(len(target.consonants) == 1 for target in targets):
+            return False
+        if any(self._read[i] for i in units):
+            return False  # Japanese kanji are read, not heard
+        whole = _VOWEL_RUN.sub("a", "".join(self._sounds[i].key for i in units))
+        return any(target.key == whole for target in targets)
 
     def _consonants_in(self, units: range) -> frozenset[str]:
         """The consonant classes the units have, worked out once per span: a source name is
@@ -755,6 +791,9 @@ class RomanisedSource:
                 or self.reads(plain)
                 or self._spelt_in_pinyin(word, plain)
             )
+        if self.lang == "hi":
+            # Indian English writes a long vowel doubled (`Aayog`: `आयोग`, ayog; `Aadhaar`, `Suraaj`)
+            return len(plain) >= 3 and (plain in self.letters or _LONG_HINDI_VOWEL.sub(_short_hindi, plain) in self.letters)
         if not self._syllables:
             return len(plain) >= 3 and plain in self.letters
         if _spelt_by(plain, self._syllables):
@@ -849,6 +888,8 @@ class RomanisedSource:
         """The source's likely names that nothing in the English stands for, by sound or by CC-CEDICT."""
         if english not in self._unpaired:
             words = {w for w in _ENGLISH_WORD.findall(english) if len(w) >= 2}
+            # each part of a hyphenated name too (`Okonjo-Iweala`: `伊维拉`, Iweala)
+            words |= {part for w in words if "-" in w for part in _HYPHEN.split(w) if len(part) >= 2}
             if self.lang == "zh":  # Chinese spells names by sound, Japanese and Hindi loanwords too
                 # and writes a country by meaning (`中国`): a nationality is no sound (`Chin`ese: `近`),
                 # nor a common word, which it translates (`Eastern` is not `阿斯塔纳`, Astana)
