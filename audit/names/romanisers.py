@@ -25,7 +25,7 @@ from anyascii import anyascii
 
 from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places, demonyms_of
-from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, language_code
+from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, country_name, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.regions import lies_in, regions_named
 from audit.names.script_names import (
@@ -470,6 +470,8 @@ _LONG_VOWEL = re.compile(r"ou|oo|uu|oh(?![aeiouy])")
 # What Chinese and Japanese write after a place's name for its kind (city, prefecture, county,
 # ward, town, village, province), which GeoNames lists without (`八戸市`: `八戸`, Hachinohe).
 _PLACE_SUFFIXES = frozenset("市県县区區町村省州")
+# What Chinese writes after a prefecture or a region named by its seat (`喀什地区`: the Kashgar prefecture).
+_AREA_SUFFIXES = frozenset({"地区", "地區", "新区", "地方"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A Korean name as English writes it: a surname and a given name of two syllables joined by a
 # hyphen (`Lee Jae-myung`, `Yoon Suk-yeol`).
@@ -509,6 +511,25 @@ _LONG_HINDI_VOWEL = re.compile(r"aa|ee|oo")
 
 def _short_hindi(match: re.Match[str]) -> str:
     return {"aa": "a", "ee": "i", "oo": "u"}[match.group()]
+
+
+_KANJI_ONLY = re.compile(r"[\u4e00-\u9fff々]{2,}")
+# Endings of an English word that CC-CEDICT's glosses are written without (`erupted`: erupt).
+_INFLECTION = re.compile(r"(?:ed|ing|ly|s)$")
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """An English word, and without an inflection's ending where four letters are left (`launches`: launche, launch)."""
+    plain = word.lower()
+    stem = _INFLECTION.sub("", plain)
+    forms = [plain]
+    if stem != plain and len(stem) >= 4:
+        forms.append(stem)
+        if plain.endswith("ed") and stem.endswith(stem[-1] * 2):
+            forms.append(stem[:-1])  # `planned`: plan
+        if plain.endswith(("ed", "ing")):
+            forms.append(stem + "e")  # `condemned`, but `issued`: issue
+    return tuple(forms)
 
 
 # An opening `gi` said `j` before a vowel (`Giang`, `Giovanni`, `Giuseppe`).
@@ -915,8 +936,21 @@ class RomanisedSource:
                 )
                 and not (self.lang == "ja" and any(self.reads(_NOT_LETTER.sub("", word.lower()), name) for word in words))
                 and not (self.lang == "hi" and _initial_written(self.text[name.start : name.end], english))
+                and not (self.lang == "ja" and self._translated(name, english))
             ]
         return self._unpaired[english]
+
+    def _translated(self, name: ScriptName, english: str) -> bool:
+        """Whether a Japanese run of kanji that no dictionary knows as a name is translated by meaning:
+        the English has a word CC-CEDICT glosses a word of it with (`噴煙`: plume, `火口`: crater,
+        `非難`: condemned), an everyday word Japanese spells in kanji, no name left out."""
+        local = self.text[name.start : name.end]
+        if self.forms(name) or not _KANJI_ONLY.fullmatch(local):
+            return False
+        from audit.names.glosses import glossed
+
+        plain = simplified(local)
+        return any(glossed(stem, plain) for word in _ENGLISH_WORD.findall(english) if word.islower() for stem in _stems(word))
 
     def _pairs(self, word: str, units: range) -> bool:
         """Whether an English word may stand for the source name of these units by sound.
@@ -999,6 +1033,8 @@ class RomanisedSource:
             return False  # `Bihar` for `पटना` (Patna): the state English places a source city in
         if self._region_of_no_source_place(plain, english):
             return True  # `Kerala` for `पटना`: GeoNames puts the source's city in another state
+        if self._home_region_added(plain, english):
+            return False  # `Kagoshima Prefecture` for `桜島`: a region of its own country English adds
         if any(self.names_country(country) for country in countries_of_capital(plain)):
             return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
         if self.says_demonym(plain):
@@ -1038,6 +1074,8 @@ class RomanisedSource:
 
         cldr = [place for place in exonyms(self.lang).english_names(local, inflected=False) if is_english_place(place)]
         found = (*cldr, *local_places().english_names(local))
+        if not found and len(local) > 3 and local[-2:] in _AREA_SUFFIXES:
+            return local_places().english_names(local[:-2])  # `喀什地区`: Kashgar, the prefecture
         if not found and len(local) > 2 and local[-1] in _PLACE_SUFFIXES:
             return local_places().english_names(local[:-1])  # `八戸市`: Hachinohe, the city
         return found
@@ -1359,11 +1397,53 @@ class RomanisedSource:
 
     def _region_of_source_place(self, word: str, english: str) -> bool:
         """Whether the word is (a word of) a province, prefecture or state the English names that a
-        place of the source lies in (`Bihar`: `पटना`, Patna; `Sichuan`: `宜宾`, Yibin)."""
+        place of the source lies in (`Bihar`: `पटना`, Patna; `Sichuan`: `宜宾`, Yibin), or the country
+        of a notable city the source names (`Hungary`: `德布勒森`, Debrecen), which English adds for context."""
+        from audit.names.russian_source import countries_of
+
         named = regions_named(word, english)
-        return bool(named) and any(
-            lies_in(place, region) for region in named for name, _ in self.names() for place in self._places(name)
+        places = [place for name, _ in self.names() for place in self._places(name)]
+        if named and any(lies_in(place, region) for region in named for place in places):
+            return True
+        countries = (word, *demonym_places(word))  # beside the city (`Debrecen, Hungary`), not for it
+        return any(country in countries_of(place) for place in places if place in english for country in countries)
+
+    def _home_region_added(self, word: str, english: str) -> bool:
+        """Whether the word is of a province, prefecture or state of the source language's own country
+        (`data/asian_regions.tsv`) that English adds to place a source place no gazetteer here
+        places (`Kagoshima Prefecture` for `桜島`, Sakurajima; `Heilongjiang` for `漠河`), while the
+        source names no other region of that country the English leaves out (`Fujian` for `广东省`,
+        `Kerala` for `केरल` replace a region), every place of the source that CLDR or GeoNames knows
+        has its counterpart and none is abbreviated in a compound the English leaves out."""
+        from audit.names.regions import regions
+
+        home = _home_country(self.lang)
+        named = [
+            region
+            for region in regions_named(word, english)
+            if country_name(regions()[region][0]) == home and re.search(rf"(?:\bin|,) (?:the )?{re.escape(region)}\b", english)
+        ]  # placing something (`in Kagoshima Prefecture`, `Mohe, Heilongjiang`), not `the Kumamoto earthquake`
+        if not home or not named:
+            return False
+        if any(self._places(name) for name in self.unpaired_names(english)) or self._abbreviated_unnamed(english):
+            return False
+        return not any(
+            country_name(country) == home and region not in english and self._names_region(region)
+            for region, (country, _code) in regions().items()
         )
+
+    def _names_region(self, region: str) -> bool:
+        """Whether the source names a region: spelt, read, translated or heard in full."""
+        from audit.names.cedict import english_key
+
+        key = english_key(region)
+        if self.translates(region) or any(key in self.forms(name) for name, _ in self.names()):
+            return True  # `鹿児島県`: Kagoshima, by GeoNames; `广东省`: Guangdong, by CC-CEDICT
+        if self.lang == "zh":
+            return self.spells(region)  # pinyin, spelt by the characters
+        if self.lang == "ja":
+            return False  # kanji are read by name, not kanji by kanji (`岳山`, oka yama, is no `Okayama`)
+        return all(self.sounds_in(word) for word in region.split() if not is_common_word(word))
 
     def _region_of_no_source_place(self, word: str, english: str) -> bool:
         """Whether the word is of a region the English names that GeoNames says none of the source's
