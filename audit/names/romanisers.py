@@ -532,6 +532,8 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# The words of a name written as one, each with its capital (`OpenAI`: Open, AI; `SoftBank`).
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
 # An opening `gi` said `j` before a vowel (`Giang`, `Giovanni`, `Giuseppe`).
 _SOFT_G = re.compile(r"^gi(?=[aeou])")
 # French endings said as an `o` (`Renault`, `Bordeaux`, `Peugeot`), their letters unsaid.
@@ -919,6 +921,8 @@ class RomanisedSource:
                 words = {w for w in words if not is_demonym(w)}
             # a surname with its particles is one word in the source (`von der Leyen`: `フォンデアライエン`)
             words |= set(_PARTICLE_NAME.findall(english))
+            # each word of a name English writes as one (`OpenAI`: `オープン`, open, and `AI`)
+            words |= {part for w in words for part in _CAMEL_PART.findall(w) if len(part) >= 2 and part != w}
             from audit.names.cedict import english_key
 
             # a nationality stands for its country (`South Korean visitors` for `韩国游客`)
@@ -1015,6 +1019,9 @@ class RomanisedSource:
         if self._imperial_name(_POSSESSIVE.sub("", word), english):
             return False  # `Emperor Naruhito` for `天皇陛下`: Japanese names the imperial family by title
         plain = _POSSESSIVE.sub("", word)
+        parts = _CAMEL_PART.findall(plain)
+        if len(parts) > 1 and all(part in self.text or self.sounds_in(part) for part in parts):
+            return False  # `OpenAI` for `オープンAI`: words English writes as one, each in the source
         if self.lang == "hi" and _letters_and_figures_written(plain, self.text):
             return False  # `G20` for `जी20`: letters by their names, then the figures
         if self._by_meaning(plain):
