@@ -937,6 +937,9 @@ class RomanisedSource:
                     if self._pinyin_name(word)
                     else self._pairs(word, units)
                     for word in words
+                    # a place CLDR or GeoNames names is written so, not as an everyday word that
+                    # sounds like it (`parks` is not `アフリカ`, afurika)
+                    if not (word.islower() and is_common_word(word) and self._places(name))
                 )
                 and not (self.lang == "ja" and any(self.reads(_NOT_LETTER.sub("", word.lower()), name) for word in words))
                 and not (self.lang == "hi" and _initial_written(self.text[name.start : name.end], english))
@@ -1219,6 +1222,8 @@ class RomanisedSource:
         words = [_POSSESSIVE.sub("", w) for w in _ENGLISH_WORD.findall(mention) if w.lower() not in _FILLER]
         if not words or sum(len(w) for w in words) < 3 or mention.endswith(".") or _DIGIT.search(mention):
             return None  # `COVID-19`, `G20`: a term or a model, not a name put in for another
+        if all(_ACRONYM.match(w) and _term(w) for w in words):
+            return None  # `GMT` for `グリニッジ標準時`, `GDP`: a term English abbreviates, no name
         if self.lang == "zh" and all(is_common_word(w) and not (is_demonym(w) or _known(w)) for w in words):
             return None  # `Tri Nations` for `三国`: Chinese writes names by meaning, CC-CEDICT knows few
         if all(self._imperial_name(word, english) for word in words if word not in _IMPERIAL_WORDS):
