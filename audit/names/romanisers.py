@@ -25,7 +25,7 @@ from anyascii import anyascii
 
 from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places, demonyms_of
-from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, country_name, language_code
+from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, country_name, is_given_name, language_code
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.regions import lies_in, regions_named
 from audit.names.script_names import (
@@ -38,6 +38,7 @@ from audit.names.script_names import (
     simplified,
 )
 from audit.names.stored import stored
+from audit.names.variants import name_key
 
 ROMANISED = ("zh", "ja", "hi")
 _SCRIPT_LANGUAGE = {"han": "zh", "kana": "ja", "devanagari": "hi"}
@@ -940,12 +941,41 @@ class RomanisedSource:
                     # a place CLDR or GeoNames names is written so, not as an everyday word that
                     # sounds like it (`parks` is not `アフリカ`, afurika)
                     if not (word.islower() and is_common_word(word) and self._places(name))
+                    and not self._unheard_in_person(word, name)
                 )
+                and not any(self._cantonese_surname_of(word, name) for word in words)
                 and not (self.lang == "ja" and any(self.reads(_NOT_LETTER.sub("", word.lower()), name) for word in words))
                 and not (self.lang == "hi" and _initial_written(self.text[name.start : name.end], english))
                 and not (self.lang == "ja" and self._translated(name, english))
             ]
         return self._unpaired[english]
+
+    def _given_name_heard(self, word: str) -> bool:
+        """Whether an English given name is heard in a Chinese source in a name written by sound
+        (`Youssouf`: `优素福`), not in a Chinese person's name, whose characters sound out no English
+        given name (`John` of `John Tsang` is not the `chen` of `陈茂波`), nor in a name the
+        dictionaries know by another English name (`香港`, xiang gang, Hong Kong)."""
+        return self.spells(word) or any(
+            self.resembles(word, units) >= HEARD
+            for name, units in self.names()
+            if SURNAME_AND_NAME.fullmatch(self.text[name.start : name.end]) is None and not self.forms(name)
+        )
+
+    def _unheard_in_person(self, word: str, name: ScriptName) -> bool:
+        """Whether the source name is a Chinese person's (a surname and a given name) that the word
+        cannot pair by sound: a Hong Kong surname of other hanja (`Tsang`, 曾, is not `陈茂波`) or an
+        English given name (`John` is not `chen`), which a Chinese name's characters never sound out."""
+        if self.lang != "zh" or SURNAME_AND_NAME.fullmatch(self.text[name.start : name.end]) is None:
+            return False
+        return (word in cantonese_surnames() and not self._cantonese_surname_of(word, name)) or is_given_name(name_key(word))
+
+    def _cantonese_surname_of(self, word: str, name: ScriptName) -> bool:
+        """Whether the word is the Hong Kong spelling of the surname that opens a Chinese person's
+        name of the source (`Chan`: `陈茂波`), which pinyin does not reach."""
+        local = self.text[name.start : name.end]
+        return self.lang == "zh" and SURNAME_AND_NAME.fullmatch(local) is not None and any(
+            local.startswith(form) for form in cantonese_surnames().get(word, ())
+        )
 
     def _translated(self, name: ScriptName, english: str) -> bool:
         """Whether a Japanese run of kanji that no dictionary knows as a name is translated by meaning:
@@ -1011,6 +1041,8 @@ class RomanisedSource:
         if any(
             (self.spells(other) or (self.lang == "zh" and len(consonants(other)) >= 4 and self.sounds_in(other, 1.0)))
             if is_common_word(other)
+            else self._given_name_heard(other)
+            if self.lang == "zh" and is_given_name(name_key(other))
             else self.sounds_in(other, heard) or self.translates(other)
             for other in beside
         ):
