@@ -25,7 +25,15 @@ from anyascii import anyascii
 
 from audit.names.abbreviations import expansions
 from audit.names.demonyms import demonym_places, demonyms_of
-from audit.names.exonyms import capital_of, capitals_in, countries_of_capital, country_name, is_given_name, language_code
+from audit.names.exonyms import (
+    capital_of,
+    capitals_in,
+    countries_of_capital,
+    country_name,
+    is_english_place,
+    is_given_name,
+    language_code,
+)
 from audit.names.lexicon import is_common_word, is_demonym
 from audit.names.regions import lies_in, regions_named
 from audit.names.script_names import (
@@ -1077,6 +1085,8 @@ class RomanisedSource:
             return True  # `Kerala` for `पटना`: GeoNames puts the source's city in another state
         if self._home_region_added(plain, english):
             return False  # `Kagoshima Prefecture` for `桜島`: a region of its own country English adds
+        if self._home_abbreviated_unnamed(" ".join(name) or plain, english):
+            return True  # `South Korea` for `訪日` (a visit to Japan): the English names no Japan
         if any(self.names_country(country) for country in countries_of_capital(plain)):
             return False  # `Beijing` for `中方`, `Moscow` for `俄罗斯`: a capital for its country
         if self.says_demonym(plain):
@@ -1111,7 +1121,7 @@ class RomanisedSource:
     def _place_names(self, local: str) -> tuple[str, ...]:
         """The English names CLDR (`フランス`: France) and GeoNames (`इदलिब`: Idlib) give a source word;
         not a currency CLDR also names (`億円`: `CNY`), which is no name left out of a translation."""
-        from audit.names.exonyms import exonyms, is_english_place
+        from audit.names.exonyms import exonyms
         from audit.names.local_places import local_places
 
         cldr = [place for place in exonyms(self.lang).english_names(local, inflected=False) if is_english_place(place)]
@@ -1489,6 +1499,19 @@ class RomanisedSource:
             return False  # kanji are read by name, not kanji by kanji (`岳山`, oka yama, is no `Okayama`)
         return all(self.sounds_in(word) for word in region.split() if not is_common_word(word))
 
+    def _home_abbreviated_unnamed(self, name: str, english: str) -> bool:
+        """Whether the English names a country (`South Korea`) where a Chinese or Japanese source
+        abbreviates its own country in a compound (`訪日`, a visit to Japan; `访华`, `来日`) and the
+        English names that country nowhere, by name, nationality or capital."""
+        home = _home_country(self.lang)
+        name = _POSSESSIVE.sub("", name)
+        if self.lang not in ("zh", "ja") or not home or name == home or not is_english_place(name):
+            return False
+        capital = capital_of(home)
+        if home in english or (capital and capital in english) or any(demonym in english for demonym in demonyms_of(home)):
+            return False
+        return self.abbreviates(home)
+
     def _region_of_no_source_place(self, word: str, english: str) -> bool:
         """Whether the word is of a region the English names that GeoNames says none of the source's
         cities of that country lies in, while it has one (`Kerala` for `पटना`, Patna, in Bihar)."""
@@ -1504,7 +1527,7 @@ class RomanisedSource:
 
     def _unpaired_country(self, english: str) -> bool:
         """Whether a country CLDR names in the source's language is left with nothing in the English."""
-        from audit.names.exonyms import exonyms, is_english_place
+        from audit.names.exonyms import exonyms
 
         table = exonyms(self.lang)
         return any(
