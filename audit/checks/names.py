@@ -2110,7 +2110,25 @@ class UnsourcedName(Check):
     with the same paragraphs are compared paragraph by paragraph (what English adds is context
     only for its own paragraph's names), and a name counts only when the source of the
     paragraphs before and after it lacks it too: a translator may name in one paragraph whom
-    the source names in the next.
+    the source names in the next. In Chinese, Japanese and Hindi sources, what is heard also
+    follows how English spells sounds those scripts write otherwise: a word of one consonant
+    only as the whole of a name written by sound (`Iweala`: `伊维拉`), each part of a hyphenated
+    or run-together name (`Okonjo-Iweala`, `OpenAI`: `オープンAI`), a South Slavic `-ic` with its
+    `c` said `ch` (`Vucic`: `武契奇`), an opening `gi` said `j` and a final `ng` as Japanese `ン`
+    (`Giang`: `ザン`), a long Hindi vowel doubled (`Aayog`: `आयोग`); a place CLDR or GeoNames
+    names is paired by its name, not by an everyday word that sounds like it (`parks` is not
+    `アフリカ`), a Hong Kong surname only by the hanja that opens a Chinese person's name and an
+    English given name only in a name written by sound (`John Tsang` is not `陈茂波`); a
+    Chinese unit right after a figure is no name (`42.6摄氏度`, `14万吨`), a Japanese run of
+    kanji that CC-CEDICT glosses with a word of the English is translated (`非難`: condemned),
+    and a prefecture named by its seat is that seat (`喀什地区`: Kashgar). Context, a hint: the
+    country of a notable source city written beside it (`Debrecen, Hungary`), a province,
+    prefecture or state of the source's own country placing something (`in Kagoshima
+    Prefecture` for `桜島`) where the source names no other region and leaves no known place
+    unpaired, a term English abbreviates (`GMT`); a warning: a country named where a Chinese
+    or Japanese source abbreviates its own in a compound the English names nowhere (`South
+    Korea` for `訪日`), and a province English spells as a common word is compared as a place
+    (`Fujian`).
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.

@@ -133,9 +133,19 @@ def _script_names(text: str, lang: str) -> list[ScriptName]:
             if _quoted_whole(text, start, end) or not (_common(simplified(text[start:end])) or _after_figure(text, start))
         ]
         return _merged([*known, *katakana, *kanji])
-    transcribed = [name for name in _transcribed(text) if not _common(text[name.start : name.end])]
+    # a unit right after a figure is no name (`42.6摄氏度`, degrees Celsius; `14万吨`, tonnes)
+    known = [name for name in known if not _after_figure(text, name.start)]
+    transcribed = [
+        name
+        for name in _transcribed(text)
+        if not (_common(text[name.start : name.end]) or _after_figure(text, name.start))
+    ]
     taken = {position for name in known for position in range(name.start, name.end)}
-    people = [name for name in _chinese_person_names(text) if not taken & set(range(name.start, name.end))]
+    people = [
+        name
+        for name in _chinese_person_names(text)
+        if not (taken & set(range(name.start, name.end)) or _after_figure(text, name.start))
+    ]  # not a figure's scale and its unit (`14万吨`: 万 is a surname too)
     titled = [ScriptName(m.start(1), m.end(1)) for m in _TITLED_NAME.finditer(text) if not taken & set(range(*m.span(1)))]
     return _merged([*known, *transcribed, *people, *titled])
 

@@ -52,7 +52,7 @@ from audit.names.kontsevich import korean_readings
 from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
-from audit.names.regions import russian_regions
+from audit.names.regions import regions, russian_regions
 from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language, spelt_acronym
 from audit.names.russian import has_verb, lemmas, parses
 from audit.names.russian_source import (
@@ -1473,13 +1473,16 @@ def _locates(word: str, index: TokenIndex, english: str) -> bool:
 
 
 def _place_word(word: str) -> bool:
-    """A capitalised word that names a country, region or large city (`Japan`, `Tibet`, `Atlantic`).
+    """A capitalised word that names a country, region or large city (`Japan`, `Tibet`, `Atlantic`),
+    or a province, prefecture or state of China, Japan or India (`Fujian`, `Kerala`; `data/asian_regions.tsv`).
 
-    English spells many places as common words (`japan`, `china`, `turkey`), which a Latin
+    English spells many places as common words (`japan`, `china`, `turkey`, `fujian`), which a Latin
     source may translate; a Chinese, Japanese or Hindi source writes every place by its own
     name, which CLDR, GeoNames and CC-CEDICT give, so the place is compared there too.
     """
     plain = _without_possessive(word)
+    if plain in regions():
+        return True  # `Fujian`, though it ends as a demonym does
     return (
         plain[:1].isupper()
         and plain.lower() not in GENERIC
