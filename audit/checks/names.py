@@ -66,6 +66,8 @@ from audit.names.source import (
     pairs_around,
     proportional_offset,
     quoted_names,
+    names_person,
+    resembling_word,
     source_pairs,
     writes_out_source_acronym,
 )
@@ -1960,6 +1962,12 @@ class DroppedName(Check):
                 )
                 yield name.text, start, end, message, Severity.INFO, None
                 continue
+            if not is_russian_source(pair.source, lang) and (
+                local := resembling_word(name.text, lang, english, "en", pair.source, lang)
+            ):  # `Scozia` for `Scotland`: a name no table pairs, not a name put in
+                message = f"source name “{name.text}” has no counterpart in this sentence's translation, unless it is “{local}”"
+                yield name.text, start, end, message, Severity.INFO, None
+                continue
             message = f"source name “{name.text}” has no counterpart in this sentence's translation: dropped or replaced?"
             yield name.text, start, end, message, None, _spellings(name.text, lang, missing.forms)
 
@@ -2148,6 +2156,12 @@ def _within(found: list[Mention], pair: SourcePair) -> tuple[Mention, ...]:
     return tuple(Mention(m.start - pair.start, m.end - pair.start, m.text) for m in found if pair.start <= m.start < pair.end)
 
 
+def _one_word(name: str) -> bool:
+    """A name of one word after its article (`Scotland`, `the Danube`): a place's, not a person's."""
+    words = name.split()
+    return len(words) == 1 or (len(words) == 2 and words[0].lower() == "the")
+
+
 _Unsourced = tuple[int, int, str, Severity | None, str | None]
 
 
@@ -2203,6 +2217,20 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
             what = "is" if len(missing) == 1 else "are"
             if index.romanised is None:
                 stands_for = body_acronym if body is mention else None
+                if stands_for is None and not index.russian and _one_word(mention.text) and not names_person(mention.text):
+                    local = resembling_word(missing[0], "en", source, lang, english, "en")
+                    if local is not None:  # `Scotland` for `Scozia`: a name no table pairs, not a name put in
+                        flagged.append(
+                            (
+                                mention.start,
+                                mention.end,
+                                f"“{missing[0]}” of “{mention.text}” is not in the source, unless “{local}” "
+                                "is its name in the source's language",
+                                Severity.INFO,
+                                None,
+                            )
+                        )
+                        continue
                 message = f"“{mention.text}” is not in the source, unless it is “{stands_for}”"
                 if stands_for is None and body is not None and _locates(english, body, mention):
                     stands_for = body_acronym  # `South Ural State University in Chelyabinsk`

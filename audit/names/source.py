@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 from babel import Locale, UnknownLocaleError
 
 from audit.names.abbreviations import abbreviations_of, equivalents, expansions
@@ -864,6 +865,8 @@ class TokenIndex:
                 return True
         if english and keys and (self._same_place(name) or self._derives_place(name)):
             return True
+        if not english and keys and self.script == "latin" and script_of(name) == "latin" and self._same_place(name):
+            return True  # `Peking`, `La Haye`, `Ženeva`: GeoNames' names of `Beijing`, `The Hague`, `Geneva`
         return not keys
 
     def _written_otherwise(self, name: str, name_lang: str | None) -> bool:
@@ -1405,6 +1408,59 @@ def _replaced_nationality(word: str, index: TokenIndex, english: str) -> bool:
 
 # The capitalised words right before an opening parenthesis, and the small words between them.
 _NAME_BEFORE_PARENTHESIS = re.compile(r"((?:[A-Z][\w'’.-]*[\s\u00a0]+(?:(?:of|the|and|for|on|de)\s+)*){1,8})\($")
+
+
+# How near (rapidfuzz ratio of sound stems) an English name and a source word must be for the
+# word to be taken as that name in the source's language (`Scotland` / `Scozia`, `Bavaria` /
+# `Baviera`, `England` / `Anglia`); another name put in is rarely this near to one left out.
+_EXONYM_LIKENESS = 60
+
+
+def names_person(name: str) -> bool:
+    """Whether a word of the name is a given name (`David Brian Tennant`, `Lucía Fernández`)."""
+    return any(is_given_name(name_key(word)) for word in name.split())
+
+
+def _known_name(word: str, lang: str | None) -> bool:
+    """Whether a word is a given name, or a place CLDR or GeoNames names (in English `lang`, as
+    English writes it): what it stands for is known, and unlike a name no table pairs, it is no
+    other language's form of a name it merely sounds like."""
+    if is_given_name(name_key(word)):
+        return True
+    if language_code(lang) == "en":
+        return is_english_place(word) or _notable_place(word)
+    return bool(place_exonyms(lang).english_names(word)) or _notable_place(word)
+
+
+def resembling_word(name: str, name_lang: str | None, text: str, text_lang: str | None, other: str, other_lang: str | None) -> str | None:
+    """A capitalised word of `text` that no word of `other` carries and that sounds roughly like
+    a word of `name` (`Scozia` for `Scotland`, `Krym` for `Crimea`, and back): one name in two
+    languages, which no table pairs (regions, rivers, towns CLDR does not name), rather than a
+    name put in for another. Latin-script texts only."""
+    if script_of(text) != "latin" or script_of(other) != "latin" or " " in name.strip() or names_person(name):
+        return None  # a person's name (`Lucía Fernández`) is compared by spelling and given names
+    other_index = name_index(other, other_lang)
+    wanted = {
+        stem
+        for spelling in romanise(name, name_lang)
+        for key in name_key(spelling).split()
+        if len(stem := sound_stem(key)) >= 4
+    }
+    if not wanted:
+        return None
+    for candidate in words_of(text):
+        word = candidate.text
+        if len(word) < 4 or not _capitalised(word) or is_acronym(word):
+            continue
+        _, keys = _word_keys(word, text_lang)
+        if not keys or any(other_index.has_word(key) for key in keys):
+            continue  # `other` carries it: no counterpart left over
+        if _known_name(word, text_lang):
+            continue  # `Neuseeland`, `Carla`: known as another name, which contradicts `name`
+        stems = {stem for key in keys if len(stem := sound_stem(key)) >= 4}
+        if any(fuzz.ratio(a, b) >= _EXONYM_LIKENESS for a in wanted for b in stems):
+            return word
+    return None
 
 
 def glosses_written_name(text: str, start: int, end: int) -> bool:
