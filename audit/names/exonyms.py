@@ -378,9 +378,10 @@ _CACHE_SIZE = 65536
 class Exonyms:
     """English <-> local name pairs for one language, keyed by `name_key`."""
 
-    def __init__(self, local: dict[str, tuple[str, ...]], english: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, local: dict[str, tuple[str, ...]], english: dict[str, tuple[str, ...]], inflects: bool = True) -> None:
         self._local = local
         self._english = english
+        self._inflects = inflects  # whether the language puts case endings on names
         self._inflected_cache: dict[str, tuple[str, ...]] = {}
         self._english_by_opening: dict[tuple[str, int], list[tuple[list[str], tuple[str, ...]]]] = defaultdict(list)
         for key, names in self._english.items():
@@ -403,10 +404,11 @@ class Exonyms:
         return None
 
     def english_names(self, local_name: str, *, inflected: bool = True) -> tuple[str, ...]:
-        """The English forms of a local name, inflected forms included (`Warszawie` -> `Warsaw`)."""
+        """The English forms of a local name, inflected forms included in a language that
+        inflects names (`Warszawie` -> `Warsaw`; Spanish `Vacker` is not `Wake`)."""
         key = name_key(local_name)
         exact = self._english.get(key)
-        if exact or not inflected:
+        if exact or not inflected or not self._inflects:
             return exact or ()
         found = self._inflected_cache.get(key)
         if found is None:
@@ -449,7 +451,12 @@ def _stored_exonyms(code: str | None, places_only: bool) -> Exonyms:
         packages=("babel", "tzdata", "anyascii"),
         modules=("audit.names.exonyms", "audit.names.variants"),
     )
-    return Exonyms(local, english)
+    return Exonyms(local, english, inflects=code not in UNINFLECTED)
+
+
+# Languages that put no case endings on names: a word there is a place's name as written, not
+# one with another ending (`Vacker` of `Barry Vacker` is not `Wake`).
+UNINFLECTED = frozenset({"es", "fr", "it", "pt", "ca", "gl", "nl", "sv", "da", "no", "nb", "nn"})
 
 
 def _indexed(pairs: Iterator[tuple[str, str]]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:

@@ -865,7 +865,7 @@ class TokenIndex:
                 return True
         if english and keys and (self._same_place(name) or self._derives_place(name)):
             return True
-        if not english and keys and self.script == "latin" and script_of(name) == "latin" and self._same_place(name):
+        if not english and keys and self.script == "latin" and script_of(name) == "latin" and self._writes_place(name):
             return True  # `Peking`, `La Haye`, `Ženeva`: GeoNames' names of `Beijing`, `The Hague`, `Geneva`
         return not keys
 
@@ -896,6 +896,15 @@ class TokenIndex:
         if known is not None:
             wanted.update(place.id for place in place_lookup(known))
         return bool(wanted) and bool(wanted & self._places())
+
+    def _writes_place(self, name: str) -> bool:
+        """Whether the text writes the English name of a notable place GeoNames lists `name` for
+        (`Peking`: `Beijing`); not one that merely lists a word of the text among its own names."""
+        return any(
+            all(key in self._keys for key in name_key(place.english).split())
+            for place in place_lookup(name)[:3]
+            if place.kind != "city" or place.population >= NOTABLE_POPULATION
+        )
 
     def _derives_place(self, name: str) -> bool:
         """Whether a word of the text is derived from a spelling of the English place: an adjective
@@ -1450,7 +1459,9 @@ def resembling_word(name: str, name_lang: str | None, text: str, text_lang: str 
         return None
     for candidate in words_of(text):
         word = candidate.text
-        if len(word) < 4 or not _capitalised(word) or is_acronym(word):
+        if len(word) < 4 or not _capitalised(word) or is_acronym(word) or candidate.initial:
+            continue  # a sentence's first word is capitalised whatever it is (`Since`)
+        if language_code(text_lang) == "en" and is_common_word(word):
             continue
         _, keys = _word_keys(word, text_lang)
         if not keys or any(other_index.has_word(key) for key in keys):
