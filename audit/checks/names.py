@@ -817,6 +817,27 @@ def _place_spelling(text: str) -> str:
     return " ".join(words)
 
 
+# Words that make a natural feature's name of a place's (`Kola Bay`, `Lake Onega`, `Gulf of Ob`).
+_FEATURE_WORDS = frozenset(
+    """Bay Gulf Lake Sea River Strait Straits Island Islands Isle Peninsula Cape Mount Mountains Range Valley
+    Canal Lagoon Sound Channel Fjord Desert Plateau Delta Reservoir Harbour Harbor Basin""".split()  # noqa: SIM905
+)
+def _feature_place(spelling: str) -> str | None:
+    """The place a natural feature is named after, without its feature words (`Kola` of `Kola
+    Bay`, `Onega` of `Lake Onega`, `Ob` of `Gulf of Ob`), or None for a name of no feature or
+    of a place the gazetteer lists whole (`Cape Town`)."""
+    words = spelling.split()
+    if len(words) < 2 or not (words[0] in _FEATURE_WORDS or words[-1] in _FEATURE_WORDS):
+        return None
+    if _names_a_place(spelling, place_lookup(spelling)):
+        return None
+    while len(words) > 1 and words[-1] in _FEATURE_WORDS:
+        words.pop()
+    while len(words) > 1 and (words[0] in _FEATURE_WORDS or words[0] in ("of", "the")):
+        words.pop(0)
+    return " ".join(words)
+
+
 def _locative(ctx: CheckContext, use: Mention) -> bool:
     """Whether the text speaks of a place at `use`: `near Aleppio`, `the city of Aleppio`,
     `Aleppio province`, also past adjectives of place (`in eastern Aleppio`, `in the Georgian
@@ -886,10 +907,15 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
         hits = []
         for written, uses in uses_by_spelling(ctx).items():
             spelling = _place_spelling(written)
+            feature = _feature_place(spelling)
+            if feature is not None:  # `Kola Bay`: the gazetteer knows the place, `Kola`, not the bay
+                spelling = feature
             listed = _listed_in_another_scheme(spelling) or _read_in_another_scheme(spelling)
             if listed is not None and _person_like(ctx, spelling):
                 listed = None  # `Maryam Nawaz`: a person's name, whatever place it also spells
             near = None if listed else _near_place(spelling)
+            if near is not None and feature is not None:
+                near = (*near[:2], Severity.INFO, near[3])  # a feature's own name, no city's: a near city is weak evidence
             if (listed is None and near is None) or _spelt_by_chinese_source(ctx, spelling):
                 continue  # `Jiashi` for `伽师县`, not German copy's `Yachi`
             for use in uses:

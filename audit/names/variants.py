@@ -536,8 +536,9 @@ def word_form(a: str, b: str) -> bool:
     if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 3:
         return long[len(short) :] not in _SURNAME_ENDINGS
     written = a if len(plain_a) <= len(plain_b) else b
-    if 2 <= len(short) <= 4 and long.startswith(short) and len(long) >= 2 * len(short) and written[:1].isupper():
-        return True  # a capitalised truncation: `Rz` for `Rzeczpospolita`, `Gen.` for `General`
+    truncation = 2 <= len(short) <= 4 and long.startswith(short) and len(long) >= 2 * len(short)
+    if truncation and written[:1].isupper() and not written.replace(".", "").isupper():
+        return True  # a capitalised truncation: `Rz` for `Rzeczpospolita`, `Gen.` for `General`; not `UN` of `UNICEF`
     return _abbreviates(short, long) or _nation_forms(american_a, american_b)
 
 
