@@ -22,6 +22,7 @@ English month range gives both months (`July-September`); a figure closing a quo
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -772,10 +773,52 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         numbers.extend(_cjk_numerals(text))
         numbers.extend(_cjk_single_numerals(text))
         numbers = _repeated_months_weak(text, _era_years(text, numbers))
+    if lang is not None and lang not in ("en", "zh", "ja", "ru", "hi"):
+        numbers.extend(_source_months(text, lang))
     if lang is not None:
         numbers = _knockout_rounds(text, numbers)
     numbers.sort(key=lambda n: (n.start, n.end))
     return numbers
+
+
+def _source_months(text: str, lang: str) -> list[Number]:
+    """A Latin-script source's month names (CLDR's, every case babel gives: `septembre`,
+    `września`), weak numbers: English may write the month as a figure (`9/11` for `11
+    septembre`), as it counts its own month names."""
+    pattern = _month_pattern(lang)
+    if pattern is None:
+        return []
+    months = _month_values(lang)
+    return [
+        Number(match.start(), match.end(), match.group(), frozenset({float(months[match.group().lower()])}), weak=True)
+        for match in pattern.finditer(text)
+    ]
+
+
+@functools.lru_cache(maxsize=32)
+def _month_values(lang: str) -> dict[str, int]:
+    """A language's month names (wide, formatting and stand-alone forms), lower case, to their number."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {
+        name.lower(): number
+        for context in ("format", "stand-alone")
+        for number, name in locale.months[context]["wide"].items()
+        if len(name) >= 3
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def _month_pattern(lang: str) -> re.Pattern[str] | None:
+    months = _month_values(lang)
+    if not months:
+        return None
+    alternatives = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 # A Russian compound adjective or noun whose first part is a number in the genitive and whose

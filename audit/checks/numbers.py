@@ -35,7 +35,22 @@ def _compared(source: str, english: str, lang: str | None) -> tuple[tuple[Number
     theirs = find_numbers(source, lang=lang)
     ours = find_numbers(english, english_words=True)
     theirs = [n for n in theirs if not _day_as_weekday(n, source, english, theirs, ours)]
+    theirs = [n for n in theirs if not _year_of_figure_date(n, source, english, theirs)]
     return tuple(unmatched(theirs, ours)), tuple(unmatched(ours, theirs))
+
+
+def _year_of_figure_date(number: Number, source: str, english: str, found: list[Number]) -> bool:
+    """The year of a source date English writes as month/day alone, the name of what happened
+    then (`l'après-11 septembre 2001`: `post-9/11`, `7 lipca 2005`: `7/7`): the year goes unsaid.
+    The day and the month (a weak number of the source's month names) stand right before it."""
+    if not (1000 <= number.magnitude <= 2100 and number.text.isdigit()):
+        return False
+    before = [n for n in found if n.end <= number.start and number.start - n.end <= 16][-2:]
+    if len(before) != 2 or sum(n.weak for n in before) != 1:
+        return False
+    month = next(n for n in before if n.weak).magnitude
+    day = next(n for n in before if not n.weak).magnitude
+    return re.search(rf"(?<![\d/]){month:.0f}/{day:.0f}(?![\d/])", english) is not None
 
 
 def _left_over(ctx: CheckContext, pairs: list[SourcePair]) -> tuple[frozenset[int], frozenset[int]]:

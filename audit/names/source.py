@@ -286,9 +286,26 @@ def _line_spans(line: str, latin_only: bool) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# Saints' and titles' abbreviations a name goes on after, their full stop no sentence's end:
+# `Placu Św. Piotra`, `kostel sv. Víta`, `piazza S. Marco`, `Sta. Cruz`, `Dr. Müller`.
+_ABBREVIATED = frozenset("św sw sv svt hl st ste sta sto ss s sant dr prof gen ks abp bp mgr ing".split())  # noqa: SIM905
+
+
 @functools.lru_cache(maxsize=16)  # read by several checks and look-ups per document
 def words_of(text: str) -> tuple[_Word, ...]:
-    return tuple(_Word(start, end, text[start:end], is_sentence_initial(text, start)) for start, end in _word_spans(text))
+    return tuple(
+        _Word(start, end, text[start:end], is_sentence_initial(text, start) and not _after_abbreviation(text, start))
+        for start, end in _word_spans(text)
+    )
+
+
+def _after_abbreviation(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a saint's or title's abbreviation (`Św. Piotra`)."""
+    before = text[max(0, start - 6) : start].rstrip()
+    if not before.endswith("."):
+        return False
+    word = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
+    return word[:1].isupper() and word.lower() in _ABBREVIATED
 
 
 @functools.lru_cache(maxsize=65536)
@@ -459,6 +476,8 @@ def _notable_place(word: str) -> bool:
 
 def _adjacent(text: str, left: _Word, right: _Word) -> bool:
     gap = text[left.end : right.start]
+    if gap[:1] == "." and len(gap) == 2 and gap[1] in _SPACE:
+        return left.text.lower() in _ABBREVIATED and left.text[:1].isupper()  # `Św. Piotra`: one name
     return len(gap) == 1 and gap in _SPACE
 
 
@@ -477,7 +496,10 @@ def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str,
     worked out once per word."""
     pieces = [_POSSESSIVE.sub("", piece) for piece in _HYPHEN.split(word)]
     acronyms = tuple(piece.replace(".", "").upper() for piece in pieces if is_acronym(piece))
-    keys = tuple(dict.fromkeys(key for spelling in romanise(word, lang) for key in name_key(spelling).split()))
+    bare = _POSSESSIVE.sub("", word)  # `Peter's` is also `Peter`, a given name of the tables
+    keys = tuple(
+        dict.fromkeys(key for form in dict.fromkeys((word, bare)) for spelling in romanise(form, lang) for key in name_key(spelling).split())
+    )
     return acronyms, keys
 
 
