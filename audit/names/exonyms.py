@@ -153,7 +153,7 @@ ACRONYMS: tuple[frozenset[str], ...] = tuple(
         "UK GB",
         "NATO OTAN НАТО",
         "WHO OMS ВОЗ",
-        "GDP BIP PIB PKB HDP ВВП",
+        "GDP BIP PIB PIL PKB HDP ВВП",
         "NGO ONG NNO НКО",
         "DNA ADN ДНК",
         "AIDS SIDA СПИД",
@@ -172,6 +172,11 @@ ACRONYMS: tuple[frozenset[str], ...] = tuple(
         "AI KI IA SI ИИ",
         "CIA ЦРУ",
         "FBI ФБР",
+        "OECD OCDE OCSE ОЭСР",
+        "ICC CPI IStGH MTK МУС",
+        "IOC CIO MKOl MOV МОК",
+        "ILO OIT IAO MOP МОТ",
+        "UNHCR ACNUR HCR УВКБ",
     )
 )
 _ACRONYM_GROUPS: dict[str, frozenset[str]] = {form: group for group in ACRONYMS for form in group}

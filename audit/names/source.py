@@ -1856,11 +1856,20 @@ def name_words(name: str) -> list[str]:
     return [word for word in re.split(r"[\s\-‐‑]+", name) if _distinctive_english(word)]
 
 
+# Feasts and seasons of the calendar, which English capitalises and other languages write as
+# their own words, often lower-case (`Noël`, `Vánoce`, `Semana Santa`, `ramadán`): no name to carry over.
+_FEASTS = frozenset(
+    """christmas easter lent advent pentecost whitsun epiphany ramadan eid hanukkah hanukah passover yom kippur
+    diwali holi thanksgiving halloween""".split()  # noqa: SIM905
+)
+
+
 @functools.lru_cache(maxsize=65536)
 def _distinctive_english(word: str) -> bool:
     plain = re.split(r"['’]", word, maxsplit=1)[0].rstrip(".")
     return (
         len(plain) >= 2
+        and plain.lower() not in _FEASTS
         and not _REGNAL_NUMBER.fullmatch(plain)  # `III` of `King Mswati III`: no name by itself
         and plain not in GENERIC_ACRONYMS
         and not is_language_name(plain)
