@@ -1302,7 +1302,9 @@ class KnownPlace(Check):
     demonyms (`Namibian`) are no near misses. A spelling listed as written for a larger place
     names it (`Fukui`), and a name the document gives a person is none of these
     (`Maryam Nawaz`), nor a name a Chinese source given spells in pinyin (`Jiashi` for `伽师县`,
-    not German copy's Yachi). The English spelling is suggested.
+    not German copy's Yachi). A natural feature's name is compared by the place it is named
+    after, without its feature words (`Kola` of `Kola Bay`, `Onega` of `Lake Onega`): the
+    gazetteer knows towns, not bays, so a near miss there is a note. The English spelling is suggested.
 
     Bad: Kurdish forces left Manbidzh as shelling hit Rakka, Lvov and the outskirts of Aleppio.
     Good: Kurdish forces left Manbij as shelling hit Raqqa, Lviv and the outskirts of Aleppo.
@@ -1919,7 +1921,13 @@ class DroppedName(Check):
     Japan Football Association`). Flagged on the sentence where the name belongs. A story and a source with the same
     paragraphs are compared paragraph by paragraph (units by unit), and a name its paragraph
     leaves unpaired counts only when the paragraphs before and after it leave it unpaired too:
-    a translator may name it in the next paragraph.
+    a translator may name it in the next paragraph. A Latin-script source's city GeoNames lists
+    under the English name the translation writes counts (`Peking`, `Den Haag`, `Genf`); a
+    saint's or title's abbreviation goes on into the name after it (`Placu Św. Piotra`: `St.
+    Peter's Square`); in a language that puts no case endings on names (Spanish, French,
+    Italian...) a word is a place's name only as written (`Barry Vacker` is no `Wake`); and a
+    one-word source name left unpaired where the English has a capitalised word the source
+    lacks that sounds like it (a place's name in two languages no table pairs) is a note.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
     Good: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Chase Carey.
@@ -2138,7 +2146,12 @@ class UnsourcedName(Check):
     with the same paragraphs are compared paragraph by paragraph (what English adds is context
     only for its own paragraph's names), and a name counts only when the source of the
     paragraphs before and after it lacks it too: a translator may name in one paragraph whom
-    the source names in the next.
+    the source names in the next. In a Latin-script source, a one-word English name of no
+    person that sounds like a capitalised source word the English does not carry and no table
+    knows as another name (`Bavaria` for `Baviera`, `Sicily` for `Sizilien`: a region, river or
+    town in the source's language) is a note, not a warning, since no table pairs the two; a feast
+    English capitalises (`Christmas` for `Vánoce`) is no name; other languages' spellings of
+    foreign names are read (`Jrushchov`, `Chruščëv`, `Youri`, `Gheddafi`: Khrushchev, Yuri, Gaddafi).
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.
