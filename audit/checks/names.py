@@ -907,15 +907,15 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
         hits = []
         for written, uses in uses_by_spelling(ctx).items():
             spelling = _place_spelling(written)
-            feature = _feature_place(spelling)
-            if feature is not None:  # `Kola Bay`: the gazetteer knows the place, `Kola`, not the bay
-                spelling = feature
             listed = _listed_in_another_scheme(spelling) or _read_in_another_scheme(spelling)
             if listed is not None and _person_like(ctx, spelling):
                 listed = None  # `Maryam Nawaz`: a person's name, whatever place it also spells
             near = None if listed else _near_place(spelling)
-            if near is not None and feature is not None:
-                near = (*near[:2], Severity.INFO, near[3])  # a feature's own name, no city's: a near city is weak evidence
+            if near is not None and (feature := _feature_place(spelling)) is not None:
+                # `Kola Bay`: the gazetteer knows towns, not bays; the place it is named after is
+                # compared, and a town near that is weak evidence
+                near = _near_place(feature)
+                near = None if near is None else (*near[:2], Severity.INFO, near[3])
             if (listed is None and near is None) or _spelt_by_chinese_source(ctx, spelling):
                 continue  # `Jiashi` for `伽师县`, not German copy's `Yachi`
             for use in uses:

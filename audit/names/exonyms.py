@@ -116,8 +116,9 @@ def capitals_in(text: str) -> list[str]:
 
 
 def is_english_place(name: str) -> bool:
-    """A country, region or time-zone city CLDR names in English (`Khartoum`, `Kazakhstan`)."""
-    return name in _english_places()
+    """A country, region or time-zone city CLDR names in English (`Khartoum`, `Kazakhstan`),
+    or a country's short form English copy writes (`Turkey`, `Britain`: `SHORT_FORMS`)."""
+    return name in _english_places() or name in SHORT_FORMS
 
 
 def is_language_name(word: str) -> bool:
