@@ -2151,7 +2151,9 @@ class UnsourcedName(Check):
     knows as another name (`Bavaria` for `Baviera`, `Sicily` for `Sizilien`: a region, river or
     town in the source's language) is a note, not a warning, since no table pairs the two; a feast
     English capitalises (`Christmas` for `Vánoce`) is no name; other languages' spellings of
-    foreign names are read (`Jrushchov`, `Chruščëv`, `Youri`, `Gheddafi`: Khrushchev, Yuri, Gaddafi).
+    foreign names are read (`Jrushchov`, `Chruščëv`, `Youri`, `Gheddafi`: Khrushchev, Yuri, Gaddafi);
+    a club's city English adds after the name (`Legia Warsaw` for `Legią`) is context where no
+    source name is left unpaired, as in Russian.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.

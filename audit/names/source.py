@@ -1348,6 +1348,9 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     hyphened = frozenset(i for i, gap in enumerate(re.findall(r"[\s\-‐‑]+", name)) if not gap.isspace())
     if missing and found and _added_words(words, missing, found, index, english, hyphened):
         missing = []
+    if missing and found and index.script == "latin" and not index.russian and english and _added_after(name, words, missing, found):
+        if not leaves_source_names(index.text, english, index.lang):
+            missing = []  # `Legia Warsaw` for `Legią`, `Atletico Madrid` for `Atleti`: a club's city English adds
     added = missing and found and index.russian
     if added and (_added_after(name, words, missing, found) or _completes_name(words, missing, found, index)):
         if english and not _leaves_listed_names(index.text, english):
