@@ -22,6 +22,7 @@ English month range gives both months (`July-September`); a figure closing a quo
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -772,10 +773,80 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         numbers.extend(_cjk_numerals(text))
         numbers.extend(_cjk_single_numerals(text))
         numbers = _repeated_months_weak(text, _era_years(text, numbers))
+    if lang is not None and lang not in ("en", "zh", "ja", "ru", "hi"):
+        numbers.extend(_source_months(text, lang))
+        numbers = _dotted_times(text, numbers)
     if lang is not None:
         numbers = _knockout_rounds(text, numbers)
     numbers.sort(key=lambda n: (n.start, n.end))
     return numbers
+
+
+# A time of day continental copy writes with a full stop (`o godz. 14.30`, `a las 14.30 horas`,
+# `alle 9.45`, `um 8.15`, `ve 14.30`), told from a decimal by a word of time beside it.
+_DOTTED_TIME = re.compile(r"(?P<hh>[01]?\d|2[0-3])\.(?P<mm>[0-5]\d)")
+_TIME_BEFORE = re.compile(
+    r"(?:\b(?:godz\.?|godzinie|o|od|do|alle|ore|dalle|fino alle|a las|las|desde las|hasta las|à|vers|um|gegen|ab|bis|ve|v|od|hod\.?)\s*)$",
+    re.IGNORECASE,
+)
+_TIME_AFTER = re.compile(r"\s*(?:horas?|hrs?|hod(?:in)?\.?|godz\.?|uhr|h)\b", re.IGNORECASE)
+
+
+def _dotted_times(text: str, numbers: list[Number]) -> list[Number]:
+    """The source's times of day written `14.30` read as times (`2:30 p.m.`), not as decimals."""
+    found = []
+    for number in numbers:
+        match = _DOTTED_TIME.fullmatch(number.text)
+        if match is None or not (
+            _TIME_BEFORE.search(text, max(0, number.start - 14), number.start) or _TIME_AFTER.match(text, number.end)
+        ):
+            found.append(number)
+            continue
+        hh, mm = int(match.group("hh")), int(match.group("mm"))
+        other = (hh + 12) % 24
+        clock = frozenset({float(hh * 100 + mm), float(other * 100 + mm)})
+        found.append(replace(number, values=_clean({float(hh), float(hh * 100 + mm), float(other)}), clock=clock))
+    return found
+
+
+def _source_months(text: str, lang: str) -> list[Number]:
+    """A Latin-script source's month names (CLDR's, every case babel gives: `septembre`,
+    `września`), weak numbers: English may write the month as a figure (`9/11` for `11
+    septembre`), as it counts its own month names."""
+    pattern = _month_pattern(lang)
+    if pattern is None:
+        return []
+    months = _month_values(lang)
+    return [
+        Number(match.start(), match.end(), match.group(), frozenset({float(months[match.group().lower()])}), weak=True)
+        for match in pattern.finditer(text)
+    ]
+
+
+@functools.lru_cache(maxsize=32)
+def _month_values(lang: str) -> dict[str, int]:
+    """A language's month names (wide, formatting and stand-alone forms), lower case, to their number."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {
+        name.lower(): number
+        for context in ("format", "stand-alone")
+        for number, name in locale.months[context]["wide"].items()
+        if len(name) >= 3
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def _month_pattern(lang: str) -> re.Pattern[str] | None:
+    months = _month_values(lang)
+    if not months:
+        return None
+    alternatives = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 # A Russian compound adjective or noun whose first part is a number in the genitive and whose

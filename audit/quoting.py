@@ -862,6 +862,7 @@ _SPEECH_PUNCTUATION = re.compile(r"\.(?![^\W_])|[!?;:…—–]|,\s*$")
 _ATTRIBUTION_AFTER = re.compile(r"\s*(?:[,.]\s*)?[—–-]\s+(?![\d(«\"“„])")
 # A dash joining the two capitalised parts of one name (`«Справедливая Россия — За правду»`,
 # `“Yabloko — United Democrats”`), as parties and movements are named; not punctuation.
+_ARTICLE_BEFORE_NAME = re.compile(r"^(?:el|la|los|las|le|les|il|lo|gli|der|die|das|the)\s+(?=[^\W\d_])(?=[A-ZÀ-ÞА-ЯЁ])")
 _NAME_DASH = re.compile(r"(?<=\w)\s[—–]\s(?=[A-ZА-ЯЁ])")
 
 
@@ -898,6 +899,7 @@ def is_name_quotation(
     first = inner[:1]
     if not english and first.isalpha() and not first.isupper() and not first.islower():
         return _uncased_name(text, inner, quotation.open.offset, quotation.close.end)
+    inner = _ARTICLE_BEFORE_NAME.sub("", inner)  # `"el Chapo"`, `«la Bestia»`: a name after its article
     words = inner.split()
     longest = 12 if not english and _WORK_BEFORE.search(text, max(0, quotation.open.offset - 60), quotation.open.offset) else 6
     if not 1 <= len(words) <= longest or not inner[:1].isupper() or _SPEECH_PUNCTUATION.search(inner):
@@ -1010,12 +1012,20 @@ def count_kept_quotations(
         quoted = list(_CJK_QUOTES.finditer(text, p.start, p.end))
         foreign = sum(1 for q in quoted if _is_cjk_name(text, q))
         titles = len(_CJK_TITLES.findall(text, p.start, p.end))
+        # a source paragraph of speech opened by a dash, as Polish, Czech, Spanish, Italian, French
+        # and Russian copy writes it (`– To nasz sukces – powiedział premier.`): one quotation
+        dialogue = int(not english and marks == 0 and _DIALOGUE_DASH.match(text, p.start, p.end) is not None)
         counts.append(
             QuotationCount(
-                -(-marks // 2) + len(quoted) + titles, -(-max(0, marks - 2 * names) // 2) + len(quoted) - foreign
+                -(-marks // 2) + len(quoted) + titles + dialogue,
+                -(-max(0, marks - 2 * names) // 2) + len(quoted) - foreign + dialogue,
             )
         )
     return counts
+
+
+# A paragraph that opens with a dash and a space: speech, in the languages that mark it so.
+_DIALOGUE_DASH = re.compile(r"\s*[—–]\s+\w")
 
 
 def _is_cjk_name(text: str, quotation: re.Match[str]) -> bool:

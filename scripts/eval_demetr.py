@@ -8,7 +8,8 @@ language:
 - recall: the share of `perturbed` items with a finding of the matching family
   (entity_* -> names N201-N205, number_replaced -> numbers N211-N212; for the other kinds,
   any N2xx finding, shown for information);
-- false alarms: the share of `mt` items with any N2xx or Q109 warning or error;
+- false alarms: the share of `mt` items with any N2xx or Q109 warning or error, and how many
+  such items each rule warned on (an aggregate: the held-out share's sentences stay unseen);
 
 for the records tuned on and for a held-out share never tuned on (split by a hash of the
 source sentence, as below). `--examples` lists false alarms and misses of the tuned part only.
@@ -155,6 +156,12 @@ def _source_figures(name: str, part: list[dict[str, Any]], codes: dict[str, set[
     per["worst"] = max(per[lang] for lang in langs)
     figures["false_alarm"] = per
     print(f"{'mt':18}" + "".join(_cell(per[lang]) for lang in (*langs, "latin", "all", "worst")))
+    by_rule: dict[str, int] = defaultdict(int)
+    for record in part:
+        for code in codes[f"{record['id']}:mt"]:
+            by_rule[code] += 1
+    figures["false_alarm_by_rule"] = dict(sorted(by_rule.items()))
+    print("mt items warned, by rule: " + (", ".join(f"{code} {n}" for code, n in sorted(by_rule.items())) or "none"))
     return figures
 
 

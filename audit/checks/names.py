@@ -66,6 +66,8 @@ from audit.names.source import (
     pairs_around,
     proportional_offset,
     quoted_names,
+    names_person,
+    resembling_word,
     source_pairs,
     writes_out_source_acronym,
 )
@@ -815,6 +817,27 @@ def _place_spelling(text: str) -> str:
     return " ".join(words)
 
 
+# Words that make a natural feature's name of a place's (`Kola Bay`, `Lake Onega`, `Gulf of Ob`).
+_FEATURE_WORDS = frozenset(
+    """Bay Gulf Lake Sea River Strait Straits Island Islands Isle Peninsula Cape Mount Mountains Range Valley
+    Canal Lagoon Sound Channel Fjord Desert Plateau Delta Reservoir Harbour Harbor Basin""".split()  # noqa: SIM905
+)
+def _feature_place(spelling: str) -> str | None:
+    """The place a natural feature is named after, without its feature words (`Kola` of `Kola
+    Bay`, `Onega` of `Lake Onega`, `Ob` of `Gulf of Ob`), or None for a name of no feature or
+    of a place the gazetteer lists whole (`Cape Town`)."""
+    words = spelling.split()
+    if len(words) < 2 or not (words[0] in _FEATURE_WORDS or words[-1] in _FEATURE_WORDS):
+        return None
+    if _names_a_place(spelling, place_lookup(spelling)):
+        return None
+    while len(words) > 1 and words[-1] in _FEATURE_WORDS:
+        words.pop()
+    while len(words) > 1 and (words[0] in _FEATURE_WORDS or words[0] in ("of", "the")):
+        words.pop(0)
+    return " ".join(words)
+
+
 def _locative(ctx: CheckContext, use: Mention) -> bool:
     """Whether the text speaks of a place at `use`: `near Aleppio`, `the city of Aleppio`,
     `Aleppio province`, also past adjectives of place (`in eastern Aleppio`, `in the Georgian
@@ -890,6 +913,11 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
             if listed is not None and _person_like(ctx, spelling):
                 listed = None  # `Maryam Nawaz`: a person's name, whatever place it also spells
             near = None if listed else _near_place(spelling)
+            if near is not None and (feature := _feature_place(spelling)) is not None:
+                # `Kola Bay`: the gazetteer knows towns, not bays; the place it is named after is
+                # compared, and a town near that is weak evidence
+                near = _near_place(feature)
+                near = None if near is None else (*near[:2], Severity.INFO, near[3])
             if (listed is None and near is None) or _spelt_by_chinese_source(ctx, spelling):
                 continue  # `Jiashi` for `伽师县`, not German copy's `Yachi`
             for use in uses:
@@ -1280,7 +1308,9 @@ class KnownPlace(Check):
     demonyms (`Namibian`) are no near misses. A spelling listed as written for a larger place
     names it (`Fukui`), and a name the document gives a person is none of these
     (`Maryam Nawaz`), nor a name a Chinese source given spells in pinyin (`Jiashi` for `伽师县`,
-    not German copy's Yachi). The English spelling is suggested.
+    not German copy's Yachi). A natural feature's name is compared by the place it is named
+    after, without its feature words (`Kola` of `Kola Bay`, `Onega` of `Lake Onega`): the
+    gazetteer knows towns, not bays, so a near miss there is a note. The English spelling is suggested.
 
     Bad: Kurdish forces left Manbidzh as shelling hit Rakka, Lvov and the outskirts of Aleppio.
     Good: Kurdish forces left Manbij as shelling hit Raqqa, Lviv and the outskirts of Aleppo.
@@ -1897,7 +1927,13 @@ class DroppedName(Check):
     Japan Football Association`). Flagged on the sentence where the name belongs. A story and a source with the same
     paragraphs are compared paragraph by paragraph (units by unit), and a name its paragraph
     leaves unpaired counts only when the paragraphs before and after it leave it unpaired too:
-    a translator may name it in the next paragraph.
+    a translator may name it in the next paragraph. A Latin-script source's city GeoNames lists
+    under the English name the translation writes counts (`Peking`, `Den Haag`, `Genf`); a
+    saint's or title's abbreviation goes on into the name after it (`Placu Św. Piotra`: `St.
+    Peter's Square`); in a language that puts no case endings on names (Spanish, French,
+    Italian...) a word is a place's name only as written (`Barry Vacker` is no `Wake`); and a
+    one-word source name left unpaired where the English has a capitalised word the source
+    lacks that sounds like it (a place's name in two languages no table pairs) is a note.
 
     Bad: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Rembrandt Scholz.
     Good: sagte Formel-1-Boss Chase Carey. -> said Formula 1 boss Chase Carey.
@@ -1964,6 +2000,12 @@ class DroppedName(Check):
                     f"source acronym “{name.text}” is in no table of acronyms, and nothing in this sentence's "
                     "translation is sure to be it: dropped?"
                 )
+                yield name.text, start, end, message, Severity.INFO, None
+                continue
+            if not is_russian_source(pair.source, lang) and (
+                local := resembling_word(name.text, lang, english, "en", pair.source, lang)
+            ):  # `Scozia` for `Scotland`: a name no table pairs, not a name put in
+                message = f"source name “{name.text}” has no counterpart in this sentence's translation, unless it is “{local}”"
                 yield name.text, start, end, message, Severity.INFO, None
                 continue
             message = f"source name “{name.text}” has no counterpart in this sentence's translation: dropped or replaced?"
@@ -2128,7 +2170,14 @@ class UnsourcedName(Check):
     unpaired, a term English abbreviates (`GMT`); a warning: a country named where a Chinese
     or Japanese source abbreviates its own in a compound the English names nowhere (`South
     Korea` for `訪日`), and a province English spells as a common word is compared as a place
-    (`Fujian`).
+    (`Fujian`). In a Latin-script source, a one-word English name of no person that sounds like a
+    capitalised source word the English does not carry and no table knows as another name (`Bavaria`
+    for `Baviera`, `Sicily` for `Sizilien`: a region, river or town in the source's language) is a
+    note, not a warning, since no table pairs the two; a feast English capitalises (`Christmas` for
+    `Vánoce`) is no name; other languages' spellings of foreign names are read (`Jrushchov`,
+    `Chruščëv`, `Youri`, `Gheddafi`: Khrushchev, Yuri, Gaddafi); a club's city English adds after
+    the name (`Legia Warsaw` for `Legią`) is context where no source name is left unpaired, as in
+    Russian.
 
     Bad: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Dvořák.
     Good: Dnes jsme mluvili s Janem Novákem. -> Today we spoke to Jan Novák.
@@ -2170,6 +2219,12 @@ class UnsourcedName(Check):
 def _within(found: list[Mention], pair: SourcePair) -> tuple[Mention, ...]:
     """The mentions of `pair`'s stretch, at offsets of that stretch."""
     return tuple(Mention(m.start - pair.start, m.end - pair.start, m.text) for m in found if pair.start <= m.start < pair.end)
+
+
+def _one_word(name: str) -> bool:
+    """A name of one word after its article (`Scotland`, `the Danube`): a place's, not a person's."""
+    words = name.split()
+    return len(words) == 1 or (len(words) == 2 and words[0].lower() == "the")
 
 
 _Unsourced = tuple[int, int, str, Severity | None, str | None]
@@ -2227,6 +2282,20 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
             what = "is" if len(missing) == 1 else "are"
             if index.romanised is None:
                 stands_for = body_acronym if body is mention else None
+                if stands_for is None and not index.russian and _one_word(mention.text) and not names_person(mention.text):
+                    local = resembling_word(missing[0], "en", source, lang, english, "en")
+                    if local is not None:  # `Scotland` for `Scozia`: a name no table pairs, not a name put in
+                        flagged.append(
+                            (
+                                mention.start,
+                                mention.end,
+                                f"“{missing[0]}” of “{mention.text}” is not in the source, unless “{local}” "
+                                "is its name in the source's language",
+                                Severity.INFO,
+                                None,
+                            )
+                        )
+                        continue
                 message = f"“{mention.text}” is not in the source, unless it is “{stands_for}”"
                 if stands_for is None and body is not None and _locates(english, body, mention):
                     stands_for = body_acronym  # `South Ural State University in Chelyabinsk`

@@ -35,7 +35,22 @@ def _compared(source: str, english: str, lang: str | None) -> tuple[tuple[Number
     theirs = find_numbers(source, lang=lang)
     ours = find_numbers(english, english_words=True)
     theirs = [n for n in theirs if not _day_as_weekday(n, source, english, theirs, ours)]
+    theirs = [n for n in theirs if not _year_of_figure_date(n, source, english, theirs)]
     return tuple(unmatched(theirs, ours)), tuple(unmatched(ours, theirs))
+
+
+def _year_of_figure_date(number: Number, source: str, english: str, found: list[Number]) -> bool:
+    """The year of a source date English writes as month/day alone, the name of what happened
+    then (`l'après-11 septembre 2001`: `post-9/11`, `7 lipca 2005`: `7/7`): the year goes unsaid.
+    The day and the month (a weak number of the source's month names) stand right before it."""
+    if not (1000 <= number.magnitude <= 2100 and number.text.isdigit()):
+        return False
+    before = [n for n in found if n.end <= number.start and number.start - n.end <= 16][-2:]
+    if len(before) != 2 or sum(n.weak for n in before) != 1:
+        return False
+    month = next(n for n in before if n.weak).magnitude
+    day = next(n for n in before if not n.weak).magnitude
+    return re.search(rf"(?<![\d/]){month:.0f}/{day:.0f}(?![\d/])", english) is not None
 
 
 def _left_over(ctx: CheckContext, pairs: list[SourcePair]) -> tuple[frozenset[int], frozenset[int]]:
@@ -97,7 +112,8 @@ class NumberMismatch(Check):
     compared by value, whatever its format: thousands separators (`100,000`, `100 000`,
     `100.000`), decimal comma or point, percentages, ordinals in dates, scale words
     (`100 thousand`, `100 тысяч`, `10 लाख`, `417.6万`), a figure in sections (`80兆7000億`: 80.7
-    trillion, `1億2300万`: 123 million), Japanese tenths (`３割`: 30%), times (`12 h 00`, `1200 GMT`),
+    trillion, `1億2300万`: 123 million), Japanese tenths (`３割`: 30%), times (`12 h 00`, `1200 GMT`,
+    a full stop beside a word of time: `o godz. 14.30`, `a las 14.30 horas`: `2:30 p.m.`),
     percentage points as 100 times as many basis points in any language (`0.5个百分点`, `0,25
     процентного пункта`: `50 basis points`), a unit with its hundredths as one decimal
     (`2メートル13センチ`, `3 рубля 50 копеек`: 2.13 metres, 3.50 roubles) and a Japanese era's year as the Western one (`令和8年度`,
@@ -121,6 +137,8 @@ class NumberMismatch(Check):
     hyphen (`Covid-19`, `F-16`), which a source may abbreviate (`新冠`); the unpaired source
     numbers are named and, when there is exactly one, suggested. A year English adds to name an
     event where every source number is paired (`the 2011 earthquake` for `東日本大震災`) is context.
+    A Latin-script source's month names (CLDR's) pair with a figure, and the year of a source date
+    English writes as month/day alone goes unsaid (`l'après-11 septembre 2001`: `post-9/11`).
     Paragraphs are compared one by one where the story and its source have the same paragraphs,
     and a number stands out only when no other paragraph's source left the same figure unpaired.
 

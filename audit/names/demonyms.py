@@ -131,16 +131,18 @@ def demonym_places(word: str) -> tuple[str, ...]:
         return found
     if len(lower) < 4:
         return ()
-    return tuple(name for name, folded in _territories_by_prefix().get(lower[:4], ()) if folded.startswith(lower))
+    found = tuple(name for name, folded in _territories_by_prefix().get(lower[:4], ()) if folded.startswith(lower))
+    return tuple(dict.fromkeys((*found, *(SHORT_FORMS[name] for name in found if name in SHORT_FORMS))))
 
 
 @functools.lru_cache(maxsize=1)
 def _territories_by_prefix() -> dict[str, tuple[tuple[str, str], ...]]:
-    """CLDR's English territory names (as listed, and in lower case) by their first four letters:
-    the places a word of four letters or more may open (`Afghan` is of `Afghanistan`, `Saudi`
-    of `Saudi Arabia`), gathered once (babel's dict is slow to iterate)."""
+    """CLDR's English territory names and their short forms (as listed, and in lower case) by
+    their first four letters: the places a word of four letters or more may open (`Afghan` is
+    of `Afghanistan`, `Saudi` of `Saudi Arabia`, `Turkey` of `Turkey`, CLDR's `Türkiye`),
+    gathered once (babel's dict is slow to iterate)."""
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for name in Locale("en").territories.values():
+    for name in (*Locale("en").territories.values(), *SHORT_FORMS):
         groups[name.lower()[:4]].append((name, name.lower()))
     return {start: tuple(group) for start, group in groups.items()}
 

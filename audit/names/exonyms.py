@@ -116,8 +116,9 @@ def capitals_in(text: str) -> list[str]:
 
 
 def is_english_place(name: str) -> bool:
-    """A country, region or time-zone city CLDR names in English (`Khartoum`, `Kazakhstan`)."""
-    return name in _english_places()
+    """A country, region or time-zone city CLDR names in English (`Khartoum`, `Kazakhstan`),
+    or a country's short form English copy writes (`Turkey`, `Britain`: `SHORT_FORMS`)."""
+    return name in _english_places() or name in SHORT_FORMS
 
 
 def is_language_name(word: str) -> bool:
@@ -153,7 +154,7 @@ ACRONYMS: tuple[frozenset[str], ...] = tuple(
         "UK GB",
         "NATO OTAN НАТО",
         "WHO OMS ВОЗ",
-        "GDP BIP PIB PKB HDP ВВП",
+        "GDP BIP PIB PIL PKB HDP ВВП",
         "NGO ONG NNO НКО",
         "DNA ADN ДНК",
         "AIDS SIDA СПИД",
@@ -172,6 +173,11 @@ ACRONYMS: tuple[frozenset[str], ...] = tuple(
         "AI KI IA SI ИИ",
         "CIA ЦРУ",
         "FBI ФБР",
+        "OECD OCDE OCSE ОЭСР",
+        "ICC CPI IStGH MTK МУС",
+        "IOC CIO MKOl MOV МОК",
+        "ILO OIT IAO MOP МОТ",
+        "UNHCR ACNUR HCR УВКБ",
     )
 )
 _ACRONYM_GROUPS: dict[str, frozenset[str]] = {form: group for group in ACRONYMS for form in group}
@@ -378,9 +384,10 @@ _CACHE_SIZE = 65536
 class Exonyms:
     """English <-> local name pairs for one language, keyed by `name_key`."""
 
-    def __init__(self, local: dict[str, tuple[str, ...]], english: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, local: dict[str, tuple[str, ...]], english: dict[str, tuple[str, ...]], inflects: bool = True) -> None:
         self._local = local
         self._english = english
+        self._inflects = inflects  # whether the language puts case endings on names
         self._inflected_cache: dict[str, tuple[str, ...]] = {}
         self._english_by_opening: dict[tuple[str, int], list[tuple[list[str], tuple[str, ...]]]] = defaultdict(list)
         for key, names in self._english.items():
@@ -403,10 +410,11 @@ class Exonyms:
         return None
 
     def english_names(self, local_name: str, *, inflected: bool = True) -> tuple[str, ...]:
-        """The English forms of a local name, inflected forms included (`Warszawie` -> `Warsaw`)."""
+        """The English forms of a local name, inflected forms included in a language that
+        inflects names (`Warszawie` -> `Warsaw`; Spanish `Vacker` is not `Wake`)."""
         key = name_key(local_name)
         exact = self._english.get(key)
-        if exact or not inflected:
+        if exact or not inflected or not self._inflects:
             return exact or ()
         found = self._inflected_cache.get(key)
         if found is None:
@@ -449,7 +457,12 @@ def _stored_exonyms(code: str | None, places_only: bool) -> Exonyms:
         packages=("babel", "tzdata", "anyascii"),
         modules=("audit.names.exonyms", "audit.names.variants"),
     )
-    return Exonyms(local, english)
+    return Exonyms(local, english, inflects=code not in UNINFLECTED)
+
+
+# Languages that put no case endings on names: a word there is a place's name as written, not
+# one with another ending (`Vacker` of `Barry Vacker` is not `Wake`).
+UNINFLECTED = frozenset({"es", "fr", "it", "pt", "ca", "gl", "nl", "sv", "da", "no", "nb", "nn"})
 
 
 def _indexed(pairs: Iterator[tuple[str, str]]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 from babel import Locale, UnknownLocaleError
 
 from audit.names.abbreviations import abbreviations_of, equivalents, expansions
@@ -285,9 +286,26 @@ def _line_spans(line: str, latin_only: bool) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# Saints' and titles' abbreviations a name goes on after, their full stop no sentence's end:
+# `Placu Św. Piotra`, `kostel sv. Víta`, `piazza S. Marco`, `Sta. Cruz`, `Dr. Müller`.
+_ABBREVIATED = frozenset("św sw sv svt hl st ste sta sto ss s sant dr prof gen ks abp bp mgr ing".split())  # noqa: SIM905
+
+
 @functools.lru_cache(maxsize=16)  # read by several checks and look-ups per document
 def words_of(text: str) -> tuple[_Word, ...]:
-    return tuple(_Word(start, end, text[start:end], is_sentence_initial(text, start)) for start, end in _word_spans(text))
+    return tuple(
+        _Word(start, end, text[start:end], is_sentence_initial(text, start) and not _after_abbreviation(text, start))
+        for start, end in _word_spans(text)
+    )
+
+
+def _after_abbreviation(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a saint's or title's abbreviation (`Św. Piotra`)."""
+    before = text[max(0, start - 6) : start].rstrip()
+    if not before.endswith("."):
+        return False
+    word = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
+    return word[:1].isupper() and word.lower() in _ABBREVIATED
 
 
 @functools.lru_cache(maxsize=65536)
@@ -458,6 +476,8 @@ def _notable_place(word: str) -> bool:
 
 def _adjacent(text: str, left: _Word, right: _Word) -> bool:
     gap = text[left.end : right.start]
+    if gap[:1] == "." and len(gap) == 2 and gap[1] in _SPACE:
+        return left.text.lower() in _ABBREVIATED and left.text[:1].isupper()  # `Św. Piotra`: one name
     return len(gap) == 1 and gap in _SPACE
 
 
@@ -476,7 +496,10 @@ def _word_keys(word: str, lang: str | None) -> tuple[tuple[str, ...], tuple[str,
     worked out once per word."""
     pieces = [_POSSESSIVE.sub("", piece) for piece in _HYPHEN.split(word)]
     acronyms = tuple(piece.replace(".", "").upper() for piece in pieces if is_acronym(piece))
-    keys = tuple(dict.fromkeys(key for spelling in romanise(word, lang) for key in name_key(spelling).split()))
+    bare = _POSSESSIVE.sub("", word)  # `Peter's` is also `Peter`, a given name of the tables
+    keys = tuple(
+        dict.fromkeys(key for form in dict.fromkeys((word, bare)) for spelling in romanise(form, lang) for key in name_key(spelling).split())
+    )
     return acronyms, keys
 
 
@@ -864,6 +887,8 @@ class TokenIndex:
                 return True
         if english and keys and (self._same_place(name) or self._derives_place(name)):
             return True
+        if not english and keys and self.script == "latin" and script_of(name) == "latin" and self._writes_place(name):
+            return True  # `Peking`, `La Haye`, `Ženeva`: GeoNames' names of `Beijing`, `The Hague`, `Geneva`
         return not keys
 
     def _written_otherwise(self, name: str, name_lang: str | None) -> bool:
@@ -893,6 +918,15 @@ class TokenIndex:
         if known is not None:
             wanted.update(place.id for place in place_lookup(known))
         return bool(wanted) and bool(wanted & self._places())
+
+    def _writes_place(self, name: str) -> bool:
+        """Whether the text writes the English name of a notable place GeoNames lists `name` for
+        (`Peking`: `Beijing`); not one that merely lists a word of the text among its own names."""
+        return any(
+            all(key in self._keys for key in name_key(place.english).split())
+            for place in place_lookup(name)[:3]
+            if place.kind != "city" or place.population >= NOTABLE_POPULATION
+        )
 
     def _derives_place(self, name: str) -> bool:
         """Whether a word of the text is derived from a spelling of the English place: an adjective
@@ -1314,6 +1348,9 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     hyphened = frozenset(i for i, gap in enumerate(re.findall(r"[\s\-‐‑]+", name)) if not gap.isspace())
     if missing and found and _added_words(words, missing, found, index, english, hyphened):
         missing = []
+    if missing and found and index.script == "latin" and not index.russian and english and _added_after(name, words, missing, found):
+        if not leaves_source_names(index.text, english, index.lang):
+            missing = []  # `Legia Warsaw` for `Legią`, `Atletico Madrid` for `Atleti`: a club's city English adds
     added = missing and found and index.russian
     if added and (_added_after(name, words, missing, found) or _completes_name(words, missing, found, index)):
         if english and not _leaves_listed_names(index.text, english):
@@ -1405,6 +1442,61 @@ def _replaced_nationality(word: str, index: TokenIndex, english: str) -> bool:
 
 # The capitalised words right before an opening parenthesis, and the small words between them.
 _NAME_BEFORE_PARENTHESIS = re.compile(r"((?:[A-Z][\w'’.-]*[\s\u00a0]+(?:(?:of|the|and|for|on|de)\s+)*){1,8})\($")
+
+
+# How near (rapidfuzz ratio of sound stems) an English name and a source word must be for the
+# word to be taken as that name in the source's language (`Scotland` / `Scozia`, `Bavaria` /
+# `Baviera`, `England` / `Anglia`); another name put in is rarely this near to one left out.
+_EXONYM_LIKENESS = 60
+
+
+def names_person(name: str) -> bool:
+    """Whether a word of the name is a given name (`David Brian Tennant`, `Lucía Fernández`)."""
+    return any(is_given_name(name_key(word)) for word in name.split())
+
+
+def _known_name(word: str, lang: str | None) -> bool:
+    """Whether a word is a given name, or a place CLDR or GeoNames names (in English `lang`, as
+    English writes it): what it stands for is known, and unlike a name no table pairs, it is no
+    other language's form of a name it merely sounds like."""
+    if is_given_name(name_key(word)):
+        return True
+    if language_code(lang) == "en":
+        return is_english_place(word) or _notable_place(word)
+    return bool(place_exonyms(lang).english_names(word)) or _notable_place(word)
+
+
+def resembling_word(name: str, name_lang: str | None, text: str, text_lang: str | None, other: str, other_lang: str | None) -> str | None:
+    """A capitalised word of `text` that no word of `other` carries and that sounds roughly like
+    a word of `name` (`Scozia` for `Scotland`, `Krym` for `Crimea`, and back): one name in two
+    languages, which no table pairs (regions, rivers, towns CLDR does not name), rather than a
+    name put in for another. Latin-script texts only."""
+    if script_of(text) != "latin" or script_of(other) != "latin" or " " in name.strip() or names_person(name):
+        return None  # a person's name (`Lucía Fernández`) is compared by spelling and given names
+    other_index = name_index(other, other_lang)
+    wanted = {
+        stem
+        for spelling in romanise(name, name_lang)
+        for key in name_key(spelling).split()
+        if len(stem := sound_stem(key)) >= 4
+    }
+    if not wanted:
+        return None
+    for candidate in words_of(text):
+        word = candidate.text
+        if len(word) < 4 or not _capitalised(word) or is_acronym(word) or candidate.initial:
+            continue  # a sentence's first word is capitalised whatever it is (`Since`)
+        if language_code(text_lang) == "en" and is_common_word(word):
+            continue
+        _, keys = _word_keys(word, text_lang)
+        if not keys or any(other_index.has_word(key) for key in keys):
+            continue  # `other` carries it: no counterpart left over
+        if _known_name(word, text_lang):
+            continue  # `Neuseeland`, `Carla`: known as another name, which contradicts `name`
+        stems = {stem for key in keys if len(stem := sound_stem(key)) >= 4}
+        if any(fuzz.ratio(a, b) >= _EXONYM_LIKENESS for a in wanted for b in stems):
+            return word
+    return None
 
 
 def glosses_written_name(text: str, start: int, end: int) -> bool:
@@ -1770,11 +1862,20 @@ def name_words(name: str) -> list[str]:
     return [word for word in re.split(r"[\s\-‐‑]+", name) if _distinctive_english(word)]
 
 
+# Feasts and seasons of the calendar, which English capitalises and other languages write as
+# their own words, often lower-case (`Noël`, `Vánoce`, `Semana Santa`, `ramadán`): no name to carry over.
+_FEASTS = frozenset(
+    """christmas easter lent advent pentecost whitsun epiphany ramadan eid hanukkah hanukah passover yom kippur
+    diwali holi thanksgiving halloween""".split()  # noqa: SIM905
+)
+
+
 @functools.lru_cache(maxsize=65536)
 def _distinctive_english(word: str) -> bool:
     plain = re.split(r"['’]", word, maxsplit=1)[0].rstrip(".")
     return (
         len(plain) >= 2
+        and plain.lower() not in _FEASTS
         and not _REGNAL_NUMBER.fullmatch(plain)  # `III` of `King Mswati III`: no name by itself
         and plain not in GENERIC_ACRONYMS
         and not is_language_name(plain)

@@ -106,25 +106,38 @@ def romanise(text: str, lang: str | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in spellings if s))
 
 
-# How Czech, Polish and German spell sounds English writes otherwise, in the names they
-# take over from Russian, Arabic or English: `Netanjahu`, `Szojgu`, `Chodorkowski`.
+# How other languages spell sounds English writes otherwise, in the names they take over from
+# Russian, Arabic or English: `Netanjahu`, `Szojgu`, `Chodorkowski` (Czech, Polish, German);
+# Spanish `j` for `kh` (`Jrushchov`, `Jamenei`); French `ou`, `tch`, `ch` and `j` for `u`, `ch`,
+# `sh` and `zh` (`Youri`, `Chostakovitch`, `Jirinovski`); Italian's scholarly letters and `gh`
+# for a hard `g` (`Chruščëv`, `Jurij`, `Gheddafi`).
+_SLAVIC_LATIN = (("ch", "kh"), ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("j", "y"), ("c", "ts"))
 _RESPELLINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "cs": (("ch", "kh"), ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("j", "y"), ("c", "ts")),
-    "sk": (("ch", "kh"), ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("j", "y"), ("c", "ts")),
-    "pl": (("ch", "kh"), ("sz", "sh"), ("cz", "ch"), ("rz", "zh"), ("ż", "zh"), ("j", "y"), ("w", "v")),
+    "cs": _SLAVIC_LATIN,
+    "sk": _SLAVIC_LATIN,
+    "pl": (("ch", "kh"), ("sz", "sh"), ("cz", "ch"), ("rz", "zh"), ("ż", "zh"), ("dż", "j"), ("j", "y"), ("w", "v")),
     "de": (("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("j", "y"), ("w", "v"), ("z", "ts")),
+    "es": (("j", "kh"),),
+    "fr": (("tch", "ch"), ("ch", "sh"), ("dj", "j"), ("j", "zh"), ("ou", "u"), ("gu", "g")),
+    "it": (("ch", "kh"), ("gh", "g"), ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("j", "y"), ("ë", "yo")),
+}
+# Each language's spellings as one alternation, longest first: a letter read once (`tsch` is
+# `ch`, never `ch` read again as `kh`).
+_RESPELLING_PATTERNS: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {
+    lang: (re.compile("|".join(sorted((re.escape(old) for old, _ in rules), key=len, reverse=True))), dict(rules))
+    for lang, rules in _RESPELLINGS.items()
 }
 
 
 def _english_spelling(word: str, lang: str | None) -> list[str]:
-    rules = _RESPELLINGS.get(lang or "")
-    if not rules:
+    """The word as English would spell its sounds (`Chruschtschow`: `khrushchov`), or nothing."""
+    found = _RESPELLING_PATTERNS.get(lang or "")
+    if found is None:
         return []
+    pattern, rules = found
     lower = word.lower()
-    for old, new in rules:
-        lower = lower.replace(old, "\0" + new + "\0")
-    respelt = lower.replace("\0", "")
-    return [respelt] if respelt != word.lower() else []
+    respelt = pattern.sub(lambda match: rules[match.group()], lower)
+    return [respelt] if respelt != lower else []
 
 
 def transliterate(text: str, scheme: str) -> str:

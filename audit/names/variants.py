@@ -537,7 +537,7 @@ def word_form(a: str, b: str) -> bool:
         return long[len(short) :] not in _SURNAME_ENDINGS
     written = a if len(plain_a) <= len(plain_b) else b
     if 2 <= len(short) <= 4 and long.startswith(short) and len(long) >= 2 * len(short) and written[:1].isupper():
-        return True  # a capitalised truncation: `Rz` for `Rzeczpospolita`, `Gen.` for `General`
+        return True  # a capitalised truncation: `Rz` for `Rzeczpospolita`, `Gen.` for `General`, `UN` for `UNFCCC`
     return _abbreviates(short, long) or _nation_forms(american_a, american_b)
 
 

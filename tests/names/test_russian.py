@@ -125,6 +125,9 @@ def test_demonyms() -> None:
     assert "United Kingdom" in demonym_places("British")
     assert "Afghanistan" in demonym_places("Afghan")
     assert demonym_places("Moscow") == ()
+    # a country's short form opens itself and stands for CLDR's name, as `Germany` does
+    assert demonym_places("Turkey") == ("Turkey", "Türkiye") and "United Kingdom" in demonym_places("Britain")
+    assert demonym_places("Germany") == ("Germany",)
     # nationalities no suffix rule reaches
     assert "Côte d’Ivoire" in demonym_places("Ivorian") and "Cyprus" in demonym_places("Cypriot")
     assert "Bosnia & Herzegovina" in demonym_places("Bosnian") and "Azerbaijan" in demonym_places("Azeri")

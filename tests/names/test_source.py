@@ -18,6 +18,7 @@ from audit.names.source import (
     is_translated_name,
     may_translate,
     missing_words,
+    resembling_word,
     script_of,
     source_names,
 )
@@ -253,3 +254,32 @@ def test_source_a_name_in_its_other_english_shape() -> None:
 def test_source_an_acronym_in_the_possessive_is_the_acronym() -> None:
     assert TokenIndex("The final episode of NHK's drama will air.", "en").has_name("NHK", "ja")
     assert not TokenIndex("The final episode of BBC's drama will air.", "en").has_name("NHK", "ja")
+
+
+def test_source_romanised_in_one_pass_per_language() -> None:
+    """Each language's letters are read once (`tsch` is `ch`, never read again as `kh`), and
+    Spanish, French and Italian spell foreign names their own way."""
+    assert "khrushchov" in romanise("Chruschtschow", "de") and "chaikovski" in romanise("Tschaikowski", "de")
+    assert "khrushchov" in romanise("Jrushchov", "es")
+    assert "shostakovich" in romanise("Chostakovitch", "fr") and "yuri" in romanise("Youri", "fr")
+    assert "geddafi" in romanise("Gheddafi", "it") and "khrushchyov" in romanise("Chruščëv", "it")
+    assert romanise("Madrid", "es") == ("Madrid",)  # nothing to respell: no other spelling
+
+
+def test_source_names_in_a_language_without_case_endings_are_not_split_at_a_place_s_inflected_form() -> None:
+    """Spanish puts no endings on names: `Vacker` is not `Wake` with one, and `Barry Vacker`
+    stays one name; Polish does (`Warszawie`: Warsaw)."""
+    names = [n.text for n in source_names("En Temple, el profesor adjunto Barry Vacker está impartiendo el curso.", "es")]
+    assert "Barry Vacker" in names
+    names = [n.text for n in source_names("Wczoraj premier Donald Tusk mówił w Warszawie o budżecie.", "pl")]
+    assert "Donald Tusk" in names and "Warszawie" in names
+
+
+def test_source_resembling_word_is_a_name_no_table_pairs() -> None:
+    """A one-word place whose source form sounds like it (`Baviera`, `Sizilien`) is found; not a
+    person's name, a word known as another name, a common English word, nor a sentence's first word."""
+    assert resembling_word("Bavaria", "en", "Ieri si è parlato della Baviera a lungo.", "it", "About Bavaria.", "en") == "Baviera"
+    assert resembling_word("Sicily", "en", "Gestern sprach man lange über Sizilien.", "de", "About Sicily.", "en") == "Sizilien"
+    assert resembling_word("Carla Moretti", "en", "Ieri ha parlato Carlo Morelli.", "it", "Carla Moretti.", "en") is None
+    assert resembling_word("Netherlands", "en", "Der Wind in Neuseeland wehte.", "de", "Wind in Netherlands.", "en") is None
+    assert resembling_word("Asunción", "de", "Since then, Paraguay has kept it.", "en", "Seit Asunción hat Paraguay.", "de") is None

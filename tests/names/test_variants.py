@@ -54,6 +54,8 @@ def test_variants_same_word_inflection_not_a_surname_of_the_given_name() -> None
 
     assert same_word("Max", "Maxa") and same_word("Putin", "Putins") and same_word("Kiev", "Kyiv")
     assert not same_word("Johnson", "John") and not same_word("Jansen", "Jan")
+    # a body's acronym opening with its parent's names the parent too (`UN` of `UNFCCC`): no replacement
+    assert same_word("UNICEF", "UN") and same_word("Rz", "Rzeczpospolita")
 
 
 def test_variants_stem_match_inflection_not_strangers() -> None:
