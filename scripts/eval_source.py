@@ -5,7 +5,7 @@ variants that carry one real error (`name_replaced`, `name_dropped`, `number_cha
 `quote_dropped`), written for this purpose: `tune.jsonl` is what the checks were tuned on,
 `heldout.jsonl` was set aside and only measured, `tune2.jsonl` (titles and names English
 adds) was written later to tune on, `heldout2-blind.jsonl`, `heldout3-blind.jsonl` and
-`heldout4-blind.jsonl` to `heldout12-blind.jsonl` were written later, blind, by helpers who
+`heldout4-blind.jsonl` to `heldout13-blind.jsonl` were written later, blind, by helpers who
 never saw the checks. Every item is audited with its source
 (`--source-lang ru`), N2xx and Q109 selected, and this prints for each part:
 
@@ -14,9 +14,9 @@ never saw the checks. Every item is audited with its source
   (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
 - per rule: on how many good translations it fires, and how many variants it catches.
 
-Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout12-blind|both|all|cjk-tune|cjk-blind|...|cjk-blind6|cjk]
+Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout13-blind|both|all|cjk-tune|cjk-blind|...|cjk-blind7|cjk]
 [--examples N] [--json OUT] [--unknown-acronyms]
-(`both` is tune, heldout and tune2; `all`, the default, adds the eleven parts written blind.)
+(`both` is tune, heldout and tune2; `all`, the default, adds the twelve parts written blind.)
 (`--examples` lists false alarms and misses of the parts tuned on: since 2 December 2026
 `heldout`, `heldout2-blind` and, later that day, `heldout3-blind`, `heldout4-blind`,
 `heldout5-blind`, from the fifth round `heldout6-blind`, from the sixth `heldout7-blind` and
@@ -26,7 +26,8 @@ the tenth (3 December 2026, fourth session) `heldout11-blind` (first sight .053 
 tuning data too, see tests/data/source_ru/README.md; `cjk-blind2` is listed from the fourth
 CJK round on, `cjk-blind3` from the fifth, `cjk-blind4` from the sixth and `cjk-blind5` from
 the seventh (3 December 2026, fourth session); never of `heldout12-blind` and `cjk-blind6`,
-written blind during those rounds: the held-out measure.)
+written blind during those rounds, nor of `heldout13-blind` and `cjk-blind7`, written blind
+after them: the held-out measure.)
 (`--part cjk` measures `tests/data/source_cjk/` instead: Chinese, Japanese and Hindi sources,
 with rows per source language too: `cjk-tune` tuned on; `cjk-blind`, measured blind at first
 sight, is tuning data from the third CJK round (3 December 2026); `cjk-blind2`, written blind
@@ -37,7 +38,7 @@ measured blind (first sight on main 569ba9b: false alarms .144, replaced names .
 tuning data from the sixth CJK round (3 December 2026); `cjk-blind5`, written blind during that
 round and measured blind (first sight on main 150d4bf: false alarms .167, replaced names .79), is
 tuning data from the seventh CJK round (3 December 2026, fourth session); `cjk-blind6`, written
-blind during that round, is held out; see tests/data/source_cjk/README.md.)
+blind during that round, and `cjk-blind7`, written after it, are held out; see tests/data/source_cjk/README.md.)
 (`--unknown-acronyms` first drops every other Cyrillic acronym row from the tables: how the
 checks fare on acronyms no table lists, as new copy will bring.)
 """
@@ -70,14 +71,15 @@ PARTS = (
     "heldout10-blind",
     "heldout11-blind",
     "heldout12-blind",
+    "heldout13-blind",
 )
 # Chinese, Japanese and Hindi sources (each record names its language), in tests/data/source_cjk/.
-CJK_PARTS = ("cjk-tune", "cjk-blind", "cjk-blind2", "cjk-blind3", "cjk-blind4", "cjk-blind5", "cjk-blind6")
+CJK_PARTS = ("cjk-tune", "cjk-blind", "cjk-blind2", "cjk-blind3", "cjk-blind4", "cjk-blind5", "cjk-blind6", "cjk-blind7")
 # Parts never tuned on, whose false alarms and misses are not listed (`heldout9-blind`,
 # `heldout10-blind`, `heldout11-blind`, `cjk-blind`, `cjk-blind2`, `cjk-blind3`, `cjk-blind4` and
 # `cjk-blind5` were until the eighth to tenth Russian and the third to seventh CJK round, when they
 # became tuning data).
-BLIND = frozenset({"heldout12-blind", "cjk-blind6"})
+BLIND = frozenset({"heldout12-blind", "cjk-blind6", "heldout13-blind", "cjk-blind7"})
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
     "name_replaced": ("N201", "N202", "N203", "N204", "N205"),
