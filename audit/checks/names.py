@@ -1724,12 +1724,26 @@ _DEGREES_BEFORE = re.compile(r"(?:\bdegrees?|°)\s*$")
 _SCALE_AFTER = re.compile(r"\s+scale\b")
 
 
+# An SI unit's symbol, with its prefix (`MW`, `GWh`, `kV`, `MVA`), which a Cyrillic source writes in
+# its own letters (`МВт`, `ГВт·ч`, `кВ`).
+_SI_SYMBOL = re.compile(r"[kMGTP]?(?:W|Wh|VA|Hz|V|J|Pa)")
+_FIGURE_BEFORE = re.compile(r"\d[\s\-‐‑]?$")
+
+
 def _names_a_unit(text: str, mention: Mention) -> bool:
-    """An inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`), which names no one in the story."""
+    """An inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`), or a unit's
+    symbol right after a figure (`500 MW`, `3 TWh`), which names no one in the story."""
     return (
-        mention.text in _UNIT_AFTER_DEGREES
-        and _DEGREES_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None
-    ) or (mention.text in _UNIT_BEFORE_SCALE and _SCALE_AFTER.match(text, mention.end) is not None)
+        (
+            mention.text in _UNIT_AFTER_DEGREES
+            and _DEGREES_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None
+        )
+        or (mention.text in _UNIT_BEFORE_SCALE and _SCALE_AFTER.match(text, mention.end) is not None)
+        or (
+            _SI_SYMBOL.fullmatch(mention.text) is not None
+            and _FIGURE_BEFORE.search(text, max(0, mention.start - 2), mention.start) is not None
+        )
+    )
 
 
 _CALENDAR = frozenset(
@@ -2013,7 +2027,8 @@ class UnsourcedName(Check):
     a source city stays context: `Japan's Nikkei` for `Токийский индекс Nikkei`);
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
     table row's forms, or the name's initials) repeats that name, which is judged itself; an
-    inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one, and a
+    inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) or a unit's symbol after
+    a figure (`500 MW` for `500 МВт`) names no one, and a
     maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу
     «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired
     (a place makes nothing: `Denmark's Equinor` is judged as a place);
