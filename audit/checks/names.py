@@ -1597,13 +1597,17 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
     for whole in _joined_titles(ctx.document.text, [m for m in mentions(ctx) if pair.start <= m.start < pair.end]):
         tail = _POSSESSIVE_HEAD.match(whole.text)  # `Israel's Iron Dome`: the name is `Iron Dome`
         mention = Mention(whole.start + tail.end(), whole.end, whole.text[tail.end() :]) if tail else whole
+        if russian:
+            mention = _with_opening_word(ctx.document.text, mention, pair.start)  # `New People` of `New People party leader`
         if not is_translated_name(mention.text, lang):
             # `Red Star Belgrade` for a Russian source: the name is `Red Star`, the place English's
             before = _before_place(mention) if russian else None
             if before is None or not is_translated_name(before.text, lang):
                 before = _after_acronym(mention) if russian else None  # `United League` of `VTB United League`
                 if before is None or not is_translated_name(before.text, lang):
-                    continue
+                    before = _after_place(mention) if russian else None  # `Grand Slam` of `Tokyo Grand Slam`
+                    if before is None or not is_translated_name(before.text, lang):
+                        continue
             mention = before
         index = name_index(mention.text, "en")
         claims = [name for name in carried if index.has_name(name, lang)]
@@ -1641,6 +1645,32 @@ def _before_place(mention: Mention) -> Mention | None:
         if match is not None and match.start() > 0 and place_lookup(match.group(1)):
             return Mention(mention.start, mention.start + match.start(), mention.text[: match.start()])
     return None
+
+
+def _after_place(mention: Mention) -> Mention | None:
+    """The name after a place English writes before it (`Grand Slam` of `Tokyo Grand Slam`), which
+    may translate a source name the place is no part of (`турнир «Большого шлема» в Токио`), or None."""
+    first, _, rest = mention.text.partition(" ")
+    if not rest or not place_lookup(first):
+        return None
+    return Mention(mention.end - len(rest), mention.end, rest)
+
+
+# A capitalised word opening a sentence right before a mention, which the finder leaves out as
+# possibly a common word capitalised by its place (`New` of `New People party leader`).
+_OPENING_WORD = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z]+)\s+$")
+_FUNCTION_WORDS = frozenset(
+    "the a an in on at after before for from with by to as and but of this that these its his her their "
+    "our when while since during under over".split()
+)
+
+
+def _with_opening_word(text: str, mention: Mention, floor: int) -> Mention:
+    """The mention with the capitalised word opening its sentence right before it, if any."""
+    opening = _OPENING_WORD.search(text, max(floor, mention.start - 24), mention.start)
+    if opening is None or opening.group(1).lower() in _FUNCTION_WORDS:
+        return mention
+    return Mention(opening.start(1), mention.end, text[opening.start(1) : mention.end])
 
 
 _TITLE_JOINT = re.compile(r"\s+(?:and|of|of the|in|in the|for|on|to)\s+")
@@ -1900,7 +1930,8 @@ class DroppedName(Check):
     ordinary words (`Dzień Niepodległości`, `«Новые люди»`, `«Война и мир»`) may pair with an
     English name of ordinary words that can translate it (`Independence Day`, `New People`,
     `War and Peace`, read across its connectors; `United League` of `VTB United League` for
-    `Единой лиги ВТБ`). A Cyrillic acronym no table lists pairs
+    `Единой лиги ВТБ`, `Grand Slam` of `Tokyo Grand Slam` for `«Большого шлема» в Токио`, and a
+    word opening the sentence before it: `New People party leader` for `«Новые люди»`). A Cyrillic acronym no table lists pairs
     with an English acronym or a name of ordinary words the translation has spare (`РИСИ` /
     `RISS`, `АСВ` / `Deposit Insurance Agency`) or a word that spells its letters (`РСХБ` /
     `Rosselkhozbank`); with nothing there it is a note, not a
