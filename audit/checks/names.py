@@ -2057,7 +2057,8 @@ class UnsourcedName(Check):
     adjective written by none of its names (`Sweden's Nokia` for `Финская Nokia`; the country of
     a source city stays context: `Japan's Nikkei` for `Токийский индекс Nikkei`);
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
-    table row's forms, or the name's initials) repeats that name, which is judged itself; an
+    table row's forms, or the name's initials; mixed case too: `Russian Athletics Federation
+    (RusAF)`) repeats that name, which is judged itself; an
     inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) or a unit's symbol after
     a figure (`500 MW` for `500 МВт`) names no one, and a
     maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу

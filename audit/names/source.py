@@ -1413,9 +1413,10 @@ def glosses_written_name(text: str, start: int, end: int) -> bool:
     English repeats a name it has just written out, which is judged itself. The name is one the
     tables give for the acronym, or it spells the acronym as Schwartz and Hearst's rule for
     abbreviations in parentheses reads one: its letters found in the name right to left, the
-    first opening a word (`Tokyo Electric Power Company Holdings (TEPCO)`)."""
+    first opening a word (`Tokyo Electric Power Company Holdings (TEPCO)`); a mixed-case
+    abbreviation counts there too (`Russian Athletics Federation (RusAF)`)."""
     acronym = text[start:end]
-    if not is_acronym(acronym) or text[end : end + 1] != ")":
+    if not (is_acronym(acronym) or _MIXED_ABBREVIATION.fullmatch(acronym)) or text[end : end + 1] != ")":
         return False
     match = _NAME_BEFORE_PARENTHESIS.search(text, max(0, start - 120), start)
     if match is None:
@@ -1428,6 +1429,9 @@ def glosses_written_name(text: str, start: int, end: int) -> bool:
     return len(short) >= 2 and _spells_abbreviation(short.lower(), " ".join(before[-(len(short) + 5) :]).lower())
 
 
+# An abbreviation of capitals and small letters (`RusAF`, `RusADA`), which English writes in
+# parentheses after the name it shortens.
+_MIXED_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,3}(?:[A-Z][a-z]{0,3}){1,4}")
 # An acronym in parentheses right after a name (`All Nippon Airways (ANA)`).
 _PARENTHESISED_ACRONYM = re.compile(r"[\s\u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
 
