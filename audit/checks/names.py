@@ -2038,7 +2038,9 @@ class UnsourcedName(Check):
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
     `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`, `Amazon
     founder Jeff Bezos`, `Zenit coach Sergei Semak`) where the source has no acronym or place it
-    could have replaced, or the translation gives every source name its counterpart; the
+    could have replaced, or the translation gives every source name its counterpart (a name of
+    ordinary words by one that may translate it, as N204 pairs them: `VTB United League` for
+    `Единой лиги ВТБ`); the
     country of a city the source names (`Istanbul, Turkey's largest city`), the region a
     source town lies in (`Orsk, in Russia's Orenburg region`; one no seat names, right after
     the town: `Tynda in the Amur region`; a Russian region no city names, `data/ru_regions.tsv`:

@@ -1043,18 +1043,44 @@ def _glued_written(name: str, english: str) -> bool:
 
 
 def leaves_source_names(source: str, english: str, lang: str | None) -> bool:
-    """Whether `english` leaves a name of `source` without a counterpart (an empty translation leaves them all)."""
-    return not english or bool(_paired_source_names(source, english, lang, False)[1])
+    """Whether `english` leaves a name of `source` without a counterpart (an empty translation
+    leaves them all); a name of ordinary words English translates is not left (`Единой лиги
+    ВТБ`: `VTB United League`), as N204 pairs it."""
+    return not english or any(
+        not _translated_in(u, english) for u in _paired_source_names(source, english, lang, False)[1]
+    )
 
 
 def _leaves_listed_names(source: str, english: str) -> bool:
     """Whether `english` leaves a Russian source name without a counterpart, an acronym no table
-    lists aside (`ХК «Сибирь»`: `ХК`, hockey club, is no name a club's city took the place of)."""
+    lists (`ХК «Сибирь»`: `ХК`, hockey club, is no name a club's city took the place of) and a
+    name English translates aside."""
     terms = russian_terms()
     return not english or any(
-        not (is_cyrillic_acronym(u.name.text) and terms.lookup(u.name.text) is None)
+        not (is_cyrillic_acronym(u.name.text) and terms.lookup(u.name.text) is None) and not _translated_in(u, english)
         for u in _paired_source_names(source, english, "ru", False)[1]
     )
+
+
+# A run of capitalised words, connectors between them (`VTB United League`, `War and Peace`).
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for|on|in)\s+)*[A-Z][\w'’-]*)*")
+
+
+def _translated_in(unpaired: UnpairedName, english: str) -> bool:
+    """Whether `english` has a name of ordinary words that may translate `unpaired` (`United League`
+    of `VTB United League` for `Единой лиги ВТБ`); an acronym opening or closing the run aside."""
+    if not unpaired.translatable:
+        return False
+    for match in _CAPITALISED_RUN.finditer(english):
+        words = match.group().split()
+        while words and is_acronym(words[0]):
+            words = words[1:]
+        while words and is_acronym(words[-1]):
+            words = words[:-1]
+        run = " ".join(words)
+        if run and is_translated_name(run, "ru") and may_translate(unpaired.name.text, run):
+            return True
+    return False
 
 
 def quoted_names(text: str) -> list[tuple[int, int]]:
