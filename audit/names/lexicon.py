@@ -146,7 +146,8 @@ def is_common_word(word: str) -> bool:
     capitalised that looks inflected (`Paris`, `James`, not `pari` + `s`, `jam` + `es`); `-es`
     is undone only where English adds it, after a sibilant or an `o` (`Andes` is no `and`).
     A compound Webster's lacks that closes on an irregular plural after a common word is
-    common too (`schoolchildren`, `servicemen`), as news copy opens sentences with them.
+    common too (`schoolchildren`, `servicemen`), as news copy opens sentences with them, and so
+    is one of a common word and a common agent noun (`firefighters`, `peacekeepers`, `coalminers`).
     """
     lower = word.lower()
     common = _common()
@@ -170,7 +171,30 @@ def is_common_word(word: str) -> bool:
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in common:
                 return True  # `stopped`, `bigger`
     head = next((head for head in _PLURAL_HEADS if lower.endswith(head)), None)
-    return head is not None and len(lower) - len(head) >= 4 and lower[: -len(head)] in common  # `school` + `children`
+    if head is not None and len(lower) - len(head) >= 4 and lower[: -len(head)] in common:
+        return True  # `school` + `children`
+    agent = _AGENT_END.search(lower)
+    return agent is not None and any(
+        lower[:cut] in common and lower[cut : agent.start(1)] in common and _verb_stem(lower[cut : agent.start()], common)
+        for cut in range(3, agent.start() - 2)  # `fire` + `fighters`, `coal` + `miners`
+    )
+
+
+# The agent noun closing a compound Webster's lacks (`firefighters`, `peacekeepers`): a verb and `-er`.
+_AGENT_END = re.compile(r"(?:er|or)(s?)$")
+
+
+def _verb_stem(stem: str, common: frozenset[str] | set[str]) -> bool:
+    """Whether `stem` + `-er` is an agent noun of a common word (`fight`, `keep`, `min(e)`, `mak(e)`),
+    not of a German surname's element (`-berger`, `-burger`: `Goldberger`) nor of a word of three
+    letters (`wat` of `water`)."""
+    if stem in _SURNAME_ELEMENTS:
+        return False
+    verbs = (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "")
+    return any(len(verb) >= 4 and verb in common for verb in verbs)
+
+
+_SURNAME_ELEMENTS = frozenset({"berg", "burg", "stein", "feld", "heim", "thal", "dorf"})
 
 
 # Nouns and adjectives of nationality or religion that no suffix gives away.
