@@ -1487,14 +1487,16 @@ def unknown_acronyms(source: str) -> tuple[str, ...]:
 
 _POSSESSIVE_TAIL = re.compile(r"['’]s?$")
 # The head words of a body's English name (`Aerospace Forces`, `State University`, `Ring Road`,
-# `Alliance of Sahel States`).
+# `Alliance of Sahel States`), cultural bodies and facilities Russian abbreviates too (`МХТ`: `Moscow
+# Art Theatre`, `ТЮЗ`: `Youth Theatre`, `ГМИИ`: `Pushkin State Museum of Fine Arts`).
 _BODY_HEADS = frozenset(
     """agency service services committee commission council corporation company university institute
     academy forum forces force army navy ministry department bank fund party union court road railway
     railways airport office bureau centre center authority administration directorate inspectorate
     guard police college organisation organization federation association society group holding
     exchange state chamber assembly front movement network plant factory works alliance league
-    coalition bloc community fleet station""".split()
+    coalition bloc community fleet station theatre theater museum library gallery orchestra studio
+    hospital clinic zoo conservatory observatory stadium festival""".split()
 )
 
 
