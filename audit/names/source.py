@@ -1241,13 +1241,17 @@ def _generic_by_sound() -> dict[str, tuple[str, ...]]:
     return {first: tuple(group) for first, group in groups.items()}
 
 
+# A silent final `e` after a consonant or `y` (`Faye`, `Lacombe`), which Russian does not write (`Фай`, `Лакомб`).
+_SILENT_E = re.compile(r"(?<=[a-df-hj-np-tv-z])e$")
+
+
 def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     """The words of an English name that should occur in `index`'s source and do not.
 
     A CLDR name found whole (`South Africa` / `Südafrika`) misses nothing, unless a Russian
     source names only the territory one word shorter inside it (`South Sudan` for `Судане`); otherwise every
-    distinctive word (not common English, not a title, not a nationality) must be there.
-    In a Russian source, a nationality alone (`Chinese`) is missing only when it replaced
+    distinctive word (not common English, not a title, not a nationality) must be there (in a
+    Russian source, a silent final `e` aside: `Faye` / `Фай`). In a Russian source, a nationality alone (`Chinese`) is missing only when it replaced
     a place of the source (`unsourced_demonym`, which reads the whole translation `english`);
     a country's own name is also compared as a name (`Poland`), and is missing when the
     source names another place spelt like it (`Iraq` / `Ирана`).
@@ -1329,6 +1333,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             found.append(position)
         elif index.russian and spelt_by_ear(plain, index.text):
             found.append(position)  # `Powell` / `Пауэлл`: English spelling, Russian ear
+        elif index.russian and _SILENT_E.search(plain) and index.has_name(plain[:-1], "en"):
+            found.append(position)  # `Faye` / `Фай`, `Lacombe` / `Лакомб`: a final `e` no one says
         elif index.russian and _spells_source_place(plain, index.text):
             found.append(position)  # `Togliatti` / `тольяттинский` (Tolyatti): GeoNames' other spelling
         else:
