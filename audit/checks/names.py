@@ -884,6 +884,8 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
         hits = []
         for written, uses in uses_by_spelling(ctx).items():
             spelling = _place_spelling(written)
+            if _joins_places(spelling):
+                continue  # `Bishkek-Osh highway`: two places a route joins, each spelt as English does
             listed = _listed_in_another_scheme(spelling)
             if listed is None and (read := _read_in_another_scheme(spelling)) is not None:
                 listed = _near_hit(ctx, read)  # `Basij` read as German is India's Basi: not in a story of Iran
@@ -906,6 +908,15 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
 
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}")
+
+
+def _joins_places(spelling: str) -> bool:
+    """Whether a hyphenated spelling joins places each written as English writes it (`Bishkek-Osh`,
+    `Baku-Tbilisi-Ceyhan`): a route or a pair, no one place in another scheme."""
+    parts = [part for part in re.split(r"[\-‐‑–—]", spelling) if part]
+    return len(parts) >= 2 and all(
+        (places := place_lookup(part)) and _names_a_place(part, places) for part in parts
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1280,7 +1291,8 @@ class KnownPlace(Check):
     demonyms (`Namibian`) are no near misses. A spelling listed as written for a larger place
     names it (`Fukui`), and a name the document gives a person is none of these
     (`Maryam Nawaz`), nor a name a Chinese source given spells in pinyin (`Jiashi` for `伽师县`,
-    not German copy's Yachi). The English spelling is suggested.
+    not German copy's Yachi), nor a hyphen joining places each spelt as English writes them (a
+    route: `the Bishkek-Osh highway`). The English spelling is suggested.
 
     Bad: Kurdish forces left Manbidzh as shelling hit Rakka, Lvov and the outskirts of Aleppio.
     Good: Kurdish forces left Manbij as shelling hit Raqqa, Lviv and the outskirts of Aleppo.
