@@ -146,8 +146,7 @@ def is_common_word(word: str) -> bool:
     capitalised that looks inflected (`Paris`, `James`, not `pari` + `s`, `jam` + `es`); `-es`
     is undone only where English adds it, after a sibilant or an `o` (`Andes` is no `and`).
     A compound Webster's lacks that closes on an irregular plural after a common word is
-    common too (`schoolchildren`, `servicemen`), as news copy opens sentences with them, and so
-    is one of a common word and a common agent noun (`firefighters`, `peacekeepers`, `coalminers`).
+    common too (`schoolchildren`, `servicemen`), as news copy opens sentences with them.
     """
     lower = word.lower()
     common = _common()
@@ -171,12 +170,26 @@ def is_common_word(word: str) -> bool:
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in common:
                 return True  # `stopped`, `bigger`
     head = next((head for head in _PLURAL_HEADS if lower.endswith(head)), None)
-    if head is not None and len(lower) - len(head) >= 4 and lower[: -len(head)] in common:
-        return True  # `school` + `children`
+    return head is not None and len(lower) - len(head) >= 4 and lower[: -len(head)] in common  # `school` + `children`
+
+
+def is_agent_compound(word: str) -> bool:
+    """Whether `word`, which Webster's lacks, joins a common word and a verb's `-er` noun
+    (`Firefighters`, `Peacekeepers`, `Coalminers`): people named by what they do, as news copy
+    opens sentences with them; not a German surname on a place element (`Goldberger`).
+
+    Kept apart from `is_common_word`, which other rules read as "no name" everywhere
+    (`Grandmaster` opening a name stays part of it there)."""
+    lower = word.lower()
+    common = _common()
     agent = _AGENT_END.search(lower)
-    return agent is not None and any(
-        lower[:cut] in common and lower[cut : agent.start(1)] in common and _verb_stem(lower[cut : agent.start()], common)
-        for cut in range(3, agent.start() - 2)  # `fire` + `fighters`, `coal` + `miners`
+    return (
+        agent is not None
+        and lower not in common
+        and any(
+            lower[:cut] in common and lower[cut : agent.start(1)] in common and _verb_stem(lower[cut : agent.start()], common)
+            for cut in range(3, agent.start() - 2)  # `fire` + `fighters`, `coal` + `miners`
+        )
     )
 
 

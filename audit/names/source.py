@@ -49,7 +49,7 @@ from audit.names.gazetteer import NOTABLE_POPULATION, spellings_beginning
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
 from audit.names.kontsevich import korean_readings
-from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
+from audit.names.lexicon import is_agent_compound, is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
 from audit.names.regions import regions, russian_regions
@@ -1319,6 +1319,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         if index.russian and position == len(words) - 1 and position > 1 and words[position - 1] == "of" and is_english_place(plain):
             if not missing_words(plain, index, english):
                 continue  # `Aryna Sabalenka of Belarus`: a nationality, judged as one
+        if is_agent_compound(plain):
+            continue  # `Firefighters`: people named by what they do, no name
         if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
             if index.russian and english and len(words) > 1 and _replaced_nationality(plain, index, english):
                 replaced.append(position)  # `Colombian President Claudia Sheinbaum` for `Мексиканский президент`
