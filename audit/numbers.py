@@ -479,6 +479,10 @@ _INDIC_SCALES = {"हजार": 1e3, "लाख": 1e5, "करोड": 1e7, "�
 _INDIC_AFTER = re.compile(r"[\s\u00a0]?([\u0900-\u097f]+)")
 _CRORE = frozenset({"crore", "crores", "crore.", "crores."})
 _SCALE_AFTER = re.compile(r"[\s\u00a0]?([^\W\d_]+\.?)", re.UNICODE)
+# `half a` before a measure (`half a percentage point`): 0.5 of it.
+_HALF_A = re.compile(r"\s+an?\s", re.IGNORECASE)
+# A figure and a smaller scale after a scaled one (`1 млн 364 тыс.`, `2 billion 300 million`), one value.
+_LOWER_SCALE = re.compile(r"[\s\u00a0]+(\d{1,3})([\s\u00a0]?[^\W\d_]+\.?)")
 # `and a half` after a number (`four and a half years`), which Russian writes as a decimal (`4,5 года`).
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 # A Russian factor (`в 1,5 раза`, `в десять раз`), which English may give as a percentage change.
@@ -670,6 +674,12 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             if (crore := _SCALE_AFTER.match(text, match.end() + scale.end())) and crore.group(1).lower() in _CRORE:
                 factor *= 1e7  # `1.86 lakh crore`, `35 thousand crore`: Indian scales multiply
             values |= {v * factor for v in values}
+            if (lower := _LOWER_SCALE.match(text, match.end() + scale.end())) and (
+                (rest := _scale_factor(_SCALE_AFTER.match(lower.group(2)))) and rest < factor
+            ):
+                # `1 млн 364 тыс.`: 1.364 million; the second figure then pairs weakly
+                values |= {v * factor + float(lower.group(1)) * rest for v in values if v < factor}
+                end = compound_until = lower.start(2)
         elif (indic := _INDIC_AFTER.match(after)) and indic.group(1).replace("\u093c", "") in _INDIC_SCALES:
             factor = _indic_factor(text, match.end())
             # `3 करोड़` is never 3: `30 million` pairs with it, `3 million` does not
@@ -759,6 +769,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
             if word == "half":
                 if scaled := _HALF_OF_SCALE.match(text, match.end()):
                     values.add(0.5 * _SCALES[scaled.group(1).lower()])  # `half a million`: 500,000
+                elif _HALF_A.match(text, match.end()):
+                    values.add(0.5)  # `half a percentage point`, `half an hour`: `0,5 п.п.`, `0,5 часа`
                 if _PERIOD_RANK_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                     values.add(6.0)  # `the first half of the season`: its first six months
             if is_share(text, match.start(), match.end()):

@@ -876,6 +876,11 @@ _WORK_BEFORE = re.compile(
 )
 
 
+# A full stop or colon between a title and its subtitle (`«Маскарад. Воспоминания будущего»`), read
+# only where the kind of work stands before the quotation.
+_SUBTITLE_STOP = re.compile(r"(?<=[^\W\d_])[.:]\s+(?=[А-ЯЁA-Z])")
+
+
 def is_name_quotation(
     text: str, quotation: Quotation, *, english: bool = True, has_verb: Callable[[str], bool] | None = None
 ) -> bool:
@@ -884,7 +889,8 @@ def is_name_quotation(
     Russian quotes the names of companies, clubs, parties, media, ships, operations and works
     (`«Газпром»`, `«Единая Россия»`, `«Буря в пустыне»`), which English writes bare or in
     italics. Such a quotation is short (a Russian title after the kind of work it names, up to
-    twelve words: `оперой «Сказание о невидимом граде Китеже и деве Февронии»`), opens with a
+    twelve words: `оперой «Сказание о невидимом граде Китеже и деве Февронии»`, a full stop or
+    colon before its subtitle aside: `спектакль «Маскарад. Воспоминания будущего»`), opens with a
     capital, holds no sentence punctuation
     (a dash between two capitalised parts of a party's name is none), is not attributed (`», — сказал он`) or introduced by a colon, and has no verb in it
     (`has_verb`, when given); in a script without capitals (Chinese, Japanese, Devanagari), see
@@ -900,8 +906,11 @@ def is_name_quotation(
     if not english and first.isalpha() and not first.isupper() and not first.islower():
         return _uncased_name(text, inner, quotation.open.offset, quotation.close.end)
     inner = _ARTICLE_BEFORE_NAME.sub("", inner)  # `"el Chapo"`, `«la Bestia»`: a name after its article
+    titled = not english and _WORK_BEFORE.search(text, max(0, quotation.open.offset - 60), quotation.open.offset)
+    if titled:
+        inner = _SUBTITLE_STOP.sub(" ", inner)  # `спектакль «Маскарад. Воспоминания будущего»`: a title and its subtitle
     words = inner.split()
-    longest = 12 if not english and _WORK_BEFORE.search(text, max(0, quotation.open.offset - 60), quotation.open.offset) else 6
+    longest = 12 if titled else 6
     if not 1 <= len(words) <= longest or not inner[:1].isupper() or _SPEECH_PUNCTUATION.search(inner):
         return False
     if _ATTRIBUTION_AFTER.match(text, quotation.close.end) or _after_colon(text, quotation.open.offset):

@@ -907,6 +907,8 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
         hits = []
         for written, uses in uses_by_spelling(ctx).items():
             spelling = _place_spelling(written)
+            if _joins_places(spelling):
+                continue  # `Bishkek-Osh highway`: two places a route joins, each spelt as English does
             listed = _listed_in_another_scheme(spelling)
             if listed is None and (read := _read_in_another_scheme(spelling)) is not None:
                 listed = _near_hit(ctx, read)  # `Basij` read as German is India's Basi: not in a story of Iran
@@ -934,6 +936,15 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
 
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}")
+
+
+def _joins_places(spelling: str) -> bool:
+    """Whether a hyphenated spelling joins places each written as English writes it (`Bishkek-Osh`,
+    `Baku-Tbilisi-Ceyhan`): a route or a pair, no one place in another scheme."""
+    parts = [part for part in re.split(r"[\-‐‑–—]", spelling) if part]
+    return len(parts) >= 2 and all(
+        (places := place_lookup(part)) and _names_a_place(part, places) for part in parts
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1308,8 +1319,9 @@ class KnownPlace(Check):
     demonyms (`Namibian`) are no near misses. A spelling listed as written for a larger place
     names it (`Fukui`), and a name the document gives a person is none of these
     (`Maryam Nawaz`), nor a name a Chinese source given spells in pinyin (`Jiashi` for `伽师县`,
-    not German copy's Yachi). A natural feature's name is compared by the place it is named
-    after, without its feature words (`Kola` of `Kola Bay`, `Onega` of `Lake Onega`): the
+    not German copy's Yachi), nor a hyphen joining places each spelt as English writes them (a
+    route: `the Bishkek-Osh highway`). A natural feature's name is compared by the place it is
+    named after, without its feature words (`Kola` of `Kola Bay`, `Onega` of `Lake Onega`): the
     gazetteer knows towns, not bays, so a near miss there is a note. The English spelling is suggested.
 
     Bad: Kurdish forces left Manbidzh as shelling hit Rakka, Lvov and the outskirts of Aleppio.
@@ -1517,14 +1529,16 @@ def unknown_acronyms(source: str) -> tuple[str, ...]:
 
 _POSSESSIVE_TAIL = re.compile(r"['’]s?$")
 # The head words of a body's English name (`Aerospace Forces`, `State University`, `Ring Road`,
-# `Alliance of Sahel States`).
+# `Alliance of Sahel States`), cultural bodies and facilities Russian abbreviates too (`МХТ`: `Moscow
+# Art Theatre`, `ТЮЗ`: `Youth Theatre`, `ГМИИ`: `Pushkin State Museum of Fine Arts`).
 _BODY_HEADS = frozenset(
     """agency service services committee commission council corporation company university institute
     academy forum forces force army navy ministry department bank fund party union court road railway
     railways airport office bureau centre center authority administration directorate inspectorate
     guard police college organisation organization federation association society group holding
     exchange state chamber assembly front movement network plant factory works alliance league
-    coalition bloc community fleet station""".split()
+    coalition bloc community fleet station theatre theater museum library gallery orchestra studio
+    hospital clinic zoo conservatory observatory stadium festival""".split()
 )
 
 
@@ -1627,13 +1641,17 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
     for whole in _joined_titles(ctx.document.text, [m for m in mentions(ctx) if pair.start <= m.start < pair.end]):
         tail = _POSSESSIVE_HEAD.match(whole.text)  # `Israel's Iron Dome`: the name is `Iron Dome`
         mention = Mention(whole.start + tail.end(), whole.end, whole.text[tail.end() :]) if tail else whole
+        if russian:
+            mention = _with_opening_word(ctx.document.text, mention, pair.start)  # `New People` of `New People party leader`
         if not is_translated_name(mention.text, lang):
             # `Red Star Belgrade` for a Russian source: the name is `Red Star`, the place English's
             before = _before_place(mention) if russian else None
             if before is None or not is_translated_name(before.text, lang):
                 before = _after_acronym(mention) if russian else None  # `United League` of `VTB United League`
                 if before is None or not is_translated_name(before.text, lang):
-                    continue
+                    before = _after_place(mention) if russian else None  # `Grand Slam` of `Tokyo Grand Slam`
+                    if before is None or not is_translated_name(before.text, lang):
+                        continue
             mention = before
         index = name_index(mention.text, "en")
         claims = [name for name in carried if index.has_name(name, lang)]
@@ -1671,6 +1689,32 @@ def _before_place(mention: Mention) -> Mention | None:
         if match is not None and match.start() > 0 and place_lookup(match.group(1)):
             return Mention(mention.start, mention.start + match.start(), mention.text[: match.start()])
     return None
+
+
+def _after_place(mention: Mention) -> Mention | None:
+    """The name after a place English writes before it (`Grand Slam` of `Tokyo Grand Slam`), which
+    may translate a source name the place is no part of (`турнир «Большого шлема» в Токио`), or None."""
+    first, _, rest = mention.text.partition(" ")
+    if not rest or not place_lookup(first):
+        return None
+    return Mention(mention.end - len(rest), mention.end, rest)
+
+
+# A capitalised word opening a sentence right before a mention, which the finder leaves out as
+# possibly a common word capitalised by its place (`New` of `New People party leader`).
+_OPENING_WORD = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z]+)\s+$")
+_FUNCTION_WORDS = frozenset(
+    "the a an in on at after before for from with by to as and but of this that these its his her their "
+    "our when while since during under over".split()
+)
+
+
+def _with_opening_word(text: str, mention: Mention, floor: int) -> Mention:
+    """The mention with the capitalised word opening its sentence right before it, if any."""
+    opening = _OPENING_WORD.search(text, max(floor, mention.start - 24), mention.start)
+    if opening is None or opening.group(1).lower() in _FUNCTION_WORDS:
+        return mention
+    return Mention(opening.start(1), mention.end, text[opening.start(1) : mention.end])
 
 
 _TITLE_JOINT = re.compile(r"\s+(?:and|of|of the|in|in the|for|on|to)\s+")
@@ -1754,12 +1798,26 @@ _DEGREES_BEFORE = re.compile(r"(?:\bdegrees?|°)\s*$")
 _SCALE_AFTER = re.compile(r"\s+scale\b")
 
 
+# An SI unit's symbol, with its prefix (`MW`, `GWh`, `kV`, `MVA`), which a Cyrillic source writes in
+# its own letters (`МВт`, `ГВт·ч`, `кВ`).
+_SI_SYMBOL = re.compile(r"[kMGTP]?(?:W|Wh|VA|Hz|V|J|Pa)")
+_FIGURE_BEFORE = re.compile(r"\d[\s\-‐‑]?$")
+
+
 def _names_a_unit(text: str, mention: Mention) -> bool:
-    """An inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`), which names no one in the story."""
+    """An inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`), or a unit's
+    symbol right after a figure (`500 MW`, `3 TWh`), which names no one in the story."""
     return (
-        mention.text in _UNIT_AFTER_DEGREES
-        and _DEGREES_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None
-    ) or (mention.text in _UNIT_BEFORE_SCALE and _SCALE_AFTER.match(text, mention.end) is not None)
+        (
+            mention.text in _UNIT_AFTER_DEGREES
+            and _DEGREES_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None
+        )
+        or (mention.text in _UNIT_BEFORE_SCALE and _SCALE_AFTER.match(text, mention.end) is not None)
+        or (
+            _SI_SYMBOL.fullmatch(mention.text) is not None
+            and _FIGURE_BEFORE.search(text, max(0, mention.start - 2), mention.start) is not None
+        )
+    )
 
 
 _CALENDAR = frozenset(
@@ -1916,7 +1974,8 @@ class DroppedName(Check):
     ordinary words (`Dzień Niepodległości`, `«Новые люди»`, `«Война и мир»`) may pair with an
     English name of ordinary words that can translate it (`Independence Day`, `New People`,
     `War and Peace`, read across its connectors; `United League` of `VTB United League` for
-    `Единой лиги ВТБ`). A Cyrillic acronym no table lists pairs
+    `Единой лиги ВТБ`, `Grand Slam` of `Tokyo Grand Slam` for `«Большого шлема» в Токио`, and a
+    word opening the sentence before it: `New People party leader` for `«Новые люди»`). A Cyrillic acronym no table lists pairs
     with an English acronym or a name of ordinary words the translation has spare (`РИСИ` /
     `RISS`, `АСВ` / `Deposit Insurance Agency`) or a word that spells its letters (`РСХБ` /
     `Rosselkhozbank`); with nothing there it is a note, not a
@@ -2035,7 +2094,9 @@ class UnsourcedName(Check):
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
     `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`, `Amazon
     founder Jeff Bezos`, `Zenit coach Sergei Semak`) where the source has no acronym or place it
-    could have replaced, or the translation gives every source name its counterpart; the
+    could have replaced, or the translation gives every source name its counterpart (a name of
+    ordinary words by one that may translate it, as N204 pairs them: `VTB United League` for
+    `Единой лиги ВТБ`); the
     country of a city the source names (`Istanbul, Turkey's largest city`), the region a
     source town lies in (`Orsk, in Russia's Orenburg region`; one no seat names, right after
     the town: `Tynda in the Amur region`; a Russian region no city names, `data/ru_regions.tsv`:
@@ -2054,8 +2115,10 @@ class UnsourcedName(Check):
     adjective written by none of its names (`Sweden's Nokia` for `Финская Nokia`; the country of
     a source city stays context: `Japan's Nikkei` for `Токийский индекс Nikkei`);
     an acronym in parentheses after the name it abbreviates (`Federal Security Service (FSB)`: a
-    table row's forms, or the name's initials) repeats that name, which is judged itself; an
-    inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) names no one, and a
+    table row's forms, or the name's initials; mixed case too: `Russian Athletics Federation
+    (RusAF)`) repeats that name, which is judged itself; an
+    inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`) or a unit's symbol after
+    a figure (`500 MW` for `500 МВт`) names no one, and a
     maker English names before a work the source quotes alone (`Tchaikovsky's opera` for `оперу
     «Пиковая дама»`) is context where the source names no maker and leaves no other name unpaired
     (a place makes nothing: `Denmark's Equinor` is judged as a place);

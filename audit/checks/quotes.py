@@ -487,7 +487,8 @@ class QuoteCountMismatch(Check):
     media) are not counted on either side, since English writes those names bare: a
     quotation is a name when it is short (a Russian title right after the kind of work it
     names, up to twelve words: `оперой «Сказание о невидимом граде Китеже и деве
-    Февронии»`), opens with a capital, holds no sentence
+    Февронии»`, its subtitle after a full stop or colon too: `спектакль «Маскарад. Воспоминания
+    будущего»`), opens with a capital, holds no sentence
     punctuation (a dash joining two capitalised parts of one name aside: `«Справедливая
     Россия — За правду»`) or (in Russian) verb, and is not attributed (`», — сказал он`). A
     difference counts only when all quotations, names included, differ the same way (else

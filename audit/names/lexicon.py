@@ -173,6 +173,43 @@ def is_common_word(word: str) -> bool:
     return head is not None and len(lower) - len(head) >= 4 and lower[: -len(head)] in common  # `school` + `children`
 
 
+def is_agent_compound(word: str) -> bool:
+    """Whether `word`, which Webster's lacks, joins a common word and a verb's `-er` noun
+    (`Firefighters`, `Peacekeepers`, `Coalminers`): people named by what they do, as news copy
+    opens sentences with them; not a German surname on a place element (`Goldberger`).
+
+    Kept apart from `is_common_word`, which other rules read as "no name" everywhere
+    (`Grandmaster` opening a name stays part of it there)."""
+    lower = word.lower()
+    common = _common()
+    agent = _AGENT_END.search(lower)
+    return (
+        agent is not None
+        and lower not in common
+        and any(
+            lower[:cut] in common and lower[cut : agent.start(1)] in common and _verb_stem(lower[cut : agent.start()], common)
+            for cut in range(3, agent.start() - 2)  # `fire` + `fighters`, `coal` + `miners`
+        )
+    )
+
+
+# The agent noun closing a compound Webster's lacks (`firefighters`, `peacekeepers`): a verb and `-er`.
+_AGENT_END = re.compile(r"(?:er|or)(s?)$")
+
+
+def _verb_stem(stem: str, common: frozenset[str] | set[str]) -> bool:
+    """Whether `stem` + `-er` is an agent noun of a common word (`fight`, `keep`, `min(e)`, `mak(e)`),
+    not of a German surname's element (`-berger`, `-burger`: `Goldberger`) nor of a word of three
+    letters (`wat` of `water`)."""
+    if stem in _SURNAME_ELEMENTS:
+        return False
+    verbs = (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "")
+    return any(len(verb) >= 4 and verb in common for verb in verbs)
+
+
+_SURNAME_ELEMENTS = frozenset({"berg", "burg", "stein", "feld", "heim", "thal", "dorf"})
+
+
 # Nouns and adjectives of nationality or religion that no suffix gives away.
 _IRREGULAR_DEMONYMS = frozenset(
     [

@@ -50,7 +50,7 @@ from audit.names.gazetteer import NOTABLE_POPULATION, spellings_beginning
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
 from audit.names.kontsevich import korean_readings
-from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
+from audit.names.lexicon import is_agent_compound, is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
 from audit.names.regions import regions, russian_regions
@@ -1077,18 +1077,44 @@ def _glued_written(name: str, english: str) -> bool:
 
 
 def leaves_source_names(source: str, english: str, lang: str | None) -> bool:
-    """Whether `english` leaves a name of `source` without a counterpart (an empty translation leaves them all)."""
-    return not english or bool(_paired_source_names(source, english, lang, False)[1])
+    """Whether `english` leaves a name of `source` without a counterpart (an empty translation
+    leaves them all); a name of ordinary words English translates is not left (`Единой лиги
+    ВТБ`: `VTB United League`), as N204 pairs it."""
+    return not english or any(
+        not _translated_in(u, english) for u in _paired_source_names(source, english, lang, False)[1]
+    )
 
 
 def _leaves_listed_names(source: str, english: str) -> bool:
     """Whether `english` leaves a Russian source name without a counterpart, an acronym no table
-    lists aside (`ХК «Сибирь»`: `ХК`, hockey club, is no name a club's city took the place of)."""
+    lists (`ХК «Сибирь»`: `ХК`, hockey club, is no name a club's city took the place of) and a
+    name English translates aside."""
     terms = russian_terms()
     return not english or any(
-        not (is_cyrillic_acronym(u.name.text) and terms.lookup(u.name.text) is None)
+        not (is_cyrillic_acronym(u.name.text) and terms.lookup(u.name.text) is None) and not _translated_in(u, english)
         for u in _paired_source_names(source, english, "ru", False)[1]
     )
+
+
+# A run of capitalised words, connectors between them (`VTB United League`, `War and Peace`).
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for|on|in)\s+)*[A-Z][\w'’-]*)*")
+
+
+def _translated_in(unpaired: UnpairedName, english: str) -> bool:
+    """Whether `english` has a name of ordinary words that may translate `unpaired` (`United League`
+    of `VTB United League` for `Единой лиги ВТБ`); an acronym opening or closing the run aside."""
+    if not unpaired.translatable:
+        return False
+    for match in _CAPITALISED_RUN.finditer(english):
+        words = match.group().split()
+        while words and is_acronym(words[0]):
+            words = words[1:]
+        while words and is_acronym(words[-1]):
+            words = words[:-1]
+        run = " ".join(words)
+        if run and is_translated_name(run, "ru") and may_translate(unpaired.name.text, run):
+            return True
+    return False
 
 
 def quoted_names(text: str) -> list[tuple[int, int]]:
@@ -1249,13 +1275,17 @@ def _generic_by_sound() -> dict[str, tuple[str, ...]]:
     return {first: tuple(group) for first, group in groups.items()}
 
 
+# A silent final `e` after a consonant or `y` (`Faye`, `Lacombe`), which Russian does not write (`Фай`, `Лакомб`).
+_SILENT_E = re.compile(r"(?<=[a-df-hj-np-tv-z])e$")
+
+
 def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     """The words of an English name that should occur in `index`'s source and do not.
 
     A CLDR name found whole (`South Africa` / `Südafrika`) misses nothing, unless a Russian
     source names only the territory one word shorter inside it (`South Sudan` for `Судане`); otherwise every
-    distinctive word (not common English, not a title, not a nationality) must be there.
-    In a Russian source, a nationality alone (`Chinese`) is missing only when it replaced
+    distinctive word (not common English, not a title, not a nationality) must be there (in a
+    Russian source, a silent final `e` aside: `Faye` / `Фай`). In a Russian source, a nationality alone (`Chinese`) is missing only when it replaced
     a place of the source (`unsourced_demonym`, which reads the whole translation `english`);
     a country's own name is also compared as a name (`Poland`), and is missing when the
     source names another place spelt like it (`Iraq` / `Ирана`).
@@ -1323,6 +1353,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         if index.russian and position == len(words) - 1 and position > 1 and words[position - 1] == "of" and is_english_place(plain):
             if not missing_words(plain, index, english):
                 continue  # `Aryna Sabalenka of Belarus`: a nationality, judged as one
+        if is_agent_compound(plain):
+            continue  # `Firefighters`: people named by what they do, no name
         if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
             if index.russian and english and len(words) > 1 and _replaced_nationality(plain, index, english):
                 replaced.append(position)  # `Colombian President Claudia Sheinbaum` for `Мексиканский президент`
@@ -1337,6 +1369,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             found.append(position)
         elif index.russian and spelt_by_ear(plain, index.text):
             found.append(position)  # `Powell` / `Пауэлл`: English spelling, Russian ear
+        elif index.russian and _SILENT_E.search(plain) and index.has_name(plain[:-1], "en"):
+            found.append(position)  # `Faye` / `Фай`, `Lacombe` / `Лакомб`: a final `e` no one says
         elif index.russian and _spells_source_place(plain, index.text):
             found.append(position)  # `Togliatti` / `тольяттинский` (Tolyatti): GeoNames' other spelling
         else:
@@ -1505,9 +1539,10 @@ def glosses_written_name(text: str, start: int, end: int) -> bool:
     English repeats a name it has just written out, which is judged itself. The name is one the
     tables give for the acronym, or it spells the acronym as Schwartz and Hearst's rule for
     abbreviations in parentheses reads one: its letters found in the name right to left, the
-    first opening a word (`Tokyo Electric Power Company Holdings (TEPCO)`)."""
+    first opening a word (`Tokyo Electric Power Company Holdings (TEPCO)`); a mixed-case
+    abbreviation counts there too (`Russian Athletics Federation (RusAF)`)."""
     acronym = text[start:end]
-    if not is_acronym(acronym) or text[end : end + 1] != ")":
+    if not (is_acronym(acronym) or _MIXED_ABBREVIATION.fullmatch(acronym)) or text[end : end + 1] != ")":
         return False
     match = _NAME_BEFORE_PARENTHESIS.search(text, max(0, start - 120), start)
     if match is None:
@@ -1520,6 +1555,9 @@ def glosses_written_name(text: str, start: int, end: int) -> bool:
     return len(short) >= 2 and _spells_abbreviation(short.lower(), " ".join(before[-(len(short) + 5) :]).lower())
 
 
+# An abbreviation of capitals and small letters (`RusAF`, `RusADA`), which English writes in
+# parentheses after the name it shortens.
+_MIXED_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,3}(?:[A-Z][a-z]{0,3}){1,4}")
 # An acronym in parentheses right after a name (`All Nippon Airways (ANA)`).
 _PARENTHESISED_ACRONYM = re.compile(r"[\s\u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
 

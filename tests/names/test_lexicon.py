@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.names.lexicon import american_spelling, is_common_word
+from audit.names.lexicon import american_spelling, is_agent_compound, is_common_word
 
 
 def test_lexicon_country_and_large_city_names_are_not_common_words() -> None:
@@ -39,3 +39,10 @@ def test_lexicon_compounds_on_irregular_plurals_are_common_words() -> None:
     assert all(is_common_word(w) for w in ("Schoolchildren", "servicemen", "gunmen", "businesswomen", "grandchildren"))
     # not names that end so, nor a head after too short a word
     assert not any(is_common_word(w) for w in ("Carmen", "Yemen", "Bremen", "Goldman"))
+
+
+def test_lexicon_compounds_on_agent_nouns() -> None:
+    # Webster's lacks `firefighters` and `peacekeepers`: a common word and a verb's `-er` noun.
+    assert all(is_agent_compound(w) for w in ("Firefighters", "Peacekeepers", "coalminers", "Carmakers", "Steelmakers"))
+    # not German surnames on a place element, nor an `-er` after a stem of three letters (`water`)
+    assert not any(is_agent_compound(w) for w in ("Goldberger", "Spielberger", "Rosenthaler", "Hartwater"))
