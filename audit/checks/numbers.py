@@ -63,7 +63,8 @@ def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float
     that are not part of a name (`Covid-19` for `新冠`), and the sides of a score (`a 1-1 draw`
     for a goalless `0:0`), which are figures however small (not the `00` of a time, `24:00`), and
     not a year English adds to name an event the source names without one (`the 2011 earthquake`
-    for `東日本大震災`)."""
+    for `東日本大震災`), nor a conversion in parentheses after a figure and its unit (`330 million
+    mu (22 million hectares)`)."""
     if missing:
         return extras
     return [
@@ -72,7 +73,16 @@ def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float
         if (n.magnitude >= smallest or n.magnitude != int(n.magnitude) or (n.magnitude >= 1 and in_score(text, n.start, n.end)))
         and not _NAME_PART.search(text, max(0, n.start - 2), n.start)
         and not _names_an_event(text, n)
+        and not _CONVERSION_BEFORE.search(text, max(0, n.start - 60), n.start)
     ]
+
+
+# A figure with its unit, then an opening parenthesis: what follows converts it into another
+# unit English readers know (`330 million mu (22 million hectares)`, `40 metres per second (90 mph)`).
+_CONVERSION_BEFORE = re.compile(
+    r"\d(?:\s(?:thousand|million|billion|trillion))?\s?[^\W\d_]+\.?(?:\s(?:per|a|an|[^\W\d_]+)){0,2}\s\((?:about |around |some |roughly |nearly |almost |over |more than )?$",
+    re.IGNORECASE,
+)
 
 
 # A year before the event it names (`the 2011 earthquake and tsunami`, `the 2008 financial crisis`).
@@ -120,7 +130,9 @@ class NumberMismatch(Check):
     only when a source number is left unpaired, and so is a number joined to a name by a
     hyphen (`Covid-19`, `F-16`), which a source may abbreviate (`新冠`); the unpaired source
     numbers are named and, when there is exactly one, suggested. A year English adds to name an
-    event where every source number is paired (`the 2011 earthquake` for `東日本大震災`) is context.
+    event where every source number is paired (`the 2011 earthquake` for `東日本大震災`) is context,
+    and so is a conversion in parentheses after a paired figure and its unit (`3.3亿亩`: `330
+    million mu (22 million hectares)`).
     Paragraphs are compared one by one where the story and its source have the same paragraphs,
     and a number stands out only when no other paragraph's source left the same figure unpaired.
 
