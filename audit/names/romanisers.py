@@ -543,6 +543,8 @@ def _stems(word: str) -> tuple[str, ...]:
 
 # The words of a name written as one, each with its capital (`OpenAI`: Open, AI; `SoftBank`).
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
+# A `t` before an i sound (`team`, `ticket`, `steel`), which Japanese loanwords write `チ`.
+_T_BEFORE_I = re.compile(r"t(?=ee|ea|i)")
 # An opening `gi` said `j` before a vowel (`Giang`, `Giovanni`, `Giuseppe`).
 _SOFT_G = re.compile(r"^gi(?=[aeou])")
 # French endings said as an `o` (`Renault`, `Bordeaux`, `Peugeot`), their letters unsaid.
@@ -590,6 +592,12 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
         sounds.append(_sound(french, "en"))  # `Renault`: `ルノー`, `Peugeot`: `プジョー`, endings French does not say
     if "th" in plain:
         sounds.append(_sound(plain.replace("th", "s"), "en"))  # `Hegseth`: `ヘグセス`, `Smith`: `史密斯`
+    if "ture" in plain:
+        # a `t` said `ch` before `ure` (`Nature`: `ネイチャー`, `future`: `फ्यूचर`), its r unsaid in Chinese and Japanese
+        said = plain.replace("ture", "chur")
+        sounds.extend(_sound(form, "en") for form in (said, *((plain.replace("ture", "cha"),) if lang != "hi" else ())))
+    if lang == "ja" and (said := _T_BEFORE_I.sub("ch", plain)) != plain:
+        sounds.append(_sound(said, "en"))  # `team`: `チーム`, `ticket`: `チケット`, a `t` before an i sound Japanese writes `チ`
     if plain.endswith("ic") and len(plain) >= 4:
         # a South Slavic `-ić` English writes without its marks, each `c` said `ch` (`Vucic`,
         # Vučić: `武契奇`, wu qi qi; `Djokovic`: `德约科维奇`), its `v` as the `w` Chinese writes
@@ -1186,10 +1194,20 @@ class RomanisedSource:
         keys = {sound_key(w) for w in words if len(w) >= 3}
         lowered = {w.lower() for w in words if len(w) >= 6}
         stems = {english_key(w) for w in words if len(w) >= 4 and w[:1].isupper()}
+        # the everyday words of the English, which a katakana loanword may be (`チーム`: team)
+        everyday = [w for w in words if w.islower() and len(consonants(w)) >= 2]
+        spans = dict(self.names())
         left = []
         for name in self.unpaired_names(english):
             local = self.text[name.start : name.end]
             forms = self.forms(name)
+            if (
+                self.lang == "ja"
+                and _KATAKANA_NAME.fullmatch(local)
+                and not forms  # a place CLDR or GeoNames names is paired by its name (`parks` is not `アフリカ`)
+                and any(self.resembles(w, spans[name]) >= PAIRED for w in everyday)
+            ):
+                continue  # `チーム` for `team`, `センター` for `centre`: a loanword the English translates by its word
             if _LATIN_NAME.fullmatch(local):
                 # an acronym in brackets after the name it abbreviates is that name (`国際原子力機関（IAEA）`)
                 glossed = self.text[name.start - 1 : name.start] in "（(" and self.text[name.end : name.end + 1] in "）)"
@@ -1560,8 +1578,9 @@ class RomanisedSource:
 _HYPHEN = re.compile(r"[-‐‑]")
 # What ends the kanji name of a place or a body by its kind (`諏訪赤十字病院`, a hospital;
 # `大阪大学`; `甲府市`, a city; `福井県内`, within the prefecture): a name surely, whatever its words.
+# A name with the kind of place after it (`八戸市`, `東京大学`); the kind alone (`工場`, a plant) names nothing.
 _KIND_OF_PLACE = re.compile(
-    r"(?:病院|大学|銀行|神社|寺|空港|駅|球場|競技場|美術館|博物館|劇場|公園|研究所|工場|原発|発電所|[都道府県市区町村島]内?)$"
+    r"(?<=.)(?:病院|大学|銀行|神社|寺|空港|駅|球場|競技場|美術館|博物館|劇場|公園|研究所|工場|原発|発電所|[都道府県市区町村島]内?)$"
 )
 # What Japanese writes after a person's name: an honorific or a title (`渡辺さん`, `石破首相`).
 _AFTER_PERSON = re.compile(r"さん|氏|様|さま|首相|知事|社長|会長|監督|選手|容疑者|被告|議員|大臣|長官")
