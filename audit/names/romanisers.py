@@ -920,6 +920,9 @@ class RomanisedSource:
             self._names = []
             for name in name_spans(self.text, self.lang):
                 inside = [i for i, unit in enumerate(self.units) if name.start <= unit.start and unit.end <= name.end]
+                if not inside and self.lang == "ja":
+                    # a name inside a word pykakasi reads as one (`京都` of `京都大学`, kyoutodaigaku)
+                    inside = [i for i, unit in enumerate(self.units) if unit.start < name.end and name.start < unit.end]
                 if inside:
                     self._names.append((name, range(inside[0], inside[-1] + 1)))
         return self._names
@@ -1403,6 +1406,8 @@ class RomanisedSource:
         for match in _KOREAN_NAME.finditer(english):
             if word.lower() in (part.lower() for part in match.groups()):
                 own = set(table.get(match.group(1), ()))
+                if not own:
+                    continue  # no Korean surname first: `The Chinese-built`, `Prime Minister-designate`
                 named = {hanja for forms in table.values() for hanja in forms if self._opens_korean_name(hanja)}
                 if named and not named & own:
                     return True
@@ -1523,11 +1528,15 @@ class RomanisedSource:
         English names that country nowhere, by name, nationality or capital."""
         home = _home_country(self.lang)
         name = _POSSESSIVE.sub("", name)
-        if self.lang not in ("zh", "ja") or not home or name == home or not is_english_place(name):
+        places = (name,) if is_english_place(name) else demonym_places(name)  # `Turkish-built` for `中企承建`
+        if self.lang not in ("zh", "ja") or not home or not places or home in places:
             return False
         capital = capital_of(home)
-        if home in english or (capital and capital in english) or any(demonym in english for demonym in demonyms_of(home)):
+        lowered = english.lower()
+        if home in english or (capital and capital in english) or any(demonym in lowered for demonym in demonyms_of(home)):
             return False
+        if any(self.names_country(place) for place in places):
+            return False  # `US` for `美方` beside `中美`: the country named is the source's too
         return self.abbreviates(home)
 
     def _region_of_no_source_place(self, word: str, english: str) -> bool:
