@@ -2212,7 +2212,11 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
             continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
         if missing and glosses_written_name(english, mention.start, mention.end):
             continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
-        if missing and index.romanised is not None and writes_out_source_acronym(english, mention.start, mention.end, source, lang):
+        if (
+            missing
+            and index.romanised is not None
+            and writes_out_source_acronym(english, mention.start, mention.end, source, lang, _acronym_said(index.romanised))
+        ):
             continue  # `All Nippon Airways (ANA)` for `ANAは`: the source's acronym in full, no sound to compare
         if missing and _names_a_unit(english, mention):
             continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
@@ -2259,6 +2263,14 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
         elif index.romanised is not None and (stand_in := _stands_in(mention, index.romanised, english)):
             flagged.append(stand_in)  # `Iron Dome` for `九州`: ordinary words, no spelling to compare
     return tuple(flagged)
+
+
+def _acronym_said(source: RomanisedSource) -> Callable[[str], bool] | None:
+    """How an acronym said as a word is heard in a Hindi or Japanese source, which writes it by
+    sound (`भेल`: BHEL, `ジェトロ`: JETRO), whole; Chinese writes bodies by meaning."""
+    if source.lang not in ("hi", "ja"):
+        return None
+    return lambda acronym: source.sounds_in(acronym, 1.0)
 
 
 def _stands_in(mention: Mention, source: RomanisedSource, english: str) -> _Unsourced | None:
