@@ -1758,6 +1758,15 @@ def _names_nothing(mention: Mention) -> bool:
 
 
 _RANGE_SPLIT = re.compile(r"[\s\-‐‑–]+")
+# A figure right after a word: the word labels it (`Class 10`, `Phase 3`, `Article 370`).
+_FIGURE_AFTER = re.compile(r"\s\d")
+
+
+def _labels_a_figure(english: str, mention: Mention) -> bool:
+    """Whether the mention is one everyday word capitalised before a figure it labels (`Class
+    10`, `Phase 3`, `Section 144`): a source with no capitals writes it as a word (`कक्षा 10`),
+    translated, not a name to hear."""
+    return " " not in mention.text and is_common_word(mention.text) and _FIGURE_AFTER.match(english, mention.end) is not None
 
 
 # A maker's name in the possessive before the work (`Tolstoy's novel`, `Pushkin's Eugene Onegin`).
@@ -2192,8 +2201,8 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
     body: Mention | None = None  # the last acronym or body an unlisted acronym may be
     body_acronym = ""
     for mention in found:
-        if index.romanised is not None and _names_nothing(mention):
-            continue  # `Twenty-one teams`: no name to hear in the source
+        if index.romanised is not None and (_names_nothing(mention) or _labels_a_figure(english, mention)):
+            continue  # `Twenty-one teams`, `Class 10`: no name to hear in the source
         missing = missing_words(mention.text, index, english)
         if unlisted and (stands := _unlisted_for(mention, unlisted, english, not missing)):
             body, body_acronym = mention, stands  # `ЮУрГУ ... ВКС`, `Rosselkhozbank`: `РСХБ`
@@ -2270,7 +2279,7 @@ def _acronym_said(source: RomanisedSource) -> Callable[[str], bool] | None:
     sound (`भेल`: BHEL, `ジェトロ`: JETRO), whole; Chinese writes bodies by meaning."""
     if source.lang not in ("hi", "ja"):
         return None
-    return lambda acronym: source.sounds_in(acronym, 1.0)
+    return source.says_acronym
 
 
 def _stands_in(mention: Mention, source: RomanisedSource, english: str) -> _Unsourced | None:

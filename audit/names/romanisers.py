@@ -1151,9 +1151,9 @@ class RomanisedSource:
 
         if name not in self._forms:
             forms = name.english | {english_key(place) for place in self._places(name)}
-            acronym = spelt_acronym(self.text[name.start : name.end]) if self.lang == "hi" else None
-            if acronym and not _term(acronym):
-                forms |= {acronym.lower(), *(english_key(full) for full in expansions(acronym))}
+            for acronym in spelt_acronyms(self.text[name.start : name.end]) if self.lang == "hi" else ():
+                if not _term(acronym):
+                    forms |= {acronym.lower(), *(english_key(full) for full in expansions(acronym))}
             self._forms[name] = forms
         return self._forms[name]
 
@@ -1218,7 +1218,7 @@ class RomanisedSource:
                     left.append(name)  # not `GDP` (the economy), nor `IAEA` written out by its initials' words
                 continue
             sure = (
-                (self.lang == "hi" and (acronym := spelt_acronym(local)) is not None and not _term(acronym))
+                (self.lang == "hi" and any(not _term(acronym) for acronym in spelt_acronyms(local)))
                 or (
                     self.lang == "ja"
                     and (
@@ -1345,6 +1345,19 @@ class RomanisedSource:
             ):
                 return None  # `Chinese-American` for `中美`, `Japanese` for `日方`
         return left[0]
+
+    def says_acronym(self, acronym: str) -> bool:
+        """Whether a name the source writes by sound is the acronym said as a word, the whole
+        name heard (`भेल`: BHEL, `ジェトロ`: JETRO); not a run of other words that happens to sound so."""
+        return any(
+            not any(self._read[i] for i in units) and self._whole_heard(acronym, units) for _, units in self.names()
+        )
+
+    def _whole_heard(self, word: str, units: range) -> bool:
+        """Whether the word sounds like all the units, not like a part of them."""
+        return self.resembles(word, units) >= 1.0 and all(
+            self.resembles(word, range(start, units.stop)) < 1.0 for start in range(units.start + 1, units.stop)
+        ) and len(consonants("".join(self.units[i].roman for i in units), self.lang)) <= len(consonants(word)) + 1
 
     def names_country(self, country: str) -> bool:
         """Whether the source names a country: by sound, CC-CEDICT or CLDR, or (Chinese and
@@ -1629,22 +1642,25 @@ _SCHWA_BEFORE_VOWEL = re.compile(r"(?<=[^aeiou])a(?=[aeiou])")
 
 
 @functools.lru_cache(maxsize=4096)
-def spelt_acronym(word: str) -> str | None:
-    """The Latin acronym a Hindi word spells by the English names of its letters (`सीबीआई`,
+def spelt_acronyms(word: str) -> tuple[str, ...]:
+    """The Latin acronyms a Hindi word may spell by the English names of its letters (`सीबीआई`,
     sibiai: CBI; `डीआरडीओ`: DRDO), three letters or more, two of them of two letters or more;
-    not a word said as one (`इसरो`, ISRO)."""
+    not a word said as one (`इसरो`, ISRO). Every reading, since letter names run together
+    ambiguously (`सीबीएसई`, sibiesi: `si bi es i`, CBSE, or `si bi e si`, CBAC): the English tells."""
     roman = _hindi_word(word) if _DEVANAGARI_WORD.fullmatch(word) else ""
     roman = _SCHWA_BEFORE_VOWEL.sub("", roman)  # `एचएएल`: `ecaeel`, said `ech-e-el`, HAL
-    found: dict[int, list[str]] = {0: []}
+    found: dict[int, list[list[str]]] = {0: [[]]}
     for end in range(1, len(roman) + 1):
         for start in range(max(0, end - 6), end):
             letter = _HINDI_LETTER_NAMES.get(roman[start:end])
-            if letter and start in found and end not in found:
-                found[end] = [*found[start], roman[start:end]]
-    names = found.get(len(roman))
-    if not names or len(names) < 3 or sum(len(n) >= 2 for n in names) < 2:
-        return None
-    return "".join(_HINDI_LETTER_NAMES[n] for n in names)
+            if letter and start in found:
+                found.setdefault(end, []).extend([*names, roman[start:end]] for names in found[start][:8])
+    return tuple(
+        dict.fromkeys(
+            "".join(_HINDI_LETTER_NAMES[n] for n in names)
+            for names in found.get(len(roman), ()) if len(roman) and len(names) >= 3 and sum(len(n) >= 2 for n in names) >= 2
+        )
+    )
 
 
 # A Devanagari word glued to figures (`जी20`, `टी-20`).
@@ -1660,8 +1676,7 @@ def _letters_and_figures_written(word: str, source: str) -> bool:
     letters, figures = match.groups()
     for found in _DEVANAGARI_FIGURES.finditer(source):
         if found.group(2) == figures:
-            spelt = _HINDI_LETTER_NAMES.get(_hindi_word(found.group(1))) or spelt_acronym(found.group(1))
-            if spelt == letters:
+            if letters == _HINDI_LETTER_NAMES.get(_hindi_word(found.group(1))) or letters in spelt_acronyms(found.group(1)):
                 return True
     return False
 

@@ -53,7 +53,7 @@ from audit.names.lexicon import is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
 from audit.names.regions import regions, russian_regions
-from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language, spelt_acronym
+from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language, spelt_acronyms
 from audit.names.russian import has_verb, lemmas, parses
 from audit.names.russian_source import (
     RussianName,
@@ -1448,7 +1448,7 @@ def writes_out_source_acronym(
         re.search(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", source) is None
         and not (
             lang == "hi"
-            and any(spelt_acronym(word) == acronym.upper() for word in re.findall(r"[\u0900-\u0963\u0971-\u097f]+", source))
+            and any(acronym.upper() in spelt_acronyms(word) for word in re.findall(r"[\u0900-\u0963\u0971-\u097f]+", source))
         )
         and not (heard is not None and len(acronym) >= 3 and heard(acronym))
     ):
