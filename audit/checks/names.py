@@ -2279,7 +2279,7 @@ def _acronym_said(source: RomanisedSource) -> Callable[[str], bool] | None:
     sound (`भेल`: BHEL, `ジェトロ`: JETRO), whole; Chinese writes bodies by meaning."""
     if source.lang not in ("hi", "ja"):
         return None
-    return source.says_acronym
+    return source.says_whole
 
 
 def _stands_in(mention: Mention, source: RomanisedSource, english: str) -> _Unsourced | None:

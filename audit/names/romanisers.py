@@ -1058,7 +1058,11 @@ class RomanisedSource:
             return True  # `Han Duck-soo` for `金民錫`: the source names a Korean of another surname, whatever else is heard
         heard = 1.0 if self.lang == "hi" else HEARD
         if any(
-            (self.spells(other) or (self.lang == "zh" and len(consonants(other)) >= 4 and self.sounds_in(other, 1.0)))
+            (
+                self.spells(other)
+                or (self.lang == "zh" and len(consonants(other)) >= 4 and self.sounds_in(other, 1.0))
+                or (self.lang == "ja" and self.says_whole(other))  # `Brawner` of `Romeo Brawner Jr.` for `ブラウナー`
+            )
             if is_common_word(other)
             else self._given_name_heard(other)
             if self.lang == "zh" and is_given_name(name_key(other))
@@ -1346,12 +1350,11 @@ class RomanisedSource:
                 return None  # `Chinese-American` for `中美`, `Japanese` for `日方`
         return left[0]
 
-    def says_acronym(self, acronym: str) -> bool:
-        """Whether a name the source writes by sound is the acronym said as a word, the whole
-        name heard (`भेल`: BHEL, `ジェトロ`: JETRO); not a run of other words that happens to sound so."""
-        return any(
-            not any(self._read[i] for i in units) and self._whole_heard(acronym, units) for _, units in self.names()
-        )
+    def says_whole(self, word: str) -> bool:
+        """Whether a name the source writes by sound is the word, the whole name heard: an
+        acronym said as a word (`भेल`: BHEL, `ジェトロ`: JETRO), a surname that is also an English
+        word (`ブラウナー`: Brawner); not a run of other words that happens to sound so."""
+        return any(not any(self._read[i] for i in units) and self._whole_heard(word, units) for _, units in self.names())
 
     def _whole_heard(self, word: str, units: range) -> bool:
         """Whether the word sounds like all the units, not like a part of them."""
