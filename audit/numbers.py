@@ -431,7 +431,8 @@ _NUMBER = re.compile(
     r"(?:(?<=No\.)|(?<![A-Za-z\u00c0-\u024f\u0400-\u052f\u0900-\u0963\u0971-\u097f\uff21-\uff3a\uff41-\uff5a\d.,]))(?:"
     # not glued to a word: `M5`, `CO2`, `A320`, `जी20` (G20) are names; `No.3` is a number
     r"(?P<time>(?P<hh>[01]?\d|2[0-3])\s?(?::|h|\.(?=\d\d\s?(?:Uhr|h\b)))\s?(?P<mm>[0-5]\d)(?!\d))"
-    rf"|(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?))"
+    # Indian grouping (lakh and crore: `4,12,376`, `1,00,000`) before the grouping in thousands
+    rf"|(?P<num>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?:\.\d+)?(?![\d,])|\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?))"
 )
 # Chinese and Japanese scale characters written straight after the digits (`417.6万`).
 _CJK_SCALES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
@@ -541,10 +542,10 @@ class Number:
 
 
 def _readings(text: str) -> set[float]:
-    """The values a digit string admits: English and continental separators both tried."""
+    """The values a digit string admits: English (in thousands, or Indian lakhs: `4,12,376`) and continental separators tried."""
     digits = re.sub(r"[\u00a0\u202f ’']", "", text)
     readings: set[float] = set()
-    english = re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", digits)
+    english = re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?", digits)
     if english:
         readings.add(float(digits.replace(",", "")))
     continental = re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", digits)

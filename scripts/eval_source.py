@@ -26,9 +26,10 @@ the tenth (3 December 2026, fourth session) `heldout11-blind` (first sight .053 
 the eleventh (3 December 2026, fourth session) `heldout12-blind` (first sight .160 false alarms:
 acronym .308, quoted .250, added .167; replaced names .98, dropped .86, numbers 1.00, quotations
 1.00) are tuning data too, see tests/data/source_ru/README.md; `cjk-blind2` is listed from the fourth
-CJK round on, `cjk-blind3` from the fifth, `cjk-blind4` from the sixth and `cjk-blind5` from
-the seventh (3 December 2026, fourth session); never of `heldout13-blind` and `cjk-blind7`,
-written blind after the fourth session's first rounds: the held-out measure.)
+CJK round on, `cjk-blind3` from the fifth, `cjk-blind4` from the sixth, `cjk-blind5` from
+the seventh (3 December 2026, fourth session) and `cjk-blind6` from the eighth (3 December 2026,
+fourth session); never of `heldout13-blind` and `cjk-blind7`, written blind after the fourth
+session's first rounds: the held-out measure.)
 (`--part cjk` measures `tests/data/source_cjk/` instead: Chinese, Japanese and Hindi sources,
 with rows per source language too: `cjk-tune` tuned on; `cjk-blind`, measured blind at first
 sight, is tuning data from the third CJK round (3 December 2026); `cjk-blind2`, written blind
@@ -39,7 +40,9 @@ measured blind (first sight on main 569ba9b: false alarms .144, replaced names .
 tuning data from the sixth CJK round (3 December 2026); `cjk-blind5`, written blind during that
 round and measured blind (first sight on main 150d4bf: false alarms .167, replaced names .79), is
 tuning data from the seventh CJK round (3 December 2026, fourth session); `cjk-blind6`, written
-blind during that round, and `cjk-blind7`, written after it, are held out; see tests/data/source_cjk/README.md.)
+blind during that round and measured blind (first sight on main 4fe2aa1: false alarms .133,
+replaced names .71), is tuning data from the eighth CJK round (3 December 2026, fourth session);
+`cjk-blind7`, written blind after it, is held out; see tests/data/source_cjk/README.md.)
 (`--unknown-acronyms` first drops every other Cyrillic acronym row from the tables: how the
 checks fare on acronyms no table lists, as new copy will bring.)
 """

@@ -1846,6 +1846,15 @@ def _names_nothing(mention: Mention) -> bool:
 
 
 _RANGE_SPLIT = re.compile(r"[\s\-‐‑–]+")
+# A figure right after a word: the word labels it (`Class 10`, `Phase 3`, `Article 370`).
+_FIGURE_AFTER = re.compile(r"\s\d")
+
+
+def _labels_a_figure(english: str, mention: Mention) -> bool:
+    """Whether the mention is one everyday word capitalised before a figure it labels (`Class
+    10`, `Phase 3`, `Section 144`): a source with no capitals writes it as a word (`कक्षा 10`),
+    translated, not a name to hear."""
+    return " " not in mention.text and is_common_word(mention.text) and _FIGURE_AFTER.match(english, mention.end) is not None
 
 
 # A maker's name in the possessive before the work (`Tolstoy's novel`, `Pushkin's Eugene Onegin`).
@@ -2310,8 +2319,8 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
     body: Mention | None = None  # the last acronym or body an unlisted acronym may be
     body_acronym = ""
     for mention in found:
-        if index.romanised is not None and _names_nothing(mention):
-            continue  # `Twenty-one teams`: no name to hear in the source
+        if index.romanised is not None and (_names_nothing(mention) or _labels_a_figure(english, mention)):
+            continue  # `Twenty-one teams`, `Class 10`: no name to hear in the source
         missing = missing_words(mention.text, index, english)
         if unlisted and (stands := _unlisted_for(mention, unlisted, english, not missing)):
             body, body_acronym = mention, stands  # `ЮУрГУ ... ВКС`, `Rosselkhozbank`: `РСХБ`
@@ -2330,7 +2339,11 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
             continue  # `his Chinese counterpart, Dong Jun` for `с китайским коллегой`
         if missing and glosses_written_name(english, mention.start, mention.end):
             continue  # `FSB` of `Federal Security Service (FSB)`: the name written out is judged
-        if missing and index.romanised is not None and writes_out_source_acronym(english, mention.start, mention.end, source, lang):
+        if (
+            missing
+            and index.romanised is not None
+            and writes_out_source_acronym(english, mention.start, mention.end, source, lang, _acronym_said(index.romanised))
+        ):
             continue  # `All Nippon Airways (ANA)` for `ANAは`: the source's acronym in full, no sound to compare
         if missing and _names_a_unit(english, mention):
             continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
@@ -2391,6 +2404,14 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
         elif index.romanised is not None and (stand_in := _stands_in(mention, index.romanised, english)):
             flagged.append(stand_in)  # `Iron Dome` for `九州`: ordinary words, no spelling to compare
     return tuple(flagged)
+
+
+def _acronym_said(source: RomanisedSource) -> Callable[[str], bool] | None:
+    """How an acronym said as a word is heard in a Hindi or Japanese source, which writes it by
+    sound (`भेल`: BHEL, `ジェトロ`: JETRO), whole; Chinese writes bodies by meaning."""
+    if source.lang not in ("hi", "ja"):
+        return None
+    return source.says_whole
 
 
 def _stands_in(mention: Mention, source: RomanisedSource, english: str) -> _Unsourced | None:

@@ -78,7 +78,8 @@ def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float
     that are not part of a name (`Covid-19` for `新冠`), and the sides of a score (`a 1-1 draw`
     for a goalless `0:0`), which are figures however small (not the `00` of a time, `24:00`), and
     not a year English adds to name an event the source names without one (`the 2011 earthquake`
-    for `東日本大震災`)."""
+    for `東日本大震災`), nor a conversion in parentheses after a figure and its unit (`330 million
+    mu (22 million hectares)`; checked where both units are known)."""
     if missing:
         return extras
     return [
@@ -87,7 +88,76 @@ def _flagged_extras(extras: list[Number], missing: list[Number], smallest: float
         if (n.magnitude >= smallest or n.magnitude != int(n.magnitude) or (n.magnitude >= 1 and in_score(text, n.start, n.end)))
         and not _NAME_PART.search(text, max(0, n.start - 2), n.start)
         and not _names_an_event(text, n)
+        and not _converts(text, n)
     ]
+
+
+# A figure with its unit, then an opening parenthesis: what follows converts it into another
+# unit or currency English readers know (`330 million mu (22 million hectares)`, `40 metres per
+# second (90 mph)`, `500 crore rupees ($60 million)`).
+_CONVERSION_BEFORE = re.compile(
+    r"(?P<figure>\d[\d,]*(?:\.\d+)?)(?:\s(?P<scale>thousand|million|billion|trillion))?\s?"
+    r"(?P<unit>[^\W\d_]+\.?(?:\s(?:per|a|an|[^\W\d_]+)){0,2})\s\((?:about |around |some |roughly |nearly |almost |over |more than )?(?:US)?[$€£¥]?$",
+    re.IGNORECASE,
+)
+_CONVERTED = re.compile(
+    r"(?:\s(?P<scale>thousand|million|billion|trillion))?\s?(?P<unit>[^\W\d_]+\.?(?:\s(?:per|a|an|[^\W\d_]+)){0,2})", re.IGNORECASE
+)
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Units English converts into one another, each by its size in one base unit of its kind
+# (metre, square metre, kilogram, metre per second, litre).
+_UNITS = {
+    **dict.fromkeys(("km", "kilometres", "kilometers", "kilometre", "kilometer"), ("length", 1000.0)),
+    **dict.fromkeys(("m", "metres", "meters", "metre", "meter"), ("length", 1.0)),
+    **dict.fromkeys(("cm", "centimetres", "centimeters"), ("length", 0.01)),
+    **dict.fromkeys(("miles", "mile", "mi"), ("length", 1609.344)),
+    **dict.fromkeys(("feet", "foot", "ft"), ("length", 0.3048)),
+    **dict.fromkeys(("inches", "inch", "in"), ("length", 0.0254)),
+    **dict.fromkeys(("hectares", "hectare", "ha"), ("area", 1e4)),
+    **dict.fromkeys(("acres", "acre"), ("area", 4046.856)),
+    **dict.fromkeys(("mu",), ("area", 10000 / 15)),
+    **dict.fromkeys(("square kilometres", "square kilometers", "sq km", "km2"), ("area", 1e6)),
+    **dict.fromkeys(("square miles", "sq miles"), ("area", 2589988.0)),
+    **dict.fromkeys(("tonnes", "tonne", "metric tons", "t"), ("mass", 1000.0)),
+    **dict.fromkeys(("kg", "kilograms", "kilogrammes", "kilos"), ("mass", 1.0)),
+    **dict.fromkeys(("pounds", "pound", "lb", "lbs"), ("mass", 0.45359237)),
+    **dict.fromkeys(("mph", "miles per hour"), ("speed", 0.44704)),
+    **dict.fromkeys(("km/h", "kph", "kilometres per hour", "kilometers per hour"), ("speed", 1 / 3.6)),
+    **dict.fromkeys(("metres per second", "meters per second", "m/s"), ("speed", 1.0)),
+    **dict.fromkeys(("knots",), ("speed", 0.514444)),
+    **dict.fromkeys(("litres", "liters", "l"), ("volume", 1.0)),
+    **dict.fromkeys(("gallons",), ("volume", 3.785411784)),
+    **dict.fromkeys(("barrels",), ("volume", 158.987)),
+}
+
+
+def _converts(text: str, number: Number) -> bool:
+    """Whether a figure in parentheses after a figure and its unit converts it into another
+    unit: context English adds. Checked where both units are known (a conversion off by a
+    power of ten, `330 million mu (2.2 million hectares)`, is no conversion); taken on trust
+    where one is not, since the source has no figure to compare it with."""
+    before = _CONVERSION_BEFORE.search(text, max(0, number.start - 60), number.start)
+    if before is None:
+        return False
+    after = _CONVERTED.match(text, number.end)
+    first = _measure(before.group("figure"), before.group("scale"), before.group("unit"))
+    second = _measure(number.text, after.group("scale") if after else None, after.group("unit") if after else "")
+    if first is None or second is None or first[0] != second[0]:
+        return True
+    return second[1] != 0 and 0.85 <= first[1] / second[1] <= 1.15
+
+
+def _measure(figure: str, scale: str | None, unit: str) -> tuple[str, float] | None:
+    """(kind, size in the kind's base unit) of a figure with its unit, or None for a unit not known."""
+    words = unit.lower().rstrip(".").split()
+    known = next((_UNITS[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in _UNITS), None)
+    if known is None:
+        return None
+    try:
+        value = float(figure.replace(",", ""))
+    except ValueError:
+        return None
+    return known[0], value * _SCALE_WORDS.get((scale or "").lower(), 1.0) * known[1]
 
 
 # A year before the event it names (`the 2011 earthquake and tsunami`, `the 2008 financial crisis`).
@@ -136,9 +206,12 @@ class NumberMismatch(Check):
     only when a source number is left unpaired, and so is a number joined to a name by a
     hyphen (`Covid-19`, `F-16`), which a source may abbreviate (`新冠`); the unpaired source
     numbers are named and, when there is exactly one, suggested. A year English adds to name an
-    event where every source number is paired (`the 2011 earthquake` for `東日本大震災`) is context.
-    A Latin-script source's month names (CLDR's) pair with a figure, and the year of a source date
-    English writes as month/day alone goes unsaid (`l'après-11 septembre 2001`: `post-9/11`).
+    event where every source number is paired (`the 2011 earthquake` for `東日本大震災`) is context,
+    and so is a conversion in parentheses after a paired figure and its unit (`3.3亿亩`: `330
+    million mu (22 million hectares)`), unless both units are known and the figures disagree
+    (`2.2 million hectares`: off by a power of ten). A Latin-script source's month names (CLDR's)
+    pair with a figure, and the year of a source date English writes as month/day alone goes
+    unsaid (`l'après-11 septembre 2001`: `post-9/11`).
     Paragraphs are compared one by one where the story and its source have the same paragraphs,
     and a number stands out only when no other paragraph's source left the same figure unpaired.
 

@@ -543,6 +543,8 @@ def _stems(word: str) -> tuple[str, ...]:
 
 # The words of a name written as one, each with its capital (`OpenAI`: Open, AI; `SoftBank`).
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
+# A `t` before an i sound (`team`, `ticket`, `steel`), which Japanese loanwords write `チ`.
+_T_BEFORE_I = re.compile(r"t(?=ee|ea|i)")
 # An opening `gi` said `j` before a vowel (`Giang`, `Giovanni`, `Giuseppe`).
 _SOFT_G = re.compile(r"^gi(?=[aeou])")
 # French endings said as an `o` (`Renault`, `Bordeaux`, `Peugeot`), their letters unsaid.
@@ -590,6 +592,12 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
         sounds.append(_sound(french, "en"))  # `Renault`: `ルノー`, `Peugeot`: `プジョー`, endings French does not say
     if "th" in plain:
         sounds.append(_sound(plain.replace("th", "s"), "en"))  # `Hegseth`: `ヘグセス`, `Smith`: `史密斯`
+    if "ture" in plain:
+        # a `t` said `ch` before `ure` (`Nature`: `ネイチャー`, `future`: `फ्यूचर`), its r unsaid in Chinese and Japanese
+        said = plain.replace("ture", "chur")
+        sounds.extend(_sound(form, "en") for form in (said, *((plain.replace("ture", "cha"),) if lang != "hi" else ())))
+    if lang == "ja" and (said := _T_BEFORE_I.sub("ch", plain)) != plain:
+        sounds.append(_sound(said, "en"))  # `team`: `チーム`, `ticket`: `チケット`, a `t` before an i sound Japanese writes `チ`
     if plain.endswith("ic") and len(plain) >= 4:
         # a South Slavic `-ić` English writes without its marks, each `c` said `ch` (`Vucic`,
         # Vučić: `武契奇`, wu qi qi; `Djokovic`: `德约科维奇`), its `v` as the `w` Chinese writes
@@ -912,6 +920,9 @@ class RomanisedSource:
             self._names = []
             for name in name_spans(self.text, self.lang):
                 inside = [i for i, unit in enumerate(self.units) if name.start <= unit.start and unit.end <= name.end]
+                if not inside and self.lang == "ja":
+                    # a name inside a word pykakasi reads as one (`京都` of `京都大学`, kyoutodaigaku)
+                    inside = [i for i, unit in enumerate(self.units) if unit.start < name.end and name.start < unit.end]
                 if inside:
                     self._names.append((name, range(inside[0], inside[-1] + 1)))
         return self._names
@@ -1047,7 +1058,11 @@ class RomanisedSource:
             return True  # `Han Duck-soo` for `金民錫`: the source names a Korean of another surname, whatever else is heard
         heard = 1.0 if self.lang == "hi" else HEARD
         if any(
-            (self.spells(other) or (self.lang == "zh" and len(consonants(other)) >= 4 and self.sounds_in(other, 1.0)))
+            (
+                self.spells(other)
+                or (self.lang == "zh" and len(consonants(other)) >= 4 and self.sounds_in(other, 1.0))
+                or (self.lang == "ja" and self.says_whole(other))  # `Brawner` of `Romeo Brawner Jr.` for `ブラウナー`
+            )
             if is_common_word(other)
             else self._given_name_heard(other)
             if self.lang == "zh" and is_given_name(name_key(other))
@@ -1140,9 +1155,9 @@ class RomanisedSource:
 
         if name not in self._forms:
             forms = name.english | {english_key(place) for place in self._places(name)}
-            acronym = spelt_acronym(self.text[name.start : name.end]) if self.lang == "hi" else None
-            if acronym and not _term(acronym):
-                forms |= {acronym.lower(), *(english_key(full) for full in expansions(acronym))}
+            for acronym in spelt_acronyms(self.text[name.start : name.end]) if self.lang == "hi" else ():
+                if not _term(acronym):
+                    forms |= {acronym.lower(), *(english_key(full) for full in expansions(acronym))}
             self._forms[name] = forms
         return self._forms[name]
 
@@ -1186,10 +1201,20 @@ class RomanisedSource:
         keys = {sound_key(w) for w in words if len(w) >= 3}
         lowered = {w.lower() for w in words if len(w) >= 6}
         stems = {english_key(w) for w in words if len(w) >= 4 and w[:1].isupper()}
+        # the everyday words of the English, which a katakana loanword may be (`チーム`: team)
+        everyday = [w for w in words if w.islower() and len(consonants(w)) >= 2]
+        spans = dict(self.names())
         left = []
         for name in self.unpaired_names(english):
             local = self.text[name.start : name.end]
             forms = self.forms(name)
+            if (
+                self.lang == "ja"
+                and _KATAKANA_NAME.fullmatch(local)
+                and not forms  # a place CLDR or GeoNames names is paired by its name (`parks` is not `アフリカ`)
+                and any(self.resembles(w, spans[name]) >= PAIRED for w in everyday)
+            ):
+                continue  # `チーム` for `team`, `センター` for `centre`: a loanword the English translates by its word
             if _LATIN_NAME.fullmatch(local):
                 # an acronym in brackets after the name it abbreviates is that name (`国際原子力機関（IAEA）`)
                 glossed = self.text[name.start - 1 : name.start] in "（(" and self.text[name.end : name.end + 1] in "）)"
@@ -1197,7 +1222,7 @@ class RomanisedSource:
                     left.append(name)  # not `GDP` (the economy), nor `IAEA` written out by its initials' words
                 continue
             sure = (
-                (self.lang == "hi" and (acronym := spelt_acronym(local)) is not None and not _term(acronym))
+                (self.lang == "hi" and any(not _term(acronym) for acronym in spelt_acronyms(local)))
                 or (
                     self.lang == "ja"
                     and (
@@ -1325,6 +1350,18 @@ class RomanisedSource:
                 return None  # `Chinese-American` for `中美`, `Japanese` for `日方`
         return left[0]
 
+    def says_whole(self, word: str) -> bool:
+        """Whether a name the source writes by sound is the word, the whole name heard: an
+        acronym said as a word (`भेल`: BHEL, `ジェトロ`: JETRO), a surname that is also an English
+        word (`ブラウナー`: Brawner); not a run of other words that happens to sound so."""
+        return any(not any(self._read[i] for i in units) and self._whole_heard(word, units) for _, units in self.names())
+
+    def _whole_heard(self, word: str, units: range) -> bool:
+        """Whether the word sounds like all the units, not like a part of them."""
+        return self.resembles(word, units) >= 1.0 and all(
+            self.resembles(word, range(start, units.stop)) < 1.0 for start in range(units.start + 1, units.stop)
+        ) and len(consonants("".join(self.units[i].roman for i in units), self.lang)) <= len(consonants(word)) + 1
+
     def names_country(self, country: str) -> bool:
         """Whether the source names a country: by sound, CC-CEDICT or CLDR, or (Chinese and
         Japanese) by its first character or its abbreviation in a compound (`中方`, `訪日`, `日米`)."""
@@ -1385,6 +1422,8 @@ class RomanisedSource:
         for match in _KOREAN_NAME.finditer(english):
             if word.lower() in (part.lower() for part in match.groups()):
                 own = set(table.get(match.group(1), ()))
+                if not own:
+                    continue  # no Korean surname first: `The Chinese-built`, `Prime Minister-designate`
                 named = {hanja for forms in table.values() for hanja in forms if self._opens_korean_name(hanja)}
                 if named and not named & own:
                     return True
@@ -1505,11 +1544,15 @@ class RomanisedSource:
         English names that country nowhere, by name, nationality or capital."""
         home = _home_country(self.lang)
         name = _POSSESSIVE.sub("", name)
-        if self.lang not in ("zh", "ja") or not home or name == home or not is_english_place(name):
+        places = (name,) if is_english_place(name) else demonym_places(name)  # `Turkish-built` for `中企承建`
+        if self.lang not in ("zh", "ja") or not home or not places or home in places:
             return False
         capital = capital_of(home)
-        if home in english or (capital and capital in english) or any(demonym in english for demonym in demonyms_of(home)):
+        lowered = english.lower()
+        if home in english or (capital and capital in english) or any(demonym in lowered for demonym in demonyms_of(home)):
             return False
+        if any(self.names_country(place) for place in places):
+            return False  # `US` for `美方` beside `中美`: the country named is the source's too
         return self.abbreviates(home)
 
     def _region_of_no_source_place(self, word: str, english: str) -> bool:
@@ -1560,8 +1603,9 @@ class RomanisedSource:
 _HYPHEN = re.compile(r"[-‐‑]")
 # What ends the kanji name of a place or a body by its kind (`諏訪赤十字病院`, a hospital;
 # `大阪大学`; `甲府市`, a city; `福井県内`, within the prefecture): a name surely, whatever its words.
+# A name with the kind of place after it (`八戸市`, `東京大学`); the kind alone (`工場`, a plant) names nothing.
 _KIND_OF_PLACE = re.compile(
-    r"(?:病院|大学|銀行|神社|寺|空港|駅|球場|競技場|美術館|博物館|劇場|公園|研究所|工場|原発|発電所|[都道府県市区町村島]内?)$"
+    r"(?<=.)(?:病院|大学|銀行|神社|寺|空港|駅|球場|競技場|美術館|博物館|劇場|公園|研究所|工場|原発|発電所|[都道府県市区町村島]内?)$"
 )
 # What Japanese writes after a person's name: an honorific or a title (`渡辺さん`, `石破首相`).
 _AFTER_PERSON = re.compile(r"さん|氏|様|さま|首相|知事|社長|会長|監督|選手|容疑者|被告|議員|大臣|長官")
@@ -1601,22 +1645,25 @@ _SCHWA_BEFORE_VOWEL = re.compile(r"(?<=[^aeiou])a(?=[aeiou])")
 
 
 @functools.lru_cache(maxsize=4096)
-def spelt_acronym(word: str) -> str | None:
-    """The Latin acronym a Hindi word spells by the English names of its letters (`सीबीआई`,
+def spelt_acronyms(word: str) -> tuple[str, ...]:
+    """The Latin acronyms a Hindi word may spell by the English names of its letters (`सीबीआई`,
     sibiai: CBI; `डीआरडीओ`: DRDO), three letters or more, two of them of two letters or more;
-    not a word said as one (`इसरो`, ISRO)."""
+    not a word said as one (`इसरो`, ISRO). Every reading, since letter names run together
+    ambiguously (`सीबीएसई`, sibiesi: `si bi es i`, CBSE, or `si bi e si`, CBAC): the English tells."""
     roman = _hindi_word(word) if _DEVANAGARI_WORD.fullmatch(word) else ""
     roman = _SCHWA_BEFORE_VOWEL.sub("", roman)  # `एचएएल`: `ecaeel`, said `ech-e-el`, HAL
-    found: dict[int, list[str]] = {0: []}
+    found: dict[int, list[list[str]]] = {0: [[]]}
     for end in range(1, len(roman) + 1):
         for start in range(max(0, end - 6), end):
             letter = _HINDI_LETTER_NAMES.get(roman[start:end])
-            if letter and start in found and end not in found:
-                found[end] = [*found[start], roman[start:end]]
-    names = found.get(len(roman))
-    if not names or len(names) < 3 or sum(len(n) >= 2 for n in names) < 2:
-        return None
-    return "".join(_HINDI_LETTER_NAMES[n] for n in names)
+            if letter and start in found:
+                found.setdefault(end, []).extend([*names, roman[start:end]] for names in found[start][:8])
+    return tuple(
+        dict.fromkeys(
+            "".join(_HINDI_LETTER_NAMES[n] for n in names)
+            for names in found.get(len(roman), ()) if len(roman) and len(names) >= 3 and sum(len(n) >= 2 for n in names) >= 2
+        )
+    )
 
 
 # A Devanagari word glued to figures (`जी20`, `टी-20`).
@@ -1632,8 +1679,7 @@ def _letters_and_figures_written(word: str, source: str) -> bool:
     letters, figures = match.groups()
     for found in _DEVANAGARI_FIGURES.finditer(source):
         if found.group(2) == figures:
-            spelt = _HINDI_LETTER_NAMES.get(_hindi_word(found.group(1))) or spelt_acronym(found.group(1))
-            if spelt == letters:
+            if letters == _HINDI_LETTER_NAMES.get(_hindi_word(found.group(1))) or letters in spelt_acronyms(found.group(1)):
                 return True
     return False
 

@@ -54,7 +54,7 @@ from audit.names.lexicon import is_agent_compound, is_common_word, is_demonym, i
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
 from audit.names.regions import regions, russian_regions
-from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language, spelt_acronym
+from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language, spelt_acronyms
 from audit.names.russian import has_verb, lemmas, parses
 from audit.names.russian_source import (
     RussianName,
@@ -1562,17 +1562,25 @@ _MIXED_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,3}(?:[A-Z][a-z]{0,3}){1,4}")
 _PARENTHESISED_ACRONYM = re.compile(r"[\s\u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
 
 
-def writes_out_source_acronym(text: str, start: int, end: int, source: str, lang: str | None) -> bool:
+def writes_out_source_acronym(
+    text: str, start: int, end: int, source: str, lang: str | None, heard: Callable[[str], bool] | None = None
+) -> bool:
     """Whether the name at [start, end) is written out before an acronym in parentheses that the
     source uses (`All Nippon Airways (ANA)` for `ANAは`, `Hindustan Aeronautics Ltd (HAL)` for
-    `एचएएल`, which Hindi spells by the letters' names): the name is the source's acronym in full,
-    as Schwartz and Hearst's rule reads the acronym in the name."""
+    `एचएएल`, which Hindi spells by the letters' names, `Bharat Heavy Electricals Ltd (BHEL)` for
+    `भेल`, an acronym said as a word, which `heard` hears whole): the name is the source's acronym
+    in full, as Schwartz and Hearst's rule reads the acronym in the name."""
     after = _PARENTHESISED_ACRONYM.match(text, end)
     if after is None:
         return False
     acronym = after.group(1)
-    if re.search(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", source) is None and not (
-        lang == "hi" and any(spelt_acronym(word) == acronym.upper() for word in re.findall(r"[\u0900-\u0963\u0971-\u097f]+", source))
+    if (
+        re.search(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", source) is None
+        and not (
+            lang == "hi"
+            and any(acronym.upper() in spelt_acronyms(word) for word in re.findall(r"[\u0900-\u0963\u0971-\u097f]+", source))
+        )
+        and not (heard is not None and len(acronym) >= 3 and heard(acronym))
     ):
         return False
     match = _NAME_BEFORE_PARENTHESIS.search(text, max(0, start - 120), after.start(1))

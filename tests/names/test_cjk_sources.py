@@ -471,10 +471,11 @@ def test_a_city_is_never_written_by_its_first_character() -> None:
 
 
 def test_a_hindi_acronym_spelt_by_letter_names_is_a_sure_name() -> None:
-    from audit.names.romanisers import spelt_acronym
+    from audit.names.romanisers import spelt_acronyms
 
-    assert (spelt_acronym("सीबीआई"), spelt_acronym("डीआरडीओ")) == ("CBI", "DRDO")
-    assert spelt_acronym("इसरो") is None and spelt_acronym("कहा") is None  # said as a word; a word
+    assert (spelt_acronyms("सीबीआई"), spelt_acronyms("डीआरडीओ")) == (("CBI",), ("DRDO",))
+    assert spelt_acronyms("इसरो") == () and spelt_acronyms("कहा") == ()  # said as a word; a word
+    assert "CBSE" in spelt_acronyms("सीबीएसई")  # letter names run together: every reading kept
     source = "सीबीआई ने पटना में छापा मारा।"
     assert _warned(source, "The Central Bureau of Investigation raided premises in Patna.", "hi") == []
     assert _warned(source, "The CBI raided premises in Patna.", "hi") == []
