@@ -2313,6 +2313,21 @@ def _unpaired(
     return sorted(left, key=lambda f: f.number.start), pool
 
 
+def _ranks_labelled(text: str, number: Number, others: Sequence[_Figure], their_text: str) -> list[_Figure]:
+    """The re-translation's ordinals that rank what labels our figure (`Unit 1` / `the second power
+    unit`, `Terminal 3` / `the airport's second terminal`): the label's noun within three words after."""
+    label = _LABEL_BEFORE.search(text, max(0, number.start - 16), number.start)
+    if label is None or not number.text.isdigit():
+        return []
+    noun = label.group().strip().lower().rstrip(".")
+    return [
+        o
+        for o in others
+        if o.kind == "ordinal"
+        and re.match(rf"(?:[\s-]+[\w-]+){{0,2}}?[\s-]+{re.escape(noun)}s?\b", their_text[o.number.end :], re.IGNORECASE)
+    ]
+
+
 def _strong(number: Number) -> bool:
     """A number that is never another word: digits, or a number word with a scale (`four million`)."""
     return not number.weak or max(number.values) >= 1000
@@ -2323,12 +2338,13 @@ _PAIR_WORDS = frozenset({"both", "either", "pair", "couple", "twice", "twin", "t
 
 
 def _counting(figure: _Figure) -> bool:
-    """A plain number word that counts (`four`, `twenty`), not `one`, `both`, `either` or an ordinal."""
+    """A plain number word that counts (`four`, `twenty`, `five-year`), not `one`, `both`, `either`
+    or an ordinal."""
     number = figure.number
     return (
         figure.kind == "plain"
         and number.weak
-        and number.text.isalpha()
+        and number.text.replace("-", "").isalpha()
         and number.text.lower() not in _PAIR_WORDS
         and not number.values <= {0.0, 1.0}
     )
@@ -2358,7 +2374,9 @@ class NumberNotRetranslated(Check):
     (`five`/`four`); `one`, `both` and `either` never, an ordinal in words only after a
     determiner or a possessive or before a noun of standing (`third place`) with another ordinal,
     or a rank as a label (`Unit 1`), in its very place (`the country's second plant` / `the
-    nation's first station`; `a third` may be a fraction); nor a number that the
+    nation's first station`; `a third` may be a fraction); a rank as a label with an ordinal that
+    ranks the label's noun (`Unit 1` / `the second power unit`); a number word in a compound
+    adjective counts as the word (`five-year` / `four years`); nor a number that the
     re-translations only leave out. A month is reported for another month in its place, or
     the one month each side lacks (`in February` / `in January`); a share is its percentage, a
     third loosely 30-35% (`a third of the grain` / `25%` is reported, `thirty percent` is not),
@@ -2434,6 +2452,8 @@ class NumberNotRetranslated(Check):
                         placed = months
                     if not placed:
                         continue
+                elif not _strong(number) and (ranks := _ranks_labelled(segment.doc.text, number, others, text)):
+                    placed = ranks  # `Unit 1` / `the second power unit`
                 elif not _strong(number):
                     # `two`, `both`: only with another number (not `one`) in their very place, or, when
                     # it is the one number each side lacks, the other's one number word (`five`/`four`).
