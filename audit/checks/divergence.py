@@ -1076,7 +1076,19 @@ def _one_word(ours: str, theirs: str) -> bool:
 
 
 def _mentions_in(ctx: CheckContext, segment: Segment) -> list[Mention]:
-    return [m for m in mentions(ctx) if segment.start <= m.start and m.end <= segment.end]
+    """The MT's names in the segment, less the calendar's (`January-November`, `May`): a period is
+    a figure, which D307 weighs, and its words no name of anyone's."""
+    return [
+        m
+        for m in mentions(ctx)
+        if segment.start <= m.start and m.end <= segment.end and not _calendar(m.text)
+    ]
+
+
+def _calendar(text: str) -> bool:
+    """Months alone (`January-November`, `March and April`)."""
+    words = [w for w in re.split(r"[\s\-–—/]+", text) if w and w.lower() not in ("and", "to", "through")]
+    return bool(words) and all(is_month_name(w) for w in words)
 
 
 def _near_miss_threshold(ctx: CheckContext) -> float:
@@ -1100,6 +1112,11 @@ class MangledName(Check):
     English words (`Freeway`/`Highway`), and a nationality spelt as English spells it is no
     misspelt word (`Brazilian` / `Brasileirão`). A sign of
     transliteration through Russian (`Kh` for `h`, `ash-` for `al-`) stays a near miss.
+
+    A warning where the evidence is strong: ours carries such a sign that theirs lacks, or a table
+    (the gazetteer, the abbreviation table, the referents) knows their spelling and not ours. A
+    note otherwise: two spellings no table knows (`Mikheil`/`Mikhail`), or ours the one a table
+    knows (`Serhetabat`/`Serkhetabad`), are as likely two romanisations of one name.
 
     Bad: the militants of Khoras ad-Din were pushed back (re-translation: the militants of Hurras al-Din were pushed back)
     Good: the militants of Hurras al-Din were pushed back (re-translation: the militants of Hurras al-Din were driven back)
@@ -1134,16 +1151,24 @@ class MangledName(Check):
             if miss is None:
                 continue
             start, end, suggestion = _narrowed(mention, miss.mention)
+            ours = segment.doc.text[start:end]
             origin = describe(evidence, readings.index(miss.reading))
+            message = f"“{ours}” is a near miss of “{suggestion}” in the re-translation ({origin}); no re-translation spells it this way"
+            severity = None
+            if not _strong_miss(ours, suggestion):
+                severity = Severity.INFO  # weak evidence: perhaps two romanisations of one name
+                message += "; a note: no table knows the re-translation's spelling better than this one"
             yield self.finding(
-                segment,
-                start,
-                end,
-                f"“{segment.doc.text[start:end]}” is a near miss of “{suggestion}” in the re-translation ({origin}); "
-                f"no re-translation spells it this way",
-                suggestion=suggestion,
-                evidence=miss.mention.text,
+                segment, start, end, message, suggestion=suggestion, evidence=miss.mention.text, severity=severity
             )
+
+
+def _strong_miss(ours: str, theirs: str) -> bool:
+    """Whether a near miss is evidence enough for a warning: ours carries a sign of transliteration
+    through Russian that theirs lacks (`Khmeimim`/`Hmeimim`), or a table knows their spelling and
+    not ours. Two spellings no table knows (`Mikheil`/`Mikhail`), or ours a table knows
+    (`Serhetabat`/`Serkhetabad`), are as likely two romanisations of one name."""
+    return _marks_lost(ours, theirs) or (_known_name(theirs) and not _known_name(ours))
 
 
 @dataclass(frozen=True)
