@@ -1702,7 +1702,32 @@ def _translates(name: _Candidate, orphan: _Candidate) -> bool:
         return True
     start, end, theirs = _narrowed(name.mention, orphan.mention, spellings=True)
     ours = name.mention.text[start - name.mention.start : end - name.mention.start]
+    if ours != name.mention.text and _russian_place_word(ours, theirs):
+        return True  # `Upper Lars` / `Verkhny Lars`: the word of the place's name translated
     return ours != name.mention.text and len(name_words(ours)) <= 2 and _same_place(ours, theirs)
+
+
+# The words of Russian place names that English translates or keeps (`Verkhny Lars` / `Upper Lars`,
+# `Novy Urengoy` / `New Urengoy`): the English word, the stem of the Russian adjective as romanised.
+_RUSSIAN_PLACE_WORDS = {
+    "upper": "verkhn", "lower": "nizhn", "new": "nov", "old": "star", "big": "bolsh", "great": "bolsh",
+    "greater": "bolsh", "little": "mal", "lesser": "mal", "small": "mal", "north": "severn",
+    "northern": "severn", "south": "yuzhn", "southern": "yuzhn", "west": "zapadn", "western": "zapadn",
+    "east": "vostochn", "eastern": "vostochn", "middle": "sredn", "central": "sredn", "red": "krasn",
+}
+# The endings of a romanised Russian adjective (`Verkhny`, `Verkhniy`, `Novaya`, `Staroye`).
+_RUSSIAN_ADJECTIVE_END = re.compile(r"(?:y|yy|iy|yi|ii|i|aya|yaya|oye|oe|eye|ee|iye|oy|aja)")
+
+
+def _russian_place_word(ours: str, theirs: str) -> bool:
+    """Whether one side is an English word of a place name and the other the Russian adjective it
+    translates, romanised (`Upper`/`Verkhny`, `New`/`Novaya`)."""
+    for english, russian in ((ours, theirs), (theirs, ours)):
+        stem = _RUSSIAN_PLACE_WORDS.get(english.strip().lower())
+        word = russian.strip().lower()
+        if stem and word.startswith(stem) and _RUSSIAN_ADJECTIVE_END.fullmatch(word[len(stem) :]):
+            return True
+    return False
 
 
 def _place(
@@ -2026,7 +2051,8 @@ class ReplacedName(Check):
     `Hungary ..., Foreign Minister X said`), and so is a capital named by its country (`the
     Uzbek capital` for `Samarkand`). Not a replacement: another name of the same place
     (`Napoli`/`Naples`, from the gazetteer, a town's former name too, `Toretsk`/`Dzerzhinsk`;
-    also in the words two names differ by, `Mykolaiv Mayor`/`Nikolaev Mayor`, and without the
+    also in the words two names differ by, `Mykolaiv Mayor`/`Nikolaev Mayor`, a Russian place
+    adjective and its English word, `Upper Lars`/`Verkhny Lars`, and without the
     word for its kind, `Issyk-Kul Region`/`Ysyk-Kol`),
     a capital named by its country where the name's own text does not (`Tashkent`/`the Uzbek
     capital`), a name run together (`TurkStream`/`Turkish Stream`, `Nornickel`/`Norilsk
