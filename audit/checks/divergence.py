@@ -210,10 +210,15 @@ class DivergentSpan(Check):
 # ---------------------------------------------------------------- names against re-translations
 
 
+# The hyphen of a code between its few letters and its figures (`M-12`, `Su-57`, `G-20`).
+_CODE_HYPHEN = re.compile(r"\b([a-z]{1,3})[-‐–](\d)")
+
+
 @functools.lru_cache(maxsize=65536)
 def _surface(text: str) -> str:
-    """A spelling's words with case, diacritics, apostrophes, hyphens and a possessive ending folded."""
-    folded = _to_ascii(_POSSESSIVE.sub("", text.strip())).casefold()
+    """A spelling's words with case, diacritics, apostrophes, hyphens and a possessive ending folded;
+    a code's letters and figures joined as either way it is written (`M-12`/`M12`, `Su-57`)."""
+    folded = _CODE_HYPHEN.sub(r"\1\2", _to_ascii(_POSSESSIVE.sub("", text.strip())).casefold())
     return " ".join(_ALNUM.findall(_APOSTROPHES.sub("", folded)))
 
 
