@@ -745,6 +745,8 @@ def _word_supported(word: str, reading: _Reading) -> bool:
         )
     if not plain or plain in reading.words or name_key(plain) in reading.keys:
         return True
+    if _syllables_spelt(word, reading):
+        return True  # `RusAF` / `All-Russian Athletics Federation`
     if (compound := _compound_initials(plain)) and _short_form_pattern(compound.upper()).search(reading.text):
         return True  # `Grandmaster` / `GM`, `headquarters` / `HQ`: an acronym of the words it is made of
     if f"al{plain}" in reading.words or f"el{plain}" in reading.words:
@@ -835,6 +837,26 @@ def _acronym_supported(acronym: str, reading: _Reading) -> bool:
             return True
         for expansion in expansions(form):
             if all(_word_supported(w, reading) for w in expansion.split()):
+                return True
+    return False
+
+
+# The parts of an acronym made of words' beginnings, each opening with a capital (`RusAF`: `Rus`, `A`, `F`).
+_ACRONYM_PART = re.compile(r"[A-Z][a-z]*")
+
+
+def _syllables_spelt(acronym: str, reading: _Reading) -> bool:
+    """Whether a name of the reading has words in a row, small words passed over, that begin with
+    the parts of an acronym made of words' beginnings (`RusAF` for `All-Russian Athletics
+    Federation`, `KazAtomProm` for `Kazakh Atomic Industry Prom...`): two parts or more, one of
+    them more than a letter."""
+    parts = _ACRONYM_PART.findall(acronym)
+    if len(parts) < 2 or "".join(parts) != acronym or all(len(p) == 1 for p in parts):
+        return False
+    for mention in reading.mentions:
+        words = [w for w in re.split(r"[\s\-‐–]+", mention.text) if w and w.lower() not in _UNSPELT]
+        for i in range(len(words) - len(parts) + 1):
+            if all(w.lower().startswith(p.lower()) for w, p in zip(words[i:], parts)):
                 return True
     return False
 
@@ -2073,7 +2095,8 @@ class ReplacedName(Check):
     side abbreviates (`USA`/`United States`, `Sept.`/`September`: the English abbreviation
     table), a currency code beside an amount (`CZK 34,125`); a given name is not its surname
     (`John`/`Johnson`), and a name's initial beside its other word is that word (`Gukesh
-    Dommaraju` / `D. Gukesh`), a word made of two words is their acronym (`Grandmaster` / `GM`), a
+    Dommaraju` / `D. Gukesh`), a word made of two words is their acronym (`Grandmaster` / `GM`), an
+    acronym of words' beginnings is those words (`RusAF` / `All-Russian Athletics Federation`), a
     place without the word for its kind (`Gaza Strip` / `Gaza`), and the names inside the words that
     write out an acronym of the MT's are that acronym (`UN Framework Convention on Climate Change` /
     `UNFCCC`; not where the re-translation writes the acronym too: `(USGS)` answers its own). An
