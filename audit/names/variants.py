@@ -624,8 +624,8 @@ def spelling_variant(a: str, b: str) -> bool:
     if len(key_a) >= 4 and _vowel_variants(_scheme_key(key_a), _scheme_key(key_b)):
         return True  # `Orikhiv`/`Orekhov`: the Ukrainian `i`, and `e`/`i` beside it
     skeleton = _skeleton(key_a)
-    if len(skeleton) >= 3 and key_a[0] == key_b[0] and skeleton == _skeleton(key_b):
-        return True
+    if len(skeleton) >= 3 and key_a[0] == key_b[0] and skeleton == _skeleton(key_b) and abs(len(key_a) - len(key_b)) <= 2:
+        return True  # not three vowels more or fewer: `Tunisia` is no spelling of `tons`
     if "ll" in plain_a or "ll" in plain_b:  # the Spanish and Catalan `ll` is a `y` (`Mallorca`)
         return _vowel_variants(name_key(plain_a.replace("ll", "y")), name_key(plain_b.replace("ll", "y")))
     if ("tz" in plain_a) != ("tz" in plain_b):  # the Hebrew and German `tz` for `z` (`Betzalel`/`Bezalel`)
