@@ -552,8 +552,10 @@ def _sounds(key: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _skeleton(key: str) -> str:
     """A folded word's consonants without `h`: what romanisations of one name share
-    (`Bhardwaj`/`Bharadwaj`, `Jhajjar`/`Jajjhar`, `Runnels`/`Runalls`)."""
-    return _DOUBLED.sub(r"\1", _VOWELS_AND_H.sub("", key))
+    (`Bhardwaj`/`Bharadwaj`, `Jhajjar`/`Jajjhar`, `Runnels`/`Runalls`). A doubled letter counts
+    once, but two of one consonant with a vowel or `h` between them are two (`Kazakhstan` is no
+    `Kustanai`)."""
+    return _VOWELS_AND_H.sub("", _DOUBLED.sub(r"\1", key))
 
 
 # A Japanese syllable in Hepburn romanisation, or a syllable-final `n`.
