@@ -1284,6 +1284,26 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
     return found
 
 
+def _named_apart(orphan: Mention, name: _Candidate, inside: Sequence[Mention], text: str) -> bool:
+    """Whether the place an MT name adds to words a re-translation has (`Moscow` of `CSKA Moscow`)
+    faces a re-translation's name that is another MT name with a place added (`UNICS Kazan` for the
+    MT's `UNICS`): each side names a club's or a body's home, no replacement of the other's."""
+    if not _notable_place(text[name.start : name.end]):
+        return False
+    words = [m.group() for m in name_words(orphan.text)]
+    for other in inside:
+        if other == name.mention:
+            continue
+        theirs = [m.group() for m in name_words(other.text)]
+        if (
+            0 < len(theirs) < len(words)
+            and [_fold_word(w) for w in words[: len(theirs)]] == [_fold_word(w) for w in theirs]
+            and _notable_place(" ".join(words[len(theirs) :]))
+        ):
+            return True
+    return False
+
+
 def _person_words(name: str) -> list[str]:
     """A name's words after its titles (`Argentine President Javier Milei`: `Javier`, `Milei`)."""
     words = [w.group() for w in name_words(name)]
@@ -2038,6 +2058,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                     if in_place is not None:
                         replacements[i].append(_Replacement(index, in_place))
                     continue
+                if name.partial and _named_apart(orphan.mention, name, inside, segment.doc.text):
+                    continue  # `CSKA Moscow beat UNICS` / `CSKA defeated UNICS Kazan`: UNICS's home city
                 narrowed_start, narrowed_end, text = _narrowed(name.mention, orphan.mention, spellings=True)
                 if not name.partial:  # the whole name differs: report the words that differ from the other name
                     spans[i][0], spans[i][1] = min(spans[i][0], narrowed_start), max(spans[i][1], narrowed_end)
@@ -2097,7 +2119,9 @@ class ReplacedName(Check):
     (`John`/`Johnson`), and a name's initial beside its other word is that word (`Gukesh
     Dommaraju` / `D. Gukesh`), a word made of two words is their acronym (`Grandmaster` / `GM`), an
     acronym of words' beginnings is those words (`RusAF` / `All-Russian Athletics Federation`), a
-    place without the word for its kind (`Gaza Strip` / `Gaza`), and the names inside the words that
+    place without the word for its kind (`Gaza Strip` / `Gaza`), a re-translation's name that is
+    another MT name with words added (`UNICS Kazan` for `UNICS`, in `CSKA Moscow`'s place: a club's
+    home city), and the names inside the words that
     write out an acronym of the MT's are that acronym (`UN Framework Convention on Climate Change` /
     `UNFCCC`; not where the re-translation writes the acronym too: `(USGS)` answers its own). An
     opening word the finder passed over names the MT name's first word when the gazetteer reads
