@@ -1681,7 +1681,9 @@ def _kept_surname(
     """The last word of a person's name when the missing run [start, end) comes right before it
     and a re-translation has it: the name's given names left out, not another person (nor an
     acronym: `Minister of KNF Anna Nowak`). An ordinary word ends a person's name only after a
-    title (`President Donald Trump`), else it is a body's (`Polish Football Association`)."""
+    title (`President Donald Trump`), else it is a body's (`Polish Football Association`); a rare
+    word before the title names a body, which is not left out with the given names (`Tretyakov
+    Gallery Director Mikhail Piotrovsky` / `the State Hermitage ... Piotrovsky`)."""
     words = name_words(mention.text)
     if len(words) < 2 or mention.start + words[-2].end() != end:
         return None
@@ -1691,6 +1693,9 @@ def _kept_surname(
         return None  # nor is an acronym a surname (`Akkuyu NPP`)
     if (_ordinary(last) and not titled) or not any(_word_supported(last, r) for r in readings):
         return None
+    titles = [i for i, w in enumerate(missing) if _fold_word(w) in TITLES]
+    if titles and any(not _ordinary(w) and not _nation_word(w) for w in missing[: titles[-1]]):
+        return None  # `Tretyakov Gallery Director Mikhail`: a body's name before the title, no given name
     return last
 
 
