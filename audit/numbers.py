@@ -429,8 +429,10 @@ _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
 _SEP = r"[,.\u00a0\u202f ’']"
 _NUMBER = re.compile(
     r"(?:(?<=No\.)|(?<![A-Za-z\u00c0-\u024f\u0400-\u052f\u0900-\u0963\u0971-\u097f\uff21-\uff3a\uff41-\uff5a\d.,]))(?:"
-    # not glued to a word: `M5`, `CO2`, `A320`, `जी20` (G20) are names; `No.3` is a number
-    r"(?P<time>(?P<hh>[01]?\d|2[0-3])\s?(?::|h|\.(?=\d\d\s?(?:Uhr|h\b)))\s?(?P<mm>[0-5]\d)(?!\d))"
+    # not glued to a word: `M5`, `CO2`, `A320`, `जी20` (G20) are names; `No.3` is a number; a time
+    # with a dot as British copy writes it, known by what follows (`6.32 a.m.`, `18.45 Moscow time`)
+    r"(?P<time>(?P<hh>[01]?\d|2[0-3])\s?(?::|h|\.(?=\d\d\s?(?:Uhr|h\b|[ap]\.?m\b|GMT\b|UTC\b|(?:local|[A-Z][a-z]+) time\b)))"
+    r"\s?(?P<mm>[0-5]\d)(?!\d))"
     # Indian grouping (lakh and crore: `4,12,376`, `1,00,000`) before the grouping in thousands
     rf"|(?P<num>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?:\.\d+)?(?![\d,])|\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?))"
 )

@@ -210,10 +210,15 @@ class DivergentSpan(Check):
 # ---------------------------------------------------------------- names against re-translations
 
 
+# The hyphen of a code between its few letters and its figures (`M-12`, `Su-57`, `G-20`).
+_CODE_HYPHEN = re.compile(r"\b([a-z]{1,3})[-‐–](\d)")
+
+
 @functools.lru_cache(maxsize=65536)
 def _surface(text: str) -> str:
-    """A spelling's words with case, diacritics, apostrophes, hyphens and a possessive ending folded."""
-    folded = _to_ascii(_POSSESSIVE.sub("", text.strip())).casefold()
+    """A spelling's words with case, diacritics, apostrophes, hyphens and a possessive ending folded;
+    a code's letters and figures joined as either way it is written (`M-12`/`M12`, `Su-57`)."""
+    folded = _CODE_HYPHEN.sub(r"\1\2", _to_ascii(_POSSESSIVE.sub("", text.strip())).casefold())
     return " ".join(_ALNUM.findall(_APOSTROPHES.sub("", folded)))
 
 
@@ -740,6 +745,8 @@ def _word_supported(word: str, reading: _Reading) -> bool:
         )
     if not plain or plain in reading.words or name_key(plain) in reading.keys:
         return True
+    if _syllables_spelt(word, reading):
+        return True  # `RusAF` / `All-Russian Athletics Federation`
     if (compound := _compound_initials(plain)) and _short_form_pattern(compound.upper()).search(reading.text):
         return True  # `Grandmaster` / `GM`, `headquarters` / `HQ`: an acronym of the words it is made of
     if f"al{plain}" in reading.words or f"el{plain}" in reading.words:
@@ -830,6 +837,26 @@ def _acronym_supported(acronym: str, reading: _Reading) -> bool:
             return True
         for expansion in expansions(form):
             if all(_word_supported(w, reading) for w in expansion.split()):
+                return True
+    return False
+
+
+# The parts of an acronym made of words' beginnings, each opening with a capital (`RusAF`: `Rus`, `A`, `F`).
+_ACRONYM_PART = re.compile(r"[A-Z][a-z]*")
+
+
+def _syllables_spelt(acronym: str, reading: _Reading) -> bool:
+    """Whether a name of the reading has words in a row, small words passed over, that begin with
+    the parts of an acronym made of words' beginnings (`RusAF` for `All-Russian Athletics
+    Federation`, `KazAtomProm` for `Kazakh Atomic Industry Prom...`): two parts or more, one of
+    them more than a letter."""
+    parts = _ACRONYM_PART.findall(acronym)
+    if len(parts) < 2 or "".join(parts) != acronym or all(len(p) == 1 for p in parts):
+        return False
+    for mention in reading.mentions:
+        words = [w for w in re.split(r"[\s\-‐–]+", mention.text) if w and w.lower() not in _UNSPELT]
+        for i in range(len(words) - len(parts) + 1):
+            if all(w.lower().startswith(p.lower()) for w, p in zip(words[i:], parts)):
                 return True
     return False
 
@@ -1076,7 +1103,19 @@ def _one_word(ours: str, theirs: str) -> bool:
 
 
 def _mentions_in(ctx: CheckContext, segment: Segment) -> list[Mention]:
-    return [m for m in mentions(ctx) if segment.start <= m.start and m.end <= segment.end]
+    """The MT's names in the segment, less the calendar's (`January-November`, `May`): a period is
+    a figure, which D307 weighs, and its words no name of anyone's."""
+    return [
+        m
+        for m in mentions(ctx)
+        if segment.start <= m.start and m.end <= segment.end and not _calendar(m.text)
+    ]
+
+
+def _calendar(text: str) -> bool:
+    """Months alone (`January-November`, `March and April`)."""
+    words = [w for w in re.split(r"[\s\-–—/]+", text) if w and w.lower() not in ("and", "to", "through")]
+    return bool(words) and all(is_month_name(w) for w in words)
 
 
 def _near_miss_threshold(ctx: CheckContext) -> float:
@@ -1100,6 +1139,11 @@ class MangledName(Check):
     English words (`Freeway`/`Highway`), and a nationality spelt as English spells it is no
     misspelt word (`Brazilian` / `Brasileirão`). A sign of
     transliteration through Russian (`Kh` for `h`, `ash-` for `al-`) stays a near miss.
+
+    A warning where the evidence is strong: ours carries such a sign that theirs lacks, or a table
+    (the gazetteer, the abbreviation table, the referents) knows their spelling and not ours. A
+    note otherwise: two spellings no table knows (`Mikheil`/`Mikhail`), or ours the one a table
+    knows (`Serhetabat`/`Serkhetabad`), are as likely two romanisations of one name.
 
     Bad: the militants of Khoras ad-Din were pushed back (re-translation: the militants of Hurras al-Din were pushed back)
     Good: the militants of Hurras al-Din were pushed back (re-translation: the militants of Hurras al-Din were driven back)
@@ -1134,16 +1178,24 @@ class MangledName(Check):
             if miss is None:
                 continue
             start, end, suggestion = _narrowed(mention, miss.mention)
+            ours = segment.doc.text[start:end]
             origin = describe(evidence, readings.index(miss.reading))
+            message = f"“{ours}” is a near miss of “{suggestion}” in the re-translation ({origin}); no re-translation spells it this way"
+            severity = None
+            if not _strong_miss(ours, suggestion):
+                severity = Severity.INFO  # weak evidence: perhaps two romanisations of one name
+                message += "; a note: no table knows the re-translation's spelling better than this one"
             yield self.finding(
-                segment,
-                start,
-                end,
-                f"“{segment.doc.text[start:end]}” is a near miss of “{suggestion}” in the re-translation ({origin}); "
-                f"no re-translation spells it this way",
-                suggestion=suggestion,
-                evidence=miss.mention.text,
+                segment, start, end, message, suggestion=suggestion, evidence=miss.mention.text, severity=severity
             )
+
+
+def _strong_miss(ours: str, theirs: str) -> bool:
+    """Whether a near miss is evidence enough for a warning: ours carries a sign of transliteration
+    through Russian that theirs lacks (`Khmeimim`/`Hmeimim`), or a table knows their spelling and
+    not ours. Two spellings no table knows (`Mikheil`/`Mikhail`), or ours a table knows
+    (`Serhetabat`/`Serkhetabad`), are as likely two romanisations of one name."""
+    return _marks_lost(ours, theirs) or (_known_name(theirs) and not _known_name(ours))
 
 
 @dataclass(frozen=True)
@@ -1230,6 +1282,26 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
         if _unsupported_run(mention, [_mt_view(mt, mention, reading)], strict=False) is not None:
             found.append(mention)
     return found
+
+
+def _named_apart(orphan: Mention, name: _Candidate, inside: Sequence[Mention], text: str) -> bool:
+    """Whether the place an MT name adds to words a re-translation has (`Moscow` of `CSKA Moscow`)
+    faces a re-translation's name that is another MT name with a place added (`UNICS Kazan` for the
+    MT's `UNICS`): each side names a club's or a body's home, no replacement of the other's."""
+    if not _notable_place(text[name.start : name.end]):
+        return False
+    words = [m.group() for m in name_words(orphan.text)]
+    for other in inside:
+        if other == name.mention:
+            continue
+        theirs = [m.group() for m in name_words(other.text)]
+        if (
+            0 < len(theirs) < len(words)
+            and [_fold_word(w) for w in words[: len(theirs)]] == [_fold_word(w) for w in theirs]
+            and _notable_place(" ".join(words[len(theirs) :]))
+        ):
+            return True
+    return False
 
 
 def _person_words(name: str) -> list[str]:
@@ -1609,7 +1681,9 @@ def _kept_surname(
     """The last word of a person's name when the missing run [start, end) comes right before it
     and a re-translation has it: the name's given names left out, not another person (nor an
     acronym: `Minister of KNF Anna Nowak`). An ordinary word ends a person's name only after a
-    title (`President Donald Trump`), else it is a body's (`Polish Football Association`)."""
+    title (`President Donald Trump`), else it is a body's (`Polish Football Association`); a rare
+    word before the title names a body, which is not left out with the given names (`Tretyakov
+    Gallery Director Mikhail Piotrovsky` / `the State Hermitage ... Piotrovsky`)."""
     words = name_words(mention.text)
     if len(words) < 2 or mention.start + words[-2].end() != end:
         return None
@@ -1619,6 +1693,9 @@ def _kept_surname(
         return None  # nor is an acronym a surname (`Akkuyu NPP`)
     if (_ordinary(last) and not titled) or not any(_word_supported(last, r) for r in readings):
         return None
+    titles = [i for i, w in enumerate(missing) if _fold_word(w) in TITLES]
+    if titles and any(not _ordinary(w) and not _nation_word(w) for w in missing[: titles[-1]]):
+        return None  # `Tretyakov Gallery Director Mikhail`: a body's name before the title, no given name
     return last
 
 
@@ -1677,7 +1754,32 @@ def _translates(name: _Candidate, orphan: _Candidate) -> bool:
         return True
     start, end, theirs = _narrowed(name.mention, orphan.mention, spellings=True)
     ours = name.mention.text[start - name.mention.start : end - name.mention.start]
+    if ours != name.mention.text and _russian_place_word(ours, theirs):
+        return True  # `Upper Lars` / `Verkhny Lars`: the word of the place's name translated
     return ours != name.mention.text and len(name_words(ours)) <= 2 and _same_place(ours, theirs)
+
+
+# The words of Russian place names that English translates or keeps (`Verkhny Lars` / `Upper Lars`,
+# `Novy Urengoy` / `New Urengoy`): the English word, the stem of the Russian adjective as romanised.
+_RUSSIAN_PLACE_WORDS = {
+    "upper": "verkhn", "lower": "nizhn", "new": "nov", "old": "star", "big": "bolsh", "great": "bolsh",
+    "greater": "bolsh", "little": "mal", "lesser": "mal", "small": "mal", "north": "severn",
+    "northern": "severn", "south": "yuzhn", "southern": "yuzhn", "west": "zapadn", "western": "zapadn",
+    "east": "vostochn", "eastern": "vostochn", "middle": "sredn", "central": "sredn", "red": "krasn",
+}
+# The endings of a romanised Russian adjective (`Verkhny`, `Verkhniy`, `Novaya`, `Staroye`).
+_RUSSIAN_ADJECTIVE_END = re.compile(r"(?:y|yy|iy|yi|ii|i|aya|yaya|oye|oe|eye|ee|iye|oy|aja)")
+
+
+def _russian_place_word(ours: str, theirs: str) -> bool:
+    """Whether one side is an English word of a place name and the other the Russian adjective it
+    translates, romanised (`Upper`/`Verkhny`, `New`/`Novaya`)."""
+    for english, russian in ((ours, theirs), (theirs, ours)):
+        stem = _RUSSIAN_PLACE_WORDS.get(english.strip().lower())
+        word = russian.strip().lower()
+        if stem and word.startswith(stem) and _RUSSIAN_ADJECTIVE_END.fullmatch(word[len(stem) :]):
+            return True
+    return False
 
 
 def _place(
@@ -1961,6 +2063,8 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                     if in_place is not None:
                         replacements[i].append(_Replacement(index, in_place))
                     continue
+                if name.partial and _named_apart(orphan.mention, name, inside, segment.doc.text):
+                    continue  # `CSKA Moscow beat UNICS` / `CSKA defeated UNICS Kazan`: UNICS's home city
                 narrowed_start, narrowed_end, text = _narrowed(name.mention, orphan.mention, spellings=True)
                 if not name.partial:  # the whole name differs: report the words that differ from the other name
                     spans[i][0], spans[i][1] = min(spans[i][0], narrowed_start), max(spans[i][1], narrowed_end)
@@ -2001,7 +2105,8 @@ class ReplacedName(Check):
     `Hungary ..., Foreign Minister X said`), and so is a capital named by its country (`the
     Uzbek capital` for `Samarkand`). Not a replacement: another name of the same place
     (`Napoli`/`Naples`, from the gazetteer, a town's former name too, `Toretsk`/`Dzerzhinsk`;
-    also in the words two names differ by, `Mykolaiv Mayor`/`Nikolaev Mayor`, and without the
+    also in the words two names differ by, `Mykolaiv Mayor`/`Nikolaev Mayor`, a Russian place
+    adjective and its English word, `Upper Lars`/`Verkhny Lars`, and without the
     word for its kind, `Issyk-Kul Region`/`Ysyk-Kol`),
     a capital named by its country where the name's own text does not (`Tashkent`/`the Uzbek
     capital`), a name run together (`TurkStream`/`Turkish Stream`, `Nornickel`/`Norilsk
@@ -2017,8 +2122,11 @@ class ReplacedName(Check):
     side abbreviates (`USA`/`United States`, `Sept.`/`September`: the English abbreviation
     table), a currency code beside an amount (`CZK 34,125`); a given name is not its surname
     (`John`/`Johnson`), and a name's initial beside its other word is that word (`Gukesh
-    Dommaraju` / `D. Gukesh`), a word made of two words is their acronym (`Grandmaster` / `GM`), a
-    place without the word for its kind (`Gaza Strip` / `Gaza`), and the names inside the words that
+    Dommaraju` / `D. Gukesh`), a word made of two words is their acronym (`Grandmaster` / `GM`), an
+    acronym of words' beginnings is those words (`RusAF` / `All-Russian Athletics Federation`), a
+    place without the word for its kind (`Gaza Strip` / `Gaza`), a re-translation's name that is
+    another MT name with words added (`UNICS Kazan` for `UNICS`, in `CSKA Moscow`'s place: a club's
+    home city), and the names inside the words that
     write out an acronym of the MT's are that acronym (`UN Framework Convention on Climate Change` /
     `UNFCCC`; not where the re-translation writes the acronym too: `(USGS)` answers its own). An
     opening word the finder passed over names the MT name's first word when the gazetteer reads
@@ -2313,6 +2421,21 @@ def _unpaired(
     return sorted(left, key=lambda f: f.number.start), pool
 
 
+def _ranks_labelled(text: str, number: Number, others: Sequence[_Figure], their_text: str) -> list[_Figure]:
+    """The re-translation's ordinals that rank what labels our figure (`Unit 1` / `the second power
+    unit`, `Terminal 3` / `the airport's second terminal`): the label's noun within three words after."""
+    label = _LABEL_BEFORE.search(text, max(0, number.start - 16), number.start)
+    if label is None or not number.text.isdigit():
+        return []
+    noun = label.group().strip().lower().rstrip(".")
+    return [
+        o
+        for o in others
+        if o.kind == "ordinal"
+        and re.match(rf"(?:[\s-]+[\w-]+){{0,2}}?[\s-]+{re.escape(noun)}s?\b", their_text[o.number.end :], re.IGNORECASE)
+    ]
+
+
 def _strong(number: Number) -> bool:
     """A number that is never another word: digits, or a number word with a scale (`four million`)."""
     return not number.weak or max(number.values) >= 1000
@@ -2323,12 +2446,13 @@ _PAIR_WORDS = frozenset({"both", "either", "pair", "couple", "twice", "twin", "t
 
 
 def _counting(figure: _Figure) -> bool:
-    """A plain number word that counts (`four`, `twenty`), not `one`, `both`, `either` or an ordinal."""
+    """A plain number word that counts (`four`, `twenty`, `five-year`), not `one`, `both`, `either`
+    or an ordinal."""
     number = figure.number
     return (
         figure.kind == "plain"
         and number.weak
-        and number.text.isalpha()
+        and number.text.replace("-", "").isalpha()
         and number.text.lower() not in _PAIR_WORDS
         and not number.values <= {0.0, 1.0}
     )
@@ -2358,7 +2482,9 @@ class NumberNotRetranslated(Check):
     (`five`/`four`); `one`, `both` and `either` never, an ordinal in words only after a
     determiner or a possessive or before a noun of standing (`third place`) with another ordinal,
     or a rank as a label (`Unit 1`), in its very place (`the country's second plant` / `the
-    nation's first station`; `a third` may be a fraction); nor a number that the
+    nation's first station`; `a third` may be a fraction); a rank as a label with an ordinal that
+    ranks the label's noun (`Unit 1` / `the second power unit`); a number word in a compound
+    adjective counts as the word (`five-year` / `four years`); nor a number that the
     re-translations only leave out. A month is reported for another month in its place, or
     the one month each side lacks (`in February` / `in January`); a share is its percentage, a
     third loosely 30-35% (`a third of the grain` / `25%` is reported, `thirty percent` is not),
@@ -2434,6 +2560,8 @@ class NumberNotRetranslated(Check):
                         placed = months
                     if not placed:
                         continue
+                elif not _strong(number) and (ranks := _ranks_labelled(segment.doc.text, number, others, text)):
+                    placed = ranks  # `Unit 1` / `the second power unit`
                 elif not _strong(number):
                     # `two`, `both`: only with another number (not `one`) in their very place, or, when
                     # it is the one number each side lacks, the other's one number word (`five`/`four`).

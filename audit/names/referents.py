@@ -11,7 +11,8 @@ these; the knowledge the source checks already stand on does:
 - the English forms of one row of the Russian tables (`audit.names.terms`: `ФСБ` is `FSB`,
   `Federal Security Service`, `security service`) are one body's names, and a seat of power
   (an `institution` row: `Кремль`) stands for the country and city the row names
-  (`Russia`, `Moscow`).
+  (`Russia`, `Moscow`); a row's Russian word of syllables romanised names it too (`Minpromtorg`,
+  `Minfin`: English copy often keeps the Russian short form).
 
 A form is looked up by its folded key (`abbreviations.abbreviation_key`) where it is a row's
 usual (first) English form or a form only rows of one usual form list: `Foreign Ministry` is
@@ -36,6 +37,7 @@ from audit.names.abbreviations import abbreviation_key, abbreviations_of, equiva
 from audit.names.demonyms import demonym_places
 from audit.names.exonyms import capital_of, countries_of_capital
 from audit.names.terms import NOT_NAMES, TABLES, read_table
+from audit.names.translit import romanise
 
 # Rows whose building or street stands for a government (`the Kremlin said`): their implied
 # country and city are other names of the same speaker.
@@ -64,7 +66,19 @@ def _rows() -> dict[str, tuple[str, ...]]:
             key = abbreviation_key(form)
             if key and (position == 0 or len(named[key]) == 1):
                 index.setdefault(key, {}).update(dict.fromkeys(names))
+    # A body Russian names by one word of syllables (`Минпромторг`, `Росстат`) is named in English
+    # copy by that word romanised too (`Minpromtorg`): its row's names, where no English form is it.
+    for term in rows:
+        if _SYLLABIC.fullmatch(term.russian):
+            for form in romanise(term.russian, "ru"):
+                key = abbreviation_key(form)
+                if key and key not in named:
+                    index.setdefault(key, {}).update(dict.fromkeys(term.english))
     return {key: tuple(forms) for key, forms in index.items()}
+
+
+# One Russian word, capitalised, of five letters or more: a name of syllables (`Минпромторг`, `Минфин`).
+_SYLLABIC = re.compile(r"[А-ЯЁ][а-яё]{4,}")
 
 
 @functools.lru_cache(maxsize=65536)
