@@ -632,8 +632,8 @@ def spelling_variant(a: str, b: str) -> bool:
     if len(key_a) >= 4 and _vowel_variants(_scheme_key(key_a), _scheme_key(key_b)):
         return True  # `Orikhiv`/`Orekhov`: the Ukrainian `i`, and `e`/`i` beside it
     skeleton = _skeleton(key_a)
-    if len(skeleton) >= 3 and key_a[0] == key_b[0] and skeleton == _skeleton(key_b) and _vowels_near(key_a, key_b):
-        return True
+    if len(_DOUBLED.sub(r"\1", skeleton)) >= 3 and key_a[0] == key_b[0] and skeleton == _skeleton(key_b) and _vowels_near(key_a, key_b):
+        return True  # three consonants at least, a repeated one once: `Lviv` is no `Lvovo`
     if "ll" in plain_a or "ll" in plain_b:  # the Spanish and Catalan `ll` is a `y` (`Mallorca`)
         return _vowel_variants(name_key(plain_a.replace("ll", "y")), name_key(plain_b.replace("ll", "y")))
     if ("tz" in plain_a) != ("tz" in plain_b):  # the Hebrew and German `tz` for `z` (`Betzalel`/`Bezalel`)
