@@ -359,7 +359,7 @@ def _attempt(work: Callable[..., _T], *args: Any) -> _T | Raised:
     """`work(*args)`, or what it raised (strict mode's crashes, a user's error, a bug), to raise in the command."""
     try:
         return work(*args)
-    except Exception as exc:  # noqa: BLE001 - raised again in the command, where the chunk's results were due
+    except Exception as exc:
         return Raised(exc)
 
 

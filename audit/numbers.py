@@ -763,8 +763,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
                 values.add(value * factor)
             elif value < 100 and (hundred := _HUNDRED_AFTER.match(text, match.end())):
                 values.add(value * 100)  # `two hundred works`: 200
-                rest = _HUNDRED_REST.match(text, hundred.end()) if value < 10 else None
-                tail = _words_value(rest.group(1).lower()) if rest is not None else None
+                after_hundred = _HUNDRED_REST.match(text, hundred.end()) if value < 10 else None
+                tail = _words_value(after_hundred.group(1).lower()) if after_hundred is not None else None
                 if tail is not None and tail < 100:
                     values.add(value * 100 + tail)  # `four hundred and twelve votes`: 412
             if _AND_A_HALF.match(text, match.end()):

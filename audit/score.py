@@ -256,7 +256,7 @@ def _load_embedder(name: str, device: str) -> Embedder:
             path, device=None if device == "auto" else device, local_files_only=local_only, trust_remote_code=False
         )
     # sentence-transformers and the Hub client raise OSError, ValueError and HTTP errors alike.
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise ModelUnavailable(f"{name}: cannot load the embedding model: {' '.join(str(exc).split())}") from None
     return Embedder(name=recorded, model=model)
 

@@ -20,7 +20,7 @@ _EDGE_SPACE = "\ufeff \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st jr sr vs etc
     inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec no nos
-    fig approx est mt mln bln p pp vol ed eds al e.g i.e u.s u.k u.n u.s.a""".split()  # noqa: SIM905 (reads as words)
+    fig approx est mt mln bln p pp vol ed eds al e.g i.e u.s u.k u.n u.s.a""".split()
 )
 # A word of initials without its final stop: `V`, `J.R`, `J.R.R` (any script's letters).
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")

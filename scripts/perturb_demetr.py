@@ -33,13 +33,13 @@ from babel import Locale
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_demetr import DEFAULT, held_out  # noqa: E402
+from eval_demetr import DEFAULT, held_out
 
-from audit.config import Config, apply  # noqa: E402
-from audit.names.exonyms import _zone_cities, language_code  # noqa: E402
-from audit.names.source import source_names  # noqa: E402
-from audit.pipeline import audit_documents  # noqa: E402
-from audit.types import Document, Severity  # noqa: E402
+from audit.config import Config, apply
+from audit.names.exonyms import _zone_cities, language_code
+from audit.names.source import source_names
+from audit.pipeline import audit_documents
+from audit.types import Document, Severity
 
 NAME_CODES = frozenset({"N201", "N202", "N203", "N204", "N205"})
 # Names drawn for each name found.

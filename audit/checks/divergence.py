@@ -67,7 +67,7 @@ _OPENING_WORDS = frozenset(
     furthermore therefore thus yet still instead besides nevertheless nonetheless overall finally first
     second third last next today yesterday tomorrow now recently currently previously earlier later even
     perhaps maybe indeed also only just already again once why how what whether many most some several
-    few both each every another other such""".split()  # noqa: SIM905 (reads as words)
+    few both each every another other such""".split()
 )
 # Titles before a person's name, folded: what follows them is a name, however common the word.
 TITLES = frozenset(
@@ -75,7 +75,7 @@ TITLES = frozenset(
     mayor king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan general gen
     colonel col major maj captain capt lieutenant lt sergeant sgt admiral adm commander chairman chairwoman chairperson
     chief director ceo judge justice commissioner ambassador spokesman spokeswoman minister mr mrs ms dr prof
-    professor sir lord lady coach aide adviser advisor envoy""".split()  # noqa: SIM905 (reads as words)
+    professor sir lord lady coach aide adviser advisor envoy""".split()
 )
 # rapidfuzz ratio (0-100) from which two folded words of names are one word misspelt.
 _WORD_NEAR_MISS = 75
@@ -1657,7 +1657,7 @@ _TITLE_OPENERS = TITLES | frozenset({"crown", "supreme", "capital"})
 _BODY_AFTER = re.compile(r"(?:['’]s)?((?:[ \t]+[a-z][\w-]*){1,3})")
 _BODY_HEADS = frozenset(
     """company firm giant corporation group agency producer operator carrier concern conglomerate miner
-    lender regulator watchdog broadcaster""".split()  # noqa: SIM905 (reads as words)
+    lender regulator watchdog broadcaster""".split()
 )
 
 

@@ -62,11 +62,11 @@ from audit.names.source import (
     may_translate,
     missing_words,
     name_index,
+    names_person,
     pair_source_names,
     pairs_around,
     proportional_offset,
     quoted_names,
-    names_person,
     resembling_word,
     source_pairs,
     writes_out_source_acronym,
@@ -820,7 +820,7 @@ def _place_spelling(text: str) -> str:
 # Words that make a natural feature's name of a place's (`Kola Bay`, `Lake Onega`, `Gulf of Ob`).
 _FEATURE_WORDS = frozenset(
     """Bay Gulf Lake Sea River Strait Straits Island Islands Isle Peninsula Cape Mount Mountains Range Valley
-    Canal Lagoon Sound Channel Fjord Desert Plateau Delta Reservoir Harbour Harbor Basin""".split()  # noqa: SIM905
+    Canal Lagoon Sound Channel Fjord Desert Plateau Delta Reservoir Harbour Harbor Basin""".split()
 )
 def _feature_place(spelling: str) -> str | None:
     """The place a natural feature is named after, without its feature words (`Kola` of `Kola

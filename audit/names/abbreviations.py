@@ -96,7 +96,7 @@ def is_short_form(form: str) -> bool:
 # (`Empresa Colombiana de Petróleos`, `Bank of the Republic and ...`), and a company's legal form at its end.
 _CONNECTORS = CONNECTORS | {"do", "e", "the", "and"}
 _LEGAL_FORMS = frozenset(
-    "sa sab cv ag se nv bv inc ltd llc plc co corp pjsc jsc pao oao spa srl bhd berhad tbk asa".split()  # noqa: SIM905
+    "sa sab cv ag se nv bv inc ltd llc plc co corp pjsc jsc pao oao spa srl bhd berhad tbk asa".split()
 )
 
 

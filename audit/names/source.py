@@ -28,8 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from anyascii import anyascii
-from rapidfuzz import fuzz
 from babel import Locale, UnknownLocaleError
+from rapidfuzz import fuzz
 
 from audit.names.abbreviations import abbreviations_of, equivalents, expansions
 from audit.names.demonyms import demonym_places
@@ -288,7 +288,7 @@ def _line_spans(line: str, latin_only: bool) -> tuple[tuple[int, int], ...]:
 
 # Saints' and titles' abbreviations a name goes on after, their full stop no sentence's end:
 # `Placu Św. Piotra`, `kostel sv. Víta`, `piazza S. Marco`, `Sta. Cruz`, `Dr. Müller`.
-_ABBREVIATED = frozenset("św sw sv svt hl st ste sta sto ss s sant dr prof gen ks abp bp mgr ing".split())  # noqa: SIM905
+_ABBREVIATED = frozenset("św sw sv svt hl st ste sta sto ss s sant dr prof gen ks abp bp mgr ing".split())
 
 
 @functools.lru_cache(maxsize=16)  # read by several checks and look-ups per document
@@ -1912,7 +1912,7 @@ def name_words(name: str) -> list[str]:
 # their own words, often lower-case (`Noël`, `Vánoce`, `Semana Santa`, `ramadán`): no name to carry over.
 _FEASTS = frozenset(
     """christmas easter lent advent pentecost whitsun epiphany ramadan eid hanukkah hanukah passover yom kippur
-    diwali holi thanksgiving halloween""".split()  # noqa: SIM905
+    diwali holi thanksgiving halloween""".split()
 )
 
 

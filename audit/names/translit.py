@@ -146,10 +146,10 @@ def transliterate(text: str, scheme: str) -> str:
 
 
 # Hanyu Pinyin syllables, as initials and finals (a superset: not every pairing is a syllable).
-_PINYIN_INITIALS = ("", *"b p m f d t n l g k h j q x zh ch sh r z c s y w".split())  # noqa: SIM905
+_PINYIN_INITIALS = ("", *"b p m f d t n l g k h j q x zh ch sh r z c s y w".split())
 _PINYIN_FINALS = tuple(
-    "a o e ai ei ao ou an en ang eng ong er i ia ie iao iu ian in iang ing iong".split()  # noqa: SIM905
-    + "u ua uo uai ui uan un uang ueng ue v".split()  # noqa: SIM905
+    "a o e ai ei ao ou an en ang eng ong er i ia ie iao iu ian in iang ing iong".split()
+    + "u ua uo uai ui uan un uang ueng ue v".split()
 )
 _PINYIN = re.compile(
     "(?:" + "|".join(sorted({i + f for i in _PINYIN_INITIALS for f in _PINYIN_FINALS}, key=len, reverse=True)) + ")+"

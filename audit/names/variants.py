@@ -415,7 +415,7 @@ _GLIDES = str.maketrans("", "", "ie")
 # Abbreviations of name words whose letters are not a prefix of the word (`Mt.` for `Mount`).
 ABBREVIATIONS = frozenset(
     """mt mts st ste ft pt jr sr dr gen lt col capt cpt sgt adm gov sen rep maj brig cmdr cdr mgr bros co corp
-    inc ltd dept univ assn natl intl""".split()  # noqa: SIM905 (reads as words)
+    inc ltd dept univ assn natl intl""".split()
 )
 # Demonyms no ending or CLDR language name gives (`British`/`Britain`).
 _DEMONYMS = {
@@ -739,7 +739,7 @@ TITLES = frozenset(
     spokesman spokeswoman spokesperson leader general gen major maj colonel col lieutenant lt captain capt
     commander marshal admiral adm sergeant sgt mayor governor gov senator sen speaker chairman chairwoman
     chief secretary ambassador envoy judge justice mr mrs ms dr prof sir lord lady cardinal archbishop
-    bishop patriarch supreme opposition militia rebel state foreign-minister president-elect""".split()  # noqa: SIM905
+    bishop patriarch supreme opposition militia rebel state foreign-minister president-elect""".split()
 )
 _VOWEL_LETTERS = frozenset("aeiou")
 # A near-miss search looks at most this many spellings that share a probe (hostile input).

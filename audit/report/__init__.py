@@ -1,6 +1,6 @@
 """Reporters, one module per format; importing this package registers them in FORMATS."""
 
-from audit.report import (  # noqa: F401  (registration)  # noqa: F401  (registration)
+from audit.report import (
     github,
     html,
     json,

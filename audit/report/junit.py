@@ -56,7 +56,7 @@ class JunitReporter(Reporter):
     def start(self, meta: RunMeta) -> None:
         super().start(meta)
         # Closed in finish(): the spool lives across the reporter's calls, not one block.
-        self._spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+        self._spool = tempfile.SpooledTemporaryFile(
             max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline=""
         )
         self._failures = 0

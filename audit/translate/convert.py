@@ -111,7 +111,7 @@ def _local_copy(model: str) -> tuple[Path, str]:
 
     try:
         folder = Path(snapshot_download(model, local_files_only=local_only))
-    except Exception as exc:  # noqa: BLE001 - the Hub client raises HTTP, OS and validation errors alike
+    except Exception as exc:
         raise InputError(f"{model}: cannot fetch the model: {one_line(exc)}") from None
     return folder, revision or folder.name
 

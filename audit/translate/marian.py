@@ -82,7 +82,7 @@ def _load_uncached(model_id: str, device: str, threads: int) -> LoadedModel:
             tokenizer = MarianTokenizer.from_pretrained(location.path, local_files_only=location.local_only)
         model = _from_pretrained(MarianMTModel, location.path, location.local_only, dtype)
     # The Hub client and the loaders raise OSError, ValueError, HTTP and parse errors alike.
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise ModelUnavailable(f"{model_id}: cannot load the model: {one_line(exc)}") from None
     model.to(target)
     model.eval()
