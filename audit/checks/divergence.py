@@ -24,9 +24,16 @@ from audit.checks.base import Check, CheckContext, Option, register
 from audit.checks.names import mentions
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
-from audit.names.abbreviations import abbreviations_of, equivalents, expansions, is_short_form, syllabic
+from audit.names.abbreviations import (
+    abbreviation_key,
+    abbreviations_of,
+    equivalents,
+    expansions,
+    is_short_form,
+    syllabic,
+)
 from audit.names.demonyms import demonym_places
-from audit.names.exonyms import SHORT_FORMS, acronym_forms, capital_of, countries_of_capital
+from audit.names.exonyms import SHORT_FORMS, acronym_forms, capital_of, countries_of_capital, is_given_name
 from audit.names.finder import NON_NAMES, Mention, is_sentence_initial, mention_finder
 from audit.names.lexicon import american_spelling, is_common_word, is_proper_noun
 from audit.names.referents import capitals_of, described, other_names
@@ -577,6 +584,17 @@ def _names_referent(mention: str, reading: _Reading, own: _Reading, possessive: 
         and _left_for(form, reading, own)
         for named in _referent_names(mention)
         for form in other_names(named)
+    ) or _named_by_referent(mention, reading, own)
+
+
+def _named_by_referent(mention: str, reading: _Reading, own: _Reading) -> bool:
+    """A name of the reading lists the mention among its referent's other names, where the table
+    lists it only under that name (`Brussels`, whose row names the `European Commission`, for the
+    `European Commission`, whose own row does not name `Brussels`): the relation goes both ways."""
+    key = abbreviation_key(mention)
+    return any(
+        key in {abbreviation_key(form) for form in other_names(other.text)} and not _has_form(other.text, own)
+        for other in reading.mentions
     )
 
 
@@ -1037,8 +1055,10 @@ def _misspelt_word(ours: str, theirs: str) -> bool:
             rest_a.append(word)
         else:
             rest_b.remove(match)
+    # Keyed or as written: a key that reads a digraph as a sound can part two spellings a letter
+    # apart (`Tiani`/`Tchiani`, keyed `tiani`/`shiani`).
     return any(
-        fuzz.ratio(name_key(w), name_key(v)) >= _WORD_NEAR_MISS
+        max(fuzz.ratio(name_key(w), name_key(v)), fuzz.ratio(_fold_word(w), _fold_word(v))) >= _WORD_NEAR_MISS
         for w in rest_a
         if not is_common_word(_fold_word(w)) and not _nation_word(w)  # `Brazilian`, spelt as English does
         for v in rest_b
@@ -1311,16 +1331,32 @@ def _person_words(name: str) -> list[str]:
     return words[titled:]
 
 
+# Two or three capitalised words of letters, as a person's name is written (not `Airbus A350`,
+# `Kimi Antonelli of Mercedes`).
+_PERSON_SHAPE = re.compile(r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?(?: [A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?){1,2}")
+
+
 def _surname_named(name: str, reading: _Reading) -> bool:
-    """Whether a titled name of a person is one the reading names by the surname alone, as a
-    translator adds the given names (`Argentine President Javier Milei` / `Milei`)."""
+    """Whether a name of a person is one the reading names by the surname alone, as a translator
+    adds the given names (`Argentine President Javier Milei` / `Milei`, `Sergei Rachmaninoff` /
+    `Rachmaninoff`)."""
     words, before = _person_words(name), [w.group() for w in name_words(name)]
     before = [w for w in before[: len(before) - len(words)] if _fold_word(w) not in TITLES]
-    if len(words) < 2 or len(words) == len(name_words(name)) or not all(_nation_word(w) for w in before):
+    if len(words) == len(name_words(name)) and _PERSON_SHAPE.fullmatch(name):
+        # Untitled, given names before the surname the reading has alone (`Sergei Rachmaninoff` /
+        # `Rachmaninoff's`): none of them an ordinary word, a nationality or a place but a given
+        # name too (`Kursk Region`, `Kazan Arena`; `Nikolai`, also a town).
+        if any(
+            _ordinary(w) or _nation_word(w) or (_notable_place(w) and not is_given_name(name_key(w))) for w in words[:-1]
+        ):
+            return False
+    elif len(words) < 2 or len(words) == len(name_words(name)) or not all(_nation_word(w) for w in before):
         return False  # `European Central Bank President Christine Lagarde`: a body's name besides
     return any(
-        len(ours := _person_words(other.text)) == 1 and same_word(ours[0], words[-1]) for other in reading.mentions
-    )
+        0 < len(ours := _person_words(other.text)) < len(words)
+        and all(same_word(_POSSESSIVE.sub("", a), b) for a, b in zip(ours, words[-len(ours) :], strict=True))
+        for other in reading.mentions
+    )  # `Rimsky-Korsakov` of `Nikolai Rimsky-Korsakov`: a surname of two words
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1597,6 +1633,8 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
         return False  # `the US president`, `the Russian president`: a description, no person's or body's name
     if name.describes and not (_nation_word(orphan.mention.text) or _notable_place(orphan.mention.text)):
         return False  # `the Russian president` / `President Vladimir Putin`: it describes whom that names
+    if name.describes and any(_same_place(orphan.mention.text, c) for c in capitals_of(name.mention.text)):
+        return False  # `the Russian government` / `Moscow`: the capital names that government
     if orphan.repeated:
         return placed and _another_name(name.mention.text, orphan.mention.text)
     if name.title is not None and name.title == orphan.title:
@@ -1650,8 +1688,10 @@ def _has_title(text: str, title: str | None) -> bool:
 
 _TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(\w+)")
 # Words that open a title after a nationality, as the title itself does (`the Saudi crown prince`,
-# `Iran's supreme leader`).
-_TITLE_OPENERS = TITLES | frozenset({"crown", "supreme", "capital"})
+# `Iran's supreme leader`), and words for a government, which its capital names too (`the
+# Russian government` / `Moscow`).
+_GOVERNMENT = frozenset({"government", "authorities", "cabinet", "administration", "leadership", "side"})
+_TITLE_OPENERS = TITLES | _GOVERNMENT | frozenset({"crown", "supreme", "capital"})
 # Up to three lower-case words after a country or nationality, one of which names a kind of body:
 # a description of one (`Brazil's state oil company`, `India's space agency`).
 _BODY_AFTER = re.compile(r"(?:['’]s)?((?:[ \t]+[a-z][\w-]*){1,3})")
@@ -2111,8 +2151,8 @@ class ReplacedName(Check):
     a capital named by its country where the name's own text does not (`Tashkent`/`the Uzbek
     capital`), a name run together (`TurkStream`/`Turkish Stream`, `Nornickel`/`Norilsk
     Nickel`), a number word opening a sentence (`Eighteen`), another name of the same referent (`Kremlin`/
-    `Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`: `audit.names.referents`;
-    a company's syllabic short form, `Pemex`/`Petróleos Mexicanos`; a description that names it:
+    `Moscow`, `Budapest`/`Hungary`, `FSB`/`Federal Security Service`: `audit.names.referents`,
+    read both ways, `European Commission`/`Brussels`, whose row names the Commission; a company's syllabic short form, `Pemex`/`Petróleos Mexicanos`; a description that names it:
     a capital by its country, a body the abbreviation table describes, `the Egyptian capital` /
     `Cairo`, `the UN food agency` / `World Food Programme`, `audit.names.referents.described`;
     not a capital after `in`, which is the city, nor where the sentence names that referent
@@ -2133,7 +2173,8 @@ class ReplacedName(Check):
     both as one place (`Kashi` / `Kashgar International Airport`), and a titled person the MT
     names by the surname alone, the title after nothing but a nationality, is that person
     (`Argentine President Javier Milei` / `Milei`; not `European Central Bank President Christine
-    Lagarde`); a nationality that describes a capital the MT has still names its country (`the
+    Lagarde`), and so is an untitled person's name of capitalised words whose given names the MT
+    leaves out (`Sergei Rachmaninoff` / `Rachmaninoff's`; not `Airbus A350` / `A350`); a nationality that describes a capital the MT has still names its country (`the
     Zimbabwean capital Harare` for `Zambia`). Given names a re-translation leaves out before the
     surname it keeps are replaced only by a name with that surname (`President Donald Trump` /
     `Trump`); a nationality before a title describes, it does not replace (`President Vladimir Putin` /
@@ -2142,7 +2183,9 @@ class ReplacedName(Check):
     (`Petronas` / `the Malaysian state energy company`, `ISRO` / `India's space agency`), but
     the same person under another country's or town's office is another name (`Algerian
     President Kais Saied` / `Tunisia's President Qais Saied`: `Algerian`);
-    a capital stands for its nationality before a title (`Pretoria` / `South African President`),
+    a capital stands for its nationality before a title (`Pretoria` / `South African President`)
+    and before a word for a government (`Moscow` / `the Russian government`, `the Spanish
+    authorities`; a nationality's capital is its country's, `the French capital` is `Paris`),
     a romanised Russian acronym for the body the Russian tables name (`FSIN` / `Federal
     Penitentiary Service`); a place before ordinary words the MT has too is replaced by another
     place before them (`Mykolaiv regional military administration` / `Kherson Regional Military

@@ -121,7 +121,8 @@ def capitals_of(country: str) -> tuple[str, ...]:
     """The capitals a country or nationality names (`Egyptian`, `Haiti`, `UAE` -> `Cairo`,
     `Port-au-Prince`, `Abu Dhabi`): of the countries its demonym is of, else of the country
     itself or its written-out forms."""
-    places = demonym_places(country)
+    # Not a territory that has the word in its own name (`French`: France, not French Guiana).
+    places = tuple(p for p in demonym_places(country) if country.lower() not in p.lower().split())
     # `Russian` is a language of several countries; the capital is of the one it is named for.
     places = tuple(p for p in places if p[:4].lower() == country[:4].lower()) or places or (country, *equivalents(country))
     return tuple(dict.fromkeys(found for place in places if (found := capital_of(place))))
