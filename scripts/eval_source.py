@@ -14,7 +14,7 @@ never saw the checks. Every item is audited with its source
   (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
 - per rule: on how many good translations it fires, and how many variants it catches.
 
-Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout13-blind|both|all|cjk-tune|cjk-blind|...|cjk-blind7|cjk]
+Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout13-blind|both|all|cjk-tune|cjk-blind|...|cjk-blind7|cjk|latin-tune|latin]
 [--examples N] [--json OUT] [--unknown-acronyms]
 (`both` is tune, heldout and tune2; `all`, the default, adds the twelve parts written blind.)
 (`--examples` lists false alarms and misses of the parts tuned on: since 2 December 2026
@@ -43,6 +43,10 @@ tuning data from the seventh CJK round (3 December 2026, fourth session); `cjk-b
 blind during that round and measured blind (first sight on main 4fe2aa1: false alarms .133,
 replaced names .71), is tuning data from the eighth CJK round (3 December 2026, fourth session);
 `cjk-blind7`, written blind after it, is held out; see tests/data/source_cjk/README.md.)
+(`--part latin` measures `tests/data/source_latin/` instead: Polish, Spanish, Hindi, German,
+French, Italian and Czech news sentences with rows per source language: `latin-tune`, written
+by the lat1 tuner (3 December 2026, fifth session) as new ground to tune on, see
+tests/data/source_latin/README.md.)
 (`--unknown-acronyms` first drops every other Cyrillic acronym row from the tables: how the
 checks fare on acronyms no table lists, as new copy will bring.)
 """
@@ -79,6 +83,9 @@ PARTS = (
 )
 # Chinese, Japanese and Hindi sources (each record names its language), in tests/data/source_cjk/.
 CJK_PARTS = ("cjk-tune", "cjk-blind", "cjk-blind2", "cjk-blind3", "cjk-blind4", "cjk-blind5", "cjk-blind6", "cjk-blind7")
+# Latin-script and Hindi sources (Polish, Spanish, Hindi, German, French, Italian, Czech), in
+# tests/data/source_latin/.
+LATIN_PARTS = ("latin-tune",)
 # Parts never tuned on, whose false alarms and misses are not listed (`heldout9-blind` to
 # `heldout12-blind`, `cjk-blind` to `cjk-blind6` were until the eighth to eleventh Russian and
 # the third to eighth CJK round, when they became tuning data).
@@ -95,6 +102,8 @@ FAMILY = {
 def read_part(part: str) -> list[dict[str, object]]:
     if part in CJK_PARTS:
         path = DATA / "source_cjk" / f"{part.removeprefix('cjk-')}.jsonl"
+    elif part in LATIN_PARTS:
+        path = DATA / "source_latin" / f"{part.removeprefix('latin-')}.jsonl"
     else:
         path = DATA / "source_ru" / f"{part}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -208,7 +217,7 @@ def _drop_acronym_rows() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=(*PARTS, *CJK_PARTS, "both", "all", "cjk"), default="all")
+    parser.add_argument("--part", choices=(*PARTS, *CJK_PARTS, *LATIN_PARTS, "both", "all", "cjk", "latin"), default="all")
     parser.add_argument("--examples", type=int, default=0, help="list N false alarms and N misses of each part tuned on")
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
     parser.add_argument(
@@ -220,7 +229,7 @@ def main() -> int:
     if args.unknown_acronyms:
         _drop_acronym_rows()
     config = apply(Config(), {"select": ["N2", "Q109"]}, "eval_source")
-    parts = {"all": PARTS, "both": PARTS[:3], "cjk": CJK_PARTS}.get(args.part, (args.part,))
+    parts = {"all": PARTS, "both": PARTS[:3], "cjk": CJK_PARTS, "latin": LATIN_PARTS}.get(args.part, (args.part,))
     figures = {part: measure(part, config, args.examples) for part in parts}
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
