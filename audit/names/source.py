@@ -39,6 +39,7 @@ from audit.names.exonyms import (
     countries_of_capital,
     exonyms,
     given_name_forms,
+    home_country,
     is_english_place,
     is_given_name,
     is_language_name,
@@ -1305,6 +1306,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         # place the source names and English writes only as a demonym (`Германия` / `Poland`).
         place = _without_possessive(name)
         return [name] if is_english_place(place) and unwritten_place_names(index.text, english) else []
+    if _home_country_added(name, index, english):
+        return []  # `Spain's Ibex 35` for `El Ibex 35`: the source's own country, context English adds
     if index.spells_out(name):
         return []  # `ID`: `documento de identidad`, a term, though CLDR knows `ID` as a territory code
     if _names_country_of_capital(_without_possessive(name), index):
@@ -1348,6 +1351,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             and not _replaced_source_place(plain, index, english)
         ):
             continue  # `Germany's Alexander Zverev`, `St Petersburg's Pulkovo`: context, as a nationality is
+        if len(words) > 1 and _home_country_added(plain, index, english):
+            continue  # `Spain's` of `Spain's Civil Guard` for `La Guardia Civil`
         if index.russian and _region_kind_of(words, position):
             continue  # `Republic` of `Republic of Adygea`: the kind of region, its name judged on its own
         if index.russian and position == len(words) - 1 and position > 1 and words[position - 1] == "of" and is_english_place(plain):
@@ -1390,6 +1395,21 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         if english and not _leaves_listed_names(index.text, english):
             missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
+
+
+def _home_country_added(name: str, index: TokenIndex, english: str) -> bool:
+    """Whether English names the country a Latin-script source's language is written in (CLDR's
+    likely subtags: `Spain` for Spanish), or its nationality, where the source leaves it
+    implicit (`Spain's Ibex 35` for `El Ibex 35`, `the Czech cities of Ostrava and Opava`): context
+    for a reader abroad, as long as the translation leaves no source name unpaired that it
+    could have taken the place of (`Spain` for `Portugal` stays a warning)."""
+    if index.script != "latin" or index.russian or not english:
+        return False
+    home = home_country(index.lang)
+    plain = _without_possessive(name)
+    if home is None or home not in (plain, *demonym_places(plain)):
+        return False
+    return not leaves_source_names(index.text, english, index.lang)
 
 
 def _extends_source_territory(name: str, index: TokenIndex) -> bool:
