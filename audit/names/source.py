@@ -1051,7 +1051,7 @@ def _paired_source_names(
         for name in names
         if index.has_name(name.text, lang)
         or _glued_written(name.text, english)
-        or (romaniser_language(source, lang) is not None and _initials_written(name.text, english))
+        or _initials_written(name.text, english)
     ]
     return tuple(found), tuple(UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in found)
 
@@ -1062,8 +1062,11 @@ _SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "de"})
 
 
 def _initials_written(name: str, english: str) -> bool:
-    """A Latin acronym of the source (`JFA`) whose name the English writes out in full
-    (`the Japan Football Association`): the initials of a run of capitalised words."""
+    """A Latin acronym of the source (`JFA`, `ČNB`) whose name the English writes out in full
+    (`the Japan Football Association`, `the Czech National Bank`): the initials of a run of
+    capitalised words, in any source language whose names keep English's word order, diacritics
+    folded."""
+    name = anyascii(name)
     if not re.fullmatch(r"[A-Z]{2,6}", name):
         return False
     return any(
