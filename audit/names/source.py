@@ -934,7 +934,8 @@ class TokenIndex:
         or a demonym (`Münchner`: `München`, Munich; `blanenských`: `Blansko`).
 
         The word and the spelling share all of the spelling but its last three letters (and at
-        least four); Latin-script texts only, which GeoNames spells.
+        least four), a Czech or Slovak consonant softened before the suffix put back hard
+        (`pražském`: `Praha`, `píseckém`: `Písek`); Latin-script texts only, which GeoNames spells.
         """
         if self.script != "latin" or " " in name.strip():
             return False
@@ -945,7 +946,8 @@ class TokenIndex:
         }
         if not wanted:
             return False
-        for word in {w.text.casefold() for w in words_of(self.text) if len(w.text) >= 5}:
+        words = {w.text.casefold() for w in words_of(self.text) if len(w.text) >= 5}
+        for word in words | {hard for soft in words for hard in _hardened(soft)}:
             for spelling, place in spellings_beginning(word[:4]):
                 if place not in wanted:  # most spellings: of another place, compared no further
                     continue
@@ -968,6 +970,22 @@ class TokenIndex:
             lines = self.text.split("\n")
             self._place_ids = frozenset().union(*(_line_place_ids(line, self.script == "other") for line in lines))
         return self._place_ids
+
+
+# Czech and Slovak soften a stem's last consonant before an adjective's ending (`Praha`:
+# `pražský`, `Písek`: `písecký`, `Řevnice`: `řevnický`); the softened letter may stand for these.
+_SOFTENED = {"ž": ("h", "g"), "š": ("ch", "s"), "č": ("k", "c"), "ř": ("r",), "c": ("k",)}
+
+
+def _hardened(word: str) -> set[str]:
+    """`word` with one softened consonant among its first five letters put back hard
+    (`pražském`: `prahském`, `pragském`), for matching a place name's stem."""
+    return {
+        word[:i] + hard + word[i + 1 :]
+        for i, char in enumerate(word[:5])
+        if i >= 2
+        for hard in _SOFTENED.get(char, ())
+    }
 
 
 @functools.lru_cache(maxsize=8192)
