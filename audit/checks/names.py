@@ -1651,7 +1651,10 @@ def _translated_names(ctx: CheckContext, pair: SourcePair, carried: list[str], l
                 if before is None or not is_translated_name(before.text, lang):
                     before = _after_place(mention) if russian else None  # `Grand Slam` of `Tokyo Grand Slam`
                     if before is None or not is_translated_name(before.text, lang):
-                        continue
+                        opened = _with_opening_word(ctx.document.text, mention, pair.start)
+                        before = _title_before_carried(opened, carried)
+                        if before is None or not is_translated_name(before.text, lang):
+                            continue
             mention = before
         index = name_index(mention.text, "en")
         claims = [name for name in carried if index.has_name(name, lang)]
@@ -1671,6 +1674,17 @@ def _after_acronym(mention: Mention) -> Mention | None:
     if not rest or not (first.isupper() and len(first) >= 2 and first.isalpha()):
         return None
     return Mention(mention.end - len(rest), mention.end, rest)
+
+
+def _title_before_carried(mention: Mention, carried: list[str]) -> Mention | None:
+    """The title before a person the source names too (`Foreign Minister` of `Foreign Minister
+    Ana Ruiz`, `Ana Ruiz` carried), which may translate a source name of ordinary words the
+    person is no part of (`ministra de Asuntos Exteriores`), or None."""
+    for name in carried:
+        at = mention.text.find(" " + name.split()[0])
+        if at > 0:
+            return Mention(mention.start, mention.start + at, mention.text[:at])
+    return None
 
 
 # A place English writes after a name, with `of` or without (`Red Star Belgrade`, `Spiritual
@@ -1990,9 +2004,12 @@ class DroppedName(Check):
     `Rosselkhozbank`); with nothing there it is a note, not a
     warning, since its English form cannot be looked up, unless the source quotes it as a
     company's or club's own name (`«АЛРОСА»`), which English spells (`Alrosa`). A given name
-    after `Святой` is a saint's, a name whatever NER says (`храме Святого Саввы`). A Chinese,
-    Japanese or Hindi source's Latin acronym pairs with its initials written out (`JFA`: `the
-    Japan Football Association`). Flagged on the sentence where the name belongs. A story and a source with the same
+    after `Святой` is a saint's, a name whatever NER says (`храме Святого Саввы`). A source's
+    Latin acronym, in any language, pairs with its initials written out, diacritics folded
+    (`JFA`: `the Japan Football Association`, `ČNB`: `the Czech National Bank`), and the title
+    English writes before a person the source names too may translate a source name of
+    ordinary words (`ministra de Asuntos Exteriores, Arancha González`: `Foreign Minister
+    Arancha González`). Flagged on the sentence where the name belongs. A story and a source with the same
     paragraphs are compared paragraph by paragraph (units by unit), and a name its paragraph
     leaves unpaired counts only when the paragraphs before and after it leave it unpaired too:
     a translator may name it in the next paragraph. A Latin-script source's city GeoNames lists
@@ -2098,7 +2115,9 @@ class UnsourcedName(Check):
     `Foreign Ministry`, `российский`: `Russian`, `Смольный`: `St Petersburg authorities`, a
     water body by its adjective's stem: `Обская губа`: `Gulf of Ob`, `Онежское озеро`: `Lake
     Onega`; not a country whose name holds the source's and a word the source lacks: `South
-    Sudan` for `Судане`, `Equatorial Guinea` for `Гвинее`), and
+    Sudan` for `Судане`, `Equatorial Guinea` for `Гвинее`); English may name the country a
+    Latin-script source's language is written in (CLDR's likely subtags) or its nationality
+    where the translation leaves no source name unpaired (`Spain's Ibex 35` for `El Ibex 35`), and
     English may add given names before a surname the source gives alone (`Песков` / `Dmitry
     Peskov`) and a place or body that qualifies a title there (`Moscow Mayor Sergei Sobyanin`,
     `NATO Secretary General Jens Stoltenberg`, `EU foreign policy chief Kaja Kallas`, `Amazon

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import get_timezone_location
 
 from audit.names.stored import stored
@@ -54,6 +55,15 @@ def _build_english_places() -> list[str]:
     names = set(en.territories.values())
     names.update(_zone_cities("en").values())
     return sorted(names)
+
+
+@functools.lru_cache(maxsize=64)
+def home_country(lang: str | None) -> str | None:
+    """The country a language is most likely written in, by CLDR's likely subtags, as English
+    names it (`pl`: `Poland`, `es`: `Spain`, `cs`: `Czechia`), or None."""
+    code = language_code(lang)
+    likely = get_global("likely_subtags").get(code) if code else None
+    return Locale("en").territories.get(likely.split("_")[-1]) if likely else None
 
 
 def country_name(code: str) -> str | None:
@@ -568,7 +578,6 @@ def writes_in_latin(country: str) -> bool:
     """Whether a country writes its own names in Latin letters only (CLDR's official languages and
     their scripts: Venezuela, Colombia, Turkey; not India, Israel, Uzbekistan): German- and
     French-language copy keeps such a place's spelling (`La Guaira`), it does not respell it."""
-    from babel.core import get_global
     from babel.languages import get_official_languages
 
     if not country or country in _THROUGH_RUSSIAN:

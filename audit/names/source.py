@@ -39,6 +39,7 @@ from audit.names.exonyms import (
     countries_of_capital,
     exonyms,
     given_name_forms,
+    home_country,
     is_english_place,
     is_given_name,
     is_language_name,
@@ -933,7 +934,8 @@ class TokenIndex:
         or a demonym (`Münchner`: `München`, Munich; `blanenských`: `Blansko`).
 
         The word and the spelling share all of the spelling but its last three letters (and at
-        least four); Latin-script texts only, which GeoNames spells.
+        least four), a Czech or Slovak consonant softened before the suffix put back hard
+        (`pražském`: `Praha`, `píseckém`: `Písek`); Latin-script texts only, which GeoNames spells.
         """
         if self.script != "latin" or " " in name.strip():
             return False
@@ -944,7 +946,8 @@ class TokenIndex:
         }
         if not wanted:
             return False
-        for word in {w.text.casefold() for w in words_of(self.text) if len(w.text) >= 5}:
+        words = {w.text.casefold() for w in words_of(self.text) if len(w.text) >= 5}
+        for word in words | {hard for soft in words for hard in _hardened(soft)}:
             for spelling, place in spellings_beginning(word[:4]):
                 if place not in wanted:  # most spellings: of another place, compared no further
                     continue
@@ -967,6 +970,22 @@ class TokenIndex:
             lines = self.text.split("\n")
             self._place_ids = frozenset().union(*(_line_place_ids(line, self.script == "other") for line in lines))
         return self._place_ids
+
+
+# Czech and Slovak soften a stem's last consonant before an adjective's ending (`Praha`:
+# `pražský`, `Písek`: `písecký`, `Řevnice`: `řevnický`); the softened letter may stand for these.
+_SOFTENED = {"ž": ("h", "g"), "š": ("ch", "s"), "č": ("k", "c"), "ř": ("r",), "c": ("k",)}
+
+
+def _hardened(word: str) -> set[str]:
+    """`word` with one softened consonant among its first five letters put back hard
+    (`pražském`: `prahském`, `pragském`), for matching a place name's stem."""
+    return {
+        word[:i] + hard + word[i + 1 :]
+        for i, char in enumerate(word[:5])
+        if i >= 2
+        for hard in _SOFTENED.get(char, ())
+    }
 
 
 @functools.lru_cache(maxsize=8192)
@@ -1050,7 +1069,7 @@ def _paired_source_names(
         for name in names
         if index.has_name(name.text, lang)
         or _glued_written(name.text, english)
-        or (romaniser_language(source, lang) is not None and _initials_written(name.text, english))
+        or _initials_written(name.text, english)
     ]
     return tuple(found), tuple(UnpairedName(n, translatable=is_translatable(n.text, lang)) for n in names if n.text not in found)
 
@@ -1061,8 +1080,11 @@ _SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "de"})
 
 
 def _initials_written(name: str, english: str) -> bool:
-    """A Latin acronym of the source (`JFA`) whose name the English writes out in full
-    (`the Japan Football Association`): the initials of a run of capitalised words."""
+    """A Latin acronym of the source (`JFA`, `ČNB`) whose name the English writes out in full
+    (`the Japan Football Association`, `the Czech National Bank`): the initials of a run of
+    capitalised words, in any source language whose names keep English's word order, diacritics
+    folded."""
+    name = anyascii(name)
     if not re.fullmatch(r"[A-Z]{2,6}", name):
         return False
     return any(
@@ -1305,6 +1327,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         # place the source names and English writes only as a demonym (`Германия` / `Poland`).
         place = _without_possessive(name)
         return [name] if is_english_place(place) and unwritten_place_names(index.text, english) else []
+    if _home_country_added(name, index, english):
+        return []  # `Spain's Ibex 35` for `El Ibex 35`: the source's own country, context English adds
     if index.spells_out(name):
         return []  # `ID`: `documento de identidad`, a term, though CLDR knows `ID` as a territory code
     if _names_country_of_capital(_without_possessive(name), index):
@@ -1348,6 +1372,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             and not _replaced_source_place(plain, index, english)
         ):
             continue  # `Germany's Alexander Zverev`, `St Petersburg's Pulkovo`: context, as a nationality is
+        if len(words) > 1 and _home_country_added(plain, index, english):
+            continue  # `Spain's` of `Spain's Civil Guard` for `La Guardia Civil`
         if index.russian and _region_kind_of(words, position):
             continue  # `Republic` of `Republic of Adygea`: the kind of region, its name judged on its own
         if index.russian and position == len(words) - 1 and position > 1 and words[position - 1] == "of" and is_english_place(plain):
@@ -1390,6 +1416,21 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         if english and not _leaves_listed_names(index.text, english):
             missing = []  # a club's city: `Traktor Chelyabinsk` for `«Трактор»`; `Gukesh Dommaraju` for `Гукеш`
     return [words[position] for position in sorted(missing + replaced)]
+
+
+def _home_country_added(name: str, index: TokenIndex, english: str) -> bool:
+    """Whether English names the country a Latin-script source's language is written in (CLDR's
+    likely subtags: `Spain` for Spanish), or its nationality, where the source leaves it
+    implicit (`Spain's Ibex 35` for `El Ibex 35`, `the Czech cities of Ostrava and Opava`): context
+    for a reader abroad, as long as the translation leaves no source name unpaired that it
+    could have taken the place of (`Spain` for `Portugal` stays a warning)."""
+    if index.script != "latin" or index.russian or not english:
+        return False
+    home = home_country(index.lang)
+    plain = _without_possessive(name)
+    if home is None or home not in (plain, *demonym_places(plain)):
+        return False
+    return not leaves_source_names(index.text, english, index.lang)
 
 
 def _extends_source_territory(name: str, index: TokenIndex) -> bool:
