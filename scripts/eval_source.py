@@ -91,7 +91,7 @@ LATIN_PARTS = ("latin-tune", "latin-blind")
 # Parts never tuned on, whose false alarms and misses are not listed (`heldout9-blind` to
 # `heldout12-blind`, `cjk-blind` to `cjk-blind6` were until the eighth to eleventh Russian and
 # the third to eighth CJK round, when they became tuning data).
-BLIND = frozenset({"heldout13-blind", "heldout14-blind", "cjk-blind7", "latin-blind"})
+BLIND = frozenset({"heldout13-blind", "heldout14-blind", "latin-blind"})
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
     "name_replaced": ("N201", "N202", "N203", "N204", "N205"),

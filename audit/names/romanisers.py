@@ -608,6 +608,10 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
         # an opening `gi` before a vowel said `j` (`Giang`: `ザン`, Vietnamese; `Giovanni`: `乔瓦尼`);
         # not in Hindi, whose `g` is always hard (`Gir`, `Girish`)
         sounds.append(_sound(soft, "en"))
+    if lang == "ja" and "hu" in plain and is_pinyin(plain):
+        # a pinyin `hu`, said `xu`, which Japanese writes `フ` (`Huang`: `フアン`, fuan; `Hu`: `フー`)
+        soft = plain.replace("hu", "fu")
+        sounds.append(_sound(soft, "en"))
     if plain.endswith("ng") and lang != "hi":
         # a final `ng` Japanese writes `ン` and pinyin reads as `n` (`Giang`: `ザン`, zan)
         sounds.extend(_sound(form[:-1], "en") for form in dict.fromkeys((plain, soft)))
