@@ -41,6 +41,7 @@ from audit.names.script_names import (
     SURNAMES,
     TRANSCRIPTION,
     ScriptName,
+    chinese_persons,
     is_everyday_word,
     name_spans,
     simplified,
@@ -1387,14 +1388,14 @@ class RomanisedSource:
         )
 
     def _unspelt_persons(self, english: str) -> list[str]:
-        """The Chinese persons' names of the source (a surname and a given name) that no pinyin
-        word of the English spells a part of."""
+        """The Chinese persons' names of the source (`chinese_persons`) that no pinyin word of the
+        English spells a part of."""
         words = [w for w in _ENGLISH_WORD.findall(english) if w[:1].isupper() and is_pinyin(w)]
         unspelt = []
-        for match in SURNAME_AND_NAME.finditer(self.text):
-            syllables = _readings(match.group())  # its own: pypinyin groups runs of digits and Latin
+        for person in chinese_persons(self.text):
+            syllables = _readings(person)  # its own: pypinyin groups runs of digits and Latin
             if not any(_spelt_by(_NOT_LETTER.sub("", word.lower()), syllables) for word in words):
-                unspelt.append(match.group())
+                unspelt.append(person)
         return unspelt
 
     def _korean_given_name(self, word: str, english: str) -> bool:
