@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import marshal
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -1062,6 +1063,8 @@ class RomanisedSource:
         ):
             return True  # `Han Duck-soo` for `金民錫`: the source names a Korean of another surname, whatever else is heard
         heard = 1.0 if self.lang == "hi" else HEARD
+        if _person_after_title(name, beside, lambda other: is_common_word(other.lower()) or self.translates(other)):
+            beside = ()  # `Japan Coast Guard Commandant Shohei Ishii`: the title's words vouch for no one
         if any(
             (
                 self.spells(other)
@@ -1625,6 +1628,16 @@ _IMPERIAL = re.compile(r"天皇|皇后|上皇|皇太子|皇嗣|陛下|殿下|宮
 
 
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _person_after_title(name: tuple[str, ...], beside: tuple[str, ...], titles: Callable[[str], bool]) -> bool:
+    """Whether an English name ends in a person's given name and surname, neither in the source, after
+    words that are all a title's or a body's (everyday words, places the source names by meaning):
+    those qualify the person, who is unheard whole (`Coast Guard Commandant Shohei Ishii`)."""
+    person = name[-2:]
+    return len(name) >= 3 and bool(beside) and not set(person) & set(beside) and all(
+        other in name[:-2] and titles(other) for other in beside
+    )
 
 
 def latin_written(local: str, english: str) -> bool:
