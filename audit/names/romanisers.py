@@ -547,6 +547,8 @@ def _stems(word: str) -> tuple[str, ...]:
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
 # A `t` before an i sound (`team`, `ticket`, `steel`), which Japanese loanwords write `チ`.
 _T_BEFORE_I = re.compile(r"t(?=ee|ea|i)")
+# A `k` or `g` before an `i`, which Chinese transcribes with a `j` syllable (`基`, `吉`: `Kiribati`, `Gibraltar`).
+_K_BEFORE_I = re.compile(r"(?:kk|gg|k|g)(?=i)")
 # An opening `gi` said `j` before a vowel (`Giang`, `Giovanni`, `Giuseppe`).
 _SOFT_G = re.compile(r"^gi(?=[aeou])")
 # French endings said as an `o` (`Renault`, `Bordeaux`, `Peugeot`), their letters unsaid.
@@ -598,6 +600,8 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
         # a `t` said `ch` before `ure` (`Nature`: `ネイチャー`, `future`: `फ्यूचर`), its r unsaid in Chinese and Japanese
         said = plain.replace("ture", "chur")
         sounds.extend(_sound(form, "en") for form in (said, *((plain.replace("ture", "cha"),) if lang != "hi" else ())))
+    if lang == "zh" and (said := _K_BEFORE_I.sub("j", plain)) != plain:
+        sounds.append(_sound(said, "en"))  # `Lekki`: `莱基`, lai ji; `Georgieva`: `格奥尔基耶娃`, a `ki` or `gi` Chinese writes `基`, `吉`
     if lang == "ja" and (said := _T_BEFORE_I.sub("ch", plain)) != plain:
         sounds.append(_sound(said, "en"))  # `team`: `チーム`, `ticket`: `チケット`, a `t` before an i sound Japanese writes `チ`
     if plain.endswith("ic") and len(plain) >= 4:
