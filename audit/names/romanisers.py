@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import marshal
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,7 @@ from audit.names.script_names import (
     SURNAMES,
     TRANSCRIPTION,
     ScriptName,
+    chinese_persons,
     is_everyday_word,
     name_spans,
     simplified,
@@ -545,6 +547,8 @@ def _stems(word: str) -> tuple[str, ...]:
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
 # A `t` before an i sound (`team`, `ticket`, `steel`), which Japanese loanwords write `チ`.
 _T_BEFORE_I = re.compile(r"t(?=ee|ea|i)")
+# A `k` or `g` before an `i`, which Chinese transcribes with a `j` syllable (`基`, `吉`: `Kiribati`, `Gibraltar`).
+_K_BEFORE_I = re.compile(r"(?:kk|gg|k|g)(?=i)")
 # An opening `gi` said `j` before a vowel (`Giang`, `Giovanni`, `Giuseppe`).
 _SOFT_G = re.compile(r"^gi(?=[aeou])")
 # French endings said as an `o` (`Renault`, `Bordeaux`, `Peugeot`), their letters unsaid.
@@ -596,6 +600,8 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
         # a `t` said `ch` before `ure` (`Nature`: `ネイチャー`, `future`: `फ्यूचर`), its r unsaid in Chinese and Japanese
         said = plain.replace("ture", "chur")
         sounds.extend(_sound(form, "en") for form in (said, *((plain.replace("ture", "cha"),) if lang != "hi" else ())))
+    if lang == "zh" and (said := _K_BEFORE_I.sub("j", plain)) != plain:
+        sounds.append(_sound(said, "en"))  # `Lekki`: `莱基`, lai ji; `Georgieva`: `格奥尔基耶娃`, a `ki` or `gi` Chinese writes `基`, `吉`
     if lang == "ja" and (said := _T_BEFORE_I.sub("ch", plain)) != plain:
         sounds.append(_sound(said, "en"))  # `team`: `チーム`, `ticket`: `チケット`, a `t` before an i sound Japanese writes `チ`
     if plain.endswith("ic") and len(plain) >= 4:
@@ -607,6 +613,10 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
     if soft != plain:
         # an opening `gi` before a vowel said `j` (`Giang`: `ザン`, Vietnamese; `Giovanni`: `乔瓦尼`);
         # not in Hindi, whose `g` is always hard (`Gir`, `Girish`)
+        sounds.append(_sound(soft, "en"))
+    if lang == "ja" and "hu" in plain and is_pinyin(plain):
+        # a pinyin `hu`, said `xu`, which Japanese writes `フ` (`Huang`: `フアン`, fuan; `Hu`: `フー`)
+        soft = plain.replace("hu", "fu")
         sounds.append(_sound(soft, "en"))
     if plain.endswith("ng") and lang != "hi":
         # a final `ng` Japanese writes `ン` and pinyin reads as `n` (`Giang`: `ザン`, zan)
@@ -1057,6 +1067,8 @@ class RomanisedSource:
         ):
             return True  # `Han Duck-soo` for `金民錫`: the source names a Korean of another surname, whatever else is heard
         heard = 1.0 if self.lang == "hi" else HEARD
+        if _person_after_title(name, beside, lambda other: is_common_word(other.lower()) or self.translates(other)):
+            beside = ()  # `Japan Coast Guard Commandant Shohei Ishii`: the title's words vouch for no one
         if any(
             (
                 self.spells(other)
@@ -1383,14 +1395,14 @@ class RomanisedSource:
         )
 
     def _unspelt_persons(self, english: str) -> list[str]:
-        """The Chinese persons' names of the source (a surname and a given name) that no pinyin
-        word of the English spells a part of."""
+        """The Chinese persons' names of the source (`chinese_persons`) that no pinyin word of the
+        English spells a part of."""
         words = [w for w in _ENGLISH_WORD.findall(english) if w[:1].isupper() and is_pinyin(w)]
         unspelt = []
-        for match in SURNAME_AND_NAME.finditer(self.text):
-            syllables = _readings(match.group())  # its own: pypinyin groups runs of digits and Latin
+        for person in chinese_persons(self.text):
+            syllables = _readings(person)  # its own: pypinyin groups runs of digits and Latin
             if not any(_spelt_by(_NOT_LETTER.sub("", word.lower()), syllables) for word in words):
-                unspelt.append(match.group())
+                unspelt.append(person)
         return unspelt
 
     def _korean_given_name(self, word: str, english: str) -> bool:
@@ -1620,6 +1632,16 @@ _IMPERIAL = re.compile(r"天皇|皇后|上皇|皇太子|皇嗣|陛下|殿下|宮
 
 
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _person_after_title(name: tuple[str, ...], beside: tuple[str, ...], titles: Callable[[str], bool]) -> bool:
+    """Whether an English name ends in a person's given name and surname, neither in the source, after
+    words that are all a title's or a body's (everyday words, places the source names by meaning):
+    those qualify the person, who is unheard whole (`Coast Guard Commandant Shohei Ishii`)."""
+    person = name[-2:]
+    return len(name) >= 3 and bool(beside) and not set(person) & set(beside) and all(
+        other in name[:-2] and titles(other) for other in beside
+    )
 
 
 def latin_written(local: str, english: str) -> bool:

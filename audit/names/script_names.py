@@ -37,8 +37,10 @@ SURNAMES = frozenset(
 _TITLED_NAME = re.compile(
     r"(?:主席|总统|总理|首相|秘书长|部长|外长|大使|主任|局长|院长|司长|台长|总监|行政长官|首席执行官|总裁|董事长"
     r"|会长|主帅|教练|发言人|市长|省长|州长|议长|总书记|委员长|国王|女王|王储|亲王|特使)"
-    r"([\u4e00-\u9fff·]{2,6}?)(?=在|表示|说|称|指出|强调|宣布|会见|会晤|与|同|和|，|。|、|将|于|出席|访问|抵达)"
+    r"([\u4e00-\u9fff·]{2,6}?)(?=在|表示|说|称|指出|强调|宣布|会见|会晤|与|同|和|，|。|、|将|于|出席|访问|抵达|\d{1,2}日)"
 )
+# A clause that opens with its subject, two or three characters, and the day of the month (`谷爱凌1日在`), as wires write.
+_DATED_SUBJECT = re.compile(r"(?:^|(?<=[，。；]))([\u4e00-\u9fff]{2,3})(?=\d{1,2}日)")
 # A Chinese transcription writes a dot between a foreign name's parts (`格雷琴·惠特默`).
 _NAME_DOT = "·・"
 # Characters of grammar and counting that never begin a given name (`队史第3000场`).
@@ -264,6 +266,22 @@ def _chinese_person_names(text: str) -> list[ScriptName]:
         if not any(text[start : start + length] in words for length in (2, 3, 4)):
             found.append(ScriptName(start, end))
     return found
+
+
+def chinese_persons(text: str) -> list[str]:
+    """The runs of a Chinese source that are a Chinese person's name: a common surname and a given
+    name, and two or three characters after a title (`市长殷勇`) or as a clause's dated subject
+    (`谷爱凌1日`), surnames past the common ones there, unless a word CC-CEDICT or HSK knows (`外交部`)."""
+    from audit.names.cedict import known_names
+
+    known = {position for start, end, _ in known_names(text) for position in range(start, end)}
+    runs = [
+        match.span(1)
+        for pattern in (_TITLED_NAME, _DATED_SUBJECT)
+        for match in pattern.finditer(text)
+        if len(match.group(1)) <= 3 and not (known & set(range(*match.span(1))) or _common(match.group(1)))
+    ]
+    return [match.group() for match in SURNAME_AND_NAME.finditer(text)] + [text[start:end] for start, end in runs]
 
 
 def _transcribed(text: str) -> list[ScriptName]:
