@@ -87,7 +87,7 @@ PARTS = (
 CJK_PARTS = ("cjk-tune", "cjk-blind", "cjk-blind2", "cjk-blind3", "cjk-blind4", "cjk-blind5", "cjk-blind6", "cjk-blind7")
 # Latin-script and Hindi sources (Polish, Spanish, Hindi, German, French, Italian, Czech), in
 # tests/data/source_latin/.
-LATIN_PARTS = ("latin-tune", "latin-blind")
+LATIN_PARTS = ("latin-tune", "latin-tune2", "latin-blind")
 # Parts never tuned on, whose false alarms and misses are not listed (`heldout9-blind` to
 # `heldout12-blind`, `cjk-blind` to `cjk-blind6` were until the eighth to eleventh Russian and
 # the third to eighth CJK round, when they became tuning data).
