@@ -2006,7 +2006,8 @@ class DroppedName(Check):
     company's or club's own name (`«АЛРОСА»`), which English spells (`Alrosa`). A given name
     after `Святой` is a saint's, a name whatever NER says (`храме Святого Саввы`). A source's
     Latin acronym, in any language, pairs with its initials written out, diacritics folded
-    (`JFA`: `the Japan Football Association`, `ČNB`: `the Czech National Bank`), and the title
+    (`JFA`: `the Japan Football Association`, `ČNB`: `the Czech National Bank`, `DB`: `Deutsche
+    Bahn` of `at Deutsche Bahn for Thursday`), and the title
     English writes before a person the source names too may translate a source name of
     ordinary words (`ministra de Asuntos Exteriores, Arancha González`: `Foreign Minister
     Arancha González`). Flagged on the sentence where the name belongs. A story and a source with the same
@@ -2107,7 +2108,8 @@ class UnsourcedName(Check):
     distinctive word must be found in the source, Cyrillic under several romanisations,
     inflected forms and CLDR exonyms allowed, and in its other English shape: an acronym the
     source writes out (`EU`: `Evropské unie`), a name it gives as its acronym (`European
-    Union`: `l’UE`; a Cyrillic acronym of its initials, letter by letter, listed or not:
+    Union`: `l’UE`; a Latin acronym of a Latin-script source, its initials in order: `Deutsche
+    Bahn`: `DB`; a Cyrillic acronym of its initials, letter by letter, listed or not:
     `Federal Medical-Biological Agency`: `ФМБА`), a nationality whose country it names (`Portuguese`: `Portugals`); Korean
     names a Russian source writes in Kontsevich are read as English spells them (`Ли Чжэ Мён`:
     `Lee Jae-myung`). A Russian source also accounts for what its

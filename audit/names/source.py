@@ -1080,17 +1080,32 @@ _SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "de"})
 
 
 def _initials_written(name: str, english: str) -> bool:
-    """A Latin acronym of the source (`JFA`, `ČNB`) whose name the English writes out in full
-    (`the Japan Football Association`, `the Czech National Bank`): the initials of a run of
-    capitalised words, in any source language whose names keep English's word order, diacritics
-    folded."""
+    """A Latin acronym of the source (`JFA`, `ČNB`, `DB`) whose name the English writes out in full
+    (`the Japan Football Association`, `the Czech National Bank`, `at Deutsche Bahn for Thursday`):
+    the initials of consecutive words of a run of capitalised words, in any source language whose
+    names keep English's word order, diacritics folded."""
     name = anyascii(name)
     if not re.fullmatch(r"[A-Z]{2,6}", name):
         return False
-    return any(
-        "".join(word[0] for word in run.split() if word not in _SMALL_WORDS).upper().endswith(name)
-        for run in _CAPITALISED_RUN.findall(english)
-    )
+    return any(name in _run_initials(run) for run in _CAPITALISED_RUN.findall(anyascii(english)))
+
+
+def _run_initials(run: str) -> str:
+    """The initials of a run of capitalised words, its small words aside (`Japan Football Association`: `JFA`)."""
+    return "".join(word[0] for word in anyascii(run).split() if word not in _SMALL_WORDS).upper()
+
+
+def _spells_latin_acronym(name: str, index: TokenIndex) -> bool:
+    """Whether a name of several capitalised words (`Deutsche Bahn`, `Force Ouvrière`) is written
+    out from a Latin acronym of a Latin-script source (`DB`, `FO`), its initials in order, as N204
+    pairs them."""
+    if index.script != "latin" or index.russian or " " not in name:
+        return False
+    words = [w for w in name.split() if w not in _SMALL_WORDS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    initials = _run_initials(name)
+    return any(anyascii(word) == initials for word in re.findall(r"[\w]+", index.text) if is_acronym(word))
 
 
 def _glued_written(name: str, english: str) -> bool:
@@ -1337,6 +1352,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return []  # `Shenzhen` for `沪深`: a place by its one-character abbreviation
     if " " in name and any(_latin_word(short, index.text) for short in abbreviations_of(_without_possessive(name))):
         return []  # `Japan Aerospace Exploration Agency` for `JAXAは`: the source writes its acronym
+    if _spells_latin_acronym(_without_possessive(name), index):
+        return []  # `Deutsche Bahn` for `bei der DB`, in the source's word order
     if index.russian and _spells_cyrillic_acronym(_without_possessive(name), index.text):
         return []  # `Federal Medical-Biological Agency` for `ФМБА`, which no table need list
     person = chinese_person(tuple(name.split()))
