@@ -2139,8 +2139,9 @@ class UnsourcedName(Check):
     replaced that place); so is a country or a notable city English writes, a common word too,
     where a place the source names or derives an adjective from is written by none of its names
     (`Perm airport` for `уфимского аэропорта`, `Abu Dhabi International Airport` for `Дубайский
-    международный аэропорт`), and it is then no context English adds; a place or an owner in the possessive opening a name (`Spain's Carlos Alcaraz`,
-    `Moscow's Vnukovo airport`, `Gazprom's Astrakhan gas processing plant`) is context too where the
+    международный аэропорт`), and it is then no context English adds; a place or an owner in the possessive opening a name,
+    in a Russian or a Latin-script source (`Spain's Carlos Alcaraz`, `Moscow's Vnukovo airport`,
+    `Gazprom's Astrakhan gas processing plant`, `Bayern Munich's Harry Kane`) is context too where the
     translation leaves no source name unpaired and it replaced no source place or nationality
     adjective written by none of its names (`Sweden's Nokia` for `Финская Nokia`; the country of
     a source city stays context: `Japan's Nikkei` for `Токийский индекс Nikkei`);

@@ -1383,7 +1383,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             continue  # `III` of `King Mswati III` where the source has none: no anchor
         plain = _without_possessive(word)
         if (
-            index.russian
+            (index.russian or (index.script == "latin" and bool(english)))
             and (_possessive_place(words, position) or _possessive_owner(words, position))
             and not leaves_source_names(index.text, english, index.lang)
             and not _replaced_source_place(plain, index, english)
@@ -1803,10 +1803,14 @@ def _possessive_place(words: list[str], position: int) -> bool:
 
 
 def _possessive_owner(words: list[str], position: int) -> bool:
-    """A body in the possessive opening a name (`Gazprom's Astrakhan gas processing plant`):
-    the owner English adds for context, as it adds a place."""
-    word = words[position]
-    return position == 0 and len(words) > 1 and word[:1].isupper() and re.search(r"['’]s$", word) is not None
+    """A word of a body in the possessive opening a name (`Gazprom's Astrakhan gas processing
+    plant`, `Bayern Munich's Harry Kane`): the owner English adds for context, as it adds a place."""
+    for end, word in enumerate(words[:-1]):
+        if not word[:1].isupper():
+            return False
+        if re.search(r"['’]s$", word):
+            return position <= end
+    return False
 
 
 def _surname_like_nationality(words: list[str], position: int) -> bool:
