@@ -2132,7 +2132,8 @@ class UnsourcedName(Check):
     the town: `Tynda in the Amur region`; a Russian region no city names, `data/ru_regions.tsv`:
     `Nizhnekamsk, Tatarstan`), the rest of a name English writes in full where the
     source gives one part standing alone (`Gukesh Dommaraju` for `Гукеш`), a city within 100 km English
-    locates it by (`Krasnogorsk, outside Moscow`) and the body a seat stands for
+    locates it by (`Krasnogorsk, outside Moscow`; in a Latin-script source too, a town written as
+    GeoNames writes it: `Poissy, west of Paris`) and the body a seat stands for
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`),
     or opening a name (`Colombian President Claudia Sheinbaum` for `Мексиканский президент`),
     is unsourced only when a place of a Russian source is then missing from the translation (it

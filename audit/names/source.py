@@ -68,6 +68,7 @@ from audit.names.russian_source import (
     gloss_keys,
     has_given_name_before,
     heard_in_english,
+    locates_place,
     locates_source_place,
     names_a_place,
     names_one_part,
@@ -1366,7 +1367,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if known is not None:
         if index.has_name(name, "en") or index.has_name(known, "en"):
             return []
-        located = index.russian and bool(english) and _locates(name, index, english)
+        located = bool(english) and (_locates(name, index, english) if index.russian else _locates_written(name, index, english))
         return [] if located and not leaves_source_names(index.text, english, index.lang) else [name]
     if is_acronym(name) and " " not in name:
         return [] if index.has_name(name, "en") else [name]
@@ -1425,6 +1426,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     hyphened = frozenset(i for i, gap in enumerate(re.findall(r"[\s\-‐‑]+", name)) if not gap.isspace())
     if missing and found and _added_words(words, missing, found, index, english, hyphened):
         missing = []
+    if missing and not index.russian and english and not leaves_source_names(index.text, english, index.lang):
+        missing = [p for p in missing if not _locates_written(_without_possessive(words[p]), index, english)]
     if missing and found and index.script == "latin" and not index.russian and english and _added_after(name, words, missing, found):
         if not leaves_source_names(index.text, english, index.lang):
             missing = []  # `Legia Warsaw` for `Legią`, `Atletico Madrid` for `Atleti`: a club's city English adds
@@ -1666,6 +1669,12 @@ def _locates(word: str, index: TokenIndex, english: str) -> bool:
     (`Orsk, a city in Russia's Orenburg region` for `Орск`) or a city near it (`Krasnogorsk,
     outside Moscow` for `Красногорск`)."""
     return names_region_of_source_place(word, index.text, english) or locates_source_place(word, index.text, english)
+
+
+def _locates_written(word: str, index: TokenIndex, english: str) -> bool:
+    """Whether English writes `word` as a city near a place a Latin-script source names as
+    GeoNames writes it (`Poissy, west of Paris` for `à Poissy`): context for a smaller place."""
+    return index.script == "latin" and locates_place(word, re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", index.text), english)
 
 
 def _place_word(word: str) -> bool:
