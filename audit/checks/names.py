@@ -2006,7 +2006,8 @@ class DroppedName(Check):
     company's or club's own name (`«АЛРОСА»`), which English spells (`Alrosa`). A given name
     after `Святой` is a saint's, a name whatever NER says (`храме Святого Саввы`). A source's
     Latin acronym, in any language, pairs with its initials written out, diacritics folded
-    (`JFA`: `the Japan Football Association`, `ČNB`: `the Czech National Bank`), and the title
+    (`JFA`: `the Japan Football Association`, `ČNB`: `the Czech National Bank`, `DB`: `Deutsche
+    Bahn` of `at Deutsche Bahn for Thursday`), and the title
     English writes before a person the source names too may translate a source name of
     ordinary words (`ministra de Asuntos Exteriores, Arancha González`: `Foreign Minister
     Arancha González`). Flagged on the sentence where the name belongs. A story and a source with the same
@@ -2107,7 +2108,8 @@ class UnsourcedName(Check):
     distinctive word must be found in the source, Cyrillic under several romanisations,
     inflected forms and CLDR exonyms allowed, and in its other English shape: an acronym the
     source writes out (`EU`: `Evropské unie`), a name it gives as its acronym (`European
-    Union`: `l’UE`; a Cyrillic acronym of its initials, letter by letter, listed or not:
+    Union`: `l’UE`; a Latin acronym of a Latin-script source, its initials in order: `Deutsche
+    Bahn`: `DB`; a Cyrillic acronym of its initials, letter by letter, listed or not:
     `Federal Medical-Biological Agency`: `ФМБА`), a nationality whose country it names (`Portuguese`: `Portugals`); Korean
     names a Russian source writes in Kontsevich are read as English spells them (`Ли Чжэ Мён`:
     `Lee Jae-myung`). A Russian source also accounts for what its
@@ -2130,15 +2132,17 @@ class UnsourcedName(Check):
     the town: `Tynda in the Amur region`; a Russian region no city names, `data/ru_regions.tsv`:
     `Nizhnekamsk, Tatarstan`), the rest of a name English writes in full where the
     source gives one part standing alone (`Gukesh Dommaraju` for `Гукеш`), a city within 100 km English
-    locates it by (`Krasnogorsk, outside Moscow`) and the body a seat stands for
+    locates it by (`Krasnogorsk, outside Moscow`; in a Latin-script source too, a town written as
+    GeoNames writes it: `Poissy, west of Paris`) and the body a seat stands for
     (`Брюссель`: `European Union`) count as sourced too. A nationality alone (`his Chinese counterpart`),
     or opening a name (`Colombian President Claudia Sheinbaum` for `Мексиканский президент`),
     is unsourced only when a place of a Russian source is then missing from the translation (it
     replaced that place); so is a country or a notable city English writes, a common word too,
     where a place the source names or derives an adjective from is written by none of its names
     (`Perm airport` for `уфимского аэропорта`, `Abu Dhabi International Airport` for `Дубайский
-    международный аэропорт`), and it is then no context English adds; a place or an owner in the possessive opening a name (`Spain's Carlos Alcaraz`,
-    `Moscow's Vnukovo airport`, `Gazprom's Astrakhan gas processing plant`) is context too where the
+    международный аэропорт`), and it is then no context English adds; a place or an owner in the possessive opening a name,
+    in a Russian or a Latin-script source (`Spain's Carlos Alcaraz`, `Moscow's Vnukovo airport`,
+    `Gazprom's Astrakhan gas processing plant`, `Bayern Munich's Harry Kane`) is context too where the
     translation leaves no source name unpaired and it replaced no source place or nationality
     adjective written by none of its names (`Sweden's Nokia` for `Финская Nokia`; the country of
     a source city stays context: `Japan's Nikkei` for `Токийский индекс Nikkei`);

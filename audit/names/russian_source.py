@@ -503,18 +503,17 @@ def locates_source_place(word: str, source: str, english: str) -> bool:
     """Whether `english` writes `word` as a city near which a place the source names lies
     (`Krasnogorsk, outside Moscow` for `Красногорске`): context English adds for a smaller
     place, GeoNames' cities within 100 km of each other."""
+    return locates_place(word, [place for names in source_places(source) for place in names], english)
+
+
+def locates_place(word: str, places: Iterable[str], english: str) -> bool:
+    """Whether `english` writes `word` as a city near which one of `places` (English or GeoNames
+    names) lies (`Poissy, west of Paris`), GeoNames' cities within 100 km of each other."""
     if not re.search(rf"\b{_NEAR_WORDS}\s+{re.escape(word)}\b", english):
         return False
     positions = _city_positions()
     near = positions.get(word, ())
-    return any(
-        _distance_km(a, b) <= _NEARBY_KM
-        for names in source_places(source)
-        for place in names
-        if place != word
-        for a in positions.get(place, ())
-        for b in near
-    )
+    return any(_distance_km(a, b) <= _NEARBY_KM for place in places if place != word for a in positions.get(place, ()) for b in near)
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -68,6 +68,7 @@ from audit.names.russian_source import (
     gloss_keys,
     has_given_name_before,
     heard_in_english,
+    locates_place,
     locates_source_place,
     names_a_place,
     names_one_part,
@@ -1080,17 +1081,32 @@ _SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "de"})
 
 
 def _initials_written(name: str, english: str) -> bool:
-    """A Latin acronym of the source (`JFA`, `ČNB`) whose name the English writes out in full
-    (`the Japan Football Association`, `the Czech National Bank`): the initials of a run of
-    capitalised words, in any source language whose names keep English's word order, diacritics
-    folded."""
+    """A Latin acronym of the source (`JFA`, `ČNB`, `DB`) whose name the English writes out in full
+    (`the Japan Football Association`, `the Czech National Bank`, `at Deutsche Bahn for Thursday`):
+    the initials of consecutive words of a run of capitalised words, in any source language whose
+    names keep English's word order, diacritics folded."""
     name = anyascii(name)
     if not re.fullmatch(r"[A-Z]{2,6}", name):
         return False
-    return any(
-        "".join(word[0] for word in run.split() if word not in _SMALL_WORDS).upper().endswith(name)
-        for run in _CAPITALISED_RUN.findall(english)
-    )
+    return any(name in _run_initials(run) for run in _CAPITALISED_RUN.findall(anyascii(english)))
+
+
+def _run_initials(run: str) -> str:
+    """The initials of a run of capitalised words, its small words aside (`Japan Football Association`: `JFA`)."""
+    return "".join(word[0] for word in anyascii(run).split() if word not in _SMALL_WORDS).upper()
+
+
+def _spells_latin_acronym(name: str, index: TokenIndex) -> bool:
+    """Whether a name of several capitalised words (`Deutsche Bahn`, `Force Ouvrière`) is written
+    out from a Latin acronym of a Latin-script source (`DB`, `FO`), its initials in order, as N204
+    pairs them."""
+    if index.script != "latin" or index.russian or " " not in name:
+        return False
+    words = [w for w in name.split() if w not in _SMALL_WORDS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    initials = _run_initials(name)
+    return any(anyascii(word) == initials for word in re.findall(r"[\w]+", index.text) if is_acronym(word))
 
 
 def _glued_written(name: str, english: str) -> bool:
@@ -1337,6 +1353,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return []  # `Shenzhen` for `沪深`: a place by its one-character abbreviation
     if " " in name and any(_latin_word(short, index.text) for short in abbreviations_of(_without_possessive(name))):
         return []  # `Japan Aerospace Exploration Agency` for `JAXAは`: the source writes its acronym
+    if _spells_latin_acronym(_without_possessive(name), index):
+        return []  # `Deutsche Bahn` for `bei der DB`, in the source's word order
     if index.russian and _spells_cyrillic_acronym(_without_possessive(name), index.text):
         return []  # `Federal Medical-Biological Agency` for `ФМБА`, which no table need list
     person = chinese_person(tuple(name.split()))
@@ -1349,7 +1367,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if known is not None:
         if index.has_name(name, "en") or index.has_name(known, "en"):
             return []
-        located = index.russian and bool(english) and _locates(name, index, english)
+        located = bool(english) and (_locates(name, index, english) if index.russian else _locates_written(name, index, english))
         return [] if located and not leaves_source_names(index.text, english, index.lang) else [name]
     if is_acronym(name) and " " not in name:
         return [] if index.has_name(name, "en") else [name]
@@ -1366,7 +1384,7 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
             continue  # `III` of `King Mswati III` where the source has none: no anchor
         plain = _without_possessive(word)
         if (
-            index.russian
+            (index.russian or (index.script == "latin" and bool(english)))
             and (_possessive_place(words, position) or _possessive_owner(words, position))
             and not leaves_source_names(index.text, english, index.lang)
             and not _replaced_source_place(plain, index, english)
@@ -1408,6 +1426,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     hyphened = frozenset(i for i, gap in enumerate(re.findall(r"[\s\-‐‑]+", name)) if not gap.isspace())
     if missing and found and _added_words(words, missing, found, index, english, hyphened):
         missing = []
+    if missing and not index.russian and english and not leaves_source_names(index.text, english, index.lang):
+        missing = [p for p in missing if not _locates_written(_without_possessive(words[p]), index, english)]
     if missing and found and index.script == "latin" and not index.russian and english and _added_after(name, words, missing, found):
         if not leaves_source_names(index.text, english, index.lang):
             missing = []  # `Legia Warsaw` for `Legią`, `Atletico Madrid` for `Atleti`: a club's city English adds
@@ -1651,6 +1671,12 @@ def _locates(word: str, index: TokenIndex, english: str) -> bool:
     return names_region_of_source_place(word, index.text, english) or locates_source_place(word, index.text, english)
 
 
+def _locates_written(word: str, index: TokenIndex, english: str) -> bool:
+    """Whether English writes `word` as a city near a place a Latin-script source names as
+    GeoNames writes it (`Poissy, west of Paris` for `à Poissy`): context for a smaller place."""
+    return index.script == "latin" and locates_place(word, re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", index.text), english)
+
+
 def _place_word(word: str) -> bool:
     """A capitalised word that names a country, region or large city (`Japan`, `Tibet`, `Atlantic`),
     or a province, prefecture or state of China, Japan or India (`Fujian`, `Kerala`; `data/asian_regions.tsv`).
@@ -1786,10 +1812,14 @@ def _possessive_place(words: list[str], position: int) -> bool:
 
 
 def _possessive_owner(words: list[str], position: int) -> bool:
-    """A body in the possessive opening a name (`Gazprom's Astrakhan gas processing plant`):
-    the owner English adds for context, as it adds a place."""
-    word = words[position]
-    return position == 0 and len(words) > 1 and word[:1].isupper() and re.search(r"['’]s$", word) is not None
+    """A word of a body in the possessive opening a name (`Gazprom's Astrakhan gas processing
+    plant`, `Bayern Munich's Harry Kane`): the owner English adds for context, as it adds a place."""
+    for end, word in enumerate(words[:-1]):
+        if not word[:1].isupper():
+            return False
+        if re.search(r"['’]s$", word):
+            return position <= end
+    return False
 
 
 def _surname_like_nationality(words: list[str], position: int) -> bool:
