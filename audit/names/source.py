@@ -585,6 +585,15 @@ class _Nearness:
         return False
 
 
+def _short_case_form(short: str, long: str) -> bool:
+    """A three-letter name under a Latin-script source's vowel case ending, which stem_match
+    leaves to a whole match: a vowel after a final consonant (`hel`/`helu`), or a final vowel in
+    place of another (`iva`/`ivy`, folded `ivi`)."""
+    if short[-1] in "aeiouy":
+        return len(long) == 3 and long[:2] == short[:2] and long[2] in "aeiouy"
+    return len(long) == 4 and long.startswith(short) and long[3] in "aeiouy"
+
+
 _NEAR_SPELLING = _Nearness(lambda key, other: stem_match(key, other) or sounds_alike(key, other))
 _NEAR_SOUND = _Nearness(sounds_alike)
 _NEAR_FRAME = _Nearness(stem_match)  # between foreign frames (`foreign_frame`)
@@ -777,6 +786,8 @@ class TokenIndex:
         others = self._group(self._by_initial, "by_initial", key[:1])
         if others and _NEAR_SPELLING.any_of(key, others):
             return True
+        if self.script == "latin" and len(key) == 3 and any(_short_case_form(key, other) for other in others):
+            return True  # `Iva` / `Ivy`, `Hel` / `do Helu`
         if any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations):
             return True
         sound = sound_stem(key)[:1]
