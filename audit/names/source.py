@@ -1378,7 +1378,11 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if known is not None:
         if index.has_name(name, "en") or index.has_name(known, "en"):
             return []
-        located = bool(english) and (_locates(name, index, english) if index.russian else _locates_written(name, index, english))
+        located = bool(english) and (
+            _locates(name, index, english)
+            if index.russian
+            else _locates_written(name, index, english) or _country_of_written_place(name, index, english)
+        )
         return [] if located and not leaves_source_names(index.text, english, index.lang) else [name]
     if is_acronym(name) and " " not in name:
         return [] if index.has_name(name, "en") else [name]
@@ -1686,6 +1690,24 @@ def _locates_written(word: str, index: TokenIndex, english: str) -> bool:
     """Whether English writes `word` as a city near a place a Latin-script source names as
     GeoNames writes it (`Poissy, west of Paris` for `à Poissy`): context for a smaller place."""
     return index.script == "latin" and locates_place(word, re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", index.text), english)
+
+
+def _country_of_written_place(country: str, index: TokenIndex, english: str) -> bool:
+    """Whether English writes `country` right after a place a Latin-script source names that
+    GeoNames puts in it (`Tromsø, Norway`, `Bastia in France` for `w Tromsø`, `à Bastia`): the
+    country wire copy adds to place a town abroad, context as a city that locates it is."""
+    if index.script != "latin":
+        return False
+    codes = {place.country for place in place_lookup_exact(country) if place.kind == "country"}
+    for match in re.finditer(rf"(?<!\w)(\S+)(?:,|\s+in)\s+{re.escape(country)}\b", english):
+        words = english[: match.end(1)].split()[-3:]  # the place, of up to three words
+        for first in range(len(words)):
+            place = " ".join(words[first:])
+            if index.has_name(place, "en") and any(
+                found.country in codes for found in place_lookup_exact(place) if found.kind == "city"
+            ):
+                return True
+    return False
 
 
 def _place_word(word: str) -> bool:
