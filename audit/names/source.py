@@ -1356,8 +1356,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return [name] if is_english_place(place) and unwritten_place_names(index.text, english) else []
     if _home_country_added(name, index, english):
         return []  # `Spain's Ibex 35` for `El Ibex 35`: the source's own country, context English adds
-    if index.spells_out(name):
-        return []  # `ID`: `documento de identidad`, a term, though CLDR knows `ID` as a territory code
+    if index.spells_out(name) or (index.script == "latin" and _modifies_a_noun(name, english)):
+        return []  # `ID`: `documento de identidad`, `TV` of `radio and TV fees`: a term, no name
     if _names_country_of_capital(_without_possessive(name), index):
         return []  # `Moscow said` for `Россия заявила`: a capital for its country's government
     if index.romanised is not None and index.romanised.abbreviates(_without_possessive(name)):
@@ -1690,6 +1690,21 @@ def _locates_written(word: str, index: TokenIndex, english: str) -> bool:
     """Whether English writes `word` as a city near a place a Latin-script source names as
     GeoNames writes it (`Poissy, west of Paris` for `à Poissy`): context for a smaller place."""
     return index.script == "latin" and locates_place(word, re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", index.text), english)
+
+
+def _modifies_a_noun(name: str, english: str) -> bool:
+    """Whether `name` is an acronym of an ordinary term that English writes inside a lower-case
+    noun phrase, before a noun it qualifies (`TV` of `radio and TV licence fees`, `quarterly GDP
+    growth`): a term English may add, no name; at a clause's head it may stand for a body (`LPG
+    estimated`, `the charity LPG,`), and is judged as a name."""
+    return name in GENERIC_ACRONYMS and re.search(rf"\b[a-z][\w-]* {re.escape(name)} (?!{_FUNCTION_WORDS}\b)[a-z]+(?<!ed)\b", english) is not None
+
+
+# English's closed-class words and a few verbs of saying: what follows a name, not a noun it qualifies.
+_FUNCTION_WORDS = (
+    "and|or|but|nor|of|in|on|at|to|for|with|by|from|as|than|is|are|was|were|has|have|had|will|would|can|could|"
+    "may|might|must|should|said|says|say|that|which|who|whose|where|when|while|the|a|an|its|their|his|her"
+)
 
 
 def _country_of_written_place(country: str, index: TokenIndex, english: str) -> bool:
