@@ -836,7 +836,7 @@ class TokenIndex:
 
     def spells_out(self, acronym: str) -> bool:
         """Whether the text writes out a term English abbreviates (`TV`: `telewizora`)."""
-        beginnings = SPELLED_OUT.get(acronym)
+        beginnings = SPELLED_OUT.get(acronym) or SPELLED_OUT.get(acronym.removesuffix("s"))  # `MPs`
         if not beginnings:
             return False
         pattern = _spelled_out_pattern(beginnings)
@@ -1356,6 +1356,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return [name] if is_english_place(place) and unwritten_place_names(index.text, english) else []
     if _home_country_added(name, index, english):
         return []  # `Spain's Ibex 35` for `El Ibex 35`: the source's own country, context English adds
+    if index.script == "latin" and _source_writes_place(_without_possessive(name), index.text):
+        return []  # `Abu Dhabi` for `w Abu Zabi`: a name GeoNames lists for the place
     if index.spells_out(name) or (index.script == "latin" and _modifies_a_noun(name, english)):
         return []  # `ID`: `documento de identidad`, `TV` of `radio and TV fees`: a term, no name
     if _names_country_of_capital(_without_possessive(name), index):
@@ -1690,6 +1692,21 @@ def _locates_written(word: str, index: TokenIndex, english: str) -> bool:
     """Whether English writes `word` as a city near a place a Latin-script source names as
     GeoNames writes it (`Poissy, west of Paris` for `à Poissy`): context for a smaller place."""
     return index.script == "latin" and locates_place(word, re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", index.text), english)
+
+
+@functools.lru_cache(maxsize=4096)
+def _source_writes_place(name: str, source: str) -> bool:
+    """Whether a Latin-script source writes the place English calls `name` by another of the
+    names GeoNames lists for it, as many words long (`Abu Zabi`, `Mailand`): the same place."""
+    size = len(name.split())
+    words = re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", source)
+    for start in range(len(words) - size + 1):
+        run = words[start : start + size]
+        if all(word[:1].isupper() for word in run):
+            places = place_lookup_exact(" ".join(run))
+            if places and places[0].english == name:
+                return True
+    return False
 
 
 def _modifies_a_noun(name: str, english: str) -> bool:
@@ -2043,6 +2060,7 @@ def _distinctive_english(word: str) -> bool:
         and plain.lower() not in _FEASTS
         and not _REGNAL_NUMBER.fullmatch(plain)  # `III` of `King Mswati III`: no name by itself
         and plain not in GENERIC_ACRONYMS
+        and not (plain.endswith("s") and plain[:-1] in GENERIC_ACRONYMS)  # `MPs`
         and not is_language_name(plain)
         and plain.lower() not in CONNECTORS
         and plain.lower() not in GENERIC
