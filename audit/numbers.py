@@ -311,6 +311,13 @@ _RUSSIAN_COLLECTIVES = (
     + "|"
     + _inflected("4 четвер|5 пятер|6 шестер|7 семер|8 восьмер|9 девятер|10 десятер", "о ых ым ыми")
 )
+# Collective numerals of a round count, which English writes as `about 40` (`une quarantaine`,
+# `una ventina`, `una decena`): the value of the singular; the plural (`des dizaines`) is `dozens`.
+_COLLECTIVES = {
+    "fr": "|10 dizaine|15 quinzaine|20 vingtaine|30 trentaine|40 quarantaine|50 cinquantaine|60 soixantaine",
+    "es": "|10 decena|15 quincena|20 veintena|30 treintena|40 cuarentena",
+    "it": "|10 decina|15 quindicina|20 ventina|30 trentina|40 quarantina|50 cinquantina|60 sessantina",
+}
 # Cardinals in words as a source writes them, by language: value, then forms (cases, genders).
 SOURCE_WORDS: dict[str, dict[str, int]] = {
     "es": _table(
@@ -321,18 +328,19 @@ SOURCE_WORDS: dict[str, dict[str, int]] = {
         "|80 ochenta|90 noventa|100 cien ciento centenar|200 doscientos doscientas|300 trescientos trescientas"
         "|400 cuatrocientos cuatrocientas|500 quinientos quinientas|600 seiscientos seiscientas"
         "|700 setecientos setecientas|800 ochocientos ochocientas|900 novecientos novecientas|1000 mil"
+        + _COLLECTIVES["es"]
     ),
     "fr": _table(
         "1 un une|2 deux|3 trois|4 quatre|5 cinq|6 six|7 sept|8 huit|9 neuf|10 dix|11 onze|12 douze douzaine|13 treize"
         "|14 quatorze|15 quinze|16 seize|17 dix-sept|18 dix-huit|19 dix-neuf|20 vingt|30 trente|40 quarante"
         "|50 cinquante|60 soixante|70 soixante-dix|80 quatre-vingts quatre-vingt|90 quatre-vingt-dix"
-        "|100 cent centaine|1000 mille|" + _french()
+        "|100 cent centaine|1000 mille|" + _french() + _COLLECTIVES["fr"]
     ),
     "it": _table(
         "1 un uno una|2 due entrambi entrambe|3 tre|4 quattro|5 cinque|6 sei|7 sette|8 otto|9 nove|10 dieci|11 undici|12 dodici dozzina"
         "|13 tredici|14 quattordici|15 quindici|16 sedici|17 diciassette|18 diciotto|19 diciannove|30 trenta"
         "|40 quaranta|50 cinquanta|60 sessanta|70 settanta|80 ottanta|90 novanta|100 cento centinaio"
-        "|200 duecento|300 trecento|500 cinquecento|1000 mille|" + _italian()
+        "|200 duecento|300 trecento|500 cinquecento|1000 mille|" + _italian() + _COLLECTIVES["it"]
     ),
     "de": _table(
         "1 ein eins eine einen einem einer|2 zwei beiden beide|3 drei|4 vier|5 fünf|6 sechs|7 sieben|8 acht"
@@ -391,6 +399,10 @@ _AMBIGUOUS = frozenset(
     [
         "neuf",
         "sei",
+        "quarantaine",  # also quarantine, as `cuarentena`
+        "cuarentena",
+        "quincena",  # also a fortnight
+        "trentina",  # also of Trento
         "venti",
         "beide",
         "beiden",

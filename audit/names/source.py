@@ -585,6 +585,15 @@ class _Nearness:
         return False
 
 
+def _short_case_form(short: str, long: str) -> bool:
+    """A three-letter name under a Latin-script source's vowel case ending, which stem_match
+    leaves to a whole match: a vowel after a final consonant (`hel`/`helu`), or a final vowel in
+    place of another (`iva`/`ivy`, folded `ivi`)."""
+    if short[-1] in "aeiouy":
+        return len(long) == 3 and long[:2] == short[:2] and long[2] in "aeiouy"
+    return len(long) == 4 and long.startswith(short) and long[3] in "aeiouy"
+
+
 _NEAR_SPELLING = _Nearness(lambda key, other: stem_match(key, other) or sounds_alike(key, other))
 _NEAR_SOUND = _Nearness(sounds_alike)
 _NEAR_FRAME = _Nearness(stem_match)  # between foreign frames (`foreign_frame`)
@@ -777,6 +786,8 @@ class TokenIndex:
         others = self._group(self._by_initial, "by_initial", key[:1])
         if others and _NEAR_SPELLING.any_of(key, others):
             return True
+        if self.script == "latin" and len(key) == 3 and any(_short_case_form(key, other) for other in others):
+            return True  # `Iva` / `Ivy`, `Hel` / `do Helu`
         if any(key.startswith(short) and len(key) >= len(short) + 4 for short in self._abbreviations):
             return True
         sound = sound_stem(key)[:1]
@@ -825,7 +836,7 @@ class TokenIndex:
 
     def spells_out(self, acronym: str) -> bool:
         """Whether the text writes out a term English abbreviates (`TV`: `telewizora`)."""
-        beginnings = SPELLED_OUT.get(acronym)
+        beginnings = SPELLED_OUT.get(acronym) or SPELLED_OUT.get(acronym.removesuffix("s"))  # `MPs`
         if not beginnings:
             return False
         pattern = _spelled_out_pattern(beginnings)
@@ -1345,8 +1356,10 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return [name] if is_english_place(place) and unwritten_place_names(index.text, english) else []
     if _home_country_added(name, index, english):
         return []  # `Spain's Ibex 35` for `El Ibex 35`: the source's own country, context English adds
-    if index.spells_out(name):
-        return []  # `ID`: `documento de identidad`, a term, though CLDR knows `ID` as a territory code
+    if index.script == "latin" and _source_writes_place(_without_possessive(name), index.text):
+        return []  # `Abu Dhabi` for `w Abu Zabi`: a name GeoNames lists for the place
+    if index.spells_out(name) or (index.script == "latin" and _modifies_a_noun(name, english)):
+        return []  # `ID`: `documento de identidad`, `TV` of `radio and TV fees`: a term, no name
     if _names_country_of_capital(_without_possessive(name), index):
         return []  # `Moscow said` for `Россия заявила`: a capital for its country's government
     if index.romanised is not None and index.romanised.abbreviates(_without_possessive(name)):
@@ -1367,7 +1380,11 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if known is not None:
         if index.has_name(name, "en") or index.has_name(known, "en"):
             return []
-        located = bool(english) and (_locates(name, index, english) if index.russian else _locates_written(name, index, english))
+        located = bool(english) and (
+            _locates(name, index, english)
+            if index.russian
+            else _locates_written(name, index, english) or _country_of_written_place(name, index, english)
+        )
         return [] if located and not leaves_source_names(index.text, english, index.lang) else [name]
     if is_acronym(name) and " " not in name:
         return [] if index.has_name(name, "en") else [name]
@@ -1675,6 +1692,54 @@ def _locates_written(word: str, index: TokenIndex, english: str) -> bool:
     """Whether English writes `word` as a city near a place a Latin-script source names as
     GeoNames writes it (`Poissy, west of Paris` for `à Poissy`): context for a smaller place."""
     return index.script == "latin" and locates_place(word, re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", index.text), english)
+
+
+@functools.lru_cache(maxsize=4096)
+def _source_writes_place(name: str, source: str) -> bool:
+    """Whether a Latin-script source writes the place English calls `name` by another of the
+    names GeoNames lists for it, as many words long (`Abu Zabi`, `Mailand`): the same place."""
+    size = len(name.split())
+    words = re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", source)
+    for start in range(len(words) - size + 1):
+        run = words[start : start + size]
+        if all(word[:1].isupper() for word in run):
+            places = place_lookup_exact(" ".join(run))
+            if places and places[0].english == name:
+                return True
+    return False
+
+
+def _modifies_a_noun(name: str, english: str) -> bool:
+    """Whether `name` is an acronym of an ordinary term that English writes inside a lower-case
+    noun phrase, before a noun it qualifies (`TV` of `radio and TV licence fees`, `quarterly GDP
+    growth`): a term English may add, no name; at a clause's head it may stand for a body (`LPG
+    estimated`, `the charity LPG,`), and is judged as a name."""
+    return name in GENERIC_ACRONYMS and re.search(rf"\b[a-z][\w-]* {re.escape(name)} (?!{_FUNCTION_WORDS}\b)[a-z]+(?<!ed)\b", english) is not None
+
+
+# English's closed-class words and a few verbs of saying: what follows a name, not a noun it qualifies.
+_FUNCTION_WORDS = (
+    "and|or|but|nor|of|in|on|at|to|for|with|by|from|as|than|is|are|was|were|has|have|had|will|would|can|could|"
+    "may|might|must|should|said|says|say|that|which|who|whose|where|when|while|the|a|an|its|their|his|her"
+)
+
+
+def _country_of_written_place(country: str, index: TokenIndex, english: str) -> bool:
+    """Whether English writes `country` right after a place a Latin-script source names that
+    GeoNames puts in it (`Tromsø, Norway`, `Bastia in France` for `w Tromsø`, `à Bastia`): the
+    country wire copy adds to place a town abroad, context as a city that locates it is."""
+    if index.script != "latin":
+        return False
+    codes = {place.country for place in place_lookup_exact(country) if place.kind == "country"}
+    for match in re.finditer(rf"(?<!\w)(\S+)(?:,|\s+in)\s+{re.escape(country)}\b", english):
+        words = english[: match.end(1)].split()[-3:]  # the place, of up to three words
+        for first in range(len(words)):
+            place = " ".join(words[first:])
+            if index.has_name(place, "en") and any(
+                found.country in codes for found in place_lookup_exact(place) if found.kind == "city"
+            ):
+                return True
+    return False
 
 
 def _place_word(word: str) -> bool:
@@ -1995,6 +2060,7 @@ def _distinctive_english(word: str) -> bool:
         and plain.lower() not in _FEASTS
         and not _REGNAL_NUMBER.fullmatch(plain)  # `III` of `King Mswati III`: no name by itself
         and plain not in GENERIC_ACRONYMS
+        and not (plain.endswith("s") and plain[:-1] in GENERIC_ACRONYMS)  # `MPs`
         and not is_language_name(plain)
         and plain.lower() not in CONNECTORS
         and plain.lower() not in GENERIC
