@@ -31,6 +31,7 @@ from audit.names.exonyms import (
     capitals_in,
     countries_of_capital,
     country_name,
+    home_country,
     is_english_place,
     is_given_name,
     language_code,
@@ -1102,7 +1103,7 @@ class RomanisedSource:
             return False  # an acronym is as often the translation's own (`TEPCO` for `東京電力`), not a country's (`US`)
         if plain.lower() in NAME_PARTS:
             return False
-        if _home_country(self.lang) in (plain, *demonym_places(plain)) and not self._unpaired_country(english):
+        if home_country(self.lang) in (plain, *demonym_places(plain)) and not self._unpaired_country(english):
             return False  # `国内` (at home): English names the source's own country where it does not
         if self._home_capital_added(plain, english):
             return False  # `人民大会堂` (in Beijing), `राष्ट्रीय राजधानी` (the national capital: Delhi)
@@ -1316,7 +1317,7 @@ class RomanisedSource:
 
         forms = {form for name, _ in self.names() for form in self.forms(name)}
         form_words = {word for form in forms for word in form.split()}
-        home = _home_country(self.lang)
+        home = home_country(self.lang)
         for word in words:
             key = english_key(word)
             if key in form_words or key.removesuffix("s") in form_words or english_key(mention) in forms:
@@ -1467,7 +1468,7 @@ class RomanisedSource:
         unplaced (`人民大会堂`, the Great Hall of the People; `राष्ट्रपति भवन`), while no place of the
         source is left with nothing standing for it (`大阪` for `Tokyo` is a replacement), nor one
         abbreviated in a compound (`沪深`: `Shanghai and Beijing` leaves Shenzhen out)."""
-        home = _home_country(self.lang)
+        home = home_country(self.lang)
         capital = capital_of(home) if home else None
         if capital is None or not (word == capital or (word in capital.split() and not is_common_word(word))):
             return False
@@ -1478,7 +1479,7 @@ class RomanisedSource:
     def _abbreviated_unnamed(self, english: str) -> bool:
         """Whether the source abbreviates a place other than its home country in a compound
         (`日豪`, Japan and Australia; `沪深`) that the English does not name."""
-        home = _home_country(self.lang)
+        home = home_country(self.lang)
         return any(
             place not in english and self.abbreviates(place) for place in cjk_abbreviations(self.lang) if place != home
         )
@@ -1487,7 +1488,7 @@ class RomanisedSource:
         """Whether the source abbreviates a place other than its home country beside another
         place's abbreviation of its kind (`闽台`, Fujian and Taiwan; not `黑` of `蓝黑军团`, which
         only `军` follows) and the English does not name it."""
-        home = _home_country(self.lang)
+        home = home_country(self.lang)
         kinds = _abbreviation_kinds(self.lang)
         for place, chars in cjk_abbreviations(self.lang).items():
             if place == home or place in english:
@@ -1522,7 +1523,7 @@ class RomanisedSource:
         has its counterpart and none is abbreviated in a compound the English leaves out."""
         from audit.names.regions import regions
 
-        home = _home_country(self.lang)
+        home = home_country(self.lang)
         named = [
             region
             for region in regions_named(word, english)
@@ -1554,7 +1555,7 @@ class RomanisedSource:
         """Whether the English names a country (`South Korea`) where a Chinese or Japanese source
         abbreviates its own country in a compound (`訪日`, a visit to Japan; `访华`, `来日`) and the
         English names that country nowhere, by name, nationality or capital."""
-        home = _home_country(self.lang)
+        home = home_country(self.lang)
         name = _POSSESSIVE.sub("", name)
         places = (name,) if is_english_place(name) else demonym_places(name)  # `Turkish-built` for `中企承建`
         if self.lang not in ("zh", "ja") or not home or not places or home in places:
@@ -1783,15 +1784,6 @@ def _short_forms(name: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8)
-def _home_country(lang: str) -> str | None:
-    """The country a language is most likely written in, as English names it (`ja`: `Japan`)."""
-    from babel import Locale
-    from babel.core import get_global
-
-    likely = get_global("likely_subtags").get(lang)
-    return Locale("en").territories.get(likely.split("_")[-1]) if likely else None
-
-
 @functools.lru_cache(maxsize=1)
 def _territories() -> frozenset[str]:
     """CLDR's English names of territories (countries, unions: `Japan`, `United Nations`) and their short forms."""
