@@ -1694,19 +1694,32 @@ def _locates_written(word: str, index: TokenIndex, english: str) -> bool:
     return index.script == "latin" and locates_place(word, re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", index.text), english)
 
 
-@functools.lru_cache(maxsize=4096)
 def _source_writes_place(name: str, source: str) -> bool:
     """Whether a Latin-script source writes the place English calls `name` by another of the
     names GeoNames lists for it, as many words long (`Abu Zabi`, `Mailand`): the same place."""
-    size = len(name.split())
+    return name in _places_written(source, len(name.split()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _places_written(source: str, size: int) -> frozenset[str]:
+    """The English names of the places a Latin-script source writes as runs of `size`
+    capitalised words: looked up once per source, not once per English name asked about."""
     words = re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", source)
+    names = set()
     for start in range(len(words) - size + 1):
         run = words[start : start + size]
         if all(word[:1].isupper() for word in run):
             places = place_lookup_exact(" ".join(run))
-            if places and places[0].english == name:
-                return True
-    return False
+            if places:
+                names.add(places[0].english)
+    return frozenset(names)
+
+
+# English's closed-class words and a few verbs of saying: what follows a name, not a noun it qualifies.
+_FUNCTION_WORDS = (
+    "and|or|but|nor|of|in|on|at|to|for|with|by|from|as|than|is|are|was|were|has|have|had|will|would|can|could|"
+    "may|might|must|should|said|says|say|that|which|who|whose|where|when|while|the|a|an|its|their|his|her"
+)
 
 
 def _modifies_a_noun(name: str, english: str) -> bool:
@@ -1715,13 +1728,6 @@ def _modifies_a_noun(name: str, english: str) -> bool:
     growth`): a term English may add, no name; at a clause's head it may stand for a body (`LPG
     estimated`, `the charity LPG,`), and is judged as a name."""
     return name in GENERIC_ACRONYMS and re.search(rf"\b[a-z][\w-]* {re.escape(name)} (?!{_FUNCTION_WORDS}\b)[a-z]+(?<!ed)\b", english) is not None
-
-
-# English's closed-class words and a few verbs of saying: what follows a name, not a noun it qualifies.
-_FUNCTION_WORDS = (
-    "and|or|but|nor|of|in|on|at|to|for|with|by|from|as|than|is|are|was|were|has|have|had|will|would|can|could|"
-    "may|might|must|should|said|says|say|that|which|who|whose|where|when|while|the|a|an|its|their|his|her"
-)
 
 
 def _country_of_written_place(country: str, index: TokenIndex, english: str) -> bool:
