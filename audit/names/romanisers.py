@@ -1783,7 +1783,6 @@ def _short_forms(name: str) -> tuple[str, ...]:
     return tuple(short for short, full in SHORT_FORMS.items() if full == name)
 
 
-@functools.lru_cache(maxsize=8)
 @functools.lru_cache(maxsize=1)
 def _territories() -> frozenset[str]:
     """CLDR's English names of territories (countries, unions: `Japan`, `United Nations`) and their short forms."""
