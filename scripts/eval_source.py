@@ -14,7 +14,7 @@ never saw the checks. Every item is audited with its source
   (a warning or error of the matching family: names N201-N205, numbers N211-N212, Q109);
 - per rule: on how many good translations it fires, and how many variants it catches.
 
-Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout14-blind|both|all|cjk-tune|cjk-blind|...|cjk-blind9|cjk|latin-tune|latin-tune2|latin-blind|latin-blind2|latin]
+Usage: python scripts/eval_source.py [--part tune|heldout|tune2|heldout2-blind|...|heldout14-blind|both|all|cjk-tune|cjk-blind|...|cjk-blind9|cjk|latin-tune|latin-tune2|latin-blind|latin-blind2|latin-blind3|latin]
 [--examples N] [--json OUT] [--unknown-acronyms]
 (`both` is tune, heldout and tune2; `all`, the default, adds the parts written blind (`heldout2-blind` to `heldout14-blind`).)
 (`--examples` lists false alarms and misses of the parts tuned on: since 2 December 2026
@@ -57,7 +57,8 @@ writer who never saw the checks (first sight .411 false alarms, .256 after round
 tuning data from the third Latin round (lat3, 3 December 2026: .256 to .167); `latin-blind2`,
 written blind after the first Latin round, is held out (.400 at first sight, .378 after round 2,
 .344 after round 3); `latin-tune2`, written by the lat2 tuner the same day, probes local acronyms and
-names English adds; see tests/data/source_latin/README.md.)
+names English adds; `latin-blind3`, written blind in the sixth session (3 December 2026), is
+held out; see tests/data/source_latin/README.md.)
 (`--unknown-acronyms` first drops every other Cyrillic acronym row from the tables: how the
 checks fare on acronyms no table lists, as new copy will bring.)
 """
@@ -97,11 +98,11 @@ PARTS = (
 CJK_PARTS = ("cjk-tune", "cjk-blind", "cjk-blind2", "cjk-blind3", "cjk-blind4", "cjk-blind5", "cjk-blind6", "cjk-blind7", "cjk-blind8", "cjk-blind9")
 # Latin-script and Hindi sources (Polish, Spanish, Hindi, German, French, Italian, Czech), in
 # tests/data/source_latin/.
-LATIN_PARTS = ("latin-tune", "latin-tune2", "latin-blind", "latin-blind2")
+LATIN_PARTS = ("latin-tune", "latin-tune2", "latin-blind", "latin-blind2", "latin-blind3")
 # Parts never tuned on, whose false alarms and misses are not listed (`heldout9-blind` to
 # `heldout12-blind`, `cjk-blind` to `cjk-blind7` were until the eighth to eleventh Russian and
 # the third to ninth CJK round, when they became tuning data).
-BLIND = frozenset({"heldout13-blind", "heldout14-blind", "cjk-blind8", "cjk-blind9", "latin-blind2"})
+BLIND = frozenset({"heldout13-blind", "heldout14-blind", "cjk-blind8", "cjk-blind9", "latin-blind2", "latin-blind3"})
 CLASSES = ("acronym", "inflected", "title", "added", "quoted", "number")
 FAMILY = {
     "name_replaced": ("N201", "N202", "N203", "N204", "N205"),
