@@ -32,23 +32,29 @@ _BOUNDARY = re.compile(
 
 def split_paragraphs(doc: Document, mode: str = "line") -> tuple[Segment, ...]:
     """`mode` "line": each line; "blank-line": runs of lines up to a blank line."""
-    lines = _lines(doc.text)
+    return tuple(Segment(doc, SegmentKind.PARAGRAPH, start, end) for start, end in paragraph_spans(doc.text, mode))
+
+
+def paragraph_spans(text: str, mode: str = "line") -> list[tuple[int, int]]:
+    """The [start, end) of each paragraph of `text`, as `split_paragraphs` finds them: for
+    callers that only pair or slice offsets (a source's paragraphs), no views made."""
+    lines = _lines(text)
     if mode == "line":
-        return tuple(Segment(doc, SegmentKind.PARAGRAPH, start, end) for start, end in lines)
+        return lines
     if mode != "blank-line":
         raise ValueError(f"unknown paragraph mode {mode!r}")
-    paragraphs: list[Segment] = []
+    paragraphs: list[tuple[int, int]] = []
     start = end = -1
     for line_start, line_end in lines:
-        if start >= 0 and _BLANK_LINE.search(doc.text, end, line_start) is None:
+        if start >= 0 and _BLANK_LINE.search(text, end, line_start) is None:
             end = line_end
             continue
         if start >= 0:
-            paragraphs.append(Segment(doc, SegmentKind.PARAGRAPH, start, end))
+            paragraphs.append((start, end))
         start, end = line_start, line_end
     if start >= 0:
-        paragraphs.append(Segment(doc, SegmentKind.PARAGRAPH, start, end))
-    return tuple(paragraphs)
+        paragraphs.append((start, end))
+    return paragraphs
 
 
 # Between two lines: two line ends (with only spaces between them) make a blank line.
