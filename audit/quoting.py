@@ -787,11 +787,47 @@ def _capitalised(token: str) -> bool:
 
 
 def parse_paragraph(text: str, start: int = 0, end: int | None = None) -> ParagraphQuotes:
-    """Parse the quotation marks of `text[start:end]`, one paragraph."""
+    """Parse the quotation marks of `text[start:end]`, one paragraph.
+
+    The parser reads nothing past the paragraph but the one character before it, so a
+    paragraph is parsed once per process (a feed repeats its paragraphs) and its parse moved
+    to where it stands.
+    """
     end = len(text) if end is None else end
     if MARK_PATTERN.search(text, start, end) is None:
         return ParagraphQuotes(start=start, end=end, marks=(), quotations=(), stray=())  # nothing to parse
-    return _ParagraphParser(text, start, end).parse()
+    before = text[start - 1] if start else ""
+    return _shifted(_parse_alone(before + text[start:end], len(before)), start - len(before))
+
+
+@lru_cache(maxsize=4096)
+def _parse_alone(text: str, start: int) -> ParagraphQuotes:
+    return _ParagraphParser(text, start, len(text)).parse()
+
+
+def _shifted(paragraph: ParagraphQuotes, by: int) -> ParagraphQuotes:
+    """The parse of a paragraph read `by` characters further on."""
+    if not by:
+        return paragraph
+    marks = {id(m): QuoteMark(m.offset + by, *m[1:]) for m in paragraph.marks}
+    return ParagraphQuotes(
+        start=paragraph.start + by,
+        end=paragraph.end + by,
+        marks=tuple(marks.values()),
+        quotations=tuple(
+            Quotation(
+                marks[id(q.open)],
+                None if q.close is None else marks[id(q.close)],
+                q.kind,
+                q.depth,
+                q.parent,
+                None if q.ended_by is None else q.ended_by + by,
+                q.continues,
+            )
+            for q in paragraph.quotations
+        ),
+        stray=tuple(marks[id(m)] for m in paragraph.stray),
+    )
 
 
 def parse_document(
