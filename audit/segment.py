@@ -10,6 +10,7 @@ broken quotes break this.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -35,12 +36,13 @@ def split_paragraphs(doc: Document, mode: str = "line") -> tuple[Segment, ...]:
     return tuple(Segment(doc, SegmentKind.PARAGRAPH, start, end) for start, end in paragraph_spans(doc.text, mode))
 
 
-def paragraph_spans(text: str, mode: str = "line") -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=64)  # a story and its source are split by the pipeline, the pairing and Q109
+def paragraph_spans(text: str, mode: str = "line") -> tuple[tuple[int, int], ...]:
     """The [start, end) of each paragraph of `text`, as `split_paragraphs` finds them: for
     callers that only pair or slice offsets (a source's paragraphs), no views made."""
     lines = _lines(text)
     if mode == "line":
-        return lines
+        return tuple(lines)
     if mode != "blank-line":
         raise ValueError(f"unknown paragraph mode {mode!r}")
     paragraphs: list[tuple[int, int]] = []
@@ -54,7 +56,7 @@ def paragraph_spans(text: str, mode: str = "line") -> list[tuple[int, int]]:
         start, end = line_start, line_end
     if start >= 0:
         paragraphs.append((start, end))
-    return paragraphs
+    return tuple(paragraphs)
 
 
 # Between two lines: two line ends (with only spaces between them) make a blank line.
