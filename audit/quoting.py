@@ -1020,6 +1020,7 @@ class QuotationCount(NamedTuple):
 # East Asian quotation brackets the parser does not read: 「」『』 quote, 《》〈〉 mark titles.
 _CJK_QUOTES = re.compile(r"[「『][^」』]*[」』]")
 _CJK_TITLES = re.compile(r"[《〈][^》〉]*[》〉]")
+_CJK_OPENING = re.compile(r"[「『《〈]")
 # A quotation ending as a sentence does (`「…します。」`): speech, whatever follows it.
 _SPEECH_END = re.compile(r"[。！？!?](?=$)")
 _DOUBLE_MARKS = re.compile(r"[\"“”„‟«»]")
@@ -1051,12 +1052,15 @@ def count_kept_quotations(
             (q.depth > 1 and q.close is not None) or is_name_quotation(text, q, english=english, has_verb=has_verb)
             for q in p.quotations
         )
-        marks = sum(1 for _ in p.quote_marks())
+        marks = sum(1 for _ in p.quote_marks()) if p.marks else 0
         if not english:  # a source's marks, read as marks even where English would read an inch (`A4”,`)
             marks = max(marks, len(_DOUBLE_MARKS.findall(text, p.start, p.end)))
-        quoted = list(_CJK_QUOTES.finditer(text, p.start, p.end))
-        foreign = sum(1 for q in quoted if _is_cjk_name(text, q))
-        titles = len(_CJK_TITLES.findall(text, p.start, p.end))
+        quoted: list[re.Match[str]] = []
+        foreign = titles = 0
+        if _CJK_OPENING.search(text, p.start, p.end):  # most paragraphs: no bracket to read
+            quoted = list(_CJK_QUOTES.finditer(text, p.start, p.end))
+            foreign = sum(1 for q in quoted if _is_cjk_name(text, q))
+            titles = len(_CJK_TITLES.findall(text, p.start, p.end))
         # a source paragraph of speech opened by a dash, as Polish, Czech, Spanish, Italian, French
         # and Russian copy writes it (`– To nasz sukces – powiedział premier.`): one quotation
         dialogue = int(not english and marks == 0 and _DIALOGUE_DASH.match(text, p.start, p.end) is not None)
