@@ -787,11 +787,47 @@ def _capitalised(token: str) -> bool:
 
 
 def parse_paragraph(text: str, start: int = 0, end: int | None = None) -> ParagraphQuotes:
-    """Parse the quotation marks of `text[start:end]`, one paragraph."""
+    """Parse the quotation marks of `text[start:end]`, one paragraph.
+
+    The parser reads nothing past the paragraph but the one character before it, so a
+    paragraph is parsed once per process (a feed repeats its paragraphs) and its parse moved
+    to where it stands.
+    """
     end = len(text) if end is None else end
     if MARK_PATTERN.search(text, start, end) is None:
         return ParagraphQuotes(start=start, end=end, marks=(), quotations=(), stray=())  # nothing to parse
-    return _ParagraphParser(text, start, end).parse()
+    before = text[start - 1] if start else ""
+    return _shifted(_parse_alone(before + text[start:end], len(before)), start - len(before))
+
+
+@lru_cache(maxsize=4096)
+def _parse_alone(text: str, start: int) -> ParagraphQuotes:
+    return _ParagraphParser(text, start, len(text)).parse()
+
+
+def _shifted(paragraph: ParagraphQuotes, by: int) -> ParagraphQuotes:
+    """The parse of a paragraph read `by` characters further on."""
+    if not by:
+        return paragraph
+    marks = {id(m): QuoteMark(m.offset + by, *m[1:]) for m in paragraph.marks}
+    return ParagraphQuotes(
+        start=paragraph.start + by,
+        end=paragraph.end + by,
+        marks=tuple(marks.values()),
+        quotations=tuple(
+            Quotation(
+                marks[id(q.open)],
+                None if q.close is None else marks[id(q.close)],
+                q.kind,
+                q.depth,
+                q.parent,
+                None if q.ended_by is None else q.ended_by + by,
+                q.continues,
+            )
+            for q in paragraph.quotations
+        ),
+        stray=tuple(marks[id(m)] for m in paragraph.stray),
+    )
 
 
 def parse_document(
@@ -984,6 +1020,7 @@ class QuotationCount(NamedTuple):
 # East Asian quotation brackets the parser does not read: 「」『』 quote, 《》〈〉 mark titles.
 _CJK_QUOTES = re.compile(r"[「『][^」』]*[」』]")
 _CJK_TITLES = re.compile(r"[《〈][^》〉]*[》〉]")
+_CJK_OPENING = re.compile(r"[「『《〈]")
 # A quotation ending as a sentence does (`「…します。」`): speech, whatever follows it.
 _SPEECH_END = re.compile(r"[。！？!?](?=$)")
 _DOUBLE_MARKS = re.compile(r"[\"“”„‟«»]")
@@ -1015,12 +1052,15 @@ def count_kept_quotations(
             (q.depth > 1 and q.close is not None) or is_name_quotation(text, q, english=english, has_verb=has_verb)
             for q in p.quotations
         )
-        marks = sum(1 for _ in p.quote_marks())
+        marks = sum(1 for _ in p.quote_marks()) if p.marks else 0
         if not english:  # a source's marks, read as marks even where English would read an inch (`A4”,`)
             marks = max(marks, len(_DOUBLE_MARKS.findall(text, p.start, p.end)))
-        quoted = list(_CJK_QUOTES.finditer(text, p.start, p.end))
-        foreign = sum(1 for q in quoted if _is_cjk_name(text, q))
-        titles = len(_CJK_TITLES.findall(text, p.start, p.end))
+        quoted: list[re.Match[str]] = []
+        foreign = titles = 0
+        if _CJK_OPENING.search(text, p.start, p.end):  # most paragraphs: no bracket to read
+            quoted = list(_CJK_QUOTES.finditer(text, p.start, p.end))
+            foreign = sum(1 for q in quoted if _is_cjk_name(text, q))
+            titles = len(_CJK_TITLES.findall(text, p.start, p.end))
         # a source paragraph of speech opened by a dash, as Polish, Czech, Spanish, Italian, French
         # and Russian copy writes it (`– To nasz sukces – powiedział premier.`): one quotation
         dialogue = int(not english and marks == 0 and _DIALOGUE_DASH.match(text, p.start, p.end) is not None)

@@ -10,6 +10,7 @@ broken quotes break this.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -32,22 +33,29 @@ _BOUNDARY = re.compile(
 
 def split_paragraphs(doc: Document, mode: str = "line") -> tuple[Segment, ...]:
     """`mode` "line": each line; "blank-line": runs of lines up to a blank line."""
-    lines = _lines(doc.text)
+    return tuple(Segment(doc, SegmentKind.PARAGRAPH, start, end) for start, end in paragraph_spans(doc.text, mode))
+
+
+@functools.lru_cache(maxsize=64)  # a story and its source are split by the pipeline, the pairing and Q109
+def paragraph_spans(text: str, mode: str = "line") -> tuple[tuple[int, int], ...]:
+    """The [start, end) of each paragraph of `text`, as `split_paragraphs` finds them: for
+    callers that only pair or slice offsets (a source's paragraphs), no views made."""
+    lines = _lines(text)
     if mode == "line":
-        return tuple(Segment(doc, SegmentKind.PARAGRAPH, start, end) for start, end in lines)
+        return tuple(lines)
     if mode != "blank-line":
         raise ValueError(f"unknown paragraph mode {mode!r}")
-    paragraphs: list[Segment] = []
+    paragraphs: list[tuple[int, int]] = []
     start = end = -1
     for line_start, line_end in lines:
-        if start >= 0 and _BLANK_LINE.search(doc.text, end, line_start) is None:
+        if start >= 0 and _BLANK_LINE.search(text, end, line_start) is None:
             end = line_end
             continue
         if start >= 0:
-            paragraphs.append(Segment(doc, SegmentKind.PARAGRAPH, start, end))
+            paragraphs.append((start, end))
         start, end = line_start, line_end
     if start >= 0:
-        paragraphs.append(Segment(doc, SegmentKind.PARAGRAPH, start, end))
+        paragraphs.append((start, end))
     return tuple(paragraphs)
 
 

@@ -11,6 +11,7 @@ from audit.quoting import (
     Kind,
     ParagraphQuotes,
     Role,
+    _ParagraphParser,
     count_kept_quotations,
     count_quotations,
     is_name_quotation,
@@ -296,3 +297,16 @@ def test_a_quotation_nested_in_another_goes_with_it_on_both_sides() -> None:
     # speech that lost its marks counts one fewer
     bare = "China has never accepted the so-called South China Sea arbitration ruling, the spokeswoman said."
     assert count_kept_quotations(bare, source_paragraphs(bare))[0].kept == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT, TEXT, st.sampled_from(["", "s", "1", "\n", " "]))
+def test_parse_paragraph_kept_per_process_is_the_parse_in_place(head: str, paragraph: str, before: str) -> None:
+    """A paragraph's parse is kept per process and moved to where the paragraph stands: the
+    same as parsing it there (the parser reads the one character before it)."""
+    text = head + before + paragraph + head
+    start = len(head + before)
+    for _ in range(2):  # read, then from the cache
+        assert parse_paragraph(text, start, start + len(paragraph)) == _ParagraphParser(
+            text, start, start + len(paragraph)
+        ).parse()

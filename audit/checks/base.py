@@ -81,12 +81,15 @@ class Option:
 
 
 class Options:
-    """A check's options as a typed, read-only object (`ctx.options.threshold`)."""
+    """A check's options as a typed, read-only object (`ctx.options.threshold`).
 
-    __slots__ = ("_values",)
+    The values are the instance's attributes too, so reading one (per segment, per name) is a
+    plain attribute look-up, not a call of `__getattr__`, which answers only unknown names.
+    """
 
     def __init__(self, values: Mapping[str, Any]) -> None:
         object.__setattr__(self, "_values", dict(values))
+        self.__dict__.update(self._values)
 
     def __getattr__(self, name: str) -> Any:
         try:

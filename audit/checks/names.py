@@ -938,6 +938,7 @@ def place_hits(ctx: CheckContext) -> list[PlaceHit]:
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}")
 
 
+@functools.lru_cache(maxsize=65536)  # asked for each spelling of each document
 def _joins_places(spelling: str) -> bool:
     """Whether a hyphenated spelling joins places each written as English writes it (`Bishkek-Osh`,
     `Baku-Tbilisi-Ceyhan`): a route or a pair, no one place in another scheme."""

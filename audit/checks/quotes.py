@@ -32,8 +32,8 @@ from audit.quoting import (
     side_of,
     source_paragraphs,
 )
-from audit.segment import split_paragraphs
-from audit.types import Document, Finding, Segment, Severity
+from audit.segment import paragraph_spans
+from audit.types import Finding, Segment, Severity
 
 _INNER = {Family.DOUBLE: ("‘", "’"), Family.SINGLE: ("“", "”")}
 # The marks of an outermost quotation, by the configured `quote-style`.
@@ -524,10 +524,9 @@ class QuoteCountMismatch(Check):
 
     def run(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         source = ctx.document.source or ""
-        spans = split_paragraphs(Document(id=f"{ctx.document.id}#source", text=source), ctx.config.paragraphs)
         source_counts = count_kept_quotations(
             source,
-            source_paragraphs(source, [(p.start, p.end) for p in spans]),
+            source_paragraphs(source, paragraph_spans(source, ctx.config.paragraphs)),
             english=False,
             has_verb=_russian_verb,
         )

@@ -490,12 +490,51 @@ def _headline_lines(text: str, tokens: list[_Token]) -> set[int]:
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Name mentions in `text`, sorted and non-overlapping, by the rule-based finder."""
-    tokens = _tokens(text)
+    """Name mentions in `text`, sorted and non-overlapping, by the rule-based finder.
+
+    No mention, and nothing a word's reading looks at, crosses a line break; only which
+    sentence-initial and headline words the rest of the text writes mid-sentence
+    (`confirmed`) is the whole text's. So each line is read once per process (a feed repeats
+    its paragraphs) and its mentions kept per set of its words the text confirms.
+    """
+    lines = [(start, text[start - 1 if start else 0 : end]) for start, end in _lines(text)]
+    readings = [_read_line(line) for _, line in lines]
+    confirmed = frozenset().union(*(reading.confirms for reading in readings))
+    mentions: list[Mention] = []
+    for (start, line), reading in zip(lines, readings, strict=True):
+        found = _line_mentions(line, reading.asks & confirmed)
+        # `line` opens with the line break before it (but for the first line), as `text` has it
+        shift = start - 1 if start else 0
+        mentions.extend(Mention(m.start + shift, m.end + shift, m.text) for m in found)
+    return mentions
+
+
+class _LineReading(NamedTuple):
+    """A line's name material, read once: its tokens, which stand on a headline, the words it
+    confirms as names (capitalised mid-sentence) and those whose reading asks for that."""
+
+    tokens: list[_Token]
+    headline: set[int]
+    confirms: frozenset[str]
+    asks: frozenset[str]
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_line(line: str) -> _LineReading:
+    tokens = _tokens(line)
+    headline = _headline_lines(line, tokens)
+    confirms = frozenset(t.folded for i, t in enumerate(tokens) if not t.initial and i not in headline and t.capitalised)
+    asks = frozenset(t.folded for i, t in enumerate(tokens) if (t.initial or i in headline) and t.capitalised)
+    return _LineReading(tokens, headline, confirms, asks)
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_mentions(text: str, confirmed: frozenset[str]) -> tuple[Mention, ...]:
+    """The mentions of one line (as `_read_line` takes it), given which of its words are confirmed."""
+    reading = _read_line(text)
+    tokens, headline = reading.tokens, reading.headline
     if not tokens:
-        return []
-    headline = _headline_lines(text, tokens)
-    confirmed = {t.folded for i, t in enumerate(tokens) if not t.initial and i not in headline and t.capitalised}
+        return ()
     names = [_is_name(token, i in headline, confirmed) for i, token in enumerate(tokens)]
     # joined[k]: tokens k and k + 1 are one space (or an abbreviation's `. `) apart.
     joined = [_joined(text, left, right) for left, right in pairwise(tokens)] + [False]
@@ -533,10 +572,10 @@ def find_mentions(text: str) -> list[Mention]:
         if mention is not None:
             mentions.append(mention)
         i = j + 1
-    return mentions
+    return tuple(mentions)
 
 
-def _is_name(token: _Token, in_headline: bool, confirmed: set[str]) -> bool:
+def _is_name(token: _Token, in_headline: bool, confirmed: frozenset[str]) -> bool:
     """Whether a token starts or continues a name, by its capitals and where it stands."""
     word = token.text
     if not token.capitalised or not (token.article or word[0].isalpha()):

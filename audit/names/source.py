@@ -88,7 +88,7 @@ from audit.names.terms import is_cyrillic_acronym, russian_terms
 from audit.names.translit import romanise
 from audit.names.variants import name_key, sound_stem, sounds_alike, stem_match
 from audit.quoting import is_name_quotation, source_paragraphs
-from audit.segment import split_paragraphs
+from audit.segment import paragraph_spans
 from audit.types import Document
 
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])(?:[\w\u0300-\u036f\u0900-\u097f]|['’](?=[^\W\d_])|[-‐‑](?=\w))*")
@@ -2202,18 +2202,18 @@ def paragraph_pairs(text: str, source: str, mode: str = "line") -> tuple[SourceP
     paragraph 1), and a paragraph a feed repeats is judged once per process. A rule that finds
     something in a paragraph confirms it against the paragraphs around it (`pairs_around`),
     where a translator may have moved it."""
-    english = split_paragraphs(Document(id="", text=text), mode)
-    original = split_paragraphs(Document(id="", text=source), mode)
+    english = paragraph_spans(text, mode)
+    original = paragraph_spans(source, mode)
     if len(english) < 2 or len(english) != len(original):
         return ()
     story = len(text) / max(len(source), 1)
-    for ours, theirs in zip(english, original, strict=True):
-        ratio = (ours.end - ours.start) / max(theirs.end - theirs.start, 1) / story
+    for (start, end), (source_start, source_end) in zip(english, original, strict=True):
+        ratio = (end - start) / max(source_end - source_start, 1) / story
         if not 1 / _PARAGRAPH_RATIO_SPREAD <= ratio <= _PARAGRAPH_RATIO_SPREAD:
             return ()
     return tuple(
-        SourcePair(ours.start, ours.end, source[theirs.start : theirs.end], theirs.start)
-        for ours, theirs in zip(english, original, strict=True)
+        SourcePair(start, end, source[source_start:source_end], source_start)
+        for (start, end), (source_start, source_end) in zip(english, original, strict=True)
     )
 
 

@@ -34,6 +34,17 @@ def test_finder_initial_word_confirmed_elsewhere() -> None:
     assert _texts("Al-Julani spoke. Then al-Julani left.") == ["Al-Julani", "al-Julani"]
 
 
+def test_finder_lines_read_once_keep_the_whole_texts_confirmations() -> None:
+    """A line's mentions are kept per process, but a sentence-initial common word is a name
+    only where the rest of its own text writes it mid-sentence."""
+    line = "Rose left the city."
+    assert _texts(line) == []
+    assert _texts(f"He met Rose.\n{line}") == ["Rose", "Rose"]
+    assert _texts(f"{line}\nHe met Rose.") == ["Rose", "Rose"]
+    assert _texts(f"He left.\n{line}") == []
+    assert [m.start for m in find_mentions(f"Moscow.\r\n\n{line}\nIn Rose")] == [0, 10, 33]
+
+
 def test_finder_possessives_hyphen_tails_and_abbreviations() -> None:
     text = "He saw Ankara’s plan, a Turkish-controlled zone, St. Peter's Square and George W. Bush."
     assert _texts(text) == ["Ankara", "Turkish", "St. Peter's Square", "George W. Bush"]
