@@ -1601,6 +1601,9 @@ class _Candidate:
     # An MT name the re-translations have, fewer times (`_repeated_beyond`); or a re-translation's
     # name the MT has, fewer times (`_repeated_short`).
     repeated: bool = False
+    # A re-translation's name the MT sentence uses too, in fewer places (`_used_more`): a name,
+    # however ordinary its words.
+    counted: bool = False
     # The last word of a person's name that the re-translations have, when only words before it
     # are missing (`Donald` of `President Donald Trump` against `Trump`): what another name in
     # their place must share (`_kept_surname`).
@@ -1635,6 +1638,12 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
         return False  # `the Russian president` / `President Vladimir Putin`: it describes whom that names
     if name.describes and any(_same_place(orphan.mention.text, c) for c in capitals_of(name.mention.text)):
         return False  # `the Russian government` / `Moscow`: the capital names that government
+    if orphan.counted:  # not the MT name's own referent, which its sentence names otherwise (`Tirana` / `Albania`)
+        return (
+            placed
+            and not _shares_word(name.mention.text, orphan.mention.text)
+            and not _same_name(orphan.mention.text, _name_reading(name.mention.text), own=_NO_TEXT)
+        )
     if orphan.repeated:
         return placed and _another_name(name.mention.text, orphan.mention.text)
     if name.title is not None and name.title == orphan.title:
@@ -1655,6 +1664,11 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     if name.unfound or orphan.unfound:
         return placed or (name.opens and orphan.opens)
     return True
+
+
+def _shares_word(ours: str, theirs: str) -> bool:
+    """Whether two names have a word in common (one convention apart counts)."""
+    return any(same_word(a.group(), b.group()) for a in name_words(ours) for b in name_words(theirs))
 
 
 def _nation_replaced(name: _Candidate) -> bool:
@@ -1979,6 +1993,33 @@ def _repeated_short(reading: _Reading, start: int, end: int, sentence: str) -> l
     return repeated
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_reading(name: str) -> _Reading:
+    """One name as a reading of its own: what `_uses` weighs a name against."""
+    return _reading(name, [Mention(0, len(name), name)])
+
+
+# No text: a name weighed against another alone, whose referent no text of its own names.
+_NO_TEXT = _reading("", [])
+
+
+def _uses(mention: Mention, names: Sequence[Mention]) -> int:
+    """How many of these names have this name's words, in any of its forms (`Sweden` in `Swedish
+    Post Office`, `Greek` in `Greece`)."""
+    return sum(_unsupported_run(mention, [_name_reading(other.text)], strict=False) is None for other in names)
+
+
+def _used_more(reading: _Reading, start: int, end: int, inside: Sequence[Mention]) -> list[Mention]:
+    """The re-translation's names that its sentence uses more often, in any of their forms, than
+    the MT sentence does, which uses them too (`moved to Sweden ... the Swedish Post Office` /
+    `went to Paro ... the Swedish Post office`): the MT's uses answer for as many of theirs, and
+    one left over may stand in an MT name's place, which only the word alignment tells (`_fits`)."""
+    theirs = [m for m in reading.mentions if start <= m.start and m.end <= end]
+    if len(theirs) < 2:
+        return []
+    return [m for m in theirs if _uses(m, theirs) > (ours := _uses(m, inside)) > 0]
+
+
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
     """The sentence's names (or words of them) that no re-translation has, with what each has in their place.
 
@@ -2089,6 +2130,11 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             orphans.extend(
                 _Candidate(m, m.start, m.end, False, repeated=True)
                 for m in _repeated_short(reading, start, end, segment.text)
+                if not any(o.mention == m for o in orphans)
+            )
+            orphans.extend(
+                _Candidate(m, m.start, m.end, False, repeated=True, counted=True, describes=_describes(m, reading.text))
+                for m in _used_more(reading, start, end, inside)
                 if not any(o.mention == m for o in orphans)
             )
             placed = _place(names, orphans, mt_tokens, rt_tokens) if orphans else [None] * len(names)
