@@ -2017,7 +2017,7 @@ def _used_more(reading: _Reading, start: int, end: int, inside: Sequence[Mention
     theirs = [m for m in reading.mentions if start <= m.start and m.end <= end]
     if len(theirs) < 2:
         return []
-    return [m for m in theirs if _uses(m, theirs) > (ours := _uses(m, inside)) > 0]
+    return [m for m in theirs if _uses(m, theirs) > _uses(m, inside) > 0]
 
 
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
