@@ -904,13 +904,17 @@ def _significant_words(mention: Mention, person: bool = False) -> tuple[list[tup
     """Spans (into the mention's text) of the words that make a name this name, and whether
     they are its rare words.
 
-    Not articles, connectors or one-letter initials; its rare words when it has any
+    Not articles (an opening `The`), connectors or one-letter initials; its rare words when it has any
     (`US President Erwin Huber` -> `Erwin`, `Huber`), else all of them (`House of God`,
     and a body's ordinary words after its country: `Russia's Federal Air Transport Agency`).
     The words after a title are a person's name however common (`President Trump`); all its
     words are, with `person` (a title before the name).
     """
-    words = [(m.start(), m.end()) for m in name_words(mention.text) if len(_fold_word(m.group())) >= 2]
+    words = [
+        (m.start(), m.end())
+        for i, m in enumerate(name_words(mention.text))
+        if len(_fold_word(m.group())) >= 2 and not (i == 0 and m.group() == "The")  # `The Hague`: `Hague`
+    ]
     titled = next((i + 1 for i, (a, b) in enumerate(words) if _fold_word(mention.text[a:b]) in TITLES), len(words))
     if person:
         titled = 0
