@@ -1502,7 +1502,15 @@ def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None
     second = next((t for t in tokens if t.is_word and t.start > first.start), None)
     if second is not None and _fold_word(second.text) in TITLES and is_common_word(_fold_word(first.text)):
         return None  # `Finance Minister Anton Siluanov`: a title's first word
+    if second is not None and _plain_word(first.text) and any(_full_name(m) for m in found if m.start == second.start):
+        return None  # `Gymnast Angelina Melnikova`: an ordinary word before a full name describes it, as a title does
     return Mention(first.start, first.end, first.text)
+
+
+def _full_name(mention: Mention) -> bool:
+    """A name of two words or more, no initials among them (`Angelina Melnikova`; not `A.` of `Franco A.`)."""
+    words = name_words(mention.text)
+    return len(words) >= 2 and all(len(_fold_word(w.group())) >= 2 for w in words)
 
 
 def _inner_openers(text: str, tokens: Sequence[Token], found: Sequence[Mention]) -> list[Mention]:
