@@ -39,8 +39,8 @@ replaced names .96, dropped names .25, numbers 1.00), became tuning data in the 
 (regions and beats the earlier sets touch less), written blind during that round and held out
 through it (first sight on main 985f25f: false alarms .113, names .98, numbers 1.00; last
 held-out figure, on main 3cadc00 after the twelfth round: false alarms .100, names .98, numbers
-1.00), became tuning data in the thirteenth round (3 December 2026, sixth session); no part is
-held out now (`BLIND` is empty). Issue 12's
+1.00), became tuning data in the thirteenth round (3 December 2026, sixth session): after it
+.087 / .98 / 1.00 (see the README's round 13 for the cause classes); no part is held out now (`BLIND` is empty). Issue 12's
 targets on DEMETR are measured by `scripts/eval_demetr.py --retranslation reference`; this is
 the same path on copy like the wire copy we audit.
 

@@ -2256,7 +2256,10 @@ class ReplacedName(Check):
     (`for the United States ... in the United States` / `for Mexico ... in the United States`);
     the other way round, a name a re-translation's sentence uses more often than the MT has its
     rare words replaces an MT name in that very place (`the House of God ... the first Chinese
-    consulate` / `the Chinese Consulate General ... the first Chinese Consulate General`). A word
+    consulate` / `the Chinese Consulate General ... the first Chinese Consulate General`), and so
+    does a name its sentence uses more often in any form than the MT sentence does (`Dutch ...
+    Dutch` / `Dutch ... Flemish`; not the MT name's own referent, `Tirana` / `Albania`). An ordinary
+    word opening a sentence before a full name describes it (`Cyclist Anna Kowalska`). A word
     spelt with letters English does not use is never an ordinary word of a name (`Galápagos`).
 
     A note, not a warning, where the evidence is weak: the MT's name is an acronym no table
