@@ -651,8 +651,11 @@ def _has_referent(form: str, reading: _Reading, *, derived: bool = True) -> bool
         return False
     if not derived or len(surface) < 4:
         return surface in reading.words  # `Canada's`
-    # `Canada's`, `Russian`, `French`
-    return any(_derived(surface, word) or word_form(surface, word) for word in reading.by_initial.get(surface[0], ()))
+    # `Canada's`, `Russian`, `French`; a short word is no stem of it (`to` of `Tokyo`)
+    return any(
+        (len(word) >= 4 and _derived(surface, word)) or word_form(surface, word)
+        for word in reading.by_initial.get(surface[0], ())
+    )
 
 
 def _left_for(form: str, reading: _Reading, own: _Reading) -> bool:
