@@ -651,8 +651,11 @@ def _has_referent(form: str, reading: _Reading, *, derived: bool = True) -> bool
         return False
     if not derived or len(surface) < 4:
         return surface in reading.words  # `Canada's`
-    # `Canada's`, `Russian`, `French`
-    return any(_derived(surface, word) or word_form(surface, word) for word in reading.by_initial.get(surface[0], ()))
+    # `Canada's`, `Russian`, `French`; a short word is no stem of it (`to` of `Tokyo`)
+    return any(
+        (len(word) >= 4 and _derived(surface, word)) or word_form(surface, word)
+        for word in reading.by_initial.get(surface[0], ())
+    )
 
 
 def _left_for(form: str, reading: _Reading, own: _Reading) -> bool:
@@ -904,13 +907,17 @@ def _significant_words(mention: Mention, person: bool = False) -> tuple[list[tup
     """Spans (into the mention's text) of the words that make a name this name, and whether
     they are its rare words.
 
-    Not articles, connectors or one-letter initials; its rare words when it has any
+    Not articles (an opening `The`), connectors or one-letter initials; its rare words when it has any
     (`US President Erwin Huber` -> `Erwin`, `Huber`), else all of them (`House of God`,
     and a body's ordinary words after its country: `Russia's Federal Air Transport Agency`).
     The words after a title are a person's name however common (`President Trump`); all its
     words are, with `person` (a title before the name).
     """
-    words = [(m.start(), m.end()) for m in name_words(mention.text) if len(_fold_word(m.group())) >= 2]
+    words = [
+        (m.start(), m.end())
+        for i, m in enumerate(name_words(mention.text))
+        if len(_fold_word(m.group())) >= 2 and not (i == 0 and m.group() == "The")  # `The Hague`: `Hague`
+    ]
     titled = next((i + 1 for i, (a, b) in enumerate(words) if _fold_word(mention.text[a:b]) in TITLES), len(words))
     if person:
         titled = 0
@@ -1498,7 +1505,15 @@ def _opener(tokens: Sequence[Token], found: Sequence[Mention]) -> Mention | None
     second = next((t for t in tokens if t.is_word and t.start > first.start), None)
     if second is not None and _fold_word(second.text) in TITLES and is_common_word(_fold_word(first.text)):
         return None  # `Finance Minister Anton Siluanov`: a title's first word
+    if second is not None and _plain_word(first.text) and any(_full_name(m) for m in found if m.start == second.start):
+        return None  # `Gymnast Angelina Melnikova`: an ordinary word before a full name describes it, as a title does
     return Mention(first.start, first.end, first.text)
+
+
+def _full_name(mention: Mention) -> bool:
+    """A name of two words or more, no initials among them (`Angelina Melnikova`; not `A.` of `Franco A.`)."""
+    words = name_words(mention.text)
+    return len(words) >= 2 and all(len(_fold_word(w.group())) >= 2 for w in words)
 
 
 def _inner_openers(text: str, tokens: Sequence[Token], found: Sequence[Mention]) -> list[Mention]:
@@ -1601,6 +1616,9 @@ class _Candidate:
     # An MT name the re-translations have, fewer times (`_repeated_beyond`); or a re-translation's
     # name the MT has, fewer times (`_repeated_short`).
     repeated: bool = False
+    # A re-translation's name the MT sentence uses too, in fewer places (`_used_more`): a name,
+    # however ordinary its words.
+    counted: bool = False
     # The last word of a person's name that the re-translations have, when only words before it
     # are missing (`Donald` of `President Donald Trump` against `Trump`): what another name in
     # their place must share (`_kept_surname`).
@@ -1635,6 +1653,12 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
         return False  # `the Russian president` / `President Vladimir Putin`: it describes whom that names
     if name.describes and any(_same_place(orphan.mention.text, c) for c in capitals_of(name.mention.text)):
         return False  # `the Russian government` / `Moscow`: the capital names that government
+    if orphan.counted:  # not the MT name's own referent, which its sentence names otherwise (`Tirana` / `Albania`)
+        return (
+            placed
+            and not _shares_word(name.mention.text, orphan.mention.text)
+            and not _same_name(orphan.mention.text, _name_reading(name.mention.text), own=_NO_TEXT)
+        )
     if orphan.repeated:
         return placed and _another_name(name.mention.text, orphan.mention.text)
     if name.title is not None and name.title == orphan.title:
@@ -1655,6 +1679,11 @@ def _fits(name: _Candidate, orphan: _Candidate, placed: bool) -> bool:
     if name.unfound or orphan.unfound:
         return placed or (name.opens and orphan.opens)
     return True
+
+
+def _shares_word(ours: str, theirs: str) -> bool:
+    """Whether two names have a word in common (one convention apart counts)."""
+    return any(same_word(a.group(), b.group()) for a in name_words(ours) for b in name_words(theirs))
 
 
 def _nation_replaced(name: _Candidate) -> bool:
@@ -1979,6 +2008,33 @@ def _repeated_short(reading: _Reading, start: int, end: int, sentence: str) -> l
     return repeated
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_reading(name: str) -> _Reading:
+    """One name as a reading of its own: what `_uses` weighs a name against."""
+    return _reading(name, [Mention(0, len(name), name)])
+
+
+# No text: a name weighed against another alone, whose referent no text of its own names.
+_NO_TEXT = _reading("", [])
+
+
+def _uses(mention: Mention, names: Sequence[Mention]) -> int:
+    """How many of these names have this name's words, in any of its forms (`Sweden` in `Swedish
+    Post Office`, `Greek` in `Greece`)."""
+    return sum(_unsupported_run(mention, [_name_reading(other.text)], strict=False) is None for other in names)
+
+
+def _used_more(reading: _Reading, start: int, end: int, inside: Sequence[Mention]) -> list[Mention]:
+    """The re-translation's names that its sentence uses more often, in any of their forms, than
+    the MT sentence does, which uses them too (`moved to Sweden ... the Swedish Post Office` /
+    `went to Paro ... the Swedish Post office`): the MT's uses answer for as many of theirs, and
+    one left over may stand in an MT name's place, which only the word alignment tells (`_fits`)."""
+    theirs = [m for m in reading.mentions if start <= m.start and m.end <= end]
+    if len(theirs) < 2:
+        return []
+    return [m for m in theirs if _uses(m, theirs) > _uses(m, inside) > 0]
+
+
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
     """The sentence's names (or words of them) that no re-translation has, with what each has in their place.
 
@@ -2091,6 +2147,11 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
                 for m in _repeated_short(reading, start, end, segment.text)
                 if not any(o.mention == m for o in orphans)
             )
+            orphans.extend(
+                _Candidate(m, m.start, m.end, False, repeated=True, counted=True, describes=_describes(m, reading.text))
+                for m in _used_more(reading, start, end, inside)
+                if not any(o.mention == m for o in orphans)
+            )
             placed = _place(names, orphans, mt_tokens, rt_tokens) if orphans else [None] * len(names)
             for i, orphan in enumerate(placed):
                 name = names[i]
@@ -2198,7 +2259,10 @@ class ReplacedName(Check):
     (`for the United States ... in the United States` / `for Mexico ... in the United States`);
     the other way round, a name a re-translation's sentence uses more often than the MT has its
     rare words replaces an MT name in that very place (`the House of God ... the first Chinese
-    consulate` / `the Chinese Consulate General ... the first Chinese Consulate General`). A word
+    consulate` / `the Chinese Consulate General ... the first Chinese Consulate General`), and so
+    does a name its sentence uses more often in any form than the MT sentence does (`Dutch ...
+    Dutch` / `Dutch ... Flemish`; not the MT name's own referent, `Tirana` / `Albania`). An ordinary
+    word opening a sentence before a full name describes it (`Cyclist Anna Kowalska`). A word
     spelt with letters English does not use is never an ordinary word of a name (`Galápagos`).
 
     A note, not a warning, where the evidence is weak: the MT's name is an acronym no table
