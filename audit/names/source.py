@@ -51,10 +51,12 @@ from audit.names.gazetteer import NOTABLE_POPULATION, spellings_beginning
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
 from audit.names.kontsevich import korean_readings
+from audit.names.latin_bodies import gloss_keys as latin_gloss_keys
+from audit.names.latin_bodies import named_bodies
 from audit.names.lexicon import is_agent_compound, is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
-from audit.names.regions import regions, russian_regions
+from audit.names.regions import european_city_regions, european_regions, regions, russian_regions
 from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language, spelt_acronyms
 from audit.names.russian import has_verb, lemmas, parses
 from audit.names.russian_source import (
@@ -777,6 +779,8 @@ class TokenIndex:
     def _has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
+        if self.script == "latin" and not self.russian and self.lang and key in latin_gloss_keys(self.text, self.lang):
+            return True  # `Statistics Poland`: `GUS`; `Lower Saxony`: `Niedersachsens`; `Rome`: `Palazzo Chigi`
         if self.russian:  # look-ups first, then the spelling comparisons
             glosses = gloss_keys(self.text)
             if key in glosses or (key.endswith("s") and key[:-1] in glosses):
@@ -854,6 +858,8 @@ class TokenIndex:
         if any(is_acronym(word) and self.has_acronym(word) for word in name.split()):
             return True
         english = language_code(name_lang) in (None, "en")
+        if not english and self.script == "latin" and self._writes_body(name, language_code(name_lang)):
+            return True  # `GUS`: `Statistics Poland`, `ČSÚ`: `Czech Statistical Office`
         if english and self.romanised is None and self._written_otherwise(name, name_lang):
             return True
         if self.romanised is not None and any(self.romanised.sounds_in(word) for word in _HYPHEN.split(name)):
@@ -903,6 +909,13 @@ class TokenIndex:
         if not english and keys and self.script == "latin" and script_of(name) == "latin" and self._writes_place(name):
             return True  # `Peking`, `La Haye`, `Ženeva`: GeoNames' names of `Beijing`, `The Hague`, `Geneva`
         return not keys
+
+    def _writes_body(self, name: str, name_lang: str | None) -> bool:
+        """Whether the text writes an English form of a body or region a Latin-script source name
+        holds (`data/latin_bodies.tsv`, `data/eu_regions.tsv`), as the table writes it, case
+        kept: `central bank` is the bank of the source's country, `European Central Bank` another."""
+        english, _context = named_bodies(name, name_lang or "")
+        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", self.text) for form in english)
 
     def _written_otherwise(self, name: str, name_lang: str | None) -> bool:
         """Whether the text has the name in its other English shape: an acronym written out
@@ -1416,7 +1429,11 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
                 continue  # `Aryna Sabalenka of Belarus`: a nationality, judged as one
         if is_agent_compound(plain):
             continue  # `Firefighters`: people named by what they do, no name
-        if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
+        if not (
+            _distinctive_english(word)
+            or (index.romanised is not None and _place_word(word))
+            or (index.script == "latin" and _region_word(plain))
+        ):
             if index.russian and english and len(words) > 1 and _replaced_nationality(plain, index, english):
                 replaced.append(position)  # `Colombian President Claudia Sheinbaum` for `Мексиканский президент`
             if _may_anchor(word) and (index.has_name(plain, "en") or (index.russian and spelt_by_ear(plain, index.text))):
@@ -1444,7 +1461,12 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if missing and found and _added_words(words, missing, found, index, english, hyphened):
         missing = []
     if missing and not index.russian and english and not leaves_source_names(index.text, english, index.lang):
-        missing = [p for p in missing if not _locates_written(_without_possessive(words[p]), index, english)]
+        missing = [
+            p
+            for p in missing
+            if not _locates_written(_without_possessive(words[p]), index, english)
+            and not _region_of_written_place(_without_possessive(words[p]), index, english)
+        ]
     if missing and found and index.script == "latin" and not index.russian and english and _added_after(name, words, missing, found):
         if not leaves_source_names(index.text, english, index.lang):
             missing = []  # `Legia Warsaw` for `Legią`, `Atletico Madrid` for `Atleti`: a club's city English adds
@@ -1692,6 +1714,54 @@ def _locates_written(word: str, index: TokenIndex, english: str) -> bool:
     """Whether English writes `word` as a city near a place a Latin-script source names as
     GeoNames writes it (`Poissy, west of Paris` for `à Poissy`): context for a smaller place."""
     return index.script == "latin" and locates_place(word, re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", index.text), english)
+
+
+# The words of a region's name that say where or what it is, not which (`Lower Silesia`, `Basque Country`).
+_REGION_GENERIC = frozenset(
+    {"Lower", "Upper", "Greater", "Lesser", "West", "Western", "East", "South", "North", "Central", "Centre"}
+    | {"Country", "Islands", "Community", "Valley", "Grand", "Alto", "Pays"}
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    """The words that name the six European countries' regions (`Silesia`, `Saxony`; not `Lower`,
+    `Country`, nor a country's name: `Greater Poland`): names, though GeoNames lists no city so
+    and Webster's lists some (`Silesia`)."""
+    words = {word for region in european_regions() for word in re.split(r"[\s-]+", region)}
+    return frozenset(
+        word for word in words if len(word) >= 4 and word[:1].isupper() and word not in _REGION_GENERIC and not is_english_place(word)
+    )
+
+
+def _region_word(word: str) -> bool:
+    """Whether a word is of a European first-level region's name (`_region_words`)."""
+    return word in _region_words()
+
+
+def _region_of_written_place(word: str, index: TokenIndex, english: str) -> bool:
+    """Whether `word` is of a first-level region English names (`Abruzzo`, `Saxony` of `Lower
+    Saxony`; `data/eu_regions.tsv`) where GeoNames puts a town a Latin-script source writes
+    (`Ortona, in Abruzzo` for `a Ortona`): context wire copy adds, as a country after a town is."""
+    if index.script != "latin":
+        return False
+    named = {european_regions()[region] for region in european_regions() if word in re.split(r"[\s-]+", region) and region in english}
+    return bool(named & _regions_written(index.text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _regions_written(source: str) -> frozenset[tuple[str, str]]:
+    """The (country, first-level region) codes of the towns a Latin-script source writes as runs
+    of one to three capitalised words, in the countries of `data/eu_regions.tsv`."""
+    words = re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", source)
+    located = european_city_regions()
+    found: set[tuple[str, str]] = set()
+    for size in (1, 2, 3):
+        for start in range(len(words) - size + 1):
+            run = words[start : start + size]
+            if all(word[:1].isupper() for word in run):
+                found.update(located[place.id] for place in place_lookup_exact(" ".join(run)) if place.id in located)
+    return frozenset(found)
 
 
 def _source_writes_place(name: str, source: str) -> bool:
