@@ -345,7 +345,10 @@ def source_names(text: str, lang: str | None = None, *, single_words: bool = Fal
         candidates = [bool(_LATIN.match(w.text)) and len(w.text) >= 2 and _capitalised(w.text) for w in words]
     else:
         mid = {w.text for w in words if not w.initial and _capitalised(w.text)}
-        candidates = [_capitalised(w.text) and (not w.initial or is_acronym(w.text) or w.text in mid) for w in words]
+        candidates = [
+            _capitalised(w.text) and (not w.initial or is_acronym(w.text) or w.text in mid) and not _unit_after_number(text, w)
+            for w in words
+        ]
         places = place_exonyms(code)
         for i, word in enumerate(words):
             if candidates[i] or not word.initial or not _capitalised(word.text):
@@ -390,6 +393,16 @@ def source_names(text: str, lang: str | None = None, *, single_words: bool = Fal
     known = {word for name in names if " " in name.text for word in name.text.split()}
     names.extend(SourceName(w.start, w.end, w.text) for w in singles if w.text in known)
     return sorted(names, key=lambda name: name.start)
+
+
+# SI unit symbols with a prefix in capitals (`GW`, `MWh`, `TWh`, `GHz`, `MB`), which look like acronyms.
+_UNIT_SYMBOL = re.compile(r"[kMGTP](?:W|Wh|VA|V|Hz|B|J|Pa|t)|W|Wh|Hz|Pa")
+
+
+def _unit_after_number(text: str, word: _Word) -> bool:
+    """Whether a word is an SI unit symbol right after a number (`27,4 GW`, `14,2 TWh`): a unit,
+    which English writes out (`gigawatts`), no name to carry over."""
+    return _UNIT_SYMBOL.fullmatch(word.text) is not None and re.search(r"\d[\s\u00a0]?$", text[: word.start]) is not None
 
 
 def _split_at_places(run: list[_Word], code: str | None) -> list[list[_Word]]:
