@@ -7,7 +7,8 @@ Wagenknecht Alliance`) and adds the city or country it belongs to (`RATP`: `Pari
 operator`, `Palazzo Chigi`: `Rome`); it writes a first-level region by its English name
 (`Niedersachsens`: `Lower Saxony`). No spelling rule relates these, so `data/latin_bodies.tsv`
 lists each country's common acronyms of state bodies, parties, unions, agencies and seats of
-government, and `data/eu_regions.tsv` the six countries' first-level regions with their own
+government, the institutions its copy capitalises (`Fiscalía`: `prosecutors`) and the acronyms
+of ordinary terms (`IRPF`: `income tax`), and `data/eu_regions.tsv` the six countries' first-level regions with their own
 names. Read once per process, on first use.
 """
 
@@ -21,7 +22,7 @@ from importlib.resources import files
 from audit.names.variants import name_key
 
 TABLE = "latin_bodies.tsv"
-KINDS = frozenset({"state", "party", "union", "company", "media", "seat"})
+KINDS = frozenset({"state", "party", "union", "company", "media", "seat", "term"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +70,20 @@ def region_names() -> dict[str, tuple[str, ...]]:
     return {region: local for region, _country, _code, _city, local in european_region_rows()}
 
 
-def _pattern(form: str) -> str:
-    """How a form is found in a source: an acronym (two capitals at least) whole or with a hyphened case ending (`GUS-u`),
-    a word of six letters or more under a case ending of up to five letters (`Niedersachsens`,
-    `Wielkopolsce`, `Solidarności`), a shorter one whole."""
+def _pattern(form: str, lang: str) -> str:
+    """How a form is found in a source: an acronym (two capitals at least) whole or with a hyphened
+    case ending (`GUS-u`), a word of six letters or more under a case ending of up to five letters
+    (`Niedersachsens`, `Wielkopolsce`, `Solidarności`), a shorter one whole; in German, also as the
+    first part of a compound (`SPD-Fraktion`, `Unionsfraktion`, `AfD-Politiker`)."""
     if " " not in form and sum(char.isupper() for char in form) >= 2:
-        return rf"(?<!\w){re.escape(form)}(?:-\w{{1,4}})?(?!\w)"
-    if len(form) >= 6 and form[-2:].isalpha():
-        return rf"(?<!\w){re.escape(form[:-2])}\w{{0,5}}(?!\w)"
-    return rf"(?<!\w){re.escape(form)}(?!\w)"
+        stem, ending = re.escape(form), r"(?:-\w{1,4})?"
+    elif len(form) >= 6 and form[-2:].isalpha():
+        stem, ending = re.escape(form[:-2]), r"\w{0,5}"
+    else:
+        stem, ending = re.escape(form), ""
+    if lang == "de":
+        ending = rf"(?:{ending}|-\w+|s?[a-zäöüß]{{4,}})" if ending else r"(?:-\w+|s?[a-zäöüß]{4,})?"
+    return rf"(?<!\w){stem}{ending}(?!\w)"
 
 
 @functools.lru_cache(maxsize=8)
@@ -90,7 +96,7 @@ def _forms_pattern(lang: str) -> tuple[re.Pattern[str], tuple[tuple[str, str], .
     if not entries:
         return None
     entries.sort(key=lambda entry: -len(entry[2]))
-    pattern = "|".join(f"(?P<g{index}>{_pattern(local)})" for index, (_kind, _key, local) in enumerate(entries))
+    pattern = "|".join(f"(?P<g{index}>{_pattern(local, lang)})" for index, (_kind, _key, local) in enumerate(entries))
     return re.compile(pattern), tuple((kind, key) for kind, key, _local in entries)
 
 
@@ -122,7 +128,9 @@ def gloss_keys(source: str, lang: str) -> frozenset[str]:
     return frozenset(key for name in (*english, *context) for key in name_key(name).split())
 
 
-def body_forms(form: str, lang: str | None) -> tuple[str, ...]:
-    """What English writes for a body a source writes so (`GUS` in Polish: `Statistics Poland`...)."""
-    body = bodies().get(lang or "", {}).get(form)
-    return body.english if body is not None else ()
+def either_case_first(form: str) -> str:
+    """A pattern for a table form whose first letter may be either case (`prosecutors` opening a
+    sentence), the rest as written (`central bank`, not `Central Bank`)."""
+    first = form[:1]
+    return (f"[{first.upper()}{first.lower()}]" if first.isalpha() else re.escape(first)) + re.escape(form[1:])
+

@@ -52,7 +52,7 @@ from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
 from audit.names.kontsevich import korean_readings
 from audit.names.latin_bodies import gloss_keys as latin_gloss_keys
-from audit.names.latin_bodies import named_bodies
+from audit.names.latin_bodies import either_case_first, named_bodies
 from audit.names.lexicon import is_agent_compound, is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
@@ -926,9 +926,10 @@ class TokenIndex:
     def _writes_body(self, name: str, name_lang: str | None) -> bool:
         """Whether the text writes an English form of a body or region a Latin-script source name
         holds (`data/latin_bodies.tsv`, `data/eu_regions.tsv`), as the table writes it, case
-        kept: `central bank` is the bank of the source's country, `European Central Bank` another."""
+        kept but the first letter: `central bank` is the bank of the source's country, `European
+        Central Bank` another."""
         english, _context = named_bodies(name, name_lang or "")
-        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", self.text) for form in english)
+        return any(re.search(rf"(?<!\w){either_case_first(form)}(?!\w)", self.text) for form in english)
 
     def _written_otherwise(self, name: str, name_lang: str | None) -> bool:
         """Whether the text has the name in its other English shape: an acronym written out

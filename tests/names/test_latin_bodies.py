@@ -6,7 +6,7 @@ from importlib.resources import files
 
 import pytest
 
-from audit.names.latin_bodies import KINDS, TABLE, bodies, body_forms, named_bodies, read_bodies
+from audit.names.latin_bodies import KINDS, TABLE, bodies, named_bodies, read_bodies
 from audit.names.regions import european_region_rows, lies_in
 
 
@@ -41,6 +41,8 @@ def test_latin_bodies_malformed_row_names_its_line() -> None:
         ("Niedersachsens Regierung tagt.", "de", "Lower Saxony"),  # a region's own name, genitive
         ("Śnieg w Wielkopolsce.", "pl", "Greater Poland"),
         ("Il governo riunito a Palazzo Chigi.", "it", "Palazzo Chigi"),
+        ("Die Unionsfraktion stimmte zu.", "de", "CDU/CSU"),  # a German compound opened by a table form
+        ("Die SPD-Fraktion stimmte zu.", "de", "Social Democrats"),
     ],
 )
 def test_latin_bodies_found_under_case_endings(source: str, lang: str, english: str) -> None:
@@ -48,7 +50,7 @@ def test_latin_bodies_found_under_case_endings(source: str, lang: str, english: 
 
 
 def test_latin_bodies_only_in_their_language() -> None:
-    assert body_forms("SPD", "de") != body_forms("SPD", "cs")  # Germany's Social Democrats, Czechia's Okamura party
+    assert bodies()["de"]["SPD"].english != bodies()["cs"]["SPD"].english  # Germany's Social Democrats, Czechia's Okamura party
     assert "Socialist Party" in named_bodies("Le PS et LR ont voté contre.", "fr")[0]
     assert "Socialist Party" not in named_bodies("Le PS et LR ont voté contre.", "pl")[0]
 
