@@ -1385,6 +1385,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return []  # `Spain's Ibex 35` for `El Ibex 35`: the source's own country, context English adds
     if index.script == "latin" and _source_writes_place(_without_possessive(name), index.text):
         return []  # `Abu Dhabi` for `w Abu Zabi`: a name GeoNames lists for the place
+    if index.script == "latin" and " " not in name and _ends_place_name(name, index, english):
+        return []  # `Nisou` of `Jablonec nad Nisou` for `Jablonecku`: the rest of a town's name
     if index.spells_out(name) or (index.script == "latin" and _modifies_a_noun(name, english)):
         return []  # `ID`: `documento de identidad`, `TV` of `radio and TV fees`: a term, no name
     if _names_country_of_capital(_without_possessive(name), index):
@@ -1776,6 +1778,22 @@ def _regions_written(source: str) -> frozenset[tuple[str, str]]:
             if all(word[:1].isupper() for word in run):
                 found.update(located[place.id] for place in place_lookup_exact(" ".join(run)) if place.id in located)
     return frozenset(found)
+
+
+# The small words inside a town's name before the river or feature it lies by (`Ústí nad Labem`,
+# `Frankfurt an der Oder`, `Châlons-en-Champagne`, `Sesto San Giovanni`).
+_PLACE_INNER = r"(?:nad|pod|na|u|an der|am|an|im|bei|sur|sous|en|lès|de|del|della|di|in)"
+
+
+def _ends_place_name(word: str, index: TokenIndex, english: str) -> bool:
+    """Whether English writes `word` at the end of a town's full name that GeoNames lists, whose
+    head the Latin-script source names (`Jablonec nad Nisou`, `Ústí nad Labem` for `Jablonecku`,
+    `ústeckého`): the official name English gives in full, no name put in."""
+    for match in re.finditer(rf"((?:[A-Z][\w'’]*[\s-]){{1,2}}){_PLACE_INNER}[\s-]{re.escape(word)}\b", english):
+        head = match.group(1).split()[0].rstrip("-")
+        if place_lookup_exact(match.group().replace("-", " ")) and index.has_name(head, "en"):
+            return True
+    return False
 
 
 def _source_writes_place(name: str, source: str) -> bool:
