@@ -51,8 +51,8 @@ from audit.names.gazetteer import NOTABLE_POPULATION, spellings_beginning
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
 from audit.names.kontsevich import korean_readings
-from audit.names.latin_bodies import gloss_keys as latin_gloss_keys
 from audit.names.latin_bodies import either_case_first, named_bodies
+from audit.names.latin_bodies import gloss_keys as latin_gloss_keys
 from audit.names.lexicon import is_agent_compound, is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
