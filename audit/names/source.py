@@ -833,8 +833,19 @@ class TokenIndex:
         forms = {keys[0], *given_name_forms(keys[0])}  # `Paul`: `Paweł`
         for previous, word in itertools.pairwise(words):
             if any(forms & set(name_key(s).split()) or stem_match(keys[0], name_key(s)) for s in romanise(word.text, self.lang)):
-                return _adjacent(self.text, previous, word) and _capitalised(previous.text) and not previous.initial
+                return (
+                    _adjacent(self.text, previous, word)
+                    and _capitalised(previous.text)
+                    and not previous.initial
+                    and not self._after_locative(previous)
+                )
         return False
+
+    def _after_locative(self, word: _Word) -> bool:
+        """Whether a word, no given name the table knows, follows a preposition of place (`w
+        Ankarze Tuska`, `v Brně Novák`, `en Sevilla`): a place before the person, not a given name."""
+        before = self.text[: word.start].split()[-1:]
+        return bool(before) and before[0].lower() in _LOCATIVES and not is_given_name(name_key(word.text))
 
     def has_acronym(self, acronym: str) -> bool:
         """The acronym, another language's form of it, or what it stands for (`UK`: `Regno Unito`)."""
@@ -1009,6 +1020,10 @@ class TokenIndex:
             lines = self.text.split("\n")
             self._place_ids = frozenset().union(*(_line_place_ids(line, self.script == "other") for line in lines))
         return self._place_ids
+
+
+# Prepositions of place a person's name does not follow (`w Ankarze`, `v Brně`, `en Sevilla`, `im Saarland`).
+_LOCATIVES = frozenset({"w", "we", "v", "ve", "en", "in", "im", "à", "au"})
 
 
 # Czech and Slovak soften a stem's last consonant before an adjective's ending (`Praha`:
