@@ -448,6 +448,8 @@ _NUMBER = re.compile(
     # Indian grouping (lakh and crore: `4,12,376`, `1,00,000`) before the grouping in thousands
     rf"|(?P<num>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?:\.\d+)?(?![\d,])|\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?))"
 )
+# An hour on the 12-hour dial after noon (`5 p.m.`, `5pm`), which a 24-hour source writes as 17.
+_PM_HOUR = re.compile(r"\s?(?:p\.\s?m\.?|pm\b)", re.IGNORECASE)
 # Chinese and Japanese scale characters written straight after the digits (`417.6万`).
 _CJK_SCALES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 # Scale characters after a figure, which multiply (`2万亿`: 2 trillion, `5千万`: 50 million), after
@@ -679,6 +681,8 @@ def find_numbers(text: str, *, english_words: bool = False, lang: str | None = N
         values = _readings(raw)
         end = match.end()
         after = text[match.end() : match.end() + 16]
+        if _PM_HOUR.match(after) and raw.isdigit() and 1 <= int(raw) <= 11:
+            values.add(float(int(raw) + 12))  # `5 p.m.`: the hour `godz. 17`, `17 Uhr`, `las 17 horas` write
         scale = _SCALE_AFTER.match(after)
         if after[:1] in _CJK_RATIOS:
             values |= {v * _CJK_RATIOS[after[0]] for v in values}  # `３割`: 30%

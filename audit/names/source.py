@@ -51,10 +51,12 @@ from audit.names.gazetteer import NOTABLE_POPULATION, spellings_beginning
 from audit.names.gazetteer import lookup as place_lookup
 from audit.names.gazetteer import lookup_exact as place_lookup_exact
 from audit.names.kontsevich import korean_readings
+from audit.names.latin_bodies import either_case_first, named_bodies
+from audit.names.latin_bodies import gloss_keys as latin_gloss_keys
 from audit.names.lexicon import is_agent_compound, is_common_word, is_demonym, is_proper_noun
 from audit.names.local_places import local_places
 from audit.names.palladius import pinyin_readings
-from audit.names.regions import regions, russian_regions
+from audit.names.regions import european_city_regions, european_regions, regions, russian_regions
 from audit.names.romanisers import RomanisedSource, chinese_person, latin_written, romaniser_language, spelt_acronyms
 from audit.names.russian import has_verb, lemmas, parses
 from audit.names.russian_source import (
@@ -343,7 +345,10 @@ def source_names(text: str, lang: str | None = None, *, single_words: bool = Fal
         candidates = [bool(_LATIN.match(w.text)) and len(w.text) >= 2 and _capitalised(w.text) for w in words]
     else:
         mid = {w.text for w in words if not w.initial and _capitalised(w.text)}
-        candidates = [_capitalised(w.text) and (not w.initial or is_acronym(w.text) or w.text in mid) for w in words]
+        candidates = [
+            _capitalised(w.text) and (not w.initial or is_acronym(w.text) or w.text in mid) and not _unit_after_number(text, w)
+            for w in words
+        ]
         places = place_exonyms(code)
         for i, word in enumerate(words):
             if candidates[i] or not word.initial or not _capitalised(word.text):
@@ -388,6 +393,16 @@ def source_names(text: str, lang: str | None = None, *, single_words: bool = Fal
     known = {word for name in names if " " in name.text for word in name.text.split()}
     names.extend(SourceName(w.start, w.end, w.text) for w in singles if w.text in known)
     return sorted(names, key=lambda name: name.start)
+
+
+# SI unit symbols with a prefix in capitals (`GW`, `MWh`, `TWh`, `GHz`, `MB`), which look like acronyms.
+_UNIT_SYMBOL = re.compile(r"[kMGTP](?:W|Wh|VA|V|Hz|B|J|Pa|t)|W|Wh|Hz|Pa")
+
+
+def _unit_after_number(text: str, word: _Word) -> bool:
+    """Whether a word is an SI unit symbol right after a number (`27,4 GW`, `14,2 TWh`): a unit,
+    which English writes out (`gigawatts`), no name to carry over."""
+    return _UNIT_SYMBOL.fullmatch(word.text) is not None and re.search(r"\d[\s\u00a0]?$", text[: word.start]) is not None
 
 
 def _split_at_places(run: list[_Word], code: str | None) -> list[list[_Word]]:
@@ -777,6 +792,8 @@ class TokenIndex:
     def _has_word(self, key: str) -> bool:
         if key in self._keys:
             return True
+        if self.script == "latin" and not self.russian and self.lang and key in latin_gloss_keys(self.text, self.lang):
+            return True  # `Statistics Poland`: `GUS`; `Lower Saxony`: `Niedersachsens`; `Rome`: `Palazzo Chigi`
         if self.russian:  # look-ups first, then the spelling comparisons
             glosses = gloss_keys(self.text)
             if key in glosses or (key.endswith("s") and key[:-1] in glosses):
@@ -816,8 +833,19 @@ class TokenIndex:
         forms = {keys[0], *given_name_forms(keys[0])}  # `Paul`: `Paweł`
         for previous, word in itertools.pairwise(words):
             if any(forms & set(name_key(s).split()) or stem_match(keys[0], name_key(s)) for s in romanise(word.text, self.lang)):
-                return _adjacent(self.text, previous, word) and _capitalised(previous.text) and not previous.initial
+                return (
+                    _adjacent(self.text, previous, word)
+                    and _capitalised(previous.text)
+                    and not previous.initial
+                    and not self._after_locative(previous)
+                )
         return False
+
+    def _after_locative(self, word: _Word) -> bool:
+        """Whether a word, no given name the table knows, follows a preposition of place (`w
+        Ankarze Tuska`, `v Brně Novák`, `en Sevilla`): a place before the person, not a given name."""
+        before = self.text[: word.start].split()[-1:]
+        return bool(before) and before[0].lower() in _LOCATIVES and not is_given_name(name_key(word.text))
 
     def has_acronym(self, acronym: str) -> bool:
         """The acronym, another language's form of it, or what it stands for (`UK`: `Regno Unito`)."""
@@ -854,6 +882,8 @@ class TokenIndex:
         if any(is_acronym(word) and self.has_acronym(word) for word in name.split()):
             return True
         english = language_code(name_lang) in (None, "en")
+        if not english and self.script == "latin" and self._writes_body(name, language_code(name_lang)):
+            return True  # `GUS`: `Statistics Poland`, `ČSÚ`: `Czech Statistical Office`
         if english and self.romanised is None and self._written_otherwise(name, name_lang):
             return True
         if self.romanised is not None and any(self.romanised.sounds_in(word) for word in _HYPHEN.split(name)):
@@ -903,6 +933,14 @@ class TokenIndex:
         if not english and keys and self.script == "latin" and script_of(name) == "latin" and self._writes_place(name):
             return True  # `Peking`, `La Haye`, `Ženeva`: GeoNames' names of `Beijing`, `The Hague`, `Geneva`
         return not keys
+
+    def _writes_body(self, name: str, name_lang: str | None) -> bool:
+        """Whether the text writes an English form of a body or region a Latin-script source name
+        holds (`data/latin_bodies.tsv`, `data/eu_regions.tsv`), as the table writes it, case
+        kept but the first letter: `central bank` is the bank of the source's country, `European
+        Central Bank` another."""
+        english, _context = named_bodies(name, name_lang or "")
+        return any(re.search(rf"(?<!\w){either_case_first(form)}(?!\w)", self.text) for form in english)
 
     def _written_otherwise(self, name: str, name_lang: str | None) -> bool:
         """Whether the text has the name in its other English shape: an acronym written out
@@ -982,6 +1020,10 @@ class TokenIndex:
             lines = self.text.split("\n")
             self._place_ids = frozenset().union(*(_line_place_ids(line, self.script == "other") for line in lines))
         return self._place_ids
+
+
+# Prepositions of place a person's name does not follow (`w Ankarze`, `v Brně`, `en Sevilla`, `im Saarland`).
+_LOCATIVES = frozenset({"w", "we", "v", "ve", "en", "in", "im", "à", "au"})
 
 
 # Czech and Slovak soften a stem's last consonant before an adjective's ending (`Praha`:
@@ -1358,6 +1400,8 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
         return []  # `Spain's Ibex 35` for `El Ibex 35`: the source's own country, context English adds
     if index.script == "latin" and _source_writes_place(_without_possessive(name), index.text):
         return []  # `Abu Dhabi` for `w Abu Zabi`: a name GeoNames lists for the place
+    if index.script == "latin" and " " not in name and _ends_place_name(name, index, english):
+        return []  # `Nisou` of `Jablonec nad Nisou` for `Jablonecku`: the rest of a town's name
     if index.spells_out(name) or (index.script == "latin" and _modifies_a_noun(name, english)):
         return []  # `ID`: `documento de identidad`, `TV` of `radio and TV fees`: a term, no name
     if _names_country_of_capital(_without_possessive(name), index):
@@ -1416,7 +1460,11 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
                 continue  # `Aryna Sabalenka of Belarus`: a nationality, judged as one
         if is_agent_compound(plain):
             continue  # `Firefighters`: people named by what they do, no name
-        if not (_distinctive_english(word) or (index.romanised is not None and _place_word(word))):
+        if not (
+            _distinctive_english(word)
+            or (index.romanised is not None and _place_word(word))
+            or (index.script == "latin" and _region_word(plain))
+        ):
             if index.russian and english and len(words) > 1 and _replaced_nationality(plain, index, english):
                 replaced.append(position)  # `Colombian President Claudia Sheinbaum` for `Мексиканский президент`
             if _may_anchor(word) and (index.has_name(plain, "en") or (index.russian and spelt_by_ear(plain, index.text))):
@@ -1444,7 +1492,12 @@ def missing_words(name: str, index: TokenIndex, english: str = "") -> list[str]:
     if missing and found and _added_words(words, missing, found, index, english, hyphened):
         missing = []
     if missing and not index.russian and english and not leaves_source_names(index.text, english, index.lang):
-        missing = [p for p in missing if not _locates_written(_without_possessive(words[p]), index, english)]
+        missing = [
+            p
+            for p in missing
+            if not _locates_written(_without_possessive(words[p]), index, english)
+            and not _region_of_written_place(_without_possessive(words[p]), index, english)
+        ]
     if missing and found and index.script == "latin" and not index.russian and english and _added_after(name, words, missing, found):
         if not leaves_source_names(index.text, english, index.lang):
             missing = []  # `Legia Warsaw` for `Legią`, `Atletico Madrid` for `Atleti`: a club's city English adds
@@ -1692,6 +1745,70 @@ def _locates_written(word: str, index: TokenIndex, english: str) -> bool:
     """Whether English writes `word` as a city near a place a Latin-script source names as
     GeoNames writes it (`Poissy, west of Paris` for `à Poissy`): context for a smaller place."""
     return index.script == "latin" and locates_place(word, re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", index.text), english)
+
+
+# The words of a region's name that say where or what it is, not which (`Lower Silesia`, `Basque Country`).
+_REGION_GENERIC = frozenset(
+    {"Lower", "Upper", "Greater", "Lesser", "West", "Western", "East", "South", "North", "Central", "Centre"}
+    | {"Country", "Islands", "Community", "Valley", "Grand", "Alto", "Pays"}
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    """The words that name the six European countries' regions (`Silesia`, `Saxony`; not `Lower`,
+    `Country`, nor a country's name: `Greater Poland`): names, though GeoNames lists no city so
+    and Webster's lists some (`Silesia`)."""
+    words = {word for region in european_regions() for word in re.split(r"[\s-]+", region)}
+    return frozenset(
+        word for word in words if len(word) >= 4 and word[:1].isupper() and word not in _REGION_GENERIC and not is_english_place(word)
+    )
+
+
+def _region_word(word: str) -> bool:
+    """Whether a word is of a European first-level region's name (`_region_words`)."""
+    return word in _region_words()
+
+
+def _region_of_written_place(word: str, index: TokenIndex, english: str) -> bool:
+    """Whether `word` is of a first-level region English names (`Abruzzo`, `Saxony` of `Lower
+    Saxony`; `data/eu_regions.tsv`) where GeoNames puts a town a Latin-script source writes
+    (`Ortona, in Abruzzo` for `a Ortona`): context wire copy adds, as a country after a town is."""
+    if index.script != "latin":
+        return False
+    named = {european_regions()[region] for region in european_regions() if word in re.split(r"[\s-]+", region) and region in english}
+    return bool(named & _regions_written(index.text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _regions_written(source: str) -> frozenset[tuple[str, str]]:
+    """The (country, first-level region) codes of the towns a Latin-script source writes as runs
+    of one to three capitalised words, in the countries of `data/eu_regions.tsv`."""
+    words = re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", source)
+    located = european_city_regions()
+    found: set[tuple[str, str]] = set()
+    for size in (1, 2, 3):
+        for start in range(len(words) - size + 1):
+            run = words[start : start + size]
+            if all(word[:1].isupper() for word in run):
+                found.update(located[place.id] for place in place_lookup_exact(" ".join(run)) if place.id in located)
+    return frozenset(found)
+
+
+# The small words inside a town's name before the river or feature it lies by (`Ústí nad Labem`,
+# `Frankfurt an der Oder`, `Châlons-en-Champagne`, `Sesto San Giovanni`).
+_PLACE_INNER = r"(?:nad|pod|na|u|an der|am|an|im|bei|sur|sous|en|lès|de|del|della|di|in)"
+
+
+def _ends_place_name(word: str, index: TokenIndex, english: str) -> bool:
+    """Whether English writes `word` at the end of a town's full name that GeoNames lists, whose
+    head the Latin-script source names (`Jablonec nad Nisou`, `Ústí nad Labem` for `Jablonecku`,
+    `ústeckého`): the official name English gives in full, no name put in."""
+    for match in re.finditer(rf"((?:[A-Z][\w'’]*[\s-]){{1,2}}){_PLACE_INNER}[\s-]{re.escape(word)}\b", english):
+        head = match.group(1).split()[0].rstrip("-")
+        if place_lookup_exact(match.group().replace("-", " ")) and index.has_name(head, "en"):
+            return True
+    return False
 
 
 def _source_writes_place(name: str, source: str) -> bool:
