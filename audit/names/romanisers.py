@@ -550,6 +550,8 @@ _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
 _T_BEFORE_I = re.compile(r"t(?=ee|ea|i)")
 # A `k` or `g` before an `i`, which Chinese transcribes with a `j` syllable (`基`, `吉`: `Kiribati`, `Gibraltar`).
 _K_BEFORE_I = re.compile(r"(?:kk|gg|k|g)(?=i)")
+# A German `ch` after a back vowel (`Bach`, `Aschbacher`, `Fuchs`, `Bochum`), said as an `h`.
+_BACK_CH = re.compile(r"(?<=[aou])ch")
 # An opening `gi` said `j` before a vowel (`Giang`, `Giovanni`, `Giuseppe`).
 _SOFT_G = re.compile(r"^gi(?=[aeou])")
 # French endings said as an `o` (`Renault`, `Bordeaux`, `Peugeot`), their letters unsaid.
@@ -622,10 +624,18 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
     if plain.endswith("ng") and lang != "hi":
         # a final `ng` Japanese writes `ン` and pinyin reads as `n` (`Giang`: `ザン`, zan)
         sounds.extend(_sound(form[:-1], "en") for form in dict.fromkeys((plain, soft)))
+    if lang in ("zh", "ja") and (said := _BACK_CH.sub("h", plain)) != plain:
+        # a German `ch` after a back vowel, said as in `Bach`, which Chinese and Japanese write
+        # with an `h` syllable (`Aschbacher`: `阿施巴赫`, a shi ba he; `Bach`: `バッハ`), its r unsaid
+        sounds.extend(_sound(form, "en") for form in (said, _UNSAID_R.sub("", said)))
     if "cc" in plain:  # `Soccer`: `サッカー`, `Mecca`: `麦加`
         said = plain.replace("cc", "k")
         sounds.extend(_sound(form, "en") for form in (said, *((_UNSAID_R.sub("", said),) if lang != "hi" else ())))
-    return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))
+    # a form left with one consonant (`Woerner` without its r's: `n`) is heard anywhere by it:
+    # compared by its key, as a short word is, never by its consonants alone
+    return tuple(
+        dict.fromkeys(_Sound(sound.consonants, sound.key, alone and len(sound.consonants) > 1) for sound in sounds)
+    )
 
 
 def _score(target: _Sound, run: _Sound, final_vowel: bool = False) -> float:
@@ -983,13 +993,22 @@ class RomanisedSource:
     def _given_name_heard(self, word: str) -> bool:
         """Whether an English given name is heard in a Chinese source in a name written by sound
         (`Youssouf`: `优素福`), not in a Chinese person's name, whose characters sound out no English
-        given name (`John` of `John Tsang` is not the `chen` of `陈茂波`), nor in a name the
-        dictionaries know by another English name (`香港`, xiang gang, Hong Kong)."""
+        given name (`John` of `John Tsang` is not the `chen` of `陈茂波`, nor `Jan` the `zhong` of
+        `局长单忠德`, a person after a title), nor in a name the dictionaries know by another English
+        name (`香港`, xiang gang, Hong Kong)."""
+        persons = set(chinese_persons(self.text))
         return self.spells(word) or any(
             self.resembles(word, units) >= HEARD
+            and (self.text[name.start : name.end] not in persons or self._opens_with(word, units))
             for name, units in self.names()
             if SURNAME_AND_NAME.fullmatch(self.text[name.start : name.end]) is None and not self.forms(name)
         )
+
+    def _opens_with(self, word: str, units: range) -> bool:
+        """Whether the units open with the word's first consonant, or with a vowel: a name heard
+        from its start (`Youssouf`: `主席优素福`, you su fu), not in its middle (`Jan`: `单忠德`, zhong)."""
+        opening = self._sounds[units.start].consonants[:1]
+        return not opening or any(target.consonants[:1] == opening for target in _targets(word, self.lang))
 
     def _unheard_in_person(self, word: str, name: ScriptName) -> bool:
         """Whether the source name is a Chinese person's (a surname and a given name) that the word
@@ -1304,20 +1323,33 @@ class RomanisedSource:
             return None  # `COVID-19`, `G20`: a term or a model, not a name put in for another
         if all(_ACRONYM.match(w) and _term(w) for w in words):
             return None  # `GMT` for `グリニッジ標準時`, `GDP`: a term English abbreviates, no name
-        if self.lang == "zh" and all(is_common_word(w) and not (is_demonym(w) or _known(w)) for w in words):
-            return None  # `Tri Nations` for `三国`: Chinese writes names by meaning, CC-CEDICT knows few
         if all(self._imperial_name(word, english) for word in words if word not in _IMPERIAL_WORDS):
             return None  # `Crown Princess Kiko` for `秋篠宮ご夫妻`: the imperial family named by title
         left = self.left_names(english)
         if not left:
             return None
+        home = home_country(self.lang)
+        owner = _ENGLISH_WORD.match(mention)
+        if (
+            len(words) > 1
+            and owner is not None
+            and _POSSESSIVE.search(owner.group())
+            and words[0] == home
+            and not self._unpaired_country(english)
+        ):
+            words = words[1:]  # `China's` of `China's Ministry of Commerce`: the home country, context English adds
+        if (
+            self.lang == "zh"
+            and all(is_common_word(w) and not (is_demonym(w) or _known(w)) for w in words)
+            and not any(self._body_by_meaning(name) for name in left)
+        ):
+            return None  # `Tri Nations` for `三国`: Chinese writes names by meaning, CC-CEDICT knows few
         if self.lang == "ja" and all(is_common_word(w) for w in words) and not any(self._read_name(name) for name in left):
             return None  # `National Stadium` for `国立競技場`: kanji translated by meaning, not read
         from audit.names.cedict import english_key
 
         forms = {form for name, _ in self.names() for form in self.forms(name)}
         form_words = {word for form in forms for word in form.split()}
-        home = home_country(self.lang)
         for word in words:
             key = english_key(word)
             if key in form_words or key.removesuffix("s") in form_words or english_key(mention) in forms:
@@ -1362,6 +1394,15 @@ class RomanisedSource:
             ):
                 return None  # `Chinese-American` for `中美`, `Japanese` for `日方`
         return left[0]
+
+    def _body_by_meaning(self, name: ScriptName) -> bool:
+        """Whether CC-CEDICT names a Chinese source name only in everyday English words, a body
+        translated by meaning (`发改委`: `National Development and Reform Commission`): English
+        names it so, and another body in everyday words (`Ministry of Commerce`) replaced it."""
+        phrases = [form for form in name.english if " " in form]
+        return bool(phrases) and all(
+            all(is_common_word(word) for word in form.split() if len(word) > 2 and word not in _FILLER) for form in phrases
+        ) and not self._places(name)
 
     def says_whole(self, word: str) -> bool:
         """Whether a name the source writes by sound is the word, the whole name heard: an
