@@ -881,10 +881,18 @@ class RomanisedSource:
                         for said in (reading, _voiced(reading)) if matched else (reading,):
                             if word.startswith(said, matched) and position + length <= last_end:
                                 if matched + len(said) == len(word):
-                                    return True
+                                    if not self._cuts_word(start, position + length):
+                                        return True
+                                    continue
                                 following.add((position + length, matched + len(said)))
                 frontier = following
         return False
+
+    def _cuts_word(self, start: int, end: int) -> bool:
+        """Whether kanji [start, end) are part of an everyday word that goes on past them (`会` of
+        `会議`, meeting, is no `Kai`), which a name is not read from."""
+        before = start > 0 and is_everyday_word(self.text[start - 1 : start + 1])
+        return before or (end < len(self.text) and is_everyday_word(self.text[end - 1 : end + 1]))
 
     def _spelt_in_pinyin(self, word: str, plain: str) -> bool:
         """Whether a Chinese person or place a Japanese source writes in kanji (`習近平`) is spelt
