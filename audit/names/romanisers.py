@@ -1095,6 +1095,8 @@ class RomanisedSource:
         ):
             return True  # `Han Duck-soo` for `金民錫`: the source names a Korean of another surname, whatever else is heard
         heard = 1.0 if self.lang == "hi" else HEARD
+        if word not in (apart := self._words_of_source_names(name)):
+            beside = tuple(other for other in beside if other not in apart)  # `Tehsil` of `Tehsil South China Morning Post`
         if _person_after_title(name, beside, lambda other: is_common_word(other.lower()) or self.translates(other)):
             beside = ()  # `Japan Coast Guard Commandant Shohei Ishii`: the title's words vouch for no one
         if any(
@@ -1327,6 +1329,10 @@ class RomanisedSource:
         tell from a translation. Not a Hepburn reading where the source has kanji (`Takagi`
         for `喬木`), nor the source language's own country where it names none left out."""
         words = [_POSSESSIVE.sub("", w) for w in _ENGLISH_WORD.findall(mention) if w.lower() not in _FILLER]
+        apart = self._words_of_source_names(tuple(mention.split()))
+        rest = [w for w in words if w not in apart]
+        if rest and len(rest) < len(words) and not all(is_common_word(w) for w in rest):
+            words = rest  # `Tehsil Naushera` put before `South China Morning Post`, a source name written whole
         if not words or sum(len(w) for w in words) < 3 or mention.endswith(".") or _DIGIT.search(mention):
             return None  # `COVID-19`, `G20`: a term or a model, not a name put in for another
         if all(_ACRONYM.match(w) and _term(w) for w in words):
@@ -1402,6 +1408,23 @@ class RomanisedSource:
             ):
                 return None  # `Chinese-American` for `中美`, `Japanese` for `日方`
         return left[0]
+
+    def _words_of_source_names(self, name: tuple[str, ...]) -> frozenset[str]:
+        """The words of an English name that spell a source name whole, by a form of two words or more
+        CC-CEDICT, CLDR or GeoNames gives it (`South China Morning Post` for `南华早报`): run together
+        with words put in before or after it, they vouch only for that name, not for the others."""
+        from audit.names.cedict import english_key
+
+        words = [_POSSESSIVE.sub("", w) for w in name]
+        keys = [english_key(w) for w in words]
+        apart: set[str] = set()
+        for source_name, _ in self.names():
+            for form in self.forms(source_name):
+                parts = form.split()
+                for at in range(len(keys) - len(parts) + 1) if len(parts) > 1 else ():
+                    if keys[at : at + len(parts)] == parts:
+                        apart.update(words[at : at + len(parts)])
+        return frozenset(apart)
 
     def _body_by_meaning(self, name: ScriptName) -> bool:
         """Whether CC-CEDICT names a Chinese source name only in everyday English words, a body
