@@ -32,6 +32,9 @@ _PARENTHESIS = re.compile(r"\([^)]*\)")
 _REFERENCE = re.compile(r"\s*[\u3400-\u9fff\uf900-\ufaff|]+(?:\[[^\]]*\])?")
 # Glosses that say what a word is rather than what it means.
 _NOT_A_NAME = re.compile(r"^(?:abbr\.|CL:|see |variant of|old variant|surname |used in|also written|also pr\.|lit\.|fig\.)")
+# A short form's gloss that names what it abbreviates, after the full form in characters
+# (`abbr. for 国家发展和改革委员会, PRC National Development and Reform Commission (NDRC)`).
+_ABBREVIATION_OF = re.compile(r"^abbr\. for [^,/]*[\u3400-\u9fff][^,/]*, (.+)$")
 # Words of a gloss that name nothing by themselves.
 _FILLER = frozenset({"the", "of", "and", "a", "an", "in", "for", "on", "to", "de", "la", "le", "du"})
 _LONGEST_PHRASE = 5
@@ -108,7 +111,10 @@ def _build(
             forms.add(simplified[0] + "州")  # `佛州` for `佛罗里达州`, `加州` for `加利福尼亚州`
         keys: set[str] = set()
         for gloss in glosses.split("/"):
-            if _NOT_A_NAME.match(gloss):
+            short = _ABBREVIATION_OF.match(gloss)
+            if short:
+                gloss = short.group(1).removeprefix("PRC ")  # `发改委`: `National Development and Reform Commission`
+            elif _NOT_A_NAME.match(gloss):
                 continue
             phrase = _QUALIFIER.split(_PARENTHESIS.sub("", _REFERENCE.sub("", gloss)), maxsplit=1)[0].strip()
             if not phrase or phrase.count(" ") >= _LONGEST_PHRASE:

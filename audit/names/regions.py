@@ -106,7 +106,13 @@ def _by_word() -> dict[str, tuple[str, ...]]:
 def regions_named(word: str, english: str) -> tuple[str, ...]:
     """The regions an English text names whose name holds the word (`Uttar` of `Uttar Pradesh`)."""
     text = _SPACE.sub(" ", english)
-    return tuple(name for name in _by_word().get(word, ()) if name in text)
+    named = tuple(name for name in _by_word().get(word, ()) if name in text)
+    if named or not word[:1].isupper():
+        return named
+    # the people an autonomous region is named for, in its official name (`Uygur` of `Xinjiang Uygur
+    # Autonomous Region`, `Zhuang` of `Guangxi Zhuang Autonomous Region`)
+    official = re.search(rf"\b([A-Z][\w ]*?) {re.escape(word)} Autonomous Region\b", text)
+    return tuple(name for name in regions() if official and official.group(1).endswith(name))
 
 
 @functools.lru_cache(maxsize=1)

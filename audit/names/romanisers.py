@@ -550,6 +550,8 @@ _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
 _T_BEFORE_I = re.compile(r"t(?=ee|ea|i)")
 # A `k` or `g` before an `i`, which Chinese transcribes with a `j` syllable (`基`, `吉`: `Kiribati`, `Gibraltar`).
 _K_BEFORE_I = re.compile(r"(?:kk|gg|k|g)(?=i)")
+# A German `ch` after a back vowel (`Bach`, `Aschbacher`, `Fuchs`, `Bochum`), said as an `h`.
+_BACK_CH = re.compile(r"(?<=[aou])ch")
 # An opening `gi` said `j` before a vowel (`Giang`, `Giovanni`, `Giuseppe`).
 _SOFT_G = re.compile(r"^gi(?=[aeou])")
 # French endings said as an `o` (`Renault`, `Bordeaux`, `Peugeot`), their letters unsaid.
@@ -622,10 +624,18 @@ def _targets(word: str, lang: str) -> tuple[_Sound, ...]:
     if plain.endswith("ng") and lang != "hi":
         # a final `ng` Japanese writes `ン` and pinyin reads as `n` (`Giang`: `ザン`, zan)
         sounds.extend(_sound(form[:-1], "en") for form in dict.fromkeys((plain, soft)))
+    if lang in ("zh", "ja") and (said := _BACK_CH.sub("h", plain)) != plain:
+        # a German `ch` after a back vowel, said as in `Bach`, which Chinese and Japanese write
+        # with an `h` syllable (`Aschbacher`: `阿施巴赫`, a shi ba he; `Bach`: `バッハ`), its r unsaid
+        sounds.extend(_sound(form, "en") for form in (said, _UNSAID_R.sub("", said)))
     if "cc" in plain:  # `Soccer`: `サッカー`, `Mecca`: `麦加`
         said = plain.replace("cc", "k")
         sounds.extend(_sound(form, "en") for form in (said, *((_UNSAID_R.sub("", said),) if lang != "hi" else ())))
-    return tuple(dict.fromkeys(_Sound(sound.consonants, sound.key, alone) for sound in sounds))
+    # a form left with one consonant (`Woerner` without its r's: `n`) is heard anywhere by it:
+    # compared by its key, as a short word is, never by its consonants alone
+    return tuple(
+        dict.fromkeys(_Sound(sound.consonants, sound.key, alone and len(sound.consonants) > 1) for sound in sounds)
+    )
 
 
 def _score(target: _Sound, run: _Sound, final_vowel: bool = False) -> float:
@@ -871,10 +881,18 @@ class RomanisedSource:
                         for said in (reading, _voiced(reading)) if matched else (reading,):
                             if word.startswith(said, matched) and position + length <= last_end:
                                 if matched + len(said) == len(word):
-                                    return True
+                                    if not self._cuts_word(start, position + length):
+                                        return True
+                                    continue
                                 following.add((position + length, matched + len(said)))
                 frontier = following
         return False
+
+    def _cuts_word(self, start: int, end: int) -> bool:
+        """Whether kanji [start, end) are part of an everyday word that goes on past them (`会` of
+        `会議`, meeting, is no `Kai`), which a name is not read from."""
+        before = start > 0 and is_everyday_word(self.text[start - 1 : start + 1])
+        return before or (end < len(self.text) and is_everyday_word(self.text[end - 1 : end + 1]))
 
     def _spelt_in_pinyin(self, word: str, plain: str) -> bool:
         """Whether a Chinese person or place a Japanese source writes in kanji (`習近平`) is spelt
@@ -983,13 +1001,22 @@ class RomanisedSource:
     def _given_name_heard(self, word: str) -> bool:
         """Whether an English given name is heard in a Chinese source in a name written by sound
         (`Youssouf`: `优素福`), not in a Chinese person's name, whose characters sound out no English
-        given name (`John` of `John Tsang` is not the `chen` of `陈茂波`), nor in a name the
-        dictionaries know by another English name (`香港`, xiang gang, Hong Kong)."""
+        given name (`John` of `John Tsang` is not the `chen` of `陈茂波`, nor `Jan` the `zhong` of
+        `局长单忠德`, a person after a title), nor in a name the dictionaries know by another English
+        name (`香港`, xiang gang, Hong Kong)."""
+        persons = set(chinese_persons(self.text))
         return self.spells(word) or any(
             self.resembles(word, units) >= HEARD
+            and (self.text[name.start : name.end] not in persons or self._opens_with(word, units))
             for name, units in self.names()
             if SURNAME_AND_NAME.fullmatch(self.text[name.start : name.end]) is None and not self.forms(name)
         )
+
+    def _opens_with(self, word: str, units: range) -> bool:
+        """Whether the units open with the word's first consonant, or with a vowel: a name heard
+        from its start (`Youssouf`: `主席优素福`, you su fu), not in its middle (`Jan`: `单忠德`, zhong)."""
+        opening = self._sounds[units.start].consonants[:1]
+        return not opening or any(target.consonants[:1] == opening for target in _targets(word, self.lang))
 
     def _unheard_in_person(self, word: str, name: ScriptName) -> bool:
         """Whether the source name is a Chinese person's (a surname and a given name) that the word
@@ -1068,6 +1095,8 @@ class RomanisedSource:
         ):
             return True  # `Han Duck-soo` for `金民錫`: the source names a Korean of another surname, whatever else is heard
         heard = 1.0 if self.lang == "hi" else HEARD
+        if word not in (apart := self._words_of_source_names(name)):
+            beside = tuple(other for other in beside if other not in apart)  # `Tehsil` of `Tehsil South China Morning Post`
         if _person_after_title(name, beside, lambda other: is_common_word(other.lower()) or self.translates(other)):
             beside = ()  # `Japan Coast Guard Commandant Shohei Ishii`: the title's words vouch for no one
         if any(
@@ -1300,24 +1329,41 @@ class RomanisedSource:
         tell from a translation. Not a Hepburn reading where the source has kanji (`Takagi`
         for `喬木`), nor the source language's own country where it names none left out."""
         words = [_POSSESSIVE.sub("", w) for w in _ENGLISH_WORD.findall(mention) if w.lower() not in _FILLER]
+        apart = self._words_of_source_names(tuple(mention.split()))
+        rest = [w for w in words if w not in apart]
+        if rest and len(rest) < len(words) and not all(is_common_word(w) for w in rest):
+            words = rest  # `Tehsil Naushera` put before `South China Morning Post`, a source name written whole
         if not words or sum(len(w) for w in words) < 3 or mention.endswith(".") or _DIGIT.search(mention):
             return None  # `COVID-19`, `G20`: a term or a model, not a name put in for another
         if all(_ACRONYM.match(w) and _term(w) for w in words):
             return None  # `GMT` for `グリニッジ標準時`, `GDP`: a term English abbreviates, no name
-        if self.lang == "zh" and all(is_common_word(w) and not (is_demonym(w) or _known(w)) for w in words):
-            return None  # `Tri Nations` for `三国`: Chinese writes names by meaning, CC-CEDICT knows few
         if all(self._imperial_name(word, english) for word in words if word not in _IMPERIAL_WORDS):
             return None  # `Crown Princess Kiko` for `秋篠宮ご夫妻`: the imperial family named by title
         left = self.left_names(english)
         if not left:
             return None
+        home = home_country(self.lang)
+        owner = _ENGLISH_WORD.match(mention)
+        if (
+            len(words) > 1
+            and owner is not None
+            and _POSSESSIVE.search(owner.group())
+            and words[0] == home
+            and not self._unpaired_country(english)
+        ):
+            words = words[1:]  # `China's` of `China's Ministry of Commerce`: the home country, context English adds
+        if (
+            self.lang == "zh"
+            and all(is_common_word(w) and not (is_demonym(w) or _known(w)) for w in words)
+            and not any(self._body_by_meaning(name) for name in left)
+        ):
+            return None  # `Tri Nations` for `三国`: Chinese writes names by meaning, CC-CEDICT knows few
         if self.lang == "ja" and all(is_common_word(w) for w in words) and not any(self._read_name(name) for name in left):
             return None  # `National Stadium` for `国立競技場`: kanji translated by meaning, not read
         from audit.names.cedict import english_key
 
         forms = {form for name, _ in self.names() for form in self.forms(name)}
         form_words = {word for form in forms for word in form.split()}
-        home = home_country(self.lang)
         for word in words:
             key = english_key(word)
             if key in form_words or key.removesuffix("s") in form_words or english_key(mention) in forms:
@@ -1362,6 +1408,32 @@ class RomanisedSource:
             ):
                 return None  # `Chinese-American` for `中美`, `Japanese` for `日方`
         return left[0]
+
+    def _words_of_source_names(self, name: tuple[str, ...]) -> frozenset[str]:
+        """The words of an English name that spell a source name whole, by a form of two words or more
+        CC-CEDICT, CLDR or GeoNames gives it (`South China Morning Post` for `南华早报`): run together
+        with words put in before or after it, they vouch only for that name, not for the others."""
+        from audit.names.cedict import english_key
+
+        words = [_POSSESSIVE.sub("", w) for w in name]
+        keys = [english_key(w) for w in words]
+        apart: set[str] = set()
+        for source_name, _ in self.names():
+            for form in self.forms(source_name):
+                parts = form.split()
+                for at in range(len(keys) - len(parts) + 1) if len(parts) > 1 else ():
+                    if keys[at : at + len(parts)] == parts:
+                        apart.update(words[at : at + len(parts)])
+        return frozenset(apart)
+
+    def _body_by_meaning(self, name: ScriptName) -> bool:
+        """Whether CC-CEDICT names a Chinese source name only in everyday English words, a body
+        translated by meaning (`发改委`: `National Development and Reform Commission`): English
+        names it so, and another body in everyday words (`Ministry of Commerce`) replaced it."""
+        phrases = [form for form in name.english if " " in form]
+        return bool(phrases) and all(
+            all(is_common_word(word) for word in form.split() if len(word) > 2 and word not in _FILLER) for form in phrases
+        ) and not self._places(name)
 
     def says_whole(self, word: str) -> bool:
         """Whether a name the source writes by sound is the word, the whole name heard: an

@@ -49,6 +49,8 @@ SURNAME_AND_NAME = re.compile(f"[{''.join(sorted(SURNAMES))}](?![{_NOT_GIVEN}])[
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]{2,}(?:[・=][\u30a0-\u30ff\u31f0-\u31ff]+)*")
 # Characters that scale a figure (`4520万`, `3亿`, `5千`).
 _SCALES = frozenset("十百千万亿億兆")
+# Numerals Chinese and Japanese write numbers in (`二十一`, twenty-one).
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿億兆两")
 _OPENING_QUOTES = frozenset("『「《“〈")
 _CLOSING_QUOTES = frozenset("』」》”〉")
 # Japanese names of people and places are written in kanji (`長野県諏訪市`, `渡辺`).
@@ -114,10 +116,11 @@ def _script_names(text: str, lang: str) -> list[ScriptName]:
 
     # not a word that opens with the scale of a figure before it (`4520万载重吨`: 万 of 4520 万,
     # then 载重 deadweight, not Wanzai county)
+    # nor numerals inside a number (`十一` of `二十一个`, twenty-one, not National Day)
     known = [
         ScriptName(start, end, keys)
         for start, end, keys in known_names(text)
-        if not (text[start] in _SCALES and start > 0 and text[start - 1].isdigit())
+        if not (text[start] in _SCALES and start > 0 and text[start - 1].isdigit()) and not _in_number(text, start, end)
     ]
     if lang == "ja":
         # a Chinese name inside a Japanese compound is a word of it (`平和`, peace, of
@@ -161,6 +164,15 @@ def _places_apart(start: int, run: str) -> list[tuple[int, int]]:
     the town in it are two names, each with its own counterpart in the English."""
     cuts = [0, *(m.start() for m in _PREFECTURE_END.finditer(run)), len(run)]
     return [(start + a, start + b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _in_number(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is all numeral characters and part of a number written in them, or of a
+    count (`十一` of `二十一个省份`: twenty-one provinces; `十一个`)."""
+    if not all(char in _NUMERALS for char in text[start:end]):
+        return False
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return bool(before and (before in _NUMERALS or before.isdigit())) or bool(after and (after in _NUMERALS or after in "个"))
 
 
 def _after_figure(text: str, at: int) -> bool:

@@ -1691,6 +1691,9 @@ def glosses_written_name(text: str, start: int, end: int) -> bool:
 _MIXED_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,3}(?:[A-Z][a-z]{0,3}){1,4}")
 # An acronym in parentheses right after a name (`All Nippon Airways (ANA)`).
 _PARENTHESISED_ACRONYM = re.compile(r"[\s\u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
+# The rest of a name written out after a connector, up to its acronym in parentheses
+# (`Nippon Telegraph` of `Nippon Telegraph and Telephone Corp. (NTT)`).
+_REST_OF_NAME = re.compile(r"(?:[\s\u00a0]+(?:and|of|for|&)(?:[\s\u00a0]+[A-Z][\w'’.-]*)+)?")
 
 
 def writes_out_source_acronym(
@@ -1701,7 +1704,7 @@ def writes_out_source_acronym(
     `एचएएल`, which Hindi spells by the letters' names, `Bharat Heavy Electricals Ltd (BHEL)` for
     `भेल`, an acronym said as a word, which `heard` hears whole): the name is the source's acronym
     in full, as Schwartz and Hearst's rule reads the acronym in the name."""
-    after = _PARENTHESISED_ACRONYM.match(text, end)
+    after = _PARENTHESISED_ACRONYM.match(text, _REST_OF_NAME.match(text, end).end())  # type: ignore[union-attr]
     if after is None:
         return False
     acronym = after.group(1)
