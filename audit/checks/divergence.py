@@ -1962,9 +1962,43 @@ def _words_in_place(
             runs.append([])
     longest = max(runs, key=len)
     if not longest:
-        return None
+        return _written_out(mt.text[name.start : name.end], mt_tokens, rt_tokens, name.end, text)
     run = Mention(longest[0].start, longest[-1].end, text[longest[0].start : longest[-1].end])
     return None if _describes(run, text) else run.text  # `ISRO` / `India's space agency`: a description
+
+
+def _written_out(acronym: str, mt_tokens: list[Token], rt_tokens: list[Token], end: int, text: str) -> str | None:
+    """Another acronym's words, which a re-translation writes out in lower case where the MT has its
+    acronym (`the vehicle identification number` for `the CPC number`): a noun phrase of as many
+    words as the acronym has letters, small words passed over, ending at the counterpart of the
+    noun after the acronym or just before the counterpart of the MT's next word. A term written
+    out spells its initials (`_spelt_out`), so one spelling others is another term."""
+    letters = acronym.replace(".", "")
+    if len(letters) < 3:
+        return None
+    after = next((i for i, t in enumerate(mt_tokens) if t.start >= end and t.is_word), None)
+    if after is None:
+        return None
+    anchor = _token_links(tuple(mt_tokens), tuple(rt_tokens)).get(after)
+    if not anchor:
+        return None
+    ends = [anchor[0] - 1]
+    if mt_tokens[after].text.islower() and mt_tokens[after].is_content:
+        ends.insert(0, anchor[0])  # `the CPC number`: the noun is the phrase's head
+    for last in ends:
+        words: list[Token] = []
+        for token in reversed(rt_tokens[: last + 1]):
+            if _WRITTEN_WORD.fullmatch(token.text) and token.is_content:
+                words.append(token)
+            elif not (words and token.text in _UNSPELT and token.text != "the"):
+                break
+        if len(words) == len(letters) and "".join(w.text[0] for w in reversed(words)) != letters.lower():
+            return text[words[-1].start : words[0].end]
+    return None
+
+
+# A lower-case word of three letters or more: a word of a term written out (`vehicle identification number`).
+_WRITTEN_WORD = re.compile(r"[a-z]{3,}")
 
 
 def _repeated_beyond(
