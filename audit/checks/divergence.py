@@ -1972,7 +1972,8 @@ def _written_out(acronym: str, mt_tokens: list[Token], rt_tokens: list[Token], e
     acronym (`the vehicle identification number` for `the CPC number`): a noun phrase of as many
     words as the acronym has letters, small words passed over, ending at the counterpart of the
     noun after the acronym or just before the counterpart of the MT's next word. A term written
-    out spells its initials (`_spelt_out`), so one spelling others is another term."""
+    out spells its initials (`_spelt_out`), and one written out loosely keeps some of them (`light
+    rail system` for `LRT`), so words sharing no initial in place with it are another term."""
     letters = acronym.replace(".", "")
     if len(letters) < 3:
         return None
@@ -1992,7 +1993,8 @@ def _written_out(acronym: str, mt_tokens: list[Token], rt_tokens: list[Token], e
                 words.append(token)
             elif not (words and token.text in _UNSPELT and token.text != "the"):
                 break
-        if len(words) == len(letters) and "".join(w.text[0] for w in reversed(words)) != letters.lower():
+        initials = [w.text[0] for w in reversed(words)]
+        if len(words) == len(letters) and all(a != b for a, b in zip(initials, letters.lower(), strict=True)):
             return text[words[-1].start : words[0].end]
     return None
 
