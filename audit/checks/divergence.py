@@ -2060,15 +2060,34 @@ def _uses(mention: Mention, names: Sequence[Mention]) -> int:
     return sum(_unsupported_run(mention, [_name_reading(other.text)], strict=False) is None for other in names)
 
 
-def _used_more(reading: _Reading, start: int, end: int, inside: Sequence[Mention]) -> list[Mention]:
+def _used_more(
+    reading: _Reading, start: int, end: int, inside: Sequence[Mention], sentence: str
+) -> list[Mention]:
     """The re-translation's names that its sentence uses more often, in any of their forms, than
     the MT sentence does, which uses them too (`moved to Sweden ... the Swedish Post Office` /
     `went to Paro ... the Swedish Post office`): the MT's uses answer for as many of theirs, and
-    one left over may stand in an MT name's place, which only the word alignment tells (`_fits`)."""
+    one left over may stand in an MT name's place, which only the word alignment tells (`_fits`).
+    A one-word name written in lower case is a use on either side (`Mosasaurus ... mosasaurs`)."""
     theirs = [m for m in reading.mentions if start <= m.start and m.end <= end]
-    if len(theirs) < 2:
+    if not theirs:
         return []
-    return [m for m in theirs if _uses(m, theirs) > _uses(m, inside) > 0]
+    return [
+        m
+        for m in theirs
+        if _uses(m, theirs) + _uses_lowered(m, reading.text[start:end])
+        > _uses(m, inside) + _uses_lowered(m, sentence)
+        > 0
+    ]
+
+
+def _uses_lowered(mention: Mention, text: str) -> int:
+    """How many words of a text write a one-word name in lower case, in any of its forms (`other
+    mosasaurs` for `Mosasaurus`): a use of the name, which one side capitalises and the other not."""
+    if " " in mention.text.strip():
+        return 0
+    return sum(
+        _uses(mention, [Mention(0, len(word), word.capitalize())]) for word in re.findall(r"\b[a-z]{4,}\b", text)
+    )
 
 
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
@@ -2185,7 +2204,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             )
             orphans.extend(
                 _Candidate(m, m.start, m.end, False, repeated=True, counted=True, describes=_describes(m, reading.text))
-                for m in _used_more(reading, start, end, inside)
+                for m in _used_more(reading, start, end, inside, segment.text)
                 if not any(o.mention == m for o in orphans)
             )
             placed = _place(names, orphans, mt_tokens, rt_tokens) if orphans else [None] * len(names)
