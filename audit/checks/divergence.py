@@ -81,7 +81,7 @@ TITLES = frozenset(
     """president vice prime minister secretary chancellor premier governor gov senator sen representative rep
     mayor king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan general gen
     colonel col major maj captain capt lieutenant lt sergeant sgt admiral adm commander chairman chairwoman chairperson
-    chief director ceo judge justice commissioner ambassador spokesman spokeswoman minister mr mrs ms dr prof
+    chief director manager ceo judge justice commissioner ambassador spokesman spokeswoman minister mr mrs ms dr prof
     professor sir lord lady coach aide adviser advisor envoy""".split()
 )
 # rapidfuzz ratio (0-100) from which two folded words of names are one word misspelt.
@@ -1308,7 +1308,24 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
             continue  # `President Javier Milei` / the MT's `Milei`: the person, a given name added
         if _unsupported_run(mention, [_mt_view(mt, mention, reading)], strict=False) is not None:
             found.append(mention)
+        elif (body := _body_before_title(mention)) is not None and _unsupported_run(body, [mt], strict=False):
+            found.append(body)  # `Regional Strategy Office Manager Shimizu` / `Shimizu, Manager of ISIS`
     return found
+
+
+def _body_before_title(mention: Mention) -> Mention | None:
+    """The body a person's name opens with before the title (`Regional Strategy Office` of
+    `Regional Strategy Office Manager Hiro Tanaka`): two ordinary words or more, no nationality
+    among them, which the person's rare words would otherwise answer for."""
+    words = list(name_words(mention.text))
+    title = next((i for i, w in enumerate(words) if i and _fold_word(w.group()) in TITLES), None)
+    if title is None or title < 2 or title + 1 >= len(words):
+        return None
+    body = words[:title]
+    if not all(_ordinary(w.group()) and not _nation_word(w.group()) for w in body):
+        return None
+    start, end = mention.start + body[0].start(), mention.start + body[-1].end()
+    return Mention(start, end, mention.text[body[0].start() : body[-1].end()])
 
 
 def _named_apart(orphan: Mention, name: _Candidate, inside: Sequence[Mention], text: str) -> bool:
