@@ -2336,6 +2336,12 @@ class ReplacedName(Check):
     Dutch` / `Dutch ... Flemish`; not the MT name's own referent, `Tirana` / `Albania`). An ordinary
     word opening a sentence before a full name describes it (`Cyclist Anna Kowalska`). A word
     spelt with letters English does not use is never an ordinary word of a name (`Galápagos`).
+    A one-word name written in lower case is a use of it on either side (`Mosasaurus ... other
+    mosasaurs`); a body of ordinary words before a title inside a re-translation's person name
+    is a name of its own (`Regional Strategy Office Manager Shimizu` for `Manager of ISIS`); and
+    lower-case words in an acronym's very place that write out another acronym, as many words as
+    it has letters and none of its initials in place, replace it (`the vehicle identification
+    number` for `the CPC number`; not `light rail system` for `LRT`).
 
     A note, not a warning, where the evidence is weak: the MT's name is an acronym no table
     knows, which its sentence describes in words of the re-translation's name in its place, a
