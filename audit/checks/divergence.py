@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from audit.align import Alignment, Token, tokenize
 from audit.checks.base import Check, CheckContext, Option, register
-from audit.checks.names import mentions
+from audit.checks.names import mentions, names_a_unit
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
 from audit.names.abbreviations import (
@@ -1284,6 +1284,8 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
     for mention in reading.mentions:
         if not (start <= mention.start and mention.end <= end):
             continue
+        if names_a_unit(reading.text, mention):
+            continue  # `600 MW`: a unit's symbol after a figure names no one
         if _same_name(
             mention.text, mt, own=_referent_context(reading.text[start:end], mention.start - start)
         ) and not _country_taken(mention, reading, mt):
