@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from audit.align import Alignment, Token, tokenize
 from audit.checks.base import Check, CheckContext, Option, register
-from audit.checks.names import mentions
+from audit.checks.names import mentions, names_a_unit
 from audit.evidence import DocEvidence, SegmentEvidence, closest_text, describe
 from audit.names import gazetteer
 from audit.names.abbreviations import (
@@ -81,7 +81,7 @@ TITLES = frozenset(
     """president vice prime minister secretary chancellor premier governor gov senator sen representative rep
     mayor king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan general gen
     colonel col major maj captain capt lieutenant lt sergeant sgt admiral adm commander chairman chairwoman chairperson
-    chief director ceo judge justice commissioner ambassador spokesman spokeswoman minister mr mrs ms dr prof
+    chief director manager ceo judge justice commissioner ambassador spokesman spokeswoman minister mr mrs ms dr prof
     professor sir lord lady coach aide adviser advisor envoy""".split()
 )
 # rapidfuzz ratio (0-100) from which two folded words of names are one word misspelt.
@@ -1284,6 +1284,8 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
     for mention in reading.mentions:
         if not (start <= mention.start and mention.end <= end):
             continue
+        if names_a_unit(reading.text, mention):
+            continue  # `600 MW`: a unit's symbol after a figure names no one
         if _same_name(
             mention.text, mt, own=_referent_context(reading.text[start:end], mention.start - start)
         ) and not _country_taken(mention, reading, mt):
@@ -1308,7 +1310,24 @@ def _orphans(reading: _Reading, start: int, end: int, mt: _Reading, threshold: f
             continue  # `President Javier Milei` / the MT's `Milei`: the person, a given name added
         if _unsupported_run(mention, [_mt_view(mt, mention, reading)], strict=False) is not None:
             found.append(mention)
+        elif (body := _body_before_title(mention)) is not None and _unsupported_run(body, [mt], strict=False):
+            found.append(body)  # `Regional Strategy Office Manager Shimizu` / `Shimizu, Manager of ISIS`
     return found
+
+
+def _body_before_title(mention: Mention) -> Mention | None:
+    """The body a person's name opens with before the title (`Regional Strategy Office` of
+    `Regional Strategy Office Manager Hiro Tanaka`): two ordinary words or more, no nationality
+    among them, which the person's rare words would otherwise answer for."""
+    words = list(name_words(mention.text))
+    title = next((i for i, w in enumerate(words) if i and _fold_word(w.group()) in TITLES), None)
+    if title is None or title < 2 or title + 1 >= len(words):
+        return None
+    body = words[:title]
+    if not all(_ordinary(w.group()) and not _nation_word(w.group()) for w in body):
+        return None
+    start, end = mention.start + body[0].start(), mention.start + body[-1].end()
+    return Mention(start, end, mention.text[body[0].start() : body[-1].end()])
 
 
 def _named_apart(orphan: Mention, name: _Candidate, inside: Sequence[Mention], text: str) -> bool:
@@ -1962,9 +1981,45 @@ def _words_in_place(
             runs.append([])
     longest = max(runs, key=len)
     if not longest:
-        return None
+        return _written_out(mt.text[name.start : name.end], mt_tokens, rt_tokens, name.end, text)
     run = Mention(longest[0].start, longest[-1].end, text[longest[0].start : longest[-1].end])
     return None if _describes(run, text) else run.text  # `ISRO` / `India's space agency`: a description
+
+
+def _written_out(acronym: str, mt_tokens: list[Token], rt_tokens: list[Token], end: int, text: str) -> str | None:
+    """Another acronym's words, which a re-translation writes out in lower case where the MT has its
+    acronym (`the vehicle identification number` for `the CPC number`): a noun phrase of as many
+    words as the acronym has letters, small words passed over, ending at the counterpart of the
+    noun after the acronym or just before the counterpart of the MT's next word. A term written
+    out spells its initials (`_spelt_out`), and one written out loosely keeps some of them (`light
+    rail system` for `LRT`), so words sharing no initial in place with it are another term."""
+    letters = acronym.replace(".", "")
+    if len(letters) < 3:
+        return None
+    after = next((i for i, t in enumerate(mt_tokens) if t.start >= end and t.is_word), None)
+    if after is None:
+        return None
+    anchor = _token_links(tuple(mt_tokens), tuple(rt_tokens)).get(after)
+    if not anchor:
+        return None
+    ends = [anchor[0] - 1]
+    if mt_tokens[after].text.islower() and mt_tokens[after].is_content:
+        ends.insert(0, anchor[0])  # `the CPC number`: the noun is the phrase's head
+    for last in ends:
+        words: list[Token] = []
+        for token in reversed(rt_tokens[: last + 1]):
+            if _WRITTEN_WORD.fullmatch(token.text) and token.is_content:
+                words.append(token)
+            elif not (words and token.text in _UNSPELT and token.text != "the"):
+                break
+        initials = [w.text[0] for w in reversed(words)]
+        if len(words) == len(letters) and all(a != b for a, b in zip(initials, letters.lower(), strict=True)):
+            return text[words[-1].start : words[0].end]
+    return None
+
+
+# A lower-case word of three letters or more: a word of a term written out (`vehicle identification number`).
+_WRITTEN_WORD = re.compile(r"[a-z]{3,}")
 
 
 def _repeated_beyond(
@@ -2024,15 +2079,34 @@ def _uses(mention: Mention, names: Sequence[Mention]) -> int:
     return sum(_unsupported_run(mention, [_name_reading(other.text)], strict=False) is None for other in names)
 
 
-def _used_more(reading: _Reading, start: int, end: int, inside: Sequence[Mention]) -> list[Mention]:
+def _used_more(
+    reading: _Reading, start: int, end: int, inside: Sequence[Mention], sentence: str
+) -> list[Mention]:
     """The re-translation's names that its sentence uses more often, in any of their forms, than
     the MT sentence does, which uses them too (`moved to Sweden ... the Swedish Post Office` /
     `went to Paro ... the Swedish Post office`): the MT's uses answer for as many of theirs, and
-    one left over may stand in an MT name's place, which only the word alignment tells (`_fits`)."""
+    one left over may stand in an MT name's place, which only the word alignment tells (`_fits`).
+    A one-word name written in lower case is a use on either side (`Mosasaurus ... mosasaurs`)."""
     theirs = [m for m in reading.mentions if start <= m.start and m.end <= end]
-    if len(theirs) < 2:
+    if not theirs:
         return []
-    return [m for m in theirs if _uses(m, theirs) > _uses(m, inside) > 0]
+    return [
+        m
+        for m in theirs
+        if _uses(m, theirs) + _uses_lowered(m, reading.text[start:end])
+        > _uses(m, inside) + _uses_lowered(m, sentence)
+        > 0
+    ]
+
+
+def _uses_lowered(mention: Mention, text: str) -> int:
+    """How many words of a text write a one-word name in lower case, in any of its forms (`other
+    mosasaurs` for `Mosasaurus`): a use of the name, which one side capitalises and the other not."""
+    if " " in mention.text.strip():
+        return 0
+    return sum(
+        _uses(mention, [Mention(0, len(word), word.capitalize())]) for word in re.findall(r"\b[a-z]{4,}\b", text)
+    )
 
 
 def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported]:
@@ -2149,7 +2223,7 @@ def _unsupported_names(segment: Segment, ctx: CheckContext) -> list[_Unsupported
             )
             orphans.extend(
                 _Candidate(m, m.start, m.end, False, repeated=True, counted=True, describes=_describes(m, reading.text))
-                for m in _used_more(reading, start, end, inside)
+                for m in _used_more(reading, start, end, inside, segment.text)
                 if not any(o.mention == m for o in orphans)
             )
             placed = _place(names, orphans, mt_tokens, rt_tokens) if orphans else [None] * len(names)
@@ -2264,6 +2338,12 @@ class ReplacedName(Check):
     Dutch` / `Dutch ... Flemish`; not the MT name's own referent, `Tirana` / `Albania`). An ordinary
     word opening a sentence before a full name describes it (`Cyclist Anna Kowalska`). A word
     spelt with letters English does not use is never an ordinary word of a name (`Galápagos`).
+    A one-word name written in lower case is a use of it on either side (`Mosasaurus ... other
+    mosasaurs`); a body of ordinary words before a title inside a re-translation's person name
+    is a name of its own (`Regional Strategy Office Manager Shimizu` for `Manager of ISIS`); and
+    lower-case words in an acronym's very place that write out another acronym, as many words as
+    it has letters and none of its initials in place, replace it (`the vehicle identification
+    number` for `the CPC number`; not `light rail system` for `LRT`).
 
     A note, not a warning, where the evidence is weak: the MT's name is an acronym no table
     knows, which its sentence describes in words of the re-translation's name in its place, a

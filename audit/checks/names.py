@@ -1819,7 +1819,7 @@ _SI_SYMBOL = re.compile(r"[kMGTP]?(?:W|Wh|VA|Hz|V|J|Pa)")
 _FIGURE_BEFORE = re.compile(r"\d[\s\-‐‑]?$")
 
 
-def _names_a_unit(text: str, mention: Mention) -> bool:
+def names_a_unit(text: str, mention: Mention) -> bool:
     """An inventor's name as a unit or scale (`degrees Celsius`, `Richter scale`), or a unit's
     symbol right after a figure (`500 MW`, `3 TWh`), which names no one in the story."""
     return (
@@ -2369,7 +2369,7 @@ def _unsourced(source: str, english: str, lang: str | None, found: tuple[Mention
             and writes_out_source_acronym(english, mention.start, mention.end, source, lang, _acronym_said(index.romanised))
         ):
             continue  # `All Nippon Airways (ANA)` for `ANAは`: the source's acronym in full, no sound to compare
-        if missing and _names_a_unit(english, mention):
+        if missing and names_a_unit(english, mention):
             continue  # `Celsius` of `minus 56 degrees Celsius`: a unit, no one in the story
         if missing and _names_a_maker(english, mention, index, english):
             continue  # `Pushkin's Eugene Onegin` for `«Евгений Онегин»`: the work's maker
