@@ -965,6 +965,7 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
     of spellings. Distinct spellings are expected (`spellings` holds each once).
     """
     sets = DisjointSets(len(spellings))
+    joined = False  # most documents spell each name one way: no sets to list
     by_key: dict[str, int] = {}
     for index, spelling in enumerate(spellings):
         key = squashed_key(spelling)
@@ -973,6 +974,7 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
         same = by_key.setdefault(key, index)
         if same != index:
             sets.join(index, same)
+            joined = True
     # Each key's first spelling stands in the index for it; only those that share a probe with
     # another go in (the others' probes would each have one owner and meet nothing).
     indexed = {spellings[index]: index for index in by_key.values()}
@@ -984,7 +986,8 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
         for other in probes.add(reading_probes(spelling), index):
             if is_variant(spelling, spellings[other]):
                 sets.join(index, other)
-    return [members for members in sets.groups() if len(members) > 1]
+                joined = True
+    return [members for members in sets.groups() if len(members) > 1] if joined else []
 
 
 @functools.lru_cache(maxsize=65536)
