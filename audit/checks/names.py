@@ -139,6 +139,8 @@ def name_uses(ctx: CheckContext) -> list[Mention]:
         for mention in mentions(ctx):
             core = name_core(mention.text)
             uses.append(Mention(mention.start + core, mention.end, mention.text[core:]) if core else mention)
+        if not any(" of " in use.text for use in uses):
+            return uses  # no place a name is `of`: nothing to drop
         alone = {squashed_key(use.text) for use in uses if " of " not in use.text}
         return [_without_place_of(use, alone) if " of " in use.text else use for use in uses]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from anyascii import anyascii
@@ -965,8 +965,8 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
     of spellings. Distinct spellings are expected (`spellings` holds each once).
     """
     sets = DisjointSets(len(spellings))
+    joined = False  # most documents spell each name one way: no sets to list
     by_key: dict[str, int] = {}
-    probes = _ProbeIndex()
     for index, spelling in enumerate(spellings):
         key = squashed_key(spelling)
         if not key:
@@ -974,11 +974,20 @@ def variant_clusters(spellings: Sequence[str]) -> list[list[int]]:
         same = by_key.setdefault(key, index)
         if same != index:
             sets.join(index, same)
-            continue  # its key's first spelling already stands in the index for it
+            joined = True
+    # Each key's first spelling stands in the index for it; only those that share a probe with
+    # another go in (the others' probes would each have one owner and meet nothing).
+    indexed = {spellings[index]: index for index in by_key.values()}
+    near = _NEAR.near_any(indexed, indexed)
+    probes = _ProbeIndex()
+    for spelling, index in indexed.items():
+        if spelling not in near:
+            continue
         for other in probes.add(reading_probes(spelling), index):
             if is_variant(spelling, spellings[other]):
                 sets.join(index, other)
-    return [members for members in sets.groups() if len(members) > 1]
+                joined = True
+    return [members for members in sets.groups() if len(members) > 1] if joined else []
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1016,6 +1025,53 @@ class _ProbeIndex:
         return [] if first is None else [first]
 
 
+class _NearGraph:
+    """Spellings seen in the process, each with those that share one of its probes (`reading_probes`).
+
+    A feed names the same people again and again, and most of a document's spellings share no
+    probe with another of its spellings: looked up here, they stay out of its probe index. Kept
+    for up to `limit` spellings, then started afresh (between documents, never within one).
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._owners: dict[str, list[str]] = {}
+        self._near: dict[str, set[str]] = {}
+
+    def near_any(self, texts: Collection[str], others: Collection[str]) -> set[str]:
+        """Those of `texts` that share a probe with another string of `others`."""
+        if len(self._near) + len(texts) + len(others) > self._limit:
+            self._owners.clear()
+            self._near.clear()
+        among = set(others)
+        for text in among:
+            self._add(text)
+        return {text for text in texts if not self._add(text).isdisjoint(among)}
+
+    def _add(self, text: str) -> set[str]:
+        """`text`'s near strings, registering it on its first look-up."""
+        known = self._near.get(text)
+        if known is not None:
+            return known
+        near: set[str] = set()
+        for probe in reading_probes(text):
+            owners = self._owners.setdefault(probe, [])
+            for other in owners:
+                near.add(other)
+                self._near[other].add(text)
+            owners.append(text)
+        self._near[text] = near
+        return near
+
+
+_NEAR = _NearGraph(65536)
+
+
+def _probed(texts: set[str]) -> set[str]:
+    """Those of `texts` with a probe (a surname spelt as a last word meets it)."""
+    return {text for text in texts if reading_probes(text)}
+
+
 def head_links(spellings: Sequence[str]) -> list[tuple[int, int]]:
     """(one-word spelling, longer spelling) pairs where the word is the name's last word spelt
     another way: `Schoigu` beside `Sergei Shoigu`, `Konashenko` beside `Igor Konashenkov`.
@@ -1031,11 +1087,21 @@ def head_links(spellings: Sequence[str]) -> list[tuple[int, int]]:
             longer.append((index, _last_word(spelling)))
     if not singles or not longer:
         return []
+    # Only a surname and a last word that share a probe can meet: the others stay out of the index.
+    single_set = {spelling for _, spelling in singles}
+    last_set = {last for _, last in longer}
+    near_singles = _NEAR.near_any(single_set, last_set) | _probed(single_set & last_set)
+    if not near_singles:
+        return []
+    near_lasts = _NEAR.near_any(last_set, near_singles) | _probed(last_set & near_singles)
     heads = _ProbeIndex()
     for index, last in longer:
-        heads.add(reading_probes(last), index)
+        if last in near_lasts:
+            heads.add(reading_probes(last), index)
     links = []
     for index, spelling in singles:
+        if spelling not in near_singles:
+            continue
         met = [other for probe in reading_probes(spelling) for other in heads.get(probe)]
         for other in dict.fromkeys(met):
             if is_variant(spelling, _last_word(spellings[other])):

@@ -165,6 +165,19 @@ def test_variants_head_links_a_surname_to_its_full_name() -> None:
     assert head_links(spellings) == [(1, 0)]
 
 
+def test_variants_groups_alike_whatever_the_process_saw_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process-wide graph of near spellings, also started afresh mid-feed, groups as a new one does."""
+    from audit.names import variants
+
+    story = ["Sergei Shoigu", "Schoigu", "Hua Chunying", "Hua Chun Ying", "Sinwar", "Sinuar", "Moscow"]
+    expected = variant_clusters(story), head_links(story)
+    monkeypatch.setattr(variants, "_NEAR", variants._NearGraph(limit=20))
+    for earlier in (["Shoigu", "Sinwarr", "Hua Chunyin"], ["Moskva", "Schoigu", "Kiev", "Kyiv", "Kiyv"], story):
+        variant_clusters(earlier)
+        head_links(earlier)
+        assert (variant_clusters(story), head_links(story)) == expected
+
+
 def test_variants_readings_titles_connectors_and_inner_case() -> None:
     from audit.names.variants import is_variant, name_core, readings, squashed_key
 
